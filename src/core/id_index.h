@@ -1,0 +1,40 @@
+/* id_index.h - a string set for checking that ids are unique.
+ *
+ * The loader meets up to 100,000 question ids per pack; checking each
+ * against all before it would be quadratic. This is an open-addressing hash
+ * set of borrowed strings, each with a small value (the line it was first
+ * seen on, for "first used on line N" messages).
+ */
+#ifndef QUIZDECK_ID_INDEX_H
+#define QUIZDECK_ID_INDEX_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+typedef struct IdIndexSlot {
+    const char *key; /* borrowed: must outlive the index; NULL = empty */
+    uint32_t value;
+    uint32_t hash;
+} IdIndexSlot;
+
+typedef struct IdIndex {
+    IdIndexSlot *slots; /* owned */
+    size_t capacity;    /* a power of two, or 0 */
+    size_t count;
+} IdIndex;
+
+typedef enum IdIndexResult { ID_INDEX_ADDED, ID_INDEX_DUPLICATE, ID_INDEX_NO_MEMORY } IdIndexResult;
+
+/* A zeroed IdIndex is empty. Adds `key` (borrowed) with `value`. When the key
+ * is already there, returns ID_INDEX_DUPLICATE and sets *first_value to the
+ * value it was first added with. */
+IdIndexResult id_index_insert(IdIndex *index, const char *key, uint32_t value,
+                              uint32_t *first_value);
+
+bool id_index_contains(const IdIndex *index, const char *key);
+
+/* Frees the table (not the keys); the index is empty afterwards. */
+void id_index_free(IdIndex *index);
+
+#endif

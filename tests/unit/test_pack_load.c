@@ -1,0 +1,475 @@
+/* test_pack_load.c - the pack loader against good packs, the broken-pack
+ * corpus and the limits of the format page.
+ *
+ * The corpus (tests/data/broken/) is one file per rule. Each file starts
+ * with `# expect: LINE:COLUMN: MESSAGE` lines: the loader must report
+ * exactly those errors (no fewer, no more), at those positions, with those
+ * messages, because that is what an author reads to fix the file.
+ */
+#include <dirent.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+
+#include "pack_load.h"
+#include "pack_set.h"
+
+static char *read_whole(const char *path, size_t *size)
+{
+    FILE *f = fopen(path, "rb");
+    assert_non_null(f);
+    fseek(f, 0, SEEK_END);
+    long n = ftell(f);
+    fseek(f, 0, SEEK_SET);
+    char *buf = malloc((size_t)n + 1);
+    assert_non_null(buf);
+    assert_int_equal(fread(buf, 1, (size_t)n, f), (size_t)n);
+    buf[n] = '\0';
+    fclose(f);
+    *size = (size_t)n;
+    return buf;
+}
+
+static Pack *load_text(const char *text, DiagList *diags)
+{
+    return pack_load_buffer("test.yaml", text, strlen(text), diags);
+}
+
+/* True when `diags` holds an error at line:col whose message is `message`. */
+static bool has_error(const DiagList *diags, int line, int col, const char *message)
+{
+    for (size_t i = 0; i < diags->count; i++) {
+        const Diag *d = &diags->items[i];
+        if (d->severity == DIAG_ERROR && d->line == line && d->column == col &&
+            strcmp(d->message, message) == 0)
+            return true;
+    }
+    return false;
+}
+
+static bool has_error_containing(const DiagList *diags, const char *fragment)
+{
+    for (size_t i = 0; i < diags->count; i++)
+        if (diags->items[i].severity == DIAG_ERROR && strstr(diags->items[i].message, fragment))
+            return true;
+    return false;
+}
+
+static void print_diags(const DiagList *diags)
+{
+    char line[1400];
+    for (size_t i = 0; i < diags->count; i++) {
+        diag_format(&diags->items[i], line, sizeof line);
+        print_message("  got: %s\n", line);
+    }
+}
+
+/* ------------------------------------------------------------ corpus */
+
+static void check_corpus_file(const char *path)
+{
+    size_t size;
+    char *text = read_whole(path, &size);
+    DiagList diags = {0};
+    Pack *pack = pack_load_file(path, &diags);
+    if (pack)
+        print_message("%s loaded but should not\n", path);
+    assert_null(pack);
+
+    size_t expected = 0;
+    bool all_found = true;
+    for (char *line = text; line && strncmp(line, "# expect: ", 10) == 0;) {
+        int l = 0, c = 0, used = 0;
+        assert_int_equal(sscanf(line + 10, "%d:%d: %n", &l, &c, &used), 2);
+        char *msg = line + 10 + used;
+        char *end = strchr(msg, '\n');
+        assert_non_null(end);
+        *end = '\0';
+        expected++;
+        if (!has_error(&diags, l, c, msg)) {
+            print_message("%s: missing error %d:%d: %s\n", path, l, c, msg);
+            all_found = false;
+        }
+        line = end + 1;
+    }
+    if (expected == 0)
+        print_message("%s has no '# expect:' lines\n", path);
+    assert_true(expected > 0);
+    if (!all_found || diags.error_count != expected)
+        print_diags(&diags);
+    assert_true(all_found);
+    assert_int_equal(diags.error_count, expected);
+    diag_clear(&diags);
+    free(text);
+}
+
+static void test_broken_corpus(void **state)
+{
+    (void)state;
+    const char *dir_path = QUIZDECK_TEST_DATA "/broken";
+    DIR *dir = opendir(dir_path);
+    assert_non_null(dir);
+    struct dirent *e;
+    size_t files = 0;
+    while ((e = readdir(dir)) != NULL) {
+        if (!pack_set_is_pack_name(e->d_name))
+            continue;
+        char path[1024];
+        snprintf(path, sizeof path, "%s/%s", dir_path, e->d_name);
+        check_corpus_file(path);
+        files++;
+    }
+    closedir(dir);
+    assert_true(files >= 50); /* one file per rule of the format page */
+}
+
+/* ------------------------------------------------------------ good packs */
+
+static void test_every_type_builds_the_model(void **state)
+{
+    (void)state;
+    DiagList diags = {0};
+    Pack *p = pack_load_file(QUIZDECK_TEST_DATA "/valid/all-types.yaml", &diags);
+    if (!p)
+        print_diags(&diags);
+    assert_non_null(p);
+    assert_int_equal(diags.error_count, 0);
+    assert_int_equal(diags.warning_count, 0);
+    assert_string_equal(p->id, "all-types");
+    assert_string_equal(p->title, "Every question type");
+    assert_string_equal(p->language, "en");
+    assert_string_equal(p->source_title, "A test document");
+    assert_int_equal(p->section_count, 2);
+    assert_string_equal(pack_section_title(p, "two"), "Section two");
+    assert_int_equal(p->topic_count, 2);
+    assert_string_equal(pack_topic_title(p, "t2"), "Topic two");
+    assert_int_equal(p->question_count, 8);
+
+    const Question *q = pack_find_question(p, "q-choice");
+    assert_int_equal(q->type, QUESTION_CHOICE);
+    assert_int_equal(q->choice_count, 3);
+    assert_int_equal(q->answer_index, 0);
+    assert_true(q->shuffle);
+    assert_int_equal(q->difficulty, 1);
+    assert_int_equal(q->time_limit, 30); /* from defaults */
+    assert_int_equal(q->points, 500);
+    assert_int_equal(q->tag_count, 2);
+    assert_string_equal(q->tags[1], "founding");
+    assert_string_equal(q->source, "one");
+    assert_int_equal(q->line, 20);
+
+    q = pack_find_question(p, "q-multi");
+    assert_int_equal(q->answer_mask, 0x3u); /* US and UK, given out of order */
+    assert_false(q->shuffle);
+    assert_int_equal(q->time_limit, 0); /* explicit 0 = untimed, not the default */
+
+    q = pack_find_question(p, "q-truefalse");
+    assert_true(q->truth);
+    assert_int_equal(q->points, 2000);
+    assert_int_equal(q->difficulty, 2);
+
+    q = pack_find_question(p, "q-typed");
+    assert_string_equal(q->answer, "1991"); /* a plain number is its text */
+    assert_int_equal(q->accept_count, 1);
+
+    q = pack_find_question(p, "q-order");
+    assert_int_equal(q->item_count, 4);
+    assert_string_equal(q->items[3], "Diplomacy");
+
+    q = pack_find_question(p, "q-match");
+    assert_int_equal(q->pair_count, 2);
+    assert_string_equal(q->pairs[1].left, "Yemen");
+    assert_string_equal(q->pairs[1].right, "peace talks");
+
+    q = pack_find_question(p, "q-cloze");
+    assert_string_equal(q->prompt, "");
+    assert_int_equal(q->gap_count, 2);
+    assert_string_equal(q->gaps[0].answer, "six");
+    assert_string_equal(q->gaps[0].hint, "a number");
+    assert_string_equal(q->gaps[1].hint, "");
+    assert_string_equal(q->cloze_parts[0], "The GCC has ");
+    assert_string_equal(q->cloze_parts[1], " members and Kuwait is a ");
+    assert_string_equal(q->cloze_parts[2], " one.");
+
+    q = pack_find_question(p, "q-flashcard");
+    assert_string_equal(q->front, "GCC");
+    assert_string_equal(q->back, "Gulf Cooperation Council");
+    pack_free(p);
+    diag_clear(&diags);
+}
+
+static void test_format_page_example_loads_with_one_warning(void **state)
+{
+    (void)state;
+    DiagList diags = {0};
+    Pack *p = pack_load_file(QUIZDECK_TEST_DATA "/valid/example.yaml", &diags);
+    assert_non_null(p);
+    assert_int_equal(p->question_count, 2);
+    /* gcc-size has no explain: a warning, not an error */
+    assert_int_equal(diags.error_count, 0);
+    assert_int_equal(diags.warning_count, 1);
+    assert_int_equal(diags.items[0].line, 21);
+    assert_non_null(strstr(diags.items[0].message, "no 'explain'"));
+    pack_free(p);
+    diag_clear(&diags);
+}
+
+/* Several errors in one file are all listed, in file order. */
+static void test_all_errors_listed_in_order(void **state)
+{
+    (void)state;
+    const char *text = "format: 1\n"
+                       "id: Bad Id\n"
+                       "title: T\n"
+                       "questions:\n"
+                       "  - id: a\n"
+                       "    type: choice\n"
+                       "    prompt: P\n"
+                       "    choices: [x, y]\n"
+                       "    answer: z\n"
+                       "    explain: E\n"
+                       "  - id: b\n"
+                       "    type: truefalse\n"
+                       "    prompt: P\n"
+                       "    answer: maybe\n"
+                       "    explain: E\n";
+    DiagList diags = {0};
+    assert_null(load_text(text, &diags));
+    assert_int_equal(diags.error_count, 3);
+    assert_int_equal(diags.items[0].line, 2);
+    assert_int_equal(diags.items[1].line, 9);
+    assert_int_equal(diags.items[2].line, 14);
+    diag_clear(&diags);
+}
+
+/* ------------------------------------------------------------ limits */
+
+static void test_file_over_64_mib_is_refused_without_reading(void **state)
+{
+    (void)state;
+    char path[] = "/tmp/quizdeck-big-XXXXXX";
+    int fd = mkstemp(path);
+    assert_true(fd >= 0);
+    assert_int_equal(ftruncate(fd, (off_t)PACK_MAX_FILE_BYTES + 1), 0); /* sparse */
+    close(fd);
+    DiagList diags = {0};
+    assert_null(pack_load_file(path, &diags));
+    assert_true(has_error_containing(&diags, "larger than 64 MiB"));
+    unlink(path);
+    diag_clear(&diags);
+}
+
+static void test_more_than_100000_questions_is_refused(void **state)
+{
+    (void)state;
+    const char *head = "format: 1\nid: many\ntitle: Many\nquestions:\n";
+    size_t n = PACK_MAX_QUESTIONS + 1;
+    size_t cap = strlen(head) + n * 80;
+    char *text = malloc(cap);
+    assert_non_null(text);
+    size_t used = (size_t)snprintf(text, cap, "%s", head);
+    for (size_t i = 0; i < n; i++)
+        used += (size_t)snprintf(text + used, cap - used,
+                                 "- {id: q%zu, type: truefalse, prompt: P, answer: true, explain: E}\n", i);
+    DiagList diags = {0};
+    assert_null(pack_load_buffer("many.yaml", text, used, &diags));
+    assert_true(has_error_containing(&diags, "more than 100000 questions"));
+    assert_int_equal(diags.items[0].line, (int)n + 4); /* at the first one too many */
+    free(text);
+    diag_clear(&diags);
+}
+
+static void test_deep_nesting_is_refused(void **state)
+{
+    (void)state;
+    size_t depth = 100000;
+    char *text = malloc(depth * 2 + 64);
+    assert_non_null(text);
+    size_t used = (size_t)sprintf(text, "format: 1\nid: deep\ntitle: x\nquestions: ");
+    memset(text + used, '[', depth);
+    used += depth;
+    memset(text + used, ']', depth);
+    used += depth;
+    DiagList diags = {0};
+    assert_null(pack_load_buffer("deep.yaml", text, used, &diags));
+    assert_true(has_error_containing(&diags, "nested more than"));
+    free(text);
+    diag_clear(&diags);
+}
+
+typedef struct Utf8Case {
+    const char *name;
+    const char *bytes; /* placed inside a quoted prompt */
+    int column;        /* where the bad character starts */
+} Utf8Case;
+
+static void test_invalid_utf8_is_reported_where_it_is(void **state)
+{
+    (void)state;
+    static const Utf8Case cases[] = {
+        {"lone continuation", "ab\x80", 17},
+        {"overlong slash", "a\xC0\xAF", 16},
+        {"surrogate", "\xED\xA0\x80", 15},
+        {"beyond U+10FFFF", "\xF4\x90\x80\x80", 15},
+        {"truncated sequence", "\xE2\x82 x", 15},
+        {"after Arabic", "\xD8\xA7\xFF", 16},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char text[256];
+        int n = snprintf(text, sizeof text,
+                         "format: 1\nid: u\ntitle: U\nquestions:\n"
+                         "  - {id: a, type: truefalse, answer: true, explain: E, prompt: \"%s\"}\n"
+                         "  - {id: b, type: truefalse, answer: true, explain: E,\n"
+                         "     prompt: \"%s\"}\n",
+                         "ok", cases[i].bytes);
+        DiagList diags = {0};
+        assert_null(pack_load_buffer("utf8.yaml", text, (size_t)n, &diags));
+        if (!has_error_containing(&diags, "invalid UTF-8") || diags.items[0].line != 7 ||
+            diags.items[0].column != cases[i].column) {
+            print_message("case %s\n", cases[i].name);
+            print_diags(&diags);
+            fail();
+        }
+        diag_clear(&diags);
+    }
+    /* A file that ends inside a character. */
+    const char *cut = "format: 1\nid: u\ntitle: \"\xE2\x82";
+    DiagList diags = {0};
+    assert_null(pack_load_buffer("cut.yaml", cut, strlen(cut), &diags));
+    assert_true(has_error_containing(&diags, "invalid UTF-8"));
+    diag_clear(&diags);
+}
+
+static void test_unicode_text_loads(void **state)
+{
+    (void)state;
+    const char *text = "format: 1\nid: ar\ntitle: \"\xD8\xA7\xD9\x84\xD9\x83\xD9\x88\xD9\x8A\xD8\xAA\"\n"
+                       "language: ar\n"
+                       "questions:\n"
+                       "  - {id: a, type: typed, prompt: \"\xD9\x85\xD8\xA7\xD8\xB0\xD8\xA7\xD8\x9F\", "
+                       "answer: \"\xD8\xB3\xD8\xAA\xD8\xA9\", explain: E}\n";
+    DiagList diags = {0};
+    Pack *p = load_text(text, &diags);
+    assert_non_null(p);
+    assert_true(pack_is_rtl(p));
+    assert_string_equal(p->questions[0].answer, "\xD8\xB3\xD8\xAA\xD8\xA9");
+    pack_free(p);
+    diag_clear(&diags);
+}
+
+/* Text values that authors write unquoted: numbers are text, YAML 1.1
+ * booleans like yes/no are plain words in YAML 1.2. */
+static void test_plain_scalars_are_text(void **state)
+{
+    (void)state;
+    const char *text = "format: 1\nid: plain\ntitle: 2024\n"
+                       "questions:\n"
+                       "  - id: a\n    type: choice\n    prompt: Pick\n"
+                       "    choices: [1990, 1991, yes, no]\n    answer: 1991\n    explain: E\n";
+    DiagList diags = {0};
+    Pack *p = load_text(text, &diags);
+    assert_non_null(p);
+    assert_string_equal(p->title, "2024");
+    assert_int_equal(p->questions[0].answer_index, 1);
+    assert_string_equal(p->questions[0].choices[2], "yes");
+    pack_free(p);
+    diag_clear(&diags);
+}
+
+/* ------------------------------------------------------------ folders */
+
+static void test_folder_with_broken_pack_loads_the_others(void **state)
+{
+    (void)state;
+    PackSet set = {0};
+    assert_int_equal(pack_set_add_path(&set, QUIZDECK_TEST_DATA "/folder-mixed"), PACK_SET_OK);
+    /* a-good.yaml and c-good.yml load; b-broken.yaml fails; d-same-id.yaml
+     * reuses a-good's id and fails naming it; notes.txt is not a pack. */
+    assert_int_equal(set.pack_count, 2);
+    assert_string_equal(set.packs[0]->id, "kuwait-regional-security");
+    assert_string_equal(set.packs[1]->id, "second-pack");
+    assert_int_equal(set.failure_count, 2);
+    assert_non_null(strstr(set.failures[0].path, "b-broken.yaml"));
+    assert_non_null(strstr(set.failures[1].path, "d-same-id.yaml"));
+    const DiagList *d = &set.failures[1].diags;
+    bool names_both = false;
+    for (size_t i = 0; i < d->count; i++)
+        if (strstr(d->items[i].message, "already used by") &&
+            strstr(d->items[i].message, "a-good.yaml") && strstr(d->items[i].file, "d-same-id"))
+            names_both = d->items[i].line == 2 && d->items[i].column == 5;
+    assert_true(names_both);
+    assert_int_equal(set.report_count, 4);
+    pack_set_free(&set);
+}
+
+static void test_missing_path_is_reported(void **state)
+{
+    (void)state;
+    PackSet set = {0};
+    assert_int_equal(pack_set_add_path(&set, "/nonexistent/quizdeck"), PACK_SET_NO_PATH);
+    assert_int_equal(set.failure_count, 1);
+    pack_set_free(&set);
+}
+
+/* ------------------------------------------------------------ shipped */
+
+static void test_shipped_packs_meet_the_brief(void **state)
+{
+    (void)state;
+    PackSet set = {0};
+    assert_int_equal(pack_set_add_path(&set, QUIZDECK_SOURCE_QUESTIONS), PACK_SET_OK);
+    for (size_t i = 0; i < set.failure_count; i++)
+        print_diags(&set.failures[i].diags);
+    print_diags(&set.warnings);
+    assert_int_equal(set.failure_count, 0);
+    assert_int_equal(set.warnings.warning_count, 0);
+    assert_true(set.pack_count >= 4);
+    size_t per_type[QUESTION_TYPE_COUNT] = {0}, total = 0;
+    for (size_t i = 0; i < set.pack_count; i++) {
+        const Pack *p = set.packs[i];
+        assert_true(p->question_count >= 12);
+        total += p->question_count;
+        for (size_t j = 0; j < p->question_count; j++) {
+            const Question *q = &p->questions[j];
+            per_type[q->type]++;
+            assert_true(q->explain[0] != '\0');
+            assert_true(q->source[0] != '\0');
+            assert_true(pack_section_title(p, q->source)[0] != '\0');
+        }
+    }
+    assert_true(total >= 60);
+    for (int t = 0; t < QUESTION_TYPE_COUNT; t++) {
+        if (per_type[t] < 2)
+            print_message("type %s used %zu times\n", question_type_name((QuestionType)t),
+                          per_type[t]);
+        assert_true(per_type[t] >= 2);
+    }
+    pack_set_free(&set);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_broken_corpus),
+        cmocka_unit_test(test_every_type_builds_the_model),
+        cmocka_unit_test(test_format_page_example_loads_with_one_warning),
+        cmocka_unit_test(test_all_errors_listed_in_order),
+        cmocka_unit_test(test_file_over_64_mib_is_refused_without_reading),
+        cmocka_unit_test(test_more_than_100000_questions_is_refused),
+        cmocka_unit_test(test_deep_nesting_is_refused),
+        cmocka_unit_test(test_invalid_utf8_is_reported_where_it_is),
+        cmocka_unit_test(test_unicode_text_loads),
+        cmocka_unit_test(test_plain_scalars_are_text),
+        cmocka_unit_test(test_folder_with_broken_pack_loads_the_others),
+        cmocka_unit_test(test_missing_path_is_reported),
+        cmocka_unit_test(test_shipped_packs_meet_the_brief),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
