@@ -143,9 +143,10 @@ static int run_check(const char *const *paths, size_t count)
         print_diags(&set.reports[i].diags);
     size_t errors = pack_set_error_count(&set);
     size_t files = set.pack_count + set.failure_count;
-    printf("%zu %s checked: %zu valid (%zu questions), %zu with errors; "
+    printf("%zu %s checked: %zu valid (%zu %s), %zu with errors; "
            "%zu %s, %zu %s\n",
-           files, files == 1 ? "file" : "files", set.pack_count, questions, set.failure_count,
+           files, files == 1 ? "file" : "files", set.pack_count, questions,
+           questions == 1 ? "question" : "questions", set.failure_count,
            errors, errors == 1 ? "error" : "errors", set.warnings.warning_count,
            set.warnings.warning_count == 1 ? "warning" : "warnings");
     pack_set_free(&set);

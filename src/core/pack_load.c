@@ -655,6 +655,23 @@ static bool check_text(Loader *L, RawScalar *v, const char *what, bool required_
     return true;
 }
 
+/* The value of a scalar that resolve_plain() called an integer: decimal
+ * (leading zeros are still decimal in YAML 1.2), 0x hex or 0o octal.
+ * False when it does not fit in a long long. */
+static bool parse_int(const char *text, long long *out)
+{
+    const char *digits = text;
+    int base = 10;
+    if (text[0] == '0' && (text[1] == 'x' || text[1] == 'o')) {
+        base = text[1] == 'x' ? 16 : 8;
+        digits = text + 2;
+    }
+    errno = 0;
+    char *end;
+    *out = strtoll(digits, &end, base);
+    return errno != ERANGE && *end == '\0';
+}
+
 /* An integer in [lo, hi]. */
 static bool check_int(Loader *L, RawScalar *v, const char *what, long lo, long hi, int *out)
 {
@@ -672,12 +689,8 @@ static bool check_int(Loader *L, RawScalar *v, const char *what, long lo, long h
         v->bad = true;
         return false;
     }
-    errno = 0;
-    char *end;
-    long long x = strtoll(v->text, &end, 0);
-    if (v->text[0] == '0' && v->text[1] == 'o')
-        x = strtoll(v->text + 2, &end, 8);
-    if (errno == ERANGE || x < lo || x > hi) {
+    long long x;
+    if (!parse_int(v->text, &x) || x < lo || x > hi) {
         error_at(L, v->at, "'%s' is %s; it must be from %ld to %ld", what, v->text, lo, hi);
         v->bad = true;
         return false;
@@ -1780,11 +1793,8 @@ static void parse_top_level(Loader *L, TopLevel *t)
             if (v->bad)
                 break;
             if (v->node == NODE_SCALAR && v->kind == SCALAR_INT) {
-                int version = 0;
-                char *end;
-                long long x = strtoll(v->text, &end, 0);
-                version = (x > INT_MAX || x < INT_MIN) ? -1 : (int)x;
-                if (version != PACK_FORMAT_VERSION)
+                long long version;
+                if (!parse_int(v->text, &version) || version != PACK_FORMAT_VERSION)
                     error_at(L, v->at, "unsupported format %s: this version of quizdeck reads "
                              "format %d", v->text, PACK_FORMAT_VERSION);
             } else {

@@ -6,6 +6,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 
 #include "pack_load.h"
@@ -19,11 +20,12 @@ static char *dup_string(const char *s)
     return p;
 }
 
+/* Case-insensitive: packs saved on other systems arrive as PACK.YAML. */
 bool pack_set_is_pack_name(const char *file_name)
 {
     size_t n = strlen(file_name);
-    return (n > 5 && strcmp(file_name + n - 5, ".yaml") == 0) ||
-           (n > 4 && strcmp(file_name + n - 4, ".yml") == 0);
+    return (n > 5 && strcasecmp(file_name + n - 5, ".yaml") == 0) ||
+           (n > 4 && strcasecmp(file_name + n - 4, ".yml") == 0);
 }
 
 static void add_report(PackSet *set, const char *path, const DiagList *diags, bool loaded)

@@ -48,7 +48,8 @@ typedef enum PackSetStatus {
  * record) when `path` does not exist. */
 PackSetStatus pack_set_add_path(PackSet *set, const char *path);
 
-/* True when a file name ends in .yaml or .yml (how folders pick packs). */
+/* True when a file name ends in .yaml or .yml, in any case (how folders
+ * pick their packs). */
 bool pack_set_is_pack_name(const char *file_name);
 
 /* Total number of errors over every failure. */

@@ -1,0 +1,93 @@
+/* test_cli.c - the quizdeck command line as a teacher uses it: exit codes
+ * and what --check, --list, --help and --version print. Runs the real
+ * binary (QUIZDECK_EXE) with its output captured to a temporary file. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+
+typedef struct Run {
+    int status;
+    char out[65536]; /* stdout and stderr together */
+} Run;
+
+static void run(Run *r, const char *args)
+{
+    char path[] = "/tmp/quizdeck-cli-XXXXXX";
+    int fd = mkstemp(path);
+    assert_true(fd >= 0);
+    close(fd);
+    char cmd[4096];
+    snprintf(cmd, sizeof cmd, "QUIZDECK_DATA_DIR=/tmp/quizdeck-cli-data '%s' %s >'%s' 2>&1",
+             QUIZDECK_EXE, args, path);
+    int raw = system(cmd);
+    assert_true(WIFEXITED(raw));
+    r->status = WEXITSTATUS(raw);
+    FILE *f = fopen(path, "rb");
+    assert_non_null(f);
+    size_t n = fread(r->out, 1, sizeof r->out - 1, f);
+    r->out[n] = '\0';
+    fclose(f);
+    unlink(path);
+}
+
+typedef struct CliCase {
+    const char *args;
+    int status;
+    const char *expect; /* must appear in the output */
+} CliCase;
+
+#define DATA QUIZDECK_TEST_DATA
+
+static void test_exit_codes_and_messages(void **state)
+{
+    (void)state;
+    static const CliCase cases[] = {
+        {"--check " DATA "/valid/all-types.yaml", 0, "1 valid (8 questions)"},
+        {"--check " DATA "/valid/all-types.yaml " DATA "/valid/example.yaml", 0,
+         "example.yaml:21:5: warning: question 'gcc-size' has no 'explain'"},
+        {"--check " DATA "/broken/answer-not-a-choice.yaml", 1,
+         "answer-not-a-choice.yaml:10:13: error: answer 'Paris' is not one of the choices"},
+        {"--check " DATA "/folder-mixed", 1, "d-same-id.yaml:2:5: error: pack id "
+         "'kuwait-regional-security' is already used by " DATA "/folder-mixed/a-good.yaml"},
+        {"--check " DATA "/broken", 1, "0 valid"},
+        {"--check /nonexistent/pack.yaml", 2, "no such file or folder"},
+        {"--check " DATA "/valid/all-types.yaml /nonexistent", 2, "no such file or folder"},
+        {"--check", 2, "--check needs at least one file or folder"},
+        {"--bogus", 2, "unknown option '--bogus'"},
+        {"--packs", 2, "--packs needs a folder"},
+        {"--help", 0, "quizdeck --check PATH..."},
+        {"--version", 0, "quizdeck 0."},
+        {"--list " DATA "/valid/all-types.yaml", 0,
+         "all-types\tEvery question type\t8 questions\n"
+         "  types: choice 1 multi 1 truefalse 1 typed 1 order 1 match 1 cloze 1 flashcard 1\n"
+         "  topics: t1 (Topic one), t2 (Topic two)"},
+        {"--list " DATA "/folder-mixed", 1, "not loaded: " DATA "/folder-mixed/b-broken.yaml"},
+        {"--check " QUIZDECK_SOURCE_QUESTIONS, 0, "0 errors, 0 warnings"},
+        {"--list", 0, "kuwait-gcc"}, /* the shipped packs, found by the binary itself */
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        Run r;
+        run(&r, cases[i].args);
+        if (r.status != cases[i].status || !strstr(r.out, cases[i].expect)) {
+            print_message("quizdeck %s\nexit %d (want %d); output:\n%s\nwanted: %s\n",
+                          cases[i].args, r.status, cases[i].status, r.out, cases[i].expect);
+            fail();
+        }
+    }
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_exit_codes_and_messages),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
