@@ -251,10 +251,13 @@ static const char *excerpt(const char *text, char *buf, size_t size)
 /* ------------------------------------------------------------ input side */
 
 /* Validates UTF-8 as bytes stream past, tracking line and column so an
- * invalid byte can be reported where an editor shows it. Returns false at
- * the first invalid byte. */
-static bool input_scan(Input *in, const unsigned char *p, size_t n)
+ * invalid byte can be reported where an editor shows it. Returns how many
+ * bytes of `p` come before the first invalid character (n when all are
+ * valid), so that everything before a bad byte is still parsed and its
+ * problems reported. */
+static size_t input_scan(Input *in, const unsigned char *p, size_t n)
 {
+    size_t char_start = 0;
     for (size_t i = 0; i < n; i++) {
         unsigned char c = p[i];
         if (in->pending) {
@@ -272,6 +275,7 @@ static bool input_scan(Input *in, const unsigned char *p, size_t n)
             continue;
         }
         /* The start of a character: this is where a bad one is reported. */
+        char_start = i;
         in->bad_at = (Mark){in->line, in->col};
         in->bad_byte = c;
         if (c == '\n') {
@@ -296,10 +300,12 @@ static bool input_scan(Input *in, const unsigned char *p, size_t n)
         }
         in->seq_len = in->pending + 1;
     }
-    return true;
+    return n;
 bad:
     in->bad_utf8 = true;
-    return false;
+    /* char_start is 0 too when the bad character began in an earlier read:
+     * its first bytes are with libyaml, which will ask again and fail. */
+    return char_start;
 }
 
 static int input_read(void *data, unsigned char *buffer, size_t size, size_t *size_read)
@@ -327,8 +333,12 @@ static int input_read(void *data, unsigned char *buffer, size_t size, size_t *si
         in->too_big = true;
         return 0;
     }
-    if (!input_scan(in, buffer, n))
-        return 0;
+    size_t valid = input_scan(in, buffer, n);
+    if (in->bad_utf8) {
+        /* Hand over what precedes the bad character; the next read fails. */
+        *size_read = valid;
+        return valid > 0;
+    }
     if (n == 0 && in->pending) { /* the file ends inside a character */
         in->bad_utf8 = true;
         return 0;
@@ -580,6 +590,7 @@ static void read_value(Loader *L, Mark key, RawScalar *out)
     *out = (RawScalar){.present = true, .key = key, .at = here(L), .node = node_kind(L)};
     if (peek(L) == YAML_ALIAS_EVENT) { /* already reported */
         out->bad = true;
+        out->text = "";
         advance(L);
         return;
     }
@@ -1117,8 +1128,9 @@ static RawList *question_list(RawQuestion *r, QuestionKey k)
     }
 }
 
-/* Reads one question's mapping into L->raw, key by key. */
-static void read_question(Loader *L)
+/* Reads one question's mapping into L->raw, key by key. Returns false when
+ * a syntax error cut the mapping short. */
+static bool read_question(Loader *L)
 {
     RawQuestion *r = &L->raw;
     r->seen = 0;
@@ -1161,7 +1173,9 @@ static void read_question(Loader *L)
         else
             read_pairs(L, at, &r->pairs);
     }
+    bool complete = peek(L) == YAML_MAPPING_END_EVENT;
     advance(L); /* MAPPING_END */
+    return complete;
 }
 
 static Question *push_question(Loader *L)
@@ -1498,8 +1512,7 @@ static void parse_questions(Loader *L, Mark key)
             skip_node(L);
             continue;
         }
-        read_question(L);
-        if (L->stop)
+        if (!read_question(L))
             return; /* a syntax error cut the question short: no guessing */
         check_question(L);
     }

@@ -339,6 +339,18 @@ static void test_invalid_utf8_is_reported_where_it_is(void **state)
         }
         diag_clear(&diags);
     }
+    /* Problems before the bad byte are still reported. */
+    {
+        const char *text = "format: 1\nid: u\ntitle: U\nquestions:\n"
+                           "  - {id: a, type: truefalse, answer: true, explain: E}\n"
+                           "  - {id: b, type: truefalse, answer: true, explain: E, prompt: \"\xFF\"}\n";
+        DiagList diags = {0};
+        assert_null(pack_load_buffer("utf8.yaml", text, strlen(text), &diags));
+        assert_int_equal(diags.error_count, 2);
+        assert_true(has_error(&diags, 5, 5, "question 'a' is missing 'prompt' (the question text)"));
+        assert_true(has_error_containing(&diags, "invalid UTF-8"));
+        diag_clear(&diags);
+    }
     /* A file that ends inside a character. */
     const char *cut = "format: 1\nid: u\ntitle: \"\xE2\x82";
     DiagList diags = {0};
