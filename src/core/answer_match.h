@@ -1,0 +1,69 @@
+/* answer_match.h - judging a typed answer against the expected one.
+ *
+ * The pack format (../shared/pack-format.md, "typed") promises authors that
+ * matching ignores case, surrounding and repeated spaces, punctuation, a
+ * leading "the" and Latin diacritics, and forgives one slip per 8 characters
+ * of the expected answer, except in digits. This module is that promise, and
+ * cloze gaps are judged by it too.
+ *
+ * Normalisation, in order, on UTF-8 text (invalid bytes become U+FFFD):
+ *  1. case folding: ASCII, Latin-1, Latin Extended-A (and the common
+ *     Extended-B letters), Greek and Cyrillic, by tables in answer_match.c;
+ *  2. Latin diacritics removed (é→e, ñ→n, ü→u, ø→o, ł→l, ß→ss, æ→ae, œ→oe,
+ *     þ→th), Greek tonos/dialytika removed (ά→α), Cyrillic ё→е, combining
+ *     marks (U+0300..U+036F) dropped, Arabic tatweel and harakat dropped and
+ *     alef with hamza/madda (أ إ آ ٱ) written as bare alef (ا);
+ *  3. Arabic-Indic and Eastern Arabic-Indic digits (٠..٩, ۰..۹) become 0..9;
+ *  4. punctuation (Unicode category P: ASCII ! " # % & ' ( ) * , - . / : ; ?
+ *     @ [ \ ] _ { } and `, plus ’ “ ” ‘ – — … « » ¿ ¡ · ، ؛ ؟ ۔ and the like)
+ *     is deleted; symbols such as + $ < = > ^ | ~ are kept, so "C++" is not "C";
+ *  5. every kind of white space becomes one space; leading and trailing
+ *     spaces go; zero-width and bidi control characters are deleted;
+ *  6. a leading word "the" is dropped when something follows it.
+ *
+ * Matching: after normalising both sides, the answer is right when
+ *  - the two are equal once all spaces are removed ("ice cream" = "icecream"),
+ *  - or their optimal-string-alignment distance (insert, delete, substitute,
+ *    swap of two adjacent characters) is at most floor(n / 8), n being the
+ *    length in code points of the normalised expected answer, and no edit
+ *    touches a digit (so "1991" vs "1992" is wrong at any length).
+ * Answers under 8 characters must therefore match exactly after normalising.
+ *
+ * Bounds: at most ANSWER_MAX_BYTES bytes of each input are read (the rest is
+ * ignored). No call allocates more than one bounded work buffer or recurses.
+ * Read round.h next for where typed and cloze answers are judged.
+ */
+#ifndef QUIZDECK_ANSWER_MATCH_H
+#define QUIZDECK_ANSWER_MATCH_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+enum {
+    ANSWER_MAX_BYTES = 4096,       /* input bytes read per string */
+    ANSWER_CHARS_PER_EDIT = 8,     /* one tolerated edit per this many chars */
+};
+
+/* Writes the normalised form of `text` (rules 1-6 above) as UTF-8 into
+ * out[0..size), always NUL-terminated when size > 0 and never cut inside a
+ * UTF-8 sequence. Returns the number of bytes the full normalised form needs
+ * (excluding the NUL), like snprintf: a result >= size means it was cut.
+ * NULL text is treated as "". The caller owns `out`. */
+size_t answer_normalize(const char *text, char *out, size_t size);
+
+/* How many edits an expected answer tolerates: floor(n / 8) for n code points
+ * of its normalised form. For the UI ("close enough" hints) and tests. */
+size_t answer_allowed_edits(const char *expected);
+
+/* True when `given` is an acceptable spelling of `expected` (see above).
+ * NULL is treated as "". An expected answer that normalises to "" accepts
+ * only a given answer that normalises to "" too. Never allocates more than
+ * one bounded buffer; returns false if even that fails. */
+bool answer_matches(const char *given, const char *expected);
+
+/* True when `given` matches `answer` or any of accept[0..accept_count).
+ * `accept` may be NULL when accept_count is 0. */
+bool answer_matches_any(const char *given, const char *answer,
+                        const char *const *accept, size_t accept_count);
+
+#endif
