@@ -1,0 +1,460 @@
+/* store.h - quizdeck's persistent store: profiles, settings, rounds, answers,
+ * flashcards and review logs in one SQLite file (design rule 7).
+ *
+ * The database is `quizdeck.db` in the folder the caller passes (the UI
+ * passes SDL_GetPrefPath's folder; the core never includes SDL). It runs in
+ * WAL mode with synchronous=NORMAL, foreign keys on and a busy timeout, so
+ * two game instances on one profile wait for each other instead of
+ * corrupting anything. Every write is committed when it is made (one
+ * transaction per logical event: an answer, a review, a finished round), so
+ * killing the game loses at most the question on screen.
+ *
+ * A database that cannot be read (not a database, fails PRAGMA quick_check)
+ * is moved aside to quizdeck.db.corrupt-YYYYMMDD-HHMMSS (with its -wal and
+ * -shm files) and a fresh one is started; store_open() reports that in the
+ * StoreError (recovered + moved_to + message) so the UI can tell the user.
+ *
+ * Conventions for every call:
+ *   - The result is a StoreStatus; `err` (may be NULL) gets the status and a
+ *     message a person can read. Nothing prints, nothing exits.
+ *   - Time is always passed in by the caller: int64 unix milliseconds.
+ *   - Ids of packs, questions and topics are bounded by the pack format
+ *     ([a-z0-9][a-z0-9-]*, at most 64 chars); here they are copied into fixed
+ *     arrays of STORE_ID_SIZE bytes. A longer id is STORE_INVALID.
+ *   - Results that are lists come as a StoreXxxList the caller owns and frees
+ *     with the matching store_xxx_list_free(); every string inside points
+ *     into memory owned by the list. A zeroed list is empty and freeable.
+ *   - A Store handle is for one thread at a time.
+ *
+ * Read store.c from the top: the schema and its migrations come first.
+ */
+#ifndef QUIZDECK_STORE_H
+#define QUIZDECK_STORE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+enum {
+    STORE_SCHEMA_VERSION = 1,     /* PRAGMA user_version this code writes */
+    STORE_ID_SIZE = 65,           /* 64 chars + NUL (pack-format id limit) */
+    STORE_MESSAGE_SIZE = 512,
+    STORE_PATH_SIZE = 1024,
+    STORE_NAME_MAX = 100,         /* profile name, bytes of UTF-8 */
+    STORE_KEY_MAX = 128,          /* setting key, bytes */
+    STORE_TEXT_MAX = 64 * 1024,   /* setting value, given answer, summaries */
+    STORE_DEFAULT_BUSY_MS = 3000, /* how long a write waits for another instance */
+};
+
+/* The id of "no profile": settings stored under it are global. */
+#define STORE_GLOBAL ((int64_t)0)
+
+typedef enum StoreStatus {
+    STORE_OK = 0,
+    STORE_NOT_FOUND,   /* no such profile/round/setting/card */
+    STORE_EXISTS,      /* a profile with that name exists already */
+    STORE_INVALID,     /* a bad argument: empty name, id too long, bad UTF-8, NULL */
+    STORE_BUSY,        /* another instance held the database past the busy timeout */
+    STORE_CANNOT_OPEN, /* the folder is missing or not writable: run without saving */
+    STORE_CORRUPT,     /* damaged and could not be moved aside / started fresh */
+    STORE_TOO_NEW,     /* written by a newer quizdeck (user_version higher): untouched */
+    STORE_FULL,        /* the disk is full */
+    STORE_NO_MEMORY,
+    STORE_IO,          /* any other SQLite or file error; see the message */
+} StoreStatus;
+
+/* What went wrong, for a person. Fill-in only: the store never keeps it. */
+typedef struct StoreError {
+    StoreStatus status;
+    int sqlite_code;                  /* extended SQLite result code, 0 if none */
+    char message[STORE_MESSAGE_SIZE]; /* "" when status is STORE_OK and nothing to say */
+    /* Set only by store_open(): the old database was unreadable, was moved
+     * to moved_to, and a fresh one was started. status is STORE_OK then and
+     * message says so in words the UI can show. */
+    bool recovered;
+    char moved_to[STORE_PATH_SIZE];
+} StoreError;
+
+typedef struct Store Store; /* opaque: one SQLite connection + cached statements */
+
+/* Card states and review ratings share FSRS's numbering (../shared/fsrs/). */
+typedef enum StoreCardState {
+    STORE_CARD_NEW = 0,
+    STORE_CARD_LEARNING = 1,
+    STORE_CARD_REVIEW = 2,
+    STORE_CARD_RELEARNING = 3,
+} StoreCardState;
+
+enum { STORE_RATING_AGAIN = 1, STORE_RATING_HARD = 2, STORE_RATING_GOOD = 3, STORE_RATING_EASY = 4 };
+
+typedef enum StoreReviewSource { STORE_SOURCE_STUDY = 0, STORE_SOURCE_QUIZ = 1 } StoreReviewSource;
+
+/* ---- open / close ------------------------------------------------------ */
+
+/* Opens (creating if needed) DIR/quizdeck.db and migrates it to
+ * STORE_SCHEMA_VERSION. dir may end in a separator or not.
+ * On STORE_OK *out is a handle the caller owns (store_close()); check
+ * err->recovered to tell the user the old file was moved aside.
+ * On any other status *out is NULL: STORE_CANNOT_OPEN for a missing or
+ * unwritable folder (play without saving), STORE_BUSY when another instance
+ * keeps the database locked, STORE_TOO_NEW for a file from a newer version. */
+StoreStatus store_open(Store **out, const char *dir, StoreError *err);
+
+/* store_open() with the time (unix ms) that names a moved-aside file, for
+ * callers and tests that pass time in; store_open() reads the clock for
+ * that name only. */
+StoreStatus store_open_at(Store **out, const char *dir, int64_t now_ms, StoreError *err);
+
+/* Closes the handle and frees it; NULL is fine. Everything was committed
+ * already, so there is nothing to lose here. */
+void store_close(Store *store);
+
+/* The full path of the database file; owned by the store. */
+const char *store_path(const Store *store);
+
+/* How long a write waits for another instance before STORE_BUSY
+ * (default STORE_DEFAULT_BUSY_MS). */
+void store_set_busy_timeout(Store *store, int ms);
+
+/* Runs PRAGMA integrity_check; STORE_OK when it answers "ok", STORE_CORRUPT
+ * with the first complaint in the message otherwise. */
+StoreStatus store_check_integrity(Store *store, StoreError *err);
+
+/* ---- profiles ---------------------------------------------------------- */
+
+typedef struct StoreProfile {
+    int64_t id;
+    const char *name;     /* UTF-8, any script; owned by the list */
+    int64_t created_at;   /* ms */
+    int64_t last_used_at; /* ms, 0 = never */
+    int sort_order;       /* lower first; 0 by default */
+} StoreProfile;
+
+typedef struct StoreProfileList {
+    StoreProfile *items;
+    size_t count;
+} StoreProfileList;
+
+/* Adds a profile. name: 1..STORE_NAME_MAX bytes of valid UTF-8, not all
+ * spaces (leading/trailing ASCII spaces are trimmed); a name in use is
+ * STORE_EXISTS. *id_out (may be NULL) gets the new id. */
+StoreStatus store_profile_add(Store *store, const char *name, int64_t now_ms,
+                              int64_t *id_out, StoreError *err);
+
+/* Renames; same rules as add. STORE_NOT_FOUND for an unknown id. */
+StoreStatus store_profile_rename(Store *store, int64_t profile_id, const char *name,
+                                 StoreError *err);
+
+/* Deletes the profile and all its data (settings, rounds, answers, cards,
+ * reviews) in one transaction. */
+StoreStatus store_profile_delete(Store *store, int64_t profile_id, StoreError *err);
+
+/* Marks the profile used now (the list puts recently used first among equal
+ * sort orders). */
+StoreStatus store_profile_touch(Store *store, int64_t profile_id, int64_t now_ms,
+                                StoreError *err);
+
+StoreStatus store_profile_set_order(Store *store, int64_t profile_id, int sort_order,
+                                    StoreError *err);
+
+/* All profiles by sort_order, then most recently used, then id. The caller
+ * owns *out (zeroed or freed before) and frees it with
+ * store_profile_list_free(). */
+StoreStatus store_profile_list(Store *store, StoreProfileList *out, StoreError *err);
+void store_profile_list_free(StoreProfileList *list);
+
+/* ---- settings ---------------------------------------------------------- */
+/* profile_id STORE_GLOBAL for settings of the whole game. Keys: 1..STORE_KEY_MAX
+ * bytes. Values are text; the int helpers store decimal text. */
+
+StoreStatus store_setting_set_text(Store *store, int64_t profile_id, const char *key,
+                                   const char *value, StoreError *err);
+StoreStatus store_setting_set_int(Store *store, int64_t profile_id, const char *key,
+                                  int64_t value, StoreError *err);
+
+/* Copies the value into buf (always NUL-terminated; STORE_INVALID if it does
+ * not fit). STORE_NOT_FOUND when the key is not set. */
+StoreStatus store_setting_get_text(Store *store, int64_t profile_id, const char *key,
+                                   char *buf, size_t size, StoreError *err);
+/* STORE_NOT_FOUND when not set, STORE_INVALID when the text is not an integer. */
+StoreStatus store_setting_get_int(Store *store, int64_t profile_id, const char *key,
+                                  int64_t *value, StoreError *err);
+
+/* The value, or fallback when unset, unreadable or not an integer. */
+int64_t store_setting_int_or(Store *store, int64_t profile_id, const char *key,
+                             int64_t fallback);
+
+/* Removes the key; STORE_OK also when it was not set. */
+StoreStatus store_setting_delete(Store *store, int64_t profile_id, const char *key,
+                                 StoreError *err);
+
+/* ---- rounds and answers ------------------------------------------------ */
+
+/* What store_round_begin() needs. Zero-initialise and fill in. */
+typedef struct StoreRoundStart {
+    int64_t profile_id;
+    int64_t started_at;           /* ms */
+    uint64_t seed;                /* the round's RNG seed, to replay it */
+    const char *mode;             /* short word, e.g. "practice", "timed", "class"; NULL = "" */
+    const char *settings;         /* free-form summary (json-ish) to show/replay; NULL = "" */
+    const char *const *pack_ids;  /* the packs the round draws from */
+    size_t pack_count;            /* >= 1 */
+    int question_count;           /* planned number of questions */
+} StoreRoundStart;
+
+typedef struct StoreRound {
+    int64_t id;
+    int64_t profile_id;
+    int64_t started_at;
+    bool finished;       /* finished_at is valid */
+    int64_t finished_at;
+    bool abandoned;
+    uint64_t seed;
+    const char *mode;     /* owned by the list */
+    const char *settings; /* owned by the list */
+    const char *packs;    /* pack ids joined with ',' ; owned by the list */
+    int pack_count;
+    int question_count;
+    int answered_count;   /* answers recorded for this round */
+    int correct_count;    /* running total while in progress, final when finished */
+    int64_t points;
+    int best_streak;
+    double accuracy;      /* correct_count / question_count (answered_count when
+                             question_count is 0); 0 when there are none */
+} StoreRound;
+
+typedef struct StoreRoundList {
+    StoreRound *items;
+    size_t count;
+} StoreRoundList;
+
+/* Starts a round; *round_id gets its id. Committed at once. */
+StoreStatus store_round_begin(Store *store, const StoreRoundStart *start,
+                              int64_t *round_id, StoreError *err);
+
+/* Finishes a round with the engine's final figures. */
+StoreStatus store_round_finish(Store *store, int64_t round_id, int64_t finished_at,
+                               int correct_count, int64_t points, int best_streak,
+                               StoreError *err);
+
+/* Marks a round abandoned (quit mid-round, or found unfinished at launch).
+ * finished_at stays unset; its answers stay (they count for progress). */
+StoreStatus store_round_abandon(Store *store, int64_t round_id, StoreError *err);
+
+/* One round by id (out->items[0]); STORE_NOT_FOUND if none. */
+StoreStatus store_round_get(Store *store, int64_t round_id, StoreRoundList *out,
+                            StoreError *err);
+
+/* Rounds of the profile with no finished_at that are not marked abandoned
+ * (the game was killed mid-round), newest first. */
+StoreStatus store_rounds_unfinished(Store *store, int64_t profile_id,
+                                    StoreRoundList *out, StoreError *err);
+
+/* The last `limit` finished rounds of the profile, oldest first (chart order),
+ * e.g. limit 30 for the score history (time, points, correct, total,
+ * accuracy are fields of StoreRound). */
+StoreStatus store_round_history(Store *store, int64_t profile_id, int limit,
+                                StoreRoundList *out, StoreError *err);
+void store_round_list_free(StoreRoundList *list);
+
+/* The best finished single-pack round of the profile on that pack (most
+ * points, then most correct, then earliest). STORE_NOT_FOUND if none.
+ * Result in out->items[0]. */
+StoreStatus store_pack_best(Store *store, int64_t profile_id, const char *pack_id,
+                            StoreRoundList *out, StoreError *err);
+
+/* The best finished single-pack round of each pack the profile has played
+ * alone (same order of merit as store_pack_best), ordered by pack id; the
+ * pack id is items[i].packs. */
+StoreStatus store_pack_bests(Store *store, int64_t profile_id, StoreRoundList *out,
+                             StoreError *err);
+
+/* ---- answers ----------------------------------------------------------- */
+
+typedef struct StoreAnswer {
+    int64_t id;          /* filled by the store */
+    int64_t round_id;
+    int64_t profile_id;  /* on record: ignored, taken from the round */
+    char pack_id[STORE_ID_SIZE];
+    char question_id[STORE_ID_SIZE];
+    char topic_id[STORE_ID_SIZE]; /* "" when the question has no topic */
+    const char *given;   /* the answer as given, text; on record NULL = ""; in lists owned by the list */
+    double fraction_right; /* 0..1, partial credit */
+    bool correct;
+    int64_t points;
+    int64_t ms_taken;
+    int64_t answered_at; /* ms */
+    bool timed_out;
+} StoreAnswer;
+
+typedef struct StoreAnswerList {
+    StoreAnswer *items;
+    size_t count;
+} StoreAnswerList;
+
+/* Records one answer of an open round in its own transaction, and adds its
+ * points/correctness to the round's running totals. *answer_id may be NULL.
+ * STORE_NOT_FOUND if the round does not exist. */
+StoreStatus store_answer_record(Store *store, const StoreAnswer *answer,
+                                int64_t *answer_id, StoreError *err);
+
+/* The answers of a round in the order given (for the review list). */
+StoreStatus store_round_answers(Store *store, int64_t round_id, StoreAnswerList *out,
+                                StoreError *err);
+void store_answer_list_free(StoreAnswerList *list);
+
+/* ---- progress ---------------------------------------------------------- */
+
+typedef struct StoreProgress {
+    char pack_id[STORE_ID_SIZE];
+    char topic_id[STORE_ID_SIZE]; /* "" in the per-pack list */
+    int64_t questions_seen;  /* distinct question ids answered */
+    int64_t answers_total;
+    int recent_count;        /* answers among the last `recent` ones */
+    int recent_correct;
+    double recent_accuracy;  /* recent_correct / recent_count, 0 when none */
+    int64_t last_answered_at;
+} StoreProgress;
+
+typedef struct StoreProgressList {
+    StoreProgress *items;
+    size_t count;
+} StoreProgressList;
+
+/* Per pack the profile has answered, ordered by pack id. recent: how many of
+ * the newest answers count for accuracy (e.g. 20). */
+StoreStatus store_progress_by_pack(Store *store, int64_t profile_id, int recent,
+                                   StoreProgressList *out, StoreError *err);
+
+/* Per (pack, topic) the profile has answered, answers without a topic left
+ * out; ordered by pack id then topic id. pack_id NULL = all packs. */
+StoreStatus store_progress_by_topic(Store *store, int64_t profile_id, const char *pack_id,
+                                    int recent, StoreProgressList *out, StoreError *err);
+void store_progress_list_free(StoreProgressList *list);
+
+typedef struct StoreMissed {
+    char pack_id[STORE_ID_SIZE];
+    char question_id[STORE_ID_SIZE];
+    int64_t misses;           /* answers not correct (timeouts included) */
+    int64_t last_answered_at; /* ms */
+} StoreMissed;
+
+typedef struct StoreMissedList {
+    StoreMissed *items;
+    size_t count;
+} StoreMissedList;
+
+/* The `limit` most-missed questions (e.g. 5): most misses first, then most
+ * recently answered, then pack id, question id. Questions never missed are
+ * left out. */
+StoreStatus store_most_missed(Store *store, int64_t profile_id, int limit,
+                              StoreMissedList *out, StoreError *err);
+void store_missed_list_free(StoreMissedList *list);
+
+/* ---- flashcards (FSRS) ------------------------------------------------- */
+
+/* One card's scheduling state. The FSRS module has its own FsrsCard; the
+ * lead's glue maps between them. */
+typedef struct StoreCard {
+    int64_t profile_id;
+    char pack_id[STORE_ID_SIZE];
+    char question_id[STORE_ID_SIZE];
+    int deletion;          /* cloze gap index etc.; 0 for one-card questions */
+    StoreCardState state;
+    double stability;
+    double difficulty;
+    int64_t due;           /* ms */
+    int64_t last_review;   /* ms, 0 = never */
+    int step;              /* learning/relearning step index */
+    int reps;
+    int lapses;
+    int scheduled_days;
+    int64_t first_seen;    /* ms */
+} StoreCard;
+
+typedef struct StoreCardList {
+    StoreCard *items;
+    size_t count;
+} StoreCardList;
+
+typedef struct StoreReview {
+    int64_t id;            /* filled by the store */
+    int64_t profile_id;
+    char pack_id[STORE_ID_SIZE];
+    char question_id[STORE_ID_SIZE];
+    int deletion;
+    int64_t reviewed_at;   /* ms */
+    int rating;            /* STORE_RATING_AGAIN..EASY */
+    StoreCardState state_before;
+    StoreCardState state_after;
+    int elapsed_days;
+    int scheduled_days;
+    double stability;      /* after the review */
+    double difficulty;     /* after the review */
+    int64_t ms_taken;
+    StoreReviewSource source;
+} StoreReview;
+
+typedef struct StoreReviewList {
+    StoreReview *items;
+    size_t count;
+} StoreReviewList;
+
+/* Inserts or replaces the card (key: profile, pack, question, deletion).
+ * first_seen keeps its first non-zero value; the review log is kept. */
+StoreStatus store_card_upsert(Store *store, const StoreCard *card, StoreError *err);
+
+/* Inserts or replaces many cards in one transaction (all or none), e.g.
+ * when a pack's cards are first introduced. */
+StoreStatus store_cards_upsert(Store *store, const StoreCard *cards, size_t count,
+                               StoreError *err);
+
+/* Loads one card into *out; STORE_NOT_FOUND if it has none yet. */
+StoreStatus store_card_get(Store *store, int64_t profile_id, const char *pack_id,
+                           const char *question_id, int deletion, StoreCard *out,
+                           StoreError *err);
+
+/* All cards of the profile, ordered by (pack, question, deletion). */
+StoreStatus store_cards_load(Store *store, int64_t profile_id, StoreCardList *out,
+                             StoreError *err);
+void store_card_list_free(StoreCardList *list);
+
+/* One review as one transaction: the card's new state (card_after, which
+ * must have the review's key) is upserted and the review log appended.
+ * *review_id may be NULL. */
+StoreStatus store_review_record(Store *store, const StoreCard *card_after,
+                                const StoreReview *review, int64_t *review_id,
+                                StoreError *err);
+
+/* The review log of one card, oldest first. */
+StoreStatus store_card_reviews(Store *store, int64_t profile_id, const char *pack_id,
+                               const char *question_id, int deletion,
+                               StoreReviewList *out, StoreError *err);
+void store_review_list_free(StoreReviewList *list);
+
+/* ---- study statistics -------------------------------------------------- */
+
+/* The day a time falls on: the local day (utc_offset_min east of UTC) that
+ * starts at day_start_min minutes after local midnight (e.g. 240 = 4 am).
+ * Days are numbered from the unix epoch. */
+int64_t store_day_number(int64_t ms, int utc_offset_min, int day_start_min);
+
+/* Reviews per day for the heatmap: counts[i] for i in 0..days-1 is the
+ * number of reviews on day (today - (days-1) + i), so counts[days-1] is today
+ * (e.g. days = 112 for 16 weeks). The caller owns counts. */
+StoreStatus store_study_days(Store *store, int64_t profile_id, int64_t now_ms,
+                             int utc_offset_min, int day_start_min, int days,
+                             int64_t *counts, StoreError *err);
+
+/* True retention: of the reviews of cards that were in Review state before
+ * the review, within the last window_days (e.g. 30) up to now_ms, how many
+ * (*passed) were rated Hard or better (rating >= 2) out of *total.
+ * Retention = passed / total when total > 0. */
+StoreStatus store_retention(Store *store, int64_t profile_id, int64_t now_ms,
+                            int window_days, int64_t *passed, int64_t *total,
+                            StoreError *err);
+
+/* A short English word for a status, e.g. "busy"; static storage. */
+const char *store_status_name(StoreStatus status);
+
+#endif
