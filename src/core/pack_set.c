@@ -1,7 +1,11 @@
 /* pack_set.c - loading every pack of the shipped and user folders (pack_set.h). */
+/* realpath() is X/Open, beyond the POSIX level the build asks for. */
+#define _XOPEN_SOURCE 700
+
 #include "pack_set.h"
 
 #include <dirent.h>
+#include <limits.h>
 #include <stdio.h>
 #include <errno.h>
 #include <stdlib.h>
@@ -64,8 +68,32 @@ Pack *pack_set_find(const PackSet *set, const char *pack_id)
     return NULL;
 }
 
+/* Records the file's real path; false when it was already read. */
+static bool first_visit(PackSet *set, const char *path)
+{
+    char *real = realpath(path, NULL);
+    if (!real)
+        return true; /* cannot tell: read it, the loader reports why it fails */
+    for (size_t i = 0; i < set->seen_count; i++) {
+        if (strcmp(set->seen_paths[i], real) == 0) {
+            free(real);
+            return false;
+        }
+    }
+    char **grown = realloc(set->seen_paths, (set->seen_count + 1) * sizeof *grown);
+    if (!grown) {
+        free(real);
+        return true;
+    }
+    set->seen_paths = grown;
+    set->seen_paths[set->seen_count++] = real;
+    return true;
+}
+
 static void add_file(PackSet *set, const char *path)
 {
+    if (!first_visit(set, path))
+        return;
     DiagList diags = {0};
     Pack *pack = pack_load_file(path, &diags);
     if (pack) {
@@ -189,6 +217,9 @@ void pack_set_free(PackSet *set)
         diag_clear(&set->reports[i].diags);
     }
     free(set->reports);
+    for (size_t i = 0; i < set->seen_count; i++)
+        free(set->seen_paths[i]);
+    free(set->seen_paths);
     diag_clear(&set->warnings);
     *set = (PackSet){0};
 }

@@ -34,6 +34,9 @@ typedef struct PackSet {
     DiagList warnings; /* warnings of packs that did load */
     PackReport *reports; /* owned; one per file read, in order */
     size_t report_count;
+    char **seen_paths;   /* owned; real paths already read, so a file named
+                            twice (a folder and its file) is read once */
+    size_t seen_count;
 } PackSet;
 
 typedef enum PackSetStatus {
