@@ -139,16 +139,19 @@ static int run_check(const char *const *paths, size_t count)
     size_t questions = 0;
     for (size_t i = 0; i < set.pack_count; i++)
         questions += set.packs[i]->question_count;
-    for (size_t i = 0; i < set.report_count; i++)
+    size_t warnings = 0;
+    for (size_t i = 0; i < set.report_count; i++) {
         print_diags(&set.reports[i].diags);
+        warnings += set.reports[i].diags.warning_count;
+    }
     size_t errors = pack_set_error_count(&set);
     size_t files = set.pack_count + set.failure_count;
     printf("%zu %s checked: %zu valid (%zu %s), %zu with errors; "
            "%zu %s, %zu %s\n",
            files, files == 1 ? "file" : "files", set.pack_count, questions,
            questions == 1 ? "question" : "questions", set.failure_count,
-           errors, errors == 1 ? "error" : "errors", set.warnings.warning_count,
-           set.warnings.warning_count == 1 ? "warning" : "warnings");
+           errors, errors == 1 ? "error" : "errors", warnings,
+           warnings == 1 ? "warning" : "warnings");
     pack_set_free(&set);
     if (usage_error)
         return EXIT_USAGE;

@@ -86,10 +86,60 @@ static void test_exit_codes_and_messages(void **state)
     }
 }
 
+/* The authoring guide shows a broken pack and what --check prints for it;
+ * a teacher compares the two, so they must stay true. */
+static void test_authoring_guide_example_output_is_real(void **state)
+{
+    (void)state;
+    FILE *f = fopen(QUIZDECK_SOURCE_QUESTIONS "/README.md", "rb");
+    assert_non_null(f);
+    static char guide[200000];
+    size_t n = fread(guide, 1, sizeof guide - 1, f);
+    guide[n] = '\0';
+    fclose(f);
+    char *section = strstr(guide, "## 9. Checking a pack");
+    assert_non_null(section);
+    char *yaml = strstr(section, "```yaml\n");
+    assert_non_null(yaml);
+    yaml += 8;
+    char *yaml_end = strstr(yaml, "```");
+    assert_non_null(yaml_end);
+    char *shown = strstr(yaml_end + 3, "```\n");
+    assert_non_null(shown);
+    shown += 4;
+    char *shown_end = strstr(shown, "```");
+    assert_non_null(shown_end);
+    *shown_end = '\0';
+
+    char dir[] = "/tmp/quizdeck-guide-XXXXXX";
+    assert_non_null(mkdtemp(dir));
+    char path[128];
+    snprintf(path, sizeof path, "%s/my-pack.yaml", dir);
+    FILE *out = fopen(path, "wb");
+    assert_non_null(out);
+    fwrite(yaml, 1, (size_t)(yaml_end - yaml), out);
+    fclose(out);
+    char args[256];
+    snprintf(args, sizeof args, "--check my-pack.yaml");
+    char cwd[1024];
+    assert_non_null(getcwd(cwd, sizeof cwd));
+    assert_int_equal(chdir(dir), 0);
+    Run r;
+    run(&r, args);
+    assert_int_equal(chdir(cwd), 0);
+    unlink(path);
+    rmdir(dir);
+    if (strcmp(r.out, shown) != 0)
+        print_message("guide shows:\n%s\nquizdeck prints:\n%s\n", shown, r.out);
+    assert_string_equal(r.out, shown);
+    assert_int_equal(r.status, 1);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_exit_codes_and_messages),
+        cmocka_unit_test(test_authoring_guide_example_output_is_real),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
