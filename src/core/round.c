@@ -200,8 +200,10 @@ static int round_out_of(const RoundQuestion *q)
 }
 
 /* Judges a given answer; positions out of range count as wrong. */
-static ScoreFraction round_judge(const RoundQuestion *q, const GivenAnswer *g)
+static ScoreFraction round_judge(const RoundQuestion *q, const GivenAnswer *g,
+                                 uint32_t *gaps_right)
 {
+    uint32_t gap_bits = 0;
     const Question *qq = q->question;
     size_t n = q->display_count;
     ScoreFraction f = {0, 1};
@@ -245,6 +247,9 @@ static ScoreFraction round_judge(const RoundQuestion *q, const GivenAnswer *g)
                                                                     : NULL;
             if (answer_matches(text, qq->gaps[i].answer)) {
                 f.right++;
+                if (i < 32) {
+                    gap_bits |= 1u << i;
+                }
             }
         }
         break;
@@ -256,6 +261,9 @@ static ScoreFraction round_judge(const RoundQuestion *q, const GivenAnswer *g)
     }
     if (f.out_of <= 0) {
         f = (ScoreFraction){0, 1}; /* a malformed question is never right */
+    }
+    if (gaps_right != NULL) {
+        *gaps_right = gap_bits;
     }
     return f;
 }
@@ -298,12 +306,12 @@ static void round_describe_given_out(const RoundQuestion *q,
                                                                 : "(no answer)");
         return;
     case QUESTION_ORDER: {
-        ScoreFraction f = round_judge(q, g);
+        ScoreFraction f = round_judge(q, g, NULL);
         round_out_fmt_counts(o, f.right, f.out_of, " in place");
         return;
     }
     case QUESTION_MATCH: {
-        ScoreFraction f = round_judge(q, g);
+        ScoreFraction f = round_judge(q, g, NULL);
         round_out_fmt_counts(o, f.right, f.out_of, " paired right");
         return;
     }
@@ -752,7 +760,7 @@ const RoundResult *round_answer(Round *round, const GivenAnswer *given,
         elapsed_ms = 0;
     }
     RoundResult r = {0};
-    r.fraction = round_judge(q, given);
+    r.fraction = round_judge(q, given, &r.gaps_right);
     r.fraction_right = scoring_fraction_value(r.fraction);
     r.correct = scoring_is_correct(r.fraction);
     r.elapsed_ms = elapsed_ms;

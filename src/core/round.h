@@ -81,6 +81,9 @@ typedef struct RoundResult {
     int streak_bonus;       /* extra points from the streak */
     int streak;             /* streak after this answer (0 unless correct) */
     int64_t elapsed_ms;     /* as given (the limit for a time-out) */
+    uint32_t gaps_right;    /* cloze: bit k set when gap k (of the first 32)
+                               was right, so each deletion's card is graded
+                               on its own */
     /* What the player answered, short, for the review list and the store:
      * "B: Gulf Cooperation Council", "1991", "3/4 in place", "(time out)". */
     const char *given_text;

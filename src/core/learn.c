@@ -1,0 +1,813 @@
+/* learn.c - flashcard study per learner (see learn.h): card texts, decks
+ * built from packs + the store, reviews from study and quiz, replay, study
+ * settings and statistics. Pure glue: the scheduling itself is fsrs.c and
+ * study.c, the saving store.c. Read learn.h first.
+ */
+#include "learn.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+/* ---- a small growable string ------------------------------------------ */
+
+typedef struct Buf {
+    char *data;
+    size_t len, cap;
+    bool failed;
+} Buf;
+
+static void buf_add_n(Buf *b, const char *s, size_t n)
+{
+    if (b->failed)
+        return;
+    if (b->len + n + 1 > b->cap) {
+        size_t cap = b->cap ? b->cap : 128;
+        while (cap < b->len + n + 1)
+            cap *= 2;
+        char *p = realloc(b->data, cap);
+        if (p == NULL) {
+            b->failed = true;
+            return;
+        }
+        b->data = p;
+        b->cap = cap;
+    }
+    memcpy(b->data + b->len, s, n);
+    b->len += n;
+    b->data[b->len] = '\0';
+}
+
+static void buf_add(Buf *b, const char *s)
+{
+    buf_add_n(b, s, strlen(s));
+}
+
+/* Hands the text over (never NULL unless memory ran out). */
+static char *buf_take(Buf *b)
+{
+    if (!b->failed && b->data == NULL)
+        buf_add_n(b, "", 0);
+    if (b->failed) {
+        free(b->data);
+        b->data = NULL;
+    }
+    char *s = b->data;
+    b->data = NULL;
+    b->len = b->cap = 0;
+    return s;
+}
+
+/* ---- cards ------------------------------------------------------------- */
+
+size_t learn_card_count(const Question *question)
+{
+    if (question->type == QUESTION_CLOZE)
+        return question->gap_count > 0 ? question->gap_count : 1;
+    return 1;
+}
+
+int learn_card_deletion(const Question *question, size_t k)
+{
+    return question->type == QUESTION_CLOZE ? (int)k + 1 : 0;
+}
+
+static bool deletion_valid(const Question *q, int deletion)
+{
+    if (q->type == QUESTION_CLOZE)
+        return deletion >= 1 && (size_t)deletion <= q->gap_count;
+    return deletion == 0;
+}
+
+/* The cloze text with gap `blank` (0-based; SIZE_MAX for none) blanked. */
+static void cloze_text(Buf *b, const Question *q, size_t blank)
+{
+    for (size_t i = 0; i < q->gap_count; i++) {
+        buf_add(b, q->cloze_parts[i]);
+        if (i == blank) {
+            buf_add(b, "[");
+            buf_add(b, q->gaps[i].hint[0] ? q->gaps[i].hint : "...");
+            buf_add(b, "]");
+        } else {
+            buf_add(b, q->gaps[i].answer);
+        }
+    }
+    buf_add(b, q->cloze_parts[q->gap_count]);
+}
+
+bool learn_card_texts(const Pack *pack, const Question *q, int deletion, LearnCardText *out)
+{
+    memset(out, 0, sizeof *out);
+    if (pack == NULL || q == NULL || !deletion_valid(q, deletion))
+        return false;
+    Buf front = {0}, back = {0};
+    char num[32];
+    switch (q->type) {
+    case QUESTION_CHOICE:
+        buf_add(&front, q->prompt);
+        if (q->answer_index < q->choice_count)
+            buf_add(&back, q->choices[q->answer_index]);
+        break;
+    case QUESTION_MULTI:
+        buf_add(&front, q->prompt);
+        for (size_t i = 0; i < q->choice_count && i < 32; i++) {
+            if (!(q->answer_mask & (1u << i)))
+                continue;
+            if (back.len > 0)
+                buf_add(&back, "\n");
+            buf_add(&back, q->choices[i]);
+        }
+        break;
+    case QUESTION_TRUEFALSE:
+        buf_add(&front, q->prompt);
+        buf_add(&back, q->truth ? "True" : "False");
+        break;
+    case QUESTION_TYPED:
+        buf_add(&front, q->prompt);
+        buf_add(&back, q->answer);
+        break;
+    case QUESTION_ORDER:
+        buf_add(&front, q->prompt);
+        for (size_t i = 0; i < q->item_count; i++) {
+            snprintf(num, sizeof num, "%s%zu. ", i ? "\n" : "", i + 1);
+            buf_add(&back, num);
+            buf_add(&back, q->items[i]);
+        }
+        break;
+    case QUESTION_MATCH:
+        buf_add(&front, q->prompt);
+        for (size_t i = 0; i < q->pair_count; i++) {
+            if (i > 0)
+                buf_add(&back, "\n");
+            buf_add(&back, q->pairs[i].left);
+            buf_add(&back, " \xE2\x86\x92 "); /* → */
+            buf_add(&back, q->pairs[i].right);
+        }
+        break;
+    case QUESTION_CLOZE:
+        if (q->prompt[0]) {
+            buf_add(&front, q->prompt);
+            buf_add(&front, "\n\n");
+        }
+        cloze_text(&front, q, (size_t)deletion - 1);
+        cloze_text(&back, q, SIZE_MAX);
+        break;
+    case QUESTION_FLASHCARD:
+        buf_add(&front, q->front);
+        buf_add(&back, q->back);
+        break;
+    case QUESTION_TYPE_COUNT:
+        break;
+    }
+    out->front = buf_take(&front);
+    out->back = buf_take(&back);
+    if (out->front == NULL || out->back == NULL) {
+        learn_card_text_free(out);
+        return false;
+    }
+    out->explain = q->explain;
+    out->lang = pack->language;
+    return true;
+}
+
+void learn_card_text_free(LearnCardText *text)
+{
+    if (text == NULL)
+        return;
+    free(text->front);
+    free(text->back);
+    memset(text, 0, sizeof *text);
+}
+
+FsrsCard learn_card_from_store(const StoreCard *c)
+{
+    FsrsCard f;
+    memset(&f, 0, sizeof f);
+    f.state = (FsrsState)c->state;
+    f.stability = c->stability;
+    f.difficulty = c->difficulty;
+    f.due_ms = c->due;
+    f.last_review_ms = c->last_review;
+    f.step = c->step;
+    f.reps = c->reps;
+    f.lapses = c->lapses;
+    f.scheduled_days = c->scheduled_days;
+    return f;
+}
+
+void learn_card_to_store(const FsrsCard *f, StoreCard *c)
+{
+    c->state = (StoreCardState)f->state;
+    c->stability = f->stability;
+    c->difficulty = f->difficulty;
+    c->due = f->due_ms;
+    c->last_review = f->last_review_ms;
+    c->step = f->step;
+    c->reps = f->reps;
+    c->lapses = f->lapses;
+    c->scheduled_days = f->scheduled_days;
+}
+
+/* ---- errors -------------------------------------------------------------- */
+
+static StoreStatus fail(StoreError *err, StoreStatus status, const char *message)
+{
+    if (err != NULL) {
+        memset(err, 0, sizeof *err);
+        err->status = status;
+        snprintf(err->message, sizeof err->message, "%s", message);
+    }
+    return status;
+}
+
+static StoreStatus ok(StoreError *err)
+{
+    if (err != NULL)
+        memset(err, 0, sizeof *err);
+    return STORE_OK;
+}
+
+static bool copy_id(char dst[STORE_ID_SIZE], const char *src)
+{
+    size_t n = src ? strlen(src) : 0;
+    if (n == 0 || n >= STORE_ID_SIZE)
+        return false;
+    memcpy(dst, src, n + 1);
+    return true;
+}
+
+/* ---- settings ------------------------------------------------------------ */
+
+LearnSettings learn_settings_default(void)
+{
+    LearnSettings s = {90, STUDY_DEFAULT_NEW_PER_DAY, 4, false};
+    return s;
+}
+
+static int in_range_or(int64_t v, int lo, int hi, int fallback)
+{
+    return v >= lo && v <= hi ? (int)v : fallback;
+}
+
+static int clamp_int(int v, int lo, int hi)
+{
+    return v < lo ? lo : v > hi ? hi : v;
+}
+
+LearnSettings learn_settings_load(Store *store, int64_t profile_id)
+{
+    LearnSettings s = learn_settings_default();
+    if (store == NULL)
+        return s;
+    s.retention_pct = in_range_or(store_setting_int_or(store, profile_id, LEARN_KEY_RETENTION, -1),
+                                  70, 97, s.retention_pct);
+    s.new_per_day = in_range_or(store_setting_int_or(store, profile_id, LEARN_KEY_NEW_PER_DAY, -1),
+                                0, 9999, s.new_per_day);
+    s.day_start_hour = in_range_or(store_setting_int_or(store, profile_id, LEARN_KEY_DAY_START, -1),
+                                   0, 23, s.day_start_hour);
+    s.two_button = store_setting_int_or(store, profile_id, LEARN_KEY_TWO_BUTTON, 0) == 1;
+    return s;
+}
+
+StoreStatus learn_settings_save(Store *store, int64_t profile_id, const LearnSettings *s,
+                                StoreError *err)
+{
+    if (store == NULL || s == NULL)
+        return fail(err, STORE_INVALID, "No save file to keep the study settings in.");
+    StoreStatus st = store_setting_set_int(store, profile_id, LEARN_KEY_RETENTION,
+                                           clamp_int(s->retention_pct, 70, 97), err);
+    if (st == STORE_OK)
+        st = store_setting_set_int(store, profile_id, LEARN_KEY_NEW_PER_DAY,
+                                   clamp_int(s->new_per_day, 0, 9999), err);
+    if (st == STORE_OK)
+        st = store_setting_set_int(store, profile_id, LEARN_KEY_DAY_START,
+                                   clamp_int(s->day_start_hour, 0, 23), err);
+    if (st == STORE_OK)
+        st = store_setting_set_int(store, profile_id, LEARN_KEY_TWO_BUTTON,
+                                   s->two_button ? 1 : 0, err);
+    return st;
+}
+
+FsrsParams learn_params(const LearnSettings *s)
+{
+    FsrsParams p = fsrs_params_default();
+    if (s != NULL)
+        p.desired_retention = clamp_int(s->retention_pct, 70, 97) / 100.0;
+    return p;
+}
+
+FsrsDayRule learn_day_rule(const LearnSettings *s, int fixed_offset_minutes,
+                           FsrsUtcOffsetFn offset_fn, void *offset_user)
+{
+    int hour = s != NULL ? clamp_int(s->day_start_hour, 0, 23) : 4;
+    FsrsDayRule r = fsrs_day_rule_fixed(fixed_offset_minutes, hour * 60);
+    r.offset_fn = offset_fn;
+    r.offset_user = offset_user;
+    return r;
+}
+
+/* Days from 1970-01-01 to a proleptic Gregorian date (the usual era trick),
+ * so the offset needs only POSIX localtime_r and no tm_gmtoff. */
+static int64_t days_from_civil(int64_t y, int64_t m, int64_t d)
+{
+    y -= m <= 2;
+    int64_t era = (y >= 0 ? y : y - 399) / 400;
+    int64_t yoe = y - era * 400;
+    int64_t doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+    int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + doe - 719468;
+}
+
+int learn_local_utc_offset(int64_t unix_ms, void *user)
+{
+    (void)user;
+    int64_t secs = unix_ms >= 0 ? unix_ms / 1000 : -((-unix_ms + 999) / 1000);
+    time_t t = (time_t)secs;
+    struct tm lt;
+    if (localtime_r(&t, &lt) == NULL)
+        return 0;
+    int64_t local = days_from_civil((int64_t)lt.tm_year + 1900, (int64_t)lt.tm_mon + 1,
+                                    lt.tm_mday) * 86400 +
+                    (int64_t)lt.tm_hour * 3600 + (int64_t)lt.tm_min * 60 + lt.tm_sec;
+    int64_t minutes = (local - secs) / 60;
+    return (int)(minutes < -1440 ? -1440 : minutes > 1440 ? 1440 : minutes);
+}
+
+/* ---- deck ---------------------------------------------------------------- */
+
+static int stored_cmp(const void *a, const void *b)
+{
+    const StoreCard *x = *(const StoreCard *const *)a, *y = *(const StoreCard *const *)b;
+    int c = strcmp(x->pack_id, y->pack_id);
+    if (c == 0)
+        c = strcmp(x->question_id, y->question_id);
+    if (c == 0)
+        c = (x->deletion > y->deletion) - (x->deletion < y->deletion);
+    return c;
+}
+
+typedef struct KeyProbe {
+    const char *pack_id, *question_id;
+    int deletion;
+} KeyProbe;
+
+static int probe_cmp(const void *key, const void *elem)
+{
+    const KeyProbe *k = key;
+    const StoreCard *y = *(const StoreCard *const *)elem;
+    int c = strcmp(k->pack_id, y->pack_id);
+    if (c == 0)
+        c = strcmp(k->question_id, y->question_id);
+    if (c == 0)
+        c = (k->deletion > y->deletion) - (k->deletion < y->deletion);
+    return c;
+}
+
+void learn_deck_free(LearnDeck *deck)
+{
+    if (deck == NULL)
+        return;
+    free(deck->cards);
+    free(deck->keys);
+    memset(deck, 0, sizeof *deck);
+}
+
+StoreStatus learn_deck_build(LearnDeck *deck, Store *store, int64_t profile_id,
+                             Pack *const *packs, size_t pack_count, int64_t now_ms,
+                             const FsrsDayRule *rule, StoreError *err)
+{
+    memset(deck, 0, sizeof *deck);
+    size_t total = 0;
+    for (size_t p = 0; p < pack_count; p++)
+        for (size_t q = 0; q < packs[p]->question_count; q++)
+            total += learn_card_count(&packs[p]->questions[q]);
+
+    StoreCardList stored = {0};
+    if (store != NULL) {
+        StoreStatus st = store_cards_load(store, profile_id, &stored, err);
+        if (st != STORE_OK)
+            return st;
+    }
+    const StoreCard **sorted = NULL;
+    if (stored.count > 0) {
+        sorted = malloc(stored.count * sizeof *sorted);
+        if (sorted == NULL) {
+            store_card_list_free(&stored);
+            return fail(err, STORE_NO_MEMORY, "Out of memory while loading the cards.");
+        }
+        for (size_t i = 0; i < stored.count; i++)
+            sorted[i] = &stored.items[i];
+        /* The store returns key order, which is strcmp order under SQLite's
+         * BINARY collation; sort only if that ever changes, so the binary
+         * search below is right either way. */
+        bool in_order = true;
+        for (size_t i = 1; i < stored.count && in_order; i++)
+            in_order = stored_cmp(&sorted[i - 1], &sorted[i]) < 0;
+        if (!in_order)
+            qsort(sorted, stored.count, sizeof *sorted, stored_cmp);
+    }
+    deck->cards = calloc(total ? total : 1, sizeof *deck->cards);
+    deck->keys = calloc(total ? total : 1, sizeof *deck->keys);
+    if (deck->cards == NULL || deck->keys == NULL) {
+        free(sorted);
+        store_card_list_free(&stored);
+        learn_deck_free(deck);
+        return fail(err, STORE_NO_MEMORY, "Out of memory while building the deck.");
+    }
+
+    int64_t today = fsrs_day_number(now_ms, rule);
+    for (size_t i = 0; i < stored.count; i++)
+        if (stored.items[i].first_seen != 0 &&
+            fsrs_day_number(stored.items[i].first_seen, rule) == today)
+            deck->new_done_today++;
+
+    size_t n = 0, matched = 0;
+    for (size_t p = 0; p < pack_count; p++) {
+        const Pack *pack = packs[p];
+        for (size_t q = 0; q < pack->question_count; q++) {
+            const Question *question = &pack->questions[q];
+            size_t k_count = learn_card_count(question);
+            for (size_t k = 0; k < k_count; k++) {
+                LearnKey *key = &deck->keys[n];
+                key->pack = pack;
+                key->question = question;
+                key->deletion = learn_card_deletion(question, k);
+                KeyProbe probe = {pack->id, question->id, key->deletion};
+                const StoreCard *const *hit =
+                    sorted ? bsearch(&probe, sorted, stored.count, sizeof *sorted, probe_cmp)
+                           : NULL;
+                if (hit != NULL) {
+                    deck->cards[n] = learn_card_from_store(*hit);
+                    key->stored = true;
+                    key->first_seen = (*hit)->first_seen;
+                    matched++;
+                } else {
+                    deck->cards[n] = fsrs_card_new(now_ms);
+                }
+                n++;
+            }
+        }
+    }
+    deck->count = n;
+    deck->orphans = stored.count - matched;
+    free(sorted);
+    store_card_list_free(&stored);
+    return ok(err);
+}
+
+StudyOptions learn_deck_options(const LearnDeck *deck, const LearnSettings *settings)
+{
+    StudyOptions o = study_options_default();
+    if (settings != NULL)
+        o.new_per_day = settings->new_per_day;
+    o.new_done_today = deck != NULL ? deck->new_done_today : 0;
+    return o;
+}
+
+bool learn_deck_next(const LearnDeck *deck, const LearnSettings *settings, int64_t now_ms,
+                     const FsrsDayRule *rule, size_t *index, StudyQueueInfo *info)
+{
+    StudyOptions o = learn_deck_options(deck, settings);
+    return study_next(deck->cards, deck->count, now_ms, rule, &o, index, info);
+}
+
+bool learn_deck_next_early(const LearnDeck *deck, size_t *index)
+{
+    bool found = false;
+    int64_t best = 0;
+    for (size_t i = 0; i < deck->count; i++) {
+        FsrsState s = deck->cards[i].state;
+        if (s != FSRS_STATE_LEARNING && s != FSRS_STATE_RELEARNING)
+            continue;
+        if (!found || deck->cards[i].due_ms < best) {
+            best = deck->cards[i].due_ms;
+            *index = i;
+            found = true;
+        }
+    }
+    return found;
+}
+
+bool learn_deck_find(const LearnDeck *deck, const char *pack_id, const char *question_id,
+                     int deletion, size_t *index)
+{
+    for (size_t i = 0; i < deck->count; i++) {
+        const LearnKey *k = &deck->keys[i];
+        if (k->deletion == deletion && strcmp(k->question->id, question_id) == 0 &&
+            strcmp(k->pack->id, pack_id) == 0) {
+            *index = i;
+            return true;
+        }
+    }
+    return false;
+}
+
+/* ---- reviews --------------------------------------------------------------- */
+
+/* Reviews one card and stores card + log in one transaction. *after and
+ * *log get the result (also when store is NULL). */
+static StoreStatus review_card(Store *store, int64_t profile_id, const char *pack_id,
+                               const char *question_id, int deletion, const FsrsCard *before,
+                               int64_t first_seen, FsrsRating rating, int64_t ms_taken,
+                               int64_t now_ms, const FsrsDayRule *rule, const FsrsParams *params,
+                               StoreReviewSource source, FsrsCard *after, FsrsReviewLog *log,
+                               StoreError *err)
+{
+    FsrsStatus fs = fsrs_review(params, before, rating, now_ms, rule, after, log);
+    if (fs == FSRS_BAD_RATING)
+        return fail(err, STORE_INVALID, "The rating must be Again, Hard, Good or Easy.");
+    if (fs != FSRS_OK)
+        return fail(err, STORE_INVALID, "The scheduler refused this card or its settings.");
+    if (store == NULL)
+        return ok(err);
+    StoreCard card;
+    memset(&card, 0, sizeof card);
+    StoreReview review;
+    memset(&review, 0, sizeof review);
+    if (!copy_id(card.pack_id, pack_id) || !copy_id(card.question_id, question_id))
+        return fail(err, STORE_INVALID, "A pack or question id is empty or too long.");
+    card.profile_id = profile_id;
+    card.deletion = deletion;
+    learn_card_to_store(after, &card);
+    card.first_seen = first_seen != 0 ? first_seen : now_ms;
+    review.profile_id = profile_id;
+    memcpy(review.pack_id, card.pack_id, sizeof review.pack_id);
+    memcpy(review.question_id, card.question_id, sizeof review.question_id);
+    review.deletion = deletion;
+    review.reviewed_at = now_ms;
+    review.rating = (int)rating;
+    review.state_before = (StoreCardState)log->state_before;
+    review.state_after = (StoreCardState)log->state_after;
+    review.elapsed_days = log->elapsed_days;
+    review.scheduled_days = log->scheduled_days;
+    review.stability = log->stability;
+    review.difficulty = log->difficulty;
+    review.ms_taken = ms_taken < 0 ? 0 : ms_taken;
+    review.source = source;
+    return store_review_record(store, &card, &review, NULL, err);
+}
+
+StoreStatus learn_record_study_review(Store *store, int64_t profile_id, LearnDeck *deck,
+                                      size_t index, FsrsRating rating, int64_t ms_taken,
+                                      int64_t now_ms, const FsrsDayRule *rule,
+                                      const FsrsParams *params, FsrsReviewLog *log_out,
+                                      StoreError *err)
+{
+    if (deck == NULL || index >= deck->count)
+        return fail(err, STORE_INVALID, "No such card in the deck.");
+    LearnKey *key = &deck->keys[index];
+    FsrsCard after;
+    FsrsReviewLog log;
+    StoreStatus st = review_card(store, profile_id, key->pack->id, key->question->id,
+                                 key->deletion, &deck->cards[index], key->first_seen, rating,
+                                 ms_taken, now_ms, rule, params, STORE_SOURCE_STUDY, &after,
+                                 &log, err);
+    if (st != STORE_OK)
+        return st;
+    bool was_new = deck->cards[index].state == FSRS_STATE_NEW;
+    deck->cards[index] = after;
+    if (!key->stored) {
+        key->stored = true;
+        key->first_seen = now_ms;
+        if (was_new)
+            deck->new_done_today++;
+    }
+    if (log_out != NULL)
+        *log_out = log;
+    return STORE_OK;
+}
+
+/* Reviews one (pack, question, deletion) from a quiz: loads the card or
+ * starts a new one. */
+static StoreStatus quiz_review(Store *store, int64_t profile_id, const char *pack_id,
+                               const Question *q, int deletion, FsrsRating rating,
+                               int ms_taken, int64_t now_ms, const FsrsDayRule *rule,
+                               const FsrsParams *params, StoreError *err)
+{
+    StoreCard stored;
+    FsrsCard before = fsrs_card_new(now_ms);
+    int64_t first_seen = 0;
+    if (store != NULL) {
+        StoreStatus st = store_card_get(store, profile_id, pack_id, q->id, deletion, &stored, err);
+        if (st == STORE_OK) {
+            before = learn_card_from_store(&stored);
+            first_seen = stored.first_seen;
+        } else if (st != STORE_NOT_FOUND) {
+            return st;
+        }
+    }
+    FsrsCard after;
+    FsrsReviewLog log;
+    return review_card(store, profile_id, pack_id, q->id, deletion, &before, first_seen, rating,
+                       ms_taken, now_ms, rule, params, STORE_SOURCE_QUIZ, &after, &log, err);
+}
+
+StoreStatus learn_record_quiz_answer(Store *store, int64_t profile_id, const char *pack_id,
+                                     const Question *question, double fraction_right,
+                                     bool timed_out, int ms_taken, int time_limit_ms,
+                                     int64_t now_ms, const FsrsDayRule *rule,
+                                     const FsrsParams *params, FsrsRating *rating_out,
+                                     StoreError *err)
+{
+    if (question == NULL || pack_id == NULL)
+        return fail(err, STORE_INVALID, "No question to record.");
+    FsrsRating rating = study_rating_from_quiz(fraction_right, timed_out, ms_taken, time_limit_ms);
+    if (rating_out != NULL)
+        *rating_out = rating;
+    size_t n = learn_card_count(question);
+    for (size_t k = 0; k < n; k++) {
+        StoreStatus st = quiz_review(store, profile_id, pack_id, question,
+                                     learn_card_deletion(question, k), rating, ms_taken, now_ms,
+                                     rule, params, err);
+        if (st != STORE_OK)
+            return st;
+    }
+    return ok(err);
+}
+
+StoreStatus learn_record_quiz_cloze(Store *store, int64_t profile_id, const char *pack_id,
+                                    const Question *question, const bool *gap_right,
+                                    size_t gap_count, bool timed_out, int ms_taken,
+                                    int time_limit_ms, int64_t now_ms,
+                                    const FsrsDayRule *rule, const FsrsParams *params,
+                                    StoreError *err)
+{
+    if (question == NULL || pack_id == NULL || question->type != QUESTION_CLOZE ||
+        gap_right == NULL || gap_count != question->gap_count)
+        return fail(err, STORE_INVALID, "Per-gap results need a cloze question and one per gap.");
+    for (size_t k = 0; k < gap_count; k++) {
+        FsrsRating rating = study_rating_from_quiz(gap_right[k] ? 1.0 : 0.0, timed_out,
+                                                   ms_taken, time_limit_ms);
+        StoreStatus st = quiz_review(store, profile_id, pack_id, question, (int)k + 1, rating,
+                                     ms_taken, now_ms, rule, params, err);
+        if (st != STORE_OK)
+            return st;
+    }
+    return ok(err);
+}
+
+/* ---- replay ------------------------------------------------------------------ */
+
+FsrsStatus learn_replay(const StoreReview *reviews, size_t count, const FsrsParams *params,
+                        const FsrsDayRule *rule, FsrsCard *out)
+{
+    FsrsCard card = fsrs_card_new(count > 0 ? reviews[0].reviewed_at : 0);
+    for (size_t i = 0; i < count; i++) {
+        FsrsStatus st = fsrs_review(params, &card, (FsrsRating)reviews[i].rating,
+                                    reviews[i].reviewed_at, rule, &card, NULL);
+        if (st != FSRS_OK)
+            return st;
+    }
+    *out = card;
+    return FSRS_OK;
+}
+
+StoreStatus learn_replay_stored(Store *store, int64_t profile_id, const char *pack_id,
+                                const char *question_id, int deletion,
+                                const FsrsParams *params, const FsrsDayRule *rule,
+                                FsrsCard *out, StoreError *err)
+{
+    StoreReviewList log = {0};
+    StoreStatus st = store_card_reviews(store, profile_id, pack_id, question_id, deletion, &log,
+                                        err);
+    if (st != STORE_OK)
+        return st;
+    if (log.count == 0) {
+        store_review_list_free(&log);
+        return fail(err, STORE_NOT_FOUND, "This card has no reviews to replay.");
+    }
+    FsrsStatus fs = learn_replay(log.items, log.count, params, rule, out);
+    store_review_list_free(&log);
+    if (fs != FSRS_OK)
+        return fail(err, STORE_INVALID, "The review log holds a rating the scheduler refuses.");
+    return ok(err);
+}
+
+/* ---- statistics ----------------------------------------------------------------- */
+
+void learn_stats_free(LearnStats *stats)
+{
+    if (stats == NULL)
+        return;
+    free(stats->topics);
+    memset(stats, 0, sizeof *stats);
+}
+
+/* The local offset in force at now_ms under the rule (the store's day
+ * arithmetic takes a fixed offset). */
+static int rule_offset(const FsrsDayRule *rule, int64_t now_ms)
+{
+    if (rule == NULL)
+        return 0;
+    if (rule->offset_fn != NULL)
+        return rule->offset_fn(now_ms, rule->offset_user);
+    return rule->utc_offset_minutes;
+}
+
+/* Adds a slot per topic of each pack in the deck, in deck order. */
+static StoreStatus stats_topics(LearnStats *out, const LearnDeck *deck, int64_t now_ms,
+                                const FsrsDayRule *rule, const FsrsParams *params,
+                                StoreError *err)
+{
+    size_t slots = 0;
+    const Pack *last = NULL;
+    for (size_t i = 0; i < deck->count; i++)
+        if (deck->keys[i].pack != last) {
+            last = deck->keys[i].pack;
+            slots += last->topic_count;
+        }
+    if (slots == 0)
+        return STORE_OK;
+    LearnTopicStat *t = calloc(slots, sizeof *t);
+    if (t == NULL)
+        return fail(err, STORE_NO_MEMORY, "Out of memory while counting topics.");
+    size_t used = 0, base = 0;
+    last = NULL;
+    for (size_t i = 0; i < deck->count; i++) {
+        const LearnKey *key = &deck->keys[i];
+        if (key->pack != last) {
+            last = key->pack;
+            base = used;
+            for (size_t k = 0; k < last->topic_count; k++, used++) {
+                t[used].pack = last;
+                t[used].topic_id = last->topics[k].id;
+                t[used].title = last->topics[k].title;
+            }
+        }
+        if (!key->question->topic[0])
+            continue;
+        for (size_t k = base; k < used; k++) {
+            if (strcmp(t[k].topic_id, key->question->topic) != 0)
+                continue;
+            t[k].cards++;
+            if (deck->cards[i].state != FSRS_STATE_NEW) {
+                t[k].seen++;
+                t[k].mastery += fsrs_retrievability(params, &deck->cards[i], now_ms, rule);
+            }
+            break;
+        }
+    }
+    /* Keep topics that have cards; turn sums into means. */
+    size_t kept = 0;
+    for (size_t k = 0; k < used; k++) {
+        if (t[k].cards == 0)
+            continue;
+        if (t[k].seen > 0)
+            t[k].mastery /= (double)t[k].seen;
+        t[kept++] = t[k];
+    }
+    out->topics = t;
+    out->topic_count = kept;
+    return STORE_OK;
+}
+
+StoreStatus learn_stats_build(LearnStats *out, Store *store, int64_t profile_id,
+                              const LearnDeck *deck, int64_t now_ms, const FsrsDayRule *rule,
+                              const FsrsParams *params, StoreError *err)
+{
+    memset(out, 0, sizeof *out);
+    if (deck == NULL)
+        return fail(err, STORE_INVALID, "No deck to count.");
+    study_forecast(deck->cards, deck->count, now_ms, rule, &out->forecast);
+    out->cards_total = deck->count;
+    for (size_t i = 0; i < deck->count; i++)
+        if (deck->cards[i].state != FSRS_STATE_NEW)
+            out->cards_seen++;
+    int64_t today = fsrs_day_number(now_ms, rule);
+    /* Day 0 (1970-01-01) was a Thursday: 3 with Monday = 0. */
+    out->heat_weekday_today = (int)(((today + 3) % 7 + 7) % 7);
+
+    StoreStatus st = stats_topics(out, deck, now_ms, rule, params, err);
+    if (st != STORE_OK || store == NULL)
+        return st == STORE_OK ? ok(err) : st;
+
+    int day_start = rule != NULL ? rule->day_start_minutes : 0;
+    st = store_study_days(store, profile_id, now_ms, rule_offset(rule, now_ms), day_start,
+                          LEARN_HEAT_DAYS, out->heat, err);
+    if (st == STORE_OK)
+        st = store_retention(store, profile_id, now_ms, LEARN_RETENTION_DAYS,
+                             &out->retention_passed, &out->retention_total, err);
+    StoreProgressList progress = {0};
+    if (st == STORE_OK)
+        st = store_progress_by_topic(store, profile_id, NULL, LEARN_RECENT_ANSWERS, &progress,
+                                     err);
+    if (st != STORE_OK) {
+        learn_stats_free(out);
+        return st;
+    }
+    for (size_t k = 0; k < out->topic_count; k++) {
+        LearnTopicStat *t = &out->topics[k];
+        for (size_t p = 0; p < progress.count; p++) {
+            const StoreProgress *pr = &progress.items[p];
+            if (strcmp(pr->pack_id, t->pack->id) == 0 && strcmp(pr->topic_id, t->topic_id) == 0) {
+                t->quiz_count = pr->recent_count;
+                t->quiz_accuracy = pr->recent_accuracy;
+                break;
+            }
+        }
+    }
+    store_progress_list_free(&progress);
+    return ok(err);
+}
