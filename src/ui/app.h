@@ -1,0 +1,276 @@
+/* app.h - the App: window, renderer, packs, store, settings, and the one
+ * event loop that drives the scene table (design rule 4).
+ *
+ * There is exactly one loop (app_run / app_pump). It waits in
+ * SDL_WaitEventTimeout while nothing moves, maps each event to a UiEvent
+ * (input.h) and hands it to the current scene, calls the scene's update
+ * with the time, and redraws only when something changed: an event, a
+ * scene calling app_redraw(), an animation asking for frames with
+ * app_animate(), or a timer it set with app_wake_at(). Scenes never loop,
+ * sleep or present.
+ *
+ * Scene switches are requested (app_go / app_back / app_replace / app_home)
+ * and happen after the current handler returns: leave() of the old scene,
+ * then enter() of the new one. Esc / B / right click that a scene does not
+ * handle goes back one step.
+ *
+ * Tests drive the same loop: app_create() with a data folder, pack paths
+ * and a window size, SDL_PushEvent (or the app_test_* helpers), app_pump()
+ * to run iterations without blocking, app_read_pixel() to look at the
+ * frame, and app_find_widget() for where a labelled widget was drawn.
+ *
+ * Read scenes.h for the scene ids, widgets.h for drawing, then a scene
+ * (scene_title.c is the shortest).
+ */
+#ifndef QUIZDECK_APP_H
+#define QUIZDECK_APP_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <SDL.h>
+
+#include "input.h"
+#include "pack_set.h"
+#include "round.h"
+#include "scenes.h"
+#include "store.h"
+#include "text.h"
+#include "theme.h"
+
+typedef struct App App;
+
+/* One scene's table entry. Every function may be NULL. `state` is the
+ * scene's own block of state_size bytes, allocated zeroed by the App when
+ * the App is created and kept until it is destroyed (so it survives leave
+ * and enter; reset what must be fresh in enter). */
+struct Scene {
+    const char *name;  /* for logs and tests: "title" */
+    size_t state_size;
+    /* The scene becomes current; `from` is the scene before it. */
+    void (*enter)(App *app, void *state, SceneId from);
+    /* The scene stops being current (free per-visit resources here). */
+    void (*leave)(App *app, void *state);
+    /* One input event. Return true when handled; an unhandled ACTION_BACK
+     * goes back one step. Any event causes a redraw. */
+    bool (*event)(App *app, void *state, const UiEvent *event);
+    /* Once per loop iteration with the clock (ms, SDL_GetTicks64 or the
+     * test clock); advance timers here, call app_redraw/app_animate. */
+    void (*update)(App *app, void *state, uint64_t now_ms);
+    /* Draws the whole scene (the App cleared the frame to COLOR_BG and
+     * draws the notice banner on top afterwards). */
+    void (*draw)(App *app, void *state);
+};
+
+/* What the round setup screen offers; remembered in the store. */
+typedef enum SetupTime {
+    SETUP_TIME_OFF = 0,   /* untimed */
+    SETUP_TIME_PACK = 1,  /* each question's own time_limit */
+    /* otherwise: the number of seconds (10, 20, 30, 60) */
+} SetupTime;
+
+typedef enum SetupScoring {
+    SETUP_SCORING_SPEED = 0, /* points with a speed bonus */
+    SETUP_SCORING_ACCURACY,  /* right answers only */
+} SetupScoring;
+
+/* The player's settings. Persisted in the store (global settings, keys
+ * "ui.*") by app_save_settings(). */
+typedef struct UiSettings {
+    int font_scale;      /* percent, 75..200 */
+    bool reduced_motion;
+    bool fullscreen;
+    int question_count;  /* 5, 10, 20, or 0 = all */
+    int time_limit;      /* SetupTime or seconds */
+    int scoring;         /* SetupScoring */
+    bool streak_bonus;
+} UiSettings;
+
+/* What the player picked on the packs screen. Indices follow
+ * app->packs.packs; a pack with no topic ticked means all its topics. */
+typedef struct Selection {
+    bool *pack;          /* [packs.pack_count] */
+    bool **topic;        /* [packs.pack_count][pack->topic_count] */
+    size_t count;        /* how many entries pack/topic have */
+} Selection;
+
+/* A labelled widget as drawn in the last frame (for tests and tools). */
+typedef struct AppWidget {
+    SDL_Rect rect;       /* renderer pixels */
+    char label[96];
+    unsigned flags;      /* WIDGET_* of widgets.h */
+} AppWidget;
+
+enum { APP_MAX_WIDGETS = 256, APP_NOTICE_MAX = 512, APP_PATH_MAX = 1024 };
+
+struct App {
+    SDL_Window *window;
+    SDL_Renderer *renderer;
+    Theme theme;        /* sizes; updated on every resize */
+    TextCache *text;    /* draw text with text_draw(app->text, ...) */
+    Input input;
+
+    /* Packs: shipped folders first, then --packs, then data_dir/packs. */
+    PackSet packs;
+    Selection selection;
+    char user_packs_dir[APP_PATH_MAX]; /* where dropped packs are copied */
+
+    /* The store; NULL when it could not be opened (play without saving;
+     * store_message says why, for the screen). */
+    Store *store;
+    int64_t profile_id; /* the current profile (the first one, made at start) */
+    bool first_launch;  /* the store had no profile: this launch made "Player" */
+    char store_message[STORE_MESSAGE_SIZE + 64];
+    char data_dir[APP_PATH_MAX];
+
+    UiSettings settings;
+    /* A small argument for the next scene's enter(), set before app_go()
+     * (e.g. PACKS_CHOOSE / PACKS_BROWSE for the packs screen); 0 = none. */
+    int scene_arg;
+    uint64_t now_ms;    /* the clock of this loop iteration */
+
+    /* The round being played (play scenes read and advance it). Made by
+     * app_start_round(); round_active is false when there is none. The
+     * store's id of it is round_id (0 without a store): record answers
+     * with store_answer_record and finish with store_round_finish. */
+    Round round;
+    bool round_active;
+    int64_t round_id;
+
+    /* --- private to app.c below this line --- */
+    const Scene *scenes[SCENE_COUNT];
+    void *scene_state[SCENE_COUNT];
+    SceneId stack[16];
+    int depth;          /* stack[depth - 1] is current */
+    int pending_op[4];  /* requested switches, applied in order after the handler */
+    SceneId pending_id[4];
+    int pending_count;
+    bool running, dirty, animating;
+    uint64_t wake_at;   /* 0 = none */
+    uint64_t test_clock; /* 0 = the real clock */
+    char notice[APP_NOTICE_MAX];
+    ThemeColor notice_color;
+    uint64_t notice_until;
+    SDL_Rect back_button;
+    AppWidget widgets[APP_MAX_WIDGETS];
+    size_t widget_count;
+    int exit_status;
+};
+
+typedef struct AppConfig {
+    const char *const *pack_paths; /* folders or files, in order */
+    size_t pack_path_count;
+    const char *data_dir;  /* NULL = SDL_GetPrefPath("quizdeck", "quizdeck") */
+    int width, height;     /* window size in points; 0 = 1280 x 720 */
+    bool hidden;           /* tests: do not show the window */
+} AppConfig;
+
+/* Starts SDL (video, game controller), TTF, opens the window, finds fonts,
+ * loads the packs and opens the store. Returns NULL only when there is no
+ * window or no font at all (message on stderr); the caller owns the App and
+ * frees it with app_destroy(). SDL_Quit is left to the caller. */
+App *app_create(const AppConfig *config);
+
+/* Closes everything app_create opened (the current scene gets leave()). */
+void app_destroy(App *app);
+
+/* Runs the loop until the player quits; returns the exit status. */
+int app_run(App *app);
+
+/* Tests: runs up to max_iterations loop iterations without blocking (each
+ * one: all queued events, update, draw if needed) and returns how many
+ * events were handled. Stops early when the app quits. */
+int app_pump(App *app, int max_iterations);
+
+/* ---- for scenes -------------------------------------------------------- */
+
+/* The current scene's id. */
+SceneId app_scene(const App *app);
+
+/* Switches: push a scene (back returns here), pop one, replace the current
+ * one (question -> feedback), or go back to the title with an empty stack.
+ * Applied after the current event/update returns, in the order requested
+ * (so app_home then app_go works). */
+void app_go(App *app, SceneId id);
+void app_back(App *app);
+void app_replace(App *app, SceneId id);
+void app_home(App *app);
+
+/* Ends the loop (Quit on the title screen, window closed). */
+void app_quit(App *app);
+
+/* Asks for a redraw at the end of this iteration. */
+void app_redraw(App *app);
+
+/* Asks for another frame soon (~60 per second): call from update/draw for
+ * as long as something moves. Ignored frames cost nothing when idle. */
+void app_animate(App *app);
+
+/* Wakes the loop at now_ms (e.g. the next second of a visible countdown). */
+void app_wake_at(App *app, uint64_t at_ms);
+
+/* Shows a banner at the bottom for a few seconds (COLOR_BAD for errors,
+ * COLOR_WARN, COLOR_GOOD, COLOR_ACCENT for information). */
+void app_notice(App *app, ThemeColor color, const char *format, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 3, 4)))
+#endif
+    ;
+
+/* Starts a round: over the packs ticked on the packs screen (all loaded
+ * packs when all_packs), with `settings` (its topic/only pointers are read
+ * now). Frees the previous round, records the new one in the store, and
+ * goes to SCENE_QUESTION. On failure (no question qualifies) it shows a
+ * notice and returns false, staying where it is. */
+bool app_start_round(App *app, const RoundSettings *settings, bool all_packs);
+
+/* Frees the round (round_active becomes false). The store record is left
+ * as it is: finish or abandon it first. */
+void app_end_round(App *app);
+
+/* Saves app->settings to the store and applies them (font scale, reduced
+ * motion, fullscreen). Safe without a store (then nothing is saved). */
+void app_apply_settings(App *app, bool save);
+
+/* A click on this rectangle that the scene does not handle goes back one
+ * step (widget_header() sets it each frame for its "Back" button). */
+void app_set_back_button(App *app, SDL_Rect rect);
+
+/* Records a widget drawn this frame (widgets.h does this for you). */
+void app_record_widget(App *app, SDL_Rect rect, const char *label, unsigned flags);
+
+/* A fresh seed for a new round (clock and counter mixed). */
+uint64_t app_new_seed(void);
+
+/* Wall-clock unix milliseconds, for the store (not for timers). */
+int64_t app_unix_ms(void);
+
+/* Copies a dropped .yaml into the user's packs folder once pack_load_file
+ * accepts it and adds it to app->packs; otherwise shows its first error.
+ * Returns true when the pack was added. (Called by the loop on a drop.) */
+bool app_add_pack_file(App *app, const char *path);
+
+/* ---- for tests --------------------------------------------------------- */
+
+/* Draws the current frame into the renderer without presenting, then
+ * reads one pixel (renderer pixels). False outside the window. */
+bool app_read_pixel(App *app, int x, int y, SDL_Color *out);
+
+/* Widgets drawn in the last frame; app_find_widget finds the first whose
+ * label equals `label` (NULL when none). */
+size_t app_widget_count(const App *app);
+const AppWidget *app_widget(const App *app, size_t index);
+const AppWidget *app_find_widget(const App *app, const char *label);
+
+/* Push real SDL events: a key press and release; a left click at renderer
+ * pixel (x, y); typed text; a window resize. Then app_pump(). */
+void app_test_key(App *app, SDL_Keycode key, Uint16 mod);
+void app_test_click(App *app, int x, int y);
+void app_test_text(App *app, const char *utf8);
+void app_test_resize(App *app, int w, int h);
+
+/* Fixes the clock at ms (tests of timers); 0 goes back to the real clock. */
+void app_test_set_clock(App *app, uint64_t ms);
+
+#endif

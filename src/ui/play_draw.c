@@ -1,0 +1,237 @@
+/* play_draw.c - shapes, icons and small helpers of the play screens.
+ *
+ * Options carry a colour, a shape and a letter so that colour is never the
+ * only cue; right and wrong carry a drawn check mark or cross for the same
+ * reason. Everything is SDL_RenderGeometry triangles so it scales to any
+ * window without bitmaps.
+ */
+#include "play.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+/* Eight hues that stay apart for the common colour-vision deficiencies
+ * when paired with shapes: red, blue, amber, green, violet, orange, cyan,
+ * pink. */
+static const SDL_Color option_colors[8] = {
+    {226, 92, 92, 255},  {76, 142, 232, 255}, {222, 176, 52, 255},
+    {84, 178, 100, 255}, {156, 110, 220, 255}, {232, 132, 64, 255},
+    {64, 190, 200, 255}, {218, 104, 170, 255},
+};
+
+SDL_Color play_option_color(size_t index)
+{
+    return option_colors[index % 8];
+}
+
+static SDL_Vertex vertex(float x, float y, SDL_Color c)
+{
+    SDL_Vertex v = {{x, y}, c, {0.0f, 0.0f}};
+    return v;
+}
+
+/* A fan from the centre over `n` rim points: every shape here is
+ * star-shaped around its centre, so a fan fills it exactly. */
+static void fill_fan(SDL_Renderer *renderer, float cx, float cy, const float *px,
+                     const float *py, int n, SDL_Color color)
+{
+    SDL_Vertex v[3 * 48];
+    int k = 0;
+    for (int i = 0; i < n && k + 3 <= 3 * 48; i++) {
+        int j = (i + 1) % n;
+        v[k++] = vertex(cx, cy, color);
+        v[k++] = vertex(px[i], py[i], color);
+        v[k++] = vertex(px[j], py[j], color);
+    }
+    SDL_RenderGeometry(renderer, NULL, v, k, NULL, 0);
+}
+
+static void fill_polygon(SDL_Renderer *renderer, float cx, float cy, float r, int sides,
+                         float start_deg, float inner, SDL_Color color)
+{
+    float px[48], py[48];
+    int n = inner > 0.0f ? 2 * sides : sides;
+    if (n > 48)
+        n = 48;
+    const float pi = 3.14159265f;
+    for (int i = 0; i < n; i++) {
+        float a = (start_deg * pi / 180.0f) + 2.0f * pi * (float)i / (float)n;
+        float rr = (inner > 0.0f && (i % 2) == 1) ? r * inner : r;
+        px[i] = cx + rr * cosf(a);
+        py[i] = cy + rr * sinf(a);
+    }
+    if (n <= 4) {
+        /* Split each edge at its middle: SDL's software renderer draws a
+         * fan of four triangles of a diamond wrongly (it takes two of them
+         * for an axis-aligned rectangle); eight never look like one. */
+        float qx[8], qy[8];
+        for (int i = 0; i < n; i++) {
+            int j = (i + 1) % n;
+            qx[2 * i] = px[i];
+            qy[2 * i] = py[i];
+            qx[2 * i + 1] = (px[i] + px[j]) / 2.0f;
+            qy[2 * i + 1] = (py[i] + py[j]) / 2.0f;
+        }
+        fill_fan(renderer, cx, cy, qx, qy, 2 * n, color);
+        return;
+    }
+    fill_fan(renderer, cx, cy, px, py, n, color);
+}
+
+void play_fill_circle(SDL_Renderer *renderer, float cx, float cy, float r, SDL_Color color)
+{
+    fill_polygon(renderer, cx, cy, r, 40, 0.0f, 0.0f, color);
+}
+
+void play_draw_shape(SDL_Renderer *renderer, size_t index, SDL_Rect rect, SDL_Color color)
+{
+    float cx = (float)rect.x + (float)rect.w / 2.0f;
+    float cy = (float)rect.y + (float)rect.h / 2.0f;
+    float r = (float)(rect.w < rect.h ? rect.w : rect.h) / 2.0f;
+    switch (index % 8) {
+    case 0: fill_polygon(renderer, cx, cy + r * 0.12f, r, 3, -90.0f, 0.0f, color); break;
+    case 1: fill_polygon(renderer, cx, cy, r, 4, -90.0f, 0.0f, color); break;
+    case 2: play_fill_circle(renderer, cx, cy, r * 0.9f, color); break;
+    case 3: {
+        /* An axis-aligned square is a rectangle: no triangles to go wrong. */
+        float h = r * 0.78f;
+        SDL_FRect sq = {cx - h, cy - h, 2.0f * h, 2.0f * h};
+        SDL_SetRenderDrawColor(renderer, color.r, color.g, color.b, color.a);
+        SDL_RenderFillRectF(renderer, &sq);
+        break;
+    }
+    case 4: fill_polygon(renderer, cx, cy, r, 5, -90.0f, 0.0f, color); break;
+    case 5: fill_polygon(renderer, cx, cy, r, 6, 0.0f, 0.0f, color); break;
+    case 6: fill_polygon(renderer, cx, cy, r * 1.05f, 5, -90.0f, 0.45f, color); break;
+    default: fill_polygon(renderer, cx, cy, r, 8, 22.5f, 0.0f, color); break;
+    }
+}
+
+void play_draw_line(SDL_Renderer *renderer, float x0, float y0, float x1, float y1,
+                    float width, SDL_Color color)
+{
+    float dx = x1 - x0, dy = y1 - y0;
+    float len = sqrtf(dx * dx + dy * dy);
+    if (len < 0.001f)
+        return;
+    float nx = -dy / len * width / 2.0f, ny = dx / len * width / 2.0f;
+    SDL_Vertex v[6] = {
+        vertex(x0 + nx, y0 + ny, color), vertex(x1 + nx, y1 + ny, color),
+        vertex(x1 - nx, y1 - ny, color), vertex(x0 + nx, y0 + ny, color),
+        vertex(x1 - nx, y1 - ny, color), vertex(x0 - nx, y0 - ny, color),
+    };
+    SDL_RenderGeometry(renderer, NULL, v, 6, NULL, 0);
+    /* Round caps so joined strokes (the check mark) look like one line. */
+    play_fill_circle(renderer, x0, y0, width / 2.0f, color);
+    play_fill_circle(renderer, x1, y1, width / 2.0f, color);
+}
+
+void play_draw_check(SDL_Renderer *renderer, SDL_Rect r, SDL_Color color)
+{
+    float x = (float)r.x, y = (float)r.y, w = (float)r.w, h = (float)r.h;
+    float t = w * 0.13f;
+    play_draw_line(renderer, x + w * 0.18f, y + h * 0.52f, x + w * 0.42f, y + h * 0.76f, t, color);
+    play_draw_line(renderer, x + w * 0.42f, y + h * 0.76f, x + w * 0.84f, y + h * 0.26f, t, color);
+}
+
+void play_draw_cross(SDL_Renderer *renderer, SDL_Rect r, SDL_Color color)
+{
+    float x = (float)r.x, y = (float)r.y, w = (float)r.w, h = (float)r.h;
+    float t = w * 0.13f;
+    play_draw_line(renderer, x + w * 0.25f, y + h * 0.25f, x + w * 0.75f, y + h * 0.75f, t, color);
+    play_draw_line(renderer, x + w * 0.75f, y + h * 0.25f, x + w * 0.25f, y + h * 0.75f, t, color);
+}
+
+bool play_hit(SDL_Rect rect, int x, int y)
+{
+    return x >= rect.x && y >= rect.y && x < rect.x + rect.w && y < rect.y + rect.h;
+}
+
+void play_ellipsize(char *dst, size_t size, const char *text, size_t max_bytes)
+{
+    if (size == 0)
+        return;
+    size_t len = strlen(text);
+    if (len <= max_bytes && len < size) {
+        memcpy(dst, text, len + 1);
+        return;
+    }
+    size_t cut = max_bytes < size - 4 ? max_bytes : size - 4;
+    while (cut > 0 && ((unsigned char)text[cut] & 0xC0) == 0x80)
+        cut--;
+    memcpy(dst, text, cut);
+    memcpy(dst + cut, "\xE2\x80\xA6", 4); /* … */
+}
+
+bool play_field_append(TextField *field, const char *utf8)
+{
+    bool changed = false;
+    const unsigned char *s = (const unsigned char *)utf8;
+    while (*s != '\0') {
+        size_t n = 1;
+        if (*s >= 0xF0)
+            n = 4;
+        else if (*s >= 0xE0)
+            n = 3;
+        else if (*s >= 0xC0)
+            n = 2;
+        size_t avail = 0;
+        while (avail < n && s[avail] != '\0')
+            avail++;
+        if (avail < n)
+            break; /* a cut-off sequence at the end: drop it */
+        if (field->len + n >= TEXT_FIELD_MAX)
+            break;
+        if (n == 1 && (*s == '\n' || *s == '\r' || *s == '\t')) {
+            if (field->len > 0 && field->text[field->len - 1] != ' ')
+                field->text[field->len++] = ' ';
+        } else if (n > 1 || *s >= 0x20) {
+            memcpy(field->text + field->len, s, n);
+            field->len += n;
+        }
+        field->text[field->len] = '\0';
+        changed = true;
+        s += n;
+    }
+    return changed;
+}
+
+void play_format_int(char *buf, size_t size, int64_t value)
+{
+    char raw[32];
+    snprintf(raw, sizeof raw, "%lld", (long long)value);
+    size_t len = strlen(raw), o = 0;
+    for (size_t i = 0; i < len && o + 2 < size; i++) {
+        if (i > 0 && raw[i - 1] != '-' && (len - i) % 3 == 0)
+            buf[o++] = ',';
+        buf[o++] = raw[i];
+    }
+    if (size > 0)
+        buf[o < size ? o : size - 1] = '\0';
+}
+
+void play_cloze_text(const Question *q, char *out, size_t size)
+{
+    if (size == 0)
+        return;
+    size_t len = 0;
+    out[0] = '\0';
+    for (size_t g = 0; g <= q->gap_count && len + 1 < size; g++) {
+        int w = snprintf(out + len, size - len, "%s%s", q->cloze_parts[g],
+                         g < q->gap_count ? "___" : "");
+        if (w < 0)
+            break;
+        len += (size_t)w;
+    }
+}
+
+int play_footer_top(App *app, const char *hint)
+{
+    /* The same measure as widget_footer(), which draws it. */
+    const Theme *t = &app->theme;
+    TextSpec fs = {.style = TEXT_SMALL, .align = TEXT_ALIGN_CENTER,
+                   .wrap = t->out_w - 2 * theme_px(t, THEME_MARGIN)};
+    SDL_Point sz = text_measure(app->text, &fs, hint);
+    return t->out_h - theme_px(t, 14) - sz.y - theme_px(t, 10);
+}

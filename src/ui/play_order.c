@@ -1,0 +1,196 @@
+/* play_order.c - putting items in order (see play.h).
+ *
+ * The items stand in a column. By keyboard: Enter or Space picks the
+ * focused item up, Up/Down move it, Enter/Space (or Esc) puts it down. By
+ * mouse: drag an item; it slides into the place under the pointer while it
+ * moves. Submit commits the arrangement in given.arrangement.
+ */
+#include "play.h"
+
+#include <stdio.h>
+
+static size_t item_count(const PlayInput *in)
+{
+    return in->rq->display_count;
+}
+
+void play_order_layout(App *app, PlayInput *in)
+{
+    const Theme *th = &app->theme;
+    SDL_Rect a = in->area;
+    int gap = theme_px(th, 10);
+    size_t n = item_count(in);
+    int bh = theme_px(th, THEME_BUTTON_H);
+    int avail = a.h - bh - theme_px(th, THEME_GAP);
+    int row_h = n > 0 ? (avail - (int)(n - 1) * gap) / (int)n : 0;
+    int max_h = theme_px(th, 58);
+    if (row_h > max_h)
+        row_h = max_h;
+    int w = a.w < theme_px(th, 640) ? a.w : theme_px(th, 640);
+    int x = a.x + (a.w - w) / 2;
+    nav_begin(&in->nav);
+    for (size_t i = 0; i < n; i++) {
+        in->tile[i] = (SDL_Rect){x, a.y + (int)i * (row_h + gap), w, row_h};
+        nav_add(&in->nav, in->tile[i], true);
+    }
+    in->tile_count = n;
+    int sw = theme_px(th, 220);
+    in->submit = (SDL_Rect){x + w - sw, a.y + (int)n * (row_h + gap) + theme_px(th, 4), sw, bh};
+    nav_add(&in->nav, in->submit, true);
+    nav_end(&in->nav);
+}
+
+/* Moves the item at place `from` to place `to`, shifting the others. */
+static void move_item(PlayInput *in, size_t from, size_t to)
+{
+    size_t *arr = in->given.arrangement;
+    size_t v = arr[from];
+    if (from < to)
+        for (size_t i = from; i < to; i++)
+            arr[i] = arr[i + 1];
+    else
+        for (size_t i = from; i > to; i--)
+            arr[i] = arr[i - 1];
+    arr[to] = v;
+}
+
+static int row_at_y(const PlayInput *in, int y)
+{
+    int n = (int)in->tile_count;
+    for (int i = 0; i < n; i++)
+        if (y < in->tile[i].y + in->tile[i].h)
+            return i;
+    return n - 1;
+}
+
+bool play_order_event(App *app, PlayInput *in, const UiEvent *event)
+{
+    (void)app;
+    int n = (int)in->tile_count;
+    if (event->pointer == POINTER_DOWN) {
+        for (int i = 0; i < n; i++) {
+            if (play_hit(in->tile[i], event->x, event->y)) {
+                in->drag = i;
+                in->drag_moved = false;
+                in->grabbed = false;
+                nav_set_focus(&in->nav, i);
+                in->nav.keyboard = false;
+                return true;
+            }
+        }
+    } else if (event->pointer == POINTER_MOVE && in->drag >= 0) {
+        int to = row_at_y(in, event->y);
+        if (to != in->drag) {
+            move_item(in, (size_t)in->drag, (size_t)to);
+            in->drag = to;
+            in->drag_moved = true;
+            nav_set_focus(&in->nav, to);
+        }
+        return true;
+    } else if (event->pointer == POINTER_UP && in->drag >= 0) {
+        if (!in->drag_moved)
+            in->grabbed = !in->grabbed; /* a click picks up / puts down */
+        in->drag = -1;
+        return true;
+    }
+
+    int focus = in->nav.focus;
+    if (in->grabbed && focus >= 0 && focus < n) {
+        if (event->action == ACTION_UP || event->action == ACTION_DOWN) {
+            int to = focus + (event->action == ACTION_UP ? -1 : 1);
+            if (to >= 0 && to < n) {
+                move_item(in, (size_t)focus, (size_t)to);
+                nav_set_focus(&in->nav, to);
+            }
+            return true;
+        }
+        if (event->action == ACTION_BACK || event->action == ACTION_ACCEPT) {
+            in->grabbed = false;
+            return true;
+        }
+        if (event->action == ACTION_LEFT || event->action == ACTION_RIGHT ||
+            event->action == ACTION_NEXT || event->action == ACTION_PREV)
+            in->grabbed = false; /* leaving the item puts it down */
+    }
+    bool changed = false;
+    int hit = nav_event(&in->nav, event, &changed);
+    if (hit == n) {
+        in->ready = true;
+        return true;
+    }
+    if (hit >= 0) {
+        in->grabbed = true;
+        return true;
+    }
+    return changed;
+}
+
+static void draw_grip(SDL_Renderer *ren, SDL_Rect r, SDL_Color c)
+{
+    int t = r.h / 7 > 0 ? r.h / 7 : 1;
+    for (int k = 0; k < 3; k++) {
+        SDL_Rect bar = {r.x, r.y + k * (r.h - t) / 2, r.w, t};
+        SDL_SetRenderDrawColor(ren, c.r, c.g, c.b, c.a);
+        SDL_RenderFillRect(ren, &bar);
+    }
+}
+
+void play_order_draw(App *app, PlayInput *in)
+{
+    SDL_Renderer *ren = app->renderer;
+    const Theme *th = &app->theme;
+    int radius = theme_px(th, 10);
+    for (size_t i = 0; i < in->tile_count; i++) {
+        SDL_Rect r = in->tile[i];
+        bool focused = in->nav.focus == (int)i;
+        bool lifted = focused && (in->grabbed || in->drag == (int)i);
+        SDL_Color bg = theme_color(focused ? COLOR_SURFACE_HI : COLOR_SURFACE);
+        if (lifted) {
+            bg = theme_mix(bg, theme_color(COLOR_ACCENT), 0.25f);
+            SDL_Rect shadow = {r.x + theme_px(th, 3), r.y + theme_px(th, 4), r.w, r.h};
+            ui_fill_round(ren, shadow, radius, (SDL_Color){0, 0, 0, 120});
+        }
+        ui_fill_round(ren, r, radius, bg);
+        if (lifted)
+            ui_stroke_round(ren, r, radius, theme_px(th, 2), theme_color(COLOR_ACCENT));
+
+        int pad = theme_px(th, 14);
+        /* Place number in a small circle. */
+        int d = r.h - 2 * theme_px(th, 10);
+        if (d > theme_px(th, 34))
+            d = theme_px(th, 34);
+        /* Right to left the number leads on the right, the grip trails left. */
+        float cx = in->rtl ? (float)(r.x + r.w - pad) - (float)d / 2.0f
+                           : (float)(r.x + pad) + (float)d / 2.0f;
+        float cy = (float)r.y + (float)r.h / 2.0f;
+        play_fill_circle(ren, cx, cy, (float)d / 2.0f, theme_color(COLOR_BORDER));
+        char num[24];
+        snprintf(num, sizeof num, "%zu", i + 1);
+        TextSpec ns = {.style = TEXT_SMALL, .align = TEXT_ALIGN_CENTER};
+        int nh = text_line_height(app->text, &ns);
+        text_draw(app->text, &ns, (int)cx, (int)cy - nh / 2, num);
+
+        const char *text = round_display_text(in->rq, in->given.arrangement[i]);
+        int grip_w = theme_px(th, 22);
+        int text_w = r.w - 4 * pad - d - grip_w;
+        int tx = in->rtl ? r.x + pad + grip_w + pad : r.x + pad + d + pad;
+        SDL_Rect box = {tx, r.y + 2, text_w, r.h - 4};
+        TextSpec ts = {.style = TEXT_BODY, .lang = in->lang};
+        text_draw_fit(app->text, &ts, box, text);
+        SDL_Rect grip = {in->rtl ? r.x + pad : r.x + r.w - pad - grip_w,
+                         r.y + r.h / 2 - theme_px(th, 8), grip_w, theme_px(th, 16)};
+        draw_grip(ren, grip, theme_color(lifted ? COLOR_ACCENT : COLOR_TEXT_DIM));
+        if (focused)
+            widget_focus_ring(app, r);
+        app_record_widget(app, r, text, (focused ? WIDGET_FOCUSED : 0u) |
+                                            (lifted ? WIDGET_SELECTED : 0u));
+    }
+    TextSpec hs = {.style = TEXT_SMALL, .color = theme_color(COLOR_TEXT_DIM)};
+    int lh = text_line_height(app->text, &hs);
+    const char *hint = in->grabbed ? "Moving: Up/Down, then Enter to put it down"
+                                   : "First at the top";
+    text_draw(app->text, &hs, in->tile_count > 0 ? in->tile[0].x : in->area.x,
+              in->submit.y + (in->submit.h - lh) / 2, hint);
+    widget_button(app, in->submit, "Submit",
+                  WIDGET_PRIMARY | nav_flag(&in->nav, (int)in->tile_count));
+}

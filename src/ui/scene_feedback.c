@@ -1,0 +1,251 @@
+/* scene_feedback.c - right or wrong, after each answer.
+ *
+ * A drawn check mark or cross (never colour alone) with a word ("Right",
+ * "Partly right", "Not quite", "Time's up"), the points, what the player
+ * gave, the correct answer, the author's `explain`, and the source section
+ * it comes from. Enter, Space, Esc or a click on Continue goes on: to the
+ * next question, or to the results after the last. The answer was stored
+ * before this scene appeared (play_submit).
+ *
+ * Read play.h and scene_question.c first.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "play.h"
+
+#define FEEDBACK_HINT "Enter  continue"
+
+typedef struct FeedbackState {
+    Nav nav;
+    SDL_Rect next;
+    SDL_Rect col;
+} FeedbackState;
+
+static void layout(App *app, FeedbackState *st)
+{
+    const Theme *th = &app->theme;
+    st->col = theme_column(th, 760, 24);
+    int bw = theme_px(th, 240), bh = theme_px(th, THEME_BUTTON_H);
+    int footer = play_footer_top(app, FEEDBACK_HINT) + theme_px(th, 6);
+    st->next = (SDL_Rect){st->col.x + st->col.w - bw, footer - theme_px(th, 8) - bh, bw, bh};
+    nav_begin(&st->nav);
+    nav_add(&st->nav, st->next, true);
+    nav_end(&st->nav);
+}
+
+static void feedback_enter(App *app, void *state, SceneId from)
+{
+    (void)from;
+    FeedbackState *st = state;
+    if (play_last_answered(app) == NULL) {
+        app_home(app);
+        return;
+    }
+    nav_set_focus(&st->nav, 0);
+    st->nav.keyboard = true;
+    SDL_StopTextInput();
+    app_redraw(app);
+}
+
+static void go_on(App *app)
+{
+    app_replace(app, app->round_active && round_is_over(&app->round) ? SCENE_RESULTS
+                                                                    : SCENE_QUESTION);
+}
+
+static bool feedback_event(App *app, void *state, const UiEvent *event)
+{
+    FeedbackState *st = state;
+    layout(app, st);
+    if (event->action == ACTION_BACK || event->action == ACTION_ACCEPT) {
+        go_on(app); /* Esc too: the next question is where quitting is asked */
+        return true;
+    }
+    bool changed = false;
+    if (nav_event(&st->nav, event, &changed) == 0) {
+        go_on(app);
+        return true;
+    }
+    return changed;
+}
+
+/* Draws "Label" over a wrapped value; returns the y below it. */
+static int draw_field(App *app, int x, int y, int w, const char *label, const char *value,
+                      const char *lang, SDL_Color color, int max_h)
+{
+    const Theme *th = &app->theme;
+    TextSpec ls = {.style = TEXT_SMALL, .color = theme_color(COLOR_TEXT_DIM)};
+    text_draw(app->text, &ls, x, y, label);
+    y += text_line_height(app->text, &ls) + theme_px(th, 2);
+    TextSpec vs = {.style = TEXT_BODY, .wrap = w, .color = color, .lang = lang};
+    SDL_Point sz = text_measure(app->text, &vs, value);
+    int h = sz.y < max_h ? sz.y : max_h;
+    if (h < text_line_height(app->text, &vs))
+        h = text_line_height(app->text, &vs);
+    SDL_Rect box = {x, y, w, h};
+    text_draw_fit(app->text, &vs, box, value);
+    return y + h + theme_px(th, 12);
+}
+
+/* What was asked, as the player saw it (cloze gaps as blanks). */
+static const char *question_text(const Question *q, char *buf, size_t size)
+{
+    if (q->type == QUESTION_FLASHCARD && q->front[0] != '\0')
+        return q->front;
+    if (q->type == QUESTION_CLOZE && q->prompt[0] == '\0') {
+        play_cloze_text(q, buf, size);
+        return buf;
+    }
+    return q->prompt;
+}
+
+/* The height draw_field takes for a value. */
+static int field_height(App *app, int w, const char *value, const char *lang, int max_h)
+{
+    const Theme *th = &app->theme;
+    TextSpec ls = {.style = TEXT_SMALL};
+    TextSpec vs = {.style = TEXT_BODY, .wrap = w, .lang = lang};
+    int h = text_measure(app->text, &vs, value).y;
+    if (h > max_h)
+        h = max_h;
+    if (h < text_line_height(app->text, &vs))
+        h = text_line_height(app->text, &vs);
+    return text_line_height(app->text, &ls) + theme_px(th, 2) + h + theme_px(th, 12);
+}
+
+static void feedback_draw(App *app, void *state)
+{
+    FeedbackState *st = state;
+    const RoundQuestion *rq = play_last_answered(app);
+    if (rq == NULL)
+        return;
+    layout(app, st);
+    SDL_Renderer *ren = app->renderer;
+    const Theme *th = &app->theme;
+    const RoundResult *r = &rq->result;
+    const Round *round = &app->round;
+    const Question *q = rq->question;
+    SDL_Rect c = st->col;
+
+    ThemeColor tone = r->correct ? COLOR_GOOD : r->timed_out ? COLOR_WARN
+                      : r->fraction.right > 0 ? COLOR_WARN : COLOR_BAD;
+    const char *word = r->correct ? "Right!" : r->timed_out ? "Time's up"
+                       : r->fraction.right > 0 ? "Partly right" : "Not quite";
+    SDL_Color tc = theme_color(tone);
+
+    char head[64];
+    snprintf(head, sizeof head, "Question %zu of %zu", round->current,
+             round->question_count);
+    TextSpec small = {.style = TEXT_LABEL, .color = theme_color(COLOR_TEXT_DIM)};
+    text_draw(app->text, &small, c.x, c.y, head);
+
+    /* Measure the panel first so the whole block can sit a little above
+     * the middle of the free space instead of clinging to the top. */
+    int d = theme_px(th, 84);
+    int top = c.y + text_line_height(app->text, &small) + theme_px(th, 10);
+    int pad = theme_px(th, THEME_PAD);
+    int space = st->next.y - theme_px(th, 16) - top;
+    int avail = space - d - theme_px(th, 22);
+    int x = c.x + pad, w = c.w - 2 * pad;
+    const char *lang = rq->pack->language;
+    int third = (avail - 2 * pad) / 5;
+    const char *section = pack_section_title(rq->pack, q->source);
+    int src_h = section[0] != '\0' ? theme_px(th, 26) : 0;
+    char cloze[PACK_MAX_STRING];
+    const char *asked = question_text(q, cloze, sizeof cloze);
+    /* The panel is as tall as what it holds, up to the space there is. */
+    int need = 2 * pad + src_h + field_height(app, w, asked, lang, third) +
+               field_height(app, w, r->correct ? r->given_text : r->correct_text, lang, third);
+    if (!r->correct)
+        need += field_height(app, w, r->given_text, lang, third);
+    if (q->explain[0] != '\0') {
+        TextSpec es = {.style = TEXT_BODY, .wrap = w, .lang = lang};
+        need += text_measure(app->text, &es, q->explain).y + theme_px(th, 10);
+    }
+    int panel_h = need < avail ? need : avail;
+    int slack = space - (d + theme_px(th, 22) + panel_h);
+    int y = top + (slack > 0 ? slack / 3 : 0);
+
+    /* The icon: a disc in the tone with a check mark or a cross on it,
+     * then the word and the points beside it. */
+    play_fill_circle(ren, (float)c.x + (float)d / 2.0f, (float)y + (float)d / 2.0f,
+                     (float)d / 2.0f, tc);
+    SDL_Rect icon = {c.x + d / 6, y + d / 6, d * 2 / 3, d * 2 / 3};
+    if (r->correct)
+        play_draw_check(ren, icon, theme_color(COLOR_BG));
+    else
+        play_draw_cross(ren, icon, theme_color(COLOR_BG));
+    app_record_widget(app, (SDL_Rect){c.x, y, d, d}, r->correct ? "icon-right" : "icon-wrong", 0);
+
+    TextSpec ws = {.style = TEXT_DISPLAY, .color = tc};
+    TextSpec ps = {.style = TEXT_BODY, .color = theme_color(COLOR_TEXT_DIM)};
+    int tx = c.x + d + theme_px(th, 20);
+    int wh = text_line_height(app->text, &ws);
+    int plh = text_line_height(app->text, &ps);
+    int wy = y + (d - wh - plh) / 2;
+    text_draw(app->text, &ws, tx, wy, word);
+    app_record_widget(app, (SDL_Rect){tx, y, c.x + c.w - tx, d}, word, 0);
+    char pts[160], num[32], bonus[32];
+    play_format_int(num, sizeof num, r->points);
+    play_format_int(bonus, sizeof bonus, r->streak_bonus);
+    if (round->settings.scoring == SCORING_ACCURACY)
+        snprintf(pts, sizeof pts, "%d of %d right", r->fraction.right, r->fraction.out_of);
+    else if (r->streak_bonus > 0)
+        snprintf(pts, sizeof pts, "+%s points, +%s streak bonus (streak %d)", num, bonus,
+                 r->streak);
+    else if (r->fraction.out_of > 1 && !r->timed_out)
+        snprintf(pts, sizeof pts, "+%s points  \xC2\xB7  %d of %d right", num,
+                 r->fraction.right, r->fraction.out_of);
+    else if (r->points == 0)
+        snprintf(pts, sizeof pts, "No points this time");
+    else
+        snprintf(pts, sizeof pts, "+%s points", num);
+    text_draw(app->text, &ps, tx, wy + wh, pts);
+
+    /* The panel: the question, the answers, the explanation, the source. */
+    y += d + theme_px(th, 22);
+    SDL_Rect panel = {c.x, y, c.w, panel_h};
+    widget_panel(app, panel);
+    int py = panel.y + pad;
+    int bottom = panel.y + panel.h - pad;
+    py = draw_field(app, x, py, w, "The question", asked, lang, theme_color(COLOR_TEXT_DIM),
+                    third);
+    if (!r->correct)
+        py = draw_field(app, x, py, w, "Your answer", r->given_text, lang,
+                        theme_color(COLOR_TEXT), third);
+    py = draw_field(app, x, py, w, r->correct ? "Your answer" : "The correct answer",
+                    r->correct ? r->given_text : r->correct_text, lang, theme_color(COLOR_GOOD),
+                    third);
+    if (q->explain[0] != '\0' && bottom - src_h - py > theme_px(th, 20)) {
+        TextSpec es = {.style = TEXT_BODY, .wrap = w, .lang = lang};
+        SDL_Rect box = {x, py, w, bottom - src_h - py};
+        SDL_Point sz = text_measure(app->text, &es, q->explain);
+        if (sz.y < box.h)
+            box.h = sz.y;
+        text_draw_fit(app->text, &es, box, q->explain);
+        app_record_widget(app, box, "explain", 0);
+    }
+    if (section[0] != '\0') {
+        char src[PACK_MAX_STRING + 16];
+        snprintf(src, sizeof src, "From: %s", section);
+        TextSpec ss = {.style = TEXT_SMALL, .color = theme_color(COLOR_TEXT_DIM), .wrap = w};
+        SDL_Rect box = {x, bottom - src_h, w, src_h};
+        text_draw_fit(app->text, &ss, box, src);
+        app_record_widget(app, box, "source", 0);
+    }
+
+    const char *label = round_is_over(round) ? "See results" : "Next question";
+    widget_button(app, st->next, label, WIDGET_PRIMARY | nav_flag(&st->nav, 0));
+    widget_footer(app, FEEDBACK_HINT);
+}
+
+const Scene scene_feedback = {
+    .name = "feedback",
+    .state_size = sizeof(FeedbackState),
+    .enter = feedback_enter,
+    .leave = NULL,
+    .event = feedback_event,
+    .update = NULL,
+    .draw = feedback_draw,
+};

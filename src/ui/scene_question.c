@@ -1,0 +1,364 @@
+/* scene_question.c - one question of the round on screen.
+ *
+ * Top to bottom: "Question 3 of 10" with a progress bar, the score and the
+ * streak; a draining time bar when the question is timed; the prompt
+ * (wrapped, shrunk to fit when long); the answer area of the question's type
+ * (a PlayInput, play_*.c); a hint line. When the player commits an answer
+ * or the time runs out, play_submit() judges and stores it and the feedback
+ * scene replaces this one. Esc asks before abandoning the round.
+ *
+ * Time: the loop's clock (app->now_ms, the test clock in tests) is handed
+ * to the core as the milliseconds taken. While a timer is visible the scene
+ * asks for frames so the bar drains smoothly; otherwise the loop idles.
+ *
+ * Read play.h first; the per-type areas are in play_choice.c and friends.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "play.h"
+
+typedef struct QuestionState {
+    PlayInput input;
+    uint64_t shown_ms; /* loop clock when this question appeared */
+    bool clock_started; /* shown_ms is set (by the first update after enter) */
+    bool confirm;      /* the "quit this round?" overlay is up */
+    Nav confirm_nav;   /* 0 = Yes, quit; 1 = No, keep playing */
+    SDL_Rect yes, no, panel;
+    /* Layout in pixels, recomputed from the theme before every event and draw. */
+    SDL_Rect col, prompt, area;
+    int top_y, progress_y, timer_y, footer_y;
+} QuestionState;
+
+static const char *prompt_text(const Question *q)
+{
+    if (q->type == QUESTION_FLASHCARD)
+        return q->front[0] != '\0' ? q->front : q->prompt;
+    if (q->type == QUESTION_CLOZE)
+        return q->prompt[0] != '\0' ? q->prompt : "Fill in the gaps.";
+    return q->prompt;
+}
+
+/* ---- layout ------------------------------------------------------------ */
+
+/* The least height the answer area needs to stay usable (pixels). */
+static int min_area(App *app, const RoundQuestion *rq)
+{
+    const Theme *th = &app->theme;
+    const Question *q = rq->question;
+    int button = theme_px(th, THEME_BUTTON_H + THEME_GAP);
+    int n = (int)rq->display_count;
+    switch (q->type) {
+    case QUESTION_CHOICE:
+    case QUESTION_MULTI: {
+        int rows = (n + 1) / 2;
+        return rows * theme_px(th, 50) + (rows - 1) * theme_px(th, THEME_GAP) +
+               (q->type == QUESTION_MULTI ? button : 0);
+    }
+    case QUESTION_TRUEFALSE: return theme_px(th, 60);
+    case QUESTION_ORDER:
+    case QUESTION_MATCH: return n * theme_px(th, 44) + (n - 1) * theme_px(th, 10) + button;
+    case QUESTION_TYPED: return theme_px(th, 60) + button;
+    default: return 0;
+    }
+}
+
+static void layout(App *app, QuestionState *st)
+{
+    const Theme *th = &app->theme;
+    st->col = theme_column(th, 920, 20);
+    SDL_Rect c = st->col;
+    /* Rows follow the text sizes, so a 200 % font scale pushes them down
+     * instead of drawing over them. */
+    TextSpec ls = {.style = TEXT_LABEL};
+    TextSpec ss = {.style = TEXT_SMALL};
+    st->top_y = c.y;
+    st->progress_y = c.y + text_line_height(app->text, &ls) + theme_px(th, 4);
+    st->timer_y = st->progress_y + theme_px(th, 16);
+    int timer_h = text_line_height(app->text, &ss);
+    if (timer_h < theme_px(th, 10))
+        timer_h = theme_px(th, 10);
+    int prompt_top = st->timer_y + timer_h + theme_px(th, 10);
+    st->footer_y = play_footer_top(app, play_input_hint(&st->input)) + theme_px(th, 6);
+    int h_total = st->footer_y - prompt_top;
+    /* The prompt gets about a quarter of the height, the answers the rest. */
+    int ph = h_total * 26 / 100;
+    if (ph < theme_px(th, 70))
+        ph = theme_px(th, 70);
+    const Question *q = st->input.q;
+    if (q != NULL && q->type != QUESTION_CLOZE && q->type != QUESTION_FLASHCARD) {
+        /* A long prompt may take up to 45 % before it has to shrink. */
+        TextSpec ps = {.style = TEXT_HEADING, .wrap = c.w, .lang = st->input.lang};
+        int natural = text_measure(app->text, &ps, prompt_text(q)).y;
+        int cap = h_total * 45 / 100;
+        int room = h_total - theme_px(th, THEME_GAP) - min_area(app, st->input.rq);
+        if (cap > room)
+            cap = room; /* the answers keep the room they need to be read */
+        if (natural > ph && cap > ph)
+            ph = natural < cap ? natural : cap;
+    }
+    if (q != NULL && q->type == QUESTION_FLASHCARD)
+        ph = h_total * 30 / 100;
+    if (q != NULL && q->type == QUESTION_CLOZE)
+        ph = theme_px(th, 54);
+    st->prompt = (SDL_Rect){c.x, prompt_top, c.w, ph};
+    int ay = prompt_top + ph + theme_px(th, THEME_GAP);
+    st->area = (SDL_Rect){c.x, ay, c.w, st->footer_y - theme_px(th, 10) - ay};
+    play_input_layout(app, &st->input, st->area);
+
+    /* The confirm overlay. */
+    int pw = theme_px(th, 460), ph2 = theme_px(th, 210);
+    if (pw > th->out_w - theme_px(th, 40))
+        pw = th->out_w - theme_px(th, 40);
+    st->panel = (SDL_Rect){(th->out_w - pw) / 2, (th->out_h - ph2) / 2, pw, ph2};
+    int bw = (pw - 3 * theme_px(th, THEME_PAD)) / 2, bh = theme_px(th, THEME_BUTTON_H);
+    int by = st->panel.y + ph2 - theme_px(th, THEME_PAD) - bh;
+    st->yes = (SDL_Rect){st->panel.x + theme_px(th, THEME_PAD), by, bw, bh};
+    st->no = (SDL_Rect){st->yes.x + bw + theme_px(th, THEME_PAD), by, bw, bh};
+    nav_begin(&st->confirm_nav);
+    nav_add(&st->confirm_nav, st->yes, true);
+    nav_add(&st->confirm_nav, st->no, true);
+    nav_end(&st->confirm_nav);
+}
+
+/* ---- enter ------------------------------------------------------------- */
+
+static void question_enter(App *app, void *state, SceneId from)
+{
+    (void)from;
+    QuestionState *st = state;
+    play_input_free(&st->input);
+    st->confirm = false;
+    const RoundQuestion *rq = app->round_active ? round_current(&app->round) : NULL;
+    if (rq == NULL) {
+        if (app->round_active)
+            app_replace(app, SCENE_RESULTS);
+        else
+            app_home(app);
+        return;
+    }
+    play_input_init(&st->input, rq);
+    /* app->now_ms may be as old as the idle wait before this event: the
+     * question's clock starts at the next update, which has a fresh one. */
+    st->clock_started = false;
+    st->shown_ms = app->now_ms;
+    if (play_input_wants_text(&st->input))
+        SDL_StartTextInput();
+    else
+        SDL_StopTextInput();
+    app_redraw(app);
+}
+
+/* ---- event ------------------------------------------------------------- */
+
+static void finish_question(App *app, QuestionState *st, bool timed_out)
+{
+    if (!app->round_active)
+        return;
+    uint64_t now = app->now_ms;
+    int64_t elapsed = st->clock_started && now >= st->shown_ms
+                          ? (int64_t)(now - st->shown_ms) : 0;
+    play_submit(app, timed_out ? NULL : &st->input.given, elapsed);
+    st->input.ready = false;
+    app_replace(app, SCENE_FEEDBACK);
+}
+
+static void abandon(App *app)
+{
+    play_abandon(app);
+    app_back(app);
+}
+
+static bool confirm_event(App *app, QuestionState *st, const UiEvent *event)
+{
+    const SDL_Event *e = event->sdl;
+    /* Y / N only when no text is being typed: there the letter would also
+     * arrive as text for the field once the overlay is gone. */
+    bool letters = !play_input_wants_text(&st->input) && e->type == SDL_KEYDOWN;
+    if (letters && e->key.keysym.sym == SDLK_y) {
+        abandon(app);
+        return true;
+    }
+    if (event->action == ACTION_BACK || (letters && e->key.keysym.sym == SDLK_n)) {
+        st->confirm = false;
+        return true;
+    }
+    int hit = nav_event(&st->confirm_nav, event, NULL);
+    if (hit == 0)
+        abandon(app);
+    else if (hit == 1)
+        st->confirm = false;
+    return true; /* the overlay is modal */
+}
+
+static bool question_event(App *app, void *state, const UiEvent *event)
+{
+    QuestionState *st = state;
+    if (st->input.q == NULL)
+        return false;
+    layout(app, st);
+    if (st->confirm)
+        return confirm_event(app, st, event);
+    bool handled = play_input_event(app, &st->input, event);
+    if (st->input.ready) {
+        finish_question(app, st, false);
+        return true;
+    }
+    if (!handled && event->action == ACTION_BACK) {
+        st->confirm = true;
+        nav_set_focus(&st->confirm_nav, 0);
+        st->confirm_nav.keyboard = true;
+        return true;
+    }
+    return handled;
+}
+
+/* ---- update ------------------------------------------------------------ */
+
+static void question_update(App *app, void *state, uint64_t now_ms)
+{
+    QuestionState *st = state;
+    if (st->input.rq == NULL || !app->round_active)
+        return;
+    if (!st->clock_started) {
+        st->shown_ms = now_ms;
+        st->clock_started = true;
+    }
+    int64_t limit = st->input.rq->time_limit_ms;
+    if (limit <= 0)
+        return; /* untimed: nothing moves, the loop idles */
+    uint64_t elapsed = now_ms >= st->shown_ms ? now_ms - st->shown_ms : 0;
+    if (elapsed >= (uint64_t)limit) {
+        finish_question(app, st, true);
+        return;
+    }
+    if (app->theme.reduced_motion)
+        app_wake_at(app, now_ms + 1000 - (elapsed % 1000)); /* whole seconds */
+    else
+        app_animate(app); /* the bar drains smoothly */
+}
+
+/* ---- draw -------------------------------------------------------------- */
+
+static void draw_top(App *app, QuestionState *st)
+{
+    const Theme *th = &app->theme;
+    const Round *round = &app->round;
+    SDL_Rect c = st->col;
+    char left[64], right[96], pts[32];
+    snprintf(left, sizeof left, "Question %zu of %zu", round->current + 1,
+             round->question_count);
+    TextSpec ls = {.style = TEXT_LABEL, .color = theme_color(COLOR_TEXT_DIM)};
+    text_draw(app->text, &ls, c.x, st->top_y, left);
+    RoundTotals t = round_totals(round);
+    play_format_int(pts, sizeof pts, t.points);
+    if (round->settings.scoring == SCORING_ACCURACY)
+        snprintf(right, sizeof right, "%zu right   Streak %d", t.correct, round->streak);
+    else
+        snprintf(right, sizeof right, "%s points   Streak %d", pts, round->streak);
+    TextSpec rs = {.style = TEXT_LABEL, .align = TEXT_ALIGN_RIGHT};
+    text_draw(app->text, &rs, c.x + c.w, st->top_y, right);
+    app_record_widget(app, (SDL_Rect){c.x, st->top_y, c.w / 2, st->progress_y - st->top_y},
+                      left, 0);
+
+    SDL_Rect bar = {c.x, st->progress_y, c.w, theme_px(th, 6)};
+    float done = round->question_count > 0
+                     ? (float)round->current / (float)round->question_count : 0.0f;
+    widget_progress(app, bar, done, theme_color(COLOR_ACCENT));
+
+    int64_t limit = st->input.rq->time_limit_ms;
+    if (limit > 0) {
+        uint64_t now = app->now_ms;
+        int64_t elapsed = now >= st->shown_ms ? (int64_t)(now - st->shown_ms) : 0;
+        if (elapsed > limit)
+            elapsed = limit;
+        float left_frac = 1.0f - (float)elapsed / (float)limit;
+        SDL_Color fill = theme_color(COLOR_ACCENT);
+        if (left_frac < 0.25f)
+            fill = theme_color(COLOR_BAD);
+        else if (left_frac < 0.5f)
+            fill = theme_color(COLOR_WARN);
+        char secs[32];
+        snprintf(secs, sizeof secs, "%lld s", (long long)((limit - elapsed + 999) / 1000));
+        TextSpec ss = {.style = TEXT_SMALL, .align = TEXT_ALIGN_RIGHT};
+        int tw = text_measure(app->text, &ss, "000 s").x + theme_px(th, 10);
+        SDL_Rect tb = {c.x, st->timer_y, c.w - tw, theme_px(th, 10)};
+        widget_progress(app, tb, left_frac, fill);
+        int lh = text_line_height(app->text, &ss);
+        text_draw(app->text, &ss, c.x + c.w, st->timer_y + tb.h / 2 - lh / 2, secs);
+        app_record_widget(app, tb, "time-bar", 0);
+    }
+}
+
+static void draw_confirm(App *app, QuestionState *st)
+{
+    SDL_Renderer *ren = app->renderer;
+    const Theme *th = &app->theme;
+    SDL_SetRenderDrawBlendMode(ren, SDL_BLENDMODE_BLEND);
+    SDL_SetRenderDrawColor(ren, 0, 0, 0, 170);
+    SDL_RenderFillRect(ren, NULL);
+    ui_fill_round(ren, st->panel, theme_px(th, THEME_RADIUS), theme_color(COLOR_SURFACE));
+    ui_stroke_round(ren, st->panel, theme_px(th, THEME_RADIUS), theme_px(th, 1),
+                    theme_color(COLOR_BORDER));
+    int pad = theme_px(th, THEME_PAD);
+    TextSpec hs = {.style = TEXT_HEADING};
+    text_draw(app->text, &hs, st->panel.x + pad, st->panel.y + pad, "Quit this round?");
+    TextSpec bs = {.style = TEXT_BODY, .color = theme_color(COLOR_TEXT_DIM),
+                   .wrap = st->panel.w - 2 * pad};
+    text_draw(app->text, &bs, st->panel.x + pad, st->panel.y + pad + theme_px(th, 44),
+              "The answers so far are kept. Enter quits, Esc keeps playing.");
+    widget_button(app, st->yes, "Yes, quit", WIDGET_DANGER | nav_flag(&st->confirm_nav, 0));
+    widget_button(app, st->no, "No, keep playing", nav_flag(&st->confirm_nav, 1));
+}
+
+static void question_draw(App *app, void *state)
+{
+    QuestionState *st = state;
+    if (st->input.q == NULL || !app->round_active)
+        return;
+    layout(app, st);
+    draw_top(app, st);
+    const Theme *th = &app->theme;
+    TextSpec ps = {.style = TEXT_HEADING, .wrap = st->prompt.w, .lang = st->input.lang};
+    if (st->input.q->type == QUESTION_CLOZE || st->input.q->type == QUESTION_FLASHCARD)
+        ps.align = TEXT_ALIGN_CENTER;
+    SDL_Rect drawn = text_draw_fit(app->text, &ps, st->prompt, prompt_text(st->input.q));
+    (void)drawn;
+    app_record_widget(app, st->prompt, "prompt", 0);
+    play_input_draw(app, &st->input);
+    if (play_input_wants_text(&st->input)) {
+        /* Tell the IME where the text goes (window points, not pixels) so
+         * its candidate list opens next to the field. */
+        float sx = app->input.pixel_x > 0.0f ? app->input.pixel_x : 1.0f;
+        float sy = app->input.pixel_y > 0.0f ? app->input.pixel_y : 1.0f;
+        SDL_Rect f = st->input.field_rect;
+        SDL_Rect ime = {(int)((float)f.x / sx), (int)((float)f.y / sy), (int)((float)f.w / sx),
+                        (int)((float)f.h / sy)};
+        SDL_SetTextInputRect(&ime);
+    }
+    (void)th;
+    widget_footer(app, play_input_hint(&st->input));
+    if (st->confirm)
+        draw_confirm(app, st);
+}
+
+/* ---- leave ------------------------------------------------------------- */
+
+static void question_leave(App *app, void *state)
+{
+    (void)app;
+    QuestionState *st = state;
+    play_input_free(&st->input);
+    st->confirm = false;
+    SDL_StopTextInput();
+}
+
+const Scene scene_question = {
+    .name = "question",
+    .state_size = sizeof(QuestionState),
+    .enter = question_enter,
+    .leave = question_leave,
+    .event = question_event,
+    .update = question_update,
+    .draw = question_draw,
+};

@@ -1,0 +1,137 @@
+/* scene_settings.c - the player's settings: text size (75-200 %), reduced
+ * motion, fullscreen. Each change is applied at once and saved in the
+ * store (app_apply_settings), with a sample line showing the text size.
+ * The game has no sound, so there is no sound switch.
+ */
+#include <stdio.h>
+
+#include "app.h"
+#include "widgets.h"
+
+typedef enum SettingsItem { ITEM_FONT, ITEM_MOTION, ITEM_FULLSCREEN, ITEM_COUNT } SettingsItem;
+
+typedef struct SettingsState {
+    Nav nav;
+    SDL_Rect sample;
+} SettingsState;
+
+static const char *const sample_text =
+    "Sample: the quick brown fox jumps over the lazy dog \xE2\x80\x94 "
+    "\xD8\xA7\xD9\x84\xD9\x83\xD9\x88\xD9\x8A\xD8\xAA 1991";
+
+static void layout(App *app, SettingsState *s)
+{
+    const Theme *t = &app->theme;
+    int top = widget_header_bottom(app, "Settings", "Changes apply at once and are remembered.");
+    SDL_Rect col = theme_column(t, 0, 0);
+    int rh = theme_px(t, THEME_BUTTON_H);
+    int gap = theme_px(t, 12);
+    nav_begin(&s->nav);
+    for (int i = 0; i < ITEM_COUNT; i++)
+        nav_add(&s->nav, (SDL_Rect){col.x, top + i * (rh + gap), col.w, rh}, true);
+    nav_end(&s->nav);
+    int y = top + ITEM_COUNT * (rh + gap) + theme_px(t, 8);
+    int bottom = t->out_h - theme_px(t, THEME_MARGIN);
+    s->sample = (SDL_Rect){col.x, y, col.w, bottom - y};
+}
+
+static void change(App *app, int item, int dir)
+{
+    UiSettings *u = &app->settings;
+    switch (item) {
+    case ITEM_FONT: {
+        int v = u->font_scale + 25 * dir;
+        if (v > THEME_FONT_SCALE_MAX)
+            v = THEME_FONT_SCALE_MIN; /* Enter cycles round */
+        if (v < THEME_FONT_SCALE_MIN)
+            v = dir < 0 ? THEME_FONT_SCALE_MIN : v;
+        u->font_scale = v;
+        break;
+    }
+    case ITEM_MOTION: u->reduced_motion = !u->reduced_motion; break;
+    case ITEM_FULLSCREEN: u->fullscreen = !u->fullscreen; break;
+    default: return;
+    }
+    app_apply_settings(app, true);
+}
+
+static void settings_enter(App *app, void *state, SceneId from)
+{
+    SettingsState *s = state;
+    (void)from;
+    s->nav.focus = 0;
+    layout(app, s);
+}
+
+static bool settings_event(App *app, void *state, const UiEvent *event)
+{
+    SettingsState *s = state;
+    layout(app, s);
+    int f = s->nav.focus;
+    if (event->action == ACTION_LEFT || event->action == ACTION_RIGHT) {
+        int dir = event->action == ACTION_LEFT ? -1 : 1;
+        if (f == ITEM_FONT) {
+            int v = app->settings.font_scale + 25 * dir;
+            if (v >= THEME_FONT_SCALE_MIN && v <= THEME_FONT_SCALE_MAX) {
+                app->settings.font_scale = v;
+                app_apply_settings(app, true);
+            }
+        } else {
+            change(app, f, dir);
+        }
+        return true;
+    }
+    int hit = nav_event(&s->nav, event, NULL);
+    if (hit >= 0) {
+        change(app, hit, 1);
+        return true;
+    }
+    return event->action != ACTION_NONE && event->action != ACTION_BACK;
+}
+
+static void settings_draw(App *app, void *state)
+{
+    SettingsState *s = state;
+    const Theme *t = &app->theme;
+    layout(app, s);
+    widget_header(app, "Settings", "Changes apply at once and are remembered.");
+    char pct[16];
+    snprintf(pct, sizeof pct, "%d %%", app->settings.font_scale);
+    widget_option(app, s->nav.rect[ITEM_FONT], "Text size", pct, nav_flag(&s->nav, ITEM_FONT));
+    widget_toggle(app, s->nav.rect[ITEM_MOTION], "Reduced motion", app->settings.reduced_motion,
+                  nav_flag(&s->nav, ITEM_MOTION));
+    widget_toggle(app, s->nav.rect[ITEM_FULLSCREEN], "Fullscreen (F11)",
+                  app->settings.fullscreen, nav_flag(&s->nav, ITEM_FULLSCREEN));
+
+    /* The sample at the chosen size, then where things are kept. */
+    if (s->sample.h > theme_px(t, 40)) {
+        int pad = theme_px(t, THEME_PAD);
+        char where[APP_PATH_MAX + 160];
+        if (app->store)
+            snprintf(where, sizeof where, "Progress is saved in %s", app->data_dir);
+        else
+            snprintf(where, sizeof where, "%s", app->store_message);
+        TextSpec ws = {.style = TEXT_SMALL, .color = theme_color(app->store ? COLOR_TEXT_DIM
+                                                                         : COLOR_WARN),
+                       .wrap = s->sample.w, .ignore_font_scale = true};
+        int wh = text_measure(app->text, &ws, where).y;
+        TextSpec ss = {.style = TEXT_BODY, .wrap = s->sample.w - 2 * pad};
+        int want = text_measure(app->text, &ss, sample_text).y + 2 * pad;
+        int room = s->sample.h - wh - theme_px(t, 16);
+        SDL_Rect panel = {s->sample.x, s->sample.y, s->sample.w, want < room ? want : room};
+        if (panel.h > theme_px(t, 30)) {
+            widget_panel(app, panel);
+            SDL_Rect box = {panel.x + pad, panel.y + pad / 2, panel.w - 2 * pad, panel.h - pad};
+            text_draw_fit(app->text, &ss, box, sample_text);
+        }
+        text_draw(app->text, &ws, s->sample.x, panel.y + panel.h + theme_px(t, 12), where);
+    }
+}
+
+const Scene scene_settings = {
+    .name = "settings",
+    .state_size = sizeof(SettingsState),
+    .enter = settings_enter,
+    .event = settings_event,
+    .draw = settings_draw,
+};

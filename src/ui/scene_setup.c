@@ -1,0 +1,285 @@
+/* scene_setup.c - round setup: how many questions, time per question,
+ * scoring, streak bonus; then Start.
+ *
+ * Each option row changes with left/right (or Enter / a click, which step
+ * forward). Choices are saved in the store as they change, so the next
+ * launch starts with them. Start builds a RoundSettings (round.h) with a
+ * fresh seed from the ticked packs and topics and hands it to
+ * app_start_round(), which goes to the question scene.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "app.h"
+#include "widgets.h"
+
+typedef enum SetupItem { ITEM_COUNT_Q, ITEM_TIME, ITEM_SCORING, ITEM_STREAK, ITEM_START,
+                         ITEM_COUNT } SetupItem;
+
+static const int count_values[] = {5, 10, 20, 0};
+static const int time_values[] = {SETUP_TIME_OFF, SETUP_TIME_PACK, 10, 20, 30, 60};
+
+typedef struct SetupState {
+    Nav nav;
+} SetupState;
+
+static int index_of(const int *values, size_t n, int v)
+{
+    for (size_t i = 0; i < n; i++)
+        if (values[i] == v)
+            return (int)i;
+    return 0;
+}
+
+static int step(const int *values, size_t n, int v, int dir)
+{
+    int i = index_of(values, n, v) + dir;
+    int len = (int)n;
+    return values[((i % len) + len) % len];
+}
+
+/* The questions the ticked packs and topics offer. */
+static size_t available(const App *app)
+{
+    size_t q = 0;
+    for (size_t i = 0; i < app->selection.count && i < app->packs.pack_count; i++) {
+        if (!app->selection.pack[i])
+            continue;
+        const Pack *p = app->packs.packs[i];
+        bool narrowed = false;
+        for (size_t t = 0; t < p->topic_count; t++)
+            narrowed |= app->selection.topic[i][t];
+        for (size_t k = 0; k < p->question_count; k++) {
+            bool in = !narrowed;
+            for (size_t t = 0; narrowed && t < p->topic_count; t++)
+                in |= app->selection.topic[i][t] &&
+                      strcmp(p->questions[k].topic, p->topics[t].id) == 0;
+            q += in;
+        }
+    }
+    return q;
+}
+
+static void value_text(const App *app, int item, char *buf, size_t n)
+{
+    const UiSettings *s = &app->settings;
+    switch (item) {
+    case ITEM_COUNT_Q:
+        if (s->question_count == 0)
+            snprintf(buf, n, "All (%zu)", available(app));
+        else
+            snprintf(buf, n, "%d", s->question_count);
+        break;
+    case ITEM_TIME:
+        if (s->time_limit == SETUP_TIME_OFF)
+            snprintf(buf, n, "Off (practice)");
+        else if (s->time_limit == SETUP_TIME_PACK)
+            snprintf(buf, n, "Pack's limits");
+        else
+            snprintf(buf, n, "%d s", s->time_limit);
+        break;
+    case ITEM_SCORING:
+        snprintf(buf, n, "%s", s->scoring == SETUP_SCORING_ACCURACY ? "Accuracy only"
+                                                                     : "Points + speed bonus");
+        break;
+    default:
+        buf[0] = '\0';
+    }
+}
+
+static const char *const item_label[ITEM_COUNT] = {
+    [ITEM_COUNT_Q] = "Questions", [ITEM_TIME] = "Time per question",
+    [ITEM_SCORING] = "Scoring", [ITEM_STREAK] = "Streak bonus", [ITEM_START] = "Start",
+};
+
+static void summary(const App *app, char *buf, size_t n)
+{
+    size_t used = 0;
+    buf[0] = '\0';
+    for (size_t i = 0; i < app->selection.count && i < app->packs.pack_count; i++) {
+        if (!app->selection.pack[i])
+            continue;
+        int w = snprintf(buf + used, n - used, "%s%s", used ? ", " : "From ",
+                         app->packs.packs[i]->title);
+        if (w < 0 || (size_t)w >= n - used)
+            break;
+        used += (size_t)w;
+    }
+}
+
+static void layout(App *app, SetupState *s)
+{
+    const Theme *t = &app->theme;
+    char sub[600];
+    summary(app, sub, sizeof sub);
+    int top = widget_header_bottom(app, "Round setup", sub);
+    SDL_Rect col = theme_column(t, 0, 0);
+    int rh = theme_px(t, THEME_BUTTON_H);
+    int gap = theme_px(t, 12);
+    /* Rows and Start must fit: shrink the gaps before anything else. */
+    int bottom = t->out_h - theme_px(t, THEME_MARGIN);
+    int need = 4 * rh + 3 * gap + theme_px(t, 28) + rh;
+    if (top + need > bottom) {
+        gap = theme_px(t, 6);
+        need = 4 * rh + 3 * gap + theme_px(t, 14) + rh;
+        if (top + need > bottom)
+            top = bottom - need;
+    }
+    nav_begin(&s->nav);
+    int y = top;
+    for (int i = 0; i < ITEM_START; i++) {
+        bool enabled = !(i == ITEM_STREAK && app->settings.scoring == SETUP_SCORING_ACCURACY);
+        nav_add(&s->nav, (SDL_Rect){col.x, y, col.w, rh}, enabled);
+        y += rh + gap;
+    }
+    y += bottom - y - rh > theme_px(t, 28) ? theme_px(t, 16) : theme_px(t, 2);
+    int bw = theme_px(t, 260);
+    nav_add(&s->nav, (SDL_Rect){col.x + col.w - bw, y, bw, rh}, available(app) > 0);
+    nav_end(&s->nav);
+}
+
+static void change(App *app, int item, int dir)
+{
+    UiSettings *s = &app->settings;
+    switch (item) {
+    case ITEM_COUNT_Q:
+        s->question_count = step(count_values, SDL_arraysize(count_values), s->question_count, dir);
+        break;
+    case ITEM_TIME:
+        s->time_limit = step(time_values, SDL_arraysize(time_values), s->time_limit, dir);
+        break;
+    case ITEM_SCORING:
+        s->scoring = s->scoring == SETUP_SCORING_SPEED ? SETUP_SCORING_ACCURACY
+                                                       : SETUP_SCORING_SPEED;
+        break;
+    case ITEM_STREAK:
+        s->streak_bonus = !s->streak_bonus;
+        break;
+    default:
+        return;
+    }
+    app_apply_settings(app, true);
+}
+
+/* The round: the settings above, a fresh seed, and when any topic is
+ * ticked, the exact questions of the ticked packs and topics. */
+static void start(App *app)
+{
+    const UiSettings *u = &app->settings;
+    RoundSettings rs = {0};
+    rs.question_count = u->question_count > 0 ? (size_t)u->question_count : 0;
+    if (u->time_limit == SETUP_TIME_OFF) {
+        rs.time_mode = ROUND_TIME_OFF;
+    } else if (u->time_limit == SETUP_TIME_PACK) {
+        rs.time_mode = ROUND_TIME_PACK;
+    } else {
+        rs.time_mode = ROUND_TIME_FIXED;
+        rs.fixed_seconds = u->time_limit;
+    }
+    rs.scoring = u->scoring == SETUP_SCORING_ACCURACY ? SCORING_ACCURACY : SCORING_SPEED;
+    rs.streak_bonus = u->streak_bonus && rs.scoring == SCORING_SPEED;
+    rs.seed = app_new_seed();
+
+    bool narrowed = false;
+    for (size_t i = 0; i < app->selection.count && i < app->packs.pack_count; i++)
+        for (size_t t = 0; app->selection.pack[i] && t < app->packs.packs[i]->topic_count; t++)
+            narrowed |= app->selection.topic[i][t];
+    RoundQuestionRef *only = NULL;
+    if (narrowed) {
+        size_t n = available(app), k = 0;
+        only = calloc(n ? n : 1, sizeof *only);
+        if (!only) {
+            app_notice(app, COLOR_BAD, "Out of memory.");
+            return;
+        }
+        for (size_t i = 0; i < app->selection.count && i < app->packs.pack_count; i++) {
+            if (!app->selection.pack[i])
+                continue;
+            const Pack *p = app->packs.packs[i];
+            bool mine = false;
+            for (size_t t = 0; t < p->topic_count; t++)
+                mine |= app->selection.topic[i][t];
+            for (size_t q = 0; q < p->question_count && k < n; q++) {
+                bool in = !mine;
+                for (size_t t = 0; mine && t < p->topic_count; t++)
+                    in |= app->selection.topic[i][t] &&
+                          strcmp(p->questions[q].topic, p->topics[t].id) == 0;
+                if (in)
+                    only[k++] = (RoundQuestionRef){p->id, p->questions[q].id};
+            }
+        }
+        rs.only = only;
+        rs.only_count = k;
+    }
+    app_start_round(app, &rs, false);
+    free(only);
+}
+
+static void setup_enter(App *app, void *state, SceneId from)
+{
+    SetupState *s = state;
+    if (from == SCENE_PACKS)
+        s->nav.focus = ITEM_START;
+    layout(app, s);
+}
+
+static bool setup_event(App *app, void *state, const UiEvent *event)
+{
+    SetupState *s = state;
+    layout(app, s);
+    int f = s->nav.focus;
+    if ((event->action == ACTION_LEFT || event->action == ACTION_RIGHT) && f < ITEM_START &&
+        s->nav.enabled[f]) {
+        change(app, f, event->action == ACTION_LEFT ? -1 : 1);
+        return true;
+    }
+    int hit = nav_event(&s->nav, event, NULL);
+    if (hit == ITEM_START) {
+        start(app);
+        return true;
+    }
+    if (hit >= 0) {
+        change(app, hit, 1);
+        return true;
+    }
+    return event->action != ACTION_NONE && event->action != ACTION_BACK;
+}
+
+static void setup_draw(App *app, void *state)
+{
+    SetupState *s = state;
+    layout(app, s);
+    char sub[600];
+    summary(app, sub, sizeof sub);
+    widget_header(app, "Round setup", sub);
+    for (int i = 0; i < ITEM_COUNT; i++) {
+        unsigned flags = nav_flag(&s->nav, i) | (s->nav.enabled[i] ? 0u : WIDGET_DISABLED);
+        char value[64];
+        value_text(app, i, value, sizeof value);
+        if (i == ITEM_STREAK)
+            widget_toggle(app, s->nav.rect[i], item_label[i],
+                          app->settings.streak_bonus && s->nav.enabled[i], flags);
+        else if (i == ITEM_START)
+            widget_button(app, s->nav.rect[i], item_label[i], flags | WIDGET_PRIMARY);
+        else
+            widget_option(app, s->nav.rect[i], item_label[i], value, flags);
+    }
+    const Theme *t = &app->theme;
+    SDL_Rect start_rect = s->nav.rect[ITEM_START];
+    SDL_Rect col = theme_column(t, 0, 0);
+    TextSpec hint = {.style = TEXT_SMALL, .color = theme_color(COLOR_TEXT_DIM)};
+    SDL_Rect box = {col.x, start_rect.y, start_rect.x - col.x - theme_px(t, 16), start_rect.h};
+    text_draw_fit(app->text, &hint, box,
+                  available(app) ? "\xE2\x86\x90 \xE2\x86\x92 change a setting \xC2\xB7 "
+                                   "remembered for next time"
+                                 : "No questions match: go back and tick a pack.");
+}
+
+const Scene scene_setup = {
+    .name = "setup",
+    .state_size = sizeof(SetupState),
+    .enter = setup_enter,
+    .event = setup_event,
+    .draw = setup_draw,
+};

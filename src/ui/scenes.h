@@ -1,0 +1,48 @@
+/* scenes.h - every scene of the game, by id, and its table entry.
+ *
+ * A scene is one screen: a table of {enter, leave, event, update, draw}
+ * (struct Scene in app.h; design rule 4). Each scene_*.c file defines one
+ * `const Scene scene_xxx` and nothing else public; app.c puts them in the
+ * scene table by id. To add a scene: add its id here, its extern below, one
+ * line in app.c's table, and the file.
+ *
+ * The play scenes (question, feedback, results) and the learner scenes
+ * (profiles, study, study statistics; see study_ui.h) live in their own
+ * files like the menus.
+ */
+#ifndef QUIZDECK_SCENES_H
+#define QUIZDECK_SCENES_H
+
+typedef struct Scene Scene;
+
+typedef enum SceneId {
+    SCENE_TITLE = 0, /* the main menu; the bottom of the back stack */
+    SCENE_PACKS,     /* choose packs and topics */
+    SCENE_SETUP,     /* round setup: count, time, scoring; Start */
+    SCENE_SETTINGS,
+    SCENE_PROGRESS,
+    SCENE_QUESTION,  /* play engineer: one question of the round */
+    SCENE_FEEDBACK,  /* play engineer: right/wrong + explanation */
+    SCENE_RESULTS,   /* play engineer: the round's results */
+    SCENE_PROFILES,  /* learners: switch, add, rename, delete (study_ui.h) */
+    SCENE_STUDY,     /* a flashcard session */
+    SCENE_STUDY_STATS, /* flashcard statistics and study settings */
+    SCENE_COUNT
+} SceneId;
+
+/* app->scene_arg for SCENE_PACKS. */
+enum { PACKS_CHOOSE = 0, PACKS_BROWSE = 1 };
+
+extern const Scene scene_title;    /* scene_title.c */
+extern const Scene scene_packs;    /* scene_packs.c */
+extern const Scene scene_setup;    /* scene_setup.c */
+extern const Scene scene_settings; /* scene_settings.c */
+extern const Scene scene_progress; /* scene_progress.c */
+extern const Scene scene_question; /* scene_question.c (play engineer) */
+extern const Scene scene_feedback; /* scene_feedback.c (play engineer) */
+extern const Scene scene_results;  /* scene_results.c (play engineer) */
+extern const Scene scene_profiles;    /* scene_profiles.c (study engineer) */
+extern const Scene scene_study;       /* scene_study.c */
+extern const Scene scene_study_stats; /* scene_study_stats.c */
+
+#endif

@@ -1,0 +1,100 @@
+/* text.h - drawing text: fonts by language, shaping, and a texture cache.
+ *
+ * Text is cached (design rule 5): one TTF_Font per face and pixel size, and
+ * every rendered string is kept as a texture keyed by (font, text, colour,
+ * wrap width, alignment) in a bounded least-recently-used cache, so drawing
+ * the same label every frame costs one SDL_RenderCopy.
+ *
+ * Fonts come from fontconfig by language (DejaVu Sans for the interface,
+ * Noto Sans Arabic etc. for right-to-left packs), with a list of known paths
+ * as the fallback; a missing font is reported on stderr, never a crash.
+ * Right-to-left runs are shaped by SDL_ttf's HarfBuzz (direction and script
+ * set per run), and mixed-direction lines are put in visual order with GNU
+ * FriBidi. Lines are broken here (at spaces, or inside a word too long for
+ * the line), so measuring and drawing agree.
+ *
+ * Sizes: a TextStyle is a size in logical units times the theme scale times
+ * the player's font scale. Describe a string with a TextSpec; a zeroed spec
+ * is body text, theme text colour, one line, aligned by its direction.
+ */
+#ifndef QUIZDECK_TEXT_H
+#define QUIZDECK_TEXT_H
+
+#include <stdbool.h>
+
+#include <SDL.h>
+
+#include "theme.h"
+
+typedef enum TextStyle {
+    TEXT_BODY = 0,  /* running text, answers: 19 units */
+    TEXT_SMALL,     /* hints, details: 15 */
+    TEXT_LABEL,     /* button labels: 19, bold */
+    TEXT_HEADING,   /* scene headings: 28, bold */
+    TEXT_TITLE,     /* the game's name: 60, bold */
+    TEXT_DISPLAY,   /* big numbers (scores): 44, bold */
+    TEXT_STYLE_COUNT
+} TextStyle;
+
+typedef enum TextAlign {
+    TEXT_ALIGN_AUTO = 0, /* left for left-to-right text, right for RTL */
+    TEXT_ALIGN_LEFT,
+    TEXT_ALIGN_CENTER,
+    TEXT_ALIGN_RIGHT,
+} TextAlign;
+
+typedef struct TextSpec {
+    TextStyle style;
+    SDL_Color color;  /* all zero = theme text colour */
+    int wrap;         /* wrap width in pixels; 0 = one line, never wrapped */
+    TextAlign align;  /* within the wrap width (or around x when wrap is 0) */
+    const char *lang; /* BCP 47 of the text (a pack's language); NULL = "en" */
+    float shrink;     /* extra size factor (0 = 1), used by text_draw_fit */
+    bool ignore_font_scale; /* true: size not multiplied by the font scale */
+} TextSpec;
+
+typedef struct TextCache TextCache;
+
+/* Finds the fonts and makes an empty cache for `renderer`, reading sizes
+ * from `theme` (both must outlive the cache). Returns NULL with a message in
+ * err when no usable font exists at all; the caller owns the result. */
+TextCache *text_create(SDL_Renderer *renderer, const Theme *theme, char *err,
+                       size_t err_size);
+
+/* Frees every texture and font. NULL is fine. */
+void text_destroy(TextCache *cache);
+
+/* Drops every cached texture (after a renderer reset, or a font scale change). */
+void text_clear(TextCache *cache);
+
+/* The pixel size of the font for a spec (the "em" size). */
+int text_font_px(const TextCache *cache, const TextSpec *spec);
+
+/* Height in pixels of one line of text in that spec. */
+int text_line_height(TextCache *cache, const TextSpec *spec);
+
+/* Width and height in pixels the string takes when drawn with `spec`. */
+SDL_Point text_measure(TextCache *cache, const TextSpec *spec, const char *text);
+
+/* Draws the string with its top edge at y. With spec->wrap > 0 the text
+ * box is [x, x + wrap) and the lines are aligned inside it; with wrap 0, x is
+ * the left edge (LEFT/AUTO), the centre (CENTER) or the right edge (RIGHT).
+ * Returns the rectangle drawn (w = h = 0 for an empty string). */
+SDL_Rect text_draw(TextCache *cache, const TextSpec *spec, int x, int y,
+                   const char *text);
+
+/* Draws the string wrapped to box.w and vertically centred in box; when it
+ * does not fit it is drawn smaller (down to half size) and, as a last
+ * resort, clipped to the box. Never overflows the box. */
+SDL_Rect text_draw_fit(TextCache *cache, const TextSpec *spec, SDL_Rect box,
+                       const char *text);
+
+/* True when the text's first strong character is right-to-left (or lang
+ * is a right-to-left language and the text has no strong character). */
+bool text_is_rtl(const char *text, const char *lang);
+
+/* The path of the font face used for a language ("" if none); for tests
+ * and the log. Owned by the cache. */
+const char *text_font_path(TextCache *cache, const char *lang, bool bold);
+
+#endif

@@ -1,0 +1,752 @@
+/* widgets.c - focus navigation, scrolling and the drawing of every widget
+ * (see widgets.h). Rounded shapes are triangle fans and strips drawn with
+ * SDL_RenderGeometry, since SDL2 has no rounded rectangles. */
+#include "widgets.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* ---- focus ------------------------------------------------------------- */
+
+void nav_begin(Nav *nav)
+{
+    nav->count = 0;
+}
+
+int nav_add(Nav *nav, SDL_Rect rect, bool enabled)
+{
+    if (nav->count >= NAV_MAX)
+        return -1;
+    nav->rect[nav->count] = rect;
+    nav->enabled[nav->count] = enabled;
+    return nav->count++;
+}
+
+static int first_enabled(const Nav *nav, int from, int step)
+{
+    for (int i = 0; i < nav->count; i++) {
+        int k = ((from + step * i) % nav->count + nav->count) % nav->count;
+        if (nav->enabled[k])
+            return k;
+    }
+    return -1;
+}
+
+void nav_end(Nav *nav)
+{
+    if (nav->count == 0) {
+        nav->focus = 0;
+        return;
+    }
+    if (nav->focus >= nav->count)
+        nav->focus = nav->count - 1;
+    if (nav->focus < 0)
+        nav->focus = 0;
+    if (!nav->enabled[nav->focus]) {
+        int k = first_enabled(nav, nav->focus, 1);
+        nav->focus = k >= 0 ? k : 0;
+    }
+}
+
+static int hit(const Nav *nav, int x, int y)
+{
+    SDL_Point p = {x, y};
+    for (int i = 0; i < nav->count; i++)
+        if (nav->enabled[i] && SDL_PointInRect(&p, &nav->rect[i]))
+            return i;
+    return -1;
+}
+
+/* The nearest enabled widget in a direction: the gap along the direction
+ * counts once, the offset across it twice, so a list moves row by row and
+ * a grid keeps its column. */
+static int spatial(const Nav *nav, InputAction dir)
+{
+    if (nav->focus < 0 || nav->focus >= nav->count)
+        return first_enabled(nav, 0, 1);
+    SDL_Rect c = nav->rect[nav->focus];
+    int best = -1;
+    long best_score = 0;
+    for (int i = 0; i < nav->count; i++) {
+        if (i == nav->focus || !nav->enabled[i])
+            continue;
+        SDL_Rect r = nav->rect[i];
+        long along = 0, across = 0;
+        switch (dir) {
+        case ACTION_UP:
+            if (r.y + r.h / 2 >= c.y + c.h / 2) continue;
+            along = c.y - (r.y + r.h);
+            across = labs((long)(r.x + r.w / 2) - (c.x + c.w / 2));
+            break;
+        case ACTION_DOWN:
+            if (r.y + r.h / 2 <= c.y + c.h / 2) continue;
+            along = r.y - (c.y + c.h);
+            across = labs((long)(r.x + r.w / 2) - (c.x + c.w / 2));
+            break;
+        case ACTION_LEFT:
+            if (r.x + r.w / 2 >= c.x + c.w / 2) continue;
+            along = c.x - (r.x + r.w);
+            across = labs((long)(r.y + r.h / 2) - (c.y + c.h / 2));
+            break;
+        case ACTION_RIGHT:
+            if (r.x + r.w / 2 <= c.x + c.w / 2) continue;
+            along = r.x - (c.x + c.w);
+            across = labs((long)(r.y + r.h / 2) - (c.y + c.h / 2));
+            break;
+        default:
+            return -1;
+        }
+        if (along < 0)
+            along = 0;
+        long score = along + 2 * across;
+        if (best < 0 || score < best_score) {
+            best = i;
+            best_score = score;
+        }
+    }
+    return best;
+}
+
+bool nav_set_focus(Nav *nav, int index)
+{
+    if (index < 0)
+        index = 0;
+    if (nav->count > 0 && index >= nav->count)
+        index = nav->count - 1;
+    bool changed = nav->focus != index;
+    nav->focus = index;
+    return changed;
+}
+
+int nav_event(Nav *nav, const UiEvent *event, bool *changed)
+{
+    bool moved = false;
+    int activated = -1;
+    switch (event->action) {
+    case ACTION_UP:
+    case ACTION_DOWN:
+    case ACTION_LEFT:
+    case ACTION_RIGHT: {
+        int k = spatial(nav, event->action);
+        if (k >= 0)
+            moved = nav_set_focus(nav, k);
+        nav->keyboard = true;
+        break;
+    }
+    case ACTION_NEXT:
+    case ACTION_PREV:
+        if (nav->count > 0) {
+            int step = event->action == ACTION_NEXT ? 1 : -1;
+            int k = first_enabled(nav, nav->focus + step, step);
+            if (k >= 0)
+                moved = nav_set_focus(nav, k);
+        }
+        nav->keyboard = true;
+        break;
+    case ACTION_ACCEPT:
+        if (nav->focus >= 0 && nav->focus < nav->count && nav->enabled[nav->focus])
+            activated = nav->focus;
+        nav->keyboard = true;
+        break;
+    default:
+        break;
+    }
+    switch (event->pointer) {
+    case POINTER_MOVE: {
+        int k = hit(nav, event->x, event->y);
+        if (k >= 0)
+            moved = nav_set_focus(nav, k);
+        break;
+    }
+    case POINTER_DOWN:
+        nav->pressed = hit(nav, event->x, event->y);
+        if (nav->pressed >= 0)
+            moved = nav_set_focus(nav, nav->pressed);
+        break;
+    case POINTER_UP: {
+        int k = hit(nav, event->x, event->y);
+        if (k >= 0 && k == nav->pressed)
+            activated = k;
+        nav->pressed = -1;
+        break;
+    }
+    default:
+        break;
+    }
+    if (changed)
+        *changed = moved;
+    return activated;
+}
+
+unsigned nav_flag(const Nav *nav, int index)
+{
+    return index >= 0 && index == nav->focus && index < nav->count ? WIDGET_FOCUSED : 0u;
+}
+
+/* ---- scrolling --------------------------------------------------------- */
+
+static void scroll_clamp(Scroll *s)
+{
+    int max = s->content - s->view;
+    if (max < 0)
+        max = 0;
+    if (s->offset > max)
+        s->offset = max;
+    if (s->offset < 0)
+        s->offset = 0;
+}
+
+void scroll_set(Scroll *scroll, int content_h, int view_h)
+{
+    scroll->content = content_h;
+    scroll->view = view_h;
+    scroll_clamp(scroll);
+}
+
+void scroll_show(Scroll *scroll, int top, int bottom)
+{
+    if (top < scroll->offset)
+        scroll->offset = top;
+    else if (bottom > scroll->offset + scroll->view)
+        scroll->offset = bottom - scroll->view;
+    scroll_clamp(scroll);
+}
+
+bool scroll_wheel(Scroll *scroll, int notches, int step)
+{
+    int before = scroll->offset;
+    scroll->offset -= notches * step;
+    scroll_clamp(scroll);
+    return scroll->offset != before;
+}
+
+/* ---- shapes ------------------------------------------------------------ */
+
+enum { MAX_CORNER_SEGMENTS = 16 };
+#define QD_PI 3.14159265358979f
+
+/* Points of a rounded rectangle's outline, clockwise from the top-left
+ * corner's start; returns how many (4 * (segments + 1)). */
+static int round_outline(float x, float y, float w, float h, float r, int segments,
+                         SDL_FPoint *out)
+{
+    float half = (w < h ? w : h) / 2.0f;
+    if (r > half)
+        r = half;
+    if (r < 0.0f)
+        r = 0.0f;
+    const float cx[4] = {x + r, x + w - r, x + w - r, x + r};
+    const float cy[4] = {y + r, y + r, y + h - r, y + h - r};
+    const float start[4] = {QD_PI, 1.5f * QD_PI, 0.0f, 0.5f * QD_PI};
+    int n = 0;
+    for (int c = 0; c < 4; c++) {
+        for (int i = 0; i <= segments; i++) {
+            float a = start[c] + (float)i / (float)segments * 0.5f * QD_PI;
+            out[n].x = cx[c] + r * cosf(a);
+            out[n].y = cy[c] + r * sinf(a);
+            n++;
+        }
+    }
+    return n;
+}
+
+static int segments_for(int radius)
+{
+    int s = radius / 3 + 2;
+    return s > MAX_CORNER_SEGMENTS ? MAX_CORNER_SEGMENTS : s;
+}
+
+void ui_fill_round(SDL_Renderer *renderer, SDL_Rect rect, int radius, SDL_Color color)
+{
+    if (rect.w <= 0 || rect.h <= 0)
+        return;
+    if (radius <= 0) {
+        SDL_SetRenderDrawColor(renderer, color.r, color.g, color.b, color.a);
+        SDL_RenderFillRect(renderer, &rect);
+        return;
+    }
+    SDL_FPoint pts[4 * (MAX_CORNER_SEGMENTS + 1)];
+    int seg = segments_for(radius);
+    int n = round_outline((float)rect.x, (float)rect.y, (float)rect.w, (float)rect.h,
+                          (float)radius, seg, pts);
+    SDL_Vertex v[4 * (MAX_CORNER_SEGMENTS + 1) + 1];
+    int idx[3 * 4 * (MAX_CORNER_SEGMENTS + 1)];
+    v[0].position.x = (float)rect.x + (float)rect.w / 2.0f;
+    v[0].position.y = (float)rect.y + (float)rect.h / 2.0f;
+    v[0].color = color;
+    for (int i = 0; i < n; i++) {
+        v[i + 1].position = pts[i];
+        v[i + 1].color = color;
+        v[i + 1].tex_coord.x = v[i + 1].tex_coord.y = 0.0f;
+    }
+    v[0].tex_coord.x = v[0].tex_coord.y = 0.0f;
+    int k = 0;
+    for (int i = 0; i < n; i++) {
+        idx[k++] = 0;
+        idx[k++] = i + 1;
+        idx[k++] = (i + 1) % n + 1;
+    }
+    SDL_RenderGeometry(renderer, NULL, v, n + 1, idx, k);
+}
+
+void ui_stroke_round(SDL_Renderer *renderer, SDL_Rect rect, int radius, int width,
+                     SDL_Color color)
+{
+    if (rect.w <= 0 || rect.h <= 0 || width <= 0)
+        return;
+    enum { N = 4 * (MAX_CORNER_SEGMENTS + 1) };
+    SDL_FPoint outer[N], inner[N];
+    int seg = segments_for(radius);
+    float fw = (float)width;
+    int n = round_outline((float)rect.x, (float)rect.y, (float)rect.w, (float)rect.h,
+                          (float)radius, seg, outer);
+    float ir = (float)radius - fw;
+    round_outline((float)rect.x + fw, (float)rect.y + fw, (float)rect.w - 2 * fw,
+                  (float)rect.h - 2 * fw, ir > 0.0f ? ir : 0.0f, seg, inner);
+    SDL_Vertex v[2 * N];
+    int idx[6 * N];
+    for (int i = 0; i < n; i++) {
+        v[2 * i] = (SDL_Vertex){outer[i], color, {0.0f, 0.0f}};
+        v[2 * i + 1] = (SDL_Vertex){inner[i], color, {0.0f, 0.0f}};
+    }
+    int k = 0;
+    for (int i = 0; i < n; i++) {
+        int a = 2 * i, b = 2 * i + 1, c = 2 * ((i + 1) % n), d = c + 1;
+        idx[k++] = a;
+        idx[k++] = b;
+        idx[k++] = c;
+        idx[k++] = c;
+        idx[k++] = b;
+        idx[k++] = d;
+    }
+    SDL_RenderGeometry(renderer, NULL, v, 2 * n, idx, k);
+}
+
+static int radius_px(const App *app)
+{
+    return theme_px(&app->theme, THEME_RADIUS);
+}
+
+SDL_Rect widget_focus_ring_rect(const App *app, SDL_Rect rect)
+{
+    int out = theme_px(&app->theme, THEME_FOCUS_GAP + THEME_FOCUS_W);
+    SDL_Rect r = {rect.x - out, rect.y - out, rect.w + 2 * out, rect.h + 2 * out};
+    return r;
+}
+
+void widget_focus_ring(App *app, SDL_Rect rect)
+{
+    SDL_Rect r = widget_focus_ring_rect(app, rect);
+    int out = theme_px(&app->theme, THEME_FOCUS_GAP + THEME_FOCUS_W);
+    ui_stroke_round(app->renderer, r, radius_px(app) + out,
+                    theme_px(&app->theme, THEME_FOCUS_W), theme_color(COLOR_FOCUS));
+}
+
+/* ---- widgets ----------------------------------------------------------- */
+
+static SDL_Color dim_if(SDL_Color c, unsigned flags)
+{
+    return (flags & WIDGET_DISABLED) ? theme_mix(c, theme_color(COLOR_BG), 0.55f) : c;
+}
+
+static SDL_Rect inset(SDL_Rect r, int dx, int dy)
+{
+    SDL_Rect o = {r.x + dx, r.y + dy, r.w - 2 * dx, r.h - 2 * dy};
+    if (o.w < 0)
+        o.w = 0;
+    if (o.h < 0)
+        o.h = 0;
+    return o;
+}
+
+static void surface(App *app, SDL_Rect rect, unsigned flags)
+{
+    SDL_Color bg = theme_color((flags & (WIDGET_SELECTED | WIDGET_FOCUSED))
+                                   ? COLOR_SURFACE_HI : COLOR_SURFACE);
+    if (flags & WIDGET_PRIMARY)
+        bg = theme_color(COLOR_ACCENT);
+    ui_fill_round(app->renderer, rect, radius_px(app), dim_if(bg, flags));
+    if (flags & WIDGET_DANGER)
+        ui_stroke_round(app->renderer, rect, radius_px(app), theme_px(&app->theme, 2),
+                        theme_color(COLOR_BAD));
+}
+
+void widget_button(App *app, SDL_Rect rect, const char *label, unsigned flags)
+{
+    surface(app, rect, flags);
+    SDL_Color fg = theme_color((flags & WIDGET_PRIMARY) ? COLOR_ON_ACCENT : COLOR_TEXT);
+    TextSpec spec = {.style = TEXT_LABEL, .color = dim_if(fg, flags),
+                     .align = TEXT_ALIGN_CENTER};
+    /* A label uses the whole button before it shrinks. */
+    int pad = theme_px(&app->theme, 10);
+    text_draw_fit(app->text, &spec, inset(rect, pad, theme_px(&app->theme, 4)), label);
+    if (flags & WIDGET_FOCUSED)
+        widget_focus_ring(app, rect);
+    app_record_widget(app, rect, label, flags);
+}
+
+static void check_box(App *app, SDL_Rect box, bool on, unsigned flags)
+{
+    int r = box.w / 4;
+    if (on) {
+        ui_fill_round(app->renderer, box, r, dim_if(theme_color(COLOR_ACCENT), flags));
+        /* The tick: two thick strokes as quads. */
+        float x = (float)box.x, y = (float)box.y, s = (float)box.w;
+        SDL_Color c = theme_color(COLOR_ON_ACCENT);
+        const float p[][2] = {{0.22f, 0.52f}, {0.42f, 0.72f}, {0.78f, 0.30f}};
+        float t = s * 0.07f;
+        for (int i = 0; i < 2; i++) {
+            float ax = x + p[i][0] * s, ay = y + p[i][1] * s;
+            float bx = x + p[i + 1][0] * s, by = y + p[i + 1][1] * s;
+            float dx = bx - ax, dy = by - ay, len = sqrtf(dx * dx + dy * dy);
+            float nx = -dy / len * t, ny = dx / len * t;
+            SDL_Vertex v[4] = {{{ax + nx, ay + ny}, c, {0, 0}}, {{ax - nx, ay - ny}, c, {0, 0}},
+                               {{bx + nx, by + ny}, c, {0, 0}}, {{bx - nx, by - ny}, c, {0, 0}}};
+            int idx[6] = {0, 1, 2, 2, 1, 3};
+            SDL_RenderGeometry(app->renderer, NULL, v, 4, idx, 6);
+        }
+    } else {
+        ui_stroke_round(app->renderer, box, r, theme_px(&app->theme, 2),
+                        dim_if(theme_color(COLOR_TEXT_DIM), flags));
+    }
+}
+
+int widget_tile_height(App *app, int width, const char *title, const char *detail,
+                       bool show_check)
+{
+    const Theme *t = &app->theme;
+    int pad = theme_px(t, THEME_PAD);
+    int cw = width - 2 * pad - (show_check ? theme_px(t, 24) + pad : 0);
+    if (cw < 1)
+        cw = 1;
+    TextSpec ts = {.style = TEXT_LABEL, .wrap = cw};
+    int h = text_measure(app->text, &ts, title).y;
+    if (h <= 0)
+        h = text_line_height(app->text, &ts);
+    if (detail && detail[0]) {
+        TextSpec ds = {.style = TEXT_SMALL, .wrap = cw};
+        h += theme_px(t, 2) + text_measure(app->text, &ds, detail).y;
+    }
+    h += 2 * theme_px(t, 10);
+    int min = theme_px(t, (detail && detail[0]) ? THEME_ROW_H : THEME_BUTTON_H);
+    return h < min ? min : h;
+}
+
+void widget_tile(App *app, SDL_Rect rect, const char *title, const char *detail,
+                 bool show_check, unsigned flags)
+{
+    surface(app, rect, flags);
+    const Theme *t = &app->theme;
+    int pad = theme_px(t, THEME_PAD);
+    SDL_Rect content = inset(rect, pad, theme_px(t, 10));
+    if (show_check) {
+        int box = theme_px(t, 24);
+        SDL_Rect b = {rect.x + rect.w - pad - box, rect.y + (rect.h - box) / 2, box, box};
+        check_box(app, b, (flags & WIDGET_SELECTED) != 0, flags);
+        content.w -= box + pad;
+    }
+    SDL_Rect old_clip;
+    SDL_bool had_clip = SDL_RenderIsClipEnabled(app->renderer);
+    SDL_RenderGetClipRect(app->renderer, &old_clip);
+    SDL_Rect clip = content;
+    if (had_clip && !SDL_IntersectRect(&old_clip, &content, &clip))
+        clip = (SDL_Rect){0, 0, 0, 0};
+    SDL_RenderSetClipRect(app->renderer, &clip);
+    TextSpec ts = {.style = TEXT_LABEL, .color = dim_if(theme_color(COLOR_TEXT), flags),
+                   .wrap = content.w};
+    bool has_detail = detail && detail[0];
+    SDL_Color dc = theme_color((flags & WIDGET_DANGER) ? COLOR_BAD : COLOR_TEXT_DIM);
+    TextSpec ds = {.style = TEXT_SMALL, .color = dim_if(dc, flags), .wrap = content.w};
+    int title_h = text_measure(app->text, &ts, title).y;
+    int block = title_h;
+    if (has_detail)
+        block += theme_px(t, 2) + text_measure(app->text, &ds, detail).y;
+    int y = content.y + (block < content.h ? (content.h - block) / 2 : 0);
+    text_draw(app->text, &ts, content.x, y, title);
+    if (has_detail) {
+        SDL_Rect dr = text_draw(app->text, &ds, content.x, y + title_h + theme_px(t, 2), detail);
+        app_record_widget(app, dr, detail, 0); /* so tests can read what it says */
+    }
+    if (had_clip)
+        SDL_RenderSetClipRect(app->renderer, &old_clip);
+    else
+        SDL_RenderSetClipRect(app->renderer, NULL);
+    if (flags & WIDGET_FOCUSED)
+        widget_focus_ring(app, rect);
+    app_record_widget(app, rect, title, flags);
+}
+
+/* Draws the label at the left of a row, fitted into what the right part
+ * leaves, and returns the rectangle left for the right part. */
+static void row_label(App *app, SDL_Rect rect, int right_w, const char *label, unsigned flags)
+{
+    int pad = theme_px(&app->theme, THEME_PAD);
+    SDL_Rect box = {rect.x + pad, rect.y + theme_px(&app->theme, 4),
+                    rect.w - 3 * pad - right_w, rect.h - theme_px(&app->theme, 8)};
+    TextSpec spec = {.style = TEXT_BODY, .color = dim_if(theme_color(COLOR_TEXT), flags),
+                     .align = TEXT_ALIGN_LEFT};
+    text_draw_fit(app->text, &spec, box, label);
+}
+
+void widget_option(App *app, SDL_Rect rect, const char *label, const char *value,
+                   unsigned flags)
+{
+    surface(app, rect, flags);
+    const Theme *t = &app->theme;
+    int pad = theme_px(t, THEME_PAD);
+    TextSpec vs = {.style = TEXT_LABEL, .color = dim_if(theme_color(COLOR_ACCENT), flags)};
+    int vw = text_measure(app->text, &vs, value).x;
+    int max_vw = rect.w * 45 / 100;
+    if (vw > max_vw)
+        vw = max_vw;
+    TextSpec as = {.style = TEXT_LABEL, .color = dim_if(theme_color(COLOR_TEXT_DIM), flags)};
+    int aw = text_measure(app->text, &as, "\xE2\x80\xB9").x; /* ‹ */
+    int gap = theme_px(t, 10);
+    int right_w = vw + 2 * (aw + gap);
+    row_label(app, rect, right_w, label, flags);
+    int x_end = rect.x + rect.w - pad;
+    int lh = text_line_height(app->text, &vs);
+    int y = rect.y + (rect.h - lh) / 2;
+    text_draw(app->text, &as, x_end - aw, y, "\xE2\x80\xBA"); /* › */
+    SDL_Rect vbox = {x_end - aw - gap - vw, rect.y, vw, rect.h};
+    vs.align = TEXT_ALIGN_CENTER;
+    text_draw_fit(app->text, &vs, vbox, value);
+    text_draw(app->text, &as, vbox.x - gap - aw, y, "\xE2\x80\xB9");
+    if (flags & WIDGET_FOCUSED)
+        widget_focus_ring(app, rect);
+    app_record_widget(app, rect, label, flags);
+}
+
+void widget_toggle(App *app, SDL_Rect rect, const char *label, bool on, unsigned flags)
+{
+    surface(app, rect, flags);
+    const Theme *t = &app->theme;
+    int pad = theme_px(t, THEME_PAD);
+    int tw = theme_px(t, 46), th = theme_px(t, 26);
+    row_label(app, rect, tw, label, flags);
+    SDL_Rect track = {rect.x + rect.w - pad - tw, rect.y + (rect.h - th) / 2, tw, th};
+    ui_fill_round(app->renderer, track, th / 2,
+                  dim_if(theme_color(on ? COLOR_ACCENT : COLOR_BORDER), flags));
+    int k = th - theme_px(t, 6);
+    SDL_Rect knob = {on ? track.x + tw - k - theme_px(t, 3) : track.x + theme_px(t, 3),
+                     track.y + (th - k) / 2, k, k};
+    ui_fill_round(app->renderer, knob, k / 2,
+                  dim_if(theme_color(on ? COLOR_ON_ACCENT : COLOR_TEXT), flags));
+    if (flags & WIDGET_FOCUSED)
+        widget_focus_ring(app, rect);
+    app_record_widget(app, rect, label, flags | (on ? WIDGET_SELECTED : 0u));
+}
+
+void widget_panel(App *app, SDL_Rect rect)
+{
+    ui_fill_round(app->renderer, rect, radius_px(app), theme_color(COLOR_SURFACE));
+}
+
+void widget_progress(App *app, SDL_Rect rect, float fraction, SDL_Color fill)
+{
+    if (fraction < 0.0f || fraction != fraction)
+        fraction = 0.0f;
+    if (fraction > 1.0f)
+        fraction = 1.0f;
+    int r = rect.h / 2;
+    ui_fill_round(app->renderer, rect, r, theme_color(COLOR_BORDER));
+    SDL_Rect f = rect;
+    f.w = (int)lroundf((float)rect.w * fraction);
+    if (f.w > 0) {
+        if (f.w < rect.h)
+            f.w = rect.h < rect.w ? rect.h : rect.w; /* a visible dot, never a sliver */
+        ui_fill_round(app->renderer, f, r, fill);
+    }
+}
+
+void widget_bar_chart(App *app, SDL_Rect rect, const float *values, size_t count,
+                      float max_value, int highlight)
+{
+    const Theme *t = &app->theme;
+    SDL_Rect base = {rect.x, rect.y + rect.h - theme_px(t, 1), rect.w, theme_px(t, 1)};
+    SDL_Color bc = theme_color(COLOR_BORDER);
+    SDL_SetRenderDrawColor(app->renderer, bc.r, bc.g, bc.b, 255);
+    SDL_RenderFillRect(app->renderer, &base);
+    if (count == 0)
+        return;
+    if (max_value <= 0.0f)
+        for (size_t i = 0; i < count; i++)
+            if (values[i] > max_value)
+                max_value = values[i];
+    if (max_value <= 0.0f)
+        max_value = 1.0f;
+    float slot = (float)rect.w / (float)count;
+    float bw = slot * 0.7f;
+    float max_bw = (float)theme_px(t, 36);
+    if (bw > max_bw)
+        bw = max_bw;
+    for (size_t i = 0; i < count; i++) {
+        float v = values[i] < 0.0f ? 0.0f : values[i];
+        int h = (int)lroundf((float)(rect.h - base.h) * (v / max_value));
+        if (v > 0.0f && h < theme_px(t, 3))
+            h = theme_px(t, 3);
+        SDL_Rect bar = {rect.x + (int)lroundf(slot * (float)i + (slot - bw) / 2.0f),
+                        rect.y + rect.h - base.h - h, (int)lroundf(bw), h};
+        SDL_Color c = theme_color((int)i == highlight ? COLOR_FOCUS : COLOR_ACCENT);
+        int r = bar.w / 4 < h / 2 ? bar.w / 4 : h / 2;
+        ui_fill_round(app->renderer, bar, r, c);
+    }
+}
+
+void widget_scrollbar(App *app, SDL_Rect view, const Scroll *scroll)
+{
+    if (scroll->content <= scroll->view || scroll->content <= 0)
+        return;
+    int w = theme_px(&app->theme, 5);
+    SDL_Rect track = {view.x + view.w - w, view.y, w, view.h};
+    ui_fill_round(app->renderer, track, w / 2, theme_color(COLOR_SURFACE));
+    int th = (int)((long)view.h * scroll->view / scroll->content);
+    if (th < w * 4)
+        th = w * 4;
+    int max = scroll->content - scroll->view;
+    int ty = view.y + (int)((long)(view.h - th) * scroll->offset / (max > 0 ? max : 1));
+    SDL_Rect thumb = {track.x, ty, w, th};
+    ui_fill_round(app->renderer, thumb, w / 2, theme_color(COLOR_TEXT_DIM));
+}
+
+void widget_text_field(App *app, SDL_Rect rect, const char *text, const char *placeholder,
+                       unsigned flags)
+{
+    const Theme *t = &app->theme;
+    ui_fill_round(app->renderer, rect, radius_px(app), theme_color(COLOR_BG));
+    ui_stroke_round(app->renderer, rect, radius_px(app), theme_px(t, 2),
+                    theme_color((flags & WIDGET_FOCUSED) ? COLOR_ACCENT : COLOR_BORDER));
+    int pad = theme_px(t, THEME_PAD);
+    bool empty = !text || !text[0];
+    TextSpec spec = {.style = TEXT_BODY,
+                     .color = theme_color(empty ? COLOR_TEXT_DIM : COLOR_TEXT)};
+    int lh = text_line_height(app->text, &spec);
+    int y = rect.y + (rect.h - lh) / 2;
+    SDL_Rect clip = inset(rect, pad / 2, 0);
+    SDL_RenderSetClipRect(app->renderer, &clip);
+    const char *shown = empty ? (placeholder ? placeholder : "") : text;
+    int w = text_measure(app->text, &spec, shown).x;
+    int avail = rect.w - 2 * pad;
+    int x = rect.x + pad;
+    if (!empty && w > avail)
+        x -= w - avail; /* keep the end (where the caret is) in view */
+    SDL_Rect drawn = text_draw(app->text, &spec, x, y, shown);
+    if (flags & WIDGET_FOCUSED) {
+        int cx = empty ? rect.x + pad : drawn.x + drawn.w + theme_px(t, 2);
+        SDL_Rect caret = {cx, y + theme_px(t, 3), theme_px(t, 2), lh - theme_px(t, 6)};
+        SDL_Color c = theme_color(COLOR_ACCENT);
+        SDL_SetRenderDrawColor(app->renderer, c.r, c.g, c.b, 255);
+        SDL_RenderFillRect(app->renderer, &caret);
+    }
+    SDL_RenderSetClipRect(app->renderer, NULL);
+    app_record_widget(app, rect, placeholder ? placeholder : "", flags);
+}
+
+static int header(App *app, const char *title, const char *subtitle, bool draw)
+{
+    const Theme *t = &app->theme;
+    SDL_Rect col = theme_column(t, 0, THEME_MARGIN);
+    TextSpec bs = {.style = TEXT_SMALL, .color = theme_color(COLOR_TEXT_DIM)};
+    const char *back = "Esc  Back";
+    SDL_Point bsz = text_measure(app->text, &bs, back);
+    int pad = theme_px(t, 12);
+    SDL_Rect br = {col.x + col.w - bsz.x - 2 * pad, col.y, bsz.x + 2 * pad,
+                   bsz.y + theme_px(t, 12)};
+    TextSpec hs = {.style = TEXT_HEADING, .wrap = br.x - col.x - theme_px(t, 16)};
+    if (hs.wrap < col.w / 2)
+        hs.wrap = col.w / 2;
+    int y;
+    if (draw) {
+        SDL_Rect r = text_draw(app->text, &hs, col.x, col.y, title);
+        y = r.y + (r.h > 0 ? r.h : text_line_height(app->text, &hs));
+        /* A small "Back" pill at the right, for mouse users. */
+        ui_fill_round(app->renderer, br, br.h / 2, theme_color(COLOR_SURFACE));
+        text_draw(app->text, &bs, br.x + pad, br.y + (br.h - bsz.y) / 2, back);
+        app_record_widget(app, br, "Back", 0);
+        app_set_back_button(app, br);
+    } else {
+        SDL_Point sz = text_measure(app->text, &hs, title);
+        y = col.y + (sz.y > 0 ? sz.y : text_line_height(app->text, &hs));
+    }
+    if (subtitle && subtitle[0]) {
+        TextSpec ss = {.style = TEXT_BODY, .color = theme_color(COLOR_TEXT_DIM), .wrap = col.w};
+        if (draw) {
+            SDL_Rect r = text_draw(app->text, &ss, col.x, y + theme_px(t, 4), subtitle);
+            y = r.y + r.h;
+        } else {
+            y += theme_px(t, 4) + text_measure(app->text, &ss, subtitle).y;
+        }
+    }
+    return y + theme_px(t, 18);
+}
+
+int widget_header(App *app, const char *title, const char *subtitle)
+{
+    return header(app, title, subtitle, true);
+}
+
+int widget_header_bottom(App *app, const char *title, const char *subtitle)
+{
+    return header(app, title, subtitle, false);
+}
+
+static int footer(App *app, const char *hint, bool draw)
+{
+    const Theme *t = &app->theme;
+    TextSpec fs = {.style = TEXT_SMALL, .color = theme_color(COLOR_TEXT_DIM),
+                   .align = TEXT_ALIGN_CENTER, .wrap = t->out_w - 2 * theme_px(t, THEME_MARGIN)};
+    SDL_Point sz = text_measure(app->text, &fs, hint);
+    int y = t->out_h - theme_px(t, 14) - sz.y;
+    if (draw)
+        text_draw(app->text, &fs, theme_px(t, THEME_MARGIN), y, hint);
+    return y - theme_px(t, 12);
+}
+
+int widget_footer(App *app, const char *hint)
+{
+    return footer(app, hint, true);
+}
+
+int widget_footer_top(App *app, const char *hint)
+{
+    return footer(app, hint, false);
+}
+
+/* ---- text field editing ------------------------------------------------ */
+
+void text_field_clear(TextField *field)
+{
+    field->text[0] = '\0';
+    field->len = 0;
+}
+
+bool text_field_event(TextField *field, const UiEvent *event)
+{
+    const SDL_Event *e = event->sdl;
+    if (e->type == SDL_TEXTINPUT) {
+        const char *in = e->text.text;
+        size_t n = strlen(in);
+        /* Cut at a character boundary so the text stays valid UTF-8. */
+        while (field->len + n >= TEXT_FIELD_MAX && n > 0) {
+            n--;
+            while (n > 0 && ((unsigned char)in[n] & 0xC0) == 0x80)
+                n--;
+        }
+        if (n == 0)
+            return false;
+        memcpy(field->text + field->len, in, n);
+        field->len += n;
+        field->text[field->len] = '\0';
+        return true;
+    }
+    if (e->type == SDL_KEYDOWN && e->key.keysym.sym == SDLK_BACKSPACE && field->len > 0) {
+        size_t n = field->len - 1;
+        while (n > 0 && ((unsigned char)field->text[n] & 0xC0) == 0x80)
+            n--;
+        field->len = n;
+        field->text[n] = '\0';
+        return true;
+    }
+    return false;
+}
