@@ -623,6 +623,14 @@ App *app_create(const AppConfig *config)
                    (config->hidden ? SDL_WINDOW_HIDDEN : SDL_WINDOW_SHOWN);
     app->window = SDL_CreateWindow("quizdeck", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED,
                                    w, h, flags);
+    /* On X11 the software renderer would present through an OpenGL texture,
+     * which on machines without a GPU means starting Mesa's llvmpipe (~100
+     * ms before the first frame). A plain window framebuffer is as fast
+     * there. Default priority: the user's environment still wins. Not on
+     * Wayland, where SDL2 has no plain framebuffer to fall back to. */
+    const char *video = SDL_GetCurrentVideoDriver();
+    if (video && strcmp(video, "x11") == 0)
+        SDL_SetHintWithPriority(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0", SDL_HINT_DEFAULT);
     if (app->window)
         app->renderer = SDL_CreateRenderer(app->window, -1, 0);
     if (!app->renderer) {

@@ -49,10 +49,13 @@ void nav_end(Nav *nav)
     }
 }
 
+/* The widget under a point. Searched from the last added: widgets are
+ * drawn in the order they are added, so the last one is on top (a fixed
+ * button over a list's rows scrolled out of view under it). */
 static int hit(const Nav *nav, int x, int y)
 {
     SDL_Point p = {x, y};
-    for (int i = 0; i < nav->count; i++)
+    for (int i = nav->count - 1; i >= 0; i--)
         if (nav->enabled[i] && SDL_PointInRect(&p, &nav->rect[i]))
             return i;
     return -1;
@@ -223,71 +226,86 @@ bool scroll_wheel(Scroll *scroll, int notches, int step)
 
 /* ---- shapes ------------------------------------------------------------ */
 
-enum { MAX_CORNER_SEGMENTS = 16 };
-#define QD_PI 3.14159265358979f
+/* Rounded rectangles are drawn as horizontal spans (SDL_RenderFillRects),
+ * not as triangles through SDL_RenderGeometry: the software renderer fills
+ * triangles pixel by pixel with blending, which made a 1920x1080 question
+ * screen take ~14 ms; spans are memset-like fills and keep a full redraw
+ * near 2 ms (tests/bench/bench_ui.c). Rows with the same span are merged,
+ * so a tile is its corner rows plus one tall rectangle. */
 
-/* Points of a rounded rectangle's outline, clockwise from the top-left
- * corner's start; returns how many (4 * (segments + 1)). */
-static int round_outline(float x, float y, float w, float h, float r, int segments,
-                         SDL_FPoint *out)
+/* How far row `row` of a rounded rectangle `h` rows tall, with corner
+ * radius `r`, is inset from each side (0 outside the corners). */
+static int corner_inset(int h, int r, int row)
 {
-    float half = (w < h ? w : h) / 2.0f;
-    if (r > half)
-        r = half;
-    if (r < 0.0f)
-        r = 0.0f;
-    const float cx[4] = {x + r, x + w - r, x + w - r, x + r};
-    const float cy[4] = {y + r, y + r, y + h - r, y + h - r};
-    const float start[4] = {QD_PI, 1.5f * QD_PI, 0.0f, 0.5f * QD_PI};
-    int n = 0;
-    for (int c = 0; c < 4; c++) {
-        for (int i = 0; i <= segments; i++) {
-            float a = start[c] + (float)i / (float)segments * 0.5f * QD_PI;
-            out[n].x = cx[c] + r * cosf(a);
-            out[n].y = cy[c] + r * sinf(a);
-            n++;
-        }
-    }
-    return n;
+    int d = row < r ? r - row : (row >= h - r ? row - (h - r) + 1 : 0);
+    if (d <= 0)
+        return 0;
+    float cy = (float)d - 0.5f; /* from the corner's centre to the row's middle */
+    float half = sqrtf((float)(r * r) - cy * cy);
+    return r - (int)lroundf(half);
 }
 
-static int segments_for(int radius)
+typedef struct SpanBatch {
+    SDL_Renderer *renderer;
+    SDL_Rect rects[128];
+    int count;
+} SpanBatch;
+
+static void spans_flush(SpanBatch *b)
 {
-    int s = radius / 3 + 2;
-    return s > MAX_CORNER_SEGMENTS ? MAX_CORNER_SEGMENTS : s;
+    if (b->count > 0)
+        SDL_RenderFillRects(b->renderer, b->rects, b->count);
+    b->count = 0;
+}
+
+/* Adds the span [x0, x1) on row y, growing the previous rectangle when it
+ * is the same span on the row above. */
+static void spans_add(SpanBatch *b, int x0, int x1, int y)
+{
+    if (x1 <= x0)
+        return;
+    for (int i = b->count - 1; i >= 0 && i >= b->count - 2; i--) {
+        SDL_Rect *last = &b->rects[i];
+        if (last->x == x0 && last->w == x1 - x0 && last->y + last->h == y) {
+            last->h++;
+            return;
+        }
+    }
+    if (b->count == (int)(sizeof b->rects / sizeof b->rects[0]))
+        spans_flush(b);
+    b->rects[b->count++] = (SDL_Rect){x0, y, x1 - x0, 1};
+}
+
+static int clamp_radius(SDL_Rect rect, int radius)
+{
+    int half = (rect.w < rect.h ? rect.w : rect.h) / 2;
+    return radius < 0 ? 0 : radius > half ? half : radius;
+}
+
+/* Opaque colours are drawn without blending (faster, same pixels); the
+ * renderer's blend mode is put back afterwards. */
+static SDL_BlendMode begin_shape(SDL_Renderer *renderer, SDL_Color color)
+{
+    SDL_BlendMode old = SDL_BLENDMODE_BLEND;
+    SDL_GetRenderDrawBlendMode(renderer, &old);
+    SDL_SetRenderDrawBlendMode(renderer, color.a == 255 ? SDL_BLENDMODE_NONE : SDL_BLENDMODE_BLEND);
+    SDL_SetRenderDrawColor(renderer, color.r, color.g, color.b, color.a);
+    return old;
 }
 
 void ui_fill_round(SDL_Renderer *renderer, SDL_Rect rect, int radius, SDL_Color color)
 {
     if (rect.w <= 0 || rect.h <= 0)
         return;
-    if (radius <= 0) {
-        SDL_SetRenderDrawColor(renderer, color.r, color.g, color.b, color.a);
-        SDL_RenderFillRect(renderer, &rect);
-        return;
+    SDL_BlendMode old = begin_shape(renderer, color);
+    int r = clamp_radius(rect, radius);
+    SpanBatch b = {.renderer = renderer};
+    for (int row = 0; row < rect.h; row++) {
+        int inset = corner_inset(rect.h, r, row);
+        spans_add(&b, rect.x + inset, rect.x + rect.w - inset, rect.y + row);
     }
-    SDL_FPoint pts[4 * (MAX_CORNER_SEGMENTS + 1)];
-    int seg = segments_for(radius);
-    int n = round_outline((float)rect.x, (float)rect.y, (float)rect.w, (float)rect.h,
-                          (float)radius, seg, pts);
-    SDL_Vertex v[4 * (MAX_CORNER_SEGMENTS + 1) + 1];
-    int idx[3 * 4 * (MAX_CORNER_SEGMENTS + 1)];
-    v[0].position.x = (float)rect.x + (float)rect.w / 2.0f;
-    v[0].position.y = (float)rect.y + (float)rect.h / 2.0f;
-    v[0].color = color;
-    for (int i = 0; i < n; i++) {
-        v[i + 1].position = pts[i];
-        v[i + 1].color = color;
-        v[i + 1].tex_coord.x = v[i + 1].tex_coord.y = 0.0f;
-    }
-    v[0].tex_coord.x = v[0].tex_coord.y = 0.0f;
-    int k = 0;
-    for (int i = 0; i < n; i++) {
-        idx[k++] = 0;
-        idx[k++] = i + 1;
-        idx[k++] = (i + 1) % n + 1;
-    }
-    SDL_RenderGeometry(renderer, NULL, v, n + 1, idx, k);
+    spans_flush(&b);
+    SDL_SetRenderDrawBlendMode(renderer, old);
 }
 
 void ui_stroke_round(SDL_Renderer *renderer, SDL_Rect rect, int radius, int width,
@@ -295,32 +313,27 @@ void ui_stroke_round(SDL_Renderer *renderer, SDL_Rect rect, int radius, int widt
 {
     if (rect.w <= 0 || rect.h <= 0 || width <= 0)
         return;
-    enum { N = 4 * (MAX_CORNER_SEGMENTS + 1) };
-    SDL_FPoint outer[N], inner[N];
-    int seg = segments_for(radius);
-    float fw = (float)width;
-    int n = round_outline((float)rect.x, (float)rect.y, (float)rect.w, (float)rect.h,
-                          (float)radius, seg, outer);
-    float ir = (float)radius - fw;
-    round_outline((float)rect.x + fw, (float)rect.y + fw, (float)rect.w - 2 * fw,
-                  (float)rect.h - 2 * fw, ir > 0.0f ? ir : 0.0f, seg, inner);
-    SDL_Vertex v[2 * N];
-    int idx[6 * N];
-    for (int i = 0; i < n; i++) {
-        v[2 * i] = (SDL_Vertex){outer[i], color, {0.0f, 0.0f}};
-        v[2 * i + 1] = (SDL_Vertex){inner[i], color, {0.0f, 0.0f}};
+    SDL_BlendMode old = begin_shape(renderer, color);
+    int r = clamp_radius(rect, radius);
+    /* The hole: the rectangle shrunk by the stroke width, its radius too. */
+    SDL_Rect hole = {rect.x + width, rect.y + width, rect.w - 2 * width, rect.h - 2 * width};
+    int hole_r = hole.w > 0 && hole.h > 0 ? clamp_radius(hole, r - width) : 0;
+    SpanBatch b = {.renderer = renderer};
+    for (int row = 0; row < rect.h; row++) {
+        int y = rect.y + row;
+        int left = rect.x + corner_inset(rect.h, r, row);
+        int right = rect.x + rect.w - corner_inset(rect.h, r, row);
+        int hole_row = y - hole.y;
+        if (hole.w <= 0 || hole.h <= 0 || hole_row < 0 || hole_row >= hole.h) {
+            spans_add(&b, left, right, y);
+            continue;
+        }
+        int hole_inset = corner_inset(hole.h, hole_r, hole_row);
+        spans_add(&b, left, hole.x + hole_inset, y);
+        spans_add(&b, hole.x + hole.w - hole_inset, right, y);
     }
-    int k = 0;
-    for (int i = 0; i < n; i++) {
-        int a = 2 * i, b = 2 * i + 1, c = 2 * ((i + 1) % n), d = c + 1;
-        idx[k++] = a;
-        idx[k++] = b;
-        idx[k++] = c;
-        idx[k++] = c;
-        idx[k++] = b;
-        idx[k++] = d;
-    }
-    SDL_RenderGeometry(renderer, NULL, v, 2 * n, idx, k);
+    spans_flush(&b);
+    SDL_SetRenderDrawBlendMode(renderer, old);
 }
 
 static int radius_px(const App *app)
