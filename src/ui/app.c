@@ -173,6 +173,34 @@ static bool make_dir(const char *path)
     return mkdir(buf, 0755) == 0 || is_dir(buf);
 }
 
+/* A round the game was killed in the middle of stays unfinished in the
+ * store; every answer given before the kill is kept and counts in
+ * Progress. Say so once, at the next launch, so nobody thinks it was lost. */
+static void tell_interrupted_round(App *app)
+{
+    StoreRoundList rounds = {0};
+    if (store_rounds_unfinished(app->store, app->profile_id, &rounds, NULL) != STORE_OK ||
+        rounds.count == 0) {
+        store_round_list_free(&rounds);
+        return;
+    }
+    const StoreRound *last = &rounds.items[0]; /* newest first */
+    int64_t told = store_setting_int_or(app->store, app->profile_id, "round.interrupted_told", 0);
+    if (last->id > told) {
+        if (last->answered_count > 0)
+            app_notice(app, COLOR_WARN,
+                       "Your last round stopped after %d of %d questions. Those answers are "
+                       "saved and count in Progress.",
+                       last->answered_count, last->question_count);
+        else
+            app_notice(app, COLOR_WARN, "Your last round stopped before any answer was given.");
+        app->notice_until += 6000;
+        store_setting_set_int(app->store, app->profile_id, "round.interrupted_told", last->id,
+                              NULL);
+    }
+    store_round_list_free(&rounds);
+}
+
 static void open_store(App *app)
 {
     StoreError err = {0};
@@ -200,6 +228,7 @@ static void open_store(App *app)
         app->first_launch = true;
     }
     store_profile_list_free(&list);
+    tell_interrupted_round(app);
 }
 
 /* ---- the loop ---------------------------------------------------------- */

@@ -392,6 +392,24 @@ static void check_next_launch(const char *dir, const Acks *acks, size_t stored)
     app_pump(app, 4);
     SDL_Color c;
     assert_true(app_read_pixel(app, 2, 2, &c)); /* it draws */
+    /* The player is told the answers before the kill were kept. */
+    char told[96];
+    snprintf(told, sizeof told, "Your last round stopped after %zu of %d questions", stored,
+             (int)acks->started.question_count);
+    bool shown = false;
+    for (size_t i = 0; i < app_widget_count(app); i++)
+        shown |= strstr(app_widget(app, i)->label, told) != NULL;
+    if (!shown)
+        fail_msg("no notice \"%s\"", told);
+    /* ... and they count in Progress. */
+    StoreProgressList progress = {0};
+    assert_int_equal(store_progress_by_pack(app->store, app->profile_id, 20, &progress, NULL),
+                     STORE_OK);
+    int64_t answers = 0;
+    for (size_t i = 0; i < progress.count; i++)
+        answers += progress.items[i].answers_total;
+    assert_int_equal(answers, (int64_t)stored);
+    store_progress_list_free(&progress);
 
     StoreRoundList open = {0};
     StoreError err = {0};
