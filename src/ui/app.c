@@ -50,24 +50,26 @@ static int clamp_int(int64_t v, int lo, int hi)
     return v < lo ? lo : v > hi ? hi : (int)v;
 }
 
+/* Settings belong to the current learner (issue: rounds, reviews and
+ * settings belong to a profile); a new learner starts from the defaults. */
 static void load_settings(App *app)
 {
     UiSettings s = default_settings;
     if (app->store) {
         Store *st = app->store;
-        s.font_scale = clamp_int(store_setting_int_or(st, STORE_GLOBAL, "ui.font_scale",
+        s.font_scale = clamp_int(store_setting_int_or(st, app->profile_id, "ui.font_scale",
                                                       s.font_scale),
                                  THEME_FONT_SCALE_MIN, THEME_FONT_SCALE_MAX);
-        s.reduced_motion = store_setting_int_or(st, STORE_GLOBAL, "ui.reduced_motion", 0) != 0;
-        s.fullscreen = store_setting_int_or(st, STORE_GLOBAL, "ui.fullscreen", 0) != 0;
-        s.question_count = clamp_int(store_setting_int_or(st, STORE_GLOBAL,
+        s.reduced_motion = store_setting_int_or(st, app->profile_id, "ui.reduced_motion", 0) != 0;
+        s.fullscreen = store_setting_int_or(st, app->profile_id, "ui.fullscreen", 0) != 0;
+        s.question_count = clamp_int(store_setting_int_or(st, app->profile_id,
                                                           "setup.question_count",
                                                           s.question_count), 0, 1000);
-        s.time_limit = clamp_int(store_setting_int_or(st, STORE_GLOBAL, "setup.time_limit",
+        s.time_limit = clamp_int(store_setting_int_or(st, app->profile_id, "setup.time_limit",
                                                       s.time_limit), 0, 3600);
-        s.scoring = clamp_int(store_setting_int_or(st, STORE_GLOBAL, "setup.scoring",
+        s.scoring = clamp_int(store_setting_int_or(st, app->profile_id, "setup.scoring",
                                                    s.scoring), 0, 1);
-        s.streak_bonus = store_setting_int_or(st, STORE_GLOBAL, "setup.streak_bonus", 1) != 0;
+        s.streak_bonus = store_setting_int_or(st, app->profile_id, "setup.streak_bonus", 1) != 0;
     }
     app->settings = s;
 }
@@ -91,12 +93,21 @@ static void save_settings(App *app)
     };
     for (size_t i = 0; i < SDL_arraysize(rows); i++) {
         StoreError err = {0};
-        if (store_setting_set_int(app->store, STORE_GLOBAL, rows[i].key, rows[i].value,
+        if (store_setting_set_int(app->store, app->profile_id, rows[i].key, rows[i].value,
                                   &err) != STORE_OK) {
             app_notice(app, COLOR_WARN, "Settings not saved: %s", err.message);
             return;
         }
     }
+}
+
+void app_set_profile(App *app, int64_t profile_id)
+{
+    app->profile_id = profile_id;
+    if (app->store != NULL && profile_id != 0)
+        store_profile_touch(app->store, profile_id, app_unix_ms(), NULL);
+    load_settings(app);
+    app_apply_settings(app, false);
 }
 
 void app_apply_settings(App *app, bool save)

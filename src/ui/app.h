@@ -233,6 +233,10 @@ void app_end_round(App *app);
  * motion, fullscreen). Safe without a store (then nothing is saved). */
 void app_apply_settings(App *app, bool save);
 
+/* Makes `profile_id` the current learner: marks it last used and loads its
+ * settings (font scale, setup choices, ...), which belong to each learner. */
+void app_set_profile(App *app, int64_t profile_id);
+
 /* A click on this rectangle that the scene does not handle goes back one
  * step (widget_header() sets it each frame for its "Back" button). */
 void app_set_back_button(App *app, SDL_Rect rect);

@@ -91,9 +91,7 @@ static void start_name(ProfilesState *s, int64_t renaming)
 
 static void switch_to(App *app, int64_t id, const char *name)
 {
-    app->profile_id = id;
-    if (app->store != NULL)
-        store_profile_touch(app->store, id, app_unix_ms(), NULL);
+    app_set_profile(app, id);
     app_notice(app, COLOR_ACCENT, "Now learning: %s", name);
     app_home(app);
 }
@@ -166,7 +164,7 @@ static void delete_selected(App *app, ProfilesState *s)
         return;
     }
     if (app->profile_id == id) /* the current learner went: the next one plays */
-        app->profile_id = s->list.items[0].id;
+        app_set_profile(app, s->list.items[0].id);
     set_mode(s, MODE_LIST);
     s->nav.focus = s->selected;
 }

@@ -499,6 +499,18 @@ static void test_settings_persist_across_launches(void **state)
     assert_int_equal(app->settings.scoring, SETUP_SCORING_ACCURACY);
     /* Text is drawn bigger: the title's buttons grew with the text size. */
     assert_int_equal(app->theme.font_scale * 100.0f, 125.0f);
+
+    /* Settings belong to the learner: a second one starts from the
+     * defaults, and switching back brings the first one's back. */
+    int64_t first = app->profile_id, second = 0;
+    assert_int_equal(store_profile_add(app->store, "Omar", 1, &second, NULL), STORE_OK);
+    app_set_profile(app, second);
+    assert_int_equal(app->settings.font_scale, 100);
+    assert_false(app->theme.reduced_motion);
+    assert_int_equal(app->settings.question_count, 10);
+    app_set_profile(app, first);
+    assert_int_equal(app->settings.font_scale, 125);
+    assert_int_equal(app->settings.question_count, 20);
 }
 
 static void test_no_store_still_plays(void **state)
