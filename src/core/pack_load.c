@@ -257,55 +257,73 @@ static const char *excerpt(const char *text, char *buf, size_t size)
  * problems reported. */
 static size_t input_scan(Input *in, const unsigned char *p, size_t n)
 {
-    size_t char_start = 0;
+    /* The state lives in locals while scanning: stores through `in` would
+     * be reloaded after every byte (p is unsigned char, which may alias
+     * *in), and that chain was a quarter of the whole load time. */
+    int line = in->line, col = in->col;
+    unsigned pending = in->pending, codepoint = in->codepoint, seq_len = in->seq_len;
+    Mark bad_at = in->bad_at;
+    unsigned char bad_byte = in->bad_byte;
+    size_t char_start = 0, valid = n;
     for (size_t i = 0; i < n; i++) {
         unsigned char c = p[i];
-        if (in->pending) {
+        if (pending) {
             if ((c & 0xC0) != 0x80)
                 goto bad;
-            in->codepoint = (in->codepoint << 6) | (c & 0x3Fu);
-            if (--in->pending == 0) {
-                unsigned cp = in->codepoint;
-                bool overlong = (in->seq_len == 2 && cp < 0x80) ||
-                                (in->seq_len == 3 && cp < 0x800) ||
-                                (in->seq_len == 4 && cp < 0x10000);
-                if (overlong || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+            codepoint = (codepoint << 6) | (c & 0x3Fu);
+            if (--pending == 0) {
+                bool overlong = (seq_len == 2 && codepoint < 0x80) ||
+                                (seq_len == 3 && codepoint < 0x800) ||
+                                (seq_len == 4 && codepoint < 0x10000);
+                if (overlong || codepoint > 0x10FFFF ||
+                    (codepoint >= 0xD800 && codepoint <= 0xDFFF))
                     goto bad;
             }
             continue;
         }
-        /* The start of a character: this is where a bad one is reported. */
-        char_start = i;
-        in->bad_at = (Mark){in->line, in->col};
-        in->bad_byte = c;
-        if (c == '\n') {
-            in->line++;
-            in->col = 1;
+        if (c < 0x80) { /* ASCII: the common case, nothing to remember */
+            if (c == '\n') {
+                line++;
+                col = 1;
+            } else {
+                col++;
+            }
             continue;
         }
-        in->col++;
-        if (c < 0x80)
-            continue;
+        /* The start of a multi-byte character: where a bad one is reported. */
+        char_start = i;
+        bad_at = (Mark){line, col};
+        bad_byte = c;
+        col++;
         if (c >= 0xC2 && c <= 0xDF) {
-            in->pending = 1;
-            in->codepoint = c & 0x1Fu;
+            pending = 1;
+            codepoint = c & 0x1Fu;
         } else if (c >= 0xE0 && c <= 0xEF) {
-            in->pending = 2;
-            in->codepoint = c & 0x0Fu;
+            pending = 2;
+            codepoint = c & 0x0Fu;
         } else if (c >= 0xF0 && c <= 0xF4) {
-            in->pending = 3;
-            in->codepoint = c & 0x07u;
+            pending = 3;
+            codepoint = c & 0x07u;
         } else {
             goto bad;
         }
-        in->seq_len = in->pending + 1;
+        seq_len = pending + 1;
     }
-    return n;
+    goto done;
 bad:
     in->bad_utf8 = true;
     /* char_start is 0 too when the bad character began in an earlier read:
      * its first bytes are with libyaml, which will ask again and fail. */
-    return char_start;
+    valid = char_start;
+done:
+    in->line = line;
+    in->col = col;
+    in->pending = pending;
+    in->codepoint = codepoint;
+    in->seq_len = seq_len;
+    in->bad_at = bad_at;
+    in->bad_byte = bad_byte;
+    return valid;
 }
 
 static int input_read(void *data, unsigned char *buffer, size_t size, size_t *size_read)
@@ -1907,8 +1925,10 @@ static void parse_stream(Loader *L)
  * meets them in file order. Bounded by DIAG_MAX_ITEMS. */
 static void sort_diags(Loader *L)
 {
-    Diag *d = L->diags->items + L->first_diag;
     size_t n = L->diags->count - L->first_diag;
+    if (n < 2)
+        return; /* also: items may still be NULL, and NULL + 0 is undefined */
+    Diag *d = L->diags->items + L->first_diag;
     for (size_t i = 1; i < n; i++) {
         Diag x = d[i];
         size_t j = i;
