@@ -1,0 +1,725 @@
+/* bench_load.c - how fast the pack loader is, and how much memory it takes.
+ *
+ * Generates a valid pack of 100,000 questions (all eight types, mixed, with
+ * text lengths an author would write) from a fixed seed, then prints:
+ *   - the median time libyaml alone needs to parse the file to its events,
+ *   - the median time pack_load_file() needs to load and check it,
+ *     (wall clock, CLOCK_MONOTONIC; the CPU time is printed beside it),
+ *   - the loader's peak memory (resident high-water, VmHWM, of a fresh process
+ *     that loads the file, minus that of one that does everything but the
+ *     load) against the file size, and what the loaded pack's arena keeps.
+ * The targets (load <= 1.5x raw parse, peak <= 3x file size) are printed next
+ * to the figures; timings never make it fail (design rule 10). It fails only
+ * when the loader does not return the expected pack: that is a bug, not a
+ * timing.
+ *
+ * Usage: bench_load [--questions N] [--runs N] [--seed N] [--keep FILE]
+ * Read pack_load.h first; the generator below follows ../shared/pack-format.md.
+ * Linux only for the memory figure (/proc/self/exe, /proc/self/status).
+ */
+#define _DEFAULT_SOURCE /* mkstemps */
+
+#include <errno.h>
+#include <inttypes.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/types.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <yaml.h>
+
+#include "diag.h"
+#include "pack.h"
+#include "pack_load.h"
+
+enum {
+    BENCH_DEFAULT_QUESTIONS = 100000,
+    BENCH_DEFAULT_RUNS = 5,
+    BENCH_MAX_RUNS = 101,
+    BENCH_TOPICS = 24,
+    BENCH_SECTIONS = 16,
+    BENCH_TEXT_MAX = 512,
+};
+
+static const double BENCH_TARGET_TIME_RATIO = 1.5;
+static const double BENCH_TARGET_MEMORY_RATIO = 3.0;
+
+/* ------------------------------------------------------------------ RNG */
+
+/* SplitMix64: tiny, seeded, identical on every platform, so the generated
+ * file is byte-for-byte the same for a given seed and question count. */
+typedef struct BenchRng {
+    uint64_t state;
+} BenchRng;
+
+static uint64_t bench_rng_next(BenchRng *rng)
+{
+    uint64_t z = (rng->state += 0x9E3779B97F4A7C15u);
+    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9u;
+    z = (z ^ (z >> 27)) * 0x94D049BB133111EBu;
+    return z ^ (z >> 31);
+}
+
+/* A number in [lo, hi]; the slight modulo bias does not matter here. */
+static size_t bench_rng_range(BenchRng *rng, size_t lo, size_t hi)
+{
+    return lo + (size_t)(bench_rng_next(rng) % (uint64_t)(hi - lo + 1));
+}
+
+/* ------------------------------------------------------------ generator */
+
+static const char *const bench_words[] = {
+    "the", "of", "and", "a", "to", "in", "is", "which", "for", "that",
+    "alliance", "council", "treaty", "security", "region", "state", "gulf",
+    "coast", "border", "navy", "army", "force", "mission", "exercise",
+    "cooperation", "defence", "member", "founding", "agreement", "partner",
+    "military", "maritime", "peace", "conflict", "strategy", "policy",
+    "government", "minister", "summit", "charter", "protocol", "joint",
+    "command", "training", "support", "regional", "international", "united",
+    "nations", "coalition", "liberation", "invasion", "reconstruction",
+    "economy", "oil", "trade", "port", "island", "desert", "capital", "city",
+    "history", "century", "decade", "year", "month", "first", "second",
+    "third", "largest", "smallest", "oldest", "newest", "main", "key",
+    "role", "part", "share", "budget", "spending", "equipment", "aircraft",
+    "ship", "vessel", "patrol", "base", "station", "airport", "harbour",
+    "contribution", "commitment", "dialogue", "diplomacy", "mediation",
+    "neighbour", "ally", "friend", "rival", "threat", "risk", "crisis",
+    "response", "relief", "aid", "humanitarian", "fund", "development",
+    "investment", "stability", "sovereignty", "independence", "constitution",
+    "parliament", "assembly", "election", "emir", "crown", "prince", "royal",
+    "decree", "law", "court", "justice", "rights", "citizen", "population",
+    "language", "culture", "heritage", "museum", "school", "university",
+    "science", "research", "energy", "water", "climate", "weather", "season",
+    "summer", "winter", "north", "south", "east", "west", "central", "new",
+    "old", "great", "small", "major", "minor", "early", "late", "modern",
+    "ancient", "naval", "aerial", "ground", "special", "rapid", "shield",
+    "storm", "sword", "guard", "watch", "signal", "report", "study", "survey",
+};
+enum { BENCH_WORD_COUNT = sizeof bench_words / sizeof bench_words[0] };
+
+/* Writes words into buf until its length lies in [min_len, max_len]; the
+ * first letter is capitalised when `sentence`, and `end` (if not 0) closes it.
+ * Only letters, spaces and . ? , appear, so the text is safe in "...". */
+static size_t bench_text(BenchRng *rng, char *buf, size_t min_len,
+                         size_t max_len, bool sentence, char end)
+{
+    size_t target = bench_rng_range(rng, min_len, max_len);
+    size_t reserve = end ? 1 : 0;
+    size_t len = 0;
+    while (len + reserve < target) {
+        const char *word = bench_words[bench_rng_next(rng) % BENCH_WORD_COUNT];
+        const char *sep = len == 0                                    ? ""
+                          : sentence && bench_rng_next(rng) % 11 == 0 ? ", "
+                                                                      : " ";
+        if (len + strlen(sep) + strlen(word) + reserve > max_len) {
+            if (len + reserve >= min_len) {
+                break;
+            }
+            /* Too long a word near the end: pad with a short one instead. */
+            word = "a";
+            sep = len == 0 ? "" : " ";
+        }
+        size_t sep_len = strlen(sep);
+        size_t word_len = strlen(word);
+        memcpy(buf + len, sep, sep_len);
+        memcpy(buf + len + sep_len, word, word_len);
+        len += sep_len + word_len;
+    }
+    if (sentence && len > 0 && buf[0] >= 'a' && buf[0] <= 'z') {
+        buf[0] = (char)(buf[0] - 'a' + 'A');
+    }
+    if (end) {
+        buf[len++] = end;
+    }
+    buf[len] = '\0';
+    return len;
+}
+
+/* Short distinct texts (choices, items, pair sides): regenerate on a clash.
+ * `texts` holds `count` rows of BENCH_TEXT_MAX bytes. */
+static void bench_distinct(BenchRng *rng, char (*texts)[BENCH_TEXT_MAX],
+                           size_t count, size_t min_len, size_t max_len)
+{
+    for (size_t i = 0; i < count; i++) {
+        bool clash;
+        do {
+            bench_text(rng, texts[i], min_len, max_len, true, 0);
+            clash = false;
+            for (size_t j = 0; j < i && !clash; j++) {
+                clash = strcmp(texts[i], texts[j]) == 0;
+            }
+        } while (clash);
+    }
+}
+
+/* A list of short texts, in flow style `["a", "b"]` or block style. */
+static void bench_write_list(FILE *out, const char *key,
+                             char (*texts)[BENCH_TEXT_MAX], size_t count,
+                             bool flow)
+{
+    if (flow) {
+        fprintf(out, "    %s: [", key);
+        for (size_t i = 0; i < count; i++) {
+            fprintf(out, "%s\"%s\"", i > 0 ? ", " : "", texts[i]);
+        }
+        fputs("]\n", out);
+    } else {
+        fprintf(out, "    %s:\n", key);
+        for (size_t i = 0; i < count; i++) {
+            fprintf(out, "      - \"%s\"\n", texts[i]);
+        }
+    }
+}
+
+/* One question of the given type, with the keys every question may carry. */
+static void bench_write_question(FILE *out, BenchRng *rng, size_t index,
+                                 QuestionType type)
+{
+    static char texts[2 * PACK_MAX_OPTIONS][BENCH_TEXT_MAX]; /* 8 KiB: off the stack */
+    char text[BENCH_TEXT_MAX];
+    bool flow = bench_rng_next(rng) % 2 == 0;
+
+    fprintf(out, "  - id: q-%06zu\n    type: %s\n", index, question_type_name(type));
+    fprintf(out, "    topic: t%zu\n", bench_rng_range(rng, 0, BENCH_TOPICS - 1));
+    if (bench_rng_next(rng) % 4 != 0) {
+        fprintf(out, "    source: s%zu\n",
+                bench_rng_range(rng, 0, BENCH_SECTIONS - 1));
+    }
+    if (bench_rng_next(rng) % 3 == 0) {
+        fprintf(out, "    difficulty: %zu\n", bench_rng_range(rng, 1, 3));
+    }
+    if (bench_rng_next(rng) % 8 == 0) {
+        fprintf(out, "    time_limit: %zu\n", bench_rng_range(rng, 0, 120));
+    }
+    if (bench_rng_next(rng) % 8 == 0) {
+        fprintf(out, "    points: %zu\n", 100 * bench_rng_range(rng, 1, 50));
+    }
+    if (type != QUESTION_CLOZE && type != QUESTION_FLASHCARD) {
+        bench_text(rng, text, 40, 160, true, '?');
+        fprintf(out, "    prompt: \"%s\"\n", text);
+    }
+
+    switch (type) {
+    case QUESTION_CHOICE: {
+        size_t count = bench_rng_range(rng, 2, 6);
+        bench_distinct(rng, texts, count, 4, 48);
+        bench_write_list(out, "choices", texts, count, flow);
+        fprintf(out, "    answer: \"%s\"\n", texts[bench_rng_range(rng, 0, count - 1)]);
+        if (bench_rng_next(rng) % 10 == 0) {
+            fputs("    shuffle: false\n", out);
+        }
+        break;
+    }
+    case QUESTION_MULTI: {
+        size_t count = bench_rng_range(rng, 3, 8);
+        char picked[PACK_MAX_OPTIONS][BENCH_TEXT_MAX];
+        size_t picked_count = 0;
+        bench_distinct(rng, texts, count, 4, 48);
+        bench_write_list(out, "choices", texts, count, flow);
+        for (size_t i = 0; i < count; i++) {
+            if (bench_rng_next(rng) % 2 == 0 || (i == count - 1 && picked_count == 0)) {
+                memcpy(picked[picked_count++], texts[i], BENCH_TEXT_MAX);
+            }
+        }
+        bench_write_list(out, "answers", picked, picked_count, !flow);
+        break;
+    }
+    case QUESTION_TRUEFALSE:
+        fprintf(out, "    answer: %s\n", bench_rng_next(rng) % 2 ? "true" : "false");
+        break;
+    case QUESTION_TYPED: {
+        /* Row 0 is the answer, the rest other accepted spellings. */
+        size_t accept = bench_rng_range(rng, 0, 3);
+        bench_distinct(rng, texts, accept + 1, 3, 24);
+        fprintf(out, "    answer: \"%s\"\n", texts[0]);
+        if (accept > 0) {
+            bench_write_list(out, "accept", texts + 1, accept, flow);
+        }
+        break;
+    }
+    case QUESTION_ORDER: {
+        size_t count = bench_rng_range(rng, 3, 8);
+        bench_distinct(rng, texts, count, 4, 40);
+        bench_write_list(out, "items", texts, count, flow);
+        break;
+    }
+    case QUESTION_MATCH: {
+        size_t count = bench_rng_range(rng, 2, 6);
+        /* Lefts in rows 0..count-1, rights in rows count..2*count-1: all
+         * distinct, which is stricter than the format needs. */
+        bench_distinct(rng, texts, 2 * count, 3, 32);
+        fputs("    pairs:\n", out);
+        for (size_t i = 0; i < count; i++) {
+            fprintf(out, "      - \"%s\": \"%s\"\n", texts[i], texts[count + i]);
+        }
+        break;
+    }
+    case QUESTION_CLOZE: {
+        size_t gaps = bench_rng_range(rng, 1, 3);
+        fputs("    text: \"", out);
+        for (size_t g = 0; g < gaps; g++) {
+            bench_text(rng, text, 20, 60, g == 0, 0);
+            fprintf(out, "%s%s {{", g > 0 ? " " : "", text);
+            bench_text(rng, text, 3, 20, false, 0);
+            fputs(text, out);
+            if (bench_rng_next(rng) % 3 == 0) {
+                bench_text(rng, text, 3, 16, false, 0);
+                fprintf(out, "|%s", text);
+            }
+            fputs("}}", out);
+        }
+        bench_text(rng, text, 5, 40, false, '.');
+        fprintf(out, " %s\"\n", text);
+        break;
+    }
+    case QUESTION_FLASHCARD:
+        bench_text(rng, text, 20, 100, true, '?');
+        fprintf(out, "    front: \"%s\"\n", text);
+        bench_text(rng, text, 10, 160, true, '.');
+        fprintf(out, "    back: \"%s\"\n", text);
+        break;
+    case QUESTION_TYPE_COUNT:
+        break;
+    }
+
+    if (bench_rng_next(rng) % 4 == 0) {
+        size_t first = bench_rng_range(rng, 10, BENCH_WORD_COUNT - 1);
+        size_t second = bench_rng_range(rng, 10, BENCH_WORD_COUNT - 2);
+        second += second >= first; /* two different tags */
+        fprintf(out, "    tags: [%s, %s]\n", bench_words[first], bench_words[second]);
+    }
+    bench_text(rng, text, 40, 240, true, '.');
+    fprintf(out, "    explain: \"%s\"\n", text);
+}
+
+/* Writes the whole pack to `out`; returns false when writing failed. */
+static bool bench_write_pack(FILE *out, size_t questions, uint64_t seed)
+{
+    BenchRng rng = {seed};
+    char text[BENCH_TEXT_MAX];
+
+    fputs("# Generated by tests/bench/bench_load.c; do not edit.\n", out);
+    fputs("format: 1\nid: bench-generated\ntitle: \"Generated benchmark pack\"\n", out);
+    bench_text(&rng, text, 60, 200, true, '.');
+    fprintf(out, "description: \"%s\"\nlanguage: en\nauthor: \"bench_load\"\n", text);
+    fputs("source:\n  title: \"A generated document\"\n  sections:\n", out);
+    for (size_t s = 0; s < BENCH_SECTIONS; s++) {
+        bench_text(&rng, text, 10, 60, true, 0);
+        fprintf(out, "    s%zu: \"%s\"\n", s, text);
+    }
+    fputs("topics:\n", out);
+    for (size_t t = 0; t < BENCH_TOPICS; t++) {
+        bench_text(&rng, text, 8, 40, true, 0);
+        fprintf(out, "  - {id: t%zu, title: \"%s\"}\n", t, text);
+    }
+    fputs("defaults: {time_limit: 30, points: 1000}\nquestions:\n", out);
+    /* Types cycle through a shuffled order per block of eight, so every type
+     * has the same share yet neighbours differ. */
+    QuestionType order[QUESTION_TYPE_COUNT];
+    for (size_t i = 0; i < questions; i++) {
+        if (i % QUESTION_TYPE_COUNT == 0) {
+            for (size_t k = 0; k < QUESTION_TYPE_COUNT; k++) {
+                order[k] = (QuestionType)k;
+            }
+            for (size_t k = QUESTION_TYPE_COUNT - 1; k > 0; k--) {
+                size_t j = bench_rng_range(&rng, 0, k);
+                QuestionType swap = order[k];
+                order[k] = order[j];
+                order[j] = swap;
+            }
+        }
+        bench_write_question(out, &rng, i, order[i % QUESTION_TYPE_COUNT]);
+    }
+    return fflush(out) == 0 && !ferror(out);
+}
+
+/* --------------------------------------------------------- measurements */
+
+static double bench_clock_ms(clockid_t clock)
+{
+    struct timespec ts;
+    clock_gettime(clock, &ts);
+    return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
+}
+
+/* Wall-clock time: what a user waits. */
+static double bench_now_ms(void)
+{
+    return bench_clock_ms(CLOCK_MONOTONIC);
+}
+
+/* CPU time of this process: steadier than wall time on a busy machine,
+ * printed beside it so a reader can tell load noise from a real change. */
+static double bench_cpu_ms(void)
+{
+    return bench_clock_ms(CLOCK_PROCESS_CPUTIME_ID);
+}
+
+static int bench_compare_double(const void *a, const void *b)
+{
+    double x = *(const double *)a;
+    double y = *(const double *)b;
+    return (x > y) - (x < y);
+}
+
+static double bench_median(double *values, size_t count)
+{
+    qsort(values, count, sizeof values[0], bench_compare_double);
+    return count % 2 ? values[count / 2]
+                     : (values[count / 2 - 1] + values[count / 2]) / 2.0;
+}
+
+/* libyaml alone: every event of the file, each deleted. Returns the number
+ * of events, 0 on a parse or open error. */
+static size_t bench_raw_parse(const char *path)
+{
+    FILE *file = fopen(path, "rb");
+    if (!file) {
+        return 0;
+    }
+    yaml_parser_t parser;
+    if (!yaml_parser_initialize(&parser)) {
+        fclose(file);
+        return 0;
+    }
+    yaml_parser_set_input_file(&parser, file);
+    size_t events = 0;
+    bool done = false;
+    while (!done) {
+        yaml_event_t event;
+        if (!yaml_parser_parse(&parser, &event)) {
+            events = 0;
+            break;
+        }
+        done = event.type == YAML_STREAM_END_EVENT;
+        yaml_event_delete(&event);
+        events++;
+    }
+    yaml_parser_delete(&parser);
+    fclose(file);
+    return events;
+}
+
+/* Loads the file and checks that it is the pack we generated. Prints what is
+ * wrong and returns NULL when it is not. The caller frees the pack. */
+static Pack *bench_load_checked(const char *path, size_t questions)
+{
+    DiagList diags = {0};
+    Pack *pack = pack_load_file(path, &diags);
+    bool ok = pack && diags.error_count == 0 && pack->question_count == questions;
+    if (!ok) {
+        fflush(stdout);
+        fprintf(stderr, "bench_load: the loader did not return the %zu-question pack "
+                        "(pack %s, %zu questions, %zu errors, %zu warnings)\n",
+                questions, pack ? "returned" : "NULL",
+                pack ? pack->question_count : 0, diags.error_count,
+                diags.warning_count);
+        char line[1024];
+        for (size_t i = 0; i < diags.count && i < 10; i++) {
+            diag_format(&diags.items[i], line, sizeof line);
+            fprintf(stderr, "  %s\n", line);
+        }
+        pack_free(pack);
+        pack = NULL;
+    }
+    diag_clear(&diags);
+    return pack;
+}
+
+/* A tiny valid pack, loaded by both measuring children so that the code of
+ * the loader and libyaml is paged in by both and cancels out of the delta. */
+static const char bench_tiny_pack[] =
+    "format: 1\nid: tiny\ntitle: Tiny\nquestions:\n"
+    "  - {id: a, type: truefalse, prompt: Tiny?, answer: true, explain: Yes.}\n";
+
+/* The resident high-water of this process image, in bytes, or -1. VmHWM is
+ * read rather than ru_maxrss because ru_maxrss survives exec: a child would
+ * report the RSS its parent had when it forked. */
+static long long bench_self_hwm(void)
+{
+    FILE *status = fopen("/proc/self/status", "r");
+    if (!status) {
+        return -1;
+    }
+    char line[256];
+    long long kib = -1;
+    while (fgets(line, sizeof line, status)) {
+        if (strncmp(line, "VmHWM:", 6) == 0) {
+            kib = strtoll(line + 6, NULL, 10);
+            break;
+        }
+    }
+    fclose(status);
+    return kib < 0 ? -1 : kib * 1024;
+}
+
+/* Child side of the memory measurement: `mode` is "baseline", "yaml" or
+ * "load". Prints its resident high-water in bytes on stdout for the parent. */
+static int bench_child(const char *mode, const char *path, size_t questions)
+{
+    DiagList diags = {0};
+    pack_free(pack_load_buffer("tiny.yaml", bench_tiny_pack,
+                               sizeof bench_tiny_pack - 1, &diags));
+    diag_clear(&diags);
+    bool ok = true;
+    if (strcmp(mode, "yaml") == 0) {
+        ok = bench_raw_parse(path) > 0;
+    } else if (strcmp(mode, "load") == 0) {
+        Pack *pack = bench_load_checked(path, questions);
+        ok = pack != NULL;
+        pack_free(pack);
+    }
+    long long hwm = bench_self_hwm();
+    printf("%lld\n", hwm);
+    return ok && hwm > 0 ? 0 : 1;
+}
+
+/* Runs this program again as a fresh process in `mode`; returns its peak
+ * resident size in bytes, or -1 when it could not be run or failed. */
+static long long bench_child_hwm(const char *mode, const char *path,
+                                 size_t questions, const char *argv0)
+{
+    char count[32];
+    snprintf(count, sizeof count, "%zu", questions);
+    int fds[2];
+    if (pipe(fds) != 0) {
+        return -1;
+    }
+    fflush(NULL);
+    pid_t pid = fork();
+    if (pid < 0) {
+        close(fds[0]);
+        close(fds[1]);
+        return -1;
+    }
+    if (pid == 0) {
+        char *args[] = {(char *)argv0, "--child", (char *)mode, (char *)path,
+                        count, NULL};
+        close(fds[0]);
+        if (dup2(fds[1], STDOUT_FILENO) < 0) {
+            _exit(127);
+        }
+        close(fds[1]);
+        execv("/proc/self/exe", args);
+        execvp(argv0, args);
+        _exit(127);
+    }
+    close(fds[1]);
+    char text[64] = {0};
+    size_t got = 0;
+    ssize_t n;
+    while (got < sizeof text - 1 &&
+           (n = read(fds[0], text + got, sizeof text - 1 - got)) > 0) {
+        got += (size_t)n;
+    }
+    close(fds[0]);
+    int status = 0;
+    if (waitpid(pid, &status, 0) != pid || !WIFEXITED(status) ||
+        WEXITSTATUS(status) != 0) {
+        return -1;
+    }
+    return strtoll(text, NULL, 10);
+}
+
+/* ------------------------------------------------------------------ main */
+
+static void bench_usage(void)
+{
+    fputs("usage: bench_load [--questions N] [--runs N] [--seed N] [--keep FILE]\n"
+          "  Generates a pack (default 100000 questions, all eight types), then\n"
+          "  prints the median time of libyaml's raw parse and of pack_load_file,\n"
+          "  and the loader's peak memory against the file size.\n"
+          "  --questions N  questions in the pack (1..100000, default 100000)\n"
+          "  --runs N       timed runs of each, the median is shown (default 5)\n"
+          "  --seed N       seed of the generator (default 20261127)\n"
+          "  --keep FILE    write the pack to FILE and keep it (default: a temp file)\n",
+          stderr);
+}
+
+static bool bench_parse_size(const char *text, size_t lo, size_t hi, size_t *out)
+{
+    char *end = NULL;
+    errno = 0;
+    unsigned long long value = strtoull(text, &end, 10);
+    if (errno || end == text || *end || text[0] == '-' || value < lo || value > hi) {
+        return false;
+    }
+    *out = (size_t)value;
+    return true;
+}
+
+int main(int argc, char **argv)
+{
+    if (argc == 5 && strcmp(argv[1], "--child") == 0) {
+        size_t questions = 0;
+        if (!bench_parse_size(argv[4], 1, SIZE_MAX, &questions)) {
+            return 2;
+        }
+        return bench_child(argv[2], argv[3], questions);
+    }
+
+    size_t questions = BENCH_DEFAULT_QUESTIONS;
+    size_t runs = BENCH_DEFAULT_RUNS;
+    size_t seed = 20261127;
+    const char *keep = NULL;
+    /* Every option takes a value: they come in pairs. */
+    for (int i = 1; i < argc; i += 2) {
+        const char *value = i + 1 < argc ? argv[i + 1] : NULL;
+        bool ok = value != NULL;
+        if (strcmp(argv[i], "--questions") == 0 && ok) {
+            ok = bench_parse_size(value, 1, PACK_MAX_QUESTIONS, &questions);
+        } else if (strcmp(argv[i], "--runs") == 0 && ok) {
+            ok = bench_parse_size(value, 1, BENCH_MAX_RUNS, &runs);
+        } else if (strcmp(argv[i], "--seed") == 0 && ok) {
+            ok = bench_parse_size(value, 0, SIZE_MAX, &seed);
+        } else if (strcmp(argv[i], "--keep") == 0 && ok) {
+            keep = value;
+        } else {
+            ok = false;
+        }
+        if (!ok) {
+            bench_usage();
+            return 2;
+        }
+    }
+
+    /* Generate. */
+    char temp_path[4096];
+    const char *tmpdir = getenv("TMPDIR");
+    snprintf(temp_path, sizeof temp_path, "%s/quizdeck-bench-XXXXXX.yaml",
+             tmpdir && tmpdir[0] ? tmpdir : "/tmp");
+    const char *path = keep;
+    FILE *out = NULL;
+    if (keep) {
+        out = fopen(keep, "wb");
+    } else {
+        int fd = mkstemps(temp_path, 5);
+        if (fd >= 0) {
+            out = fdopen(fd, "wb");
+        }
+        path = temp_path;
+    }
+    if (!out) {
+        fprintf(stderr, "bench_load: cannot create %s: %s\n", path, strerror(errno));
+        return 1;
+    }
+    double t0 = bench_now_ms();
+    bool written = bench_write_pack(out, questions, (uint64_t)seed);
+    written = fclose(out) == 0 && written;
+    double generate_ms = bench_now_ms() - t0;
+    struct stat st;
+    if (!written || stat(path, &st) != 0) {
+        fprintf(stderr, "bench_load: cannot write %s\n", path);
+        if (!keep) {
+            remove(path);
+        }
+        return 1;
+    }
+    double file_bytes = (double)st.st_size;
+    const double mib = 1024.0 * 1024.0;
+
+    int status = 0;
+    printf("bench_load: %zu questions, seed %zu, %zu runs (median)\n", questions,
+           (size_t)seed, runs);
+    printf("  file            %s\n", path);
+    printf("  file size       %.0f bytes (%.2f MiB), generated in %.0f ms\n",
+           file_bytes, file_bytes / mib, generate_ms);
+    if (st.st_size > PACK_MAX_FILE_BYTES) {
+        printf("  warning: the file is over the format's %d MiB limit\n",
+               PACK_MAX_FILE_BYTES / (1024 * 1024));
+    }
+
+    /* A first, unmeasured round of each: warms the page cache and checks the
+     * result, and tells how much of its arena the pack keeps. */
+    size_t events = bench_raw_parse(path);
+    Pack *pack = bench_load_checked(path, questions);
+    if (events == 0 || !pack) {
+        if (events == 0) {
+            fprintf(stderr, "bench_load: libyaml could not parse %s\n", path);
+        }
+        pack_free(pack);
+        if (!keep) {
+            remove(path);
+        }
+        return 1;
+    }
+    size_t arena_used = pack->arena.used;
+    size_t arena_reserved = pack->arena.reserved;
+    pack_free(pack);
+
+    /* Peak memory, each in a fresh process: one that does everything but the
+     * load (baseline), one that parses with libyaml alone, one that loads. */
+    long long base = bench_child_hwm("baseline", path, questions, argv[0]);
+    long long yaml = bench_child_hwm("yaml", path, questions, argv[0]);
+    long long load = bench_child_hwm("load", path, questions, argv[0]);
+    if (base < 0 || yaml < 0 || load < 0) {
+        fprintf(stderr, "bench_load: a measuring child failed\n");
+        status = 1;
+    }
+
+    double yaml_ms[BENCH_MAX_RUNS];
+    double load_ms[BENCH_MAX_RUNS];
+    double yaml_cpu[BENCH_MAX_RUNS];
+    double load_cpu[BENCH_MAX_RUNS];
+    for (size_t r = 0; r < runs && status == 0; r++) {
+        /* Interleaved, so drift (frequency, cache) hits both alike. */
+        double c0 = bench_cpu_ms();
+        t0 = bench_now_ms();
+        size_t n = bench_raw_parse(path);
+        yaml_ms[r] = bench_now_ms() - t0;
+        yaml_cpu[r] = bench_cpu_ms() - c0;
+
+        DiagList diags = {0};
+        c0 = bench_cpu_ms();
+        t0 = bench_now_ms();
+        pack = pack_load_file(path, &diags);
+        load_ms[r] = bench_now_ms() - t0;
+        load_cpu[r] = bench_cpu_ms() - c0;
+        if (n != events || !pack || diags.error_count != 0 ||
+            pack->question_count != questions) {
+            fprintf(stderr, "bench_load: run %zu gave a different result\n", r + 1);
+            status = 1;
+        }
+        pack_free(pack);
+        diag_clear(&diags);
+    }
+
+    if (status == 0) {
+        double yaml_median = bench_median(yaml_ms, runs);
+        double load_median = bench_median(load_ms, runs);
+        double time_ratio = load_median / yaml_median;
+        double yaml_cpu_median = bench_median(yaml_cpu, runs);
+        double load_cpu_median = bench_median(load_cpu, runs);
+        printf("  libyaml events  %zu\n", events);
+        printf("  libyaml parse   %.1f ms  (%.1f MiB/s; CPU %.1f ms)\n", yaml_median,
+               file_bytes / mib / (yaml_median / 1e3), yaml_cpu_median);
+        printf("  pack_load_file  %.1f ms  (%.1f MiB/s; CPU %.1f ms)\n", load_median,
+               file_bytes / mib / (load_median / 1e3), load_cpu_median);
+        printf("  load / parse    %.2fx  (target <= %.1fx: %s; CPU time %.2fx)\n",
+               time_ratio, BENCH_TARGET_TIME_RATIO,
+               time_ratio <= BENCH_TARGET_TIME_RATIO ? "met" : "MISSED",
+               load_cpu_median / yaml_cpu_median);
+        printf("  pack arena      %.2f MiB used, %.2f MiB reserved (%.2fx file)\n",
+               (double)arena_used / mib, (double)arena_reserved / mib,
+               (double)arena_reserved / file_bytes);
+        double load_peak = (double)(load - base);
+        double memory_ratio = load_peak / file_bytes;
+        printf("  peak RSS        baseline %.2f MiB; libyaml parse %+.2f MiB; "
+               "load %+.2f MiB\n",
+               (double)base / mib, (double)(yaml - base) / mib, load_peak / mib);
+        printf("  peak / file     %.2fx  (target <= %.1fx: %s)\n", memory_ratio,
+               BENCH_TARGET_MEMORY_RATIO,
+               memory_ratio <= BENCH_TARGET_MEMORY_RATIO ? "met" : "MISSED");
+    }
+
+    if (!keep) {
+        remove(path);
+    }
+    return status;
+}
