@@ -77,6 +77,7 @@ int main(void)
 #include "pack_set.h"
 #include "round.h"
 #include "text.h"
+#include "test_support.h"
 
 enum {
     BENCH_DEFAULT_RUNS = 15,
@@ -215,27 +216,6 @@ static void bench_print_machine(int argc, char **argv)
 }
 
 /* ---- temporary data folders ------------------------------------------- */
-
-static void bench_remove_tree(const char *path)
-{
-    DIR *d = opendir(path);
-    if (d) {
-        struct dirent *e;
-        while ((e = readdir(d)) != NULL) {
-            if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
-                continue;
-            char child[1024];
-            snprintf(child, sizeof child, "%s/%s", path, e->d_name);
-            struct stat st;
-            if (lstat(child, &st) == 0 && S_ISDIR(st.st_mode))
-                bench_remove_tree(child);
-            else
-                unlink(child);
-        }
-        closedir(d);
-    }
-    rmdir(path);
-}
 
 static bool bench_temp_dir(char *buf, size_t size)
 {
@@ -424,7 +404,7 @@ static void bench_start(const BenchOptions *o)
                 cpu_again[ok_again++] = bench_ms(u);
             }
         }
-        bench_remove_tree(dir);
+        test_remove_tree(dir);
     }
     if (ok == 0) {
         printf("  every run failed (no display? set SDL_VIDEODRIVER=dummy)\n");
@@ -456,7 +436,7 @@ static void bench_start(const BenchOptions *o)
             int64_t t = 0;
             if (bench_exe_once(o, dir, &t))
                 real[ok_real++] = bench_ms(t);
-            bench_remove_tree(dir);
+            test_remove_tree(dir);
         }
         s = bench_stats(real, ok_real);
         char what[64];
@@ -558,7 +538,7 @@ static void bench_redraw(const BenchOptions *o)
     App *app = app_create(&cfg);
     if (!app) {
         printf("\nredraw: no App (no display?)\n");
-        bench_remove_tree(dir);
+        test_remove_tree(dir);
         return;
     }
     app_pump(app, 3);
@@ -639,7 +619,7 @@ done:
     bench_series_free(&one_warm);
     bench_series_free(&one_flush);
     app_destroy(app);
-    bench_remove_tree(dir);
+    test_remove_tree(dir);
 }
 
 /* ---- idle CPU ----------------------------------------------------------- */
@@ -687,7 +667,7 @@ static void bench_idle(const BenchOptions *o)
     App *app = app_create(&cfg);
     if (!app) {
         printf("\nidle: no App (no display?)\n");
-        bench_remove_tree(dir);
+        test_remove_tree(dir);
         return;
     }
     app_pump(app, 3);
@@ -698,7 +678,7 @@ static void bench_idle(const BenchOptions *o)
     if (!app_start_round(app, &rs, true)) {
         printf("\nidle: cannot start a round\n");
         app_destroy(app);
-        bench_remove_tree(dir);
+        test_remove_tree(dir);
         return;
     }
     app_pump(app, 3);
@@ -727,7 +707,7 @@ static void bench_idle(const BenchOptions *o)
                app_scene(app) == SCENE_QUESTION ? "yes" : "no");
     }
     app_destroy(app);
-    bench_remove_tree(dir);
+    test_remove_tree(dir);
 }
 
 /* ---- main --------------------------------------------------------------- */

@@ -44,6 +44,7 @@
 #include "app.h"
 #include "round.h"
 #include "store.h"
+#include "test_support.h"
 
 /* What the child tells the parent. One write of this size is atomic on a
  * pipe (far below PIPE_BUF), so the parent never sees half a message. */
@@ -89,27 +90,6 @@ static const char *const pack_paths[] = {
 };
 
 /* ---- helpers ----------------------------------------------------------- */
-
-static void remove_tree(const char *path)
-{
-    DIR *d = opendir(path);
-    if (d != NULL) {
-        struct dirent *e;
-        while ((e = readdir(d)) != NULL) {
-            if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
-                continue;
-            char child[512];
-            snprintf(child, sizeof child, "%s/%s", path, e->d_name);
-            struct stat st;
-            if (lstat(child, &st) == 0 && S_ISDIR(st.st_mode))
-                remove_tree(child);
-            else
-                unlink(child);
-        }
-        closedir(d);
-    }
-    rmdir(path);
-}
 
 static App *open_app(const char *dir)
 {
@@ -442,7 +422,7 @@ static int make_dir(void **state)
 
 static int remove_dir(void **state)
 {
-    remove_tree(*state);
+    test_remove_tree(*state);
     free(*state);
     return 0;
 }

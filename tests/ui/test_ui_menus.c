@@ -24,6 +24,7 @@
 
 #include "app.h"
 #include "widgets.h"
+#include "test_support.h"
 
 #define UI_DATA QUIZDECK_TEST_DATA "/ui"
 
@@ -33,27 +34,6 @@ typedef struct Fixture {
 } Fixture;
 
 /* ---- helpers ----------------------------------------------------------- */
-
-static void remove_tree(const char *path)
-{
-    DIR *d = opendir(path);
-    if (d) {
-        struct dirent *e;
-        while ((e = readdir(d)) != NULL) {
-            if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
-                continue;
-            char child[600];
-            snprintf(child, sizeof child, "%s/%s", path, e->d_name);
-            struct stat st;
-            if (lstat(child, &st) == 0 && S_ISDIR(st.st_mode))
-                remove_tree(child);
-            else
-                unlink(child);
-        }
-        closedir(d);
-    }
-    rmdir(path);
-}
 
 static App *open_app(const char *dir, const char *const *paths, size_t n, int w, int h)
 {
@@ -85,7 +65,7 @@ static int teardown(void **state)
 {
     Fixture *f = *state;
     app_destroy(f->app);
-    remove_tree(f->dir);
+    test_remove_tree(f->dir);
     free(f);
     return 0;
 }

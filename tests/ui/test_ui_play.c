@@ -29,6 +29,7 @@
 #include "round.h"
 #include "store.h"
 #include "widgets.h"
+#include "test_support.h"
 
 #define PACK_ID "play-every-type"
 
@@ -38,27 +39,6 @@ typedef struct Fixture {
 } Fixture;
 
 /* ---- set-up ------------------------------------------------------------ */
-
-static void remove_tree(const char *path)
-{
-    DIR *d = opendir(path);
-    if (d != NULL) {
-        struct dirent *e;
-        while ((e = readdir(d)) != NULL) {
-            if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
-                continue;
-            char child[512];
-            snprintf(child, sizeof child, "%s/%s", path, e->d_name);
-            struct stat st;
-            if (lstat(child, &st) == 0 && S_ISDIR(st.st_mode))
-                remove_tree(child);
-            else
-                unlink(child);
-        }
-        closedir(d);
-    }
-    rmdir(path);
-}
 
 static void open_app(Fixture *f, int w, int h)
 {
@@ -77,7 +57,7 @@ static void close_app(Fixture *f)
 {
     app_destroy(f->app);
     f->app = NULL;
-    remove_tree(f->dir);
+    test_remove_tree(f->dir);
 }
 
 static void pump(App *app)

@@ -25,6 +25,7 @@
 #include "app.h"
 #include "study_ui.h"
 #include "widgets.h"
+#include "test_support.h"
 
 #define CARDS_PACK QUIZDECK_TEST_DATA "/study/cards.yaml"
 
@@ -34,27 +35,6 @@ typedef struct Fixture {
 } Fixture;
 
 /* ---- helpers ----------------------------------------------------------------- */
-
-static void remove_tree(const char *path)
-{
-    DIR *d = opendir(path);
-    if (d) {
-        struct dirent *e;
-        while ((e = readdir(d)) != NULL) {
-            if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
-                continue;
-            char child[600];
-            snprintf(child, sizeof child, "%s/%s", path, e->d_name);
-            struct stat st;
-            if (lstat(child, &st) == 0 && S_ISDIR(st.st_mode))
-                remove_tree(child);
-            else
-                unlink(child);
-        }
-        closedir(d);
-    }
-    rmdir(path);
-}
 
 static App *open_app(Fixture *f, const char *pack, int w, int h)
 {
@@ -86,7 +66,7 @@ static int teardown(void **state)
 {
     Fixture *f = *state;
     app_destroy(f->app);
-    remove_tree(f->dir);
+    test_remove_tree(f->dir);
     free(f);
     return 0;
 }

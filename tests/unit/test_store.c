@@ -22,6 +22,7 @@
 #include <sqlite3.h>
 
 #include "store.h"
+#include "test_support.h"
 
 /* 2026-01-01 00:00:00 UTC */
 #define T0 ((int64_t)1767225600000)
@@ -36,27 +37,6 @@ typedef struct Fixture {
     char db[128];
     Store *store;
 } Fixture;
-
-static void remove_tree(const char *dir)
-{
-    DIR *d = opendir(dir);
-    if (!d) return;
-    struct dirent *e;
-    while ((e = readdir(d)) != NULL) {
-        if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0) continue;
-        char path[512];
-        snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
-        struct stat sb;
-        if (lstat(path, &sb) == 0 && S_ISDIR(sb.st_mode)) {
-            chmod(path, 0700);
-            remove_tree(path);
-        } else {
-            unlink(path);
-        }
-    }
-    closedir(d);
-    rmdir(dir);
-}
 
 static void make_dir(Fixture *f)
 {
@@ -92,7 +72,7 @@ static int teardown(void **state)
 {
     Fixture *f = *state;
     store_close(f->store);
-    remove_tree(f->dir);
+    test_remove_tree(f->dir);
     free(f);
     return 0;
 }
@@ -920,7 +900,7 @@ static void test_corrupt_database_moved_aside(void **state)
         Fixture *f = *state;
         store_close(f->store);
         f->store = NULL;
-        remove_tree(f->dir);
+        test_remove_tree(f->dir);
         make_dir(f);
         if (cases[k] == DAMAGE_PAGES) {
             StoreError e0;

@@ -25,24 +25,10 @@
 #include <cmocka.h>
 
 #include "store.h"
+#include "test_support.h"
 
 #define T0 ((int64_t)1767225600000)
 #define CHILD_MAX_ANSWERS 1000000
-
-static void remove_tree(const char *dir)
-{
-    DIR *d = opendir(dir);
-    if (!d) return;
-    struct dirent *e;
-    while ((e = readdir(d)) != NULL) {
-        if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0) continue;
-        char path[512];
-        snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
-        unlink(path);
-    }
-    closedir(d);
-    rmdir(dir);
-}
 
 static void question_id(char *buf, size_t size, uint32_t i)
 {
@@ -153,7 +139,7 @@ static void run_kill_case(uint32_t kill_after)
     store_round_list_free(&rounds);
     store_profile_list_free(&profiles);
     store_close(store);
-    remove_tree(dir);
+    test_remove_tree(dir);
 }
 
 static void test_kill_mid_round_keeps_acknowledged_answers(void **state)
