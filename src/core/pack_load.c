@@ -265,7 +265,21 @@ static size_t input_scan(Input *in, const unsigned char *p, size_t n)
     Mark bad_at = in->bad_at;
     unsigned char bad_byte = in->bad_byte;
     size_t char_start = 0, valid = n;
+    const uint64_t high = 0x8080808080808080u, ones = 0x0101010101010101u;
     for (size_t i = 0; i < n; i++) {
+        /* Eight ASCII bytes without a newline at a time: only the column
+         * moves. (x - ones) & ~x & high is non-zero when a byte of x is 0. */
+        while (!pending && i + 8 <= n) {
+            uint64_t w, nl;
+            memcpy(&w, p + i, sizeof w);
+            nl = w ^ (ones * '\n');
+            if ((w & high) || ((nl - ones) & ~nl & high))
+                break;
+            col += 8;
+            i += 8;
+        }
+        if (i == n)
+            break;
         unsigned char c = p[i];
         if (pending) {
             if ((c & 0xC0) != 0x80)
@@ -535,6 +549,10 @@ static const char *node_name(NodeKind k)
 /* YAML 1.2 core schema resolution of a plain scalar. */
 static ScalarKind resolve_plain(const char *s, size_t n)
 {
+    /* Most values are words: only these first characters can start a null,
+     * a boolean or a number. */
+    if (n > 0 && !strchr("~nNtTfF+-.0123456789", s[0]))
+        return SCALAR_STRING;
     if (n == 0 || strcmp(s, "~") == 0 || strcmp(s, "null") == 0 ||
         strcmp(s, "Null") == 0 || strcmp(s, "NULL") == 0)
         return SCALAR_NULL;
@@ -701,6 +719,14 @@ static bool parse_int(const char *text, long long *out)
     return errno != ERANGE && *end == '\0';
 }
 
+/* True when check_text(v, ..., true) would accept v without a word: a
+ * scalar with non-blank text that is not null or a boolean. */
+static bool is_plain_text(const RawScalar *v)
+{
+    return v->present && !v->bad && v->node == NODE_SCALAR && v->kind != SCALAR_NULL &&
+           v->kind != SCALAR_BOOL && !is_blank(v->text);
+}
+
 /* An integer in [lo, hi]. */
 static bool check_int(Loader *L, RawScalar *v, const char *what, long lo, long hi, int *out)
 {
@@ -822,10 +848,11 @@ static void read_text_list(Loader *L, Mark key, const char *what, RawList *out)
     while (peek(L) != YAML_SEQUENCE_END_EVENT && peek(L) != YAML_NO_EVENT) {
         RawScalar v;
         read_value(L, key, &v);
-        char label[96];
-        snprintf(label, sizeof label, "%s entry %zu", what, out->count + 1);
         out->count++;
-        if (!check_text(L, &v, label, true)) {
+        if (!is_plain_text(&v)) { /* the label is only needed for a message */
+            char label[96];
+            snprintf(label, sizeof label, "%s entry %zu", what, out->count);
+            check_text(L, &v, label, true);
             out->bad = true;
             continue;
         }
@@ -917,12 +944,12 @@ static void read_pairs(Loader *L, Mark key, RawPairs *out)
             out->bad = true;
             continue;
         }
-        char label[40];
-        snprintf(label, sizeof label, "pair %zu left side", index);
-        bool ok = check_text(L, &left, label, true);
-        snprintf(label, sizeof label, "pair %zu right side", index);
-        ok = check_text(L, &right, label, true) && ok;
-        if (!ok) {
+        if (!is_plain_text(&left) || !is_plain_text(&right)) {
+            char label[40];
+            snprintf(label, sizeof label, "pair %zu left side", index);
+            check_text(L, &left, label, true);
+            snprintf(label, sizeof label, "pair %zu right side", index);
+            check_text(L, &right, label, true);
             out->bad = true;
             continue;
         }
@@ -1035,7 +1062,7 @@ static void unknown_key(Loader *L, Mark at, const char *key, const char *where,
 static int key_index(const char *key, const char *const *names, size_t count)
 {
     for (size_t i = 0; i < count; i++)
-        if (strcmp(key, names[i]) == 0)
+        if (key[0] == names[i][0] && strcmp(key, names[i]) == 0)
             return (int)i;
     return -1;
 }
