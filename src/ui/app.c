@@ -33,7 +33,7 @@ static const Scene *const scene_table[SCENE_COUNT] = {
 };
 
 enum { OP_NONE, OP_GO, OP_BACK, OP_REPLACE, OP_HOME };
-enum { FRAME_MS = 16, NOTICE_MS = 6000, NOTICE_ERROR_MS = 10000 };
+enum { FRAME_MS = 16, NOTICE_MS = 6000, NOTICE_ERROR_MS = 10000, NOTICE_MIN_MS = 1500 };
 
 /* ---- settings ---------------------------------------------------------- */
 
@@ -338,6 +338,13 @@ static void handle(App *app, SDL_Event *e)
     default:
         break;
     }
+    /* The notice sits over the bottom of the screen, where the buttons
+     * are: once it has been up long enough to read, the player's next key
+     * or click puts it away. */
+    if ((e->type == SDL_KEYDOWN || e->type == SDL_MOUSEBUTTONDOWN ||
+         e->type == SDL_CONTROLLERBUTTONDOWN) &&
+        app->notice[0] && clock_ms(app) >= app->notice_since + NOTICE_MIN_MS)
+        app->notice_until = clock_ms(app);
     UiEvent ui = input_map(&app->input, e);
     if (e->type >= SDL_KEYDOWN && e->type < SDL_USEREVENT)
         app->dirty = true;
@@ -499,6 +506,7 @@ void app_notice(App *app, ThemeColor color, const char *format, ...)
     va_end(ap);
     app->notice_color = color;
     app->now_ms = clock_ms(app);
+    app->notice_since = app->now_ms;
     app->notice_until = app->now_ms + (color == COLOR_BAD ? NOTICE_ERROR_MS : NOTICE_MS);
     app->dirty = true;
 }

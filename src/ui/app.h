@@ -152,6 +152,7 @@ struct App {
     char notice[APP_NOTICE_MAX];
     ThemeColor notice_color;
     uint64_t notice_until;
+    uint64_t notice_since; /* when it appeared: it may be dismissed after a while */
     SDL_Rect back_button;
     AppWidget widgets[APP_MAX_WIDGETS];
     size_t widget_count;

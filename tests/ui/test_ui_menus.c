@@ -290,6 +290,23 @@ static void test_continue_is_clickable_over_a_long_list(void **state)
     assert_int_equal(app_scene(app), SCENE_SETUP);
 }
 
+/* A notice covers the bottom of the screen: it stays while it is being
+ * read, then the next key puts it away. */
+static void test_notice_is_put_away_by_the_next_key(void **state)
+{
+    Fixture *f = *state;
+    App *app = f->app = open_app(f->dir, ui_packs, 1, 1280, 720);
+    app_test_set_clock(app, 100000);
+    app_notice(app, COLOR_ACCENT, "Now learning: Layla");
+    key(app, SDLK_DOWN); /* too soon: it stays */
+    refresh(app);
+    assert_non_null(app_find_widget(app, "Now learning: Layla"));
+    app_test_set_clock(app, 102000);
+    key(app, SDLK_DOWN);
+    refresh(app);
+    assert_null(app_find_widget(app, "Now learning: Layla"));
+}
+
 static void test_failed_pack_is_listed_with_its_error(void **state)
 {
     Fixture *f = *state;
@@ -573,6 +590,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_focus_ring_follows_the_keys, setup, teardown),
         cmocka_unit_test_setup_teardown(test_shipped_packs_are_listed, setup, teardown),
         cmocka_unit_test_setup_teardown(test_continue_is_clickable_over_a_long_list, setup,
+                                        teardown),
+        cmocka_unit_test_setup_teardown(test_notice_is_put_away_by_the_next_key, setup,
                                         teardown),
         cmocka_unit_test_setup_teardown(test_failed_pack_is_listed_with_its_error, setup,
                                         teardown),
