@@ -667,6 +667,16 @@ App *app_create(const AppConfig *config)
     }
     int w = config->width > 0 ? config->width : 1280;
     int h = config->height > 0 ? config->height : 720;
+    /* The default size must fit a small screen (a class laptop at 1024x600,
+     * a projector at 800x600): never open larger than the usable display. */
+    SDL_Rect usable;
+    if (config->width <= 0 && SDL_GetDisplayUsableBounds(0, &usable) == 0 && usable.w > 0 &&
+        usable.h > 0) {
+        if (w > usable.w)
+            w = usable.w;
+        if (h > usable.h)
+            h = usable.h;
+    }
     Uint32 flags = SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI |
                    (config->hidden ? SDL_WINDOW_HIDDEN : SDL_WINDOW_SHOWN);
     app->window = SDL_CreateWindow("quizdeck", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED,
