@@ -396,7 +396,11 @@ static void draw_pack(App *app, ProgressState *s, size_t i, SDL_Rect rect, unsig
     int inner_w = rect.w - 2 * pad;
     int x = rect.x + pad, y = rect.y + pad;
 
-    char best[80] = "Not played yet";
+    /* The best score counts finished single-pack rounds only; answers from
+     * mixed or interrupted rounds still show in the bars below. */
+    char best[80];
+    snprintf(best, sizeof best, "%s",
+             pr != NULL && pr->answers_total > 0 ? "No finished round yet" : "Not played yet");
     if (s->best[i] >= 0) {
         char pts[40];
         format_points(s->best[i], pts, sizeof pts);
