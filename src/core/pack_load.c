@@ -632,6 +632,7 @@ static void read_value(Loader *L, Mark key, RawScalar *out)
     }
     if (out->node != NODE_SCALAR) {
         skip_node(L);
+        out->bad = L->stop; /* cut short by a syntax error: that is the message */
         return;
     }
     const char *s = (const char *)L->ev.data.scalar.value;
@@ -655,6 +656,10 @@ static void read_value(Loader *L, Mark key, RawScalar *out)
         }
     }
     advance(L);
+    /* A value right before a syntax error is whatever libyaml made of the
+     * broken text: the syntax error is the message, not the value's type. */
+    if (L->stop)
+        out->bad = true;
 }
 
 /* --------------------------------------------------------- value checks */
@@ -1534,9 +1539,10 @@ static void parse_questions(Loader *L, Mark key)
 {
     Mark at = here(L);
     if (node_kind(L) != NODE_SEQUENCE) {
-        error_at(L, at, "'questions' must be a list of questions, not %s",
-                 node_name(node_kind(L)));
+        NodeKind kind = node_kind(L);
         skip_node(L);
+        if (!L->stop) /* see read_value: a syntax error says it better */
+            error_at(L, at, "'questions' must be a list of questions, not %s", node_name(kind));
         return;
     }
     (void)key;
