@@ -673,8 +673,8 @@ static void test_every_type_fits_every_size(void **state)
 {
     (void)state;
     /* The last pass is 800x600 with the largest text size a player can pick. */
-    static const SDL_Point sizes[] = {{640, 480}, {800, 600}, {1280, 720}, {1920, 1080},
-                                      {800, 600}};
+    static const SDL_Point sizes[] = {{640, 480},   {800, 600},   {1280, 720},
+                                      {1920, 1080}, {3840, 2160}, {800, 600}};
     for (size_t s = 0; s < SDL_arraysize(sizes); s++) {
         Fixture f;
         open_app(&f, sizes[s].x, sizes[s].y);
