@@ -797,6 +797,20 @@ bool app_read_pixel(App *app, int x, int y, SDL_Color *out)
     return true;
 }
 
+bool app_save_frame(App *app, const char *bmp_path)
+{
+    draw_frame(app);
+    int w = app->theme.out_w, h = app->theme.out_h;
+    SDL_Surface *s = SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_ARGB8888);
+    if (s == NULL)
+        return false;
+    bool ok = SDL_RenderReadPixels(app->renderer, NULL, SDL_PIXELFORMAT_ARGB8888, s->pixels,
+                                   s->pitch) == 0 &&
+              SDL_SaveBMP(s, bmp_path) == 0;
+    SDL_FreeSurface(s);
+    return ok;
+}
+
 size_t app_widget_count(const App *app)
 {
     return app->widget_count;

@@ -262,6 +262,10 @@ bool app_add_pack_file(App *app, const char *path);
  * reads one pixel (renderer pixels). False outside the window. */
 bool app_read_pixel(App *app, int x, int y, SDL_Color *out);
 
+/* Draws the current frame (without presenting) and saves it as a BMP file
+ * at bmp_path: the UI tests' screenshots. False when it could not. */
+bool app_save_frame(App *app, const char *bmp_path);
+
 /* Widgets drawn in the last frame; app_find_widget finds the first whose
  * label equals `label` (NULL when none). */
 size_t app_widget_count(const App *app);

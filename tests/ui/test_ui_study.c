@@ -128,18 +128,10 @@ static void shot(App *app, const char *name)
     const char *dir = getenv("STUDY_SHOTS");
     if (dir == NULL)
         return;
-    refresh(app);
-    int w = app->theme.out_w, h = app->theme.out_h;
-    SDL_Surface *s = SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_ARGB8888);
-    if (s == NULL)
-        return;
-    if (SDL_RenderReadPixels(app->renderer, NULL, SDL_PIXELFORMAT_ARGB8888, s->pixels,
-                             s->pitch) == 0) {
-        char path[512];
-        snprintf(path, sizeof path, "%s/%s-%dx%d.bmp", dir, name, w, h);
-        SDL_SaveBMP(s, path);
-    }
-    SDL_FreeSurface(s);
+    char path[512];
+    snprintf(path, sizeof path, "%s/%s-%dx%d.bmp", dir, name, app->theme.out_w,
+             app->theme.out_h);
+    app_save_frame(app, path);
 }
 
 /* The ratings stored for one card, oldest first, into out (returns count). */
