@@ -35,6 +35,7 @@
 #include "learn.h"
 #include "pack_load.h"
 #include "rng.h"
+#include "test_support.h"
 
 #include <sqlite3.h>
 
@@ -44,21 +45,7 @@ static const int64_t DAY = FSRS_MS_PER_DAY;
 
 static double now_seconds(void)
 {
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
-static int cmp_double(const void *a, const void *b)
-{
-    double x = *(const double *)a, y = *(const double *)b;
-    return (x > y) - (x < y);
-}
-
-static double median(double *v, int n)
-{
-    qsort(v, (size_t)n, sizeof *v, cmp_double);
-    return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2.0;
+    return test_clock_ms(CLOCK_MONOTONIC) / 1e3;
 }
 
 /* A pack of `count` flashcards with two topics, as YAML, parsed. */
@@ -268,8 +255,9 @@ int main(int argc, char **argv)
     }
     printf("median of %d runs (ms): store_cards_load %.1f | learn_deck_build %.1f | queue %.1f |"
            " forecast %.1f | learn_stats_build %.1f\n",
-           runs, median(load_t, runs), median(deck_t, runs), median(queue_t, runs),
-           median(fc_t, runs), median(stats_t, runs));
+           runs, test_median(load_t, (size_t)runs), test_median(deck_t, (size_t)runs),
+           test_median(queue_t, (size_t)runs), test_median(fc_t, (size_t)runs),
+           test_median(stats_t, (size_t)runs));
 
     free(order);
     free(rows);

@@ -37,6 +37,7 @@
 #include "diag.h"
 #include "pack.h"
 #include "pack_load.h"
+#include "test_support.h"
 
 enum {
     BENCH_DEFAULT_QUESTIONS = 100000,
@@ -341,38 +342,17 @@ static bool bench_write_pack(FILE *out, size_t questions, uint64_t seed)
 
 /* --------------------------------------------------------- measurements */
 
-static double bench_clock_ms(clockid_t clock)
-{
-    struct timespec ts;
-    clock_gettime(clock, &ts);
-    return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
-}
-
 /* Wall-clock time: what a user waits. */
 static double bench_now_ms(void)
 {
-    return bench_clock_ms(CLOCK_MONOTONIC);
+    return test_clock_ms(CLOCK_MONOTONIC);
 }
 
 /* CPU time of this process: steadier than wall time on a busy machine,
  * printed beside it so a reader can tell load noise from a real change. */
 static double bench_cpu_ms(void)
 {
-    return bench_clock_ms(CLOCK_PROCESS_CPUTIME_ID);
-}
-
-static int bench_compare_double(const void *a, const void *b)
-{
-    double x = *(const double *)a;
-    double y = *(const double *)b;
-    return (x > y) - (x < y);
-}
-
-static double bench_median(double *values, size_t count)
-{
-    qsort(values, count, sizeof values[0], bench_compare_double);
-    return count % 2 ? values[count / 2]
-                     : (values[count / 2 - 1] + values[count / 2]) / 2.0;
+    return test_clock_ms(CLOCK_PROCESS_CPUTIME_ID);
 }
 
 /* libyaml alone: every event of the file, each deleted. Returns the number
@@ -691,11 +671,11 @@ int main(int argc, char **argv)
     }
 
     if (status == 0) {
-        double yaml_median = bench_median(yaml_ms, runs);
-        double load_median = bench_median(load_ms, runs);
+        double yaml_median = test_median(yaml_ms, runs);
+        double load_median = test_median(load_ms, runs);
         double time_ratio = load_median / yaml_median;
-        double yaml_cpu_median = bench_median(yaml_cpu, runs);
-        double load_cpu_median = bench_median(load_cpu, runs);
+        double yaml_cpu_median = test_median(yaml_cpu, runs);
+        double load_cpu_median = test_median(load_cpu, runs);
         printf("  libyaml events  %zu\n", events);
         printf("  libyaml parse   %.1f ms  (%.1f MiB/s; CPU %.1f ms)\n", yaml_median,
                file_bytes / mib / (yaml_median / 1e3), yaml_cpu_median);

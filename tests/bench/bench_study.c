@@ -18,6 +18,7 @@
 #include "fsrs.h"
 #include "rng.h"
 #include "study.h"
+#include "test_support.h"
 
 enum { MIN = FSRS_MS_PER_MINUTE, DAY = FSRS_MS_PER_DAY };
 
@@ -30,21 +31,7 @@ static int64_t rng_below(int64_t n)
 
 static double now_seconds(void)
 {
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
-static int cmp_double(const void *a, const void *b)
-{
-    double x = *(const double *)a, y = *(const double *)b;
-    return (x > y) - (x < y);
-}
-
-static double median(double *v, int n)
-{
-    qsort(v, (size_t)n, sizeof *v, cmp_double);
-    return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2.0;
+    return test_clock_ms(CLOCK_MONOTONIC) / 1e3;
 }
 
 /* A learner's answer: mostly Good, some Again, a few Hard and Easy. */
@@ -132,7 +119,8 @@ int main(int argc, char **argv)
     printf("queue: %zu to study (%zu learning, %zu reviews, %zu new; %zu learning waiting)\n",
            info.count, info.learning_due, info.review_due, info.new_queued,
            info.learning_waiting);
-    printf("study_build_queue  median %.3f ms over %d runs\n", median(times, runs), runs);
+    printf("study_build_queue  median %.3f ms over %d runs\n",
+           test_median(times, (size_t)runs), runs);
 
     /* The learner comes back after a break: half, then nearly all, overdue. */
     static const int away_days[] = {60, 365};
@@ -150,7 +138,7 @@ int main(int argc, char **argv)
         printf("queue after %d days away: %zu to study (%zu reviews)\n", away_days[k],
                info.count, info.review_due);
         printf("study_build_queue (%d days away) median %.3f ms over %d runs\n",
-               away_days[k], median(times, runs), runs);
+               away_days[k], test_median(times, (size_t)runs), runs);
     }
 
     size_t next = 0;
@@ -159,7 +147,8 @@ int main(int argc, char **argv)
         (void)study_next(cards, n, end, &kuwait, &opts, &next, NULL);
         times[r] = (now_seconds() - a) * 1e3;
     }
-    printf("study_next         median %.3f ms over %d runs\n", median(times, runs), runs);
+    printf("study_next         median %.3f ms over %d runs\n",
+           test_median(times, (size_t)runs), runs);
 
     StudyForecast fc;
     for (int r = 0; r < runs; r++) {
@@ -170,7 +159,8 @@ int main(int argc, char **argv)
     printf("forecast: today %zu, tomorrow %zu, day 29 %zu, later %zu, new %zu\n",
            fc.due_today, fc.due_tomorrow, fc.per_day[STUDY_FORECAST_DAYS - 1], fc.later,
            fc.new_cards);
-    printf("study_forecast     median %.3f ms over %d runs\n", median(times, runs), runs);
+    printf("study_forecast     median %.3f ms over %d runs\n",
+           test_median(times, (size_t)runs), runs);
 
     /* The same with the offset from a callback, as the game's DST-aware
      * rule would give it: boundaries are computed once per call. */
@@ -181,7 +171,7 @@ int main(int argc, char **argv)
         times[r] = (now_seconds() - a) * 1e3;
     }
     printf("study_forecast (offset callback) median %.3f ms over %d runs\n",
-           median(times, runs), runs);
+           test_median(times, (size_t)runs), runs);
 
     FsrsCard outs[4];
     const size_t previews = n < 100000 ? n : 100000;
@@ -191,7 +181,8 @@ int main(int argc, char **argv)
             (void)fsrs_preview(NULL, &cards[i], end, &kuwait, outs, NULL);
         times[r] = (now_seconds() - a) * 1e6 / (double)previews;
     }
-    printf("fsrs_preview       median %.3f us per card over %d runs\n", median(times, runs),
+    printf("fsrs_preview       median %.3f us per card over %d runs\n",
+           test_median(times, (size_t)runs),
            runs);
 
     free(times);

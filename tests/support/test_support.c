@@ -2,6 +2,8 @@
 #include "test_support.h"
 
 #include <dirent.h>
+#include <stdlib.h>
+#include <time.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -26,4 +28,23 @@ void test_remove_tree(const char *path)
         closedir(d);
     }
     rmdir(path);
+}
+
+double test_clock_ms(int clock)
+{
+    struct timespec ts;
+    clock_gettime((clockid_t)clock, &ts);
+    return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
+}
+
+static int compare_double(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return (x > y) - (x < y);
+}
+
+double test_median(double *values, size_t count)
+{
+    qsort(values, count, sizeof values[0], compare_double);
+    return count % 2 ? values[count / 2] : (values[count / 2 - 1] + values[count / 2]) / 2.0;
 }
