@@ -371,7 +371,30 @@ void learn_deck_free(LearnDeck *deck)
         return;
     free(deck->cards);
     free(deck->keys);
+    free(deck->buried);
     memset(deck, 0, sizeof *deck);
+}
+
+/* Leaves out, until the deck is built again tomorrow, the other gaps of the
+ * cloze that card `index` belongs to, when they are new or in review: shown
+ * next, each would repeat the answer just seen. Cards in (re)learning steps
+ * still come back when due. Siblings are adjacent: the deck is in pack,
+ * question, deletion order. */
+static void bury_siblings(LearnDeck *deck, size_t index)
+{
+    const Question *q = deck->keys[index].question;
+    if (q->type != QUESTION_CLOZE || q->gap_count < 2)
+        return;
+    size_t first = index, last = index;
+    while (first > 0 && deck->keys[first - 1].question == q)
+        first--;
+    while (last + 1 < deck->count && deck->keys[last + 1].question == q)
+        last++;
+    for (size_t i = first; i <= last; i++) {
+        FsrsState st = deck->cards[i].state;
+        if (i != index && (st == FSRS_STATE_NEW || st == FSRS_STATE_REVIEW))
+            deck->buried[i] = 1;
+    }
 }
 
 StoreStatus learn_deck_build(LearnDeck *deck, Store *store, int64_t profile_id,
@@ -410,7 +433,8 @@ StoreStatus learn_deck_build(LearnDeck *deck, Store *store, int64_t profile_id,
     }
     deck->cards = calloc(total ? total : 1, sizeof *deck->cards);
     deck->keys = calloc(total ? total : 1, sizeof *deck->keys);
-    if (deck->cards == NULL || deck->keys == NULL) {
+    deck->buried = calloc(total ? total : 1, sizeof *deck->buried);
+    if (deck->cards == NULL || deck->keys == NULL || deck->buried == NULL) {
         free(sorted);
         store_card_list_free(&stored);
         learn_deck_free(deck);
@@ -452,6 +476,10 @@ StoreStatus learn_deck_build(LearnDeck *deck, Store *store, int64_t profile_id,
     }
     deck->count = n;
     deck->orphans = stored.count - matched;
+    for (size_t i = 0; i < n; i++)
+        if (deck->cards[i].last_review_ms != 0 &&
+            fsrs_day_number(deck->cards[i].last_review_ms, rule) == today)
+            bury_siblings(deck, i);
     free(sorted);
     store_card_list_free(&stored);
     return ok(err);
@@ -463,6 +491,7 @@ StudyOptions learn_deck_options(const LearnDeck *deck, const LearnSettings *sett
     if (settings != NULL)
         o.new_per_day = settings->new_per_day;
     o.new_done_today = deck != NULL ? deck->new_done_today : 0;
+    o.skip = deck != NULL ? deck->buried : NULL;
     return o;
 }
 
@@ -568,6 +597,7 @@ StoreStatus learn_record_study_review(Store *store, int64_t profile_id, LearnDec
         return st;
     bool was_new = deck->cards[index].state == FSRS_STATE_NEW;
     deck->cards[index] = after;
+    bury_siblings(deck, index);
     if (!key->stored) {
         key->stored = true;
         key->first_seen = now_ms;

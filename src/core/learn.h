@@ -130,6 +130,10 @@ typedef struct LearnDeck {
      * study or by a quiz: what counts against the daily new-card limit. */
     int new_done_today;
     size_t orphans;     /* stored cards whose question is no longer loaded */
+    /* Per card: left out until tomorrow because another gap of the same
+     * cloze was studied today (it would give this one's answer away).
+     * Owned; passed to study.h as StudyOptions.skip. */
+    unsigned char *buried;
 } LearnDeck;
 
 /* Builds the deck of every card of `packs` (in pack order, then question

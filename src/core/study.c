@@ -11,7 +11,7 @@
 
 StudyOptions study_options_default(void)
 {
-    StudyOptions o = {STUDY_DEFAULT_NEW_PER_DAY, 0};
+    StudyOptions o = {STUDY_DEFAULT_NEW_PER_DAY, 0, NULL};
     return o;
 }
 
@@ -82,10 +82,12 @@ static void sort_by_due(DueRef *refs, DueRef *tmp, size_t n)
 
 /* The counting pass shared by the queue and study_next. */
 static void count_cards(const FsrsCard *cards, size_t count, int64_t now_ms, int64_t day_end,
-                        StudyQueueInfo *info)
+                        const unsigned char *skip, StudyQueueInfo *info)
 {
     memset(info, 0, sizeof *info);
     for (size_t i = 0; i < count; i++) {
+        if (skip != NULL && skip[i])
+            continue;
         const FsrsCard *c = &cards[i];
         if (is_learning(c->state)) {
             if (c->due_ms <= now_ms) {
@@ -121,7 +123,8 @@ StudyStatus study_build_queue(const FsrsCard *cards, size_t count, int64_t now_m
     if (info == NULL || (cards == NULL && count > 0) || (order == NULL && order_cap > 0))
         return STUDY_BAD_ARGS;
     const int64_t day_end = tomorrow_start(now_ms, rule);
-    count_cards(cards, count, now_ms, day_end, info);
+    const unsigned char *skip = opts != NULL ? opts->skip : NULL;
+    count_cards(cards, count, now_ms, day_end, skip, info);
     finish_info(info, opts, now_ms);
 
     size_t due = info->learning_due + info->review_due;
@@ -136,6 +139,8 @@ StudyStatus study_build_queue(const FsrsCard *cards, size_t count, int64_t now_m
     /* Learning cards first, reviews after, each part sorted by due time. */
     size_t n_learn = 0, n_review = 0;
     for (size_t i = 0; i < count; i++) {
+        if (skip != NULL && skip[i])
+            continue;
         const FsrsCard *c = &cards[i];
         if (is_learning(c->state) && c->due_ms <= now_ms)
             refs[n_learn++] = (DueRef){c->due_ms, i};
@@ -153,7 +158,7 @@ StudyStatus study_build_queue(const FsrsCard *cards, size_t count, int64_t now_m
     free(refs);
     size_t new_left = info->new_queued;
     for (size_t i = 0; i < count && new_left > 0 && out < order_cap; i++) {
-        if (cards[i].state == FSRS_STATE_NEW) {
+        if (cards[i].state == FSRS_STATE_NEW && (skip == NULL || !skip[i])) {
             order[out++] = i;
             new_left--;
         }
@@ -171,13 +176,16 @@ bool study_next(const FsrsCard *cards, size_t count, int64_t now_ms, const FsrsD
     StudyQueueInfo local;
     if (info == NULL)
         info = &local;
-    count_cards(cards, count, now_ms, day_end, info);
+    const unsigned char *skip = opts != NULL ? opts->skip : NULL;
+    count_cards(cards, count, now_ms, day_end, skip, info);
     finish_info(info, opts, now_ms);
     info->count = 0;
 
     /* Best of each kind in one pass; earlier index wins ties, as in the queue. */
     size_t best_learn = SIZE_MAX, best_review = SIZE_MAX, first_new = SIZE_MAX;
     for (size_t i = 0; i < count; i++) {
+        if (skip != NULL && skip[i])
+            continue;
         const FsrsCard *c = &cards[i];
         if (is_learning(c->state)) {
             if (c->due_ms <= now_ms &&

@@ -35,6 +35,10 @@ typedef enum StudyStatus {
 typedef struct StudyOptions {
     int new_per_day;    /* new cards a day; <= 0 shows none. Default 20 */
     int new_done_today; /* new cards already introduced today (from the store) */
+    /* Cards left out for now, one flag per card (NULL: none): the other gaps
+     * of a cloze whose gap was just studied, which would give each other's
+     * answers away. Borrowed; left-out cards are not counted either. */
+    const unsigned char *skip;
 } StudyOptions;
 
 /* new_per_day 20, none introduced yet. */

@@ -208,6 +208,52 @@ static void test_cloze_deletions_are_cards(void **state)
     pack_free(p);
 }
 
+/* Studying one gap of a cloze leaves its other gaps for tomorrow: shown
+ * next, each would repeat the answer just seen. */
+static void test_cloze_siblings_wait_until_tomorrow(void **state)
+{
+    Fixture *f = *state;
+    Pack *p = load_cards_pack();
+    LearnDeck deck;
+    StoreError err;
+    int64_t now = kuwait(9, 12, 0);
+    assert_int_equal(learn_deck_build(&deck, f->store, f->alice, &p, 1, now, &f->rule, &err),
+                     STORE_OK);
+    assert_int_equal(deck.keys[6].deletion, 1); /* the cloze's two gaps: 6 and 7 */
+    assert_int_equal(learn_record_study_review(f->store, f->alice, &deck, 6, FSRS_RATING_EASY,
+                                               2000, now, &f->rule, &f->params, NULL, &err),
+                     STORE_OK);
+    /* Study everything else the queue offers today: gap 2 never comes. */
+    size_t idx, studied = 0;
+    while (learn_deck_next(&deck, &f->settings, now, &f->rule, &idx, NULL)) {
+        assert_int_not_equal(idx, 7);
+        assert_int_equal(learn_record_study_review(f->store, f->alice, &deck, idx,
+                                                   FSRS_RATING_EASY, 2000, now, &f->rule,
+                                                   &f->params, NULL, &err),
+                         STORE_OK);
+        studied++;
+    }
+    assert_int_equal(studied, 7); /* the eight other cards but gap 2 */
+    assert_int_equal(deck.cards[7].state, FSRS_STATE_NEW);
+    learn_deck_free(&deck);
+
+    /* Back later the same day: still left out. */
+    now = kuwait(9, 23, 0);
+    assert_int_equal(learn_deck_build(&deck, f->store, f->alice, &p, 1, now, &f->rule, &err),
+                     STORE_OK);
+    assert_false(learn_deck_next(&deck, &f->settings, now, &f->rule, &idx, NULL));
+    learn_deck_free(&deck);
+
+    /* The next day (after 04:00) it is offered. */
+    now = kuwait(10, 5, 0);
+    assert_int_equal(learn_deck_build(&deck, f->store, f->alice, &p, 1, now, &f->rule, &err),
+                     STORE_OK);
+    assert_true(learn_deck_next(&deck, &f->settings, now, &f->rule, &idx, NULL));
+    assert_int_equal(idx, 7);
+    learn_deck_free(&deck);
+    pack_free(p);
+}
+
 /* ---- quiz grading ---------------------------------------------------------------- */
 
 typedef struct GradeCase {
@@ -1023,6 +1069,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_card_texts),
         cmocka_unit_test_setup_teardown(test_cloze_deletions_are_cards, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_cloze_siblings_wait_until_tomorrow, setup, teardown),
         cmocka_unit_test_setup_teardown(test_quiz_grading_stores_rating, setup, teardown),
         cmocka_unit_test_setup_teardown(test_replay_equals_stored, setup, teardown),
         cmocka_unit_test_setup_teardown(test_day_boundary, setup, teardown),

@@ -116,7 +116,7 @@ static void test_next_is_queue_head(void **state)
             int64_t due = now + ((int64_t)rng_range(&rng, 9) - 4) * 6 * (int64_t)HOUR;
             cards[i] = card_at(st, due);
         }
-        StudyOptions opts = {(int)rng_range(&rng, 4), 0};
+        StudyOptions opts = {(int)rng_range(&rng, 4), 0, NULL};
         StudyQueueInfo info, next_info;
         assert_int_equal(study_build_queue(cards, N, now, &rule, &opts, order, N, &info),
                          STUDY_OK);
@@ -139,6 +139,32 @@ static void test_next_is_queue_head(void **state)
 
 /* ---- new-card limit ---------------------------------------------------------------- */
 
+/* Cards the caller leaves out (a cloze's other gaps) are neither queued,
+ * picked next, nor counted. */
+static void test_skipped_cards_are_left_out(void **state)
+{
+    (void)state;
+    int64_t now = utc(2025, 3, 10, 12, 0);
+    FsrsCard cards[4];
+    for (size_t i = 0; i < 4; i++)
+        cards[i] = fsrs_card_new(now);
+    cards[2].state = FSRS_STATE_REVIEW; /* a review due now */
+    cards[2].due_ms = now;
+    const unsigned char skip[4] = {1, 0, 1, 0};
+    StudyOptions opts = {20, 0, skip};
+    size_t order[4];
+    StudyQueueInfo info;
+    assert_int_equal(study_build_queue(cards, 4, now, NULL, &opts, order, 4, &info), STUDY_OK);
+    assert_int_equal(info.count, 2);
+    assert_int_equal(order[0], 1);
+    assert_int_equal(order[1], 3);
+    assert_int_equal(info.review_due, 0);
+    assert_int_equal(info.new_available, 2);
+    size_t idx;
+    assert_true(study_next(cards, 4, now, NULL, &opts, &idx, &info));
+    assert_int_equal(idx, 1);
+}
+
 static void test_new_card_limit(void **state)
 {
     (void)state;
@@ -156,7 +182,7 @@ static void test_new_card_limit(void **state)
         {0, 0, 0},   {-5, 0, 0},  {50, 0, 30}, {50, 45, 5},
     };
     for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
-        StudyOptions opts = {cases[c].per_day, cases[c].done_today};
+        StudyOptions opts = {cases[c].per_day, cases[c].done_today, NULL};
         size_t order[N + 1];
         StudyQueueInfo info;
         assert_int_equal(
@@ -189,7 +215,7 @@ static void test_learning_cards_return_in_session(void **state)
     FsrsCard cards[N];
     for (size_t i = 0; i < N; i++)
         cards[i] = fsrs_card_new(now);
-    StudyOptions opts = {N, 0};
+    StudyOptions opts = {N, 0, NULL};
     size_t shown[32];
     size_t n_shown = 0;
     int waits = 0;
@@ -252,7 +278,7 @@ static void test_next_due_wait(void **state)
             card_at(FSRS_STATE_REVIEW, now + cases[c].review_due),
             card_at(FSRS_STATE_NEW, now),
         };
-        StudyOptions opts = {cases[c].new_per_day, 0};
+        StudyOptions opts = {cases[c].new_per_day, 0, NULL};
         size_t order[4];
         StudyQueueInfo info;
         assert_int_equal(study_build_queue(cards, 4, now, NULL, &opts, order, 4, &info),
@@ -350,7 +376,7 @@ static void test_forecast_counts(void **state)
      * card not yet due aside). */
     size_t order[9];
     StudyQueueInfo info;
-    StudyOptions none = {0, 0};
+    StudyOptions none = {0, 0, NULL};
     assert_int_equal(study_build_queue(cards, 9, now, NULL, &none, order, 9, &info), STUDY_OK);
     assert_int_equal(info.review_due + info.learning_due + info.learning_waiting, 3 + 1);
 }
@@ -435,6 +461,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_queue_order),
         cmocka_unit_test(test_next_is_queue_head),
+        cmocka_unit_test(test_skipped_cards_are_left_out),
         cmocka_unit_test(test_new_card_limit),
         cmocka_unit_test(test_learning_cards_return_in_session),
         cmocka_unit_test(test_next_due_wait),
