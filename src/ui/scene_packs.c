@@ -260,7 +260,7 @@ static bool packs_event(App *app, void *state, const UiEvent *event)
     PacksState *s = state;
     layout(app, s);
     if (event->wheel) {
-        scroll_wheel(&s->scroll, event->wheel, theme_px(&app->theme, 60));
+        scroll_wheel(&s->scroll, event->wheel, theme_px(&app->theme, THEME_WHEEL_STEP));
         return true;
     }
     /* The mouse only reaches rows inside the list's view. */

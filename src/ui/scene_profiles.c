@@ -287,7 +287,7 @@ static void profiles_leave(App *app, void *state)
 static bool list_event(App *app, ProfilesState *s, const UiEvent *event)
 {
     if (event->wheel) {
-        scroll_wheel(&s->scroll, event->wheel, theme_px(&app->theme, 60));
+        scroll_wheel(&s->scroll, event->wheel, theme_px(&app->theme, THEME_WHEEL_STEP));
         return true;
     }
     int rows = (int)s->list.count;

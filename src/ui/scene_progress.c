@@ -267,7 +267,7 @@ static bool progress_event(App *app, void *state, const UiEvent *event)
     ProgressState *s = state;
     layout(app, s);
     if (event->wheel) {
-        scroll_wheel(&s->scroll, event->wheel, theme_px(&app->theme, 60));
+        scroll_wheel(&s->scroll, event->wheel, theme_px(&app->theme, THEME_WHEEL_STEP));
         return true;
     }
     if (event->pointer != POINTER_NONE) {

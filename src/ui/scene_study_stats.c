@@ -182,7 +182,7 @@ static bool stats_event(App *app, void *state, const UiEvent *event)
     StatsState *s = state;
     layout(app, s);
     if (event->wheel) {
-        scroll_wheel(&s->scroll, event->wheel, theme_px(&app->theme, 60));
+        scroll_wheel(&s->scroll, event->wheel, theme_px(&app->theme, THEME_WHEEL_STEP));
         return true;
     }
     /* The settings sit at the bottom of the page: up and down first scroll

@@ -30,6 +30,7 @@ enum {
     THEME_ROW_H = 64,     /* a list row with two lines */
     THEME_FOCUS_GAP = 3,  /* between a widget and its focus ring */
     THEME_FOCUS_W = 3,    /* thickness of the focus ring */
+    THEME_WHEEL_STEP = 60, /* how far one notch of the mouse wheel scrolls a list */
     THEME_MAX_CONTENT_W = 880, /* content columns never get wider */
     THEME_FONT_SCALE_MIN = 75, /* percent */
     THEME_FONT_SCALE_MAX = 200,

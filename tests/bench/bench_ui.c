@@ -105,27 +105,28 @@ typedef struct BenchOptions {
 
 /* ---- clock and statistics ---------------------------------------------- */
 
-static int64_t bench_now_ns(void)
+static int64_t bench_clock_ns(clockid_t clock)
 {
     struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
+    clock_gettime(clock, &ts);
     return (int64_t)ts.tv_sec * 1000000000 + ts.tv_nsec;
+}
+
+static int64_t bench_now_ns(void)
+{
+    return bench_clock_ns(CLOCK_MONOTONIC);
 }
 
 /* CPU time of the calling thread: what a frame costs the game itself,
  * whatever else the machine is doing (wall time is what the player sees). */
 static int64_t bench_thread_cpu_ns(void)
 {
-    struct timespec ts;
-    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
-    return (int64_t)ts.tv_sec * 1000000000 + ts.tv_nsec;
+    return bench_clock_ns(CLOCK_THREAD_CPUTIME_ID);
 }
 
 static int64_t bench_process_cpu_ns(void)
 {
-    struct timespec ts;
-    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
-    return (int64_t)ts.tv_sec * 1000000000 + ts.tv_nsec;
+    return bench_clock_ns(CLOCK_PROCESS_CPUTIME_ID);
 }
 
 static double bench_ms(int64_t ns)
