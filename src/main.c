@@ -149,9 +149,8 @@ static int run_check(const char *const *paths, size_t count)
     printf("%zu %s checked: %zu valid (%zu %s), %zu with errors; "
            "%zu %s, %zu %s\n",
            files, files == 1 ? "file" : "files", set.pack_count, questions,
-           questions == 1 ? "question" : "questions", set.failure_count,
-           errors, errors == 1 ? "error" : "errors", warnings,
-           warnings == 1 ? "warning" : "warnings");
+           questions == 1 ? "question" : "questions", set.failure_count, errors,
+           errors == 1 ? "error" : "errors", warnings, warnings == 1 ? "warning" : "warnings");
     pack_set_free(&set);
     if (usage_error)
         return EXIT_USAGE;

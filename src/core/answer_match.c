@@ -15,9 +15,9 @@
 #include <stdlib.h>
 
 enum {
-    AM_END = -1,              /* end of the stream */
-    AM_REPLACEMENT = 0xFFFD,  /* stands in for invalid UTF-8 */
-    AM_FOLD_MAX = 2,          /* one code point folds to at most two */
+    AM_END = -1,             /* end of the stream */
+    AM_REPLACEMENT = 0xFFFD, /* stands in for invalid UTF-8 */
+    AM_FOLD_MAX = 2,         /* one code point folds to at most two */
 };
 
 /* ---- UTF-8 -------------------------------------------------------------- */
@@ -100,23 +100,41 @@ static size_t am_encode(uint32_t cp, unsigned char *buf)
 /* Latin-1 U+00C0..U+00FF: the ASCII spelling of each letter without case or
  * diacritics; NULL keeps the character (the signs × and ÷). */
 static const char *const am_latin1[64] = {
-    "a", "a", "a", "a", "a", "a", "ae", "c", /* C0 À..Ç */
-    "e", "e", "e", "e", "i", "i", "i", "i",  /* C8 È..Ï */
-    "d", "n", "o", "o", "o", "o", "o", NULL, /* D0 Ð..× */
+    "a", "a", "a", "a", "a", "a", "ae", "c",  /* C0 À..Ç */
+    "e", "e", "e", "e", "i", "i", "i",  "i",  /* C8 È..Ï */
+    "d", "n", "o", "o", "o", "o", "o",  NULL, /* D0 Ð..× */
     "o", "u", "u", "u", "u", "y", "th", "ss", /* D8 Ø..ß */
-    "a", "a", "a", "a", "a", "a", "ae", "c", /* E0 à..ç */
-    "e", "e", "e", "e", "i", "i", "i", "i",  /* E8 è..ï */
-    "d", "n", "o", "o", "o", "o", "o", NULL, /* F0 ð..÷ */
-    "o", "u", "u", "u", "u", "y", "th", "y", /* F8 ø..ÿ */
+    "a", "a", "a", "a", "a", "a", "ae", "c",  /* E0 à..ç */
+    "e", "e", "e", "e", "i", "i", "i",  "i",  /* E8 è..ï */
+    "d", "n", "o", "o", "o", "o", "o",  NULL, /* F0 ð..÷ */
+    "o", "u", "u", "u", "u", "y", "th", "y",  /* F8 ø..ÿ */
 };
 
 /* Latin Extended-A U+0100..U+017F, one base letter each; '*' marks the two
  * ligatures (Ĳ ĳ -> ij, Œ œ -> oe) handled in code. Grouped by letter:
  * a6 c8 d4 e10 g8 h4 i10 ij2 j2 k3 l10 n9 o6 oe2 r6 s8 t6 u12 w2 y3 z6 s1. */
-static const char am_latin_ext_a[] =
-    "aaaaaa" "cccccccc" "dddd" "eeeeeeeeee" "gggggggg" "hhhh" "iiiiiiiiii"
-    "**" "jj" "kkk" "llllllllll" "nnnnnnnnn" "oooooo" "**" "rrrrrr"
-    "ssssssss" "tttttt" "uuuuuuuuuuuu" "ww" "yyy" "zzzzzz" "s";
+static const char am_latin_ext_a[] = "aaaaaa"
+                                     "cccccccc"
+                                     "dddd"
+                                     "eeeeeeeeee"
+                                     "gggggggg"
+                                     "hhhh"
+                                     "iiiiiiiiii"
+                                     "**"
+                                     "jj"
+                                     "kkk"
+                                     "llllllllll"
+                                     "nnnnnnnnn"
+                                     "oooooo"
+                                     "**"
+                                     "rrrrrr"
+                                     "ssssssss"
+                                     "tttttt"
+                                     "uuuuuuuuuuuu"
+                                     "ww"
+                                     "yyy"
+                                     "zzzzzz"
+                                     "s";
 _Static_assert(sizeof am_latin_ext_a == 128 + 1, "one letter per code point");
 
 /* Single-code-point mappings outside the regular ranges handled in code. */
@@ -128,28 +146,73 @@ typedef struct AmMap {
 static const AmMap am_singles[] = {
     /* Latin Extended-B letters common in European, Romanian, pinyin and
      * Vietnamese text. */
-    {0x0180, 'b'}, {0x0192, 'f'}, {0x01A0, 'o'}, {0x01A1, 'o'},
-    {0x01AF, 'u'}, {0x01B0, 'u'}, {0x01CD, 'a'}, {0x01CE, 'a'},
-    {0x01CF, 'i'}, {0x01D0, 'i'}, {0x01D1, 'o'}, {0x01D2, 'o'},
-    {0x01D3, 'u'}, {0x01D4, 'u'}, {0x01D5, 'u'}, {0x01D6, 'u'},
-    {0x01D7, 'u'}, {0x01D8, 'u'}, {0x01D9, 'u'}, {0x01DA, 'u'},
-    {0x01DB, 'u'}, {0x01DC, 'u'}, {0x01FA, 'a'}, {0x01FB, 'a'},
-    {0x01FE, 'o'}, {0x01FF, 'o'}, {0x0218, 's'}, {0x0219, 's'},
-    {0x021A, 't'}, {0x021B, 't'},
+    {0x0180, 'b'},
+    {0x0192, 'f'},
+    {0x01A0, 'o'},
+    {0x01A1, 'o'},
+    {0x01AF, 'u'},
+    {0x01B0, 'u'},
+    {0x01CD, 'a'},
+    {0x01CE, 'a'},
+    {0x01CF, 'i'},
+    {0x01D0, 'i'},
+    {0x01D1, 'o'},
+    {0x01D2, 'o'},
+    {0x01D3, 'u'},
+    {0x01D4, 'u'},
+    {0x01D5, 'u'},
+    {0x01D6, 'u'},
+    {0x01D7, 'u'},
+    {0x01D8, 'u'},
+    {0x01D9, 'u'},
+    {0x01DA, 'u'},
+    {0x01DB, 'u'},
+    {0x01DC, 'u'},
+    {0x01FA, 'a'},
+    {0x01FB, 'a'},
+    {0x01FE, 'o'},
+    {0x01FF, 'o'},
+    {0x0218, 's'},
+    {0x0219, 's'},
+    {0x021A, 't'},
+    {0x021B, 't'},
     /* Greek letters with tonos or dialytika, final sigma, micro sign. */
-    {0x00B5, 0x03BC}, {0x0386, 0x03B1}, {0x0388, 0x03B5}, {0x0389, 0x03B7},
-    {0x038A, 0x03B9}, {0x038C, 0x03BF}, {0x038E, 0x03C5}, {0x038F, 0x03C9},
-    {0x0390, 0x03B9}, {0x03AA, 0x03B9}, {0x03AB, 0x03C5}, {0x03AC, 0x03B1},
-    {0x03AD, 0x03B5}, {0x03AE, 0x03B7}, {0x03AF, 0x03B9}, {0x03B0, 0x03C5},
-    {0x03C2, 0x03C3}, {0x03CA, 0x03B9}, {0x03CB, 0x03C5}, {0x03CC, 0x03BF},
-    {0x03CD, 0x03C5}, {0x03CE, 0x03C9},
+    {0x00B5, 0x03BC},
+    {0x0386, 0x03B1},
+    {0x0388, 0x03B5},
+    {0x0389, 0x03B7},
+    {0x038A, 0x03B9},
+    {0x038C, 0x03BF},
+    {0x038E, 0x03C5},
+    {0x038F, 0x03C9},
+    {0x0390, 0x03B9},
+    {0x03AA, 0x03B9},
+    {0x03AB, 0x03C5},
+    {0x03AC, 0x03B1},
+    {0x03AD, 0x03B5},
+    {0x03AE, 0x03B7},
+    {0x03AF, 0x03B9},
+    {0x03B0, 0x03C5},
+    {0x03C2, 0x03C3},
+    {0x03CA, 0x03B9},
+    {0x03CB, 0x03C5},
+    {0x03CC, 0x03BF},
+    {0x03CD, 0x03C5},
+    {0x03CE, 0x03C9},
     /* Cyrillic: ё and ѐ are written е, ѝ is и (stress and dots are often
      * left out when typing). */
-    {0x0401, 0x0435}, {0x0400, 0x0435}, {0x040D, 0x0438},
-    {0x0450, 0x0435}, {0x0451, 0x0435}, {0x045D, 0x0438},
+    {0x0401, 0x0435},
+    {0x0400, 0x0435},
+    {0x040D, 0x0438},
+    {0x0450, 0x0435},
+    {0x0451, 0x0435},
+    {0x045D, 0x0438},
     {0x04C0, 0x04CF},
     /* Arabic alef with hamza or madda, and alef wasla, as bare alef. */
-    {0x0622, 0x0627}, {0x0623, 0x0627}, {0x0625, 0x0627}, {0x0671, 0x0627},
+    {0x0622, 0x0627},
+    {0x0623, 0x0627},
+    {0x0625, 0x0627},
+    {0x0671, 0x0627},
 };
 
 /* Ranges (inclusive) deleted outright: punctuation, invisible format
@@ -159,40 +222,41 @@ typedef struct AmRange {
     uint32_t hi;
 } AmRange;
 
-static const AmRange am_deleted[] = {
-    {0x00A1, 0x00A1}, {0x00A7, 0x00A7}, {0x00AB, 0x00AB}, {0x00AD, 0x00AD},
-    {0x00B6, 0x00B7}, {0x00BB, 0x00BB}, {0x00BF, 0x00BF},
-    {0x0300, 0x036F},                    /* combining diacritical marks */
-    {0x037E, 0x037E}, {0x0387, 0x0387},  /* Greek ; and · */
-    {0x055A, 0x055F}, {0x0589, 0x058A},  /* Armenian punctuation */
-    {0x0591, 0x05C7},                    /* Hebrew points and marks */
-    {0x060C, 0x060D}, {0x061B, 0x061C}, {0x061E, 0x061F},
-    {0x0640, 0x0640},                    /* Arabic tatweel */
-    {0x064B, 0x065F}, {0x0670, 0x0670},  /* Arabic harakat, dagger alef */
-    {0x066A, 0x066D}, {0x06D4, 0x06D4},
-    {0x06D6, 0x06DC}, {0x06DF, 0x06E4}, {0x06E7, 0x06E8}, {0x06EA, 0x06ED},
-    {0x1AB0, 0x1AFF}, {0x1DC0, 0x1DFF},  /* more combining marks */
-    {0x200B, 0x200F},                    /* zero width, LRM, RLM */
-    {0x2010, 0x2027},                    /* dashes, quotes, bullets, … */
-    {0x202A, 0x202E},                    /* bidi embedding controls */
-    {0x2030, 0x205E},                    /* ‰ ′ ″ ‹ › ‼ ⁇ ... */
-    {0x2060, 0x206F},                    /* word joiner, bidi isolates */
-    {0x20D0, 0x20FF},                    /* combining marks for symbols */
-    {0x2E00, 0x2E7F},                    /* supplemental punctuation */
-    {0x3001, 0x3003}, {0x3008, 0x3011}, {0x3014, 0x301F},
-    {0xFE20, 0xFE2F},                    /* combining half marks */
-    {0xFD3E, 0xFD3F},                    /* ornate parentheses */
-    {0xFEFF, 0xFEFF},                    /* byte order mark */
-    {0xFF01, 0xFF03}, {0xFF05, 0xFF0A}, {0xFF0C, 0xFF0F},
-    {0xFF1A, 0xFF1B}, {0xFF1F, 0xFF20}, {0xFF3B, 0xFF3D}, {0xFF3F, 0xFF3F},
-    {0xFF5B, 0xFF5B}, {0xFF5D, 0xFF5D},
+static const AmRange
+    am_deleted[] =
+        {
+            {0x00A1, 0x00A1}, {0x00A7, 0x00A7}, {0x00AB, 0x00AB},
+            {0x00AD, 0x00AD}, {0x00B6, 0x00B7}, {0x00BB, 0x00BB},
+            {0x00BF, 0x00BF}, {0x0300, 0x036F}, /* combining diacritical marks */
+            {0x037E, 0x037E}, {0x0387, 0x0387}, /* Greek ; and · */
+            {0x055A, 0x055F}, {0x0589, 0x058A}, /* Armenian punctuation */
+            {0x0591, 0x05C7},                   /* Hebrew points and marks */
+            {0x060C, 0x060D}, {0x061B, 0x061C}, {0x061E, 0x061F},
+            {0x0640, 0x0640},                   /* Arabic tatweel */
+            {0x064B, 0x065F}, {0x0670, 0x0670}, /* Arabic harakat, dagger alef */
+            {0x066A, 0x066D}, {0x06D4, 0x06D4}, {0x06D6, 0x06DC},
+            {0x06DF, 0x06E4}, {0x06E7, 0x06E8}, {0x06EA, 0x06ED},
+            {0x1AB0, 0x1AFF}, {0x1DC0, 0x1DFF}, /* more combining marks */
+            {0x200B, 0x200F},                   /* zero width, LRM, RLM */
+            {0x2010, 0x2027},                   /* dashes, quotes, bullets, … */
+            {0x202A, 0x202E},                   /* bidi embedding controls */
+            {0x2030, 0x205E},                   /* ‰ ′ ″ ‹ › ‼ ⁇ ... */
+            {0x2060, 0x206F},                   /* word joiner, bidi isolates */
+            {0x20D0, 0x20FF},                   /* combining marks for symbols */
+            {0x2E00, 0x2E7F},                   /* supplemental punctuation */
+            {0x3001, 0x3003}, {0x3008, 0x3011}, {0x3014, 0x301F},
+            {0xFE20, 0xFE2F}, /* combining half marks */
+            {0xFD3E, 0xFD3F}, /* ornate parentheses */
+            {0xFEFF, 0xFEFF}, /* byte order mark */
+            {0xFF01, 0xFF03}, {0xFF05, 0xFF0A}, {0xFF0C, 0xFF0F},
+            {0xFF1A, 0xFF1B}, {0xFF1F, 0xFF20}, {0xFF3B, 0xFF3D},
+            {0xFF3F, 0xFF3F}, {0xFF5B, 0xFF5B}, {0xFF5D, 0xFF5D},
 };
 
 /* White space of every kind; each becomes one ASCII space. */
 static const AmRange am_spaces[] = {
-    {0x0000, 0x0020}, {0x007F, 0x00A0}, {0x1680, 0x1680},
-    {0x2000, 0x200A}, {0x2028, 0x2029}, {0x202F, 0x202F},
-    {0x205F, 0x205F}, {0x3000, 0x3000},
+    {0x0000, 0x0020}, {0x007F, 0x00A0}, {0x1680, 0x1680}, {0x2000, 0x200A},
+    {0x2028, 0x2029}, {0x202F, 0x202F}, {0x205F, 0x205F}, {0x3000, 0x3000},
 };
 
 static bool am_in_ranges(uint32_t cp, const AmRange *ranges, size_t count)
@@ -208,10 +272,30 @@ static bool am_in_ranges(uint32_t cp, const AmRange *ranges, size_t count)
 static bool am_is_ascii_punct(uint32_t cp)
 {
     switch (cp) {
-    case '!': case '"': case '#': case '%': case '&': case '\'': case '(':
-    case ')': case '*': case ',': case '-': case '.': case '/': case ':':
-    case ';': case '?': case '@': case '[': case '\\': case ']': case '_':
-    case '`': case '{': case '}':
+    case '!':
+    case '"':
+    case '#':
+    case '%':
+    case '&':
+    case '\'':
+    case '(':
+    case ')':
+    case '*':
+    case ',':
+    case '-':
+    case '.':
+    case '/':
+    case ':':
+    case ';':
+    case '?':
+    case '@':
+    case '[':
+    case '\\':
+    case ']':
+    case '_':
+    case '`':
+    case '{':
+    case '}':
         return true;
     default:
         return false;
@@ -337,9 +421,9 @@ typedef struct AmStream {
     uint32_t fold[AM_FOLD_MAX];
     int fold_count;
     int fold_next;
-    bool emitted;     /* something other than space has come out */
-    bool space;       /* a space is owed before the next character */
-    int32_t held;     /* a character held back while its space goes out */
+    bool emitted; /* something other than space has come out */
+    bool space;   /* a space is owed before the next character */
+    int32_t held; /* a character held back while its space goes out */
 } AmStream;
 
 /* The next folded code point (spaces included), or AM_END. */
@@ -394,9 +478,8 @@ static void am_open(AmStream *s, const char *text)
     while (len < ANSWER_MAX_BYTES && text[len] != '\0') {
         len++;
     }
-    *s = (AmStream){.p = (const unsigned char *)text,
-                    .end = (const unsigned char *)text + len,
-                    .held = AM_END};
+    *s = (AmStream){
+        .p = (const unsigned char *)text, .end = (const unsigned char *)text + len, .held = AM_END};
     AmStream ahead = *s;
     static const int32_t the[4] = {'t', 'h', 'e', ' '};
     for (int i = 0; i < 4; i++) {
@@ -489,8 +572,7 @@ static bool am_is_digit(int32_t c)
  * "too much". Returns true when it is at most `allowed`. Rows are computed
  * one at a time and the work stops as soon as a whole row exceeds the
  * budget, since later rows can only grow. */
-static bool am_within(const char *given, const uint32_t *exp, size_t m,
-                      size_t allowed, int *rows)
+static bool am_within(const char *given, const uint32_t *exp, size_t m, size_t allowed, int *rows)
 {
     const int too_much = (int)allowed + 1;
     int *prev2 = rows;
@@ -530,10 +612,8 @@ static bool am_within(const char *given, const uint32_t *exp, size_t m,
             if (ins < best) {
                 best = ins;
             }
-            if (i > 1 && j > 1 && c != e && c == (int32_t)exp[j - 2] &&
-                last == e) {
-                int swap = prev2[j - 2] +
-                           ((c_digit || e_digit) ? too_much : 1);
+            if (i > 1 && j > 1 && c != e && c == (int32_t)exp[j - 2] && last == e) {
+                int swap = prev2[j - 2] + ((c_digit || e_digit) ? too_much : 1);
                 if (swap < best) {
                     best = swap;
                 }
@@ -587,8 +667,8 @@ bool answer_matches(const char *given, const char *expected)
     return ok;
 }
 
-bool answer_matches_any(const char *given, const char *answer,
-                        const char *const *accept, size_t accept_count)
+bool answer_matches_any(const char *given, const char *answer, const char *const *accept,
+                        size_t accept_count)
 {
     if (answer_matches(given, answer)) {
         return true;

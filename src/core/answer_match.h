@@ -40,8 +40,8 @@
 #include <stddef.h>
 
 enum {
-    ANSWER_MAX_BYTES = 4096,       /* input bytes read per string */
-    ANSWER_CHARS_PER_EDIT = 8,     /* one tolerated edit per this many chars */
+    ANSWER_MAX_BYTES = 4096,   /* input bytes read per string */
+    ANSWER_CHARS_PER_EDIT = 8, /* one tolerated edit per this many chars */
 };
 
 /* Writes the normalised form of `text` (rules 1-6 above) as UTF-8 into
@@ -63,7 +63,7 @@ bool answer_matches(const char *given, const char *expected);
 
 /* True when `given` matches `answer` or any of accept[0..accept_count).
  * `accept` may be NULL when accept_count is 0. */
-bool answer_matches_any(const char *given, const char *answer,
-                        const char *const *accept, size_t accept_count);
+bool answer_matches_any(const char *given, const char *answer, const char *const *accept,
+                        size_t accept_count);
 
 #endif

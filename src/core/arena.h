@@ -13,9 +13,9 @@ typedef struct ArenaBlock ArenaBlock;
 typedef struct ArenaAdopted ArenaAdopted;
 
 typedef struct Arena {
-    ArenaBlock *head;  /* newest block, which new allocations come from */
-    size_t used;       /* bytes handed out, for statistics and benchmarks */
-    size_t reserved;   /* bytes obtained from malloc */
+    ArenaBlock *head;      /* newest block, which new allocations come from */
+    size_t used;           /* bytes handed out, for statistics and benchmarks */
+    size_t reserved;       /* bytes obtained from malloc */
     ArenaAdopted *adopted; /* malloc'd buffers the arena frees with itself */
 } Arena;
 

@@ -15,8 +15,8 @@ static char *dup_string(const char *s)
     return p;
 }
 
-static void push(DiagList *list, DiagSeverity severity, const char *file,
-                 int line, int column, const char *message)
+static void push(DiagList *list, DiagSeverity severity, const char *file, int line, int column,
+                 const char *message)
 {
     if (severity == DIAG_ERROR)
         list->error_count++;
@@ -52,8 +52,8 @@ static void push(DiagList *list, DiagSeverity severity, const char *file,
     list->items[list->count++] = d;
 }
 
-void diag_add(DiagList *list, DiagSeverity severity, const char *file, int line,
-              int column, const char *format, ...)
+void diag_add(DiagList *list, DiagSeverity severity, const char *file, int line, int column,
+              const char *format, ...)
 {
     char message[1024];
     va_list ap;
@@ -85,10 +85,8 @@ void diag_append(DiagList *to, const DiagList *from)
 
 int diag_format(const Diag *diag, char *buf, size_t size)
 {
-    return snprintf(buf, size, "%s:%d:%d: %s: %s", diag->file, diag->line,
-                    diag->column,
-                    diag->severity == DIAG_ERROR ? "error" : "warning",
-                    diag->message);
+    return snprintf(buf, size, "%s:%d:%d: %s: %s", diag->file, diag->line, diag->column,
+                    diag->severity == DIAG_ERROR ? "error" : "warning", diag->message);
 }
 
 void diag_clear(DiagList *list)

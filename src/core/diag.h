@@ -36,8 +36,8 @@ enum { DIAG_MAX_ITEMS = 1000 };
 
 /* Appends a printf-formatted record. Out of memory or past DIAG_MAX_ITEMS the
  * record is counted but dropped (truncated is set); never fails otherwise. */
-void diag_add(DiagList *list, DiagSeverity severity, const char *file, int line,
-              int column, const char *format, ...)
+void diag_add(DiagList *list, DiagSeverity severity, const char *file, int line, int column,
+              const char *format, ...)
 #if defined(__GNUC__)
     __attribute__((format(printf, 6, 7)))
 #endif

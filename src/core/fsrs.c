@@ -13,9 +13,8 @@
 #include <string.h>
 
 static const double FSRS_DEFAULT_W[FSRS_PARAM_COUNT] = {
-    0.212,  1.2931, 2.3065, 8.2956, 6.4133, 0.8334, 3.0194,
-    0.001,  1.8722, 0.1666, 0.796,  1.4835, 0.0614, 0.2629,
-    1.6483, 0.6014, 1.8729, 0.5425, 0.0912, 0.0658, 0.1542,
+    0.212,  1.2931, 2.3065, 8.2956, 6.4133, 0.8334, 3.0194, 0.001,  1.8722, 0.1666, 0.796,
+    1.4835, 0.0614, 0.2629, 1.6483, 0.6014, 1.8729, 0.5425, 0.0912, 0.0658, 0.1542,
 };
 
 enum {
@@ -62,8 +61,8 @@ int64_t fsrs_day_number(int64_t unix_ms, const FsrsDayRule *rule)
 {
     if (rule == NULL)
         return floor_div(unix_ms, FSRS_MS_PER_DAY);
-    int64_t shift = (int64_t)(rule_offset(rule, unix_ms) - rule->day_start_minutes) *
-                    FSRS_MS_PER_MINUTE;
+    int64_t shift =
+        (int64_t)(rule_offset(rule, unix_ms) - rule->day_start_minutes) * FSRS_MS_PER_MINUTE;
     return floor_div(unix_ms + shift, FSRS_MS_PER_DAY);
 }
 
@@ -73,8 +72,7 @@ int64_t fsrs_day_start_ms(int64_t day, const FsrsDayRule *rule)
         return day * FSRS_MS_PER_DAY;
     if (rule->offset_fn == NULL)
         return day * FSRS_MS_PER_DAY -
-               (int64_t)(rule->utc_offset_minutes - rule->day_start_minutes) *
-                   FSRS_MS_PER_MINUTE;
+               (int64_t)(rule->utc_offset_minutes - rule->day_start_minutes) * FSRS_MS_PER_MINUTE;
     /* The offset may change with the date (daylight saving time), so search:
      * offsets lie within a day of UTC and the start within a day of local
      * midnight, so the boundary is within this window. */
@@ -107,20 +105,18 @@ FsrsParams fsrs_params_default(void)
     return p;
 }
 
-static bool check_steps(const int *steps, int count, const char *what, char *msg,
-                        size_t size)
+static bool check_steps(const int *steps, int count, const char *what, char *msg, size_t size)
 {
     if (count < 0 || count > FSRS_MAX_STEPS) {
         if (size > 0)
-            snprintf(msg, size, "%s: %d steps, expected 0..%d", what, count,
-                     (int)FSRS_MAX_STEPS);
+            snprintf(msg, size, "%s: %d steps, expected 0..%d", what, count, (int)FSRS_MAX_STEPS);
         return false;
     }
     for (int i = 0; i < count; i++) {
         if (steps[i] < 1 || steps[i] > FSRS_MAX_STEP_MINUTES) {
             if (size > 0)
-                snprintf(msg, size, "%s: step %d is %d minutes, expected 1..%d", what,
-                         i + 1, steps[i], (int)FSRS_MAX_STEP_MINUTES);
+                snprintf(msg, size, "%s: step %d is %d minutes, expected 1..%d", what, i + 1,
+                         steps[i], (int)FSRS_MAX_STEP_MINUTES);
             return false;
         }
     }
@@ -161,10 +157,10 @@ bool fsrs_params_check(const FsrsParams *params, char *msg, size_t size)
                      params->maximum_interval, (int)FSRS_MAX_INTERVAL_LIMIT);
         return false;
     }
-    return check_steps(params->learning_steps, params->learning_step_count,
-                       "learning steps", msg, size) &&
-           check_steps(params->relearning_steps, params->relearning_step_count,
-                       "relearning steps", msg, size);
+    return check_steps(params->learning_steps, params->learning_step_count, "learning steps", msg,
+                       size) &&
+           check_steps(params->relearning_steps, params->relearning_step_count, "relearning steps",
+                       msg, size);
 }
 
 /* ---- the model ------------------------------------------------------------ */
@@ -182,8 +178,8 @@ static double clampd(double x, double lo, double hi)
 
 typedef struct Model {
     const FsrsParams *p;
-    double decay;    /* -w20 */
-    double factor;   /* 0.9^(1/decay) - 1, so that R(S, S) = 0.9 */
+    double decay;             /* -w20 */
+    double factor;            /* 0.9^(1/decay) - 1, so that R(S, S) = 0.9 */
     double interval_modifier; /* interval per day of stability at the retention */
 } Model;
 
@@ -192,8 +188,7 @@ static void model_init(Model *m, const FsrsParams *p)
     m->p = p;
     m->decay = -p->w[20];
     m->factor = round8(exp(log(0.9) / m->decay) - 1.0);
-    m->interval_modifier =
-        round8((pow(p->desired_retention, 1.0 / m->decay) - 1.0) / m->factor);
+    m->interval_modifier = round8((pow(p->desired_retention, 1.0 / m->decay) - 1.0) / m->factor);
 }
 
 static double forgetting_curve(const Model *m, double elapsed_days, double stability)
@@ -257,8 +252,8 @@ static double short_term_stability(const Model *m, double s, int g)
 
 /* Stability and difficulty after rating g, t calendar days after the last
  * review, with recall probability r. */
-static void next_memory(const Model *m, double d, double s, int t, double r, int g,
-                        double *new_d, double *new_s)
+static void next_memory(const Model *m, double d, double s, int t, double r, int g, double *new_d,
+                        double *new_s)
 {
     const double *w = m->p->w;
     double ns;
@@ -307,8 +302,8 @@ static StepOutcome step_outcome(const FsrsParams *p, FsrsState state, int cur_st
         break;
     case FSRS_RATING_HARD:
         /* Hard repeats the current step, a little longer than Again. */
-        out.minutes = count == 1 ? (int)round(steps[0] * 1.5)
-                                 : (int)round((steps[0] + steps[1]) / 2.0);
+        out.minutes =
+            count == 1 ? (int)round(steps[0] * 1.5) : (int)round((steps[0] + steps[1]) / 2.0);
         out.next_step = cur_step;
         break;
     case FSRS_RATING_GOOD:
@@ -367,8 +362,8 @@ static bool card_valid(const FsrsCard *c)
     case FSRS_STATE_LEARNING:
     case FSRS_STATE_REVIEW:
     case FSRS_STATE_RELEARNING:
-        return isfinite(c->stability) && isfinite(c->difficulty) &&
-               c->stability >= FSRS_S_MIN && c->difficulty >= 1.0 && c->difficulty <= 10.0;
+        return isfinite(c->stability) && isfinite(c->difficulty) && c->stability >= FSRS_S_MIN &&
+               c->difficulty >= 1.0 && c->difficulty <= 10.0;
     }
     return false;
 }
@@ -402,8 +397,7 @@ FsrsStatus fsrs_preview(const FsrsParams *params, const FsrsCard *card, int64_t 
     model_init(&m, params);
     const FsrsCard before = *card; /* after may alias card */
     int t = elapsed_days_of(&before, now_ms, rule);
-    double r = before.state == FSRS_STATE_NEW ? 0.0
-                                               : forgetting_curve(&m, t, before.stability);
+    double r = before.state == FSRS_STATE_NEW ? 0.0 : forgetting_curve(&m, t, before.stability);
     FsrsCard out[4];
 
     for (int g = FSRS_RATING_AGAIN; g <= FSRS_RATING_EASY; g++) {
@@ -466,8 +460,7 @@ FsrsStatus fsrs_preview(const FsrsParams *params, const FsrsCard *card, int64_t 
 }
 
 FsrsStatus fsrs_review(const FsrsParams *params, const FsrsCard *before, FsrsRating rating,
-                       int64_t now_ms, const FsrsDayRule *rule, FsrsCard *after,
-                       FsrsReviewLog *log)
+                       int64_t now_ms, const FsrsDayRule *rule, FsrsCard *after, FsrsReviewLog *log)
 {
     if ((int)rating < FSRS_RATING_AGAIN || (int)rating > FSRS_RATING_EASY)
         return FSRS_BAD_RATING;
@@ -490,8 +483,7 @@ double fsrs_retrievability(const FsrsParams *params, const FsrsCard *card, int64
         defaults = fsrs_params_default();
         params = &defaults;
     }
-    if (card == NULL || card->state == FSRS_STATE_NEW || !card_valid(card) ||
-        params->w[20] <= 0.0)
+    if (card == NULL || card->state == FSRS_STATE_NEW || !card_valid(card) || params->w[20] <= 0.0)
         return 0.0;
     Model m;
     model_init(&m, params);

@@ -22,8 +22,8 @@
 #include <stdint.h>
 
 enum {
-    FSRS_PARAM_COUNT = 21,     /* w0..w20 of FSRS-6 */
-    FSRS_MAX_STEPS = 8,        /* learning or relearning steps at most */
+    FSRS_PARAM_COUNT = 21, /* w0..w20 of FSRS-6 */
+    FSRS_MAX_STEPS = 8,    /* learning or relearning steps at most */
     FSRS_MS_PER_MINUTE = 60000,
     FSRS_MS_PER_DAY = 86400000,
 };
@@ -52,8 +52,8 @@ typedef int (*FsrsUtcOffsetFn)(int64_t unix_ms, void *user);
 /* Which calendar day an instant belongs to. A zeroed rule is UTC days
  * starting at midnight (what the reference vectors use). */
 typedef struct FsrsDayRule {
-    int utc_offset_minutes; /* east of UTC; used when offset_fn is NULL */
-    int day_start_minutes;  /* 0..1439 after local midnight; 240 = 04:00 */
+    int utc_offset_minutes;    /* east of UTC; used when offset_fn is NULL */
+    int day_start_minutes;     /* 0..1439 after local midnight; 240 = 04:00 */
     FsrsUtcOffsetFn offset_fn; /* optional; overrides utc_offset_minutes */
     void *offset_user;         /* passed to offset_fn */
 } FsrsDayRule;
@@ -80,9 +80,9 @@ int64_t fsrs_day_start_ms(int64_t day, const FsrsDayRule *rule);
 
 typedef struct FsrsParams {
     double w[FSRS_PARAM_COUNT];
-    double desired_retention;          /* 0.70..0.97; 0.9 by default */
-    int maximum_interval;              /* days, >= 1; 36500 by default */
-    int learning_steps[FSRS_MAX_STEPS];   /* minutes; default 1, 10 */
+    double desired_retention;           /* 0.70..0.97; 0.9 by default */
+    int maximum_interval;               /* days, >= 1; 36500 by default */
+    int learning_steps[FSRS_MAX_STEPS]; /* minutes; default 1, 10 */
     int learning_step_count;
     int relearning_steps[FSRS_MAX_STEPS]; /* minutes; default 10 */
     int relearning_step_count;
@@ -103,14 +103,14 @@ bool fsrs_params_check(const FsrsParams *params, char *msg, size_t size);
 /* One card's scheduling state; a zeroed card is a new card due at time 0. */
 typedef struct FsrsCard {
     FsrsState state;
-    double stability;      /* days until recall probability falls to 90% */
-    double difficulty;     /* 1..10 */
-    int64_t due_ms;        /* unix ms when it should be shown next */
-    int64_t last_review_ms;/* unix ms; 0 = never reviewed */
-    int step;              /* index into (re)learning steps */
-    int reps;              /* reviews so far */
-    int lapses;            /* times forgotten (Again) while in Review */
-    int scheduled_days;    /* interval given at the last review; 0 in steps */
+    double stability;       /* days until recall probability falls to 90% */
+    double difficulty;      /* 1..10 */
+    int64_t due_ms;         /* unix ms when it should be shown next */
+    int64_t last_review_ms; /* unix ms; 0 = never reviewed */
+    int step;               /* index into (re)learning steps */
+    int reps;               /* reviews so far */
+    int lapses;             /* times forgotten (Again) while in Review */
+    int scheduled_days;     /* interval given at the last review; 0 in steps */
 } FsrsCard;
 
 /* A new card, due at once. */
@@ -123,11 +123,11 @@ FsrsCard fsrs_card_new(int64_t now_ms);
 typedef struct FsrsReviewLog {
     FsrsRating rating;
     int64_t review_ms;
-    int elapsed_days;       /* calendar days since the previous review */
-    int scheduled_days;     /* after.scheduled_days */
-    double retrievability;  /* predicted recall at review time; 0 if new */
-    double stability;       /* after.stability */
-    double difficulty;      /* after.difficulty */
+    int elapsed_days;      /* calendar days since the previous review */
+    int scheduled_days;    /* after.scheduled_days */
+    double retrievability; /* predicted recall at review time; 0 if new */
+    double stability;      /* after.stability */
+    double difficulty;     /* after.difficulty */
     FsrsState state_before;
     FsrsState state_after;
     FsrsCard before;
@@ -136,9 +136,9 @@ typedef struct FsrsReviewLog {
 
 typedef enum FsrsStatus {
     FSRS_OK = 0,
-    FSRS_BAD_RATING,   /* rating outside 1..4 */
-    FSRS_BAD_PARAMS,   /* fsrs_params_check() fails */
-    FSRS_BAD_CARD,     /* state unknown, or stability/difficulty out of range */
+    FSRS_BAD_RATING, /* rating outside 1..4 */
+    FSRS_BAD_PARAMS, /* fsrs_params_check() fails */
+    FSRS_BAD_CARD,   /* state unknown, or stability/difficulty out of range */
 } FsrsStatus;
 
 /* Applies `rating` given at now_ms to `before` and writes the new state to
@@ -147,23 +147,22 @@ typedef enum FsrsStatus {
  * A clock that went backwards (now before the last review) counts as a
  * same-day review rather than an error. On error *after and *log are left
  * unchanged. */
-FsrsStatus fsrs_review(const FsrsParams *params, const FsrsCard *before,
-                       FsrsRating rating, int64_t now_ms, const FsrsDayRule *rule,
-                       FsrsCard *after, FsrsReviewLog *log);
+FsrsStatus fsrs_review(const FsrsParams *params, const FsrsCard *before, FsrsRating rating,
+                       int64_t now_ms, const FsrsDayRule *rule, FsrsCard *after,
+                       FsrsReviewLog *log);
 
 /* The four possible outcomes of reviewing `card` at now_ms, for buttons that
  * show "1m / 6m / 10m / 8d": after[r - 1] is the card after rating r (array
  * of 4, caller-owned); logs may be NULL or an array of 4. Same rules and
  * errors as fsrs_review(), which returns after[rating - 1] of this. */
-FsrsStatus fsrs_preview(const FsrsParams *params, const FsrsCard *card,
-                        int64_t now_ms, const FsrsDayRule *rule,
-                        FsrsCard after[4], FsrsReviewLog logs[4]);
+FsrsStatus fsrs_preview(const FsrsParams *params, const FsrsCard *card, int64_t now_ms,
+                        const FsrsDayRule *rule, FsrsCard after[4], FsrsReviewLog logs[4]);
 
 /* Probability (0..1) that the card is recalled at now_ms, by the FSRS
  * forgetting curve over calendar days since the last review; 0 for a new
  * card. params NULL means the defaults, rule NULL UTC. */
-double fsrs_retrievability(const FsrsParams *params, const FsrsCard *card,
-                           int64_t now_ms, const FsrsDayRule *rule);
+double fsrs_retrievability(const FsrsParams *params, const FsrsCard *card, int64_t now_ms,
+                           const FsrsDayRule *rule);
 
 /* Short text for a duration: "<1m", "6m", "10m", "1h", "1.5h", "3d", "2.1mo"
  * (months of 30 days), "1.3y" (years of 365 days); one decimal, dropped

@@ -13,8 +13,7 @@ static uint32_t hash_string(const char *s)
     return h;
 }
 
-static IdIndexSlot *find_slot(IdIndexSlot *slots, size_t capacity, const char *key,
-                              uint32_t hash)
+static IdIndexSlot *find_slot(IdIndexSlot *slots, size_t capacity, const char *key, uint32_t hash)
 {
     size_t mask = capacity - 1;
     for (size_t i = hash & mask;; i = (i + 1) & mask) {

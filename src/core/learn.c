@@ -285,8 +285,8 @@ StoreStatus learn_settings_save(Store *store, int64_t profile_id, const LearnSet
         st = store_setting_set_int(store, profile_id, LEARN_KEY_DAY_START,
                                    clamp_int(s->day_start_hour, 0, 23), err);
     if (st == STORE_OK)
-        st = store_setting_set_int(store, profile_id, LEARN_KEY_TWO_BUTTON,
-                                   s->two_button ? 1 : 0, err);
+        st = store_setting_set_int(store, profile_id, LEARN_KEY_TWO_BUTTON, s->two_button ? 1 : 0,
+                                   err);
     return st;
 }
 
@@ -328,9 +328,9 @@ int learn_local_utc_offset(int64_t unix_ms, void *user)
     struct tm lt;
     if (localtime_r(&t, &lt) == NULL)
         return 0;
-    int64_t local = days_from_civil((int64_t)lt.tm_year + 1900, (int64_t)lt.tm_mon + 1,
-                                    lt.tm_mday) * 86400 +
-                    (int64_t)lt.tm_hour * 3600 + (int64_t)lt.tm_min * 60 + lt.tm_sec;
+    int64_t local =
+        days_from_civil((int64_t)lt.tm_year + 1900, (int64_t)lt.tm_mon + 1, lt.tm_mday) * 86400 +
+        (int64_t)lt.tm_hour * 3600 + (int64_t)lt.tm_min * 60 + lt.tm_sec;
     int64_t minutes = (local - secs) / 60;
     return (int)(minutes < -1440 ? -1440 : minutes > 1440 ? 1440 : minutes);
 }
@@ -397,9 +397,9 @@ static void bury_siblings(LearnDeck *deck, size_t index)
     }
 }
 
-StoreStatus learn_deck_build(LearnDeck *deck, Store *store, int64_t profile_id,
-                             Pack *const *packs, size_t pack_count, int64_t now_ms,
-                             const FsrsDayRule *rule, StoreError *err)
+StoreStatus learn_deck_build(LearnDeck *deck, Store *store, int64_t profile_id, Pack *const *packs,
+                             size_t pack_count, int64_t now_ms, const FsrsDayRule *rule,
+                             StoreError *err)
 {
     memset(deck, 0, sizeof *deck);
     size_t total = 0;
@@ -589,10 +589,9 @@ StoreStatus learn_record_study_review(Store *store, int64_t profile_id, LearnDec
     LearnKey *key = &deck->keys[index];
     FsrsCard after;
     FsrsReviewLog log;
-    StoreStatus st = review_card(store, profile_id, key->pack->id, key->question->id,
-                                 key->deletion, &deck->cards[index], key->first_seen, rating,
-                                 ms_taken, now_ms, rule, params, STORE_SOURCE_STUDY, &after,
-                                 &log, err);
+    StoreStatus st = review_card(store, profile_id, key->pack->id, key->question->id, key->deletion,
+                                 &deck->cards[index], key->first_seen, rating, ms_taken, now_ms,
+                                 rule, params, STORE_SOURCE_STUDY, &after, &log, err);
     if (st != STORE_OK)
         return st;
     bool was_new = deck->cards[index].state == FSRS_STATE_NEW;
@@ -612,9 +611,9 @@ StoreStatus learn_record_study_review(Store *store, int64_t profile_id, LearnDec
 /* Reviews one (pack, question, deletion) from a quiz: loads the card or
  * starts a new one. */
 static StoreStatus quiz_review(Store *store, int64_t profile_id, const char *pack_id,
-                               const Question *q, int deletion, FsrsRating rating,
-                               int ms_taken, int64_t now_ms, const FsrsDayRule *rule,
-                               const FsrsParams *params, StoreError *err)
+                               const Question *q, int deletion, FsrsRating rating, int ms_taken,
+                               int64_t now_ms, const FsrsDayRule *rule, const FsrsParams *params,
+                               StoreError *err)
 {
     StoreCard stored;
     FsrsCard before = fsrs_card_new(now_ms);
@@ -648,9 +647,9 @@ StoreStatus learn_record_quiz_answer(Store *store, int64_t profile_id, const cha
         *rating_out = rating;
     size_t n = learn_card_count(question);
     for (size_t k = 0; k < n; k++) {
-        StoreStatus st = quiz_review(store, profile_id, pack_id, question,
-                                     learn_card_deletion(question, k), rating, ms_taken, now_ms,
-                                     rule, params, err);
+        StoreStatus st =
+            quiz_review(store, profile_id, pack_id, question, learn_card_deletion(question, k),
+                        rating, ms_taken, now_ms, rule, params, err);
         if (st != STORE_OK)
             return st;
     }
@@ -660,16 +659,15 @@ StoreStatus learn_record_quiz_answer(Store *store, int64_t profile_id, const cha
 StoreStatus learn_record_quiz_cloze(Store *store, int64_t profile_id, const char *pack_id,
                                     const Question *question, const bool *gap_right,
                                     size_t gap_count, bool timed_out, int ms_taken,
-                                    int time_limit_ms, int64_t now_ms,
-                                    const FsrsDayRule *rule, const FsrsParams *params,
-                                    StoreError *err)
+                                    int time_limit_ms, int64_t now_ms, const FsrsDayRule *rule,
+                                    const FsrsParams *params, StoreError *err)
 {
     if (question == NULL || pack_id == NULL || question->type != QUESTION_CLOZE ||
         gap_right == NULL || gap_count != question->gap_count)
         return fail(err, STORE_INVALID, "Per-gap results need a cloze question and one per gap.");
     for (size_t k = 0; k < gap_count; k++) {
-        FsrsRating rating = study_rating_from_quiz(gap_right[k] ? 1.0 : 0.0, timed_out,
-                                                   ms_taken, time_limit_ms);
+        FsrsRating rating =
+            study_rating_from_quiz(gap_right[k] ? 1.0 : 0.0, timed_out, ms_taken, time_limit_ms);
         StoreStatus st = quiz_review(store, profile_id, pack_id, question, (int)k + 1, rating,
                                      ms_taken, now_ms, rule, params, err);
         if (st != STORE_OK)
@@ -695,13 +693,12 @@ FsrsStatus learn_replay(const StoreReview *reviews, size_t count, const FsrsPara
 }
 
 StoreStatus learn_replay_stored(Store *store, int64_t profile_id, const char *pack_id,
-                                const char *question_id, int deletion,
-                                const FsrsParams *params, const FsrsDayRule *rule,
-                                FsrsCard *out, StoreError *err)
+                                const char *question_id, int deletion, const FsrsParams *params,
+                                const FsrsDayRule *rule, FsrsCard *out, StoreError *err)
 {
     StoreReviewList log = {0};
-    StoreStatus st = store_card_reviews(store, profile_id, pack_id, question_id, deletion, &log,
-                                        err);
+    StoreStatus st =
+        store_card_reviews(store, profile_id, pack_id, question_id, deletion, &log, err);
     if (st != STORE_OK)
         return st;
     if (log.count == 0) {
@@ -738,8 +735,7 @@ static int rule_offset(const FsrsDayRule *rule, int64_t now_ms)
 
 /* Adds a slot per topic of each pack in the deck, in deck order. */
 static StoreStatus stats_topics(LearnStats *out, const LearnDeck *deck, int64_t now_ms,
-                                const FsrsDayRule *rule, const FsrsParams *params,
-                                StoreError *err)
+                                const FsrsDayRule *rule, const FsrsParams *params, StoreError *err)
 {
     size_t slots = 0;
     const Pack *last = NULL;
@@ -821,8 +817,7 @@ StoreStatus learn_stats_build(LearnStats *out, Store *store, int64_t profile_id,
                              &out->retention_passed, &out->retention_total, err);
     StoreProgressList progress = {0};
     if (st == STORE_OK)
-        st = store_progress_by_topic(store, profile_id, NULL, LEARN_RECENT_ANSWERS, &progress,
-                                     err);
+        st = store_progress_by_topic(store, profile_id, NULL, LEARN_RECENT_ANSWERS, &progress, err);
     if (st != STORE_OK) {
         learn_stats_free(out);
         return st;

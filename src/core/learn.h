@@ -29,9 +29,9 @@
 #include "study.h"
 
 enum {
-    LEARN_HEAT_DAYS = 112,      /* 16 weeks of the calendar heatmap */
-    LEARN_RETENTION_DAYS = 30,  /* window of "true retention" */
-    LEARN_RECENT_ANSWERS = 20,  /* quiz accuracy: the newest answers per topic */
+    LEARN_HEAT_DAYS = 112,     /* 16 weeks of the calendar heatmap */
+    LEARN_RETENTION_DAYS = 30, /* window of "true retention" */
+    LEARN_RECENT_ANSWERS = 20, /* quiz accuracy: the newest answers per topic */
 };
 
 /* ---- cards ----------------------------------------------------------- */
@@ -63,8 +63,7 @@ typedef struct LearnCardText {
  *          sentence; flashcard: its back.
  * Returns false (and *out zeroed) when memory runs out or the deletion does
  * not exist. The caller frees with learn_card_text_free(). */
-bool learn_card_texts(const Pack *pack, const Question *question, int deletion,
-                      LearnCardText *out);
+bool learn_card_texts(const Pack *pack, const Question *question, int deletion, LearnCardText *out);
 void learn_card_text_free(LearnCardText *text);
 
 /* StoreCard <-> FsrsCard (the key and first_seen are not part of FsrsCard). */
@@ -74,10 +73,10 @@ void learn_card_to_store(const FsrsCard *card, StoreCard *out);
 /* ---- settings (per profile) ------------------------------------------ */
 
 /* Setting keys in the store, per profile. */
-#define LEARN_KEY_RETENTION "study.retention_pct" /* 70..97 */
-#define LEARN_KEY_NEW_PER_DAY "study.new_per_day" /* 0..9999 */
-#define LEARN_KEY_DAY_START "study.day_start_hour" /* 0..23 */
-#define LEARN_KEY_TWO_BUTTON "study.two_button"   /* 0 / 1 */
+#define LEARN_KEY_RETENTION   "study.retention_pct"  /* 70..97 */
+#define LEARN_KEY_NEW_PER_DAY "study.new_per_day"    /* 0..9999 */
+#define LEARN_KEY_DAY_START   "study.day_start_hour" /* 0..23 */
+#define LEARN_KEY_TWO_BUTTON  "study.two_button"     /* 0 / 1 */
 
 typedef struct LearnSettings {
     int retention_pct;  /* desired retention in percent, 70..97; 90 */
@@ -94,8 +93,8 @@ LearnSettings learn_settings_default(void);
 LearnSettings learn_settings_load(Store *store, int64_t profile_id);
 
 /* Writes all four values (each clamped to its range) in the store. */
-StoreStatus learn_settings_save(Store *store, int64_t profile_id,
-                                const LearnSettings *settings, StoreError *err);
+StoreStatus learn_settings_save(Store *store, int64_t profile_id, const LearnSettings *settings,
+                                StoreError *err);
 
 /* FSRS-6 defaults with the setting's desired retention. */
 FsrsParams learn_params(const LearnSettings *settings);
@@ -123,13 +122,13 @@ typedef struct LearnKey {
 } LearnKey;
 
 typedef struct LearnDeck {
-    FsrsCard *cards;    /* owned; count entries, for study.h */
-    LearnKey *keys;     /* owned; parallel to cards */
+    FsrsCard *cards; /* owned; count entries, for study.h */
+    LearnKey *keys;  /* owned; parallel to cards */
     size_t count;
     /* Cards of the profile (any pack, loaded or not) first seen today, by
      * study or by a quiz: what counts against the daily new-card limit. */
     int new_done_today;
-    size_t orphans;     /* stored cards whose question is no longer loaded */
+    size_t orphans; /* stored cards whose question is no longer loaded */
     /* Per card: left out until tomorrow because another gap of the same
      * cloze was studied today (it would give this one's answer away).
      * Owned; passed to study.h as StudyOptions.skip. */
@@ -141,9 +140,9 @@ typedef struct LearnDeck {
  * seen, new cards (due at now_ms) for the rest. `rule` decides "today" for
  * new_done_today. The caller owns *deck (zeroed or freed before) and frees
  * it with learn_deck_free(). A NULL store gives an all-new deck. */
-StoreStatus learn_deck_build(LearnDeck *deck, Store *store, int64_t profile_id,
-                             Pack *const *packs, size_t pack_count, int64_t now_ms,
-                             const FsrsDayRule *rule, StoreError *err);
+StoreStatus learn_deck_build(LearnDeck *deck, Store *store, int64_t profile_id, Pack *const *packs,
+                             size_t pack_count, int64_t now_ms, const FsrsDayRule *rule,
+                             StoreError *err);
 void learn_deck_free(LearnDeck *deck);
 
 /* The deck's study options: the setting's daily limit and the cards already
@@ -197,9 +196,8 @@ StoreStatus learn_record_quiz_answer(Store *store, int64_t profile_id, const cha
 StoreStatus learn_record_quiz_cloze(Store *store, int64_t profile_id, const char *pack_id,
                                     const Question *question, const bool *gap_right,
                                     size_t gap_count, bool timed_out, int ms_taken,
-                                    int time_limit_ms, int64_t now_ms,
-                                    const FsrsDayRule *rule, const FsrsParams *params,
-                                    StoreError *err);
+                                    int time_limit_ms, int64_t now_ms, const FsrsDayRule *rule,
+                                    const FsrsParams *params, StoreError *err);
 
 /* ---- replay ----------------------------------------------------------- */
 
@@ -214,32 +212,31 @@ FsrsStatus learn_replay(const StoreReview *reviews, size_t count, const FsrsPara
 /* learn_replay over the stored log of one card. STORE_NOT_FOUND when the
  * card has no reviews; STORE_INVALID when the log does not replay. */
 StoreStatus learn_replay_stored(Store *store, int64_t profile_id, const char *pack_id,
-                                const char *question_id, int deletion,
-                                const FsrsParams *params, const FsrsDayRule *rule,
-                                FsrsCard *out, StoreError *err);
+                                const char *question_id, int deletion, const FsrsParams *params,
+                                const FsrsDayRule *rule, FsrsCard *out, StoreError *err);
 
 /* ---- statistics -------------------------------------------------------- */
 
 /* One topic of one pack: study mastery next to quiz accuracy. */
 typedef struct LearnTopicStat {
-    const Pack *pack;        /* borrowed */
-    const char *topic_id;    /* borrowed from the pack */
-    const char *title;       /* topic title; borrowed */
-    size_t cards;            /* cards of the topic in the deck */
-    size_t seen;             /* of those, studied or quizzed at least once */
-    double mastery;          /* mean retrievability of the seen cards, 0..1 */
-    int quiz_count;          /* recent quiz answers counted (0 = none) */
-    double quiz_accuracy;    /* their accuracy, 0..1 */
+    const Pack *pack;     /* borrowed */
+    const char *topic_id; /* borrowed from the pack */
+    const char *title;    /* topic title; borrowed */
+    size_t cards;         /* cards of the topic in the deck */
+    size_t seen;          /* of those, studied or quizzed at least once */
+    double mastery;       /* mean retrievability of the seen cards, 0..1 */
+    int quiz_count;       /* recent quiz answers counted (0 = none) */
+    double quiz_accuracy; /* their accuracy, 0..1 */
 } LearnTopicStat;
 
 typedef struct LearnStats {
-    StudyForecast forecast;               /* today, tomorrow, 30 days */
-    int64_t heat[LEARN_HEAT_DAYS];        /* reviews per day, [LEARN_HEAT_DAYS-1] = today */
-    int heat_weekday_today;               /* 0 = Monday .. 6 = Sunday, of today */
-    int64_t retention_passed;             /* reviews of Review cards rated >= Hard */
-    int64_t retention_total;              /* in the last LEARN_RETENTION_DAYS */
+    StudyForecast forecast;        /* today, tomorrow, 30 days */
+    int64_t heat[LEARN_HEAT_DAYS]; /* reviews per day, [LEARN_HEAT_DAYS-1] = today */
+    int heat_weekday_today;        /* 0 = Monday .. 6 = Sunday, of today */
+    int64_t retention_passed;      /* reviews of Review cards rated >= Hard */
+    int64_t retention_total;       /* in the last LEARN_RETENTION_DAYS */
     size_t cards_total, cards_seen;
-    LearnTopicStat *topics;               /* owned; topics with cards, pack order */
+    LearnTopicStat *topics; /* owned; topics with cards, pack order */
     size_t topic_count;
 } LearnStats;
 

@@ -5,10 +5,10 @@
 #include <string.h>
 
 static const char *const type_names[QUESTION_TYPE_COUNT] = {
-    [QUESTION_CHOICE] = "choice", [QUESTION_MULTI] = "multi",
+    [QUESTION_CHOICE] = "choice",       [QUESTION_MULTI] = "multi",
     [QUESTION_TRUEFALSE] = "truefalse", [QUESTION_TYPED] = "typed",
-    [QUESTION_ORDER] = "order", [QUESTION_MATCH] = "match",
-    [QUESTION_CLOZE] = "cloze", [QUESTION_FLASHCARD] = "flashcard",
+    [QUESTION_ORDER] = "order",         [QUESTION_MATCH] = "match",
+    [QUESTION_CLOZE] = "cloze",         [QUESTION_FLASHCARD] = "flashcard",
 };
 
 const char *question_type_name(QuestionType type)

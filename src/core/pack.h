@@ -120,9 +120,9 @@ typedef struct Question {
 
 typedef struct Pack {
     Arena arena;
-    const char *path;        /* the file it was loaded from */
+    const char *path; /* the file it was loaded from */
     const char *id;
-    int id_line, id_column;  /* where `id:`'s value is, for messages */
+    int id_line, id_column; /* where `id:`'s value is, for messages */
     const char *title;
     const char *description; /* "" when absent */
     const char *language;    /* BCP 47, "en" by default */

@@ -38,8 +38,8 @@
 /* ---------------------------------------------------------------- limits */
 
 enum {
-    MAX_DEPTH = 16,       /* the schema needs 5; deeper is hostile or a mistake */
-    MAX_LIST_KEPT = 64,   /* list entries kept per key (choices, tags, ...) */
+    MAX_DEPTH = 16,     /* the schema needs 5; deeper is hostile or a mistake */
+    MAX_LIST_KEPT = 64, /* list entries kept per key (choices, tags, ...) */
     MAX_TAGS = 32,
     MAX_ACCEPT = 32,
     MAX_TOPICS = 10000,
@@ -66,12 +66,12 @@ typedef enum NodeKind { NODE_NONE, NODE_SCALAR, NODE_SEQUENCE, NODE_MAPPING } No
 
 typedef struct RawScalar {
     bool present;
-    bool bad;          /* already reported; further checks skip it */
-    Mark key;          /* where the key was written */
-    Mark at;           /* where the value starts */
+    bool bad; /* already reported; further checks skip it */
+    Mark key; /* where the key was written */
+    Mark at;  /* where the value starts */
     NodeKind node;
     ScalarKind kind;
-    const char *text;  /* arena copy, NUL-terminated (only for NODE_SCALAR) */
+    const char *text; /* arena copy, NUL-terminated (only for NODE_SCALAR) */
     size_t len;
 } RawScalar;
 
@@ -79,8 +79,8 @@ typedef struct RawList {
     bool present;
     bool bad;
     Mark key, at;
-    size_t count;              /* entries seen */
-    size_t kept;               /* entries stored (<= MAX_LIST_KEPT) */
+    size_t count; /* entries seen */
+    size_t kept;  /* entries stored (<= MAX_LIST_KEPT) */
     const char *items[MAX_LIST_KEPT];
     Mark marks[MAX_LIST_KEPT];
 } RawList;
@@ -99,23 +99,39 @@ typedef struct RawPairs {
 /* ------------------------------------------------------------ key tables */
 
 typedef enum QuestionKey {
-    QK_ID, QK_TYPE, QK_PROMPT, QK_TOPIC, QK_EXPLAIN, QK_SOURCE, QK_DIFFICULTY,
-    QK_TIME_LIMIT, QK_POINTS, QK_TAGS, QK_CHOICES, QK_ANSWER, QK_ANSWERS,
-    QK_SHUFFLE, QK_ACCEPT, QK_ITEMS, QK_PAIRS, QK_TEXT, QK_FRONT, QK_BACK,
+    QK_ID,
+    QK_TYPE,
+    QK_PROMPT,
+    QK_TOPIC,
+    QK_EXPLAIN,
+    QK_SOURCE,
+    QK_DIFFICULTY,
+    QK_TIME_LIMIT,
+    QK_POINTS,
+    QK_TAGS,
+    QK_CHOICES,
+    QK_ANSWER,
+    QK_ANSWERS,
+    QK_SHUFFLE,
+    QK_ACCEPT,
+    QK_ITEMS,
+    QK_PAIRS,
+    QK_TEXT,
+    QK_FRONT,
+    QK_BACK,
     QK_COUNT
 } QuestionKey;
 
 static const char *const question_keys[QK_COUNT] = {
-    "id", "type", "prompt", "topic", "explain", "source", "difficulty",
-    "time_limit", "points", "tags", "choices", "answer", "answers",
-    "shuffle", "accept", "items", "pairs", "text", "front", "back",
+    "id",         "type",   "prompt", "topic",   "explain", "source",  "difficulty",
+    "time_limit", "points", "tags",   "choices", "answer",  "answers", "shuffle",
+    "accept",     "items",  "pairs",  "text",    "front",   "back",
 };
 
 #define QBIT(k) (1u << (k))
-static const unsigned common_keys =
-    QBIT(QK_ID) | QBIT(QK_TYPE) | QBIT(QK_PROMPT) | QBIT(QK_TOPIC) |
-    QBIT(QK_EXPLAIN) | QBIT(QK_SOURCE) | QBIT(QK_DIFFICULTY) |
-    QBIT(QK_TIME_LIMIT) | QBIT(QK_POINTS) | QBIT(QK_TAGS);
+static const unsigned common_keys = QBIT(QK_ID) | QBIT(QK_TYPE) | QBIT(QK_PROMPT) | QBIT(QK_TOPIC) |
+                                    QBIT(QK_EXPLAIN) | QBIT(QK_SOURCE) | QBIT(QK_DIFFICULTY) |
+                                    QBIT(QK_TIME_LIMIT) | QBIT(QK_POINTS) | QBIT(QK_TAGS);
 
 /* The keys each type takes beyond the common ones. */
 static const unsigned type_keys[QUESTION_TYPE_COUNT] = {
@@ -130,13 +146,22 @@ static const unsigned type_keys[QUESTION_TYPE_COUNT] = {
 };
 
 typedef enum TopKey {
-    TK_FORMAT, TK_ID, TK_TITLE, TK_DESCRIPTION, TK_LANGUAGE, TK_AUTHOR,
-    TK_SOURCE, TK_TOPICS, TK_DEFAULTS, TK_QUESTIONS, TK_COUNT
+    TK_FORMAT,
+    TK_ID,
+    TK_TITLE,
+    TK_DESCRIPTION,
+    TK_LANGUAGE,
+    TK_AUTHOR,
+    TK_SOURCE,
+    TK_TOPICS,
+    TK_DEFAULTS,
+    TK_QUESTIONS,
+    TK_COUNT
 } TopKey;
 
 static const char *const top_keys[TK_COUNT] = {
-    "format", "id", "title", "description", "language", "author",
-    "source", "topics", "defaults", "questions",
+    "format", "id",     "title",  "description", "language",
+    "author", "source", "topics", "defaults",    "questions",
 };
 
 static const char *const source_keys[] = {"title", "sections"};
@@ -146,11 +171,11 @@ static const char *const defaults_keys[] = {"time_limit", "points"};
 /* ------------------------------------------------------ the loader state */
 
 typedef struct RawQuestion {
-    Mark at; /* the question's mapping */
+    Mark at;       /* the question's mapping */
     unsigned seen; /* QBIT per key */
     Mark key_marks[QK_COUNT];
-    RawScalar id, type, prompt, topic, explain, source, difficulty,
-        time_limit, points, answer, shuffle, text, front, back;
+    RawScalar id, type, prompt, topic, explain, source, difficulty, time_limit, points, answer,
+        shuffle, text, front, back;
     RawList tags, choices, answers, accept, items;
     RawPairs pairs;
 } RawQuestion;
@@ -162,15 +187,15 @@ typedef struct QuestionFixups {
 } QuestionFixups;
 
 typedef struct Input {
-    FILE *file;             /* or a memory buffer: */
+    FILE *file; /* or a memory buffer: */
     const unsigned char *data;
     size_t size, offset;
-    size_t total;           /* bytes handed to libyaml so far */
+    size_t total; /* bytes handed to libyaml so far */
     /* UTF-8 validation across reads */
-    unsigned pending;       /* continuation bytes still expected */
+    unsigned pending; /* continuation bytes still expected */
     unsigned codepoint;
     unsigned seq_len;
-    int line, col;          /* position of the next byte (1-based) */
+    int line, col; /* position of the next byte (1-based) */
     Mark bad_at;
     unsigned char bad_byte;
     bool bad_utf8, too_big, read_failed;
@@ -179,18 +204,18 @@ typedef struct Input {
 typedef struct Loader {
     const char *name;
     DiagList *diags;
-    size_t first_diag;      /* index of this file's first record */
+    size_t first_diag; /* index of this file's first record */
     size_t errors_before;
     yaml_parser_t parser;
-    yaml_event_t ev;        /* the next unconsumed event */
+    yaml_event_t ev; /* the next unconsumed event */
     bool have_ev;
-    bool stop;              /* a syntax or input error: no more events */
+    bool stop; /* a syntax or input error: no more events */
     int depth;
     Input input;
     Arena arena;
     Pack *pack;
-    RawQuestion raw;        /* scratch for the question being read */
-    Question *questions;    /* growing array, adopted by the arena at the end */
+    RawQuestion raw;     /* scratch for the question being read */
+    Question *questions; /* growing array, adopted by the arena at the end */
     QuestionFixups *fixups;
     size_t question_count, question_cap;
     IdIndex question_ids;
@@ -424,9 +449,14 @@ static void report_parser_error(Loader *L)
 static bool is_standard_tag(const char *tag)
 {
     static const char *const ok[] = {
-        "!", "tag:yaml.org,2002:str", "tag:yaml.org,2002:int",
-        "tag:yaml.org,2002:bool", "tag:yaml.org,2002:null",
-        "tag:yaml.org,2002:float", "tag:yaml.org,2002:seq", "tag:yaml.org,2002:map",
+        "!",
+        "tag:yaml.org,2002:str",
+        "tag:yaml.org,2002:int",
+        "tag:yaml.org,2002:bool",
+        "tag:yaml.org,2002:null",
+        "tag:yaml.org,2002:float",
+        "tag:yaml.org,2002:seq",
+        "tag:yaml.org,2002:map",
     };
     for (size_t i = 0; i < sizeof ok / sizeof ok[0]; i++)
         if (strcmp(tag, ok[i]) == 0)
@@ -553,8 +583,8 @@ static ScalarKind resolve_plain(const char *s, size_t n)
      * a boolean or a number. */
     if (n > 0 && !strchr("~nNtTfF+-.0123456789", s[0]))
         return SCALAR_STRING;
-    if (n == 0 || strcmp(s, "~") == 0 || strcmp(s, "null") == 0 ||
-        strcmp(s, "Null") == 0 || strcmp(s, "NULL") == 0)
+    if (n == 0 || strcmp(s, "~") == 0 || strcmp(s, "null") == 0 || strcmp(s, "Null") == 0 ||
+        strcmp(s, "NULL") == 0)
         return SCALAR_NULL;
     if (strcmp(s, "true") == 0 || strcmp(s, "True") == 0 || strcmp(s, "TRUE") == 0 ||
         strcmp(s, "false") == 0 || strcmp(s, "False") == 0 || strcmp(s, "FALSE") == 0)
@@ -694,7 +724,8 @@ static bool check_text(Loader *L, RawScalar *v, const char *what, bool required_
         return true;
     }
     if (v->kind == SCALAR_BOOL) {
-        error_at(L, v->at, "'%s' must be text, not the boolean %s (put it in quotes if you mean the word)",
+        error_at(L, v->at,
+                 "'%s' must be text, not the boolean %s (put it in quotes if you mean the word)",
                  what, v->text);
         v->bad = true;
         return false;
@@ -739,13 +770,14 @@ static bool check_int(Loader *L, RawScalar *v, const char *what, long lo, long h
         return false;
     if (v->node != NODE_SCALAR || v->kind != SCALAR_INT) {
         if (v->node == NODE_SCALAR)
-            error_at(L, v->at, "'%s' must be a whole number from %ld to %ld, not '%s'%s",
-                     what, lo, hi, v->text,
+            error_at(L, v->at, "'%s' must be a whole number from %ld to %ld, not '%s'%s", what, lo,
+                     hi, v->text,
                      v->kind == SCALAR_STRING && resolve_plain(v->text, v->len) == SCALAR_INT
-                         ? " (remove the quotes)" : "");
+                         ? " (remove the quotes)"
+                         : "");
         else
-            error_at(L, v->at, "'%s' must be a whole number from %ld to %ld, not %s",
-                     what, lo, hi, node_name(v->node));
+            error_at(L, v->at, "'%s' must be a whole number from %ld to %ld, not %s", what, lo, hi,
+                     node_name(v->node));
         v->bad = true;
         return false;
     }
@@ -791,7 +823,8 @@ static bool check_id(Loader *L, RawScalar *v, const char *what, size_t max_len)
         return false;
     char buf[80];
     if (!is_valid_id(v->text)) {
-        error_at(L, v->at, "%s '%s' may use only lowercase letters a-z, digits and '-', "
+        error_at(L, v->at,
+                 "%s '%s' may use only lowercase letters a-z, digits and '-', "
                  "and must start with a letter or digit",
                  what, excerpt(v->text, buf, sizeof buf));
         v->bad = true;
@@ -843,8 +876,9 @@ static void read_text_list(Loader *L, Mark key, const char *what, RawList *out)
             L->ev.data.scalar.style == YAML_PLAIN_SCALAR_STYLE && L->ev.data.scalar.length == 0)
             error_at(L, out->at, "'%s' is empty; it must be a list", what);
         else
-            error_at(L, out->at, "'%s' must be a list (lines starting with '- ', or [a, b]), not %s",
-                     what, node_name(k));
+            error_at(L, out->at,
+                     "'%s' must be a list (lines starting with '- ', or [a, b]), not %s", what,
+                     node_name(k));
         out->bad = true;
         skip_node(L);
         return;
@@ -944,8 +978,8 @@ static void read_pairs(Loader *L, Mark key, RawPairs *out)
         }
         advance(L);
         if (entries != 1) {
-            error_at(L, at, "pair %zu must be exactly one 'left: right' entry; it has %zu",
-                     index, entries);
+            error_at(L, at, "pair %zu must be exactly one 'left: right' entry; it has %zu", index,
+                     entries);
             out->bad = true;
             continue;
         }
@@ -1060,8 +1094,8 @@ static void unknown_key(Loader *L, Mark at, const char *key, const char *where,
     size_t used = 0;
     for (size_t i = 0; i < count && used < sizeof list - 40; i++)
         used += (size_t)snprintf(list + used, sizeof list - used, "%s%s", i ? ", " : "", names[i]);
-    error_at(L, at, "unknown key '%s' in %s; expected one of: %s",
-             excerpt(key, buf, sizeof buf), where, list);
+    error_at(L, at, "unknown key '%s' in %s; expected one of: %s", excerpt(key, buf, sizeof buf),
+             where, list);
 }
 
 static int key_index(const char *key, const char *const *names, size_t count)
@@ -1148,33 +1182,54 @@ static bool parse_cloze(Loader *L, const RawScalar *v, Question *q)
 static RawScalar *question_scalar(RawQuestion *r, QuestionKey k)
 {
     switch (k) {
-    case QK_ID: return &r->id;
-    case QK_TYPE: return &r->type;
-    case QK_PROMPT: return &r->prompt;
-    case QK_TOPIC: return &r->topic;
-    case QK_EXPLAIN: return &r->explain;
-    case QK_SOURCE: return &r->source;
-    case QK_DIFFICULTY: return &r->difficulty;
-    case QK_TIME_LIMIT: return &r->time_limit;
-    case QK_POINTS: return &r->points;
-    case QK_ANSWER: return &r->answer;
-    case QK_SHUFFLE: return &r->shuffle;
-    case QK_TEXT: return &r->text;
-    case QK_FRONT: return &r->front;
-    case QK_BACK: return &r->back;
-    default: return NULL;
+    case QK_ID:
+        return &r->id;
+    case QK_TYPE:
+        return &r->type;
+    case QK_PROMPT:
+        return &r->prompt;
+    case QK_TOPIC:
+        return &r->topic;
+    case QK_EXPLAIN:
+        return &r->explain;
+    case QK_SOURCE:
+        return &r->source;
+    case QK_DIFFICULTY:
+        return &r->difficulty;
+    case QK_TIME_LIMIT:
+        return &r->time_limit;
+    case QK_POINTS:
+        return &r->points;
+    case QK_ANSWER:
+        return &r->answer;
+    case QK_SHUFFLE:
+        return &r->shuffle;
+    case QK_TEXT:
+        return &r->text;
+    case QK_FRONT:
+        return &r->front;
+    case QK_BACK:
+        return &r->back;
+    default:
+        return NULL;
     }
 }
 
 static RawList *question_list(RawQuestion *r, QuestionKey k)
 {
     switch (k) {
-    case QK_TAGS: return &r->tags;
-    case QK_CHOICES: return &r->choices;
-    case QK_ANSWERS: return &r->answers;
-    case QK_ACCEPT: return &r->accept;
-    case QK_ITEMS: return &r->items;
-    default: return NULL;
+    case QK_TAGS:
+        return &r->tags;
+    case QK_CHOICES:
+        return &r->choices;
+    case QK_ANSWERS:
+        return &r->answers;
+    case QK_ACCEPT:
+        return &r->accept;
+    case QK_ITEMS:
+        return &r->items;
+    default:
+        return NULL;
     }
 }
 
@@ -1245,9 +1300,16 @@ static Question *push_question(Loader *L)
     QuestionFixups *f = &L->fixups[L->question_count];
     *f = (QuestionFixups){0};
     Question *q = &L->questions[L->question_count++];
-    *q = (Question){.prompt = "", .topic = "", .explain = "", .source = "",
-                    .answer = "", .text = "", .front = "", .back = "",
-                    .difficulty = PACK_DEFAULT_DIFFICULTY, .shuffle = true};
+    *q = (Question){.prompt = "",
+                    .topic = "",
+                    .explain = "",
+                    .source = "",
+                    .answer = "",
+                    .text = "",
+                    .front = "",
+                    .back = "",
+                    .difficulty = PACK_DEFAULT_DIFFICULTY,
+                    .shuffle = true};
     return q;
 }
 
@@ -1269,8 +1331,7 @@ static void answer_not_a_choice(Loader *L, Mark at, const char *what, const char
         error_at(L, at, "%s '%s' is not one of the choices (did you mean '%s'?)", what,
                  excerpt(text, buf, sizeof buf), hint);
     else
-        error_at(L, at, "%s '%s' is not one of the choices", what,
-                 excerpt(text, buf, sizeof buf));
+        error_at(L, at, "%s '%s' is not one of the choices", what, excerpt(text, buf, sizeof buf));
 }
 
 static void check_choices(Loader *L, RawQuestion *r, Question *q)
@@ -1294,8 +1355,7 @@ static void check_type_fields(Loader *L, RawQuestion *r, Question *q)
     switch (q->type) {
     case QUESTION_CHOICE:
         check_choices(L, r, q);
-        if (check_text(L, &r->answer, "answer", true) && r->choices.present &&
-            !r->choices.bad) {
+        if (check_text(L, &r->answer, "answer", true) && r->choices.present && !r->choices.bad) {
             int i = find_entry(&r->choices, r->answer.text);
             if (i < 0)
                 answer_not_a_choice(L, r->answer.at, "answer", r->answer.text, &r->choices);
@@ -1457,8 +1517,10 @@ static void check_question(Loader *L)
 
     bool type_known = false;
     if (!r->type.present)
-        error_at(L, r->at, "question '%s' is missing 'type' (one of choice, multi, truefalse, "
-                 "typed, order, match, cloze, flashcard)", qid);
+        error_at(L, r->at,
+                 "question '%s' is missing 'type' (one of choice, multi, truefalse, "
+                 "typed, order, match, cloze, flashcard)",
+                 qid);
     else if (check_text(L, &r->type, "type", true)) {
         type_known = question_type_parse(r->type.text, &q->type);
         if (!type_known) {
@@ -1470,7 +1532,8 @@ static void check_question(Loader *L)
                 error_at(L, r->type.at, "unknown question type '%s' (did you mean '%s'?)",
                          excerpt(r->type.text, buf, sizeof buf), hint);
             else
-                error_at(L, r->type.at, "unknown question type '%s'; use one of choice, multi, "
+                error_at(L, r->type.at,
+                         "unknown question type '%s'; use one of choice, multi, "
                          "truefalse, typed, order, match, cloze, flashcard",
                          excerpt(r->type.text, buf, sizeof buf));
         }
@@ -1482,10 +1545,10 @@ static void check_question(Loader *L)
             if (!(r->seen & QBIT(k)) || (allowed & QBIT(k)))
                 continue;
             if (k == QK_ANSWER && q->type == QUESTION_MULTI)
-                error_at(L, r->key_marks[k], "multi questions take 'answers' (a list of the "
+                error_at(L, r->key_marks[k],
+                         "multi questions take 'answers' (a list of the "
                          "right choices), not 'answer'");
-            else if (k == QK_ANSWERS && q->type != QUESTION_MULTI &&
-                     (allowed & QBIT(QK_ANSWER)))
+            else if (k == QK_ANSWERS && q->type != QUESTION_MULTI && (allowed & QBIT(QK_ANSWER)))
                 error_at(L, r->key_marks[k], "%s questions take one 'answer', not 'answers'",
                          question_type_name(q->type));
             else
@@ -1498,8 +1561,8 @@ static void check_question(Loader *L)
             check_bool(L, &r->shuffle, "shuffle", &q->shuffle);
     }
 
-    bool prompt_required = !type_known ||
-                           (q->type != QUESTION_CLOZE && q->type != QUESTION_FLASHCARD);
+    bool prompt_required =
+        !type_known || (q->type != QUESTION_CLOZE && q->type != QUESTION_FLASHCARD);
     if (r->prompt.present && check_text(L, &r->prompt, "prompt", prompt_required))
         q->prompt = r->prompt.text;
     if (r->explain.present && check_text(L, &r->explain, "explain", false))
@@ -1528,8 +1591,10 @@ static void check_question(Loader *L)
     }
     if (!r->explain.present || !q->explain[0]) {
         char msg[160];
-        snprintf(msg, sizeof msg, "question '%s' has no 'explain': students will see only "
-                 "the answer", qid);
+        snprintf(msg, sizeof msg,
+                 "question '%s' has no 'explain': students will see only "
+                 "the answer",
+                 qid);
         warning_at(L, r->at, msg);
     }
 }
@@ -1558,8 +1623,10 @@ static void parse_questions(Loader *L, Mark key)
         }
         seen++;
         if (node_kind(L) != NODE_MAPPING) {
-            error_at(L, here(L), "question %zu must be a mapping of keys (id, type, prompt, ...), "
-                     "not %s", seen, node_name(node_kind(L)));
+            error_at(L, here(L),
+                     "question %zu must be a mapping of keys (id, type, prompt, ...), "
+                     "not %s",
+                     seen, node_name(node_kind(L)));
             skip_node(L);
             continue;
         }
@@ -1806,7 +1873,8 @@ static void finish_pack(Loader *L, TopLevel *t)
         }
         if (q->source[0] && !id_index_contains(&t->section_ids, q->source)) {
             if (!t->has_sections) {
-                error_at(L, f->source, "source '%s' is not declared: add it under "
+                error_at(L, f->source,
+                         "source '%s' is not declared: add it under "
                          "'source: sections:' at the top of the pack",
                          excerpt(q->source, buf, sizeof buf));
             } else {
@@ -1859,8 +1927,10 @@ static void parse_top_level(Loader *L, TopLevel *t)
             if (v->node == NODE_SCALAR && v->kind == SCALAR_INT) {
                 long long version;
                 if (!parse_int(v->text, &version) || version != PACK_FORMAT_VERSION)
-                    error_at(L, v->at, "unsupported format %s: this version of quizdeck reads "
-                             "format %d", v->text, PACK_FORMAT_VERSION);
+                    error_at(L, v->at,
+                             "unsupported format %s: this version of quizdeck reads "
+                             "format %d",
+                             v->text, PACK_FORMAT_VERSION);
             } else {
                 error_at(L, v->at, "'format' must be the number %d (unquoted), not %s%s%s",
                          PACK_FORMAT_VERSION, v->node == NODE_SCALAR ? "'" : "",
@@ -1896,8 +1966,10 @@ static void parse_top_level(Loader *L, TopLevel *t)
             read_value(L, at, &t->language);
             if (check_text(L, &t->language, "language", true)) {
                 if (!is_language_tag(t->language.text))
-                    error_at(L, t->language.at, "language '%s' is not a language tag like "
-                             "'en', 'ar' or 'pt-BR'", excerpt(t->language.text, (char[80]){0}, 80));
+                    error_at(L, t->language.at,
+                             "language '%s' is not a language tag like "
+                             "'en', 'ar' or 'pt-BR'",
+                             excerpt(t->language.text, (char[80]){0}, 80));
                 else
                     p->language = t->language.text;
             }
@@ -1930,7 +2002,8 @@ static void parse_stream(Loader *L)
     advance(L); /* STREAM_START */
     advance(L);
     if (peek(L) == YAML_STREAM_END_EVENT) {
-        error_at(L, (Mark){1, 1}, "the file is empty: a pack needs format, id, title and "
+        error_at(L, (Mark){1, 1},
+                 "the file is empty: a pack needs format, id, title and "
                  "questions");
         return;
     }
@@ -1941,8 +2014,10 @@ static void parse_stream(Loader *L)
     if (node_kind(L) == NODE_MAPPING) {
         parse_top_level(L, &t);
     } else if (!L->stop) {
-        error_at(L, here(L), "a pack must be a mapping of keys (format, id, title, questions, "
-                 "...), not %s", node_name(node_kind(L)));
+        error_at(L, here(L),
+                 "a pack must be a mapping of keys (format, id, title, questions, "
+                 "...), not %s",
+                 node_name(node_kind(L)));
         skip_node(L);
     }
     id_index_free(&t.topic_ids);
@@ -1950,7 +2025,8 @@ static void parse_stream(Loader *L)
     if (peek(L) == YAML_DOCUMENT_END_EVENT)
         advance(L);
     if (peek(L) == YAML_DOCUMENT_START_EVENT)
-        error_at(L, here(L), "a second YAML document ('---') starts here; a pack file holds "
+        error_at(L, here(L),
+                 "a second YAML document ('---') starts here; a pack file holds "
                  "exactly one");
 }
 
@@ -1988,8 +2064,13 @@ static Pack *load(Loader *L)
         return NULL;
     }
     Pack *p = L->pack;
-    *p = (Pack){.id = "", .title = "", .description = "", .language = "en", .author = "",
-                .source_title = "", .default_time_limit = PACK_DEFAULT_TIME_LIMIT,
+    *p = (Pack){.id = "",
+                .title = "",
+                .description = "",
+                .language = "en",
+                .author = "",
+                .source_title = "",
+                .default_time_limit = PACK_DEFAULT_TIME_LIMIT,
                 .default_points = PACK_DEFAULT_POINTS};
     p->path = arena_strdup(&L->arena, L->name);
     yaml_parser_set_input(&L->parser, input_read, &L->input);
@@ -2011,8 +2092,7 @@ static Pack *load(Loader *L)
     /* The question array was grown with realloc; hand it to the arena so the
      * Pack still owns exactly one arena. */
     p->question_count = L->question_count;
-    p->questions = arena_adopt(&L->arena, L->questions,
-                               L->question_count * sizeof *L->questions);
+    p->questions = arena_adopt(&L->arena, L->questions, L->question_count * sizeof *L->questions);
     if (!p->questions) {
         diag_add(L->diags, DIAG_ERROR, L->name, 1, 1, "out of memory");
         arena_free(&L->arena);

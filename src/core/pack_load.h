@@ -18,7 +18,6 @@ Pack *pack_load_file(const char *path, DiagList *diags);
 
 /* Same, from memory: `name` is the file name used in messages. `data` need
  * not be NUL-terminated and is not kept. */
-Pack *pack_load_buffer(const char *name, const char *data, size_t size,
-                       DiagList *diags);
+Pack *pack_load_buffer(const char *name, const char *data, size_t size, DiagList *diags);
 
 #endif

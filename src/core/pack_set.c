@@ -100,8 +100,8 @@ static void add_file(PackSet *set, const char *path)
         const Pack *other = pack_set_find(set, pack->id);
         if (other) {
             diag_add(&diags, DIAG_ERROR, path, pack->id_line, pack->id_column,
-                     "pack id '%s' is already used by %s; each pack needs its own id",
-                     pack->id, other->path);
+                     "pack id '%s' is already used by %s; each pack needs its own id", pack->id,
+                     other->path);
             pack_free(pack);
             pack = NULL;
         }
@@ -134,8 +134,7 @@ static PackSetStatus add_folder(PackSet *set, const char *dir_path)
     DIR *dir = opendir(dir_path);
     if (!dir) {
         DiagList diags = {0};
-        diag_add(&diags, DIAG_ERROR, dir_path, 1, 1, "cannot read the folder: %s",
-                 strerror(errno));
+        diag_add(&diags, DIAG_ERROR, dir_path, 1, 1, "cannot read the folder: %s", strerror(errno));
         add_failure(set, dir_path, &diags);
         return PACK_SET_NO_PATH;
     }

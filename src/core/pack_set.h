@@ -14,7 +14,7 @@
 #include "pack.h"
 
 typedef struct PackFailure {
-    char *path;    /* owned */
+    char *path;     /* owned */
     DiagList diags; /* every message of that file; at least one error */
 } PackFailure;
 
@@ -27,21 +27,21 @@ typedef struct PackReport {
 } PackReport;
 
 typedef struct PackSet {
-    Pack **packs;  /* owned; in load order */
+    Pack **packs; /* owned; in load order */
     size_t pack_count;
     PackFailure *failures; /* owned */
     size_t failure_count;
-    DiagList warnings; /* warnings of packs that did load */
+    DiagList warnings;   /* warnings of packs that did load */
     PackReport *reports; /* owned; one per file read, in order */
     size_t report_count;
-    char **seen_paths;   /* owned; real paths already read, so a file named
+    char **seen_paths; /* owned; real paths already read, so a file named
                             twice (a folder and its file) is read once */
     size_t seen_count;
 } PackSet;
 
 typedef enum PackSetStatus {
-    PACK_SET_OK,        /* the path was read (some packs may have failed) */
-    PACK_SET_NO_PATH,   /* no such file or folder, or unreadable folder */
+    PACK_SET_OK,      /* the path was read (some packs may have failed) */
+    PACK_SET_NO_PATH, /* no such file or folder, or unreadable folder */
 } PackSetStatus;
 
 /* A zeroed PackSet is empty: `PackSet set = {0};`. */

@@ -155,8 +155,7 @@ static void round_shuffle_unsolved(Rng *rng, size_t *perm, size_t count)
 
 static const char *round_letter(size_t position)
 {
-    static const char *const letters[PACK_MAX_OPTIONS] = {
-        "A", "B", "C", "D", "E", "F", "G", "H"};
+    static const char *const letters[PACK_MAX_OPTIONS] = {"A", "B", "C", "D", "E", "F", "G", "H"};
     return position < PACK_MAX_OPTIONS ? letters[position] : "?";
 }
 
@@ -200,8 +199,7 @@ static int round_out_of(const RoundQuestion *q)
 }
 
 /* Judges a given answer; positions out of range count as wrong. */
-static ScoreFraction round_judge(const RoundQuestion *q, const GivenAnswer *g,
-                                 uint32_t *gaps_right)
+static ScoreFraction round_judge(const RoundQuestion *q, const GivenAnswer *g, uint32_t *gaps_right)
 {
     uint32_t gap_bits = 0;
     const Question *qq = q->question;
@@ -225,26 +223,22 @@ static ScoreFraction round_judge(const RoundQuestion *q, const GivenAnswer *g,
         f.right = g->truth == qq->truth;
         break;
     case QUESTION_TYPED:
-        f.right = answer_matches_any(g->text, qq->answer, qq->accept,
-                                     qq->accept_count);
+        f.right = answer_matches_any(g->text, qq->answer, qq->accept, qq->accept_count);
         break;
     case QUESTION_ORDER:
     case QUESTION_MATCH: {
-        const size_t *chosen =
-            qq->type == QUESTION_ORDER ? g->arrangement : g->match;
+        const size_t *chosen = qq->type == QUESTION_ORDER ? g->arrangement : g->match;
         size_t mapped[PACK_MAX_OPTIONS];
         for (size_t p = 0; p < n; p++) {
             mapped[p] = chosen[p] < n ? q->display[chosen[p]] : ROUND_NO_PICK;
         }
-        f = qq->type == QUESTION_ORDER ? scoring_order(mapped, n)
-                                       : scoring_match(mapped, n);
+        f = qq->type == QUESTION_ORDER ? scoring_order(mapped, n) : scoring_match(mapped, n);
         break;
     }
     case QUESTION_CLOZE:
         f.out_of = (int)qq->gap_count;
         for (size_t i = 0; i < qq->gap_count; i++) {
-            const char *text = g->gaps != NULL && i < g->gap_count ? g->gaps[i]
-                                                                    : NULL;
+            const char *text = g->gaps != NULL && i < g->gap_count ? g->gaps[i] : NULL;
             if (answer_matches(text, qq->gaps[i].answer)) {
                 f.right++;
                 if (i < 32) {
@@ -268,8 +262,7 @@ static ScoreFraction round_judge(const RoundQuestion *q, const GivenAnswer *g,
     return f;
 }
 
-static void round_describe_given_out(const RoundQuestion *q,
-                                     const GivenAnswer *g, RoundOut *o)
+static void round_describe_given_out(const RoundQuestion *q, const GivenAnswer *g, RoundOut *o)
 {
     const Question *qq = q->question;
     switch (qq->type) {
@@ -302,8 +295,7 @@ static void round_describe_given_out(const RoundQuestion *q,
         round_out_str(o, g->truth ? "True" : "False");
         return;
     case QUESTION_TYPED:
-        round_out_str(o, g->text != NULL && g->text[0] != '\0' ? g->text
-                                                                : "(no answer)");
+        round_out_str(o, g->text != NULL && g->text[0] != '\0' ? g->text : "(no answer)");
         return;
     case QUESTION_ORDER: {
         ScoreFraction f = round_judge(q, g, NULL);
@@ -317,8 +309,7 @@ static void round_describe_given_out(const RoundQuestion *q,
     }
     case QUESTION_CLOZE:
         for (size_t i = 0; i < qq->gap_count; i++) {
-            const char *text = g->gaps != NULL && i < g->gap_count ? g->gaps[i]
-                                                                    : NULL;
+            const char *text = g->gaps != NULL && i < g->gap_count ? g->gaps[i] : NULL;
             round_out_str(o, i > 0 ? "; " : "");
             round_out_str(o, text != NULL && text[0] != '\0' ? text : "…");
         }
@@ -331,8 +322,8 @@ static void round_describe_given_out(const RoundQuestion *q,
     }
 }
 
-size_t round_describe_given(const RoundQuestion *q, const GivenAnswer *given,
-                            char *buf, size_t size)
+size_t round_describe_given(const RoundQuestion *q, const GivenAnswer *given, char *buf,
+                            size_t size)
 {
     RoundOut o = {buf, size, 0, 0};
     if (q != NULL && given != NULL) {
@@ -350,9 +341,8 @@ static void round_describe_correct(const RoundQuestion *q, RoundOut *o)
         bool any = false;
         for (size_t k = 0; k < q->display_count; k++) {
             size_t i = q->display[k];
-            bool right = qq->type == QUESTION_CHOICE
-                             ? i == qq->answer_index
-                             : (qq->answer_mask & (1u << i)) != 0;
+            bool right = qq->type == QUESTION_CHOICE ? i == qq->answer_index
+                                                     : (qq->answer_mask & (1u << i)) != 0;
             if (right) {
                 round_out_str(o, any ? "; " : "");
                 round_out_str(o, round_letter(k));
@@ -399,8 +389,7 @@ static void round_describe_correct(const RoundQuestion *q, RoundOut *o)
 
 /* Runs a describe function twice: once to size, once into a fresh buffer.
  * Returns round_empty_text when memory runs out (never NULL). */
-static const char *round_text(const RoundQuestion *q, const GivenAnswer *g,
-                              bool correct_text)
+static const char *round_text(const RoundQuestion *q, const GivenAnswer *g, bool correct_text)
 {
     RoundOut o = {NULL, 0, 0, 0};
     if (correct_text) {
@@ -459,8 +448,7 @@ static void round_reset(Round *round)
 
 /* Packs sorted by id (insertion sort: a handful of packs), NULLs dropped,
  * so the caller's array order never changes a round. */
-static const Pack **round_sorted_packs(Pack *const *packs, size_t count,
-                                       size_t *out_count)
+static const Pack **round_sorted_packs(Pack *const *packs, size_t count, size_t *out_count)
 {
     const Pack **sorted = malloc((count > 0 ? count : 1) * sizeof *sorted);
     if (sorted == NULL) {
@@ -495,8 +483,8 @@ static const Question *round_find(const Pack *pack, const char *id)
 }
 
 /* Gathers the candidates into a fresh array; NULL on out of memory. */
-static RoundPick *round_candidates(const Pack **packs, size_t pack_count,
-                                   const RoundSettings *s, size_t *out_count)
+static RoundPick *round_candidates(const Pack **packs, size_t pack_count, const RoundSettings *s,
+                                   size_t *out_count)
 {
     size_t cap = 0;
     if (s->only_count > 0) {
@@ -567,8 +555,7 @@ static bool round_settings_ok(const RoundSettings *s)
     return s->only_count == 0 || s->only != NULL;
 }
 
-static void round_setup_question(RoundQuestion *rq, const RoundSettings *s,
-                                 Rng *rng)
+static void round_setup_question(RoundQuestion *rq, const RoundSettings *s, Rng *rng)
 {
     const Question *q = rq->question;
     size_t n = round_option_count(q);
@@ -637,9 +624,7 @@ RoundStatus round_start(Round *round, Pack *const *packs, size_t pack_count,
         free(picks); /* rng_range draws 32 bits; far past any real library */
         return ROUND_BAD_SETTINGS;
     }
-    size_t n = s.question_count == 0 || s.question_count > count
-                   ? count
-                   : s.question_count;
+    size_t n = s.question_count == 0 || s.question_count > count ? count : s.question_count;
     RoundQuestion *questions = calloc(n, sizeof *questions);
     if (questions == NULL) {
         free(picks);
@@ -709,8 +694,7 @@ void round_given_init(GivenAnswer *given, const RoundQuestion *q)
 }
 
 /* Books a result into the totals and moves on. */
-static const RoundResult *round_record(Round *round, RoundQuestion *q,
-                                       RoundResult r)
+static const RoundResult *round_record(Round *round, RoundQuestion *q, RoundResult r)
 {
     q->result = r;
     q->answered = true;
@@ -746,8 +730,7 @@ const RoundResult *round_timeout(Round *round)
     return round_record(round, q, r);
 }
 
-const RoundResult *round_answer(Round *round, const GivenAnswer *given,
-                                int64_t elapsed_ms)
+const RoundResult *round_answer(Round *round, const GivenAnswer *given, int64_t elapsed_ms)
 {
     if (round_is_over(round) || given == NULL) {
         return NULL;
@@ -767,8 +750,7 @@ const RoundResult *round_answer(Round *round, const GivenAnswer *given,
     round->streak = r.correct ? round->streak + 1 : 0;
     r.streak = round->streak;
     if (round->settings.scoring == SCORING_SPEED) {
-        r.points = scoring_points(q->question->points, r.fraction, elapsed_ms,
-                                  q->time_limit_ms);
+        r.points = scoring_points(q->question->points, r.fraction, elapsed_ms, q->time_limit_ms);
         if (round->settings.streak_bonus && r.correct) {
             r.streak_bonus = scoring_streak_bonus(round->streak);
         }

@@ -55,13 +55,13 @@ typedef struct RoundQuestionRef {
 /* A zeroed RoundSettings is a valid default: every question, untimed,
  * speed scoring, no streak bonus, seed 0. */
 typedef struct RoundSettings {
-    size_t question_count;  /* 5, 10, 20, ...; 0 = all that qualify */
+    size_t question_count; /* 5, 10, 20, ...; 0 = all that qualify */
     RoundTimeMode time_mode;
-    int fixed_seconds;      /* ROUND_TIME_FIXED: 10, 20, 30, 60 (1..3600) */
+    int fixed_seconds; /* ROUND_TIME_FIXED: 10, 20, 30, 60 (1..3600) */
     ScoringMode scoring;
     bool streak_bonus;
     uint64_t seed;
-    const char *topic;      /* NULL or "" = any topic; else a topic id */
+    const char *topic; /* NULL or "" = any topic; else a topic id */
     /* When only_count > 0, the round is made of these questions (those that
      * exist in the packs and pass the topic filter; unknown ones are
      * skipped, duplicates kept once), shuffled by the seed unless
@@ -93,12 +93,12 @@ typedef struct RoundResult {
 } RoundResult;
 
 typedef struct RoundQuestion {
-    const Pack *pack;         /* borrowed */
-    const Question *question; /* borrowed, inside pack */
+    const Pack *pack;                 /* borrowed */
+    const Question *question;         /* borrowed, inside pack */
     size_t display[PACK_MAX_OPTIONS]; /* see "Display permutations" above */
-    size_t display_count;     /* choices, items or pairs; 0 for other types */
-    int64_t time_limit_ms;    /* 0 = untimed */
-    bool answered;            /* answered or timed out; result is valid */
+    size_t display_count;             /* choices, items or pairs; 0 for other types */
+    int64_t time_limit_ms;            /* 0 = untimed */
+    bool answered;                    /* answered or timed out; result is valid */
     RoundResult result;
 } RoundQuestion;
 
@@ -106,9 +106,9 @@ typedef struct RoundQuestion {
  * fields of the current question's type; every index is a display position.
  * Strings are borrowed for the duration of round_answer(). */
 typedef struct GivenAnswer {
-    size_t choice;  /* choice: position picked, ROUND_NO_PICK for none */
-    uint32_t picked; /* multi: bit k set when position k is picked */
-    bool truth;     /* truefalse: the player's true/false */
+    size_t choice;    /* choice: position picked, ROUND_NO_PICK for none */
+    uint32_t picked;  /* multi: bit k set when position k is picked */
+    bool truth;       /* truefalse: the player's true/false */
     const char *text; /* typed: what was typed (NULL = "") */
     /* order: arrangement[p] = display position of the item the player put
      * in place p, for p < display_count. */
@@ -120,7 +120,7 @@ typedef struct GivenAnswer {
      * gaps may be NULL when nothing was typed. */
     const char *const *gaps;
     size_t gap_count;
-    bool knew;      /* flashcard: "I knew it" */
+    bool knew; /* flashcard: "I knew it" */
 } GivenAnswer;
 
 typedef struct RoundTotals {
@@ -133,17 +133,17 @@ typedef struct RoundTotals {
     double credit;         /* sum of fractions (partial credit) */
     double accuracy;       /* correct / asked, 0..1; 0 when nothing asked */
     int best_streak;
-    int64_t total_ms;      /* sum of elapsed_ms */
+    int64_t total_ms; /* sum of elapsed_ms */
 } RoundTotals;
 
 typedef struct Round {
-    RoundSettings settings;     /* copy; topic/only are not kept (NULLed) */
-    RoundQuestion *questions;   /* owned, question_count entries */
+    RoundSettings settings;   /* copy; topic/only are not kept (NULLed) */
+    RoundQuestion *questions; /* owned, question_count entries */
     size_t question_count;
-    size_t current;             /* index of the question being asked */
-    int streak;                 /* current streak of correct answers */
+    size_t current; /* index of the question being asked */
+    int streak;     /* current streak of correct answers */
     RoundTotals totals;
-    Rng rng;                    /* state after round_start's draws */
+    Rng rng; /* state after round_start's draws */
 } Round;
 
 typedef enum RoundStatus {
@@ -188,8 +188,7 @@ void round_given_init(GivenAnswer *given, const RoundQuestion *q);
  * until round_free (it is also round_question(round, i)->result); NULL when
  * the round is already over or given is NULL. Never fails otherwise: if
  * memory for the texts runs out they are "". */
-const RoundResult *round_answer(Round *round, const GivenAnswer *given,
-                                int64_t elapsed_ms);
+const RoundResult *round_answer(Round *round, const GivenAnswer *given, int64_t elapsed_ms);
 
 /* Records that the time ran out on the current question: unanswered,
  * fraction 0, no points, streak broken; elapsed is the time limit. Moves on.
@@ -207,8 +206,8 @@ const char *round_display_text(const RoundQuestion *q, size_t position);
 /* Writes the short text of a given answer (as in RoundResult.given_text)
  * into buf, always NUL-terminated when size > 0; returns the length the full
  * text needs, like snprintf. For UIs that show an answer before judging. */
-size_t round_describe_given(const RoundQuestion *q, const GivenAnswer *given,
-                            char *buf, size_t size);
+size_t round_describe_given(const RoundQuestion *q, const GivenAnswer *given, char *buf,
+                            size_t size);
 
 /* Frees everything the Round owns and zeroes it. NULL and a zeroed Round are
  * accepted. The Packs are not touched. */

@@ -19,14 +19,12 @@ double scoring_fraction_value(ScoreFraction fraction)
     return (double)fraction.right / (double)fraction.out_of;
 }
 
-int scoring_points(int points, ScoreFraction fraction, int64_t elapsed_ms,
-                   int64_t limit_ms)
+int scoring_points(int points, ScoreFraction fraction, int64_t elapsed_ms, int64_t limit_ms)
 {
     if (points <= 0 || fraction.out_of <= 0 || fraction.right <= 0) {
         return 0;
     }
-    int64_t right = fraction.right > fraction.out_of ? fraction.out_of
-                                                     : fraction.right;
+    int64_t right = fraction.right > fraction.out_of ? fraction.out_of : fraction.right;
     /* points * (1 - t / (2T)) * right / out_of
      *   = points * (2T - t) * right / (2T * out_of). */
     int64_t num = (int64_t)points * right;
@@ -66,8 +64,7 @@ ScoreFraction scoring_multi(uint32_t picked, uint32_t answer)
 {
     int right = scoring_popcount(picked & answer);
     int wrong = scoring_popcount(picked & ~answer);
-    ScoreFraction f = {right > wrong ? right - wrong : 0,
-                       scoring_popcount(answer)};
+    ScoreFraction f = {right > wrong ? right - wrong : 0, scoring_popcount(answer)};
     return f;
 }
 

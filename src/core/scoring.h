@@ -55,8 +55,7 @@ double scoring_fraction_value(ScoreFraction fraction);
  * `elapsed_ms` the time taken, `limit_ms` the limit (0 = untimed). Negative
  * elapsed counts as 0; elapsed past the limit counts as the limit (the round
  * engine treats that as a time-out before it gets here). */
-int scoring_points(int points, ScoreFraction fraction, int64_t elapsed_ms,
-                   int64_t limit_ms);
+int scoring_points(int points, ScoreFraction fraction, int64_t elapsed_ms, int64_t limit_ms);
 
 /* The streak bonus earned by a correct answer that makes a streak of
  * `streak` consecutive correct answers (1 for the first): 0 for streak <= 1,

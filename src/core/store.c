@@ -23,7 +23,7 @@
 
 #include <sqlite3.h>
 
-#define DAY_MS ((int64_t)86400000)
+#define DAY_MS  ((int64_t)86400000)
 #define DB_NAME "quizdeck.db"
 
 /* ---- schema ------------------------------------------------------------- */
@@ -171,30 +171,30 @@ typedef enum StmtId {
     ST_COUNT
 } StmtId;
 
-#define ROUND_COLS                                                              \
-    "id, profile_id, started_at, finished_at, abandoned, seed, mode, settings, " \
-    "packs, pack_count, question_count, "                                       \
-    "(SELECT COUNT(*) FROM answers a WHERE a.round_id = rounds.id), "           \
+#define ROUND_COLS                                                                                 \
+    "id, profile_id, started_at, finished_at, abandoned, seed, mode, settings, "                   \
+    "packs, pack_count, question_count, "                                                          \
+    "(SELECT COUNT(*) FROM answers a WHERE a.round_id = rounds.id), "                              \
     "correct_count, points, best_streak"
 
-#define ANSWER_COLS                                                              \
-    "id, round_id, profile_id, pack_id, question_id, topic_id, given, "          \
+#define ANSWER_COLS                                                                                \
+    "id, round_id, profile_id, pack_id, question_id, topic_id, given, "                            \
     "fraction_right, correct, points, ms_taken, answered_at, timed_out"
 
-#define CARD_COLS                                                                \
-    "profile_id, pack_id, question_id, deletion, state, stability, difficulty, " \
+#define CARD_COLS                                                                                  \
+    "profile_id, pack_id, question_id, deletion, state, stability, difficulty, "                   \
     "due, last_review, step, reps, lapses, scheduled_days, first_seen"
 
-#define REVIEW_COLS                                                              \
-    "id, profile_id, pack_id, question_id, deletion, reviewed_at, rating, "      \
-    "state_before, state_after, elapsed_days, scheduled_days, stability, "       \
+#define REVIEW_COLS                                                                                \
+    "id, profile_id, pack_id, question_id, deletion, reviewed_at, rating, "                        \
+    "state_before, state_after, elapsed_days, scheduled_days, stability, "                         \
     "difficulty, ms_taken, source"
 
 /* Per-group progress: the newest `recent` answers of each group (?2) count
  * for accuracy; rn numbers a group's answers newest first. */
-#define PROGRESS_SELECT                                                          \
-    "SELECT pack_id, topic_id, COUNT(DISTINCT question_id), COUNT(*),"           \
-    " SUM(rn <= ?2), SUM(CASE WHEN rn <= ?2 THEN correct ELSE 0 END),"           \
+#define PROGRESS_SELECT                                                                            \
+    "SELECT pack_id, topic_id, COUNT(DISTINCT question_id), COUNT(*),"                             \
+    " SUM(rn <= ?2), SUM(CASE WHEN rn <= ?2 THEN correct ELSE 0 END),"                             \
     " MAX(answered_at) FROM r "
 
 static const char *const STMT_SQL[ST_COUNT] = {
@@ -243,11 +243,11 @@ static const char *const STMT_SQL[ST_COUNT] = {
                             " points = points + ?3 WHERE id = ?1",
     [ST_ROUND_ANSWERS] = "SELECT " ANSWER_COLS " FROM answers WHERE round_id = ?1"
                          " ORDER BY answered_at, id",
-    [ST_PROGRESS_PACK] = "WITH r AS (SELECT pack_id, '' AS topic_id, question_id, correct,"
-                         " answered_at, ROW_NUMBER() OVER (PARTITION BY pack_id"
-                         " ORDER BY answered_at DESC, id DESC) AS rn"
-                         " FROM answers WHERE profile_id = ?1) " PROGRESS_SELECT
-                         "GROUP BY pack_id ORDER BY pack_id",
+    [ST_PROGRESS_PACK] =
+        "WITH r AS (SELECT pack_id, '' AS topic_id, question_id, correct,"
+        " answered_at, ROW_NUMBER() OVER (PARTITION BY pack_id"
+        " ORDER BY answered_at DESC, id DESC) AS rn"
+        " FROM answers WHERE profile_id = ?1) " PROGRESS_SELECT "GROUP BY pack_id ORDER BY pack_id",
     [ST_PROGRESS_TOPIC] = "WITH r AS (SELECT pack_id, topic_id, question_id, correct,"
                           " answered_at, ROW_NUMBER() OVER (PARTITION BY pack_id, topic_id"
                           " ORDER BY answered_at DESC, id DESC) AS rn"
@@ -333,19 +333,26 @@ static StoreStatus status_of(int rc)
     switch (rc & 0xff) {
     case SQLITE_OK:
     case SQLITE_ROW:
-    case SQLITE_DONE: return STORE_OK;
+    case SQLITE_DONE:
+        return STORE_OK;
     case SQLITE_BUSY:
-    case SQLITE_LOCKED: return STORE_BUSY;
-    case SQLITE_FULL: return STORE_FULL;
-    case SQLITE_NOMEM: return STORE_NO_MEMORY;
+    case SQLITE_LOCKED:
+        return STORE_BUSY;
+    case SQLITE_FULL:
+        return STORE_FULL;
+    case SQLITE_NOMEM:
+        return STORE_NO_MEMORY;
     case SQLITE_CORRUPT:
-    case SQLITE_NOTADB: return STORE_CORRUPT;
+    case SQLITE_NOTADB:
+        return STORE_CORRUPT;
     case SQLITE_CANTOPEN:
     case SQLITE_READONLY:
-    case SQLITE_PERM: return STORE_CANNOT_OPEN;
+    case SQLITE_PERM:
+        return STORE_CANNOT_OPEN;
     case SQLITE_CONSTRAINT:
         return rc == SQLITE_CONSTRAINT_FOREIGNKEY ? STORE_NOT_FOUND : STORE_INVALID;
-    default: return STORE_IO;
+    default:
+        return STORE_IO;
     }
 }
 
@@ -363,8 +370,7 @@ static StoreStatus db_fail(const Store *store, StoreError *err, int rc, const ch
     case STORE_FULL:
         return fail(err, status, rc, "Could not %s: the disk is full.", what);
     case STORE_NOT_FOUND:
-        return fail(err, status, rc, "Could not %s: the profile or round does not exist.",
-                    what);
+        return fail(err, status, rc, "Could not %s: the profile or round does not exist.", what);
     default:
         return fail(err, status, rc, "Could not %s: %s (SQLite error %d).", what,
                     store && store->db ? sqlite3_errmsg(store->db) : sqlite3_errstr(rc), rc);
@@ -374,17 +380,28 @@ static StoreStatus db_fail(const Store *store, StoreError *err, int rc, const ch
 const char *store_status_name(StoreStatus status)
 {
     switch (status) {
-    case STORE_OK: return "ok";
-    case STORE_NOT_FOUND: return "not found";
-    case STORE_EXISTS: return "exists";
-    case STORE_INVALID: return "invalid";
-    case STORE_BUSY: return "busy";
-    case STORE_CANNOT_OPEN: return "cannot open";
-    case STORE_CORRUPT: return "corrupt";
-    case STORE_TOO_NEW: return "too new";
-    case STORE_FULL: return "disk full";
-    case STORE_NO_MEMORY: return "out of memory";
-    case STORE_IO: return "i/o error";
+    case STORE_OK:
+        return "ok";
+    case STORE_NOT_FOUND:
+        return "not found";
+    case STORE_EXISTS:
+        return "exists";
+    case STORE_INVALID:
+        return "invalid";
+    case STORE_BUSY:
+        return "busy";
+    case STORE_CANNOT_OPEN:
+        return "cannot open";
+    case STORE_CORRUPT:
+        return "corrupt";
+    case STORE_TOO_NEW:
+        return "too new";
+    case STORE_FULL:
+        return "disk full";
+    case STORE_NO_MEMORY:
+        return "out of memory";
+    case STORE_IO:
+        return "i/o error";
     }
     return "unknown";
 }
@@ -398,9 +415,10 @@ static bool id_ok(const char *id)
 
 static StoreStatus check_id(StoreError *err, const char *id, const char *what)
 {
-    if (id_ok(id)) return STORE_OK;
-    return fail(err, STORE_INVALID, 0, "The %s id is missing or longer than %d characters.",
-                what, STORE_ID_SIZE - 1);
+    if (id_ok(id))
+        return STORE_OK;
+    return fail(err, STORE_INVALID, 0, "The %s id is missing or longer than %d characters.", what,
+                STORE_ID_SIZE - 1);
 }
 
 static void copy_id(char dst[STORE_ID_SIZE], const unsigned char *src)
@@ -421,15 +439,18 @@ static char *dup_column(sqlite3_stmt *st, int col)
     const char *s = text ? (const char *)text : "";
     size_t n = strlen(s) + 1;
     char *copy = malloc(n);
-    if (copy) memcpy(copy, s, n);
+    if (copy)
+        memcpy(copy, s, n);
     return copy;
 }
 
 static int col_int(sqlite3_stmt *st, int col)
 {
     sqlite3_int64 v = sqlite3_column_int64(st, col);
-    if (v > 2147483647) return 2147483647;
-    if (v < -2147483647 - 1) return -2147483647 - 1;
+    if (v > 2147483647)
+        return 2147483647;
+    if (v < -2147483647 - 1)
+        return -2147483647 - 1;
     return (int)v;
 }
 
@@ -440,7 +461,8 @@ static bool utf8_name_ok(const unsigned char *s, size_t n)
     size_t i = 0;
     while (i < n) {
         unsigned c = s[i];
-        if (c < 0x20 || c == 0x7f) return false;
+        if (c < 0x20 || c == 0x7f)
+            return false;
         if (c < 0x80) {
             i++;
             continue;
@@ -459,9 +481,11 @@ static bool utf8_name_ok(const unsigned char *s, size_t n)
         } else {
             return false;
         }
-        if (i + len > n) return false;
+        if (i + len > n)
+            return false;
         for (size_t k = 1; k < len; k++) {
-            if ((s[i + k] & 0xc0) != 0x80) return false;
+            if ((s[i + k] & 0xc0) != 0x80)
+                return false;
             cp = (cp << 6) | (s[i + k] & 0x3fu);
         }
         if ((len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000) || cp > 0x10ffff ||
@@ -475,12 +499,16 @@ static bool utf8_name_ok(const unsigned char *s, size_t n)
 /* Trims ASCII spaces into buf and checks the rules of a profile name. */
 static StoreStatus clean_name(const char *name, char buf[STORE_NAME_MAX + 1], StoreError *err)
 {
-    if (!name) return fail(err, STORE_INVALID, 0, "The profile name is missing.");
+    if (!name)
+        return fail(err, STORE_INVALID, 0, "The profile name is missing.");
     const char *start = name;
-    while (*start == ' ') start++;
+    while (*start == ' ')
+        start++;
     size_t n = strlen(start);
-    while (n > 0 && start[n - 1] == ' ') n--;
-    if (n == 0) return fail(err, STORE_INVALID, 0, "The profile name is empty.");
+    while (n > 0 && start[n - 1] == ' ')
+        n--;
+    if (n == 0)
+        return fail(err, STORE_INVALID, 0, "The profile name is empty.");
     if (n > STORE_NAME_MAX)
         return fail(err, STORE_INVALID, 0, "The profile name is longer than %d bytes.",
                     STORE_NAME_MAX);
@@ -495,7 +523,8 @@ static StoreStatus clean_name(const char *name, char buf[STORE_NAME_MAX + 1], St
 static int64_t floor_div(int64_t a, int64_t b)
 {
     int64_t q = a / b;
-    if ((a % b != 0) && ((a < 0) != (b < 0))) q--;
+    if ((a % b != 0) && ((a < 0) != (b < 0)))
+        q--;
     return q;
 }
 
@@ -542,7 +571,8 @@ static StoreStatus tx_begin(Store *store, StoreError *err, const char *what)
 {
     sqlite3_stmt *st;
     StoreStatus s = stmt(store, ST_BEGIN, &st, err);
-    if (s != STORE_OK) return s;
+    if (s != STORE_OK)
+        return s;
     int rc = step_done(st);
     return rc == SQLITE_OK ? STORE_OK : db_fail(store, err, rc, what);
 }
@@ -574,10 +604,12 @@ static StoreStatus tx_commit(Store *store, StoreError *err, const char *what)
 /* Grows a list's item array; false when out of memory. */
 static bool grow(void **items, size_t *capacity, size_t count, size_t item_size)
 {
-    if (count < *capacity) return true;
+    if (count < *capacity)
+        return true;
     size_t cap = *capacity ? *capacity * 2 : 16;
     void *p = realloc(*items, cap * item_size);
-    if (!p) return false;
+    if (!p)
+        return false;
     *items = p;
     *capacity = cap;
     return true;
@@ -590,10 +622,12 @@ static int exec_int(sqlite3 *db, const char *sql, int64_t *value)
 {
     sqlite3_stmt *st = NULL;
     int rc = sqlite3_prepare_v2(db, sql, -1, &st, NULL);
-    if (rc != SQLITE_OK) return rc;
+    if (rc != SQLITE_OK)
+        return rc;
     rc = sqlite3_step(st);
     if (rc == SQLITE_ROW) {
-        if (value) *value = sqlite3_column_int64(st, 0);
+        if (value)
+            *value = sqlite3_column_int64(st, 0);
         rc = SQLITE_OK;
     } else if (rc == SQLITE_DONE) {
         rc = SQLITE_OK;
@@ -609,7 +643,8 @@ static int run_check(sqlite3 *db, const char *pragma, bool *good, char *msg, siz
     sqlite3_stmt *st = NULL;
     *good = false;
     int rc = sqlite3_prepare_v2(db, pragma, -1, &st, NULL);
-    if (rc != SQLITE_OK) return rc;
+    if (rc != SQLITE_OK)
+        return rc;
     rc = sqlite3_step(st);
     if (rc == SQLITE_ROW) {
         const unsigned char *t = sqlite3_column_text(st, 0);
@@ -626,11 +661,13 @@ static int migrate(sqlite3 *db, int64_t *found_version)
 {
     int64_t version = 0;
     int rc = exec_int(db, "PRAGMA user_version", &version);
-    if (rc != SQLITE_OK) return rc;
+    if (rc != SQLITE_OK)
+        return rc;
     *found_version = version;
     while (version < STORE_SCHEMA_VERSION) {
         rc = sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
-        if (rc != SQLITE_OK) return rc;
+        if (rc != SQLITE_OK)
+            return rc;
         /* Another instance may have migrated while we waited for the lock. */
         rc = exec_int(db, "PRAGMA user_version", &version);
         if (rc == SQLITE_OK && version < STORE_SCHEMA_VERSION && version >= 0) {
@@ -651,7 +688,8 @@ static int migrate(sqlite3 *db, int64_t *found_version)
             return rc;
         }
         rc = exec_int(db, "PRAGMA user_version", &version);
-        if (rc != SQLITE_OK) return rc;
+        if (rc != SQLITE_OK)
+            return rc;
     }
     return SQLITE_OK;
 }
@@ -664,17 +702,15 @@ typedef enum OpenResult { OPEN_OK, OPEN_BROKEN, OPEN_FAILED } OpenResult;
 static OpenResult try_open(Store *store, StoreError *err)
 {
     sqlite3 *db = NULL;
-    int rc = sqlite3_open_v2(store->path, &db,
-                             SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
-                             NULL);
+    int rc = sqlite3_open_v2(
+        store->path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL);
     if (rc != SQLITE_OK) {
         fail(err, status_of(rc), rc, "Could not open the save file %s: %s.", store->path,
              db ? sqlite3_errmsg(db) : sqlite3_errstr(rc));
         sqlite3_close(db);
         struct stat sb;
         /* An existing file SQLite cannot open at all is treated as damaged. */
-        return (rc & 0xff) == SQLITE_CANTOPEN && stat(store->path, &sb) == 0 &&
-                       S_ISREG(sb.st_mode)
+        return (rc & 0xff) == SQLITE_CANTOPEN && stat(store->path, &sb) == 0 && S_ISREG(sb.st_mode)
                    ? OPEN_BROKEN
                    : OPEN_FAILED;
     }
@@ -684,8 +720,10 @@ static OpenResult try_open(Store *store, StoreError *err)
 
     const char *step = "set up";
     rc = sqlite3_exec(db, "PRAGMA journal_mode = WAL", NULL, NULL, NULL);
-    if (rc == SQLITE_OK) rc = sqlite3_exec(db, "PRAGMA synchronous = NORMAL", NULL, NULL, NULL);
-    if (rc == SQLITE_OK) rc = sqlite3_exec(db, "PRAGMA foreign_keys = ON", NULL, NULL, NULL);
+    if (rc == SQLITE_OK)
+        rc = sqlite3_exec(db, "PRAGMA synchronous = NORMAL", NULL, NULL, NULL);
+    if (rc == SQLITE_OK)
+        rc = sqlite3_exec(db, "PRAGMA foreign_keys = ON", NULL, NULL, NULL);
     if (rc == SQLITE_OK) {
         step = "check";
         bool good = false;
@@ -709,7 +747,8 @@ static OpenResult try_open(Store *store, StoreError *err)
              store->path, (long long)version, STORE_SCHEMA_VERSION);
         return OPEN_FAILED;
     }
-    if (rc == SQLITE_OK) return OPEN_OK;
+    if (rc == SQLITE_OK)
+        return OPEN_OK;
 
     StoreStatus status = status_of(rc);
     if (status == STORE_CORRUPT) {
@@ -746,14 +785,18 @@ static bool move_aside(const char *path, int64_t now_ms, char *moved_to, size_t 
     time_t secs = (time_t)floor_div(now_ms, 1000);
     struct tm tm;
     char stamp[32] = "unknown";
-    if (gmtime_r(&secs, &tm)) strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%S", &tm);
+    if (gmtime_r(&secs, &tm))
+        strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%S", &tm);
     struct stat sb;
     for (int n = 1; n < 100; n++) {
         int len = n == 1 ? snprintf(moved_to, size, "%s.corrupt-%s", path, stamp)
                          : snprintf(moved_to, size, "%s.corrupt-%s-%d", path, stamp, n);
-        if (len < 0 || (size_t)len + 5 > size) return false;
-        if (stat(moved_to, &sb) == 0) continue;
-        if (rename(path, moved_to) != 0 && errno != ENOENT) return false;
+        if (len < 0 || (size_t)len + 5 > size)
+            return false;
+        if (stat(moved_to, &sb) == 0)
+            continue;
+        if (rename(path, moved_to) != 0 && errno != ENOENT)
+            return false;
         static const char *const sidecars[] = {"-wal", "-shm"};
         for (size_t k = 0; k < 2; k++) {
             char from[STORE_PATH_SIZE + 8], to[STORE_PATH_SIZE + 8];
@@ -761,14 +804,13 @@ static bool move_aside(const char *path, int64_t now_ms, char *moved_to, size_t 
             snprintf(to, sizeof to, "%s%s", moved_to, sidecars[k]);
             /* A stale sidecar would be applied to the fresh file: if it
              * cannot be moved, it must at least go. */
-            if (rename(from, to) != 0 && errno != ENOENT) unlink(from);
+            if (rename(from, to) != 0 && errno != ENOENT)
+                unlink(from);
         }
         return true;
     }
     return false;
 }
-
-
 
 StoreStatus store_open_at(Store **out, const char *dir, int64_t now_ms, StoreError *caller_err)
 {
@@ -777,9 +819,11 @@ StoreStatus store_open_at(Store **out, const char *dir, int64_t now_ms, StoreErr
     StoreError local;
     StoreError *err = caller_err ? caller_err : &local;
     memset(err, 0, sizeof *err);
-    if (!out) return fail(err, STORE_INVALID, 0, "No place to put the store handle.");
+    if (!out)
+        return fail(err, STORE_INVALID, 0, "No place to put the store handle.");
     *out = NULL;
-    if (!dir || !dir[0]) return fail(err, STORE_INVALID, 0, "No folder given for the save file.");
+    if (!dir || !dir[0])
+        return fail(err, STORE_INVALID, 0, "No folder given for the save file.");
 
     struct stat sb;
     if (stat(dir, &sb) != 0)
@@ -792,7 +836,8 @@ StoreStatus store_open_at(Store **out, const char *dir, int64_t now_ms, StoreErr
                     strerror(errno));
 
     Store *store = calloc(1, sizeof *store);
-    if (!store) return fail(err, STORE_NO_MEMORY, 0, "Out of memory opening the save file.");
+    if (!store)
+        return fail(err, STORE_NO_MEMORY, 0, "Out of memory opening the save file.");
     store->busy_ms = STORE_DEFAULT_BUSY_MS;
     size_t dlen = strlen(dir);
     bool slash = dir[dlen - 1] == '/';
@@ -813,8 +858,8 @@ StoreStatus store_open_at(Store **out, const char *dir, int64_t now_ms, StoreErr
         close_db(store);
         if (!moved_ok) {
             fail(err, STORE_CORRUPT, SQLITE_CORRUPT,
-                 "The save file %s is damaged and could not be moved aside (%s).",
-                 store->path, strerror(saved_errno));
+                 "The save file %s is damaged and could not be moved aside (%s).", store->path,
+                 strerror(saved_errno));
             free(store);
             return STORE_CORRUPT;
         }
@@ -837,12 +882,14 @@ StoreStatus store_open_at(Store **out, const char *dir, int64_t now_ms, StoreErr
     }
     if (r != OPEN_OK) {
         StoreStatus status = err->status;
-        if (status == STORE_OK) status = STORE_IO;
+        if (status == STORE_OK)
+            status = STORE_IO;
         close_db(store);
         free(store);
         return status;
     }
-    if (!err->recovered) ok(err);
+    if (!err->recovered)
+        ok(err);
     *out = store;
     return STORE_OK;
 }
@@ -855,7 +902,8 @@ StoreStatus store_open(Store **out, const char *dir, StoreError *err)
 
 void store_close(Store *store)
 {
-    if (!store) return;
+    if (!store)
+        return;
     close_db(store);
     free(store);
 }
@@ -867,18 +915,21 @@ const char *store_path(const Store *store)
 
 void store_set_busy_timeout(Store *store, int ms)
 {
-    if (!store) return;
+    if (!store)
+        return;
     store->busy_ms = ms < 0 ? 0 : ms;
     sqlite3_busy_timeout(store->db, store->busy_ms);
 }
 
 StoreStatus store_check_integrity(Store *store, StoreError *err)
 {
-    if (!store) return fail(err, STORE_INVALID, 0, "No store.");
+    if (!store)
+        return fail(err, STORE_INVALID, 0, "No store.");
     bool good = false;
     char msg[256] = "";
     int rc = run_check(store->db, "PRAGMA integrity_check(1)", &good, msg, sizeof msg);
-    if (rc != SQLITE_OK) return db_fail(store, err, rc, "check the save file");
+    if (rc != SQLITE_OK)
+        return db_fail(store, err, rc, "check the save file");
     if (!good)
         return fail(err, STORE_CORRUPT, SQLITE_CORRUPT, "The save file is damaged: %s", msg);
     return ok(err);
@@ -897,12 +948,16 @@ static StoreStatus by_id(Store *store, StmtId id, int64_t key, bool has_text, co
 {
     sqlite3_stmt *st;
     StoreStatus s = stmt(store, id, &st, err);
-    if (s != STORE_OK) return s;
+    if (s != STORE_OK)
+        return s;
     sqlite3_bind_int64(st, 1, key);
-    if (has_text) bind_str(st, 2, text);
-    if (has_int) sqlite3_bind_int64(st, 2, value);
+    if (has_text)
+        bind_str(st, 2, text);
+    if (has_int)
+        sqlite3_bind_int64(st, 2, value);
     int rc = step_done(st);
-    if (rc != SQLITE_OK) return db_fail(store, err, rc, what);
+    if (rc != SQLITE_OK)
+        return db_fail(store, err, rc, what);
     if (sqlite3_changes(store->db) == 0)
         return fail(err, STORE_NOT_FOUND, 0, "Could not %s: no such record (id %lld).", what,
                     (long long)key);
@@ -914,17 +969,22 @@ StoreStatus store_profile_add(Store *store, const char *name, int64_t now_ms, in
 {
     StoreStatus s = need_store(store, err);
     char clean[STORE_NAME_MAX + 1];
-    if (s == STORE_OK) s = clean_name(name, clean, err);
-    if (s != STORE_OK) return s;
+    if (s == STORE_OK)
+        s = clean_name(name, clean, err);
+    if (s != STORE_OK)
+        return s;
     sqlite3_stmt *st;
-    if ((s = stmt(store, ST_PROFILE_ADD, &st, err)) != STORE_OK) return s;
+    if ((s = stmt(store, ST_PROFILE_ADD, &st, err)) != STORE_OK)
+        return s;
     sqlite3_bind_text(st, 1, clean, -1, SQLITE_STATIC);
     sqlite3_bind_int64(st, 2, now_ms);
     int rc = step_done(st);
     if (rc == SQLITE_CONSTRAINT_UNIQUE)
         return fail(err, STORE_EXISTS, rc, "There is already a profile called \"%s\".", clean);
-    if (rc != SQLITE_OK) return db_fail(store, err, rc, "add the profile");
-    if (id_out) *id_out = sqlite3_last_insert_rowid(store->db);
+    if (rc != SQLITE_OK)
+        return db_fail(store, err, rc, "add the profile");
+    if (id_out)
+        *id_out = sqlite3_last_insert_rowid(store->db);
     return ok(err);
 }
 
@@ -933,8 +993,10 @@ StoreStatus store_profile_rename(Store *store, int64_t profile_id, const char *n
 {
     StoreStatus s = need_store(store, err);
     char clean[STORE_NAME_MAX + 1];
-    if (s == STORE_OK) s = clean_name(name, clean, err);
-    if (s != STORE_OK) return s;
+    if (s == STORE_OK)
+        s = clean_name(name, clean, err);
+    if (s != STORE_OK)
+        return s;
     s = by_id(store, ST_PROFILE_RENAME, profile_id, true, clean, false, 0, "rename the profile",
               err);
     if (s == STORE_INVALID && err && err->sqlite_code == SQLITE_CONSTRAINT_UNIQUE)
@@ -946,17 +1008,18 @@ StoreStatus store_profile_rename(Store *store, int64_t profile_id, const char *n
 StoreStatus store_profile_delete(Store *store, int64_t profile_id, StoreError *err)
 {
     StoreStatus s = need_store(store, err);
-    if (s != STORE_OK) return s;
+    if (s != STORE_OK)
+        return s;
     /* One statement, so the cascade over every table is one transaction. */
-    return by_id(store, ST_PROFILE_DELETE, profile_id, false, NULL, false, 0,
-                 "delete the profile", err);
+    return by_id(store, ST_PROFILE_DELETE, profile_id, false, NULL, false, 0, "delete the profile",
+                 err);
 }
 
-StoreStatus store_profile_touch(Store *store, int64_t profile_id, int64_t now_ms,
-                                StoreError *err)
+StoreStatus store_profile_touch(Store *store, int64_t profile_id, int64_t now_ms, StoreError *err)
 {
     StoreStatus s = need_store(store, err);
-    if (s != STORE_OK) return s;
+    if (s != STORE_OK)
+        return s;
     return by_id(store, ST_PROFILE_TOUCH, profile_id, false, NULL, true, now_ms,
                  "update the profile", err);
 }
@@ -965,15 +1028,18 @@ StoreStatus store_profile_set_order(Store *store, int64_t profile_id, int sort_o
                                     StoreError *err)
 {
     StoreStatus s = need_store(store, err);
-    if (s != STORE_OK) return s;
+    if (s != STORE_OK)
+        return s;
     return by_id(store, ST_PROFILE_ORDER, profile_id, false, NULL, true, sort_order,
                  "reorder the profiles", err);
 }
 
 void store_profile_list_free(StoreProfileList *list)
 {
-    if (!list) return;
-    for (size_t i = 0; i < list->count; i++) free((char *)list->items[i].name);
+    if (!list)
+        return;
+    for (size_t i = 0; i < list->count; i++)
+        free((char *)list->items[i].name);
     free(list->items);
     list->items = NULL;
     list->count = 0;
@@ -982,11 +1048,14 @@ void store_profile_list_free(StoreProfileList *list)
 StoreStatus store_profile_list(Store *store, StoreProfileList *out, StoreError *err)
 {
     StoreStatus s = need_store(store, err);
-    if (s != STORE_OK) return s;
-    if (!out) return fail(err, STORE_INVALID, 0, "No list to fill.");
+    if (s != STORE_OK)
+        return s;
+    if (!out)
+        return fail(err, STORE_INVALID, 0, "No list to fill.");
     memset(out, 0, sizeof *out);
     sqlite3_stmt *st;
-    if ((s = stmt(store, ST_PROFILE_LIST, &st, err)) != STORE_OK) return s;
+    if ((s = stmt(store, ST_PROFILE_LIST, &st, err)) != STORE_OK)
+        return s;
     size_t cap = 0;
     int rc;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -1018,7 +1087,8 @@ StoreStatus store_profile_list(Store *store, StoreProfileList *out, StoreError *
 
 static StoreStatus check_key(StoreError *err, const char *key)
 {
-    if (key && key[0] && strlen(key) <= STORE_KEY_MAX) return STORE_OK;
+    if (key && key[0] && strlen(key) <= STORE_KEY_MAX)
+        return STORE_OK;
     return fail(err, STORE_INVALID, 0, "The setting key is missing or longer than %d bytes.",
                 STORE_KEY_MAX);
 }
@@ -1027,12 +1097,14 @@ StoreStatus store_setting_set_text(Store *store, int64_t profile_id, const char 
                                    const char *value, StoreError *err)
 {
     StoreStatus s = need_store(store, err);
-    if (s == STORE_OK) s = check_key(err, key);
-    if (s != STORE_OK) return s;
+    if (s == STORE_OK)
+        s = check_key(err, key);
+    if (s != STORE_OK)
+        return s;
     if (!value || strlen(value) > STORE_TEXT_MAX)
-        return fail(err, STORE_INVALID, 0, "The value of setting %s is missing or too long.",
-                    key);
-    if ((s = tx_begin(store, err, "save the setting")) != STORE_OK) return s;
+        return fail(err, STORE_INVALID, 0, "The value of setting %s is missing or too long.", key);
+    if ((s = tx_begin(store, err, "save the setting")) != STORE_OK)
+        return s;
     sqlite3_stmt *st;
     int rc = SQLITE_OK;
     if ((s = stmt(store, ST_SETTING_DELETE, &st, err)) == STORE_OK) {
@@ -1047,17 +1119,19 @@ StoreStatus store_setting_set_text(Store *store, int64_t profile_id, const char 
         bind_str(st, 3, value);
         rc = step_done(st);
     }
-    if (s == STORE_OK && rc != SQLITE_OK) s = db_fail(store, err, rc, "save the setting");
+    if (s == STORE_OK && rc != SQLITE_OK)
+        s = db_fail(store, err, rc, "save the setting");
     if (s != STORE_OK) {
         tx_rollback(store);
         return s;
     }
-    if ((s = tx_commit(store, err, "save the setting")) != STORE_OK) return s;
+    if ((s = tx_commit(store, err, "save the setting")) != STORE_OK)
+        return s;
     return ok(err);
 }
 
-StoreStatus store_setting_set_int(Store *store, int64_t profile_id, const char *key,
-                                  int64_t value, StoreError *err)
+StoreStatus store_setting_set_int(Store *store, int64_t profile_id, const char *key, int64_t value,
+                                  StoreError *err)
 {
     char text[32];
     snprintf(text, sizeof text, "%lld", (long long)value);
@@ -1068,12 +1142,16 @@ StoreStatus store_setting_get_text(Store *store, int64_t profile_id, const char 
                                    size_t size, StoreError *err)
 {
     StoreStatus s = need_store(store, err);
-    if (s == STORE_OK) s = check_key(err, key);
-    if (s != STORE_OK) return s;
-    if (!buf || size == 0) return fail(err, STORE_INVALID, 0, "No buffer for the setting.");
+    if (s == STORE_OK)
+        s = check_key(err, key);
+    if (s != STORE_OK)
+        return s;
+    if (!buf || size == 0)
+        return fail(err, STORE_INVALID, 0, "No buffer for the setting.");
     buf[0] = '\0';
     sqlite3_stmt *st;
-    if ((s = stmt(store, ST_SETTING_GET, &st, err)) != STORE_OK) return s;
+    if ((s = stmt(store, ST_SETTING_GET, &st, err)) != STORE_OK)
+        return s;
     bind_profile_or_null(st, 1, profile_id);
     bind_str(st, 2, key);
     int rc = sqlite3_step(st);
@@ -1085,30 +1163,34 @@ StoreStatus store_setting_get_text(Store *store, int64_t profile_id, const char 
             return fail(err, STORE_INVALID, 0, "The value of setting %s is too long (%zu bytes).",
                         key, n);
         }
-        if (t) memcpy(buf, t, n);
+        if (t)
+            memcpy(buf, t, n);
         buf[n] = '\0';
         sqlite3_reset(st);
         return ok(err);
     }
     sqlite3_reset(st);
-    if (rc == SQLITE_DONE) return fail(err, STORE_NOT_FOUND, 0, "Setting %s is not set.", key);
+    if (rc == SQLITE_DONE)
+        return fail(err, STORE_NOT_FOUND, 0, "Setting %s is not set.", key);
     return db_fail(store, err, rc, "read a setting");
 }
 
-StoreStatus store_setting_get_int(Store *store, int64_t profile_id, const char *key,
-                                  int64_t *value, StoreError *err)
+StoreStatus store_setting_get_int(Store *store, int64_t profile_id, const char *key, int64_t *value,
+                                  StoreError *err)
 {
     char text[64];
     StoreStatus s = store_setting_get_text(store, profile_id, key, text, sizeof text, err);
     if (s == STORE_INVALID && err && err->sqlite_code == 0 && text[0] == '\0' && key)
         return fail(err, STORE_INVALID, 0, "Setting %s is not an integer.", key);
-    if (s != STORE_OK) return s;
+    if (s != STORE_OK)
+        return s;
     char *end = NULL;
     errno = 0;
     long long v = strtoll(text, &end, 10);
     if (errno != 0 || end == text || *end != '\0')
         return fail(err, STORE_INVALID, 0, "Setting %s is not an integer: \"%s\".", key, text);
-    if (value) *value = (int64_t)v;
+    if (value)
+        *value = (int64_t)v;
     return ok(err);
 }
 
@@ -1118,14 +1200,16 @@ int64_t store_setting_int_or(Store *store, int64_t profile_id, const char *key, 
     return store_setting_get_int(store, profile_id, key, &v, NULL) == STORE_OK ? v : fallback;
 }
 
-StoreStatus store_setting_delete(Store *store, int64_t profile_id, const char *key,
-                                 StoreError *err)
+StoreStatus store_setting_delete(Store *store, int64_t profile_id, const char *key, StoreError *err)
 {
     StoreStatus s = need_store(store, err);
-    if (s == STORE_OK) s = check_key(err, key);
-    if (s != STORE_OK) return s;
+    if (s == STORE_OK)
+        s = check_key(err, key);
+    if (s != STORE_OK)
+        return s;
     sqlite3_stmt *st;
-    if ((s = stmt(store, ST_SETTING_DELETE, &st, err)) != STORE_OK) return s;
+    if ((s = stmt(store, ST_SETTING_DELETE, &st, err)) != STORE_OK)
+        return s;
     bind_profile_or_null(st, 1, profile_id);
     bind_str(st, 2, key);
     int rc = step_done(st);
@@ -1136,7 +1220,8 @@ StoreStatus store_setting_delete(Store *store, int64_t profile_id, const char *k
 
 void store_round_list_free(StoreRoundList *list)
 {
-    if (!list) return;
+    if (!list)
+        return;
     for (size_t i = 0; i < list->count; i++) {
         free((char *)list->items[i].mode);
         free((char *)list->items[i].settings);
@@ -1197,7 +1282,8 @@ StoreStatus store_round_begin(Store *store, const StoreRoundStart *start, int64_
                               StoreError *err)
 {
     StoreStatus s = need_store(store, err);
-    if (s != STORE_OK) return s;
+    if (s != STORE_OK)
+        return s;
     if (!start || !start->pack_ids || start->pack_count == 0)
         return fail(err, STORE_INVALID, 0, "A round needs at least one pack.");
     if (start->pack_count > 10000 || start->question_count < 0)
@@ -1208,15 +1294,18 @@ StoreStatus store_round_begin(Store *store, const StoreRoundStart *start, int64_
             return fail(err, STORE_INVALID, 0, "The round's mode or settings text is too long.");
     size_t total = 1;
     for (size_t i = 0; i < start->pack_count; i++) {
-        if ((s = check_id(err, start->pack_ids[i], "pack")) != STORE_OK) return s;
+        if ((s = check_id(err, start->pack_ids[i], "pack")) != STORE_OK)
+            return s;
         total += strlen(start->pack_ids[i]) + 1;
     }
     char *packs = malloc(total);
-    if (!packs) return fail(err, STORE_NO_MEMORY, 0, "Out of memory starting a round.");
+    if (!packs)
+        return fail(err, STORE_NO_MEMORY, 0, "Out of memory starting a round.");
     size_t at = 0;
     for (size_t i = 0; i < start->pack_count; i++) {
         size_t n = strlen(start->pack_ids[i]);
-        if (i) packs[at++] = ',';
+        if (i)
+            packs[at++] = ',';
         memcpy(packs + at, start->pack_ids[i], n);
         at += n;
     }
@@ -1238,26 +1327,30 @@ StoreStatus store_round_begin(Store *store, const StoreRoundStart *start, int64_
     int rc = step_done(st);
     sqlite3_clear_bindings(st);
     free(packs);
-    if (rc != SQLITE_OK) return db_fail(store, err, rc, "start the round");
-    if (round_id) *round_id = sqlite3_last_insert_rowid(store->db);
+    if (rc != SQLITE_OK)
+        return db_fail(store, err, rc, "start the round");
+    if (round_id)
+        *round_id = sqlite3_last_insert_rowid(store->db);
     return ok(err);
 }
 
 StoreStatus store_round_finish(Store *store, int64_t round_id, int64_t finished_at,
-                               int correct_count, int64_t points, int best_streak,
-                               StoreError *err)
+                               int correct_count, int64_t points, int best_streak, StoreError *err)
 {
     StoreStatus s = need_store(store, err);
-    if (s != STORE_OK) return s;
+    if (s != STORE_OK)
+        return s;
     sqlite3_stmt *st;
-    if ((s = stmt(store, ST_ROUND_FINISH, &st, err)) != STORE_OK) return s;
+    if ((s = stmt(store, ST_ROUND_FINISH, &st, err)) != STORE_OK)
+        return s;
     sqlite3_bind_int64(st, 1, round_id);
     sqlite3_bind_int64(st, 2, finished_at);
     sqlite3_bind_int(st, 3, correct_count);
     sqlite3_bind_int64(st, 4, points);
     sqlite3_bind_int(st, 5, best_streak);
     int rc = step_done(st);
-    if (rc != SQLITE_OK) return db_fail(store, err, rc, "save the finished round");
+    if (rc != SQLITE_OK)
+        return db_fail(store, err, rc, "save the finished round");
     if (sqlite3_changes(store->db) == 0)
         return fail(err, STORE_NOT_FOUND, 0, "There is no round %lld to finish.",
                     (long long)round_id);
@@ -1267,7 +1360,8 @@ StoreStatus store_round_finish(Store *store, int64_t round_id, int64_t finished_
 StoreStatus store_round_abandon(Store *store, int64_t round_id, StoreError *err)
 {
     StoreStatus s = need_store(store, err);
-    if (s != STORE_OK) return s;
+    if (s != STORE_OK)
+        return s;
     return by_id(store, ST_ROUND_ABANDON, round_id, false, NULL, false, 0,
                  "mark the round abandoned", err);
 }
@@ -1275,12 +1369,16 @@ StoreStatus store_round_abandon(Store *store, int64_t round_id, StoreError *err)
 StoreStatus store_round_get(Store *store, int64_t round_id, StoreRoundList *out, StoreError *err)
 {
     StoreStatus s = need_store(store, err);
-    if (s != STORE_OK) return s;
-    if (!out) return fail(err, STORE_INVALID, 0, "No list to fill.");
+    if (s != STORE_OK)
+        return s;
+    if (!out)
+        return fail(err, STORE_INVALID, 0, "No list to fill.");
     sqlite3_stmt *st;
-    if ((s = stmt(store, ST_ROUND_GET, &st, err)) != STORE_OK) return s;
+    if ((s = stmt(store, ST_ROUND_GET, &st, err)) != STORE_OK)
+        return s;
     sqlite3_bind_int64(st, 1, round_id);
-    if ((s = read_rounds(store, st, out, "read the round", err)) != STORE_OK) return s;
+    if ((s = read_rounds(store, st, out, "read the round", err)) != STORE_OK)
+        return s;
     if (out->count == 0)
         return fail(err, STORE_NOT_FOUND, 0, "There is no round %lld.", (long long)round_id);
     return STORE_OK;
@@ -1290,22 +1388,28 @@ StoreStatus store_rounds_unfinished(Store *store, int64_t profile_id, StoreRound
                                     StoreError *err)
 {
     StoreStatus s = need_store(store, err);
-    if (s != STORE_OK) return s;
-    if (!out) return fail(err, STORE_INVALID, 0, "No list to fill.");
+    if (s != STORE_OK)
+        return s;
+    if (!out)
+        return fail(err, STORE_INVALID, 0, "No list to fill.");
     sqlite3_stmt *st;
-    if ((s = stmt(store, ST_ROUNDS_UNFINISHED, &st, err)) != STORE_OK) return s;
+    if ((s = stmt(store, ST_ROUNDS_UNFINISHED, &st, err)) != STORE_OK)
+        return s;
     sqlite3_bind_int64(st, 1, profile_id);
     return read_rounds(store, st, out, "list unfinished rounds", err);
 }
 
-StoreStatus store_round_history(Store *store, int64_t profile_id, int limit,
-                                StoreRoundList *out, StoreError *err)
+StoreStatus store_round_history(Store *store, int64_t profile_id, int limit, StoreRoundList *out,
+                                StoreError *err)
 {
     StoreStatus s = need_store(store, err);
-    if (s != STORE_OK) return s;
-    if (!out) return fail(err, STORE_INVALID, 0, "No list to fill.");
+    if (s != STORE_OK)
+        return s;
+    if (!out)
+        return fail(err, STORE_INVALID, 0, "No list to fill.");
     sqlite3_stmt *st;
-    if ((s = stmt(store, ST_ROUND_HISTORY, &st, err)) != STORE_OK) return s;
+    if ((s = stmt(store, ST_ROUND_HISTORY, &st, err)) != STORE_OK)
+        return s;
     sqlite3_bind_int64(st, 1, profile_id);
     sqlite3_bind_int(st, 2, limit < 0 ? 0 : limit);
     return read_rounds(store, st, out, "read the score history", err);
@@ -1315,27 +1419,34 @@ StoreStatus store_pack_best(Store *store, int64_t profile_id, const char *pack_i
                             StoreRoundList *out, StoreError *err)
 {
     StoreStatus s = need_store(store, err);
-    if (s == STORE_OK) s = check_id(err, pack_id, "pack");
-    if (s != STORE_OK) return s;
-    if (!out) return fail(err, STORE_INVALID, 0, "No list to fill.");
+    if (s == STORE_OK)
+        s = check_id(err, pack_id, "pack");
+    if (s != STORE_OK)
+        return s;
+    if (!out)
+        return fail(err, STORE_INVALID, 0, "No list to fill.");
     sqlite3_stmt *st;
-    if ((s = stmt(store, ST_PACK_BEST, &st, err)) != STORE_OK) return s;
+    if ((s = stmt(store, ST_PACK_BEST, &st, err)) != STORE_OK)
+        return s;
     sqlite3_bind_int64(st, 1, profile_id);
     bind_str(st, 2, pack_id);
-    if ((s = read_rounds(store, st, out, "read the best score", err)) != STORE_OK) return s;
+    if ((s = read_rounds(store, st, out, "read the best score", err)) != STORE_OK)
+        return s;
     if (out->count == 0)
         return fail(err, STORE_NOT_FOUND, 0, "No finished round of pack %s yet.", pack_id);
     return STORE_OK;
 }
 
-StoreStatus store_pack_bests(Store *store, int64_t profile_id, StoreRoundList *out,
-                             StoreError *err)
+StoreStatus store_pack_bests(Store *store, int64_t profile_id, StoreRoundList *out, StoreError *err)
 {
     StoreStatus s = need_store(store, err);
-    if (s != STORE_OK) return s;
-    if (!out) return fail(err, STORE_INVALID, 0, "No list to fill.");
+    if (s != STORE_OK)
+        return s;
+    if (!out)
+        return fail(err, STORE_INVALID, 0, "No list to fill.");
     sqlite3_stmt *st;
-    if ((s = stmt(store, ST_PACK_BESTS, &st, err)) != STORE_OK) return s;
+    if ((s = stmt(store, ST_PACK_BESTS, &st, err)) != STORE_OK)
+        return s;
     sqlite3_bind_int64(st, 1, profile_id);
     return read_rounds(store, st, out, "read the best scores", err);
 }
@@ -1346,17 +1457,22 @@ StoreStatus store_answer_record(Store *store, const StoreAnswer *a, int64_t *ans
                                 StoreError *err)
 {
     StoreStatus s = need_store(store, err);
-    if (s != STORE_OK) return s;
-    if (!a) return fail(err, STORE_INVALID, 0, "No answer to record.");
-    if ((s = check_id(err, a->pack_id, "pack")) != STORE_OK) return s;
-    if ((s = check_id(err, a->question_id, "question")) != STORE_OK) return s;
+    if (s != STORE_OK)
+        return s;
+    if (!a)
+        return fail(err, STORE_INVALID, 0, "No answer to record.");
+    if ((s = check_id(err, a->pack_id, "pack")) != STORE_OK)
+        return s;
+    if ((s = check_id(err, a->question_id, "question")) != STORE_OK)
+        return s;
     if (strnlen(a->topic_id, STORE_ID_SIZE) >= STORE_ID_SIZE)
         return fail(err, STORE_INVALID, 0, "The topic id is too long.");
     if (a->given && strlen(a->given) > STORE_TEXT_MAX)
         return fail(err, STORE_INVALID, 0, "The given answer is too long to save.");
 
     const char *what = "save the answer";
-    if ((s = tx_begin(store, err, what)) != STORE_OK) return s;
+    if ((s = tx_begin(store, err, what)) != STORE_OK)
+        return s;
     sqlite3_stmt *st;
     int rc = SQLITE_OK;
     if ((s = stmt(store, ST_ANSWER_INSERT, &st, err)) == STORE_OK) {
@@ -1386,21 +1502,26 @@ StoreStatus store_answer_record(Store *store, const StoreAnswer *a, int64_t *ans
         sqlite3_bind_int(st, 2, a->correct ? 1 : 0);
         sqlite3_bind_int64(st, 3, a->points);
         rc = step_done(st);
-        if (rc != SQLITE_OK) s = db_fail(store, err, rc, what);
+        if (rc != SQLITE_OK)
+            s = db_fail(store, err, rc, what);
     }
     if (s != STORE_OK) {
         tx_rollback(store);
         return s;
     }
-    if ((s = tx_commit(store, err, what)) != STORE_OK) return s;
-    if (answer_id) *answer_id = id;
+    if ((s = tx_commit(store, err, what)) != STORE_OK)
+        return s;
+    if (answer_id)
+        *answer_id = id;
     return ok(err);
 }
 
 void store_answer_list_free(StoreAnswerList *list)
 {
-    if (!list) return;
-    for (size_t i = 0; i < list->count; i++) free((char *)list->items[i].given);
+    if (!list)
+        return;
+    for (size_t i = 0; i < list->count; i++)
+        free((char *)list->items[i].given);
     free(list->items);
     list->items = NULL;
     list->count = 0;
@@ -1410,11 +1531,14 @@ StoreStatus store_round_answers(Store *store, int64_t round_id, StoreAnswerList 
                                 StoreError *err)
 {
     StoreStatus s = need_store(store, err);
-    if (s != STORE_OK) return s;
-    if (!out) return fail(err, STORE_INVALID, 0, "No list to fill.");
+    if (s != STORE_OK)
+        return s;
+    if (!out)
+        return fail(err, STORE_INVALID, 0, "No list to fill.");
     memset(out, 0, sizeof *out);
     sqlite3_stmt *st;
-    if ((s = stmt(store, ST_ROUND_ANSWERS, &st, err)) != STORE_OK) return s;
+    if ((s = stmt(store, ST_ROUND_ANSWERS, &st, err)) != STORE_OK)
+        return s;
     sqlite3_bind_int64(st, 1, round_id);
     size_t cap = 0;
     int rc;
@@ -1456,7 +1580,8 @@ StoreStatus store_round_answers(Store *store, int64_t round_id, StoreAnswerList 
 
 void store_progress_list_free(StoreProgressList *list)
 {
-    if (!list) return;
+    if (!list)
+        return;
     free(list->items);
     list->items = NULL;
     list->count = 0;
@@ -1497,11 +1622,14 @@ StoreStatus store_progress_by_pack(Store *store, int64_t profile_id, int recent,
                                    StoreProgressList *out, StoreError *err)
 {
     StoreStatus s = need_store(store, err);
-    if (s != STORE_OK) return s;
-    if (!out) return fail(err, STORE_INVALID, 0, "No list to fill.");
+    if (s != STORE_OK)
+        return s;
+    if (!out)
+        return fail(err, STORE_INVALID, 0, "No list to fill.");
     memset(out, 0, sizeof *out);
     sqlite3_stmt *st;
-    if ((s = stmt(store, ST_PROGRESS_PACK, &st, err)) != STORE_OK) return s;
+    if ((s = stmt(store, ST_PROGRESS_PACK, &st, err)) != STORE_OK)
+        return s;
     sqlite3_bind_int64(st, 1, profile_id);
     sqlite3_bind_int(st, 2, recent < 0 ? 0 : recent);
     return read_progress(store, st, out, err);
@@ -1511,21 +1639,27 @@ StoreStatus store_progress_by_topic(Store *store, int64_t profile_id, const char
                                     int recent, StoreProgressList *out, StoreError *err)
 {
     StoreStatus s = need_store(store, err);
-    if (s == STORE_OK && pack_id) s = check_id(err, pack_id, "pack");
-    if (s != STORE_OK) return s;
-    if (!out) return fail(err, STORE_INVALID, 0, "No list to fill.");
+    if (s == STORE_OK && pack_id)
+        s = check_id(err, pack_id, "pack");
+    if (s != STORE_OK)
+        return s;
+    if (!out)
+        return fail(err, STORE_INVALID, 0, "No list to fill.");
     memset(out, 0, sizeof *out);
     sqlite3_stmt *st;
-    if ((s = stmt(store, ST_PROGRESS_TOPIC, &st, err)) != STORE_OK) return s;
+    if ((s = stmt(store, ST_PROGRESS_TOPIC, &st, err)) != STORE_OK)
+        return s;
     sqlite3_bind_int64(st, 1, profile_id);
     sqlite3_bind_int(st, 2, recent < 0 ? 0 : recent);
-    if (pack_id) bind_str(st, 3, pack_id);
+    if (pack_id)
+        bind_str(st, 3, pack_id);
     return read_progress(store, st, out, err);
 }
 
 void store_missed_list_free(StoreMissedList *list)
 {
-    if (!list) return;
+    if (!list)
+        return;
     free(list->items);
     list->items = NULL;
     list->count = 0;
@@ -1535,11 +1669,14 @@ StoreStatus store_most_missed(Store *store, int64_t profile_id, int limit, Store
                               StoreError *err)
 {
     StoreStatus s = need_store(store, err);
-    if (s != STORE_OK) return s;
-    if (!out) return fail(err, STORE_INVALID, 0, "No list to fill.");
+    if (s != STORE_OK)
+        return s;
+    if (!out)
+        return fail(err, STORE_INVALID, 0, "No list to fill.");
     memset(out, 0, sizeof *out);
     sqlite3_stmt *st;
-    if ((s = stmt(store, ST_MOST_MISSED, &st, err)) != STORE_OK) return s;
+    if ((s = stmt(store, ST_MOST_MISSED, &st, err)) != STORE_OK)
+        return s;
     sqlite3_bind_int64(st, 1, profile_id);
     sqlite3_bind_int(st, 2, limit < 0 ? 0 : limit);
     size_t cap = 0;
@@ -1594,7 +1731,8 @@ static StoreStatus card_write(Store *store, const StoreCard *c, StoreError *err)
 {
     sqlite3_stmt *st;
     StoreStatus s = stmt(store, ST_CARD_UPSERT, &st, err);
-    if (s != STORE_OK) return s;
+    if (s != STORE_OK)
+        return s;
     sqlite3_bind_int64(st, 1, c->profile_id);
     bind_str(st, 2, c->pack_id);
     bind_str(st, 3, c->question_id);
@@ -1617,42 +1755,53 @@ static StoreStatus card_write(Store *store, const StoreCard *c, StoreError *err)
 StoreStatus store_card_upsert(Store *store, const StoreCard *card, StoreError *err)
 {
     StoreStatus s = need_store(store, err);
-    if (s != STORE_OK) return s;
-    if (!card) return fail(err, STORE_INVALID, 0, "No card to save.");
-    if ((s = check_card_key(err, card->pack_id, card->question_id)) != STORE_OK) return s;
-    if ((s = card_write(store, card, err)) != STORE_OK) return s;
+    if (s != STORE_OK)
+        return s;
+    if (!card)
+        return fail(err, STORE_INVALID, 0, "No card to save.");
+    if ((s = check_card_key(err, card->pack_id, card->question_id)) != STORE_OK)
+        return s;
+    if ((s = card_write(store, card, err)) != STORE_OK)
+        return s;
     return ok(err);
 }
 
-StoreStatus store_cards_upsert(Store *store, const StoreCard *cards, size_t count,
-                               StoreError *err)
+StoreStatus store_cards_upsert(Store *store, const StoreCard *cards, size_t count, StoreError *err)
 {
     StoreStatus s = need_store(store, err);
-    if (s != STORE_OK) return s;
-    if (!cards && count > 0) return fail(err, STORE_INVALID, 0, "No cards to save.");
+    if (s != STORE_OK)
+        return s;
+    if (!cards && count > 0)
+        return fail(err, STORE_INVALID, 0, "No cards to save.");
     for (size_t i = 0; i < count; i++)
         if ((s = check_card_key(err, cards[i].pack_id, cards[i].question_id)) != STORE_OK)
             return s;
-    if ((s = tx_begin(store, err, "save the cards")) != STORE_OK) return s;
-    for (size_t i = 0; i < count && s == STORE_OK; i++) s = card_write(store, &cards[i], err);
+    if ((s = tx_begin(store, err, "save the cards")) != STORE_OK)
+        return s;
+    for (size_t i = 0; i < count && s == STORE_OK; i++)
+        s = card_write(store, &cards[i], err);
     if (s != STORE_OK) {
         tx_rollback(store);
         return s;
     }
-    if ((s = tx_commit(store, err, "save the cards")) != STORE_OK) return s;
+    if ((s = tx_commit(store, err, "save the cards")) != STORE_OK)
+        return s;
     return ok(err);
 }
 
 StoreStatus store_card_get(Store *store, int64_t profile_id, const char *pack_id,
-                           const char *question_id, int deletion, StoreCard *out,
-                           StoreError *err)
+                           const char *question_id, int deletion, StoreCard *out, StoreError *err)
 {
     StoreStatus s = need_store(store, err);
-    if (s == STORE_OK) s = check_card_key(err, pack_id, question_id);
-    if (s != STORE_OK) return s;
-    if (!out) return fail(err, STORE_INVALID, 0, "No card to fill.");
+    if (s == STORE_OK)
+        s = check_card_key(err, pack_id, question_id);
+    if (s != STORE_OK)
+        return s;
+    if (!out)
+        return fail(err, STORE_INVALID, 0, "No card to fill.");
     sqlite3_stmt *st;
-    if ((s = stmt(store, ST_CARD_GET, &st, err)) != STORE_OK) return s;
+    if ((s = stmt(store, ST_CARD_GET, &st, err)) != STORE_OK)
+        return s;
     sqlite3_bind_int64(st, 1, profile_id);
     bind_str(st, 2, pack_id);
     bind_str(st, 3, question_id);
@@ -1664,7 +1813,8 @@ StoreStatus store_card_get(Store *store, int64_t profile_id, const char *pack_id
     }
     sqlite3_reset(st);
     sqlite3_clear_bindings(st);
-    if (rc == SQLITE_ROW) return ok(err);
+    if (rc == SQLITE_ROW)
+        return ok(err);
     if (rc == SQLITE_DONE)
         return fail(err, STORE_NOT_FOUND, 0, "No card for %s/%s yet.", pack_id, question_id);
     return db_fail(store, err, rc, "read the card");
@@ -1672,24 +1822,27 @@ StoreStatus store_card_get(Store *store, int64_t profile_id, const char *pack_id
 
 void store_card_list_free(StoreCardList *list)
 {
-    if (!list) return;
+    if (!list)
+        return;
     free(list->items);
     list->items = NULL;
     list->count = 0;
 }
 
-StoreStatus store_cards_load(Store *store, int64_t profile_id, StoreCardList *out,
-                             StoreError *err)
+StoreStatus store_cards_load(Store *store, int64_t profile_id, StoreCardList *out, StoreError *err)
 {
     StoreStatus s = need_store(store, err);
-    if (s != STORE_OK) return s;
-    if (!out) return fail(err, STORE_INVALID, 0, "No list to fill.");
+    if (s != STORE_OK)
+        return s;
+    if (!out)
+        return fail(err, STORE_INVALID, 0, "No list to fill.");
     memset(out, 0, sizeof *out);
     const char *what = "load the flashcards";
     /* Count first inside one read transaction, so the array is allocated
      * once (100,000 cards) and the count cannot change under us. */
     int rc = sqlite3_exec(store->db, "BEGIN", NULL, NULL, NULL);
-    if (rc != SQLITE_OK) return db_fail(store, err, rc, what);
+    if (rc != SQLITE_OK)
+        return db_fail(store, err, rc, what);
     sqlite3_stmt *st;
     size_t cap = 0;
     if ((s = stmt(store, ST_CARDS_COUNT, &st, err)) == STORE_OK) {
@@ -1701,11 +1854,13 @@ StoreStatus store_cards_load(Store *store, int64_t profile_id, StoreCardList *ou
             rc = SQLITE_OK;
         }
         sqlite3_reset(st);
-        if (rc != SQLITE_OK) s = db_fail(store, err, rc, what);
+        if (rc != SQLITE_OK)
+            s = db_fail(store, err, rc, what);
     }
     if (s == STORE_OK && cap > 0) {
         out->items = malloc(cap * sizeof *out->items);
-        if (!out->items) s = fail(err, STORE_NO_MEMORY, 0, "Out of memory loading flashcards.");
+        if (!out->items)
+            s = fail(err, STORE_NO_MEMORY, 0, "Out of memory loading flashcards.");
     }
     if (s == STORE_OK && (s = stmt(store, ST_CARDS_LOAD, &st, err)) == STORE_OK) {
         sqlite3_bind_int64(st, 1, profile_id);
@@ -1719,7 +1874,8 @@ StoreStatus store_cards_load(Store *store, int64_t profile_id, StoreCardList *ou
             read_card(st, c);
         }
         sqlite3_reset(st);
-        if (rc != SQLITE_DONE) s = db_fail(store, err, rc, what);
+        if (rc != SQLITE_DONE)
+            s = db_fail(store, err, rc, what);
     }
     sqlite3_exec(store->db, "COMMIT", NULL, NULL, NULL);
     if (s != STORE_OK) {
@@ -1733,9 +1889,12 @@ StoreStatus store_review_record(Store *store, const StoreCard *card, const Store
                                 int64_t *review_id, StoreError *err)
 {
     StoreStatus s = need_store(store, err);
-    if (s != STORE_OK) return s;
-    if (!card || !r) return fail(err, STORE_INVALID, 0, "No card or review to save.");
-    if ((s = check_card_key(err, card->pack_id, card->question_id)) != STORE_OK) return s;
+    if (s != STORE_OK)
+        return s;
+    if (!card || !r)
+        return fail(err, STORE_INVALID, 0, "No card or review to save.");
+    if ((s = check_card_key(err, card->pack_id, card->question_id)) != STORE_OK)
+        return s;
     if (card->profile_id != r->profile_id || card->deletion != r->deletion ||
         strcmp(card->pack_id, r->pack_id) != 0 || strcmp(card->question_id, r->question_id) != 0)
         return fail(err, STORE_INVALID, 0, "The review is not of the card given with it.");
@@ -1743,7 +1902,8 @@ StoreStatus store_review_record(Store *store, const StoreCard *card, const Store
         return fail(err, STORE_INVALID, 0, "Review rating %d is not 1..4.", r->rating);
 
     const char *what = "save the review";
-    if ((s = tx_begin(store, err, what)) != STORE_OK) return s;
+    if ((s = tx_begin(store, err, what)) != STORE_OK)
+        return s;
     s = card_write(store, card, err);
     sqlite3_stmt *st;
     if (s == STORE_OK && (s = stmt(store, ST_REVIEW_INSERT, &st, err)) == STORE_OK) {
@@ -1764,21 +1924,25 @@ StoreStatus store_review_record(Store *store, const StoreCard *card, const Store
                           SQLITE_STATIC);
         int rc = step_done(st);
         sqlite3_clear_bindings(st);
-        if (rc != SQLITE_OK) s = db_fail(store, err, rc, what);
+        if (rc != SQLITE_OK)
+            s = db_fail(store, err, rc, what);
     }
     int64_t id = sqlite3_last_insert_rowid(store->db);
     if (s != STORE_OK) {
         tx_rollback(store);
         return s;
     }
-    if ((s = tx_commit(store, err, what)) != STORE_OK) return s;
-    if (review_id) *review_id = id;
+    if ((s = tx_commit(store, err, what)) != STORE_OK)
+        return s;
+    if (review_id)
+        *review_id = id;
     return ok(err);
 }
 
 void store_review_list_free(StoreReviewList *list)
 {
-    if (!list) return;
+    if (!list)
+        return;
     free(list->items);
     list->items = NULL;
     list->count = 0;
@@ -1789,12 +1953,16 @@ StoreStatus store_card_reviews(Store *store, int64_t profile_id, const char *pac
                                StoreError *err)
 {
     StoreStatus s = need_store(store, err);
-    if (s == STORE_OK) s = check_card_key(err, pack_id, question_id);
-    if (s != STORE_OK) return s;
-    if (!out) return fail(err, STORE_INVALID, 0, "No list to fill.");
+    if (s == STORE_OK)
+        s = check_card_key(err, pack_id, question_id);
+    if (s != STORE_OK)
+        return s;
+    if (!out)
+        return fail(err, STORE_INVALID, 0, "No list to fill.");
     memset(out, 0, sizeof *out);
     sqlite3_stmt *st;
-    if ((s = stmt(store, ST_CARD_REVIEWS, &st, err)) != STORE_OK) return s;
+    if ((s = stmt(store, ST_CARD_REVIEWS, &st, err)) != STORE_OK)
+        return s;
     sqlite3_bind_int64(st, 1, profile_id);
     bind_str(st, 2, pack_id);
     bind_str(st, 3, question_id);
@@ -1823,8 +1991,8 @@ StoreStatus store_card_reviews(Store *store, int64_t profile_id, const char *pac
         r->difficulty = sqlite3_column_double(st, 12);
         r->ms_taken = sqlite3_column_int64(st, 13);
         const unsigned char *src = sqlite3_column_text(st, 14);
-        r->source = src && strcmp((const char *)src, "quiz") == 0 ? STORE_SOURCE_QUIZ
-                                                                  : STORE_SOURCE_STUDY;
+        r->source =
+            src && strcmp((const char *)src, "quiz") == 0 ? STORE_SOURCE_QUIZ : STORE_SOURCE_STUDY;
     }
     sqlite3_reset(st);
     sqlite3_clear_bindings(st);
@@ -1847,12 +2015,12 @@ int64_t store_day_number(int64_t ms, int utc_offset_min, int day_start_min)
     return floor_div(ms + day_shift_ms(utc_offset_min, day_start_min), DAY_MS);
 }
 
-StoreStatus store_study_days(Store *store, int64_t profile_id, int64_t now_ms,
-                             int utc_offset_min, int day_start_min, int days, int64_t *counts,
-                             StoreError *err)
+StoreStatus store_study_days(Store *store, int64_t profile_id, int64_t now_ms, int utc_offset_min,
+                             int day_start_min, int days, int64_t *counts, StoreError *err)
 {
     StoreStatus s = need_store(store, err);
-    if (s != STORE_OK) return s;
+    if (s != STORE_OK)
+        return s;
     if (!counts || days <= 0 || days > 100000)
         return fail(err, STORE_INVALID, 0, "No room for the day counts.");
     memset(counts, 0, (size_t)days * sizeof *counts);
@@ -1861,17 +2029,20 @@ StoreStatus store_study_days(Store *store, int64_t profile_id, int64_t now_ms,
     int64_t lo = (today - (days - 1)) * DAY_MS - shift; /* first day's start, UTC ms */
     int64_t hi = (today + 1) * DAY_MS - shift;
     sqlite3_stmt *st;
-    if ((s = stmt(store, ST_STUDY_DAYS, &st, err)) != STORE_OK) return s;
+    if ((s = stmt(store, ST_STUDY_DAYS, &st, err)) != STORE_OK)
+        return s;
     sqlite3_bind_int64(st, 1, profile_id);
     sqlite3_bind_int64(st, 2, lo);
     sqlite3_bind_int64(st, 3, hi);
     int rc;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
         sqlite3_int64 d = sqlite3_column_int64(st, 0);
-        if (d >= 0 && d < days) counts[d] = sqlite3_column_int64(st, 1);
+        if (d >= 0 && d < days)
+            counts[d] = sqlite3_column_int64(st, 1);
     }
     sqlite3_reset(st);
-    if (rc != SQLITE_DONE) return db_fail(store, err, rc, "count the study days");
+    if (rc != SQLITE_DONE)
+        return db_fail(store, err, rc, "count the study days");
     return ok(err);
 }
 
@@ -1879,21 +2050,28 @@ StoreStatus store_retention(Store *store, int64_t profile_id, int64_t now_ms, in
                             int64_t *passed, int64_t *total, StoreError *err)
 {
     StoreStatus s = need_store(store, err);
-    if (s != STORE_OK) return s;
-    if (passed) *passed = 0;
-    if (total) *total = 0;
+    if (s != STORE_OK)
+        return s;
+    if (passed)
+        *passed = 0;
+    if (total)
+        *total = 0;
     sqlite3_stmt *st;
-    if ((s = stmt(store, ST_RETENTION, &st, err)) != STORE_OK) return s;
+    if ((s = stmt(store, ST_RETENTION, &st, err)) != STORE_OK)
+        return s;
     sqlite3_bind_int64(st, 1, profile_id);
     sqlite3_bind_int64(st, 2, now_ms - (int64_t)(window_days < 0 ? 0 : window_days) * DAY_MS);
     sqlite3_bind_int64(st, 3, now_ms);
     int rc = sqlite3_step(st);
     if (rc == SQLITE_ROW) {
-        if (total) *total = sqlite3_column_int64(st, 0);
-        if (passed) *passed = sqlite3_column_int64(st, 1);
+        if (total)
+            *total = sqlite3_column_int64(st, 0);
+        if (passed)
+            *passed = sqlite3_column_int64(st, 1);
         rc = SQLITE_DONE;
     }
     sqlite3_reset(st);
-    if (rc != SQLITE_DONE) return db_fail(store, err, rc, "compute the retention");
+    if (rc != SQLITE_DONE)
+        return db_fail(store, err, rc, "compute the retention");
     return ok(err);
 }

@@ -36,8 +36,8 @@
 #include <stdint.h>
 
 enum {
-    STORE_SCHEMA_VERSION = 1,     /* PRAGMA user_version this code writes */
-    STORE_ID_SIZE = 65,           /* 64 chars + NUL (pack-format id limit) */
+    STORE_SCHEMA_VERSION = 1, /* PRAGMA user_version this code writes */
+    STORE_ID_SIZE = 65,       /* 64 chars + NUL (pack-format id limit) */
     STORE_MESSAGE_SIZE = 512,
     STORE_PATH_SIZE = 1024,
     STORE_NAME_MAX = 100,         /* profile name, bytes of UTF-8 */
@@ -60,7 +60,7 @@ typedef enum StoreStatus {
     STORE_TOO_NEW,     /* written by a newer quizdeck (user_version higher): untouched */
     STORE_FULL,        /* the disk is full */
     STORE_NO_MEMORY,
-    STORE_IO,          /* any other SQLite or file error; see the message */
+    STORE_IO, /* any other SQLite or file error; see the message */
 } StoreStatus;
 
 /* What went wrong, for a person. Fill-in only: the store never keeps it. */
@@ -85,7 +85,12 @@ typedef enum StoreCardState {
     STORE_CARD_RELEARNING = 3,
 } StoreCardState;
 
-enum { STORE_RATING_AGAIN = 1, STORE_RATING_HARD = 2, STORE_RATING_GOOD = 3, STORE_RATING_EASY = 4 };
+enum {
+    STORE_RATING_AGAIN = 1,
+    STORE_RATING_HARD = 2,
+    STORE_RATING_GOOD = 3,
+    STORE_RATING_EASY = 4
+};
 
 typedef enum StoreReviewSource { STORE_SOURCE_STUDY = 0, STORE_SOURCE_QUIZ = 1 } StoreReviewSource;
 
@@ -138,8 +143,8 @@ typedef struct StoreProfileList {
 /* Adds a profile. name: 1..STORE_NAME_MAX bytes of valid UTF-8, not all
  * spaces (leading/trailing ASCII spaces are trimmed); a name in use is
  * STORE_EXISTS. *id_out (may be NULL) gets the new id. */
-StoreStatus store_profile_add(Store *store, const char *name, int64_t now_ms,
-                              int64_t *id_out, StoreError *err);
+StoreStatus store_profile_add(Store *store, const char *name, int64_t now_ms, int64_t *id_out,
+                              StoreError *err);
 
 /* Renames; same rules as add. STORE_NOT_FOUND for an unknown id. */
 StoreStatus store_profile_rename(Store *store, int64_t profile_id, const char *name,
@@ -151,8 +156,7 @@ StoreStatus store_profile_delete(Store *store, int64_t profile_id, StoreError *e
 
 /* Marks the profile used now (the list puts recently used first among equal
  * sort orders). */
-StoreStatus store_profile_touch(Store *store, int64_t profile_id, int64_t now_ms,
-                                StoreError *err);
+StoreStatus store_profile_touch(Store *store, int64_t profile_id, int64_t now_ms, StoreError *err);
 
 StoreStatus store_profile_set_order(Store *store, int64_t profile_id, int sort_order,
                                     StoreError *err);
@@ -169,20 +173,19 @@ void store_profile_list_free(StoreProfileList *list);
 
 StoreStatus store_setting_set_text(Store *store, int64_t profile_id, const char *key,
                                    const char *value, StoreError *err);
-StoreStatus store_setting_set_int(Store *store, int64_t profile_id, const char *key,
-                                  int64_t value, StoreError *err);
+StoreStatus store_setting_set_int(Store *store, int64_t profile_id, const char *key, int64_t value,
+                                  StoreError *err);
 
 /* Copies the value into buf (always NUL-terminated; STORE_INVALID if it does
  * not fit). STORE_NOT_FOUND when the key is not set. */
-StoreStatus store_setting_get_text(Store *store, int64_t profile_id, const char *key,
-                                   char *buf, size_t size, StoreError *err);
+StoreStatus store_setting_get_text(Store *store, int64_t profile_id, const char *key, char *buf,
+                                   size_t size, StoreError *err);
 /* STORE_NOT_FOUND when not set, STORE_INVALID when the text is not an integer. */
-StoreStatus store_setting_get_int(Store *store, int64_t profile_id, const char *key,
-                                  int64_t *value, StoreError *err);
+StoreStatus store_setting_get_int(Store *store, int64_t profile_id, const char *key, int64_t *value,
+                                  StoreError *err);
 
 /* The value, or fallback when unset, unreadable or not an integer. */
-int64_t store_setting_int_or(Store *store, int64_t profile_id, const char *key,
-                             int64_t fallback);
+int64_t store_setting_int_or(Store *store, int64_t profile_id, const char *key, int64_t fallback);
 
 /* Removes the key; STORE_OK also when it was not set. */
 StoreStatus store_setting_delete(Store *store, int64_t profile_id, const char *key,
@@ -193,20 +196,20 @@ StoreStatus store_setting_delete(Store *store, int64_t profile_id, const char *k
 /* What store_round_begin() needs. Zero-initialise and fill in. */
 typedef struct StoreRoundStart {
     int64_t profile_id;
-    int64_t started_at;           /* ms */
-    uint64_t seed;                /* the round's RNG seed, to replay it */
-    const char *mode;             /* short word, e.g. "practice", "timed", "class"; NULL = "" */
-    const char *settings;         /* free-form summary (json-ish) to show/replay; NULL = "" */
-    const char *const *pack_ids;  /* the packs the round draws from */
-    size_t pack_count;            /* >= 1 */
-    int question_count;           /* planned number of questions */
+    int64_t started_at;          /* ms */
+    uint64_t seed;               /* the round's RNG seed, to replay it */
+    const char *mode;            /* short word, e.g. "practice", "timed", "class"; NULL = "" */
+    const char *settings;        /* free-form summary (json-ish) to show/replay; NULL = "" */
+    const char *const *pack_ids; /* the packs the round draws from */
+    size_t pack_count;           /* >= 1 */
+    int question_count;          /* planned number of questions */
 } StoreRoundStart;
 
 typedef struct StoreRound {
     int64_t id;
     int64_t profile_id;
     int64_t started_at;
-    bool finished;       /* finished_at is valid */
+    bool finished; /* finished_at is valid */
     int64_t finished_at;
     bool abandoned;
     uint64_t seed;
@@ -215,11 +218,11 @@ typedef struct StoreRound {
     const char *packs;    /* pack ids joined with ',' ; owned by the list */
     int pack_count;
     int question_count;
-    int answered_count;   /* answers recorded for this round */
-    int correct_count;    /* running total while in progress, final when finished */
+    int answered_count; /* answers recorded for this round */
+    int correct_count;  /* running total while in progress, final when finished */
     int64_t points;
     int best_streak;
-    double accuracy;      /* correct_count / question_count (answered_count when
+    double accuracy; /* correct_count / question_count (answered_count when
                              question_count is 0); 0 when there are none */
 } StoreRound;
 
@@ -229,32 +232,30 @@ typedef struct StoreRoundList {
 } StoreRoundList;
 
 /* Starts a round; *round_id gets its id. Committed at once. */
-StoreStatus store_round_begin(Store *store, const StoreRoundStart *start,
-                              int64_t *round_id, StoreError *err);
+StoreStatus store_round_begin(Store *store, const StoreRoundStart *start, int64_t *round_id,
+                              StoreError *err);
 
 /* Finishes a round with the engine's final figures. */
 StoreStatus store_round_finish(Store *store, int64_t round_id, int64_t finished_at,
-                               int correct_count, int64_t points, int best_streak,
-                               StoreError *err);
+                               int correct_count, int64_t points, int best_streak, StoreError *err);
 
 /* Marks a round abandoned (quit mid-round, or found unfinished at launch).
  * finished_at stays unset; its answers stay (they count for progress). */
 StoreStatus store_round_abandon(Store *store, int64_t round_id, StoreError *err);
 
 /* One round by id (out->items[0]); STORE_NOT_FOUND if none. */
-StoreStatus store_round_get(Store *store, int64_t round_id, StoreRoundList *out,
-                            StoreError *err);
+StoreStatus store_round_get(Store *store, int64_t round_id, StoreRoundList *out, StoreError *err);
 
 /* Rounds of the profile with no finished_at that are not marked abandoned
  * (the game was killed mid-round), newest first. */
-StoreStatus store_rounds_unfinished(Store *store, int64_t profile_id,
-                                    StoreRoundList *out, StoreError *err);
+StoreStatus store_rounds_unfinished(Store *store, int64_t profile_id, StoreRoundList *out,
+                                    StoreError *err);
 
 /* The last `limit` finished rounds of the profile, oldest first (chart order),
  * e.g. limit 30 for the score history (time, points, correct, total,
  * accuracy are fields of StoreRound). */
-StoreStatus store_round_history(Store *store, int64_t profile_id, int limit,
-                                StoreRoundList *out, StoreError *err);
+StoreStatus store_round_history(Store *store, int64_t profile_id, int limit, StoreRoundList *out,
+                                StoreError *err);
 void store_round_list_free(StoreRoundList *list);
 
 /* The best finished single-pack round of the profile on that pack (most
@@ -272,13 +273,14 @@ StoreStatus store_pack_bests(Store *store, int64_t profile_id, StoreRoundList *o
 /* ---- answers ----------------------------------------------------------- */
 
 typedef struct StoreAnswer {
-    int64_t id;          /* filled by the store */
+    int64_t id; /* filled by the store */
     int64_t round_id;
-    int64_t profile_id;  /* on record: ignored, taken from the round */
+    int64_t profile_id; /* on record: ignored, taken from the round */
     char pack_id[STORE_ID_SIZE];
     char question_id[STORE_ID_SIZE];
     char topic_id[STORE_ID_SIZE]; /* "" when the question has no topic */
-    const char *given;   /* the answer as given, text; on record NULL = ""; in lists owned by the list */
+    const char
+        *given; /* the answer as given, text; on record NULL = ""; in lists owned by the list */
     double fraction_right; /* 0..1, partial credit */
     bool correct;
     int64_t points;
@@ -295,8 +297,8 @@ typedef struct StoreAnswerList {
 /* Records one answer of an open round in its own transaction, and adds its
  * points/correctness to the round's running totals. *answer_id may be NULL.
  * STORE_NOT_FOUND if the round does not exist. */
-StoreStatus store_answer_record(Store *store, const StoreAnswer *answer,
-                                int64_t *answer_id, StoreError *err);
+StoreStatus store_answer_record(Store *store, const StoreAnswer *answer, int64_t *answer_id,
+                                StoreError *err);
 
 /* The answers of a round in the order given (for the review list). */
 StoreStatus store_round_answers(Store *store, int64_t round_id, StoreAnswerList *out,
@@ -308,11 +310,11 @@ void store_answer_list_free(StoreAnswerList *list);
 typedef struct StoreProgress {
     char pack_id[STORE_ID_SIZE];
     char topic_id[STORE_ID_SIZE]; /* "" in the per-pack list */
-    int64_t questions_seen;  /* distinct question ids answered */
+    int64_t questions_seen;       /* distinct question ids answered */
     int64_t answers_total;
-    int recent_count;        /* answers among the last `recent` ones */
+    int recent_count; /* answers among the last `recent` ones */
     int recent_correct;
-    double recent_accuracy;  /* recent_correct / recent_count, 0 when none */
+    double recent_accuracy; /* recent_correct / recent_count, 0 when none */
     int64_t last_answered_at;
 } StoreProgress;
 
@@ -347,8 +349,8 @@ typedef struct StoreMissedList {
 /* The `limit` most-missed questions (e.g. 5): most misses first, then most
  * recently answered, then pack id, question id. Questions never missed are
  * left out. */
-StoreStatus store_most_missed(Store *store, int64_t profile_id, int limit,
-                              StoreMissedList *out, StoreError *err);
+StoreStatus store_most_missed(Store *store, int64_t profile_id, int limit, StoreMissedList *out,
+                              StoreError *err);
 void store_missed_list_free(StoreMissedList *list);
 
 /* ---- flashcards (FSRS) ------------------------------------------------- */
@@ -359,17 +361,17 @@ typedef struct StoreCard {
     int64_t profile_id;
     char pack_id[STORE_ID_SIZE];
     char question_id[STORE_ID_SIZE];
-    int deletion;          /* cloze gap index etc.; 0 for one-card questions */
+    int deletion; /* cloze gap index etc.; 0 for one-card questions */
     StoreCardState state;
     double stability;
     double difficulty;
-    int64_t due;           /* ms */
-    int64_t last_review;   /* ms, 0 = never */
-    int step;              /* learning/relearning step index */
+    int64_t due;         /* ms */
+    int64_t last_review; /* ms, 0 = never */
+    int step;            /* learning/relearning step index */
     int reps;
     int lapses;
     int scheduled_days;
-    int64_t first_seen;    /* ms */
+    int64_t first_seen; /* ms */
 } StoreCard;
 
 typedef struct StoreCardList {
@@ -378,19 +380,19 @@ typedef struct StoreCardList {
 } StoreCardList;
 
 typedef struct StoreReview {
-    int64_t id;            /* filled by the store */
+    int64_t id; /* filled by the store */
     int64_t profile_id;
     char pack_id[STORE_ID_SIZE];
     char question_id[STORE_ID_SIZE];
     int deletion;
-    int64_t reviewed_at;   /* ms */
-    int rating;            /* STORE_RATING_AGAIN..EASY */
+    int64_t reviewed_at; /* ms */
+    int rating;          /* STORE_RATING_AGAIN..EASY */
     StoreCardState state_before;
     StoreCardState state_after;
     int elapsed_days;
     int scheduled_days;
-    double stability;      /* after the review */
-    double difficulty;     /* after the review */
+    double stability;  /* after the review */
+    double difficulty; /* after the review */
     int64_t ms_taken;
     StoreReviewSource source;
 } StoreReview;
@@ -406,30 +408,26 @@ StoreStatus store_card_upsert(Store *store, const StoreCard *card, StoreError *e
 
 /* Inserts or replaces many cards in one transaction (all or none), e.g.
  * when a pack's cards are first introduced. */
-StoreStatus store_cards_upsert(Store *store, const StoreCard *cards, size_t count,
-                               StoreError *err);
+StoreStatus store_cards_upsert(Store *store, const StoreCard *cards, size_t count, StoreError *err);
 
 /* Loads one card into *out; STORE_NOT_FOUND if it has none yet. */
 StoreStatus store_card_get(Store *store, int64_t profile_id, const char *pack_id,
-                           const char *question_id, int deletion, StoreCard *out,
-                           StoreError *err);
+                           const char *question_id, int deletion, StoreCard *out, StoreError *err);
 
 /* All cards of the profile, ordered by (pack, question, deletion). */
-StoreStatus store_cards_load(Store *store, int64_t profile_id, StoreCardList *out,
-                             StoreError *err);
+StoreStatus store_cards_load(Store *store, int64_t profile_id, StoreCardList *out, StoreError *err);
 void store_card_list_free(StoreCardList *list);
 
 /* One review as one transaction: the card's new state (card_after, which
  * must have the review's key) is upserted and the review log appended.
  * *review_id may be NULL. */
 StoreStatus store_review_record(Store *store, const StoreCard *card_after,
-                                const StoreReview *review, int64_t *review_id,
-                                StoreError *err);
+                                const StoreReview *review, int64_t *review_id, StoreError *err);
 
 /* The review log of one card, oldest first. */
 StoreStatus store_card_reviews(Store *store, int64_t profile_id, const char *pack_id,
-                               const char *question_id, int deletion,
-                               StoreReviewList *out, StoreError *err);
+                               const char *question_id, int deletion, StoreReviewList *out,
+                               StoreError *err);
 void store_review_list_free(StoreReviewList *list);
 
 /* ---- study statistics -------------------------------------------------- */
@@ -442,17 +440,15 @@ int64_t store_day_number(int64_t ms, int utc_offset_min, int day_start_min);
 /* Reviews per day for the heatmap: counts[i] for i in 0..days-1 is the
  * number of reviews on day (today - (days-1) + i), so counts[days-1] is today
  * (e.g. days = 112 for 16 weeks). The caller owns counts. */
-StoreStatus store_study_days(Store *store, int64_t profile_id, int64_t now_ms,
-                             int utc_offset_min, int day_start_min, int days,
-                             int64_t *counts, StoreError *err);
+StoreStatus store_study_days(Store *store, int64_t profile_id, int64_t now_ms, int utc_offset_min,
+                             int day_start_min, int days, int64_t *counts, StoreError *err);
 
 /* True retention: of the reviews of cards that were in Review state before
  * the review, within the last window_days (e.g. 30) up to now_ms, how many
  * (*passed) were rated Hard or better (rating >= 2) out of *total.
  * Retention = passed / total when total > 0. */
-StoreStatus store_retention(Store *store, int64_t profile_id, int64_t now_ms,
-                            int window_days, int64_t *passed, int64_t *total,
-                            StoreError *err);
+StoreStatus store_retention(Store *store, int64_t profile_id, int64_t now_ms, int window_days,
+                            int64_t *passed, int64_t *total, StoreError *err);
 
 /* A short English word for a status, e.g. "busy"; static storage. */
 const char *store_status_name(StoreStatus status);

@@ -111,14 +111,13 @@ static void finish_info(StudyQueueInfo *info, const StudyOptions *opts, int64_t 
     size_t limit = new_limit(opts);
     info->new_queued = info->new_available < limit ? info->new_available : limit;
     bool nothing_due = info->learning_due + info->review_due + info->new_queued == 0;
-    info->wait_ms = nothing_due && info->learning_waiting > 0
-                        ? info->next_learning_due_ms - now_ms
-                        : 0;
+    info->wait_ms =
+        nothing_due && info->learning_waiting > 0 ? info->next_learning_due_ms - now_ms : 0;
 }
 
 StudyStatus study_build_queue(const FsrsCard *cards, size_t count, int64_t now_ms,
-                              const FsrsDayRule *rule, const StudyOptions *opts,
-                              size_t *order, size_t order_cap, StudyQueueInfo *info)
+                              const FsrsDayRule *rule, const StudyOptions *opts, size_t *order,
+                              size_t order_cap, StudyQueueInfo *info)
 {
     if (info == NULL || (cards == NULL && count > 0) || (order == NULL && order_cap > 0))
         return STUDY_BAD_ARGS;
@@ -211,8 +210,8 @@ bool study_next(const FsrsCard *cards, size_t count, int64_t now_ms, const FsrsD
     return true;
 }
 
-void study_forecast(const FsrsCard *cards, size_t count, int64_t now_ms,
-                    const FsrsDayRule *rule, StudyForecast *out)
+void study_forecast(const FsrsCard *cards, size_t count, int64_t now_ms, const FsrsDayRule *rule,
+                    StudyForecast *out)
 {
     if (out == NULL)
         return;
@@ -261,7 +260,6 @@ FsrsRating study_rating_from_quiz(double fraction_right, bool timed_out, int ms_
         return FSRS_RATING_AGAIN;
     if (fraction_right < 1.0)
         return FSRS_RATING_HARD;
-    bool slow = time_limit_ms > 0 ? ms_taken > time_limit_ms / 2
-                                  : ms_taken > STUDY_SLOW_UNTIMED_MS;
+    bool slow = time_limit_ms > 0 ? ms_taken > time_limit_ms / 2 : ms_taken > STUDY_SLOW_UNTIMED_MS;
     return slow ? FSRS_RATING_HARD : FSRS_RATING_GOOD;
 }

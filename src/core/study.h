@@ -28,8 +28,8 @@ enum {
 
 typedef enum StudyStatus {
     STUDY_OK = 0,
-    STUDY_NO_MEMORY,   /* scratch space for sorting could not be allocated */
-    STUDY_BAD_ARGS,    /* NULL array with a nonzero count, NULL info */
+    STUDY_NO_MEMORY, /* scratch space for sorting could not be allocated */
+    STUDY_BAD_ARGS,  /* NULL array with a nonzero count, NULL info */
 } StudyStatus;
 
 typedef struct StudyOptions {
@@ -47,12 +47,12 @@ StudyOptions study_options_default(void);
 /* What study_build_queue() found. Counts are of the whole deck, whether or
  * not the order buffer had room. */
 typedef struct StudyQueueInfo {
-    size_t count;            /* indices written to order */
-    size_t learning_due;     /* learning + relearning cards due now */
-    size_t review_due;       /* review cards due today (overdue included) */
-    size_t new_queued;       /* new cards let in by today's limit */
-    size_t new_available;    /* new cards in the deck, before the limit */
-    size_t learning_waiting; /* learning + relearning cards not due yet */
+    size_t count;                 /* indices written to order */
+    size_t learning_due;          /* learning + relearning cards due now */
+    size_t review_due;            /* review cards due today (overdue included) */
+    size_t new_queued;            /* new cards let in by today's limit */
+    size_t new_available;         /* new cards in the deck, before the limit */
+    size_t learning_waiting;      /* learning + relearning cards not due yet */
     int64_t next_learning_due_ms; /* earliest due of those; 0 if none */
     /* When nothing is due now (learning_due + review_due + new_queued == 0)
      * but learning cards wait: ms until the first of them, for "come back in
@@ -69,8 +69,8 @@ typedef struct StudyQueueInfo {
  * and frees it before returning. 100,000 cards take a few milliseconds
  * (tests/bench/bench_study.c). */
 StudyStatus study_build_queue(const FsrsCard *cards, size_t count, int64_t now_ms,
-                              const FsrsDayRule *rule, const StudyOptions *opts,
-                              size_t *order, size_t order_cap, StudyQueueInfo *info);
+                              const FsrsDayRule *rule, const StudyOptions *opts, size_t *order,
+                              size_t order_cap, StudyQueueInfo *info);
 
 /* The first entry study_build_queue() would give, found in one pass without
  * allocating: cheap enough to call after every answer. Returns false when
@@ -82,16 +82,16 @@ bool study_next(const FsrsCard *cards, size_t count, int64_t now_ms, const FsrsD
 /* Cards that will be due on each of the next STUDY_FORECAST_DAYS days. */
 typedef struct StudyForecast {
     size_t per_day[STUDY_FORECAST_DAYS]; /* [0] today, overdue included */
-    size_t due_today;    /* per_day[0] */
-    size_t due_tomorrow; /* per_day[1] */
-    size_t later;        /* due after the forecast window */
-    size_t new_cards;    /* never studied; not counted in per_day */
+    size_t due_today;                    /* per_day[0] */
+    size_t due_tomorrow;                 /* per_day[1] */
+    size_t later;                        /* due after the forecast window */
+    size_t new_cards;                    /* never studied; not counted in per_day */
 } StudyForecast;
 
 /* Counts every studied card (learning, review, relearning) on the day its
  * due time falls under `rule` (NULL: UTC), relative to now_ms's day. */
-void study_forecast(const FsrsCard *cards, size_t count, int64_t now_ms,
-                    const FsrsDayRule *rule, StudyForecast *out);
+void study_forecast(const FsrsCard *cards, size_t count, int64_t now_ms, const FsrsDayRule *rule,
+                    StudyForecast *out);
 
 /* Rating for a quiz answer, so quiz play feeds the same schedule:
  *   Again  fraction_right < 0.5 (mostly wrong), or timed out, or NaN;

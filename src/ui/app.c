@@ -24,11 +24,16 @@
 
 /* The scene table: one entry per SceneId (scenes.h). */
 static const Scene *const scene_table[SCENE_COUNT] = {
-    [SCENE_TITLE] = &scene_title,       [SCENE_PACKS] = &scene_packs,
-    [SCENE_SETUP] = &scene_setup,       [SCENE_SETTINGS] = &scene_settings,
-    [SCENE_PROGRESS] = &scene_progress, [SCENE_QUESTION] = &scene_question,
-    [SCENE_FEEDBACK] = &scene_feedback, [SCENE_RESULTS] = &scene_results,
-    [SCENE_PROFILES] = &scene_profiles, [SCENE_STUDY] = &scene_study,
+    [SCENE_TITLE] = &scene_title,
+    [SCENE_PACKS] = &scene_packs,
+    [SCENE_SETUP] = &scene_setup,
+    [SCENE_SETTINGS] = &scene_settings,
+    [SCENE_PROGRESS] = &scene_progress,
+    [SCENE_QUESTION] = &scene_question,
+    [SCENE_FEEDBACK] = &scene_feedback,
+    [SCENE_RESULTS] = &scene_results,
+    [SCENE_PROFILES] = &scene_profiles,
+    [SCENE_STUDY] = &scene_study,
     [SCENE_STUDY_STATS] = &scene_study_stats,
 };
 
@@ -57,18 +62,18 @@ static void load_settings(App *app)
     UiSettings s = default_settings;
     if (app->store) {
         Store *st = app->store;
-        s.font_scale = clamp_int(store_setting_int_or(st, app->profile_id, "ui.font_scale",
-                                                      s.font_scale),
-                                 THEME_FONT_SCALE_MIN, THEME_FONT_SCALE_MAX);
+        s.font_scale =
+            clamp_int(store_setting_int_or(st, app->profile_id, "ui.font_scale", s.font_scale),
+                      THEME_FONT_SCALE_MIN, THEME_FONT_SCALE_MAX);
         s.reduced_motion = store_setting_int_or(st, app->profile_id, "ui.reduced_motion", 0) != 0;
         s.fullscreen = store_setting_int_or(st, app->profile_id, "ui.fullscreen", 0) != 0;
-        s.question_count = clamp_int(store_setting_int_or(st, app->profile_id,
-                                                          "setup.question_count",
-                                                          s.question_count), 0, 1000);
-        s.time_limit = clamp_int(store_setting_int_or(st, app->profile_id, "setup.time_limit",
-                                                      s.time_limit), 0, 3600);
-        s.scoring = clamp_int(store_setting_int_or(st, app->profile_id, "setup.scoring",
-                                                   s.scoring), 0, 1);
+        s.question_count = clamp_int(
+            store_setting_int_or(st, app->profile_id, "setup.question_count", s.question_count), 0,
+            1000);
+        s.time_limit = clamp_int(
+            store_setting_int_or(st, app->profile_id, "setup.time_limit", s.time_limit), 0, 3600);
+        s.scoring =
+            clamp_int(store_setting_int_or(st, app->profile_id, "setup.scoring", s.scoring), 0, 1);
         s.streak_bonus = store_setting_int_or(st, app->profile_id, "setup.streak_bonus", 1) != 0;
     }
     app->settings = s;
@@ -83,18 +88,15 @@ static void save_settings(App *app)
         const char *key;
         int64_t value;
     } rows[] = {
-        {"ui.font_scale", s->font_scale},
-        {"ui.reduced_motion", s->reduced_motion},
-        {"ui.fullscreen", s->fullscreen},
-        {"setup.question_count", s->question_count},
-        {"setup.time_limit", s->time_limit},
-        {"setup.scoring", s->scoring},
+        {"ui.font_scale", s->font_scale},        {"ui.reduced_motion", s->reduced_motion},
+        {"ui.fullscreen", s->fullscreen},        {"setup.question_count", s->question_count},
+        {"setup.time_limit", s->time_limit},     {"setup.scoring", s->scoring},
         {"setup.streak_bonus", s->streak_bonus},
     };
     for (size_t i = 0; i < SDL_arraysize(rows); i++) {
         StoreError err = {0};
-        if (store_setting_set_int(app->store, app->profile_id, rows[i].key, rows[i].value,
-                                  &err) != STORE_OK) {
+        if (store_setting_set_int(app->store, app->profile_id, rows[i].key, rows[i].value, &err) !=
+            STORE_OK) {
             app_notice(app, COLOR_WARN, "Settings not saved: %s", err.message);
             return;
         }
@@ -215,18 +217,19 @@ static void tell_interrupted_round(App *app)
 static void open_store(App *app)
 {
     StoreError err = {0};
-    if (!make_dir(app->data_dir) ||
-        store_open(&app->store, app->data_dir, &err) != STORE_OK) {
+    if (!make_dir(app->data_dir) || store_open(&app->store, app->data_dir, &err) != STORE_OK) {
         app->store = NULL;
-        snprintf(app->store_message, sizeof app->store_message,
-                 "Progress will not be saved: %s",
+        snprintf(app->store_message, sizeof app->store_message, "Progress will not be saved: %s",
                  err.message[0] ? err.message : "the data folder cannot be created");
         fprintf(stderr, "quizdeck: %s (%s)\n", app->store_message, app->data_dir);
         return;
     }
     if (err.recovered) {
-        app_notice(app, COLOR_WARN, "%s", err.message[0] ? err.message
-                   : "The progress database was damaged; it was moved aside and a new one started.");
+        app_notice(
+            app, COLOR_WARN, "%s",
+            err.message[0]
+                ? err.message
+                : "The progress database was damaged; it was moved aside and a new one started.");
         app->notice_until += 9000; /* said once: give it time to be read */
     }
     StoreProfileList list = {0};
@@ -280,11 +283,21 @@ static void apply_switch(App *app)
             if (current(app)->leave)
                 current(app)->leave(app, current_state(app));
             switch (op) {
-            case OP_GO: app->stack[app->depth++] = id; break;
-            case OP_BACK: app->depth--; break;
-            case OP_REPLACE: app->stack[app->depth - 1] = id; break;
-            case OP_HOME: app->depth = 1; app->stack[0] = SCENE_TITLE; break;
-            default: break;
+            case OP_GO:
+                app->stack[app->depth++] = id;
+                break;
+            case OP_BACK:
+                app->depth--;
+                break;
+            case OP_REPLACE:
+                app->stack[app->depth - 1] = id;
+                break;
+            case OP_HOME:
+                app->depth = 1;
+                app->stack[0] = SCENE_TITLE;
+                break;
+            default:
+                break;
             }
             if (current(app)->enter)
                 current(app)->enter(app, current_state(app), from);
@@ -484,13 +497,34 @@ static void request(App *app, int op, SceneId id)
     app->pending_id[app->pending_count++] = id;
 }
 
-void app_go(App *app, SceneId id) { request(app, OP_GO, id); }
-void app_back(App *app) { request(app, OP_BACK, SCENE_TITLE); }
-void app_replace(App *app, SceneId id) { request(app, OP_REPLACE, id); }
-void app_home(App *app) { request(app, OP_HOME, SCENE_TITLE); }
-void app_quit(App *app) { app->running = false; }
-void app_redraw(App *app) { app->dirty = true; }
-void app_animate(App *app) { app->animating = true; }
+void app_go(App *app, SceneId id)
+{
+    request(app, OP_GO, id);
+}
+void app_back(App *app)
+{
+    request(app, OP_BACK, SCENE_TITLE);
+}
+void app_replace(App *app, SceneId id)
+{
+    request(app, OP_REPLACE, id);
+}
+void app_home(App *app)
+{
+    request(app, OP_HOME, SCENE_TITLE);
+}
+void app_quit(App *app)
+{
+    app->running = false;
+}
+void app_redraw(App *app)
+{
+    app->dirty = true;
+}
+void app_animate(App *app)
+{
+    app->animating = true;
+}
 
 void app_wake_at(App *app, uint64_t at_ms)
 {
@@ -612,8 +646,8 @@ bool app_add_pack_file(App *app, const char *path)
     bool added = false;
     Pack *twin = pack_set_find(&app->packs, pack->id);
     if (twin) {
-        app_notice(app, COLOR_WARN, "A pack with id \"%s\" is already loaded (%s).",
-                   pack->id, base_name(twin->path));
+        app_notice(app, COLOR_WARN, "A pack with id \"%s\" is already loaded (%s).", pack->id,
+                   base_name(twin->path));
     } else if (!make_dir(app->user_packs_dir)) {
         app_notice(app, COLOR_BAD, "Cannot create the packs folder %s", app->user_packs_dir);
     } else {
@@ -626,8 +660,7 @@ bool app_add_pack_file(App *app, const char *path)
             if (stat(dst, &st) != 0)
                 break;
             size_t stem = strcspn(name, ".");
-            snprintf(dst, sizeof dst, "%s/%.*s-%d.yaml", app->user_packs_dir, (int)stem,
-                     name, k);
+            snprintf(dst, sizeof dst, "%s/%.*s-%d.yaml", app->user_packs_dir, (int)stem, name, k);
         }
         if (!copy_file(path, dst)) {
             app_notice(app, COLOR_BAD, "Could not copy %s into %s", name, app->user_packs_dir);
@@ -679,8 +712,8 @@ App *app_create(const AppConfig *config)
     }
     Uint32 flags = SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI |
                    (config->hidden ? SDL_WINDOW_HIDDEN : SDL_WINDOW_SHOWN);
-    app->window = SDL_CreateWindow("quizdeck", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED,
-                                   w, h, flags);
+    app->window =
+        SDL_CreateWindow("quizdeck", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, w, h, flags);
     /* On X11 the software renderer would present through an OpenGL texture,
      * which on machines without a GPU means starting Mesa's llvmpipe (~100
      * ms before the first frame). A plain window framebuffer is as fast
@@ -953,9 +986,8 @@ bool app_start_round(App *app, const RoundSettings *settings, bool all_packs)
             char summary[160];
             snprintf(summary, sizeof summary,
                      "{\"count\":%zu,\"time\":%d,\"fixed\":%d,\"scoring\":%d,\"streak\":%d}",
-                     settings->question_count, (int)settings->time_mode,
-                     settings->fixed_seconds, (int)settings->scoring,
-                     settings->streak_bonus ? 1 : 0);
+                     settings->question_count, (int)settings->time_mode, settings->fixed_seconds,
+                     (int)settings->scoring, settings->streak_bonus ? 1 : 0);
             StoreRoundStart start = {
                 .profile_id = app->profile_id,
                 .started_at = app_unix_ms(),

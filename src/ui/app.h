@@ -46,7 +46,7 @@ typedef struct App App;
  * the App is created and kept until it is destroyed (so it survives leave
  * and enter; reset what must be fresh in enter). */
 struct Scene {
-    const char *name;  /* for logs and tests: "title" */
+    const char *name; /* for logs and tests: "title" */
     size_t state_size;
     /* The scene becomes current; `from` is the scene before it. */
     void (*enter)(App *app, void *state, SceneId from);
@@ -65,8 +65,8 @@ struct Scene {
 
 /* What the round setup screen offers; remembered in the store. */
 typedef enum SetupTime {
-    SETUP_TIME_OFF = 0,   /* untimed */
-    SETUP_TIME_PACK = 1,  /* each question's own time_limit */
+    SETUP_TIME_OFF = 0,  /* untimed */
+    SETUP_TIME_PACK = 1, /* each question's own time_limit */
     /* otherwise: the number of seconds (10, 20, 30, 60) */
 } SetupTime;
 
@@ -78,28 +78,28 @@ typedef enum SetupScoring {
 /* The player's settings. Persisted in the store (global settings, keys
  * "ui.*") by app_save_settings(). */
 typedef struct UiSettings {
-    int font_scale;      /* percent, 75..200 */
+    int font_scale; /* percent, 75..200 */
     bool reduced_motion;
     bool fullscreen;
-    int question_count;  /* 5, 10, 20, or 0 = all */
-    int time_limit;      /* SetupTime or seconds */
-    int scoring;         /* SetupScoring */
+    int question_count; /* 5, 10, 20, or 0 = all */
+    int time_limit;     /* SetupTime or seconds */
+    int scoring;        /* SetupScoring */
     bool streak_bonus;
 } UiSettings;
 
 /* What the player picked on the packs screen. Indices follow
  * app->packs.packs; a pack with no topic ticked means all its topics. */
 typedef struct Selection {
-    bool *pack;          /* [packs.pack_count] */
-    bool **topic;        /* [packs.pack_count][pack->topic_count] */
-    size_t count;        /* how many entries pack/topic have */
+    bool *pack;   /* [packs.pack_count] */
+    bool **topic; /* [packs.pack_count][pack->topic_count] */
+    size_t count; /* how many entries pack/topic have */
 } Selection;
 
 /* A labelled widget as drawn in the last frame (for tests and tools). */
 typedef struct AppWidget {
-    SDL_Rect rect;       /* renderer pixels */
+    SDL_Rect rect; /* renderer pixels */
     char label[96];
-    unsigned flags;      /* WIDGET_* of widgets.h */
+    unsigned flags; /* WIDGET_* of widgets.h */
 } AppWidget;
 
 enum { APP_MAX_WIDGETS = 256, APP_NOTICE_MAX = 512, APP_PATH_MAX = 1024 };
@@ -107,8 +107,8 @@ enum { APP_MAX_WIDGETS = 256, APP_NOTICE_MAX = 512, APP_PATH_MAX = 1024 };
 struct App {
     SDL_Window *window;
     SDL_Renderer *renderer;
-    Theme theme;        /* sizes; updated on every resize */
-    TextCache *text;    /* draw text with text_draw(app->text, ...) */
+    Theme theme;     /* sizes; updated on every resize */
+    TextCache *text; /* draw text with text_draw(app->text, ...) */
     Input input;
 
     /* Packs: shipped folders first, then --packs, then data_dir/packs. */
@@ -128,7 +128,7 @@ struct App {
     /* A small argument for the next scene's enter(), set before app_go()
      * (e.g. PACKS_CHOOSE / PACKS_BROWSE for the packs screen); 0 = none. */
     int scene_arg;
-    uint64_t now_ms;    /* the clock of this loop iteration */
+    uint64_t now_ms; /* the clock of this loop iteration */
 
     /* The round being played (play scenes read and advance it). Made by
      * app_start_round(); round_active is false when there is none. The
@@ -142,12 +142,12 @@ struct App {
     const Scene *scenes[SCENE_COUNT];
     void *scene_state[SCENE_COUNT];
     SceneId stack[16];
-    int depth;          /* stack[depth - 1] is current */
-    int pending_op[4];  /* requested switches, applied in order after the handler */
+    int depth;         /* stack[depth - 1] is current */
+    int pending_op[4]; /* requested switches, applied in order after the handler */
     SceneId pending_id[4];
     int pending_count;
     bool running, dirty, animating;
-    uint64_t wake_at;   /* 0 = none */
+    uint64_t wake_at;    /* 0 = none */
     uint64_t test_clock; /* 0 = the real clock */
     char notice[APP_NOTICE_MAX];
     ThemeColor notice_color;
@@ -162,9 +162,9 @@ struct App {
 typedef struct AppConfig {
     const char *const *pack_paths; /* folders or files, in order */
     size_t pack_path_count;
-    const char *data_dir;  /* NULL = SDL_GetPrefPath("quizdeck", "quizdeck") */
-    int width, height;     /* window size in points; 0 = 1280 x 720 */
-    bool hidden;           /* tests: do not show the window */
+    const char *data_dir; /* NULL = SDL_GetPrefPath("quizdeck", "quizdeck") */
+    int width, height;    /* window size in points; 0 = 1280 x 720 */
+    bool hidden;          /* tests: do not show the window */
 } AppConfig;
 
 /* Starts SDL (video, game controller), TTF, opens the window, finds fonts,

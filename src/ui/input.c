@@ -28,8 +28,7 @@ static void close_pad(Input *input, SDL_JoystickID id)
 {
     for (size_t i = 0; i < SDL_arraysize(input->pads); i++) {
         SDL_GameController *pad = input->pads[i];
-        if (pad &&
-            SDL_JoystickInstanceID(SDL_GameControllerGetJoystick(pad)) == id) {
+        if (pad && SDL_JoystickInstanceID(SDL_GameControllerGetJoystick(pad)) == id) {
             SDL_GameControllerClose(pad);
             input->pads[i] = NULL;
         }
@@ -68,43 +67,60 @@ void input_set_pixel_ratio(Input *input, SDL_Window *window, SDL_Renderer *rende
 static InputAction key_action(const SDL_KeyboardEvent *key)
 {
     switch (key->keysym.sym) {
-    case SDLK_UP: return ACTION_UP;
-    case SDLK_DOWN: return ACTION_DOWN;
-    case SDLK_LEFT: return ACTION_LEFT;
-    case SDLK_RIGHT: return ACTION_RIGHT;
+    case SDLK_UP:
+        return ACTION_UP;
+    case SDLK_DOWN:
+        return ACTION_DOWN;
+    case SDLK_LEFT:
+        return ACTION_LEFT;
+    case SDLK_RIGHT:
+        return ACTION_RIGHT;
     case SDLK_RETURN:
     case SDLK_RETURN2:
-    case SDLK_KP_ENTER: return ACTION_ACCEPT;
+    case SDLK_KP_ENTER:
+        return ACTION_ACCEPT;
     /* Space types a space while a text field is active. */
-    case SDLK_SPACE: return SDL_IsTextInputActive() ? ACTION_NONE : ACTION_ACCEPT;
+    case SDLK_SPACE:
+        return SDL_IsTextInputActive() ? ACTION_NONE : ACTION_ACCEPT;
     case SDLK_ESCAPE:
-    case SDLK_AC_BACK: return ACTION_BACK;
-    case SDLK_TAB: return (key->keysym.mod & KMOD_SHIFT) ? ACTION_PREV : ACTION_NEXT;
-    default: return ACTION_NONE;
+    case SDLK_AC_BACK:
+        return ACTION_BACK;
+    case SDLK_TAB:
+        return (key->keysym.mod & KMOD_SHIFT) ? ACTION_PREV : ACTION_NEXT;
+    default:
+        return ACTION_NONE;
     }
 }
 
 static InputAction button_action(Uint8 button)
 {
     switch (button) {
-    case SDL_CONTROLLER_BUTTON_DPAD_UP: return ACTION_UP;
-    case SDL_CONTROLLER_BUTTON_DPAD_DOWN: return ACTION_DOWN;
-    case SDL_CONTROLLER_BUTTON_DPAD_LEFT: return ACTION_LEFT;
-    case SDL_CONTROLLER_BUTTON_DPAD_RIGHT: return ACTION_RIGHT;
+    case SDL_CONTROLLER_BUTTON_DPAD_UP:
+        return ACTION_UP;
+    case SDL_CONTROLLER_BUTTON_DPAD_DOWN:
+        return ACTION_DOWN;
+    case SDL_CONTROLLER_BUTTON_DPAD_LEFT:
+        return ACTION_LEFT;
+    case SDL_CONTROLLER_BUTTON_DPAD_RIGHT:
+        return ACTION_RIGHT;
     case SDL_CONTROLLER_BUTTON_A:
-    case SDL_CONTROLLER_BUTTON_START: return ACTION_ACCEPT;
+    case SDL_CONTROLLER_BUTTON_START:
+        return ACTION_ACCEPT;
     case SDL_CONTROLLER_BUTTON_B:
-    case SDL_CONTROLLER_BUTTON_BACK: return ACTION_BACK;
-    case SDL_CONTROLLER_BUTTON_LEFTSHOULDER: return ACTION_PREV;
-    case SDL_CONTROLLER_BUTTON_RIGHTSHOULDER: return ACTION_NEXT;
-    default: return ACTION_NONE;
+    case SDL_CONTROLLER_BUTTON_BACK:
+        return ACTION_BACK;
+    case SDL_CONTROLLER_BUTTON_LEFTSHOULDER:
+        return ACTION_PREV;
+    case SDL_CONTROLLER_BUTTON_RIGHTSHOULDER:
+        return ACTION_NEXT;
+    default:
+        return ACTION_NONE;
     }
 }
 
 /* One action when the stick crosses STICK_ON, none until it comes back
  * under STICK_OFF: a held stick is one step, like a key press. */
-static InputAction stick_action(InputAction *last, int value, InputAction neg,
-                                InputAction pos)
+static InputAction stick_action(InputAction *last, int value, InputAction neg, InputAction pos)
 {
     if (*last != ACTION_NONE) {
         if (abs(value) < STICK_OFF)
@@ -130,11 +146,10 @@ UiEvent input_map(Input *input, const SDL_Event *event)
         break;
     case SDL_CONTROLLERAXISMOTION:
         if (event->caxis.axis == SDL_CONTROLLER_AXIS_LEFTX)
-            ui.action = stick_action(&input->stick_x, event->caxis.value, ACTION_LEFT,
-                                     ACTION_RIGHT);
+            ui.action =
+                stick_action(&input->stick_x, event->caxis.value, ACTION_LEFT, ACTION_RIGHT);
         else if (event->caxis.axis == SDL_CONTROLLER_AXIS_LEFTY)
-            ui.action = stick_action(&input->stick_y, event->caxis.value, ACTION_UP,
-                                     ACTION_DOWN);
+            ui.action = stick_action(&input->stick_y, event->caxis.value, ACTION_UP, ACTION_DOWN);
         break;
     case SDL_CONTROLLERDEVICEADDED:
         open_pad(input, event->cdevice.which);
@@ -155,9 +170,8 @@ UiEvent input_map(Input *input, const SDL_Event *event)
         ui.y = (int)lroundf((float)event->button.y * input->pixel_y);
         if (event->button.button == SDL_BUTTON_LEFT)
             ui.pointer = event->type == SDL_MOUSEBUTTONDOWN ? POINTER_DOWN : POINTER_UP;
-        else if (event->type == SDL_MOUSEBUTTONUP &&
-                 (event->button.button == SDL_BUTTON_RIGHT ||
-                  event->button.button == SDL_BUTTON_X1))
+        else if (event->type == SDL_MOUSEBUTTONUP && (event->button.button == SDL_BUTTON_RIGHT ||
+                                                      event->button.button == SDL_BUTTON_X1))
             ui.action = ACTION_BACK;
         break;
     case SDL_MOUSEWHEEL: {
@@ -179,7 +193,7 @@ UiEvent input_map(Input *input, const SDL_Event *event)
 
 const char *input_action_name(InputAction action)
 {
-    static const char *const names[] = {"none", "up",     "down", "left", "right",
+    static const char *const names[] = {"none",   "up",   "down", "left", "right",
                                         "accept", "back", "next", "prev"};
     if ((int)action < 0 || (size_t)action >= SDL_arraysize(names))
         return "?";

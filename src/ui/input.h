@@ -39,11 +39,11 @@ typedef enum PointerKind {
 } PointerKind;
 
 typedef struct UiEvent {
-    const SDL_Event *sdl;  /* the raw event; never NULL */
-    InputAction action;    /* what it means for navigation, or ACTION_NONE */
-    PointerKind pointer;   /* mouse events */
-    int x, y;              /* pointer position in renderer pixels */
-    int wheel;             /* wheel notches: > 0 up / away, < 0 down */
+    const SDL_Event *sdl; /* the raw event; never NULL */
+    InputAction action;   /* what it means for navigation, or ACTION_NONE */
+    PointerKind pointer;  /* mouse events */
+    int x, y;             /* pointer position in renderer pixels */
+    int wheel;            /* wheel notches: > 0 up / away, < 0 down */
 } UiEvent;
 
 /* Gamepad state: the opened controllers and the stick's last direction

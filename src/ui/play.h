@@ -59,8 +59,8 @@ SDL_Color play_option_color(size_t index);
 void play_draw_shape(SDL_Renderer *renderer, size_t index, SDL_Rect rect, SDL_Color color);
 
 /* A thick line from (x0,y0) to (x1,y1), `width` pixels. */
-void play_draw_line(SDL_Renderer *renderer, float x0, float y0, float x1, float y1,
-                    float width, SDL_Color color);
+void play_draw_line(SDL_Renderer *renderer, float x0, float y0, float x1, float y1, float width,
+                    SDL_Color color);
 
 /* A check mark or a cross drawn with thick strokes in rect. */
 void play_draw_check(SDL_Renderer *renderer, SDL_Rect rect, SDL_Color color);
@@ -91,24 +91,24 @@ void play_format_int(char *buf, size_t size, int64_t value);
 enum { PLAY_MAX_ITEMS = PACK_MAX_OPTIONS, PLAY_MAX_GAPS = 32 };
 
 typedef struct PlayInput {
-    const RoundQuestion *rq;  /* borrowed from the round */
+    const RoundQuestion *rq; /* borrowed from the round */
     const Question *q;
-    const char *lang;         /* the pack's language */
-    bool rtl;                 /* right-to-left pack: layouts are mirrored */
-    GivenAnswer given;        /* filled as the player answers */
-    bool ready;               /* the answer is committed: judge it */
-    Nav nav;                  /* focusable widgets of the area */
-    SDL_Rect area;            /* pixels, set by play_input_layout */
+    const char *lang;  /* the pack's language */
+    bool rtl;          /* right-to-left pack: layouts are mirrored */
+    GivenAnswer given; /* filled as the player answers */
+    bool ready;        /* the answer is committed: judge it */
+    Nav nav;           /* focusable widgets of the area */
+    SDL_Rect area;     /* pixels, set by play_input_layout */
 
     /* choice / multi / truefalse / flashcard */
     SDL_Rect tile[PLAY_MAX_ITEMS];
     size_t tile_count;
-    SDL_Rect submit;          /* multi, order, match; flashcard reveal */
-    bool revealed;            /* flashcard */
+    SDL_Rect submit; /* multi, order, match; flashcard reveal */
+    bool revealed;   /* flashcard */
 
     /* order: arrangement lives in given.arrangement */
-    bool grabbed;             /* the focused item moves with Up/Down */
-    int drag;                 /* item being dragged with the mouse, -1 none */
+    bool grabbed; /* the focused item moves with Up/Down */
+    int drag;     /* item being dragged with the mouse, -1 none */
     bool drag_moved;
 
     /* match: given.match; lefts in author order, rights in display order */
@@ -118,10 +118,10 @@ typedef struct PlayInput {
     int pointer_x, pointer_y;
 
     /* typed and cloze: one field per gap (typed uses field[0]) */
-    TextField *field;          /* owned: gap_count (>= 1) entries */
+    TextField *field; /* owned: gap_count (>= 1) entries */
     size_t field_count;
-    size_t gap;                /* the gap being typed */
-    char composition[128];     /* IME text not yet committed */
+    size_t gap;            /* the gap being typed */
+    char composition[128]; /* IME text not yet committed */
     const char *gap_texts[PLAY_MAX_GAPS];
     SDL_Rect field_rect;
     SDL_Rect gap_rect[PLAY_MAX_GAPS];

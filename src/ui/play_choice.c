@@ -14,19 +14,26 @@ static size_t tile_total(const PlayInput *in)
 {
     switch (in->q->type) {
     case QUESTION_CHOICE:
-    case QUESTION_MULTI: return in->rq->display_count;
-    case QUESTION_TRUEFALSE: return 2;
-    case QUESTION_FLASHCARD: return in->revealed ? 2 : 0;
-    default: return 0;
+    case QUESTION_MULTI:
+        return in->rq->display_count;
+    case QUESTION_TRUEFALSE:
+        return 2;
+    case QUESTION_FLASHCARD:
+        return in->revealed ? 2 : 0;
+    default:
+        return 0;
     }
 }
 
 static const char *tile_text(const PlayInput *in, size_t i)
 {
     switch (in->q->type) {
-    case QUESTION_TRUEFALSE: return i == 0 ? "True" : "False";
-    case QUESTION_FLASHCARD: return i == 0 ? "I knew it" : "I didn't";
-    default: return round_display_text(in->rq, i);
+    case QUESTION_TRUEFALSE:
+        return i == 0 ? "True" : "False";
+    case QUESTION_FLASHCARD:
+        return i == 0 ? "I knew it" : "I didn't";
+    default:
+        return round_display_text(in->rq, i);
     }
 }
 
@@ -71,8 +78,8 @@ void play_choice_layout(App *app, PlayInput *in)
         int c = (int)(i % 2), r = (int)(i / 2);
         if (in->rtl)
             c = 1 - c; /* A stands top right when reading right to left */
-        in->tile[i] = (SDL_Rect){a.x + c * (tile_w + gap), a.y + r * (tile_h + gap), tile_w,
-                                 tile_h};
+        in->tile[i] =
+            (SDL_Rect){a.x + c * (tile_w + gap), a.y + r * (tile_h + gap), tile_w, tile_h};
         nav_add(&in->nav, in->tile[i], true);
     }
     if (multi) {
@@ -194,11 +201,13 @@ static void draw_option_tile(App *app, const PlayInput *in, size_t i)
     ui_fill_round(ren, b, theme_px(th, 8), col);
     SDL_Rect shape = {b.x + badge / 4, b.y + badge / 4, badge / 2, badge / 2};
     if (tf && i == 0)
-        play_draw_check(ren, (SDL_Rect){b.x + badge / 6, b.y + badge / 6, badge * 2 / 3,
-                                        badge * 2 / 3}, theme_color(COLOR_BG));
+        play_draw_check(ren,
+                        (SDL_Rect){b.x + badge / 6, b.y + badge / 6, badge * 2 / 3, badge * 2 / 3},
+                        theme_color(COLOR_BG));
     else if (tf)
-        play_draw_cross(ren, (SDL_Rect){b.x + badge / 6, b.y + badge / 6, badge * 2 / 3,
-                                        badge * 2 / 3}, theme_color(COLOR_BG));
+        play_draw_cross(ren,
+                        (SDL_Rect){b.x + badge / 6, b.y + badge / 6, badge * 2 / 3, badge * 2 / 3},
+                        theme_color(COLOR_BG));
     else
         play_draw_shape(ren, i, shape, theme_color(COLOR_BG));
 
@@ -229,8 +238,7 @@ static void draw_option_tile(App *app, const PlayInput *in, size_t i)
             ui_fill_round(ren, c, theme_px(th, 6), theme_color(COLOR_ACCENT));
             play_draw_check(ren, c, theme_color(COLOR_ON_ACCENT));
         } else {
-            ui_stroke_round(ren, c, theme_px(th, 6), theme_px(th, 2),
-                            theme_color(COLOR_TEXT_DIM));
+            ui_stroke_round(ren, c, theme_px(th, 6), theme_px(th, 2), theme_color(COLOR_TEXT_DIM));
         }
         ui_stroke_round(ren, r, radius, theme_px(th, picked ? 3 : 1),
                         picked ? col : theme_color(COLOR_BORDER));
@@ -250,25 +258,25 @@ static void draw_flashcard(App *app, PlayInput *in)
     int pad = theme_px(th, THEME_PAD);
     SDL_Rect box = {p.x + pad, p.y + pad, p.w - 2 * pad, p.h - 2 * pad};
     if (!in->revealed) {
-        TextSpec ts = {.style = TEXT_BODY, .color = theme_color(COLOR_TEXT_DIM),
-                       .align = TEXT_ALIGN_CENTER, .wrap = box.w};
+        TextSpec ts = {.style = TEXT_BODY,
+                       .color = theme_color(COLOR_TEXT_DIM),
+                       .align = TEXT_ALIGN_CENTER,
+                       .wrap = box.w};
         text_draw_fit(app->text, &ts, box, "Think of the answer, then show it.");
-        widget_button(app, in->submit, "Show the answer",
-                      WIDGET_PRIMARY | nav_flag(&in->nav, 0));
+        widget_button(app, in->submit, "Show the answer", WIDGET_PRIMARY | nav_flag(&in->nav, 0));
         return;
     }
-    ui_stroke_round(ren, p, theme_px(th, THEME_RADIUS), theme_px(th, 2),
-                    theme_color(COLOR_ACCENT));
-    TextSpec ts = {.style = TEXT_HEADING, .align = TEXT_ALIGN_CENTER, .wrap = box.w,
-                   .lang = in->lang};
+    ui_stroke_round(ren, p, theme_px(th, THEME_RADIUS), theme_px(th, 2), theme_color(COLOR_ACCENT));
+    TextSpec ts = {
+        .style = TEXT_HEADING, .align = TEXT_ALIGN_CENTER, .wrap = box.w, .lang = in->lang};
     text_draw_fit(app->text, &ts, box, in->q->back);
     for (size_t i = 0; i < 2; i++) {
         SDL_Rect r = in->tile[i];
         bool focused = in->nav.focus == (int)i;
         SDL_Color tint = theme_color(i == 0 ? COLOR_GOOD : COLOR_BAD);
-        ui_fill_round(ren, r, theme_px(th, THEME_RADIUS),
-                      theme_mix(theme_color(focused ? COLOR_SURFACE_HI : COLOR_SURFACE), tint,
-                                0.18f));
+        ui_fill_round(
+            ren, r, theme_px(th, THEME_RADIUS),
+            theme_mix(theme_color(focused ? COLOR_SURFACE_HI : COLOR_SURFACE), tint, 0.18f));
         int ic = r.h - theme_px(th, 20);
         TextSpec ls = {.style = TEXT_LABEL};
         SDL_Point sz = text_measure(app->text, &ls, tile_text(in, i));

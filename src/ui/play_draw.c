@@ -15,9 +15,8 @@
  * when paired with shapes: red, blue, amber, green, violet, orange, cyan,
  * pink. */
 static const SDL_Color option_colors[8] = {
-    {226, 92, 92, 255},  {76, 142, 232, 255}, {222, 176, 52, 255},
-    {84, 178, 100, 255}, {156, 110, 220, 255}, {232, 132, 64, 255},
-    {64, 190, 200, 255}, {218, 104, 170, 255},
+    {226, 92, 92, 255},   {76, 142, 232, 255}, {222, 176, 52, 255}, {84, 178, 100, 255},
+    {156, 110, 220, 255}, {232, 132, 64, 255}, {64, 190, 200, 255}, {218, 104, 170, 255},
 };
 
 SDL_Color play_option_color(size_t index)
@@ -33,8 +32,8 @@ static SDL_Vertex vertex(float x, float y, SDL_Color c)
 
 /* A fan from the centre over `n` rim points: every shape here is
  * star-shaped around its centre, so a fan fills it exactly. */
-static void fill_fan(SDL_Renderer *renderer, float cx, float cy, const float *px,
-                     const float *py, int n, SDL_Color color)
+static void fill_fan(SDL_Renderer *renderer, float cx, float cy, const float *px, const float *py,
+                     int n, SDL_Color color)
 {
     SDL_Vertex v[3 * 48];
     int k = 0;
@@ -90,9 +89,15 @@ void play_draw_shape(SDL_Renderer *renderer, size_t index, SDL_Rect rect, SDL_Co
     float cy = (float)rect.y + (float)rect.h / 2.0f;
     float r = (float)(rect.w < rect.h ? rect.w : rect.h) / 2.0f;
     switch (index % 8) {
-    case 0: fill_polygon(renderer, cx, cy + r * 0.12f, r, 3, -90.0f, 0.0f, color); break;
-    case 1: fill_polygon(renderer, cx, cy, r, 4, -90.0f, 0.0f, color); break;
-    case 2: play_fill_circle(renderer, cx, cy, r * 0.9f, color); break;
+    case 0:
+        fill_polygon(renderer, cx, cy + r * 0.12f, r, 3, -90.0f, 0.0f, color);
+        break;
+    case 1:
+        fill_polygon(renderer, cx, cy, r, 4, -90.0f, 0.0f, color);
+        break;
+    case 2:
+        play_fill_circle(renderer, cx, cy, r * 0.9f, color);
+        break;
     case 3: {
         /* An axis-aligned square is a rectangle: no triangles to go wrong. */
         float h = r * 0.78f;
@@ -101,15 +106,23 @@ void play_draw_shape(SDL_Renderer *renderer, size_t index, SDL_Rect rect, SDL_Co
         SDL_RenderFillRectF(renderer, &sq);
         break;
     }
-    case 4: fill_polygon(renderer, cx, cy, r, 5, -90.0f, 0.0f, color); break;
-    case 5: fill_polygon(renderer, cx, cy, r, 6, 0.0f, 0.0f, color); break;
-    case 6: fill_polygon(renderer, cx, cy, r * 1.05f, 5, -90.0f, 0.45f, color); break;
-    default: fill_polygon(renderer, cx, cy, r, 8, 22.5f, 0.0f, color); break;
+    case 4:
+        fill_polygon(renderer, cx, cy, r, 5, -90.0f, 0.0f, color);
+        break;
+    case 5:
+        fill_polygon(renderer, cx, cy, r, 6, 0.0f, 0.0f, color);
+        break;
+    case 6:
+        fill_polygon(renderer, cx, cy, r * 1.05f, 5, -90.0f, 0.45f, color);
+        break;
+    default:
+        fill_polygon(renderer, cx, cy, r, 8, 22.5f, 0.0f, color);
+        break;
     }
 }
 
-void play_draw_line(SDL_Renderer *renderer, float x0, float y0, float x1, float y1,
-                    float width, SDL_Color color)
+void play_draw_line(SDL_Renderer *renderer, float x0, float y0, float x1, float y1, float width,
+                    SDL_Color color)
 {
     float dx = x1 - x0, dy = y1 - y0;
     float len = sqrtf(dx * dx + dy * dy);
@@ -230,7 +243,8 @@ int play_footer_top(App *app, const char *hint)
 {
     /* The same measure as widget_footer(), which draws it. */
     const Theme *t = &app->theme;
-    TextSpec fs = {.style = TEXT_SMALL, .align = TEXT_ALIGN_CENTER,
+    TextSpec fs = {.style = TEXT_SMALL,
+                   .align = TEXT_ALIGN_CENTER,
                    .wrap = t->out_w - 2 * theme_px(t, THEME_MARGIN)};
     SDL_Point sz = text_measure(app->text, &fs, hint);
     return t->out_h - theme_px(t, 14) - sz.y - theme_px(t, 10);

@@ -55,7 +55,8 @@ const char *play_input_hint(const PlayInput *in)
     case QUESTION_TYPED:
         return "Type the answer    Enter  submit    Ctrl+V  paste    Esc  quit round";
     case QUESTION_ORDER:
-        return "Enter  pick up / put down    Up/Down  move    or drag with the mouse    Esc  quit round";
+        return "Enter  pick up / put down    Up/Down  move    or drag with the mouse    Esc  quit "
+               "round";
     case QUESTION_MATCH:
         return "Pick a left entry, then its partner (or drag)    Esc  quit round";
     case QUESTION_CLOZE:
@@ -74,11 +75,19 @@ void play_input_layout(App *app, PlayInput *in, SDL_Rect area)
     if (in->q == NULL)
         return;
     switch (in->q->type) {
-    case QUESTION_ORDER: play_order_layout(app, in); break;
-    case QUESTION_MATCH: play_match_layout(app, in); break;
+    case QUESTION_ORDER:
+        play_order_layout(app, in);
+        break;
+    case QUESTION_MATCH:
+        play_match_layout(app, in);
+        break;
     case QUESTION_TYPED:
-    case QUESTION_CLOZE: play_typed_layout(app, in); break;
-    default: play_choice_layout(app, in); break;
+    case QUESTION_CLOZE:
+        play_typed_layout(app, in);
+        break;
+    default:
+        play_choice_layout(app, in);
+        break;
     }
 }
 
@@ -87,11 +96,15 @@ bool play_input_event(App *app, PlayInput *in, const UiEvent *event)
     if (in->q == NULL || in->ready)
         return false;
     switch (in->q->type) {
-    case QUESTION_ORDER: return play_order_event(app, in, event);
-    case QUESTION_MATCH: return play_match_event(app, in, event);
+    case QUESTION_ORDER:
+        return play_order_event(app, in, event);
+    case QUESTION_MATCH:
+        return play_match_event(app, in, event);
     case QUESTION_TYPED:
-    case QUESTION_CLOZE: return play_typed_event(app, in, event);
-    default: return play_choice_event(app, in, event);
+    case QUESTION_CLOZE:
+        return play_typed_event(app, in, event);
+    default:
+        return play_choice_event(app, in, event);
     }
 }
 
@@ -100,10 +113,18 @@ void play_input_draw(App *app, PlayInput *in)
     if (in->q == NULL)
         return;
     switch (in->q->type) {
-    case QUESTION_ORDER: play_order_draw(app, in); break;
-    case QUESTION_MATCH: play_match_draw(app, in); break;
+    case QUESTION_ORDER:
+        play_order_draw(app, in);
+        break;
+    case QUESTION_MATCH:
+        play_match_draw(app, in);
+        break;
     case QUESTION_TYPED:
-    case QUESTION_CLOZE: play_typed_draw(app, in); break;
-    default: play_choice_draw(app, in); break;
+    case QUESTION_CLOZE:
+        play_typed_draw(app, in);
+        break;
+    default:
+        play_choice_draw(app, in);
+        break;
     }
 }

@@ -187,8 +187,8 @@ static void draw_badge(App *app, SDL_Rect tile, size_t l, bool at_right, bool em
     if (d > theme_px(th, 34))
         d = theme_px(th, 34);
     int pad = theme_px(th, 12);
-    SDL_Rect b = {at_right ? tile.x + tile.w - pad - d : tile.x + pad,
-                  tile.y + (tile.h - d) / 2, d, d};
+    SDL_Rect b = {at_right ? tile.x + tile.w - pad - d : tile.x + pad, tile.y + (tile.h - d) / 2, d,
+                  d};
     if (empty) {
         ui_stroke_round(app->renderer, b, d / 2, theme_px(th, 2), theme_color(COLOR_BORDER));
         return;
@@ -223,8 +223,8 @@ static void draw_item(App *app, PlayInput *in, SDL_Rect r, int nav_index, const 
     text_draw_fit(app->text, &ts, box, text);
     if (focused)
         widget_focus_ring(app, r);
-    app_record_widget(app, r, text, (focused ? WIDGET_FOCUSED : 0u) |
-                                        (picked ? WIDGET_SELECTED : 0u));
+    app_record_widget(app, r, text,
+                      (focused ? WIDGET_FOCUSED : 0u) | (picked ? WIDGET_SELECTED : 0u));
 }
 
 void play_match_draw(App *app, PlayInput *in)
@@ -241,12 +241,11 @@ void play_match_draw(App *app, PlayInput *in)
         SDL_Rect a = in->left[l], b = in->right[r];
         float ax = in->rtl ? (float)a.x : (float)(a.x + a.w);
         float bx = in->rtl ? (float)(b.x + b.w) : (float)b.x;
-        play_draw_line(ren, ax, (float)a.y + (float)a.h / 2.0f, bx,
-                       (float)b.y + (float)b.h / 2.0f, lw, play_option_color((size_t)l));
+        play_draw_line(ren, ax, (float)a.y + (float)a.h / 2.0f, bx, (float)b.y + (float)b.h / 2.0f,
+                       lw, play_option_color((size_t)l));
     }
     if (in->match_drag >= 0) {
-        SDL_Rect a = in->match_drag < n ? in->left[in->match_drag]
-                                        : in->right[in->match_drag - n];
+        SDL_Rect a = in->match_drag < n ? in->left[in->match_drag] : in->right[in->match_drag - n];
         bool inner_right = (in->match_drag < n) != in->rtl;
         float x0 = inner_right ? (float)(a.x + a.w) : (float)a.x;
         play_draw_line(ren, x0, (float)a.y + (float)a.h / 2.0f, (float)in->pointer_x,

@@ -182,13 +182,13 @@ void play_order_draw(App *app, PlayInput *in)
         draw_grip(ren, grip, theme_color(lifted ? COLOR_ACCENT : COLOR_TEXT_DIM));
         if (focused)
             widget_focus_ring(app, r);
-        app_record_widget(app, r, text, (focused ? WIDGET_FOCUSED : 0u) |
-                                            (lifted ? WIDGET_SELECTED : 0u));
+        app_record_widget(app, r, text,
+                          (focused ? WIDGET_FOCUSED : 0u) | (lifted ? WIDGET_SELECTED : 0u));
     }
     TextSpec hs = {.style = TEXT_SMALL, .color = theme_color(COLOR_TEXT_DIM)};
     int lh = text_line_height(app->text, &hs);
-    const char *hint = in->grabbed ? "Moving: Up/Down, then Enter to put it down"
-                                   : "First at the top";
+    const char *hint =
+        in->grabbed ? "Moving: Up/Down, then Enter to put it down" : "First at the top";
     text_draw(app->text, &hs, in->tile_count > 0 ? in->tile[0].x : in->area.x,
               in->submit.y + (in->submit.h - lh) / 2, hint);
     widget_button(app, in->submit, "Submit",

@@ -56,8 +56,8 @@ const RoundResult *play_submit(App *app, const GivenAnswer *given, int64_t elaps
     if (!app->round_active || round_is_over(&app->round))
         return NULL;
     size_t index = app->round.current;
-    const RoundResult *r = given != NULL ? round_answer(&app->round, given, elapsed_ms)
-                                         : round_timeout(&app->round);
+    const RoundResult *r =
+        given != NULL ? round_answer(&app->round, given, elapsed_ms) : round_timeout(&app->round);
     if (r == NULL)
         return NULL;
     store_answer(app, round_question(&app->round, index));

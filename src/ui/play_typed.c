@@ -198,7 +198,9 @@ static void cloze_sentence(const PlayInput *in, char *out, size_t size)
         if (i == q->gap_count || len + 1 >= size)
             break;
         const char *typed = i < in->field_count ? in->field[i].text : "";
-        const char *shown = typed[0] != '\0' ? typed : q->gaps[i].hint[0] != '\0' ? q->gaps[i].hint : "_____";
+        const char *shown = typed[0] != '\0'             ? typed
+                            : q->gaps[i].hint[0] != '\0' ? q->gaps[i].hint
+                                                         : "_____";
         if (typed[0] == '\0' && q->gaps[i].hint[0] != '\0') {
             w = snprintf(out + len, size - len, "%s[%zu: %s?]", i == in->gap ? "\xC2\xBB" : "",
                          i + 1, shown);
@@ -276,19 +278,21 @@ void play_typed_draw(App *app, PlayInput *in)
         cloze_sentence(in, sentence, sizeof sentence);
         int pad = theme_px(th, THEME_PAD);
         SDL_Rect box = {p.x + pad, p.y + pad / 2, p.w - 2 * pad, p.h - pad};
-        TextSpec ts = {.style = TEXT_HEADING, .wrap = box.w, .lang = in->lang,
-                       .align = TEXT_ALIGN_CENTER};
+        TextSpec ts = {
+            .style = TEXT_HEADING, .wrap = box.w, .lang = in->lang, .align = TEXT_ALIGN_CENTER};
         text_draw_fit(app->text, &ts, box, sentence);
         for (size_t i = 0; i < in->field_count; i++) {
             SDL_Rect c = in->gap_rect[i];
             bool cur = i == in->gap;
             bool filled = in->field[i].len > 0;
             ui_fill_round(ren, c, theme_px(th, 8),
-                          theme_color(cur ? COLOR_ACCENT : filled ? COLOR_SURFACE_HI
-                                                                  : COLOR_SURFACE));
+                          theme_color(cur      ? COLOR_ACCENT
+                                      : filled ? COLOR_SURFACE_HI
+                                               : COLOR_SURFACE));
             char num[24];
             snprintf(num, sizeof num, "%zu", i + 1);
-            TextSpec ns = {.style = TEXT_LABEL, .align = TEXT_ALIGN_CENTER,
+            TextSpec ns = {.style = TEXT_LABEL,
+                           .align = TEXT_ALIGN_CENTER,
                            .color = theme_color(cur ? COLOR_ON_ACCENT : COLOR_TEXT)};
             int lh = text_line_height(app->text, &ns);
             text_draw(app->text, &ns, c.x + c.w / 2, c.y + (c.h - lh) / 2, num);

@@ -50,8 +50,8 @@ static void feedback_enter(App *app, void *state, SceneId from)
 
 static void go_on(App *app)
 {
-    app_replace(app, app->round_active && round_is_over(&app->round) ? SCENE_RESULTS
-                                                                    : SCENE_QUESTION);
+    app_replace(app,
+                app->round_active && round_is_over(&app->round) ? SCENE_RESULTS : SCENE_QUESTION);
 }
 
 static bool feedback_event(App *app, void *state, const UiEvent *event)
@@ -128,15 +128,18 @@ static void feedback_draw(App *app, void *state)
     const Question *q = rq->question;
     SDL_Rect c = st->col;
 
-    ThemeColor tone = r->correct ? COLOR_GOOD : r->timed_out ? COLOR_WARN
-                      : r->fraction.right > 0 ? COLOR_WARN : COLOR_BAD;
-    const char *word = r->correct ? "Right!" : r->timed_out ? "Time's up"
-                       : r->fraction.right > 0 ? "Partly right" : "Not quite";
+    ThemeColor tone = r->correct              ? COLOR_GOOD
+                      : r->timed_out          ? COLOR_WARN
+                      : r->fraction.right > 0 ? COLOR_WARN
+                                              : COLOR_BAD;
+    const char *word = r->correct              ? "Right!"
+                       : r->timed_out          ? "Time's up"
+                       : r->fraction.right > 0 ? "Partly right"
+                                               : "Not quite";
     SDL_Color tc = theme_color(tone);
 
     char head[64];
-    snprintf(head, sizeof head, "Question %zu of %zu", round->current,
-             round->question_count);
+    snprintf(head, sizeof head, "Question %zu of %zu", round->current, round->question_count);
     TextSpec small = {.style = TEXT_LABEL, .color = theme_color(COLOR_TEXT_DIM)};
     text_draw(app->text, &small, c.x, c.y, head);
 
@@ -169,8 +172,8 @@ static void feedback_draw(App *app, void *state)
 
     /* The icon: a disc in the tone with a check mark or a cross on it,
      * then the word and the points beside it. */
-    play_fill_circle(ren, (float)c.x + (float)d / 2.0f, (float)y + (float)d / 2.0f,
-                     (float)d / 2.0f, tc);
+    play_fill_circle(ren, (float)c.x + (float)d / 2.0f, (float)y + (float)d / 2.0f, (float)d / 2.0f,
+                     tc);
     SDL_Rect icon = {c.x + d / 6, y + d / 6, d * 2 / 3, d * 2 / 3};
     if (r->correct)
         play_draw_check(ren, icon, theme_color(COLOR_BG));
@@ -195,8 +198,8 @@ static void feedback_draw(App *app, void *state)
         snprintf(pts, sizeof pts, "+%s points, +%s streak bonus (streak %d)", num, bonus,
                  r->streak);
     else if (r->fraction.out_of > 1 && !r->timed_out)
-        snprintf(pts, sizeof pts, "+%s points  \xC2\xB7  %d of %d right", num,
-                 r->fraction.right, r->fraction.out_of);
+        snprintf(pts, sizeof pts, "+%s points  \xC2\xB7  %d of %d right", num, r->fraction.right,
+                 r->fraction.out_of);
     else if (r->points == 0)
         snprintf(pts, sizeof pts, "No points this time");
     else
@@ -209,11 +212,10 @@ static void feedback_draw(App *app, void *state)
     widget_panel(app, panel);
     int py = panel.y + pad;
     int bottom = panel.y + panel.h - pad;
-    py = draw_field(app, x, py, w, "The question", asked, lang, theme_color(COLOR_TEXT_DIM),
-                    third);
+    py = draw_field(app, x, py, w, "The question", asked, lang, theme_color(COLOR_TEXT_DIM), third);
     if (!r->correct)
-        py = draw_field(app, x, py, w, "Your answer", r->given_text, lang,
-                        theme_color(COLOR_TEXT), third);
+        py = draw_field(app, x, py, w, "Your answer", r->given_text, lang, theme_color(COLOR_TEXT),
+                        third);
     py = draw_field(app, x, py, w, r->correct ? "Your answer" : "The correct answer",
                     r->correct ? r->given_text : r->correct_text, lang, theme_color(COLOR_GOOD),
                     third);

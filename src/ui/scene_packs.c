@@ -22,7 +22,7 @@ typedef struct Row {
     RowKind kind;
     size_t index; /* pack or failure index */
     size_t topic;
-    int y, h;     /* in list coordinates (pixels from the list's top) */
+    int y, h; /* in list coordinates (pixels from the list's top) */
 } Row;
 
 typedef struct PacksState {
@@ -78,8 +78,8 @@ static size_t topic_questions(const Pack *p, const char *topic_id)
 }
 
 /* The text of a row: title and detail, into the caller's buffers. */
-static void row_text(const App *app, const PacksState *s, const Row *row, char *title,
-                     size_t tn, char *detail, size_t dn)
+static void row_text(const App *app, const PacksState *s, const Row *row, char *title, size_t tn,
+                     char *detail, size_t dn)
 {
     title[0] = detail[0] = '\0';
     if (row->kind == ROW_PACK) {
@@ -101,12 +101,12 @@ static void row_text(const App *app, const PacksState *s, const Row *row, char *
             if (p->author[0])
                 snprintf(by, sizeof by, " \xC2\xB7 by %s", p->author);
             snprintf(detail, dn, "%zu question%s \xC2\xB7 language: %s%s%s%s%s%s",
-                     p->question_count, p->question_count == 1 ? "" : "s", p->language, by, p->description[0] ? "\n" : "",
-                     p->description, topics[0] ? "\nTopics: " : "", topics);
+                     p->question_count, p->question_count == 1 ? "" : "s", p->language, by,
+                     p->description[0] ? "\n" : "", p->description, topics[0] ? "\nTopics: " : "",
+                     topics);
         } else {
             snprintf(detail, dn, "%zu question%s%s%s", p->question_count,
-                     p->question_count == 1 ? "" : "s",
-                     topics[0] ? " \xC2\xB7 " : "", topics);
+                     p->question_count == 1 ? "" : "s", topics[0] ? " \xC2\xB7 " : "", topics);
         }
     } else if (row->kind == ROW_TOPIC) {
         const Pack *p = app->packs.packs[row->index];
@@ -296,8 +296,7 @@ static void packs_draw(App *app, void *state)
 
     SDL_RenderSetClipRect(app->renderer, &s->view);
     if (s->row_count == 0) {
-        TextSpec e = {.style = TEXT_BODY, .color = theme_color(COLOR_TEXT_DIM),
-                      .wrap = s->view.w};
+        TextSpec e = {.style = TEXT_BODY, .color = theme_color(COLOR_TEXT_DIM), .wrap = s->view.w};
         text_draw(app->text, &e, s->view.x, s->view.y + theme_px(t, 10),
                   "No packs found. Drop a .yaml pack file on this window to add one "
                   "(see questions/README.md for the format).");
@@ -320,8 +319,8 @@ static void packs_draw(App *app, void *state)
         widget_tile(app, rect, tt, dd, check, flags);
     }
     SDL_RenderSetClipRect(app->renderer, NULL);
-    widget_scrollbar(app, (SDL_Rect){s->view.x, s->view.y, s->view.w + theme_px(t, 10),
-                                      s->view.h}, &s->scroll);
+    widget_scrollbar(app, (SDL_Rect){s->view.x, s->view.y, s->view.w + theme_px(t, 10), s->view.h},
+                     &s->scroll);
 
     if (s->has_continue) {
         size_t q = 0;
@@ -334,8 +333,8 @@ static void packs_draw(App *app, void *state)
                      n == 1 ? "" : "s", q, q == 1 ? "" : "s");
         SDL_Rect col = theme_column(t, 0, 0);
         TextSpec ss = {.style = TEXT_BODY, .color = theme_color(COLOR_TEXT_DIM)};
-        SDL_Rect box = {col.x, s->continue_rect.y,
-                        s->continue_rect.x - col.x - theme_px(t, 16), s->continue_rect.h};
+        SDL_Rect box = {col.x, s->continue_rect.y, s->continue_rect.x - col.x - theme_px(t, 16),
+                        s->continue_rect.h};
         text_draw_fit(app->text, &ss, box, summary);
         int ci = s->row_count;
         unsigned flags = nav_flag(&s->nav, ci) | WIDGET_PRIMARY;

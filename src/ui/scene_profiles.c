@@ -25,15 +25,15 @@ typedef struct ProfilesState {
     StoreProfileList list;
     ProfilesMode mode;
     bool first_launch;
-    int64_t renaming;    /* profile being renamed in MODE_NAME; 0 = adding */
-    int selected;        /* list row the Rename / Delete buttons act on */
+    int64_t renaming; /* profile being renamed in MODE_NAME; 0 = adding */
+    int selected;     /* list row the Rename / Delete buttons act on */
     TextField field;
     char editing[SDL_TEXTEDITINGEVENT_TEXT_SIZE]; /* IME text not yet committed */
     char error[STORE_MESSAGE_SIZE + 128];
     Nav nav;
     Scroll scroll;
-    SDL_Rect view;       /* the list's visible area (MODE_LIST) */
-    int rows_h;          /* the list's content height */
+    SDL_Rect view; /* the list's visible area (MODE_LIST) */
+    int rows_h;    /* the list's content height */
 } ProfilesState;
 
 enum { LIST_ADD, LIST_RENAME, LIST_DELETE, LIST_BUTTONS }; /* after the rows */
@@ -101,8 +101,9 @@ static void switch_to(App *app, int64_t id, const char *name)
 static void save_name(App *app, ProfilesState *s)
 {
     if (app->store == NULL) {
-        snprintf(s->error, sizeof s->error, "%s", app->store_message[0] ? app->store_message
-                 : "There is no save file, so learners cannot be kept.");
+        snprintf(s->error, sizeof s->error, "%s",
+                 app->store_message[0] ? app->store_message
+                                       : "There is no save file, so learners cannot be kept.");
         return;
     }
     StoreError err;
@@ -113,7 +114,8 @@ static void save_name(App *app, ProfilesState *s)
     else
         st = store_profile_add(app->store, s->field.text, app_unix_ms(), &id, &err);
     if (st == STORE_EXISTS) {
-        snprintf(s->error, sizeof s->error, "Someone is called that already. Add a letter or a "
+        snprintf(s->error, sizeof s->error,
+                 "Someone is called that already. Add a letter or a "
                  "surname.");
         return;
     }
@@ -190,10 +192,13 @@ static const char *subtitle_of(const ProfilesState *s)
 static const char *hint_of(const ProfilesState *s)
 {
     switch (s->mode) {
-    case MODE_LIST: return "\xE2\x86\x91\xE2\x86\x93 choose    Enter  switch    Esc  back";
-    case MODE_NAME: return s->first_launch ? "Type your name    Enter  save"
-                                           : "Type a name    Enter  save    Esc  cancel";
-    case MODE_CONFIRM: return "\xE2\x86\x90\xE2\x86\x92 choose    Enter  confirm    Esc  keep";
+    case MODE_LIST:
+        return "\xE2\x86\x91\xE2\x86\x93 choose    Enter  switch    Esc  back";
+    case MODE_NAME:
+        return s->first_launch ? "Type your name    Enter  save"
+                               : "Type a name    Enter  save    Esc  cancel";
+    case MODE_CONFIRM:
+        return "\xE2\x86\x90\xE2\x86\x92 choose    Enter  confirm    Esc  keep";
     }
     return "";
 }
@@ -366,9 +371,12 @@ static bool profiles_event(App *app, void *state, const UiEvent *event)
     ProfilesState *s = state;
     layout(app, s);
     switch (s->mode) {
-    case MODE_LIST: return list_event(app, s, event);
-    case MODE_NAME: return name_event(app, s, event);
-    case MODE_CONFIRM: return confirm_event(app, s, event);
+    case MODE_LIST:
+        return list_event(app, s, event);
+    case MODE_NAME:
+        return name_event(app, s, event);
+    case MODE_CONFIRM:
+        return confirm_event(app, s, event);
     }
     return false;
 }
@@ -395,8 +403,10 @@ static void draw_list(App *app, ProfilesState *s)
     const Theme *t = &app->theme;
     int rows = (int)s->list.count;
     if (rows == 0) {
-        TextSpec e = {.style = TEXT_BODY, .color = theme_color(COLOR_TEXT_DIM),
-                      .align = TEXT_ALIGN_CENTER, .wrap = s->view.w};
+        TextSpec e = {.style = TEXT_BODY,
+                      .color = theme_color(COLOR_TEXT_DIM),
+                      .align = TEXT_ALIGN_CENTER,
+                      .wrap = s->view.w};
         text_draw(app->text, &e, s->view.x, s->view.y + theme_px(t, 40),
                   app->store ? "No learners yet. Add one below."
                              : (app->store_message[0] ? app->store_message
@@ -436,15 +446,16 @@ static void draw_name(App *app, ProfilesState *s)
     SDL_Rect field = s->nav.rect[0];
     TextSpec q = {.style = TEXT_HEADING, .wrap = field.w};
     const char *ask = s->first_launch ? "What is your name?"
-                      : s->renaming  ? "The new name:"
-                                     : "The learner's name:";
+                      : s->renaming   ? "The new name:"
+                                      : "The learner's name:";
     text_draw(app->text, &q, field.x, field.y - theme_px(t, 52), ask);
     char shown[TEXT_FIELD_MAX + sizeof s->editing];
     snprintf(shown, sizeof shown, "%s%s", s->field.text, s->editing);
     widget_text_field(app, field, shown,
                       "Any language: Sara, \xD8\xB3\xD8\xA7\xD8\xB1\xD8\xA9, ...",
                       nav_flag(&s->nav, 0) | WIDGET_FOCUSED);
-    TextSpec m = {.style = TEXT_SMALL, .wrap = field.w,
+    TextSpec m = {.style = TEXT_SMALL,
+                  .wrap = field.w,
                   .color = theme_color(s->error[0] ? COLOR_BAD : COLOR_TEXT_DIM)};
     text_draw(app->text, &m, field.x, field.y + field.h + theme_px(t, 10),
               s->error[0] ? s->error
@@ -463,7 +474,9 @@ static void draw_confirm(App *app, ProfilesState *s)
     snprintf(q, sizeof q, "Delete %s?", selected_name(s));
     TextSpec qs = {.style = TEXT_HEADING, .wrap = col.w, .align = TEXT_ALIGN_CENTER};
     SDL_Rect d = text_draw(app->text, &qs, col.x, y, q);
-    TextSpec ds = {.style = TEXT_BODY, .wrap = col.w, .align = TEXT_ALIGN_CENTER,
+    TextSpec ds = {.style = TEXT_BODY,
+                   .wrap = col.w,
+                   .align = TEXT_ALIGN_CENTER,
                    .color = theme_color(COLOR_TEXT_DIM)};
     text_draw(app->text, &ds, col.x, d.y + d.h + theme_px(t, 14),
               "All their rounds, answers, flashcards and settings will be removed from this "
@@ -487,9 +500,15 @@ static void profiles_draw(App *app, void *state)
     }
     widget_footer(app, hint_of(s));
     switch (s->mode) {
-    case MODE_LIST: draw_list(app, s); break;
-    case MODE_NAME: draw_name(app, s); break;
-    case MODE_CONFIRM: draw_confirm(app, s); break;
+    case MODE_LIST:
+        draw_list(app, s);
+        break;
+    case MODE_NAME:
+        draw_name(app, s);
+        break;
+    case MODE_CONFIRM:
+        draw_confirm(app, s);
+        break;
     }
 }
 

@@ -24,7 +24,7 @@ typedef struct ProgressState {
     StoreProgressList by_topic;
     StoreRoundList history;
     StoreMissedList missed;
-    int64_t *best;      /* [packs.pack_count]: best points, -1 none */
+    int64_t *best; /* [packs.pack_count]: best points, -1 none */
     size_t best_count;
     bool loaded;
 
@@ -170,7 +170,8 @@ static void layout(App *app, ProgressState *s)
         const Pack *p = app->packs.packs[i];
         int h = 2 * pad + line_h(app, TEXT_LABEL) + theme_px(t, 8) + bar_block;
         if (p->topic_count)
-            h += theme_px(t, 10) + (int)p->topic_count * (line_h(app, TEXT_SMALL) + theme_px(t, 10));
+            h +=
+                theme_px(t, 10) + (int)p->topic_count * (line_h(app, TEXT_SMALL) + theme_px(t, 10));
         s->pack_y[i] = y;
         s->pack_h[i] = h;
         y += h + gap;
@@ -179,8 +180,8 @@ static void layout(App *app, ProgressState *s)
     s->missed_y = y + section;
     s->missed_h = 2 * pad + (s->missed.count ? 0 : line_h(app, TEXT_BODY));
     for (size_t i = 0; i < s->missed.count; i++)
-        s->missed_h += missed_prompt_h(app, s, i, col.w - 2 * pad) + line_h(app, TEXT_SMALL) +
-                       theme_px(t, 14);
+        s->missed_h +=
+            missed_prompt_h(app, s, i, col.w - 2 * pad) + line_h(app, TEXT_SMALL) + theme_px(t, 14);
     y = s->missed_y + s->missed_h + gap;
     s->button_y = y;
     y += theme_px(t, THEME_BUTTON_H) + ring;
@@ -199,8 +200,8 @@ static void layout(App *app, ProgressState *s)
     int sw = theme_px(t, 260);
     if (bw + gap + sw > col.w)
         sw = col.w - bw - gap;
-    nav_add(&s->nav, (SDL_Rect){col.x + col.w - sw, base + s->button_y, sw,
-                                theme_px(t, THEME_BUTTON_H)},
+    nav_add(&s->nav,
+            (SDL_Rect){col.x + col.w - sw, base + s->button_y, sw, theme_px(t, THEME_BUTTON_H)},
             app->store != NULL);
     nav_end(&s->nav);
 }
@@ -245,8 +246,8 @@ static void practise(App *app, ProgressState *s)
     size_t n = 0;
     for (size_t i = 0; i < s->missed.count && n < MISSED_SHOWN; i++)
         if (pack_set_find(&app->packs, s->missed.items[i].pack_id))
-            refs[n++] = (RoundQuestionRef){s->missed.items[i].pack_id,
-                                           s->missed.items[i].question_id};
+            refs[n++] =
+                (RoundQuestionRef){s->missed.items[i].pack_id, s->missed.items[i].question_id};
     const UiSettings *u = &app->settings;
     RoundSettings rs = {0};
     rs.question_count = 0;
@@ -282,8 +283,7 @@ static bool progress_event(App *app, void *state, const UiEvent *event)
     if (!changed && event->pointer == POINTER_NONE &&
         (event->action == ACTION_UP || event->action == ACTION_DOWN)) {
         /* At the top or bottom item: scroll the rest of the page. */
-        scroll_wheel(&s->scroll, event->action == ACTION_UP ? 1 : -1,
-                     theme_px(&app->theme, 80));
+        scroll_wheel(&s->scroll, event->action == ACTION_UP ? 1 : -1, theme_px(&app->theme, 80));
     }
     if (hit == (int)s->best_count && hit >= 0) {
         practise(app, s);
@@ -326,12 +326,12 @@ static void draw_chart(App *app, ProgressState *s, int base, SDL_Rect col)
                  "Score history");
     SDL_Rect panel = {col.x, base + s->chart_y, col.w, s->chart_h};
     widget_panel(app, panel);
-    TextSpec small = {.style = TEXT_SMALL, .color = theme_color(COLOR_TEXT_DIM),
-                      .wrap = panel.w - 2 * pad};
+    TextSpec small = {
+        .style = TEXT_SMALL, .color = theme_color(COLOR_TEXT_DIM), .wrap = panel.w - 2 * pad};
     size_t n = s->history.count;
     if (n == 0) {
-        text_draw_fit(app->text, &small, (SDL_Rect){panel.x + pad, panel.y, panel.w - 2 * pad,
-                                                    panel.h},
+        text_draw_fit(app->text, &small,
+                      (SDL_Rect){panel.x + pad, panel.y, panel.w - 2 * pad, panel.h},
                       app->store ? "No finished rounds yet. Play one and its score shows here."
                                  : app->store_message);
         return;
@@ -344,9 +344,9 @@ static void draw_chart(App *app, ProgressState *s, int base, SDL_Rect col)
     int best_i = -1;
     for (size_t i = 0; i < n && i < HISTORY_ROUNDS; i++) {
         const StoreRound *r = &s->history.items[i];
-        int64_t v = any_points ? r->points
-                               : (r->question_count > 0 ? 100 * r->correct_count / r->question_count
-                                                        : 0);
+        int64_t v = any_points
+                        ? r->points
+                        : (r->question_count > 0 ? 100 * r->correct_count / r->question_count : 0);
         values[i] = (float)v;
         if (best_i < 0 || v > best) {
             best = v;
@@ -355,9 +355,10 @@ static void draw_chart(App *app, ProgressState *s, int base, SDL_Rect col)
     }
     char bests[40], caption[160];
     format_points(best, bests, sizeof bests);
-    snprintf(caption, sizeof caption, "Last %zu round%s \xC2\xB7 best %s%s \xC2\xB7 "
-             "latest on the right", n, n == 1 ? "" : "s", bests,
-             any_points ? " points" : " % right");
+    snprintf(caption, sizeof caption,
+             "Last %zu round%s \xC2\xB7 best %s%s \xC2\xB7 "
+             "latest on the right",
+             n, n == 1 ? "" : "s", bests, any_points ? " points" : " % right");
     int ch = line_h(app, TEXT_SMALL);
     text_draw(app->text, &small, panel.x + pad, panel.y + pad, caption);
     SDL_Rect chart = {panel.x + pad, panel.y + pad + ch + theme_px(t, 8), panel.w - 2 * pad,
@@ -370,15 +371,12 @@ static void draw_chart(App *app, ProgressState *s, int base, SDL_Rect col)
     widget_bar_chart(app, chart, slots, HISTORY_ROUNDS, 0.0f, (int)first + best_i);
 }
 
-static void labelled_bar(App *app, SDL_Rect area, const char *label, float fraction,
-                         SDL_Color fill)
+static void labelled_bar(App *app, SDL_Rect area, const char *label, float fraction, SDL_Color fill)
 {
     const Theme *t = &app->theme;
-    TextSpec small = {.style = TEXT_SMALL, .color = theme_color(COLOR_TEXT_DIM),
-                      .wrap = area.w};
+    TextSpec small = {.style = TEXT_SMALL, .color = theme_color(COLOR_TEXT_DIM), .wrap = area.w};
     SDL_Rect lr = text_draw_fit(app->text, &small,
-                                (SDL_Rect){area.x, area.y, area.w, line_h(app, TEXT_SMALL)},
-                                label);
+                                (SDL_Rect){area.x, area.y, area.w, line_h(app, TEXT_SMALL)}, label);
     (void)lr;
     SDL_Rect bar = {area.x, area.y + line_h(app, TEXT_SMALL) + theme_px(t, 4), area.w,
                     theme_px(t, 8)};
@@ -412,8 +410,8 @@ static void draw_pack(App *app, ProgressState *s, size_t i, SDL_Rect rect, unsig
     TextSpec ts = {.style = TEXT_LABEL};
     SDL_Rect tbox = {x, y, inner_w - bw - pad, line_h(app, TEXT_LABEL)};
     text_draw_fit(app->text, &ts, tbox, p->title);
-    text_draw(app->text, &bs, x + inner_w - bw, y + (line_h(app, TEXT_LABEL) -
-                                                     line_h(app, TEXT_SMALL)) / 2, best);
+    text_draw(app->text, &bs, x + inner_w - bw,
+              y + (line_h(app, TEXT_LABEL) - line_h(app, TEXT_SMALL)) / 2, best);
     y += line_h(app, TEXT_LABEL) + theme_px(t, 8);
 
     int64_t seen = pr ? pr->questions_seen : 0;
@@ -426,8 +424,7 @@ static void draw_pack(App *app, ProgressState *s, size_t i, SDL_Rect rect, unsig
     else
         snprintf(l2, sizeof l2, "No answers yet");
     int half = (inner_w - 2 * pad) / 2;
-    labelled_bar(app, (SDL_Rect){x, y, half, 0}, l1,
-                 total ? (float)seen / (float)total : 0.0f,
+    labelled_bar(app, (SDL_Rect){x, y, half, 0}, l1, total ? (float)seen / (float)total : 0.0f,
                  theme_mix(theme_color(COLOR_ACCENT), theme_color(COLOR_TEXT_DIM), 0.5f));
     labelled_bar(app, (SDL_Rect){x + half + 2 * pad, y, half, 0}, l2,
                  pr ? (float)pr->recent_accuracy : 0.0f, theme_color(COLOR_ACCENT));
@@ -448,8 +445,8 @@ static void draw_pack(App *app, ProgressState *s, size_t i, SDL_Rect rect, unsig
                      topic_total(p, tp->id), 100.0 * tr->recent_accuracy);
         else
             snprintf(info, sizeof info, "0/%zu", topic_total(p, tp->id));
-        TextSpec is = {.style = TEXT_SMALL, .color = theme_color(COLOR_TEXT_DIM),
-                       .align = TEXT_ALIGN_RIGHT};
+        TextSpec is = {
+            .style = TEXT_SMALL, .color = theme_color(COLOR_TEXT_DIM), .align = TEXT_ALIGN_RIGHT};
         int info_w = theme_px(t, 110);
         text_draw_fit(app->text, &is, (SDL_Rect){x + inner_w - info_w, y, info_w, row_h}, info);
         int bx = x + name_w + pad;
@@ -475,8 +472,8 @@ static void draw_missed(App *app, ProgressState *s, int base, SDL_Rect col)
     int y = panel.y + pad;
     if (s->missed.count == 0) {
         TextSpec e = {.style = TEXT_SMALL, .color = theme_color(COLOR_TEXT_DIM)};
-        text_draw_fit(app->text, &e, (SDL_Rect){panel.x + pad, y, panel.w - 2 * pad,
-                                                line_h(app, TEXT_BODY)},
+        text_draw_fit(app->text, &e,
+                      (SDL_Rect){panel.x + pad, y, panel.w - 2 * pad, line_h(app, TEXT_BODY)},
                       "Nothing missed yet.");
         return;
     }
@@ -488,8 +485,8 @@ static void draw_missed(App *app, ProgressState *s, int base, SDL_Rect col)
         int bh = missed_prompt_h(app, s, i, panel.w - 2 * pad);
         text_draw_fit(app->text, &qs, (SDL_Rect){panel.x + pad, y, panel.w - 2 * pad, bh}, text);
         char detail[200];
-        snprintf(detail, sizeof detail, "%s \xC2\xB7 missed %lld time%s",
-                 p ? p->title : m->pack_id, (long long)m->misses, m->misses == 1 ? "" : "s");
+        snprintf(detail, sizeof detail, "%s \xC2\xB7 missed %lld time%s", p ? p->title : m->pack_id,
+                 (long long)m->misses, m->misses == 1 ? "" : "s");
         TextSpec ds = {.style = TEXT_SMALL, .color = theme_color(COLOR_BAD)};
         text_draw(app->text, &ds, panel.x + pad, y + bh, detail);
         y += bh + line_h(app, TEXT_SMALL) + theme_px(t, 14);
@@ -510,8 +507,8 @@ static void progress_draw(App *app, void *state)
     draw_section(app, col.x, base + s->packs_y, "Mastery by pack and topic");
     if (app->packs.pack_count == 0) {
         TextSpec e = {.style = TEXT_SMALL, .color = theme_color(COLOR_TEXT_DIM)};
-        text_draw(app->text, &e, col.x, base + s->packs_y + line_h(app, TEXT_LABEL) +
-                                            theme_px(t, 8), "No packs loaded.");
+        text_draw(app->text, &e, col.x,
+                  base + s->packs_y + line_h(app, TEXT_LABEL) + theme_px(t, 8), "No packs loaded.");
     }
     for (size_t i = 0; i < s->best_count && i < app->packs.pack_count; i++) {
         SDL_Rect r = s->nav.rect[i];
@@ -529,8 +526,8 @@ static void progress_draw(App *app, void *state)
     widget_button(app, s->nav.rect[bi + 1], "Flashcard statistics",
                   nav_flag(&s->nav, bi + 1) | (app->store ? 0u : WIDGET_DISABLED));
     SDL_RenderSetClipRect(app->renderer, NULL);
-    widget_scrollbar(app, (SDL_Rect){s->view.x, s->view.y, s->view.w + theme_px(t, 10),
-                                      s->view.h}, &s->scroll);
+    widget_scrollbar(app, (SDL_Rect){s->view.x, s->view.y, s->view.w + theme_px(t, 10), s->view.h},
+                     &s->scroll);
 }
 
 const Scene scene_progress = {

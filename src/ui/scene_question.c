@@ -20,10 +20,10 @@
 
 typedef struct QuestionState {
     PlayInput input;
-    uint64_t shown_ms; /* loop clock when this question appeared */
+    uint64_t shown_ms;  /* loop clock when this question appeared */
     bool clock_started; /* shown_ms is set (by the first update after enter) */
-    bool confirm;      /* the "quit this round?" overlay is up */
-    Nav confirm_nav;   /* 0 = Yes, quit; 1 = No, keep playing */
+    bool confirm;       /* the "quit this round?" overlay is up */
+    Nav confirm_nav;    /* 0 = Yes, quit; 1 = No, keep playing */
     SDL_Rect yes, no, panel;
     /* Layout in pixels, recomputed from the theme before every event and draw. */
     SDL_Rect col, prompt, area;
@@ -55,11 +55,15 @@ static int min_area(App *app, const RoundQuestion *rq)
         return rows * theme_px(th, 50) + (rows - 1) * theme_px(th, THEME_GAP) +
                (q->type == QUESTION_MULTI ? button : 0);
     }
-    case QUESTION_TRUEFALSE: return theme_px(th, 60);
+    case QUESTION_TRUEFALSE:
+        return theme_px(th, 60);
     case QUESTION_ORDER:
-    case QUESTION_MATCH: return n * theme_px(th, 44) + (n - 1) * theme_px(th, 10) + button;
-    case QUESTION_TYPED: return theme_px(th, 60) + button;
-    default: return 0;
+    case QUESTION_MATCH:
+        return n * theme_px(th, 44) + (n - 1) * theme_px(th, 10) + button;
+    case QUESTION_TYPED:
+        return theme_px(th, 60) + button;
+    default:
+        return 0;
     }
 }
 
@@ -156,8 +160,7 @@ static void finish_question(App *app, QuestionState *st, bool timed_out)
     if (!app->round_active)
         return;
     uint64_t now = app->now_ms;
-    int64_t elapsed = st->clock_started && now >= st->shown_ms
-                          ? (int64_t)(now - st->shown_ms) : 0;
+    int64_t elapsed = st->clock_started && now >= st->shown_ms ? (int64_t)(now - st->shown_ms) : 0;
     play_submit(app, timed_out ? NULL : &st->input.given, elapsed);
     st->input.ready = false;
     app_replace(app, SCENE_FEEDBACK);
@@ -246,8 +249,7 @@ static void draw_top(App *app, QuestionState *st)
     const Round *round = &app->round;
     SDL_Rect c = st->col;
     char left[64], right[96], pts[32];
-    snprintf(left, sizeof left, "Question %zu of %zu", round->current + 1,
-             round->question_count);
+    snprintf(left, sizeof left, "Question %zu of %zu", round->current + 1, round->question_count);
     TextSpec ls = {.style = TEXT_LABEL, .color = theme_color(COLOR_TEXT_DIM)};
     text_draw(app->text, &ls, c.x, st->top_y, left);
     RoundTotals t = round_totals(round);
@@ -258,12 +260,12 @@ static void draw_top(App *app, QuestionState *st)
         snprintf(right, sizeof right, "%s points   Streak %d", pts, round->streak);
     TextSpec rs = {.style = TEXT_LABEL, .align = TEXT_ALIGN_RIGHT};
     text_draw(app->text, &rs, c.x + c.w, st->top_y, right);
-    app_record_widget(app, (SDL_Rect){c.x, st->top_y, c.w / 2, st->progress_y - st->top_y},
-                      left, 0);
+    app_record_widget(app, (SDL_Rect){c.x, st->top_y, c.w / 2, st->progress_y - st->top_y}, left,
+                      0);
 
     SDL_Rect bar = {c.x, st->progress_y, c.w, theme_px(th, 6)};
-    float done = round->question_count > 0
-                     ? (float)round->current / (float)round->question_count : 0.0f;
+    float done =
+        round->question_count > 0 ? (float)round->current / (float)round->question_count : 0.0f;
     widget_progress(app, bar, done, theme_color(COLOR_ACCENT));
 
     int64_t limit = st->input.rq->time_limit_ms;
@@ -303,8 +305,8 @@ static void draw_confirm(App *app, QuestionState *st)
     int pad = theme_px(th, THEME_PAD);
     TextSpec hs = {.style = TEXT_HEADING};
     text_draw(app->text, &hs, st->panel.x + pad, st->panel.y + pad, "Quit this round?");
-    TextSpec bs = {.style = TEXT_BODY, .color = theme_color(COLOR_TEXT_DIM),
-                   .wrap = st->panel.w - 2 * pad};
+    TextSpec bs = {
+        .style = TEXT_BODY, .color = theme_color(COLOR_TEXT_DIM), .wrap = st->panel.w - 2 * pad};
     text_draw(app->text, &bs, st->panel.x + pad, st->panel.y + pad + theme_px(th, 44),
               "The answers so far are kept. Enter quits, Esc keeps playing.");
     widget_button(app, st->yes, "Yes, quit", WIDGET_DANGER | nav_flag(&st->confirm_nav, 0));

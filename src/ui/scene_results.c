@@ -18,7 +18,7 @@
 #define RESULTS_HINT "Up/Down  scroll the review    R  retry missed    Enter  choose    Esc  done"
 
 typedef struct ResultsState {
-    Nav nav;            /* 0 = retry, 1 = done */
+    Nav nav; /* 0 = retry, 1 = done */
     Scroll scroll;
     SDL_Rect col, stats, list, retry, done;
     int row_h;
@@ -106,8 +106,8 @@ static bool results_event(App *app, void *state, const UiEvent *event)
     if (event->action == ACTION_UP || event->action == ACTION_DOWN) {
         return scroll_wheel(&st->scroll, event->action == ACTION_UP ? 1 : -1, st->row_h);
     }
-    if (e->type == SDL_KEYDOWN && (e->key.keysym.sym == SDLK_PAGEUP ||
-                                   e->key.keysym.sym == SDLK_PAGEDOWN)) {
+    if (e->type == SDL_KEYDOWN &&
+        (e->key.keysym.sym == SDLK_PAGEUP || e->key.keysym.sym == SDLK_PAGEDOWN)) {
         int pages = st->list.h / st->row_h > 1 ? st->list.h / st->row_h - 1 : 1;
         return scroll_wheel(&st->scroll, e->key.keysym.sym == SDLK_PAGEUP ? pages : -pages,
                             st->row_h);
@@ -129,8 +129,7 @@ static bool results_event(App *app, void *state, const UiEvent *event)
     return changed;
 }
 
-static void draw_stat(App *app, SDL_Rect r, const char *value, const char *label,
-                      SDL_Color color)
+static void draw_stat(App *app, SDL_Rect r, const char *value, const char *label, SDL_Color color)
 {
     const Theme *th = &app->theme;
     widget_panel(app, r);
@@ -140,8 +139,10 @@ static void draw_stat(App *app, SDL_Rect r, const char *value, const char *label
     vs.align = TEXT_ALIGN_CENTER;
     vs.wrap = vbox.w;
     text_draw_fit(app->text, &vs, vbox, value);
-    TextSpec ls = {.style = TEXT_SMALL, .color = theme_color(COLOR_TEXT_DIM),
-                   .align = TEXT_ALIGN_CENTER, .wrap = r.w - theme_px(th, 8)};
+    TextSpec ls = {.style = TEXT_SMALL,
+                   .color = theme_color(COLOR_TEXT_DIM),
+                   .align = TEXT_ALIGN_CENTER,
+                   .wrap = r.w - theme_px(th, 8)};
     SDL_Rect lbox = {r.x + theme_px(th, 4), r.y + r.h * 64 / 100, r.w - theme_px(th, 8),
                      r.h * 30 / 100};
     text_draw_fit(app->text, &ls, lbox, label);
@@ -159,8 +160,9 @@ static void draw_row(App *app, const RoundQuestion *rq, size_t index, SDL_Rect r
     ui_fill_round(ren, r, theme_px(th, 8), bg);
     int pad = theme_px(th, 12);
     int d = theme_px(th, 28);
-    SDL_Color tone = theme_color(res->correct ? COLOR_GOOD
-                                 : res->fraction.right > 0 ? COLOR_WARN : COLOR_BAD);
+    SDL_Color tone = theme_color(res->correct              ? COLOR_GOOD
+                                 : res->fraction.right > 0 ? COLOR_WARN
+                                                           : COLOR_BAD);
     float cx = (float)(r.x + pad) + (float)d / 2.0f, cy = (float)r.y + (float)r.h / 2.0f;
     play_fill_circle(ren, cx, cy, (float)d / 2.0f, tone);
     SDL_Rect icon = {r.x + pad + d / 6, (int)cy - d / 3, d * 2 / 3, d * 2 / 3};
@@ -193,8 +195,8 @@ static void draw_row(App *app, const RoundQuestion *rq, size_t index, SDL_Rect r
         snprintf(detail, sizeof detail, "You: %s", given);
     else
         snprintf(detail, sizeof detail, "You: %s    Right: %s", given, right);
-    TextSpec ds = {.style = TEXT_SMALL, .color = theme_color(COLOR_TEXT_DIM),
-                   .lang = rq->pack->language};
+    TextSpec ds = {
+        .style = TEXT_SMALL, .color = theme_color(COLOR_TEXT_DIM), .lang = rq->pack->language};
     SDL_Rect dbox = {tx, r.y + r.h / 2, tw, r.h / 2 - theme_px(th, 6)};
     text_draw_fit(app->text, &ds, dbox, detail);
     char pts[32];
@@ -229,8 +231,7 @@ static void results_draw(App *app, void *state)
     snprintf(time, sizeof time, "%lld:%02lld", (long long)(secs / 60), (long long)(secs % 60));
     snprintf(streak, sizeof streak, "%d", t.best_streak);
     const char *values[5] = {correct, points, acc, time, streak};
-    const char *labels[5] = {"Correct answers", "Points", "Accuracy", "Time taken",
-                             "Best streak"};
+    const char *labels[5] = {"Correct answers", "Points", "Accuracy", "Time taken", "Best streak"};
     ThemeColor tones[5] = {COLOR_GOOD, COLOR_ACCENT, COLOR_TEXT, COLOR_TEXT, COLOR_WARN};
     int gap = theme_px(th, 10);
     int w = (st->stats.w - 4 * gap) / 5;

@@ -48,9 +48,14 @@ static void change(App *app, int item, int dir)
         u->font_scale = v;
         break;
     }
-    case ITEM_MOTION: u->reduced_motion = !u->reduced_motion; break;
-    case ITEM_FULLSCREEN: u->fullscreen = !u->fullscreen; break;
-    default: return;
+    case ITEM_MOTION:
+        u->reduced_motion = !u->reduced_motion;
+        break;
+    case ITEM_FULLSCREEN:
+        u->fullscreen = !u->fullscreen;
+        break;
+    default:
+        return;
     }
     app_apply_settings(app, true);
 }
@@ -100,8 +105,8 @@ static void settings_draw(App *app, void *state)
     widget_option(app, s->nav.rect[ITEM_FONT], "Text size", pct, nav_flag(&s->nav, ITEM_FONT));
     widget_toggle(app, s->nav.rect[ITEM_MOTION], "Reduced motion", app->settings.reduced_motion,
                   nav_flag(&s->nav, ITEM_MOTION));
-    widget_toggle(app, s->nav.rect[ITEM_FULLSCREEN], "Fullscreen (F11)",
-                  app->settings.fullscreen, nav_flag(&s->nav, ITEM_FULLSCREEN));
+    widget_toggle(app, s->nav.rect[ITEM_FULLSCREEN], "Fullscreen (F11)", app->settings.fullscreen,
+                  nav_flag(&s->nav, ITEM_FULLSCREEN));
 
     /* The sample at the chosen size, then where things are kept. */
     if (s->sample.h > theme_px(t, 40)) {
@@ -111,9 +116,10 @@ static void settings_draw(App *app, void *state)
             snprintf(where, sizeof where, "Progress is saved in %s", app->data_dir);
         else
             snprintf(where, sizeof where, "%s", app->store_message);
-        TextSpec ws = {.style = TEXT_SMALL, .color = theme_color(app->store ? COLOR_TEXT_DIM
-                                                                         : COLOR_WARN),
-                       .wrap = s->sample.w, .ignore_font_scale = true};
+        TextSpec ws = {.style = TEXT_SMALL,
+                       .color = theme_color(app->store ? COLOR_TEXT_DIM : COLOR_WARN),
+                       .wrap = s->sample.w,
+                       .ignore_font_scale = true};
         int wh = text_measure(app->text, &ws, where).y;
         TextSpec ss = {.style = TEXT_BODY, .wrap = s->sample.w - 2 * pad};
         int want = text_measure(app->text, &ss, sample_text).y + 2 * pad;

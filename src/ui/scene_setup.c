@@ -14,8 +14,14 @@
 #include "app.h"
 #include "widgets.h"
 
-typedef enum SetupItem { ITEM_COUNT_Q, ITEM_TIME, ITEM_SCORING, ITEM_STREAK, ITEM_START,
-                         ITEM_COUNT } SetupItem;
+typedef enum SetupItem {
+    ITEM_COUNT_Q,
+    ITEM_TIME,
+    ITEM_SCORING,
+    ITEM_STREAK,
+    ITEM_START,
+    ITEM_COUNT
+} SetupItem;
 
 static const int count_values[] = {5, 10, 20, 0};
 static const int time_values[] = {SETUP_TIME_OFF, SETUP_TIME_PACK, 10, 20, 30, 60};
@@ -80,8 +86,8 @@ static void value_text(const App *app, int item, char *buf, size_t n)
             snprintf(buf, n, "%d s", s->time_limit);
         break;
     case ITEM_SCORING:
-        snprintf(buf, n, "%s", s->scoring == SETUP_SCORING_ACCURACY ? "Accuracy only"
-                                                                     : "Points + speed bonus");
+        snprintf(buf, n, "%s",
+                 s->scoring == SETUP_SCORING_ACCURACY ? "Accuracy only" : "Points + speed bonus");
         break;
     default:
         buf[0] = '\0';
@@ -90,7 +96,8 @@ static void value_text(const App *app, int item, char *buf, size_t n)
 
 static const char *const item_label[ITEM_COUNT] = {
     [ITEM_COUNT_Q] = "Questions", [ITEM_TIME] = "Time per question",
-    [ITEM_SCORING] = "Scoring", [ITEM_STREAK] = "Streak bonus", [ITEM_START] = "Start",
+    [ITEM_SCORING] = "Scoring",   [ITEM_STREAK] = "Streak bonus",
+    [ITEM_START] = "Start",
 };
 
 static void summary(const App *app, char *buf, size_t n)
@@ -150,8 +157,8 @@ static void change(App *app, int item, int dir)
         s->time_limit = step(time_values, SDL_arraysize(time_values), s->time_limit, dir);
         break;
     case ITEM_SCORING:
-        s->scoring = s->scoring == SETUP_SCORING_SPEED ? SETUP_SCORING_ACCURACY
-                                                       : SETUP_SCORING_SPEED;
+        s->scoring =
+            s->scoring == SETUP_SCORING_SPEED ? SETUP_SCORING_ACCURACY : SETUP_SCORING_SPEED;
         break;
     case ITEM_STREAK:
         s->streak_bonus = !s->streak_bonus;

@@ -20,11 +20,11 @@
 #include "widgets.h"
 
 typedef enum StudyPhase {
-    PHASE_FRONT,  /* the question side */
-    PHASE_BACK,   /* the answer side and the rating buttons */
-    PHASE_WAIT,   /* only learning cards left, not due yet */
-    PHASE_DONE,   /* the session is over: the summary */
-    PHASE_EMPTY,  /* nothing was due when the scene opened */
+    PHASE_FRONT, /* the question side */
+    PHASE_BACK,  /* the answer side and the rating buttons */
+    PHASE_WAIT,  /* only learning cards left, not due yet */
+    PHASE_DONE,  /* the session is over: the summary */
+    PHASE_EMPTY, /* nothing was due when the scene opened */
 } StudyPhase;
 
 enum { BUTTONS_MAX = 4 };
@@ -37,18 +37,18 @@ typedef struct StudyState {
     char name[STORE_NAME_MAX + 1];
 
     StudyPhase phase;
-    size_t current;          /* deck index of the card shown */
-    LearnCardText text;      /* its texts (owned) */
-    uint64_t shown_at;       /* app->now_ms when the front appeared */
+    size_t current;     /* deck index of the card shown */
+    LearnCardText text; /* its texts (owned) */
+    uint64_t shown_at;  /* app->now_ms when the front appeared */
     char intervals[BUTTONS_MAX][16];
-    StudyQueueInfo info;     /* from the last pick */
-    int64_t wait_until;      /* unix ms the first learning card is due (PHASE_WAIT) */
+    StudyQueueInfo info; /* from the last pick */
+    int64_t wait_until;  /* unix ms the first learning card is due (PHASE_WAIT) */
 
-    size_t studied;          /* reviews this session */
-    size_t forgotten;        /* of them, rated Again */
+    size_t studied;   /* reviews this session */
+    size_t forgotten; /* of them, rated Again */
 
     Nav nav;
-    SDL_Rect card;           /* the card panel, pixels */
+    SDL_Rect card; /* the card panel, pixels */
     int buttons_top;
 } StudyState;
 
@@ -125,11 +125,15 @@ static void rate(App *app, StudyState *s, FsrsRating rating)
 static int button_count(const StudyState *s)
 {
     switch (s->phase) {
-    case PHASE_FRONT: return 1;
-    case PHASE_BACK: return s->settings.two_button ? 2 : 4;
-    case PHASE_WAIT: return 2;
+    case PHASE_FRONT:
+        return 1;
+    case PHASE_BACK:
+        return s->settings.two_button ? 2 : 4;
+    case PHASE_WAIT:
+        return 2;
     case PHASE_DONE:
-    case PHASE_EMPTY: return 1;
+    case PHASE_EMPTY:
+        return 1;
     }
     return 0;
 }
@@ -139,11 +143,15 @@ static const char *button_label(const StudyState *s, int i)
     static const char *const four[4] = {"Again", "Hard", "Good", "Easy"};
     static const char *const two[2] = {"Forgot", "Knew"};
     switch (s->phase) {
-    case PHASE_FRONT: return "Show answer";
-    case PHASE_BACK: return s->settings.two_button ? two[i] : four[i];
-    case PHASE_WAIT: return i == 0 ? "Study it now" : "Finish";
+    case PHASE_FRONT:
+        return "Show answer";
+    case PHASE_BACK:
+        return s->settings.two_button ? two[i] : four[i];
+    case PHASE_WAIT:
+        return i == 0 ? "Study it now" : "Finish";
     case PHASE_DONE:
-    case PHASE_EMPTY: return "Done";
+    case PHASE_EMPTY:
+        return "Done";
     }
     return "";
 }
@@ -159,13 +167,16 @@ static FsrsRating button_rating(const StudyState *s, int i)
 static const char *footer_hint(const StudyState *s)
 {
     switch (s->phase) {
-    case PHASE_FRONT: return "Space / Enter / click  flip    Esc  stop (progress is kept)";
+    case PHASE_FRONT:
+        return "Space / Enter / click  flip    Esc  stop (progress is kept)";
     case PHASE_BACK:
         return s->settings.two_button ? "1  Forgot    2  Knew    Esc  stop (progress is kept)"
                                       : "1  Again    2  Hard    3  Good    4  Easy    Esc  stop";
-    case PHASE_WAIT: return "Enter  study it now    Esc  stop";
+    case PHASE_WAIT:
+        return "Enter  study it now    Esc  stop";
     case PHASE_DONE:
-    case PHASE_EMPTY: return "Enter / Esc  back";
+    case PHASE_EMPTY:
+        return "Enter / Esc  back";
     }
     return "";
 }
@@ -223,8 +234,8 @@ static void study_enter(App *app, void *state, SceneId from)
         return;
     }
     if (app->store == NULL)
-        app_notice(app, COLOR_WARN, "%s", app->store_message[0] ? app->store_message
-                                                                 : "Progress will not be saved.");
+        app_notice(app, COLOR_WARN, "%s",
+                   app->store_message[0] ? app->store_message : "Progress will not be saved.");
     pick_next(app, s);
 }
 
@@ -239,8 +250,12 @@ static void study_leave(App *app, void *state)
 static void activate(App *app, StudyState *s, int i)
 {
     switch (s->phase) {
-    case PHASE_FRONT: flip(s); break;
-    case PHASE_BACK: rate(app, s, button_rating(s, i)); break;
+    case PHASE_FRONT:
+        flip(s);
+        break;
+    case PHASE_BACK:
+        rate(app, s, button_rating(s, i));
+        break;
     case PHASE_WAIT:
         if (i == 0) {
             size_t index;
@@ -252,7 +267,9 @@ static void activate(App *app, StudyState *s, int i)
         }
         break;
     case PHASE_DONE:
-    case PHASE_EMPTY: app_back(app); break;
+    case PHASE_EMPTY:
+        app_back(app);
+        break;
     }
 }
 
@@ -262,11 +279,20 @@ static int digit_key(const SDL_Event *e)
     if (e->type != SDL_KEYDOWN || e->key.repeat)
         return -1;
     switch (e->key.keysym.sym) {
-    case SDLK_1: case SDLK_KP_1: return 0;
-    case SDLK_2: case SDLK_KP_2: return 1;
-    case SDLK_3: case SDLK_KP_3: return 2;
-    case SDLK_4: case SDLK_KP_4: return 3;
-    default: return -1;
+    case SDLK_1:
+    case SDLK_KP_1:
+        return 0;
+    case SDLK_2:
+    case SDLK_KP_2:
+        return 1;
+    case SDLK_3:
+    case SDLK_KP_3:
+        return 2;
+    case SDLK_4:
+    case SDLK_KP_4:
+        return 3;
+    default:
+        return -1;
     }
 }
 
@@ -317,10 +343,14 @@ static void study_update(App *app, void *state, uint64_t now_ms)
 static const char *state_word(FsrsState st)
 {
     switch (st) {
-    case FSRS_STATE_NEW: return "New";
-    case FSRS_STATE_LEARNING: return "Learning";
-    case FSRS_STATE_REVIEW: return "Review";
-    case FSRS_STATE_RELEARNING: return "Relearning";
+    case FSRS_STATE_NEW:
+        return "New";
+    case FSRS_STATE_LEARNING:
+        return "Learning";
+    case FSRS_STATE_REVIEW:
+        return "Review";
+    case FSRS_STATE_RELEARNING:
+        return "Relearning";
     }
     return "";
 }
@@ -328,10 +358,13 @@ static const char *state_word(FsrsState st)
 static ThemeColor state_color(FsrsState st)
 {
     switch (st) {
-    case FSRS_STATE_NEW: return COLOR_ACCENT;
+    case FSRS_STATE_NEW:
+        return COLOR_ACCENT;
     case FSRS_STATE_LEARNING:
-    case FSRS_STATE_RELEARNING: return COLOR_WARN;
-    case FSRS_STATE_REVIEW: return COLOR_GOOD;
+    case FSRS_STATE_RELEARNING:
+        return COLOR_WARN;
+    case FSRS_STATE_REVIEW:
+        return COLOR_GOOD;
     }
     return COLOR_TEXT_DIM;
 }
@@ -351,8 +384,8 @@ static void draw_card(App *app, StudyState *s)
     char where[300];
     const char *topic = k->question->topic[0] ? pack_topic_title(k->pack, k->question->topic) : "";
     snprintf(where, sizeof where, "%s%s%s", k->pack->title, topic[0] ? " \xC2\xB7 " : "", topic);
-    TextSpec ws = {.style = TEXT_SMALL, .color = theme_color(COLOR_TEXT_DIM),
-                   .lang = k->pack->language};
+    TextSpec ws = {
+        .style = TEXT_SMALL, .color = theme_color(COLOR_TEXT_DIM), .lang = k->pack->language};
     const char *word = state_word(st);
     TextSpec cs = {.style = TEXT_SMALL, .color = theme_color(state_color(st))};
     SDL_Point cw = text_measure(app->text, &cs, word);
@@ -368,11 +401,10 @@ static void draw_card(App *app, StudyState *s)
 
     int inner_w = r.w - 2 * pad;
     int bottom = r.y + r.h - theme_px(t, 20);
-    TextSpec fs = {.style = TEXT_HEADING, .wrap = inner_w, .align = TEXT_ALIGN_CENTER,
-                   .lang = s->text.lang};
+    TextSpec fs = {
+        .style = TEXT_HEADING, .wrap = inner_w, .align = TEXT_ALIGN_CENTER, .lang = s->text.lang};
     if (s->phase == PHASE_FRONT) {
-        text_draw_fit(app->text, &fs, (SDL_Rect){r.x + pad, y, inner_w, bottom - y},
-                      s->text.front);
+        text_draw_fit(app->text, &fs, (SDL_Rect){r.x + pad, y, inner_w, bottom - y}, s->text.front);
         return;
     }
     /* Back: the front shrinks into the top third. */
@@ -389,13 +421,19 @@ static void draw_card(App *app, StudyState *s)
     y += theme_px(t, 12);
     bool has_explain = s->text.explain && s->text.explain[0];
     int back_h = has_explain ? (bottom - y) * 45 / 100 : bottom - y;
-    TextSpec bs = {.style = TEXT_HEADING, .wrap = inner_w, .align = TEXT_ALIGN_CENTER,
-                   .color = theme_color(COLOR_ACCENT), .lang = s->text.lang};
+    TextSpec bs = {.style = TEXT_HEADING,
+                   .wrap = inner_w,
+                   .align = TEXT_ALIGN_CENTER,
+                   .color = theme_color(COLOR_ACCENT),
+                   .lang = s->text.lang};
     text_draw_fit(app->text, &bs, (SDL_Rect){r.x + pad, y, inner_w, back_h}, s->text.back);
     y += back_h + theme_px(t, 8);
     if (has_explain) {
-        TextSpec es = {.style = TEXT_BODY, .wrap = inner_w, .align = TEXT_ALIGN_CENTER,
-                       .color = theme_color(COLOR_TEXT), .lang = s->text.lang};
+        TextSpec es = {.style = TEXT_BODY,
+                       .wrap = inner_w,
+                       .align = TEXT_ALIGN_CENTER,
+                       .color = theme_color(COLOR_TEXT),
+                       .lang = s->text.lang};
         text_draw_fit(app->text, &es, (SDL_Rect){r.x + pad, y, inner_w, bottom - y},
                       s->text.explain);
     }
@@ -426,8 +464,7 @@ static void next_due_text(const StudyState *s, char *buf, size_t size)
     if (best <= now)
         snprintf(buf, size, "Cards are due now. Tomorrow: %zu.", fc.due_tomorrow);
     else
-        snprintf(buf, size, "Next card due in %s \xC2\xB7 %zu due tomorrow.", in,
-                 fc.due_tomorrow);
+        snprintf(buf, size, "Next card due in %s \xC2\xB7 %zu due tomorrow.", in, fc.due_tomorrow);
 }
 
 /* A centred message block in the card area: a big line and detail lines. */
@@ -438,10 +475,14 @@ static void draw_message(App *app, StudyState *s, const char *big, const char *d
     SDL_Rect r = s->card;
     widget_panel(app, r);
     int pad = theme_px(t, 28);
-    TextSpec bs = {.style = TEXT_DISPLAY, .align = TEXT_ALIGN_CENTER, .wrap = r.w - 2 * pad,
+    TextSpec bs = {.style = TEXT_DISPLAY,
+                   .align = TEXT_ALIGN_CENTER,
+                   .wrap = r.w - 2 * pad,
                    .color = theme_color(big_color)};
     SDL_Point bsz = text_measure(app->text, &bs, big);
-    TextSpec ds = {.style = TEXT_BODY, .align = TEXT_ALIGN_CENTER, .wrap = r.w - 2 * pad,
+    TextSpec ds = {.style = TEXT_BODY,
+                   .align = TEXT_ALIGN_CENTER,
+                   .wrap = r.w - 2 * pad,
                    .color = theme_color(COLOR_TEXT_DIM)};
     SDL_Point dsz = text_measure(app->text, &ds, detail);
     int gap = theme_px(t, 16);
@@ -449,8 +490,8 @@ static void draw_message(App *app, StudyState *s, const char *big, const char *d
     int y = r.y + (r.h - total) / 2;
     if (y < r.y + pad)
         y = r.y + pad;
-    SDL_Rect drawn = text_draw_fit(app->text, &bs, (SDL_Rect){r.x + pad, y, r.w - 2 * pad,
-                                                              bsz.y}, big);
+    SDL_Rect drawn =
+        text_draw_fit(app->text, &bs, (SDL_Rect){r.x + pad, y, r.w - 2 * pad, bsz.y}, big);
     y = drawn.y + drawn.h + gap;
     text_draw_fit(app->text, &ds, (SDL_Rect){r.x + pad, y, r.w - 2 * pad, r.y + r.h - pad - y},
                   detail);
@@ -474,11 +515,11 @@ static void draw_summary(App *app, StudyState *s)
     }
     size_t kept = s->studied - s->forgotten;
     snprintf(big, sizeof big, "%zu card%s studied", s->studied, s->studied == 1 ? "" : "s");
-    snprintf(detail, sizeof detail,
-             "Remembered %zu of %zu (%.0f %%).\n%s%s", kept, s->studied,
+    snprintf(detail, sizeof detail, "Remembered %zu of %zu (%.0f %%).\n%s%s", kept, s->studied,
              s->studied ? 100.0 * (double)kept / (double)s->studied : 0.0, next,
              s->info.learning_waiting ? "\nCards still in learning come back in your next "
-                                        "session." : "");
+                                        "session."
+                                      : "");
     draw_message(app, s, big, detail, COLOR_TEXT);
 }
 
@@ -503,9 +544,9 @@ static void study_draw(App *app, void *state)
     layout(app, s);
     char sub[256];
     if (s->phase == PHASE_FRONT || s->phase == PHASE_BACK)
-        snprintf(sub, sizeof sub, "%s%s%zu learning \xC2\xB7 %zu review \xC2\xB7 %zu new",
-                 s->name, s->name[0] ? "  \xC2\xB7  " : "", s->info.learning_due,
-                 s->info.review_due, s->info.new_queued);
+        snprintf(sub, sizeof sub, "%s%s%zu learning \xC2\xB7 %zu review \xC2\xB7 %zu new", s->name,
+                 s->name[0] ? "  \xC2\xB7  " : "", s->info.learning_due, s->info.review_due,
+                 s->info.new_queued);
     else
         snprintf(sub, sizeof sub, "%s", s->name[0] ? s->name : " ");
     widget_header(app, "Study", sub);
@@ -513,26 +554,32 @@ static void study_draw(App *app, void *state)
 
     switch (s->phase) {
     case PHASE_FRONT:
-    case PHASE_BACK: draw_card(app, s); break;
-    case PHASE_WAIT: draw_wait(app, s); break;
+    case PHASE_BACK:
+        draw_card(app, s);
+        break;
+    case PHASE_WAIT:
+        draw_wait(app, s);
+        break;
     case PHASE_DONE:
-    case PHASE_EMPTY: draw_summary(app, s); break;
+    case PHASE_EMPTY:
+        draw_summary(app, s);
+        break;
     }
 
     int n = button_count(s);
     for (int i = 0; i < n; i++) {
         unsigned flags = nav_flag(&s->nav, i);
-        bool primary = s->phase != PHASE_BACK ? i == 0
-                                              : button_rating(s, i) == FSRS_RATING_GOOD;
+        bool primary = s->phase != PHASE_BACK ? i == 0 : button_rating(s, i) == FSRS_RATING_GOOD;
         if (primary)
             flags |= WIDGET_PRIMARY;
         SDL_Rect r = s->nav.rect[i];
         widget_button(app, r, button_label(s, i), flags);
         if (s->phase == PHASE_BACK) {
             FsrsRating rt = button_rating(s, i);
-            TextSpec is = {.style = TEXT_SMALL, .align = TEXT_ALIGN_CENTER,
-                           .color = theme_color(rt == FSRS_RATING_AGAIN ? COLOR_BAD
-                                                                        : COLOR_TEXT_DIM)};
+            TextSpec is = {.style = TEXT_SMALL,
+                           .align = TEXT_ALIGN_CENTER,
+                           .color =
+                               theme_color(rt == FSRS_RATING_AGAIN ? COLOR_BAD : COLOR_TEXT_DIM)};
             text_draw(app->text, &is, r.x + r.w / 2, r.y - small_h(app) - theme_px(t, 6),
                       s->intervals[rt - 1]);
         }

@@ -92,14 +92,19 @@ static void change_option(App *app, StatsState *s, int option, int dir)
         st->new_per_day = new_steps[at];
         break;
     }
-    case OPT_DAY_START: st->day_start_hour = (st->day_start_hour + 24 + dir) % 24; break;
-    case OPT_BUTTONS: st->two_button = !st->two_button; break;
-    default: return;
+    case OPT_DAY_START:
+        st->day_start_hour = (st->day_start_hour + 24 + dir) % 24;
+        break;
+    case OPT_BUTTONS:
+        st->two_button = !st->two_button;
+        break;
+    default:
+        return;
     }
     StoreError err;
     if (app->store == NULL) {
-        app_notice(app, COLOR_WARN, "%s", app->store_message[0] ? app->store_message
-                                                                : "Settings cannot be saved.");
+        app_notice(app, COLOR_WARN, "%s",
+                   app->store_message[0] ? app->store_message : "Settings cannot be saved.");
         return;
     }
     if (learn_settings_save(app->store, app->profile_id, st, &err) != STORE_OK) {
@@ -141,8 +146,8 @@ static void layout(App *app, StatsState *s)
     y += s->heat_h + gap + label;
     s->topics_y = y;
     size_t rows = s->loaded && s->stats.topic_count ? s->stats.topic_count : 1;
-    s->topics_h = (int)rows * (line_h(app, TEXT_BODY) + line_h(app, TEXT_SMALL) +
-                               theme_px(t, 16)) + 2 * pad;
+    s->topics_h =
+        (int)rows * (line_h(app, TEXT_BODY) + line_h(app, TEXT_SMALL) + theme_px(t, 16)) + 2 * pad;
     y += s->topics_h + gap + label;
     s->settings_y = y;
     int bh = theme_px(t, THEME_BUTTON_H);
@@ -152,8 +157,8 @@ static void layout(App *app, StatsState *s)
     nav_begin(&s->nav);
     int base = s->view.y - s->scroll.offset;
     for (int i = 0; i < OPT_COUNT; i++)
-        nav_add(&s->nav, (SDL_Rect){col.x, base + s->settings_y + i * (bh + theme_px(t, 10)),
-                                    col.w, bh},
+        nav_add(&s->nav,
+                (SDL_Rect){col.x, base + s->settings_y + i * (bh + theme_px(t, 10)), col.w, bh},
                 true);
     nav_end(&s->nav);
 }
@@ -210,8 +215,7 @@ static bool stats_event(App *app, void *state, const UiEvent *event)
     }
     if (!changed && event->pointer == POINTER_NONE &&
         (event->action == ACTION_UP || event->action == ACTION_DOWN))
-        scroll_wheel(&s->scroll, event->action == ACTION_UP ? 1 : -1,
-                     theme_px(&app->theme, 80));
+        scroll_wheel(&s->scroll, event->action == ACTION_UP ? 1 : -1, theme_px(&app->theme, 80));
     if (hit >= 0) {
         change_option(app, s, hit, 1);
         return true;
@@ -237,20 +241,25 @@ static void draw_figures(App *app, StatsState *s, SDL_Rect col, int base)
     snprintf(v[0], sizeof v[0], "%zu", s->stats.forecast.due_today);
     snprintf(v[1], sizeof v[1], "%zu", s->stats.forecast.due_tomorrow);
     if (s->stats.retention_total > 0)
-        snprintf(v[2], sizeof v[2], "%.0f %%", 100.0 * (double)s->stats.retention_passed /
-                                                   (double)s->stats.retention_total);
+        snprintf(v[2], sizeof v[2], "%.0f %%",
+                 100.0 * (double)s->stats.retention_passed / (double)s->stats.retention_total);
     else
         snprintf(v[2], sizeof v[2], "\xE2\x80\x94"); /* — */
     snprintf(v[3], sizeof v[3], "%zu/%zu", s->stats.cards_seen, s->stats.cards_total);
     for (int i = 0; i < 4; i++) {
         SDL_Rect r = {col.x + i * (w + gap), base + s->figures_y, w, s->figures_h};
         widget_panel(app, r);
-        TextSpec ds = {.style = TEXT_DISPLAY, .align = TEXT_ALIGN_CENTER, .wrap = r.w,
+        TextSpec ds = {.style = TEXT_DISPLAY,
+                       .align = TEXT_ALIGN_CENTER,
+                       .wrap = r.w,
                        .color = theme_color(i == 0 ? COLOR_ACCENT : COLOR_TEXT)};
         int pad = theme_px(t, THEME_PAD) * 2 / 3;
-        text_draw_fit(app->text, &ds, (SDL_Rect){r.x + pad, r.y + pad, r.w - 2 * pad,
-                                                 line_h(app, TEXT_DISPLAY)}, v[i]);
-        TextSpec ls = {.style = TEXT_SMALL, .align = TEXT_ALIGN_CENTER, .wrap = r.w,
+        text_draw_fit(app->text, &ds,
+                      (SDL_Rect){r.x + pad, r.y + pad, r.w - 2 * pad, line_h(app, TEXT_DISPLAY)},
+                      v[i]);
+        TextSpec ls = {.style = TEXT_SMALL,
+                       .align = TEXT_ALIGN_CENTER,
+                       .wrap = r.w,
                        .color = theme_color(COLOR_TEXT_DIM)};
         int lh = line_h(app, TEXT_SMALL);
         SDL_Rect lbox = {r.x + pad, r.y + r.h - pad - lh, r.w - 2 * pad, lh};
@@ -275,12 +284,15 @@ static void draw_forecast(App *app, StatsState *s, SDL_Rect col, int base)
             peak = s->stats.forecast.per_day[d];
     }
     char cap[160];
-    snprintf(cap, sizeof cap, "%zu reviews in 30 days \xC2\xB7 busiest day %zu \xC2\xB7 "
-             "%zu later \xC2\xB7 %zu cards not started", total, peak, s->stats.forecast.later,
-             s->stats.forecast.new_cards);
+    snprintf(cap, sizeof cap,
+             "%zu reviews in 30 days \xC2\xB7 busiest day %zu \xC2\xB7 "
+             "%zu later \xC2\xB7 %zu cards not started",
+             total, peak, s->stats.forecast.later, s->stats.forecast.new_cards);
     TextSpec cs = {.style = TEXT_SMALL, .color = theme_color(COLOR_TEXT_DIM)};
-    text_draw_fit(app->text, &cs, (SDL_Rect){panel.x + pad, panel.y + pad / 2, panel.w - 2 * pad,
-                                             line_h(app, TEXT_SMALL)}, cap);
+    text_draw_fit(
+        app->text, &cs,
+        (SDL_Rect){panel.x + pad, panel.y + pad / 2, panel.w - 2 * pad, line_h(app, TEXT_SMALL)},
+        cap);
     int axis = line_h(app, TEXT_SMALL);
     SDL_Rect chart = {panel.x + pad, panel.y + pad / 2 + axis + theme_px(t, 8), panel.w - 2 * pad,
                       panel.h - pad - 2 * axis - theme_px(t, 14)};
@@ -318,9 +330,8 @@ static void draw_heatmap(App *app, StatsState *s, SDL_Rect col, int base)
     int gx = panel.x + pad + label_w, gy = panel.y + pad;
     for (int r = 0; r < 7; r++)
         if (wd[r][0])
-            text_draw(app->text, &ws, panel.x + pad, gy + r * (cell + cgap) +
-                                                         (cell - line_h(app, TEXT_SMALL)) / 2,
-                      wd[r]);
+            text_draw(app->text, &ws, panel.x + pad,
+                      gy + r * (cell + cgap) + (cell - line_h(app, TEXT_SMALL)) / 2, wd[r]);
     SDL_Color empty = theme_mix(theme_color(COLOR_SURFACE), theme_color(COLOR_BORDER), 0.7f);
     SDL_Color hot = theme_color(COLOR_ACCENT);
     int today_row = s->stats.heat_weekday_today;
@@ -361,11 +372,11 @@ static void draw_heatmap(App *app, StatsState *s, SDL_Rect col, int base)
     SDL_Rect drawn = text_draw(app->text, &ws, gx, ly, "Less");
     int lx = drawn.x + drawn.w + theme_px(t, 8);
     for (int level = 0; level <= 4; level++) {
-        SDL_Color c = level == 0 ? empty
-                                 : theme_mix(theme_color(COLOR_SURFACE), hot,
-                                             0.25f * (float)level);
-        ui_fill_round(app->renderer, (SDL_Rect){lx, ly + (line_h(app, TEXT_SMALL) - cell) / 2,
-                                                cell, cell}, theme_px(t, 3), c);
+        SDL_Color c =
+            level == 0 ? empty : theme_mix(theme_color(COLOR_SURFACE), hot, 0.25f * (float)level);
+        ui_fill_round(app->renderer,
+                      (SDL_Rect){lx, ly + (line_h(app, TEXT_SMALL) - cell) / 2, cell, cell},
+                      theme_px(t, 3), c);
         lx += cell + cgap;
     }
     text_draw(app->text, &ws, lx + theme_px(t, 5), ly, "More");
@@ -390,14 +401,14 @@ static void draw_topics(App *app, StatsState *s, SDL_Rect col, int base)
     for (size_t i = 0; i < s->stats.topic_count; i++) {
         const LearnTopicStat *ts = &s->stats.topics[i];
         TextSpec ns = {.style = TEXT_BODY, .lang = ts->pack->language};
-        text_draw_fit(app->text, &ns, (SDL_Rect){panel.x + pad, y, name_w,
-                                                 line_h(app, TEXT_BODY)},
+        text_draw_fit(app->text, &ns, (SDL_Rect){panel.x + pad, y, name_w, line_h(app, TEXT_BODY)},
                       ts->title[0] ? ts->title : ts->topic_id);
         TextSpec ps = dim;
         ps.lang = ts->pack->language;
-        text_draw_fit(app->text, &ps, (SDL_Rect){panel.x + pad, y + line_h(app, TEXT_BODY), name_w,
-                                                 line_h(app, TEXT_SMALL)},
-                      ts->pack->title);
+        text_draw_fit(
+            app->text, &ps,
+            (SDL_Rect){panel.x + pad, y + line_h(app, TEXT_BODY), name_w, line_h(app, TEXT_SMALL)},
+            ts->pack->title);
         char m[64], q[64];
         if (ts->seen > 0)
             snprintf(m, sizeof m, "Memory %.0f %% \xC2\xB7 %zu/%zu cards", 100.0 * ts->mastery,
@@ -449,8 +460,8 @@ static void stats_draw(App *app, void *state)
     SDL_Rect col = theme_column(t, 0, 0);
     if (!s->loaded) {
         TextSpec e = {.style = TEXT_BODY, .color = theme_color(COLOR_TEXT_DIM), .wrap = col.w};
-        text_draw(app->text, &e, col.x, s->view.y, app->store ? "Nothing to show."
-                                                              : app->store_message);
+        text_draw(app->text, &e, col.x, s->view.y,
+                  app->store ? "Nothing to show." : app->store_message);
         return;
     }
     int base = s->view.y - s->scroll.offset;

@@ -11,20 +11,28 @@
 #include "study_ui.h"
 #include "widgets.h"
 
-typedef enum TitleItem { ITEM_PLAY, ITEM_STUDY, ITEM_PROGRESS, ITEM_PACKS, ITEM_LEARNERS,
-                         ITEM_SETTINGS, ITEM_QUIT, ITEM_COUNT } TitleItem;
+typedef enum TitleItem {
+    ITEM_PLAY,
+    ITEM_STUDY,
+    ITEM_PROGRESS,
+    ITEM_PACKS,
+    ITEM_LEARNERS,
+    ITEM_SETTINGS,
+    ITEM_QUIT,
+    ITEM_COUNT
+} TitleItem;
 
 enum { BIG_ITEMS = ITEM_LEARNERS }; /* the first four are full width */
 
 static const char *const item_label[ITEM_COUNT] = {
-    [ITEM_PLAY] = "Play a round", [ITEM_STUDY] = "Study flashcards",
-    [ITEM_PROGRESS] = "Progress", [ITEM_PACKS] = "Packs", [ITEM_LEARNERS] = "Learners",
-    [ITEM_SETTINGS] = "Settings", [ITEM_QUIT] = "Quit",
+    [ITEM_PLAY] = "Play a round", [ITEM_STUDY] = "Study flashcards", [ITEM_PROGRESS] = "Progress",
+    [ITEM_PACKS] = "Packs",       [ITEM_LEARNERS] = "Learners",      [ITEM_SETTINGS] = "Settings",
+    [ITEM_QUIT] = "Quit",
 };
 
 typedef struct TitleState {
     Nav nav;
-    int top;            /* y of the first button, pixels (from the last layout) */
+    int top; /* y of the first button, pixels (from the last layout) */
 } TitleState;
 
 /* The lines under the name: who, what is loaded, and any trouble. */
@@ -97,8 +105,12 @@ static void activate(App *app, int item)
         app->scene_arg = PACKS_CHOOSE;
         app_go(app, SCENE_PACKS);
         break;
-    case ITEM_STUDY: app_go(app, SCENE_STUDY); break;
-    case ITEM_PROGRESS: app_go(app, SCENE_PROGRESS); break;
+    case ITEM_STUDY:
+        app_go(app, SCENE_STUDY);
+        break;
+    case ITEM_PROGRESS:
+        app_go(app, SCENE_PROGRESS);
+        break;
     case ITEM_LEARNERS:
         app->scene_arg = PROFILES_MANAGE;
         app_go(app, SCENE_PROFILES);
@@ -107,9 +119,14 @@ static void activate(App *app, int item)
         app->scene_arg = PACKS_BROWSE;
         app_go(app, SCENE_PACKS);
         break;
-    case ITEM_SETTINGS: app_go(app, SCENE_SETTINGS); break;
-    case ITEM_QUIT: app_quit(app); break;
-    default: break;
+    case ITEM_SETTINGS:
+        app_go(app, SCENE_SETTINGS);
+        break;
+    case ITEM_QUIT:
+        app_quit(app);
+        break;
+    default:
+        break;
     }
 }
 
@@ -153,21 +170,23 @@ static void title_draw(App *app, void *state)
     char loaded[400], trouble[160];
     status_lines(app, loaded, sizeof loaded, trouble, sizeof trouble);
     int wrap = t->out_w - 2 * theme_px(t, THEME_MARGIN);
-    TextSpec info = {.style = TEXT_BODY, .color = theme_color(COLOR_TEXT_DIM),
-                     .align = TEXT_ALIGN_CENTER, .wrap = wrap};
+    TextSpec info = {.style = TEXT_BODY,
+                     .color = theme_color(COLOR_TEXT_DIM),
+                     .align = TEXT_ALIGN_CENTER,
+                     .wrap = wrap};
     int y = rule.y + rule.h + theme_px(t, 16);
     SDL_Rect box = {theme_px(t, THEME_MARGIN), y, wrap, s->top - y - theme_px(t, 8)};
     /* Status lines share the space between the name and the menu. */
     char lines[600];
     snprintf(lines, sizeof lines, "%s", loaded);
-    SDL_Rect drawn = text_draw_fit(app->text, &info, (SDL_Rect){box.x, box.y, box.w,
-                                   box.h / 3}, lines);
+    SDL_Rect drawn =
+        text_draw_fit(app->text, &info, (SDL_Rect){box.x, box.y, box.w, box.h / 3}, lines);
     int ly = drawn.y + drawn.h + theme_px(t, 6);
     if (trouble[0]) {
         TextSpec warn = info;
         warn.color = theme_color(COLOR_WARN);
-        SDL_Rect d = text_draw_fit(app->text, &warn,
-                                   (SDL_Rect){box.x, ly, box.w, box.h / 3}, trouble);
+        SDL_Rect d =
+            text_draw_fit(app->text, &warn, (SDL_Rect){box.x, ly, box.w, box.h / 3}, trouble);
         ly = d.y + d.h + theme_px(t, 4);
     }
     if (app->store_message[0]) {

@@ -21,11 +21,11 @@ typedef enum SceneId {
     SCENE_SETUP,     /* round setup: count, time, scoring; Start */
     SCENE_SETTINGS,
     SCENE_PROGRESS,
-    SCENE_QUESTION,  /* play engineer: one question of the round */
-    SCENE_FEEDBACK,  /* play engineer: right/wrong + explanation */
-    SCENE_RESULTS,   /* play engineer: the round's results */
-    SCENE_PROFILES,  /* learners: switch, add, rename, delete (study_ui.h) */
-    SCENE_STUDY,     /* a flashcard session */
+    SCENE_QUESTION,    /* play engineer: one question of the round */
+    SCENE_FEEDBACK,    /* play engineer: right/wrong + explanation */
+    SCENE_RESULTS,     /* play engineer: the round's results */
+    SCENE_PROFILES,    /* learners: switch, add, rename, delete (study_ui.h) */
+    SCENE_STUDY,       /* a flashcard session */
     SCENE_STUDY_STATS, /* flashcard statistics and study settings */
     SCENE_COUNT
 } SceneId;
@@ -33,14 +33,14 @@ typedef enum SceneId {
 /* app->scene_arg for SCENE_PACKS. */
 enum { PACKS_CHOOSE = 0, PACKS_BROWSE = 1 };
 
-extern const Scene scene_title;    /* scene_title.c */
-extern const Scene scene_packs;    /* scene_packs.c */
-extern const Scene scene_setup;    /* scene_setup.c */
-extern const Scene scene_settings; /* scene_settings.c */
-extern const Scene scene_progress; /* scene_progress.c */
-extern const Scene scene_question; /* scene_question.c (play engineer) */
-extern const Scene scene_feedback; /* scene_feedback.c (play engineer) */
-extern const Scene scene_results;  /* scene_results.c (play engineer) */
+extern const Scene scene_title;       /* scene_title.c */
+extern const Scene scene_packs;       /* scene_packs.c */
+extern const Scene scene_setup;       /* scene_setup.c */
+extern const Scene scene_settings;    /* scene_settings.c */
+extern const Scene scene_progress;    /* scene_progress.c */
+extern const Scene scene_question;    /* scene_question.c (play engineer) */
+extern const Scene scene_feedback;    /* scene_feedback.c (play engineer) */
+extern const Scene scene_results;     /* scene_results.c (play engineer) */
 extern const Scene scene_profiles;    /* scene_profiles.c (study engineer) */
 extern const Scene scene_study;       /* scene_study.c */
 extern const Scene scene_study_stats; /* scene_study_stats.c */

@@ -24,8 +24,8 @@
 
 enum {
     MAX_FACES = 16,
-    MAX_FONTS = 40,        /* open TTF_Fonts (face x pixel size) */
-    MAX_ENTRIES = 600,     /* cached textures */
+    MAX_FONTS = 40,    /* open TTF_Fonts (face x pixel size) */
+    MAX_ENTRIES = 600, /* cached textures */
     MAX_CACHE_BYTES = 128 * 1024 * 1024,
     MAX_LINE_CHARS = 8192, /* longer lines are cut (pack strings are <= 4096 bytes) */
     MAX_TEXTURE_SIDE = 16384,
@@ -34,8 +34,13 @@ enum {
 
 /* SCRIPT_SYMBOL: characters the interface font lacks (arrows, signs),
  * drawn with DejaVu Sans, which has most of them. */
-typedef enum Script { SCRIPT_COMMON, SCRIPT_ARABIC, SCRIPT_HEBREW, SCRIPT_SYMBOL,
-                      SCRIPT_COUNT } Script;
+typedef enum Script {
+    SCRIPT_COMMON,
+    SCRIPT_ARABIC,
+    SCRIPT_HEBREW,
+    SCRIPT_SYMBOL,
+    SCRIPT_COUNT
+} Script;
 
 typedef struct Face {
     Script script;
@@ -79,42 +84,47 @@ struct TextCache {
 };
 
 static const float style_units[TEXT_STYLE_COUNT] = {
-    [TEXT_BODY] = 19, [TEXT_SMALL] = 15, [TEXT_LABEL] = 19,
+    [TEXT_BODY] = 19,    [TEXT_SMALL] = 15, [TEXT_LABEL] = 19,
     [TEXT_HEADING] = 28, [TEXT_TITLE] = 60, [TEXT_DISPLAY] = 44,
 };
 static const bool style_bold[TEXT_STYLE_COUNT] = {
-    [TEXT_LABEL] = true, [TEXT_HEADING] = true, [TEXT_TITLE] = true,
+    [TEXT_LABEL] = true,
+    [TEXT_HEADING] = true,
+    [TEXT_TITLE] = true,
     [TEXT_DISPLAY] = true,
 };
 
 /* Known places of fonts when fontconfig finds nothing usable. */
 static const char *const fallback_paths[SCRIPT_COUNT][2][4] = {
-    [SCRIPT_COMMON] = {
-        {"/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
-         "/usr/share/fonts/truetype/noto/NotoSans-Regular.ttf",
-         "/usr/share/fonts/TTF/DejaVuSans.ttf",
-         "/usr/share/fonts/dejavu/DejaVuSans.ttf"},
-        {"/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf",
-         "/usr/share/fonts/truetype/noto/NotoSans-Bold.ttf",
-         "/usr/share/fonts/TTF/DejaVuSans-Bold.ttf",
-         "/usr/share/fonts/dejavu/DejaVuSans-Bold.ttf"},
-    },
-    [SCRIPT_ARABIC] = {
-        {"/usr/share/fonts/truetype/noto/NotoSansArabic-Regular.ttf",
-         "/usr/share/fonts/truetype/noto/NotoNaskhArabic-Regular.ttf", NULL, NULL},
-        {"/usr/share/fonts/truetype/noto/NotoSansArabic-Bold.ttf",
-         "/usr/share/fonts/truetype/noto/NotoNaskhArabic-Bold.ttf", NULL, NULL},
-    },
-    [SCRIPT_HEBREW] = {
-        {"/usr/share/fonts/truetype/noto/NotoSansHebrew-Regular.ttf", NULL, NULL, NULL},
-        {"/usr/share/fonts/truetype/noto/NotoSansHebrew-Bold.ttf", NULL, NULL, NULL},
-    },
-    [SCRIPT_SYMBOL] = {
-        {"/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
-         "/usr/share/fonts/TTF/DejaVuSans.ttf", NULL, NULL},
-        {"/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf",
-         "/usr/share/fonts/TTF/DejaVuSans-Bold.ttf", NULL, NULL},
-    },
+    [SCRIPT_COMMON] =
+        {
+            {"/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
+             "/usr/share/fonts/truetype/noto/NotoSans-Regular.ttf",
+             "/usr/share/fonts/TTF/DejaVuSans.ttf", "/usr/share/fonts/dejavu/DejaVuSans.ttf"},
+            {"/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf",
+             "/usr/share/fonts/truetype/noto/NotoSans-Bold.ttf",
+             "/usr/share/fonts/TTF/DejaVuSans-Bold.ttf",
+             "/usr/share/fonts/dejavu/DejaVuSans-Bold.ttf"},
+        },
+    [SCRIPT_ARABIC] =
+        {
+            {"/usr/share/fonts/truetype/noto/NotoSansArabic-Regular.ttf",
+             "/usr/share/fonts/truetype/noto/NotoNaskhArabic-Regular.ttf", NULL, NULL},
+            {"/usr/share/fonts/truetype/noto/NotoSansArabic-Bold.ttf",
+             "/usr/share/fonts/truetype/noto/NotoNaskhArabic-Bold.ttf", NULL, NULL},
+        },
+    [SCRIPT_HEBREW] =
+        {
+            {"/usr/share/fonts/truetype/noto/NotoSansHebrew-Regular.ttf", NULL, NULL, NULL},
+            {"/usr/share/fonts/truetype/noto/NotoSansHebrew-Bold.ttf", NULL, NULL, NULL},
+        },
+    [SCRIPT_SYMBOL] =
+        {
+            {"/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
+             "/usr/share/fonts/TTF/DejaVuSans.ttf", NULL, NULL},
+            {"/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf",
+             "/usr/share/fonts/TTF/DejaVuSans-Bold.ttf", NULL, NULL},
+        },
 };
 
 /* ---- UTF-8 ----------------------------------------------------------- */
@@ -126,10 +136,9 @@ static uint32_t utf8_next(const char *s, size_t len, size_t *i)
     size_t left = len - *i;
     uint32_t c = p[0];
     size_t n = 1;
-    if (c >= 0xF0 && c <= 0xF4 && left >= 4 && (p[1] & 0xC0) == 0x80 &&
-        (p[2] & 0xC0) == 0x80 && (p[3] & 0xC0) == 0x80) {
-        c = ((c & 0x07u) << 18) | ((p[1] & 0x3Fu) << 12) | ((p[2] & 0x3Fu) << 6) |
-            (p[3] & 0x3Fu);
+    if (c >= 0xF0 && c <= 0xF4 && left >= 4 && (p[1] & 0xC0) == 0x80 && (p[2] & 0xC0) == 0x80 &&
+        (p[3] & 0xC0) == 0x80) {
+        c = ((c & 0x07u) << 18) | ((p[1] & 0x3Fu) << 12) | ((p[2] & 0x3Fu) << 6) | (p[3] & 0x3Fu);
         n = 4;
     } else if (c >= 0xE0 && c <= 0xEF && left >= 3 && (p[1] & 0xC0) == 0x80 &&
                (p[2] & 0xC0) == 0x80) {
@@ -161,8 +170,8 @@ static Script script_of(uint32_t c)
 static bool is_neutral(uint32_t c)
 {
     return c < 0x80 ? !((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'))
-                    : (c >= 0x2000 && c <= 0x206F) || c == 0xA0 || c == 0x060C ||
-                          c == 0x061B || c == 0x061F || c == 0x066B || c == 0x066C;
+                    : (c >= 0x2000 && c <= 0x206F) || c == 0xA0 || c == 0x060C || c == 0x061B ||
+                          c == 0x061F || c == 0x066B || c == 0x066C;
 }
 
 static bool lang_is_rtl(const char *lang)
@@ -253,12 +262,14 @@ static bool find_face(Script script, bool bold, Face *out)
     memset(out, 0, sizeof *out);
     out->script = script;
     out->bold = bold;
-    static const char *const family_of[SCRIPT_COUNT] = {
-        [SCRIPT_COMMON] = "sans-serif", [SCRIPT_ARABIC] = "Noto Sans Arabic",
-        [SCRIPT_HEBREW] = "Noto Sans Hebrew", [SCRIPT_SYMBOL] = "DejaVu Sans"};
-    static const char *const lang_of[SCRIPT_COUNT] = {
-        [SCRIPT_COMMON] = "en", [SCRIPT_ARABIC] = "ar", [SCRIPT_HEBREW] = "he",
-        [SCRIPT_SYMBOL] = NULL};
+    static const char *const family_of[SCRIPT_COUNT] = {[SCRIPT_COMMON] = "sans-serif",
+                                                        [SCRIPT_ARABIC] = "Noto Sans Arabic",
+                                                        [SCRIPT_HEBREW] = "Noto Sans Hebrew",
+                                                        [SCRIPT_SYMBOL] = "DejaVu Sans"};
+    static const char *const lang_of[SCRIPT_COUNT] = {[SCRIPT_COMMON] = "en",
+                                                      [SCRIPT_ARABIC] = "ar",
+                                                      [SCRIPT_HEBREW] = "he",
+                                                      [SCRIPT_SYMBOL] = NULL};
     if (fc_find(family_of[script], lang_of[script], bold, out))
         return true;
     if (script != SCRIPT_COMMON && lang_of[script] && fc_find(NULL, lang_of[script], bold, out))
@@ -296,8 +307,9 @@ static int face_index(TextCache *cache, Script script, bool bold)
             return *slot;
         }
         if (script == SCRIPT_ARABIC || script == SCRIPT_HEBREW)
-            fprintf(stderr, "quizdeck: no font for %s text found (install "
-                            "fonts-noto-core); using the interface font\n",
+            fprintf(stderr,
+                    "quizdeck: no font for %s text found (install "
+                    "fonts-noto-core); using the interface font\n",
                     script == SCRIPT_ARABIC ? "Arabic" : "Hebrew");
         *slot = face_index(cache, SCRIPT_COMMON, bold && script != SCRIPT_COMMON);
         if (bold && script == SCRIPT_COMMON)
@@ -389,8 +401,7 @@ static Script face_for(Shaper *sh, Script script, uint32_t c)
 
 /* Splits runs where their face lacks a glyph (an Arabic font without
  * parentheses, a Latin one without arrows), keeping levels. In place. */
-static size_t split_missing(Shaper *sh, const char *s, Run *runs, size_t count,
-                            size_t max_runs)
+static size_t split_missing(Shaper *sh, const char *s, Run *runs, size_t count, size_t max_runs)
 {
     static Run out[MAX_RUNS];
     size_t on = 0;
@@ -534,8 +545,7 @@ static bool paragraph_rtl(const char *s, size_t len, const char *lang)
 }
 
 /* Longest prefix of s[start..end) that fits `wrap` (at least one char). */
-static size_t fit_chars(Shaper *sh, const char *s, size_t start, size_t end, bool rtl,
-                        int wrap)
+static size_t fit_chars(Shaper *sh, const char *s, size_t start, size_t end, bool rtl, int wrap)
 {
     size_t good = start;
     size_t i = start;
@@ -552,8 +562,8 @@ static size_t fit_chars(Shaper *sh, const char *s, size_t start, size_t end, boo
 }
 
 /* Breaks the text into lines. Returns the count (at most max). */
-static size_t break_lines(Shaper *sh, const char *s, const char *lang, int wrap,
-                          LineSpan *lines, size_t max)
+static size_t break_lines(Shaper *sh, const char *s, const char *lang, int wrap, LineSpan *lines,
+                          size_t max)
 {
     size_t count = 0, len = strlen(s), p = 0;
     while (p <= len && count < max) {
@@ -598,14 +608,13 @@ static size_t break_lines(Shaper *sh, const char *s, const char *lang, int wrap,
 }
 
 /* Renders the text into a new ARGB surface the caller frees. */
-static SDL_Surface *render_surface(Shaper *sh, const char *text, const char *lang,
-                                   SDL_Color color, int wrap, TextAlign align)
+static SDL_Surface *render_surface(Shaper *sh, const char *text, const char *lang, SDL_Color color,
+                                   int wrap, TextAlign align)
 {
     enum { MAX_LINES = 512 };
     static LineSpan lines[MAX_LINES];
     size_t count = break_lines(sh, text, lang, wrap, lines, MAX_LINES);
-    TTF_Font *base = get_font(sh->cache, face_index(sh->cache, sh->lang_script, sh->bold),
-                              sh->px);
+    TTF_Font *base = get_font(sh->cache, face_index(sh->cache, sh->lang_script, sh->bold), sh->px);
     TTF_Font *ui = get_font(sh->cache, face_index(sh->cache, SCRIPT_COMMON, sh->bold), sh->px);
     if (!base || !ui || count == 0)
         return NULL;
@@ -624,8 +633,8 @@ static SDL_Surface *render_surface(Shaper *sh, const char *text, const char *lan
     int height = skip * (int)count;
     if (height > MAX_TEXTURE_SIDE)
         height = MAX_TEXTURE_SIDE;
-    SDL_Surface *out = SDL_CreateRGBSurfaceWithFormat(0, width, height, 32,
-                                                      SDL_PIXELFORMAT_ARGB8888);
+    SDL_Surface *out =
+        SDL_CreateRGBSurfaceWithFormat(0, width, height, 32, SDL_PIXELFORMAT_ARGB8888);
     if (!out)
         return NULL;
     SDL_FillRect(out, NULL, 0);
@@ -642,8 +651,7 @@ static SDL_Surface *render_surface(Shaper *sh, const char *text, const char *lan
         else if (a == TEXT_ALIGN_RIGHT)
             x = width - ln->width;
         int y = (int)i * skip;
-        size_t nr = make_runs(sh, text + ln->start, ln->end - ln->start, ln->rtl, runs,
-                              MAX_RUNS);
+        size_t nr = make_runs(sh, text + ln->start, ln->end - ln->start, ln->rtl, runs, MAX_RUNS);
         for (size_t r = 0; r < nr; r++) {
             size_t n = runs[r].end - runs[r].start;
             TTF_Font *font = run_font(sh, &runs[r]);
@@ -723,10 +731,10 @@ static Entry *lookup(TextCache *cache, const TextSpec *spec, const char *text)
     Entry *victim = &cache->entries[0];
     for (size_t i = 0; i < MAX_ENTRIES; i++) {
         Entry *e = &cache->entries[i];
-        if (e->text && e->hash == h && e->px == px && e->bold == bold &&
-            e->lang_script == ls && e->wrap == wrap && e->align == spec->align &&
-            e->color.r == color.r && e->color.g == color.g && e->color.b == color.b &&
-            e->color.a == color.a && strcmp(e->text, text) == 0) {
+        if (e->text && e->hash == h && e->px == px && e->bold == bold && e->lang_script == ls &&
+            e->wrap == wrap && e->align == spec->align && e->color.r == color.r &&
+            e->color.g == color.g && e->color.b == color.b && e->color.a == color.a &&
+            strcmp(e->text, text) == 0) {
             e->used = ++cache->tick;
             return e;
         }
@@ -761,14 +769,13 @@ static Entry *lookup(TextCache *cache, const TextSpec *spec, const char *text)
     }
     memcpy(copy, text, n);
     SDL_SetTextureBlendMode(texture, SDL_BLENDMODE_BLEND);
-    *victim = (Entry){h, copy, px, bold, ls, color, wrap, spec->align, texture, w, hh,
-                      ++cache->tick};
+    *victim =
+        (Entry){h, copy, px, bold, ls, color, wrap, spec->align, texture, w, hh, ++cache->tick};
     cache->bytes += (size_t)w * (size_t)hh * 4u;
     return victim;
 }
 
-TextCache *text_create(SDL_Renderer *renderer, const Theme *theme, char *err,
-                       size_t err_size)
+TextCache *text_create(SDL_Renderer *renderer, const Theme *theme, char *err, size_t err_size)
 {
     if (!TTF_WasInit() && TTF_Init() != 0) {
         snprintf(err, err_size, "cannot start SDL_ttf: %s", TTF_GetError());
@@ -825,8 +832,8 @@ int text_line_height(TextCache *cache, const TextSpec *spec)
     bool bold = style_bold[spec->style < TEXT_STYLE_COUNT ? spec->style : 0];
     TTF_Font *font = get_font(cache, face_index(cache, lang_script(spec->lang), bold),
                               text_font_px(cache, spec));
-    TTF_Font *ui = get_font(cache, face_index(cache, SCRIPT_COMMON, bold),
-                            text_font_px(cache, spec));
+    TTF_Font *ui =
+        get_font(cache, face_index(cache, SCRIPT_COMMON, bold), text_font_px(cache, spec));
     int h = ui ? TTF_FontLineSkip(ui) : text_font_px(cache, spec);
     if (font && TTF_FontLineSkip(font) > h)
         h = TTF_FontLineSkip(font);

@@ -27,12 +27,12 @@
 #include "theme.h"
 
 typedef enum TextStyle {
-    TEXT_BODY = 0,  /* running text, answers: 19 units */
-    TEXT_SMALL,     /* hints, details: 15 */
-    TEXT_LABEL,     /* button labels: 19, bold */
-    TEXT_HEADING,   /* scene headings: 28, bold */
-    TEXT_TITLE,     /* the game's name: 60, bold */
-    TEXT_DISPLAY,   /* big numbers (scores): 44, bold */
+    TEXT_BODY = 0, /* running text, answers: 19 units */
+    TEXT_SMALL,    /* hints, details: 15 */
+    TEXT_LABEL,    /* button labels: 19, bold */
+    TEXT_HEADING,  /* scene headings: 28, bold */
+    TEXT_TITLE,    /* the game's name: 60, bold */
+    TEXT_DISPLAY,  /* big numbers (scores): 44, bold */
     TEXT_STYLE_COUNT
 } TextStyle;
 
@@ -45,11 +45,11 @@ typedef enum TextAlign {
 
 typedef struct TextSpec {
     TextStyle style;
-    SDL_Color color;  /* all zero = theme text colour */
-    int wrap;         /* wrap width in pixels; 0 = one line, never wrapped */
-    TextAlign align;  /* within the wrap width (or around x when wrap is 0) */
-    const char *lang; /* BCP 47 of the text (a pack's language); NULL = "en" */
-    float shrink;     /* extra size factor (0 = 1), used by text_draw_fit */
+    SDL_Color color;        /* all zero = theme text colour */
+    int wrap;               /* wrap width in pixels; 0 = one line, never wrapped */
+    TextAlign align;        /* within the wrap width (or around x when wrap is 0) */
+    const char *lang;       /* BCP 47 of the text (a pack's language); NULL = "en" */
+    float shrink;           /* extra size factor (0 = 1), used by text_draw_fit */
     bool ignore_font_scale; /* true: size not multiplied by the font scale */
 } TextSpec;
 
@@ -58,8 +58,7 @@ typedef struct TextCache TextCache;
 /* Finds the fonts and makes an empty cache for `renderer`, reading sizes
  * from `theme` (both must outlive the cache). Returns NULL with a message in
  * err when no usable font exists at all; the caller owns the result. */
-TextCache *text_create(SDL_Renderer *renderer, const Theme *theme, char *err,
-                       size_t err_size);
+TextCache *text_create(SDL_Renderer *renderer, const Theme *theme, char *err, size_t err_size);
 
 /* Frees every texture and font. NULL is fine. */
 void text_destroy(TextCache *cache);
@@ -80,14 +79,12 @@ SDL_Point text_measure(TextCache *cache, const TextSpec *spec, const char *text)
  * box is [x, x + wrap) and the lines are aligned inside it; with wrap 0, x is
  * the left edge (LEFT/AUTO), the centre (CENTER) or the right edge (RIGHT).
  * Returns the rectangle drawn (w = h = 0 for an empty string). */
-SDL_Rect text_draw(TextCache *cache, const TextSpec *spec, int x, int y,
-                   const char *text);
+SDL_Rect text_draw(TextCache *cache, const TextSpec *spec, int x, int y, const char *text);
 
 /* Draws the string wrapped to box.w and vertically centred in box; when it
  * does not fit it is drawn smaller (down to half size) and, as a last
  * resort, clipped to the box. Never overflows the box. */
-SDL_Rect text_draw_fit(TextCache *cache, const TextSpec *spec, SDL_Rect box,
-                       const char *text);
+SDL_Rect text_draw_fit(TextCache *cache, const TextSpec *spec, SDL_Rect box, const char *text);
 
 /* True when the text's first strong character is right-to-left (or lang
  * is a right-to-left language and the text has no strong character). */

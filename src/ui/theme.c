@@ -6,18 +6,12 @@
 /* A calm dark palette: blue-grey surfaces, one teal accent, and a focus
  * ring bright enough to find at a glance on every surface. */
 static const SDL_Color palette[COLOR_COUNT] = {
-    [COLOR_BG] = {17, 21, 29, 255},
-    [COLOR_SURFACE] = {29, 35, 48, 255},
-    [COLOR_SURFACE_HI] = {40, 49, 67, 255},
-    [COLOR_BORDER] = {52, 62, 82, 255},
-    [COLOR_TEXT] = {232, 236, 243, 255},
-    [COLOR_TEXT_DIM] = {150, 160, 180, 255},
-    [COLOR_ACCENT] = {64, 196, 170, 255},
-    [COLOR_ON_ACCENT] = {12, 30, 28, 255},
-    [COLOR_FOCUS] = {250, 204, 92, 255},
-    [COLOR_GOOD] = {96, 204, 120, 255},
-    [COLOR_BAD] = {238, 104, 104, 255},
-    [COLOR_WARN] = {240, 176, 80, 255},
+    [COLOR_BG] = {17, 21, 29, 255},         [COLOR_SURFACE] = {29, 35, 48, 255},
+    [COLOR_SURFACE_HI] = {40, 49, 67, 255}, [COLOR_BORDER] = {52, 62, 82, 255},
+    [COLOR_TEXT] = {232, 236, 243, 255},    [COLOR_TEXT_DIM] = {150, 160, 180, 255},
+    [COLOR_ACCENT] = {64, 196, 170, 255},   [COLOR_ON_ACCENT] = {12, 30, 28, 255},
+    [COLOR_FOCUS] = {250, 204, 92, 255},    [COLOR_GOOD] = {96, 204, 120, 255},
+    [COLOR_BAD] = {238, 104, 104, 255},     [COLOR_WARN] = {240, 176, 80, 255},
 };
 
 bool theme_update(Theme *theme, SDL_Renderer *renderer)
@@ -60,8 +54,7 @@ int theme_px(const Theme *theme, float units)
 
 SDL_Rect theme_rect(const Theme *theme, float x, float y, float w, float h)
 {
-    SDL_Rect r = {theme_px(theme, x), theme_px(theme, y), theme_px(theme, w),
-                  theme_px(theme, h)};
+    SDL_Rect r = {theme_px(theme, x), theme_px(theme, y), theme_px(theme, w), theme_px(theme, h)};
     return r;
 }
 
@@ -95,7 +88,6 @@ static Uint8 mix8(Uint8 a, Uint8 b, float t)
 
 SDL_Color theme_mix(SDL_Color a, SDL_Color b, float t)
 {
-    SDL_Color c = {mix8(a.r, b.r, t), mix8(a.g, b.g, t), mix8(a.b, b.b, t),
-                   mix8(a.a, b.a, t)};
+    SDL_Color c = {mix8(a.r, b.r, t), mix8(a.g, b.g, t), mix8(a.b, b.b, t), mix8(a.a, b.a, t)};
     return c;
 }

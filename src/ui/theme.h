@@ -20,44 +20,44 @@
 
 /* Spacing and sizes, in logical units. */
 enum {
-    THEME_MIN_W = 800,    /* the logical view is at least this wide ... */
-    THEME_MIN_H = 600,    /* ... and this tall */
-    THEME_MARGIN = 32,    /* window edge to content */
-    THEME_GAP = 14,       /* between widgets */
-    THEME_PAD = 18,       /* inside a widget, edge to text */
-    THEME_RADIUS = 12,    /* corner radius of tiles and buttons */
-    THEME_BUTTON_H = 52,  /* a button or option row */
-    THEME_ROW_H = 64,     /* a list row with two lines */
-    THEME_FOCUS_GAP = 3,  /* between a widget and its focus ring */
-    THEME_FOCUS_W = 3,    /* thickness of the focus ring */
-    THEME_WHEEL_STEP = 60, /* how far one notch of the mouse wheel scrolls a list */
+    THEME_MIN_W = 800,         /* the logical view is at least this wide ... */
+    THEME_MIN_H = 600,         /* ... and this tall */
+    THEME_MARGIN = 32,         /* window edge to content */
+    THEME_GAP = 14,            /* between widgets */
+    THEME_PAD = 18,            /* inside a widget, edge to text */
+    THEME_RADIUS = 12,         /* corner radius of tiles and buttons */
+    THEME_BUTTON_H = 52,       /* a button or option row */
+    THEME_ROW_H = 64,          /* a list row with two lines */
+    THEME_FOCUS_GAP = 3,       /* between a widget and its focus ring */
+    THEME_FOCUS_W = 3,         /* thickness of the focus ring */
+    THEME_WHEEL_STEP = 60,     /* how far one notch of the mouse wheel scrolls a list */
     THEME_MAX_CONTENT_W = 880, /* content columns never get wider */
     THEME_FONT_SCALE_MIN = 75, /* percent */
     THEME_FONT_SCALE_MAX = 200,
 };
 
 typedef enum ThemeColor {
-    COLOR_BG,          /* window background */
-    COLOR_SURFACE,     /* tiles, buttons, panels */
-    COLOR_SURFACE_HI,  /* hovered / selected surface */
-    COLOR_BORDER,      /* hairlines, empty bar tracks */
+    COLOR_BG,         /* window background */
+    COLOR_SURFACE,    /* tiles, buttons, panels */
+    COLOR_SURFACE_HI, /* hovered / selected surface */
+    COLOR_BORDER,     /* hairlines, empty bar tracks */
     COLOR_TEXT,
-    COLOR_TEXT_DIM,    /* secondary text, hints */
-    COLOR_ACCENT,      /* the one accent: primary buttons, bars, selection */
-    COLOR_ON_ACCENT,   /* text drawn on the accent colour */
-    COLOR_FOCUS,       /* the keyboard focus ring */
-    COLOR_GOOD,        /* right answers */
-    COLOR_BAD,         /* wrong answers, errors */
-    COLOR_WARN,        /* warnings, notices */
+    COLOR_TEXT_DIM,  /* secondary text, hints */
+    COLOR_ACCENT,    /* the one accent: primary buttons, bars, selection */
+    COLOR_ON_ACCENT, /* text drawn on the accent colour */
+    COLOR_FOCUS,     /* the keyboard focus ring */
+    COLOR_GOOD,      /* right answers */
+    COLOR_BAD,       /* wrong answers, errors */
+    COLOR_WARN,      /* warnings, notices */
     COLOR_COUNT
 } ThemeColor;
 
 typedef struct Theme {
-    int out_w, out_h;   /* renderer output in pixels */
-    float scale;        /* pixels per logical unit */
+    int out_w, out_h;     /* renderer output in pixels */
+    float scale;          /* pixels per logical unit */
     float view_w, view_h; /* the window in logical units (>= 800 x 600) */
-    float font_scale;   /* the player's text size, 0.75 .. 2.0 */
-    bool reduced_motion; /* the player asked for no animation */
+    float font_scale;     /* the player's text size, 0.75 .. 2.0 */
+    bool reduced_motion;  /* the player asked for no animation */
 } Theme;
 
 /* Recomputes the scale from the renderer's output size. Returns true when

@@ -78,22 +78,26 @@ static int spatial(const Nav *nav, InputAction dir)
         long along = 0, across = 0;
         switch (dir) {
         case ACTION_UP:
-            if (r.y + r.h / 2 >= c.y + c.h / 2) continue;
+            if (r.y + r.h / 2 >= c.y + c.h / 2)
+                continue;
             along = c.y - (r.y + r.h);
             across = labs((long)(r.x + r.w / 2) - (c.x + c.w / 2));
             break;
         case ACTION_DOWN:
-            if (r.y + r.h / 2 <= c.y + c.h / 2) continue;
+            if (r.y + r.h / 2 <= c.y + c.h / 2)
+                continue;
             along = r.y - (c.y + c.h);
             across = labs((long)(r.x + r.w / 2) - (c.x + c.w / 2));
             break;
         case ACTION_LEFT:
-            if (r.x + r.w / 2 >= c.x + c.w / 2) continue;
+            if (r.x + r.w / 2 >= c.x + c.w / 2)
+                continue;
             along = c.x - (r.x + r.w);
             across = labs((long)(r.y + r.h / 2) - (c.y + c.h / 2));
             break;
         case ACTION_RIGHT:
-            if (r.x + r.w / 2 <= c.x + c.w / 2) continue;
+            if (r.x + r.w / 2 <= c.x + c.w / 2)
+                continue;
             along = r.x - (c.x + c.w);
             across = labs((long)(r.y + r.h / 2) - (c.y + c.h / 2));
             break;
@@ -308,8 +312,7 @@ void ui_fill_round(SDL_Renderer *renderer, SDL_Rect rect, int radius, SDL_Color 
     SDL_SetRenderDrawBlendMode(renderer, old);
 }
 
-void ui_stroke_round(SDL_Renderer *renderer, SDL_Rect rect, int radius, int width,
-                     SDL_Color color)
+void ui_stroke_round(SDL_Renderer *renderer, SDL_Rect rect, int radius, int width, SDL_Color color)
 {
     if (rect.w <= 0 || rect.h <= 0 || width <= 0)
         return;
@@ -352,8 +355,8 @@ void widget_focus_ring(App *app, SDL_Rect rect)
 {
     SDL_Rect r = widget_focus_ring_rect(app, rect);
     int out = theme_px(&app->theme, THEME_FOCUS_GAP + THEME_FOCUS_W);
-    ui_stroke_round(app->renderer, r, radius_px(app) + out,
-                    theme_px(&app->theme, THEME_FOCUS_W), theme_color(COLOR_FOCUS));
+    ui_stroke_round(app->renderer, r, radius_px(app) + out, theme_px(&app->theme, THEME_FOCUS_W),
+                    theme_color(COLOR_FOCUS));
 }
 
 /* ---- widgets ----------------------------------------------------------- */
@@ -375,8 +378,8 @@ static SDL_Rect inset(SDL_Rect r, int dx, int dy)
 
 static void surface(App *app, SDL_Rect rect, unsigned flags)
 {
-    SDL_Color bg = theme_color((flags & (WIDGET_SELECTED | WIDGET_FOCUSED))
-                                   ? COLOR_SURFACE_HI : COLOR_SURFACE);
+    SDL_Color bg = theme_color((flags & (WIDGET_SELECTED | WIDGET_FOCUSED)) ? COLOR_SURFACE_HI
+                                                                            : COLOR_SURFACE);
     if (flags & WIDGET_PRIMARY)
         bg = theme_color(COLOR_ACCENT);
     ui_fill_round(app->renderer, rect, radius_px(app), dim_if(bg, flags));
@@ -389,8 +392,7 @@ void widget_button(App *app, SDL_Rect rect, const char *label, unsigned flags)
 {
     surface(app, rect, flags);
     SDL_Color fg = theme_color((flags & WIDGET_PRIMARY) ? COLOR_ON_ACCENT : COLOR_TEXT);
-    TextSpec spec = {.style = TEXT_LABEL, .color = dim_if(fg, flags),
-                     .align = TEXT_ALIGN_CENTER};
+    TextSpec spec = {.style = TEXT_LABEL, .color = dim_if(fg, flags), .align = TEXT_ALIGN_CENTER};
     /* A label uses the whole button before it shrinks. */
     int pad = theme_px(&app->theme, 10);
     text_draw_fit(app->text, &spec, inset(rect, pad, theme_px(&app->theme, 4)), label);
@@ -414,8 +416,10 @@ static void check_box(App *app, SDL_Rect box, bool on, unsigned flags)
             float bx = x + p[i + 1][0] * s, by = y + p[i + 1][1] * s;
             float dx = bx - ax, dy = by - ay, len = sqrtf(dx * dx + dy * dy);
             float nx = -dy / len * t, ny = dx / len * t;
-            SDL_Vertex v[4] = {{{ax + nx, ay + ny}, c, {0, 0}}, {{ax - nx, ay - ny}, c, {0, 0}},
-                               {{bx + nx, by + ny}, c, {0, 0}}, {{bx - nx, by - ny}, c, {0, 0}}};
+            SDL_Vertex v[4] = {{{ax + nx, ay + ny}, c, {0, 0}},
+                               {{ax - nx, ay - ny}, c, {0, 0}},
+                               {{bx + nx, by + ny}, c, {0, 0}},
+                               {{bx - nx, by - ny}, c, {0, 0}}};
             int idx[6] = {0, 1, 2, 2, 1, 3};
             SDL_RenderGeometry(app->renderer, NULL, v, 4, idx, 6);
         }
@@ -425,8 +429,7 @@ static void check_box(App *app, SDL_Rect box, bool on, unsigned flags)
     }
 }
 
-int widget_tile_height(App *app, int width, const char *title, const char *detail,
-                       bool show_check)
+int widget_tile_height(App *app, int width, const char *title, const char *detail, bool show_check)
 {
     const Theme *t = &app->theme;
     int pad = theme_px(t, THEME_PAD);
@@ -446,8 +449,8 @@ int widget_tile_height(App *app, int width, const char *title, const char *detai
     return h < min ? min : h;
 }
 
-void widget_tile(App *app, SDL_Rect rect, const char *title, const char *detail,
-                 bool show_check, unsigned flags)
+void widget_tile(App *app, SDL_Rect rect, const char *title, const char *detail, bool show_check,
+                 unsigned flags)
 {
     surface(app, rect, flags);
     const Theme *t = &app->theme;
@@ -466,8 +469,8 @@ void widget_tile(App *app, SDL_Rect rect, const char *title, const char *detail,
     if (had_clip && !SDL_IntersectRect(&old_clip, &content, &clip))
         clip = (SDL_Rect){0, 0, 0, 0};
     SDL_RenderSetClipRect(app->renderer, &clip);
-    TextSpec ts = {.style = TEXT_LABEL, .color = dim_if(theme_color(COLOR_TEXT), flags),
-                   .wrap = content.w};
+    TextSpec ts = {
+        .style = TEXT_LABEL, .color = dim_if(theme_color(COLOR_TEXT), flags), .wrap = content.w};
     bool has_detail = detail && detail[0];
     SDL_Color dc = theme_color((flags & WIDGET_DANGER) ? COLOR_BAD : COLOR_TEXT_DIM);
     TextSpec ds = {.style = TEXT_SMALL, .color = dim_if(dc, flags), .wrap = content.w};
@@ -495,15 +498,15 @@ void widget_tile(App *app, SDL_Rect rect, const char *title, const char *detail,
 static void row_label(App *app, SDL_Rect rect, int right_w, const char *label, unsigned flags)
 {
     int pad = theme_px(&app->theme, THEME_PAD);
-    SDL_Rect box = {rect.x + pad, rect.y + theme_px(&app->theme, 4),
-                    rect.w - 3 * pad - right_w, rect.h - theme_px(&app->theme, 8)};
-    TextSpec spec = {.style = TEXT_BODY, .color = dim_if(theme_color(COLOR_TEXT), flags),
+    SDL_Rect box = {rect.x + pad, rect.y + theme_px(&app->theme, 4), rect.w - 3 * pad - right_w,
+                    rect.h - theme_px(&app->theme, 8)};
+    TextSpec spec = {.style = TEXT_BODY,
+                     .color = dim_if(theme_color(COLOR_TEXT), flags),
                      .align = TEXT_ALIGN_LEFT};
     text_draw_fit(app->text, &spec, box, label);
 }
 
-void widget_option(App *app, SDL_Rect rect, const char *label, const char *value,
-                   unsigned flags)
+void widget_option(App *app, SDL_Rect rect, const char *label, const char *value, unsigned flags)
 {
     surface(app, rect, flags);
     const Theme *t = &app->theme;
@@ -573,8 +576,8 @@ void widget_progress(App *app, SDL_Rect rect, float fraction, SDL_Color fill)
     }
 }
 
-void widget_bar_chart(App *app, SDL_Rect rect, const float *values, size_t count,
-                      float max_value, int highlight)
+void widget_bar_chart(App *app, SDL_Rect rect, const float *values, size_t count, float max_value,
+                      int highlight)
 {
     const Theme *t = &app->theme;
     SDL_Rect base = {rect.x, rect.y + rect.h - theme_px(t, 1), rect.w, theme_px(t, 1)};
@@ -632,8 +635,7 @@ void widget_text_field(App *app, SDL_Rect rect, const char *text, const char *pl
                     theme_color((flags & WIDGET_FOCUSED) ? COLOR_ACCENT : COLOR_BORDER));
     int pad = theme_px(t, THEME_PAD);
     bool empty = !text || !text[0];
-    TextSpec spec = {.style = TEXT_BODY,
-                     .color = theme_color(empty ? COLOR_TEXT_DIM : COLOR_TEXT)};
+    TextSpec spec = {.style = TEXT_BODY, .color = theme_color(empty ? COLOR_TEXT_DIM : COLOR_TEXT)};
     int lh = text_line_height(app->text, &spec);
     int y = rect.y + (rect.h - lh) / 2;
     SDL_Rect clip = inset(rect, pad / 2, 0);
@@ -707,8 +709,10 @@ int widget_header_bottom(App *app, const char *title, const char *subtitle)
 static int footer(App *app, const char *hint, bool draw)
 {
     const Theme *t = &app->theme;
-    TextSpec fs = {.style = TEXT_SMALL, .color = theme_color(COLOR_TEXT_DIM),
-                   .align = TEXT_ALIGN_CENTER, .wrap = t->out_w - 2 * theme_px(t, THEME_MARGIN)};
+    TextSpec fs = {.style = TEXT_SMALL,
+                   .color = theme_color(COLOR_TEXT_DIM),
+                   .align = TEXT_ALIGN_CENTER,
+                   .wrap = t->out_w - 2 * theme_px(t, THEME_MARGIN)};
     SDL_Point sz = text_measure(app->text, &fs, hint);
     int y = t->out_h - theme_px(t, 14) - sz.y;
     if (draw)

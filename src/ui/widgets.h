@@ -38,12 +38,12 @@ typedef enum WidgetFlags {
 enum { NAV_MAX = 256 };
 
 typedef struct Nav {
-    int focus;                /* index of the focused widget; kept across frames */
+    int focus; /* index of the focused widget; kept across frames */
     int count;
-    SDL_Rect rect[NAV_MAX];   /* pixels, as drawn */
+    SDL_Rect rect[NAV_MAX]; /* pixels, as drawn */
     bool enabled[NAV_MAX];
-    int pressed;              /* the widget the mouse went down on, or -1 */
-    bool keyboard;            /* focus was last moved by keys (show the ring) */
+    int pressed;   /* the widget the mouse went down on, or -1 */
+    bool keyboard; /* focus was last moved by keys (show the ring) */
 } Nav;
 
 /* Starts a layout pass: forgets the rectangles, keeps the focus. */
@@ -91,8 +91,7 @@ bool scroll_wheel(Scroll *scroll, int notches, int step);
 void ui_fill_round(SDL_Renderer *renderer, SDL_Rect rect, int radius, SDL_Color color);
 
 /* A rounded outline `width` pixels thick, drawn inside rect. */
-void ui_stroke_round(SDL_Renderer *renderer, SDL_Rect rect, int radius, int width,
-                     SDL_Color color);
+void ui_stroke_round(SDL_Renderer *renderer, SDL_Rect rect, int radius, int width, SDL_Color color);
 
 /* The ring drawn around a focused widget's rect, and drawing it. */
 SDL_Rect widget_focus_ring_rect(const App *app, SDL_Rect rect);
@@ -118,17 +117,15 @@ void widget_button(App *app, SDL_Rect rect, const char *label, unsigned flags);
 
 /* A tile: a bold title line, an optional detail text below (wrapped), and a
  * tick box at the right when WIDGET_SELECTED can apply (show_check). */
-void widget_tile(App *app, SDL_Rect rect, const char *title, const char *detail,
-                 bool show_check, unsigned flags);
+void widget_tile(App *app, SDL_Rect rect, const char *title, const char *detail, bool show_check,
+                 unsigned flags);
 
 /* The height widget_tile() needs to show all of title and detail at
  * `width` pixels (at least THEME_ROW_H units when detail is given). */
-int widget_tile_height(App *app, int width, const char *title, const char *detail,
-                       bool show_check);
+int widget_tile_height(App *app, int width, const char *title, const char *detail, bool show_check);
 
 /* A row "Label ............ ‹ value ›" whose value changes with left/right. */
-void widget_option(App *app, SDL_Rect rect, const char *label, const char *value,
-                   unsigned flags);
+void widget_option(App *app, SDL_Rect rect, const char *label, const char *value, unsigned flags);
 
 /* A row "Label ............ [on/off switch]". */
 void widget_toggle(App *app, SDL_Rect rect, const char *label, bool on, unsigned flags);
@@ -142,16 +139,16 @@ void widget_progress(App *app, SDL_Rect rect, float fraction, SDL_Color fill);
 /* A bar chart: values[0..count) scaled to max_value (0 = the largest),
  * oldest left; thin baseline; `highlight` index drawn in the focus colour
  * (-1 none). */
-void widget_bar_chart(App *app, SDL_Rect rect, const float *values, size_t count,
-                      float max_value, int highlight);
+void widget_bar_chart(App *app, SDL_Rect rect, const float *values, size_t count, float max_value,
+                      int highlight);
 
 /* A scroll bar at the right edge of `view` when content is taller. */
 void widget_scrollbar(App *app, SDL_Rect view, const Scroll *scroll);
 
 /* A one-line text field showing `text` (or a dim placeholder) and a caret
  * at its end when focused. */
-void widget_text_field(App *app, SDL_Rect rect, const char *text,
-                       const char *placeholder, unsigned flags);
+void widget_text_field(App *app, SDL_Rect rect, const char *text, const char *placeholder,
+                       unsigned flags);
 
 /* ---- text field editing ------------------------------------------------ */
 

@@ -79,7 +79,7 @@ static Pack *make_pack(int index, int count)
 static FsrsRating pick_rating(Rng *rng)
 {
     uint32_t r = rng_range(rng, 100);
-    return r < 12 ? FSRS_RATING_AGAIN
+    return r < 12   ? FSRS_RATING_AGAIN
            : r < 22 ? FSRS_RATING_HARD
            : r < 92 ? FSRS_RATING_GOOD
                     : FSRS_RATING_EASY;
@@ -206,8 +206,7 @@ int main(int argc, char **argv)
     printf("store: %d cards, %zu reviews written in %.1f s (%s)\n", cards, reviews, made,
            store_path(store));
 
-    double load_t[MAX_RUNS], deck_t[MAX_RUNS], queue_t[MAX_RUNS], fc_t[MAX_RUNS],
-        stats_t[MAX_RUNS];
+    double load_t[MAX_RUNS], deck_t[MAX_RUNS], queue_t[MAX_RUNS], fc_t[MAX_RUNS], stats_t[MAX_RUNS];
     LearnSettings settings = learn_settings_default();
     size_t *order = malloc((size_t)cards * sizeof *order);
     StudyQueueInfo info;

@@ -76,48 +76,191 @@ static size_t bench_rng_range(BenchRng *rng, size_t lo, size_t hi)
 /* ------------------------------------------------------------ generator */
 
 static const char *const bench_words[] = {
-    "the", "of", "and", "a", "to", "in", "is", "which", "for", "that",
-    "alliance", "council", "treaty", "security", "region", "state", "gulf",
-    "coast", "border", "navy", "army", "force", "mission", "exercise",
-    "cooperation", "defence", "member", "founding", "agreement", "partner",
-    "military", "maritime", "peace", "conflict", "strategy", "policy",
-    "government", "minister", "summit", "charter", "protocol", "joint",
-    "command", "training", "support", "regional", "international", "united",
-    "nations", "coalition", "liberation", "invasion", "reconstruction",
-    "economy", "oil", "trade", "port", "island", "desert", "capital", "city",
-    "history", "century", "decade", "year", "month", "first", "second",
-    "third", "largest", "smallest", "oldest", "newest", "main", "key",
-    "role", "part", "share", "budget", "spending", "equipment", "aircraft",
-    "ship", "vessel", "patrol", "base", "station", "airport", "harbour",
-    "contribution", "commitment", "dialogue", "diplomacy", "mediation",
-    "neighbour", "ally", "friend", "rival", "threat", "risk", "crisis",
-    "response", "relief", "aid", "humanitarian", "fund", "development",
-    "investment", "stability", "sovereignty", "independence", "constitution",
-    "parliament", "assembly", "election", "emir", "crown", "prince", "royal",
-    "decree", "law", "court", "justice", "rights", "citizen", "population",
-    "language", "culture", "heritage", "museum", "school", "university",
-    "science", "research", "energy", "water", "climate", "weather", "season",
-    "summer", "winter", "north", "south", "east", "west", "central", "new",
-    "old", "great", "small", "major", "minor", "early", "late", "modern",
-    "ancient", "naval", "aerial", "ground", "special", "rapid", "shield",
-    "storm", "sword", "guard", "watch", "signal", "report", "study", "survey",
+    "the",
+    "of",
+    "and",
+    "a",
+    "to",
+    "in",
+    "is",
+    "which",
+    "for",
+    "that",
+    "alliance",
+    "council",
+    "treaty",
+    "security",
+    "region",
+    "state",
+    "gulf",
+    "coast",
+    "border",
+    "navy",
+    "army",
+    "force",
+    "mission",
+    "exercise",
+    "cooperation",
+    "defence",
+    "member",
+    "founding",
+    "agreement",
+    "partner",
+    "military",
+    "maritime",
+    "peace",
+    "conflict",
+    "strategy",
+    "policy",
+    "government",
+    "minister",
+    "summit",
+    "charter",
+    "protocol",
+    "joint",
+    "command",
+    "training",
+    "support",
+    "regional",
+    "international",
+    "united",
+    "nations",
+    "coalition",
+    "liberation",
+    "invasion",
+    "reconstruction",
+    "economy",
+    "oil",
+    "trade",
+    "port",
+    "island",
+    "desert",
+    "capital",
+    "city",
+    "history",
+    "century",
+    "decade",
+    "year",
+    "month",
+    "first",
+    "second",
+    "third",
+    "largest",
+    "smallest",
+    "oldest",
+    "newest",
+    "main",
+    "key",
+    "role",
+    "part",
+    "share",
+    "budget",
+    "spending",
+    "equipment",
+    "aircraft",
+    "ship",
+    "vessel",
+    "patrol",
+    "base",
+    "station",
+    "airport",
+    "harbour",
+    "contribution",
+    "commitment",
+    "dialogue",
+    "diplomacy",
+    "mediation",
+    "neighbour",
+    "ally",
+    "friend",
+    "rival",
+    "threat",
+    "risk",
+    "crisis",
+    "response",
+    "relief",
+    "aid",
+    "humanitarian",
+    "fund",
+    "development",
+    "investment",
+    "stability",
+    "sovereignty",
+    "independence",
+    "constitution",
+    "parliament",
+    "assembly",
+    "election",
+    "emir",
+    "crown",
+    "prince",
+    "royal",
+    "decree",
+    "law",
+    "court",
+    "justice",
+    "rights",
+    "citizen",
+    "population",
+    "language",
+    "culture",
+    "heritage",
+    "museum",
+    "school",
+    "university",
+    "science",
+    "research",
+    "energy",
+    "water",
+    "climate",
+    "weather",
+    "season",
+    "summer",
+    "winter",
+    "north",
+    "south",
+    "east",
+    "west",
+    "central",
+    "new",
+    "old",
+    "great",
+    "small",
+    "major",
+    "minor",
+    "early",
+    "late",
+    "modern",
+    "ancient",
+    "naval",
+    "aerial",
+    "ground",
+    "special",
+    "rapid",
+    "shield",
+    "storm",
+    "sword",
+    "guard",
+    "watch",
+    "signal",
+    "report",
+    "study",
+    "survey",
 };
 enum { BENCH_WORD_COUNT = sizeof bench_words / sizeof bench_words[0] };
 
 /* Writes words into buf until its length lies in [min_len, max_len]; the
  * first letter is capitalised when `sentence`, and `end` (if not 0) closes it.
  * Only letters, spaces and . ? , appear, so the text is safe in "...". */
-static size_t bench_text(BenchRng *rng, char *buf, size_t min_len,
-                         size_t max_len, bool sentence, char end)
+static size_t bench_text(BenchRng *rng, char *buf, size_t min_len, size_t max_len, bool sentence,
+                         char end)
 {
     size_t target = bench_rng_range(rng, min_len, max_len);
     size_t reserve = end ? 1 : 0;
     size_t len = 0;
     while (len + reserve < target) {
         const char *word = bench_words[bench_rng_next(rng) % BENCH_WORD_COUNT];
-        const char *sep = len == 0                                    ? ""
-                          : sentence && bench_rng_next(rng) % 11 == 0 ? ", "
-                                                                      : " ";
+        const char *sep = len == 0 ? "" : sentence && bench_rng_next(rng) % 11 == 0 ? ", " : " ";
         if (len + strlen(sep) + strlen(word) + reserve > max_len) {
             if (len + reserve >= min_len) {
                 break;
@@ -144,8 +287,8 @@ static size_t bench_text(BenchRng *rng, char *buf, size_t min_len,
 
 /* Short distinct texts (choices, items, pair sides): regenerate on a clash.
  * `texts` holds `count` rows of BENCH_TEXT_MAX bytes. */
-static void bench_distinct(BenchRng *rng, char (*texts)[BENCH_TEXT_MAX],
-                           size_t count, size_t min_len, size_t max_len)
+static void bench_distinct(BenchRng *rng, char (*texts)[BENCH_TEXT_MAX], size_t count,
+                           size_t min_len, size_t max_len)
 {
     for (size_t i = 0; i < count; i++) {
         bool clash;
@@ -160,9 +303,8 @@ static void bench_distinct(BenchRng *rng, char (*texts)[BENCH_TEXT_MAX],
 }
 
 /* A list of short texts, in flow style `["a", "b"]` or block style. */
-static void bench_write_list(FILE *out, const char *key,
-                             char (*texts)[BENCH_TEXT_MAX], size_t count,
-                             bool flow)
+static void bench_write_list(FILE *out, const char *key, char (*texts)[BENCH_TEXT_MAX],
+                             size_t count, bool flow)
 {
     if (flow) {
         fprintf(out, "    %s: [", key);
@@ -179,8 +321,7 @@ static void bench_write_list(FILE *out, const char *key,
 }
 
 /* One question of the given type, with the keys every question may carry. */
-static void bench_write_question(FILE *out, BenchRng *rng, size_t index,
-                                 QuestionType type)
+static void bench_write_question(FILE *out, BenchRng *rng, size_t index, QuestionType type)
 {
     static char texts[2 * PACK_MAX_OPTIONS][BENCH_TEXT_MAX]; /* 8 KiB: off the stack */
     char text[BENCH_TEXT_MAX];
@@ -189,8 +330,7 @@ static void bench_write_question(FILE *out, BenchRng *rng, size_t index,
     fprintf(out, "  - id: q-%06zu\n    type: %s\n", index, question_type_name(type));
     fprintf(out, "    topic: t%zu\n", bench_rng_range(rng, 0, BENCH_TOPICS - 1));
     if (bench_rng_next(rng) % 4 != 0) {
-        fprintf(out, "    source: s%zu\n",
-                bench_rng_range(rng, 0, BENCH_SECTIONS - 1));
+        fprintf(out, "    source: s%zu\n", bench_rng_range(rng, 0, BENCH_SECTIONS - 1));
     }
     if (bench_rng_next(rng) % 3 == 0) {
         fprintf(out, "    difficulty: %zu\n", bench_rng_range(rng, 1, 3));
@@ -395,11 +535,11 @@ static Pack *bench_load_checked(const char *path, size_t questions)
     bool ok = pack && diags.error_count == 0 && pack->question_count == questions;
     if (!ok) {
         fflush(stdout);
-        fprintf(stderr, "bench_load: the loader did not return the %zu-question pack "
-                        "(pack %s, %zu questions, %zu errors, %zu warnings)\n",
-                questions, pack ? "returned" : "NULL",
-                pack ? pack->question_count : 0, diags.error_count,
-                diags.warning_count);
+        fprintf(stderr,
+                "bench_load: the loader did not return the %zu-question pack "
+                "(pack %s, %zu questions, %zu errors, %zu warnings)\n",
+                questions, pack ? "returned" : "NULL", pack ? pack->question_count : 0,
+                diags.error_count, diags.warning_count);
         char line[1024];
         for (size_t i = 0; i < diags.count && i < 10; i++) {
             diag_format(&diags.items[i], line, sizeof line);
@@ -444,8 +584,7 @@ static long long bench_self_hwm(void)
 static int bench_child(const char *mode, const char *path, size_t questions)
 {
     DiagList diags = {0};
-    pack_free(pack_load_buffer("tiny.yaml", bench_tiny_pack,
-                               sizeof bench_tiny_pack - 1, &diags));
+    pack_free(pack_load_buffer("tiny.yaml", bench_tiny_pack, sizeof bench_tiny_pack - 1, &diags));
     diag_clear(&diags);
     bool ok = true;
     if (strcmp(mode, "yaml") == 0) {
@@ -462,8 +601,8 @@ static int bench_child(const char *mode, const char *path, size_t questions)
 
 /* Runs this program again as a fresh process in `mode`; returns its peak
  * resident size in bytes, or -1 when it could not be run or failed. */
-static long long bench_child_hwm(const char *mode, const char *path,
-                                 size_t questions, const char *argv0)
+static long long bench_child_hwm(const char *mode, const char *path, size_t questions,
+                                 const char *argv0)
 {
     char count[32];
     snprintf(count, sizeof count, "%zu", questions);
@@ -479,8 +618,7 @@ static long long bench_child_hwm(const char *mode, const char *path,
         return -1;
     }
     if (pid == 0) {
-        char *args[] = {(char *)argv0, "--child", (char *)mode, (char *)path,
-                        count, NULL};
+        char *args[] = {(char *)argv0, "--child", (char *)mode, (char *)path, count, NULL};
         close(fds[0]);
         if (dup2(fds[1], STDOUT_FILENO) < 0) {
             _exit(127);
@@ -494,14 +632,12 @@ static long long bench_child_hwm(const char *mode, const char *path,
     char text[64] = {0};
     size_t got = 0;
     ssize_t n;
-    while (got < sizeof text - 1 &&
-           (n = read(fds[0], text + got, sizeof text - 1 - got)) > 0) {
+    while (got < sizeof text - 1 && (n = read(fds[0], text + got, sizeof text - 1 - got)) > 0) {
         got += (size_t)n;
     }
     close(fds[0]);
     int status = 0;
-    if (waitpid(pid, &status, 0) != pid || !WIFEXITED(status) ||
-        WEXITSTATUS(status) != 0) {
+    if (waitpid(pid, &status, 0) != pid || !WIFEXITED(status) || WEXITSTATUS(status) != 0) {
         return -1;
     }
     return strtoll(text, NULL, 10);
@@ -605,11 +741,11 @@ int main(int argc, char **argv)
     const double mib = 1024.0 * 1024.0;
 
     int status = 0;
-    printf("bench_load: %zu questions, seed %zu, %zu runs (median)\n", questions,
-           (size_t)seed, runs);
+    printf("bench_load: %zu questions, seed %zu, %zu runs (median)\n", questions, (size_t)seed,
+           runs);
     printf("  file            %s\n", path);
-    printf("  file size       %.0f bytes (%.2f MiB), generated in %.0f ms\n",
-           file_bytes, file_bytes / mib, generate_ms);
+    printf("  file size       %.0f bytes (%.2f MiB), generated in %.0f ms\n", file_bytes,
+           file_bytes / mib, generate_ms);
     if (st.st_size > PACK_MAX_FILE_BYTES) {
         printf("  warning: the file is over the format's %d MiB limit\n",
                PACK_MAX_FILE_BYTES / (1024 * 1024));
@@ -661,8 +797,7 @@ int main(int argc, char **argv)
         pack = pack_load_file(path, &diags);
         load_ms[r] = bench_now_ms() - t0;
         load_cpu[r] = bench_cpu_ms() - c0;
-        if (n != events || !pack || diags.error_count != 0 ||
-            pack->question_count != questions) {
+        if (n != events || !pack || diags.error_count != 0 || pack->question_count != questions) {
             fprintf(stderr, "bench_load: run %zu gave a different result\n", r + 1);
             status = 1;
         }
@@ -681,9 +816,8 @@ int main(int argc, char **argv)
                file_bytes / mib / (yaml_median / 1e3), yaml_cpu_median);
         printf("  pack_load_file  %.1f ms  (%.1f MiB/s; CPU %.1f ms)\n", load_median,
                file_bytes / mib / (load_median / 1e3), load_cpu_median);
-        printf("  load / parse    %.2fx  (target <= %.1fx: %s; CPU time %.2fx)\n",
-               time_ratio, BENCH_TARGET_TIME_RATIO,
-               time_ratio <= BENCH_TARGET_TIME_RATIO ? "met" : "MISSED",
+        printf("  load / parse    %.2fx  (target <= %.1fx: %s; CPU time %.2fx)\n", time_ratio,
+               BENCH_TARGET_TIME_RATIO, time_ratio <= BENCH_TARGET_TIME_RATIO ? "met" : "MISSED",
                load_cpu_median / yaml_cpu_median);
         printf("  pack arena      %.2f MiB used, %.2f MiB reserved (%.2fx file)\n",
                (double)arena_used / mib, (double)arena_reserved / mib,

@@ -38,7 +38,7 @@ static double now_seconds(void)
 static FsrsRating pick_rating(void)
 {
     int64_t r = rng_below(100);
-    return r < 12 ? FSRS_RATING_AGAIN
+    return r < 12   ? FSRS_RATING_AGAIN
            : r < 22 ? FSRS_RATING_HARD
            : r < 92 ? FSRS_RATING_GOOD
                     : FSRS_RATING_EASY;
@@ -103,8 +103,8 @@ int main(int argc, char **argv)
     for (size_t i = 0; i < n; i++)
         reviews += simulate_card(&cards[i], start, end, &kuwait);
     double gen_s = now_seconds() - t0;
-    printf("deck: %zu cards, %ld reviews simulated over a year (%.2f s, %.2f us/review)\n",
-           n, reviews, gen_s, reviews ? gen_s * 1e6 / (double)reviews : 0.0);
+    printf("deck: %zu cards, %ld reviews simulated over a year (%.2f s, %.2f us/review)\n", n,
+           reviews, gen_s, reviews ? gen_s * 1e6 / (double)reviews : 0.0);
 
     StudyQueueInfo info;
     StudyOptions opts = study_options_default();
@@ -117,10 +117,9 @@ int main(int argc, char **argv)
         times[r] = (now_seconds() - a) * 1e3;
     }
     printf("queue: %zu to study (%zu learning, %zu reviews, %zu new; %zu learning waiting)\n",
-           info.count, info.learning_due, info.review_due, info.new_queued,
-           info.learning_waiting);
-    printf("study_build_queue  median %.3f ms over %d runs\n",
-           test_median(times, (size_t)runs), runs);
+           info.count, info.learning_due, info.review_due, info.new_queued, info.learning_waiting);
+    printf("study_build_queue  median %.3f ms over %d runs\n", test_median(times, (size_t)runs),
+           runs);
 
     /* The learner comes back after a break: half, then nearly all, overdue. */
     static const int away_days[] = {60, 365};
@@ -128,17 +127,16 @@ int main(int argc, char **argv)
         const int64_t away = end + away_days[k] * (int64_t)DAY;
         for (int r = 0; r < runs; r++) {
             double a = now_seconds();
-            if (study_build_queue(cards, n, away, &kuwait, &opts, order, n, &info) !=
-                STUDY_OK) {
+            if (study_build_queue(cards, n, away, &kuwait, &opts, order, n, &info) != STUDY_OK) {
                 fprintf(stderr, "study_build_queue failed\n");
                 return 1;
             }
             times[r] = (now_seconds() - a) * 1e3;
         }
-        printf("queue after %d days away: %zu to study (%zu reviews)\n", away_days[k],
-               info.count, info.review_due);
-        printf("study_build_queue (%d days away) median %.3f ms over %d runs\n",
-               away_days[k], test_median(times, (size_t)runs), runs);
+        printf("queue after %d days away: %zu to study (%zu reviews)\n", away_days[k], info.count,
+               info.review_due);
+        printf("study_build_queue (%d days away) median %.3f ms over %d runs\n", away_days[k],
+               test_median(times, (size_t)runs), runs);
     }
 
     size_t next = 0;
@@ -147,8 +145,8 @@ int main(int argc, char **argv)
         (void)study_next(cards, n, end, &kuwait, &opts, &next, NULL);
         times[r] = (now_seconds() - a) * 1e3;
     }
-    printf("study_next         median %.3f ms over %d runs\n",
-           test_median(times, (size_t)runs), runs);
+    printf("study_next         median %.3f ms over %d runs\n", test_median(times, (size_t)runs),
+           runs);
 
     StudyForecast fc;
     for (int r = 0; r < runs; r++) {
@@ -156,11 +154,10 @@ int main(int argc, char **argv)
         study_forecast(cards, n, end, &kuwait, &fc);
         times[r] = (now_seconds() - a) * 1e3;
     }
-    printf("forecast: today %zu, tomorrow %zu, day 29 %zu, later %zu, new %zu\n",
-           fc.due_today, fc.due_tomorrow, fc.per_day[STUDY_FORECAST_DAYS - 1], fc.later,
-           fc.new_cards);
-    printf("study_forecast     median %.3f ms over %d runs\n",
-           test_median(times, (size_t)runs), runs);
+    printf("forecast: today %zu, tomorrow %zu, day 29 %zu, later %zu, new %zu\n", fc.due_today,
+           fc.due_tomorrow, fc.per_day[STUDY_FORECAST_DAYS - 1], fc.later, fc.new_cards);
+    printf("study_forecast     median %.3f ms over %d runs\n", test_median(times, (size_t)runs),
+           runs);
 
     /* The same with the offset from a callback, as the game's DST-aware
      * rule would give it: boundaries are computed once per call. */
@@ -182,8 +179,7 @@ int main(int argc, char **argv)
         times[r] = (now_seconds() - a) * 1e6 / (double)previews;
     }
     printf("fsrs_preview       median %.3f us per card over %d runs\n",
-           test_median(times, (size_t)runs),
-           runs);
+           test_median(times, (size_t)runs), runs);
 
     free(times);
     free(order);

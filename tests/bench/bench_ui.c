@@ -51,7 +51,8 @@
 int main(void)
 {
     fputs("bench_ui: built without the front end; link it with quizdeck_ui "
-          "(tests/bench/CMakeLists.txt) to measure\n", stderr);
+          "(tests/bench/CMakeLists.txt) to measure\n",
+          stderr);
     return 1;
 }
 #else
@@ -97,10 +98,10 @@ typedef struct BenchOptions {
     int runs;
     int frames;
     int idle_s;
-    const char *only;     /* NULL = all */
-    const char *packs;    /* the shipped packs folder */
-    const char *exe;      /* the real binary, or NULL */
-    const char *preload;  /* the first-frame LD_PRELOAD library */
+    const char *only;    /* NULL = all */
+    const char *packs;   /* the shipped packs folder */
+    const char *exe;     /* the real binary, or NULL */
+    const char *preload; /* the first-frame LD_PRELOAD library */
 } BenchOptions;
 
 /* ---- clock and statistics ---------------------------------------------- */
@@ -166,8 +167,8 @@ static BenchStats bench_stats(double *v, int n)
 static void bench_print_stats(const char *what, const BenchStats *s, const BenchStats *cpu,
                               const char *target)
 {
-    printf("  %-40s median %7.2f ms  p95 %7.2f  min %7.2f  max %7.2f", what, s->median,
-           s->p95, s->min, s->max);
+    printf("  %-40s median %7.2f ms  p95 %7.2f  min %7.2f  max %7.2f", what, s->median, s->p95,
+           s->min, s->max);
     if (cpu)
         printf("  | cpu median %7.2f p95 %7.2f", cpu->median, cpu->p95);
     printf("  (n=%d)%s%s\n", s->n, target ? "  " : "", target ? target : "");
@@ -234,8 +235,7 @@ typedef struct BenchStart {
 } BenchStart;
 
 /* The child side: what ui_run does up to its first frame. */
-static int bench_first_frame_child(const char *packs, const char *dir, int fd,
-                                   int64_t main_ns)
+static int bench_first_frame_child(const char *packs, const char *dir, int fd, int64_t main_ns)
 {
     BenchStart r = {.main_ns = main_ns};
     const char *paths[] = {packs};
@@ -290,16 +290,16 @@ static bool bench_read_all(int fd, void *buf, size_t size)
 
 /* One in-process run: exec ourselves in child mode. Returns false on failure. */
 static bool bench_start_once(const BenchOptions *o, const char *self, const char *dir,
-                             int64_t *total, int64_t *to_main, int64_t *create,
-                             int64_t *frame, int64_t *cpu)
+                             int64_t *total, int64_t *to_main, int64_t *create, int64_t *frame,
+                             int64_t *cpu)
 {
     int fds[2];
     if (pipe(fds) != 0)
         return false;
     char fdbuf[16];
     snprintf(fdbuf, sizeof fdbuf, "%d", fds[1]);
-    char *args[] = {(char *)self, (char *)"--first-frame-child", (char *)o->packs,
-                    (char *)dir, fdbuf, NULL};
+    char *args[] = {
+        (char *)self, (char *)"--first-frame-child", (char *)o->packs, (char *)dir, fdbuf, NULL};
     int64_t t0 = 0;
     pid_t pid = 0;
     if (!bench_spawn(args, fds, &t0, &pid)) {
@@ -382,7 +382,8 @@ static void bench_start(const BenchOptions *o)
     }
 
     printf("\nstart to first frame (window 1280x720 as the game opens it; packs %s: "
-           "%zu packs, %zu questions)\n", o->packs, pack_count, question_count);
+           "%zu packs, %zu questions)\n",
+           o->packs, pack_count, question_count);
     double total[BENCH_MAX_RUNS], to_main[BENCH_MAX_RUNS], create[BENCH_MAX_RUNS],
         frame[BENCH_MAX_RUNS], again[BENCH_MAX_RUNS], cpu[BENCH_MAX_RUNS],
         cpu_again[BENCH_MAX_RUNS];
@@ -441,7 +442,8 @@ static void bench_start(const BenchOptions *o)
         }
         s = bench_stats(real, ok_real);
         char what[64];
-        snprintf(what, sizeof what, "real binary (%s)", strrchr(o->exe, '/') ? strrchr(o->exe, '/') + 1 : o->exe);
+        snprintf(what, sizeof what, "real binary (%s)",
+                 strrchr(o->exe, '/') ? strrchr(o->exe, '/') + 1 : o->exe);
         if (ok_real)
             bench_print_stats(what, &s, NULL, target);
         else
@@ -453,8 +455,7 @@ static void bench_start(const BenchOptions *o)
 
 /* Starts an untimed round of one question and runs the loop until its
  * first frame is on screen; returns how long that iteration took. */
-static bool bench_show_question(App *app, const Pack *pack, const Question *q,
-                                double *first_ms)
+static bool bench_show_question(App *app, const Pack *pack, const Question *q, double *first_ms)
 {
     RoundQuestionRef ref = {pack->id, q->id};
     RoundSettings rs = {0};
@@ -534,8 +535,11 @@ static void bench_redraw(const BenchOptions *o)
     if (!bench_temp_dir(dir, sizeof dir))
         return;
     const char *paths[] = {o->packs};
-    AppConfig cfg = {.pack_paths = paths, .pack_path_count = 1, .data_dir = dir,
-                     .width = BENCH_REDRAW_W, .height = BENCH_REDRAW_H};
+    AppConfig cfg = {.pack_paths = paths,
+                     .pack_path_count = 1,
+                     .data_dir = dir,
+                     .width = BENCH_REDRAW_W,
+                     .height = BENCH_REDRAW_H};
     App *app = app_create(&cfg);
     if (!app) {
         printf("\nredraw: no App (no display?)\n");
@@ -546,8 +550,9 @@ static void bench_redraw(const BenchOptions *o)
     SDL_RendererInfo info = {0};
     SDL_GetRendererInfo(app->renderer, &info);
     printf("\nredraw of the question screen, untimed (renderer \"%s\", video \"%s\", "
-           "%dx%d pixels)\n", info.name ? info.name : "?", SDL_GetCurrentVideoDriver(),
-           app->theme.out_w, app->theme.out_h);
+           "%dx%d pixels)\n",
+           info.name ? info.name : "?", SDL_GetCurrentVideoDriver(), app->theme.out_w,
+           app->theme.out_h);
 
     int frames = o->frames;
     int cold_frames = frames / 4 > 0 ? frames / 4 : 1;
@@ -577,8 +582,8 @@ static void bench_redraw(const BenchOptions *o)
         double first = 0;
         int64_t c0 = bench_thread_cpu_ns();
         if (!bench_show_question(app, pack, q, &first)) {
-            printf("  %s: could not show %s/%s\n", question_type_name((QuestionType)type),
-                   pack->id, q->id);
+            printf("  %s: could not show %s/%s\n", question_type_name((QuestionType)type), pack->id,
+                   q->id);
             continue;
         }
         double first_cpu = bench_ms(bench_thread_cpu_ns() - c0);
@@ -684,9 +689,8 @@ static void bench_idle(const BenchOptions *o)
     }
     app_pump(app, 3);
     const RoundQuestion *rq = round_current(&app->round);
-    printf("\nidle on an untimed question for %d s (video \"%s\"; question %s/%s, %s)\n",
-           o->idle_s, SDL_GetCurrentVideoDriver(), rq ? rq->pack->id : "?",
-           rq ? rq->question->id : "?",
+    printf("\nidle on an untimed question for %d s (video \"%s\"; question %s/%s, %s)\n", o->idle_s,
+           SDL_GetCurrentVideoDriver(), rq ? rq->pack->id : "?", rq ? rq->question->id : "?",
            rq ? question_type_name(rq->question->type) : "?");
 
     BenchQuitter quitter = {.seconds = o->idle_s};
@@ -736,8 +740,10 @@ int main(int argc, char **argv)
     if (argc == 5 && strcmp(argv[1], "--first-frame-child") == 0)
         return bench_first_frame_child(argv[2], argv[3], atoi(argv[4]), main_ns);
 
-    BenchOptions o = {.runs = BENCH_DEFAULT_RUNS, .frames = BENCH_DEFAULT_FRAMES,
-                      .idle_s = BENCH_DEFAULT_IDLE_S, .packs = QUIZDECK_SOURCE_QUESTIONS};
+    BenchOptions o = {.runs = BENCH_DEFAULT_RUNS,
+                      .frames = BENCH_DEFAULT_FRAMES,
+                      .idle_s = BENCH_DEFAULT_IDLE_S,
+                      .packs = QUIZDECK_SOURCE_QUESTIONS};
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
         bool has = i + 1 < argc;

@@ -30,8 +30,8 @@ static const char FUZZ_NAME[] = "fuzz.yaml";
 /* Reports a broken invariant and stops: abort() is the fuzzer's signal. */
 static void fuzz_fail(const char *what, const char *detail)
 {
-    fprintf(stderr, "fuzz_pack_load: invariant broken: %s%s%s\n", what,
-            detail ? ": " : "", detail ? detail : "");
+    fprintf(stderr, "fuzz_pack_load: invariant broken: %s%s%s\n", what, detail ? ": " : "",
+            detail ? detail : "");
     abort();
 }
 
@@ -93,8 +93,7 @@ static void fuzz_string(const char *text, bool required, const char *what)
     fuzz_check(!required || text[0] != '\0', "required string is empty", what);
 }
 
-static void fuzz_string_list(const char **list, size_t count, bool required,
-                             const char *what)
+static void fuzz_string_list(const char **list, size_t count, bool required, const char *what)
 {
     fuzz_check(count == 0 || list != NULL, "list is NULL", what);
     for (size_t i = 0; i < count; i++) {
@@ -121,16 +120,15 @@ static void fuzz_id(const char *id, size_t max_len, const char *what)
     fuzz_check(len <= max_len, "id too long", what);
     for (size_t i = 0; i < len; i++) {
         char c = id[i];
-        bool ok = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
-                  (c == '-' && i > 0);
+        bool ok = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (c == '-' && i > 0);
         fuzz_check(ok, "id has a character outside [a-z0-9-]", what);
     }
 }
 
 static void fuzz_options_count(size_t count, const char *what)
 {
-    fuzz_check(count >= PACK_MIN_OPTIONS && count <= PACK_MAX_OPTIONS,
-               "option count outside 2..8", what);
+    fuzz_check(count >= PACK_MIN_OPTIONS && count <= PACK_MAX_OPTIONS, "option count outside 2..8",
+               what);
 }
 
 static void fuzz_question(const Pack *pack, const Question *q)
@@ -149,8 +147,7 @@ static void fuzz_question(const Pack *pack, const Question *q)
     fuzz_check(q->difficulty >= 1 && q->difficulty <= 3, "difficulty outside 1..3", q->id);
     fuzz_check(q->time_limit >= 0 && q->time_limit <= PACK_MAX_TIME_LIMIT,
                "time_limit out of range", q->id);
-    fuzz_check(q->points >= 1 && q->points <= PACK_MAX_POINTS, "points out of range",
-               q->id);
+    fuzz_check(q->points >= 1 && q->points <= PACK_MAX_POINTS, "points out of range", q->id);
     fuzz_check(q->line >= 1, "question line < 1", q->id);
     fuzz_string_list(q->tags, q->tag_count, false, "tags");
     if (q->topic[0] && pack->topic_count > 0) {
@@ -201,8 +198,8 @@ static void fuzz_question(const Pack *pack, const Question *q)
             fuzz_string(q->pairs[i].left, false, "pair left");
             fuzz_string(q->pairs[i].right, false, "pair right");
             for (size_t j = 0; j < i; j++) {
-                fuzz_check(strcmp(q->pairs[i].left, q->pairs[j].left) != 0,
-                           "duplicate pair lefts", q->id);
+                fuzz_check(strcmp(q->pairs[i].left, q->pairs[j].left) != 0, "duplicate pair lefts",
+                           q->id);
                 fuzz_check(strcmp(q->pairs[i].right, q->pairs[j].right) != 0,
                            "duplicate pair rights", q->id);
             }
@@ -219,8 +216,8 @@ static void fuzz_question(const Pack *pack, const Question *q)
         fuzz_string_list(q->cloze_parts, q->gap_count + 1, false, "cloze parts");
         break;
     case QUESTION_FLASHCARD:
-        fuzz_check(q->front[0] != '\0' && q->back[0] != '\0',
-                   "flashcard with an empty side", q->id);
+        fuzz_check(q->front[0] != '\0' && q->back[0] != '\0', "flashcard with an empty side",
+                   q->id);
         break;
     case QUESTION_TYPE_COUNT:
         break;
@@ -237,8 +234,7 @@ static void fuzz_pack(const Pack *pack)
     fuzz_string(pack->language, true, "language");
     fuzz_string(pack->author, false, "author");
     fuzz_string(pack->source_title, false, "source title");
-    fuzz_check(pack->default_time_limit >= 0 &&
-                   pack->default_time_limit <= PACK_MAX_TIME_LIMIT,
+    fuzz_check(pack->default_time_limit >= 0 && pack->default_time_limit <= PACK_MAX_TIME_LIMIT,
                "default time_limit out of range", NULL);
     fuzz_check(pack->default_points >= 1 && pack->default_points <= PACK_MAX_POINTS,
                "default points out of range", NULL);
@@ -246,8 +242,7 @@ static void fuzz_pack(const Pack *pack)
                "question count outside 1..100000", NULL);
     fuzz_check(pack->questions != NULL, "questions is NULL", NULL);
     fuzz_check(pack->topic_count == 0 || pack->topics != NULL, "topics is NULL", NULL);
-    fuzz_check(pack->section_count == 0 || pack->sections != NULL, "sections is NULL",
-               NULL);
+    fuzz_check(pack->section_count == 0 || pack->sections != NULL, "sections is NULL", NULL);
     for (size_t i = 0; i < pack->topic_count; i++) {
         fuzz_string(pack->topics[i].id, true, "topic id");
         fuzz_string(pack->topics[i].title, false, "topic title");
@@ -279,11 +274,9 @@ static void fuzz_diags(const DiagList *diags)
                    "diag does not name the file", d->message);
         fuzz_check(d->line >= 1, "diag line < 1", d->message);
         fuzz_check(d->column >= 1, "diag column < 1", d->message);
-        fuzz_check(d->message != NULL && d->message[0] != '\0', "diag message empty",
-                   NULL);
+        fuzz_check(d->message != NULL && d->message[0] != '\0', "diag message empty", NULL);
         char line[2048];
-        fuzz_check(diag_format(d, line, sizeof line) > 0, "diag_format failed",
-                   d->message);
+        fuzz_check(diag_format(d, line, sizeof line) > 0, "diag_format failed", d->message);
         errors += d->severity == DIAG_ERROR;
     }
     /* error_count also counts records dropped past DIAG_MAX_ITEMS. */

@@ -56,7 +56,7 @@ typedef enum CrashMsgKind {
 
 typedef struct CrashMsg {
     int32_t kind;
-    int32_t count;          /* answers acknowledged so far */
+    int32_t count; /* answers acknowledged so far */
     int64_t round_id;
     int64_t profile_id;
     int32_t question_count; /* questions in the round */
@@ -66,8 +66,8 @@ typedef struct CrashMsg {
 
 /* How the child plays. */
 typedef enum CrashMode {
-    CRASH_IDLE_AFTER,  /* answer `answers`, go on to the next question, idle */
-    CRASH_FLAT_OUT,    /* answer everything but the last question, then idle */
+    CRASH_IDLE_AFTER, /* answer `answers`, go on to the next question, idle */
+    CRASH_FLAT_OUT,   /* answer everything but the last question, then idle */
 } CrashMode;
 
 /* Child exit codes: which step failed, for the parent's message. */
@@ -393,8 +393,7 @@ static void check_next_launch(const char *dir, const Acks *acks, size_t stored)
 
     StoreRoundList open = {0};
     StoreError err = {0};
-    assert_int_equal(store_rounds_unfinished(app->store, app->profile_id, &open, &err),
-                     STORE_OK);
+    assert_int_equal(store_rounds_unfinished(app->store, app->profile_id, &open, &err), STORE_OK);
     assert_int_equal(open.count, 1);
     assert_int_equal(open.items[0].id, acks->started.round_id);
     assert_int_equal(open.items[0].answered_count, (int)stored);
@@ -480,8 +479,7 @@ int main(void)
     setenv("SDL_RENDER_DRIVER", "software", 0);
     setenv("SDL_AUDIODRIVER", "dummy", 0);
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test_setup_teardown(test_kill_while_idle_on_a_question, make_dir,
-                                        remove_dir),
+        cmocka_unit_test_setup_teardown(test_kill_while_idle_on_a_question, make_dir, remove_dir),
         cmocka_unit_test_setup_teardown(test_kill_while_answering, make_dir, remove_dir),
         cmocka_unit_test_setup_teardown(test_every_type_answered_before_the_kill, make_dir,
                                         remove_dir),

@@ -26,8 +26,12 @@ static void test_text_shows_without_fontconfig_fonts(void **state)
     char dir[] = "/tmp/qd-ui-fonts-XXXXXX";
     assert_non_null(mkdtemp(dir));
     const char *paths[] = {QUIZDECK_TEST_DATA "/valid"};
-    AppConfig cfg = {.pack_paths = paths, .pack_path_count = 1, .data_dir = dir,
-                     .width = 1280, .height = 720, .hidden = true};
+    AppConfig cfg = {.pack_paths = paths,
+                     .pack_path_count = 1,
+                     .data_dir = dir,
+                     .width = 1280,
+                     .height = 720,
+                     .hidden = true};
     App *app = app_create(&cfg);
     assert_non_null(app);
     app_pump(app, 2);

@@ -37,8 +37,12 @@ typedef struct Fixture {
 
 static App *open_app(const char *dir, const char *const *paths, size_t n, int w, int h)
 {
-    AppConfig cfg = {.pack_paths = paths, .pack_path_count = n, .data_dir = dir,
-                     .width = w, .height = h, .hidden = true};
+    AppConfig cfg = {.pack_paths = paths,
+                     .pack_path_count = n,
+                     .data_dir = dir,
+                     .width = w,
+                     .height = h,
+                     .hidden = true};
     App *app = app_create(&cfg);
     assert_non_null(app);
     app_pump(app, 2);
@@ -415,8 +419,8 @@ static void check_inside(App *app, const char *scene, const SizeCase *c)
             const AppWidget *other = app_widget(app, k);
             bool both_buttons = !(wd->flags & WIDGET_DANGER) && !(other->flags & WIDGET_DANGER);
             if (both_buttons && wd->label[0] && other->label[0] &&
-                SDL_HasIntersection(&wd->rect, &other->rect) &&
-                strcmp(scene, "packs") != 0 && strcmp(scene, "progress") != 0)
+                SDL_HasIntersection(&wd->rect, &other->rect) && strcmp(scene, "packs") != 0 &&
+                strcmp(scene, "progress") != 0)
                 fail_msg("%s at %dx%d: \"%s\" overlaps \"%s\"", scene, w, h, wd->label,
                          other->label);
         }
@@ -470,7 +474,7 @@ static void test_settings_persist_across_launches(void **state)
     assert_int_equal(app->settings.font_scale, 100);
     refresh(app);
     click_widget(app, "Settings");
-    key(app, SDLK_RIGHT);  /* text size 100 -> 125 */
+    key(app, SDLK_RIGHT); /* text size 100 -> 125 */
     key(app, SDLK_DOWN);
     key(app, SDLK_RETURN); /* reduced motion on */
     assert_int_equal(app->settings.font_scale, 125);
@@ -591,10 +595,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_shipped_packs_are_listed, setup, teardown),
         cmocka_unit_test_setup_teardown(test_continue_is_clickable_over_a_long_list, setup,
                                         teardown),
-        cmocka_unit_test_setup_teardown(test_notice_is_put_away_by_the_next_key, setup,
-                                        teardown),
-        cmocka_unit_test_setup_teardown(test_failed_pack_is_listed_with_its_error, setup,
-                                        teardown),
+        cmocka_unit_test_setup_teardown(test_notice_is_put_away_by_the_next_key, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_failed_pack_is_listed_with_its_error, setup, teardown),
         cmocka_unit_test_setup_teardown(test_start_builds_a_round_from_the_ticked_topic, setup,
                                         teardown),
         cmocka_unit_test_setup_teardown(test_dropped_pack_is_added_and_kept, setup, teardown),

@@ -45,8 +45,12 @@ static void open_app(Fixture *f, int w, int h)
     snprintf(f->dir, sizeof f->dir, "/tmp/quizdeck-play-XXXXXX");
     assert_non_null(mkdtemp(f->dir));
     static const char *const paths[] = {QUIZDECK_TEST_DATA "/play"};
-    AppConfig cfg = {.pack_paths = paths, .pack_path_count = 1, .data_dir = f->dir,
-                     .width = w, .height = h, .hidden = true};
+    AppConfig cfg = {.pack_paths = paths,
+                     .pack_path_count = 1,
+                     .data_dir = f->dir,
+                     .width = w,
+                     .height = h,
+                     .hidden = true};
     f->app = app_create(&cfg);
     assert_non_null(f->app);
     assert_non_null(f->app->store);
@@ -85,8 +89,7 @@ static void start_pack_round(App *app, const char *pack_id, const char *const *i
     assert_int_equal(app_scene(app), SCENE_QUESTION);
 }
 
-static void start_round(App *app, const char *const *ids, size_t n, RoundTimeMode mode,
-                        int seconds)
+static void start_round(App *app, const char *const *ids, size_t n, RoundTimeMode mode, int seconds)
 {
     start_pack_round(app, PACK_ID, ids, n, mode, seconds);
 }
@@ -104,8 +107,7 @@ static void save_shot(App *app, const char *name)
     if (dir == NULL || dir[0] == '\0')
         return;
     char path[512];
-    snprintf(path, sizeof path, "%s/%s-%dx%d.bmp", dir, name, app->theme.out_w,
-             app->theme.out_h);
+    snprintf(path, sizeof path, "%s/%s-%dx%d.bmp", dir, name, app->theme.out_w, app->theme.out_h);
     app_save_frame(app, path);
 }
 
@@ -498,13 +500,14 @@ static void test_wrong_answer_feedback_and_retry(void **state)
     static const struct {
         const char *id;
         int rating;
-    } graded[] = {{"q-choice", STORE_RATING_AGAIN}, {"q-truefalse", STORE_RATING_GOOD},
+    } graded[] = {{"q-choice", STORE_RATING_AGAIN},
+                  {"q-truefalse", STORE_RATING_GOOD},
                   {"q-typed", STORE_RATING_AGAIN}};
     for (size_t i = 0; i < 3; i++) {
         StoreReviewList reviews = {0};
-        assert_int_equal(store_card_reviews(s.store, app->profile_id, PACK_ID, graded[i].id, 0,
-                                            &reviews, NULL),
-                         STORE_OK);
+        assert_int_equal(
+            store_card_reviews(s.store, app->profile_id, PACK_ID, graded[i].id, 0, &reviews, NULL),
+            STORE_OK);
         assert_int_equal(reviews.count, 1);
         assert_int_equal(reviews.items[0].rating, graded[i].rating);
         assert_int_equal(reviews.items[0].source, STORE_SOURCE_QUIZ);
@@ -629,8 +632,8 @@ static void assert_layout_sane(App *app, const char *what)
         const AppWidget *a = app_widget(app, i);
         SDL_Rect r = a->rect;
         if (r.x < 0 || r.y < 0 || r.x + r.w > w || r.y + r.h > h || r.w <= 0 || r.h <= 0)
-            fail_msg("%s %dx%d: \"%s\" at %d,%d %dx%d is outside the window", what, w, h,
-                     a->label, r.x, r.y, r.w, r.h);
+            fail_msg("%s %dx%d: \"%s\" at %d,%d %dx%d is outside the window", what, w, h, a->label,
+                     r.x, r.y, r.w, r.h);
         for (size_t k = i + 1; k < n; k++) {
             const AppWidget *b = app_widget(app, k);
             if (overlap(r, b->rect))
@@ -647,8 +650,8 @@ static int ink_in(App *app, SDL_Rect r)
     assert_true(app_read_pixel(app, r.x, r.y, &first)); /* draws the frame */
     Uint32 *px = calloc((size_t)r.w * (size_t)r.h, sizeof *px);
     assert_non_null(px);
-    assert_int_equal(SDL_RenderReadPixels(app->renderer, &r, SDL_PIXELFORMAT_ARGB8888, px,
-                                          r.w * 4), 0);
+    assert_int_equal(SDL_RenderReadPixels(app->renderer, &r, SDL_PIXELFORMAT_ARGB8888, px, r.w * 4),
+                     0);
     int ink = 0;
     for (int i = 0; i < r.w * r.h; i++) {
         int cr = (int)((px[i] >> 16) & 0xFF), cg = (int)((px[i] >> 8) & 0xFF),
@@ -675,9 +678,9 @@ static void test_every_type_fits_every_size(void **state)
             app->settings.font_scale = THEME_FONT_SCALE_MAX;
             app_apply_settings(app, false);
         }
-        static const char *const layouts[] = {"q-choice", "q-multi", "q-truefalse",
-                                              "q-typed", "q-order", "q-match",
-                                              "q-cloze", "q-flashcard", "q-eight-long"};
+        static const char *const layouts[] = {"q-choice", "q-multi",     "q-truefalse",
+                                              "q-typed",  "q-order",     "q-match",
+                                              "q-cloze",  "q-flashcard", "q-eight-long"};
         for (size_t t = 0; t < SDL_arraysize(layouts); t++) {
             start_round(app, &layouts[t], 1, ROUND_TIME_FIXED, 30);
             if (app->theme.out_w != sizes[s].x)
@@ -794,8 +797,8 @@ static void test_arabic_typed_and_choice(void **state)
     assert_true(ink_in(app, widget(app, "prompt")->rect) > 50);
 
     /* One letter too many (two bytes in UTF-8) goes with one Backspace. */
-    type(app, "\xD8\xA7\xD9\x84\xD9\x83\xD9\x88");           /* الكو */
-    type(app, "\xD9\x8A\xD8\xAA\xD8\xAA");                     /* يتت */
+    type(app, "\xD8\xA7\xD9\x84\xD9\x83\xD9\x88"); /* الكو */
+    type(app, "\xD9\x8A\xD8\xAA\xD8\xAA");         /* يتت */
     save_shot(app, "arabic-typed");
     assert_true(ink_in(app, widget(app, "answer-field")->rect) > 50);
     key(app, SDLK_BACKSPACE);

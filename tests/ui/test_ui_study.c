@@ -39,8 +39,12 @@ typedef struct Fixture {
 static App *open_app(Fixture *f, const char *pack, int w, int h)
 {
     const char *paths[] = {pack};
-    AppConfig cfg = {.pack_paths = paths, .pack_path_count = 1, .data_dir = f->dir,
-                     .width = w, .height = h, .hidden = true};
+    AppConfig cfg = {.pack_paths = paths,
+                     .pack_path_count = 1,
+                     .data_dir = f->dir,
+                     .width = w,
+                     .height = h,
+                     .hidden = true};
     f->app = app_create(&cfg);
     assert_non_null(f->app);
     app_pump(f->app, 2);
@@ -118,8 +122,8 @@ static SDL_Color widget_fill(App *app, const char *label)
     if (w == NULL)
         fail_msg("no widget \"%s\" on screen", label);
     SDL_Color c;
-    assert_true(app_read_pixel(app, w->rect.x + theme_px(&app->theme, 8),
-                               w->rect.y + w->rect.h / 2, &c));
+    assert_true(
+        app_read_pixel(app, w->rect.x + theme_px(&app->theme, 8), w->rect.y + w->rect.h / 2, &c));
     return c;
 }
 
@@ -129,8 +133,7 @@ static void shot(App *app, const char *name)
     if (dir == NULL)
         return;
     char path[512];
-    snprintf(path, sizeof path, "%s/%s-%dx%d.bmp", dir, name, app->theme.out_w,
-             app->theme.out_h);
+    snprintf(path, sizeof path, "%s/%s-%dx%d.bmp", dir, name, app->theme.out_w, app->theme.out_h);
     app_save_frame(app, path);
 }
 
@@ -138,9 +141,9 @@ static void shot(App *app, const char *name)
 static size_t ratings_of(App *app, const char *qid, int *out, size_t cap)
 {
     StoreReviewList log = {0};
-    assert_int_equal(store_card_reviews(app->store, app->profile_id, "study-cards", qid, 0, &log,
-                                        NULL),
-                     STORE_OK);
+    assert_int_equal(
+        store_card_reviews(app->store, app->profile_id, "study-cards", qid, 0, &log, NULL),
+        STORE_OK);
     size_t n = log.count < cap ? log.count : cap;
     for (size_t i = 0; i < n; i++) {
         out[i] = log.items[i].rating;
@@ -288,7 +291,7 @@ static void test_profiles_first_launch_and_manage(void **state)
     assert_non_null(app_find_widget(app, "Save"));
     assert_null(app_find_widget(app, "Cancel"));
     assert_null(app_find_widget(app, "Back")); /* no Back pill either */
-    key(app, SDLK_ESCAPE); /* cannot leave without a name */
+    key(app, SDLK_ESCAPE);                     /* cannot leave without a name */
     assert_int_equal(app_scene(app), SCENE_PROFILES);
     key(app, SDLK_RETURN); /* an empty name is refused */
     assert_int_equal(app_scene(app), SCENE_PROFILES);

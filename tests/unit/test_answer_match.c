@@ -42,10 +42,24 @@ static const MatchRow match_rows[] = {
     {"Paris!", "Paris", {NULL}, true, "trailing !"},
     {"St. Louis", "St Louis", {NULL}, true, "full stop"},
     {"O'Brien", "OBrien", {NULL}, true, "apostrophe"},
-    {"O\xe2\x80\x99" "Brien", "O'Brien", {NULL}, true, "curly apostrophe"},
+    {"O\xe2\x80\x99"
+     "Brien",
+     "O'Brien",
+     {NULL},
+     true,
+     "curly apostrophe"},
     {"\xe2\x80\x9cHamlet\xe2\x80\x9d", "Hamlet", {NULL}, true, "curly quotes"},
-    {"\xc2\xab" "Hamlet\xc2\xbb", "Hamlet", {NULL}, true, "guillemets"},
-    {"rock\xe2\x80\x93" "and\xe2\x80\x94roll", "rock and roll", {NULL}, true,
+    {"\xc2\xab"
+     "Hamlet\xc2\xbb",
+     "Hamlet",
+     {NULL},
+     true,
+     "guillemets"},
+    {"rock\xe2\x80\x93"
+     "and\xe2\x80\x94roll",
+     "rock and roll",
+     {NULL},
+     true,
      "en and em dash"},
     {"Saint-Tropez", "Saint Tropez", {NULL}, true, "hyphen vs space"},
     {"x-ray", "X ray", {NULL}, true, "hyphen in a short answer"},
@@ -65,42 +79,76 @@ static const MatchRow match_rows[] = {
     {"CAF\xc3\x89", "cafe", {NULL}, true, "capital E acute"},
     {"senor", "Se\xc3\xb1or", {NULL}, true, "n tilde"},
     {"Munchen", "M\xc3\xbcnchen", {NULL}, true, "u umlaut"},
-    {"strasse", "Stra\xc3\x9f" "e", {NULL}, true, "sharp s is ss"},
+    {"strasse",
+     "Stra\xc3\x9f"
+     "e",
+     {NULL},
+     true,
+     "sharp s is ss"},
     {"aero", "\xc3\x86r\xc3\xb8", {NULL}, true, "ae ligature and o slash"},
-    {"lodz", "\xc5\x81\xc3\xb3" "d\xc5\xba", {NULL}, true, "Latin Extended-A"},
+    {"lodz",
+     "\xc5\x81\xc3\xb3"
+     "d\xc5\xba",
+     {NULL},
+     true,
+     "Latin Extended-A"},
     {"Dvorak", "Dvo\xc5\x99\xc3\xa1k", {NULL}, true, "r caron"},
     {"cafe\xcc\x81", "caf\xc3\xa9", {NULL}, true, "combining acute accent"},
     {"Bucuresti", "Bucure\xc8\x99ti", {NULL}, true, "s comma below"},
     /* Greek and Cyrillic */
     {"\xce\x95\xce\xbb\xce\xbb\xce\xac\xce\xb4\xce\xb1",
-     "\xce\xb5\xce\xbb\xce\xbb\xce\xb1\xce\xb4\xce\xb1", {NULL}, true,
+     "\xce\xb5\xce\xbb\xce\xbb\xce\xb1\xce\xb4\xce\xb1",
+     {NULL},
+     true,
      "Greek capital and tonos"},
     {"\xce\x9f\xce\x94\xce\xa5\xce\xa3\xce\xa3\xce\x95\xce\xa5\xce\xa3",
-     "\xce\x9f\xce\xb4\xcf\x85\xcf\x83\xcf\x83\xce\xb5\xcf\x85\xcf\x82", {NULL},
-     true, "Greek final sigma"},
+     "\xce\x9f\xce\xb4\xcf\x85\xcf\x83\xcf\x83\xce\xb5\xcf\x85\xcf\x82",
+     {NULL},
+     true,
+     "Greek final sigma"},
     {"\xd0\x9c\xd0\x9e\xd0\xa1\xd0\x9a\xd0\x92\xd0\x90",
-     "\xd0\x9c\xd0\xbe\xd1\x81\xd0\xba\xd0\xb2\xd0\xb0", {NULL}, true,
+     "\xd0\x9c\xd0\xbe\xd1\x81\xd0\xba\xd0\xb2\xd0\xb0",
+     {NULL},
+     true,
      "Cyrillic upper case"},
-    {"\xd1\x91\xd0\xbb\xd0\xba\xd0\xb0", "\xd0\x95\xd0\xbb\xd0\xba\xd0\xb0",
-     {NULL}, true, "Cyrillic yo is ye"},
+    {"\xd1\x91\xd0\xbb\xd0\xba\xd0\xb0",
+     "\xd0\x95\xd0\xbb\xd0\xba\xd0\xb0",
+     {NULL},
+     true,
+     "Cyrillic yo is ye"},
     /* Arabic */
     {"\xd9\x85\xd8\xac\xd9\x84\xd8\xb3 \xd8\xa7\xd9\x84\xd8\xaa\xd8\xb9\xd8\xa7"
      "\xd9\x88\xd9\x86",
      "\xd9\x85\xd8\xac\xd9\x84\xd8\xb3 \xd8\xa7\xd9\x84\xd8\xaa\xd8\xb9\xd8\xa7"
-     "\xd9\x88\xd9\x86", {NULL}, true, "Arabic identical"},
+     "\xd9\x88\xd9\x86",
+     {NULL},
+     true,
+     "Arabic identical"},
     {"\xd9\x85\xd9\x8e\xd8\xac\xd9\x92\xd9\x84\xd9\x90\xd8\xb3",
-     "\xd9\x85\xd8\xac\xd9\x84\xd8\xb3", {NULL}, true, "Arabic harakat"},
+     "\xd9\x85\xd8\xac\xd9\x84\xd8\xb3",
+     {NULL},
+     true,
+     "Arabic harakat"},
     {"\xd9\x85\xd8\xac\xd9\x80\xd9\x80\xd9\x84\xd8\xb3",
-     "\xd9\x85\xd8\xac\xd9\x84\xd8\xb3", {NULL}, true, "Arabic tatweel"},
-    {"\xd8\xa3\xd8\xad\xd9\x85\xd8\xaf", "\xd8\xa7\xd8\xad\xd9\x85\xd8\xaf",
-     {NULL}, true, "alef with hamza"},
+     "\xd9\x85\xd8\xac\xd9\x84\xd8\xb3",
+     {NULL},
+     true,
+     "Arabic tatweel"},
+    {"\xd8\xa3\xd8\xad\xd9\x85\xd8\xaf",
+     "\xd8\xa7\xd8\xad\xd9\x85\xd8\xaf",
+     {NULL},
+     true,
+     "alef with hamza"},
     {"\xd8\xa7\xd9\x84\xd9\x83\xd9\x88\xd9\x8a\xd8\xaa\xd8\x9f",
-     "\xd8\xa7\xd9\x84\xd9\x83\xd9\x88\xd9\x8a\xd8\xaa", {NULL}, true,
+     "\xd8\xa7\xd9\x84\xd9\x83\xd9\x88\xd9\x8a\xd8\xaa",
+     {NULL},
+     true,
      "Arabic question mark"},
-    {"\xd9\xa1\xd9\xa9\xd9\xa9\xd9\xa1", "1991", {NULL}, true,
-     "Arabic-Indic digits"},
+    {"\xd9\xa1\xd9\xa9\xd9\xa9\xd9\xa1", "1991", {NULL}, true, "Arabic-Indic digits"},
     {"\xd9\x82\xd8\xb7\xd8\xb1",
-     "\xd8\xa7\xd9\x84\xd9\x83\xd9\x88\xd9\x8a\xd8\xaa", {NULL}, false,
+     "\xd8\xa7\xd9\x84\xd9\x83\xd9\x88\xd9\x8a\xd8\xaa",
+     {NULL},
+     false,
      "different Arabic word"},
     /* edits: floor(len / 8) */
     {"Kuwiat", "Kuwait", {NULL}, false, "6 chars: no edit allowed"},
@@ -111,21 +159,23 @@ static const MatchRow match_rows[] = {
     {"Mesopotami", "Mesopotamia", {NULL}, true, "deletion"},
     {"Messopotamia", "Mesopotamia", {NULL}, true, "insertion"},
     {"Mespotamai", "Mesopotamia", {NULL}, false, "two edits on 11 chars"},
-    {"Mediteranean See", "Mediterranean Sea", {NULL}, true,
-     "17 chars: two edits"},
-    {"Meditaranaen See", "Mediterranean Sea", {NULL}, false,
-     "17 chars: not three edits"},
+    {"Mediteranean See", "Mediterranean Sea", {NULL}, true, "17 chars: two edits"},
+    {"Meditaranaen See", "Mediterranean Sea", {NULL}, false, "17 chars: not three edits"},
     /* digits must match exactly */
     {"1991", "1991", {NULL}, true, "same year"},
     {"1992", "1991", {NULL}, false, "one digit off"},
-    {"In 1992 the war ended", "In 1991 the war ended", {NULL}, false,
+    {"In 1992 the war ended",
+     "In 1991 the war ended",
+     {NULL},
+     false,
      "digit edit in a long answer"},
-    {"In 1991 the war endd", "In 1991 the war ended", {NULL}, true,
-     "letter edit in a long answer"},
-    {"Treaty of 1916 signed", "Treaty of 1961 signed", {NULL}, false,
+    {"In 1991 the war endd", "In 1991 the war ended", {NULL}, true, "letter edit in a long answer"},
+    {"Treaty of 1916 signed",
+     "Treaty of 1961 signed",
+     {NULL},
+     false,
      "digit swap in a long answer"},
-    {"Route 6 to Chicago", "Route 66 to Chicago", {NULL}, false,
-     "digit deleted in a long answer"},
+    {"Route 6 to Chicago", "Route 66 to Chicago", {NULL}, false, "digit deleted in a long answer"},
     {"sx", "six", {NULL}, false, "short word: no edit"},
     {"6", "six", {NULL}, false, "digit is not the word"},
     {"6", "six", {"6", NULL}, true, "accepted spelling"},
@@ -153,8 +203,8 @@ static void test_match_table(void **state)
         bool got = n > 0 ? answer_matches_any(r->given, r->expected, r->accept, n)
                          : answer_matches(r->given, r->expected);
         if (got != r->verdict) {
-            print_error("row %zu (%s): \"%s\" vs \"%s\": got %s\n", i, r->why,
-                        r->given, r->expected, got ? "right" : "wrong");
+            print_error("row %zu (%s): \"%s\" vs \"%s\": got %s\n", i, r->why, r->given,
+                        r->expected, got ? "right" : "wrong");
             failures++;
         }
     }
@@ -169,7 +219,9 @@ typedef struct NormRow {
 static const NormRow norm_rows[] = {
     {"  The  Caf\xc3\xa9, au LAIT! ", "cafe au lait"},
     {"The", "the"},
-    {"\xe2\x80\x9cStra\xc3\x9f" "e\xe2\x80\x9d", "strasse"},
+    {"\xe2\x80\x9cStra\xc3\x9f"
+     "e\xe2\x80\x9d",
+     "strasse"},
     {"\xd9\x85\xd9\x8e\xd8\xac\xd9\x92\xd9\x84\xd9\x90\xd8\xb3 \xd9\xa1\xd9\xa9",
      "\xd9\x85\xd8\xac\xd9\x84\xd8\xb3 19"},
     {"a - b", "a b"},
@@ -196,8 +248,8 @@ static void test_normalize_cuts_whole_characters(void **state)
     /* "Москва" is 12 bytes; a 4-byte buffer holds one 2-byte letter and the
      * NUL, never half a letter. */
     char buf[4];
-    size_t need = answer_normalize(
-        "\xd0\x9c\xd0\xbe\xd1\x81\xd0\xba\xd0\xb2\xd0\xb0", buf, sizeof buf);
+    size_t need =
+        answer_normalize("\xd0\x9c\xd0\xbe\xd1\x81\xd0\xba\xd0\xb2\xd0\xb0", buf, sizeof buf);
     assert_int_equal(need, 12);
     assert_string_equal(buf, "\xd0\xbc");
     assert_int_equal(answer_normalize("Paris", NULL, 0), 5);

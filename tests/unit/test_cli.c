@@ -55,7 +55,8 @@ static void test_exit_codes_and_messages(void **state)
          "example.yaml:21:5: warning: question 'gcc-size' has no 'explain'"},
         {"--check " DATA "/broken/answer-not-a-choice.yaml", 1,
          "answer-not-a-choice.yaml:10:13: error: answer 'Paris' is not one of the choices"},
-        {"--check " DATA "/folder-mixed", 1, "d-same-id.yaml:2:5: error: pack id "
+        {"--check " DATA "/folder-mixed", 1,
+         "d-same-id.yaml:2:5: error: pack id "
          "'kuwait-regional-security' is already used by " DATA "/folder-mixed/a-good.yaml"},
         {"--check " DATA "/broken", 1, "0 valid"},
         {"--check /nonexistent/pack.yaml", 2, "no such file or folder"},

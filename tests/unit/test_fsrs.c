@@ -48,11 +48,9 @@ static bool parse_utc(const char *text, int64_t *out)
 {
     int y, mo, d, h, mi, s, ms;
     char z;
-    if (sscanf(text, "%d-%d-%dT%d:%d:%d.%3d%c", &y, &mo, &d, &h, &mi, &s, &ms, &z) != 8 ||
-        z != 'Z')
+    if (sscanf(text, "%d-%d-%dT%d:%d:%d.%3d%c", &y, &mo, &d, &h, &mi, &s, &ms, &z) != 8 || z != 'Z')
         return false;
-    *out = ((days_from_civil(y, mo, d) * 24 + h) * 60 + mi) * (int64_t)MIN +
-           (int64_t)s * 1000 + ms;
+    *out = ((days_from_civil(y, mo, d) * 24 + h) * 60 + mi) * (int64_t)MIN + (int64_t)s * 1000 + ms;
     return true;
 }
 
@@ -69,15 +67,13 @@ static bool close_rel(double got, double want)
 /* Field by field: structs have padding that memcmp would compare. */
 static bool cards_equal(const FsrsCard *a, const FsrsCard *b)
 {
-    return a->state == b->state && a->stability == b->stability &&
-           a->difficulty == b->difficulty && a->due_ms == b->due_ms &&
-           a->last_review_ms == b->last_review_ms && a->step == b->step &&
-           a->reps == b->reps && a->lapses == b->lapses &&
-           a->scheduled_days == b->scheduled_days;
+    return a->state == b->state && a->stability == b->stability && a->difficulty == b->difficulty &&
+           a->due_ms == b->due_ms && a->last_review_ms == b->last_review_ms && a->step == b->step &&
+           a->reps == b->reps && a->lapses == b->lapses && a->scheduled_days == b->scheduled_days;
 }
 
-static FsrsCard review_ok(const FsrsParams *p, FsrsCard card, FsrsRating rating,
-                          int64_t now, const FsrsDayRule *rule, FsrsReviewLog *log)
+static FsrsCard review_ok(const FsrsParams *p, FsrsCard card, FsrsRating rating, int64_t now,
+                          const FsrsDayRule *rule, FsrsReviewLog *log)
 {
     FsrsCard after;
     assert_int_equal(fsrs_review(p, &card, rating, now, rule, &after, log), FSRS_OK);
@@ -121,24 +117,24 @@ static int replay_file(const char *path, int *rows_out)
             card = fsrs_card_new(review_ms); /* created at its first review */
         }
         FsrsCard after;
-        FsrsStatus st = fsrs_review(&params, &card, (FsrsRating)rating, review_ms, &rule,
-                                    &after, NULL);
+        FsrsStatus st =
+            fsrs_review(&params, &card, (FsrsRating)rating, review_ms, &rule, &after, NULL);
         if (st != FSRS_OK) {
-            fprintf(stderr, "%s:%d: row %d (seq %d): fsrs_review failed (%d)\n", path,
-                    line_no, rows, seq, (int)st);
+            fprintf(stderr, "%s:%d: row %d (seq %d): fsrs_review failed (%d)\n", path, line_no,
+                    rows, seq, (int)st);
             bad++;
             continue;
         }
         bool same = (int)after.state == state && close_rel(after.stability, stability) &&
-                    close_rel(after.difficulty, difficulty) &&
-                    after.scheduled_days == days && after.due_ms == due_ms;
+                    close_rel(after.difficulty, difficulty) && after.scheduled_days == days &&
+                    after.due_ms == due_ms;
         if (!same) {
             fprintf(stderr,
                     "%s:%d: row %d (seq %d, rating %d): want state %d S %.8f D %.8f "
                     "days %d due %lld; got state %d S %.8f D %.8f days %d due %lld\n",
                     path, line_no, rows, seq, rating, state, stability, difficulty, days,
-                    (long long)due_ms, (int)after.state, after.stability,
-                    after.difficulty, after.scheduled_days, (long long)after.due_ms);
+                    (long long)due_ms, (int)after.state, after.stability, after.difficulty,
+                    after.scheduled_days, (long long)after.due_ms);
             bad++;
         }
         if (!same) {
@@ -353,8 +349,7 @@ static void test_day_start_inverse(void **state)
         {.day_start_minutes = 240, .offset_fn = dst_offset, .offset_user = &switch_ms},
     };
     for (size_t r = 0; r < 4; r++) {
-        for (int64_t day = days_from_civil(2025, 3, 25); day < days_from_civil(2025, 4, 3);
-             day++) {
+        for (int64_t day = days_from_civil(2025, 3, 25); day < days_from_civil(2025, 4, 3); day++) {
             int64_t start = fsrs_day_start_ms(day, &rules[r]);
             assert_int_equal(fsrs_day_number(start, &rules[r]), day);
             assert_int_equal(fsrs_day_number(start - 1, &rules[r]), day - 1);
@@ -398,9 +393,9 @@ static void test_params_rejected(void **state)
         int first_step;
         bool ok;
     } cases[] = {
-        {0.90, 36500, 1, true},   {0.70, 36500, 1, true}, {0.97, 36500, 1, true},
-        {0.69, 36500, 1, false},  {0.98, 36500, 1, false}, {NAN, 36500, 1, false},
-        {0.90, 0, 1, false},      {0.90, 36500, 0, false},
+        {0.90, 36500, 1, true},  {0.70, 36500, 1, true},  {0.97, 36500, 1, true},
+        {0.69, 36500, 1, false}, {0.98, 36500, 1, false}, {NAN, 36500, 1, false},
+        {0.90, 0, 1, false},     {0.90, 36500, 0, false},
     };
     const int64_t t0 = utc(2025, 1, 1, 9, 0);
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
@@ -425,10 +420,8 @@ static void test_bad_rating_and_card(void **state)
     (void)state;
     const int64_t t0 = utc(2025, 1, 1, 9, 0);
     FsrsCard c = fsrs_card_new(t0), after = c;
-    assert_int_equal(fsrs_review(NULL, &c, (FsrsRating)0, t0, NULL, &after, NULL),
-                     FSRS_BAD_RATING);
-    assert_int_equal(fsrs_review(NULL, &c, (FsrsRating)5, t0, NULL, &after, NULL),
-                     FSRS_BAD_RATING);
+    assert_int_equal(fsrs_review(NULL, &c, (FsrsRating)0, t0, NULL, &after, NULL), FSRS_BAD_RATING);
+    assert_int_equal(fsrs_review(NULL, &c, (FsrsRating)5, t0, NULL, &after, NULL), FSRS_BAD_RATING);
     FsrsCard broken = c;
     broken.state = FSRS_STATE_REVIEW; /* review state with zero stability */
     assert_int_equal(fsrs_review(NULL, &broken, FSRS_RATING_GOOD, t0, NULL, &after, NULL),

@@ -73,9 +73,9 @@ static int setup(void **state)
     assert_int_equal(store_open_at(&f->store, f->dir, MAR9_UTC, &err), STORE_OK);
     assert_int_equal(store_profile_add(f->store, "Alice", MAR9_UTC, &f->alice, &err), STORE_OK);
     /* Arabic names are profiles like any other. */
-    assert_int_equal(store_profile_add(f->store, "\xd8\xb3\xd8\xa7\xd8\xb1\xd8\xa9", MAR9_UTC,
-                                       &f->bob, &err),
-                     STORE_OK);
+    assert_int_equal(
+        store_profile_add(f->store, "\xd8\xb3\xd8\xa7\xd8\xb1\xd8\xa9", MAR9_UTC, &f->bob, &err),
+        STORE_OK);
     f->settings = learn_settings_default();
     f->rule = learn_day_rule(&f->settings, KUWAIT, NULL, NULL);
     f->params = learn_params(&f->settings);
@@ -159,9 +159,9 @@ static void test_cloze_deletions_are_cards(void **state)
     Pack *p = load_cards_pack();
     LearnDeck deck;
     StoreError err;
-    assert_int_equal(learn_deck_build(&deck, f->store, f->alice, &p, 1, kuwait(9, 12, 0),
-                                      &f->rule, &err),
-                     STORE_OK);
+    assert_int_equal(
+        learn_deck_build(&deck, f->store, f->alice, &p, 1, kuwait(9, 12, 0), &f->rule, &err),
+        STORE_OK);
     assert_int_equal(deck.count, 9); /* 8 questions, the cloze has 2 gaps */
     assert_string_equal(deck.keys[6].question->id, "q-cloze");
     assert_int_equal(deck.keys[6].deletion, 1);
@@ -171,9 +171,8 @@ static void test_cloze_deletions_are_cards(void **state)
     /* A quiz answer with gap 1 right and gap 2 wrong: two cards, two ratings. */
     const Question *cloze = pack_find_question(p, "q-cloze");
     bool gaps[2] = {true, false};
-    assert_int_equal(learn_record_quiz_cloze(f->store, f->alice, p->id, cloze, gaps, 2, false,
-                                             5000, 0, kuwait(9, 12, 0), &f->rule, &f->params,
-                                             &err),
+    assert_int_equal(learn_record_quiz_cloze(f->store, f->alice, p->id, cloze, gaps, 2, false, 5000,
+                                             0, kuwait(9, 12, 0), &f->rule, &f->params, &err),
                      STORE_OK);
     StoreReviewList log = {0};
     assert_int_equal(store_card_reviews(f->store, f->alice, p->id, "q-cloze", 1, &log, &err),
@@ -188,9 +187,8 @@ static void test_cloze_deletions_are_cards(void **state)
     assert_int_equal(log.items[0].rating, FSRS_RATING_AGAIN);
     store_review_list_free(&log);
     /* The whole-question variant rates every gap alike. */
-    assert_int_equal(learn_record_quiz_answer(f->store, f->alice, p->id, cloze, 1.0, false, 3000,
-                                              0, kuwait(9, 13, 0), &f->rule, &f->params, NULL,
-                                              &err),
+    assert_int_equal(learn_record_quiz_answer(f->store, f->alice, p->id, cloze, 1.0, false, 3000, 0,
+                                              kuwait(9, 13, 0), &f->rule, &f->params, NULL, &err),
                      STORE_OK);
     for (int d = 1; d <= 2; d++) {
         assert_int_equal(store_card_reviews(f->store, f->alice, p->id, "q-cloze", d, &log, &err),
@@ -200,9 +198,8 @@ static void test_cloze_deletions_are_cards(void **state)
         store_review_list_free(&log);
     }
     /* Mismatched gap counts are refused, not half-recorded. */
-    assert_int_equal(learn_record_quiz_cloze(f->store, f->alice, p->id, cloze, gaps, 1, false,
-                                             5000, 0, kuwait(9, 12, 0), &f->rule, &f->params,
-                                             &err),
+    assert_int_equal(learn_record_quiz_cloze(f->store, f->alice, p->id, cloze, gaps, 1, false, 5000,
+                                             0, kuwait(9, 12, 0), &f->rule, &f->params, &err),
                      STORE_INVALID);
     learn_deck_free(&deck);
     pack_free(p);
@@ -220,16 +217,15 @@ static void test_cloze_siblings_wait_until_tomorrow(void **state)
     assert_int_equal(learn_deck_build(&deck, f->store, f->alice, &p, 1, now, &f->rule, &err),
                      STORE_OK);
     assert_int_equal(deck.keys[6].deletion, 1); /* the cloze's two gaps: 6 and 7 */
-    assert_int_equal(learn_record_study_review(f->store, f->alice, &deck, 6, FSRS_RATING_EASY,
-                                               2000, now, &f->rule, &f->params, NULL, &err),
+    assert_int_equal(learn_record_study_review(f->store, f->alice, &deck, 6, FSRS_RATING_EASY, 2000,
+                                               now, &f->rule, &f->params, NULL, &err),
                      STORE_OK);
     /* Study everything else the queue offers today: gap 2 never comes. */
     size_t idx, studied = 0;
     while (learn_deck_next(&deck, &f->settings, now, &f->rule, &idx, NULL)) {
         assert_int_not_equal(idx, 7);
-        assert_int_equal(learn_record_study_review(f->store, f->alice, &deck, idx,
-                                                   FSRS_RATING_EASY, 2000, now, &f->rule,
-                                                   &f->params, NULL, &err),
+        assert_int_equal(learn_record_study_review(f->store, f->alice, &deck, idx, FSRS_RATING_EASY,
+                                                   2000, now, &f->rule, &f->params, NULL, &err),
                          STORE_OK);
         studied++;
     }
@@ -279,18 +275,17 @@ static void test_quiz_grading_stores_rating(void **state)
         {"slow untimed", 1.0, false, 25000, 0, FSRS_RATING_HARD},
         {"mostly wrong", 0.25, false, 4000, 20000, FSRS_RATING_AGAIN},
     };
-    const char *ids[] = {"q-choice", "q-multi", "q-tf", "q-typed",
-                         "q-order", "q-match", "q-card", "q-choice"};
+    const char *ids[] = {"q-choice", "q-multi", "q-tf",   "q-typed",
+                         "q-order",  "q-match", "q-card", "q-choice"};
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         const GradeCase *c = &cases[i];
         const Question *q = pack_find_question(p, ids[i]);
         int64_t profile = i == 7 ? f->bob : f->alice; /* q-choice twice: another learner */
         FsrsRating got = 0;
         StoreError err;
-        assert_int_equal(learn_record_quiz_answer(f->store, profile, p->id, q, c->fraction,
-                                                  c->timed_out, c->ms_taken, c->limit_ms,
-                                                  kuwait(9, 10, (int)i), &f->rule, &f->params,
-                                                  &got, &err),
+        assert_int_equal(learn_record_quiz_answer(
+                             f->store, profile, p->id, q, c->fraction, c->timed_out, c->ms_taken,
+                             c->limit_ms, kuwait(9, 10, (int)i), &f->rule, &f->params, &got, &err),
                          STORE_OK);
         if (got != c->want)
             fail_msg("case %s: rating %d, want %d", c->name, (int)got, (int)c->want);
@@ -304,8 +299,7 @@ static void test_quiz_grading_stores_rating(void **state)
         store_review_list_free(&log);
         /* The card is saved and first seen now. */
         StoreCard card;
-        assert_int_equal(store_card_get(f->store, profile, p->id, q->id, 0, &card, &err),
-                         STORE_OK);
+        assert_int_equal(store_card_get(f->store, profile, p->id, q->id, 0, &card, &err), STORE_OK);
         assert_int_equal(card.first_seen, kuwait(9, 10, (int)i));
         assert_int_equal(card.reps, 1);
     }
@@ -341,7 +335,7 @@ static void test_replay_equals_stored(void **state)
     size_t idx;
     assert_true(learn_deck_find(&deck, p->id, "q-typed", 0, &idx));
     static const FsrsRating ratings[] = {
-        FSRS_RATING_AGAIN, FSRS_RATING_GOOD, FSRS_RATING_GOOD, FSRS_RATING_GOOD,
+        FSRS_RATING_AGAIN, FSRS_RATING_GOOD,  FSRS_RATING_GOOD, FSRS_RATING_GOOD,
         FSRS_RATING_HARD,  FSRS_RATING_AGAIN, FSRS_RATING_GOOD, FSRS_RATING_EASY,
         FSRS_RATING_GOOD,  FSRS_RATING_HARD,  FSRS_RATING_GOOD, FSRS_RATING_GOOD,
     };
@@ -351,21 +345,21 @@ static void test_replay_equals_stored(void **state)
         int64_t due = deck.cards[idx].due_ms;
         now = (due > now ? due : now) + (int64_t)(i + 1) * 7 * MINUTE;
         if (i % 3 == 2) {
-            double fraction = ratings[i] == FSRS_RATING_AGAIN ? 0.0
-                              : ratings[i] == FSRS_RATING_HARD ? 0.5 : 1.0;
+            double fraction = ratings[i] == FSRS_RATING_AGAIN  ? 0.0
+                              : ratings[i] == FSRS_RATING_HARD ? 0.5
+                                                               : 1.0;
             FsrsRating got;
-            assert_int_equal(learn_record_quiz_answer(f->store, f->alice, p->id, q, fraction,
-                                                      false, 3000, 20000, now, &f->rule,
-                                                      &f->params, &got, &err),
+            assert_int_equal(learn_record_quiz_answer(f->store, f->alice, p->id, q, fraction, false,
+                                                      3000, 20000, now, &f->rule, &f->params, &got,
+                                                      &err),
                              STORE_OK);
             learn_deck_free(&deck);
-            assert_int_equal(learn_deck_build(&deck, f->store, f->alice, &p, 1, now, &f->rule,
-                                              &err),
-                             STORE_OK); /* the deck follows the store */
+            assert_int_equal(
+                learn_deck_build(&deck, f->store, f->alice, &p, 1, now, &f->rule, &err),
+                STORE_OK); /* the deck follows the store */
         } else {
             assert_int_equal(learn_record_study_review(f->store, f->alice, &deck, idx, ratings[i],
-                                                       4000, now, &f->rule, &f->params, NULL,
-                                                       &err),
+                                                       4000, now, &f->rule, &f->params, NULL, &err),
                              STORE_OK);
         }
     }
@@ -436,9 +430,9 @@ static void test_day_boundary(void **state)
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         LearnDeck deck;
         StoreError err;
-        assert_int_equal(learn_deck_build(&deck, f->store, f->alice, &p, 1, cases[i].now,
-                                          &f->rule, &err),
-                         STORE_OK);
+        assert_int_equal(
+            learn_deck_build(&deck, f->store, f->alice, &p, 1, cases[i].now, &f->rule, &err),
+            STORE_OK);
         LearnStats stats;
         assert_int_equal(learn_stats_build(&stats, f->store, f->alice, &deck, cases[i].now,
                                            &f->rule, &f->params, &err),
@@ -484,9 +478,9 @@ static void test_queue_order(void **state)
     StudyOptions opts = learn_deck_options(&deck, &f->settings);
     size_t order[16];
     StudyQueueInfo info;
-    assert_int_equal(study_build_queue(deck.cards, deck.count, now, &f->rule, &opts, order, 16,
-                                       &info),
-                     STUDY_OK);
+    assert_int_equal(
+        study_build_queue(deck.cards, deck.count, now, &f->rule, &opts, order, 16, &info),
+        STUDY_OK);
     const char *want[] = {"q-card", "q-match", "q-order", "q-choice", "q-multi"};
     assert_int_equal(info.count, 5);
     for (size_t i = 0; i < 5; i++)
@@ -562,9 +556,9 @@ static void test_daily_new_limit(void **state)
 
     int64_t now = kuwait(9, 19, 0);
     LearnDeck deck;
-    assert_int_equal(learn_deck_build(&deck, f->store, f->alice, set.packs, set.pack_count, now,
-                                      &f->rule, &err),
-                     STORE_OK);
+    assert_int_equal(
+        learn_deck_build(&deck, f->store, f->alice, set.packs, set.pack_count, now, &f->rule, &err),
+        STORE_OK);
     StudyQueueInfo info;
     size_t idx;
     assert_true(learn_deck_next(&deck, &s, now, &f->rule, &idx, &info));
@@ -574,9 +568,8 @@ static void test_daily_new_limit(void **state)
         assert_true(learn_deck_next(&deck, &s, now, &f->rule, &idx, NULL));
         assert_int_equal(deck.cards[idx].state, FSRS_STATE_NEW);
         assert_int_equal(idx, (size_t)i); /* pack order, question order */
-        assert_int_equal(learn_record_study_review(f->store, f->alice, &deck, idx,
-                                                   FSRS_RATING_EASY, 1500, now, &f->rule,
-                                                   &f->params, NULL, &err),
+        assert_int_equal(learn_record_study_review(f->store, f->alice, &deck, idx, FSRS_RATING_EASY,
+                                                   1500, now, &f->rule, &f->params, NULL, &err),
                          STORE_OK);
         now += 10000;
     }
@@ -587,27 +580,27 @@ static void test_daily_new_limit(void **state)
     /* The limit holds across a restart the same study day (03:30 next
      * morning is still today) ... */
     now = kuwait(10, 3, 30);
-    assert_int_equal(learn_deck_build(&deck, f->store, f->alice, set.packs, set.pack_count, now,
-                                      &f->rule, &err),
-                     STORE_OK);
+    assert_int_equal(
+        learn_deck_build(&deck, f->store, f->alice, set.packs, set.pack_count, now, &f->rule, &err),
+        STORE_OK);
     assert_int_equal(deck.new_done_today, 5);
     assert_false(learn_deck_next(&deck, &s, now, &f->rule, &idx, &info));
     learn_deck_free(&deck);
     /* ... a new card met in a quiz counts against it too ... */
     assert_int_equal(learn_record_quiz_answer(f->store, f->alice, set.packs[1]->id,
-                                              &set.packs[1]->questions[0], 1.0, false, 3000,
-                                              20000, now, &f->rule, &f->params, NULL, &err),
+                                              &set.packs[1]->questions[0], 1.0, false, 3000, 20000,
+                                              now, &f->rule, &f->params, NULL, &err),
                      STORE_OK);
-    assert_int_equal(learn_deck_build(&deck, f->store, f->alice, set.packs, set.pack_count, now,
-                                      &f->rule, &err),
-                     STORE_OK);
+    assert_int_equal(
+        learn_deck_build(&deck, f->store, f->alice, set.packs, set.pack_count, now, &f->rule, &err),
+        STORE_OK);
     assert_int_equal(deck.new_done_today, 6);
     learn_deck_free(&deck);
     /* ... and lifts after 04:00. */
     now = kuwait(10, 4, 30);
-    assert_int_equal(learn_deck_build(&deck, f->store, f->alice, set.packs, set.pack_count, now,
-                                      &f->rule, &err),
-                     STORE_OK);
+    assert_int_equal(
+        learn_deck_build(&deck, f->store, f->alice, set.packs, set.pack_count, now, &f->rule, &err),
+        STORE_OK);
     assert_int_equal(deck.new_done_today, 0);
     assert_true(learn_deck_next(&deck, &s, now, &f->rule, &idx, &info));
     assert_int_equal(info.new_queued, 5);
@@ -667,8 +660,7 @@ static void test_local_offset(void **state)
     tzset();
     assert_int_equal(learn_local_utc_offset(MAR9_UTC, NULL), 180);
     FsrsDayRule r = learn_day_rule(NULL, 0, learn_local_utc_offset, NULL);
-    assert_int_equal(fsrs_day_number(kuwait(10, 3, 59), &r),
-                     fsrs_day_number(kuwait(9, 12, 0), &r));
+    assert_int_equal(fsrs_day_number(kuwait(10, 3, 59), &r), fsrs_day_number(kuwait(9, 12, 0), &r));
     assert_int_equal(fsrs_day_number(kuwait(10, 4, 1), &r),
                      fsrs_day_number(kuwait(9, 12, 0), &r) + 1);
     setenv("TZ", "EST5EDT,M3.2.0,M11.1.0", 1); /* US Eastern, DST from 8 March 2026 */
@@ -696,9 +688,9 @@ static void test_profile_isolation(void **state)
     /* Alice studies 10 new cards, all Good-then-Good (graduating); Bob only
      * fails three in a quiz. */
     LearnDeck a;
-    assert_int_equal(learn_deck_build(&a, f->store, f->alice, set.packs, set.pack_count, now,
-                                      &f->rule, &err),
-                     STORE_OK);
+    assert_int_equal(
+        learn_deck_build(&a, f->store, f->alice, set.packs, set.pack_count, now, &f->rule, &err),
+        STORE_OK);
     for (size_t i = 0; i < 10; i++) {
         assert_int_equal(learn_record_study_review(f->store, f->alice, &a, i, FSRS_RATING_EASY,
                                                    1000, now, &f->rule, &f->params, NULL, &err),
@@ -707,19 +699,19 @@ static void test_profile_isolation(void **state)
     learn_deck_free(&a);
     const Pack *first = set.packs[0];
     for (size_t i = 0; i < 3; i++)
-        assert_int_equal(learn_record_quiz_answer(f->store, f->bob, first->id,
-                                                  &first->questions[i], 0.0, false, 3000, 20000,
-                                                  now, &f->rule, &f->params, NULL, &err),
+        assert_int_equal(learn_record_quiz_answer(f->store, f->bob, first->id, &first->questions[i],
+                                                  0.0, false, 3000, 20000, now, &f->rule,
+                                                  &f->params, NULL, &err),
                          STORE_OK);
 
     LearnDeck b;
     now += HOUR;
-    assert_int_equal(learn_deck_build(&a, f->store, f->alice, set.packs, set.pack_count, now,
-                                      &f->rule, &err),
-                     STORE_OK);
-    assert_int_equal(learn_deck_build(&b, f->store, f->bob, set.packs, set.pack_count, now,
-                                      &f->rule, &err),
-                     STORE_OK);
+    assert_int_equal(
+        learn_deck_build(&a, f->store, f->alice, set.packs, set.pack_count, now, &f->rule, &err),
+        STORE_OK);
+    assert_int_equal(
+        learn_deck_build(&b, f->store, f->bob, set.packs, set.pack_count, now, &f->rule, &err),
+        STORE_OK);
     assert_int_equal(a.new_done_today, 10);
     assert_int_equal(b.new_done_today, 3);
     StudyQueueInfo ia, ib;
@@ -727,17 +719,15 @@ static void test_profile_isolation(void **state)
     LearnSettings s = learn_settings_default();
     assert_true(learn_deck_next(&a, &s, now, &f->rule, &idx, &ia));
     assert_true(learn_deck_next(&b, &s, now, &f->rule, &idx, &ib));
-    assert_int_equal(ia.learning_due, 0);  /* Easy: straight to review, days away */
-    assert_int_equal(ib.learning_due, 3);  /* Again: back after 1 minute */
+    assert_int_equal(ia.learning_due, 0); /* Easy: straight to review, days away */
+    assert_int_equal(ib.learning_due, 3); /* Again: back after 1 minute */
     assert_int_equal(ia.new_queued, 10);
     assert_int_equal(ib.new_queued, 17);
     assert_int_equal(ib.review_due, 0);
     LearnStats sa, sb;
-    assert_int_equal(learn_stats_build(&sa, f->store, f->alice, &a, now, &f->rule, &f->params,
-                                       &err),
-                     STORE_OK);
-    assert_int_equal(learn_stats_build(&sb, f->store, f->bob, &b, now, &f->rule, &f->params,
-                                       &err),
+    assert_int_equal(
+        learn_stats_build(&sa, f->store, f->alice, &a, now, &f->rule, &f->params, &err), STORE_OK);
+    assert_int_equal(learn_stats_build(&sb, f->store, f->bob, &b, now, &f->rule, &f->params, &err),
                      STORE_OK);
     assert_int_equal(sa.cards_seen, 10);
     assert_int_equal(sb.cards_seen, 3);
@@ -752,9 +742,9 @@ static void test_profile_isolation(void **state)
 
     /* Deleting Bob leaves Alice's cards alone. */
     assert_int_equal(store_profile_delete(f->store, f->bob, &err), STORE_OK);
-    assert_int_equal(learn_deck_build(&a, f->store, f->alice, set.packs, set.pack_count, now,
-                                      &f->rule, &err),
-                     STORE_OK);
+    assert_int_equal(
+        learn_deck_build(&a, f->store, f->alice, set.packs, set.pack_count, now, &f->rule, &err),
+        STORE_OK);
     assert_int_equal(a.new_done_today, 10);
     learn_deck_free(&a);
     pack_set_free(&set);
@@ -879,9 +869,9 @@ static void test_two_students_week(void **state)
     students[1].easy_pct = 0;
     rng_seed(&students[1].rng, 22);
     for (int s = 0; s < 2; s++)
-        assert_int_equal(learn_settings_save(f->store, students[s].profile,
-                                             &students[s].settings, &err),
-                         STORE_OK);
+        assert_int_equal(
+            learn_settings_save(f->store, students[s].profile, &students[s].settings, &err),
+            STORE_OK);
 
     size_t total_cards = 0;
     for (int day = 0; day < 7; day++) {
@@ -920,14 +910,14 @@ static void test_two_students_week(void **state)
         Student *st = &students[s];
         LearnDeck deck;
         int64_t now = kuwait(15, 20, 0);
-        assert_int_equal(learn_deck_build(&deck, f->store, st->profile, set.packs,
-                                          set.pack_count, now, &f->rule, &err),
+        assert_int_equal(learn_deck_build(&deck, f->store, st->profile, set.packs, set.pack_count,
+                                          now, &f->rule, &err),
                          STORE_OK);
         LearnStats stats;
         FsrsParams prm = learn_params(&st->settings);
-        assert_int_equal(learn_stats_build(&stats, f->store, st->profile, &deck, now, &f->rule,
-                                           &prm, &err),
-                         STORE_OK);
+        assert_int_equal(
+            learn_stats_build(&stats, f->store, st->profile, &deck, now, &f->rule, &prm, &err),
+            STORE_OK);
         int64_t sum = 0;
         for (int d = LEARN_HEAT_DAYS - 7; d < LEARN_HEAT_DAYS; d++) {
             bool studied = s == 0 || (LEARN_HEAT_DAYS - 1 - d) % 2 == 0;
@@ -985,8 +975,7 @@ static void test_two_instances(void **state)
     LearnDeck d1, d2;
     assert_int_equal(learn_deck_build(&d1, f->store, f->alice, &p, 1, now, &f->rule, &err),
                      STORE_OK);
-    assert_int_equal(learn_deck_build(&d2, second, f->alice, &p, 1, now, &f->rule, &err),
-                     STORE_OK);
+    assert_int_equal(learn_deck_build(&d2, second, f->alice, &p, 1, now, &f->rule, &err), STORE_OK);
     /* Both windows study, interleaved, the same cards. */
     for (int i = 0; i < 40; i++) {
         size_t idx = (size_t)(i % 9);

@@ -276,8 +276,9 @@ static void test_more_than_100000_questions_is_refused(void **state)
     assert_non_null(text);
     size_t used = (size_t)snprintf(text, cap, "%s", head);
     for (size_t i = 0; i < n; i++)
-        used += (size_t)snprintf(text + used, cap - used,
-                                 "- {id: q%zu, type: truefalse, prompt: P, answer: true, explain: E}\n", i);
+        used += (size_t)snprintf(
+            text + used, cap - used,
+            "- {id: q%zu, type: truefalse, prompt: P, answer: true, explain: E}\n", i);
     DiagList diags = {0};
     assert_null(pack_load_buffer("many.yaml", text, used, &diags));
     assert_true(has_error_containing(&diags, "more than 100000 questions"));
@@ -314,12 +315,9 @@ static void test_invalid_utf8_is_reported_where_it_is(void **state)
 {
     (void)state;
     static const Utf8Case cases[] = {
-        {"lone continuation", "ab\x80", 17},
-        {"overlong slash", "a\xC0\xAF", 16},
-        {"surrogate", "\xED\xA0\x80", 15},
-        {"beyond U+10FFFF", "\xF4\x90\x80\x80", 15},
-        {"truncated sequence", "\xE2\x82 x", 15},
-        {"after Arabic", "\xD8\xA7\xFF", 16},
+        {"lone continuation", "ab\x80", 17},      {"overlong slash", "a\xC0\xAF", 16},
+        {"surrogate", "\xED\xA0\x80", 15},        {"beyond U+10FFFF", "\xF4\x90\x80\x80", 15},
+        {"truncated sequence", "\xE2\x82 x", 15}, {"after Arabic", "\xD8\xA7\xFF", 16},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         char text[256];
@@ -341,13 +339,15 @@ static void test_invalid_utf8_is_reported_where_it_is(void **state)
     }
     /* Problems before the bad byte are still reported. */
     {
-        const char *text = "format: 1\nid: u\ntitle: U\nquestions:\n"
-                           "  - {id: a, type: truefalse, answer: true, explain: E}\n"
-                           "  - {id: b, type: truefalse, answer: true, explain: E, prompt: \"\xFF\"}\n";
+        const char *text =
+            "format: 1\nid: u\ntitle: U\nquestions:\n"
+            "  - {id: a, type: truefalse, answer: true, explain: E}\n"
+            "  - {id: b, type: truefalse, answer: true, explain: E, prompt: \"\xFF\"}\n";
         DiagList diags = {0};
         assert_null(pack_load_buffer("utf8.yaml", text, strlen(text), &diags));
         assert_int_equal(diags.error_count, 2);
-        assert_true(has_error(&diags, 5, 5, "question 'a' is missing 'prompt' (the question text)"));
+        assert_true(
+            has_error(&diags, 5, 5, "question 'a' is missing 'prompt' (the question text)"));
         assert_true(has_error_containing(&diags, "invalid UTF-8"));
         diag_clear(&diags);
     }
@@ -362,11 +362,12 @@ static void test_invalid_utf8_is_reported_where_it_is(void **state)
 static void test_unicode_text_loads(void **state)
 {
     (void)state;
-    const char *text = "format: 1\nid: ar\ntitle: \"\xD8\xA7\xD9\x84\xD9\x83\xD9\x88\xD9\x8A\xD8\xAA\"\n"
-                       "language: ar\n"
-                       "questions:\n"
-                       "  - {id: a, type: typed, prompt: \"\xD9\x85\xD8\xA7\xD8\xB0\xD8\xA7\xD8\x9F\", "
-                       "answer: \"\xD8\xB3\xD8\xAA\xD8\xA9\", explain: E}\n";
+    const char *text =
+        "format: 1\nid: ar\ntitle: \"\xD8\xA7\xD9\x84\xD9\x83\xD9\x88\xD9\x8A\xD8\xAA\"\n"
+        "language: ar\n"
+        "questions:\n"
+        "  - {id: a, type: typed, prompt: \"\xD9\x85\xD8\xA7\xD8\xB0\xD8\xA7\xD8\x9F\", "
+        "answer: \"\xD8\xB3\xD8\xAA\xD8\xA9\", explain: E}\n";
     DiagList diags = {0};
     Pack *p = load_text(text, &diags);
     assert_non_null(p);

@@ -30,20 +30,17 @@ typedef struct TestPack {
     char ids[TP_MAX][16];
 } TestPack;
 
-static const char *choices4[] = {"Gulf Cooperation Council",
-                                 "Arab Maghreb Union", "ASEAN",
+static const char *choices4[] = {"Gulf Cooperation Council", "Arab Maghreb Union", "ASEAN",
                                  "African Union"};
 static const char *items4[] = {"first", "second", "third", "fourth"};
 static const char *items2[] = {"before", "after"};
-static MatchPair pairs3[] = {
-    {"Kuwait", "Kuwait City"}, {"Qatar", "Doha"}, {"Oman", "Muscat"}};
+static MatchPair pairs3[] = {{"Kuwait", "Kuwait City"}, {"Qatar", "Doha"}, {"Oman", "Muscat"}};
 static ClozeGap gaps2[] = {{"Kuwait", ""}, {"1961", ""}};
 static const char *parts3[] = {"", " became independent in ", "."};
 static const char *accept6[] = {"6"};
 
 /* Fills question q of type `type` with the fixture's content. */
-static void tp_question(Question *q, const char *id, QuestionType type,
-                        const char *topic)
+static void tp_question(Question *q, const char *id, QuestionType type, const char *topic)
 {
     memset(q, 0, sizeof *q);
     q->id = id;
@@ -111,8 +108,7 @@ static Pack *tp_make(TestPack *tp, const char *id, size_t count)
     memset(tp, 0, sizeof *tp);
     for (size_t i = 0; i < count && i < TP_MAX; i++) {
         snprintf(tp->ids[i], sizeof tp->ids[i], "%s-q%02zu", id, i);
-        tp_question(&tp->q[i], tp->ids[i],
-                    (QuestionType)(i % QUESTION_TYPE_COUNT),
+        tp_question(&tp->q[i], tp->ids[i], (QuestionType)(i % QUESTION_TYPE_COUNT),
                     i % 2 ? "t2" : "t1");
     }
     Pack *p = &tp->pack;
@@ -188,8 +184,7 @@ static void assert_same_round(const Round *a, const Round *b)
         assert_string_equal(qa->pack->id, qb->pack->id);
         assert_string_equal(qa->question->id, qb->question->id);
         assert_int_equal(qa->display_count, qb->display_count);
-        assert_memory_equal(qa->display, qb->display,
-                            sizeof(size_t) * qa->display_count);
+        assert_memory_equal(qa->display, qb->display, sizeof(size_t) * qa->display_count);
     }
 }
 
@@ -258,8 +253,7 @@ static void test_question_count(void **state)
         /* No question twice. */
         for (size_t i = 0; i < round.question_count; i++) {
             for (size_t j = i + 1; j < round.question_count; j++) {
-                assert_ptr_not_equal(round.questions[i].question,
-                                     round.questions[j].question);
+                assert_ptr_not_equal(round.questions[i].question, round.questions[j].question);
             }
         }
         round_free(&round);
@@ -313,8 +307,8 @@ static void test_only_list(void **state)
     static TestPack ta, tb;
     Pack *packs[2] = {tp_make(&ta, "alpha", 12), tp_make(&tb, "beta", 8)};
     const RoundQuestionRef refs[] = {
-        {"beta", "beta-q03"},  {"alpha", "alpha-q07"}, {"alpha", "nope"},
-        {"gamma", "alpha-q01"}, {"beta", "beta-q03"},  {"alpha", "alpha-q00"},
+        {"beta", "beta-q03"},   {"alpha", "alpha-q07"}, {"alpha", "nope"},
+        {"gamma", "alpha-q01"}, {"beta", "beta-q03"},   {"alpha", "alpha-q00"},
     };
     RoundSettings s = settings_seed(5, 0);
     s.only = refs;
@@ -391,8 +385,7 @@ static void test_choice_shuffle_and_shuffle_false(void **state)
          * is right, and its letter is the one the feedback names. */
         GivenAnswer g = right_answer(q);
         char expect[64];
-        snprintf(expect, sizeof expect, "%c: Gulf Cooperation Council",
-                 (char)('A' + g.choice));
+        snprintf(expect, sizeof expect, "%c: Gulf Cooperation Council", (char)('A' + g.choice));
         const RoundResult *r = round_answer(&round, &g, 300);
         assert_true(r->correct);
         assert_string_equal(r->given_text, expect);
@@ -406,8 +399,7 @@ static void test_choice_shuffle_and_shuffle_false(void **state)
     Round round;
     assert_int_equal(round_start(&round, packs, 1, &s), ROUND_OK);
     assert_true(is_identity(round_current(&round)));
-    assert_string_equal(round_display_text(round_current(&round), 1),
-                        "Arab Maghreb Union");
+    assert_string_equal(round_display_text(round_current(&round), 1), "Arab Maghreb Union");
     GivenAnswer g;
     round_given_init(&g, round_current(&round));
     g.choice = 1;
@@ -729,8 +721,7 @@ static void test_describe_given_is_bounded(void **state)
     round_given_init(&g, round_current(&round));
     g.text = "\xd8\xb3\xd8\xaa\xd8\xa9"; /* three 2-byte letters */
     char buf[6];
-    size_t need = round_describe_given(round_current(&round), &g, buf,
-                                       sizeof buf);
+    size_t need = round_describe_given(round_current(&round), &g, buf, sizeof buf);
     assert_int_equal(need, 6);
     assert_string_equal(buf, "\xd8\xb3\xd8\xaa"); /* no half letter */
     round_free(&round);
@@ -741,62 +732,61 @@ static void test_describe_given_is_bounded(void **state)
 /* One question of each type, as an author writes them; the round must read
  * the loader's model the way the loader means it (answer_mask bits, the
  * shuffle default, cloze gaps). */
-static const char loaded_yaml[] =
-    "format: 1\n"
-    "id: kuwait-regional-security\n"
-    "title: \"Kuwait's Role in Regional Security\"\n"
-    "defaults: {time_limit: 20}\n"
-    "questions:\n"
-    "  - id: gcc-founding\n"
-    "    type: choice\n"
-    "    prompt: \"Kuwait is a founding member of which alliance?\"\n"
-    "    choices: [\"Gulf Cooperation Council\", \"Arab Maghreb Union\", \"ASEAN\", \"African Union\"]\n"
-    "    answer: \"Gulf Cooperation Council\"\n"
-    "  - id: fixed-order\n"
-    "    type: choice\n"
-    "    shuffle: false\n"
-    "    prompt: \"Pick the last\"\n"
-    "    choices: [\"one\", \"two\", \"three\"]\n"
-    "    answer: \"three\"\n"
-    "  - id: members\n"
-    "    type: multi\n"
-    "    prompt: \"Which are GCC members?\"\n"
-    "    choices: [\"Kuwait\", \"Iraq\", \"Oman\", \"Iran\"]\n"
-    "    answers: [\"Kuwait\", \"Oman\"]\n"
-    "  - id: tf\n"
-    "    type: truefalse\n"
-    "    prompt: \"The GCC was founded in 1981.\"\n"
-    "    answer: true\n"
-    "  - id: gcc-size\n"
-    "    type: typed\n"
-    "    prompt: \"How many Arab Gulf states make up the GCC?\"\n"
-    "    answer: \"six\"\n"
-    "    accept: [\"6\"]\n"
-    "  - id: sequence\n"
-    "    type: order\n"
-    "    prompt: \"Earliest first\"\n"
-    "    items: [\"1961\", \"1981\", \"1990\", \"1991\"]\n"
-    "  - id: capitals\n"
-    "    type: match\n"
-    "    prompt: \"Match the capitals\"\n"
-    "    pairs:\n"
-    "      - Kuwait: Kuwait City\n"
-    "      - Qatar: Doha\n"
-    "      - Oman: Muscat\n"
-    "  - id: independence\n"
-    "    type: cloze\n"
-    "    text: \"{{Kuwait}} became independent in {{1961|year}}.\"\n"
-    "  - id: card\n"
-    "    type: flashcard\n"
-    "    front: \"GCC\"\n"
-    "    back: \"Gulf Cooperation Council\"\n";
+static const char loaded_yaml[] = "format: 1\n"
+                                  "id: kuwait-regional-security\n"
+                                  "title: \"Kuwait's Role in Regional Security\"\n"
+                                  "defaults: {time_limit: 20}\n"
+                                  "questions:\n"
+                                  "  - id: gcc-founding\n"
+                                  "    type: choice\n"
+                                  "    prompt: \"Kuwait is a founding member of which alliance?\"\n"
+                                  "    choices: [\"Gulf Cooperation Council\", \"Arab Maghreb "
+                                  "Union\", \"ASEAN\", \"African Union\"]\n"
+                                  "    answer: \"Gulf Cooperation Council\"\n"
+                                  "  - id: fixed-order\n"
+                                  "    type: choice\n"
+                                  "    shuffle: false\n"
+                                  "    prompt: \"Pick the last\"\n"
+                                  "    choices: [\"one\", \"two\", \"three\"]\n"
+                                  "    answer: \"three\"\n"
+                                  "  - id: members\n"
+                                  "    type: multi\n"
+                                  "    prompt: \"Which are GCC members?\"\n"
+                                  "    choices: [\"Kuwait\", \"Iraq\", \"Oman\", \"Iran\"]\n"
+                                  "    answers: [\"Kuwait\", \"Oman\"]\n"
+                                  "  - id: tf\n"
+                                  "    type: truefalse\n"
+                                  "    prompt: \"The GCC was founded in 1981.\"\n"
+                                  "    answer: true\n"
+                                  "  - id: gcc-size\n"
+                                  "    type: typed\n"
+                                  "    prompt: \"How many Arab Gulf states make up the GCC?\"\n"
+                                  "    answer: \"six\"\n"
+                                  "    accept: [\"6\"]\n"
+                                  "  - id: sequence\n"
+                                  "    type: order\n"
+                                  "    prompt: \"Earliest first\"\n"
+                                  "    items: [\"1961\", \"1981\", \"1990\", \"1991\"]\n"
+                                  "  - id: capitals\n"
+                                  "    type: match\n"
+                                  "    prompt: \"Match the capitals\"\n"
+                                  "    pairs:\n"
+                                  "      - Kuwait: Kuwait City\n"
+                                  "      - Qatar: Doha\n"
+                                  "      - Oman: Muscat\n"
+                                  "  - id: independence\n"
+                                  "    type: cloze\n"
+                                  "    text: \"{{Kuwait}} became independent in {{1961|year}}.\"\n"
+                                  "  - id: card\n"
+                                  "    type: flashcard\n"
+                                  "    front: \"GCC\"\n"
+                                  "    back: \"Gulf Cooperation Council\"\n";
 
 static void test_round_over_a_loaded_pack(void **state)
 {
     (void)state;
     DiagList diags = {0};
-    Pack *pack = pack_load_buffer("loaded.yaml", loaded_yaml,
-                                  sizeof loaded_yaml - 1, &diags);
+    Pack *pack = pack_load_buffer("loaded.yaml", loaded_yaml, sizeof loaded_yaml - 1, &diags);
     if (pack == NULL) {
         for (size_t i = 0; i < diags.count; i++) {
             char line[512];
@@ -823,8 +813,8 @@ static void test_round_over_a_loaded_pack(void **state)
         }
         const RoundResult *r = round_answer(&round, &g, 300);
         if (!r->correct) {
-            print_error("%s: given %s, right %s\n", q->question->id,
-                        r->given_text, r->correct_text);
+            print_error("%s: given %s, right %s\n", q->question->id, r->given_text,
+                        r->correct_text);
         }
         assert_true(r->correct);
     }

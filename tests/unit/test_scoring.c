@@ -48,8 +48,7 @@ static void test_points_table(void **state)
         ScoreFraction f = {r->right, r->out_of};
         int got = scoring_points(r->points, f, r->elapsed_ms, r->limit_ms);
         if (got != r->expected) {
-            print_error("row %zu (%s): got %d, expected %d\n", i, r->why, got,
-                        r->expected);
+            print_error("row %zu (%s): got %d, expected %d\n", i, r->why, got, r->expected);
         }
         assert_int_equal(got, r->expected);
     }
@@ -117,8 +116,7 @@ static void test_order_match_cloze_fractions(void **state)
     f = scoring_cloze(gaps, 3);
     assert_int_equal(f.right, 2);
     assert_int_equal(f.out_of, 3);
-    assert_true(scoring_fraction_value(f) > 0.66 &&
-                scoring_fraction_value(f) < 0.67);
+    assert_true(scoring_fraction_value(f) > 0.66 && scoring_fraction_value(f) < 0.67);
     assert_true(scoring_fraction_value((ScoreFraction){0, 0}) == 0.0);
     assert_false(scoring_is_correct((ScoreFraction){0, 0}));
 }

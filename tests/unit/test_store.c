@@ -25,10 +25,10 @@
 #include "test_support.h"
 
 /* 2026-01-01 00:00:00 UTC */
-#define T0 ((int64_t)1767225600000)
-#define MIN_MS ((int64_t)60000)
+#define T0      ((int64_t)1767225600000)
+#define MIN_MS  ((int64_t)60000)
 #define HOUR_MS ((int64_t)3600000)
-#define DAY_MS ((int64_t)86400000)
+#define DAY_MS  ((int64_t)86400000)
 
 /* ---- fixtures ----------------------------------------------------------- */
 
@@ -48,7 +48,8 @@ static void make_dir(Fixture *f)
 static int setup(void **state)
 {
     Fixture *f = calloc(1, sizeof *f);
-    if (!f) return -1;
+    if (!f)
+        return -1;
     make_dir(f);
     StoreError err;
     if (store_open_at(&f->store, f->dir, T0, &err) != STORE_OK) {
@@ -62,7 +63,8 @@ static int setup(void **state)
 static int setup_dir_only(void **state)
 {
     Fixture *f = calloc(1, sizeof *f);
-    if (!f) return -1;
+    if (!f)
+        return -1;
     make_dir(f);
     *state = f;
     return 0;
@@ -78,13 +80,13 @@ static int teardown(void **state)
 }
 
 /* Asserts a call succeeded, showing the store's message if not. */
-#define OK(call)                                                                   \
-    do {                                                                           \
-        StoreError e_;                                                             \
-        memset(&e_, 0, sizeof e_);                                                 \
-        StoreStatus s_ = (call);                                                   \
-        if (s_ != STORE_OK) fail_msg("%s -> %s: %s", #call, store_status_name(s_), \
-                                     e_.message);                                  \
+#define OK(call)                                                                                   \
+    do {                                                                                           \
+        StoreError e_;                                                                             \
+        memset(&e_, 0, sizeof e_);                                                                 \
+        StoreStatus s_ = (call);                                                                   \
+        if (s_ != STORE_OK)                                                                        \
+            fail_msg("%s -> %s: %s", #call, store_status_name(s_), e_.message);                    \
     } while (0)
 /* The calls inside OK() pass &e_. */
 #define E (&e_)
@@ -115,8 +117,8 @@ static int64_t begin_round(Store *s, int64_t profile, const char *const *packs, 
     return id;
 }
 
-static StoreAnswer answer(int64_t round, const char *pack, const char *question,
-                          const char *topic, bool correct, int64_t at)
+static StoreAnswer answer(int64_t round, const char *pack, const char *question, const char *topic,
+                          bool correct, int64_t at)
 {
     StoreAnswer a;
     memset(&a, 0, sizeof a);
@@ -529,7 +531,8 @@ static void test_round_and_answers_round_trip(void **state)
 
     StoreRoundStart bad = {.profile_id = p, .pack_ids = packs, .pack_count = 0};
     assert_int_equal(store_round_begin(f->store, &bad, NULL, &err), STORE_INVALID);
-    const char *long_pack[] = {"a-pack-id-that-is-far-too-long-for-the-format-which-allows-64-chars"};
+    const char *long_pack[] = {
+        "a-pack-id-that-is-far-too-long-for-the-format-which-allows-64-chars"};
     bad.pack_ids = long_pack;
     bad.pack_count = 1;
     assert_int_equal(store_round_begin(f->store, &bad, NULL, &err), STORE_INVALID);
@@ -731,8 +734,8 @@ static void test_cards_and_reviews(void **state)
     assert_true(rid > 0);
     StoreCard after2 = after;
     after2.state = STORE_CARD_REVIEW;
-    StoreReview r2 = review_of(&after2, T0 + 2 * DAY_MS + 10 * MIN_MS, STORE_RATING_GOOD,
-                               STORE_CARD_RELEARNING);
+    StoreReview r2 =
+        review_of(&after2, T0 + 2 * DAY_MS + 10 * MIN_MS, STORE_RATING_GOOD, STORE_CARD_RELEARNING);
     r2.source = STORE_SOURCE_QUIZ;
     OK(store_review_record(f->store, &after2, &r2, NULL, E));
 
@@ -822,21 +825,21 @@ static void test_study_days_and_retention(void **state)
         int want_day; /* index from the end: 0 today, -1 not in the heatmap */
     } reviews[] = {
         {0, 3, STORE_CARD_REVIEW, 0},
-        {-(10 * HOUR_MS + 30 * MIN_MS), 1, STORE_CARD_REVIEW, 0},  /* 01:30 UTC: today */
-        {-(11 * HOUR_MS + 30 * MIN_MS), 4, STORE_CARD_REVIEW, 1},  /* 00:30 UTC: yesterday */
+        {-(10 * HOUR_MS + 30 * MIN_MS), 1, STORE_CARD_REVIEW, 0}, /* 01:30 UTC: today */
+        {-(11 * HOUR_MS + 30 * MIN_MS), 4, STORE_CARD_REVIEW, 1}, /* 00:30 UTC: yesterday */
         {-DAY_MS, 2, STORE_CARD_REVIEW, 1},
-        {-DAY_MS - HOUR_MS, 1, STORE_CARD_LEARNING, 1},            /* not a Review card */
-        {-31 * DAY_MS, 1, STORE_CARD_REVIEW, 31},                  /* outside 30 days */
-        {-111 * DAY_MS, 3, STORE_CARD_NEW, 111},                   /* first heatmap day */
-        {-112 * DAY_MS, 3, STORE_CARD_NEW, -1},                    /* before the heatmap */
+        {-DAY_MS - HOUR_MS, 1, STORE_CARD_LEARNING, 1}, /* not a Review card */
+        {-31 * DAY_MS, 1, STORE_CARD_REVIEW, 31},       /* outside 30 days */
+        {-111 * DAY_MS, 3, STORE_CARD_NEW, 111},        /* first heatmap day */
+        {-112 * DAY_MS, 3, STORE_CARD_NEW, -1},         /* before the heatmap */
     };
     const size_t n = sizeof reviews / sizeof reviews[0];
     for (size_t i = 0; i < n; i++) {
         char q[16];
         snprintf(q, sizeof q, "q%zu", i);
         StoreCard c = card(p, "gcc", q, 0);
-        StoreReview r = review_of(&c, now + reviews[i].at_from_now, reviews[i].rating,
-                                  reviews[i].before);
+        StoreReview r =
+            review_of(&c, now + reviews[i].at_from_now, reviews[i].rating, reviews[i].before);
         OK(store_review_record(f->store, &c, &r, NULL, E));
     }
 
@@ -845,8 +848,10 @@ static void test_study_days_and_retention(void **state)
     OK(store_study_days(f->store, p, now, offset, day_start, DAYS, counts, E));
     int64_t want[DAYS] = {0};
     for (size_t i = 0; i < n; i++)
-        if (reviews[i].want_day >= 0) want[DAYS - 1 - reviews[i].want_day]++;
-    for (int d = 0; d < DAYS; d++) assert_int_equal(counts[d], want[d]);
+        if (reviews[i].want_day >= 0)
+            want[DAYS - 1 - reviews[i].want_day]++;
+    for (int d = 0; d < DAYS; d++)
+        assert_int_equal(counts[d], want[d]);
     assert_int_equal(counts[DAYS - 1], 2);
     assert_int_equal(counts[DAYS - 2], 3);
 
@@ -867,7 +872,8 @@ static void write_file(const char *path, const char *text, size_t repeat)
 {
     FILE *fp = fopen(path, "wb");
     assert_non_null(fp);
-    for (size_t i = 0; i < repeat; i++) fputs(text, fp);
+    for (size_t i = 0; i < repeat; i++)
+        fputs(text, fp);
     fclose(fp);
 }
 
@@ -889,7 +895,8 @@ static void damage_db(const Fixture *f, Damage how)
     long size = ftell(fp);
     assert_true(size > 8192);
     assert_int_equal(fseek(fp, 4096, SEEK_SET), 0);
-    for (long i = 4096; i < size; i++) fputc(0x5a, fp);
+    for (long i = 4096; i < size; i++)
+        fputc(0x5a, fp);
     fclose(fp);
 }
 
@@ -919,7 +926,8 @@ static void test_corrupt_database_moved_aside(void **state)
         damage_db(f, cases[k]);
 
         StoreError err;
-        const int64_t when = T0 + DAY_MS + 3 * HOUR_MS + 4 * MIN_MS + 5000; /* 2026-01-02 03:04:05 */
+        const int64_t when =
+            T0 + DAY_MS + 3 * HOUR_MS + 4 * MIN_MS + 5000; /* 2026-01-02 03:04:05 */
         assert_int_equal(store_open_at(&f->store, f->dir, when, &err), STORE_OK);
         assert_non_null(f->store);
         assert_true(err.recovered);
@@ -1025,8 +1033,9 @@ static void test_busy_gives_status_not_damage(void **state)
     /* Another instance holds the write lock. */
     sqlite3 *holder = NULL;
     assert_int_equal(sqlite3_open(f->db, &holder), SQLITE_OK);
-    assert_int_equal(sqlite3_exec(holder, "BEGIN IMMEDIATE;"
-                                          "UPDATE profiles SET sort_order = 5;",
+    assert_int_equal(sqlite3_exec(holder,
+                                  "BEGIN IMMEDIATE;"
+                                  "UPDATE profiles SET sort_order = 5;",
                                   NULL, NULL, NULL),
                      SQLITE_OK);
 
@@ -1051,9 +1060,10 @@ static void test_busy_gives_status_not_damage(void **state)
      * aside. */
     store_close(f->store);
     f->store = NULL;
-    assert_int_equal(sqlite3_exec(holder, "PRAGMA locking_mode = EXCLUSIVE;"
-                                          "BEGIN EXCLUSIVE;"
-                                          "UPDATE profiles SET sort_order = 6;",
+    assert_int_equal(sqlite3_exec(holder,
+                                  "PRAGMA locking_mode = EXCLUSIVE;"
+                                  "BEGIN EXCLUSIVE;"
+                                  "UPDATE profiles SET sort_order = 6;",
                                   NULL, NULL, NULL),
                      SQLITE_OK);
     Store *second = NULL;

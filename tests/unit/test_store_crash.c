@@ -27,7 +27,7 @@
 #include "store.h"
 #include "test_support.h"
 
-#define T0 ((int64_t)1767225600000)
+#define T0                ((int64_t)1767225600000)
 #define CHILD_MAX_ANSWERS 1000000
 
 static void question_id(char *buf, size_t size, uint32_t i)
@@ -40,9 +40,11 @@ static void child_play(const char *dir, int ack_fd)
 {
     Store *store = NULL;
     StoreError err;
-    if (store_open(&store, dir, &err) != STORE_OK) _exit(10);
+    if (store_open(&store, dir, &err) != STORE_OK)
+        _exit(10);
     int64_t profile = 0;
-    if (store_profile_add(store, "Player", T0, &profile, &err) != STORE_OK) _exit(11);
+    if (store_profile_add(store, "Player", T0, &profile, &err) != STORE_OK)
+        _exit(11);
     const char *packs[] = {"gcc"};
     StoreRoundStart start = {.profile_id = profile,
                              .started_at = T0,
@@ -52,7 +54,8 @@ static void child_play(const char *dir, int ack_fd)
                              .pack_count = 1,
                              .question_count = 20};
     int64_t round = 0;
-    if (store_round_begin(store, &start, &round, &err) != STORE_OK) _exit(12);
+    if (store_round_begin(store, &start, &round, &err) != STORE_OK)
+        _exit(12);
     for (uint32_t i = 1; i <= CHILD_MAX_ANSWERS; i++) {
         StoreAnswer a;
         memset(&a, 0, sizeof a);
@@ -65,9 +68,11 @@ static void child_play(const char *dir, int ack_fd)
         a.points = 100;
         a.ms_taken = 900;
         a.answered_at = T0 + i;
-        if (store_answer_record(store, &a, NULL, &err) != STORE_OK) _exit(13);
+        if (store_answer_record(store, &a, NULL, &err) != STORE_OK)
+            _exit(13);
         /* Acknowledge only after the commit returned. */
-        if (write(ack_fd, &i, sizeof i) != (ssize_t)sizeof i) _exit(14);
+        if (write(ack_fd, &i, sizeof i) != (ssize_t)sizeof i)
+            _exit(14);
     }
     _exit(0);
 }
@@ -91,8 +96,10 @@ static void run_kill_case(uint32_t kill_after)
     while (acked < kill_after) {
         uint32_t n = 0;
         ssize_t got = read(fds[0], &n, sizeof n);
-        if (got < 0 && errno == EINTR) continue;
-        if (got != (ssize_t)sizeof n) break; /* the child died: checked below */
+        if (got < 0 && errno == EINTR)
+            continue;
+        if (got != (ssize_t)sizeof n)
+            break; /* the child died: checked below */
         acked = n;
     }
     assert_int_equal(kill(pid, SIGKILL), 0);
@@ -106,16 +113,17 @@ static void run_kill_case(uint32_t kill_after)
 
     Store *store = NULL;
     StoreError err;
-    if (store_open(&store, dir, &err) != STORE_OK) fail_msg("reopen: %s", err.message);
+    if (store_open(&store, dir, &err) != STORE_OK)
+        fail_msg("reopen: %s", err.message);
     assert_false(err.recovered); /* nothing was damaged */
-    if (store_check_integrity(store, &err) != STORE_OK) fail_msg("integrity: %s", err.message);
+    if (store_check_integrity(store, &err) != STORE_OK)
+        fail_msg("integrity: %s", err.message);
 
     StoreProfileList profiles = {0};
     assert_int_equal(store_profile_list(store, &profiles, &err), STORE_OK);
     assert_int_equal(profiles.count, 1);
     StoreRoundList rounds = {0};
-    assert_int_equal(store_rounds_unfinished(store, profiles.items[0].id, &rounds, &err),
-                     STORE_OK);
+    assert_int_equal(store_rounds_unfinished(store, profiles.items[0].id, &rounds, &err), STORE_OK);
     assert_int_equal(rounds.count, 1); /* the killed round shows as in progress */
     StoreAnswerList answers = {0};
     assert_int_equal(store_round_answers(store, rounds.items[0].id, &answers, &err), STORE_OK);
@@ -131,7 +139,8 @@ static void run_kill_case(uint32_t kill_after)
     }
     /* The running totals were committed with each answer. */
     int correct = 0;
-    for (size_t i = 0; i < answers.count; i++) correct += answers.items[i].correct;
+    for (size_t i = 0; i < answers.count; i++)
+        correct += answers.items[i].correct;
     assert_int_equal(rounds.items[0].correct_count, correct);
     assert_int_equal(rounds.items[0].answered_count, (int)answers.count);
 

@@ -52,16 +52,16 @@ static void test_queue_order(void **state)
     (void)state;
     const int64_t now = utc(2025, 3, 10, 12, 0);
     const FsrsCard cards[] = {
-        card_at(FSRS_STATE_NEW, now),                          /* 0 */
-        card_at(FSRS_STATE_REVIEW, now - 27 * (int64_t)HOUR),  /* 1 overdue since yesterday */
-        card_at(FSRS_STATE_LEARNING, now - 5 * (int64_t)MIN),  /* 2 */
-        card_at(FSRS_STATE_REVIEW, now + 6 * (int64_t)HOUR),   /* 3 later today: due */
+        card_at(FSRS_STATE_NEW, now),                            /* 0 */
+        card_at(FSRS_STATE_REVIEW, now - 27 * (int64_t)HOUR),    /* 1 overdue since yesterday */
+        card_at(FSRS_STATE_LEARNING, now - 5 * (int64_t)MIN),    /* 2 */
+        card_at(FSRS_STATE_REVIEW, now + 6 * (int64_t)HOUR),     /* 3 later today: due */
         card_at(FSRS_STATE_RELEARNING, now - 10 * (int64_t)MIN), /* 4 */
-        card_at(FSRS_STATE_LEARNING, now + 5 * (int64_t)MIN),  /* 5 not yet */
-        card_at(FSRS_STATE_REVIEW, now + 20 * (int64_t)HOUR),  /* 6 tomorrow */
-        card_at(FSRS_STATE_NEW, now),                          /* 7 */
-        card_at(FSRS_STATE_REVIEW, now - 2 * (int64_t)DAY),    /* 8 */
-        card_at(FSRS_STATE_LEARNING, now - 5 * (int64_t)MIN),  /* 9 ties with 2 */
+        card_at(FSRS_STATE_LEARNING, now + 5 * (int64_t)MIN),    /* 5 not yet */
+        card_at(FSRS_STATE_REVIEW, now + 20 * (int64_t)HOUR),    /* 6 tomorrow */
+        card_at(FSRS_STATE_NEW, now),                            /* 7 */
+        card_at(FSRS_STATE_REVIEW, now - 2 * (int64_t)DAY),      /* 8 */
+        card_at(FSRS_STATE_LEARNING, now - 5 * (int64_t)MIN),    /* 9 ties with 2 */
     };
     const size_t want[] = {4, 2, 9, 8, 1, 3, 0, 7};
     const size_t n = sizeof cards / sizeof cards[0];
@@ -92,8 +92,7 @@ static void test_queue_order(void **state)
     /* Empty deck and bad arguments. */
     assert_int_equal(study_build_queue(NULL, 0, now, NULL, NULL, NULL, 0, &info), STUDY_OK);
     assert_int_equal(info.count, 0);
-    assert_int_equal(study_build_queue(NULL, 3, now, NULL, NULL, order, n, &info),
-                     STUDY_BAD_ARGS);
+    assert_int_equal(study_build_queue(NULL, 3, now, NULL, NULL, order, n, &info), STUDY_BAD_ARGS);
     assert_false(study_next(NULL, 0, now, NULL, NULL, &next, NULL));
 }
 
@@ -118,8 +117,7 @@ static void test_next_is_queue_head(void **state)
         }
         StudyOptions opts = {(int)rng_range(&rng, 4), 0, NULL};
         StudyQueueInfo info, next_info;
-        assert_int_equal(study_build_queue(cards, N, now, &rule, &opts, order, N, &info),
-                         STUDY_OK);
+        assert_int_equal(study_build_queue(cards, N, now, &rule, &opts, order, N, &info), STUDY_OK);
         size_t next = SIZE_MAX;
         bool has = study_next(cards, N, now, &rule, &opts, &next, &next_info);
         assert_int_equal(has, info.count > 0);
@@ -185,8 +183,8 @@ static void test_new_card_limit(void **state)
         StudyOptions opts = {cases[c].per_day, cases[c].done_today, NULL};
         size_t order[N + 1];
         StudyQueueInfo info;
-        assert_int_equal(
-            study_build_queue(cards, N + 1, now, NULL, &opts, order, N + 1, &info), STUDY_OK);
+        assert_int_equal(study_build_queue(cards, N + 1, now, NULL, &opts, order, N + 1, &info),
+                         STUDY_OK);
         assert_int_equal(info.new_queued, cases[c].want_new);
         assert_int_equal(info.new_available, N);
         assert_int_equal(info.count, 1 + cases[c].want_new);
@@ -263,13 +261,13 @@ static void test_next_due_wait(void **state)
     (void)state;
     const int64_t now = utc(2025, 3, 10, 12, 0);
     static const struct {
-        int64_t review_due;   /* offset from now; a review card */
-        int new_per_day;      /* one new card in the deck */
+        int64_t review_due; /* offset from now; a review card */
+        int new_per_day;    /* one new card in the deck */
         int64_t want_wait;
     } cases[] = {
-        {30 * (int64_t)HOUR, 0, 4 * (int64_t)MIN},   /* only learning waits */
-        {-1 * (int64_t)HOUR, 0, 0},                  /* a review is due: no wait */
-        {30 * (int64_t)HOUR, 20, 0},                 /* a new card may be started */
+        {30 * (int64_t)HOUR, 0, 4 * (int64_t)MIN}, /* only learning waits */
+        {-1 * (int64_t)HOUR, 0, 0},                /* a review is due: no wait */
+        {30 * (int64_t)HOUR, 20, 0},               /* a new card may be started */
     };
     for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
         const FsrsCard cards[] = {
@@ -281,8 +279,7 @@ static void test_next_due_wait(void **state)
         StudyOptions opts = {cases[c].new_per_day, 0, NULL};
         size_t order[4];
         StudyQueueInfo info;
-        assert_int_equal(study_build_queue(cards, 4, now, NULL, &opts, order, 4, &info),
-                         STUDY_OK);
+        assert_int_equal(study_build_queue(cards, 4, now, NULL, &opts, order, 4, &info), STUDY_OK);
         assert_int_equal(info.wait_ms, cases[c].want_wait);
         assert_int_equal(info.learning_waiting, 2);
         assert_int_equal(info.next_learning_due_ms, now + 4 * (int64_t)MIN);
@@ -322,8 +319,7 @@ static void test_due_today_day_boundary(void **state)
         int64_t now = cases[c].later ? at_0401 : at_0359;
         size_t order[5];
         StudyQueueInfo info;
-        assert_int_equal(study_build_queue(cards, 5, now, &kw, NULL, order, 5, &info),
-                         STUDY_OK);
+        assert_int_equal(study_build_queue(cards, 5, now, &kw, NULL, order, 5, &info), STUDY_OK);
         assert_int_equal(info.count, cases[c].want_count);
         for (size_t i = 0; i < info.count; i++)
             assert_int_equal(order[i], cases[c].want[i]);
@@ -336,8 +332,7 @@ static void test_due_today_day_boundary(void **state)
      * on the 10th every card due on the 10th (UTC) is due. */
     size_t order[5];
     StudyQueueInfo info;
-    assert_int_equal(study_build_queue(cards, 5, at_0359, NULL, NULL, order, 5, &info),
-                     STUDY_OK);
+    assert_int_equal(study_build_queue(cards, 5, at_0359, NULL, NULL, order, 5, &info), STUDY_OK);
     assert_int_equal(info.count, 3);
 }
 
@@ -348,15 +343,15 @@ static void test_forecast_counts(void **state)
     (void)state;
     const int64_t now = utc(2025, 3, 10, 12, 0);
     const FsrsCard cards[] = {
-        card_at(FSRS_STATE_REVIEW, now - 3 * (int64_t)DAY),    /* overdue: today */
-        card_at(FSRS_STATE_REVIEW, now + 11 * (int64_t)HOUR),  /* today 23:00 */
-        card_at(FSRS_STATE_LEARNING, now + 10 * (int64_t)MIN), /* today */
-        card_at(FSRS_STATE_REVIEW, now + 12 * (int64_t)HOUR),  /* tomorrow 00:00 */
-        card_at(FSRS_STATE_RELEARNING, now + 1 * (int64_t)DAY),/* tomorrow */
-        card_at(FSRS_STATE_REVIEW, now + 7 * (int64_t)DAY),    /* day 7 */
-        card_at(FSRS_STATE_REVIEW, now + 29 * (int64_t)DAY),   /* day 29, last in window */
-        card_at(FSRS_STATE_REVIEW, now + 30 * (int64_t)DAY),   /* beyond */
-        card_at(FSRS_STATE_NEW, now),                          /* never studied */
+        card_at(FSRS_STATE_REVIEW, now - 3 * (int64_t)DAY),     /* overdue: today */
+        card_at(FSRS_STATE_REVIEW, now + 11 * (int64_t)HOUR),   /* today 23:00 */
+        card_at(FSRS_STATE_LEARNING, now + 10 * (int64_t)MIN),  /* today */
+        card_at(FSRS_STATE_REVIEW, now + 12 * (int64_t)HOUR),   /* tomorrow 00:00 */
+        card_at(FSRS_STATE_RELEARNING, now + 1 * (int64_t)DAY), /* tomorrow */
+        card_at(FSRS_STATE_REVIEW, now + 7 * (int64_t)DAY),     /* day 7 */
+        card_at(FSRS_STATE_REVIEW, now + 29 * (int64_t)DAY),    /* day 29, last in window */
+        card_at(FSRS_STATE_REVIEW, now + 30 * (int64_t)DAY),    /* beyond */
+        card_at(FSRS_STATE_NEW, now),                           /* never studied */
     };
     StudyForecast fc;
     study_forecast(cards, sizeof cards / sizeof cards[0], now, NULL, &fc);
@@ -438,16 +433,16 @@ static void test_rating_from_quiz(void **state)
         int ms_taken, limit_ms;
         FsrsRating want;
     } cases[] = {
-        {1.0, false, 3000, 0, FSRS_RATING_GOOD},       /* right, quick, untimed */
-        {1.0, false, 20000, 0, FSRS_RATING_GOOD},      /* exactly 20 s is not slow */
-        {1.0, false, 20001, 0, FSRS_RATING_HARD},      /* untimed but slow */
-        {1.0, false, 7000, 15000, FSRS_RATING_GOOD},   /* under half the limit */
-        {1.0, false, 7501, 15000, FSRS_RATING_HARD},   /* over half the limit */
-        {1.0, true, 15000, 15000, FSRS_RATING_AGAIN},  /* timed out */
-        {0.0, false, 2000, 0, FSRS_RATING_AGAIN},      /* wrong */
-        {0.49, false, 2000, 0, FSRS_RATING_AGAIN},     /* mostly wrong */
-        {0.5, false, 2000, 0, FSRS_RATING_HARD},       /* half right */
-        {0.75, false, 2000, 15000, FSRS_RATING_HARD},  /* partly right */
+        {1.0, false, 3000, 0, FSRS_RATING_GOOD},      /* right, quick, untimed */
+        {1.0, false, 20000, 0, FSRS_RATING_GOOD},     /* exactly 20 s is not slow */
+        {1.0, false, 20001, 0, FSRS_RATING_HARD},     /* untimed but slow */
+        {1.0, false, 7000, 15000, FSRS_RATING_GOOD},  /* under half the limit */
+        {1.0, false, 7501, 15000, FSRS_RATING_HARD},  /* over half the limit */
+        {1.0, true, 15000, 15000, FSRS_RATING_AGAIN}, /* timed out */
+        {0.0, false, 2000, 0, FSRS_RATING_AGAIN},     /* wrong */
+        {0.49, false, 2000, 0, FSRS_RATING_AGAIN},    /* mostly wrong */
+        {0.5, false, 2000, 0, FSRS_RATING_HARD},      /* half right */
+        {0.75, false, 2000, 15000, FSRS_RATING_HARD}, /* partly right */
         {NAN, false, 2000, 0, FSRS_RATING_AGAIN},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
