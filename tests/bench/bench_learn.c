@@ -1,5 +1,5 @@
 /* bench_learn.c - the study queue and statistics for a big deck, loaded from
- * the store (src/core/learn.h over store.h), where bench_study.c times the
+ * the store (src/core/study/learn.h over store.h), where bench_study.c times the
  * pure part only.
  *
  * Makes a temporary store with one learner and N flashcard questions in

@@ -1,8 +1,8 @@
 /* bench_study.c - how long the study queue and forecast take on a big deck.
  *
  * Builds 100,000 cards deterministically by simulating a year of reviews
- * with the real scheduler (src/core/fsrs.h), then times study_build_queue(),
- * study_next() and study_forecast() (src/core/study.h) and prints the median
+ * with the real scheduler (src/core/study/fsrs.h), then times study_build_queue(),
+ * study_next() and study_forecast() (src/core/study/study.h) and prints the median
  * of several runs. Figures are printed, never asserted (design rule 10).
  *   bench_study [cards] [runs]
  */

@@ -3,7 +3,7 @@
  * One table of given/expected/accept -> verdict rows, one row per rule the
  * format page names (case, spaces, punctuation, "the", diacritics, one edit
  * per 8 characters, digits exact), plus Greek, Cyrillic and Arabic text and
- * hostile input. Read src/core/answer_match.h for the rules.
+ * hostile input. Read src/core/play/answer_match.h for the rules.
  */
 #include <setjmp.h>
 #include <stdarg.h>

@@ -1,5 +1,5 @@
 /* test_fsrs.c - the FSRS-6 scheduler against the reference and the rules a
- * learner sees (src/core/fsrs.h).
+ * learner sees (src/core/study/fsrs.h).
  *
  * Run without arguments it replays tests/data/fsrs-vectors.tsv (rows from
  * ts-fsrs 5.4.2; format in ../shared/fsrs/README.md); given file names it

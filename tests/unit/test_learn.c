@@ -1,4 +1,4 @@
-/* test_learn.c - flashcard study per learner (src/core/learn.h): card texts,
+/* test_learn.c - flashcard study per learner (src/core/study/learn.h): card texts,
  * decks from packs + store, quiz and study reviews, replay from the review
  * log, day boundaries, the daily new-card limit, profile isolation, a
  * simulated week of two students on the Kuwait packs, and two store handles

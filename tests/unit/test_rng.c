@@ -1,4 +1,4 @@
-/* test_rng.c - the seeded generator behind every shuffle (src/core/rng.h).
+/* test_rng.c - the seeded generator behind every shuffle (src/core/play/rng.h).
  *
  * The golden values pin the exact stream: if they change, every teacher's
  * saved session seed would give students a different round, so a change

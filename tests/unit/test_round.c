@@ -1,4 +1,4 @@
-/* test_round.c - the round engine (src/core/round.h) on hand-made packs.
+/* test_round.c - the round engine (src/core/play/round.h) on hand-made packs.
  *
  * Packs are built in memory (no loader needed): a Pack struct whose
  * questions point at static strings. What is checked is what a player or

@@ -1,4 +1,4 @@
-/* test_scoring.c - the points rules (src/core/scoring.h), as tables.
+/* test_scoring.c - the points rules (src/core/play/scoring.h), as tables.
  *
  * A player sees these numbers after every answer, and a class compares
  * them, so each row pins one rule: the speed bonus at t = 0.3 s, T/2 and T,

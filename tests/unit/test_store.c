@@ -1,4 +1,4 @@
-/* test_store.c - the SQLite store (src/core/store.h): what a player would
+/* test_store.c - the SQLite store (src/core/store/store.h): what a player would
  * lose or see wrong if it broke. Each test works in its own mkdtemp folder.
  *
  * Covers: creating the file and schema, profiles and their isolation,

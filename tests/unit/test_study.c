@@ -1,5 +1,5 @@
 /* test_study.c - the study queue, next-due wait, forecast and quiz ratings
- * (src/core/study.h): what a learner sees when opening Study.
+ * (src/core/study/study.h): what a learner sees when opening Study.
  */
 #include <setjmp.h>
 #include <stdarg.h>
