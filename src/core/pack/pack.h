@@ -66,7 +66,9 @@ typedef struct MatchPair {
 /* One {{answer|hint}} span of a cloze text. */
 typedef struct ClozeGap {
     const char *answer;
-    const char *hint; /* "" when the author gave none */
+    const char *hint;    /* "" when the author gave none */
+    const char **accept; /* other accepted spellings; NULL when accept_count is 0 */
+    size_t accept_count;
 } ClozeGap;
 
 typedef struct Question {

@@ -1117,7 +1117,7 @@ static void duplicate_key(Loader *L, Mark at, const char *key, Mark first)
  * (at the text's position) an unclosed or empty gap, or no gap at all. */
 static bool parse_cloze(Loader *L, const RawScalar *v, Question *q)
 {
-    ClozeGap gaps[MAX_CLOZE_GAPS];
+    ClozeGap gaps[MAX_CLOZE_GAPS] = {0};
     const char *parts[MAX_CLOZE_GAPS + 1];
     size_t n = 0;
     const char *s = v->text, *start = s;

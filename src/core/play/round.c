@@ -15,73 +15,13 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "answer_match.h"
-
 enum {
     ROUND_IDENTITY_RETRIES = 16, /* redraws before forcing a non-identity */
 };
 
 static const char round_empty_text[] = "";
 
-/* ---- bounded text output ------------------------------------------------ */
-
-/* Appends into buf[0..size) like snprintf: `need` counts every byte asked
- * for; what fits is written and finally cut back to a whole UTF-8 sequence. */
-typedef struct RoundOut {
-    char *buf;
-    size_t size;
-    size_t need;
-    size_t written;
-} RoundOut;
-
-static void round_out_bytes(RoundOut *o, const char *s, size_t n)
-{
-    for (size_t i = 0; i < n; i++) {
-        if (o->size > 0 && o->written == o->need && o->written + 1 < o->size) {
-            o->buf[o->written++] = s[i];
-        }
-        o->need++;
-    }
-}
-
-static void round_out_str(RoundOut *o, const char *s)
-{
-    round_out_bytes(o, s, strlen(s));
-}
-
-static void round_out_fmt_counts(RoundOut *o, int a, int b, const char *tail)
-{
-    char tmp[64];
-    int n = snprintf(tmp, sizeof tmp, "%d/%d%s", a, b, tail);
-    if (n > 0) {
-        round_out_bytes(o, tmp, (size_t)n < sizeof tmp ? (size_t)n : sizeof tmp - 1);
-    }
-}
-
-static size_t round_out_finish(RoundOut *o)
-{
-    if (o->size == 0) {
-        return o->need;
-    }
-    if (o->written < o->need) {
-        /* Cut: drop a sequence whose continuation bytes did not fit. */
-        size_t k = o->written;
-        while (k > 0 && ((unsigned char)o->buf[k - 1] & 0xC0) == 0x80) {
-            k--;
-        }
-        if (k > 0) {
-            unsigned char lead = (unsigned char)o->buf[k - 1];
-            size_t len = lead < 0x80 ? 1 : lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2;
-            if (k - 1 + len > o->written) {
-                o->written = k - 1;
-            }
-        }
-    }
-    o->buf[o->written] = '\0';
-    return o->need;
-}
-
-/* ---- helpers ------------------------------------------------------------ */
+/* ---- per-type behaviour, through the question's kind (qtype.h) ---------- */
 
 const char *round_status_message(RoundStatus status)
 {
@@ -96,28 +36,6 @@ const char *round_status_message(RoundStatus status)
         return "out of memory";
     }
     return "unknown status";
-}
-
-static size_t round_option_count(const Question *q)
-{
-    size_t n = 0;
-    switch (q->type) {
-    case QUESTION_CHOICE:
-    case QUESTION_MULTI:
-        n = q->choice_count;
-        break;
-    case QUESTION_ORDER:
-        n = q->item_count;
-        break;
-    case QUESTION_MATCH:
-        n = q->pair_count;
-        break;
-    default:
-        n = 0;
-        break;
-    }
-    /* The loader enforces 2..8; a hand-made pack must not overrun display. */
-    return n > PACK_MAX_OPTIONS ? PACK_MAX_OPTIONS : n;
 }
 
 static bool round_is_identity(const size_t *perm, size_t count)
@@ -153,10 +71,9 @@ static void round_shuffle_unsolved(Rng *rng, size_t *perm, size_t count)
     }
 }
 
-static const char *round_letter(size_t position)
+QuestionShown round_shown(const RoundQuestion *q)
 {
-    static const char *const letters[PACK_MAX_OPTIONS] = {"A", "B", "C", "D", "E", "F", "G", "H"};
-    return position < PACK_MAX_OPTIONS ? letters[position] : "?";
+    return (QuestionShown){q->question, q->display, q->display_count};
 }
 
 const char *round_display_text(const RoundQuestion *q, size_t position)
@@ -164,262 +81,46 @@ const char *round_display_text(const RoundQuestion *q, size_t position)
     if (q == NULL || position >= q->display_count) {
         return "";
     }
-    const Question *qq = q->question;
-    size_t i = q->display[position];
-    switch (qq->type) {
-    case QUESTION_CHOICE:
-    case QUESTION_MULTI:
-        return i < qq->choice_count ? qq->choices[i] : "";
-    case QUESTION_ORDER:
-        return i < qq->item_count ? qq->items[i] : "";
-    case QUESTION_MATCH:
-        return i < qq->pair_count ? qq->pairs[i].right : "";
-    default:
-        return "";
-    }
-}
-
-/* The denominator of a question's fraction, for a time-out. */
-static int round_out_of(const RoundQuestion *q)
-{
-    const Question *qq = q->question;
-    switch (qq->type) {
-    case QUESTION_MULTI: {
-        ScoreFraction f = scoring_multi(0, qq->answer_mask);
-        return f.out_of > 0 ? f.out_of : 1;
-    }
-    case QUESTION_ORDER:
-    case QUESTION_MATCH:
-        return q->display_count > 0 ? (int)q->display_count : 1;
-    case QUESTION_CLOZE:
-        return qq->gap_count > 0 ? (int)qq->gap_count : 1;
-    default:
-        return 1;
-    }
-}
-
-/* Judges a given answer; positions out of range count as wrong. */
-static ScoreFraction round_judge(const RoundQuestion *q, const GivenAnswer *g, uint32_t *gaps_right)
-{
-    uint32_t gap_bits = 0;
-    const Question *qq = q->question;
-    size_t n = q->display_count;
-    ScoreFraction f = {0, 1};
-    switch (qq->type) {
-    case QUESTION_CHOICE:
-        f.right = g->choice < n && q->display[g->choice] == qq->answer_index;
-        break;
-    case QUESTION_MULTI: {
-        uint32_t picked = 0;
-        for (size_t k = 0; k < n; k++) {
-            if (g->picked & (1u << k)) {
-                picked |= 1u << q->display[k];
-            }
-        }
-        f = scoring_multi(picked, qq->answer_mask);
-        break;
-    }
-    case QUESTION_TRUEFALSE:
-        f.right = g->truth == qq->truth;
-        break;
-    case QUESTION_TYPED:
-        f.right = answer_matches_any(g->text, qq->answer, qq->accept, qq->accept_count);
-        break;
-    case QUESTION_ORDER:
-    case QUESTION_MATCH: {
-        const size_t *chosen = qq->type == QUESTION_ORDER ? g->arrangement : g->match;
-        size_t mapped[PACK_MAX_OPTIONS];
-        for (size_t p = 0; p < n; p++) {
-            mapped[p] = chosen[p] < n ? q->display[chosen[p]] : ROUND_NO_PICK;
-        }
-        f = qq->type == QUESTION_ORDER ? scoring_order(mapped, n) : scoring_match(mapped, n);
-        break;
-    }
-    case QUESTION_CLOZE:
-        f.out_of = (int)qq->gap_count;
-        for (size_t i = 0; i < qq->gap_count; i++) {
-            const char *text = g->gaps != NULL && i < g->gap_count ? g->gaps[i] : NULL;
-            if (answer_matches(text, qq->gaps[i].answer)) {
-                f.right++;
-                if (i < 32) {
-                    gap_bits |= 1u << i;
-                }
-            }
-        }
-        break;
-    case QUESTION_FLASHCARD:
-        f.right = g->knew;
-        break;
-    case QUESTION_TYPE_COUNT:
-        break;
-    }
-    if (f.out_of <= 0) {
-        f = (ScoreFraction){0, 1}; /* a malformed question is never right */
-    }
-    if (gaps_right != NULL) {
-        *gaps_right = gap_bits;
-    }
-    return f;
-}
-
-static void round_describe_given_out(const RoundQuestion *q, const GivenAnswer *g, RoundOut *o)
-{
-    const Question *qq = q->question;
-    switch (qq->type) {
-    case QUESTION_CHOICE:
-        if (g->choice < q->display_count) {
-            round_out_str(o, round_letter(g->choice));
-            round_out_str(o, ": ");
-            round_out_str(o, round_display_text(q, g->choice));
-        } else {
-            round_out_str(o, "(no answer)");
-        }
-        return;
-    case QUESTION_MULTI: {
-        bool any = false;
-        for (size_t k = 0; k < q->display_count; k++) {
-            if (g->picked & (1u << k)) {
-                round_out_str(o, any ? "; " : "");
-                round_out_str(o, round_letter(k));
-                round_out_str(o, ": ");
-                round_out_str(o, round_display_text(q, k));
-                any = true;
-            }
-        }
-        if (!any) {
-            round_out_str(o, "(no answer)");
-        }
-        return;
-    }
-    case QUESTION_TRUEFALSE:
-        round_out_str(o, g->truth ? "True" : "False");
-        return;
-    case QUESTION_TYPED:
-        round_out_str(o, g->text != NULL && g->text[0] != '\0' ? g->text : "(no answer)");
-        return;
-    case QUESTION_ORDER: {
-        ScoreFraction f = round_judge(q, g, NULL);
-        round_out_fmt_counts(o, f.right, f.out_of, " in place");
-        return;
-    }
-    case QUESTION_MATCH: {
-        ScoreFraction f = round_judge(q, g, NULL);
-        round_out_fmt_counts(o, f.right, f.out_of, " paired right");
-        return;
-    }
-    case QUESTION_CLOZE:
-        for (size_t i = 0; i < qq->gap_count; i++) {
-            const char *text = g->gaps != NULL && i < g->gap_count ? g->gaps[i] : NULL;
-            round_out_str(o, i > 0 ? "; " : "");
-            round_out_str(o, text != NULL && text[0] != '\0' ? text : "…");
-        }
-        return;
-    case QUESTION_FLASHCARD:
-        round_out_str(o, g->knew ? "Knew it" : "Didn't know it");
-        return;
-    case QUESTION_TYPE_COUNT:
-        return;
-    }
+    return question_kind(q->question->type)->entry_text(q->question, q->display[position]);
 }
 
 size_t round_describe_given(const RoundQuestion *q, const GivenAnswer *given, char *buf,
                             size_t size)
 {
-    RoundOut o = {buf, size, 0, 0};
+    StrBuf b = {0};
     if (q != NULL && given != NULL) {
-        round_describe_given_out(q, given, &o);
+        const QuestionKind *kind = question_kind(q->question->type);
+        QuestionShown shown = round_shown(q);
+        Answer answer;
+        kind->from_display(&shown, given, &answer);
+        kind->describe_answer(&shown, &answer, &b);
     }
-    return round_out_finish(&o);
+    size_t n = strbuf_copy_out(&b, buf, size);
+    strbuf_free(&b);
+    return n;
 }
 
-static void round_describe_correct(const RoundQuestion *q, RoundOut *o)
+/* A malloc'd copy of the built text; round_empty_text when memory ran out
+ * (never NULL). */
+static const char *round_take_text(StrBuf *b)
 {
-    const Question *qq = q->question;
-    switch (qq->type) {
-    case QUESTION_CHOICE:
-    case QUESTION_MULTI: {
-        bool any = false;
-        for (size_t k = 0; k < q->display_count; k++) {
-            size_t i = q->display[k];
-            bool right = qq->type == QUESTION_CHOICE ? i == qq->answer_index
-                                                     : (qq->answer_mask & (1u << i)) != 0;
-            if (right) {
-                round_out_str(o, any ? "; " : "");
-                round_out_str(o, round_letter(k));
-                round_out_str(o, ": ");
-                round_out_str(o, qq->choices[i]);
-                any = true;
-            }
-        }
-        return;
-    }
-    case QUESTION_TRUEFALSE:
-        round_out_str(o, qq->truth ? "True" : "False");
-        return;
-    case QUESTION_TYPED:
-        round_out_str(o, qq->answer);
-        return;
-    case QUESTION_ORDER:
-        for (size_t i = 0; i < q->display_count; i++) {
-            round_out_str(o, i > 0 ? " → " : "");
-            round_out_str(o, qq->items[i]);
-        }
-        return;
-    case QUESTION_MATCH:
-        for (size_t i = 0; i < q->display_count; i++) {
-            round_out_str(o, i > 0 ? "; " : "");
-            round_out_str(o, qq->pairs[i].left);
-            round_out_str(o, " → ");
-            round_out_str(o, qq->pairs[i].right);
-        }
-        return;
-    case QUESTION_CLOZE:
-        for (size_t i = 0; i < qq->gap_count; i++) {
-            round_out_str(o, i > 0 ? "; " : "");
-            round_out_str(o, qq->gaps[i].answer);
-        }
-        return;
-    case QUESTION_FLASHCARD:
-        round_out_str(o, qq->back);
-        return;
-    case QUESTION_TYPE_COUNT:
-        return;
-    }
+    char *s = strbuf_take(b);
+    return s != NULL ? s : round_empty_text;
 }
 
-/* Runs a describe function twice: once to size, once into a fresh buffer.
- * Returns round_empty_text when memory runs out (never NULL). */
-static const char *round_text(const RoundQuestion *q, const GivenAnswer *g, bool correct_text)
+static const char *round_key_text(const RoundQuestion *q)
 {
-    RoundOut o = {NULL, 0, 0, 0};
-    if (correct_text) {
-        round_describe_correct(q, &o);
-    } else {
-        round_describe_given_out(q, g, &o);
-    }
-    char *buf = malloc(o.need + 1);
-    if (buf == NULL) {
-        return round_empty_text;
-    }
-    o = (RoundOut){buf, o.need + 1, 0, 0};
-    if (correct_text) {
-        round_describe_correct(q, &o);
-    } else {
-        round_describe_given_out(q, g, &o);
-    }
-    round_out_finish(&o);
-    return buf;
+    StrBuf b = {0};
+    QuestionShown shown = round_shown(q);
+    question_kind(q->question->type)->describe_key(&shown, &b);
+    return round_take_text(&b);
 }
 
 static const char *round_copy_text(const char *text)
 {
-    size_t n = strlen(text);
-    char *buf = malloc(n + 1);
-    if (buf == NULL) {
-        return round_empty_text;
-    }
-    memcpy(buf, text, n + 1);
-    return buf;
+    StrBuf b = {0};
+    strbuf_add(&b, text);
+    return round_take_text(&b);
 }
 
 static void round_free_text(const char *text)
@@ -558,24 +259,24 @@ static bool round_settings_ok(const RoundSettings *s)
 static void round_setup_question(RoundQuestion *rq, const RoundSettings *s, Rng *rng)
 {
     const Question *q = rq->question;
-    size_t n = round_option_count(q);
+    const QuestionKind *kind = question_kind(q->type);
+    size_t n = kind->entry_count(q);
+    /* The loader enforces 2..8; a hand-made pack must not overrun display. */
+    n = n > PACK_MAX_OPTIONS ? PACK_MAX_OPTIONS : n;
     rq->display_count = n;
-    switch (q->type) {
-    case QUESTION_CHOICE:
-    case QUESTION_MULTI:
+    for (size_t i = 0; i < n; i++) {
+        rq->display[i] = i;
+    }
+    switch (kind->shuffle) {
+    case QTYPE_SHUFFLE_UNLESS_OFF:
         if (q->shuffle) {
             rng_permutation(rng, rq->display, n);
-        } else {
-            for (size_t i = 0; i < n; i++) {
-                rq->display[i] = i;
-            }
         }
         break;
-    case QUESTION_ORDER:
-    case QUESTION_MATCH:
+    case QTYPE_SHUFFLE_UNSOLVED:
         round_shuffle_unsolved(rng, rq->display, n);
         break;
-    default:
+    case QTYPE_SHUFFLE_NONE:
         break;
     }
     switch (s->time_mode) {
@@ -684,13 +385,8 @@ bool round_is_over(const Round *round)
 
 void round_given_init(GivenAnswer *given, const RoundQuestion *q)
 {
-    memset(given, 0, sizeof *given);
-    given->choice = ROUND_NO_PICK;
-    for (size_t i = 0; i < PACK_MAX_OPTIONS; i++) {
-        given->arrangement[i] = i;
-        given->match[i] = ROUND_NO_PICK;
-    }
     (void)q; /* every type's "nothing given" is the same today */
+    qtype_given_init(given);
 }
 
 /* Books a result into the totals and moves on. */
@@ -721,11 +417,11 @@ const RoundResult *round_timeout(Round *round)
     }
     RoundQuestion *q = &round->questions[round->current];
     RoundResult r = {0};
-    r.fraction = (ScoreFraction){0, round_out_of(q)};
+    r.fraction = (ScoreFraction){0, question_kind(q->question->type)->out_of(q->question)};
     r.timed_out = true;
     r.elapsed_ms = q->time_limit_ms;
     r.given_text = round_copy_text("(time out)");
-    r.correct_text = round_text(q, NULL, true);
+    r.correct_text = round_key_text(q);
     round->streak = 0;
     return round_record(round, q, r);
 }
@@ -735,6 +431,18 @@ const RoundResult *round_answer(Round *round, const GivenAnswer *given, int64_t 
     if (round_is_over(round) || given == NULL) {
         return NULL;
     }
+    const RoundQuestion *q = &round->questions[round->current];
+    QuestionShown shown = round_shown(q);
+    Answer answer;
+    question_kind(q->question->type)->from_display(&shown, given, &answer);
+    return round_answer_given(round, &answer, elapsed_ms);
+}
+
+const RoundResult *round_answer_given(Round *round, const Answer *answer, int64_t elapsed_ms)
+{
+    if (round_is_over(round) || answer == NULL) {
+        return NULL;
+    }
     RoundQuestion *q = &round->questions[round->current];
     if (q->time_limit_ms > 0 && elapsed_ms > q->time_limit_ms) {
         return round_timeout(round);
@@ -742,8 +450,12 @@ const RoundResult *round_answer(Round *round, const GivenAnswer *given, int64_t 
     if (elapsed_ms < 0) {
         elapsed_ms = 0;
     }
+    const QuestionKind *kind = question_kind(q->question->type);
     RoundResult r = {0};
-    r.fraction = round_judge(q, given, &r.gaps_right);
+    r.fraction = kind->judge(q->question, answer, &r.gaps_right);
+    if (r.fraction.out_of <= 0) {
+        r.fraction = (ScoreFraction){0, 1}; /* a malformed question is never right */
+    }
     r.fraction_right = scoring_fraction_value(r.fraction);
     r.correct = scoring_is_correct(r.fraction);
     r.elapsed_ms = elapsed_ms;
@@ -755,8 +467,11 @@ const RoundResult *round_answer(Round *round, const GivenAnswer *given, int64_t 
             r.streak_bonus = scoring_streak_bonus(round->streak);
         }
     }
-    r.given_text = round_text(q, given, false);
-    r.correct_text = round_text(q, NULL, true);
+    StrBuf given_text = {0};
+    QuestionShown shown = round_shown(q);
+    kind->describe_answer(&shown, answer, &given_text);
+    r.given_text = round_take_text(&given_text);
+    r.correct_text = round_key_text(q);
     return round_record(round, q, r);
 }
 

@@ -19,7 +19,10 @@
  * or pairs for the right-hand column) of the entry shown at position k.
  * Every index in a GivenAnswer is a display position; the engine maps back.
  *
- * Read scoring.h for the points rules, answer_match.h for typed answers.
+ * Per-type behaviour (shuffles, judging, the texts) comes from each
+ * question's kind (qtype.h); GivenAnswer is defined there.
+ *
+ * Read qtype.h for the kinds, scoring.h for the points rules.
  */
 #ifndef QUIZDECK_ROUND_H
 #define QUIZDECK_ROUND_H
@@ -29,6 +32,7 @@
 #include <stdint.h>
 
 #include "pack.h"
+#include "qtype.h"
 #include "rng.h"
 #include "scoring.h"
 
@@ -37,7 +41,7 @@ enum {
 };
 
 /* "No pick" in GivenAnswer.choice and GivenAnswer.match[]. */
-#define ROUND_NO_PICK ((size_t)-1)
+#define ROUND_NO_PICK QTYPE_NONE
 
 typedef enum RoundTimeMode {
     ROUND_TIME_OFF,   /* untimed practice: every question untimed */
@@ -101,27 +105,6 @@ typedef struct RoundQuestion {
     bool answered;                    /* answered or timed out; result is valid */
     RoundResult result;
 } RoundQuestion;
-
-/* What the player gave. Zero it (or call round_given_init) and fill the
- * fields of the current question's type; every index is a display position.
- * Strings are borrowed for the duration of round_answer(). */
-typedef struct GivenAnswer {
-    size_t choice;    /* choice: position picked, ROUND_NO_PICK for none */
-    uint32_t picked;  /* multi: bit k set when position k is picked */
-    bool truth;       /* truefalse: the player's true/false */
-    const char *text; /* typed: what was typed (NULL = "") */
-    /* order: arrangement[p] = display position of the item the player put
-     * in place p, for p < display_count. */
-    size_t arrangement[PACK_MAX_OPTIONS];
-    /* match: match[l] = display position (right column) paired with left
-     * entry l (lefts are shown in the author's order), or ROUND_NO_PICK. */
-    size_t match[PACK_MAX_OPTIONS];
-    /* cloze: one text per gap, gap_count entries (NULL entries = "");
-     * gaps may be NULL when nothing was typed. */
-    const char *const *gaps;
-    size_t gap_count;
-    bool knew; /* flashcard: "I knew it" */
-} GivenAnswer;
 
 typedef struct RoundTotals {
     size_t question_count; /* questions in the round */
@@ -190,6 +173,11 @@ void round_given_init(GivenAnswer *given, const RoundQuestion *q);
  * memory for the texts runs out they are "". */
 const RoundResult *round_answer(Round *round, const GivenAnswer *given, int64_t elapsed_ms);
 
+/* round_answer for an answer already in the author's indices (a stored
+ * answer being replayed, or one the play engine mapped itself). Strings are
+ * borrowed for the call. */
+const RoundResult *round_answer_given(Round *round, const Answer *answer, int64_t elapsed_ms);
+
 /* Records that the time ran out on the current question: unanswered,
  * fraction 0, no points, streak broken; elapsed is the time limit. Moves on.
  * Returns the result like round_answer; NULL when the round is over. */
@@ -197,6 +185,9 @@ const RoundResult *round_timeout(Round *round);
 
 /* The totals so far (final once round_is_over). */
 RoundTotals round_totals(const Round *round);
+
+/* Question q with the display order the round drew for it. */
+QuestionShown round_shown(const RoundQuestion *q);
 
 /* Text shown at display position k of q: a choice (choice/multi), an item
  * (order), a right-hand entry (match); "" when out of range. Borrowed from

@@ -5,164 +5,35 @@
  */
 #include "learn.h"
 
+#include "qtype.h"
+
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
-/* ---- a small growable string ------------------------------------------ */
-
-typedef struct Buf {
-    char *data;
-    size_t len, cap;
-    bool failed;
-} Buf;
-
-static void buf_add_n(Buf *b, const char *s, size_t n)
-{
-    if (b->failed)
-        return;
-    if (b->len + n + 1 > b->cap) {
-        size_t cap = b->cap ? b->cap : 128;
-        while (cap < b->len + n + 1)
-            cap *= 2;
-        char *p = realloc(b->data, cap);
-        if (p == NULL) {
-            b->failed = true;
-            return;
-        }
-        b->data = p;
-        b->cap = cap;
-    }
-    memcpy(b->data + b->len, s, n);
-    b->len += n;
-    b->data[b->len] = '\0';
-}
-
-static void buf_add(Buf *b, const char *s)
-{
-    buf_add_n(b, s, strlen(s));
-}
-
-/* Hands the text over (never NULL unless memory ran out). */
-static char *buf_take(Buf *b)
-{
-    if (!b->failed && b->data == NULL)
-        buf_add_n(b, "", 0);
-    if (b->failed) {
-        free(b->data);
-        b->data = NULL;
-    }
-    char *s = b->data;
-    b->data = NULL;
-    b->len = b->cap = 0;
-    return s;
-}
-
 /* ---- cards ------------------------------------------------------------- */
 
 size_t learn_card_count(const Question *question)
 {
-    if (question->type == QUESTION_CLOZE)
-        return question->gap_count > 0 ? question->gap_count : 1;
-    return 1;
+    return qtype_card_count(question);
 }
 
 int learn_card_deletion(const Question *question, size_t k)
 {
-    return question->type == QUESTION_CLOZE ? (int)k + 1 : 0;
-}
-
-static bool deletion_valid(const Question *q, int deletion)
-{
-    if (q->type == QUESTION_CLOZE)
-        return deletion >= 1 && (size_t)deletion <= q->gap_count;
-    return deletion == 0;
-}
-
-/* The cloze text with gap `blank` (0-based; SIZE_MAX for none) blanked. */
-static void cloze_text(Buf *b, const Question *q, size_t blank)
-{
-    for (size_t i = 0; i < q->gap_count; i++) {
-        buf_add(b, q->cloze_parts[i]);
-        if (i == blank) {
-            buf_add(b, "[");
-            buf_add(b, q->gaps[i].hint[0] ? q->gaps[i].hint : "...");
-            buf_add(b, "]");
-        } else {
-            buf_add(b, q->gaps[i].answer);
-        }
-    }
-    buf_add(b, q->cloze_parts[q->gap_count]);
+    return qtype_card_deletion(question, k);
 }
 
 bool learn_card_texts(const Pack *pack, const Question *q, int deletion, LearnCardText *out)
 {
     memset(out, 0, sizeof *out);
-    if (pack == NULL || q == NULL || !deletion_valid(q, deletion))
+    if (pack == NULL || q == NULL || !qtype_deletion_valid(q, deletion))
         return false;
-    Buf front = {0}, back = {0};
-    char num[32];
-    switch (q->type) {
-    case QUESTION_CHOICE:
-        buf_add(&front, q->prompt);
-        if (q->answer_index < q->choice_count)
-            buf_add(&back, q->choices[q->answer_index]);
-        break;
-    case QUESTION_MULTI:
-        buf_add(&front, q->prompt);
-        for (size_t i = 0; i < q->choice_count && i < 32; i++) {
-            if (!(q->answer_mask & (1u << i)))
-                continue;
-            if (back.len > 0)
-                buf_add(&back, "\n");
-            buf_add(&back, q->choices[i]);
-        }
-        break;
-    case QUESTION_TRUEFALSE:
-        buf_add(&front, q->prompt);
-        buf_add(&back, q->truth ? "True" : "False");
-        break;
-    case QUESTION_TYPED:
-        buf_add(&front, q->prompt);
-        buf_add(&back, q->answer);
-        break;
-    case QUESTION_ORDER:
-        buf_add(&front, q->prompt);
-        for (size_t i = 0; i < q->item_count; i++) {
-            snprintf(num, sizeof num, "%s%zu. ", i ? "\n" : "", i + 1);
-            buf_add(&back, num);
-            buf_add(&back, q->items[i]);
-        }
-        break;
-    case QUESTION_MATCH:
-        buf_add(&front, q->prompt);
-        for (size_t i = 0; i < q->pair_count; i++) {
-            if (i > 0)
-                buf_add(&back, "\n");
-            buf_add(&back, q->pairs[i].left);
-            buf_add(&back, " \xE2\x86\x92 "); /* → */
-            buf_add(&back, q->pairs[i].right);
-        }
-        break;
-    case QUESTION_CLOZE:
-        if (q->prompt[0]) {
-            buf_add(&front, q->prompt);
-            buf_add(&front, "\n\n");
-        }
-        cloze_text(&front, q, (size_t)deletion - 1);
-        cloze_text(&back, q, SIZE_MAX);
-        break;
-    case QUESTION_FLASHCARD:
-        buf_add(&front, q->front);
-        buf_add(&back, q->back);
-        break;
-    case QUESTION_TYPE_COUNT:
-        break;
-    }
-    out->front = buf_take(&front);
-    out->back = buf_take(&back);
+    StrBuf front = {0}, back = {0};
+    question_kind(q->type)->card_texts(q, deletion, &front, &back);
+    out->front = strbuf_take(&front);
+    out->back = strbuf_take(&back);
     if (out->front == NULL || out->back == NULL) {
         learn_card_text_free(out);
         return false;

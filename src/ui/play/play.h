@@ -79,10 +79,6 @@ void play_ellipsize(char *dst, size_t size, const char *text, size_t max_bytes);
 /* Where widget_footer(app, hint) will start (pixels): content ends above. */
 int play_footer_top(App *app, const char *hint);
 
-/* Writes a cloze text with its gaps as blanks ("The capital of ___ is
- * ___.") into out, always NUL-terminated, cut when it does not fit. */
-void play_cloze_text(const Question *q, char *out, size_t size);
-
 /* Writes an integer with thousands separators ("12,345") into buf. */
 void play_format_int(char *buf, size_t size, int64_t value);
 

@@ -224,21 +224,6 @@ void play_format_int(char *buf, size_t size, int64_t value)
         buf[o < size ? o : size - 1] = '\0';
 }
 
-void play_cloze_text(const Question *q, char *out, size_t size)
-{
-    if (size == 0)
-        return;
-    size_t len = 0;
-    out[0] = '\0';
-    for (size_t g = 0; g <= q->gap_count && len + 1 < size; g++) {
-        int w = snprintf(out + len, size - len, "%s%s", q->cloze_parts[g],
-                         g < q->gap_count ? "___" : "");
-        if (w < 0)
-            break;
-        len += (size_t)w;
-    }
-}
-
 int play_footer_top(App *app, const char *hint)
 {
     /* The same measure as widget_footer(), which draws it. */

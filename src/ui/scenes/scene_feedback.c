@@ -88,18 +88,6 @@ static int draw_field(App *app, int x, int y, int w, const char *label, const ch
     return y + h + theme_px(th, 12);
 }
 
-/* What was asked, as the player saw it (cloze gaps as blanks). */
-static const char *question_text(const Question *q, char *buf, size_t size)
-{
-    if (q->type == QUESTION_FLASHCARD && q->front[0] != '\0')
-        return q->front;
-    if (q->type == QUESTION_CLOZE && q->prompt[0] == '\0') {
-        play_cloze_text(q, buf, size);
-        return buf;
-    }
-    return q->prompt;
-}
-
 /* The height draw_field takes for a value. */
 static int field_height(App *app, int w, const char *value, const char *lang, int max_h)
 {
@@ -155,8 +143,9 @@ static void feedback_draw(App *app, void *state)
     int third = (avail - 2 * pad) / 5;
     const char *section = pack_section_title(rq->pack, q->source);
     int src_h = section[0] != '\0' ? theme_px(th, 26) : 0;
-    char cloze[PACK_MAX_STRING];
-    const char *asked = question_text(q, cloze, sizeof cloze);
+    char asked_text[PACK_MAX_STRING];
+    qtype_stand_for(q, asked_text, sizeof asked_text);
+    const char *asked = asked_text;
     /* The panel is as tall as what it holds, up to the space there is. */
     int need = 2 * pad + src_h + field_height(app, w, asked, lang, third) +
                field_height(app, w, r->correct ? r->given_text : r->correct_text, lang, third);

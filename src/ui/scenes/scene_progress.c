@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "app.h"
+#include "qtype.h"
 #include "widgets.h"
 
 enum { HISTORY_ROUNDS = 30, RECENT_ANSWERS = 20, MISSED_SHOWN = 5 };
@@ -104,18 +105,17 @@ static size_t topic_total(const Pack *p, const char *topic)
     return n;
 }
 
-/* What a missed question says, for the list. */
-static const char *question_text(const App *app, const StoreMissed *m, const Pack **pack)
+/* What a missed question says, for the list (qtype_stand_for: a cloze
+ * shows blanks, never the author's {{...}}), into buf. */
+static const char *question_text(const App *app, const StoreMissed *m, const Pack **pack, char *buf,
+                                 size_t size)
 {
     *pack = pack_set_find(&app->packs, m->pack_id);
     const Question *q = *pack ? pack_find_question(*pack, m->question_id) : NULL;
     if (!q)
         return m->question_id;
-    if (q->prompt[0])
-        return q->prompt;
-    if (q->front[0])
-        return q->front;
-    return q->text[0] ? q->text : q->id;
+    qtype_stand_for(q, buf, size);
+    return buf;
 }
 
 static size_t practisable(const App *app, const ProgressState *s)
@@ -139,7 +139,8 @@ static int line_h(App *app, TextStyle style)
 static int missed_prompt_h(App *app, const ProgressState *s, size_t i, int width)
 {
     const Pack *p = NULL;
-    const char *text = question_text(app, &s->missed.items[i], &p);
+    char asked[PACK_MAX_STRING];
+    const char *text = question_text(app, &s->missed.items[i], &p, asked, sizeof asked);
     TextSpec qs = {.style = TEXT_BODY, .wrap = width, .lang = p ? p->language : NULL};
     int h = text_measure(app->text, &qs, text).y;
     int max = 2 * line_h(app, TEXT_BODY);
@@ -480,7 +481,8 @@ static void draw_missed(App *app, ProgressState *s, int base, SDL_Rect col)
     for (size_t i = 0; i < s->missed.count; i++) {
         const StoreMissed *m = &s->missed.items[i];
         const Pack *p = NULL;
-        const char *text = question_text(app, m, &p);
+        char asked[PACK_MAX_STRING];
+        const char *text = question_text(app, m, &p, asked, sizeof asked);
         TextSpec qs = {.style = TEXT_BODY, .lang = p ? p->language : NULL};
         int bh = missed_prompt_h(app, s, i, panel.w - 2 * pad);
         text_draw_fit(app->text, &qs, (SDL_Rect){panel.x + pad, y, panel.w - 2 * pad, bh}, text);

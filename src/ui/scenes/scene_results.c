@@ -172,12 +172,8 @@ static void draw_row(App *app, const RoundQuestion *rq, size_t index, SDL_Rect r
         play_draw_cross(ren, icon, theme_color(COLOR_BG));
 
     const Question *q = rq->question;
-    const char *prompt = q->type == QUESTION_FLASHCARD ? q->front : q->prompt;
-    char cloze[600];
-    if (q->type == QUESTION_CLOZE && q->prompt[0] == '\0') {
-        play_cloze_text(q, cloze, sizeof cloze); /* blanks, not the author's {{...}} */
-        prompt = cloze;
-    }
+    char prompt[600];
+    qtype_stand_for(q, prompt, sizeof prompt);
     char line[PACK_MAX_STRING + 16], shortp[200];
     play_ellipsize(shortp, sizeof shortp, prompt, 150);
     snprintf(line, sizeof line, "%zu. %s", index + 1, shortp);
