@@ -7,7 +7,8 @@
  *   - every Diag names the file, has line and column >= 1 and a message;
  *   - a returned Pack keeps the promises of pack.h: strings never NULL,
  *     valid UTF-8, at most PACK_MAX_STRING bytes; counts and numbers within
- *     the limits of the format page; answers that point at real choices.
+ *     the limits of the format page; answers that point at real choices;
+ *     a cloze gap's accepted answers non-empty and distinct.
  * A broken promise prints what broke and aborts, which libFuzzer reports as a
  * crash with the input saved. Build and run: tests/fuzz/run-fuzz.sh.
  * Read pack.h and pack_load.h first.
@@ -212,6 +213,8 @@ static void fuzz_question(const Pack *pack, const Question *q)
         for (size_t i = 0; i < q->gap_count; i++) {
             fuzz_string(q->gaps[i].answer, true, "gap answer");
             fuzz_string(q->gaps[i].hint, false, "gap hint");
+            fuzz_string_list(q->gaps[i].accept, q->gaps[i].accept_count, true, "gap accept");
+            fuzz_distinct(q->gaps[i].accept, q->gaps[i].accept_count, "gap accept");
         }
         fuzz_string_list(q->cloze_parts, q->gap_count + 1, false, "cloze parts");
         break;

@@ -205,6 +205,45 @@ static void test_every_type_builds_the_model(void **state)
     diag_clear(&diags);
 }
 
+/* A cloze's `accept: {GAP: [...]}` gives each gap its own other answers;
+ * the player's answer for gap N is judged against exactly that list. */
+static void test_cloze_accept_lands_on_its_gap(void **state)
+{
+    (void)state;
+    DiagList diags = {0};
+    Pack *p = pack_load_file(QUIZDECK_TEST_DATA "/valid/cloze-accept.yaml", &diags);
+    if (!p)
+        print_diags(&diags);
+    assert_non_null(p);
+    assert_int_equal(diags.error_count, 0);
+
+    const Question *q = pack_find_question(p, "permissions");
+    assert_non_null(q);
+    assert_int_equal(q->gap_count, 3);
+    assert_string_equal(q->gaps[0].answer, "app");
+    assert_int_equal(q->gaps[0].accept_count, 1);
+    assert_string_equal(q->gaps[0].accept[0], "application");
+    assert_string_equal(q->gaps[1].answer, "capability");
+    assert_string_equal(q->gaps[1].hint, "a word");
+    assert_int_equal(q->gaps[1].accept_count, 0); /* no entry for gap 2 */
+    assert_int_equal(q->gaps[2].accept_count, 2); /* written first, lands third */
+    assert_string_equal(q->gaps[2].accept[0], "dialog");
+    assert_string_equal(q->gaps[2].accept[1], "pop-up");
+    assert_int_equal(q->accept_count, 0); /* the typed list stays empty */
+
+    q = pack_find_question(p, "founding"); /* accept written before type */
+    assert_non_null(q);
+    assert_int_equal(q->type, QUESTION_CLOZE);
+    assert_int_equal(q->gaps[0].accept_count, 1);
+    assert_string_equal(q->gaps[0].accept[0], "6"); /* quoted: text, not a number */
+
+    q = pack_find_question(p, "no-accept");
+    assert_non_null(q);
+    assert_int_equal(q->gaps[0].accept_count, 0);
+    pack_free(p);
+    diag_clear(&diags);
+}
+
 static void test_format_page_example_loads_with_one_warning(void **state)
 {
     (void)state;
@@ -472,6 +511,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_broken_corpus),
         cmocka_unit_test(test_every_type_builds_the_model),
+        cmocka_unit_test(test_cloze_accept_lands_on_its_gap),
         cmocka_unit_test(test_format_page_example_loads_with_one_warning),
         cmocka_unit_test(test_all_errors_listed_in_order),
         cmocka_unit_test(test_file_over_64_mib_is_refused_without_reading),

@@ -141,7 +141,7 @@ static const unsigned type_keys[QUESTION_TYPE_COUNT] = {
     [QUESTION_TYPED] = QBIT(QK_ANSWER) | QBIT(QK_ACCEPT),
     [QUESTION_ORDER] = QBIT(QK_ITEMS),
     [QUESTION_MATCH] = QBIT(QK_PAIRS),
-    [QUESTION_CLOZE] = QBIT(QK_TEXT),
+    [QUESTION_CLOZE] = QBIT(QK_TEXT) | QBIT(QK_ACCEPT),
     [QUESTION_FLASHCARD] = QBIT(QK_FRONT) | QBIT(QK_BACK),
 };
 
@@ -170,13 +170,38 @@ static const char *const defaults_keys[] = {"time_limit", "points"};
 
 /* ------------------------------------------------------ the loader state */
 
+/* One `N: [...]` entry of a cloze's accept mapping. */
+typedef struct RawGapAccept {
+    RawScalar gap;      /* the gap number as written */
+    bool ok;            /* the list was read and checked: items hold it */
+    const char **items; /* arena copy; NULL when count is 0 */
+    size_t count;
+} RawGapAccept;
+
+/* `accept`: a list on a typed question, a mapping from gap number to list on
+ * a cloze. The type may be written after it, so either shape is read and
+ * judged once the type is known. */
+typedef struct RawAccept {
+    bool present;
+    bool bad; /* an alias or cut short by a syntax error: already reported */
+    Mark key, at;
+    NodeKind node;      /* what was written */
+    bool empty;         /* `accept:` with nothing after it */
+    size_t gap_entries; /* NODE_MAPPING: entries seen */
+    size_t gaps_kept;   /* entries kept (<= MAX_CLOZE_GAPS) */
+    RawList list;       /* NODE_SEQUENCE */
+    RawGapAccept gaps[MAX_CLOZE_GAPS];
+    RawList scratch; /* one gap's list while it is read */
+} RawAccept;
+
 typedef struct RawQuestion {
     Mark at;       /* the question's mapping */
     unsigned seen; /* QBIT per key */
     Mark key_marks[QK_COUNT];
     RawScalar id, type, prompt, topic, explain, source, difficulty, time_limit, points, answer,
         shuffle, text, front, back;
-    RawList tags, choices, answers, accept, items;
+    RawList tags, choices, answers, items;
+    RawAccept accept;
     RawPairs pairs;
 } RawQuestion;
 
@@ -862,6 +887,24 @@ static bool is_language_tag(const char *s)
 
 /* ----------------------------------------------------------- lists */
 
+/* True when the current event is a plain scalar with nothing in it: a key
+ * written with no value (`choices:`). */
+static bool is_empty_plain(const Loader *L)
+{
+    return peek(L) == YAML_SCALAR_EVENT && L->ev.data.scalar.style == YAML_PLAIN_SCALAR_STYLE &&
+           L->ev.data.scalar.length == 0;
+}
+
+/* What is said when a list was expected and `kind` was written instead. */
+static void not_a_list(Loader *L, Mark at, const char *what, NodeKind kind, bool empty)
+{
+    if (empty)
+        error_at(L, at, "'%s' is empty; it must be a list", what);
+    else
+        error_at(L, at, "'%s' must be a list (lines starting with '- ', or [a, b]), not %s", what,
+                 node_name(kind));
+}
+
 /* Reads a list of text values. Entries past MAX_LIST_KEPT are counted but
  * not stored; the callers' limits are all below it. */
 static void read_text_list(Loader *L, Mark key, const char *what, RawList *out)
@@ -871,14 +914,7 @@ static void read_text_list(Loader *L, Mark key, const char *what, RawList *out)
     out->key = key;
     out->at = here(L);
     if (node_kind(L) != NODE_SEQUENCE) {
-        NodeKind k = node_kind(L);
-        if (k == NODE_SCALAR && peek(L) == YAML_SCALAR_EVENT &&
-            L->ev.data.scalar.style == YAML_PLAIN_SCALAR_STYLE && L->ev.data.scalar.length == 0)
-            error_at(L, out->at, "'%s' is empty; it must be a list", what);
-        else
-            error_at(L, out->at,
-                     "'%s' must be a list (lines starting with '- ', or [a, b]), not %s", what,
-                     node_name(k));
+        not_a_list(L, out->at, what, node_kind(L), is_empty_plain(L));
         out->bad = true;
         skip_node(L);
         return;
@@ -1000,6 +1036,69 @@ static void read_pairs(Loader *L, Mark key, RawPairs *out)
         }
     }
     advance(L);
+}
+
+/* A cloze's `accept: {N: [...], ...}`. Each list is read and checked here,
+ * whatever the type turns out to be (as read_text_list does for any list);
+ * the gap numbers need the text's gap count, so check_gap_accepts() judges
+ * them once the question is complete. */
+static void read_gap_accepts(Loader *L, RawAccept *out)
+{
+    advance(L); /* MAPPING_START */
+    while (peek(L) != YAML_MAPPING_END_EVENT && peek(L) != YAML_NO_EVENT) {
+        RawScalar gap;
+        read_value(L, here(L), &gap);
+        size_t index = ++out->gap_entries;
+        char label[48], number[16];
+        if (gap.node == NODE_SCALAR && !gap.bad)
+            snprintf(label, sizeof label, "accept gap %s",
+                     excerpt(gap.text, number, sizeof number));
+        else
+            snprintf(label, sizeof label, "accept entry %zu", index);
+        RawList *list = &out->scratch;
+        read_text_list(L, gap.at, label, list);
+        if (index > MAX_CLOZE_GAPS)
+            continue; /* reported as a whole by check_gap_accepts */
+        RawGapAccept *g = &out->gaps[out->gaps_kept++];
+        *g = (RawGapAccept){.gap = gap};
+        if (list->bad)
+            continue;
+        bool ok = true;
+        if (list->count > MAX_ACCEPT) {
+            error_at(L, list->at, "'%s' has %zu entries; the limit is %d", label, list->count,
+                     MAX_ACCEPT);
+            ok = false;
+        }
+        ok = check_distinct(L, list, "accepted answer") && ok;
+        if (!ok)
+            continue;
+        g->count = list->kept;
+        g->items = g->count ? list_copy(L, list) : NULL;
+        g->ok = !g->count || g->items;
+    }
+    advance(L); /* MAPPING_END */
+}
+
+/* `accept` in either shape (see RawAccept). */
+static void read_accept(Loader *L, Mark key, RawAccept *out)
+{
+    memset(out, 0, offsetof(RawAccept, list));
+    memset(&out->list, 0, offsetof(RawList, items));
+    out->present = true;
+    out->key = key;
+    out->at = here(L);
+    out->node = node_kind(L);
+    if (out->node == NODE_SEQUENCE) {
+        read_text_list(L, key, "accept", &out->list);
+    } else if (out->node == NODE_MAPPING) {
+        read_gap_accepts(L, out);
+    } else {
+        out->empty = is_empty_plain(L);
+        out->bad = peek(L) == YAML_ALIAS_EVENT;
+        skip_node(L);
+    }
+    if (L->stop)
+        out->bad = true; /* see read_value: the syntax error is the message */
 }
 
 /* --------------------------------------------------------------- keys */
@@ -1155,8 +1254,8 @@ static bool parse_cloze(Loader *L, const RawScalar *v, Question *q)
         while (he > h && isspace((unsigned char)he[-1]))
             he--;
         parts[n] = arena_strndup(&L->arena, start, (size_t)(s - start));
-        gaps[n].answer = arena_strndup(&L->arena, a, (size_t)(ae - a));
-        gaps[n].hint = arena_strndup(&L->arena, h, (size_t)(he - h));
+        gaps[n] = (ClozeGap){.answer = arena_strndup(&L->arena, a, (size_t)(ae - a)),
+                             .hint = arena_strndup(&L->arena, h, (size_t)(he - h))};
         if (!parts[n] || !gaps[n].answer || !gaps[n].hint)
             return false;
         n++;
@@ -1224,8 +1323,6 @@ static RawList *question_list(RawQuestion *r, QuestionKey k)
         return &r->choices;
     case QK_ANSWERS:
         return &r->answers;
-    case QK_ACCEPT:
-        return &r->accept;
     case QK_ITEMS:
         return &r->items;
     default:
@@ -1250,6 +1347,7 @@ static bool read_question(Loader *L)
             memset(l, 0, offsetof(RawList, items));
     }
     memset(&r->pairs, 0, offsetof(RawPairs, items));
+    memset(&r->accept, 0, offsetof(RawAccept, list));
     advance(L); /* MAPPING_START */
     while (peek(L) != YAML_MAPPING_END_EVENT && peek(L) != YAML_NO_EVENT) {
         char key[64];
@@ -1275,6 +1373,8 @@ static bool read_question(Loader *L)
             read_value(L, at, s);
         else if (l)
             read_text_list(L, at, key, l);
+        else if (k == QK_ACCEPT)
+            read_accept(L, at, &r->accept);
         else
             read_pairs(L, at, &r->pairs);
     }
@@ -1349,6 +1449,73 @@ static void check_choices(Loader *L, RawQuestion *r, Question *q)
     q->choice_count = c->kept;
 }
 
+/* The gap numbers of a cloze's `accept` (its lists were checked as they were
+ * read), then each list joins its gap. `q->gap_count` is 0 when the text
+ * was in error: then only what does not need the count is checked. */
+static void check_gap_accepts(Loader *L, const RawAccept *a, Question *q)
+{
+    if (!a->present || a->bad)
+        return;
+    if (a->node != NODE_MAPPING) {
+        error_at(L, a->at,
+                 "for a cloze, 'accept' maps a gap number to a list, e.g. accept: {1: [...]}");
+        return;
+    }
+    if (a->gap_entries > MAX_CLOZE_GAPS)
+        error_at(L, a->at, "'accept' has %zu entries; a cloze has at most %d gaps", a->gap_entries,
+                 MAX_CLOZE_GAPS);
+    Mark first[MAX_CLOZE_GAPS];
+    bool seen[MAX_CLOZE_GAPS] = {false};
+    char buf[80];
+    for (size_t i = 0; i < a->gaps_kept; i++) {
+        const RawGapAccept *g = &a->gaps[i];
+        const RawScalar *v = &g->gap;
+        if (v->bad)
+            continue;
+        if (v->node != NODE_SCALAR || v->kind != SCALAR_INT) {
+            bool quoted = v->node == NODE_SCALAR && v->kind == SCALAR_STRING &&
+                          resolve_plain(v->text, v->len) == SCALAR_INT;
+            if (v->node == NODE_SCALAR)
+                error_at(L, v->at,
+                         "cloze 'accept' keys are gap numbers (1 = the first gap), not '%s'%s",
+                         excerpt(v->text, buf, sizeof buf), quoted ? " (remove the quotes)" : "");
+            else
+                error_at(L, v->at,
+                         "cloze 'accept' keys are gap numbers (1 = the first gap), not %s",
+                         node_name(v->node));
+            continue;
+        }
+        long long n;
+        if (!parse_int(v->text, &n))
+            n = LLONG_MAX; /* too big for any text */
+        if (n < 1) {
+            error_at(L, v->at, "cloze 'accept' names gap %s; gaps are numbered from 1",
+                     excerpt(v->text, buf, sizeof buf));
+            continue;
+        }
+        if (q->gap_count && (unsigned long long)n > q->gap_count) {
+            error_at(L, v->at, "cloze 'accept' names gap %s, but the text has %zu %s",
+                     excerpt(v->text, buf, sizeof buf), q->gap_count,
+                     q->gap_count == 1 ? "gap" : "gaps");
+            continue;
+        }
+        if (n > MAX_CLOZE_GAPS)
+            continue; /* the text is in error: its gap count is unknown */
+        size_t gap = (size_t)n - 1;
+        if (seen[gap]) {
+            error_at(L, v->at, "duplicate gap %lld in 'accept' (first given on line %d)", n,
+                     first[gap].line);
+            continue;
+        }
+        seen[gap] = true;
+        first[gap] = v->at;
+        if (g->ok && q->gap_count) {
+            q->gaps[gap].accept = g->items;
+            q->gaps[gap].accept_count = g->count;
+        }
+    }
+}
+
 /* Checks the keys of one type; `q` receives the type's fields. */
 static void check_type_fields(Loader *L, RawQuestion *r, Question *q)
 {
@@ -1388,11 +1555,16 @@ static void check_type_fields(Loader *L, RawQuestion *r, Question *q)
         if (check_text(L, &r->answer, "answer", true))
             q->answer = r->answer.text;
         if (r->accept.present && !r->accept.bad) {
-            if (r->accept.count > MAX_ACCEPT)
-                error_at(L, r->accept.at, "'accept' has %zu entries; the limit is %d",
-                         r->accept.count, MAX_ACCEPT);
-            q->accept = list_copy(L, &r->accept);
-            q->accept_count = r->accept.kept;
+            const RawAccept *a = &r->accept;
+            if (a->node != NODE_SEQUENCE) {
+                not_a_list(L, a->at, "accept", a->node, a->empty);
+            } else if (!a->list.bad) {
+                if (a->list.count > MAX_ACCEPT)
+                    error_at(L, a->list.at, "'accept' has %zu entries; the limit is %d",
+                             a->list.count, MAX_ACCEPT);
+                q->accept = list_copy(L, &a->list);
+                q->accept_count = a->list.kept;
+            }
         }
         break;
     case QUESTION_ORDER:
@@ -1440,6 +1612,7 @@ static void check_type_fields(Loader *L, RawQuestion *r, Question *q)
     case QUESTION_CLOZE:
         if (check_text(L, &r->text, "text", true) && parse_cloze(L, &r->text, q))
             q->text = r->text.text;
+        check_gap_accepts(L, &r->accept, q);
         break;
     case QUESTION_FLASHCARD:
         if (check_text(L, &r->front, "front", true))
