@@ -344,6 +344,59 @@ static void test_deep_nesting_is_refused(void **state)
     diag_clear(&diags);
 }
 
+/* Every kind of id is at most PACK_MAX_ID characters: 64 loads, 65 is an
+ * error naming the kind. Topic and section ids may be any text, so their
+ * limit counts characters, not bytes. A template takes the id, then the
+ * shared questions list (skipped with %.0s where it has its own). */
+typedef struct IdLimitCase {
+    const char *what; /* the message's name for it */
+    const char *unit; /* one character of the id: ASCII or Arabic */
+    const char *template;
+} IdLimitCase;
+
+static void test_ids_are_limited_to_64_characters(void **state)
+{
+    (void)state;
+    static const char tail[] =
+        "questions:\n"
+        "  - {id: q, type: truefalse, prompt: P, answer: true, explain: E}\n";
+    static const IdLimitCase cases[] = {
+        {"pack id", "p", "format: 1\nid: %s\ntitle: T\n%s"},
+        {"question id", "q",
+         "format: 1\nid: p\ntitle: T\nquestions:\n"
+         "  - {id: %s, type: truefalse, prompt: P, answer: true, explain: E}\n%.0s"},
+        {"topic id", "\xD8\xA8", "format: 1\nid: p\ntitle: T\ntopics: [{id: %s, title: T}]\n%s"},
+        {"section id", "\xD8\xA8",
+         "format: 1\nid: p\ntitle: T\nsource: {title: D, sections: {%s: S}}\n%s"},
+        {"topic", "t",
+         "format: 1\nid: p\ntitle: T\nquestions:\n"
+         "  - {id: q, topic: %s, type: truefalse, prompt: P, answer: true, explain: E}\n%.0s"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        for (size_t len = PACK_MAX_ID; len <= PACK_MAX_ID + 1; len++) {
+            char id[PACK_MAX_ID * 4 + 8] = "";
+            for (size_t c = 0; c < len; c++)
+                strcat(id, cases[i].unit);
+            char text[1024], expected[96];
+            snprintf(text, sizeof text, cases[i].template, id, tail);
+            snprintf(expected, sizeof expected, "%s is %zu characters long; the limit is %d",
+                     cases[i].what, len, PACK_MAX_ID);
+            DiagList diags = {0};
+            Pack *p = load_text(text, &diags);
+            bool ok = len <= PACK_MAX_ID
+                          ? p != NULL && diags.error_count == 0
+                          : !p && diags.error_count == 1 && has_error_containing(&diags, expected);
+            if (!ok) {
+                print_message("%s of %zu characters:\n%s\n", cases[i].what, len, text);
+                print_diags(&diags);
+            }
+            assert_true(ok);
+            pack_free(p);
+            diag_clear(&diags);
+        }
+    }
+}
+
 typedef struct Utf8Case {
     const char *name;
     const char *bytes; /* placed inside a quoted prompt */
@@ -517,6 +570,7 @@ int main(void)
         cmocka_unit_test(test_file_over_64_mib_is_refused_without_reading),
         cmocka_unit_test(test_more_than_100000_questions_is_refused),
         cmocka_unit_test(test_deep_nesting_is_refused),
+        cmocka_unit_test(test_ids_are_limited_to_64_characters),
         cmocka_unit_test(test_invalid_utf8_is_reported_where_it_is),
         cmocka_unit_test(test_unicode_text_loads),
         cmocka_unit_test(test_plain_scalars_are_text),

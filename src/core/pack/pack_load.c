@@ -842,7 +842,32 @@ static bool is_valid_id(const char *s)
     return true;
 }
 
-static bool check_id(Loader *L, RawScalar *v, const char *what, size_t max_len)
+/* Characters, not bytes: topic and section ids may be any text. The
+ * input is valid UTF-8, so counting the bytes that start a character is
+ * enough. */
+static size_t utf8_length(const char *s)
+{
+    size_t n = 0;
+    for (; *s; s++)
+        n += ((unsigned char)*s & 0xC0) != 0x80;
+    return n;
+}
+
+/* Every kind of id (pack, question, topic, section) and every reference to
+ * one is at most PACK_MAX_ID characters: ids are keys of the learner's
+ * history and are shown in lists, so they stay short. */
+static bool check_id_length(Loader *L, RawScalar *v, const char *what)
+{
+    size_t n = utf8_length(v->text);
+    if (n <= PACK_MAX_ID)
+        return true;
+    error_at(L, v->at, "%s is %zu characters long; the limit is %d", what, n, PACK_MAX_ID);
+    v->bad = true;
+    return false;
+}
+
+/* A pack or question id: [a-z0-9][a-z0-9-]*, at most PACK_MAX_ID long. */
+static bool check_id(Loader *L, RawScalar *v, const char *what)
 {
     if (!check_text(L, v, what, true))
         return false;
@@ -855,12 +880,7 @@ static bool check_id(Loader *L, RawScalar *v, const char *what, size_t max_len)
         v->bad = true;
         return false;
     }
-    if (max_len && v->len > max_len) {
-        error_at(L, v->at, "%s is %zu characters long; the limit is %zu", what, v->len, max_len);
-        v->bad = true;
-        return false;
-    }
-    return true;
+    return check_id_length(L, v, what);
 }
 
 /* BCP 47, in the shape that matters here: a 2-3 (or 4-8) letter language
@@ -1669,7 +1689,7 @@ static void check_question(Loader *L)
     char qid[80] = "?";
     if (!r->id.present)
         error_at(L, r->at, "question %zu is missing 'id'", L->question_count);
-    else if (check_id(L, &r->id, "question id", 0)) {
+    else if (check_id(L, &r->id, "question id")) {
         q->id = r->id.text;
         excerpt(q->id, qid, sizeof qid);
         uint32_t first_line;
@@ -1740,11 +1760,13 @@ static void check_question(Loader *L)
         q->prompt = r->prompt.text;
     if (r->explain.present && check_text(L, &r->explain, "explain", false))
         q->explain = r->explain.text;
-    if (r->topic.present && check_text(L, &r->topic, "topic", true)) {
+    if (r->topic.present && check_text(L, &r->topic, "topic", true) &&
+        check_id_length(L, &r->topic, "topic")) {
         q->topic = r->topic.text;
         fix->topic = r->topic.at;
     }
-    if (r->source.present && check_text(L, &r->source, "source", true)) {
+    if (r->source.present && check_text(L, &r->source, "source", true) &&
+        check_id_length(L, &r->source, "source")) {
         q->source = r->source.text;
         fix->source = r->source.at;
     }
@@ -1874,7 +1896,7 @@ static void parse_source(Loader *L, TopLevel *t)
             RawScalar id, title;
             read_value(L, here(L), &id);
             read_value(L, id.at, &title);
-            if (!check_text(L, &id, "section id", true))
+            if (!check_text(L, &id, "section id", true) || !check_id_length(L, &id, "section id"))
                 continue;
             if (!check_text(L, &title, "section title", true))
                 continue;
@@ -1951,6 +1973,8 @@ static void parse_topics(Loader *L, TopLevel *t)
                 error_at(L, at, "topic %zu is missing '%s'", index, topic_keys[k]);
                 ok = false;
             } else if (!check_text(L, &fields[k], k == 0 ? "topic id" : "topic title", true)) {
+                ok = false;
+            } else if (k == 0 && !check_id_length(L, &fields[k], "topic id")) {
                 ok = false;
             }
         }
@@ -2114,7 +2138,7 @@ static void parse_top_level(Loader *L, TopLevel *t)
         }
         case TK_ID:
             read_value(L, at, &t->id);
-            if (check_id(L, &t->id, "pack id", PACK_MAX_ID)) {
+            if (check_id(L, &t->id, "pack id")) {
                 p->id = t->id.text;
                 p->id_line = t->id.at.line;
                 p->id_column = t->id.at.col;
