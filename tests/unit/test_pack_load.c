@@ -288,6 +288,64 @@ static void test_all_errors_listed_in_order(void **state)
     diag_clear(&diags);
 }
 
+/* A question of each type with none of its own keys: the author is told
+ * every key that type needs and what goes there, and nothing else. */
+typedef struct MissingCase {
+    const char *type;
+    const char *messages[3]; /* NULL ends */
+} MissingCase;
+
+static void test_each_type_names_what_it_is_missing(void **state)
+{
+    (void)state;
+    static const MissingCase cases[] = {
+        {"choice",
+         {"choice question 'q' is missing 'choices' (a list of 2 to 8 choices)",
+          "choice question 'q' is missing 'answer' (the right choice)"}},
+        {"multi",
+         {"multi question 'q' is missing 'choices' (a list of 2 to 8 choices)",
+          "multi question 'q' is missing 'answers' (a list of the right choices)"}},
+        {"truefalse", {"truefalse question 'q' is missing 'answer' (true or false)"}},
+        {"typed", {"typed question 'q' is missing 'answer' (the expected answer)"}},
+        {"order", {"order question 'q' is missing 'items' (the items in the right order)"}},
+        {"match", {"match question 'q' is missing 'pairs' (a list of '- left: right' pairs)"}},
+        {"cloze", {"cloze question 'q' is missing 'text' (the text with {{gaps}})"}},
+        {"flashcard",
+         {"flashcard question 'q' is missing 'front' (the card's front)",
+          "flashcard question 'q' is missing 'back' (the card's back)"}},
+    };
+    assert_int_equal(sizeof cases / sizeof cases[0], QUESTION_TYPE_COUNT);
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char text[256];
+        snprintf(text, sizeof text,
+                 "format: 1\nid: p\ntitle: T\nquestions:\n"
+                 "  - {id: q, type: %s, explain: E}\n",
+                 cases[i].type);
+        DiagList diags = {0};
+        assert_null(load_text(text, &diags));
+        size_t expected = 0;
+        bool all_found = true;
+        for (; expected < 3 && cases[i].messages[expected]; expected++)
+            all_found = has_error(&diags, 5, 5, cases[i].messages[expected]) && all_found;
+        /* cloze and flashcard show their text or front: no prompt needed */
+        bool prompt_optional =
+            strcmp(cases[i].type, "cloze") == 0 || strcmp(cases[i].type, "flashcard") == 0;
+        if (!prompt_optional) {
+            all_found =
+                has_error(&diags, 5, 5, "question 'q' is missing 'prompt' (the question text)") &&
+                all_found;
+            expected++;
+        }
+        if (!all_found || diags.error_count != expected) {
+            print_message("type %s\n", cases[i].type);
+            print_diags(&diags);
+        }
+        assert_true(all_found);
+        assert_int_equal(diags.error_count, expected);
+        diag_clear(&diags);
+    }
+}
+
 /* ------------------------------------------------------------ limits */
 
 static void test_file_over_64_mib_is_refused_without_reading(void **state)
@@ -567,6 +625,7 @@ int main(void)
         cmocka_unit_test(test_cloze_accept_lands_on_its_gap),
         cmocka_unit_test(test_format_page_example_loads_with_one_warning),
         cmocka_unit_test(test_all_errors_listed_in_order),
+        cmocka_unit_test(test_each_type_names_what_it_is_missing),
         cmocka_unit_test(test_file_over_64_mib_is_refused_without_reading),
         cmocka_unit_test(test_more_than_100000_questions_is_refused),
         cmocka_unit_test(test_deep_nesting_is_refused),

@@ -30,18 +30,7 @@ static const char *const question_keys[QK_COUNT] = {
 static const unsigned common_keys = QBIT(QK_ID) | QBIT(QK_TYPE) | QBIT(QK_PROMPT) | QBIT(QK_TOPIC) |
                                     QBIT(QK_EXPLAIN) | QBIT(QK_SOURCE) | QBIT(QK_DIFFICULTY) |
                                     QBIT(QK_TIME_LIMIT) | QBIT(QK_POINTS) | QBIT(QK_TAGS);
-
-/* The keys each type takes beyond the common ones. */
-static const unsigned type_keys[QUESTION_TYPE_COUNT] = {
-    [QUESTION_CHOICE] = QBIT(QK_CHOICES) | QBIT(QK_ANSWER) | QBIT(QK_SHUFFLE),
-    [QUESTION_MULTI] = QBIT(QK_CHOICES) | QBIT(QK_ANSWERS) | QBIT(QK_SHUFFLE),
-    [QUESTION_TRUEFALSE] = QBIT(QK_ANSWER),
-    [QUESTION_TYPED] = QBIT(QK_ANSWER) | QBIT(QK_ACCEPT),
-    [QUESTION_ORDER] = QBIT(QK_ITEMS),
-    [QUESTION_MATCH] = QBIT(QK_PAIRS),
-    [QUESTION_CLOZE] = QBIT(QK_TEXT) | QBIT(QK_ACCEPT),
-    [QUESTION_FLASHCARD] = QBIT(QK_FRONT) | QBIT(QK_BACK),
-};
+/* The keys each type adds are in its row of pl_question_types (pack_types.c). */
 
 /* --------------------------------------------------------- value checks */
 
@@ -539,32 +528,71 @@ static Question *push_question(Loader *L)
 /* What a type needs that was not given: messages name the key to add. */
 static void check_required(Loader *L, const RawQuestion *r, QuestionType type, const char *qid)
 {
-    static const struct {
-        QuestionType type;
-        QuestionKey key;
-        const char *hint;
-    } needs[] = {
-        {QUESTION_CHOICE, QK_CHOICES, "a list of 2 to 8 choices"},
-        {QUESTION_CHOICE, QK_ANSWER, "the right choice"},
-        {QUESTION_MULTI, QK_CHOICES, "a list of 2 to 8 choices"},
-        {QUESTION_MULTI, QK_ANSWERS, "a list of the right choices"},
-        {QUESTION_TRUEFALSE, QK_ANSWER, "true or false"},
-        {QUESTION_TYPED, QK_ANSWER, "the expected answer"},
-        {QUESTION_ORDER, QK_ITEMS, "the items in the right order"},
-        {QUESTION_MATCH, QK_PAIRS, "a list of '- left: right' pairs"},
-        {QUESTION_CLOZE, QK_TEXT, "the text with {{gaps}}"},
-        {QUESTION_FLASHCARD, QK_FRONT, "the card's front"},
-        {QUESTION_FLASHCARD, QK_BACK, "the card's back"},
-    };
-    for (size_t i = 0; i < sizeof needs / sizeof needs[0]; i++)
-        if (needs[i].type == type && !(r->seen & QBIT(needs[i].key)))
+    const QuestionTypeRules *rules = &pl_question_types[type];
+    for (size_t i = 0; i < TYPE_MAX_REQUIRED && rules->required[i].hint; i++) {
+        const TypeRequirement *need = &rules->required[i];
+        if (!(r->seen & QBIT(need->key)))
             pl_error_at(L, r->at, "%s question '%s' is missing '%s' (%s)", question_type_name(type),
-                        qid, question_keys[needs[i].key], needs[i].hint);
-    if (type != QUESTION_CLOZE && type != QUESTION_FLASHCARD && !(r->seen & QBIT(QK_PROMPT)))
+                        qid, question_keys[need->key], need->hint);
+    }
+    if (!rules->prompt_optional && !(r->seen & QBIT(QK_PROMPT)))
         pl_error_at(L, r->at, "question '%s' is missing 'prompt' (the question text)", qid);
 }
 
-/* Checks the question just read into L->raw and appends it to the pack. */
+/* A key of another type: `answer` and `answers` are easily swapped, so
+ * they get a message of their own. */
+static void check_foreign_keys(Loader *L, const RawQuestion *r, QuestionType type)
+{
+    unsigned takes = pl_question_types[type].keys;
+    unsigned allowed = common_keys | takes;
+    for (int k = 0; k < QK_COUNT; k++) {
+        if (!(r->seen & QBIT(k)) || (allowed & QBIT(k)))
+            continue;
+        if (k == QK_ANSWER && (takes & QBIT(QK_ANSWERS)))
+            pl_error_at(L, r->key_marks[k],
+                        "%s questions take 'answers' (a list of the right choices), not 'answer'",
+                        question_type_name(type));
+        else if (k == QK_ANSWERS && (takes & QBIT(QK_ANSWER)))
+            pl_error_at(L, r->key_marks[k], "%s questions take one 'answer', not 'answers'",
+                        question_type_name(type));
+        else
+            pl_error_at(L, r->key_marks[k], "'%s' does not belong in a %s question",
+                        question_keys[k], question_type_name(type));
+    }
+}
+
+/* Reads `type`; false (after saying why) when it is not one of the types. */
+static bool check_type(Loader *L, RawQuestion *r, const char *qid, QuestionType *out)
+{
+    const char *names[QUESTION_TYPE_COUNT];
+    char list[160] = "";
+    size_t used = 0;
+    for (int t = 0; t < QUESTION_TYPE_COUNT; t++) {
+        names[t] = question_type_name((QuestionType)t);
+        used += (size_t)snprintf(list + used, sizeof list - used, "%s%s", t ? ", " : "", names[t]);
+    }
+    if (!r->type.present) {
+        pl_error_at(L, r->at, "question '%s' is missing 'type' (one of %s)", qid, list);
+        return false;
+    }
+    if (!pl_check_text(L, &r->type, "type", true))
+        return false;
+    if (question_type_parse(r->type.text, out))
+        return true;
+    const char *hint = pl_closest(r->type.text, names, QUESTION_TYPE_COUNT);
+    char buf[80];
+    if (hint)
+        pl_error_at(L, r->type.at, "unknown question type '%s' (did you mean '%s'?)",
+                    pl_excerpt(r->type.text, buf, sizeof buf), hint);
+    else
+        pl_error_at(L, r->type.at, "unknown question type '%s'; use one of %s",
+                    pl_excerpt(r->type.text, buf, sizeof buf), list);
+    return false;
+}
+
+/* Checks the question just read into L->raw and appends it to the pack:
+ * its id, its type (then that type's keys, through its row of
+ * pl_question_types), and the keys every question may have. */
 void pl_check_question(Loader *L)
 {
     RawQuestion *r = &L->raw;
@@ -599,54 +627,14 @@ void pl_check_question(Loader *L)
     if (!q->id)
         q->id = "";
 
-    bool type_known = false;
-    if (!r->type.present)
-        pl_error_at(L, r->at,
-                    "question '%s' is missing 'type' (one of choice, multi, truefalse, "
-                    "typed, order, match, cloze, flashcard)",
-                    qid);
-    else if (pl_check_text(L, &r->type, "type", true)) {
-        type_known = question_type_parse(r->type.text, &q->type);
-        if (!type_known) {
-            static const char *const names[QUESTION_TYPE_COUNT] = {
-                "choice", "multi", "truefalse", "typed", "order", "match", "cloze", "flashcard"};
-            const char *hint = pl_closest(r->type.text, names, QUESTION_TYPE_COUNT);
-            char buf[80];
-            if (hint)
-                pl_error_at(L, r->type.at, "unknown question type '%s' (did you mean '%s'?)",
-                            pl_excerpt(r->type.text, buf, sizeof buf), hint);
-            else
-                pl_error_at(L, r->type.at,
-                            "unknown question type '%s'; use one of choice, multi, "
-                            "truefalse, typed, order, match, cloze, flashcard",
-                            pl_excerpt(r->type.text, buf, sizeof buf));
-        }
-    }
-
+    bool type_known = check_type(L, r, qid, &q->type);
     if (type_known) {
-        unsigned allowed = common_keys | type_keys[q->type];
-        for (int k = 0; k < QK_COUNT; k++) {
-            if (!(r->seen & QBIT(k)) || (allowed & QBIT(k)))
-                continue;
-            if (k == QK_ANSWER && q->type == QUESTION_MULTI)
-                pl_error_at(L, r->key_marks[k],
-                            "multi questions take 'answers' (a list of the "
-                            "right choices), not 'answer'");
-            else if (k == QK_ANSWERS && q->type != QUESTION_MULTI && (allowed & QBIT(QK_ANSWER)))
-                pl_error_at(L, r->key_marks[k], "%s questions take one 'answer', not 'answers'",
-                            question_type_name(q->type));
-            else
-                pl_error_at(L, r->key_marks[k], "'%s' does not belong in a %s question",
-                            question_keys[k], question_type_name(q->type));
-        }
+        check_foreign_keys(L, r, q->type);
         check_required(L, r, q->type, qid);
-        pl_check_type_fields(L, r, q);
-        if ((q->type == QUESTION_CHOICE || q->type == QUESTION_MULTI) && r->shuffle.present)
-            pl_check_bool(L, &r->shuffle, "shuffle", &q->shuffle);
+        pl_question_types[q->type].check(L, r, q);
     }
 
-    bool prompt_required =
-        !type_known || (q->type != QUESTION_CLOZE && q->type != QUESTION_FLASHCARD);
+    bool prompt_required = !type_known || !pl_question_types[q->type].prompt_optional;
     if (r->prompt.present && pl_check_text(L, &r->prompt, "prompt", prompt_required))
         q->prompt = r->prompt.text;
     if (r->explain.present && pl_check_text(L, &r->explain, "explain", false))

@@ -273,6 +273,25 @@ void pl_check_question(Loader *L);
 
 void pl_read_pairs(Loader *L, Mark key, RawPairs *out);
 void pl_read_accept(Loader *L, Mark key, RawAccept *out);
-void pl_check_type_fields(Loader *L, RawQuestion *r, Question *q);
+
+/* What the loader knows of one question type: its row of pl_question_types,
+ * indexed by QuestionType. */
+enum { TYPE_MAX_REQUIRED = 2 };
+
+typedef struct TypeRequirement {
+    QuestionKey key;  /* a key the type cannot do without */
+    const char *hint; /* what to write there, for the message; NULL ends */
+} TypeRequirement;
+
+typedef struct QuestionTypeRules {
+    unsigned keys; /* QBIT of each key it takes beyond the common ones */
+    TypeRequirement required[TYPE_MAX_REQUIRED];
+    bool prompt_optional; /* shows its text or front instead of a prompt */
+    /* Checks the type's keys in `r` (missing ones are already reported) and
+     * fills the type's fields of `q`. Every row has one. */
+    void (*check)(Loader *L, RawQuestion *r, Question *q);
+} QuestionTypeRules;
+
+extern const QuestionTypeRules pl_question_types[QUESTION_TYPE_COUNT];
 
 #endif

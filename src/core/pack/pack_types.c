@@ -1,8 +1,12 @@
 /* pack_types.c - what each question type takes, and its checks.
  *
- * The keys a type adds to the common ones (choices, answer, pairs, text,
- * ...) are read as they come and checked once the question is complete,
- * then copied into the Question's fields for that type.
+ * Everything the loader knows of one type is its row of pl_question_types
+ * at the bottom: the keys it takes beyond the common ones, the keys it
+ * cannot do without, whether it needs a prompt, and the function that
+ * checks its keys and fills its fields. pl_check_question (pack_check.c)
+ * reads the row; nothing else switches over the type. Above the table: the
+ * readers of the keys that are not plain values or lists (match pairs, a
+ * cloze's accept mapping), cloze gaps, and the eight check functions.
  *
  * Read pack_load_internal.h first, and pack_check.c for the common keys.
  */
@@ -312,112 +316,190 @@ static void check_gap_accepts(Loader *L, const RawAccept *a, Question *q)
     }
 }
 
-/* Checks the keys of one type; `q` receives the type's fields. */
-void pl_check_type_fields(Loader *L, RawQuestion *r, Question *q)
+/* ----------------------------------------------------- one check per type */
+
+/* Each checks its type's keys in `r` (the missing ones are already
+ * reported) and fills that type's fields of `q`. */
+
+/* choice and multi: their `shuffle` is the same key. */
+static void check_shuffle(Loader *L, RawQuestion *r, Question *q)
 {
-    switch (q->type) {
-    case QUESTION_CHOICE:
-        check_choices(L, r, q);
-        if (pl_check_text(L, &r->answer, "answer", true) && r->choices.present && !r->choices.bad) {
-            int i = find_entry(&r->choices, r->answer.text);
-            if (i < 0)
-                answer_not_a_choice(L, r->answer.at, "answer", r->answer.text, &r->choices);
-            else
-                q->answer_index = (size_t)i;
-        }
-        break;
-    case QUESTION_MULTI:
-        check_choices(L, r, q);
-        if (r->answers.present && !r->answers.bad) {
-            RawList *a = &r->answers;
-            if (a->count == 0)
-                pl_error_at(L, a->at, "'answers' is empty; list at least one right choice");
-            pl_check_distinct(L, a, "answer");
-            if (r->choices.present && !r->choices.bad) {
-                for (size_t i = 0; i < a->kept; i++) {
-                    int c = find_entry(&r->choices, a->items[i]);
-                    if (c < 0)
-                        answer_not_a_choice(L, a->marks[i], "answer", a->items[i], &r->choices);
-                    else
-                        q->answer_mask |= 1u << c;
-                }
-            }
-        }
-        break;
-    case QUESTION_TRUEFALSE:
-        pl_check_bool(L, &r->answer, "answer", &q->truth);
-        break;
-    case QUESTION_TYPED:
-        if (pl_check_text(L, &r->answer, "answer", true))
-            q->answer = r->answer.text;
-        if (r->accept.present && !r->accept.bad) {
-            const RawAccept *a = &r->accept;
-            if (a->node != NODE_SEQUENCE) {
-                pl_not_a_list(L, a->at, "accept", a->node, a->empty);
-            } else if (!a->list.bad) {
-                if (a->list.count > MAX_ACCEPT)
-                    pl_error_at(L, a->list.at, "'accept' has %zu entries; the limit is %d",
-                                a->list.count, MAX_ACCEPT);
-                q->accept = pl_list_copy(L, &a->list);
-                q->accept_count = a->list.kept;
-            }
-        }
-        break;
-    case QUESTION_ORDER:
-        if (r->items.present && !r->items.bad) {
-            bool ok = pl_check_count(L, &r->items, "items", PACK_MIN_OPTIONS, PACK_MAX_OPTIONS);
-            ok = pl_check_distinct(L, &r->items, "item") && ok;
-            if (ok) {
-                q->items = pl_list_copy(L, &r->items);
-                q->item_count = r->items.kept;
-            }
-        }
-        break;
-    case QUESTION_MATCH: {
-        RawPairs *p = &r->pairs;
-        if (!p->present || p->bad)
-            break;
-        if (p->count < PACK_MIN_OPTIONS || p->count > PACK_MAX_OPTIONS) {
-            pl_error_at(L, p->at, "'pairs' has %zu %s; it must have %d to %d", p->count,
-                        p->count == 1 ? "entry" : "entries", PACK_MIN_OPTIONS, PACK_MAX_OPTIONS);
-            break;
-        }
-        char buf[80];
-        bool ok = true;
-        for (size_t i = 1; i < p->kept; i++)
-            for (size_t j = 0; j < i; j++) {
-                if (strcmp(p->items[i].left, p->items[j].left) == 0) {
-                    pl_error_at(L, p->left_marks[i], "duplicate left side '%s' (already pair %zu)",
-                                pl_excerpt(p->items[i].left, buf, sizeof buf), j + 1);
-                    ok = false;
-                }
-                if (strcmp(p->items[i].right, p->items[j].right) == 0) {
-                    pl_error_at(L, p->right_marks[i],
-                                "duplicate right side '%s' (already pair %zu)",
-                                pl_excerpt(p->items[i].right, buf, sizeof buf), j + 1);
-                    ok = false;
-                }
-            }
-        if (ok) {
-            q->pairs = arena_alloc_array(&L->arena, p->kept, sizeof *q->pairs);
-            if (q->pairs)
-                memcpy(q->pairs, p->items, p->kept * sizeof *q->pairs);
-            q->pair_count = p->kept;
-        }
-        break;
+    if (r->shuffle.present)
+        pl_check_bool(L, &r->shuffle, "shuffle", &q->shuffle);
+}
+
+static void check_choice(Loader *L, RawQuestion *r, Question *q)
+{
+    check_choices(L, r, q);
+    if (pl_check_text(L, &r->answer, "answer", true) && r->choices.present && !r->choices.bad) {
+        int i = find_entry(&r->choices, r->answer.text);
+        if (i < 0)
+            answer_not_a_choice(L, r->answer.at, "answer", r->answer.text, &r->choices);
+        else
+            q->answer_index = (size_t)i;
     }
-    case QUESTION_CLOZE:
-        if (pl_check_text(L, &r->text, "text", true) && parse_cloze(L, &r->text, q))
-            q->text = r->text.text;
-        check_gap_accepts(L, &r->accept, q);
-        break;
-    case QUESTION_FLASHCARD:
-        if (pl_check_text(L, &r->front, "front", true))
-            q->front = r->front.text;
-        if (pl_check_text(L, &r->back, "back", true))
-            q->back = r->back.text;
-        break;
-    default:
-        break;
+    check_shuffle(L, r, q);
+}
+
+static void check_multi(Loader *L, RawQuestion *r, Question *q)
+{
+    check_choices(L, r, q);
+    if (r->answers.present && !r->answers.bad) {
+        RawList *a = &r->answers;
+        if (a->count == 0)
+            pl_error_at(L, a->at, "'answers' is empty; list at least one right choice");
+        pl_check_distinct(L, a, "answer");
+        if (r->choices.present && !r->choices.bad) {
+            for (size_t i = 0; i < a->kept; i++) {
+                int c = find_entry(&r->choices, a->items[i]);
+                if (c < 0)
+                    answer_not_a_choice(L, a->marks[i], "answer", a->items[i], &r->choices);
+                else
+                    q->answer_mask |= 1u << c;
+            }
+        }
+    }
+    check_shuffle(L, r, q);
+}
+
+static void check_truefalse(Loader *L, RawQuestion *r, Question *q)
+{
+    pl_check_bool(L, &r->answer, "answer", &q->truth);
+}
+
+static void check_typed(Loader *L, RawQuestion *r, Question *q)
+{
+    if (pl_check_text(L, &r->answer, "answer", true))
+        q->answer = r->answer.text;
+    const RawAccept *a = &r->accept;
+    if (!a->present || a->bad)
+        return;
+    if (a->node != NODE_SEQUENCE) {
+        pl_not_a_list(L, a->at, "accept", a->node, a->empty);
+    } else if (!a->list.bad) {
+        if (a->list.count > MAX_ACCEPT)
+            pl_error_at(L, a->list.at, "'accept' has %zu entries; the limit is %d", a->list.count,
+                        MAX_ACCEPT);
+        q->accept = pl_list_copy(L, &a->list);
+        q->accept_count = a->list.kept;
     }
 }
+
+static void check_order(Loader *L, RawQuestion *r, Question *q)
+{
+    if (!r->items.present || r->items.bad)
+        return;
+    bool ok = pl_check_count(L, &r->items, "items", PACK_MIN_OPTIONS, PACK_MAX_OPTIONS);
+    ok = pl_check_distinct(L, &r->items, "item") && ok;
+    if (ok) {
+        q->items = pl_list_copy(L, &r->items);
+        q->item_count = r->items.kept;
+    }
+}
+
+static void check_match(Loader *L, RawQuestion *r, Question *q)
+{
+    RawPairs *p = &r->pairs;
+    if (!p->present || p->bad)
+        return;
+    if (p->count < PACK_MIN_OPTIONS || p->count > PACK_MAX_OPTIONS) {
+        pl_error_at(L, p->at, "'pairs' has %zu %s; it must have %d to %d", p->count,
+                    p->count == 1 ? "entry" : "entries", PACK_MIN_OPTIONS, PACK_MAX_OPTIONS);
+        return;
+    }
+    char buf[80];
+    bool ok = true;
+    for (size_t i = 1; i < p->kept; i++)
+        for (size_t j = 0; j < i; j++) {
+            if (strcmp(p->items[i].left, p->items[j].left) == 0) {
+                pl_error_at(L, p->left_marks[i], "duplicate left side '%s' (already pair %zu)",
+                            pl_excerpt(p->items[i].left, buf, sizeof buf), j + 1);
+                ok = false;
+            }
+            if (strcmp(p->items[i].right, p->items[j].right) == 0) {
+                pl_error_at(L, p->right_marks[i], "duplicate right side '%s' (already pair %zu)",
+                            pl_excerpt(p->items[i].right, buf, sizeof buf), j + 1);
+                ok = false;
+            }
+        }
+    if (ok) {
+        q->pairs = arena_alloc_array(&L->arena, p->kept, sizeof *q->pairs);
+        if (q->pairs)
+            memcpy(q->pairs, p->items, p->kept * sizeof *q->pairs);
+        q->pair_count = p->kept;
+    }
+}
+
+static void check_cloze(Loader *L, RawQuestion *r, Question *q)
+{
+    if (pl_check_text(L, &r->text, "text", true) && parse_cloze(L, &r->text, q))
+        q->text = r->text.text;
+    check_gap_accepts(L, &r->accept, q);
+}
+
+static void check_flashcard(Loader *L, RawQuestion *r, Question *q)
+{
+    if (pl_check_text(L, &r->front, "front", true))
+        q->front = r->front.text;
+    if (pl_check_text(L, &r->back, "back", true))
+        q->back = r->back.text;
+}
+
+/* ------------------------------------------------------------- the table */
+
+/* One row per type, in QuestionType order. A new type is one check function
+ * above and one row here (plus its name in pack.c and its fields in pack.h).
+ * `required` hints finish "TYPE question 'ID' is missing 'KEY' (HINT)". */
+const QuestionTypeRules pl_question_types[QUESTION_TYPE_COUNT] = {
+    [QUESTION_CHOICE] =
+        {
+            .keys = QBIT(QK_CHOICES) | QBIT(QK_ANSWER) | QBIT(QK_SHUFFLE),
+            .required = {{QK_CHOICES, "a list of 2 to 8 choices"}, {QK_ANSWER, "the right choice"}},
+            .check = check_choice,
+        },
+    [QUESTION_MULTI] =
+        {
+            .keys = QBIT(QK_CHOICES) | QBIT(QK_ANSWERS) | QBIT(QK_SHUFFLE),
+            .required = {{QK_CHOICES, "a list of 2 to 8 choices"},
+                         {QK_ANSWERS, "a list of the right choices"}},
+            .check = check_multi,
+        },
+    [QUESTION_TRUEFALSE] =
+        {
+            .keys = QBIT(QK_ANSWER),
+            .required = {{QK_ANSWER, "true or false"}},
+            .check = check_truefalse,
+        },
+    [QUESTION_TYPED] =
+        {
+            .keys = QBIT(QK_ANSWER) | QBIT(QK_ACCEPT),
+            .required = {{QK_ANSWER, "the expected answer"}},
+            .check = check_typed,
+        },
+    [QUESTION_ORDER] =
+        {
+            .keys = QBIT(QK_ITEMS),
+            .required = {{QK_ITEMS, "the items in the right order"}},
+            .check = check_order,
+        },
+    [QUESTION_MATCH] =
+        {
+            .keys = QBIT(QK_PAIRS),
+            .required = {{QK_PAIRS, "a list of '- left: right' pairs"}},
+            .check = check_match,
+        },
+    [QUESTION_CLOZE] =
+        {
+            .keys = QBIT(QK_TEXT) | QBIT(QK_ACCEPT),
+            .required = {{QK_TEXT, "the text with {{gaps}}"}},
+            .prompt_optional = true,
+            .check = check_cloze,
+        },
+    [QUESTION_FLASHCARD] =
+        {
+            .keys = QBIT(QK_FRONT) | QBIT(QK_BACK),
+            .required = {{QK_FRONT, "the card's front"}, {QK_BACK, "the card's back"}},
+            .prompt_optional = true,
+            .check = check_flashcard,
+        },
+};
