@@ -23,7 +23,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "fsutil.h"
 #include "pack_set.h"
+#include "strutil.h"
 #include "ui.h"
 
 #ifndef QUIZDECK_VERSION
@@ -54,12 +56,6 @@ static void print_usage(FILE *out)
           "\n"
           "Packs are YAML files; see questions/README.md for the format.\n",
           out);
-}
-
-static bool is_dir(const char *path)
-{
-    struct stat st;
-    return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
 }
 
 static bool path_exists(const char *path)
@@ -94,20 +90,12 @@ static char *data_dir(const char *option)
 {
     const char *env = getenv("QUIZDECK_DATA_DIR");
     const char *chosen = option ? option : (env && *env ? env : NULL);
-    if (chosen) {
-        size_t n = strlen(chosen) + 1;
-        char *copy = malloc(n);
-        if (copy)
-            memcpy(copy, chosen, n);
-        return copy;
-    }
+    if (chosen)
+        return dup_string(chosen);
     char *pref = SDL_GetPrefPath("quizdeck", "quizdeck");
     if (!pref)
         return NULL;
-    size_t n = strlen(pref) + 1;
-    char *copy = malloc(n);
-    if (copy)
-        memcpy(copy, pref, n);
+    char *copy = dup_string(pref);
     SDL_free(pref);
     return copy;
 }

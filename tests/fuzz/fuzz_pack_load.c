@@ -7,7 +7,8 @@
  *   - every Diag names the file, has line and column >= 1 and a message;
  *   - a returned Pack keeps the promises of pack.h: strings never NULL,
  *     valid UTF-8, at most PACK_MAX_STRING bytes; counts and numbers within
- *     the limits of the format page; answers that point at real choices.
+ *     the limits of the format page; answers that point at real choices;
+ *     a cloze gap's accepted answers non-empty and distinct.
  * A broken promise prints what broke and aborts, which libFuzzer reports as a
  * crash with the input saved. Build and run: tests/fuzz/run-fuzz.sh.
  * Read pack.h and pack_load.h first.
@@ -111,13 +112,24 @@ static void fuzz_distinct(const char **list, size_t count, const char *what)
     }
 }
 
-/* [a-z0-9][a-z0-9-]*, at most `max_len` characters. The format bounds only
- * the pack id (PACK_MAX_ID); question ids are bounded as any string. */
-static void fuzz_id(const char *id, size_t max_len, const char *what)
+/* Topic and section ids (and references to them) may be any text, of at
+ * most PACK_MAX_ID characters. */
+static void fuzz_free_id(const char *id, bool required, const char *what)
+{
+    fuzz_string(id, required, what);
+    size_t chars = 0;
+    for (const char *p = id; *p; p++) {
+        chars += ((unsigned char)*p & 0xC0) != 0x80;
+    }
+    fuzz_check(chars <= PACK_MAX_ID, "id over PACK_MAX_ID characters", what);
+}
+
+/* Pack and question ids: [a-z0-9][a-z0-9-]*, at most PACK_MAX_ID. */
+static void fuzz_id(const char *id, const char *what)
 {
     fuzz_string(id, true, what);
     size_t len = strlen(id);
-    fuzz_check(len <= max_len, "id too long", what);
+    fuzz_check(len <= PACK_MAX_ID, "id too long", what);
     for (size_t i = 0; i < len; i++) {
         char c = id[i];
         bool ok = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (c == '-' && i > 0);
@@ -133,13 +145,13 @@ static void fuzz_options_count(size_t count, const char *what)
 
 static void fuzz_question(const Pack *pack, const Question *q)
 {
-    fuzz_id(q->id, PACK_MAX_STRING, "question id");
+    fuzz_id(q->id, "question id");
     fuzz_check((unsigned)q->type < QUESTION_TYPE_COUNT, "type out of range", q->id);
     bool needs_prompt = q->type != QUESTION_CLOZE && q->type != QUESTION_FLASHCARD;
     fuzz_string(q->prompt, needs_prompt, "prompt");
-    fuzz_string(q->topic, false, "topic");
+    fuzz_free_id(q->topic, false, "topic");
     fuzz_string(q->explain, false, "explain");
-    fuzz_string(q->source, false, "source");
+    fuzz_free_id(q->source, false, "source");
     fuzz_string(q->answer, false, "answer");
     fuzz_string(q->text, false, "text");
     fuzz_string(q->front, false, "front");
@@ -212,6 +224,8 @@ static void fuzz_question(const Pack *pack, const Question *q)
         for (size_t i = 0; i < q->gap_count; i++) {
             fuzz_string(q->gaps[i].answer, true, "gap answer");
             fuzz_string(q->gaps[i].hint, false, "gap hint");
+            fuzz_string_list(q->gaps[i].accept, q->gaps[i].accept_count, true, "gap accept");
+            fuzz_distinct(q->gaps[i].accept, q->gaps[i].accept_count, "gap accept");
         }
         fuzz_string_list(q->cloze_parts, q->gap_count + 1, false, "cloze parts");
         break;
@@ -228,7 +242,7 @@ static void fuzz_pack(const Pack *pack)
 {
     fuzz_check(pack->path != NULL && strcmp(pack->path, FUZZ_NAME) == 0,
                "pack path is not the name it was loaded under", NULL);
-    fuzz_id(pack->id, PACK_MAX_ID, "pack id");
+    fuzz_id(pack->id, "pack id");
     fuzz_string(pack->title, true, "title");
     fuzz_string(pack->description, false, "description");
     fuzz_string(pack->language, true, "language");
@@ -244,11 +258,11 @@ static void fuzz_pack(const Pack *pack)
     fuzz_check(pack->topic_count == 0 || pack->topics != NULL, "topics is NULL", NULL);
     fuzz_check(pack->section_count == 0 || pack->sections != NULL, "sections is NULL", NULL);
     for (size_t i = 0; i < pack->topic_count; i++) {
-        fuzz_string(pack->topics[i].id, true, "topic id");
+        fuzz_free_id(pack->topics[i].id, true, "topic id");
         fuzz_string(pack->topics[i].title, false, "topic title");
     }
     for (size_t i = 0; i < pack->section_count; i++) {
-        fuzz_string(pack->sections[i].id, true, "section id");
+        fuzz_free_id(pack->sections[i].id, true, "section id");
         fuzz_string(pack->sections[i].title, false, "section title");
     }
     for (size_t i = 0; i < pack->question_count; i++) {

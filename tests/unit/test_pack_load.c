@@ -205,6 +205,45 @@ static void test_every_type_builds_the_model(void **state)
     diag_clear(&diags);
 }
 
+/* A cloze's `accept: {GAP: [...]}` gives each gap its own other answers;
+ * the player's answer for gap N is judged against exactly that list. */
+static void test_cloze_accept_lands_on_its_gap(void **state)
+{
+    (void)state;
+    DiagList diags = {0};
+    Pack *p = pack_load_file(QUIZDECK_TEST_DATA "/valid/cloze-accept.yaml", &diags);
+    if (!p)
+        print_diags(&diags);
+    assert_non_null(p);
+    assert_int_equal(diags.error_count, 0);
+
+    const Question *q = pack_find_question(p, "permissions");
+    assert_non_null(q);
+    assert_int_equal(q->gap_count, 3);
+    assert_string_equal(q->gaps[0].answer, "app");
+    assert_int_equal(q->gaps[0].accept_count, 1);
+    assert_string_equal(q->gaps[0].accept[0], "application");
+    assert_string_equal(q->gaps[1].answer, "capability");
+    assert_string_equal(q->gaps[1].hint, "a word");
+    assert_int_equal(q->gaps[1].accept_count, 0); /* no entry for gap 2 */
+    assert_int_equal(q->gaps[2].accept_count, 2); /* written first, lands third */
+    assert_string_equal(q->gaps[2].accept[0], "dialog");
+    assert_string_equal(q->gaps[2].accept[1], "pop-up");
+    assert_int_equal(q->accept_count, 0); /* the typed list stays empty */
+
+    q = pack_find_question(p, "founding"); /* accept written before type */
+    assert_non_null(q);
+    assert_int_equal(q->type, QUESTION_CLOZE);
+    assert_int_equal(q->gaps[0].accept_count, 1);
+    assert_string_equal(q->gaps[0].accept[0], "6"); /* quoted: text, not a number */
+
+    q = pack_find_question(p, "no-accept");
+    assert_non_null(q);
+    assert_int_equal(q->gaps[0].accept_count, 0);
+    pack_free(p);
+    diag_clear(&diags);
+}
+
 static void test_format_page_example_loads_with_one_warning(void **state)
 {
     (void)state;
@@ -247,6 +286,64 @@ static void test_all_errors_listed_in_order(void **state)
     assert_int_equal(diags.items[1].line, 9);
     assert_int_equal(diags.items[2].line, 14);
     diag_clear(&diags);
+}
+
+/* A question of each type with none of its own keys: the author is told
+ * every key that type needs and what goes there, and nothing else. */
+typedef struct MissingCase {
+    const char *type;
+    const char *messages[3]; /* NULL ends */
+} MissingCase;
+
+static void test_each_type_names_what_it_is_missing(void **state)
+{
+    (void)state;
+    static const MissingCase cases[] = {
+        {"choice",
+         {"choice question 'q' is missing 'choices' (a list of 2 to 8 choices)",
+          "choice question 'q' is missing 'answer' (the right choice)"}},
+        {"multi",
+         {"multi question 'q' is missing 'choices' (a list of 2 to 8 choices)",
+          "multi question 'q' is missing 'answers' (a list of the right choices)"}},
+        {"truefalse", {"truefalse question 'q' is missing 'answer' (true or false)"}},
+        {"typed", {"typed question 'q' is missing 'answer' (the expected answer)"}},
+        {"order", {"order question 'q' is missing 'items' (the items in the right order)"}},
+        {"match", {"match question 'q' is missing 'pairs' (a list of '- left: right' pairs)"}},
+        {"cloze", {"cloze question 'q' is missing 'text' (the text with {{gaps}})"}},
+        {"flashcard",
+         {"flashcard question 'q' is missing 'front' (the card's front)",
+          "flashcard question 'q' is missing 'back' (the card's back)"}},
+    };
+    assert_int_equal(sizeof cases / sizeof cases[0], QUESTION_TYPE_COUNT);
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char text[256];
+        snprintf(text, sizeof text,
+                 "format: 1\nid: p\ntitle: T\nquestions:\n"
+                 "  - {id: q, type: %s, explain: E}\n",
+                 cases[i].type);
+        DiagList diags = {0};
+        assert_null(load_text(text, &diags));
+        size_t expected = 0;
+        bool all_found = true;
+        for (; expected < 3 && cases[i].messages[expected]; expected++)
+            all_found = has_error(&diags, 5, 5, cases[i].messages[expected]) && all_found;
+        /* cloze and flashcard show their text or front: no prompt needed */
+        bool prompt_optional =
+            strcmp(cases[i].type, "cloze") == 0 || strcmp(cases[i].type, "flashcard") == 0;
+        if (!prompt_optional) {
+            all_found =
+                has_error(&diags, 5, 5, "question 'q' is missing 'prompt' (the question text)") &&
+                all_found;
+            expected++;
+        }
+        if (!all_found || diags.error_count != expected) {
+            print_message("type %s\n", cases[i].type);
+            print_diags(&diags);
+        }
+        assert_true(all_found);
+        assert_int_equal(diags.error_count, expected);
+        diag_clear(&diags);
+    }
 }
 
 /* ------------------------------------------------------------ limits */
@@ -303,6 +400,59 @@ static void test_deep_nesting_is_refused(void **state)
     assert_true(has_error_containing(&diags, "nested more than"));
     free(text);
     diag_clear(&diags);
+}
+
+/* Every kind of id is at most PACK_MAX_ID characters: 64 loads, 65 is an
+ * error naming the kind. Topic and section ids may be any text, so their
+ * limit counts characters, not bytes. A template takes the id, then the
+ * shared questions list (skipped with %.0s where it has its own). */
+typedef struct IdLimitCase {
+    const char *what; /* the message's name for it */
+    const char *unit; /* one character of the id: ASCII or Arabic */
+    const char *template;
+} IdLimitCase;
+
+static void test_ids_are_limited_to_64_characters(void **state)
+{
+    (void)state;
+    static const char tail[] =
+        "questions:\n"
+        "  - {id: q, type: truefalse, prompt: P, answer: true, explain: E}\n";
+    static const IdLimitCase cases[] = {
+        {"pack id", "p", "format: 1\nid: %s\ntitle: T\n%s"},
+        {"question id", "q",
+         "format: 1\nid: p\ntitle: T\nquestions:\n"
+         "  - {id: %s, type: truefalse, prompt: P, answer: true, explain: E}\n%.0s"},
+        {"topic id", "\xD8\xA8", "format: 1\nid: p\ntitle: T\ntopics: [{id: %s, title: T}]\n%s"},
+        {"section id", "\xD8\xA8",
+         "format: 1\nid: p\ntitle: T\nsource: {title: D, sections: {%s: S}}\n%s"},
+        {"topic", "t",
+         "format: 1\nid: p\ntitle: T\nquestions:\n"
+         "  - {id: q, topic: %s, type: truefalse, prompt: P, answer: true, explain: E}\n%.0s"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        for (size_t len = PACK_MAX_ID; len <= PACK_MAX_ID + 1; len++) {
+            char id[PACK_MAX_ID * 4 + 8] = "";
+            for (size_t c = 0; c < len; c++)
+                strcat(id, cases[i].unit);
+            char text[1024], expected[96];
+            snprintf(text, sizeof text, cases[i].template, id, tail);
+            snprintf(expected, sizeof expected, "%s is %zu characters long; the limit is %d",
+                     cases[i].what, len, PACK_MAX_ID);
+            DiagList diags = {0};
+            Pack *p = load_text(text, &diags);
+            bool ok = len <= PACK_MAX_ID
+                          ? p != NULL && diags.error_count == 0
+                          : !p && diags.error_count == 1 && has_error_containing(&diags, expected);
+            if (!ok) {
+                print_message("%s of %zu characters:\n%s\n", cases[i].what, len, text);
+                print_diags(&diags);
+            }
+            assert_true(ok);
+            pack_free(p);
+            diag_clear(&diags);
+        }
+    }
 }
 
 typedef struct Utf8Case {
@@ -472,11 +622,14 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_broken_corpus),
         cmocka_unit_test(test_every_type_builds_the_model),
+        cmocka_unit_test(test_cloze_accept_lands_on_its_gap),
         cmocka_unit_test(test_format_page_example_loads_with_one_warning),
         cmocka_unit_test(test_all_errors_listed_in_order),
+        cmocka_unit_test(test_each_type_names_what_it_is_missing),
         cmocka_unit_test(test_file_over_64_mib_is_refused_without_reading),
         cmocka_unit_test(test_more_than_100000_questions_is_refused),
         cmocka_unit_test(test_deep_nesting_is_refused),
+        cmocka_unit_test(test_ids_are_limited_to_64_characters),
         cmocka_unit_test(test_invalid_utf8_is_reported_where_it_is),
         cmocka_unit_test(test_unicode_text_loads),
         cmocka_unit_test(test_plain_scalars_are_text),

@@ -35,7 +35,7 @@ static const char *choices4[] = {"Gulf Cooperation Council", "Arab Maghreb Union
 static const char *items4[] = {"first", "second", "third", "fourth"};
 static const char *items2[] = {"before", "after"};
 static MatchPair pairs3[] = {{"Kuwait", "Kuwait City"}, {"Qatar", "Doha"}, {"Oman", "Muscat"}};
-static ClozeGap gaps2[] = {{"Kuwait", "", NULL, 0}, {"1961", "", NULL, 0}};
+static ClozeGap gaps2[] = {{.answer = "Kuwait", .hint = ""}, {.answer = "1961", .hint = ""}};
 static const char *parts3[] = {"", " became independent in ", "."};
 static const char *accept6[] = {"6"};
 

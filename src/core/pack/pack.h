@@ -7,6 +7,8 @@
  * Ownership: a Pack owns one Arena; every string and array reachable from it
  * lives in that arena and dies with pack_free(). Strings are never NULL:
  * an absent optional text is "" (so callers test s[0], not s != NULL).
+ * Arrays come with a count; an empty one (count 0) may be NULL, so callers
+ * test the count, never the pointer.
  * All strings are valid UTF-8, NUL-terminated, at most PACK_MAX_STRING bytes.
  *
  * Read pack_load.h next for how packs are made, pack_set.h for folders.
@@ -63,11 +65,13 @@ typedef struct MatchPair {
     const char *right;
 } MatchPair;
 
-/* One {{answer|hint}} span of a cloze text. */
+/* One {{answer|hint}} span of a cloze text, with the other spellings the
+ * author accepts for it (the cloze's `accept: {N: [...]}`, N = 1 for the
+ * first gap). */
 typedef struct ClozeGap {
     const char *answer;
     const char *hint;    /* "" when the author gave none */
-    const char **accept; /* other accepted spellings; NULL when accept_count is 0 */
+    const char **accept; /* accept_count strings; NULL when the count is 0 */
     size_t accept_count;
 } ClozeGap;
 
@@ -95,7 +99,8 @@ typedef struct Question {
 
     bool truth; /* truefalse */
 
-    /* typed: the answer and other accepted spellings. */
+    /* typed: the answer and other accepted spellings (a cloze keeps its
+     * accepted spellings per gap, in gaps[i].accept). */
     const char *answer;
     const char **accept;
     size_t accept_count;

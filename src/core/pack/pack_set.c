@@ -14,15 +14,7 @@
 #include <sys/stat.h>
 
 #include "pack_load.h"
-
-static char *dup_string(const char *s)
-{
-    size_t n = strlen(s) + 1;
-    char *p = malloc(n);
-    if (p)
-        memcpy(p, s, n);
-    return p;
-}
+#include "strutil.h"
 
 /* Case-insensitive: packs saved on other systems arrive as PACK.YAML. */
 bool pack_set_is_pack_name(const char *file_name)

@@ -4,16 +4,8 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include <string.h>
 
-static char *dup_string(const char *s)
-{
-    size_t n = strlen(s) + 1;
-    char *p = malloc(n);
-    if (p)
-        memcpy(p, s, n);
-    return p;
-}
+#include "strutil.h"
 
 static void push(DiagList *list, DiagSeverity severity, const char *file, int line, int column,
                  const char *message)

@@ -1,0 +1,516 @@
+/* pack_input.c - the loader's input: bytes, libyaml events, scalars.
+ *
+ * Bytes reach libyaml through a read handler that validates UTF-8 as it
+ * streams (so an invalid byte is reported at its own line and column) and
+ * enforces the 64 MiB limit. The parser is pulled one event at a time
+ * (never a document tree); pl_advance() refuses anchors, aliases, unknown tags
+ * and nesting deeper than the schema could need as they are met, and when
+ * libyaml stops, the reason is reported in the format's words. Scalars are
+ * read with their position and resolved as YAML 1.2's core schema says.
+ *
+ * Read pack_load_internal.h first for the Loader and the Raw* records.
+ */
+#include "pack_load_internal.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <limits.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+
+/* -------------------------------------------------------------- messages */
+
+void pl_error_at(Loader *L, Mark m, const char *fmt, ...)
+{
+    char msg[900];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    diag_add(L->diags, DIAG_ERROR, L->name, m.line, m.col, "%s", msg);
+}
+
+void pl_warning_at(Loader *L, Mark m, const char *message)
+{
+    diag_add(L->diags, DIAG_WARNING, L->name, m.line, m.col, "%s", message);
+}
+
+static Mark mark_of(yaml_mark_t m)
+{
+    Mark r = {
+        .line = m.line >= (size_t)INT_MAX ? INT_MAX : (int)m.line + 1,
+        .col = m.column >= (size_t)INT_MAX ? INT_MAX : (int)m.column + 1,
+    };
+    return r;
+}
+
+/* Shortens a user's text for quoting it back in a message. */
+const char *pl_excerpt(const char *text, char *buf, size_t size)
+{
+    size_t n = strlen(text);
+    if (n < size) {
+        memcpy(buf, text, n + 1);
+        return buf;
+    }
+    size_t cut = size - 4; /* room for "..." and NUL */
+    while (cut > 0 && ((unsigned char)text[cut] & 0xC0) == 0x80)
+        cut--; /* never split a UTF-8 sequence */
+    memcpy(buf, text, cut);
+    memcpy(buf + cut, "...", 4);
+    return buf;
+}
+
+/* ------------------------------------------------------------ input side */
+
+/* Validates UTF-8 as bytes stream past, tracking line and column so an
+ * invalid byte can be reported where an editor shows it. Returns how many
+ * bytes of `p` come before the first invalid character (n when all are
+ * valid), so that everything before a bad byte is still parsed and its
+ * problems reported. */
+static size_t input_scan(Input *in, const unsigned char *p, size_t n)
+{
+    /* The state lives in locals while scanning: stores through `in` would
+     * be reloaded after every byte (p is unsigned char, which may alias
+     * *in), and that chain was a quarter of the whole load time. */
+    int line = in->line, col = in->col;
+    unsigned pending = in->pending, codepoint = in->codepoint, seq_len = in->seq_len;
+    Mark bad_at = in->bad_at;
+    unsigned char bad_byte = in->bad_byte;
+    size_t char_start = 0, valid = n;
+    const uint64_t high = 0x8080808080808080u, ones = 0x0101010101010101u;
+    for (size_t i = 0; i < n; i++) {
+        /* Eight ASCII bytes without a newline at a time: only the column
+         * moves. (x - ones) & ~x & high is non-zero when a byte of x is 0. */
+        while (!pending && i + 8 <= n) {
+            uint64_t w, nl;
+            memcpy(&w, p + i, sizeof w);
+            nl = w ^ (ones * '\n');
+            if ((w & high) || ((nl - ones) & ~nl & high))
+                break;
+            col += 8;
+            i += 8;
+        }
+        if (i == n)
+            break;
+        unsigned char c = p[i];
+        if (pending) {
+            if ((c & 0xC0) != 0x80)
+                goto bad;
+            codepoint = (codepoint << 6) | (c & 0x3Fu);
+            if (--pending == 0) {
+                bool overlong = (seq_len == 2 && codepoint < 0x80) ||
+                                (seq_len == 3 && codepoint < 0x800) ||
+                                (seq_len == 4 && codepoint < 0x10000);
+                if (overlong || codepoint > 0x10FFFF ||
+                    (codepoint >= 0xD800 && codepoint <= 0xDFFF))
+                    goto bad;
+            }
+            continue;
+        }
+        if (c < 0x80) { /* ASCII: the common case, nothing to remember */
+            if (c == '\n') {
+                line++;
+                col = 1;
+            } else {
+                col++;
+            }
+            continue;
+        }
+        /* The start of a multi-byte character: where a bad one is reported. */
+        char_start = i;
+        bad_at = (Mark){line, col};
+        bad_byte = c;
+        col++;
+        if (c >= 0xC2 && c <= 0xDF) {
+            pending = 1;
+            codepoint = c & 0x1Fu;
+        } else if (c >= 0xE0 && c <= 0xEF) {
+            pending = 2;
+            codepoint = c & 0x0Fu;
+        } else if (c >= 0xF0 && c <= 0xF4) {
+            pending = 3;
+            codepoint = c & 0x07u;
+        } else {
+            goto bad;
+        }
+        seq_len = pending + 1;
+    }
+    goto done;
+bad:
+    in->bad_utf8 = true;
+    /* char_start is 0 too when the bad character began in an earlier read:
+     * its first bytes are with libyaml, which will ask again and fail. */
+    valid = char_start;
+done:
+    in->line = line;
+    in->col = col;
+    in->pending = pending;
+    in->codepoint = codepoint;
+    in->seq_len = seq_len;
+    in->bad_at = bad_at;
+    in->bad_byte = bad_byte;
+    return valid;
+}
+
+int pl_input_read(void *data, unsigned char *buffer, size_t size, size_t *size_read)
+{
+    Input *in = data;
+    size_t n;
+    *size_read = 0;
+    if (in->bad_utf8 || in->too_big || in->read_failed)
+        return 0;
+    if (in->file) {
+        n = fread(buffer, 1, size, in->file);
+        if (n == 0 && ferror(in->file)) {
+            in->read_failed = true;
+            return 0;
+        }
+    } else {
+        n = in->size - in->offset;
+        if (n > size)
+            n = size;
+        memcpy(buffer, in->data + in->offset, n);
+        in->offset += n;
+    }
+    in->total += n;
+    if (in->total > PACK_MAX_FILE_BYTES) {
+        in->too_big = true;
+        return 0;
+    }
+    size_t valid = input_scan(in, buffer, n);
+    if (in->bad_utf8) {
+        /* Hand over what precedes the bad character; the next read fails. */
+        *size_read = valid;
+        return valid > 0;
+    }
+    if (n == 0 && in->pending) { /* the file ends inside a character */
+        in->bad_utf8 = true;
+        return 0;
+    }
+    *size_read = n;
+    return 1;
+}
+
+/* ---------------------------------------------------------------- events */
+
+/* Reports why libyaml stopped, in the format's words, and stops the loader. */
+static void report_parser_error(Loader *L)
+{
+    const Input *in = &L->input;
+    L->stop = true;
+    if (in->bad_utf8) {
+        pl_error_at(L, in->bad_at, "invalid UTF-8 (byte 0x%02X): packs must be saved as UTF-8",
+                    in->bad_byte);
+        return;
+    }
+    if (in->too_big) {
+        pl_error_at(L, (Mark){1, 1}, "file is larger than 64 MiB, the limit for a pack");
+        return;
+    }
+    if (in->read_failed) {
+        pl_error_at(L, (Mark){1, 1}, "cannot read the file: %s", strerror(errno));
+        return;
+    }
+    const yaml_parser_t *p = &L->parser;
+    switch (p->error) {
+    case YAML_MEMORY_ERROR:
+        pl_error_at(L, (Mark){1, 1}, "out of memory while reading the file");
+        return;
+    case YAML_READER_ERROR:
+        pl_error_at(L, (Mark){1, 1}, "cannot read the text: %s (at byte %zu)",
+                    p->problem ? p->problem : "unknown problem", p->problem_offset);
+        return;
+    default: {
+        Mark m = mark_of(p->problem_mark);
+        if (p->context)
+            pl_error_at(L, m, "YAML syntax: %s (%s that starts on line %d)",
+                        p->problem ? p->problem : "unknown problem", p->context,
+                        mark_of(p->context_mark).line);
+        else
+            pl_error_at(L, m, "YAML syntax: %s", p->problem ? p->problem : "unknown problem");
+        return;
+    }
+    }
+}
+
+static bool is_standard_tag(const char *tag)
+{
+    static const char *const ok[] = {
+        "!",
+        "tag:yaml.org,2002:str",
+        "tag:yaml.org,2002:int",
+        "tag:yaml.org,2002:bool",
+        "tag:yaml.org,2002:null",
+        "tag:yaml.org,2002:float",
+        "tag:yaml.org,2002:seq",
+        "tag:yaml.org,2002:map",
+    };
+    for (size_t i = 0; i < sizeof ok / sizeof ok[0]; i++)
+        if (strcmp(tag, ok[i]) == 0)
+            return true;
+    return false;
+}
+
+/* Loads the next event into L->ev, refusing what packs may not use. */
+void pl_advance(Loader *L)
+{
+    if (L->have_ev) {
+        yaml_event_delete(&L->ev);
+        L->have_ev = false;
+    }
+    if (L->stop) {
+        memset(&L->ev, 0, sizeof L->ev);
+        return;
+    }
+    if (!yaml_parser_parse(&L->parser, &L->ev)) {
+        memset(&L->ev, 0, sizeof L->ev);
+        report_parser_error(L);
+        return;
+    }
+    L->have_ev = true;
+    yaml_event_t *e = &L->ev;
+    Mark at = mark_of(e->start_mark);
+    const yaml_char_t *anchor = NULL, *tag = NULL;
+    switch (e->type) {
+    case YAML_ALIAS_EVENT:
+        pl_error_at(L, at, "aliases (*%s) are not supported: write the value out in full",
+                    (const char *)e->data.alias.anchor);
+        break;
+    case YAML_SCALAR_EVENT:
+        anchor = e->data.scalar.anchor;
+        tag = e->data.scalar.tag;
+        break;
+    case YAML_SEQUENCE_START_EVENT:
+        anchor = e->data.sequence_start.anchor;
+        tag = e->data.sequence_start.tag;
+        break;
+    case YAML_MAPPING_START_EVENT:
+        anchor = e->data.mapping_start.anchor;
+        tag = e->data.mapping_start.tag;
+        break;
+    default:
+        break;
+    }
+    if (anchor)
+        pl_error_at(L, at, "anchors (&%s) are not supported: write each value out in full",
+                    (const char *)anchor);
+    if (tag && !is_standard_tag((const char *)tag))
+        pl_error_at(L, at, "YAML tag '%s' is not supported", (const char *)tag);
+    if (e->type == YAML_SEQUENCE_START_EVENT || e->type == YAML_MAPPING_START_EVENT) {
+        if (++L->depth > MAX_DEPTH) {
+            pl_error_at(L, at, "values are nested more than %d levels deep; a pack needs far fewer",
+                        MAX_DEPTH);
+            L->stop = true;
+            yaml_event_delete(&L->ev);
+            L->have_ev = false;
+            memset(&L->ev, 0, sizeof L->ev);
+        }
+    } else if (e->type == YAML_SEQUENCE_END_EVENT || e->type == YAML_MAPPING_END_EVENT) {
+        L->depth--;
+    }
+}
+
+yaml_event_type_t pl_peek(const Loader *L)
+{
+    return L->stop ? YAML_NO_EVENT : L->ev.type;
+}
+
+Mark pl_here(const Loader *L)
+{
+    return mark_of(L->ev.start_mark);
+}
+
+/* Consumes the node that starts at the current event, whatever it is. */
+void pl_skip_node(Loader *L)
+{
+    int level = 0;
+    do {
+        yaml_event_type_t t = pl_peek(L);
+        if (t == YAML_SEQUENCE_START_EVENT || t == YAML_MAPPING_START_EVENT)
+            level++;
+        else if (t == YAML_SEQUENCE_END_EVENT || t == YAML_MAPPING_END_EVENT)
+            level--;
+        else if (t == YAML_NO_EVENT)
+            return;
+        pl_advance(L);
+    } while (level > 0);
+}
+
+NodeKind pl_node_kind(const Loader *L)
+{
+    switch (pl_peek(L)) {
+    case YAML_SCALAR_EVENT:
+    case YAML_ALIAS_EVENT:
+        return NODE_SCALAR;
+    case YAML_SEQUENCE_START_EVENT:
+        return NODE_SEQUENCE;
+    case YAML_MAPPING_START_EVENT:
+        return NODE_MAPPING;
+    default:
+        return NODE_NONE;
+    }
+}
+
+const char *pl_node_name(NodeKind k)
+{
+    switch (k) {
+    case NODE_SEQUENCE:
+        return "a list";
+    case NODE_MAPPING:
+        return "a mapping";
+    default:
+        return "a single value";
+    }
+}
+
+/* YAML 1.2 core schema resolution of a plain scalar. */
+ScalarKind pl_resolve_plain(const char *s, size_t n)
+{
+    /* Most values are words: only these first characters can start a null,
+     * a boolean or a number. */
+    if (n > 0 && !strchr("~nNtTfF+-.0123456789", s[0]))
+        return SCALAR_STRING;
+    if (n == 0 || strcmp(s, "~") == 0 || strcmp(s, "null") == 0 || strcmp(s, "Null") == 0 ||
+        strcmp(s, "NULL") == 0)
+        return SCALAR_NULL;
+    if (strcmp(s, "true") == 0 || strcmp(s, "True") == 0 || strcmp(s, "TRUE") == 0 ||
+        strcmp(s, "false") == 0 || strcmp(s, "False") == 0 || strcmp(s, "FALSE") == 0)
+        return SCALAR_BOOL;
+    size_t i = 0;
+    if (s[0] == '0' && (s[1] == 'x' || s[1] == 'o') && n > 2) {
+        bool hex = s[1] == 'x';
+        for (i = 2; i < n; i++)
+            if (!(hex ? isxdigit((unsigned char)s[i]) : (s[i] >= '0' && s[i] <= '7')))
+                break;
+        if (i == n)
+            return SCALAR_INT;
+    }
+    i = (s[0] == '+' || s[0] == '-') ? 1 : 0;
+    size_t digits = 0;
+    while (i < n && isdigit((unsigned char)s[i]))
+        i++, digits++;
+    if (i == n && digits > 0)
+        return SCALAR_INT;
+    /* float: [-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)? or .inf/.nan */
+    const char *rest = s + ((s[0] == '+' || s[0] == '-') ? 1 : 0);
+    if (strcmp(rest, ".inf") == 0 || strcmp(rest, ".Inf") == 0 || strcmp(rest, ".INF") == 0 ||
+        strcmp(s, ".nan") == 0 || strcmp(s, ".NaN") == 0 || strcmp(s, ".NAN") == 0)
+        return SCALAR_FLOAT;
+    if (i < n && s[i] == '.') {
+        i++;
+        while (i < n && isdigit((unsigned char)s[i]))
+            i++, digits++;
+    }
+    if (digits == 0)
+        return SCALAR_STRING;
+    if (i < n && (s[i] == 'e' || s[i] == 'E')) {
+        i++;
+        if (i < n && (s[i] == '+' || s[i] == '-'))
+            i++;
+        size_t exp = 0;
+        while (i < n && isdigit((unsigned char)s[i]))
+            i++, exp++;
+        if (exp == 0)
+            return SCALAR_STRING;
+    }
+    return i == n ? SCALAR_FLOAT : SCALAR_STRING;
+}
+
+static ScalarKind scalar_kind(const yaml_event_t *e, const char *text, size_t len)
+{
+    const char *tag = (const char *)e->data.scalar.tag;
+    if (tag) {
+        if (strcmp(tag, "tag:yaml.org,2002:int") == 0)
+            return SCALAR_INT;
+        if (strcmp(tag, "tag:yaml.org,2002:bool") == 0)
+            return SCALAR_BOOL;
+        if (strcmp(tag, "tag:yaml.org,2002:null") == 0)
+            return SCALAR_NULL;
+        if (strcmp(tag, "tag:yaml.org,2002:float") == 0)
+            return SCALAR_FLOAT;
+        return SCALAR_STRING;
+    }
+    if (e->data.scalar.style != YAML_PLAIN_SCALAR_STYLE)
+        return SCALAR_STRING;
+    return pl_resolve_plain(text, len);
+}
+
+/* Reads the value at the current event into `out`. Scalars are copied into
+ * the arena; anything else is noted (and skipped) so the checks can say what
+ * was found. Over-long text is reported here, once. */
+void pl_read_value(Loader *L, Mark key, RawScalar *out)
+{
+    *out = (RawScalar){.present = true, .key = key, .at = pl_here(L), .node = pl_node_kind(L)};
+    if (pl_peek(L) == YAML_ALIAS_EVENT) { /* already reported */
+        out->bad = true;
+        out->text = "";
+        pl_advance(L);
+        return;
+    }
+    if (out->node != NODE_SCALAR) {
+        pl_skip_node(L);
+        out->bad = L->stop; /* cut short by a syntax error: that is the message */
+        return;
+    }
+    const char *s = (const char *)L->ev.data.scalar.value;
+    size_t n = L->ev.data.scalar.length;
+    out->kind = scalar_kind(&L->ev, s, n);
+    if (n > PACK_MAX_STRING) {
+        pl_error_at(L, out->at, "text is %zu bytes long; the limit is %d bytes", n,
+                    PACK_MAX_STRING);
+        out->bad = true;
+        out->text = "";
+    } else if (memchr(s, '\0', n)) {
+        pl_error_at(L, out->at, "text contains a NUL character");
+        out->bad = true;
+        out->text = "";
+    } else {
+        out->text = arena_strndup(&L->arena, s, n);
+        out->len = n;
+        if (!out->text) {
+            pl_error_at(L, out->at, "out of memory");
+            out->bad = true;
+            out->text = "";
+        }
+    }
+    pl_advance(L);
+    /* A value right before a syntax error is whatever libyaml made of the
+     * broken text: the syntax error is the message, not the value's type. */
+    if (L->stop)
+        out->bad = true;
+}
+
+/* True when the current event is a plain scalar with nothing in it: a key
+ * written with no value (`choices:`). */
+bool pl_is_empty_plain(const Loader *L)
+{
+    return pl_peek(L) == YAML_SCALAR_EVENT && L->ev.data.scalar.style == YAML_PLAIN_SCALAR_STYLE &&
+           L->ev.data.scalar.length == 0;
+}
+
+/* --------------------------------------------------------------- keys */
+
+/* Reads a mapping key at the current event. Returns false (after reporting
+ * and skipping key and value) when the key is not plain text. */
+bool pl_read_key(Loader *L, char *buf, size_t size, Mark *at)
+{
+    *at = pl_here(L);
+    if (pl_peek(L) != YAML_SCALAR_EVENT) {
+        if (pl_peek(L) != YAML_ALIAS_EVENT)
+            pl_error_at(L, *at, "a key must be a single word, not %s",
+                        pl_node_name(pl_node_kind(L)));
+        pl_skip_node(L);
+        pl_skip_node(L);
+        return false;
+    }
+    const char *s = (const char *)L->ev.data.scalar.value;
+    size_t n = L->ev.data.scalar.length;
+    if (n >= size)
+        n = size - 1; /* long keys are unknown keys anyway */
+    memcpy(buf, s, n);
+    buf[n] = '\0';
+    pl_advance(L);
+    return true;
+}
