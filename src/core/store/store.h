@@ -26,7 +26,8 @@
  *     into memory owned by the list. A zeroed list is empty and freeable.
  *   - A Store handle is for one thread at a time.
  *
- * Read store.c from the top: the schema and its migrations come first.
+ * Read store_db.c from the top: the schema and its migrations come first;
+ * store_internal.h says how the other store_*.c files divide the work.
  */
 #ifndef QUIZDECK_STORE_H
 #define QUIZDECK_STORE_H

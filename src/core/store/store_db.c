@@ -1,0 +1,516 @@
+/* store_db.c - the connection behind store.h (design rule 8): the schema
+ * and its migrations, opening and recovering a damaged file, the
+ * statement cache and transactions. The domain files (store_profiles.c,
+ * store_settings.c, store_rounds.c, store_cards.c, store_stats.c) hold the
+ * queries; store_internal.h says what they share.
+ *
+ * Read in this order: the schema and its migrations (SCHEMA_V1,
+ * MIGRATIONS), the statement cache, transactions, then opening and
+ * recovering a damaged file (store_open_at).
+ *
+ * Every write is one transaction per logical event (BEGIN IMMEDIATE, so a
+ * second instance waits in the busy handler instead of failing half-way).
+ * Rows that must survive a kill are committed before the call returns; with
+ * WAL + synchronous=NORMAL a commit survives the process being killed (only
+ * a power cut can lose the last commits, never corrupt the file).
+ */
+#include "store_internal.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#define DB_NAME "quizdeck.db"
+
+/* ---- schema ------------------------------------------------------------- */
+
+/* Version 1. Profiles own everything else through ON DELETE CASCADE, so
+ * deleting a profile is one statement. Pack, question and topic ids are the
+ * pack format's stable ids (history is keyed by them). Times are unix ms. */
+static const char SCHEMA_V1[] =
+    "CREATE TABLE profiles("
+    " id INTEGER PRIMARY KEY,"
+    " name TEXT NOT NULL UNIQUE,"
+    " created_at INTEGER NOT NULL,"
+    " last_used_at INTEGER NOT NULL DEFAULT 0,"
+    " sort_order INTEGER NOT NULL DEFAULT 0);"
+    /* profile_id NULL = a global setting. A plain UNIQUE(profile_id, key)
+     * would let NULLs repeat, hence the expression index. */
+    "CREATE TABLE settings("
+    " profile_id INTEGER REFERENCES profiles(id) ON DELETE CASCADE,"
+    " key TEXT NOT NULL,"
+    " value TEXT NOT NULL);"
+    "CREATE UNIQUE INDEX settings_key ON settings(ifnull(profile_id, 0), key);"
+    "CREATE INDEX settings_profile ON settings(profile_id);"
+    /* packs: the pack ids joined with ','; pack_count = 1 marks the
+     * single-pack rounds that count for a pack's best score. correct_count
+     * and points run while the round is played and are final once
+     * finished_at is set. */
+    "CREATE TABLE rounds("
+    " id INTEGER PRIMARY KEY,"
+    " profile_id INTEGER NOT NULL REFERENCES profiles(id) ON DELETE CASCADE,"
+    " started_at INTEGER NOT NULL,"
+    " finished_at INTEGER,"
+    " seed INTEGER NOT NULL,"
+    " mode TEXT NOT NULL DEFAULT '',"
+    " settings TEXT NOT NULL DEFAULT '',"
+    " packs TEXT NOT NULL,"
+    " pack_count INTEGER NOT NULL,"
+    " question_count INTEGER NOT NULL,"
+    " correct_count INTEGER NOT NULL DEFAULT 0,"
+    " points INTEGER NOT NULL DEFAULT 0,"
+    " best_streak INTEGER NOT NULL DEFAULT 0,"
+    " abandoned INTEGER NOT NULL DEFAULT 0);"
+    "CREATE INDEX rounds_profile ON rounds(profile_id, finished_at);"
+    "CREATE TABLE answers("
+    " id INTEGER PRIMARY KEY,"
+    " round_id INTEGER NOT NULL REFERENCES rounds(id) ON DELETE CASCADE,"
+    " profile_id INTEGER NOT NULL REFERENCES profiles(id) ON DELETE CASCADE,"
+    " pack_id TEXT NOT NULL,"
+    " question_id TEXT NOT NULL,"
+    " topic_id TEXT NOT NULL DEFAULT '',"
+    " given TEXT NOT NULL DEFAULT '',"
+    " fraction_right REAL NOT NULL,"
+    " correct INTEGER NOT NULL,"
+    " points INTEGER NOT NULL,"
+    " ms_taken INTEGER NOT NULL,"
+    " answered_at INTEGER NOT NULL,"
+    " timed_out INTEGER NOT NULL);"
+    "CREATE INDEX answers_round ON answers(round_id);"
+    "CREATE INDEX answers_question ON answers(profile_id, pack_id, question_id);"
+    "CREATE INDEX answers_topic ON answers(profile_id, pack_id, topic_id, answered_at);"
+    /* deletion tells apart the cards of one question (a cloze gap). */
+    "CREATE TABLE cards("
+    " profile_id INTEGER NOT NULL REFERENCES profiles(id) ON DELETE CASCADE,"
+    " pack_id TEXT NOT NULL,"
+    " question_id TEXT NOT NULL,"
+    " deletion INTEGER NOT NULL DEFAULT 0,"
+    " state INTEGER NOT NULL,"
+    " stability REAL NOT NULL,"
+    " difficulty REAL NOT NULL,"
+    " due INTEGER NOT NULL,"
+    " last_review INTEGER NOT NULL,"
+    " step INTEGER NOT NULL,"
+    " reps INTEGER NOT NULL,"
+    " lapses INTEGER NOT NULL,"
+    " scheduled_days INTEGER NOT NULL,"
+    " first_seen INTEGER NOT NULL,"
+    " PRIMARY KEY(profile_id, pack_id, question_id, deletion)) WITHOUT ROWID;"
+    "CREATE TABLE reviews("
+    " id INTEGER PRIMARY KEY,"
+    " profile_id INTEGER NOT NULL,"
+    " pack_id TEXT NOT NULL,"
+    " question_id TEXT NOT NULL,"
+    " deletion INTEGER NOT NULL,"
+    " reviewed_at INTEGER NOT NULL,"
+    " rating INTEGER NOT NULL,"
+    " state_before INTEGER NOT NULL,"
+    " state_after INTEGER NOT NULL,"
+    " elapsed_days INTEGER NOT NULL,"
+    " scheduled_days INTEGER NOT NULL,"
+    " stability REAL NOT NULL,"
+    " difficulty REAL NOT NULL,"
+    " ms_taken INTEGER NOT NULL,"
+    " source TEXT NOT NULL CHECK(source IN ('study', 'quiz')),"
+    " FOREIGN KEY(profile_id, pack_id, question_id, deletion)"
+    "  REFERENCES cards(profile_id, pack_id, question_id, deletion) ON DELETE CASCADE);"
+    "CREATE INDEX reviews_card ON reviews(profile_id, pack_id, question_id, deletion, reviewed_at);"
+    /* Covers the heatmap and retention queries (time, state, rating), so
+     * a year of reviews is counted from the index alone. */
+    "CREATE INDEX reviews_time ON reviews(profile_id, reviewed_at, state_before, rating);";
+
+/* MIGRATIONS[v] takes a database from user_version v to v + 1. To add
+ * version 2: append its SQL here and raise STORE_SCHEMA_VERSION. */
+static const char *const MIGRATIONS[] = {
+    SCHEMA_V1,
+};
+_Static_assert(sizeof MIGRATIONS / sizeof MIGRATIONS[0] == STORE_SCHEMA_VERSION,
+               "one migration per schema version");
+
+/* ---- statement cache ---------------------------------------------------- */
+
+StoreStatus store_stmt(Store *store, const char *sql, sqlite3_stmt **out, StoreError *err)
+{
+    *out = NULL;
+    StoreCachedStmt *slot = NULL;
+    for (size_t i = 0; i < store->cache_count && !slot; i++)
+        if (store->cache[i].sql == sql)
+            slot = &store->cache[i];
+    if (!slot) {
+        if (store->cache_count == STORE_STMT_CACHE_SIZE)
+            return store_fail(err, STORE_IO, 0, "Could not prepare a query: statement cache full.");
+        sqlite3_stmt *st = NULL;
+        int rc = sqlite3_prepare_v3(store->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &st, NULL);
+        if (rc != SQLITE_OK) {
+            sqlite3_finalize(st);
+            return store_db_fail(store, err, rc, "prepare a query");
+        }
+        slot = &store->cache[store->cache_count++];
+        slot->sql = sql;
+        slot->stmt = st;
+    }
+    sqlite3_reset(slot->stmt);
+    sqlite3_clear_bindings(slot->stmt);
+    store->last_rc = SQLITE_OK;
+    *out = slot->stmt;
+    return STORE_OK;
+}
+
+/* ---- transactions -------------------------------------------------------- */
+
+static const char SQL_BEGIN[] = "BEGIN IMMEDIATE";
+static const char SQL_COMMIT[] = "COMMIT";
+static const char SQL_ROLLBACK[] = "ROLLBACK";
+
+static void tx_rollback(Store *store)
+{
+    sqlite3_stmt *st;
+    if (!sqlite3_get_autocommit(store->db) &&
+        store_stmt(store, SQL_ROLLBACK, &st, NULL) == STORE_OK)
+        store_run(store, st, "roll back", NULL);
+}
+
+StoreStatus store_tx_begin(Store *store, const char *what, StoreError *err)
+{
+    sqlite3_stmt *st;
+    StoreStatus s = store_stmt(store, SQL_BEGIN, &st, err);
+    return s == STORE_OK ? store_run(store, st, what, err) : s;
+}
+
+StoreStatus store_tx_end(Store *store, StoreStatus status, const char *what, StoreError *err)
+{
+    if (status != STORE_OK) {
+        tx_rollback(store);
+        return status;
+    }
+    sqlite3_stmt *st;
+    StoreStatus s = store_stmt(store, SQL_COMMIT, &st, err);
+    if (s == STORE_OK)
+        s = store_run(store, st, what, err);
+    if (s != STORE_OK)
+        tx_rollback(store);
+    return s;
+}
+
+/* ---- open / close ------------------------------------------------------- */
+
+/* Runs a PRAGMA or other statement that yields at most one integer. */
+static int exec_int(sqlite3 *db, const char *sql, int64_t *value)
+{
+    sqlite3_stmt *st = NULL;
+    int rc = sqlite3_prepare_v2(db, sql, -1, &st, NULL);
+    if (rc != SQLITE_OK)
+        return rc;
+    rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW) {
+        if (value)
+            *value = sqlite3_column_int64(st, 0);
+        rc = SQLITE_OK;
+    } else if (rc == SQLITE_DONE) {
+        rc = SQLITE_OK;
+    }
+    sqlite3_finalize(st);
+    return rc;
+}
+
+/* "ok", or the first complaint into msg. Returns the SQLite code; *good says
+ * whether the check passed. */
+static int run_check(sqlite3 *db, const char *pragma, bool *good, char *msg, size_t size)
+{
+    sqlite3_stmt *st = NULL;
+    *good = false;
+    int rc = sqlite3_prepare_v2(db, pragma, -1, &st, NULL);
+    if (rc != SQLITE_OK)
+        return rc;
+    rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW) {
+        const unsigned char *t = sqlite3_column_text(st, 0);
+        const char *text = t ? (const char *)t : "";
+        *good = strcmp(text, "ok") == 0;
+        snprintf(msg, size, "%s", text);
+        rc = SQLITE_OK;
+    }
+    sqlite3_finalize(st);
+    return rc;
+}
+
+static int migrate(sqlite3 *db, int64_t *found_version)
+{
+    int64_t version = 0;
+    int rc = exec_int(db, "PRAGMA user_version", &version);
+    if (rc != SQLITE_OK)
+        return rc;
+    *found_version = version;
+    while (version < STORE_SCHEMA_VERSION) {
+        rc = sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
+        if (rc != SQLITE_OK)
+            return rc;
+        /* Another instance may have migrated while we waited for the lock. */
+        rc = exec_int(db, "PRAGMA user_version", &version);
+        if (rc == SQLITE_OK && version < STORE_SCHEMA_VERSION && version >= 0) {
+            rc = sqlite3_exec(db, MIGRATIONS[version], NULL, NULL, NULL);
+            if (rc == SQLITE_OK) {
+                char sql[64];
+                snprintf(sql, sizeof sql, "PRAGMA user_version = %d", (int)version + 1);
+                rc = sqlite3_exec(db, sql, NULL, NULL, NULL);
+            }
+        }
+        if (rc != SQLITE_OK) {
+            sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+            return rc;
+        }
+        rc = sqlite3_exec(db, "COMMIT", NULL, NULL, NULL);
+        if (rc != SQLITE_OK) {
+            sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+            return rc;
+        }
+        rc = exec_int(db, "PRAGMA user_version", &version);
+        if (rc != SQLITE_OK)
+            return rc;
+    }
+    return SQLITE_OK;
+}
+
+typedef enum OpenResult { OPEN_OK, OPEN_BROKEN, OPEN_FAILED } OpenResult;
+
+/* One attempt at opening path. OPEN_BROKEN means the file is unreadable as a
+ * database and may be moved aside; OPEN_FAILED is an error to report as is
+ * (busy, too new, disk full...), never a reason to move the file. */
+static OpenResult try_open(Store *store, StoreError *err)
+{
+    sqlite3 *db = NULL;
+    int rc = sqlite3_open_v2(
+        store->path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL);
+    if (rc != SQLITE_OK) {
+        store_fail(err, store_status_of(rc), rc, "Could not open the save file %s: %s.",
+                   store->path, db ? sqlite3_errmsg(db) : sqlite3_errstr(rc));
+        sqlite3_close(db);
+        struct stat sb;
+        /* An existing file SQLite cannot open at all is treated as damaged. */
+        return (rc & 0xff) == SQLITE_CANTOPEN && stat(store->path, &sb) == 0 && S_ISREG(sb.st_mode)
+                   ? OPEN_BROKEN
+                   : OPEN_FAILED;
+    }
+    store->db = db;
+    sqlite3_extended_result_codes(db, 1);
+    sqlite3_busy_timeout(db, store->busy_ms);
+
+    const char *step = "set up";
+    rc = sqlite3_exec(db, "PRAGMA journal_mode = WAL", NULL, NULL, NULL);
+    if (rc == SQLITE_OK)
+        rc = sqlite3_exec(db, "PRAGMA synchronous = NORMAL", NULL, NULL, NULL);
+    if (rc == SQLITE_OK)
+        rc = sqlite3_exec(db, "PRAGMA foreign_keys = ON", NULL, NULL, NULL);
+    if (rc == SQLITE_OK) {
+        step = "check";
+        bool good = false;
+        char msg[256] = "";
+        rc = run_check(db, "PRAGMA quick_check(1)", &good, msg, sizeof msg);
+        if (rc == SQLITE_OK && !good) {
+            store_fail(err, STORE_CORRUPT, SQLITE_CORRUPT, "The save file %s is damaged: %s.",
+                       store->path, msg);
+            return OPEN_BROKEN;
+        }
+    }
+    int64_t version = 0;
+    if (rc == SQLITE_OK) {
+        step = "update";
+        rc = migrate(db, &version);
+    }
+    if (rc == SQLITE_OK && version > STORE_SCHEMA_VERSION) {
+        store_fail(err, STORE_TOO_NEW, 0,
+                   "The save file %s was written by a newer quizdeck (schema %lld, this one "
+                   "knows %d). It was left untouched; update quizdeck to use it.",
+                   store->path, (long long)version, STORE_SCHEMA_VERSION);
+        return OPEN_FAILED;
+    }
+    if (rc == SQLITE_OK)
+        return OPEN_OK;
+
+    StoreStatus status = store_status_of(rc);
+    if (status == STORE_CORRUPT) {
+        store_fail(err, STORE_CORRUPT, rc, "The save file %s is not a readable database: %s.",
+                   store->path, sqlite3_errmsg(db));
+        return OPEN_BROKEN;
+    }
+    if (status == STORE_BUSY) {
+        store_fail(err, STORE_BUSY, rc,
+                   "Another quizdeck window is using the save file %s and kept it busy. "
+                   "Close the other window and try again, or play without saving.",
+                   store->path);
+    } else {
+        store_fail(err, status, rc, "Could not %s the save file %s: %s.", step, store->path,
+                   sqlite3_errmsg(db));
+    }
+    return OPEN_FAILED;
+}
+
+static void close_db(Store *store)
+{
+    for (size_t i = 0; i < store->cache_count; i++)
+        sqlite3_finalize(store->cache[i].stmt);
+    store->cache_count = 0;
+    sqlite3_close(store->db);
+    store->db = NULL;
+}
+
+/* Renames path (and its -wal/-shm) to path.corrupt-YYYYMMDD-HHMMSS[-N];
+ * the chosen name goes into moved_to. */
+static bool move_aside(const char *path, int64_t now_ms, char *moved_to, size_t size)
+{
+    time_t secs = (time_t)store_floor_div(now_ms, 1000);
+    struct tm tm;
+    char stamp[32] = "unknown";
+    if (gmtime_r(&secs, &tm))
+        strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%S", &tm);
+    struct stat sb;
+    for (int n = 1; n < 100; n++) {
+        int len = n == 1 ? snprintf(moved_to, size, "%s.corrupt-%s", path, stamp)
+                         : snprintf(moved_to, size, "%s.corrupt-%s-%d", path, stamp, n);
+        if (len < 0 || (size_t)len + 5 > size)
+            return false;
+        if (stat(moved_to, &sb) == 0)
+            continue;
+        if (rename(path, moved_to) != 0 && errno != ENOENT)
+            return false;
+        static const char *const sidecars[] = {"-wal", "-shm"};
+        for (size_t k = 0; k < 2; k++) {
+            char from[STORE_PATH_SIZE + 8], to[STORE_PATH_SIZE + 8];
+            snprintf(from, sizeof from, "%s%s", path, sidecars[k]);
+            snprintf(to, sizeof to, "%s%s", moved_to, sidecars[k]);
+            /* A stale sidecar would be applied to the fresh file: if it
+             * cannot be moved, it must at least go. */
+            if (rename(from, to) != 0 && errno != ENOENT)
+                unlink(from);
+        }
+        return true;
+    }
+    return false;
+}
+
+StoreStatus store_open_at(Store **out, const char *dir, int64_t now_ms, StoreError *caller_err)
+{
+    /* The status of a failed attempt travels in the error record, so keep
+     * one even when the caller passes none. */
+    StoreError local;
+    StoreError *err = caller_err ? caller_err : &local;
+    memset(err, 0, sizeof *err);
+    if (!out)
+        return store_fail(err, STORE_INVALID, 0, "No place to put the store handle.");
+    *out = NULL;
+    if (!dir || !dir[0])
+        return store_fail(err, STORE_INVALID, 0, "No folder given for the save file.");
+
+    struct stat sb;
+    if (stat(dir, &sb) != 0)
+        return store_fail(err, STORE_CANNOT_OPEN, 0, "Cannot use the folder %s for saving: %s.",
+                          dir, strerror(errno));
+    if (!S_ISDIR(sb.st_mode))
+        return store_fail(err, STORE_CANNOT_OPEN, 0, "Cannot save in %s: it is not a folder.", dir);
+    if (access(dir, W_OK | X_OK) != 0)
+        return store_fail(err, STORE_CANNOT_OPEN, 0, "Cannot save in the folder %s: %s.", dir,
+                          strerror(errno));
+
+    Store *store = calloc(1, sizeof *store);
+    if (!store)
+        return store_fail(err, STORE_NO_MEMORY, 0, "Out of memory opening the save file.");
+    store->busy_ms = STORE_DEFAULT_BUSY_MS;
+    size_t dlen = strlen(dir);
+    bool slash = dir[dlen - 1] == '/';
+    int len = snprintf(store->path, sizeof store->path, "%s%s" DB_NAME, dir, slash ? "" : "/");
+    /* Room for ".corrupt-YYYYMMDD-HHMMSS-NN-wal" when moving aside. */
+    if (len < 0 || (size_t)len + 40 >= sizeof store->path) {
+        free(store);
+        return store_fail(err, STORE_CANNOT_OPEN, 0, "The folder path %s is too long.", dir);
+    }
+
+    OpenResult r = try_open(store, err);
+    char moved[STORE_PATH_SIZE] = "";
+    if (r == OPEN_BROKEN) {
+        /* Rename while the broken connection is still open: closing it may
+         * delete DB-wal by name, and that file can hold the last commits. */
+        bool moved_ok = move_aside(store->path, now_ms, moved, sizeof moved);
+        int saved_errno = errno;
+        close_db(store);
+        if (!moved_ok) {
+            store_fail(err, STORE_CORRUPT, SQLITE_CORRUPT,
+                       "The save file %s is damaged and could not be moved aside (%s).",
+                       store->path, strerror(saved_errno));
+            free(store);
+            return STORE_CORRUPT;
+        }
+        r = try_open(store, err);
+        if (r == OPEN_BROKEN) {
+            store_fail(err, STORE_CORRUPT, SQLITE_CORRUPT,
+                       "A fresh save file could not be started at %s.", store->path);
+            r = OPEN_FAILED;
+        }
+        if (r == OPEN_OK) {
+            store_fail(err, STORE_OK, 0,
+                       "Your saved progress could not be read, so quizdeck started a fresh save. "
+                       "The old file was kept as %s.",
+                       moved);
+            if (err) {
+                err->recovered = true;
+                memcpy(err->moved_to, moved, sizeof err->moved_to);
+            }
+        }
+    }
+    if (r != OPEN_OK) {
+        StoreStatus status = err->status;
+        if (status == STORE_OK)
+            status = STORE_IO;
+        close_db(store);
+        free(store);
+        return status;
+    }
+    if (!err->recovered)
+        store_ok(err);
+    *out = store;
+    return STORE_OK;
+}
+
+StoreStatus store_open(Store **out, const char *dir, StoreError *err)
+{
+    /* The only clock read in the store: it names a moved-aside file. */
+    return store_open_at(out, dir, (int64_t)time(NULL) * 1000, err);
+}
+
+void store_close(Store *store)
+{
+    if (!store)
+        return;
+    close_db(store);
+    free(store);
+}
+
+const char *store_path(const Store *store)
+{
+    return store ? store->path : "";
+}
+
+void store_set_busy_timeout(Store *store, int ms)
+{
+    if (!store)
+        return;
+    store->busy_ms = ms < 0 ? 0 : ms;
+    sqlite3_busy_timeout(store->db, store->busy_ms);
+}
+
+StoreStatus store_check_integrity(Store *store, StoreError *err)
+{
+    if (!store)
+        return store_fail(err, STORE_INVALID, 0, "No store.");
+    bool good = false;
+    char msg[256] = "";
+    int rc = run_check(store->db, "PRAGMA integrity_check(1)", &good, msg, sizeof msg);
+    if (rc != SQLITE_OK)
+        return store_db_fail(store, err, rc, "check the save file");
+    if (!good)
+        return store_fail(err, STORE_CORRUPT, SQLITE_CORRUPT, "The save file is damaged: %s", msg);
+    return store_ok(err);
+}
