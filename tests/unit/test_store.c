@@ -26,34 +26,21 @@
 
 /* 2026-01-01 00:00:00 UTC */
 #define T0      ((int64_t)1767225600000)
-#define MIN_MS  ((int64_t)60000)
-#define HOUR_MS ((int64_t)3600000)
-#define DAY_MS  ((int64_t)86400000)
+#define MIN_MS  TEST_MIN_MS
+#define HOUR_MS TEST_HOUR_MS
+#define DAY_MS  TEST_DAY_MS
 
 /* ---- fixtures ----------------------------------------------------------- */
 
-typedef struct Fixture {
-    char dir[64];
-    char db[128];
-    Store *store;
-} Fixture;
-
-static void make_dir(Fixture *f)
-{
-    snprintf(f->dir, sizeof f->dir, "/tmp/quizdeck-store-XXXXXX");
-    assert_non_null(mkdtemp(f->dir));
-    snprintf(f->db, sizeof f->db, "%s/quizdeck.db", f->dir);
-}
+/* The shared store fixture (tests/support): a temporary folder and a
+ * store open in it; the store tests add their own profiles. */
+typedef TestStore Fixture;
 
 static int setup(void **state)
 {
     Fixture *f = calloc(1, sizeof *f);
-    if (!f)
-        return -1;
-    make_dir(f);
-    StoreError err;
-    if (store_open_at(&f->store, f->dir, T0, &err) != STORE_OK) {
-        fprintf(stderr, "store_open: %s\n", err.message);
+    if (!f || !test_store_open(f, T0, NULL)) {
+        free(f);
         return -1;
     }
     *state = f;
@@ -63,9 +50,10 @@ static int setup(void **state)
 static int setup_dir_only(void **state)
 {
     Fixture *f = calloc(1, sizeof *f);
-    if (!f)
+    if (!f || !test_store_dir(f)) {
+        free(f);
         return -1;
-    make_dir(f);
+    }
     *state = f;
     return 0;
 }
@@ -73,8 +61,7 @@ static int setup_dir_only(void **state)
 static int teardown(void **state)
 {
     Fixture *f = *state;
-    store_close(f->store);
-    test_remove_tree(f->dir);
+    test_store_close(f);
     free(f);
     return 0;
 }
@@ -908,7 +895,7 @@ static void test_corrupt_database_moved_aside(void **state)
         store_close(f->store);
         f->store = NULL;
         test_remove_tree(f->dir);
-        make_dir(f);
+        assert_true(test_store_dir(f));
         if (cases[k] == DAMAGE_PAGES) {
             StoreError e0;
             assert_int_equal(store_open_at(&f->store, f->dir, T0, &e0), STORE_OK);

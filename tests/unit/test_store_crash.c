@@ -79,9 +79,8 @@ static void child_play(const char *dir, int ack_fd)
 
 static void run_kill_case(uint32_t kill_after)
 {
-    char dir[64];
-    snprintf(dir, sizeof dir, "/tmp/quizdeck-crash-XXXXXX");
-    assert_non_null(mkdtemp(dir));
+    char dir[TEST_DIR_SIZE];
+    assert_true(test_make_dir(dir));
     int fds[2];
     assert_int_equal(pipe(fds), 0);
     pid_t pid = fork();
