@@ -1,11 +1,13 @@
 /* test_store.c - the SQLite store (src/core/store/store.h): what a player would
- * lose or see wrong if it broke. Each test works in its own mkdtemp folder.
+ * lose or see wrong if it broke. Each test works in its own temporary folder
+ * (TestStore, tests/support).
  *
  * Covers: creating the file and schema, profiles and their isolation,
- * settings, rounds and answers, the progress screen's numbers on a
- * hand-made history, flashcards and review logs, study statistics, a damaged
- * file moved aside, an unusable folder, two handles on one file and a busy
- * database. The kill-mid-write case lives in test_store_crash.c.
+ * settings, rounds and answers, transactions that join several writes, the
+ * progress screen's numbers on a hand-made history, flashcards and review
+ * logs, study statistics, a damaged file moved aside, an unusable folder,
+ * two handles on one file and a busy database. The kill-mid-write case
+ * lives in test_store_crash.c.
  */
 #include <dirent.h>
 #include <setjmp.h>
@@ -526,6 +528,118 @@ static void test_round_and_answers_round_trip(void **state)
     bad.pack_ids = packs;
     bad.profile_id = 777;
     assert_int_equal(store_round_begin(f->store, &bad, NULL, &err), STORE_NOT_FOUND);
+}
+
+/* ---- transactions ------------------------------------------------------- */
+
+static const char FAIL_REVIEWS[] = "CREATE TEMP TRIGGER fail_reviews BEFORE INSERT ON reviews"
+                                   " BEGIN SELECT RAISE(ABORT, 'injected'); END";
+
+/* The play engine's case: an answer and its flashcard review in one
+ * transaction, the review write fails for real, the caller rolls back and
+ * nothing of the answer remains; the store goes on working. */
+static void test_transaction_rolls_back_together(void **state)
+{
+    Fixture *f = *state;
+    int64_t p = add_profile(f->store, "P");
+    const char *packs[] = {"gcc"};
+    int64_t r = begin_round(f->store, p, packs, 1, T0);
+    OK(store_debug_exec(f->store, FAIL_REVIEWS, E));
+
+    StoreAnswer a = answer(r, "gcc", "q1", "", true, T0 + 1);
+    StoreCard c = card(p, "gcc", "q1", 0);
+    StoreReview rv = review_of(&c, T0 + 2, STORE_RATING_GOOD, STORE_CARD_REVIEW);
+    StoreError err;
+    OK(store_transaction_begin(f->store, E));
+    OK(store_answer_record(f->store, &a, NULL, E));
+    assert_int_not_equal(store_review_record(f->store, &c, &rv, NULL, &err), STORE_OK);
+    assert_non_null(strstr(err.message, "injected"));
+    OK(store_transaction_rollback(f->store, E));
+
+    assert_int_equal(raw_int(f->db, "SELECT count(*) FROM answers"), 0);
+    StoreAnswerList answers = {0};
+    OK(store_round_answers(f->store, r, &answers, E));
+    assert_int_equal(answers.count, 0);
+    store_answer_list_free(&answers);
+    StoreRoundList rounds = {0};
+    OK(store_round_get(f->store, r, &rounds, E));
+    assert_int_equal(rounds.items[0].points, 0); /* the running total too */
+    store_round_list_free(&rounds);
+    StoreCard got;
+    assert_int_equal(store_card_get(f->store, p, "gcc", "q1", 0, &got, &err), STORE_NOT_FOUND);
+
+    /* A failed write inside an open transaction undoes only itself: the
+     * caller may still keep the rest. */
+    OK(store_transaction_begin(f->store, E));
+    OK(store_answer_record(f->store, &a, NULL, E));
+    assert_int_not_equal(store_review_record(f->store, &c, &rv, NULL, &err), STORE_OK);
+    OK(store_transaction_commit(f->store, E));
+    assert_int_equal(raw_int(f->db, "SELECT count(*) FROM answers"), 1);
+    assert_int_equal(raw_int(f->db, "SELECT count(*) FROM cards"), 0);
+
+    OK(store_debug_exec(f->store, "DROP TRIGGER fail_reviews", E));
+    OK(store_review_record(f->store, &c, &rv, NULL, E));
+    assert_int_equal(raw_int(f->db, "SELECT count(*) FROM reviews"), 1);
+}
+
+static void test_transaction_nesting(void **state)
+{
+    Fixture *f = *state;
+    int64_t p = add_profile(f->store, "P");
+    StoreError err;
+    assert_int_equal(store_transaction_commit(f->store, &err), STORE_INVALID);
+    assert_int_equal(store_transaction_rollback(f->store, &err), STORE_INVALID);
+
+    /* Inner levels are savepoints: one rolled back, one kept. */
+    OK(store_transaction_begin(f->store, E));
+    OK(store_setting_set_int(f->store, p, "a", 1, E));
+    OK(store_transaction_begin(f->store, E));
+    OK(store_setting_set_int(f->store, p, "b", 2, E));
+    OK(store_transaction_rollback(f->store, E));
+    OK(store_setting_set_int(f->store, p, "c", 3, E));
+    OK(store_transaction_begin(f->store, E));
+    OK(store_setting_set_int(f->store, p, "d", 4, E));
+    OK(store_transaction_commit(f->store, E));
+    /* Nothing is on disk before the outermost commit. */
+    assert_int_equal(raw_int(f->db, "SELECT count(*) FROM settings"), 0);
+    OK(store_transaction_commit(f->store, E));
+    assert_int_equal(raw_int(f->db, "SELECT count(*) FROM settings"), 3);
+    assert_int_equal(store_setting_int_or(f->store, p, "b", -1), -1);
+    assert_int_equal(store_setting_int_or(f->store, p, "d", -1), 4);
+
+    /* Rolling back the outer level takes the committed inner one with it. */
+    OK(store_transaction_begin(f->store, E));
+    OK(store_setting_set_int(f->store, p, "e", 5, E));
+    OK(store_transaction_begin(f->store, E));
+    OK(store_setting_set_int(f->store, p, "f", 6, E));
+    OK(store_transaction_commit(f->store, E));
+    OK(store_transaction_rollback(f->store, E));
+    assert_int_equal(store_setting_int_or(f->store, p, "e", -1), -1);
+    assert_int_equal(store_setting_int_or(f->store, p, "f", -1), -1);
+    assert_int_equal(store_transaction_commit(f->store, &err), STORE_INVALID);
+
+    /* The outermost begin takes the write lock: another instance waits,
+     * then is told the file is busy, until the commit. */
+    Store *other = NULL;
+    assert_int_equal(store_open(&other, f->dir, &err), STORE_OK);
+    store_set_busy_timeout(other, 50);
+    OK(store_transaction_begin(f->store, E));
+    assert_int_equal(store_setting_set_int(other, p, "g", 7, &err), STORE_BUSY);
+    assert_int_equal(store_transaction_begin(other, &err), STORE_BUSY);
+    assert_int_equal(store_transaction_commit(other, &err), STORE_INVALID); /* none opened */
+    OK(store_transaction_commit(f->store, E));
+    OK(store_setting_set_int(other, p, "g", 7, E));
+    store_close(other);
+
+    /* Closing with a transaction open rolls it back. */
+    OK(store_transaction_begin(f->store, E));
+    OK(store_transaction_begin(f->store, E));
+    OK(store_setting_set_int(f->store, p, "h", 8, E));
+    store_close(f->store);
+    assert_int_equal(store_open_at(&f->store, f->dir, T0, &err), STORE_OK);
+    assert_int_equal(store_setting_int_or(f->store, p, "h", -1), -1);
+    assert_int_equal(store_setting_int_or(f->store, p, "g", -1), 7);
+    OK(store_check_integrity(f->store, E));
 }
 
 /* ---- progress ----------------------------------------------------------- */
@@ -1080,6 +1194,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_profile_isolation, setup, teardown),
         cmocka_unit_test_setup_teardown(test_settings_round_trip, setup, teardown),
         cmocka_unit_test_setup_teardown(test_round_and_answers_round_trip, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_transaction_rolls_back_together, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_transaction_nesting, setup, teardown),
         cmocka_unit_test_setup_teardown(test_progress_numbers, setup, teardown),
         cmocka_unit_test_setup_teardown(test_most_missed_order, setup, teardown),
         cmocka_unit_test_setup_teardown(test_history_and_best, setup, teardown),

@@ -7,7 +7,10 @@
  * two game instances on one profile wait for each other instead of
  * corrupting anything. Every write is committed when it is made (one
  * transaction per logical event: an answer, a review, a finished round), so
- * killing the game loses at most the question on screen.
+ * killing the game loses at most the question on screen. A caller that
+ * needs several writes to stand or fall together (the play engine: an
+ * answer, its flashcard reviews and the round's end) wraps them in
+ * store_transaction_begin() ... _commit() or _rollback().
  *
  * A database that cannot be read (not a database, fails PRAGMA quick_check)
  * is moved aside to quizdeck.db.corrupt-YYYYMMDD-HHMMSS (with its -wal and
@@ -111,8 +114,9 @@ StoreStatus store_open(Store **out, const char *dir, StoreError *err);
  * that name only. */
 StoreStatus store_open_at(Store **out, const char *dir, int64_t now_ms, StoreError *err);
 
-/* Closes the handle and frees it; NULL is fine. Everything was committed
- * already, so there is nothing to lose here. */
+/* Closes the handle and frees it; NULL is fine. Every write was committed
+ * already, except in a transaction still open (store_transaction_begin):
+ * that is rolled back. */
 void store_close(Store *store);
 
 /* The full path of the database file; owned by the store. */
@@ -125,6 +129,31 @@ void store_set_busy_timeout(Store *store, int ms);
 /* Runs PRAGMA integrity_check; STORE_OK when it answers "ok", STORE_CORRUPT
  * with the first complaint in the message otherwise. */
 StoreStatus store_check_integrity(Store *store, StoreError *err);
+
+/* ---- transactions ------------------------------------------------------ */
+
+/* Opens a transaction that the following store calls join, so several
+ * writes (an answer, its flashcard reviews, the round's end) commit or
+ * roll back together. Nests: an inner begin/commit pair is a SAVEPOINT.
+ * Every write function of the store already runs in its own transaction;
+ * inside an open one it becomes a savepoint of it, so a failed write
+ * leaves the outer transaction as it was before the call, still open: the
+ * caller decides to roll it all back (nothing of it remains) or go on.
+ * The outermost begin is BEGIN IMMEDIATE: it takes the write lock at once,
+ * and a second instance waits in the busy handler (STORE_BUSY after the
+ * busy timeout, nothing opened). Each begin needs one commit or rollback;
+ * store_close() rolls back whatever is still open. */
+StoreStatus store_transaction_begin(Store *store, StoreError *err);
+
+/* Keeps what was written since the matching begin: the outermost commit
+ * writes it to disk. If that fails the level is rolled back (nothing of it
+ * is saved) and the status says why. STORE_INVALID when none is open. */
+StoreStatus store_transaction_commit(Store *store, StoreError *err);
+
+/* Rolls back everything since the matching begin; never fails silently:
+ * returns the status, and the store stays usable. STORE_INVALID when no
+ * transaction is open. */
+StoreStatus store_transaction_rollback(Store *store, StoreError *err);
 
 /* ---- profiles ---------------------------------------------------------- */
 
@@ -453,5 +482,11 @@ StoreStatus store_retention(Store *store, int64_t profile_id, int64_t now_ms, in
 
 /* A short English word for a status, e.g. "busy"; static storage. */
 const char *store_status_name(StoreStatus status);
+
+/* ---- for tests --------------------------------------------------------- */
+
+/* Runs sql (any statements, e.g. a TEMP trigger that makes a write fail)
+ * on the store's connection. Tests only: the game never calls it. */
+StoreStatus store_debug_exec(Store *store, const char *sql, StoreError *err);
 
 #endif

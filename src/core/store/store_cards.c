@@ -179,10 +179,10 @@ StoreStatus store_cards_load(Store *store, int64_t profile_id, StoreCardList *ou
     const char *what = "load the flashcards";
     /* Count first inside one read transaction, so the array is allocated
      * once (100,000 cards) and the count cannot change under us. */
-    int rc = sqlite3_exec(store->db, "BEGIN", NULL, NULL, NULL);
-    if (rc != SQLITE_OK)
-        return store_db_fail(store, err, rc, what);
+    if ((s = store_tx_begin_read(store, what, err)) != STORE_OK)
+        return s;
     sqlite3_stmt *st;
+    int rc;
     size_t cap = 0;
     if ((s = store_stmt(store, SQL_CARDS_COUNT, &st, err)) == STORE_OK) {
         store_bind_int(st, 1, profile_id);
@@ -212,8 +212,7 @@ StoreStatus store_cards_load(Store *store, int64_t profile_id, StoreCardList *ou
         }
         s = store_done(store, st, rc, what, err);
     }
-    sqlite3_exec(store->db, "COMMIT", NULL, NULL, NULL);
-    if (s != STORE_OK)
+    if ((s = store_tx_end(store, s, what, err)) != STORE_OK)
         store_card_list_free(out);
     return s;
 }

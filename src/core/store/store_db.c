@@ -162,38 +162,148 @@ StoreStatus store_stmt(Store *store, const char *sql, sqlite3_stmt **out, StoreE
 
 /* ---- transactions -------------------------------------------------------- */
 
-static const char SQL_BEGIN[] = "BEGIN IMMEDIATE";
+/* The outermost level is a real transaction; every level inside it is a
+ * savepoint. They can all share one name: RELEASE and ROLLBACK TO act on
+ * the most recent savepoint of that name, which is the innermost level.
+ * tx_depth counts the levels the callers opened. SQLite itself may roll
+ * the whole transaction back after some errors (disk full, I/O); then
+ * tx_depth > 0 with the connection in autocommit mode: the levels are
+ * closed one by one as their callers end them, and nothing new may start
+ * inside until they are. */
+static const char SQL_BEGIN_WRITE[] = "BEGIN IMMEDIATE";
+static const char SQL_BEGIN_READ[] = "BEGIN";
+static const char SQL_SAVEPOINT[] = "SAVEPOINT store";
 static const char SQL_COMMIT[] = "COMMIT";
+static const char SQL_RELEASE[] = "RELEASE store";
 static const char SQL_ROLLBACK[] = "ROLLBACK";
+static const char SQL_ROLLBACK_TO[] = "ROLLBACK TO store";
 
-static void tx_rollback(Store *store)
+static StoreStatus exec_cached(Store *store, const char *sql, const char *what, StoreError *err)
 {
     sqlite3_stmt *st;
-    if (!sqlite3_get_autocommit(store->db) &&
-        store_stmt(store, SQL_ROLLBACK, &st, NULL) == STORE_OK)
-        store_run(store, st, "roll back", NULL);
+    StoreStatus s = store_stmt(store, sql, &st, err);
+    return s == STORE_OK ? store_run(store, st, what, err) : s;
+}
+
+static bool tx_lost(const Store *store)
+{
+    return store->tx_depth > 0 && sqlite3_get_autocommit(store->db);
+}
+
+static StoreStatus tx_open(Store *store, bool write, const char *what, StoreError *err)
+{
+    if (tx_lost(store))
+        return store_fail(err, STORE_IO, 0,
+                          "Could not %s: the transaction it belongs to was already rolled back "
+                          "after an error. Roll it back and start again.",
+                          what);
+    const char *sql = store->tx_depth > 0 ? SQL_SAVEPOINT
+                      : write             ? SQL_BEGIN_WRITE
+                                          : SQL_BEGIN_READ;
+    StoreStatus s = exec_cached(store, sql, what, err);
+    if (s == STORE_OK)
+        store->tx_depth++;
+    return s;
+}
+
+/* Undoes the innermost level; err gets a failure only (NULL keeps the
+ * caller's message). */
+static StoreStatus tx_undo(Store *store, StoreError *err)
+{
+    const char *what = "roll back the changes";
+    StoreStatus s = STORE_OK;
+    if (!tx_lost(store)) {
+        if (store->tx_depth == 1) {
+            s = exec_cached(store, SQL_ROLLBACK, what, err);
+        } else {
+            s = exec_cached(store, SQL_ROLLBACK_TO, what, err);
+            StoreStatus r = exec_cached(store, SQL_RELEASE, what, s == STORE_OK ? err : NULL);
+            if (s == STORE_OK)
+                s = r;
+        }
+    }
+    store->tx_depth--;
+    /* A failed ROLLBACK leaves nothing to retry from here: SQLite rolls a
+     * transaction back when its connection closes. */
+    return s;
+}
+
+/* Keeps the innermost level's changes (in the outer level, or on disk for
+ * the outermost); undoes them if that fails. */
+static StoreStatus tx_keep(Store *store, const char *what, StoreError *err)
+{
+    if (tx_lost(store)) {
+        store->tx_depth--;
+        return store_fail(err, STORE_IO, 0,
+                          "Could not %s: the save file rolled the transaction back after an "
+                          "earlier error, so nothing of it was saved.",
+                          what);
+    }
+    StoreStatus s = exec_cached(store, store->tx_depth == 1 ? SQL_COMMIT : SQL_RELEASE, what, err);
+    if (s != STORE_OK) {
+        tx_undo(store, NULL);
+        return s;
+    }
+    store->tx_depth--;
+    return s;
 }
 
 StoreStatus store_tx_begin(Store *store, const char *what, StoreError *err)
 {
-    sqlite3_stmt *st;
-    StoreStatus s = store_stmt(store, SQL_BEGIN, &st, err);
-    return s == STORE_OK ? store_run(store, st, what, err) : s;
+    return tx_open(store, true, what, err);
+}
+
+StoreStatus store_tx_begin_read(Store *store, const char *what, StoreError *err)
+{
+    return tx_open(store, false, what, err);
 }
 
 StoreStatus store_tx_end(Store *store, StoreStatus status, const char *what, StoreError *err)
 {
-    if (status != STORE_OK) {
-        tx_rollback(store);
-        return status;
-    }
-    sqlite3_stmt *st;
-    StoreStatus s = store_stmt(store, SQL_COMMIT, &st, err);
-    if (s == STORE_OK)
-        s = store_run(store, st, what, err);
-    if (s != STORE_OK)
-        tx_rollback(store);
+    if (status == STORE_OK)
+        return tx_keep(store, what, err);
+    tx_undo(store, NULL);
+    return status;
+}
+
+StoreStatus store_transaction_begin(Store *store, StoreError *err)
+{
+    StoreStatus s = store_need(store, err);
+    return s == STORE_OK ? tx_open(store, true, "start a transaction", err) : s;
+}
+
+static StoreStatus need_open_tx(const Store *store, const char *what, StoreError *err)
+{
+    StoreStatus s = store_need(store, err);
+    if (s == STORE_OK && store->tx_depth == 0)
+        return store_fail(err, STORE_INVALID, 0, "Could not %s: no transaction is open.", what);
     return s;
+}
+
+StoreStatus store_transaction_commit(Store *store, StoreError *err)
+{
+    const char *what = "commit the transaction";
+    StoreStatus s = need_open_tx(store, what, err);
+    return s == STORE_OK ? tx_keep(store, what, err) : s;
+}
+
+StoreStatus store_transaction_rollback(Store *store, StoreError *err)
+{
+    StoreStatus s = need_open_tx(store, "roll back the transaction", err);
+    if (s == STORE_OK && (s = tx_undo(store, err)) == STORE_OK)
+        return store_ok(err);
+    return s;
+}
+
+StoreStatus store_debug_exec(Store *store, const char *sql, StoreError *err)
+{
+    StoreStatus s = store_need(store, err);
+    if (s != STORE_OK)
+        return s;
+    if (!sql)
+        return store_fail(err, STORE_INVALID, 0, "No SQL to run.");
+    int rc = sqlite3_exec(store->db, sql, NULL, NULL, NULL);
+    return rc == SQLITE_OK ? store_ok(err) : store_db_fail(store, err, rc, "run the SQL");
 }
 
 /* ---- open / close ------------------------------------------------------- */
@@ -484,6 +594,9 @@ void store_close(Store *store)
 {
     if (!store)
         return;
+    /* An open transaction is undone, never half kept. */
+    while (store->db && store->tx_depth > 0)
+        tx_undo(store, NULL);
     close_db(store);
     free(store);
 }

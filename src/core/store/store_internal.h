@@ -42,7 +42,8 @@ struct Store {
     char path[STORE_PATH_SIZE];
     StoreCachedStmt cache[STORE_STMT_CACHE_SIZE];
     size_t cache_count;
-    int last_rc; /* extended SQLite code of the last store_run/store_done */
+    int last_rc;  /* extended SQLite code of the last store_run/store_done */
+    int tx_depth; /* open transaction levels (store_db.c, "transactions") */
 };
 
 /* ---- errors (store_util.c) ------------------------------------------------ */
@@ -104,10 +105,14 @@ void store_bind_profile(sqlite3_stmt *st, int index, int64_t profile_id);
 /* ---- transactions (store_db.c) -------------------------------------------- */
 
 /* A write transaction around one logical event (BEGIN IMMEDIATE, so a
- * second instance waits in the busy handler instead of failing half-way). */
+ * second instance waits in the busy handler instead of failing half-way);
+ * inside a caller's store_transaction_begin() it is a savepoint of it. */
 StoreStatus store_tx_begin(Store *store, const char *what, StoreError *err);
-/* Commits when status is STORE_OK, else rolls back and keeps err as it
- * is; returns the final status. */
+/* The same for reads that must see one state of the file (BEGIN). */
+StoreStatus store_tx_begin_read(Store *store, const char *what, StoreError *err);
+/* Ends the level store_tx_begin*() opened: keeps it when status is
+ * STORE_OK, else undoes it and leaves err as the failure set it; returns
+ * the final status. */
 StoreStatus store_tx_end(Store *store, StoreStatus status, const char *what, StoreError *err);
 
 #endif
