@@ -190,7 +190,7 @@ int main(int argc, char **argv)
     {
         double q0 = now_seconds();
         int64_t heat[LEARN_HEAT_DAYS], pa, to;
-        store_study_days(store, who, now, 180, 240, LEARN_HEAT_DAYS, heat, NULL);
+        store_study_days(store, who, now, &rule, LEARN_HEAT_DAYS, heat, NULL);
         double q1 = now_seconds();
         store_retention(store, who, now, 30, &pa, &to, NULL);
         double q2 = now_seconds();

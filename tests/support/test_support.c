@@ -1,6 +1,8 @@
 /* test_support.c - helpers shared by the tests (test_support.h). */
 #include "test_support.h"
 
+#include "day.h"
+
 #include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -77,13 +79,7 @@ double test_median(double *values, size_t count)
 
 int64_t test_days_from_civil(int64_t y, int m, int d)
 {
-    /* The usual era arithmetic: years of 400 (146,097 days) from March. */
-    y -= m <= 2;
-    int64_t era = (y >= 0 ? y : y - 399) / 400;
-    int64_t yoe = y - era * 400;
-    int64_t doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-    int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return era * 146097 + doe - 719468;
+    return day_from_civil(y, m, d);
 }
 
 int64_t test_utc_ms(int y, int mo, int d, int h, int mi)

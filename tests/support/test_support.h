@@ -42,7 +42,8 @@ double test_median(double *values, size_t count);
 
 /* ---- dates ------------------------------------------------------------- */
 
-/* Days from 1970-01-01 to a proleptic Gregorian date (y, m 1..12, d 1..31). */
+/* Days from 1970-01-01 to a proleptic Gregorian date (y, m 1..12, d 1..31):
+ * the core's day_from_civil (util/day.h), so the calendar exists once. */
 int64_t test_days_from_civil(int64_t y, int m, int d);
 
 /* y-mo-d hh:mi UTC as unix ms. */

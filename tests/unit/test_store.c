@@ -946,7 +946,8 @@ static void test_study_days_and_retention(void **state)
 
     enum { DAYS = 112 };
     int64_t counts[DAYS];
-    OK(store_study_days(f->store, p, now, offset, day_start, DAYS, counts, E));
+    const DayRule rule = {.utc_offset_minutes = offset, .day_start_minutes = day_start};
+    OK(store_study_days(f->store, p, now, &rule, DAYS, counts, E));
     int64_t want[DAYS] = {0};
     for (size_t i = 0; i < n; i++)
         if (reviews[i].want_day >= 0)
@@ -956,15 +957,55 @@ static void test_study_days_and_retention(void **state)
     assert_int_equal(counts[DAYS - 1], 2);
     assert_int_equal(counts[DAYS - 2], 3);
 
-    assert_int_equal(store_day_number(now, offset, day_start) -
-                         store_day_number(now - (11 * HOUR_MS + 30 * MIN_MS), offset, day_start),
+    assert_int_equal(day_number(now, offset, day_start) -
+                         day_number(now - (11 * HOUR_MS + 30 * MIN_MS), offset, day_start),
                      1);
-    assert_int_equal(store_day_number(-1, 0, 0), -1);
+    assert_int_equal(day_number(-1, 0, 0), -1);
 
     int64_t passed = 0, total = 0;
     OK(store_retention(f->store, p, now, 30, &passed, &total, E));
     assert_int_equal(total, 4);  /* the four Review-state reviews of the last 30 days */
     assert_int_equal(passed, 3); /* all but the Again */
+}
+
+/* The heatmap asks the offset at each day, so the days before a change of
+ * daylight saving time keep their own boundaries. The clocks go from +1 to
+ * +2 on 2025-03-30 at 01:00 UTC; the study day starts at 04:00 local. */
+static void test_study_days_follow_daylight_saving(void **state)
+{
+    Fixture *f = *state;
+    int64_t p = add_profile(f->store, "P");
+    int64_t switch_ms = test_utc_ms(2025, 3, 30, 1, 0);
+    const DayRule rule = {
+        .day_start_minutes = 240, .offset_fn = test_offset_switch, .offset_user = &switch_ms};
+    const int64_t now = test_utc_ms(2025, 4, 2, 12, 0);
+    static const struct {
+        int mday, hour, minute; /* UTC */
+        int want_day;           /* index from the end: 0 today */
+    } reviews[] = {
+        {29, 2, 30, 5}, /* 03:30 local (+1): still the 28th */
+        {29, 3, 30, 4}, /* 04:30 local: the 29th */
+        {31, 1, 30, 3}, /* 03:30 local (+2): still the 30th */
+        {31, 2, 30, 2}, /* 04:30 local: the 31st */
+        {2, 10, 0, 0},  /* April 2nd, today */
+    };
+    enum { DAYS = 10 };
+    int64_t want[DAYS] = {0};
+    for (size_t i = 0; i < sizeof reviews / sizeof reviews[0]; i++) {
+        char q[16];
+        snprintf(q, sizeof q, "q%zu", i);
+        StoreCard c = card(p, "gcc", q, 0);
+        int month = reviews[i].mday == 2 ? 4 : 3;
+        StoreReview r = review_of(
+            &c, test_utc_ms(2025, month, reviews[i].mday, reviews[i].hour, reviews[i].minute),
+            STORE_RATING_GOOD, STORE_CARD_REVIEW);
+        OK(store_review_record(f->store, &c, &r, NULL, E));
+        want[DAYS - 1 - reviews[i].want_day]++;
+    }
+    int64_t counts[DAYS];
+    OK(store_study_days(f->store, p, now, &rule, DAYS, counts, E));
+    for (int d = 0; d < DAYS; d++)
+        assert_int_equal(counts[d], want[d]);
 }
 
 /* ---- damaged files and unusable folders --------------------------------- */
@@ -1202,6 +1243,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_cards_and_reviews, setup, teardown),
         cmocka_unit_test_setup_teardown(test_load_many_cards, setup, teardown),
         cmocka_unit_test_setup_teardown(test_study_days_and_retention, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_study_days_follow_daylight_saving, setup, teardown),
         cmocka_unit_test_setup_teardown(test_corrupt_database_moved_aside, setup, teardown),
         cmocka_unit_test_setup_teardown(test_unusable_folder, setup_dir_only, teardown),
         cmocka_unit_test_setup_teardown(test_read_only_folder, setup_dir_only, teardown),

@@ -39,6 +39,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "day.h"
+
 enum {
     STORE_SCHEMA_VERSION = 1, /* PRAGMA user_version this code writes */
     STORE_ID_SIZE = 65,       /* 64 chars + NUL (pack-format id limit) */
@@ -462,16 +464,13 @@ void store_review_list_free(StoreReviewList *list);
 
 /* ---- study statistics -------------------------------------------------- */
 
-/* The day a time falls on: the local day (utc_offset_min east of UTC) that
- * starts at day_start_min minutes after local midnight (e.g. 240 = 4 am).
- * Days are numbered from the unix epoch. */
-int64_t store_day_number(int64_t ms, int utc_offset_min, int day_start_min);
-
 /* Reviews per day for the heatmap: counts[i] for i in 0..days-1 is the
  * number of reviews on day (today - (days-1) + i), so counts[days-1] is today
- * (e.g. days = 112 for 16 weeks). The caller owns counts. */
-StoreStatus store_study_days(Store *store, int64_t profile_id, int64_t now_ms, int utc_offset_min,
-                             int day_start_min, int days, int64_t *counts, StoreError *err);
+ * (e.g. days = 112 for 16 weeks). Days follow rule (util/day.h; NULL = UTC
+ * days), its offset asked at each day's start, so a day before a change of
+ * daylight saving time keeps its own length. The caller owns counts. */
+StoreStatus store_study_days(Store *store, int64_t profile_id, int64_t now_ms, const DayRule *rule,
+                             int days, int64_t *counts, StoreError *err);
 
 /* True retention: of the reviews of cards that were in Review state before
  * the review, within the last window_days (e.g. 30) up to now_ms, how many

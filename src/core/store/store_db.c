@@ -472,7 +472,7 @@ static void close_db(Store *store)
  * the chosen name goes into moved_to. */
 static bool move_aside(const char *path, int64_t now_ms, char *moved_to, size_t size)
 {
-    time_t secs = (time_t)store_floor_div(now_ms, 1000);
+    time_t secs = (time_t)day_floor_div(now_ms, 1000);
     struct tm tm;
     char stamp[32] = "unknown";
     if (gmtime_r(&secs, &tm))

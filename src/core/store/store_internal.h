@@ -25,8 +25,6 @@
 
 #include <sqlite3.h>
 
-#define STORE_DAY_MS ((int64_t)86400000)
-
 /* Enough slots for every statement of every domain file; store_stmt()
  * fails loudly (STORE_IO, "statement cache full") rather than growing. */
 enum { STORE_STMT_CACHE_SIZE = 64 };
@@ -78,7 +76,6 @@ char *store_dup_column(sqlite3_stmt *st, int col);
 int store_col_int(sqlite3_stmt *st, int col);
 /* Grows a list's item array to hold one more; false when out of memory. */
 bool store_grow(void **items, size_t *capacity, size_t count, size_t item_size);
-int64_t store_floor_div(int64_t a, int64_t b);
 
 /* ---- statements (store_db.c, binds in store_util.c) ----------------------- */
 

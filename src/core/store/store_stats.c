@@ -32,10 +32,10 @@ static const char SQL_MOST_MISSED[] =
     " MAX(answered_at) AS last FROM answers WHERE profile_id = ?1"
     " GROUP BY pack_id, question_id HAVING misses > 0"
     " ORDER BY misses DESC, last DESC, pack_id, question_id LIMIT ?2";
-static const char SQL_STUDY_DAYS[] =
-    "SELECT (reviewed_at - ?2) / 86400000 AS d, COUNT(*) FROM reviews"
-    " WHERE profile_id = ?1 AND reviewed_at >= ?2 AND reviewed_at < ?3"
-    " GROUP BY d";
+/* Counted from the reviews_time index alone. */
+static const char SQL_STUDY_DAY[] =
+    "SELECT COUNT(*) FROM reviews"
+    " WHERE profile_id = ?1 AND reviewed_at >= ?2 AND reviewed_at < ?3";
 static const char SQL_RETENTION[] = "SELECT COUNT(*), ifnull(SUM(rating >= 2), 0) FROM reviews"
                                     " WHERE profile_id = ?1 AND state_before = 2"
                                     " AND reviewed_at > ?2 AND reviewed_at <= ?3";
@@ -157,18 +157,8 @@ StoreStatus store_most_missed(Store *store, int64_t profile_id, int limit, Store
 
 /* ---- study statistics ----------------------------------------------------- */
 
-static int64_t day_shift_ms(int utc_offset_min, int day_start_min)
-{
-    return ((int64_t)utc_offset_min - (int64_t)day_start_min) * 60000;
-}
-
-int64_t store_day_number(int64_t ms, int utc_offset_min, int day_start_min)
-{
-    return store_floor_div(ms + day_shift_ms(utc_offset_min, day_start_min), STORE_DAY_MS);
-}
-
-StoreStatus store_study_days(Store *store, int64_t profile_id, int64_t now_ms, int utc_offset_min,
-                             int day_start_min, int days, int64_t *counts, StoreError *err)
+StoreStatus store_study_days(Store *store, int64_t profile_id, int64_t now_ms, const DayRule *rule,
+                             int days, int64_t *counts, StoreError *err)
 {
     StoreStatus s = store_need(store, err);
     if (s != STORE_OK)
@@ -176,23 +166,27 @@ StoreStatus store_study_days(Store *store, int64_t profile_id, int64_t now_ms, i
     if (!counts || days <= 0 || days > 100000)
         return store_fail(err, STORE_INVALID, 0, "No room for the day counts.");
     memset(counts, 0, (size_t)days * sizeof *counts);
-    int64_t shift = day_shift_ms(utc_offset_min, day_start_min);
-    int64_t today = store_day_number(now_ms, utc_offset_min, day_start_min);
-    int64_t lo = (today - (days - 1)) * STORE_DAY_MS - shift; /* first day's start, UTC ms */
-    int64_t hi = (today + 1) * STORE_DAY_MS - shift;
+    /* One count per day between that day's start and the next one's: with
+     * daylight saving time days are not all 24 hours long. */
+    int64_t day = day_of(now_ms, rule) - (days - 1);
+    int64_t from = day_start_ms(day, rule);
     sqlite3_stmt *st;
-    if ((s = store_stmt(store, SQL_STUDY_DAYS, &st, err)) != STORE_OK)
-        return s;
-    store_bind_int(st, 1, profile_id);
-    store_bind_int(st, 2, lo);
-    store_bind_int(st, 3, hi);
-    int rc;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        sqlite3_int64 d = sqlite3_column_int64(st, 0);
-        if (d >= 0 && d < days)
-            counts[d] = sqlite3_column_int64(st, 1);
+    for (int i = 0; i < days && s == STORE_OK; i++) {
+        int64_t to = day_start_ms(day + i + 1, rule);
+        if ((s = store_stmt(store, SQL_STUDY_DAY, &st, err)) != STORE_OK)
+            break;
+        store_bind_int(st, 1, profile_id);
+        store_bind_int(st, 2, from);
+        store_bind_int(st, 3, to);
+        int rc = sqlite3_step(st);
+        if (rc == SQLITE_ROW) {
+            counts[i] = sqlite3_column_int64(st, 0);
+            rc = SQLITE_DONE;
+        }
+        s = store_done(store, st, rc, "count the study days", err);
+        from = to;
     }
-    return store_done(store, st, rc, "count the study days", err);
+    return s;
 }
 
 StoreStatus store_retention(Store *store, int64_t profile_id, int64_t now_ms, int window_days,
@@ -209,7 +203,7 @@ StoreStatus store_retention(Store *store, int64_t profile_id, int64_t now_ms, in
     if ((s = store_stmt(store, SQL_RETENTION, &st, err)) != STORE_OK)
         return s;
     store_bind_int(st, 1, profile_id);
-    store_bind_int(st, 2, now_ms - (int64_t)(window_days < 0 ? 0 : window_days) * STORE_DAY_MS);
+    store_bind_int(st, 2, now_ms - (int64_t)(window_days < 0 ? 0 : window_days) * DAY_MS_PER_DAY);
     store_bind_int(st, 3, now_ms);
     int rc = sqlite3_step(st);
     if (rc == SQLITE_ROW) {

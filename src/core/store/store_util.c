@@ -177,14 +177,6 @@ bool store_grow(void **items, size_t *capacity, size_t count, size_t item_size)
     return true;
 }
 
-int64_t store_floor_div(int64_t a, int64_t b)
-{
-    int64_t q = a / b;
-    if ((a % b != 0) && ((a < 0) != (b < 0)))
-        q--;
-    return q;
-}
-
 /* ---- running statements --------------------------------------------------- */
 
 StoreStatus store_run(Store *store, sqlite3_stmt *st, const char *what, StoreError *err)
