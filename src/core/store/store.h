@@ -29,8 +29,8 @@
  *     into memory owned by the list. A zeroed list is empty and freeable.
  *   - A Store handle is for one thread at a time.
  *
- * Read store_db.c from the top: the schema and its migrations come first;
- * store_internal.h says how the other store_*.c files divide the work.
+ * Read store_schema.c first (the tables and their migrations), then
+ * store_db.c; store_internal.h says how the store_*.c files divide the work.
  */
 #ifndef QUIZDECK_STORE_H
 #define QUIZDECK_STORE_H
@@ -42,7 +42,7 @@
 #include "day.h"
 
 enum {
-    STORE_SCHEMA_VERSION = 1, /* PRAGMA user_version this code writes */
+    STORE_SCHEMA_VERSION = 2, /* PRAGMA user_version this code writes */
     STORE_ID_SIZE = 65,       /* 64 chars + NUL (pack-format id limit) */
     STORE_MESSAGE_SIZE = 512,
     STORE_PATH_SIZE = 1024,
@@ -50,6 +50,10 @@ enum {
     STORE_KEY_MAX = 128,          /* setting key, bytes */
     STORE_TEXT_MAX = 64 * 1024,   /* setting value, given answer, summaries */
     STORE_DEFAULT_BUSY_MS = 3000, /* how long a write waits for another instance */
+    STORE_GIVEN_MAX_INTS = 32,    /* structured given answer: integers per answer */
+    STORE_GIVEN_MAX_TEXTS = 32,   /* ... and texts per answer */
+    STORE_ROUND_MAX_PACKS = 10000,
+    STORE_ROUND_MAX_QUESTIONS = 100000, /* entries of a round's "only" list */
 };
 
 /* The id of "no profile": settings stored under it are global. */
@@ -225,16 +229,60 @@ StoreStatus store_setting_delete(Store *store, int64_t profile_id, const char *k
 
 /* ---- rounds and answers ------------------------------------------------ */
 
-/* What store_round_begin() needs. Zero-initialise and fill in. */
+/* How a round was set up. The words are what the database stores and
+ * what messages show (store_mode_name() and friends). */
+typedef enum StoreRoundMode {
+    STORE_MODE_PRACTICE, /* "practice" */
+    STORE_MODE_TIMED,    /* "timed" */
+    STORE_MODE_RETRY,    /* "retry": retry the ones I missed */
+    STORE_MODE_MISSED,   /* "missed": practise the most missed */
+    STORE_MODE_CLASS,    /* "class": a class session */
+} StoreRoundMode;
+
+typedef enum StoreTimeRule {
+    STORE_TIME_OFF,   /* "off": untimed */
+    STORE_TIME_PACK,  /* "pack": each question's own limit */
+    STORE_TIME_FIXED, /* "fixed": fixed_seconds for every question */
+} StoreTimeRule;
+
+typedef enum StoreScoring {
+    STORE_SCORING_SPEED,    /* "speed" */
+    STORE_SCORING_ACCURACY, /* "accuracy" */
+} StoreScoring;
+
+/* The words stored in the database and shown in messages:
+ * "practice", "timed", "retry", "missed", "class"; "off", "pack", "fixed";
+ * "speed", "accuracy". Static storage; "unknown" for a value out of range. */
+const char *store_mode_name(StoreRoundMode mode);
+const char *store_time_rule_name(StoreTimeRule rule);
+const char *store_scoring_name(StoreScoring scoring);
+
+/* One question of a pack, by the pack format's stable ids. */
+typedef struct StoreQuestionRef {
+    char pack_id[STORE_ID_SIZE];
+    char question_id[STORE_ID_SIZE];
+} StoreQuestionRef;
+
+/* What store_round_begin() needs: everything to replay the round from the
+ * database. Zero-initialise and fill in; the store copies what it keeps. */
 typedef struct StoreRoundStart {
     int64_t profile_id;
-    int64_t started_at;          /* ms */
-    uint64_t seed;               /* the round's RNG seed, to replay it */
-    const char *mode;            /* short word, e.g. "practice", "timed", "class"; NULL = "" */
-    const char *settings;        /* free-form summary (json-ish) to show/replay; NULL = "" */
-    const char *const *pack_ids; /* the packs the round draws from */
-    size_t pack_count;           /* >= 1 */
-    int question_count;          /* planned number of questions */
+    int64_t started_at; /* ms */
+    uint64_t seed;      /* the round's RNG seed */
+    StoreRoundMode mode;
+    int requested_count; /* what the setup asked for, 0 = all */
+    int question_count;  /* questions in the round */
+    StoreTimeRule time_rule;
+    int fixed_seconds; /* STORE_TIME_FIXED: 1..3600, else 0 */
+    StoreScoring scoring;
+    bool streak_bonus;
+    const char *topic;           /* topic id or NULL/"" = any */
+    const char *const *pack_ids; /* the packs the round draws from, in the order given */
+    size_t pack_count;           /* 1..STORE_ROUND_MAX_PACKS */
+    /* A round made of these questions (retry, missed); may be NULL. */
+    const StoreQuestionRef *only;
+    size_t only_count; /* 0..STORE_ROUND_MAX_QUESTIONS */
+    bool keep_only_order;
 } StoreRoundStart;
 
 typedef struct StoreRound {
@@ -245,9 +293,14 @@ typedef struct StoreRound {
     int64_t finished_at;
     bool abandoned;
     uint64_t seed;
-    const char *mode;     /* owned by the list */
-    const char *settings; /* owned by the list */
-    const char *packs;    /* pack ids joined with ',' ; owned by the list */
+    StoreRoundMode mode;
+    int requested_count; /* 0 = all */
+    StoreTimeRule time_rule;
+    int fixed_seconds; /* 0 unless STORE_TIME_FIXED */
+    StoreScoring scoring;
+    bool streak_bonus;
+    const char *topic; /* "" = any; owned by the list */
+    const char *packs; /* pack ids in order joined with ','; owned by the list */
     int pack_count;
     int question_count;
     int answered_count; /* answers recorded for this round */
@@ -255,7 +308,7 @@ typedef struct StoreRound {
     int64_t points;
     int best_streak;
     double accuracy; /* correct_count / question_count (answered_count when
-                             question_count is 0); 0 when there are none */
+                        question_count is 0); 0 when there are none */
 } StoreRound;
 
 typedef struct StoreRoundList {
@@ -263,13 +316,19 @@ typedef struct StoreRoundList {
     size_t count;
 } StoreRoundList;
 
-/* Starts a round; *round_id gets its id. Committed at once. */
+/* Starts a round: its settings, its packs in order and its "only" list,
+ * in one transaction; *round_id (may be NULL) gets its id. STORE_INVALID
+ * for a value out of range (an enum, a count, fixed_seconds that does not
+ * fit the time rule, an id too long), STORE_NOT_FOUND for an unknown
+ * profile. */
 StoreStatus store_round_begin(Store *store, const StoreRoundStart *start, int64_t *round_id,
                               StoreError *err);
 
-/* Finishes a round with the engine's final figures. */
-StoreStatus store_round_finish(Store *store, int64_t round_id, int64_t finished_at,
-                               int correct_count, int64_t points, int best_streak, StoreError *err);
+/* Finishes a round: correct_count and points are computed from the
+ * answers stored for it (never from the caller's memory); best_streak is
+ * the engine's. STORE_NOT_FOUND if there is no such round. */
+StoreStatus store_round_finish(Store *store, int64_t round_id, int64_t finished_at, int best_streak,
+                               StoreError *err);
 
 /* Marks a round abandoned (quit mid-round, or found unfinished at launch).
  * finished_at stays unset; its answers stay (they count for progress). */
@@ -290,6 +349,22 @@ StoreStatus store_round_history(Store *store, int64_t profile_id, int limit, Sto
                                 StoreError *err);
 void store_round_list_free(StoreRoundList *list);
 
+/* The round's packs in order, and its question list (retry/missed rounds),
+ * for replaying it. The caller owns *out and frees it with
+ * store_round_spec_free (which also frees round.topic and round.packs).
+ * STORE_NOT_FOUND if there is no such round; *out is zeroed on any error. */
+typedef struct StoreRoundSpec {
+    StoreRound round;
+    char (*pack_ids)[STORE_ID_SIZE];
+    size_t pack_count;
+    StoreQuestionRef *only;
+    size_t only_count;
+    bool keep_only_order;
+} StoreRoundSpec;
+
+StoreStatus store_round_spec(Store *store, int64_t round_id, StoreRoundSpec *out, StoreError *err);
+void store_round_spec_free(StoreRoundSpec *spec);
+
 /* The best finished single-pack round of the profile on that pack (most
  * points, then most correct, then earliest). STORE_NOT_FOUND if none.
  * Result in out->items[0]. */
@@ -308,17 +383,31 @@ typedef struct StoreAnswer {
     int64_t id; /* filled by the store */
     int64_t round_id;
     int64_t profile_id; /* on record: ignored, taken from the round */
+    int position;       /* the question's index in the round, 0-based; one answer each */
     char pack_id[STORE_ID_SIZE];
     char question_id[STORE_ID_SIZE];
     char topic_id[STORE_ID_SIZE]; /* "" when the question has no topic */
-    const char
-        *given; /* the answer as given, text; on record NULL = ""; in lists owned by the list */
+    /* The answer as given, short display text for lists (and all that rows
+     * from schema 1 have); on record NULL = ""; in lists owned by the list. */
+    const char *given;
     double fraction_right; /* 0..1, partial credit */
     bool correct;
     int64_t points;
     int64_t ms_taken;
     int64_t answered_at; /* ms */
     bool timed_out;
+    /* The answer as given, structured, in the author's indices (what the
+     * play engine re-judges). has_given false: a time-out, or a row
+     * migrated from schema 1 that only has the display text; the counts
+     * are 0 then. The store keeps the ints and the texts in order; what
+     * they mean per question type is the play engine's business. */
+    bool has_given;
+    int64_t given_ints[STORE_GIVEN_MAX_INTS];
+    size_t given_int_count; /* 0..STORE_GIVEN_MAX_INTS */
+    /* On record borrowed (a NULL entry is kept as ""); in lists owned by
+     * the list. Each at most STORE_TEXT_MAX bytes. */
+    const char *const *given_texts;
+    size_t given_text_count; /* 0..STORE_GIVEN_MAX_TEXTS */
 } StoreAnswer;
 
 typedef struct StoreAnswerList {
@@ -326,13 +415,16 @@ typedef struct StoreAnswerList {
     size_t count;
 } StoreAnswerList;
 
-/* Records one answer of an open round in its own transaction, and adds its
- * points/correctness to the round's running totals. *answer_id may be NULL.
- * STORE_NOT_FOUND if the round does not exist. */
+/* Records one answer of an open round in its own transaction (with its
+ * structured given answer), and adds its points/correctness to the round's
+ * running totals. *answer_id may be NULL. STORE_NOT_FOUND if the round
+ * does not exist; STORE_INVALID for a position already answered, values
+ * without has_given, or counts or texts over the limits. */
 StoreStatus store_answer_record(Store *store, const StoreAnswer *answer, int64_t *answer_id,
                                 StoreError *err);
 
-/* The answers of a round in the order given (for the review list). */
+/* The answers of a round in `position` order, structured given answers
+ * filled in (for the review list and for replaying the round). */
 StoreStatus store_round_answers(Store *store, int64_t round_id, StoreAnswerList *out,
                                 StoreError *err);
 void store_answer_list_free(StoreAnswerList *list);

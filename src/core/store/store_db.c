@@ -1,12 +1,12 @@
-/* store_db.c - the connection behind store.h (design rule 8): the schema
- * and its migrations, opening and recovering a damaged file, the
- * statement cache and transactions. The domain files (store_profiles.c,
- * store_settings.c, store_rounds.c, store_cards.c, store_stats.c) hold the
- * queries; store_internal.h says what they share.
+/* store_db.c - the connection behind store.h (design rule 8): opening
+ * (pragmas, then the schema check and migrations of store_schema.c),
+ * recovering a damaged file, the statement cache and transactions. The
+ * domain files (store_profiles.c, store_settings.c, store_rounds.c,
+ * store_cards.c, store_stats.c) hold the queries; store_internal.h says
+ * what they share.
  *
- * Read in this order: the schema and its migrations (SCHEMA_V1,
- * MIGRATIONS), the statement cache, transactions, then opening and
- * recovering a damaged file (store_open_at).
+ * Read store_schema.c first (the tables), then here: the statement cache,
+ * transactions, and opening and recovering a damaged file (store_open_at).
  *
  * Every write is one transaction per logical event (BEGIN IMMEDIATE, so a
  * second instance waits in the busy handler instead of failing half-way).
@@ -25,111 +25,6 @@
 #include <unistd.h>
 
 #define DB_NAME "quizdeck.db"
-
-/* ---- schema ------------------------------------------------------------- */
-
-/* Version 1. Profiles own everything else through ON DELETE CASCADE, so
- * deleting a profile is one statement. Pack, question and topic ids are the
- * pack format's stable ids (history is keyed by them). Times are unix ms. */
-static const char SCHEMA_V1[] =
-    "CREATE TABLE profiles("
-    " id INTEGER PRIMARY KEY,"
-    " name TEXT NOT NULL UNIQUE,"
-    " created_at INTEGER NOT NULL,"
-    " last_used_at INTEGER NOT NULL DEFAULT 0,"
-    " sort_order INTEGER NOT NULL DEFAULT 0);"
-    /* profile_id NULL = a global setting. A plain UNIQUE(profile_id, key)
-     * would let NULLs repeat, hence the expression index. */
-    "CREATE TABLE settings("
-    " profile_id INTEGER REFERENCES profiles(id) ON DELETE CASCADE,"
-    " key TEXT NOT NULL,"
-    " value TEXT NOT NULL);"
-    "CREATE UNIQUE INDEX settings_key ON settings(ifnull(profile_id, 0), key);"
-    "CREATE INDEX settings_profile ON settings(profile_id);"
-    /* packs: the pack ids joined with ','; pack_count = 1 marks the
-     * single-pack rounds that count for a pack's best score. correct_count
-     * and points run while the round is played and are final once
-     * finished_at is set. */
-    "CREATE TABLE rounds("
-    " id INTEGER PRIMARY KEY,"
-    " profile_id INTEGER NOT NULL REFERENCES profiles(id) ON DELETE CASCADE,"
-    " started_at INTEGER NOT NULL,"
-    " finished_at INTEGER,"
-    " seed INTEGER NOT NULL,"
-    " mode TEXT NOT NULL DEFAULT '',"
-    " settings TEXT NOT NULL DEFAULT '',"
-    " packs TEXT NOT NULL,"
-    " pack_count INTEGER NOT NULL,"
-    " question_count INTEGER NOT NULL,"
-    " correct_count INTEGER NOT NULL DEFAULT 0,"
-    " points INTEGER NOT NULL DEFAULT 0,"
-    " best_streak INTEGER NOT NULL DEFAULT 0,"
-    " abandoned INTEGER NOT NULL DEFAULT 0);"
-    "CREATE INDEX rounds_profile ON rounds(profile_id, finished_at);"
-    "CREATE TABLE answers("
-    " id INTEGER PRIMARY KEY,"
-    " round_id INTEGER NOT NULL REFERENCES rounds(id) ON DELETE CASCADE,"
-    " profile_id INTEGER NOT NULL REFERENCES profiles(id) ON DELETE CASCADE,"
-    " pack_id TEXT NOT NULL,"
-    " question_id TEXT NOT NULL,"
-    " topic_id TEXT NOT NULL DEFAULT '',"
-    " given TEXT NOT NULL DEFAULT '',"
-    " fraction_right REAL NOT NULL,"
-    " correct INTEGER NOT NULL,"
-    " points INTEGER NOT NULL,"
-    " ms_taken INTEGER NOT NULL,"
-    " answered_at INTEGER NOT NULL,"
-    " timed_out INTEGER NOT NULL);"
-    "CREATE INDEX answers_round ON answers(round_id);"
-    "CREATE INDEX answers_question ON answers(profile_id, pack_id, question_id);"
-    "CREATE INDEX answers_topic ON answers(profile_id, pack_id, topic_id, answered_at);"
-    /* deletion tells apart the cards of one question (a cloze gap). */
-    "CREATE TABLE cards("
-    " profile_id INTEGER NOT NULL REFERENCES profiles(id) ON DELETE CASCADE,"
-    " pack_id TEXT NOT NULL,"
-    " question_id TEXT NOT NULL,"
-    " deletion INTEGER NOT NULL DEFAULT 0,"
-    " state INTEGER NOT NULL,"
-    " stability REAL NOT NULL,"
-    " difficulty REAL NOT NULL,"
-    " due INTEGER NOT NULL,"
-    " last_review INTEGER NOT NULL,"
-    " step INTEGER NOT NULL,"
-    " reps INTEGER NOT NULL,"
-    " lapses INTEGER NOT NULL,"
-    " scheduled_days INTEGER NOT NULL,"
-    " first_seen INTEGER NOT NULL,"
-    " PRIMARY KEY(profile_id, pack_id, question_id, deletion)) WITHOUT ROWID;"
-    "CREATE TABLE reviews("
-    " id INTEGER PRIMARY KEY,"
-    " profile_id INTEGER NOT NULL,"
-    " pack_id TEXT NOT NULL,"
-    " question_id TEXT NOT NULL,"
-    " deletion INTEGER NOT NULL,"
-    " reviewed_at INTEGER NOT NULL,"
-    " rating INTEGER NOT NULL,"
-    " state_before INTEGER NOT NULL,"
-    " state_after INTEGER NOT NULL,"
-    " elapsed_days INTEGER NOT NULL,"
-    " scheduled_days INTEGER NOT NULL,"
-    " stability REAL NOT NULL,"
-    " difficulty REAL NOT NULL,"
-    " ms_taken INTEGER NOT NULL,"
-    " source TEXT NOT NULL CHECK(source IN ('study', 'quiz')),"
-    " FOREIGN KEY(profile_id, pack_id, question_id, deletion)"
-    "  REFERENCES cards(profile_id, pack_id, question_id, deletion) ON DELETE CASCADE);"
-    "CREATE INDEX reviews_card ON reviews(profile_id, pack_id, question_id, deletion, reviewed_at);"
-    /* Covers the heatmap and retention queries (time, state, rating), so
-     * a year of reviews is counted from the index alone. */
-    "CREATE INDEX reviews_time ON reviews(profile_id, reviewed_at, state_before, rating);";
-
-/* MIGRATIONS[v] takes a database from user_version v to v + 1. To add
- * version 2: append its SQL here and raise STORE_SCHEMA_VERSION. */
-static const char *const MIGRATIONS[] = {
-    SCHEMA_V1,
-};
-_Static_assert(sizeof MIGRATIONS / sizeof MIGRATIONS[0] == STORE_SCHEMA_VERSION,
-               "one migration per schema version");
 
 /* ---- statement cache ---------------------------------------------------- */
 
@@ -348,43 +243,6 @@ static int run_check(sqlite3 *db, const char *pragma, bool *good, char *msg, siz
     return rc;
 }
 
-static int migrate(sqlite3 *db, int64_t *found_version)
-{
-    int64_t version = 0;
-    int rc = exec_int(db, "PRAGMA user_version", &version);
-    if (rc != SQLITE_OK)
-        return rc;
-    *found_version = version;
-    while (version < STORE_SCHEMA_VERSION) {
-        rc = sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
-        if (rc != SQLITE_OK)
-            return rc;
-        /* Another instance may have migrated while we waited for the lock. */
-        rc = exec_int(db, "PRAGMA user_version", &version);
-        if (rc == SQLITE_OK && version < STORE_SCHEMA_VERSION && version >= 0) {
-            rc = sqlite3_exec(db, MIGRATIONS[version], NULL, NULL, NULL);
-            if (rc == SQLITE_OK) {
-                char sql[64];
-                snprintf(sql, sizeof sql, "PRAGMA user_version = %d", (int)version + 1);
-                rc = sqlite3_exec(db, sql, NULL, NULL, NULL);
-            }
-        }
-        if (rc != SQLITE_OK) {
-            sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
-            return rc;
-        }
-        rc = sqlite3_exec(db, "COMMIT", NULL, NULL, NULL);
-        if (rc != SQLITE_OK) {
-            sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
-            return rc;
-        }
-        rc = exec_int(db, "PRAGMA user_version", &version);
-        if (rc != SQLITE_OK)
-            return rc;
-    }
-    return SQLITE_OK;
-}
-
 typedef enum OpenResult { OPEN_OK, OPEN_BROKEN, OPEN_FAILED } OpenResult;
 
 /* One attempt at opening path. OPEN_BROKEN means the file is unreadable as a
@@ -409,8 +267,17 @@ static OpenResult try_open(Store *store, StoreError *err)
     sqlite3_extended_result_codes(db, 1);
     sqlite3_busy_timeout(db, store->busy_ms);
 
-    const char *step = "set up";
-    rc = sqlite3_exec(db, "PRAGMA journal_mode = WAL", NULL, NULL, NULL);
+    /* The version comes first, before any pragma writes to the file: a
+     * version this code does not know is refused with the file untouched. */
+    const char *step = "read";
+    int64_t version = 0;
+    rc = exec_int(db, "PRAGMA user_version", &version);
+    if (rc == SQLITE_OK && store_schema_refuse(store->path, version, err) != STORE_OK)
+        return OPEN_FAILED;
+    if (rc == SQLITE_OK) {
+        step = "set up";
+        rc = sqlite3_exec(db, "PRAGMA journal_mode = WAL", NULL, NULL, NULL);
+    }
     if (rc == SQLITE_OK)
         rc = sqlite3_exec(db, "PRAGMA synchronous = NORMAL", NULL, NULL, NULL);
     if (rc == SQLITE_OK)
@@ -426,18 +293,13 @@ static OpenResult try_open(Store *store, StoreError *err)
             return OPEN_BROKEN;
         }
     }
-    int64_t version = 0;
     if (rc == SQLITE_OK) {
         step = "update";
-        rc = migrate(db, &version);
+        rc = store_schema_migrate(db, &version);
     }
-    if (rc == SQLITE_OK && version > STORE_SCHEMA_VERSION) {
-        store_fail(err, STORE_TOO_NEW, 0,
-                   "The save file %s was written by a newer quizdeck (schema %lld, this one "
-                   "knows %d). It was left untouched; update quizdeck to use it.",
-                   store->path, (long long)version, STORE_SCHEMA_VERSION);
+    /* Another instance may have moved the file on while we waited. */
+    if (rc == SQLITE_OK && store_schema_refuse(store->path, version, err) != STORE_OK)
         return OPEN_FAILED;
-    }
     if (rc == SQLITE_OK)
         return OPEN_OK;
 

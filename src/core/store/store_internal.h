@@ -1,13 +1,13 @@
 /* store_internal.h - what the store's files share, and nothing outside them
  * includes (store.h is the one public header).
  *
- * The store is split by domain: store_db.c owns the connection (opening,
- * pragmas, schema and migrations, recovery of a damaged file, the statement
- * cache, transactions); store_profiles.c, store_settings.c, store_rounds.c
+ * The store is split by domain: store_schema.c has the tables and their
+ * migrations, store_db.c the connection (opening, pragmas, recovery of a
+ * damaged file, the statement cache, transactions); store_profiles.c, store_settings.c, store_rounds.c
  * (rounds and answers), store_cards.c (cards and reviews) and store_stats.c
  * (progress, most missed, study days, retention) each keep their SQL next
  * to the code that runs it; store_util.c has the error and column helpers
- * below. Read store_db.c first.
+ * below. Read store_schema.c, then store_db.c.
  *
  * A query function reads like this:
  *     sqlite3_stmt *st;
@@ -98,6 +98,17 @@ void store_bind_int(sqlite3_stmt *st, int index, int64_t value);
 void store_bind_double(sqlite3_stmt *st, int index, double value);
 /* A profile id, or NULL for STORE_GLOBAL (settings of the whole game). */
 void store_bind_profile(sqlite3_stmt *st, int index, int64_t profile_id);
+
+/* ---- schema (store_schema.c) ---------------------------------------------- */
+
+/* STORE_OK for a user_version this code can open (0..STORE_SCHEMA_VERSION);
+ * else STORE_TOO_NEW or STORE_CORRUPT with a message naming path. */
+StoreStatus store_schema_refuse(const char *path, int64_t version, StoreError *err);
+/* Migrates db from *version to STORE_SCHEMA_VERSION, one transaction per
+ * step; *version is where the file ended up (another instance may have
+ * moved it on; a version to refuse is left alone). Returns the SQLite code
+ * of a failure, SQLITE_OK otherwise. */
+int store_schema_migrate(sqlite3 *db, int64_t *version);
 
 /* ---- transactions (store_db.c) -------------------------------------------- */
 
