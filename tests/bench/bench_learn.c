@@ -8,7 +8,7 @@
  * transaction) and every review. The game writes a review per transaction
  * (store_review_record); a million of those take minutes, so the bench
  * inserts the log rows itself in one transaction, with the store's own
- * INSERT (store.c, ST_REVIEW_INSERT) — keep the two in step.
+ * INSERT (store_cards.c, SQL_REVIEW_INSERT) — keep the two in step.
  * Then times, as the median of several runs:
  *   load      store_cards_load alone
  *   deck      learn_deck_build: load all cards of the learner and match them

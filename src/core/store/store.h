@@ -1,5 +1,5 @@
 /* store.h - quizdeck's persistent store: profiles, settings, rounds, answers,
- * flashcards and review logs in one SQLite file (design rule 7).
+ * flashcards and review logs in one SQLite file (design rule 8).
  *
  * The database is `quizdeck.db` in the folder the caller passes (the UI
  * passes SDL_GetPrefPath's folder; the core never includes SDL). It runs in
