@@ -8,7 +8,7 @@
  * transaction) and every review. The game writes a review per transaction
  * (store_review_record); a million of those take minutes, so the bench
  * inserts the log rows itself in one transaction, with the store's own
- * INSERT (store.c, ST_REVIEW_INSERT) — keep the two in step.
+ * INSERT (store_cards.c, SQL_REVIEW_INSERT) — keep the two in step.
  * Then times, as the median of several runs:
  *   load      store_cards_load alone
  *   deck      learn_deck_build: load all cards of the learner and match them
@@ -190,7 +190,7 @@ int main(int argc, char **argv)
     {
         double q0 = now_seconds();
         int64_t heat[LEARN_HEAT_DAYS], pa, to;
-        store_study_days(store, who, now, 180, 240, LEARN_HEAT_DAYS, heat, NULL);
+        store_study_days(store, who, now, &rule, LEARN_HEAT_DAYS, heat, NULL);
         double q1 = now_seconds();
         store_retention(store, who, now, 30, &pa, &to, NULL);
         double q2 = now_seconds();

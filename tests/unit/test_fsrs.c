@@ -20,6 +20,7 @@
 #include <string.h>
 
 #include "fsrs.h"
+#include "test_support.h"
 
 #ifndef QUIZDECK_TEST_DATA
 #error "QUIZDECK_TEST_DATA must name the tests/data folder"
@@ -32,17 +33,6 @@ enum { MIN = FSRS_MS_PER_MINUTE, DAY = FSRS_MS_PER_DAY };
 
 /* ---- helpers ---------------------------------------------------------------- */
 
-/* Days from 1970-01-01 to a proleptic Gregorian date. */
-static int64_t days_from_civil(int64_t y, int m, int d)
-{
-    y -= m <= 2;
-    int64_t era = (y >= 0 ? y : y - 399) / 400;
-    int64_t yoe = y - era * 400;
-    int64_t doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-    int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return era * 146097 + doe - 719468;
-}
-
 /* "2025-01-01T09:22:00.000Z" -> unix ms. */
 static bool parse_utc(const char *text, int64_t *out)
 {
@@ -50,13 +40,9 @@ static bool parse_utc(const char *text, int64_t *out)
     char z;
     if (sscanf(text, "%d-%d-%dT%d:%d:%d.%3d%c", &y, &mo, &d, &h, &mi, &s, &ms, &z) != 8 || z != 'Z')
         return false;
-    *out = ((days_from_civil(y, mo, d) * 24 + h) * 60 + mi) * (int64_t)MIN + (int64_t)s * 1000 + ms;
+    *out = ((test_days_from_civil(y, mo, d) * 24 + h) * 60 + mi) * (int64_t)MIN +
+           (int64_t)s * 1000 + ms;
     return true;
-}
-
-static int64_t utc(int y, int mo, int d, int h, int mi)
-{
-    return ((days_from_civil(y, mo, d) * 24 + h) * 60 + mi) * (int64_t)MIN;
 }
 
 static bool close_rel(double got, double want)
@@ -189,7 +175,7 @@ static void test_first_review_per_rating(void **state)
         {FSRS_RATING_GOOD, FSRS_STATE_LEARNING, 2.3065, 2.11810397, 10 * (int64_t)MIN, 0},
         {FSRS_RATING_EASY, FSRS_STATE_REVIEW, 8.2956, 1.0, 8 * (int64_t)DAY, 8},
     };
-    const int64_t now = utc(2025, 1, 1, 9, 0);
+    const int64_t now = test_utc_ms(2025, 1, 1, 9, 0);
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         FsrsReviewLog log;
         FsrsCard c = review_ok(NULL, fsrs_card_new(now), cases[i].rating, now, NULL, &log);
@@ -228,7 +214,7 @@ static void test_learning_steps(void **state)
         {1, FSRS_RATING_GOOD, FSRS_STATE_REVIEW, 0, -1},
         {1, FSRS_RATING_EASY, FSRS_STATE_REVIEW, 0, -1},
     };
-    const int64_t t0 = utc(2025, 1, 1, 9, 0);
+    const int64_t t0 = test_utc_ms(2025, 1, 1, 9, 0);
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         FsrsCard c = review_ok(NULL, fsrs_card_new(t0), FSRS_RATING_AGAIN, t0, NULL, NULL);
         if (cases[i].step == 1)
@@ -251,7 +237,7 @@ static void test_learning_steps(void **state)
 static void test_relearning(void **state)
 {
     (void)state;
-    const int64_t t0 = utc(2025, 1, 1, 9, 0);
+    const int64_t t0 = test_utc_ms(2025, 1, 1, 9, 0);
     FsrsCard c = review_ok(NULL, fsrs_card_new(t0), FSRS_RATING_EASY, t0, NULL, NULL);
     assert_int_equal(c.state, FSRS_STATE_REVIEW);
     const int64_t due = c.due_ms;
@@ -296,12 +282,12 @@ static void test_day_boundary_kuwait(void **state)
     (void)state;
     const FsrsDayRule kw = fsrs_day_rule_fixed(180, 240);
     /* 2025-03-10 local 03:59 = 00:59 UTC; 04:01 local = 01:01 UTC. */
-    const int64_t before_start = utc(2025, 3, 10, 0, 59);
-    const int64_t after_start = utc(2025, 3, 10, 1, 1);
-    const int64_t mar9 = days_from_civil(2025, 3, 9);
+    const int64_t before_start = test_utc_ms(2025, 3, 10, 0, 59);
+    const int64_t after_start = test_utc_ms(2025, 3, 10, 1, 1);
+    const int64_t mar9 = test_days_from_civil(2025, 3, 9);
     assert_int_equal(fsrs_day_number(before_start, &kw), mar9);
     assert_int_equal(fsrs_day_number(after_start, &kw), mar9 + 1);
-    assert_int_equal(fsrs_day_start_ms(mar9 + 1, &kw), utc(2025, 3, 10, 1, 0));
+    assert_int_equal(fsrs_day_start_ms(mar9 + 1, &kw), test_utc_ms(2025, 3, 10, 1, 0));
     /* Under UTC midnight days both are on 2025-03-10. */
     assert_int_equal(fsrs_day_number(before_start, NULL), mar9 + 1);
 
@@ -332,34 +318,29 @@ static void test_day_boundary_kuwait(void **state)
 
 /* A rule whose offset changes: +60 before a switch instant, +120 after
  * (a daylight saving time jump in spring). */
-static int dst_offset(int64_t unix_ms, void *user)
-{
-    const int64_t *switch_ms = user;
-    return unix_ms < *switch_ms ? 60 : 120;
-}
-
 static void test_day_start_inverse(void **state)
 {
     (void)state;
-    int64_t switch_ms = utc(2025, 3, 30, 1, 0);
+    int64_t switch_ms = test_utc_ms(2025, 3, 30, 1, 0);
     FsrsDayRule rules[4] = {
         fsrs_day_rule_utc(),
         fsrs_day_rule_fixed(180, 240),
         fsrs_day_rule_fixed(-600, 1439),
-        {.day_start_minutes = 240, .offset_fn = dst_offset, .offset_user = &switch_ms},
+        {.day_start_minutes = 240, .offset_fn = test_offset_switch, .offset_user = &switch_ms},
     };
     for (size_t r = 0; r < 4; r++) {
-        for (int64_t day = days_from_civil(2025, 3, 25); day < days_from_civil(2025, 4, 3); day++) {
+        for (int64_t day = test_days_from_civil(2025, 3, 25);
+             day < test_days_from_civil(2025, 4, 3); day++) {
             int64_t start = fsrs_day_start_ms(day, &rules[r]);
             assert_int_equal(fsrs_day_number(start, &rules[r]), day);
             assert_int_equal(fsrs_day_number(start - 1, &rules[r]), day - 1);
         }
     }
     /* Day start 04:00 local: UTC+1 before the jump, UTC+2 after it. */
-    assert_int_equal(fsrs_day_start_ms(days_from_civil(2025, 3, 29), &rules[3]),
-                     utc(2025, 3, 29, 3, 0));
-    assert_int_equal(fsrs_day_start_ms(days_from_civil(2025, 3, 31), &rules[3]),
-                     utc(2025, 3, 31, 2, 0));
+    assert_int_equal(fsrs_day_start_ms(test_days_from_civil(2025, 3, 29), &rules[3]),
+                     test_utc_ms(2025, 3, 29, 3, 0));
+    assert_int_equal(fsrs_day_start_ms(test_days_from_civil(2025, 3, 31), &rules[3]),
+                     test_utc_ms(2025, 3, 31, 2, 0));
     /* Negative times (before 1970) still count whole days downwards. */
     assert_int_equal(fsrs_day_number(-1, NULL), -1);
 }
@@ -369,7 +350,7 @@ static void test_day_start_inverse(void **state)
 static void test_retention_changes_intervals(void **state)
 {
     (void)state;
-    const int64_t t0 = utc(2025, 1, 1, 9, 0);
+    const int64_t t0 = test_utc_ms(2025, 1, 1, 9, 0);
     int prev_days = INT32_MAX;
     static const double retentions[] = {0.70, 0.80, 0.90, 0.95, 0.97};
     for (size_t i = 0; i < sizeof retentions / sizeof retentions[0]; i++) {
@@ -397,7 +378,7 @@ static void test_params_rejected(void **state)
         {0.69, 36500, 1, false}, {0.98, 36500, 1, false}, {NAN, 36500, 1, false},
         {0.90, 0, 1, false},     {0.90, 36500, 0, false},
     };
-    const int64_t t0 = utc(2025, 1, 1, 9, 0);
+    const int64_t t0 = test_utc_ms(2025, 1, 1, 9, 0);
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         FsrsParams p = fsrs_params_default();
         p.desired_retention = cases[i].retention;
@@ -418,7 +399,7 @@ static void test_params_rejected(void **state)
 static void test_bad_rating_and_card(void **state)
 {
     (void)state;
-    const int64_t t0 = utc(2025, 1, 1, 9, 0);
+    const int64_t t0 = test_utc_ms(2025, 1, 1, 9, 0);
     FsrsCard c = fsrs_card_new(t0), after = c;
     assert_int_equal(fsrs_review(NULL, &c, (FsrsRating)0, t0, NULL, &after, NULL), FSRS_BAD_RATING);
     assert_int_equal(fsrs_review(NULL, &c, (FsrsRating)5, t0, NULL, &after, NULL), FSRS_BAD_RATING);
@@ -436,7 +417,7 @@ static void test_bad_rating_and_card(void **state)
 static void test_preview_matches_review_and_is_ordered(void **state)
 {
     (void)state;
-    const int64_t t0 = utc(2025, 1, 1, 9, 0);
+    const int64_t t0 = test_utc_ms(2025, 1, 1, 9, 0);
     FsrsCard c = review_ok(NULL, fsrs_card_new(t0), FSRS_RATING_GOOD, t0, NULL, NULL);
     c = review_ok(NULL, c, FSRS_RATING_GOOD, t0 + 10 * (int64_t)MIN, NULL, NULL);
     assert_int_equal(c.state, FSRS_STATE_REVIEW);
@@ -466,7 +447,7 @@ static void test_preview_matches_review_and_is_ordered(void **state)
 static void test_review_in_place(void **state)
 {
     (void)state;
-    const int64_t t0 = utc(2025, 1, 1, 9, 0);
+    const int64_t t0 = test_utc_ms(2025, 1, 1, 9, 0);
     FsrsCard c = fsrs_card_new(t0);
     FsrsReviewLog log;
     assert_int_equal(fsrs_review(NULL, &c, FSRS_RATING_GOOD, t0, NULL, &c, &log), FSRS_OK);
@@ -477,7 +458,7 @@ static void test_review_in_place(void **state)
 static void test_retrievability(void **state)
 {
     (void)state;
-    const int64_t t0 = utc(2025, 1, 1, 9, 0);
+    const int64_t t0 = test_utc_ms(2025, 1, 1, 9, 0);
     FsrsCard fresh = fsrs_card_new(t0);
     assert_true(fsrs_retrievability(NULL, &fresh, t0, NULL) == 0.0);
     FsrsCard c = review_ok(NULL, fresh, FSRS_RATING_EASY, t0, NULL, NULL);

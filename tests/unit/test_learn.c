@@ -19,12 +19,12 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
-#include <unistd.h>
 
 #include "learn.h"
 #include "pack_load.h"
 #include "pack_set.h"
 #include "rng.h"
+#include "test_support.h"
 
 enum { KUWAIT = 180, DAY_START = 240 };
 
@@ -43,35 +43,22 @@ static int64_t kuwait(int day, int hh, int mm)
 /* ---- fixtures ---------------------------------------------------------------- */
 
 typedef struct Fixture {
-    char dir[64];
-    Store *store;
+    TestStore ts; /* the shared store fixture; its profile is Alice */
+    Store *store; /* ts.store */
     int64_t alice, bob;
     FsrsDayRule rule;
     FsrsParams params;
     LearnSettings settings;
 } Fixture;
 
-static void remove_db(const char *dir)
-{
-    const char *names[] = {"quizdeck.db", "quizdeck.db-wal", "quizdeck.db-shm",
-                           "quizdeck.db-journal"};
-    char path[128];
-    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
-        snprintf(path, sizeof path, "%s/%s", dir, names[i]);
-        unlink(path);
-    }
-    rmdir(dir);
-}
-
 static int setup(void **state)
 {
     Fixture *f = calloc(1, sizeof *f);
     assert_non_null(f);
-    snprintf(f->dir, sizeof f->dir, "/tmp/test-learn-XXXXXX");
-    assert_non_null(mkdtemp(f->dir));
+    assert_true(test_store_open(&f->ts, MAR9_UTC, "Alice"));
+    f->store = f->ts.store;
+    f->alice = f->ts.profile;
     StoreError err;
-    assert_int_equal(store_open_at(&f->store, f->dir, MAR9_UTC, &err), STORE_OK);
-    assert_int_equal(store_profile_add(f->store, "Alice", MAR9_UTC, &f->alice, &err), STORE_OK);
     /* Arabic names are profiles like any other. */
     assert_int_equal(
         store_profile_add(f->store, "\xd8\xb3\xd8\xa7\xd8\xb1\xd8\xa9", MAR9_UTC, &f->bob, &err),
@@ -86,8 +73,7 @@ static int setup(void **state)
 static int teardown(void **state)
 {
     Fixture *f = *state;
-    store_close(f->store);
-    remove_db(f->dir);
+    test_store_close(&f->ts);
     free(f);
     return 0;
 }
@@ -970,7 +956,7 @@ static void test_two_instances(void **state)
     Pack *p = load_cards_pack();
     StoreError err;
     Store *second = NULL;
-    assert_int_equal(store_open_at(&second, f->dir, MAR9_UTC, &err), STORE_OK);
+    assert_int_equal(store_open_at(&second, f->ts.dir, MAR9_UTC, &err), STORE_OK);
     int64_t now = kuwait(9, 15, 0);
     LearnDeck d1, d2;
     assert_int_equal(learn_deck_build(&d1, f->store, f->alice, &p, 1, now, &f->rule, &err),

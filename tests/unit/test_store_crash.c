@@ -49,7 +49,8 @@ static void child_play(const char *dir, int ack_fd)
     StoreRoundStart start = {.profile_id = profile,
                              .started_at = T0,
                              .seed = 42,
-                             .mode = "timed",
+                             .mode = STORE_MODE_TIMED,
+                             .time_rule = STORE_TIME_PACK,
                              .pack_ids = packs,
                              .pack_count = 1,
                              .question_count = 20};
@@ -60,6 +61,7 @@ static void child_play(const char *dir, int ack_fd)
         StoreAnswer a;
         memset(&a, 0, sizeof a);
         a.round_id = round;
+        a.position = (int)i - 1;
         snprintf(a.pack_id, sizeof a.pack_id, "gcc");
         question_id(a.question_id, sizeof a.question_id, i);
         a.given = "an answer long enough to span a few bytes of the page";
@@ -79,9 +81,8 @@ static void child_play(const char *dir, int ack_fd)
 
 static void run_kill_case(uint32_t kill_after)
 {
-    char dir[64];
-    snprintf(dir, sizeof dir, "/tmp/quizdeck-crash-XXXXXX");
-    assert_non_null(mkdtemp(dir));
+    char dir[TEST_DIR_SIZE];
+    assert_true(test_make_dir(dir));
     int fds[2];
     assert_int_equal(pipe(fds), 0);
     pid_t pid = fork();

@@ -14,23 +14,9 @@
 #include "fsrs.h"
 #include "rng.h"
 #include "study.h"
+#include "test_support.h"
 
 enum { MIN = FSRS_MS_PER_MINUTE, HOUR = 60 * FSRS_MS_PER_MINUTE, DAY = FSRS_MS_PER_DAY };
-
-static int64_t days_from_civil(int64_t y, int m, int d)
-{
-    y -= m <= 2;
-    int64_t era = (y >= 0 ? y : y - 399) / 400;
-    int64_t yoe = y - era * 400;
-    int64_t doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-    int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return era * 146097 + doe - 719468;
-}
-
-static int64_t utc(int y, int mo, int d, int h, int mi)
-{
-    return ((days_from_civil(y, mo, d) * 24 + h) * 60 + mi) * (int64_t)MIN;
-}
 
 static FsrsCard card_at(FsrsState state, int64_t due_ms)
 {
@@ -50,7 +36,7 @@ static FsrsCard card_at(FsrsState state, int64_t due_ms)
 static void test_queue_order(void **state)
 {
     (void)state;
-    const int64_t now = utc(2025, 3, 10, 12, 0);
+    const int64_t now = test_utc_ms(2025, 3, 10, 12, 0);
     const FsrsCard cards[] = {
         card_at(FSRS_STATE_NEW, now),                            /* 0 */
         card_at(FSRS_STATE_REVIEW, now - 27 * (int64_t)HOUR),    /* 1 overdue since yesterday */
@@ -108,7 +94,7 @@ static void test_next_is_queue_head(void **state)
     const FsrsDayRule rule = fsrs_day_rule_fixed(180, 240);
     for (int round = 0; round < 50; round++) {
         /* Half the rounds around 1970, so due times straddle zero. */
-        const int64_t now = round % 2 ? utc(2025, 6, 1, 15, 0) : 0;
+        const int64_t now = round % 2 ? test_utc_ms(2025, 6, 1, 15, 0) : 0;
         for (size_t i = 0; i < N; i++) {
             FsrsState st = (FsrsState)rng_range(&rng, 4);
             /* few distinct times, so ties happen */
@@ -142,7 +128,7 @@ static void test_next_is_queue_head(void **state)
 static void test_skipped_cards_are_left_out(void **state)
 {
     (void)state;
-    int64_t now = utc(2025, 3, 10, 12, 0);
+    int64_t now = test_utc_ms(2025, 3, 10, 12, 0);
     FsrsCard cards[4];
     for (size_t i = 0; i < 4; i++)
         cards[i] = fsrs_card_new(now);
@@ -167,7 +153,7 @@ static void test_new_card_limit(void **state)
 {
     (void)state;
     enum { N = 30 };
-    const int64_t now = utc(2025, 3, 10, 12, 0);
+    const int64_t now = test_utc_ms(2025, 3, 10, 12, 0);
     FsrsCard cards[N + 1];
     for (size_t i = 0; i < N; i++)
         cards[i] = card_at(FSRS_STATE_NEW, now);
@@ -209,7 +195,7 @@ static void test_learning_cards_return_in_session(void **state)
 {
     (void)state;
     enum { N = 3 };
-    int64_t now = utc(2025, 3, 10, 12, 0);
+    int64_t now = test_utc_ms(2025, 3, 10, 12, 0);
     FsrsCard cards[N];
     for (size_t i = 0; i < N; i++)
         cards[i] = fsrs_card_new(now);
@@ -259,7 +245,7 @@ static void test_learning_cards_return_in_session(void **state)
 static void test_next_due_wait(void **state)
 {
     (void)state;
-    const int64_t now = utc(2025, 3, 10, 12, 0);
+    const int64_t now = test_utc_ms(2025, 3, 10, 12, 0);
     static const struct {
         int64_t review_due; /* offset from now; a review card */
         int new_per_day;    /* one new card in the deck */
@@ -297,14 +283,14 @@ static void test_due_today_day_boundary(void **state)
     (void)state;
     const FsrsDayRule kw = fsrs_day_rule_fixed(180, 240);
     /* Local times on 2025-03-10 and 11, as UTC (local - 3h). */
-    const int64_t at_0359 = utc(2025, 3, 10, 0, 59);
-    const int64_t at_0401 = utc(2025, 3, 10, 1, 1);
+    const int64_t at_0359 = test_utc_ms(2025, 3, 10, 0, 59);
+    const int64_t at_0401 = test_utc_ms(2025, 3, 10, 1, 1);
     const FsrsCard cards[] = {
-        card_at(FSRS_STATE_REVIEW, utc(2025, 3, 10, 0, 58)), /* 0: 03:58 Mar 10 */
-        card_at(FSRS_STATE_REVIEW, utc(2025, 3, 10, 1, 1)),  /* 1: 04:01 Mar 10 */
-        card_at(FSRS_STATE_REVIEW, utc(2025, 3, 10, 20, 0)), /* 2: 23:00 Mar 10 */
-        card_at(FSRS_STATE_REVIEW, utc(2025, 3, 11, 0, 59)), /* 3: 03:59 Mar 11 */
-        card_at(FSRS_STATE_REVIEW, utc(2025, 3, 11, 1, 1)),  /* 4: 04:01 Mar 11 */
+        card_at(FSRS_STATE_REVIEW, test_utc_ms(2025, 3, 10, 0, 58)), /* 0: 03:58 Mar 10 */
+        card_at(FSRS_STATE_REVIEW, test_utc_ms(2025, 3, 10, 1, 1)),  /* 1: 04:01 Mar 10 */
+        card_at(FSRS_STATE_REVIEW, test_utc_ms(2025, 3, 10, 20, 0)), /* 2: 23:00 Mar 10 */
+        card_at(FSRS_STATE_REVIEW, test_utc_ms(2025, 3, 11, 0, 59)), /* 3: 03:59 Mar 11 */
+        card_at(FSRS_STATE_REVIEW, test_utc_ms(2025, 3, 11, 1, 1)),  /* 4: 04:01 Mar 11 */
     };
     static const struct {
         bool later; /* at 04:01 rather than 03:59 */
@@ -341,7 +327,7 @@ static void test_due_today_day_boundary(void **state)
 static void test_forecast_counts(void **state)
 {
     (void)state;
-    const int64_t now = utc(2025, 3, 10, 12, 0);
+    const int64_t now = test_utc_ms(2025, 3, 10, 12, 0);
     const FsrsCard cards[] = {
         card_at(FSRS_STATE_REVIEW, now - 3 * (int64_t)DAY),     /* overdue: today */
         card_at(FSRS_STATE_REVIEW, now + 11 * (int64_t)HOUR),   /* today 23:00 */
@@ -376,12 +362,6 @@ static void test_forecast_counts(void **state)
     assert_int_equal(info.review_due + info.learning_due + info.learning_waiting, 3 + 1);
 }
 
-static int dst_offset(int64_t unix_ms, void *user)
-{
-    const int64_t *switch_ms = user;
-    return unix_ms < *switch_ms ? 60 : 120;
-}
-
 /* Every card lands on the day fsrs_day_number() gives it, across a change
  * of offset (daylight saving time) and with a 04:00 day start. */
 static void test_forecast_matches_day_numbers(void **state)
@@ -389,13 +369,13 @@ static void test_forecast_matches_day_numbers(void **state)
     (void)state;
     enum { N = 3000 };
     static FsrsCard cards[N];
-    int64_t switch_ms = utc(2025, 3, 30, 1, 0);
+    int64_t switch_ms = test_utc_ms(2025, 3, 30, 1, 0);
     const FsrsDayRule rules[] = {
-        {.day_start_minutes = 240, .offset_fn = dst_offset, .offset_user = &switch_ms},
+        {.day_start_minutes = 240, .offset_fn = test_offset_switch, .offset_user = &switch_ms},
         fsrs_day_rule_fixed(180, 240),
         fsrs_day_rule_fixed(-300, 0),
     };
-    const int64_t now = utc(2025, 3, 20, 2, 30);
+    const int64_t now = test_utc_ms(2025, 3, 20, 2, 30);
     Rng rng;
     rng_seed(&rng, 7);
     for (size_t i = 0; i < N; i++) {

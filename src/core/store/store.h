@@ -1,5 +1,5 @@
 /* store.h - quizdeck's persistent store: profiles, settings, rounds, answers,
- * flashcards and review logs in one SQLite file (design rule 7).
+ * flashcards and review logs in one SQLite file (design rule 8).
  *
  * The database is `quizdeck.db` in the folder the caller passes (the UI
  * passes SDL_GetPrefPath's folder; the core never includes SDL). It runs in
@@ -7,7 +7,10 @@
  * two game instances on one profile wait for each other instead of
  * corrupting anything. Every write is committed when it is made (one
  * transaction per logical event: an answer, a review, a finished round), so
- * killing the game loses at most the question on screen.
+ * killing the game loses at most the question on screen. A caller that
+ * needs several writes to stand or fall together (the play engine: an
+ * answer, its flashcard reviews and the round's end) wraps them in
+ * store_transaction_begin() ... _commit() or _rollback().
  *
  * A database that cannot be read (not a database, fails PRAGMA quick_check)
  * is moved aside to quizdeck.db.corrupt-YYYYMMDD-HHMMSS (with its -wal and
@@ -26,7 +29,8 @@
  *     into memory owned by the list. A zeroed list is empty and freeable.
  *   - A Store handle is for one thread at a time.
  *
- * Read store.c from the top: the schema and its migrations come first.
+ * Read store_schema.c first (the tables and their migrations), then
+ * store_db.c; store_internal.h says how the store_*.c files divide the work.
  */
 #ifndef QUIZDECK_STORE_H
 #define QUIZDECK_STORE_H
@@ -35,8 +39,10 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "day.h"
+
 enum {
-    STORE_SCHEMA_VERSION = 1, /* PRAGMA user_version this code writes */
+    STORE_SCHEMA_VERSION = 2, /* PRAGMA user_version this code writes */
     STORE_ID_SIZE = 65,       /* 64 chars + NUL (pack-format id limit) */
     STORE_MESSAGE_SIZE = 512,
     STORE_PATH_SIZE = 1024,
@@ -44,6 +50,10 @@ enum {
     STORE_KEY_MAX = 128,          /* setting key, bytes */
     STORE_TEXT_MAX = 64 * 1024,   /* setting value, given answer, summaries */
     STORE_DEFAULT_BUSY_MS = 3000, /* how long a write waits for another instance */
+    STORE_GIVEN_MAX_INTS = 32,    /* structured given answer: integers per answer */
+    STORE_GIVEN_MAX_TEXTS = 32,   /* ... and texts per answer */
+    STORE_ROUND_MAX_PACKS = 10000,
+    STORE_ROUND_MAX_QUESTIONS = 100000, /* entries of a round's "only" list */
 };
 
 /* The id of "no profile": settings stored under it are global. */
@@ -110,8 +120,9 @@ StoreStatus store_open(Store **out, const char *dir, StoreError *err);
  * that name only. */
 StoreStatus store_open_at(Store **out, const char *dir, int64_t now_ms, StoreError *err);
 
-/* Closes the handle and frees it; NULL is fine. Everything was committed
- * already, so there is nothing to lose here. */
+/* Closes the handle and frees it; NULL is fine. Every write was committed
+ * already, except in a transaction still open (store_transaction_begin):
+ * that is rolled back. */
 void store_close(Store *store);
 
 /* The full path of the database file; owned by the store. */
@@ -124,6 +135,31 @@ void store_set_busy_timeout(Store *store, int ms);
 /* Runs PRAGMA integrity_check; STORE_OK when it answers "ok", STORE_CORRUPT
  * with the first complaint in the message otherwise. */
 StoreStatus store_check_integrity(Store *store, StoreError *err);
+
+/* ---- transactions ------------------------------------------------------ */
+
+/* Opens a transaction that the following store calls join, so several
+ * writes (an answer, its flashcard reviews, the round's end) commit or
+ * roll back together. Nests: an inner begin/commit pair is a SAVEPOINT.
+ * Every write function of the store already runs in its own transaction;
+ * inside an open one it becomes a savepoint of it, so a failed write
+ * leaves the outer transaction as it was before the call, still open: the
+ * caller decides to roll it all back (nothing of it remains) or go on.
+ * The outermost begin is BEGIN IMMEDIATE: it takes the write lock at once,
+ * and a second instance waits in the busy handler (STORE_BUSY after the
+ * busy timeout, nothing opened). Each begin needs one commit or rollback;
+ * store_close() rolls back whatever is still open. */
+StoreStatus store_transaction_begin(Store *store, StoreError *err);
+
+/* Keeps what was written since the matching begin: the outermost commit
+ * writes it to disk. If that fails the level is rolled back (nothing of it
+ * is saved) and the status says why. STORE_INVALID when none is open. */
+StoreStatus store_transaction_commit(Store *store, StoreError *err);
+
+/* Rolls back everything since the matching begin; never fails silently:
+ * returns the status, and the store stays usable. STORE_INVALID when no
+ * transaction is open. */
+StoreStatus store_transaction_rollback(Store *store, StoreError *err);
 
 /* ---- profiles ---------------------------------------------------------- */
 
@@ -193,16 +229,60 @@ StoreStatus store_setting_delete(Store *store, int64_t profile_id, const char *k
 
 /* ---- rounds and answers ------------------------------------------------ */
 
-/* What store_round_begin() needs. Zero-initialise and fill in. */
+/* How a round was set up. The words are what the database stores and
+ * what messages show (store_mode_name() and friends). */
+typedef enum StoreRoundMode {
+    STORE_MODE_PRACTICE, /* "practice" */
+    STORE_MODE_TIMED,    /* "timed" */
+    STORE_MODE_RETRY,    /* "retry": retry the ones I missed */
+    STORE_MODE_MISSED,   /* "missed": practise the most missed */
+    STORE_MODE_CLASS,    /* "class": a class session */
+} StoreRoundMode;
+
+typedef enum StoreTimeRule {
+    STORE_TIME_OFF,   /* "off": untimed */
+    STORE_TIME_PACK,  /* "pack": each question's own limit */
+    STORE_TIME_FIXED, /* "fixed": fixed_seconds for every question */
+} StoreTimeRule;
+
+typedef enum StoreScoring {
+    STORE_SCORING_SPEED,    /* "speed" */
+    STORE_SCORING_ACCURACY, /* "accuracy" */
+} StoreScoring;
+
+/* The words stored in the database and shown in messages:
+ * "practice", "timed", "retry", "missed", "class"; "off", "pack", "fixed";
+ * "speed", "accuracy". Static storage; "unknown" for a value out of range. */
+const char *store_mode_name(StoreRoundMode mode);
+const char *store_time_rule_name(StoreTimeRule rule);
+const char *store_scoring_name(StoreScoring scoring);
+
+/* One question of a pack, by the pack format's stable ids. */
+typedef struct StoreQuestionRef {
+    char pack_id[STORE_ID_SIZE];
+    char question_id[STORE_ID_SIZE];
+} StoreQuestionRef;
+
+/* What store_round_begin() needs: everything to replay the round from the
+ * database. Zero-initialise and fill in; the store copies what it keeps. */
 typedef struct StoreRoundStart {
     int64_t profile_id;
-    int64_t started_at;          /* ms */
-    uint64_t seed;               /* the round's RNG seed, to replay it */
-    const char *mode;            /* short word, e.g. "practice", "timed", "class"; NULL = "" */
-    const char *settings;        /* free-form summary (json-ish) to show/replay; NULL = "" */
-    const char *const *pack_ids; /* the packs the round draws from */
-    size_t pack_count;           /* >= 1 */
-    int question_count;          /* planned number of questions */
+    int64_t started_at; /* ms */
+    uint64_t seed;      /* the round's RNG seed */
+    StoreRoundMode mode;
+    int requested_count; /* what the setup asked for, 0 = all */
+    int question_count;  /* questions in the round */
+    StoreTimeRule time_rule;
+    int fixed_seconds; /* STORE_TIME_FIXED: 1..3600, else 0 */
+    StoreScoring scoring;
+    bool streak_bonus;
+    const char *topic;           /* topic id or NULL/"" = any */
+    const char *const *pack_ids; /* the packs the round draws from, in the order given */
+    size_t pack_count;           /* 1..STORE_ROUND_MAX_PACKS */
+    /* A round made of these questions (retry, missed); may be NULL. */
+    const StoreQuestionRef *only;
+    size_t only_count; /* 0..STORE_ROUND_MAX_QUESTIONS */
+    bool keep_only_order;
 } StoreRoundStart;
 
 typedef struct StoreRound {
@@ -213,9 +293,14 @@ typedef struct StoreRound {
     int64_t finished_at;
     bool abandoned;
     uint64_t seed;
-    const char *mode;     /* owned by the list */
-    const char *settings; /* owned by the list */
-    const char *packs;    /* pack ids joined with ',' ; owned by the list */
+    StoreRoundMode mode;
+    int requested_count; /* 0 = all */
+    StoreTimeRule time_rule;
+    int fixed_seconds; /* 0 unless STORE_TIME_FIXED */
+    StoreScoring scoring;
+    bool streak_bonus;
+    const char *topic; /* "" = any; owned by the list */
+    const char *packs; /* pack ids in order joined with ','; owned by the list */
     int pack_count;
     int question_count;
     int answered_count; /* answers recorded for this round */
@@ -223,7 +308,7 @@ typedef struct StoreRound {
     int64_t points;
     int best_streak;
     double accuracy; /* correct_count / question_count (answered_count when
-                             question_count is 0); 0 when there are none */
+                        question_count is 0); 0 when there are none */
 } StoreRound;
 
 typedef struct StoreRoundList {
@@ -231,13 +316,19 @@ typedef struct StoreRoundList {
     size_t count;
 } StoreRoundList;
 
-/* Starts a round; *round_id gets its id. Committed at once. */
+/* Starts a round: its settings, its packs in order and its "only" list,
+ * in one transaction; *round_id (may be NULL) gets its id. STORE_INVALID
+ * for a value out of range (an enum, a count, fixed_seconds that does not
+ * fit the time rule, an id too long), STORE_NOT_FOUND for an unknown
+ * profile. */
 StoreStatus store_round_begin(Store *store, const StoreRoundStart *start, int64_t *round_id,
                               StoreError *err);
 
-/* Finishes a round with the engine's final figures. */
-StoreStatus store_round_finish(Store *store, int64_t round_id, int64_t finished_at,
-                               int correct_count, int64_t points, int best_streak, StoreError *err);
+/* Finishes a round: correct_count and points are computed from the
+ * answers stored for it (never from the caller's memory); best_streak is
+ * the engine's. STORE_NOT_FOUND if there is no such round. */
+StoreStatus store_round_finish(Store *store, int64_t round_id, int64_t finished_at, int best_streak,
+                               StoreError *err);
 
 /* Marks a round abandoned (quit mid-round, or found unfinished at launch).
  * finished_at stays unset; its answers stay (they count for progress). */
@@ -258,6 +349,22 @@ StoreStatus store_round_history(Store *store, int64_t profile_id, int limit, Sto
                                 StoreError *err);
 void store_round_list_free(StoreRoundList *list);
 
+/* The round's packs in order, and its question list (retry/missed rounds),
+ * for replaying it. The caller owns *out and frees it with
+ * store_round_spec_free (which also frees round.topic and round.packs).
+ * STORE_NOT_FOUND if there is no such round; *out is zeroed on any error. */
+typedef struct StoreRoundSpec {
+    StoreRound round;
+    char (*pack_ids)[STORE_ID_SIZE];
+    size_t pack_count;
+    StoreQuestionRef *only;
+    size_t only_count;
+    bool keep_only_order;
+} StoreRoundSpec;
+
+StoreStatus store_round_spec(Store *store, int64_t round_id, StoreRoundSpec *out, StoreError *err);
+void store_round_spec_free(StoreRoundSpec *spec);
+
 /* The best finished single-pack round of the profile on that pack (most
  * points, then most correct, then earliest). STORE_NOT_FOUND if none.
  * Result in out->items[0]. */
@@ -276,17 +383,31 @@ typedef struct StoreAnswer {
     int64_t id; /* filled by the store */
     int64_t round_id;
     int64_t profile_id; /* on record: ignored, taken from the round */
+    int position;       /* the question's index in the round, 0-based; one answer each */
     char pack_id[STORE_ID_SIZE];
     char question_id[STORE_ID_SIZE];
     char topic_id[STORE_ID_SIZE]; /* "" when the question has no topic */
-    const char
-        *given; /* the answer as given, text; on record NULL = ""; in lists owned by the list */
+    /* The answer as given, short display text for lists (and all that rows
+     * from schema 1 have); on record NULL = ""; in lists owned by the list. */
+    const char *given;
     double fraction_right; /* 0..1, partial credit */
     bool correct;
     int64_t points;
     int64_t ms_taken;
     int64_t answered_at; /* ms */
     bool timed_out;
+    /* The answer as given, structured, in the author's indices (what the
+     * play engine re-judges). has_given false: a time-out, or a row
+     * migrated from schema 1 that only has the display text; the counts
+     * are 0 then. The store keeps the ints and the texts in order; what
+     * they mean per question type is the play engine's business. */
+    bool has_given;
+    int64_t given_ints[STORE_GIVEN_MAX_INTS];
+    size_t given_int_count; /* 0..STORE_GIVEN_MAX_INTS */
+    /* On record borrowed (a NULL entry is kept as ""); in lists owned by
+     * the list. Each at most STORE_TEXT_MAX bytes. */
+    const char *const *given_texts;
+    size_t given_text_count; /* 0..STORE_GIVEN_MAX_TEXTS */
 } StoreAnswer;
 
 typedef struct StoreAnswerList {
@@ -294,13 +415,16 @@ typedef struct StoreAnswerList {
     size_t count;
 } StoreAnswerList;
 
-/* Records one answer of an open round in its own transaction, and adds its
- * points/correctness to the round's running totals. *answer_id may be NULL.
- * STORE_NOT_FOUND if the round does not exist. */
+/* Records one answer of an open round in its own transaction (with its
+ * structured given answer), and adds its points/correctness to the round's
+ * running totals. *answer_id may be NULL. STORE_NOT_FOUND if the round
+ * does not exist; STORE_INVALID for a position already answered, values
+ * without has_given, or counts or texts over the limits. */
 StoreStatus store_answer_record(Store *store, const StoreAnswer *answer, int64_t *answer_id,
                                 StoreError *err);
 
-/* The answers of a round in the order given (for the review list). */
+/* The answers of a round in `position` order, structured given answers
+ * filled in (for the review list and for replaying the round). */
 StoreStatus store_round_answers(Store *store, int64_t round_id, StoreAnswerList *out,
                                 StoreError *err);
 void store_answer_list_free(StoreAnswerList *list);
@@ -432,16 +556,13 @@ void store_review_list_free(StoreReviewList *list);
 
 /* ---- study statistics -------------------------------------------------- */
 
-/* The day a time falls on: the local day (utc_offset_min east of UTC) that
- * starts at day_start_min minutes after local midnight (e.g. 240 = 4 am).
- * Days are numbered from the unix epoch. */
-int64_t store_day_number(int64_t ms, int utc_offset_min, int day_start_min);
-
 /* Reviews per day for the heatmap: counts[i] for i in 0..days-1 is the
  * number of reviews on day (today - (days-1) + i), so counts[days-1] is today
- * (e.g. days = 112 for 16 weeks). The caller owns counts. */
-StoreStatus store_study_days(Store *store, int64_t profile_id, int64_t now_ms, int utc_offset_min,
-                             int day_start_min, int days, int64_t *counts, StoreError *err);
+ * (e.g. days = 112 for 16 weeks). Days follow rule (util/day.h; NULL = UTC
+ * days), its offset asked at each day's start, so a day before a change of
+ * daylight saving time keeps its own length. The caller owns counts. */
+StoreStatus store_study_days(Store *store, int64_t profile_id, int64_t now_ms, const DayRule *rule,
+                             int days, int64_t *counts, StoreError *err);
 
 /* True retention: of the reviews of cards that were in Review state before
  * the review, within the last window_days (e.g. 30) up to now_ms, how many
@@ -452,5 +573,11 @@ StoreStatus store_retention(Store *store, int64_t profile_id, int64_t now_ms, in
 
 /* A short English word for a status, e.g. "busy"; static storage. */
 const char *store_status_name(StoreStatus status);
+
+/* ---- for tests --------------------------------------------------------- */
+
+/* Runs sql (any statements, e.g. a TEMP trigger that makes a write fail)
+ * on the store's connection. Tests only: the game never calls it. */
+StoreStatus store_debug_exec(Store *store, const char *sql, StoreError *err);
 
 #endif

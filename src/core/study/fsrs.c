@@ -28,21 +28,6 @@ enum {
 
 /* ---- days ---------------------------------------------------------------- */
 
-static int64_t floor_div(int64_t a, int64_t b)
-{
-    int64_t q = a / b;
-    if ((a % b != 0) && ((a < 0) != (b < 0)))
-        q--;
-    return q;
-}
-
-static int rule_offset(const FsrsDayRule *rule, int64_t unix_ms)
-{
-    if (rule->offset_fn != NULL)
-        return rule->offset_fn(unix_ms, rule->offset_user);
-    return rule->utc_offset_minutes;
-}
-
 FsrsDayRule fsrs_day_rule_utc(void)
 {
     FsrsDayRule rule = {0};
@@ -59,33 +44,12 @@ FsrsDayRule fsrs_day_rule_fixed(int utc_offset_minutes, int day_start_minutes)
 
 int64_t fsrs_day_number(int64_t unix_ms, const FsrsDayRule *rule)
 {
-    if (rule == NULL)
-        return floor_div(unix_ms, FSRS_MS_PER_DAY);
-    int64_t shift =
-        (int64_t)(rule_offset(rule, unix_ms) - rule->day_start_minutes) * FSRS_MS_PER_MINUTE;
-    return floor_div(unix_ms + shift, FSRS_MS_PER_DAY);
+    return day_of(unix_ms, rule);
 }
 
 int64_t fsrs_day_start_ms(int64_t day, const FsrsDayRule *rule)
 {
-    if (rule == NULL)
-        return day * FSRS_MS_PER_DAY;
-    if (rule->offset_fn == NULL)
-        return day * FSRS_MS_PER_DAY -
-               (int64_t)(rule->utc_offset_minutes - rule->day_start_minutes) * FSRS_MS_PER_MINUTE;
-    /* The offset may change with the date (daylight saving time), so search:
-     * offsets lie within a day of UTC and the start within a day of local
-     * midnight, so the boundary is within this window. */
-    int64_t lo = (day - 2) * FSRS_MS_PER_DAY;
-    int64_t hi = (day + 3) * FSRS_MS_PER_DAY;
-    while (lo < hi) {
-        int64_t mid = lo + (hi - lo) / 2;
-        if (fsrs_day_number(mid, rule) >= day)
-            hi = mid;
-        else
-            lo = mid + 1;
-    }
-    return lo;
+    return day_start_ms(day, rule);
 }
 
 /* ---- parameters ---------------------------------------------------------- */

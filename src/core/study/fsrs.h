@@ -21,6 +21,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "day.h"
+
 enum {
     FSRS_PARAM_COUNT = 21, /* w0..w20 of FSRS-6 */
     FSRS_MAX_STEPS = 8,    /* learning or relearning steps at most */
@@ -44,19 +46,15 @@ typedef enum FsrsRating {
 
 /* ---- days ---------------------------------------------------------------- */
 
-/* Gives the local time's offset east of UTC, in minutes, at instant unix_ms
- * (e.g. +180 for Kuwait). Lets the front end follow daylight saving time
- * without the core reading the system clock or time zone. */
-typedef int (*FsrsUtcOffsetFn)(int64_t unix_ms, void *user);
-
-/* Which calendar day an instant belongs to. A zeroed rule is UTC days
- * starting at midnight (what the reference vectors use). */
-typedef struct FsrsDayRule {
-    int utc_offset_minutes;    /* east of UTC; used when offset_fn is NULL */
-    int day_start_minutes;     /* 0..1439 after local midnight; 240 = 04:00 */
-    FsrsUtcOffsetFn offset_fn; /* optional; overrides utc_offset_minutes */
-    void *offset_user;         /* passed to offset_fn */
-} FsrsDayRule;
+/* Which calendar day an instant belongs to is util/day.h's DayRule (the
+ * one day arithmetic of the core, shared with the study screens and the
+ * store); these are its names in FSRS terms. A zeroed rule is UTC days
+ * starting at midnight (what the reference vectors use); offset_fn gives
+ * the local offset east of UTC, in minutes, at each instant (e.g. +180
+ * for Kuwait), so the front end can follow daylight saving time without
+ * the core reading the system clock or time zone. */
+typedef DayOffsetFn FsrsUtcOffsetFn;
+typedef DayRule FsrsDayRule;
 
 /* UTC days starting at midnight. */
 FsrsDayRule fsrs_day_rule_utc(void);
@@ -66,14 +64,14 @@ FsrsDayRule fsrs_day_rule_utc(void);
 FsrsDayRule fsrs_day_rule_fixed(int utc_offset_minutes, int day_start_minutes);
 
 /* The day unix_ms falls on, counted from 1970-01-01 (day 0 under the UTC
- * rule); earlier instants give negative numbers. rule may be NULL (UTC). */
+ * rule); earlier instants give negative numbers. rule may be NULL (UTC).
+ * The same as day_of(). */
 int64_t fsrs_day_number(int64_t unix_ms, const FsrsDayRule *rule);
 
 /* The first millisecond of day `day` under `rule` (the inverse of
  * fsrs_day_number: fsrs_day_number(result) == day and
- * fsrs_day_number(result - 1) < day). rule may be NULL (UTC). With an
- * offset_fn the boundary is found by bisection, which assumes offsets
- * within +-24 h and a day start within 0..1439, as real zones have. */
+ * fsrs_day_number(result - 1) < day). rule may be NULL (UTC). The same as
+ * day_start_ms(), which says what it assumes of an offset_fn. */
 int64_t fsrs_day_start_ms(int64_t day, const FsrsDayRule *rule);
 
 /* ---- parameters ---------------------------------------------------------- */

@@ -179,29 +179,18 @@ FsrsDayRule learn_day_rule(const LearnSettings *s, int fixed_offset_minutes,
     return r;
 }
 
-/* Days from 1970-01-01 to a proleptic Gregorian date (the usual era trick),
- * so the offset needs only POSIX localtime_r and no tm_gmtoff. */
-static int64_t days_from_civil(int64_t y, int64_t m, int64_t d)
-{
-    y -= m <= 2;
-    int64_t era = (y >= 0 ? y : y - 399) / 400;
-    int64_t yoe = y - era * 400;
-    int64_t doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-    int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return era * 146097 + doe - 719468;
-}
-
 int learn_local_utc_offset(int64_t unix_ms, void *user)
 {
     (void)user;
-    int64_t secs = unix_ms >= 0 ? unix_ms / 1000 : -((-unix_ms + 999) / 1000);
+    /* day_from_civil turns the local date back into a count, so the offset
+     * needs only POSIX localtime_r and no tm_gmtoff. */
+    int64_t secs = day_floor_div(unix_ms, 1000);
     time_t t = (time_t)secs;
     struct tm lt;
     if (localtime_r(&t, &lt) == NULL)
         return 0;
-    int64_t local =
-        days_from_civil((int64_t)lt.tm_year + 1900, (int64_t)lt.tm_mon + 1, lt.tm_mday) * 86400 +
-        (int64_t)lt.tm_hour * 3600 + (int64_t)lt.tm_min * 60 + lt.tm_sec;
+    int64_t local = day_from_civil((int64_t)lt.tm_year + 1900, lt.tm_mon + 1, lt.tm_mday) * 86400 +
+                    (int64_t)lt.tm_hour * 3600 + (int64_t)lt.tm_min * 60 + lt.tm_sec;
     int64_t minutes = (local - secs) / 60;
     return (int)(minutes < -1440 ? -1440 : minutes > 1440 ? 1440 : minutes);
 }
@@ -593,17 +582,6 @@ void learn_stats_free(LearnStats *stats)
     memset(stats, 0, sizeof *stats);
 }
 
-/* The local offset in force at now_ms under the rule (the store's day
- * arithmetic takes a fixed offset). */
-static int rule_offset(const FsrsDayRule *rule, int64_t now_ms)
-{
-    if (rule == NULL)
-        return 0;
-    if (rule->offset_fn != NULL)
-        return rule->offset_fn(now_ms, rule->offset_user);
-    return rule->utc_offset_minutes;
-}
-
 /* Adds a slot per topic of each pack in the deck, in deck order. */
 static StoreStatus stats_topics(LearnStats *out, const LearnDeck *deck, int64_t now_ms,
                                 const FsrsDayRule *rule, const FsrsParams *params, StoreError *err)
@@ -680,9 +658,7 @@ StoreStatus learn_stats_build(LearnStats *out, Store *store, int64_t profile_id,
     if (st != STORE_OK || store == NULL)
         return st == STORE_OK ? ok(err) : st;
 
-    int day_start = rule != NULL ? rule->day_start_minutes : 0;
-    st = store_study_days(store, profile_id, now_ms, rule_offset(rule, now_ms), day_start,
-                          LEARN_HEAT_DAYS, out->heat, err);
+    st = store_study_days(store, profile_id, now_ms, rule, LEARN_HEAT_DAYS, out->heat, err);
     if (st == STORE_OK)
         st = store_retention(store, profile_id, now_ms, LEARN_RETENTION_DAYS,
                              &out->retention_passed, &out->retention_total, err);

@@ -983,20 +983,25 @@ bool app_start_round(App *app, const RoundSettings *settings, bool all_packs)
         if (ids) {
             for (size_t i = 0; i < n; i++)
                 ids[i] = packs[i]->id;
-            char summary[160];
-            snprintf(summary, sizeof summary,
-                     "{\"count\":%zu,\"time\":%d,\"fixed\":%d,\"scoring\":%d,\"streak\":%d}",
-                     settings->question_count, (int)settings->time_mode, settings->fixed_seconds,
-                     (int)settings->scoring, settings->streak_bonus ? 1 : 0);
+            bool fixed = settings->time_mode == ROUND_TIME_FIXED;
             StoreRoundStart start = {
                 .profile_id = app->profile_id,
                 .started_at = app_unix_ms(),
                 .seed = settings->seed,
-                .mode = settings->time_mode == ROUND_TIME_OFF ? "practice" : "timed",
-                .settings = summary,
+                .mode =
+                    settings->time_mode == ROUND_TIME_OFF ? STORE_MODE_PRACTICE : STORE_MODE_TIMED,
+                .requested_count = (int)settings->question_count,
+                .question_count = (int)app->round.question_count,
+                .time_rule = fixed                                    ? STORE_TIME_FIXED
+                             : settings->time_mode == ROUND_TIME_PACK ? STORE_TIME_PACK
+                                                                      : STORE_TIME_OFF,
+                .fixed_seconds = fixed ? settings->fixed_seconds : 0,
+                .scoring = settings->scoring == SCORING_ACCURACY ? STORE_SCORING_ACCURACY
+                                                                 : STORE_SCORING_SPEED,
+                .streak_bonus = settings->streak_bonus,
+                .topic = settings->topic,
                 .pack_ids = ids,
                 .pack_count = n,
-                .question_count = (int)app->round.question_count,
             };
             StoreError err = {0};
             if (store_round_begin(app->store, &start, &app->round_id, &err) != STORE_OK) {

@@ -18,12 +18,13 @@ static bool saving(const App *app)
     return app->store != NULL && app->round_id != 0;
 }
 
-static void store_answer(App *app, const RoundQuestion *rq)
+static void store_answer(App *app, size_t index, const RoundQuestion *rq)
 {
     if (!saving(app))
         return;
     StoreAnswer a = {0};
     a.round_id = app->round_id;
+    a.position = (int)index;
     a.profile_id = app->profile_id;
     snprintf(a.pack_id, sizeof a.pack_id, "%s", rq->pack->id);
     snprintf(a.question_id, sizeof a.question_id, "%s", rq->question->id);
@@ -46,8 +47,8 @@ static void store_finish(App *app)
         return;
     RoundTotals t = round_totals(&app->round);
     StoreError err = {0};
-    if (store_round_finish(app->store, app->round_id, app_unix_ms(), (int)t.correct, t.points,
-                           t.best_streak, &err) != STORE_OK)
+    if (store_round_finish(app->store, app->round_id, app_unix_ms(), t.best_streak, &err) !=
+        STORE_OK)
         app_notice(app, COLOR_WARN, "Could not save the round: %s", err.message);
 }
 
@@ -60,7 +61,7 @@ const RoundResult *play_submit(App *app, const GivenAnswer *given, int64_t elaps
         given != NULL ? round_answer(&app->round, given, elapsed_ms) : round_timeout(&app->round);
     if (r == NULL)
         return NULL;
-    store_answer(app, round_question(&app->round, index));
+    store_answer(app, index, round_question(&app->round, index));
     /* A quiz answer is also a review of its flashcard(s), graded by the game. */
     study_ui_record_quiz(app, round_question(&app->round, index));
     if (round_is_over(&app->round))

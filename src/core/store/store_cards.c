@@ -1,0 +1,312 @@
+/* store_cards.c - flashcards and their review logs (store.h, "flashcards").
+ * A card is keyed by (profile, pack, question, deletion); a review writes
+ * the card's new state and appends to its log in one transaction. Read
+ * store_internal.h first.
+ */
+#include "store_internal.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#define CARD_COLS                                                                                  \
+    "profile_id, pack_id, question_id, deletion, state, stability, difficulty, "                   \
+    "due, last_review, step, reps, lapses, scheduled_days, first_seen"
+
+#define REVIEW_COLS                                                                                \
+    "id, profile_id, pack_id, question_id, deletion, reviewed_at, rating, "                        \
+    "state_before, state_after, elapsed_days, scheduled_days, stability, "                         \
+    "difficulty, ms_taken, source"
+
+/* An upsert, never INSERT OR REPLACE: REPLACE deletes the row first and the
+ * cascade would take the card's review log with it. */
+static const char SQL_CARD_UPSERT[] =
+    "INSERT INTO cards(" CARD_COLS ")"
+    " VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)"
+    " ON CONFLICT(profile_id, pack_id, question_id, deletion) DO UPDATE SET"
+    " state = excluded.state, stability = excluded.stability,"
+    " difficulty = excluded.difficulty, due = excluded.due,"
+    " last_review = excluded.last_review, step = excluded.step,"
+    " reps = excluded.reps, lapses = excluded.lapses,"
+    " scheduled_days = excluded.scheduled_days,"
+    " first_seen = CASE WHEN cards.first_seen > 0 THEN cards.first_seen"
+    " ELSE excluded.first_seen END";
+static const char SQL_CARD_GET[] = "SELECT " CARD_COLS " FROM cards WHERE profile_id = ?1"
+                                   " AND pack_id = ?2 AND question_id = ?3 AND deletion = ?4";
+static const char SQL_CARDS_LOAD[] = "SELECT " CARD_COLS " FROM cards WHERE profile_id = ?1"
+                                     " ORDER BY pack_id, question_id, deletion";
+static const char SQL_CARDS_COUNT[] = "SELECT COUNT(*) FROM cards WHERE profile_id = ?1";
+static const char SQL_REVIEW_INSERT[] =
+    "INSERT INTO reviews(profile_id, pack_id, question_id, deletion,"
+    " reviewed_at, rating, state_before, state_after, elapsed_days,"
+    " scheduled_days, stability, difficulty, ms_taken, source)"
+    " VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)";
+static const char SQL_CARD_REVIEWS[] = "SELECT " REVIEW_COLS " FROM reviews WHERE profile_id = ?1"
+                                       " AND pack_id = ?2 AND question_id = ?3 AND deletion = ?4"
+                                       " ORDER BY reviewed_at, id";
+
+static StoreStatus check_card_key(StoreError *err, const char *pack_id, const char *question_id)
+{
+    StoreStatus s = store_check_id(err, pack_id, "pack");
+    return s == STORE_OK ? store_check_id(err, question_id, "question") : s;
+}
+
+/* The statement sql with a card's key (profile, pack, question, deletion)
+ * bound to ?1..?4, after checking the store and the key. */
+static StoreStatus keyed(Store *store, const char *sql, int64_t profile_id, const char *pack_id,
+                         const char *question_id, int deletion, sqlite3_stmt **st, StoreError *err)
+{
+    StoreStatus s = store_need(store, err);
+    if (s == STORE_OK)
+        s = check_card_key(err, pack_id, question_id);
+    if (s == STORE_OK)
+        s = store_stmt(store, sql, st, err);
+    if (s == STORE_OK) {
+        store_bind_int(*st, 1, profile_id);
+        store_bind_text(*st, 2, pack_id);
+        store_bind_text(*st, 3, question_id);
+        store_bind_int(*st, 4, deletion);
+    }
+    return s;
+}
+
+static void read_card(sqlite3_stmt *st, StoreCard *c)
+{
+    c->profile_id = sqlite3_column_int64(st, 0);
+    store_copy_id(c->pack_id, sqlite3_column_text(st, 1));
+    store_copy_id(c->question_id, sqlite3_column_text(st, 2));
+    c->deletion = store_col_int(st, 3);
+    c->state = (StoreCardState)store_col_int(st, 4);
+    c->stability = sqlite3_column_double(st, 5);
+    c->difficulty = sqlite3_column_double(st, 6);
+    c->due = sqlite3_column_int64(st, 7);
+    c->last_review = sqlite3_column_int64(st, 8);
+    c->step = store_col_int(st, 9);
+    c->reps = store_col_int(st, 10);
+    c->lapses = store_col_int(st, 11);
+    c->scheduled_days = store_col_int(st, 12);
+    c->first_seen = sqlite3_column_int64(st, 13);
+}
+
+/* The upsert alone, inside or outside a transaction. */
+static StoreStatus card_write(Store *store, const StoreCard *c, StoreError *err)
+{
+    sqlite3_stmt *st;
+    StoreStatus s = keyed(store, SQL_CARD_UPSERT, c->profile_id, c->pack_id, c->question_id,
+                          c->deletion, &st, err);
+    if (s != STORE_OK)
+        return s;
+    store_bind_int(st, 5, (int)c->state);
+    store_bind_double(st, 6, c->stability);
+    store_bind_double(st, 7, c->difficulty);
+    store_bind_int(st, 8, c->due);
+    store_bind_int(st, 9, c->last_review);
+    store_bind_int(st, 10, c->step);
+    store_bind_int(st, 11, c->reps);
+    store_bind_int(st, 12, c->lapses);
+    store_bind_int(st, 13, c->scheduled_days);
+    store_bind_int(st, 14, c->first_seen);
+    s = store_run(store, st, "save the card", err);
+    sqlite3_clear_bindings(st);
+    return s;
+}
+
+StoreStatus store_card_upsert(Store *store, const StoreCard *card, StoreError *err)
+{
+    StoreStatus s = store_need(store, err);
+    if (s != STORE_OK)
+        return s;
+    if (!card)
+        return store_fail(err, STORE_INVALID, 0, "No card to save.");
+    return card_write(store, card, err);
+}
+
+StoreStatus store_cards_upsert(Store *store, const StoreCard *cards, size_t count, StoreError *err)
+{
+    StoreStatus s = store_need(store, err);
+    if (s != STORE_OK)
+        return s;
+    if (!cards && count > 0)
+        return store_fail(err, STORE_INVALID, 0, "No cards to save.");
+    for (size_t i = 0; i < count; i++)
+        if ((s = check_card_key(err, cards[i].pack_id, cards[i].question_id)) != STORE_OK)
+            return s;
+    const char *what = "save the cards";
+    if ((s = store_tx_begin(store, what, err)) != STORE_OK)
+        return s;
+    for (size_t i = 0; i < count && s == STORE_OK; i++)
+        s = card_write(store, &cards[i], err);
+    return store_tx_end(store, s, what, err);
+}
+
+StoreStatus store_card_get(Store *store, int64_t profile_id, const char *pack_id,
+                           const char *question_id, int deletion, StoreCard *out, StoreError *err)
+{
+    sqlite3_stmt *st;
+    StoreStatus s = store_need_out(out, err);
+    if (s == STORE_OK)
+        s = keyed(store, SQL_CARD_GET, profile_id, pack_id, question_id, deletion, &st, err);
+    if (s != STORE_OK)
+        return s;
+    int rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW) {
+        memset(out, 0, sizeof *out);
+        read_card(st, out);
+        rc = SQLITE_DONE;
+    } else if (rc == SQLITE_DONE) {
+        sqlite3_reset(st);
+        return store_fail(err, STORE_NOT_FOUND, 0, "No card for %s/%s yet.", pack_id, question_id);
+    }
+    return store_done(store, st, rc, "read the card", err);
+}
+
+void store_card_list_free(StoreCardList *list)
+{
+    if (!list)
+        return;
+    free(list->items);
+    list->items = NULL;
+    list->count = 0;
+}
+
+StoreStatus store_cards_load(Store *store, int64_t profile_id, StoreCardList *out, StoreError *err)
+{
+    StoreStatus s = store_need(store, err);
+    if (s == STORE_OK)
+        s = store_need_out(out, err);
+    if (s != STORE_OK)
+        return s;
+    memset(out, 0, sizeof *out);
+    const char *what = "load the flashcards";
+    /* Count first inside one read transaction, so the array is allocated
+     * once (100,000 cards) and the count cannot change under us. */
+    if ((s = store_tx_begin_read(store, what, err)) != STORE_OK)
+        return s;
+    sqlite3_stmt *st;
+    int rc;
+    size_t cap = 0;
+    if ((s = store_stmt(store, SQL_CARDS_COUNT, &st, err)) == STORE_OK) {
+        store_bind_int(st, 1, profile_id);
+        rc = sqlite3_step(st);
+        if (rc == SQLITE_ROW) {
+            sqlite3_int64 n = sqlite3_column_int64(st, 0);
+            cap = n > 0 ? (size_t)n : 0;
+            rc = SQLITE_DONE;
+        }
+        s = store_done(store, st, rc, what, err);
+    }
+    if (s == STORE_OK && cap > 0) {
+        out->items = malloc(cap * sizeof *out->items);
+        if (!out->items)
+            s = store_fail(err, STORE_NO_MEMORY, 0, "Out of memory loading flashcards.");
+    }
+    if (s == STORE_OK && (s = store_stmt(store, SQL_CARDS_LOAD, &st, err)) == STORE_OK) {
+        store_bind_int(st, 1, profile_id);
+        while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+            if (!store_grow((void **)&out->items, &cap, out->count, sizeof *out->items)) {
+                rc = SQLITE_NOMEM;
+                break;
+            }
+            StoreCard *c = &out->items[out->count++];
+            memset(c, 0, sizeof *c);
+            read_card(st, c);
+        }
+        s = store_done(store, st, rc, what, err);
+    }
+    if ((s = store_tx_end(store, s, what, err)) != STORE_OK)
+        store_card_list_free(out);
+    return s;
+}
+
+StoreStatus store_review_record(Store *store, const StoreCard *card, const StoreReview *r,
+                                int64_t *review_id, StoreError *err)
+{
+    StoreStatus s = store_need(store, err);
+    if (s != STORE_OK)
+        return s;
+    if (!card || !r)
+        return store_fail(err, STORE_INVALID, 0, "No card or review to save.");
+    if ((s = check_card_key(err, card->pack_id, card->question_id)) != STORE_OK)
+        return s;
+    if (card->profile_id != r->profile_id || card->deletion != r->deletion ||
+        strcmp(card->pack_id, r->pack_id) != 0 || strcmp(card->question_id, r->question_id) != 0)
+        return store_fail(err, STORE_INVALID, 0, "The review is not of the card given with it.");
+    if (r->rating < STORE_RATING_AGAIN || r->rating > STORE_RATING_EASY)
+        return store_fail(err, STORE_INVALID, 0, "Review rating %d is not 1..4.", r->rating);
+
+    const char *what = "save the review";
+    if ((s = store_tx_begin(store, what, err)) != STORE_OK)
+        return s;
+    s = card_write(store, card, err);
+    sqlite3_stmt *st;
+    if (s == STORE_OK && (s = keyed(store, SQL_REVIEW_INSERT, r->profile_id, r->pack_id,
+                                    r->question_id, r->deletion, &st, err)) == STORE_OK) {
+        store_bind_int(st, 5, r->reviewed_at);
+        store_bind_int(st, 6, r->rating);
+        store_bind_int(st, 7, (int)r->state_before);
+        store_bind_int(st, 8, (int)r->state_after);
+        store_bind_int(st, 9, r->elapsed_days);
+        store_bind_int(st, 10, r->scheduled_days);
+        store_bind_double(st, 11, r->stability);
+        store_bind_double(st, 12, r->difficulty);
+        store_bind_int(st, 13, r->ms_taken);
+        store_bind_text(st, 14, r->source == STORE_SOURCE_QUIZ ? "quiz" : "study");
+        s = store_run(store, st, what, err);
+        sqlite3_clear_bindings(st);
+    }
+    int64_t id = sqlite3_last_insert_rowid(store->db);
+    if ((s = store_tx_end(store, s, what, err)) == STORE_OK && review_id)
+        *review_id = id;
+    return s;
+}
+
+void store_review_list_free(StoreReviewList *list)
+{
+    if (!list)
+        return;
+    free(list->items);
+    list->items = NULL;
+    list->count = 0;
+}
+
+StoreStatus store_card_reviews(Store *store, int64_t profile_id, const char *pack_id,
+                               const char *question_id, int deletion, StoreReviewList *out,
+                               StoreError *err)
+{
+    sqlite3_stmt *st;
+    StoreStatus s = store_need_out(out, err);
+    if (s == STORE_OK)
+        s = keyed(store, SQL_CARD_REVIEWS, profile_id, pack_id, question_id, deletion, &st, err);
+    if (s != STORE_OK)
+        return s;
+    memset(out, 0, sizeof *out);
+    size_t cap = 0;
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        if (!store_grow((void **)&out->items, &cap, out->count, sizeof *out->items)) {
+            rc = SQLITE_NOMEM;
+            break;
+        }
+        StoreReview *r = &out->items[out->count++];
+        memset(r, 0, sizeof *r);
+        r->id = sqlite3_column_int64(st, 0);
+        r->profile_id = sqlite3_column_int64(st, 1);
+        store_copy_id(r->pack_id, sqlite3_column_text(st, 2));
+        store_copy_id(r->question_id, sqlite3_column_text(st, 3));
+        r->deletion = store_col_int(st, 4);
+        r->reviewed_at = sqlite3_column_int64(st, 5);
+        r->rating = store_col_int(st, 6);
+        r->state_before = (StoreCardState)store_col_int(st, 7);
+        r->state_after = (StoreCardState)store_col_int(st, 8);
+        r->elapsed_days = store_col_int(st, 9);
+        r->scheduled_days = store_col_int(st, 10);
+        r->stability = sqlite3_column_double(st, 11);
+        r->difficulty = sqlite3_column_double(st, 12);
+        r->ms_taken = sqlite3_column_int64(st, 13);
+        const unsigned char *src = sqlite3_column_text(st, 14);
+        r->source =
+            src && strcmp((const char *)src, "quiz") == 0 ? STORE_SOURCE_QUIZ : STORE_SOURCE_STUDY;
+    }
+    if ((s = store_done(store, st, rc, "read the card's reviews", err)) != STORE_OK)
+        store_review_list_free(out);
+    return s;
+}

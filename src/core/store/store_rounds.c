@@ -1,0 +1,747 @@
+/* store_rounds.c - quiz rounds and their answers (store.h, "rounds and
+ * answers"). A round is written when it starts (its settings, its packs in
+ * order, its "only" list), each answer when it is given (with its given
+ * answer as ordered values, adding to the round's running totals in the
+ * same transaction), and its end computed from the stored answers. So a
+ * round can be listed, re-judged and replayed from the database alone.
+ * Read store_schema.c (the tables) and store_internal.h first.
+ */
+#include "store_internal.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#define ROUND_COLS                                                                                 \
+    "id, profile_id, started_at, finished_at, abandoned, seed, mode, requested_count, "            \
+    "question_count, time_rule, fixed_seconds, scoring, streak_bonus, topic, pack_count, "         \
+    "(SELECT COUNT(*) FROM answers a WHERE a.round_id = rounds.id), "                              \
+    "correct_count, points, best_streak, keep_only_order"
+
+#define ANSWER_COLS                                                                                \
+    "id, round_id, profile_id, position, pack_id, question_id, topic_id, given, "                  \
+    "fraction_right, correct, points, ms_taken, answered_at, timed_out, has_given"
+
+static const char SQL_ROUND_BEGIN[] =
+    "INSERT INTO rounds(profile_id, started_at, seed, mode, requested_count, question_count,"
+    " time_rule, fixed_seconds, scoring, streak_bonus, topic, keep_only_order, pack_count)"
+    " VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)";
+static const char SQL_ROUND_PACK_ADD[] =
+    "INSERT INTO round_packs(round_id, position, pack_id) VALUES(?1, ?2, ?3)";
+static const char SQL_ROUND_QUESTION_ADD[] =
+    "INSERT INTO round_questions(round_id, position, pack_id, question_id)"
+    " VALUES(?1, ?2, ?3, ?4)";
+/* The totals come from the answers, whatever the caller remembers. */
+static const char SQL_ROUND_FINISH[] =
+    "UPDATE rounds SET finished_at = ?2, best_streak = ?3, abandoned = 0,"
+    " correct_count = (SELECT COUNT(*) FROM answers WHERE round_id = ?1 AND correct <> 0),"
+    " points = (SELECT ifnull(SUM(points), 0) FROM answers WHERE round_id = ?1)"
+    " WHERE id = ?1";
+static const char SQL_ROUND_ABANDON[] =
+    "UPDATE rounds SET abandoned = 1 WHERE id = ?1 AND finished_at IS NULL";
+static const char SQL_ROUND_GET[] = "SELECT " ROUND_COLS " FROM rounds WHERE id = ?1";
+static const char SQL_ROUNDS_UNFINISHED[] =
+    "SELECT " ROUND_COLS " FROM rounds WHERE profile_id = ?1"
+    " AND finished_at IS NULL AND abandoned = 0"
+    " ORDER BY started_at DESC, id DESC";
+static const char SQL_ROUND_HISTORY[] = "SELECT * FROM (SELECT " ROUND_COLS " FROM rounds"
+                                        " WHERE profile_id = ?1 AND finished_at IS NOT NULL"
+                                        " ORDER BY finished_at DESC, id DESC LIMIT ?2)"
+                                        " ORDER BY finished_at, id";
+/* A single-pack round (pack_count = 1) counts for its pack's best score;
+ * the pack is its round_packs row at position 0. */
+#define SINGLE_PACK_ROUNDS                                                                         \
+    "(SELECT rounds.*, p.pack_id AS only_pack FROM rounds JOIN round_packs p"                      \
+    " ON p.round_id = rounds.id AND p.position = 0 WHERE rounds.profile_id = ?1"                   \
+    " AND rounds.finished_at IS NOT NULL AND rounds.pack_count = 1)"
+static const char SQL_PACK_BEST[] =
+    "SELECT " ROUND_COLS " FROM " SINGLE_PACK_ROUNDS " AS rounds WHERE only_pack = ?2"
+    " ORDER BY points DESC, correct_count DESC, finished_at, id LIMIT 1";
+static const char SQL_PACK_BESTS[] =
+    "SELECT " ROUND_COLS " FROM (SELECT *, ROW_NUMBER() OVER (PARTITION BY only_pack"
+    " ORDER BY points DESC, correct_count DESC, finished_at, id) AS rn"
+    " FROM " SINGLE_PACK_ROUNDS ") AS rounds WHERE rn = 1 ORDER BY only_pack";
+static const char SQL_ROUND_PACKS[] =
+    "SELECT pack_id FROM round_packs WHERE round_id = ?1 ORDER BY position";
+static const char SQL_ROUND_QUESTIONS[] =
+    "SELECT pack_id, question_id FROM round_questions WHERE round_id = ?1 ORDER BY position";
+/* The profile comes from the round, so an answer cannot land on the wrong
+ * profile. */
+static const char SQL_ANSWER_INSERT[] =
+    "INSERT INTO answers(round_id, profile_id, position, pack_id, question_id, topic_id,"
+    " given, fraction_right, correct, points, ms_taken, answered_at, timed_out, has_given)"
+    " SELECT id, profile_id, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13"
+    " FROM rounds WHERE id = ?1";
+static const char SQL_ANSWER_VALUE_ADD[] =
+    "INSERT INTO answer_values(answer_id, slot, int_value, text_value) VALUES(?1, ?2, ?3, ?4)";
+static const char SQL_ROUND_ADD_TOTALS[] = "UPDATE rounds SET correct_count = correct_count + ?2,"
+                                           " points = points + ?3 WHERE id = ?1";
+static const char SQL_ROUND_ANSWERS[] = "SELECT " ANSWER_COLS " FROM answers WHERE round_id = ?1"
+                                        " ORDER BY position, answered_at, id";
+/* In the same order as SQL_ROUND_ANSWERS, so the two merge in one pass. */
+static const char SQL_ROUND_ANSWER_VALUES[] =
+    "SELECT v.answer_id, v.int_value, v.text_value FROM answer_values v"
+    " JOIN answers a ON a.id = v.answer_id WHERE a.round_id = ?1"
+    " ORDER BY a.position, a.answered_at, a.id, v.slot";
+
+/* ---- the words for modes, time rules and scoring ------------------------- */
+
+static const char *const MODE_NAMES[] = {"practice", "timed", "retry", "missed", "class"};
+static const char *const TIME_RULE_NAMES[] = {"off", "pack", "fixed"};
+static const char *const SCORING_NAMES[] = {"speed", "accuracy"};
+#define COUNT_OF(a) (sizeof(a) / sizeof((a)[0]))
+
+static const char *name_of(const char *const *names, size_t count, int value)
+{
+    return value >= 0 && (size_t)value < count ? names[value] : "unknown";
+}
+
+/* The index of the column's word in names; 0 for one the schema's CHECK
+ * would not have let in. */
+static int word_at(sqlite3_stmt *st, int col, const char *const *names, size_t count)
+{
+    const unsigned char *text = sqlite3_column_text(st, col);
+    for (size_t i = 0; text && i < count; i++)
+        if (strcmp((const char *)text, names[i]) == 0)
+            return (int)i;
+    return 0;
+}
+
+const char *store_mode_name(StoreRoundMode mode)
+{
+    return name_of(MODE_NAMES, COUNT_OF(MODE_NAMES), (int)mode);
+}
+
+const char *store_time_rule_name(StoreTimeRule rule)
+{
+    return name_of(TIME_RULE_NAMES, COUNT_OF(TIME_RULE_NAMES), (int)rule);
+}
+
+const char *store_scoring_name(StoreScoring scoring)
+{
+    return name_of(SCORING_NAMES, COUNT_OF(SCORING_NAMES), (int)scoring);
+}
+
+/* ---- reading rounds ------------------------------------------------------- */
+
+void store_round_list_free(StoreRoundList *list)
+{
+    if (!list)
+        return;
+    for (size_t i = 0; i < list->count; i++) {
+        free((char *)list->items[i].topic);
+        free((char *)list->items[i].packs);
+    }
+    free(list->items);
+    list->items = NULL;
+    list->count = 0;
+}
+
+static void read_round(sqlite3_stmt *st, StoreRound *r)
+{
+    r->id = sqlite3_column_int64(st, 0);
+    r->profile_id = sqlite3_column_int64(st, 1);
+    r->started_at = sqlite3_column_int64(st, 2);
+    r->finished = sqlite3_column_type(st, 3) != SQLITE_NULL;
+    r->finished_at = r->finished ? sqlite3_column_int64(st, 3) : 0;
+    r->abandoned = sqlite3_column_int(st, 4) != 0;
+    r->seed = (uint64_t)sqlite3_column_int64(st, 5);
+    r->mode = (StoreRoundMode)word_at(st, 6, MODE_NAMES, COUNT_OF(MODE_NAMES));
+    r->requested_count = store_col_int(st, 7);
+    r->question_count = store_col_int(st, 8);
+    r->time_rule = (StoreTimeRule)word_at(st, 9, TIME_RULE_NAMES, COUNT_OF(TIME_RULE_NAMES));
+    r->fixed_seconds = store_col_int(st, 10);
+    r->scoring = (StoreScoring)word_at(st, 11, SCORING_NAMES, COUNT_OF(SCORING_NAMES));
+    r->streak_bonus = sqlite3_column_int(st, 12) != 0;
+    r->pack_count = store_col_int(st, 14);
+    r->answered_count = store_col_int(st, 15);
+    r->correct_count = store_col_int(st, 16);
+    r->points = sqlite3_column_int64(st, 17);
+    r->best_streak = store_col_int(st, 18);
+    int total = r->question_count > 0 ? r->question_count : r->answered_count;
+    r->accuracy = total > 0 ? (double)r->correct_count / (double)total : 0.0;
+}
+
+/* The round's packs in order into *ids (malloc'd; NULL when none). */
+static StoreStatus load_packs(Store *store, int64_t round_id, char (**ids)[STORE_ID_SIZE],
+                              size_t *count, StoreError *err)
+{
+    *ids = NULL;
+    *count = 0;
+    sqlite3_stmt *st;
+    StoreStatus s = store_stmt(store, SQL_ROUND_PACKS, &st, err);
+    if (s != STORE_OK)
+        return s;
+    store_bind_int(st, 1, round_id);
+    size_t cap = 0;
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        if (!store_grow((void **)ids, &cap, *count, sizeof **ids)) {
+            rc = SQLITE_NOMEM;
+            break;
+        }
+        store_copy_id((*ids)[(*count)++], sqlite3_column_text(st, 0));
+    }
+    if ((s = store_done(store, st, rc, "read the round's packs", err)) != STORE_OK) {
+        free(*ids);
+        *ids = NULL;
+        *count = 0;
+    }
+    return s;
+}
+
+/* r->packs: the round's pack ids joined with ','. */
+static StoreStatus join_packs(Store *store, StoreRound *r, StoreError *err)
+{
+    char(*ids)[STORE_ID_SIZE];
+    size_t count;
+    StoreStatus s = load_packs(store, r->id, &ids, &count, err);
+    if (s != STORE_OK)
+        return s;
+    char *joined = malloc(count * STORE_ID_SIZE + 1);
+    if (joined) {
+        size_t at = 0;
+        for (size_t i = 0; i < count; i++) {
+            size_t n = strlen(ids[i]);
+            if (i)
+                joined[at++] = ',';
+            memcpy(joined + at, ids[i], n);
+            at += n;
+        }
+        joined[at] = '\0';
+    }
+    free(ids);
+    r->packs = joined;
+    return joined ? STORE_OK : store_fail(err, STORE_NO_MEMORY, 0, "Out of memory reading rounds.");
+}
+
+/* Steps st (bound, ROUND_COLS) to the end into out, then adds each
+ * round's pack list. */
+static StoreStatus read_rounds(Store *store, sqlite3_stmt *st, StoreRoundList *out,
+                               const char *what, StoreError *err)
+{
+    memset(out, 0, sizeof *out);
+    size_t cap = 0;
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        if (!store_grow((void **)&out->items, &cap, out->count, sizeof *out->items)) {
+            rc = SQLITE_NOMEM;
+            break;
+        }
+        StoreRound *r = &out->items[out->count];
+        memset(r, 0, sizeof *r);
+        out->count++;
+        read_round(st, r);
+        if (!(r->topic = store_dup_column(st, 13))) {
+            rc = SQLITE_NOMEM;
+            break;
+        }
+    }
+    StoreStatus s = store_done(store, st, rc, what, err);
+    for (size_t i = 0; i < out->count && s == STORE_OK; i++)
+        s = join_packs(store, &out->items[i], err);
+    if (s != STORE_OK)
+        store_round_list_free(out);
+    return s;
+}
+
+/* A round query with the profile (or round) id in ?1; st gets it. */
+static StoreStatus round_query(Store *store, const char *sql, int64_t id, StoreRoundList *out,
+                               sqlite3_stmt **st, StoreError *err)
+{
+    StoreStatus s = store_need(store, err);
+    if (s == STORE_OK)
+        s = store_need_out(out, err);
+    if (s == STORE_OK)
+        s = store_stmt(store, sql, st, err);
+    if (s == STORE_OK)
+        store_bind_int(*st, 1, id);
+    return s;
+}
+
+/* ---- starting and ending rounds ------------------------------------------ */
+
+static StoreStatus check_start(const StoreRoundStart *r, StoreError *err)
+{
+    if (!r || !r->pack_ids || r->pack_count == 0)
+        return store_fail(err, STORE_INVALID, 0, "A round needs at least one pack.");
+    if (r->pack_count > STORE_ROUND_MAX_PACKS || r->question_count < 0 || r->requested_count < 0)
+        return store_fail(err, STORE_INVALID, 0,
+                          "The round's pack list or question count is invalid.");
+    if ((unsigned)r->mode >= COUNT_OF(MODE_NAMES) ||
+        (unsigned)r->time_rule >= COUNT_OF(TIME_RULE_NAMES) ||
+        (unsigned)r->scoring >= COUNT_OF(SCORING_NAMES))
+        return store_fail(err, STORE_INVALID, 0,
+                          "The round's mode, time rule or scoring is unknown.");
+    bool fixed = r->time_rule == STORE_TIME_FIXED;
+    if (fixed ? r->fixed_seconds < 1 || r->fixed_seconds > 3600 : r->fixed_seconds != 0)
+        return store_fail(err, STORE_INVALID, 0,
+                          "A fixed time is 1..3600 seconds, and set only with the fixed time "
+                          "rule (got %d seconds, rule \"%s\").",
+                          r->fixed_seconds, store_time_rule_name(r->time_rule));
+    if (r->topic && r->topic[0] && strlen(r->topic) >= STORE_ID_SIZE)
+        return store_fail(err, STORE_INVALID, 0, "The round's topic id is too long.");
+    if (r->only_count > STORE_ROUND_MAX_QUESTIONS || (r->only_count > 0 && !r->only))
+        return store_fail(err, STORE_INVALID, 0, "The round's question list is invalid.");
+    StoreStatus s = STORE_OK;
+    for (size_t i = 0; i < r->pack_count && s == STORE_OK; i++)
+        s = store_check_id(err, r->pack_ids[i], "pack");
+    for (size_t i = 0; i < r->only_count && s == STORE_OK; i++) {
+        const StoreQuestionRef *q = &r->only[i];
+        if (!memchr(q->pack_id, '\0', STORE_ID_SIZE) ||
+            !memchr(q->question_id, '\0', STORE_ID_SIZE))
+            return store_fail(err, STORE_INVALID, 0,
+                              "An id in the round's question list is too long.");
+        s = store_check_id(err, q->pack_id, "pack");
+        if (s == STORE_OK)
+            s = store_check_id(err, q->question_id, "question");
+    }
+    return s;
+}
+
+/* The round's packs and "only" list as child rows of round_id. */
+static StoreStatus add_children(Store *store, int64_t round_id, const StoreRoundStart *r,
+                                const char *what, StoreError *err)
+{
+    sqlite3_stmt *st;
+    StoreStatus s = STORE_OK;
+    for (size_t i = 0; i < r->pack_count && s == STORE_OK; i++) {
+        if ((s = store_stmt(store, SQL_ROUND_PACK_ADD, &st, err)) != STORE_OK)
+            break;
+        store_bind_int(st, 1, round_id);
+        store_bind_int(st, 2, (int64_t)i);
+        store_bind_text(st, 3, r->pack_ids[i]);
+        s = store_run(store, st, what, err);
+    }
+    for (size_t i = 0; i < r->only_count && s == STORE_OK; i++) {
+        if ((s = store_stmt(store, SQL_ROUND_QUESTION_ADD, &st, err)) != STORE_OK)
+            break;
+        store_bind_int(st, 1, round_id);
+        store_bind_int(st, 2, (int64_t)i);
+        store_bind_text(st, 3, r->only[i].pack_id);
+        store_bind_text(st, 4, r->only[i].question_id);
+        s = store_run(store, st, what, err);
+    }
+    return s;
+}
+
+StoreStatus store_round_begin(Store *store, const StoreRoundStart *start, int64_t *round_id,
+                              StoreError *err)
+{
+    StoreStatus s = store_need(store, err);
+    if (s == STORE_OK)
+        s = check_start(start, err);
+    const char *what = "start the round";
+    if (s != STORE_OK || (s = store_tx_begin(store, what, err)) != STORE_OK)
+        return s;
+    sqlite3_stmt *st;
+    int64_t id = 0;
+    if ((s = store_stmt(store, SQL_ROUND_BEGIN, &st, err)) == STORE_OK) {
+        store_bind_int(st, 1, start->profile_id);
+        store_bind_int(st, 2, start->started_at);
+        store_bind_int(st, 3, (int64_t)start->seed);
+        store_bind_text(st, 4, store_mode_name(start->mode));
+        store_bind_int(st, 5, start->requested_count);
+        store_bind_int(st, 6, start->question_count);
+        store_bind_text(st, 7, store_time_rule_name(start->time_rule));
+        store_bind_int(st, 8, start->fixed_seconds);
+        store_bind_text(st, 9, store_scoring_name(start->scoring));
+        store_bind_int(st, 10, start->streak_bonus ? 1 : 0);
+        store_bind_text(st, 11, start->topic);
+        store_bind_int(st, 12, start->keep_only_order ? 1 : 0);
+        store_bind_int(st, 13, (int64_t)start->pack_count);
+        s = store_run(store, st, what, err);
+        id = sqlite3_last_insert_rowid(store->db);
+    }
+    if (s == STORE_OK)
+        s = add_children(store, id, start, what, err);
+    if ((s = store_tx_end(store, s, what, err)) == STORE_OK && round_id)
+        *round_id = id;
+    return s;
+}
+
+StoreStatus store_round_finish(Store *store, int64_t round_id, int64_t finished_at, int best_streak,
+                               StoreError *err)
+{
+    StoreStatus s = store_need(store, err);
+    sqlite3_stmt *st;
+    if (s != STORE_OK || (s = store_stmt(store, SQL_ROUND_FINISH, &st, err)) != STORE_OK)
+        return s;
+    store_bind_int(st, 1, round_id);
+    store_bind_int(st, 2, finished_at);
+    store_bind_int(st, 3, best_streak);
+    return store_run_changed(store, st, round_id, "save the finished round", err);
+}
+
+StoreStatus store_round_abandon(Store *store, int64_t round_id, StoreError *err)
+{
+    StoreStatus s = store_need(store, err);
+    sqlite3_stmt *st;
+    if (s != STORE_OK || (s = store_stmt(store, SQL_ROUND_ABANDON, &st, err)) != STORE_OK)
+        return s;
+    store_bind_int(st, 1, round_id);
+    return store_run_changed(store, st, round_id, "mark the round abandoned", err);
+}
+
+/* ---- listing rounds ------------------------------------------------------- */
+
+StoreStatus store_round_get(Store *store, int64_t round_id, StoreRoundList *out, StoreError *err)
+{
+    sqlite3_stmt *st;
+    StoreStatus s = round_query(store, SQL_ROUND_GET, round_id, out, &st, err);
+    if (s == STORE_OK)
+        s = read_rounds(store, st, out, "read the round", err);
+    if (s == STORE_OK && out->count == 0)
+        return store_fail(err, STORE_NOT_FOUND, 0, "There is no round %lld.", (long long)round_id);
+    return s;
+}
+
+StoreStatus store_rounds_unfinished(Store *store, int64_t profile_id, StoreRoundList *out,
+                                    StoreError *err)
+{
+    sqlite3_stmt *st;
+    StoreStatus s = round_query(store, SQL_ROUNDS_UNFINISHED, profile_id, out, &st, err);
+    return s == STORE_OK ? read_rounds(store, st, out, "list unfinished rounds", err) : s;
+}
+
+StoreStatus store_round_history(Store *store, int64_t profile_id, int limit, StoreRoundList *out,
+                                StoreError *err)
+{
+    sqlite3_stmt *st;
+    StoreStatus s = round_query(store, SQL_ROUND_HISTORY, profile_id, out, &st, err);
+    if (s != STORE_OK)
+        return s;
+    store_bind_int(st, 2, limit < 0 ? 0 : limit);
+    return read_rounds(store, st, out, "read the score history", err);
+}
+
+StoreStatus store_pack_best(Store *store, int64_t profile_id, const char *pack_id,
+                            StoreRoundList *out, StoreError *err)
+{
+    sqlite3_stmt *st;
+    StoreStatus s = store_need(store, err);
+    if (s == STORE_OK)
+        s = store_check_id(err, pack_id, "pack");
+    if (s == STORE_OK)
+        s = round_query(store, SQL_PACK_BEST, profile_id, out, &st, err);
+    if (s != STORE_OK)
+        return s;
+    store_bind_text(st, 2, pack_id);
+    if ((s = read_rounds(store, st, out, "read the best score", err)) != STORE_OK)
+        return s;
+    if (out->count == 0)
+        return store_fail(err, STORE_NOT_FOUND, 0, "No finished round of pack %s yet.", pack_id);
+    return STORE_OK;
+}
+
+StoreStatus store_pack_bests(Store *store, int64_t profile_id, StoreRoundList *out, StoreError *err)
+{
+    sqlite3_stmt *st;
+    StoreStatus s = round_query(store, SQL_PACK_BESTS, profile_id, out, &st, err);
+    return s == STORE_OK ? read_rounds(store, st, out, "read the best scores", err) : s;
+}
+
+/* ---- replaying a round ---------------------------------------------------- */
+
+void store_round_spec_free(StoreRoundSpec *spec)
+{
+    if (!spec)
+        return;
+    free((char *)spec->round.topic);
+    free((char *)spec->round.packs);
+    free(spec->pack_ids);
+    free(spec->only);
+    memset(spec, 0, sizeof *spec);
+}
+
+static StoreStatus load_only(Store *store, StoreRoundSpec *out, StoreError *err)
+{
+    sqlite3_stmt *st;
+    StoreStatus s = store_stmt(store, SQL_ROUND_QUESTIONS, &st, err);
+    if (s != STORE_OK)
+        return s;
+    store_bind_int(st, 1, out->round.id);
+    size_t cap = 0;
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        if (!store_grow((void **)&out->only, &cap, out->only_count, sizeof *out->only)) {
+            rc = SQLITE_NOMEM;
+            break;
+        }
+        StoreQuestionRef *q = &out->only[out->only_count++];
+        store_copy_id(q->pack_id, sqlite3_column_text(st, 0));
+        store_copy_id(q->question_id, sqlite3_column_text(st, 1));
+    }
+    return store_done(store, st, rc, "read the round's questions", err);
+}
+
+/* The round row of out->round.id into out, its strings malloc'd. */
+static StoreStatus load_round(Store *store, StoreRoundSpec *out, const char *what, StoreError *err)
+{
+    sqlite3_stmt *st;
+    StoreStatus s = store_stmt(store, SQL_ROUND_GET, &st, err);
+    if (s != STORE_OK)
+        return s;
+    int64_t id = out->round.id;
+    store_bind_int(st, 1, id);
+    int rc = sqlite3_step(st);
+    if (rc == SQLITE_DONE) {
+        sqlite3_reset(st);
+        return store_fail(err, STORE_NOT_FOUND, 0, "There is no round %lld.", (long long)id);
+    }
+    if (rc == SQLITE_ROW) {
+        read_round(st, &out->round);
+        out->keep_only_order = sqlite3_column_int(st, 19) != 0;
+        out->round.topic = store_dup_column(st, 13);
+        rc = out->round.topic ? SQLITE_DONE : SQLITE_NOMEM;
+    }
+    return store_done(store, st, rc, what, err);
+}
+
+StoreStatus store_round_spec(Store *store, int64_t round_id, StoreRoundSpec *out, StoreError *err)
+{
+    StoreStatus s = store_need_out(out, err);
+    if (s != STORE_OK)
+        return s;
+    memset(out, 0, sizeof *out);
+    const char *what = "read the round";
+    /* One read transaction: the row and its children from one state. */
+    if ((s = store_need(store, err)) != STORE_OK ||
+        (s = store_tx_begin_read(store, what, err)) != STORE_OK)
+        return s;
+    out->round.id = round_id;
+    s = load_round(store, out, what, err);
+    if (s == STORE_OK)
+        s = join_packs(store, &out->round, err);
+    if (s == STORE_OK)
+        s = load_packs(store, round_id, &out->pack_ids, &out->pack_count, err);
+    if (s == STORE_OK)
+        s = load_only(store, out, err);
+    if ((s = store_tx_end(store, s, what, err)) != STORE_OK)
+        store_round_spec_free(out);
+    return s;
+}
+
+/* ---- answers -------------------------------------------------------------- */
+
+static StoreStatus check_answer(const StoreAnswer *a, StoreError *err)
+{
+    if (!a)
+        return store_fail(err, STORE_INVALID, 0, "No answer to record.");
+    StoreStatus s = store_check_id(err, a->pack_id, "pack");
+    if (s == STORE_OK)
+        s = store_check_id(err, a->question_id, "question");
+    if (s != STORE_OK)
+        return s;
+    if (strnlen(a->topic_id, STORE_ID_SIZE) >= STORE_ID_SIZE)
+        return store_fail(err, STORE_INVALID, 0, "The topic id is too long.");
+    if (a->given && strlen(a->given) > STORE_TEXT_MAX)
+        return store_fail(err, STORE_INVALID, 0, "The given answer is too long to save.");
+    if (a->position < 0)
+        return store_fail(err, STORE_INVALID, 0, "The answer's position %d is not 0 or more.",
+                          a->position);
+    if (!a->has_given && (a->given_int_count > 0 || a->given_text_count > 0))
+        return store_fail(err, STORE_INVALID, 0,
+                          "The answer has given values but has_given is not set.");
+    if (a->given_int_count > STORE_GIVEN_MAX_INTS || a->given_text_count > STORE_GIVEN_MAX_TEXTS ||
+        (a->given_text_count > 0 && !a->given_texts))
+        return store_fail(err, STORE_INVALID, 0,
+                          "The given answer has more than %d numbers or %d texts.",
+                          STORE_GIVEN_MAX_INTS, STORE_GIVEN_MAX_TEXTS);
+    for (size_t i = 0; i < a->given_text_count; i++)
+        if (a->given_texts[i] && strlen(a->given_texts[i]) > STORE_TEXT_MAX)
+            return store_fail(err, STORE_INVALID, 0, "A text of the given answer is too long.");
+    return STORE_OK;
+}
+
+/* The given ints (slots 0..n-1) and texts (slots n..) of answer_id. */
+static StoreStatus add_values(Store *store, int64_t answer_id, const StoreAnswer *a,
+                              const char *what, StoreError *err)
+{
+    StoreStatus s = STORE_OK;
+    size_t slots = a->given_int_count + a->given_text_count;
+    for (size_t slot = 0; slot < slots && s == STORE_OK; slot++) {
+        sqlite3_stmt *st;
+        if ((s = store_stmt(store, SQL_ANSWER_VALUE_ADD, &st, err)) != STORE_OK)
+            break;
+        store_bind_int(st, 1, answer_id);
+        store_bind_int(st, 2, (int64_t)slot);
+        if (slot < a->given_int_count) {
+            store_bind_int(st, 3, a->given_ints[slot]);
+        } else {
+            const char *text = a->given_texts[slot - a->given_int_count];
+            store_bind_text(st, 4, text);
+        }
+        s = store_run(store, st, what, err);
+    }
+    return s;
+}
+
+StoreStatus store_answer_record(Store *store, const StoreAnswer *a, int64_t *answer_id,
+                                StoreError *err)
+{
+    StoreStatus s = store_need(store, err);
+    if (s == STORE_OK)
+        s = check_answer(a, err);
+    const char *what = "save the answer";
+    if (s != STORE_OK || (s = store_tx_begin(store, what, err)) != STORE_OK)
+        return s;
+    sqlite3_stmt *st;
+    int64_t id = 0;
+    if ((s = store_stmt(store, SQL_ANSWER_INSERT, &st, err)) == STORE_OK) {
+        store_bind_int(st, 1, a->round_id);
+        store_bind_int(st, 2, a->position);
+        store_bind_text(st, 3, a->pack_id);
+        store_bind_text(st, 4, a->question_id);
+        store_bind_text(st, 5, a->topic_id);
+        store_bind_text(st, 6, a->given);
+        store_bind_double(st, 7, a->fraction_right);
+        store_bind_int(st, 8, a->correct ? 1 : 0);
+        store_bind_int(st, 9, a->points);
+        store_bind_int(st, 10, a->ms_taken);
+        store_bind_int(st, 11, a->answered_at);
+        store_bind_int(st, 12, a->timed_out ? 1 : 0);
+        store_bind_int(st, 13, a->has_given ? 1 : 0);
+        s = store_run(store, st, what, err);
+        id = sqlite3_last_insert_rowid(store->db);
+        if (s != STORE_OK && store->last_rc == SQLITE_CONSTRAINT_UNIQUE)
+            s = store_fail(err, STORE_INVALID, store->last_rc,
+                           "Could not %s: round %lld already has an answer at position %d.", what,
+                           (long long)a->round_id, a->position);
+        else if (s == STORE_OK && sqlite3_changes(store->db) == 0)
+            s = store_fail(err, STORE_NOT_FOUND, 0, "Could not %s: there is no round %lld.", what,
+                           (long long)a->round_id);
+    }
+    if (s == STORE_OK)
+        s = add_values(store, id, a, what, err);
+    if (s == STORE_OK && (s = store_stmt(store, SQL_ROUND_ADD_TOTALS, &st, err)) == STORE_OK) {
+        store_bind_int(st, 1, a->round_id);
+        store_bind_int(st, 2, a->correct ? 1 : 0);
+        store_bind_int(st, 3, a->points);
+        s = store_run(store, st, what, err);
+    }
+    if ((s = store_tx_end(store, s, what, err)) == STORE_OK && answer_id)
+        *answer_id = id;
+    return s;
+}
+
+void store_answer_list_free(StoreAnswerList *list)
+{
+    if (!list)
+        return;
+    for (size_t i = 0; i < list->count; i++) {
+        StoreAnswer *a = &list->items[i];
+        free((char *)a->given);
+        for (size_t k = 0; k < a->given_text_count; k++)
+            free((char *)a->given_texts[k]);
+        free((void *)a->given_texts);
+    }
+    free(list->items);
+    list->items = NULL;
+    list->count = 0;
+}
+
+static void read_answer(sqlite3_stmt *st, StoreAnswer *a)
+{
+    a->id = sqlite3_column_int64(st, 0);
+    a->round_id = sqlite3_column_int64(st, 1);
+    a->profile_id = sqlite3_column_int64(st, 2);
+    a->position = store_col_int(st, 3);
+    store_copy_id(a->pack_id, sqlite3_column_text(st, 4));
+    store_copy_id(a->question_id, sqlite3_column_text(st, 5));
+    store_copy_id(a->topic_id, sqlite3_column_text(st, 6));
+    a->fraction_right = sqlite3_column_double(st, 8);
+    a->correct = sqlite3_column_int(st, 9) != 0;
+    a->points = sqlite3_column_int64(st, 10);
+    a->ms_taken = sqlite3_column_int64(st, 11);
+    a->answered_at = sqlite3_column_int64(st, 12);
+    a->timed_out = sqlite3_column_int(st, 13) != 0;
+    a->has_given = sqlite3_column_int(st, 14) != 0;
+}
+
+/* Adds one answer_values row (answer id, int, text) to a. */
+static bool add_value(sqlite3_stmt *st, StoreAnswer *a)
+{
+    if (sqlite3_column_type(st, 1) != SQLITE_NULL) {
+        if (a->given_int_count < STORE_GIVEN_MAX_INTS)
+            a->given_ints[a->given_int_count++] = sqlite3_column_int64(st, 1);
+        return true;
+    }
+    if (a->given_text_count >= STORE_GIVEN_MAX_TEXTS)
+        return true;
+    char **texts = (char **)a->given_texts;
+    if (!texts && !(texts = calloc(STORE_GIVEN_MAX_TEXTS, sizeof *texts)))
+        return false;
+    a->given_texts = (const char *const *)texts;
+    if (!(texts[a->given_text_count] = store_dup_column(st, 2)))
+        return false;
+    a->given_text_count++;
+    return true;
+}
+
+/* Fills the answers' given values; both queries share one order, so the
+ * value rows walk through the answers once. */
+static StoreStatus read_values(Store *store, int64_t round_id, StoreAnswerList *out,
+                               StoreError *err)
+{
+    sqlite3_stmt *st;
+    StoreStatus s = store_stmt(store, SQL_ROUND_ANSWER_VALUES, &st, err);
+    if (s != STORE_OK)
+        return s;
+    store_bind_int(st, 1, round_id);
+    size_t i = 0;
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        int64_t id = sqlite3_column_int64(st, 0);
+        while (i < out->count && out->items[i].id != id)
+            i++;
+        if (i == out->count)
+            break; /* an answer written after the list was read: not ours */
+        if (!add_value(st, &out->items[i])) {
+            rc = SQLITE_NOMEM;
+            break;
+        }
+    }
+    if (rc == SQLITE_ROW)
+        rc = SQLITE_DONE;
+    return store_done(store, st, rc, "read the given answers", err);
+}
+
+StoreStatus store_round_answers(Store *store, int64_t round_id, StoreAnswerList *out,
+                                StoreError *err)
+{
+    StoreStatus s = store_need(store, err);
+    if (s == STORE_OK)
+        s = store_need_out(out, err);
+    if (s != STORE_OK)
+        return s;
+    memset(out, 0, sizeof *out);
+    const char *what = "read the round's answers";
+    sqlite3_stmt *st;
+    if ((s = store_tx_begin_read(store, what, err)) != STORE_OK)
+        return s;
+    if ((s = store_stmt(store, SQL_ROUND_ANSWERS, &st, err)) == STORE_OK) {
+        store_bind_int(st, 1, round_id);
+        size_t cap = 0;
+        int rc;
+        while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+            if (!store_grow((void **)&out->items, &cap, out->count, sizeof *out->items)) {
+                rc = SQLITE_NOMEM;
+                break;
+            }
+            StoreAnswer *a = &out->items[out->count];
+            memset(a, 0, sizeof *a);
+            if (!(a->given = store_dup_column(st, 7))) {
+                rc = SQLITE_NOMEM;
+                break;
+            }
+            out->count++;
+            read_answer(st, a);
+        }
+        s = store_done(store, st, rc, what, err);
+    }
+    if (s == STORE_OK)
+        s = read_values(store, round_id, out, err);
+    if ((s = store_tx_end(store, s, what, err)) != STORE_OK)
+        store_answer_list_free(out);
+    return s;
+}

@@ -1,0 +1,232 @@
+/* store_util.c - the small helpers every store file uses: errors as values,
+ * id checks, column reads and binds (declared in store_internal.h; read
+ * that first).
+ */
+#include "store_internal.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* ---- errors --------------------------------------------------------------- */
+
+StoreStatus store_fail(StoreError *err, StoreStatus status, int code, const char *format, ...)
+{
+    if (err) {
+        err->status = status;
+        err->sqlite_code = code;
+        va_list ap;
+        va_start(ap, format);
+        vsnprintf(err->message, sizeof err->message, format, ap);
+        va_end(ap);
+    }
+    return status;
+}
+
+StoreStatus store_ok(StoreError *err)
+{
+    if (err) {
+        err->status = STORE_OK;
+        err->sqlite_code = 0;
+        err->message[0] = '\0';
+    }
+    return STORE_OK;
+}
+
+StoreStatus store_status_of(int rc)
+{
+    switch (rc & 0xff) {
+    case SQLITE_OK:
+    case SQLITE_ROW:
+    case SQLITE_DONE:
+        return STORE_OK;
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+        return STORE_BUSY;
+    case SQLITE_FULL:
+        return STORE_FULL;
+    case SQLITE_NOMEM:
+        return STORE_NO_MEMORY;
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB:
+        return STORE_CORRUPT;
+    case SQLITE_CANTOPEN:
+    case SQLITE_READONLY:
+    case SQLITE_PERM:
+        return STORE_CANNOT_OPEN;
+    case SQLITE_CONSTRAINT:
+        return rc == SQLITE_CONSTRAINT_FOREIGNKEY ? STORE_NOT_FOUND : STORE_INVALID;
+    default:
+        return STORE_IO;
+    }
+}
+
+StoreStatus store_db_fail(const Store *store, StoreError *err, int rc, const char *what)
+{
+    StoreStatus status = store_status_of(rc);
+    switch (status) {
+    case STORE_BUSY:
+        return store_fail(err, status, rc,
+                          "Could not %s: another quizdeck window kept the save file busy "
+                          "for more than %d ms. Close the other window and try again.",
+                          what, store ? store->busy_ms : STORE_DEFAULT_BUSY_MS);
+    case STORE_FULL:
+        return store_fail(err, status, rc, "Could not %s: the disk is full.", what);
+    case STORE_NOT_FOUND:
+        return store_fail(err, status, rc, "Could not %s: the profile or round does not exist.",
+                          what);
+    default:
+        return store_fail(err, status, rc, "Could not %s: %s (SQLite error %d).", what,
+                          store && store->db ? sqlite3_errmsg(store->db) : sqlite3_errstr(rc), rc);
+    }
+}
+
+StoreStatus store_need(const Store *store, StoreError *err)
+{
+    return store && store->db ? STORE_OK : store_fail(err, STORE_INVALID, 0, "No store.");
+}
+
+StoreStatus store_need_out(const void *out, StoreError *err)
+{
+    return out ? STORE_OK : store_fail(err, STORE_INVALID, 0, "No list to fill.");
+}
+
+const char *store_status_name(StoreStatus status)
+{
+    switch (status) {
+    case STORE_OK:
+        return "ok";
+    case STORE_NOT_FOUND:
+        return "not found";
+    case STORE_EXISTS:
+        return "exists";
+    case STORE_INVALID:
+        return "invalid";
+    case STORE_BUSY:
+        return "busy";
+    case STORE_CANNOT_OPEN:
+        return "cannot open";
+    case STORE_CORRUPT:
+        return "corrupt";
+    case STORE_TOO_NEW:
+        return "too new";
+    case STORE_FULL:
+        return "disk full";
+    case STORE_NO_MEMORY:
+        return "out of memory";
+    case STORE_IO:
+        return "i/o error";
+    }
+    return "unknown";
+}
+
+/* ---- ids and columns ------------------------------------------------------ */
+
+StoreStatus store_check_id(StoreError *err, const char *id, const char *what)
+{
+    if (id && id[0] && strlen(id) < STORE_ID_SIZE)
+        return STORE_OK;
+    return store_fail(err, STORE_INVALID, 0, "The %s id is missing or longer than %d characters.",
+                      what, STORE_ID_SIZE - 1);
+}
+
+void store_copy_id(char dst[STORE_ID_SIZE], const unsigned char *src)
+{
+    size_t n = 0;
+    if (src) {
+        while (n < STORE_ID_SIZE - 1 && src[n]) {
+            dst[n] = (char)src[n];
+            n++;
+        }
+    }
+    dst[n] = '\0';
+}
+
+char *store_dup_column(sqlite3_stmt *st, int col)
+{
+    const unsigned char *text = sqlite3_column_text(st, col);
+    const char *s = text ? (const char *)text : "";
+    size_t n = strlen(s) + 1;
+    char *copy = malloc(n);
+    if (copy)
+        memcpy(copy, s, n);
+    return copy;
+}
+
+int store_col_int(sqlite3_stmt *st, int col)
+{
+    sqlite3_int64 v = sqlite3_column_int64(st, col);
+    if (v > 2147483647)
+        return 2147483647;
+    if (v < -2147483647 - 1)
+        return -2147483647 - 1;
+    return (int)v;
+}
+
+bool store_grow(void **items, size_t *capacity, size_t count, size_t item_size)
+{
+    if (count < *capacity)
+        return true;
+    size_t cap = *capacity ? *capacity * 2 : 16;
+    void *p = realloc(*items, cap * item_size);
+    if (!p)
+        return false;
+    *items = p;
+    *capacity = cap;
+    return true;
+}
+
+/* ---- running statements --------------------------------------------------- */
+
+StoreStatus store_run(Store *store, sqlite3_stmt *st, const char *what, StoreError *err)
+{
+    int rc = sqlite3_step(st);
+    sqlite3_reset(st);
+    store->last_rc = rc;
+    if (rc == SQLITE_DONE || rc == SQLITE_ROW)
+        return store_ok(err);
+    return store_db_fail(store, err, rc, what);
+}
+
+StoreStatus store_run_changed(Store *store, sqlite3_stmt *st, int64_t id, const char *what,
+                              StoreError *err)
+{
+    StoreStatus s = store_run(store, st, what, err);
+    if (s == STORE_OK && sqlite3_changes(store->db) == 0)
+        return store_fail(err, STORE_NOT_FOUND, 0, "Could not %s: no such record (id %lld).", what,
+                          (long long)id);
+    return s;
+}
+
+StoreStatus store_done(Store *store, sqlite3_stmt *st, int rc, const char *what, StoreError *err)
+{
+    sqlite3_reset(st);
+    store->last_rc = rc;
+    if (rc == SQLITE_DONE)
+        return store_ok(err);
+    return store_db_fail(store, err, rc, what);
+}
+
+void store_bind_text(sqlite3_stmt *st, int index, const char *text)
+{
+    sqlite3_bind_text(st, index, text ? text : "", -1, SQLITE_STATIC);
+}
+
+void store_bind_int(sqlite3_stmt *st, int index, int64_t value)
+{
+    sqlite3_bind_int64(st, index, value);
+}
+
+void store_bind_double(sqlite3_stmt *st, int index, double value)
+{
+    sqlite3_bind_double(st, index, value);
+}
+
+void store_bind_profile(sqlite3_stmt *st, int index, int64_t profile_id)
+{
+    if (profile_id == STORE_GLOBAL)
+        sqlite3_bind_null(st, index);
+    else
+        sqlite3_bind_int64(st, index, profile_id);
+}
