@@ -9,15 +9,15 @@
  * 12's Mesa 22.3 is one 25.8 MB driver file for every GPU (iris, radeonsi,
  * nouveau, llvmpipe... are hard links to it) linked to the 117 MB
  * libLLVM-15, so it is loaded and relocated whether or not the machine has
- * a GPU; a real GPU spares only llvmpipe's shader JIT. Measured on the
- * project's machine (no GPU, Xvfb; tests/bench/run-ui-bench.sh): with the
- * shipped packs the OpenGL renderer takes the game to 109 MiB peak RSS and
- * 82 ms of CPU before the first screen settles, the software renderer to
+ * a GPU (a GPU spares llvmpipe's drawing on the CPU, not the loading). On the
+ * project's machine (no GPU, Xvfb; tests/bench/run-ui-bench.sh), with the
+ * shipped packs, the OpenGL renderer takes the game to 109 MiB peak RSS and
+ * 81 ms of CPU before the first screen settles, the software renderer to
  * 20 MiB and 26 ms (an SDL + SDL_ttf program that shows one string: 15 MiB,
- * 16 ms). The software renderer draws a full 1920x1080 question screen in
+ * 18 ms). The software renderer draws a full 1920x1080 question screen in
  * 1.4 ms (2.5 ms with the present through X shared memory; app.c turns
  * SDL's "framebuffer acceleration" off on X11 so that presenting does not
- * go through an OpenGL texture either), a 3840x2160 one in 4.2 ms (7.8 ms).
+ * go through an OpenGL texture either), a 3840x2160 one in 4.4 ms (8 ms).
  * A GPU would save those milliseconds on the frames that are drawn: a few
  * a second while someone uses the game, about 9% of a core (CPU time,
  * 1080p) while a timed bar drains; it can never win back the start-up and
