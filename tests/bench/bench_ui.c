@@ -23,15 +23,15 @@
  *           getrusage of the whole process over the wall time.
  *
  * Usage: bench_ui [--runs N] [--frames N] [--idle-seconds S] [--only WHAT]
- *                 [--packs DIR] [--exe PATH --preload SO]
+ *                 [--packs DIR] [--redraw-size WxH]
  *   WHAT is start, redraw or idle (default all). --packs: the shipped packs
- *   (default QUIZDECK_SOURCE_QUESTIONS). --exe/--preload: also time the real
- *   quizdeck binary to its first frame, with SO an LD_PRELOAD library that
- *   writes the time of the first SDL_RenderPresent to the file descriptor
- *   in QUIZDECK_BENCH_FRAME_FD and exits (run-ui-bench.sh builds one).
+ *   (default QUIZDECK_SOURCE_QUESTIONS). --redraw-size: the window of the
+ *   redraw figures (default 1920x1080; 3840x2160 for a 4K screen).
  * The video and render drivers come from the environment (SDL_VIDEODRIVER,
- * SDL_RENDER_DRIVER); run-ui-bench.sh runs it under Xvfb and with the dummy
- * driver. Use a Release build. Read app.h (the test seam) first.
+ * SDL_RENDER_DRIVER, QUIZDECK_RENDERER; unset, the game's own choice of
+ * renderer.h); run-ui-bench.sh runs it under Xvfb and with the dummy
+ * driver. The real binary's launch to a settled first screen is
+ * bench_launch's. Use a Release build. Read app.h (the test seam) first.
  *
  * Building: this program needs the front end, quizdeck_ui, besides
  * quizdeck_core. Until tests/bench/CMakeLists.txt links it
@@ -88,6 +88,7 @@ enum {
     BENCH_MAX_FRAMES = 100000,
     BENCH_REDRAW_W = 1920,
     BENCH_REDRAW_H = 1080,
+    BENCH_REDRAW_MAX = 8192,
 };
 
 static const double BENCH_TARGET_START_MS = 150.0;
@@ -98,10 +99,9 @@ typedef struct BenchOptions {
     int runs;
     int frames;
     int idle_s;
-    const char *only;    /* NULL = all */
-    const char *packs;   /* the shipped packs folder */
-    const char *exe;     /* the real binary, or NULL */
-    const char *preload; /* the first-frame LD_PRELOAD library */
+    const char *only;       /* NULL = all */
+    const char *packs;      /* the shipped packs folder */
+    int redraw_w, redraw_h; /* the window of the redraw figures */
 } BenchOptions;
 
 /* ---- clock and statistics ---------------------------------------------- */
@@ -322,40 +322,6 @@ static bool bench_start_once(const BenchOptions *o, const char *self, const char
     return true;
 }
 
-/* One run of the real binary with the first-frame preload library. */
-static bool bench_exe_once(const BenchOptions *o, const char *dir, int64_t *total)
-{
-    int fds[2];
-    if (pipe(fds) != 0)
-        return false;
-    char fdbuf[16];
-    snprintf(fdbuf, sizeof fdbuf, "%d", fds[1]);
-    setenv("QUIZDECK_BENCH_FRAME_FD", fdbuf, 1);
-    setenv("LD_PRELOAD", o->preload, 1);
-    setenv("QUIZDECK_QUESTIONS_DIR", o->packs, 1);
-    char *args[] = {(char *)o->exe, (char *)"--data", (char *)dir, NULL};
-    int64_t t0 = 0;
-    pid_t pid = 0;
-    bool spawned = bench_spawn(args, fds, &t0, &pid);
-    unsetenv("LD_PRELOAD");
-    unsetenv("QUIZDECK_BENCH_FRAME_FD");
-    unsetenv("QUIZDECK_QUESTIONS_DIR");
-    if (!spawned) {
-        close(fds[0]);
-        close(fds[1]);
-        return false;
-    }
-    int64_t frame_ns = 0;
-    bool ok = bench_read_all(fds[0], &frame_ns, sizeof frame_ns);
-    close(fds[0]);
-    int status = 0;
-    waitpid(pid, &status, 0);
-    if (!ok)
-        return false;
-    *total = frame_ns - t0;
-    return true;
-}
-
 static void bench_start(const BenchOptions *o)
 {
     char self[1024];
@@ -427,28 +393,6 @@ static void bench_start(const BenchOptions *o)
     bench_print_stats("    loading the packs alone", &s, NULL, NULL);
     s = bench_stats(frame, ok);
     bench_print_stats("  first loop iteration (draw+present)", &s, NULL, NULL);
-
-    if (o->exe && o->preload) {
-        double real[BENCH_MAX_RUNS];
-        int ok_real = 0;
-        for (int i = 0; i < o->runs; i++) {
-            char dir[64];
-            if (!bench_temp_dir(dir, sizeof dir))
-                break;
-            int64_t t = 0;
-            if (bench_exe_once(o, dir, &t))
-                real[ok_real++] = bench_ms(t);
-            test_remove_tree(dir);
-        }
-        s = bench_stats(real, ok_real);
-        char what[64];
-        snprintf(what, sizeof what, "real binary (%s)",
-                 strrchr(o->exe, '/') ? strrchr(o->exe, '/') + 1 : o->exe);
-        if (ok_real)
-            bench_print_stats(what, &s, NULL, target);
-        else
-            printf("  real binary: every run failed\n");
-    }
 }
 
 /* ---- redraw of the question screen ------------------------------------- */
@@ -538,8 +482,8 @@ static void bench_redraw(const BenchOptions *o)
     AppConfig cfg = {.pack_paths = paths,
                      .pack_path_count = 1,
                      .data_dir = dir,
-                     .width = BENCH_REDRAW_W,
-                     .height = BENCH_REDRAW_H};
+                     .width = o->redraw_w,
+                     .height = o->redraw_h};
     App *app = app_create(&cfg);
     if (!app) {
         printf("\nredraw: no App (no display?)\n");
@@ -731,7 +675,7 @@ static int bench_int_arg(const char *s, int lo, int hi, int fallback)
 static void bench_usage(void)
 {
     fprintf(stderr, "Usage: bench_ui [--runs N] [--frames N] [--idle-seconds S] "
-                    "[--only start|redraw|idle] [--packs DIR] [--exe PATH --preload SO]\n");
+                    "[--only start|redraw|idle] [--packs DIR] [--redraw-size WxH]\n");
 }
 
 int main(int argc, char **argv)
@@ -743,7 +687,9 @@ int main(int argc, char **argv)
     BenchOptions o = {.runs = BENCH_DEFAULT_RUNS,
                       .frames = BENCH_DEFAULT_FRAMES,
                       .idle_s = BENCH_DEFAULT_IDLE_S,
-                      .packs = QUIZDECK_SOURCE_QUESTIONS};
+                      .packs = QUIZDECK_SOURCE_QUESTIONS,
+                      .redraw_w = BENCH_REDRAW_W,
+                      .redraw_h = BENCH_REDRAW_H};
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
         bool has = i + 1 < argc;
@@ -757,10 +703,10 @@ int main(int argc, char **argv)
             o.only = argv[++i];
         else if (strcmp(a, "--packs") == 0 && has)
             o.packs = argv[++i];
-        else if (strcmp(a, "--exe") == 0 && has)
-            o.exe = argv[++i];
-        else if (strcmp(a, "--preload") == 0 && has)
-            o.preload = argv[++i];
+        else if (strcmp(a, "--redraw-size") == 0 && has &&
+                 sscanf(argv[++i], "%dx%d", &o.redraw_w, &o.redraw_h) == 2 && o.redraw_w > 0 &&
+                 o.redraw_h > 0 && o.redraw_w <= BENCH_REDRAW_MAX && o.redraw_h <= BENCH_REDRAW_MAX)
+            continue;
         else {
             bench_usage();
             return 2;

@@ -1,37 +1,77 @@
 #!/bin/sh
-# run-ui-bench.sh - runs bench_ui (the front end's start, redraw and idle
-# figures for the README's Performance section) the ways it is quoted:
-#   1. SDL's dummy video driver (no display; what CI has),
-#   2. a real X11 window on Xvfb, SDL's default window framebuffer (on X11
-#      SDL backs the window surface with an OpenGL texture: Mesa llvmpipe
-#      here, so its start-up is part of the figure),
-#   3. the same with SDL_FRAMEBUFFER_ACCELERATION=0 (plain XShm uploads).
-# Every run uses SDL_RENDER_DRIVER=software. It also times the real quizdeck
-# binary to its first frame: a small LD_PRELOAD library built here wraps
-# SDL_RenderPresent, writes the time of the first present to a pipe and ends
-# the process (the game has no "exit after the first frame" switch).
+# run-ui-bench.sh - the front end's figures for the README's Performance
+# section, in one run, on one display:
+#   1. launch to a settled first screen and peak RSS of the real binary
+#      (bench_launch), each case launched in turn, N times:
+#        the floor (bench_floor: SDL2 + SDL_ttf, one string, software),
+#        the game in the user's default environment (no SDL_RENDER_DRIVER,
+#        no QUIZDECK_RENDERER: the game's own choice, renderer.h),
+#        the game with SDL_RENDER_DRIVER=software, and =opengl,
+#      each with the shipped packs, + 200 packs, + 300 packs, and + one
+#      50,000-question pack; the table quotes every figure as a ratio to
+#      the floor measured in the same run;
+#   2. the cost of a key press on the Choose packs screen with the 50,000-
+#      question pack ticked (bench_ui_keys, default environment), and with
+#      the shipped packs only;
+#   3. bench_ui: start-up breakdown, full redraws of the question screen at
+#      1920x1080 and 3840x2160, and idle CPU, in the default environment on
+#      X11 and with SDL's dummy video driver (what CI has).
+# The generated packs (bench_packs) go to a temporary folder, removed at
+# the end, with the data folders. Xvfb runs on display :8 only (other
+# helpers use other displays; --display to change it) and is stopped at the
+# end. Figures are printed, never judged (design rule 10).
 #
-# Usage: tests/bench/run-ui-bench.sh BUILD_DIR [bench_ui options...]
-#   e.g. tests/bench/run-ui-bench.sh build-release --runs 15 --frames 200
-# BUILD_DIR must hold tests/bench/bench_ui and quizdeck (a Release build:
-# cmake -S . -B build-release -DCMAKE_BUILD_TYPE=Release). Xvfb is optional
-# (package xvfb); without it only the dummy runs happen. Figures are printed,
-# never judged (design rule 10). Read bench_ui.c's header for what each line
-# means.
+# Usage: tests/bench/run-ui-bench.sh BUILD_DIR [--runs N] [--keys N]
+#                                    [--frames N] [--display :N]
+#   e.g. tests/bench/run-ui-bench.sh build-rel --runs 11
+# BUILD_DIR is a Release build with the benchmarks built:
+#   cmake -S . -B build-rel -DCMAKE_BUILD_TYPE=Release &&
+#   cmake --build build-rel -j2 --target quizdeck bench
+# Needs Xvfb (package xvfb) and fc-match (fontconfig).
 set -eu
 
-if [ $# -lt 1 ] || [ ! -d "$1" ]; then
-    echo "usage: $0 BUILD_DIR [bench_ui options...]" >&2
+usage() {
+    echo "usage: $0 BUILD_DIR [--runs N] [--keys N] [--frames N] [--display :N]" >&2
     exit 2
-fi
+}
+[ $# -ge 1 ] && [ -d "$1" ] || usage
 build=$(cd "$1" && pwd)
 shift
-bench="$build/tests/bench/bench_ui"
+runs=11
+keys=200
+frames=200
+display=:8
+while [ $# -gt 0 ]; do
+    [ $# -ge 2 ] || usage
+    case "$1" in
+    --runs) runs=$2 ;;
+    --keys) keys=$2 ;;
+    --frames) frames=$2 ;;
+    --display) display=$2 ;;
+    *) usage ;;
+    esac
+    shift 2
+done
+
+bench="$build/tests/bench"
 exe="$build/quizdeck"
-if [ ! -x "$bench" ] || [ ! -x "$exe" ]; then
-    echo "$0: build $bench and $exe first (cmake --build $build)" >&2
+for program in "$exe" "$bench/bench_launch" "$bench/bench_floor" "$bench/bench_packs" \
+    "$bench/bench_ui_keys" "$bench/bench_ui"; do
+    if [ ! -x "$program" ]; then
+        echo "$0: $program is missing: cmake --build $build -j2 --target quizdeck bench" >&2
+        exit 2
+    fi
+done
+if ! command -v Xvfb >/dev/null 2>&1; then
+    echo "$0: Xvfb is not installed (apt-get install xvfb)" >&2
     exit 2
 fi
+number=${display#:}
+if [ -e "/tmp/.X11-unix/X$number" ] || [ -e "/tmp/.X$number-lock" ]; then
+    echo "$0: display $display is in use; stop what runs there or pass --display" >&2
+    exit 2
+fi
+font=$(fc-match -f '%{file}' 'sans-serif:lang=en')
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/quizdeck-ui-bench.XXXXXX")
 xvfb_pid=""
@@ -44,70 +84,68 @@ cleanup() {
 }
 trap cleanup EXIT INT TERM
 
-# The first-frame library: interposes SDL_RenderPresent when preloaded.
-cat > "$work/first_frame.c" <<'EOF'
-/* Preloaded into quizdeck by run-ui-bench.sh: after the first present,
- * writes CLOCK_MONOTONIC (int64 ns) to fd $QUIZDECK_BENCH_FRAME_FD, exits. */
-#define _GNU_SOURCE
-#include <dlfcn.h>
-#include <stdint.h>
-#include <stdlib.h>
-#include <time.h>
-#include <unistd.h>
-
-typedef struct SDL_Renderer SDL_Renderer;
-void SDL_RenderPresent(SDL_Renderer *renderer);
-
-void SDL_RenderPresent(SDL_Renderer *renderer)
-{
-    void (*real)(SDL_Renderer *) = (void (*)(SDL_Renderer *))dlsym(RTLD_NEXT, "SDL_RenderPresent");
-    if (real)
-        real(renderer);
-    const char *fd = getenv("QUIZDECK_BENCH_FRAME_FD");
-    if (fd == NULL)
-        return;
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    int64_t ns = (int64_t)ts.tv_sec * 1000000000 + ts.tv_nsec;
-    if (write(atoi(fd), &ns, sizeof ns) != (ssize_t)sizeof ns)
-        _exit(1);
-    _exit(0);
-}
-EOF
-cc -shared -fPIC -O2 -o "$work/first_frame.so" "$work/first_frame.c" -ldl
-
-run() {
-    echo
-    echo "### $*"
-    # shellcheck disable=SC2086 # bench_ui's options: split on purpose
-    env "$@" SDL_RENDER_DRIVER=software SDL_AUDIODRIVER=dummy \
-        "$bench" --exe "$exe" --preload "$work/first_frame.so" $bench_args
-}
-bench_args="$*"
-
-run SDL_VIDEODRIVER=dummy
-
-if command -v Xvfb >/dev/null 2>&1; then
-    # The first free display from :15 up.
-    n=15
-    while [ -e "/tmp/.X11-unix/X$n" ] || [ -e "/tmp/.X$n-lock" ]; do
-        n=$((n + 1))
-    done
-    Xvfb ":$n" -screen 0 1920x1080x24 -nolisten tcp >"$work/xvfb.log" 2>&1 &
-    xvfb_pid=$!
-    tries=0
-    while [ ! -e "/tmp/.X11-unix/X$n" ] && [ $tries -lt 50 ]; do
-        sleep 0.1
-        tries=$((tries + 1))
-    done
-    if [ -e "/tmp/.X11-unix/X$n" ]; then
-        run DISPLAY=":$n" SDL_VIDEODRIVER=x11
-        run DISPLAY=":$n" SDL_VIDEODRIVER=x11 SDL_FRAMEBUFFER_ACCELERATION=0
-    else
-        echo "Xvfb :$n did not start; see below" >&2
-        cat "$work/xvfb.log" >&2
-    fi
-else
-    echo
-    echo "### Xvfb not installed: no X11 figures (apt-get install xvfb)"
+Xvfb "$display" -screen 0 3840x2160x24 -nolisten tcp >"$work/xvfb.log" 2>&1 &
+xvfb_pid=$!
+tries=0
+while [ ! -e "/tmp/.X11-unix/X$number" ] && [ $tries -lt 50 ]; do
+    sleep 0.1
+    tries=$((tries + 1))
+done
+if [ ! -e "/tmp/.X11-unix/X$number" ]; then
+    echo "$0: Xvfb $display did not start:" >&2
+    cat "$work/xvfb.log" >&2
+    exit 1
 fi
+
+echo "run-ui-bench: $(nproc) cores (nproc), CPU \"$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n 1)\", $(uname -sr)"
+echo "run-ui-bench: SDL $(pkg-config --modversion sdl2 2>/dev/null || echo '?'), Xvfb $display 3840x2160x24, floor font $font"
+echo "run-ui-bench: command: $0 $build --runs $runs --keys $keys --frames $frames --display $display"
+
+# The packs: as large as a shipped pack (16 questions), 200 and 300 of
+# them, and one pack of 50,000 questions.
+"$bench/bench_packs" "$work/packs-200" 200 16 small
+"$bench/bench_packs" "$work/packs-300" 300 16 many
+"$bench/bench_packs" "$work/packs-50k" 1 50000 big
+
+# The default environment: what a player's desktop has. Nothing here sets
+# a renderer; DISPLAY is the only thing the benchmark gives.
+export DISPLAY="$display"
+unset SDL_RENDER_DRIVER QUIZDECK_RENDERER SDL_VIDEODRIVER SDL_FRAMEBUFFER_ACCELERATION \
+    SDL_RENDER_BATCHING QUIZDECK_QUESTIONS_DIR 2>/dev/null || true
+
+n=0
+set -- --case "floor: SDL2 + SDL_ttf, software renderer" -- "$bench/bench_floor" "$font"
+for packs in shipped 200 300 50k; do
+    case $packs in
+    shipped) extra="" ; what="shipped packs" ;;
+    50k) extra="$work/packs-50k" ; what="+ a 50,000-question pack" ;;
+    *) extra="$work/packs-$packs" ; what="+ $packs packs" ;;
+    esac
+    for env in default software opengl; do
+        n=$((n + 1))
+        if [ "$env" = default ]; then
+            set -- "$@" --case "game, default env, $what" -u SDL_RENDER_DRIVER
+        else
+            set -- "$@" --case "game, SDL_RENDER_DRIVER=$env, $what" "SDL_RENDER_DRIVER=$env"
+        fi
+        set -- "$@" -- "$exe" --data "$work/data-$n"
+        if [ -n "$extra" ]; then
+            set -- "$@" --packs "$extra"
+        fi
+    done
+done
+"$bench/bench_launch" --runs "$runs" "$@"
+
+echo
+"$bench/bench_ui_keys" --keys "$keys" --packs "$work/packs-50k"
+echo
+"$bench/bench_ui_keys" --keys "$keys"
+
+for video in x11 dummy; do
+    echo
+    echo "### bench_ui, default environment, SDL_VIDEODRIVER=$video"
+    SDL_VIDEODRIVER=$video "$bench/bench_ui" --runs "$runs" --frames "$frames"
+done
+echo
+echo "### bench_ui, default environment, X11, a 4K window"
+"$bench/bench_ui" --only redraw --frames "$frames" --redraw-size 3840x2160

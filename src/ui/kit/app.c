@@ -18,6 +18,7 @@
 #include <SDL_ttf.h>
 
 #include "pack_load.h"
+#include "renderer.h"
 #include "study_ui.h"
 #include "ui.h"
 #include "widgets.h"
@@ -415,6 +416,8 @@ static int iterate(App *app, int timeout)
 {
     int count = 0;
     SDL_Event e;
+    if (timeout != 0 && !app->animating)
+        renderer_bench_idle(app->renderer); /* benchmarks only: renderer.h */
     app->animating = false;
     if (timeout != 0 && SDL_WaitEventTimeout(&e, timeout)) {
         handle(app, &e);
@@ -723,7 +726,7 @@ App *app_create(const AppConfig *config)
     if (video && strcmp(video, "x11") == 0)
         SDL_SetHintWithPriority(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0", SDL_HINT_DEFAULT);
     if (app->window)
-        app->renderer = SDL_CreateRenderer(app->window, -1, 0);
+        app->renderer = renderer_create(app->window, NULL);
     if (!app->renderer) {
         fprintf(stderr, "quizdeck: cannot open a window: %s\n", SDL_GetError());
         app_destroy(app);

@@ -1,0 +1,225 @@
+/* renderer.c - the renderer choice (see renderer.h for the words and the
+ * order in which they are read) and the benchmarks' settled marker.
+ *
+ * Why the software renderer by default on X11. quizdeck is a 2D UI that
+ * redraws only when something changes (design rule 5): a key, a click, a
+ * second of a countdown; 60 frames a second only while a timed question's
+ * bar drains. SDL2's own default, SDL_CreateRenderer(w, -1, 0), takes its
+ * first accelerated driver, OpenGL, and on Linux that means Mesa. Debian
+ * 12's Mesa 22.3 is one 25.8 MB driver file for every GPU (iris, radeonsi,
+ * nouveau, llvmpipe... are hard links to it) linked to the 117 MB
+ * libLLVM-15, so it is loaded and relocated whether or not the machine has
+ * a GPU (a GPU spares llvmpipe's drawing on the CPU, not the loading). On the
+ * project's machine (no GPU, Xvfb; tests/bench/run-ui-bench.sh), with the
+ * shipped packs, the OpenGL renderer takes the game to 109 MiB peak RSS and
+ * 81 ms of CPU before the first screen settles, the software renderer to
+ * 20 MiB and 26 ms (an SDL + SDL_ttf program that shows one string: 15 MiB,
+ * 18 ms). The software renderer draws a full 1920x1080 question screen in
+ * 1.4 ms (2.5 ms with the present through X shared memory; app.c turns
+ * SDL's "framebuffer acceleration" off on X11 so that presenting does not
+ * go through an OpenGL texture either), a 3840x2160 one in 4.4 ms (8 ms).
+ * A GPU would save those milliseconds on the frames that are drawn: a few
+ * a second while someone uses the game, about 9% of a core (CPU time,
+ * 1080p) while a timed bar drains; it can never win back the start-up and
+ * the memory. So "auto" is the software renderer wherever SDL has a plain
+ * window framebuffer: x11 (XWayland too), dummy and offscreen. Where it has
+ * not (wayland, kmsdrm), SDL's software renderer would itself upload every
+ * frame through a GL texture, and on windows and cocoa the native
+ * renderers (Direct3D, Metal) start without Mesa: there "auto" is SDL's own
+ * accelerated choice. Whoever wants the GPU on X11 sets
+ * QUIZDECK_RENDERER=accelerated (or opengl); the README's Performance
+ * section has the table.
+ *
+ * Read renderer.h first.
+ */
+#include "renderer.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <time.h>
+#include <unistd.h>
+
+/* The render drivers SDL2 can be built with (SDL_render.c's list), so a
+ * word can be checked without asking SDL. */
+static const char *const sdl_driver_names[] = {
+    "software", "opengl", "opengles2", "opengles", "direct3d", "direct3d11", "direct3d12", "metal",
+};
+
+/* Video drivers whose windows SDL2 can draw into without a GPU API. */
+static const char *const framebuffer_video_drivers[] = {"x11", "dummy", "offscreen"};
+
+static const char RENDERER_ACCELERATED[] = "accelerated";
+
+static bool present(const char *s)
+{
+    return s != NULL && s[0] != '\0';
+}
+
+static bool in_list(const char *word, const char *const *list, size_t count, const char **found)
+{
+    for (size_t i = 0; i < count; i++) {
+        if (SDL_strcasecmp(word, list[i]) == 0) {
+            if (found)
+                *found = list[i];
+            return true;
+        }
+    }
+    return false;
+}
+
+/* A word of renderer.h's list as a plan's driver (a static string); NULL
+ * when it is not one. */
+static const char *word_driver(const char *word, const char *video_driver)
+{
+    const char *name = NULL;
+    if (SDL_strcasecmp(word, "auto") == 0)
+        return video_driver != NULL && in_list(video_driver, framebuffer_video_drivers,
+                                               SDL_arraysize(framebuffer_video_drivers), NULL)
+                   ? "software"
+                   : RENDERER_ACCELERATED;
+    if (SDL_strcasecmp(word, RENDERER_ACCELERATED) == 0)
+        return RENDERER_ACCELERATED;
+    if (in_list(word, sdl_driver_names, SDL_arraysize(sdl_driver_names), &name))
+        return name;
+    return NULL;
+}
+
+RendererPlan renderer_plan(const char *env_word, const char *sdl_render_driver, const char *setting,
+                           const char *video_driver)
+{
+    RendererPlan plan = {0};
+    if (present(env_word)) {
+        plan.driver = word_driver(env_word, video_driver);
+        if (plan.driver) {
+            plan.source = RENDERER_FROM_ENV;
+            return plan;
+        }
+        plan.unknown_word = true;
+    }
+    if (present(sdl_render_driver)) {
+        plan.driver = NULL;
+        plan.source = RENDERER_FROM_SDL_HINT;
+        return plan;
+    }
+    if (present(setting)) {
+        plan.driver = word_driver(setting, video_driver);
+        if (plan.driver) {
+            plan.source = RENDERER_FROM_SETTING;
+            return plan;
+        }
+        plan.unknown_word = true;
+    }
+    plan.driver = word_driver("auto", video_driver);
+    plan.source = RENDERER_FROM_DEFAULT;
+    return plan;
+}
+
+SDL_Renderer *renderer_create_driver(SDL_Window *window, const char *name)
+{
+    int count = SDL_GetNumRenderDrivers();
+    for (int i = 0; i < count; i++) {
+        SDL_RendererInfo info;
+        if (SDL_GetRenderDriverInfo(i, &info) == 0 && info.name != NULL &&
+            SDL_strcasecmp(info.name, name) == 0)
+            return SDL_CreateRenderer(window, i, 0);
+    }
+    SDL_SetError("this SDL has no \"%s\" renderer", name);
+    return NULL;
+}
+
+/* SDL's first accelerated driver, in SDL's order, without the
+ * SDL_RENDER_DRIVER hint (QUIZDECK_RENDERER outranks it). */
+static SDL_Renderer *create_accelerated(SDL_Window *window)
+{
+    int count = SDL_GetNumRenderDrivers();
+    for (int i = 0; i < count; i++) {
+        SDL_RendererInfo info;
+        if (SDL_GetRenderDriverInfo(i, &info) != 0 || !(info.flags & SDL_RENDERER_ACCELERATED))
+            continue;
+        SDL_Renderer *renderer = SDL_CreateRenderer(window, i, 0);
+        if (renderer)
+            return renderer;
+    }
+    SDL_SetError("no accelerated renderer could be created");
+    return NULL;
+}
+
+/* The front end may say what it skipped (errors are values in the core;
+ * this is the UI, which reports on stderr like app_create does). */
+static void unknown_word(const char *where, const char *word)
+{
+    fprintf(stderr,
+            "quizdeck: %s: unknown renderer \"%s\" (use auto, software, accelerated, opengl, "
+            "opengles2, ...); ignored\n",
+            where, word);
+}
+
+SDL_Renderer *renderer_create(SDL_Window *window, const char *setting)
+{
+    const char *env_word = SDL_getenv("QUIZDECK_RENDERER");
+    RendererPlan plan = renderer_plan(env_word, SDL_GetHint(SDL_HINT_RENDER_DRIVER), setting,
+                                      SDL_GetCurrentVideoDriver());
+    if (present(env_word) && word_driver(env_word, NULL) == NULL)
+        unknown_word("QUIZDECK_RENDERER", env_word);
+    if (plan.source == RENDERER_FROM_DEFAULT && present(setting) &&
+        word_driver(setting, NULL) == NULL)
+        unknown_word("the renderer setting", setting);
+
+    SDL_Renderer *renderer = NULL;
+    /* SDL turns batching off for a renderer picked by name (an app that
+     * picks one may mix in its own OpenGL calls); the game never does, so
+     * it keeps the batching SDL's own choice would have had. */
+    if (plan.driver != NULL)
+        SDL_SetHintWithPriority(SDL_HINT_RENDER_BATCHING, "1", SDL_HINT_DEFAULT);
+    if (plan.driver == NULL)
+        renderer = SDL_CreateRenderer(window, -1, 0);
+    else if (plan.driver == RENDERER_ACCELERATED)
+        renderer = create_accelerated(window);
+    else
+        renderer = renderer_create_driver(window, plan.driver);
+    if (renderer != NULL || plan.driver == NULL)
+        return renderer;
+
+    fprintf(stderr, "quizdeck: the %s renderer failed (%s); trying the software renderer\n",
+            plan.driver, SDL_GetError());
+    renderer = renderer_create_driver(window, "software");
+    if (renderer == NULL)
+        renderer = SDL_CreateRenderer(window, -1, 0);
+    return renderer;
+}
+
+/* ---- the settled marker ------------------------------------------------- */
+
+void renderer_bench_idle(SDL_Renderer *renderer)
+{
+    static enum { MARK_UNREAD, MARK_WAITING, MARK_DONE } state = MARK_UNREAD;
+    static int fd = -1;
+    if (state == MARK_DONE)
+        return;
+    if (state == MARK_UNREAD) {
+        const char *value = SDL_getenv("QUIZDECK_BENCH_SETTLED_FD");
+        char *end = NULL;
+        long n = present(value) ? strtol(value, &end, 10) : -1;
+        if (n < 0 || n > 1 << 20 || end == NULL || *end != '\0') {
+            state = MARK_DONE;
+            return;
+        }
+        fd = (int)n;
+        state = MARK_WAITING;
+    }
+    /* Not idle while events wait: the loop handles and draws them first. */
+    SDL_PumpEvents();
+    if (SDL_HasEvents(SDL_FIRSTEVENT, SDL_LASTEVENT))
+        return;
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    SDL_RendererInfo info = {0};
+    if (renderer == NULL || SDL_GetRendererInfo(renderer, &info) != 0 || info.name == NULL)
+        info.name = "unknown";
+    char line[128];
+    int len = snprintf(line, sizeof line, "settled %lld %s\n",
+                       (long long)ts.tv_sec * 1000000000LL + ts.tv_nsec, info.name);
+    if (len > 0 && write(fd, line, (size_t)len) < 0)
+        fprintf(stderr, "quizdeck: QUIZDECK_BENCH_SETTLED_FD=%d: cannot write\n", fd);
+    state = MARK_DONE;
+}

@@ -1,0 +1,246 @@
+/* test_ui_renderer.c - which renderer the game draws with (renderer.h):
+ * the default for each kind of display, the overrides and their order,
+ * that a renderer the machine cannot make never stops the game from
+ * starting, and the settled line the README's start-up figures are read
+ * from.
+ *
+ * The decision is a pure function and is tested as a table; the rest opens
+ * the real App on SDL's dummy video driver (which has no OpenGL).
+ */
+#include <pthread.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+
+#include "app.h"
+#include "renderer.h"
+#include "test_support.h"
+
+/* ---- the decision --------------------------------------------------------- */
+
+typedef struct PlanCase {
+    const char *env, *sdl, *setting, *video;
+    const char *driver; /* NULL: left to SDL */
+    RendererSource source;
+    bool unknown;
+} PlanCase;
+
+static const PlanCase plan_cases[] = {
+    /* The default follows the display: software where SDL has a plain
+     * window framebuffer, SDL's accelerated choice elsewhere. */
+    {NULL, NULL, NULL, "x11", "software", RENDERER_FROM_DEFAULT, false},
+    {NULL, NULL, NULL, "dummy", "software", RENDERER_FROM_DEFAULT, false},
+    {NULL, NULL, NULL, "offscreen", "software", RENDERER_FROM_DEFAULT, false},
+    {NULL, NULL, NULL, "wayland", "accelerated", RENDERER_FROM_DEFAULT, false},
+    {NULL, NULL, NULL, "kmsdrm", "accelerated", RENDERER_FROM_DEFAULT, false},
+    {NULL, NULL, NULL, "windows", "accelerated", RENDERER_FROM_DEFAULT, false},
+    {NULL, NULL, NULL, "cocoa", "accelerated", RENDERER_FROM_DEFAULT, false},
+    {"", "", "", "x11", "software", RENDERER_FROM_DEFAULT, false}, /* empty = unset */
+    /* QUIZDECK_RENDERER, in any case, outranks everything. */
+    {"opengl", NULL, NULL, "x11", "opengl", RENDERER_FROM_ENV, false},
+    {"OpenGL", NULL, NULL, "x11", "opengl", RENDERER_FROM_ENV, false},
+    {"opengles2", NULL, NULL, "x11", "opengles2", RENDERER_FROM_ENV, false},
+    {"software", NULL, NULL, "wayland", "software", RENDERER_FROM_ENV, false},
+    {"accelerated", NULL, NULL, "x11", "accelerated", RENDERER_FROM_ENV, false},
+    {"auto", NULL, NULL, "wayland", "accelerated", RENDERER_FROM_ENV, false},
+    {"opengl", "software", "software", "x11", "opengl", RENDERER_FROM_ENV, false},
+    /* SDL_RENDER_DRIVER is SDL's to read: left to SDL, over the setting. */
+    {NULL, "opengl", NULL, "x11", NULL, RENDERER_FROM_SDL_HINT, false},
+    {NULL, "software", "accelerated", "wayland", NULL, RENDERER_FROM_SDL_HINT, false},
+    /* The setting, when the environment says nothing. */
+    {NULL, NULL, "accelerated", "x11", "accelerated", RENDERER_FROM_SETTING, false},
+    {NULL, NULL, "software", "wayland", "software", RENDERER_FROM_SETTING, false},
+    /* A word that is not in the list is skipped, never fatal. */
+    {"fast", NULL, NULL, "x11", "software", RENDERER_FROM_DEFAULT, true},
+    {"fast", "opengl", NULL, "x11", NULL, RENDERER_FROM_SDL_HINT, true},
+    {NULL, NULL, "fast", "wayland", "accelerated", RENDERER_FROM_DEFAULT, true},
+};
+
+static void test_plan_table(void **state)
+{
+    (void)state;
+    for (size_t i = 0; i < sizeof plan_cases / sizeof plan_cases[0]; i++) {
+        const PlanCase *c = &plan_cases[i];
+        RendererPlan plan = renderer_plan(c->env, c->sdl, c->setting, c->video);
+        if (c->driver == NULL) {
+            if (plan.driver != NULL)
+                fail_msg("case %zu: expected SDL's own choice, got %s", i, plan.driver);
+        } else if (plan.driver == NULL || strcmp(plan.driver, c->driver) != 0) {
+            fail_msg("case %zu: expected %s, got %s", i, c->driver,
+                     plan.driver ? plan.driver : "SDL's own choice");
+        }
+        if (plan.source != c->source)
+            fail_msg("case %zu: expected source %d, got %d", i, (int)c->source, (int)plan.source);
+        if (plan.unknown_word != c->unknown)
+            fail_msg("case %zu: unknown_word %d", i, (int)plan.unknown_word);
+    }
+}
+
+/* ---- the real App ------------------------------------------------------- */
+
+typedef struct Fixture {
+    char dir[64];
+    App *app;
+} Fixture;
+
+static int setup(void **state)
+{
+    Fixture *f = calloc(1, sizeof *f);
+    if (!f)
+        return -1;
+    snprintf(f->dir, sizeof f->dir, "/tmp/qd-ui-renderer-XXXXXX");
+    if (!mkdtemp(f->dir)) {
+        free(f);
+        return -1;
+    }
+    *state = f;
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    Fixture *f = *state;
+    app_destroy(f->app);
+    test_remove_tree(f->dir);
+    free(f);
+    /* Back to what tests/CMakeLists.txt gives every UI test. */
+    unsetenv("QUIZDECK_RENDERER");
+    setenv("SDL_RENDER_DRIVER", "software", 1);
+    return 0;
+}
+
+static App *open_app(Fixture *f)
+{
+    const char *paths[] = {QUIZDECK_TEST_DATA "/valid"};
+    AppConfig cfg = {.pack_paths = paths,
+                     .pack_path_count = 1,
+                     .data_dir = f->dir,
+                     .width = 800,
+                     .height = 600,
+                     .hidden = true};
+    f->app = app_create(&cfg);
+    return f->app;
+}
+
+static const char *renderer_name(App *app)
+{
+    SDL_RendererInfo info = {0};
+    assert_int_equal(SDL_GetRendererInfo(app->renderer, &info), 0);
+    return info.name;
+}
+
+/* The game opens and shows its title with the renderer these variables
+ * lead to (NULL = unset). */
+static void assert_title_with(Fixture *f, const char *quizdeck_renderer, const char *sdl_driver,
+                              const char *expected)
+{
+    if (quizdeck_renderer)
+        setenv("QUIZDECK_RENDERER", quizdeck_renderer, 1);
+    else
+        unsetenv("QUIZDECK_RENDERER");
+    if (sdl_driver)
+        setenv("SDL_RENDER_DRIVER", sdl_driver, 1);
+    else
+        unsetenv("SDL_RENDER_DRIVER");
+    App *app = open_app(f);
+    assert_non_null(app);
+    assert_string_equal(renderer_name(app), expected);
+    app_pump(app, 2);
+    assert_non_null(app_find_widget(app, "Play a round"));
+    /* HiDPI and layout read the renderer's pixel size: it must be the
+     * window's. */
+    int w = 0, h = 0;
+    assert_int_equal(SDL_GetRendererOutputSize(app->renderer, &w, &h), 0);
+    assert_int_equal(w, app->theme.out_w);
+    assert_int_equal(h, app->theme.out_h);
+    assert_true(w > 0 && h > 0);
+}
+
+static void test_default_is_software_here(void **state)
+{
+    assert_title_with(*state, NULL, NULL, "software");
+}
+
+static void test_renderer_this_machine_lacks_falls_back(void **state)
+{
+    /* The dummy driver has no OpenGL: the game still starts. */
+    assert_title_with(*state, "opengl", NULL, "software");
+}
+
+static void test_unknown_word_is_ignored(void **state)
+{
+    assert_title_with(*state, "fastest", NULL, "software");
+}
+
+/* ---- the settled line ----------------------------------------------------- */
+
+static void *quit_soon(void *arg)
+{
+    (void)arg;
+    struct timespec ts = {0, 300 * 1000000};
+    nanosleep(&ts, NULL);
+    SDL_Event e = {0};
+    e.type = SDL_QUIT;
+    SDL_PushEvent(&e);
+    return NULL;
+}
+
+static void test_settled_line_once_when_idle(void **state)
+{
+    Fixture *f = *state;
+    int fds[2];
+    assert_int_equal(pipe(fds), 0);
+    char fd_text[16];
+    snprintf(fd_text, sizeof fd_text, "%d", fds[1]);
+    setenv("QUIZDECK_BENCH_SETTLED_FD", fd_text, 1);
+    App *app = open_app(f);
+    assert_non_null(app);
+    struct timespec before;
+    clock_gettime(CLOCK_MONOTONIC, &before);
+    pthread_t thread;
+    assert_int_equal(pthread_create(&thread, NULL, quit_soon, NULL), 0);
+    app_run(app); /* the real loop: first frame, idle, then the quit */
+    pthread_join(thread, NULL);
+    unsetenv("QUIZDECK_BENCH_SETTLED_FD");
+    close(fds[1]);
+    char text[256] = "";
+    size_t got = 0;
+    ssize_t n;
+    while (got < sizeof text - 1 && (n = read(fds[0], text + got, sizeof text - 1 - got)) > 0)
+        got += (size_t)n;
+    close(fds[0]);
+    text[got] = '\0';
+    /* One line: the time it settled (after the App was made) and the
+     * renderer, nothing more however long the loop then idled. */
+    long long ns = 0;
+    char name[32] = "";
+    assert_int_equal(sscanf(text, "settled %lld %31s", &ns, name), 2);
+    assert_string_equal(name, "software");
+    assert_true(ns >= (long long)before.tv_sec * 1000000000LL + before.tv_nsec);
+    assert_non_null(strchr(text, '\n'));
+    assert_null(strchr(strchr(text, '\n') + 1, '\n'));
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_plan_table),
+        cmocka_unit_test_setup_teardown(test_default_is_software_here, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_renderer_this_machine_lacks_falls_back, setup,
+                                        teardown),
+        cmocka_unit_test_setup_teardown(test_unknown_word_is_ignored, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_settled_line_once_when_idle, setup, teardown),
+    };
+    int failed = cmocka_run_group_tests(tests, NULL, NULL);
+    SDL_Quit();
+    return failed;
+}
