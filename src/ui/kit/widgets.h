@@ -162,10 +162,17 @@ typedef struct TextField {
 /* Clears the field. */
 void text_field_clear(TextField *field);
 
-/* Handles SDL_TEXTINPUT (appends, never splitting a character at the size
- * limit) and Backspace (removes one whole UTF-8 character). Returns true
- * when the text changed. Call SDL_StartTextInput() in enter() and
- * SDL_StopTextInput() in leave(). */
+/* Appends UTF-8 text (typed or pasted: line breaks and tabs become one
+ * space, other control characters are dropped), never splitting a
+ * character at the size limit. True when the text changed. */
+bool text_field_append(TextField *field, const char *utf8);
+
+/* Removes the last whole UTF-8 character. True when there was one. */
+bool text_field_backspace(TextField *field);
+
+/* Handles SDL_TEXTINPUT (text_field_append) and Backspace
+ * (text_field_backspace). Returns true when the text changed. Call
+ * SDL_StartTextInput() in enter() and SDL_StopTextInput() in leave(). */
 bool text_field_event(TextField *field, const UiEvent *event);
 
 #endif
