@@ -234,6 +234,28 @@ static void assert_all_right(const Fixture *f, int64_t round_id)
     free_stored(&s);
 }
 
+/* ---- the per-type table ------------------------------------------------- */
+
+/* Every question type a pack may hold has its answer area: a row in the
+ * PlayKind table under its own name, with a hint for the footer. A type
+ * without one could not be shown at all. */
+static void test_every_type_has_an_answer_area(void **state)
+{
+    (void)state;
+    for (int t = 0; t < QUESTION_TYPE_COUNT; t++) {
+        const PlayKind *kind = play_kind_of((QuestionType)t);
+        if (kind == NULL)
+            fail_msg("no PlayKind for %s", question_type_name((QuestionType)t));
+        assert_string_equal(kind->name, question_type_name((QuestionType)t));
+        assert_non_null(kind->layout);
+        assert_non_null(kind->event);
+        assert_non_null(kind->draw);
+        assert_non_null(kind->hint);
+        assert_true(kind->state_size > 0);
+    }
+    assert_null(play_kind_of(QUESTION_TYPE_COUNT));
+}
+
 /* ---- playing each type by keyboard ------------------------------------- */
 
 static void order_by_keys(App *app)
@@ -856,6 +878,7 @@ static void test_ime_composition_is_shown_and_committed(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_every_type_has_an_answer_area),
         cmocka_unit_test(test_every_type_by_keyboard),
         cmocka_unit_test(test_every_type_by_mouse),
         cmocka_unit_test(test_wrong_answer_feedback_and_retry),
