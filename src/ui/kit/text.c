@@ -9,6 +9,10 @@
  * visual order (rule L2); render each run with HarfBuzz told its direction
  * and script; blit the runs and lines into one surface; upload it as a
  * texture and keep it in the cache.
+ *
+ * Nothing here is static but constant tables: the fonts, the textures and
+ * the working memory of a layout (TextScratch) belong to the TextCache, so
+ * each cache is independent of any other.
  */
 #include "text.h"
 
@@ -71,6 +75,38 @@ typedef struct Entry {
     uint64_t used;
 } Entry;
 
+typedef struct Run {
+    size_t start, end; /* bytes in the line */
+    int level;         /* bidi embedding level: odd = right to left */
+    Script script;
+} Run;
+
+typedef struct LineSpan {
+    size_t start, end; /* bytes of the whole text, trailing spaces cut */
+    bool rtl;          /* its paragraph's direction */
+    int width;
+} LineSpan;
+
+enum { MAX_RUNS = 256, MAX_LINES = 512 };
+
+/* Working memory for laying out one string, kept with its cache so that
+ * nothing is static: two caches never share it. Who uses which part, never
+ * two at once: make_runs the bidi arrays, split_missing `split`;
+ * line_width and render_surface's drawing loop `runs` and `piece` (the
+ * loop runs only after break_lines, and with it every line_width, is done);
+ * render_surface `lines`. */
+typedef struct TextScratch {
+    FriBidiChar chars[MAX_LINE_CHARS];
+    size_t offsets[MAX_LINE_CHARS + 1];
+    FriBidiCharType types[MAX_LINE_CHARS];
+    FriBidiBracketType brackets[MAX_LINE_CHARS];
+    FriBidiLevel levels[MAX_LINE_CHARS];
+    Run split[MAX_RUNS];
+    Run runs[MAX_RUNS];
+    char piece[MAX_LINE_CHARS * 4 + 1]; /* one run, NUL-terminated for SDL_ttf */
+    LineSpan lines[MAX_LINES];
+} TextScratch;
+
 struct TextCache {
     SDL_Renderer *renderer;
     const Theme *theme;
@@ -81,6 +117,7 @@ struct TextCache {
     Entry entries[MAX_ENTRIES];
     size_t bytes;
     uint64_t tick;
+    TextScratch scratch;
 };
 
 static const float style_units[TEXT_STYLE_COUNT] = {
@@ -350,14 +387,6 @@ static TTF_Font *get_font(TextCache *cache, int face, int px)
 
 /* ---- runs and lines --------------------------------------------------- */
 
-typedef struct Run {
-    size_t start, end; /* bytes in the line */
-    int level;         /* bidi embedding level: odd = right to left */
-    Script script;
-} Run;
-
-enum { MAX_RUNS = 256 };
-
 typedef struct Shaper {
     TextCache *cache;
     int px;
@@ -403,7 +432,7 @@ static Script face_for(Shaper *sh, Script script, uint32_t c)
  * parentheses, a Latin one without arrows), keeping levels. In place. */
 static size_t split_missing(Shaper *sh, const char *s, Run *runs, size_t count, size_t max_runs)
 {
-    static Run out[MAX_RUNS];
+    Run *out = sh->cache->scratch.split;
     size_t on = 0;
     for (size_t r = 0; r < count; r++) {
         size_t j = runs[r].start;
@@ -429,11 +458,12 @@ static size_t split_missing(Shaper *sh, const char *s, Run *runs, size_t count, 
 static size_t make_runs(Shaper *sh, const char *s, size_t len, bool base_rtl, Run *runs,
                         size_t max_runs)
 {
-    static FriBidiChar chars[MAX_LINE_CHARS];
-    static size_t offsets[MAX_LINE_CHARS + 1];
-    static FriBidiCharType types[MAX_LINE_CHARS];
-    static FriBidiBracketType brackets[MAX_LINE_CHARS];
-    static FriBidiLevel levels[MAX_LINE_CHARS];
+    TextScratch *scratch = &sh->cache->scratch;
+    FriBidiChar *chars = scratch->chars;
+    size_t *offsets = scratch->offsets;
+    FriBidiCharType *types = scratch->types;
+    FriBidiBracketType *brackets = scratch->brackets;
+    FriBidiLevel *levels = scratch->levels;
     size_t n = 0, i = 0;
     while (i < len && n < MAX_LINE_CHARS) {
         offsets[n] = i;
@@ -504,14 +534,14 @@ static size_t make_runs(Shaper *sh, const char *s, size_t len, bool base_rtl, Ru
 /* Width in pixels of s[0..len) as one line. */
 static int line_width(Shaper *sh, const char *s, size_t len, bool base_rtl)
 {
-    static Run runs[MAX_RUNS];
+    Run *runs = sh->cache->scratch.runs;
+    char *buf = sh->cache->scratch.piece;
     size_t count = make_runs(sh, s, len, base_rtl, runs, MAX_RUNS);
     int total = 0;
-    char buf[MAX_LINE_CHARS * 4 + 1];
     for (size_t r = 0; r < count; r++) {
         TTF_Font *font = run_font(sh, &runs[r]);
         size_t n = runs[r].end - runs[r].start;
-        if (!font || n >= sizeof buf)
+        if (!font || n >= sizeof sh->cache->scratch.piece)
             continue;
         memcpy(buf, s + runs[r].start, n);
         buf[n] = '\0';
@@ -521,12 +551,6 @@ static int line_width(Shaper *sh, const char *s, size_t len, bool base_rtl)
     }
     return total;
 }
-
-typedef struct LineSpan {
-    size_t start, end; /* bytes of the whole text, trailing spaces cut */
-    bool rtl;          /* its paragraph's direction */
-    int width;
-} LineSpan;
 
 static bool paragraph_rtl(const char *s, size_t len, const char *lang)
 {
@@ -611,8 +635,8 @@ static size_t break_lines(Shaper *sh, const char *s, const char *lang, int wrap,
 static SDL_Surface *render_surface(Shaper *sh, const char *text, const char *lang, SDL_Color color,
                                    int wrap, TextAlign align)
 {
-    enum { MAX_LINES = 512 };
-    static LineSpan lines[MAX_LINES];
+    TextScratch *scratch = &sh->cache->scratch;
+    LineSpan *lines = scratch->lines;
     size_t count = break_lines(sh, text, lang, wrap, lines, MAX_LINES);
     TTF_Font *base = get_font(sh->cache, face_index(sh->cache, sh->lang_script, sh->bold), sh->px);
     TTF_Font *ui = get_font(sh->cache, face_index(sh->cache, SCRIPT_COMMON, sh->bold), sh->px);
@@ -638,8 +662,8 @@ static SDL_Surface *render_surface(Shaper *sh, const char *text, const char *lan
     if (!out)
         return NULL;
     SDL_FillRect(out, NULL, 0);
-    static Run runs[MAX_RUNS];
-    static char buf[MAX_LINE_CHARS * 4 + 1];
+    Run *runs = scratch->runs;
+    char *buf = scratch->piece;
     for (size_t i = 0; i < count; i++) {
         const LineSpan *ln = &lines[i];
         int x = 0;
@@ -655,7 +679,7 @@ static SDL_Surface *render_surface(Shaper *sh, const char *text, const char *lan
         for (size_t r = 0; r < nr; r++) {
             size_t n = runs[r].end - runs[r].start;
             TTF_Font *font = run_font(sh, &runs[r]);
-            if (!font || n == 0 || n >= sizeof buf)
+            if (!font || n == 0 || n >= sizeof scratch->piece)
                 continue;
             memcpy(buf, text + ln->start + runs[r].start, n);
             buf[n] = '\0';
@@ -915,14 +939,4 @@ const char *text_font_path(TextCache *cache, const char *lang, bool bold)
 {
     int f = face_index(cache, lang_script(lang), bold);
     return f >= 0 && f < cache->face_count ? cache->faces[f].path : "";
-}
-
-/* Under LeakSanitizer (the ASan CI build): fontconfig 2.14 loses a few
- * hundred bytes while parsing its own configuration files, once per
- * process, out of our reach. Tell LSan so the suite reports only our
- * leaks. Ignored by builds without the sanitizer. */
-const char *__lsan_default_suppressions(void);
-const char *__lsan_default_suppressions(void)
-{
-    return "leak:libfontconfig.so\n";
 }
