@@ -17,6 +17,7 @@
 
 #include <SDL_ttf.h>
 
+#include "format.h"
 #include "pack_load.h"
 #include "study_ui.h"
 #include "ui.h"
@@ -202,9 +203,10 @@ static void tell_interrupted_round(App *app)
     if (last->id > told) {
         if (last->answered_count > 0)
             app_notice(app, COLOR_WARN,
-                       "Your last round stopped after %d of %d questions. Those answers are "
+                       "Your last round stopped after %s of %s questions. Those answers are "
                        "saved and count in Progress.",
-                       last->answered_count, last->question_count);
+                       ui_format_int(last->answered_count).text,
+                       ui_format_int(last->question_count).text);
         else
             app_notice(app, COLOR_WARN, "Your last round stopped before any answer was given.");
         app->notice_until += 6000;
@@ -633,8 +635,8 @@ bool app_add_pack_file(App *app, const char *path)
             }
         }
         if (diags.error_count > 1)
-            app_notice(app, COLOR_BAD, "%s was not added: %s (and %zu more errors)",
-                       base_name(path), first, diags.error_count - 1);
+            app_notice(app, COLOR_BAD, "%s was not added: %s (and %s more errors)", base_name(path),
+                       first, ui_format_int((int64_t)diags.error_count - 1).text);
         else
             app_notice(app, COLOR_BAD, "%s was not added: %s", base_name(path), first);
         diag_clear(&diags);
@@ -670,8 +672,8 @@ bool app_add_pack_file(App *app, const char *path)
             selection_sync(app);
             added = app->packs.pack_count > before;
             if (added)
-                app_notice(app, COLOR_GOOD, "Added \"%s\" (%zu questions) to your packs.",
-                           pack->title, pack->question_count);
+                app_notice(app, COLOR_GOOD, "Added \"%s\" (%s questions) to your packs.",
+                           pack->title, ui_format_int((int64_t)pack->question_count).text);
         }
     }
     pack_free(pack);

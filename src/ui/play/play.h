@@ -82,9 +82,6 @@ int play_footer_top(App *app, const char *hint);
  * ___.") into out, always NUL-terminated, cut when it does not fit. */
 void play_cloze_text(const Question *q, char *out, size_t size);
 
-/* Writes an integer with thousands separators ("12,345") into buf. */
-void play_format_int(char *buf, size_t size, int64_t value);
-
 /* ---- the answer area: one PlayKind per question type ------------------
  *
  * The question screen does not know the question types: everything that

@@ -12,6 +12,8 @@
 
 #include <stdio.h>
 
+#include "format.h"
+
 /* What tells the three kinds apart. */
 typedef struct TilesVariant {
     bool multi;     /* tiles toggle; a Submit button commits */
@@ -252,7 +254,7 @@ static void tiles_draw(App *app, PlayInput *in)
     for (size_t i = 0; i < t->count; i++)
         picks += (int)((in->given.picked >> i) & 1u);
     char note[64];
-    snprintf(note, sizeof note, "%d ticked", picks);
+    snprintf(note, sizeof note, "%s ticked", ui_format_int(picks).text);
     TextSpec ts = {.style = TEXT_SMALL, .color = theme_color(COLOR_TEXT_DIM)};
     int lh = text_line_height(app->text, &ts);
     text_draw(app->text, &ts, in->area.x, t->submit.y + (t->submit.h - lh) / 2, note);

@@ -177,20 +177,6 @@ void play_ellipsize(char *dst, size_t size, const char *text, size_t max_bytes)
     memcpy(dst + cut, "\xE2\x80\xA6", 4); /* … */
 }
 
-void play_format_int(char *buf, size_t size, int64_t value)
-{
-    char raw[32];
-    snprintf(raw, sizeof raw, "%lld", (long long)value);
-    size_t len = strlen(raw), o = 0;
-    for (size_t i = 0; i < len && o + 2 < size; i++) {
-        if (i > 0 && raw[i - 1] != '-' && (len - i) % 3 == 0)
-            buf[o++] = ',';
-        buf[o++] = raw[i];
-    }
-    if (size > 0)
-        buf[o < size ? o : size - 1] = '\0';
-}
-
 void play_cloze_text(const Question *q, char *out, size_t size)
 {
     if (size == 0)

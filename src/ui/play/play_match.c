@@ -10,6 +10,8 @@
 
 #include <stdio.h>
 
+#include "format.h"
+
 /* The pairs themselves live in in->given.match. */
 typedef struct Match {
     SDL_Rect left[PLAY_MAX_ITEMS], right[PLAY_MAX_ITEMS];
@@ -291,8 +293,8 @@ static void match_draw(App *app, PlayInput *in)
     int done = 0;
     for (int l = 0; l < n; l++)
         done += in->given.match[l] != ROUND_NO_PICK;
-    char note[64];
-    snprintf(note, sizeof note, "%d of %d paired", done, n);
+    char note[96];
+    snprintf(note, sizeof note, "%s of %s paired", ui_format_int(done).text, ui_format_int(n).text);
     TextSpec hs = {.style = TEXT_SMALL, .color = theme_color(COLOR_TEXT_DIM)};
     int lh = text_line_height(app->text, &hs);
     text_draw(app->text, &hs, in->area.x, m->submit.y + (m->submit.h - lh) / 2, note);

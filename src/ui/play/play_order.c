@@ -7,7 +7,7 @@
  */
 #include "play.h"
 
-#include <stdio.h>
+#include "format.h"
 
 /* The arrangement itself lives in in->given.arrangement. */
 typedef struct Order {
@@ -189,11 +189,9 @@ static void order_draw(App *app, PlayInput *in)
                            : (float)(r.x + pad) + (float)d / 2.0f;
         float cy = (float)r.y + (float)r.h / 2.0f;
         play_fill_circle(ren, cx, cy, (float)d / 2.0f, theme_color(COLOR_BORDER));
-        char num[24];
-        snprintf(num, sizeof num, "%zu", i + 1);
         TextSpec ns = {.style = TEXT_SMALL, .align = TEXT_ALIGN_CENTER};
         int nh = text_line_height(app->text, &ns);
-        text_draw(app->text, &ns, (int)cx, (int)cy - nh / 2, num);
+        text_draw(app->text, &ns, (int)cx, (int)cy - nh / 2, ui_format_int((int64_t)i + 1).text);
 
         const char *text = round_display_text(in->rq, in->given.arrangement[i]);
         int grip_w = theme_px(th, 22);

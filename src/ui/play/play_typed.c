@@ -15,6 +15,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "format.h"
+
 typedef struct Typing {
     bool cloze;
     TextField field[PLAY_MAX_GAPS]; /* field_count (>= 1) used */
@@ -239,13 +241,9 @@ static void cloze_sentence(const PlayInput *in, char *out, size_t size)
         const char *shown = typed[0] != '\0'             ? typed
                             : q->gaps[i].hint[0] != '\0' ? q->gaps[i].hint
                                                          : "_____";
-        if (typed[0] == '\0' && q->gaps[i].hint[0] != '\0') {
-            w = snprintf(out + len, size - len, "%s[%zu: %s?]", i == t->gap ? "\xC2\xBB" : "",
-                         i + 1, shown);
-        } else {
-            w = snprintf(out + len, size - len, "%s[%zu: %s]", i == t->gap ? "\xC2\xBB" : "", i + 1,
-                         shown);
-        }
+        const char *asking = typed[0] == '\0' && q->gaps[i].hint[0] != '\0' ? "?" : "";
+        w = snprintf(out + len, size - len, "%s[%s: %s%s]", i == t->gap ? "\xC2\xBB" : "",
+                     ui_format_int((int64_t)i + 1).text, shown, asking);
         if (w > 0)
             len += (size_t)w;
         if (len >= size)
@@ -327,26 +325,26 @@ static void typing_draw(App *app, PlayInput *in)
                           theme_color(cur      ? COLOR_ACCENT
                                       : filled ? COLOR_SURFACE_HI
                                                : COLOR_SURFACE));
-            char num[24];
-            snprintf(num, sizeof num, "%zu", i + 1);
             TextSpec ns = {.style = TEXT_LABEL,
                            .align = TEXT_ALIGN_CENTER,
                            .color = theme_color(cur ? COLOR_ON_ACCENT : COLOR_TEXT)};
             int lh = text_line_height(app->text, &ns);
-            text_draw(app->text, &ns, c.x + c.w / 2, c.y + (c.h - lh) / 2, num);
+            text_draw(app->text, &ns, c.x + c.w / 2, c.y + (c.h - lh) / 2,
+                      ui_format_int((int64_t)i + 1).text);
             if (in->nav.focus == (int)i && in->nav.keyboard)
                 widget_focus_ring(app, c);
             char label[32];
             snprintf(label, sizeof label, "gap %zu", i + 1);
             app_record_widget(app, c, label, cur ? WIDGET_SELECTED : 0u);
         }
-        char label[160];
+        char label[200];
         const char *hint = in->q->gaps[t->gap].hint;
+        UiInt at = ui_format_int((int64_t)t->gap + 1), of = ui_format_int((int64_t)t->field_count);
         if (hint[0] != '\0')
-            snprintf(label, sizeof label, "Gap %zu of %zu  \xC2\xB7  hint: %.100s", t->gap + 1,
-                     t->field_count, hint);
+            snprintf(label, sizeof label, "Gap %s of %s  \xC2\xB7  hint: %.100s", at.text, of.text,
+                     hint);
         else
-            snprintf(label, sizeof label, "Gap %zu of %zu", t->gap + 1, t->field_count);
+            snprintf(label, sizeof label, "Gap %s of %s", at.text, of.text);
         TextSpec ls = {.style = TEXT_SMALL, .color = theme_color(COLOR_TEXT_DIM)};
         text_draw(app->text, &ls, in->text_rect.x,
                   in->text_rect.y - text_line_height(app->text, &ls) - theme_px(th, 4), label);

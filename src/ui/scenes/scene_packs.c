@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "app.h"
+#include "format.h"
 #include "widgets.h"
 
 typedef enum RowKind { ROW_PACK, ROW_TOPIC, ROW_FAILURE, ROW_CONTINUE } RowKind;
@@ -100,12 +101,14 @@ static void row_text(const App *app, const PacksState *s, const Row *row, char *
             char by[200] = "";
             if (p->author[0])
                 snprintf(by, sizeof by, " \xC2\xB7 by %s", p->author);
-            snprintf(detail, dn, "%zu question%s \xC2\xB7 language: %s%s%s%s%s%s",
-                     p->question_count, p->question_count == 1 ? "" : "s", p->language, by,
+            snprintf(detail, dn, "%s question%s \xC2\xB7 language: %s%s%s%s%s%s",
+                     ui_format_int((int64_t)p->question_count).text,
+                     p->question_count == 1 ? "" : "s", p->language, by,
                      p->description[0] ? "\n" : "", p->description, topics[0] ? "\nTopics: " : "",
                      topics);
         } else {
-            snprintf(detail, dn, "%zu question%s%s%s", p->question_count,
+            snprintf(detail, dn, "%s question%s%s%s",
+                     ui_format_int((int64_t)p->question_count).text,
                      p->question_count == 1 ? "" : "s", topics[0] ? " \xC2\xB7 " : "", topics);
         }
     } else if (row->kind == ROW_TOPIC) {
@@ -113,7 +116,7 @@ static void row_text(const App *app, const PacksState *s, const Row *row, char *
         const PackTopic *t = &p->topics[row->topic];
         snprintf(title, tn, "%s", t->title[0] ? t->title : t->id);
         size_t n = topic_questions(p, t->id);
-        snprintf(detail, dn, "%zu question%s", n, n == 1 ? "" : "s");
+        snprintf(detail, dn, "%s question%s", ui_format_int((int64_t)n).text, n == 1 ? "" : "s");
     } else if (row->kind == ROW_FAILURE) {
         const PackFailure *f = &app->packs.failures[row->index];
         snprintf(title, tn, "%s \xE2\x80\x94 not loaded", base_name(f->path));
@@ -135,8 +138,8 @@ static void row_text(const App *app, const PacksState *s, const Row *row, char *
             shown++;
         }
         if (f->diags.error_count > shown && used + 2 < dn)
-            snprintf(detail + used, dn - used, "\n(and %zu more errors; run quizdeck --check)",
-                     f->diags.error_count - shown);
+            snprintf(detail + used, dn - used, "\n(and %s more errors; run quizdeck --check)",
+                     ui_format_int((int64_t)(f->diags.error_count - shown)).text);
     }
 }
 
@@ -329,8 +332,9 @@ static void packs_draw(App *app, void *state)
         if (n == 0)
             snprintf(summary, sizeof summary, "Tick at least one pack.");
         else
-            snprintf(summary, sizeof summary, "%zu pack%s \xC2\xB7 %zu question%s", n,
-                     n == 1 ? "" : "s", q, q == 1 ? "" : "s");
+            snprintf(summary, sizeof summary, "%s pack%s \xC2\xB7 %s question%s",
+                     ui_format_int((int64_t)n).text, n == 1 ? "" : "s",
+                     ui_format_int((int64_t)q).text, q == 1 ? "" : "s");
         SDL_Rect col = theme_column(t, 0, 0);
         TextSpec ss = {.style = TEXT_BODY, .color = theme_color(COLOR_TEXT_DIM)};
         SDL_Rect box = {col.x, s->continue_rect.y, s->continue_rect.x - col.x - theme_px(t, 16),

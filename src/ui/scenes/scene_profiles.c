@@ -16,6 +16,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "format.h"
 #include "study_ui.h"
 #include "widgets.h"
 
@@ -120,8 +121,8 @@ static void save_name(App *app, ProfilesState *s)
         return;
     }
     if (st == STORE_INVALID) {
-        snprintf(s->error, sizeof s->error, "Type a name: 1 to %d letters, not only spaces.",
-                 STORE_NAME_MAX);
+        snprintf(s->error, sizeof s->error, "Type a name: 1 to %s letters, not only spaces.",
+                 ui_format_int(STORE_NAME_MAX).text);
         return;
     }
     if (st != STORE_OK) {

@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "app.h"
+#include "format.h"
 #include "widgets.h"
 
 enum { HISTORY_ROUNDS = 30, RECENT_ANSWERS = 20, MISSED_SHOWN = 5 };
@@ -302,22 +303,6 @@ static void draw_section(App *app, int x, int y, const char *title)
     text_draw(app->text, &spec, x, y, title);
 }
 
-static void format_points(int64_t v, char *buf, size_t n)
-{
-    /* Thin groups of three: 12 340. */
-    char raw[32];
-    snprintf(raw, sizeof raw, "%lld", (long long)(v < 0 ? -v : v));
-    size_t len = strlen(raw), o = 0;
-    if (v < 0 && o + 1 < n)
-        buf[o++] = '-';
-    for (size_t i = 0; i < len && o + 2 < n; i++) {
-        if (i > 0 && (len - i) % 3 == 0)
-            buf[o++] = ' ';
-        buf[o++] = raw[i];
-    }
-    buf[o] = '\0';
-}
-
 static void draw_chart(App *app, ProgressState *s, int base, SDL_Rect col)
 {
     const Theme *t = &app->theme;
@@ -353,12 +338,12 @@ static void draw_chart(App *app, ProgressState *s, int base, SDL_Rect col)
             best_i = (int)i;
         }
     }
-    char bests[40], caption[160];
-    format_points(best, bests, sizeof bests);
+    char caption[200];
     snprintf(caption, sizeof caption,
-             "Last %zu round%s \xC2\xB7 best %s%s \xC2\xB7 "
+             "Last %s round%s \xC2\xB7 best %s%s \xC2\xB7 "
              "latest on the right",
-             n, n == 1 ? "" : "s", bests, any_points ? " points" : " % right");
+             ui_format_int((int64_t)n).text, n == 1 ? "" : "s", ui_format_int(best).text,
+             any_points ? " points" : " % right");
     int ch = line_h(app, TEXT_SMALL);
     text_draw(app->text, &small, panel.x + pad, panel.y + pad, caption);
     SDL_Rect chart = {panel.x + pad, panel.y + pad + ch + theme_px(t, 8), panel.w - 2 * pad,
@@ -399,11 +384,8 @@ static void draw_pack(App *app, ProgressState *s, size_t i, SDL_Rect rect, unsig
     char best[80];
     snprintf(best, sizeof best, "%s",
              pr != NULL && pr->answers_total > 0 ? "No finished round yet" : "Not played yet");
-    if (s->best[i] >= 0) {
-        char pts[40];
-        format_points(s->best[i], pts, sizeof pts);
-        snprintf(best, sizeof best, "Best %s", pts);
-    }
+    if (s->best[i] >= 0)
+        snprintf(best, sizeof best, "Best %s", ui_format_int(s->best[i]).text);
     TextSpec bs = {.style = TEXT_SMALL,
                    .color = theme_color(s->best[i] >= 0 ? COLOR_ACCENT : COLOR_TEXT_DIM)};
     int bw = text_measure(app->text, &bs, best).x;
@@ -416,11 +398,12 @@ static void draw_pack(App *app, ProgressState *s, size_t i, SDL_Rect rect, unsig
 
     int64_t seen = pr ? pr->questions_seen : 0;
     size_t total = p->question_count;
-    char l1[80], l2[80];
-    snprintf(l1, sizeof l1, "Seen %lld of %zu questions", (long long)seen, total);
+    char l1[96], l2[96];
+    snprintf(l1, sizeof l1, "Seen %s of %s questions", ui_format_int(seen).text,
+             ui_format_int((int64_t)total).text);
     if (pr && pr->recent_count > 0)
-        snprintf(l2, sizeof l2, "%.0f %% right (last %d answers)", 100.0 * pr->recent_accuracy,
-                 pr->recent_count);
+        snprintf(l2, sizeof l2, "%.0f %% right (last %s answers)", 100.0 * pr->recent_accuracy,
+                 ui_format_int(pr->recent_count).text);
     else
         snprintf(l2, sizeof l2, "No answers yet");
     int half = (inner_w - 2 * pad) / 2;
@@ -439,12 +422,13 @@ static void draw_pack(App *app, ProgressState *s, size_t i, SDL_Rect rect, unsig
         int name_w = inner_w * 45 / 100;
         text_draw_fit(app->text, &tt, (SDL_Rect){x, y, name_w, row_h},
                       tp->title[0] ? tp->title : tp->id);
-        char info[64];
+        char info[96];
+        UiInt of = ui_format_int((int64_t)topic_total(p, tp->id));
         if (tr && tr->recent_count > 0)
-            snprintf(info, sizeof info, "%lld/%zu \xC2\xB7 %.0f %%", (long long)tr->questions_seen,
-                     topic_total(p, tp->id), 100.0 * tr->recent_accuracy);
+            snprintf(info, sizeof info, "%s/%s \xC2\xB7 %.0f %%",
+                     ui_format_int(tr->questions_seen).text, of.text, 100.0 * tr->recent_accuracy);
         else
-            snprintf(info, sizeof info, "0/%zu", topic_total(p, tp->id));
+            snprintf(info, sizeof info, "0/%s", of.text);
         TextSpec is = {
             .style = TEXT_SMALL, .color = theme_color(COLOR_TEXT_DIM), .align = TEXT_ALIGN_RIGHT};
         int info_w = theme_px(t, 110);
@@ -485,8 +469,8 @@ static void draw_missed(App *app, ProgressState *s, int base, SDL_Rect col)
         int bh = missed_prompt_h(app, s, i, panel.w - 2 * pad);
         text_draw_fit(app->text, &qs, (SDL_Rect){panel.x + pad, y, panel.w - 2 * pad, bh}, text);
         char detail[200];
-        snprintf(detail, sizeof detail, "%s \xC2\xB7 missed %lld time%s", p ? p->title : m->pack_id,
-                 (long long)m->misses, m->misses == 1 ? "" : "s");
+        snprintf(detail, sizeof detail, "%s \xC2\xB7 missed %s time%s", p ? p->title : m->pack_id,
+                 ui_format_int(m->misses).text, m->misses == 1 ? "" : "s");
         TextSpec ds = {.style = TEXT_SMALL, .color = theme_color(COLOR_BAD)};
         text_draw(app->text, &ds, panel.x + pad, y + bh, detail);
         y += bh + line_h(app, TEXT_SMALL) + theme_px(t, 14);
@@ -520,7 +504,10 @@ static void progress_draw(App *app, void *state)
     int bi = (int)s->best_count;
     char label[64];
     size_t n = practisable(app, s);
-    snprintf(label, sizeof label, n ? "Practise these %zu" : "Practise missed questions", n);
+    if (n > 0)
+        snprintf(label, sizeof label, "Practise these %s", ui_format_int((int64_t)n).text);
+    else
+        snprintf(label, sizeof label, "Practise missed questions");
     widget_button(app, s->nav.rect[bi], label,
                   nav_flag(&s->nav, bi) | WIDGET_PRIMARY | (n ? 0u : WIDGET_DISABLED));
     widget_button(app, s->nav.rect[bi + 1], "Flashcard statistics",

@@ -19,6 +19,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "format.h"
 #include "play.h"
 
 typedef struct QuestionState {
@@ -225,16 +226,20 @@ static void draw_top(App *app, QuestionState *st)
     const Theme *th = &app->theme;
     const Round *round = &app->round;
     SDL_Rect c = st->col;
-    char left[64], right[96], pts[32];
-    snprintf(left, sizeof left, "Question %zu of %zu", round->current + 1, round->question_count);
+    char left[96], right[128];
+    snprintf(left, sizeof left, "Question %s of %s",
+             ui_format_int((int64_t)round->current + 1).text,
+             ui_format_int((int64_t)round->question_count).text);
     TextSpec ls = {.style = TEXT_LABEL, .color = theme_color(COLOR_TEXT_DIM)};
     text_draw(app->text, &ls, c.x, st->top_y, left);
     RoundTotals t = round_totals(round);
-    play_format_int(pts, sizeof pts, t.points);
+    UiInt streak = ui_format_int(round->streak);
     if (round->settings.scoring == SCORING_ACCURACY)
-        snprintf(right, sizeof right, "%zu right   Streak %d", t.correct, round->streak);
+        snprintf(right, sizeof right, "%s right   Streak %s",
+                 ui_format_int((int64_t)t.correct).text, streak.text);
     else
-        snprintf(right, sizeof right, "%s points   Streak %d", pts, round->streak);
+        snprintf(right, sizeof right, "%s points   Streak %s", ui_format_int(t.points).text,
+                 streak.text);
     TextSpec rs = {.style = TEXT_LABEL, .align = TEXT_ALIGN_RIGHT};
     text_draw(app->text, &rs, c.x + c.w, st->top_y, right);
     app_record_widget(app, (SDL_Rect){c.x, st->top_y, c.w / 2, st->progress_y - st->top_y}, left,
@@ -257,8 +262,8 @@ static void draw_top(App *app, QuestionState *st)
             fill = theme_color(COLOR_BAD);
         else if (left_frac < 0.5f)
             fill = theme_color(COLOR_WARN);
-        char secs[32];
-        snprintf(secs, sizeof secs, "%lld s", (long long)((limit - elapsed + 999) / 1000));
+        char secs[sizeof(UiInt) + 4];
+        snprintf(secs, sizeof secs, "%s s", ui_format_int((limit - elapsed + 999) / 1000).text);
         TextSpec ss = {.style = TEXT_SMALL, .align = TEXT_ALIGN_RIGHT};
         int tw = text_measure(app->text, &ss, "000 s").x + theme_px(th, 10);
         SDL_Rect tb = {c.x, st->timer_y, c.w - tw, theme_px(th, 10)};

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "app.h"
+#include "format.h"
 #include "widgets.h"
 
 typedef enum SetupItem {
@@ -73,9 +74,9 @@ static void value_text(const App *app, int item, char *buf, size_t n)
     switch (item) {
     case ITEM_COUNT_Q:
         if (s->question_count == 0)
-            snprintf(buf, n, "All (%zu)", available(app));
+            snprintf(buf, n, "All (%s)", ui_format_int((int64_t)available(app)).text);
         else
-            snprintf(buf, n, "%d", s->question_count);
+            snprintf(buf, n, "%s", ui_format_int(s->question_count).text);
         break;
     case ITEM_TIME:
         if (s->time_limit == SETUP_TIME_OFF)
@@ -83,7 +84,7 @@ static void value_text(const App *app, int item, char *buf, size_t n)
         else if (s->time_limit == SETUP_TIME_PACK)
             snprintf(buf, n, "Pack's limits");
         else
-            snprintf(buf, n, "%d s", s->time_limit);
+            snprintf(buf, n, "%s s", ui_format_int(s->time_limit).text);
         break;
     case ITEM_SCORING:
         snprintf(buf, n, "%s",

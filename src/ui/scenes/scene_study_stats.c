@@ -17,6 +17,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "format.h"
 #include "study_ui.h"
 #include "widgets.h"
 
@@ -236,16 +237,17 @@ static void draw_figures(App *app, StatsState *s, SDL_Rect col, int base)
     const Theme *t = &app->theme;
     int gap = theme_px(t, THEME_GAP);
     int w = (col.w - 3 * gap) / 4;
-    char v[4][32];
+    char v[4][64];
     const char *labels[4] = {"Due today", "Due tomorrow", "Retention, 30 days", "Cards seen"};
-    snprintf(v[0], sizeof v[0], "%zu", s->stats.forecast.due_today);
-    snprintf(v[1], sizeof v[1], "%zu", s->stats.forecast.due_tomorrow);
+    snprintf(v[0], sizeof v[0], "%s", ui_format_int((int64_t)s->stats.forecast.due_today).text);
+    snprintf(v[1], sizeof v[1], "%s", ui_format_int((int64_t)s->stats.forecast.due_tomorrow).text);
     if (s->stats.retention_total > 0)
         snprintf(v[2], sizeof v[2], "%.0f %%",
                  100.0 * (double)s->stats.retention_passed / (double)s->stats.retention_total);
     else
         snprintf(v[2], sizeof v[2], "\xE2\x80\x94"); /* — */
-    snprintf(v[3], sizeof v[3], "%zu/%zu", s->stats.cards_seen, s->stats.cards_total);
+    snprintf(v[3], sizeof v[3], "%s/%s", ui_format_int((int64_t)s->stats.cards_seen).text,
+             ui_format_int((int64_t)s->stats.cards_total).text);
     for (int i = 0; i < 4; i++) {
         SDL_Rect r = {col.x + i * (w + gap), base + s->figures_y, w, s->figures_h};
         widget_panel(app, r);
@@ -283,11 +285,13 @@ static void draw_forecast(App *app, StatsState *s, SDL_Rect col, int base)
         if (s->stats.forecast.per_day[d] > peak)
             peak = s->stats.forecast.per_day[d];
     }
-    char cap[160];
+    char cap[200];
     snprintf(cap, sizeof cap,
-             "%zu reviews in 30 days \xC2\xB7 busiest day %zu \xC2\xB7 "
-             "%zu later \xC2\xB7 %zu cards not started",
-             total, peak, s->stats.forecast.later, s->stats.forecast.new_cards);
+             "%s reviews in 30 days \xC2\xB7 busiest day %s \xC2\xB7 "
+             "%s later \xC2\xB7 %s cards not started",
+             ui_format_int((int64_t)total).text, ui_format_int((int64_t)peak).text,
+             ui_format_int((int64_t)s->stats.forecast.later).text,
+             ui_format_int((int64_t)s->stats.forecast.new_cards).text);
     TextSpec cs = {.style = TEXT_SMALL, .color = theme_color(COLOR_TEXT_DIM)};
     text_draw_fit(
         app->text, &cs,
@@ -359,8 +363,8 @@ static void draw_heatmap(App *app, StatsState *s, SDL_Rect col, int base)
     /* Beside the grid: totals; under it: the legend. */
     int tx = gx + HEAT_WEEKS * (cell + cgap) + theme_px(t, 24);
     char line1[64], line2[64];
-    snprintf(line1, sizeof line1, "%lld review%s", (long long)total, total == 1 ? "" : "s");
-    snprintf(line2, sizeof line2, "on %d day%s", days, days == 1 ? "" : "s");
+    snprintf(line1, sizeof line1, "%s review%s", ui_format_int(total).text, total == 1 ? "" : "s");
+    snprintf(line2, sizeof line2, "on %s day%s", ui_format_int(days).text, days == 1 ? "" : "s");
     if (tx + theme_px(t, 120) < panel.x + panel.w) {
         TextSpec big = {.style = TEXT_HEADING};
         text_draw(app->text, &big, tx, gy, line1);
@@ -409,15 +413,16 @@ static void draw_topics(App *app, StatsState *s, SDL_Rect col, int base)
             app->text, &ps,
             (SDL_Rect){panel.x + pad, y + line_h(app, TEXT_BODY), name_w, line_h(app, TEXT_SMALL)},
             ts->pack->title);
-        char m[64], q[64];
+        char m[96], q[64];
         if (ts->seen > 0)
-            snprintf(m, sizeof m, "Memory %.0f %% \xC2\xB7 %zu/%zu cards", 100.0 * ts->mastery,
-                     ts->seen, ts->cards);
+            snprintf(m, sizeof m, "Memory %.0f %% \xC2\xB7 %s/%s cards", 100.0 * ts->mastery,
+                     ui_format_int((int64_t)ts->seen).text, ui_format_int((int64_t)ts->cards).text);
         else
-            snprintf(m, sizeof m, "Memory \xE2\x80\x94 \xC2\xB7 0/%zu cards", ts->cards);
+            snprintf(m, sizeof m, "Memory \xE2\x80\x94 \xC2\xB7 0/%s cards",
+                     ui_format_int((int64_t)ts->cards).text);
         if (ts->quiz_count > 0)
-            snprintf(q, sizeof q, "Quiz %.0f %% \xC2\xB7 last %d", 100.0 * ts->quiz_accuracy,
-                     ts->quiz_count);
+            snprintf(q, sizeof q, "Quiz %.0f %% \xC2\xB7 last %s", 100.0 * ts->quiz_accuracy,
+                     ui_format_int(ts->quiz_count).text);
         else
             snprintf(q, sizeof q, "Quiz \xE2\x80\x94");
         int bx = panel.x + pad + name_w + pad;
@@ -439,7 +444,7 @@ static void draw_settings(App *app, StatsState *s, SDL_Rect col, int base)
     section(app, col.x, base + s->settings_y, title);
     char v[OPT_COUNT][48];
     snprintf(v[OPT_RETENTION], sizeof v[0], "%d %%", s->settings.retention_pct);
-    snprintf(v[OPT_NEW], sizeof v[0], "%d", s->settings.new_per_day);
+    snprintf(v[OPT_NEW], sizeof v[0], "%s", ui_format_int(s->settings.new_per_day).text);
     snprintf(v[OPT_DAY_START], sizeof v[0], "%02d:00", s->settings.day_start_hour);
     snprintf(v[OPT_BUTTONS], sizeof v[0], "%s",
              s->settings.two_button ? "Forgot / Knew" : "Again \xE2\x80\xA6 Easy");

@@ -8,6 +8,7 @@
 #include <stdio.h>
 
 #include "app.h"
+#include "format.h"
 #include "study_ui.h"
 #include "widgets.h"
 
@@ -49,12 +50,14 @@ static void status_lines(App *app, char *loaded, size_t n1, char *trouble, size_
         snprintf(loaded, n1, "%sNo packs loaded yet. Drop a .yaml pack on this window to add one.",
                  who);
     else
-        snprintf(loaded, n1, "%s%zu pack%s loaded \xC2\xB7 %zu questions", who,
-                 app->packs.pack_count, app->packs.pack_count == 1 ? "" : "s", q);
+        snprintf(loaded, n1, "%s%s pack%s loaded \xC2\xB7 %s questions", who,
+                 ui_format_int((int64_t)app->packs.pack_count).text,
+                 app->packs.pack_count == 1 ? "" : "s", ui_format_int((int64_t)q).text);
     trouble[0] = '\0';
     if (app->packs.failure_count > 0)
-        snprintf(trouble, n2, "%zu pack file%s could not be loaded \xE2\x80\x94 see Packs.",
-                 app->packs.failure_count, app->packs.failure_count == 1 ? "" : "s");
+        snprintf(trouble, n2, "%s pack file%s could not be loaded \xE2\x80\x94 see Packs.",
+                 ui_format_int((int64_t)app->packs.failure_count).text,
+                 app->packs.failure_count == 1 ? "" : "s");
 }
 
 static void layout(App *app, TitleState *s)
