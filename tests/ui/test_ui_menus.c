@@ -252,6 +252,10 @@ static void test_shipped_packs_are_listed(void **state)
     refresh(app);
     click_widget(app, "Packs");
     assert_int_equal(app_scene(app), SCENE_PACKS);
+    /* Opened to browse: nothing to tick, so no Continue. */
+    refresh(app);
+    assert_non_null(app_find_widget(app, "Back"));
+    assert_null(app_find_widget(app, "Continue"));
     /* Walk down the list: every pack's title is drawn on the way. */
     for (size_t i = 0; i < app->packs.pack_count; i++) {
         const char *title = app->packs.packs[i]->title;
@@ -441,8 +445,7 @@ static void test_layout_fits_from_640x480_to_4k(void **state)
         app_pump(app, 2);
         check_inside(app, "title", c);
         app->selection.pack[0] = true;
-        app->scene_arg = PACKS_CHOOSE;
-        app_go(app, SCENE_PACKS);
+        app_go_with(app, SCENE_PACKS, &(SceneArg){.packs = PACKS_CHOOSE});
         app_pump(app, 2);
         /* The list rows are clipped to their view; its buttons must fit. */
         refresh(app);

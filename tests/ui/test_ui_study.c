@@ -100,10 +100,9 @@ static void click_widget(App *app, const char *label)
     refresh(app);
 }
 
-static void go(App *app, SceneId id, int arg)
+static void go(App *app, SceneId id, const SceneArg *arg)
 {
-    app->scene_arg = arg;
-    app_go(app, id);
+    app_go_with(app, id, arg);
     app_pump(app, 3);
     assert_int_equal(app_scene(app), id);
     refresh(app);
@@ -172,7 +171,7 @@ static void test_study_session_by_keyboard(void **state)
     Fixture *f = *state;
     App *app = open_app(f, CARDS_PACK, 1280, 720);
     set_study(app, 3, false);
-    go(app, SCENE_STUDY, 0);
+    go(app, SCENE_STUDY, NULL);
 
     assert_non_null(app_find_widget(app, "Show answer"));
     assert_null(app_find_widget(app, "Good"));
@@ -235,7 +234,7 @@ static void test_study_session_by_keyboard(void **state)
     /* Esc leaves; coming back the same day shows nothing new to study. */
     key(app, SDLK_ESCAPE);
     assert_int_equal(app_scene(app), SCENE_TITLE);
-    go(app, SCENE_STUDY, 0);
+    go(app, SCENE_STUDY, NULL);
     assert_non_null(app_find_widget(app, "Study it now")); /* q-choice still learning */
     key(app, SDLK_ESCAPE);
     assert_int_equal(app_scene(app), SCENE_TITLE);
@@ -248,7 +247,7 @@ static void test_two_button_mode(void **state)
     Fixture *f = *state;
     App *app = open_app(f, CARDS_PACK, 800, 600);
     set_study(app, 20, true);
-    go(app, SCENE_STUDY, 0);
+    go(app, SCENE_STUDY, NULL);
     key(app, SDLK_SPACE);
     assert_non_null(app_find_widget(app, "Forgot"));
     assert_non_null(app_find_widget(app, "Knew"));
@@ -287,7 +286,7 @@ static void test_profiles_first_launch_and_manage(void **state)
     Fixture *f = *state;
     App *app = open_app(f, CARDS_PACK, 1280, 720);
     int64_t first = app->profile_id;
-    go(app, SCENE_PROFILES, PROFILES_FIRST_LAUNCH);
+    go(app, SCENE_PROFILES, &(SceneArg){.profiles = PROFILES_FIRST_LAUNCH});
     assert_non_null(app_find_widget(app, "Save"));
     assert_null(app_find_widget(app, "Cancel"));
     assert_null(app_find_widget(app, "Back")); /* no Back pill either */
@@ -307,13 +306,13 @@ static void test_profiles_first_launch_and_manage(void **state)
     assert_int_equal(app->profile_id, sara);
 
     /* Sara studies one card. */
-    go(app, SCENE_STUDY, 0);
+    go(app, SCENE_STUDY, NULL);
     key(app, SDLK_SPACE);
     key(app, SDLK_3);
     key(app, SDLK_ESCAPE);
 
     /* Add Omar: he becomes the learner at the keyboard, with no reviews. */
-    go(app, SCENE_PROFILES, PROFILES_MANAGE);
+    go(app, SCENE_PROFILES, &(SceneArg){.profiles = PROFILES_MANAGE});
     click_widget(app, "Add learner");
     app_test_text(app, "Omar");
     app_pump(app, 2);
@@ -330,7 +329,7 @@ static void test_profiles_first_launch_and_manage(void **state)
     app->profile_id = omar;
 
     /* A name in use is refused with a message. */
-    go(app, SCENE_PROFILES, PROFILES_MANAGE);
+    go(app, SCENE_PROFILES, &(SceneArg){.profiles = PROFILES_MANAGE});
     shot(app, "profiles-list");
     click_widget(app, "Add learner");
     app_test_text(app, "Omar");
@@ -371,14 +370,14 @@ static void test_stats_and_settings(void **state)
     Fixture *f = *state;
     App *app = open_app(f, CARDS_PACK, 1280, 720);
     set_study(app, 4, false);
-    go(app, SCENE_STUDY, 0);
+    go(app, SCENE_STUDY, NULL);
     for (int i = 0; i < 4; i++) {
         key(app, SDLK_SPACE);
         key(app, i == 1 ? SDLK_1 : SDLK_4);
     }
     key(app, SDLK_ESCAPE);
 
-    go(app, SCENE_STUDY_STATS, 0);
+    go(app, SCENE_STUDY_STATS, NULL);
     shot(app, "stats-top");
     assert_non_null(app_find_widget(app, "Due today"));
     assert_non_null(app_find_widget(app, "Forecast"));

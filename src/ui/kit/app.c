@@ -271,8 +271,10 @@ static void apply_switch(App *app)
         int count = app->pending_count;
         int ops[4];
         SceneId ids[4];
+        SceneArg args[4];
         memcpy(ops, app->pending_op, sizeof ops);
         memcpy(ids, app->pending_id, sizeof ids);
+        memcpy(args, app->pending_arg, sizeof args);
         app->pending_count = 0;
         for (int k = 0; k < count; k++) {
             int op = ops[k];
@@ -302,7 +304,7 @@ static void apply_switch(App *app)
                 break;
             }
             if (current(app)->enter)
-                current(app)->enter(app, current_state(app), from);
+                current(app)->enter(app, current_state(app), from, &args[k]);
             app->dirty = true;
         }
     }
@@ -489,31 +491,36 @@ SceneId app_scene(const App *app)
     return app->stack[app->depth - 1];
 }
 
-static void request(App *app, int op, SceneId id)
+static void request(App *app, int op, SceneId id, const SceneArg *arg)
 {
     if ((int)id < 0 || id >= SCENE_COUNT)
         return;
     if (app->pending_count >= (int)SDL_arraysize(app->pending_op))
         return;
     app->pending_op[app->pending_count] = op;
+    app->pending_arg[app->pending_count] = arg ? *arg : (SceneArg){0};
     app->pending_id[app->pending_count++] = id;
 }
 
 void app_go(App *app, SceneId id)
 {
-    request(app, OP_GO, id);
+    request(app, OP_GO, id, NULL);
+}
+void app_go_with(App *app, SceneId id, const SceneArg *arg)
+{
+    request(app, OP_GO, id, arg);
 }
 void app_back(App *app)
 {
-    request(app, OP_BACK, SCENE_TITLE);
+    request(app, OP_BACK, SCENE_TITLE, NULL);
 }
 void app_replace(App *app, SceneId id)
 {
-    request(app, OP_REPLACE, id);
+    request(app, OP_REPLACE, id, NULL);
 }
 void app_home(App *app)
 {
-    request(app, OP_HOME, SCENE_TITLE);
+    request(app, OP_HOME, SCENE_TITLE, NULL);
 }
 void app_quit(App *app)
 {
@@ -785,7 +792,8 @@ App *app_create(const AppConfig *config)
     app->stack[0] = SCENE_TITLE;
     app->now_ms = clock_ms(app);
     if (app->scenes[SCENE_TITLE]->enter)
-        app->scenes[SCENE_TITLE]->enter(app, app->scene_state[SCENE_TITLE], SCENE_TITLE);
+        app->scenes[SCENE_TITLE]->enter(app, app->scene_state[SCENE_TITLE], SCENE_TITLE,
+                                        &(SceneArg){0});
     app->dirty = true;
     return app;
 }
@@ -943,10 +951,8 @@ int ui_run(const UiLaunch *launch)
     }
     /* A new database: ask who is learning before anything else. (Only
      * here, not in app_create, so tests start on the title.) */
-    if (app->first_launch && app->store) {
-        app->scene_arg = PROFILES_FIRST_LAUNCH;
-        app_go(app, SCENE_PROFILES);
-    }
+    if (app->first_launch && app->store)
+        app_go_with(app, SCENE_PROFILES, &(SceneArg){.profiles = PROFILES_FIRST_LAUNCH});
     int status = app_run(app);
     app_destroy(app);
     SDL_Quit();

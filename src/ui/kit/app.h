@@ -48,8 +48,9 @@ typedef struct App App;
 struct Scene {
     const char *name; /* for logs and tests: "title" */
     size_t state_size;
-    /* The scene becomes current; `from` is the scene before it. */
-    void (*enter)(App *app, void *state, SceneId from);
+    /* The scene becomes current; `from` is the scene before it, `arg` what
+     * the switch gave it (scenes.h; never NULL, zeroed when nothing). */
+    void (*enter)(App *app, void *state, SceneId from, const SceneArg *arg);
     /* The scene stops being current (free per-visit resources here). */
     void (*leave)(App *app, void *state);
     /* One input event. Return true when handled; an unhandled ACTION_BACK
@@ -125,9 +126,6 @@ struct App {
     char data_dir[APP_PATH_MAX];
 
     UiSettings settings;
-    /* A small argument for the next scene's enter(), set before app_go()
-     * (e.g. PACKS_CHOOSE / PACKS_BROWSE for the packs screen); 0 = none. */
-    int scene_arg;
     uint64_t now_ms; /* the clock of this loop iteration */
 
     /* The round being played (play scenes read and advance it). Made by
@@ -145,6 +143,7 @@ struct App {
     int depth;         /* stack[depth - 1] is current */
     int pending_op[4]; /* requested switches, applied in order after the handler */
     SceneId pending_id[4];
+    SceneArg pending_arg[4];
     int pending_count;
     bool running, dirty, animating;
     uint64_t wake_at;    /* 0 = none */
@@ -192,8 +191,10 @@ SceneId app_scene(const App *app);
 /* Switches: push a scene (back returns here), pop one, replace the current
  * one (question -> feedback), or go back to the title with an empty stack.
  * Applied after the current event/update returns, in the order requested
- * (so app_home then app_go works). */
+ * (so app_home then app_go works). app_go_with hands the new scene's
+ * enter() a copy of `arg` (NULL: a zeroed one, as app_go does). */
 void app_go(App *app, SceneId id);
+void app_go_with(App *app, SceneId id, const SceneArg *arg);
 void app_back(App *app);
 void app_replace(App *app, SceneId id);
 void app_home(App *app);

@@ -35,8 +35,9 @@ static void layout(App *app, FeedbackState *st)
     nav_end(&st->nav);
 }
 
-static void feedback_enter(App *app, void *state, SceneId from)
+static void feedback_enter(App *app, void *state, SceneId from, const SceneArg *arg)
 {
+    (void)arg;
     (void)from;
     FeedbackState *st = state;
     if (play_last_answered(app) == NULL) {

@@ -1,4 +1,4 @@
-/* scene_packs.c - the packs screen, in two modes (app->scene_arg):
+/* scene_packs.c - the packs screen, in two modes (SceneArg.packs):
  *
  *   PACKS_CHOOSE  "Play a round": tick one or more packs; a ticked pack
  *                 with topics shows them below it to narrow the round;
@@ -27,7 +27,7 @@ typedef struct Row {
 } Row;
 
 typedef struct PacksState {
-    int mode;
+    PacksOpen mode;
     Nav nav;
     Scroll scroll;
     Row rows[NAV_MAX];
@@ -231,16 +231,15 @@ static void show_focus(App *app, PacksState *s)
     }
 }
 
-static void packs_enter(App *app, void *state, SceneId from)
+static void packs_enter(App *app, void *state, SceneId from, const SceneArg *arg)
 {
     PacksState *s = state;
     if (from != SCENE_SETUP) { /* coming back from setup keeps the place */
-        s->mode = app->scene_arg == PACKS_BROWSE ? PACKS_BROWSE : PACKS_CHOOSE;
+        s->mode = arg->packs;
         s->scroll.offset = 0;
         s->nav.focus = 0;
         s->nav.pressed = -1;
     }
-    app->scene_arg = 0;
     layout(app, s);
 }
 

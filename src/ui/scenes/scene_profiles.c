@@ -9,7 +9,7 @@
  *   confirm  deleting a learner removes all their progress: asked first,
  *            with "Keep" focused
  *
- * With app->scene_arg == PROFILES_FIRST_LAUNCH (study_ui.h) it opens on
+ * Opened with PROFILES_FIRST_LAUNCH (SceneArg.profiles, scenes.h) it opens on
  * the name field and cannot be left without a name: the first learner is
  * added, or the store's automatic first profile is renamed.
  */
@@ -261,12 +261,11 @@ static void layout(App *app, ProfilesState *s)
 
 /* ---- scene ------------------------------------------------------------------ */
 
-static void profiles_enter(App *app, void *state, SceneId from)
+static void profiles_enter(App *app, void *state, SceneId from, const SceneArg *arg)
 {
     ProfilesState *s = state;
     (void)from;
-    s->first_launch = app->scene_arg == PROFILES_FIRST_LAUNCH;
-    app->scene_arg = 0;
+    s->first_launch = arg->profiles == PROFILES_FIRST_LAUNCH;
     s->scroll.offset = 0;
     reload(app, s);
     int current = index_of(s, app->profile_id);

@@ -224,8 +224,9 @@ static void show_focus(App *app, ProgressState *s)
 
 /* ---- scene --------------------------------------------------------------- */
 
-static void progress_enter(App *app, void *state, SceneId from)
+static void progress_enter(App *app, void *state, SceneId from, const SceneArg *arg)
 {
+    (void)arg;
     ProgressState *s = state;
     (void)from;
     load(app, s);

@@ -100,8 +100,9 @@ static void layout(App *app, QuestionState *st)
 
 /* ---- enter ------------------------------------------------------------- */
 
-static void question_enter(App *app, void *state, SceneId from)
+static void question_enter(App *app, void *state, SceneId from, const SceneArg *arg)
 {
+    (void)arg;
     (void)from;
     QuestionState *st = state;
     play_input_free(&st->input);

@@ -62,8 +62,9 @@ static void layout(App *app, ResultsState *st)
     nav_end(&st->nav);
 }
 
-static void results_enter(App *app, void *state, SceneId from)
+static void results_enter(App *app, void *state, SceneId from, const SceneArg *arg)
 {
+    (void)arg;
     (void)from;
     ResultsState *st = state;
     if (!app->round_active) {

@@ -224,8 +224,9 @@ static void start(App *app)
     free(only);
 }
 
-static void setup_enter(App *app, void *state, SceneId from)
+static void setup_enter(App *app, void *state, SceneId from, const SceneArg *arg)
 {
+    (void)arg;
     SetupState *s = state;
     if (from == SCENE_PACKS)
         s->nav.focus = ITEM_START;

@@ -214,8 +214,9 @@ static void layout(App *app, StudyState *s)
 
 /* ---- scene ------------------------------------------------------------------ */
 
-static void study_enter(App *app, void *state, SceneId from)
+static void study_enter(App *app, void *state, SceneId from, const SceneArg *arg)
 {
+    (void)arg;
     StudyState *s = state;
     (void)from;
     learn_deck_free(&s->deck);

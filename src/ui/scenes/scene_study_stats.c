@@ -166,8 +166,9 @@ static void layout(App *app, StatsState *s)
 
 /* ---- scene ------------------------------------------------------------------- */
 
-static void stats_enter(App *app, void *state, SceneId from)
+static void stats_enter(App *app, void *state, SceneId from, const SceneArg *arg)
 {
+    (void)arg;
     StatsState *s = state;
     (void)from;
     load(app, s);

@@ -92,8 +92,9 @@ static void layout(App *app, TitleState *s)
     nav_end(&s->nav);
 }
 
-static void title_enter(App *app, void *state, SceneId from)
+static void title_enter(App *app, void *state, SceneId from, const SceneArg *arg)
 {
+    (void)arg;
     TitleState *s = state;
     (void)from;
     layout(app, s);
@@ -105,8 +106,7 @@ static void activate(App *app, int item)
 {
     switch (item) {
     case ITEM_PLAY:
-        app->scene_arg = PACKS_CHOOSE;
-        app_go(app, SCENE_PACKS);
+        app_go_with(app, SCENE_PACKS, &(SceneArg){.packs = PACKS_CHOOSE});
         break;
     case ITEM_STUDY:
         app_go(app, SCENE_STUDY);
@@ -115,12 +115,10 @@ static void activate(App *app, int item)
         app_go(app, SCENE_PROGRESS);
         break;
     case ITEM_LEARNERS:
-        app->scene_arg = PROFILES_MANAGE;
-        app_go(app, SCENE_PROFILES);
+        app_go_with(app, SCENE_PROFILES, &(SceneArg){.profiles = PROFILES_MANAGE});
         break;
     case ITEM_PACKS:
-        app->scene_arg = PACKS_BROWSE;
-        app_go(app, SCENE_PACKS);
+        app_go_with(app, SCENE_PACKS, &(SceneArg){.packs = PACKS_BROWSE});
         break;
     case ITEM_SETTINGS:
         app_go(app, SCENE_SETTINGS);

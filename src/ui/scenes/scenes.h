@@ -30,8 +30,30 @@ typedef enum SceneId {
     SCENE_COUNT
 } SceneId;
 
-/* app->scene_arg for SCENE_PACKS. */
-enum { PACKS_CHOOSE = 0, PACKS_BROWSE = 1 };
+/* How the packs screen opens. */
+typedef enum PacksOpen {
+    PACKS_CHOOSE = 0, /* "Play a round": tick packs and topics, then Continue */
+    PACKS_BROWSE,     /* "Packs": every pack with its details, nothing to tick */
+} PacksOpen;
+
+/* How the learners screen opens. */
+typedef enum ProfilesOpen {
+    PROFILES_MANAGE = 0,   /* list, switch, add, rename, delete */
+    PROFILES_FIRST_LAUNCH, /* ask for the first learner's name; no way out without one */
+} ProfilesOpen;
+
+/* What a scene's enter() is told beyond the scene the player came from:
+ * one member per scene that takes something, read only by that scene.
+ * Zeroed, every member is its first value; enter() always gets one (a
+ * zeroed one after app_go, app_back, app_replace and app_home), never
+ * NULL. Give it with app_go_with (app.h):
+ *
+ *     app_go_with(app, SCENE_PACKS, &(SceneArg){.packs = PACKS_BROWSE});
+ */
+typedef struct SceneArg {
+    PacksOpen packs;       /* SCENE_PACKS */
+    ProfilesOpen profiles; /* SCENE_PROFILES */
+} SceneArg;
 
 extern const Scene scene_title;       /* scene_title.c */
 extern const Scene scene_packs;       /* scene_packs.c */
