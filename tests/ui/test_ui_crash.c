@@ -1,6 +1,6 @@
 /* test_ui_crash.c - killing the game mid-round loses at most the question on
  * screen, and the next launch finds the round still in progress (design
- * rule 7; issue 3's crash test).
+ * rule 8: data is never lost).
  *
  * A forked child runs the real App headless (dummy video, software
  * renderer) on a fresh data folder with the two small test packs, starts an

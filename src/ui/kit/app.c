@@ -1,4 +1,4 @@
-/* app.c - the App and the one event loop (see app.h; design rule 4).
+/* app.c - the App and the one event loop (see app.h; design rule 5).
  *
  * Order of the file: the scene table, settings, packs and the store, the
  * loop (handle an event, update, draw), scene switching, the notice banner,
@@ -56,8 +56,8 @@ static int clamp_int(int64_t v, int lo, int hi)
     return v < lo ? lo : v > hi ? hi : (int)v;
 }
 
-/* Settings belong to the current learner (issue: rounds, reviews and
- * settings belong to a profile); a new learner starts from the defaults. */
+/* Settings belong to the current learner, like their rounds and reviews
+ * (a class computer is shared); a new learner starts from the defaults. */
 static void load_settings(App *app)
 {
     UiSettings s = default_settings;
@@ -596,7 +596,7 @@ static const char *base_name(const char *path)
     return slash ? slash + 1 : path;
 }
 
-/* Copies src to dst through a temporary file and a rename (rule 7). */
+/* Copies src to dst through a temporary file and a rename (design rule 8). */
 static bool copy_file(const char *src, const char *dst)
 {
     char tmp[APP_PATH_MAX + 320];

@@ -1,5 +1,5 @@
 /* app.h - the App: window, renderer, packs, store, settings, and the one
- * event loop that drives the scene table (design rule 4).
+ * event loop that drives the scene table (design rule 5).
  *
  * There is exactly one loop (app_run / app_pump). It waits in
  * SDL_WaitEventTimeout while nothing moves, maps each event to a UiEvent

@@ -214,7 +214,7 @@ static void layout(App *app, StudyState *s)
 
 /* ---- scene ------------------------------------------------------------------ */
 
-static void study_enter(App *app, void *state, SceneId from, const SceneArg *arg)
+static void session_enter(App *app, void *state, SceneId from, const SceneArg *arg)
 {
     (void)arg;
     StudyState *s = state;
@@ -241,7 +241,7 @@ static void study_enter(App *app, void *state, SceneId from, const SceneArg *arg
     pick_next(app, s);
 }
 
-static void study_leave(App *app, void *state)
+static void session_leave(App *app, void *state)
 {
     StudyState *s = state;
     (void)app;
@@ -298,7 +298,7 @@ static int digit_key(const SDL_Event *e)
     }
 }
 
-static bool study_event(App *app, void *state, const UiEvent *event)
+static bool session_event(App *app, void *state, const UiEvent *event)
 {
     StudyState *s = state;
     layout(app, s);
@@ -325,7 +325,7 @@ static bool study_event(App *app, void *state, const UiEvent *event)
     return event->action != ACTION_NONE;
 }
 
-static void study_update(App *app, void *state, uint64_t now_ms)
+static void session_update(App *app, void *state, uint64_t now_ms)
 {
     StudyState *s = state;
     if (s->phase != PHASE_WAIT)
@@ -543,7 +543,7 @@ static void draw_wait(App *app, StudyState *s)
     draw_message(app, s, big, detail, COLOR_TEXT);
 }
 
-static void study_draw(App *app, void *state)
+static void session_draw(App *app, void *state)
 {
     StudyState *s = state;
     const Theme *t = &app->theme;
@@ -597,9 +597,9 @@ static void study_draw(App *app, void *state)
 const Scene scene_study = {
     .name = "study",
     .state_size = sizeof(StudyState),
-    .enter = study_enter,
-    .leave = study_leave,
-    .event = study_event,
-    .update = study_update,
-    .draw = study_draw,
+    .enter = session_enter,
+    .leave = session_leave,
+    .event = session_event,
+    .update = session_update,
+    .draw = session_draw,
 };

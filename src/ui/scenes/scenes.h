@@ -1,7 +1,7 @@
 /* scenes.h - every scene of the game, by id, and its table entry.
  *
  * A scene is one screen: a table of {enter, leave, event, update, draw}
- * (struct Scene in app.h; design rule 4). Each scene_*.c file defines one
+ * (struct Scene in app.h; design rule 5). Each scene_*.c file defines one
  * `const Scene scene_xxx` and nothing else public; app.c puts them in the
  * scene table by id. To add a scene: add its id here, its extern below, one
  * line in app.c's table, and the file.
@@ -21,9 +21,9 @@ typedef enum SceneId {
     SCENE_SETUP,     /* round setup: count, time, scoring; Start */
     SCENE_SETTINGS,
     SCENE_PROGRESS,
-    SCENE_QUESTION,    /* play engineer: one question of the round */
-    SCENE_FEEDBACK,    /* play engineer: right/wrong + explanation */
-    SCENE_RESULTS,     /* play engineer: the round's results */
+    SCENE_QUESTION,    /* one question of the round (play.h) */
+    SCENE_FEEDBACK,    /* right/wrong + explanation, after each answer */
+    SCENE_RESULTS,     /* the round's results */
     SCENE_PROFILES,    /* learners: switch, add, rename, delete (study_ui.h) */
     SCENE_STUDY,       /* a flashcard session */
     SCENE_STUDY_STATS, /* flashcard statistics and study settings */
@@ -60,10 +60,10 @@ extern const Scene scene_packs;       /* scene_packs.c */
 extern const Scene scene_setup;       /* scene_setup.c */
 extern const Scene scene_settings;    /* scene_settings.c */
 extern const Scene scene_progress;    /* scene_progress.c */
-extern const Scene scene_question;    /* scene_question.c (play engineer) */
-extern const Scene scene_feedback;    /* scene_feedback.c (play engineer) */
-extern const Scene scene_results;     /* scene_results.c (play engineer) */
-extern const Scene scene_profiles;    /* scene_profiles.c (study engineer) */
+extern const Scene scene_question;    /* scene_question.c */
+extern const Scene scene_feedback;    /* scene_feedback.c */
+extern const Scene scene_results;     /* scene_results.c */
+extern const Scene scene_profiles;    /* scene_profiles.c */
 extern const Scene scene_study;       /* scene_study.c */
 extern const Scene scene_study_stats; /* scene_study_stats.c */
 
