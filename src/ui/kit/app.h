@@ -136,7 +136,7 @@ struct App {
     bool round_active;
     int64_t round_id;
 
-    /* --- private to app.c below this line --- */
+    /* --- private to the App's own files (app_private.h) below this line --- */
     const Scene *scenes[SCENE_COUNT];
     void *scene_state[SCENE_COUNT];
     SceneId stack[16];
