@@ -15,9 +15,10 @@
  * handle goes back one step.
  *
  * Tests drive the same loop: app_create() with a data folder, pack paths
- * and a window size, SDL_PushEvent (or the app_test_* helpers), app_pump()
- * to run iterations without blocking, app_read_pixel() to look at the
- * frame, and app_find_widget() for where a labelled widget was drawn.
+ * and a window size, SDL_PushEvent, app_pump() to run iterations without
+ * blocking, app_read_pixel() to look at the frame, and app_find_widget()
+ * for where a labelled widget was drawn (tests/support/ui_driver.h wraps
+ * all of it for the UI tests).
  *
  * Read scenes.h for the scene ids, widgets.h for drawing, then a scene
  * (scene_title.c is the shortest).
@@ -273,11 +274,9 @@ size_t app_widget_count(const App *app);
 const AppWidget *app_widget(const App *app, size_t index);
 const AppWidget *app_find_widget(const App *app, const char *label);
 
-/* Push real SDL events: a key press and release; a left click at renderer
- * pixel (x, y); typed text; a window resize. Then app_pump(). */
-void app_test_key(App *app, SDL_Keycode key, Uint16 mod);
-void app_test_click(App *app, int x, int y);
-void app_test_text(App *app, const char *utf8);
+/* Sets the window to w x h and takes the new size at once (the dummy
+ * video driver may send no event). Key, text and mouse events are the
+ * tests' own (tests/support/ui_driver.h pushes them). */
 void app_test_resize(App *app, int w, int h);
 
 /* Fixes the clock at ms (tests of timers); 0 goes back to the real clock. */

@@ -5,7 +5,6 @@
  */
 #include "app.h"
 
-#include <stdio.h>
 #include <string.h>
 
 #include "app_private.h"
@@ -56,55 +55,6 @@ const AppWidget *app_find_widget(const App *app, const char *label)
         if (strcmp(app->widgets[i].label, label) == 0)
             return &app->widgets[i];
     return NULL;
-}
-
-void app_test_key(App *app, SDL_Keycode key, Uint16 mod)
-{
-    SDL_Event e = {0};
-    e.type = SDL_KEYDOWN;
-    e.key.windowID = SDL_GetWindowID(app->window);
-    e.key.state = SDL_PRESSED;
-    e.key.keysym.sym = key;
-    e.key.keysym.scancode = SDL_GetScancodeFromKey(key);
-    e.key.keysym.mod = mod;
-    SDL_PushEvent(&e);
-    e.type = SDL_KEYUP;
-    e.key.state = SDL_RELEASED;
-    SDL_PushEvent(&e);
-}
-
-void app_test_click(App *app, int x, int y)
-{
-    int wx = (int)((float)x / (app->input.pixel_x > 0 ? app->input.pixel_x : 1.0f));
-    int wy = (int)((float)y / (app->input.pixel_y > 0 ? app->input.pixel_y : 1.0f));
-    Uint32 id = SDL_GetWindowID(app->window);
-    SDL_Event e = {0};
-    e.type = SDL_MOUSEMOTION;
-    e.motion.windowID = id;
-    e.motion.x = wx;
-    e.motion.y = wy;
-    SDL_PushEvent(&e);
-    memset(&e, 0, sizeof e);
-    e.type = SDL_MOUSEBUTTONDOWN;
-    e.button.windowID = id;
-    e.button.button = SDL_BUTTON_LEFT;
-    e.button.state = SDL_PRESSED;
-    e.button.clicks = 1;
-    e.button.x = wx;
-    e.button.y = wy;
-    SDL_PushEvent(&e);
-    e.type = SDL_MOUSEBUTTONUP;
-    e.button.state = SDL_RELEASED;
-    SDL_PushEvent(&e);
-}
-
-void app_test_text(App *app, const char *utf8)
-{
-    SDL_Event e = {0};
-    e.type = SDL_TEXTINPUT;
-    e.text.windowID = SDL_GetWindowID(app->window);
-    snprintf(e.text.text, sizeof e.text.text, "%s", utf8);
-    SDL_PushEvent(&e);
 }
 
 void app_test_resize(App *app, int w, int h)
