@@ -236,6 +236,23 @@ void app_end_round(App *app);
  * motion, fullscreen). Safe without a store (then nothing is saved). */
 void app_apply_settings(App *app, bool save);
 
+/* The round the player's setup choices ask for (app->settings): question
+ * count, time, scoring, streak bonus, and a fresh seed; no topic or
+ * question list. */
+RoundSettings app_round_settings(const App *app);
+
+/* Does the player's selection offer question q of pack `pack` (an index
+ * into app->packs.packs)? It does when the pack is ticked and either none
+ * of its topics is, or q's topic is. */
+bool app_selection_offers(const App *app, size_t pack, const Question *q);
+
+/* How many questions the selection offers; *packs (may be NULL) gets how
+ * many packs are ticked. */
+size_t app_selection_questions(const App *app, size_t *packs);
+
+/* How many questions of `pack` are in topic `topic_id`. */
+size_t app_topic_size(const Pack *pack, const char *topic_id);
+
 /* Makes `profile_id` the current learner: marks it last used and loads its
  * settings (font scale, setup choices, ...), which belong to each learner. */
 void app_set_profile(App *app, int64_t profile_id);

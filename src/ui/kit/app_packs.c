@@ -1,5 +1,6 @@
 /* app_packs.c - the App's packs beyond loading them: the selection the
- * packs screen ticks (grown as packs are added), the player's packs
+ * packs screen ticks (grown as packs are added) and what it offers, the
+ * player's packs
  * folder, and a pack file dropped on the window, which is checked, copied
  * into that folder and added.
  */
@@ -44,6 +45,46 @@ void app_selection_free(Selection *sel)
     free(sel->topic);
     free(sel->pack);
     memset(sel, 0, sizeof *sel);
+}
+
+bool app_selection_offers(const App *app, size_t pack, const Question *q)
+{
+    const Selection *sel = &app->selection;
+    if (pack >= sel->count || pack >= app->packs.pack_count || !sel->pack[pack])
+        return false;
+    const Pack *p = app->packs.packs[pack];
+    bool narrowed = false, in_topic = false;
+    for (size_t t = 0; t < p->topic_count; t++) {
+        if (!sel->topic[pack][t])
+            continue;
+        narrowed = true;
+        in_topic |= strcmp(q->topic, p->topics[t].id) == 0;
+    }
+    return !narrowed || in_topic;
+}
+
+size_t app_selection_questions(const App *app, size_t *packs)
+{
+    size_t ticked = 0, questions = 0;
+    for (size_t i = 0; i < app->selection.count && i < app->packs.pack_count; i++) {
+        if (!app->selection.pack[i])
+            continue;
+        ticked++;
+        const Pack *p = app->packs.packs[i];
+        for (size_t k = 0; k < p->question_count; k++)
+            questions += app_selection_offers(app, i, &p->questions[k]);
+    }
+    if (packs != NULL)
+        *packs = ticked;
+    return questions;
+}
+
+size_t app_topic_size(const Pack *pack, const char *topic_id)
+{
+    size_t n = 0;
+    for (size_t k = 0; k < pack->question_count; k++)
+        n += strcmp(pack->questions[k].topic, topic_id) == 0;
+    return n;
 }
 
 bool app_is_dir(const char *path)

@@ -91,3 +91,22 @@ void app_apply_settings(App *app, bool save)
         save_settings(app);
     app->dirty = true;
 }
+
+RoundSettings app_round_settings(const App *app)
+{
+    const UiSettings *u = &app->settings;
+    RoundSettings rs = {0};
+    rs.question_count = u->question_count > 0 ? (size_t)u->question_count : 0;
+    if (u->time_limit == SETUP_TIME_OFF) {
+        rs.time_mode = ROUND_TIME_OFF;
+    } else if (u->time_limit == SETUP_TIME_PACK) {
+        rs.time_mode = ROUND_TIME_PACK;
+    } else {
+        rs.time_mode = ROUND_TIME_FIXED;
+        rs.fixed_seconds = u->time_limit;
+    }
+    rs.scoring = u->scoring == SETUP_SCORING_ACCURACY ? SCORING_ACCURACY : SCORING_SPEED;
+    rs.streak_bonus = u->streak_bonus && rs.scoring == SCORING_SPEED;
+    rs.seed = app_new_seed();
+    return rs;
+}

@@ -228,6 +228,20 @@ bool scroll_wheel(Scroll *scroll, int notches, int step)
     return scroll->offset != before;
 }
 
+bool scroll_wheel_event(Scroll *scroll, const UiEvent *event, const Theme *theme)
+{
+    if (event->wheel == 0)
+        return false;
+    scroll_wheel(scroll, event->wheel, theme_px(theme, THEME_WHEEL_STEP));
+    return true;
+}
+
+bool pointer_outside(const UiEvent *event, SDL_Rect rect)
+{
+    SDL_Point p = {event->x, event->y};
+    return event->pointer != POINTER_NONE && !SDL_PointInRect(&p, &rect);
+}
+
 /* ---- shapes ------------------------------------------------------------ */
 
 /* Rounded rectangles are drawn as horizontal spans (SDL_RenderFillRects),
@@ -557,6 +571,25 @@ void widget_toggle(App *app, SDL_Rect rect, const char *label, bool on, unsigned
 void widget_panel(App *app, SDL_Rect rect)
 {
     ui_fill_round(app->renderer, rect, radius_px(app), theme_color(COLOR_SURFACE));
+}
+
+int widget_section_gap(App *app)
+{
+    TextSpec spec = {.style = TEXT_LABEL};
+    return text_line_height(app->text, &spec) + theme_px(&app->theme, 8);
+}
+
+void widget_section_title(App *app, int x, int y, const char *title)
+{
+    TextSpec spec = {.style = TEXT_LABEL, .color = theme_color(COLOR_TEXT_DIM)};
+    text_draw(app->text, &spec, x, y - widget_section_gap(app), title);
+}
+
+SDL_Rect widget_section(App *app, SDL_Rect panel, const char *title)
+{
+    widget_section_title(app, panel.x, panel.y, title);
+    widget_panel(app, panel);
+    return panel;
 }
 
 void widget_progress(App *app, SDL_Rect rect, float fraction, SDL_Color fill)

@@ -212,4 +212,10 @@ int play_pick(PlayInput *in, const UiEvent *event, int direct, bool *used);
  * (order, match), pixels. */
 int play_rows_min_height(App *app, size_t rows);
 
+/* The area's primary button at rect (labelled "Submit" when label is
+ * NULL), which is Nav widget nav_index, and a small dim note on the same
+ * line starting at note_x ("2 ticked"; NULL for none). */
+void play_draw_submit(App *app, const PlayInput *in, SDL_Rect rect, const char *label,
+                      int nav_index, int note_x, const char *note);
+
 #endif

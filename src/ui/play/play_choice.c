@@ -255,10 +255,7 @@ static void tiles_draw(App *app, PlayInput *in)
         picks += (int)((in->given.picked >> i) & 1u);
     char note[64];
     snprintf(note, sizeof note, "%s ticked", ui_format_int(picks).text);
-    TextSpec ts = {.style = TEXT_SMALL, .color = theme_color(COLOR_TEXT_DIM)};
-    int lh = text_line_height(app->text, &ts);
-    text_draw(app->text, &ts, in->area.x, t->submit.y + (t->submit.h - lh) / 2, note);
-    widget_button(app, t->submit, "Submit", WIDGET_PRIMARY | nav_flag(&in->nav, (int)t->count));
+    play_draw_submit(app, in, t->submit, NULL, (int)t->count, in->area.x, note);
 }
 
 /* ---- the rows -------------------------------------------------------------- */

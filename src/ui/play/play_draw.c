@@ -246,3 +246,15 @@ int play_pick(PlayInput *in, const UiEvent *event, int direct, bool *used)
     *used = hit >= 0 || changed || event->action == ACTION_ACCEPT;
     return hit;
 }
+
+void play_draw_submit(App *app, const PlayInput *in, SDL_Rect rect, const char *label,
+                      int nav_index, int note_x, const char *note)
+{
+    if (note != NULL) {
+        TextSpec ns = {.style = TEXT_SMALL, .color = theme_color(COLOR_TEXT_DIM)};
+        int lh = text_line_height(app->text, &ns);
+        text_draw(app->text, &ns, note_x, rect.y + (rect.h - lh) / 2, note);
+    }
+    widget_button(app, rect, label != NULL ? label : "Submit",
+                  WIDGET_PRIMARY | nav_flag(&in->nav, nav_index));
+}

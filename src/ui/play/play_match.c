@@ -295,10 +295,7 @@ static void match_draw(App *app, PlayInput *in)
         done += in->given.match[l] != ROUND_NO_PICK;
     char note[96];
     snprintf(note, sizeof note, "%s of %s paired", ui_format_int(done).text, ui_format_int(n).text);
-    TextSpec hs = {.style = TEXT_SMALL, .color = theme_color(COLOR_TEXT_DIM)};
-    int lh = text_line_height(app->text, &hs);
-    text_draw(app->text, &hs, in->area.x, m->submit.y + (m->submit.h - lh) / 2, note);
-    widget_button(app, m->submit, "Submit", WIDGET_PRIMARY | nav_flag(&in->nav, 2 * n));
+    play_draw_submit(app, in, m->submit, NULL, 2 * n, in->area.x, note);
 }
 
 const PlayKind play_kind_match = {

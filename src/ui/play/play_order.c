@@ -208,13 +208,10 @@ static void order_draw(App *app, PlayInput *in)
         app_record_widget(app, r, text,
                           (focused ? WIDGET_FOCUSED : 0u) | (lifted ? WIDGET_SELECTED : 0u));
     }
-    TextSpec hs = {.style = TEXT_SMALL, .color = theme_color(COLOR_TEXT_DIM)};
-    int lh = text_line_height(app->text, &hs);
     const char *hint =
         o->grabbed ? "Moving: Up/Down, then Enter to put it down" : "First at the top";
-    text_draw(app->text, &hs, o->count > 0 ? o->row[0].x : in->area.x,
-              o->submit.y + (o->submit.h - lh) / 2, hint);
-    widget_button(app, o->submit, "Submit", WIDGET_PRIMARY | nav_flag(&in->nav, (int)o->count));
+    play_draw_submit(app, in, o->submit, NULL, (int)o->count,
+                     o->count > 0 ? o->row[0].x : in->area.x, hint);
 }
 
 const PlayKind play_kind_order = {

@@ -350,11 +350,9 @@ static void typing_draw(App *app, PlayInput *in)
                   in->text_rect.y - text_line_height(app->text, &ls) - theme_px(th, 4), label);
     }
     draw_field(app, in);
-    const char *label = "Submit";
-    if (t->cloze && t->gap + 1 < t->field_count)
-        label = "Submit all";
+    const char *label = t->cloze && t->gap + 1 < t->field_count ? "Submit all" : NULL;
     int chips = t->cloze ? (int)t->field_count : 0;
-    widget_button(app, t->submit, label, WIDGET_PRIMARY | nav_flag(&in->nav, chips));
+    play_draw_submit(app, in, t->submit, label, chips, 0, NULL);
 }
 
 const PlayKind play_kind_typed = {

@@ -43,41 +43,6 @@ static const char *base_name(const char *path)
     return slash ? slash + 1 : path;
 }
 
-static size_t chosen_count(const App *app, size_t *questions)
-{
-    size_t n = 0, q = 0;
-    for (size_t i = 0; i < app->selection.count && i < app->packs.pack_count; i++) {
-        if (!app->selection.pack[i])
-            continue;
-        n++;
-        const Pack *p = app->packs.packs[i];
-        bool narrowed = false;
-        for (size_t t = 0; t < p->topic_count; t++)
-            narrowed |= app->selection.topic[i][t];
-        for (size_t k = 0; k < p->question_count; k++) {
-            if (!narrowed) {
-                q++;
-                continue;
-            }
-            for (size_t t = 0; t < p->topic_count; t++)
-                if (app->selection.topic[i][t] &&
-                    strcmp(p->questions[k].topic, p->topics[t].id) == 0)
-                    q++;
-        }
-    }
-    if (questions)
-        *questions = q;
-    return n;
-}
-
-static size_t topic_questions(const Pack *p, const char *topic_id)
-{
-    size_t n = 0;
-    for (size_t k = 0; k < p->question_count; k++)
-        n += strcmp(p->questions[k].topic, topic_id) == 0;
-    return n;
-}
-
 /* The text of a row: title and detail, into the caller's buffers. */
 static void row_text(const App *app, const PacksState *s, const Row *row, char *title, size_t tn,
                      char *detail, size_t dn)
@@ -115,7 +80,7 @@ static void row_text(const App *app, const PacksState *s, const Row *row, char *
         const Pack *p = app->packs.packs[row->index];
         const PackTopic *t = &p->topics[row->topic];
         snprintf(title, tn, "%s", t->title[0] ? t->title : t->id);
-        size_t n = topic_questions(p, t->id);
+        size_t n = app_topic_size(p, t->id);
         snprintf(detail, dn, "%s question%s", ui_format_int((int64_t)n).text, n == 1 ? "" : "s");
     } else if (row->kind == ROW_FAILURE) {
         const PackFailure *f = &app->packs.failures[row->index];
@@ -217,8 +182,11 @@ static void layout(App *app, PacksState *s)
                          col.w - (row->kind == ROW_TOPIC ? indent : 0), row->h};
         nav_add(&s->nav, rect, true);
     }
-    if (s->has_continue)
-        nav_add(&s->nav, s->continue_rect, chosen_count(app, NULL) > 0);
+    if (s->has_continue) {
+        size_t ticked = 0;
+        app_selection_questions(app, &ticked);
+        nav_add(&s->nav, s->continue_rect, ticked > 0);
+    }
     nav_end(&s->nav);
 }
 
@@ -261,18 +229,12 @@ static bool packs_event(App *app, void *state, const UiEvent *event)
 {
     PacksState *s = state;
     layout(app, s);
-    if (event->wheel) {
-        scroll_wheel(&s->scroll, event->wheel, theme_px(&app->theme, THEME_WHEEL_STEP));
+    if (scroll_wheel_event(&s->scroll, event, &app->theme))
         return true;
-    }
-    /* The mouse only reaches rows inside the list's view. */
-    if (event->pointer != POINTER_NONE) {
-        SDL_Point p = {event->x, event->y};
-        bool in_list = SDL_PointInRect(&p, &s->view);
-        bool on_button = s->has_continue && SDL_PointInRect(&p, &s->continue_rect);
-        if (!in_list && !on_button)
-            return false;
-    }
+    /* The mouse only reaches rows inside the list's view, and Continue. */
+    bool on_button = s->has_continue && !pointer_outside(event, s->continue_rect);
+    if (pointer_outside(event, s->view) && !on_button)
+        return false;
     bool changed = false;
     int hit = nav_event(&s->nav, event, &changed);
     if (changed && event->pointer == POINTER_NONE)
@@ -325,8 +287,8 @@ static void packs_draw(App *app, void *state)
                      &s->scroll);
 
     if (s->has_continue) {
-        size_t q = 0;
-        size_t n = chosen_count(app, &q);
+        size_t n = 0;
+        size_t q = app_selection_questions(app, &n);
         char summary[120];
         if (n == 0)
             snprintf(summary, sizeof summary, "Tick at least one pack.");

@@ -291,10 +291,8 @@ static void profiles_leave(App *app, void *state)
 
 static bool list_event(App *app, ProfilesState *s, const UiEvent *event)
 {
-    if (event->wheel) {
-        scroll_wheel(&s->scroll, event->wheel, theme_px(&app->theme, THEME_WHEEL_STEP));
+    if (scroll_wheel_event(&s->scroll, event, &app->theme))
         return true;
-    }
     int rows = (int)s->list.count;
     bool changed = false;
     int hit = nav_event(&s->nav, event, &changed);

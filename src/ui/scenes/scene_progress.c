@@ -97,14 +97,6 @@ static const StoreProgress *find_progress(const StoreProgressList *list, const c
     return NULL;
 }
 
-static size_t topic_total(const Pack *p, const char *topic)
-{
-    size_t n = 0;
-    for (size_t k = 0; k < p->question_count; k++)
-        n += strcmp(p->questions[k].topic, topic) == 0;
-    return n;
-}
-
 /* What a missed question says, for the list. */
 static const char *question_text(const App *app, const StoreMissed *m, const Pack **pack)
 {
@@ -157,7 +149,7 @@ static void layout(App *app, ProgressState *s)
                          t->out_h - theme_px(t, THEME_MARGIN) - top + ring};
     int pad = theme_px(t, THEME_PAD);
     int gap = theme_px(t, THEME_GAP);
-    int section = line_h(app, TEXT_LABEL) + theme_px(t, 8);
+    int section = widget_section_gap(app);
     int y = ring;
 
     s->chart_y = y + section;
@@ -250,16 +242,8 @@ static void practise(App *app, ProgressState *s)
         if (pack_set_find(&app->packs, s->missed.items[i].pack_id))
             refs[n++] =
                 (RoundQuestionRef){s->missed.items[i].pack_id, s->missed.items[i].question_id};
-    const UiSettings *u = &app->settings;
-    RoundSettings rs = {0};
-    rs.question_count = 0;
-    rs.time_mode = u->time_limit == SETUP_TIME_OFF    ? ROUND_TIME_OFF
-                   : u->time_limit == SETUP_TIME_PACK ? ROUND_TIME_PACK
-                                                      : ROUND_TIME_FIXED;
-    rs.fixed_seconds = rs.time_mode == ROUND_TIME_FIXED ? u->time_limit : 0;
-    rs.scoring = u->scoring == SETUP_SCORING_ACCURACY ? SCORING_ACCURACY : SCORING_SPEED;
-    rs.streak_bonus = u->streak_bonus && rs.scoring == SCORING_SPEED;
-    rs.seed = app_new_seed();
+    RoundSettings rs = app_round_settings(app);
+    rs.question_count = 0; /* all of them */
     rs.only = refs;
     rs.only_count = n;
     app_start_round(app, &rs, true);
@@ -269,15 +253,10 @@ static bool progress_event(App *app, void *state, const UiEvent *event)
 {
     ProgressState *s = state;
     layout(app, s);
-    if (event->wheel) {
-        scroll_wheel(&s->scroll, event->wheel, theme_px(&app->theme, THEME_WHEEL_STEP));
+    if (scroll_wheel_event(&s->scroll, event, &app->theme))
         return true;
-    }
-    if (event->pointer != POINTER_NONE) {
-        SDL_Point p = {event->x, event->y};
-        if (!SDL_PointInRect(&p, &s->view))
-            return false;
-    }
+    if (pointer_outside(event, s->view))
+        return false;
     bool changed = false;
     int hit = nav_event(&s->nav, event, &changed);
     if (changed && event->pointer == POINTER_NONE)
@@ -298,20 +277,12 @@ static bool progress_event(App *app, void *state, const UiEvent *event)
     return event->action != ACTION_NONE && event->action != ACTION_BACK;
 }
 
-static void draw_section(App *app, int x, int y, const char *title)
-{
-    TextSpec spec = {.style = TEXT_LABEL, .color = theme_color(COLOR_TEXT_DIM)};
-    text_draw(app->text, &spec, x, y, title);
-}
-
 static void draw_chart(App *app, ProgressState *s, int base, SDL_Rect col)
 {
     const Theme *t = &app->theme;
     int pad = theme_px(t, THEME_PAD);
-    draw_section(app, col.x, base + s->chart_y - line_h(app, TEXT_LABEL) - theme_px(t, 8),
-                 "Score history");
-    SDL_Rect panel = {col.x, base + s->chart_y, col.w, s->chart_h};
-    widget_panel(app, panel);
+    SDL_Rect panel = widget_section(app, (SDL_Rect){col.x, base + s->chart_y, col.w, s->chart_h},
+                                    "Score history");
     TextSpec small = {
         .style = TEXT_SMALL, .color = theme_color(COLOR_TEXT_DIM), .wrap = panel.w - 2 * pad};
     size_t n = s->history.count;
@@ -424,7 +395,7 @@ static void draw_pack(App *app, ProgressState *s, size_t i, SDL_Rect rect, unsig
         text_draw_fit(app->text, &tt, (SDL_Rect){x, y, name_w, row_h},
                       tp->title[0] ? tp->title : tp->id);
         char info[96];
-        UiInt of = ui_format_int((int64_t)topic_total(p, tp->id));
+        UiInt of = ui_format_int((int64_t)app_topic_size(p, tp->id));
         if (tr && tr->recent_count > 0)
             snprintf(info, sizeof info, "%s/%s \xC2\xB7 %.0f %%",
                      ui_format_int(tr->questions_seen).text, of.text, 100.0 * tr->recent_accuracy);
@@ -450,10 +421,8 @@ static void draw_missed(App *app, ProgressState *s, int base, SDL_Rect col)
 {
     const Theme *t = &app->theme;
     int pad = theme_px(t, THEME_PAD);
-    draw_section(app, col.x, base + s->missed_y - line_h(app, TEXT_LABEL) - theme_px(t, 8),
-                 "Most missed");
-    SDL_Rect panel = {col.x, base + s->missed_y, col.w, s->missed_h};
-    widget_panel(app, panel);
+    SDL_Rect panel = widget_section(app, (SDL_Rect){col.x, base + s->missed_y, col.w, s->missed_h},
+                                    "Most missed");
     int y = panel.y + pad;
     if (s->missed.count == 0) {
         TextSpec e = {.style = TEXT_SMALL, .color = theme_color(COLOR_TEXT_DIM)};
@@ -489,11 +458,11 @@ static void progress_draw(App *app, void *state)
     SDL_RenderSetClipRect(app->renderer, &s->view);
 
     draw_chart(app, s, base, col);
-    draw_section(app, col.x, base + s->packs_y, "Mastery by pack and topic");
+    int packs_top = base + s->packs_y + widget_section_gap(app);
+    widget_section_title(app, col.x, packs_top, "Mastery by pack and topic");
     if (app->packs.pack_count == 0) {
         TextSpec e = {.style = TEXT_SMALL, .color = theme_color(COLOR_TEXT_DIM)};
-        text_draw(app->text, &e, col.x,
-                  base + s->packs_y + line_h(app, TEXT_LABEL) + theme_px(t, 8), "No packs loaded.");
+        text_draw(app->text, &e, col.x, packs_top, "No packs loaded.");
     }
     for (size_t i = 0; i < s->best_count && i < app->packs.pack_count; i++) {
         SDL_Rect r = s->nav.rect[i];

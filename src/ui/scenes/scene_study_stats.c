@@ -132,7 +132,7 @@ static void layout(App *app, StatsState *s)
     int ring = theme_px(t, THEME_FOCUS_GAP + THEME_FOCUS_W) + 1;
     s->view = (SDL_Rect){col.x - ring, top, col.w + 2 * ring, bottom - top};
     int gap = theme_px(t, 22);
-    int label = line_h(app, TEXT_LABEL) + theme_px(t, 8);
+    int label = widget_section_gap(app);
     int pad = theme_px(t, THEME_PAD);
     int y = ring;
     s->figures_y = y;
@@ -188,10 +188,8 @@ static bool stats_event(App *app, void *state, const UiEvent *event)
 {
     StatsState *s = state;
     layout(app, s);
-    if (event->wheel) {
-        scroll_wheel(&s->scroll, event->wheel, theme_px(&app->theme, THEME_WHEEL_STEP));
+    if (scroll_wheel_event(&s->scroll, event, &app->theme))
         return true;
-    }
     /* The settings sit at the bottom of the page: up and down first scroll
      * through the figures and charts, and move between the settings only
      * once the focused one is in view. Left and right change only what can
@@ -226,12 +224,6 @@ static bool stats_event(App *app, void *state, const UiEvent *event)
 }
 
 /* ---- drawing ------------------------------------------------------------------ */
-
-static void section(App *app, int x, int y, const char *title)
-{
-    TextSpec spec = {.style = TEXT_LABEL, .color = theme_color(COLOR_TEXT_DIM)};
-    text_draw(app->text, &spec, x, y - line_h(app, TEXT_LABEL) - theme_px(&app->theme, 8), title);
-}
 
 static void draw_figures(App *app, StatsState *s, SDL_Rect col, int base)
 {
@@ -275,9 +267,9 @@ static void draw_forecast(App *app, StatsState *s, SDL_Rect col, int base)
 {
     const Theme *t = &app->theme;
     int pad = theme_px(t, THEME_PAD);
-    section(app, col.x, base + s->forecast_y, "Due in the next 30 days");
-    SDL_Rect panel = {col.x, base + s->forecast_y, col.w, s->forecast_h};
-    widget_panel(app, panel);
+    SDL_Rect panel =
+        widget_section(app, (SDL_Rect){col.x, base + s->forecast_y, col.w, s->forecast_h},
+                       "Due in the next 30 days");
     float v[STUDY_FORECAST_DAYS];
     size_t total = 0, peak = 0;
     for (int d = 0; d < STUDY_FORECAST_DAYS; d++) {
@@ -317,9 +309,8 @@ static void draw_heatmap(App *app, StatsState *s, SDL_Rect col, int base)
 {
     const Theme *t = &app->theme;
     int pad = theme_px(t, THEME_PAD);
-    section(app, col.x, base + s->heat_y, "Study days, last 16 weeks");
-    SDL_Rect panel = {col.x, base + s->heat_y, col.w, s->heat_h};
-    widget_panel(app, panel);
+    SDL_Rect panel = widget_section(app, (SDL_Rect){col.x, base + s->heat_y, col.w, s->heat_h},
+                                    "Study days, last 16 weeks");
     int cell = theme_px(t, 14), cgap = theme_px(t, 3);
     int64_t max = 0, total = 0;
     int days = 0;
@@ -391,9 +382,8 @@ static void draw_topics(App *app, StatsState *s, SDL_Rect col, int base)
 {
     const Theme *t = &app->theme;
     int pad = theme_px(t, THEME_PAD);
-    section(app, col.x, base + s->topics_y, "Mastery by topic: memory and quiz");
-    SDL_Rect panel = {col.x, base + s->topics_y, col.w, s->topics_h};
-    widget_panel(app, panel);
+    SDL_Rect panel = widget_section(app, (SDL_Rect){col.x, base + s->topics_y, col.w, s->topics_h},
+                                    "Mastery by topic: memory and quiz");
     TextSpec dim = {.style = TEXT_SMALL, .color = theme_color(COLOR_TEXT_DIM)};
     int y = panel.y + pad;
     if (s->stats.topic_count == 0) {
@@ -442,7 +432,7 @@ static void draw_settings(App *app, StatsState *s, SDL_Rect col, int base)
 {
     char title[STORE_NAME_MAX + 40];
     snprintf(title, sizeof title, "Study settings%s%s", s->name[0] ? " for " : "", s->name);
-    section(app, col.x, base + s->settings_y, title);
+    widget_section_title(app, col.x, base + s->settings_y, title);
     char v[OPT_COUNT][48];
     snprintf(v[OPT_RETENTION], sizeof v[0], "%d %%", s->settings.retention_pct);
     snprintf(v[OPT_NEW], sizeof v[0], "%s", ui_format_int(s->settings.new_per_day).text);
