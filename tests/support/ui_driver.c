@@ -185,7 +185,7 @@ void ui_mouse(UiDriver *d, Uint32 type, Uint8 button, int x, int y)
         e.motion.windowID = window_id(d);
         e.motion.x = wx;
         e.motion.y = wy;
-        e.motion.state = button != 0 ? SDL_BUTTON(button) : 0u;
+        e.motion.state = button != 0 ? (Uint32)SDL_BUTTON(button) : 0u;
     } else {
         e.button.windowID = window_id(d);
         e.button.button = button;
