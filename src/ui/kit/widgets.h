@@ -24,6 +24,7 @@
 #include <SDL.h>
 
 #include "app.h"
+#include "text_field.h"
 
 typedef enum WidgetFlags {
     WIDGET_FOCUSED = 1u << 0,  /* draw the focus ring */
@@ -168,30 +169,5 @@ void widget_scrollbar(App *app, SDL_Rect view, const Scroll *scroll);
  * at its end when focused. */
 void widget_text_field(App *app, SDL_Rect rect, const char *text, const char *placeholder,
                        unsigned flags);
-
-/* ---- text field editing ------------------------------------------------ */
-
-enum { TEXT_FIELD_MAX = 512 };
-
-typedef struct TextField {
-    char text[TEXT_FIELD_MAX]; /* UTF-8, NUL-terminated */
-    size_t len;
-} TextField;
-
-/* Clears the field. */
-void text_field_clear(TextField *field);
-
-/* Appends UTF-8 text (typed or pasted: line breaks and tabs become one
- * space, other control characters are dropped), never splitting a
- * character at the size limit. True when the text changed. */
-bool text_field_append(TextField *field, const char *utf8);
-
-/* Removes the last whole UTF-8 character. True when there was one. */
-bool text_field_backspace(TextField *field);
-
-/* Handles SDL_TEXTINPUT (text_field_append) and Backspace
- * (text_field_backspace). Returns true when the text changed. Call
- * SDL_StartTextInput() in enter() and SDL_StopTextInput() in leave(). */
-bool text_field_event(TextField *field, const UiEvent *event);
 
 #endif
