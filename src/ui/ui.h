@@ -1,7 +1,7 @@
 /* ui.h - the one seam between the command line (src/main.c) and the game.
  *
  * main.c parses options and finds the pack folders; ui_run() opens the window
- * and runs the single event loop (design rule 4) until the player quits.
+ * and runs the single event loop (design rule 5) until the player quits.
  */
 #ifndef QUIZDECK_UI_H
 #define QUIZDECK_UI_H

@@ -126,8 +126,7 @@ int main(int argc, char **argv)
            info.name ? info.name : "?", SDL_GetCurrentVideoDriver(), app->theme.out_w,
            app->theme.out_h);
 
-    app->scene_arg = PACKS_CHOOSE;
-    app_go(app, SCENE_PACKS);
+    app_go_with(app, SCENE_PACKS, &(SceneArg){.packs = PACKS_CHOOSE});
     KeysCost start = keys_now();
     app_pump(app, 1);
     KeysCost first = keys_since(start);

@@ -1,6 +1,6 @@
 /* test_ui_crash.c - killing the game mid-round loses at most the question on
  * screen, and the next launch finds the round still in progress (design
- * rule 7; issue 3's crash test).
+ * rule 8: data is never lost).
  *
  * A forked child runs the real App headless (dummy video, software
  * renderer) on a fresh data folder with the two small test packs, starts an
@@ -21,8 +21,9 @@
  * question after answering every other one, which also shows that the child
  * can answer each of the eight question types.
  *
- * Read app.h (the test seam) and store.h first; test_ui_play.c shows the
- * play scenes' keys. The child only ever leaves with _exit (fork + ASan).
+ * Read tests/support/ui_driver.h (how the child plays) and store.h first;
+ * test_ui_play.c shows the play scenes' keys. The child only ever leaves
+ * with _exit (fork + ASan).
  */
 #include <dirent.h>
 #include <errno.h>
@@ -44,7 +45,7 @@
 #include "app.h"
 #include "round.h"
 #include "store.h"
-#include "test_support.h"
+#include "ui_driver.h"
 
 /* What the child tells the parent. One write of this size is atomic on a
  * pipe (far below PIPE_BUF), so the parent never sees half a message. */
@@ -82,25 +83,12 @@ enum {
     CHILD_LOOP_ENDED,
 };
 
-enum { MAX_ACKS = 64, PUMP = 4 };
+enum { MAX_ACKS = 64, WIDTH = 1024, HEIGHT = 700 };
 
 static const char *const pack_paths[] = {
     QUIZDECK_TEST_DATA "/valid/all-types.yaml",
     QUIZDECK_TEST_DATA "/play/every-type.yaml",
 };
-
-/* ---- helpers ----------------------------------------------------------- */
-
-static App *open_app(const char *dir)
-{
-    AppConfig cfg = {.pack_paths = pack_paths,
-                     .pack_path_count = sizeof pack_paths / sizeof pack_paths[0],
-                     .data_dir = dir,
-                     .width = 1024,
-                     .height = 700,
-                     .hidden = true};
-    return app_create(&cfg);
-}
 
 /* ---- the child --------------------------------------------------------- */
 
@@ -114,26 +102,23 @@ static void child_send(int fd, const CrashMsg *msg)
         _exit(CHILD_PIPE);
 }
 
-static void child_click(App *app, const char *label)
+/* Only the driver's calls that never fail the test are used here: the
+ * child is not inside a cmocka test it could return to. */
+static void child_click(UiDriver *d, const char *label)
 {
-    const AppWidget *w = app_find_widget(app, label);
+    const AppWidget *w = ui_find(d, label);
     if (w == NULL)
         return; /* the caller sees that nothing was answered */
-    app_test_click(app, w->rect.x + w->rect.w / 2, w->rect.y + w->rect.h / 2);
-    app_pump(app, PUMP);
-}
-
-static void child_key(App *app, SDL_Keycode key)
-{
-    app_test_key(app, key, 0);
-    app_pump(app, PUMP);
+    SDL_Point p = ui_centre(w);
+    ui_click_at(d, p.x, p.y);
 }
 
 /* Gives some answer to the question on screen the way a player would:
  * keys for tiles, typed text and Enter, clicks on Submit. Returns when the
  * feedback screen is up, or after a bounded number of steps. */
-static void child_answer(App *app)
+static void child_answer(UiDriver *d)
 {
+    App *app = d->app;
     for (int step = 0; step < 12 && app_scene(app) == SCENE_QUESTION; step++) {
         const RoundQuestion *rq = round_current(&app->round);
         if (rq == NULL)
@@ -141,28 +126,27 @@ static void child_answer(App *app)
         switch (rq->question->type) {
         case QUESTION_CHOICE:
         case QUESTION_TRUEFALSE:
-            child_key(app, SDLK_1);
+            ui_key(d, SDLK_1);
             break;
         case QUESTION_MULTI:
-            child_key(app, SDLK_1);
-            child_click(app, "Submit");
+            ui_key(d, SDLK_1);
+            child_click(d, "Submit");
             break;
         case QUESTION_TYPED:
         case QUESTION_CLOZE:
-            app_test_text(app, "x");
-            app_pump(app, PUMP);
-            child_key(app, SDLK_RETURN);
+            ui_type(d, "x");
+            ui_key(d, SDLK_RETURN);
             break;
         case QUESTION_FLASHCARD:
-            if (app_find_widget(app, "Show the answer") != NULL)
-                child_click(app, "Show the answer");
+            if (ui_find(d, "Show the answer") != NULL)
+                child_click(d, "Show the answer");
             else
-                child_key(app, SDLK_1);
+                ui_key(d, SDLK_1);
             break;
         case QUESTION_ORDER:
         case QUESTION_MATCH:
         default:
-            child_click(app, "Submit");
+            child_click(d, "Submit");
             break;
         }
     }
@@ -179,17 +163,16 @@ static _Noreturn void child_idle(App *app, int fd, const CrashMsg *base, int cou
     _exit(CHILD_LOOP_ENDED);
 }
 
-static _Noreturn void child_play(const char *dir, int fd, CrashMode mode, int answers)
+static _Noreturn void child_play(UiDriver *d, int fd, CrashMode mode, int answers)
 {
     setenv("SDL_VIDEODRIVER", "dummy", 0);
     setenv("SDL_RENDER_DRIVER", "software", 0);
     setenv("SDL_AUDIODRIVER", "dummy", 0);
-    App *app = open_app(dir);
+    App *app = ui_open(d, pack_paths, SDL_arraysize(pack_paths), WIDTH, HEIGHT);
     if (app == NULL)
         _exit(CHILD_NO_APP);
     if (app->store == NULL)
         _exit(CHILD_NO_STORE);
-    app_pump(app, 3);
 
     RoundSettings rs = {0};
     rs.time_mode = ROUND_TIME_OFF; /* nothing moves while the child idles */
@@ -197,7 +180,7 @@ static _Noreturn void child_play(const char *dir, int fd, CrashMode mode, int an
     rs.seed = 20261127;
     if (!app_start_round(app, &rs, true) || app->round_id == 0)
         _exit(CHILD_NO_ROUND);
-    app_pump(app, PUMP);
+    ui_pump(d);
     if (app_scene(app) != SCENE_QUESTION)
         _exit(CHILD_NOT_ON_QUESTION);
 
@@ -222,11 +205,11 @@ static _Noreturn void child_play(const char *dir, int fd, CrashMode mode, int an
         msg.count = i + 1;
         snprintf(msg.pack_id, sizeof msg.pack_id, "%s", rq->pack->id);
         snprintf(msg.question_id, sizeof msg.question_id, "%s", rq->question->id);
-        child_answer(app);
+        child_answer(d);
         if (app_scene(app) != SCENE_FEEDBACK || app->round.current != (size_t)i + 1)
             _exit(CHILD_NOT_ACKNOWLEDGED);
         child_send(fd, &msg);
-        child_key(app, SDLK_RETURN); /* Next question */
+        ui_key(d, SDLK_RETURN); /* Next question */
         if (app_scene(app) != SCENE_QUESTION)
             _exit(CHILD_NO_NEXT_QUESTION);
     }
@@ -259,8 +242,8 @@ static bool read_msg(int fd, CrashMsg *msg)
 
 /* Forks the child, reads its messages until `until_answers` answers are
  * acknowledged (or it says it idles, when wait_idle), then SIGKILLs it. */
-static void play_and_kill(const char *dir, CrashMode mode, int answers, int kill_after,
-                          bool wait_idle, Acks *acks)
+static void play_and_kill(UiDriver *d, CrashMode mode, int answers, int kill_after, bool wait_idle,
+                          Acks *acks)
 {
     memset(acks, 0, sizeof *acks);
     int fds[2];
@@ -270,7 +253,7 @@ static void play_and_kill(const char *dir, CrashMode mode, int answers, int kill
     assert_true(pid >= 0);
     if (pid == 0) {
         close(fds[0]);
-        child_play(dir, fds[1], mode, answers);
+        child_play(d, fds[1], mode, answers);
     }
     close(fds[1]);
 
@@ -363,23 +346,18 @@ static size_t check_store(const char *dir, const Acks *acks)
 
 /* The next launch: a new App on the same folder starts, draws, and the
  * round is still there in progress with its answers. */
-static void check_next_launch(const char *dir, const Acks *acks, size_t stored)
+static void check_next_launch(UiDriver *d, const Acks *acks, size_t stored)
 {
-    App *app = open_app(dir);
-    assert_non_null(app);
+    App *app = ui_start(d, pack_paths, SDL_arraysize(pack_paths), WIDTH, HEIGHT);
     assert_non_null(app->store);
     assert_int_equal(app->profile_id, acks->started.profile_id);
-    app_pump(app, 4);
-    SDL_Color c;
-    assert_true(app_read_pixel(app, 2, 2, &c)); /* it draws */
+    ui_pump(d);
+    (void)ui_pixel(d, 2, 2); /* it draws */
     /* The player is told the answers before the kill were kept. */
     char told[96];
     snprintf(told, sizeof told, "Your last round stopped after %zu of %d questions", stored,
              (int)acks->started.question_count);
-    bool shown = false;
-    for (size_t i = 0; i < app_widget_count(app); i++)
-        shown |= strstr(app_widget(app, i)->label, told) != NULL;
-    if (!shown)
+    if (!ui_shows(d, told))
         fail_msg("no notice \"%s\"", told);
     /* ... and they count in Progress. */
     StoreProgressList progress = {0};
@@ -399,31 +377,8 @@ static void check_next_launch(const char *dir, const Acks *acks, size_t stored)
     assert_int_equal(open.items[0].answered_count, (int)stored);
     assert_int_equal(open.items[0].question_count, acks->started.question_count);
     store_round_list_free(&open);
-    app_destroy(app);
+    ui_close(d);
     SDL_Quit();
-}
-
-/* Each test gets a fresh data folder, removed afterwards even when the
- * test fails. */
-static int make_dir(void **state)
-{
-    char *dir = malloc(64);
-    if (dir == NULL)
-        return -1;
-    snprintf(dir, 64, "/tmp/quizdeck-uicrash-XXXXXX");
-    if (mkdtemp(dir) == NULL) {
-        free(dir);
-        return -1;
-    }
-    *state = dir;
-    return 0;
-}
-
-static int remove_dir(void **state)
-{
-    test_remove_tree(*state);
-    free(*state);
-    return 0;
 }
 
 /* ---- tests ------------------------------------------------------------- */
@@ -432,30 +387,30 @@ static int remove_dir(void **state)
  * are stored, and the question on screen is the only thing lost. */
 static void test_kill_while_idle_on_a_question(void **state)
 {
-    const char *dir = *state;
+    UiDriver *d = *state;
     Acks acks;
-    play_and_kill(dir, CRASH_IDLE_AFTER, 3, 0, true, &acks);
+    play_and_kill(d, CRASH_IDLE_AFTER, 3, 0, true, &acks);
     assert_true(acks.idle);
     assert_int_equal(acks.count, 3);
     assert_true(acks.started.question_count > 4);
-    size_t stored = check_store(dir, &acks);
+    size_t stored = check_store(d->dir, &acks);
     assert_int_equal(stored, 3);
-    check_next_launch(dir, &acks, stored);
+    check_next_launch(d, &acks, stored);
 }
 
 /* Killed while answering as fast as events go through the loop: every
  * acknowledged answer is stored, the database is whole. */
 static void test_kill_while_answering(void **state)
 {
-    const char *dir = *state;
+    UiDriver *d = *state;
     Acks acks;
-    play_and_kill(dir, CRASH_FLAT_OUT, 0, 5, false, &acks);
+    play_and_kill(d, CRASH_FLAT_OUT, 0, 5, false, &acks);
     assert_true(acks.count >= 5);
-    size_t stored = check_store(dir, &acks);
+    size_t stored = check_store(d->dir, &acks);
     print_message("killed after %d acknowledged answers of %d (%s); %zu stored\n", acks.count,
                   (int)acks.started.question_count, acks.idle ? "idle" : "answering", stored);
     assert_true(stored < (size_t)acks.started.question_count);
-    check_next_launch(dir, &acks, stored);
+    check_next_launch(d, &acks, stored);
 }
 
 /* Every question type of the test packs can be answered by the child (so
@@ -463,14 +418,14 @@ static void test_kill_while_answering(void **state)
  * child goes through all but the last question and idles there. */
 static void test_every_type_answered_before_the_kill(void **state)
 {
-    const char *dir = *state;
+    UiDriver *d = *state;
     Acks acks;
-    play_and_kill(dir, CRASH_FLAT_OUT, 0, 0, true, &acks);
+    play_and_kill(d, CRASH_FLAT_OUT, 0, 0, true, &acks);
     assert_true(acks.idle);
     assert_int_equal(acks.count, acks.started.question_count - 1);
-    size_t stored = check_store(dir, &acks);
+    size_t stored = check_store(d->dir, &acks);
     assert_int_equal(stored, (size_t)acks.count);
-    check_next_launch(dir, &acks, stored);
+    check_next_launch(d, &acks, stored);
 }
 
 int main(void)
@@ -479,10 +434,10 @@ int main(void)
     setenv("SDL_RENDER_DRIVER", "software", 0);
     setenv("SDL_AUDIODRIVER", "dummy", 0);
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test_setup_teardown(test_kill_while_idle_on_a_question, make_dir, remove_dir),
-        cmocka_unit_test_setup_teardown(test_kill_while_answering, make_dir, remove_dir),
-        cmocka_unit_test_setup_teardown(test_every_type_answered_before_the_kill, make_dir,
-                                        remove_dir),
+        cmocka_unit_test_setup_teardown(test_kill_while_idle_on_a_question, ui_setup, ui_teardown),
+        cmocka_unit_test_setup_teardown(test_kill_while_answering, ui_setup, ui_teardown),
+        cmocka_unit_test_setup_teardown(test_every_type_answered_before_the_kill, ui_setup,
+                                        ui_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -3,138 +3,51 @@
  * setting, first launch with an Arabic name, switching / adding / deleting
  * learners, and the study statistics page with its settings.
  *
- * Each test drives app_pump with real SDL events (app_test_*), then checks
- * what a learner would notice: the store (reviews with the right ratings,
- * profiles, settings), the widgets drawn, and pixels read back.
+ * Each test drives the real loop with real SDL events (the UI driver,
+ * tests/support/ui_driver.h), then checks what a learner would notice: the
+ * store (reviews with the right ratings, profiles, settings), the widgets
+ * drawn, and pixels read back.
  *
- * Set STUDY_SHOTS=/some/dir to also save each checked screen as a BMP.
+ * Set QUIZDECK_PLAY_SHOTS (or STUDY_SHOTS) to a folder to also save each
+ * checked screen as a BMP.
  */
-#include <dirent.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include <cmocka.h>
 
 #include "app.h"
 #include "study_ui.h"
+#include "ui_driver.h"
 #include "widgets.h"
-#include "test_support.h"
 
 #define CARDS_PACK QUIZDECK_TEST_DATA "/study/cards.yaml"
 
-typedef struct Fixture {
-    App *app;
-    char dir[64];
-} Fixture;
+static const char *const cards_pack[] = {CARDS_PACK};
 
-/* ---- helpers ----------------------------------------------------------------- */
-
-static App *open_app(Fixture *f, const char *pack, int w, int h)
+/* The game on the test's fresh folder with the flashcards pack. */
+static App *open_cards(UiDriver *d, int w, int h)
 {
-    const char *paths[] = {pack};
-    AppConfig cfg = {.pack_paths = paths,
-                     .pack_path_count = 1,
-                     .data_dir = f->dir,
-                     .width = w,
-                     .height = h,
-                     .hidden = true};
-    f->app = app_create(&cfg);
-    assert_non_null(f->app);
-    app_pump(f->app, 2);
-    assert_non_null(f->app->store);
-    return f->app;
-}
-
-static int setup(void **state)
-{
-    Fixture *f = calloc(1, sizeof *f);
-    if (!f)
-        return -1;
-    snprintf(f->dir, sizeof f->dir, "/tmp/qd-ui-study-XXXXXX");
-    if (!mkdtemp(f->dir)) {
-        free(f);
-        return -1;
-    }
-    *state = f;
-    return 0;
-}
-
-static int teardown(void **state)
-{
-    Fixture *f = *state;
-    app_destroy(f->app);
-    test_remove_tree(f->dir);
-    free(f);
-    return 0;
-}
-
-/* Draws a frame (app_read_pixel does) so the widget list is current. */
-static void refresh(App *app)
-{
-    SDL_Color c;
-    app_read_pixel(app, 0, 0, &c);
-}
-
-static void key(App *app, SDL_Keycode k)
-{
-    app_test_key(app, k, 0);
-    app_pump(app, 3);
-    refresh(app);
-}
-
-static void click_widget(App *app, const char *label)
-{
-    refresh(app);
-    const AppWidget *w = app_find_widget(app, label);
-    if (w == NULL)
-        fail_msg("no widget \"%s\" on screen", label);
-    app_test_click(app, w->rect.x + w->rect.w / 2, w->rect.y + w->rect.h / 2);
-    app_pump(app, 3);
-    refresh(app);
-}
-
-static void go(App *app, SceneId id, int arg)
-{
-    app->scene_arg = arg;
-    app_go(app, id);
-    app_pump(app, 3);
-    assert_int_equal(app_scene(app), id);
-    refresh(app);
-}
-
-static bool close_to(SDL_Color a, SDL_Color b)
-{
-    return abs(a.r - b.r) <= 12 && abs(a.g - b.g) <= 12 && abs(a.b - b.b) <= 12;
+    App *app = ui_start(d, cards_pack, 1, w, h);
+    assert_non_null(app->store);
+    return app;
 }
 
 /* A pixel just inside a widget's left edge, halfway down: its fill. */
-static SDL_Color widget_fill(App *app, const char *label)
+static SDL_Color widget_fill(UiDriver *d, const char *label)
 {
-    refresh(app);
-    const AppWidget *w = app_find_widget(app, label);
-    if (w == NULL)
-        fail_msg("no widget \"%s\" on screen", label);
-    SDL_Color c;
-    assert_true(
-        app_read_pixel(app, w->rect.x + theme_px(&app->theme, 8), w->rect.y + w->rect.h / 2, &c));
-    return c;
+    const AppWidget *w = ui_widget(d, label);
+    return ui_pixel(d, w->rect.x + theme_px(&d->app->theme, 8), w->rect.y + w->rect.h / 2);
 }
 
-static void shot(App *app, const char *name)
+/* Colours the same to the eye (anti-aliasing and blending aside). */
+static bool close_to(SDL_Color a, SDL_Color b)
 {
-    const char *dir = getenv("STUDY_SHOTS");
-    if (dir == NULL)
-        return;
-    char path[512];
-    snprintf(path, sizeof path, "%s/%s-%dx%d.bmp", dir, name, app->theme.out_w, app->theme.out_h);
-    app_save_frame(app, path);
+    return ui_near(a, b, 12);
 }
 
 /* The ratings stored for one card, oldest first, into out (returns count). */
@@ -169,56 +82,52 @@ static void set_study(App *app, int new_per_day, bool two_button)
  * answered Again back early; then the session ends with its summary. */
 static void test_study_session_by_keyboard(void **state)
 {
-    Fixture *f = *state;
-    App *app = open_app(f, CARDS_PACK, 1280, 720);
+    UiDriver *d = *state;
+    App *app = open_cards(d, 1280, 720);
     set_study(app, 3, false);
-    go(app, SCENE_STUDY, 0);
+    ui_go(d, SCENE_STUDY, NULL);
 
-    assert_non_null(app_find_widget(app, "Show answer"));
-    assert_null(app_find_widget(app, "Good"));
-    shot(app, "study-front");
-    key(app, SDLK_SPACE); /* flip */
-    assert_null(app_find_widget(app, "Show answer"));
-    assert_non_null(app_find_widget(app, "Again"));
-    assert_non_null(app_find_widget(app, "Hard"));
-    assert_non_null(app_find_widget(app, "Easy"));
+    assert_non_null(ui_find(d, "Show answer"));
+    assert_null(ui_find(d, "Good"));
+    ui_shot(d, "study-front");
+    ui_key(d, SDLK_SPACE); /* flip */
+    assert_null(ui_find(d, "Show answer"));
+    assert_non_null(ui_find(d, "Again"));
+    assert_non_null(ui_find(d, "Hard"));
+    assert_non_null(ui_find(d, "Easy"));
     /* Good is the primary (accent) button and has the focus; Again is plain. */
-    assert_true(close_to(widget_fill(app, "Good"), theme_color(COLOR_ACCENT)));
-    assert_false(close_to(widget_fill(app, "Again"), theme_color(COLOR_ACCENT)));
-    const AppWidget *good = app_find_widget(app, "Good");
+    assert_true(close_to(widget_fill(d, "Good"), theme_color(COLOR_ACCENT)));
+    assert_false(close_to(widget_fill(d, "Again"), theme_color(COLOR_ACCENT)));
+    const AppWidget *good = ui_find(d, "Good");
     assert_true(good->flags & WIDGET_FOCUSED);
-    shot(app, "study-back");
-    key(app, SDLK_3); /* q-choice: Good */
+    ui_shot(d, "study-back");
+    ui_key(d, SDLK_3); /* q-choice: Good */
 
-    key(app, SDLK_RETURN); /* flip q-multi with Enter */
-    assert_non_null(app_find_widget(app, "Again"));
-    key(app, SDLK_1); /* Again */
+    ui_key(d, SDLK_RETURN); /* flip q-multi with Enter */
+    assert_non_null(ui_find(d, "Again"));
+    ui_key(d, SDLK_1); /* Again */
 
     /* A click on the card flips too. */
-    refresh(app);
-    app_test_click(app, app->theme.out_w / 2, app->theme.out_h / 2);
-    app_pump(app, 3);
-    refresh(app);
-    assert_non_null(app_find_widget(app, "Easy"));
-    key(app, SDLK_4); /* q-tf: Easy */
+    ui_click_at(d, app->theme.out_w / 2, app->theme.out_h / 2);
+    assert_non_null(ui_find(d, "Easy"));
+    ui_key(d, SDLK_4); /* q-tf: Easy */
 
     /* Daily limit of 3 reached; two learning cards wait (1m and 10m). */
-    assert_non_null(app_find_widget(app, "Study it now"));
-    assert_non_null(app_find_widget(app, "Finish"));
-    shot(app, "study-wait");
-    key(app, SDLK_RETURN); /* Study it now: the card due first, q-multi */
-    assert_non_null(app_find_widget(app, "Show answer"));
-    key(app, SDLK_SPACE);
-    key(app, SDLK_3);
-    assert_non_null(app_find_widget(app, "Finish"));
-    key(app, SDLK_RIGHT);
-    key(app, SDLK_RETURN); /* Finish */
-    assert_non_null(app_find_widget(app, "Done"));
-    shot(app, "study-done");
+    assert_non_null(ui_find(d, "Study it now"));
+    assert_non_null(ui_find(d, "Finish"));
+    ui_shot(d, "study-wait");
+    ui_key(d, SDLK_RETURN); /* Study it now: the card due first, q-multi */
+    assert_non_null(ui_find(d, "Show answer"));
+    ui_key(d, SDLK_SPACE);
+    ui_key(d, SDLK_3);
+    assert_non_null(ui_find(d, "Finish"));
+    ui_key(d, SDLK_RIGHT);
+    ui_key(d, SDLK_RETURN); /* Finish */
+    assert_non_null(ui_find(d, "Done"));
+    ui_shot(d, "study-done");
     /* The summary sits on a surface panel in the middle of the window. */
-    SDL_Color c;
-    assert_true(app_read_pixel(app, app->theme.out_w / 2 - theme_px(&app->theme, 300),
-                               app->theme.out_h / 2, &c));
+    SDL_Color c =
+        ui_pixel(d, app->theme.out_w / 2 - theme_px(&app->theme, 300), app->theme.out_h / 2);
     assert_true(close_to(c, theme_color(COLOR_SURFACE)));
 
     /* The store has every review, with the ratings given. */
@@ -233,11 +142,11 @@ static void test_study_session_by_keyboard(void **state)
     assert_int_equal(ratings_of(app, "q-typed", r, 8), 0);
 
     /* Esc leaves; coming back the same day shows nothing new to study. */
-    key(app, SDLK_ESCAPE);
+    ui_key(d, SDLK_ESCAPE);
     assert_int_equal(app_scene(app), SCENE_TITLE);
-    go(app, SCENE_STUDY, 0);
-    assert_non_null(app_find_widget(app, "Study it now")); /* q-choice still learning */
-    key(app, SDLK_ESCAPE);
+    ui_go(d, SCENE_STUDY, NULL);
+    assert_non_null(ui_find(d, "Study it now")); /* q-choice still learning */
+    ui_key(d, SDLK_ESCAPE);
     assert_int_equal(app_scene(app), SCENE_TITLE);
 }
 
@@ -245,20 +154,20 @@ static void test_study_session_by_keyboard(void **state)
  * Good; the same screen at 800x600. */
 static void test_two_button_mode(void **state)
 {
-    Fixture *f = *state;
-    App *app = open_app(f, CARDS_PACK, 800, 600);
+    UiDriver *d = *state;
+    App *app = open_cards(d, 800, 600);
     set_study(app, 20, true);
-    go(app, SCENE_STUDY, 0);
-    key(app, SDLK_SPACE);
-    assert_non_null(app_find_widget(app, "Forgot"));
-    assert_non_null(app_find_widget(app, "Knew"));
-    assert_null(app_find_widget(app, "Hard"));
-    shot(app, "study-two-button");
-    key(app, SDLK_2); /* Knew */
-    key(app, SDLK_SPACE);
-    key(app, SDLK_3); /* not a button in this mode: ignored */
-    assert_non_null(app_find_widget(app, "Forgot"));
-    key(app, SDLK_1); /* Forgot */
+    ui_go(d, SCENE_STUDY, NULL);
+    ui_key(d, SDLK_SPACE);
+    assert_non_null(ui_find(d, "Forgot"));
+    assert_non_null(ui_find(d, "Knew"));
+    assert_null(ui_find(d, "Hard"));
+    ui_shot(d, "study-two-button");
+    ui_key(d, SDLK_2); /* Knew */
+    ui_key(d, SDLK_SPACE);
+    ui_key(d, SDLK_3); /* not a button in this mode: ignored */
+    assert_non_null(ui_find(d, "Forgot"));
+    ui_key(d, SDLK_1); /* Forgot */
     int r[4];
     assert_int_equal(ratings_of(app, "q-choice", r, 4), 1);
     assert_int_equal(r[0], FSRS_RATING_GOOD);
@@ -284,21 +193,20 @@ static int64_t profile_named(App *app, const char *name, size_t *count)
  * added, has their own reviews, and is deleted after a confirmation. */
 static void test_profiles_first_launch_and_manage(void **state)
 {
-    Fixture *f = *state;
-    App *app = open_app(f, CARDS_PACK, 1280, 720);
+    UiDriver *d = *state;
+    App *app = open_cards(d, 1280, 720);
     int64_t first = app->profile_id;
-    go(app, SCENE_PROFILES, PROFILES_FIRST_LAUNCH);
-    assert_non_null(app_find_widget(app, "Save"));
-    assert_null(app_find_widget(app, "Cancel"));
-    assert_null(app_find_widget(app, "Back")); /* no Back pill either */
-    key(app, SDLK_ESCAPE);                     /* cannot leave without a name */
+    ui_go(d, SCENE_PROFILES, &(SceneArg){.profiles = PROFILES_FIRST_LAUNCH});
+    assert_non_null(ui_find(d, "Save"));
+    assert_null(ui_find(d, "Cancel"));
+    assert_null(ui_find(d, "Back")); /* no Back pill either */
+    ui_key(d, SDLK_ESCAPE);          /* cannot leave without a name */
     assert_int_equal(app_scene(app), SCENE_PROFILES);
-    key(app, SDLK_RETURN); /* an empty name is refused */
+    ui_key(d, SDLK_RETURN); /* an empty name is refused */
     assert_int_equal(app_scene(app), SCENE_PROFILES);
-    app_test_text(app, "\xd8\xb3\xd8\xa7\xd8\xb1\xd8\xa9"); /* سارة */
-    app_pump(app, 2);
-    shot(app, "profiles-first-launch");
-    key(app, SDLK_RETURN);
+    ui_type(d, "\xd8\xb3\xd8\xa7\xd8\xb1\xd8\xa9"); /* سارة */
+    ui_shot(d, "profiles-first-launch");
+    ui_key(d, SDLK_RETURN);
     assert_int_equal(app_scene(app), SCENE_TITLE);
     size_t count = 0;
     int64_t sara = profile_named(app, "\xd8\xb3\xd8\xa7\xd8\xb1\xd8\xa9", &count);
@@ -307,17 +215,16 @@ static void test_profiles_first_launch_and_manage(void **state)
     assert_int_equal(app->profile_id, sara);
 
     /* Sara studies one card. */
-    go(app, SCENE_STUDY, 0);
-    key(app, SDLK_SPACE);
-    key(app, SDLK_3);
-    key(app, SDLK_ESCAPE);
+    ui_go(d, SCENE_STUDY, NULL);
+    ui_key(d, SDLK_SPACE);
+    ui_key(d, SDLK_3);
+    ui_key(d, SDLK_ESCAPE);
 
     /* Add Omar: he becomes the learner at the keyboard, with no reviews. */
-    go(app, SCENE_PROFILES, PROFILES_MANAGE);
-    click_widget(app, "Add learner");
-    app_test_text(app, "Omar");
-    app_pump(app, 2);
-    key(app, SDLK_RETURN);
+    ui_go(d, SCENE_PROFILES, &(SceneArg){.profiles = PROFILES_MANAGE});
+    ui_click(d, "Add learner");
+    ui_type(d, "Omar");
+    ui_key(d, SDLK_RETURN);
     assert_int_equal(app_scene(app), SCENE_TITLE);
     int64_t omar = profile_named(app, "Omar", &count);
     assert_true(omar != 0);
@@ -330,36 +237,35 @@ static void test_profiles_first_launch_and_manage(void **state)
     app->profile_id = omar;
 
     /* A name in use is refused with a message. */
-    go(app, SCENE_PROFILES, PROFILES_MANAGE);
-    shot(app, "profiles-list");
-    click_widget(app, "Add learner");
-    app_test_text(app, "Omar");
-    app_pump(app, 2);
-    key(app, SDLK_RETURN);
+    ui_go(d, SCENE_PROFILES, &(SceneArg){.profiles = PROFILES_MANAGE});
+    ui_shot(d, "profiles-list");
+    ui_click(d, "Add learner");
+    ui_type(d, "Omar");
+    ui_key(d, SDLK_RETURN);
     assert_int_equal(app_scene(app), SCENE_PROFILES);
     assert_int_equal(profile_named(app, "Omar", &count), omar);
     assert_int_equal(count, 2);
-    key(app, SDLK_ESCAPE); /* cancel: back to the list */
-    assert_non_null(app_find_widget(app, "Delete Omar"));
+    ui_key(d, SDLK_ESCAPE); /* cancel: back to the list */
+    assert_non_null(ui_find(d, "Delete Omar"));
 
     /* Delete asks first; Keep is the default, Delete removes him. */
-    click_widget(app, "Delete Omar");
-    assert_non_null(app_find_widget(app, "Keep"));
-    const AppWidget *keep = app_find_widget(app, "Keep");
+    ui_click(d, "Delete Omar");
+    assert_non_null(ui_find(d, "Keep"));
+    const AppWidget *keep = ui_find(d, "Keep");
     assert_true(keep->flags & WIDGET_FOCUSED);
-    shot(app, "profiles-confirm");
-    key(app, SDLK_ESCAPE); /* keep */
+    ui_shot(d, "profiles-confirm");
+    ui_key(d, SDLK_ESCAPE); /* keep */
     assert_int_equal(profile_named(app, "Omar", &count), omar);
-    click_widget(app, "Delete Omar");
-    click_widget(app, "Delete");
+    ui_click(d, "Delete Omar");
+    ui_click(d, "Delete");
     assert_int_equal(profile_named(app, "Omar", &count), 0);
     assert_int_equal(count, 1);
     assert_int_equal(app->profile_id, sara); /* the remaining learner plays */
 
     /* Switching by keyboard: Enter on a row picks that learner. */
-    key(app, SDLK_UP);
-    key(app, SDLK_UP);
-    key(app, SDLK_RETURN);
+    ui_key(d, SDLK_UP);
+    ui_key(d, SDLK_UP);
+    ui_key(d, SDLK_RETURN);
     assert_int_equal(app_scene(app), SCENE_TITLE);
     assert_int_equal(app->profile_id, sara);
 }
@@ -368,30 +274,24 @@ static void test_profiles_first_launch_and_manage(void **state)
  * a setting changed with the arrow keys is saved for this learner. */
 static void test_stats_and_settings(void **state)
 {
-    Fixture *f = *state;
-    App *app = open_app(f, CARDS_PACK, 1280, 720);
+    UiDriver *d = *state;
+    App *app = open_cards(d, 1280, 720);
     set_study(app, 4, false);
-    go(app, SCENE_STUDY, 0);
+    ui_go(d, SCENE_STUDY, NULL);
     for (int i = 0; i < 4; i++) {
-        key(app, SDLK_SPACE);
-        key(app, i == 1 ? SDLK_1 : SDLK_4);
+        ui_key(d, SDLK_SPACE);
+        ui_key(d, i == 1 ? SDLK_1 : SDLK_4);
     }
-    key(app, SDLK_ESCAPE);
+    ui_key(d, SDLK_ESCAPE);
 
-    go(app, SCENE_STUDY_STATS, 0);
-    shot(app, "stats-top");
-    assert_non_null(app_find_widget(app, "Due today"));
-    assert_non_null(app_find_widget(app, "Forecast"));
+    ui_go(d, SCENE_STUDY_STATS, NULL);
+    ui_shot(d, "stats-top");
+    assert_non_null(ui_find(d, "Due today"));
+    assert_non_null(ui_find(d, "Forecast"));
     /* Scroll the page down to the heatmap with the wheel. */
-    SDL_Event wheel = {0};
-    wheel.type = SDL_MOUSEWHEEL;
-    wheel.wheel.windowID = SDL_GetWindowID(app->window);
-    wheel.wheel.y = -4;
-    SDL_PushEvent(&wheel);
-    app_pump(app, 3);
-    refresh(app);
-    shot(app, "stats-heatmap");
-    const AppWidget *heat = app_find_widget(app, "Heatmap");
+    ui_wheel(d, -4);
+    ui_shot(d, "stats-heatmap");
+    const AppWidget *heat = ui_find(d, "Heatmap");
     assert_non_null(heat);
     /* Today's cell (last column) is coloured: one of its 7 cells is not the
      * empty-cell colour and not the panel. */
@@ -400,8 +300,7 @@ static void test_stats_and_settings(void **state)
     SDL_Color empty = theme_mix(theme_color(COLOR_SURFACE), theme_color(COLOR_BORDER), 0.7f);
     bool lit = false;
     for (int row = 0; row < 7; row++) {
-        SDL_Color c;
-        assert_true(app_read_pixel(app, x, heat->rect.y + row * pitch + pitch / 3, &c));
+        SDL_Color c = ui_pixel(d, x, heat->rect.y + row * pitch + pitch / 3);
         if (!close_to(c, empty) && !close_to(c, theme_color(COLOR_SURFACE)))
             lit = true;
     }
@@ -410,33 +309,33 @@ static void test_stats_and_settings(void **state)
     /* The keys scroll down to the settings and then walk them: the last
      * Down presses end on "Rating buttons"; Enter flips it. */
     for (int i = 0; i < 14; i++)
-        key(app, SDLK_DOWN);
-    assert_true(app_find_widget(app, "Rating buttons")->flags & WIDGET_FOCUSED);
-    key(app, SDLK_RETURN);
+        ui_key(d, SDLK_DOWN);
+    assert_true(ui_find(d, "Rating buttons")->flags & WIDGET_FOCUSED);
+    ui_key(d, SDLK_RETURN);
     assert_true(learn_settings_load(app->store, app->profile_id).two_button);
-    key(app, SDLK_UP);
-    key(app, SDLK_UP); /* New cards a day: 4 -> 0 */
-    key(app, SDLK_LEFT);
+    ui_key(d, SDLK_UP);
+    ui_key(d, SDLK_UP); /* New cards a day: 4 -> 0 */
+    ui_key(d, SDLK_LEFT);
     assert_int_equal(learn_settings_load(app->store, app->profile_id).new_per_day, 0);
-    key(app, SDLK_UP); /* Desired retention: 90 -> 92, saved for this learner */
-    key(app, SDLK_RIGHT);
-    key(app, SDLK_RIGHT);
+    ui_key(d, SDLK_UP); /* Desired retention: 90 -> 92, saved for this learner */
+    ui_key(d, SDLK_RIGHT);
+    ui_key(d, SDLK_RIGHT);
     assert_int_equal(learn_settings_load(app->store, app->profile_id).retention_pct, 92);
-    shot(app, "stats-settings");
-    app_test_resize(app, 800, 600);
-    app_pump(app, 3);
-    shot(app, "stats-small");
-    key(app, SDLK_ESCAPE);
+    ui_shot(d, "stats-settings");
+    ui_resize(d, 800, 600);
+    ui_shot(d, "stats-small");
+    ui_key(d, SDLK_ESCAPE);
     assert_int_equal(app_scene(app), SCENE_TITLE);
 }
 
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test_setup_teardown(test_study_session_by_keyboard, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_two_button_mode, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_profiles_first_launch_and_manage, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_stats_and_settings, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_study_session_by_keyboard, ui_setup, ui_teardown),
+        cmocka_unit_test_setup_teardown(test_two_button_mode, ui_setup, ui_teardown),
+        cmocka_unit_test_setup_teardown(test_profiles_first_launch_and_manage, ui_setup,
+                                        ui_teardown),
+        cmocka_unit_test_setup_teardown(test_stats_and_settings, ui_setup, ui_teardown),
     };
     int failed = cmocka_run_group_tests(tests, NULL, NULL);
     SDL_Quit();

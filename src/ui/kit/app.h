@@ -1,5 +1,5 @@
 /* app.h - the App: window, renderer, packs, store, settings, and the one
- * event loop that drives the scene table (design rule 4).
+ * event loop that drives the scene table (design rule 5).
  *
  * There is exactly one loop (app_run / app_pump). It waits in
  * SDL_WaitEventTimeout while nothing moves, maps each event to a UiEvent
@@ -15,9 +15,10 @@
  * handle goes back one step.
  *
  * Tests drive the same loop: app_create() with a data folder, pack paths
- * and a window size, SDL_PushEvent (or the app_test_* helpers), app_pump()
- * to run iterations without blocking, app_read_pixel() to look at the
- * frame, and app_find_widget() for where a labelled widget was drawn.
+ * and a window size, SDL_PushEvent, app_pump() to run iterations without
+ * blocking, app_read_pixel() to look at the frame, and app_find_widget()
+ * for where a labelled widget was drawn (tests/support/ui_driver.h wraps
+ * all of it for the UI tests).
  *
  * Read scenes.h for the scene ids, widgets.h for drawing, then a scene
  * (scene_title.c is the shortest).
@@ -48,8 +49,9 @@ typedef struct App App;
 struct Scene {
     const char *name; /* for logs and tests: "title" */
     size_t state_size;
-    /* The scene becomes current; `from` is the scene before it. */
-    void (*enter)(App *app, void *state, SceneId from);
+    /* The scene becomes current; `from` is the scene before it, `arg` what
+     * the switch gave it (scenes.h; never NULL, zeroed when nothing). */
+    void (*enter)(App *app, void *state, SceneId from, const SceneArg *arg);
     /* The scene stops being current (free per-visit resources here). */
     void (*leave)(App *app, void *state);
     /* One input event. Return true when handled; an unhandled ACTION_BACK
@@ -125,9 +127,6 @@ struct App {
     char data_dir[APP_PATH_MAX];
 
     UiSettings settings;
-    /* A small argument for the next scene's enter(), set before app_go()
-     * (e.g. PACKS_CHOOSE / PACKS_BROWSE for the packs screen); 0 = none. */
-    int scene_arg;
     uint64_t now_ms; /* the clock of this loop iteration */
 
     /* The round being played (play scenes read and advance it). Made by
@@ -138,13 +137,14 @@ struct App {
     bool round_active;
     int64_t round_id;
 
-    /* --- private to app.c below this line --- */
+    /* --- private to the App's own files (app_private.h) below this line --- */
     const Scene *scenes[SCENE_COUNT];
     void *scene_state[SCENE_COUNT];
     SceneId stack[16];
     int depth;         /* stack[depth - 1] is current */
     int pending_op[4]; /* requested switches, applied in order after the handler */
     SceneId pending_id[4];
+    SceneArg pending_arg[4];
     int pending_count;
     bool running, dirty, animating;
     uint64_t wake_at;    /* 0 = none */
@@ -192,8 +192,10 @@ SceneId app_scene(const App *app);
 /* Switches: push a scene (back returns here), pop one, replace the current
  * one (question -> feedback), or go back to the title with an empty stack.
  * Applied after the current event/update returns, in the order requested
- * (so app_home then app_go works). */
+ * (so app_home then app_go works). app_go_with hands the new scene's
+ * enter() a copy of `arg` (NULL: a zeroed one, as app_go does). */
 void app_go(App *app, SceneId id);
+void app_go_with(App *app, SceneId id, const SceneArg *arg);
 void app_back(App *app);
 void app_replace(App *app, SceneId id);
 void app_home(App *app);
@@ -234,6 +236,23 @@ void app_end_round(App *app);
  * motion, fullscreen). Safe without a store (then nothing is saved). */
 void app_apply_settings(App *app, bool save);
 
+/* The round the player's setup choices ask for (app->settings): question
+ * count, time, scoring, streak bonus, and a fresh seed; no topic or
+ * question list. */
+RoundSettings app_round_settings(const App *app);
+
+/* Does the player's selection offer question q of pack `pack` (an index
+ * into app->packs.packs)? It does when the pack is ticked and either none
+ * of its topics is, or q's topic is. */
+bool app_selection_offers(const App *app, size_t pack, const Question *q);
+
+/* How many questions the selection offers; *packs (may be NULL) gets how
+ * many packs are ticked. */
+size_t app_selection_questions(const App *app, size_t *packs);
+
+/* How many questions of `pack` are in topic `topic_id`. */
+size_t app_topic_size(const Pack *pack, const char *topic_id);
+
 /* Makes `profile_id` the current learner: marks it last used and loads its
  * settings (font scale, setup choices, ...), which belong to each learner. */
 void app_set_profile(App *app, int64_t profile_id);
@@ -272,11 +291,9 @@ size_t app_widget_count(const App *app);
 const AppWidget *app_widget(const App *app, size_t index);
 const AppWidget *app_find_widget(const App *app, const char *label);
 
-/* Push real SDL events: a key press and release; a left click at renderer
- * pixel (x, y); typed text; a window resize. Then app_pump(). */
-void app_test_key(App *app, SDL_Keycode key, Uint16 mod);
-void app_test_click(App *app, int x, int y);
-void app_test_text(App *app, const char *utf8);
+/* Sets the window to w x h and takes the new size at once (the dummy
+ * video driver may send no event). Key, text and mouse events are the
+ * tests' own (tests/support/ui_driver.h pushes them). */
 void app_test_resize(App *app, int w, int h);
 
 /* Fixes the clock at ms (tests of timers); 0 goes back to the real clock. */

@@ -1,6 +1,6 @@
 /* text.h - drawing text: fonts by language, shaping, and a texture cache.
  *
- * Text is cached (design rule 5): one TTF_Font per face and pixel size, and
+ * Text is cached (design rule 6): one TTF_Font per face and pixel size, and
  * every rendered string is kept as a texture keyed by (font, text, colour,
  * wrap width, alignment) in a bounded least-recently-used cache, so drawing
  * the same label every frame costs one SDL_RenderCopy.

@@ -1,6 +1,6 @@
 /* theme.h - colours and sizes of the front end, in logical units.
  *
- * Layout scales (design rule 6): every size in the UI is written in logical
+ * Layout scales (design rule 7): every size in the UI is written in logical
  * units and turned into pixels with theme_px(). One unit is one pixel of an
  * 800x600 window; the scale is recomputed from SDL_GetRendererOutputSize()
  * whenever the window changes, so a 4K or HiDPI window draws the same layout

@@ -228,6 +228,20 @@ bool scroll_wheel(Scroll *scroll, int notches, int step)
     return scroll->offset != before;
 }
 
+bool scroll_wheel_event(Scroll *scroll, const UiEvent *event, const Theme *theme)
+{
+    if (event->wheel == 0)
+        return false;
+    scroll_wheel(scroll, event->wheel, theme_px(theme, THEME_WHEEL_STEP));
+    return true;
+}
+
+bool pointer_outside(const UiEvent *event, SDL_Rect rect)
+{
+    SDL_Point p = {event->x, event->y};
+    return event->pointer != POINTER_NONE && !SDL_PointInRect(&p, &rect);
+}
+
 /* ---- shapes ------------------------------------------------------------ */
 
 /* Rounded rectangles are drawn as horizontal spans (SDL_RenderFillRects),
@@ -559,6 +573,25 @@ void widget_panel(App *app, SDL_Rect rect)
     ui_fill_round(app->renderer, rect, radius_px(app), theme_color(COLOR_SURFACE));
 }
 
+int widget_section_gap(App *app)
+{
+    TextSpec spec = {.style = TEXT_LABEL};
+    return text_line_height(app->text, &spec) + theme_px(&app->theme, 8);
+}
+
+void widget_section_title(App *app, int x, int y, const char *title)
+{
+    TextSpec spec = {.style = TEXT_LABEL, .color = theme_color(COLOR_TEXT_DIM)};
+    text_draw(app->text, &spec, x, y - widget_section_gap(app), title);
+}
+
+SDL_Rect widget_section(App *app, SDL_Rect panel, const char *title)
+{
+    widget_section_title(app, panel.x, panel.y, title);
+    widget_panel(app, panel);
+    return panel;
+}
+
 void widget_progress(App *app, SDL_Rect rect, float fraction, SDL_Color fill)
 {
     if (fraction < 0.0f || fraction != fraction)
@@ -728,42 +761,4 @@ int widget_footer(App *app, const char *hint)
 int widget_footer_top(App *app, const char *hint)
 {
     return footer(app, hint, false);
-}
-
-/* ---- text field editing ------------------------------------------------ */
-
-void text_field_clear(TextField *field)
-{
-    field->text[0] = '\0';
-    field->len = 0;
-}
-
-bool text_field_event(TextField *field, const UiEvent *event)
-{
-    const SDL_Event *e = event->sdl;
-    if (e->type == SDL_TEXTINPUT) {
-        const char *in = e->text.text;
-        size_t n = strlen(in);
-        /* Cut at a character boundary so the text stays valid UTF-8. */
-        while (field->len + n >= TEXT_FIELD_MAX && n > 0) {
-            n--;
-            while (n > 0 && ((unsigned char)in[n] & 0xC0) == 0x80)
-                n--;
-        }
-        if (n == 0)
-            return false;
-        memcpy(field->text + field->len, in, n);
-        field->len += n;
-        field->text[field->len] = '\0';
-        return true;
-    }
-    if (e->type == SDL_KEYDOWN && e->key.keysym.sym == SDLK_BACKSPACE && field->len > 0) {
-        size_t n = field->len - 1;
-        while (n > 0 && ((unsigned char)field->text[n] & 0xC0) == 0x80)
-            n--;
-        field->len = n;
-        field->text[n] = '\0';
-        return true;
-    }
-    return false;
 }

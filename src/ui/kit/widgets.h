@@ -24,6 +24,7 @@
 #include <SDL.h>
 
 #include "app.h"
+#include "text_field.h"
 
 typedef enum WidgetFlags {
     WIDGET_FOCUSED = 1u << 0,  /* draw the focus ring */
@@ -85,6 +86,14 @@ void scroll_show(Scroll *scroll, int top, int bottom);
 /* Wheel notches: scrolls by `step` pixels each. True when it moved. */
 bool scroll_wheel(Scroll *scroll, int notches, int step);
 
+/* A scrolling page's wheel: when the event is a wheel turn it scrolls
+ * THEME_WHEEL_STEP units a notch and returns true (the event is used). */
+bool scroll_wheel_event(Scroll *scroll, const UiEvent *event, const Theme *theme);
+
+/* Is the event the mouse's, outside rect? A scrolling view leaves those
+ * to what is around it (rows scrolled out of the view are not there). */
+bool pointer_outside(const UiEvent *event, SDL_Rect rect);
+
 /* ---- drawing ----------------------------------------------------------- */
 
 /* Filled rounded rectangle (SDL_RenderGeometry triangles). */
@@ -133,6 +142,17 @@ void widget_toggle(App *app, SDL_Rect rect, const char *label, bool on, unsigned
 /* A plain panel (surface-coloured rounded rectangle). */
 void widget_panel(App *app, SDL_Rect rect);
 
+/* A section's title: a dim label ending just above y, where the
+ * section's content starts (widget_section_gap() higher). */
+void widget_section_title(App *app, int x, int y, const char *title);
+
+/* The room a section title takes above its content, pixels. */
+int widget_section_gap(App *app);
+
+/* A titled section: its title above `panel`, then the panel. Returns
+ * panel, for the caller to fill. */
+SDL_Rect widget_section(App *app, SDL_Rect panel, const char *title);
+
 /* A horizontal bar filled to fraction (0..1) in colour `fill`. */
 void widget_progress(App *app, SDL_Rect rect, float fraction, SDL_Color fill);
 
@@ -149,23 +169,5 @@ void widget_scrollbar(App *app, SDL_Rect view, const Scroll *scroll);
  * at its end when focused. */
 void widget_text_field(App *app, SDL_Rect rect, const char *text, const char *placeholder,
                        unsigned flags);
-
-/* ---- text field editing ------------------------------------------------ */
-
-enum { TEXT_FIELD_MAX = 512 };
-
-typedef struct TextField {
-    char text[TEXT_FIELD_MAX]; /* UTF-8, NUL-terminated */
-    size_t len;
-} TextField;
-
-/* Clears the field. */
-void text_field_clear(TextField *field);
-
-/* Handles SDL_TEXTINPUT (appends, never splitting a character at the size
- * limit) and Backspace (removes one whole UTF-8 character). Returns true
- * when the text changed. Call SDL_StartTextInput() in enter() and
- * SDL_StopTextInput() in leave(). */
-bool text_field_event(TextField *field, const UiEvent *event);
 
 #endif

@@ -1,19 +1,18 @@
 /* play.h - the play screens' shared state: one round in progress, and the
- * per-type interactions of the question screen.
+ * per-type answer areas of the question screen.
  *
  * A round is played by three scenes (scene_question.c, scene_feedback.c,
  * scene_results.c) over app->round, the core's Round (round.h) that
  * app_start_round() made. play_round.c records each answer in the store the
  * moment it is given and finishes or abandons the round there (design
- * rule 7).
+ * rule 8).
  *
  * The question screen delegates the answer area to a PlayInput, one per
- * question: play_choice.c (choice, multi, truefalse, flashcard),
- * play_order.c, play_match.c, play_typed.c (typed, cloze). Each lays out in
- * pixels from the theme, handles UiEvents and draws; when the player has
- * committed an answer, `ready` is set and `given` holds it.
+ * question, which dispatches to its type's PlayKind (below). Each kind lays
+ * out in pixels from the theme, handles UiEvents and draws; when the player
+ * has committed an answer, `ready` is set and `given` holds it.
  *
- * Read round.h first, then scene_question.c.
+ * Read round.h first, then scene_question.c, then one kind (play_order.c).
  */
 #ifndef QUIZDECK_PLAY_H
 #define QUIZDECK_PLAY_H
@@ -79,52 +78,87 @@ void play_ellipsize(char *dst, size_t size, const char *text, size_t max_bytes);
 /* Where widget_footer(app, hint) will start (pixels): content ends above. */
 int play_footer_top(App *app, const char *hint);
 
-/* Writes an integer with thousands separators ("12,345") into buf. */
-void play_format_int(char *buf, size_t size, int64_t value);
-
-/* ---- the answer area (play_*.c) ---------------------------------------- */
+/* ---- the answer area: one PlayKind per question type ------------------
+ *
+ * The question screen does not know the question types: everything that
+ * differs between them is a row of one table, the PlayKind, indexed by
+ * QuestionType (play_input.c), and each row's functions live in the type's
+ * own file. Families share a file: play_choice.c (choice, multi,
+ * truefalse), play_typed.c (typed, cloze); play_flashcard.c,
+ * play_order.c and play_match.c have one type each.
+ *
+ * To add a type: its file here defining `const PlayKind play_kind_xxx`, its
+ * extern below, its row in play_input.c's table.
+ */
 
 enum { PLAY_MAX_ITEMS = PACK_MAX_OPTIONS, PLAY_MAX_GAPS = 32 };
 
-typedef struct PlayInput {
+typedef struct PlayInput PlayInput;
+
+/* How the question screen lays out the prompt above the answer area. */
+typedef enum PlayPrompt {
+    PLAY_PROMPT_GROWS = 0, /* a heading; a long prompt takes up to 45 % of the height */
+    PLAY_PROMPT_CARD,      /* centred, 30 % of the height: a card's front */
+    PLAY_PROMPT_LINE,      /* centred, one short line: the area holds the text */
+} PlayPrompt;
+
+/* One question type's answer area. Every function gets the PlayInput; its
+ * `state` is the kind's own block of state_size bytes, zeroed. Functions
+ * marked "may be NULL" default as said. */
+typedef struct PlayKind {
+    const char *name;  /* the type's name in packs: "choice" (logs, tests) */
+    size_t state_size; /* bytes of the kind's state (play_input_init allocates) */
+    /* Fills the fresh state for in->rq (after it was zeroed). May be NULL. */
+    void (*init)(PlayInput *in);
+    /* Frees what init allocated beyond the state block. May be NULL. */
+    void (*free)(PlayInput *in);
+    /* Lays the area out in in->area (pixels) and fills in->nav. */
+    void (*layout)(App *app, PlayInput *in);
+    /* One event; true when handled. Sets in->ready once an answer is given. */
+    bool (*event)(App *app, PlayInput *in, const UiEvent *event);
+    /* Draws the area (after layout). */
+    void (*draw)(App *app, PlayInput *in);
+    /* The footer's key hint. */
+    const char *(*hint)(const PlayInput *in);
+    /* The prompt shown above the area. May be NULL: q->prompt. */
+    const char *(*prompt)(const Question *q);
+    PlayPrompt prompt_layout;
+    /* The least height (pixels) the area needs to stay usable; the prompt
+     * never grows into it. May be NULL: 0. */
+    int (*min_height)(App *app, const PlayInput *in);
+    bool wants_text; /* takes typed text: SDL text input is on, in->text_rect set */
+} PlayKind;
+
+extern const PlayKind play_kind_choice;    /* play_choice.c */
+extern const PlayKind play_kind_multi;     /* play_choice.c */
+extern const PlayKind play_kind_truefalse; /* play_choice.c */
+extern const PlayKind play_kind_typed;     /* play_typed.c */
+extern const PlayKind play_kind_order;     /* play_order.c */
+extern const PlayKind play_kind_match;     /* play_match.c */
+extern const PlayKind play_kind_cloze;     /* play_typed.c */
+extern const PlayKind play_kind_flashcard; /* play_flashcard.c */
+
+/* The row of a question type; NULL for a type without one. */
+const PlayKind *play_kind_of(QuestionType type);
+
+struct PlayInput {
+    const PlayKind *kind;    /* the question type's row */
     const RoundQuestion *rq; /* borrowed from the round */
     const Question *q;
-    const char *lang;  /* the pack's language */
-    bool rtl;          /* right-to-left pack: layouts are mirrored */
-    GivenAnswer given; /* filled as the player answers */
-    bool ready;        /* the answer is committed: judge it */
-    Nav nav;           /* focusable widgets of the area */
-    SDL_Rect area;     /* pixels, set by play_input_layout */
+    const char *lang;   /* the pack's language */
+    bool rtl;           /* right-to-left pack: layouts are mirrored */
+    GivenAnswer given;  /* filled as the player answers */
+    bool ready;         /* the answer is committed: judge it */
+    Nav nav;            /* focusable widgets of the area */
+    SDL_Rect area;      /* pixels, set by play_input_layout */
+    SDL_Rect text_rect; /* where typed text is drawn (kinds with wants_text): the IME's place */
+    void *state;        /* the kind's state, owned (kind->state_size bytes) */
+};
 
-    /* choice / multi / truefalse / flashcard */
-    SDL_Rect tile[PLAY_MAX_ITEMS];
-    size_t tile_count;
-    SDL_Rect submit; /* multi, order, match; flashcard reveal */
-    bool revealed;   /* flashcard */
-
-    /* order: arrangement lives in given.arrangement */
-    bool grabbed; /* the focused item moves with Up/Down */
-    int drag;     /* item being dragged with the mouse, -1 none */
-    bool drag_moved;
-
-    /* match: given.match; lefts in author order, rights in display order */
-    SDL_Rect left[PLAY_MAX_ITEMS], right[PLAY_MAX_ITEMS];
-    int pick_left, pick_right; /* a half-made pair, -1 none */
-    int match_drag;            /* nav index where a drag began, -1 none */
-    int pointer_x, pointer_y;
-
-    /* typed and cloze: one field per gap (typed uses field[0]) */
-    TextField *field; /* owned: gap_count (>= 1) entries */
-    size_t field_count;
-    size_t gap;            /* the gap being typed */
-    char composition[128]; /* IME text not yet committed */
-    const char *gap_texts[PLAY_MAX_GAPS];
-    SDL_Rect field_rect;
-    SDL_Rect gap_rect[PLAY_MAX_GAPS];
-} PlayInput;
-
-/* Prepares the input for question rq (allocates the text fields). */
-void play_input_init(PlayInput *in, const RoundQuestion *rq);
+/* Prepares the input for question rq: finds its kind and allocates its
+ * state. False (the input zeroed) when the type has no kind or memory ran
+ * out; play_input_free is still safe. */
+bool play_input_init(PlayInput *in, const RoundQuestion *rq);
 
 /* Frees what play_input_init allocated; the input is zeroed. */
 void play_input_free(PlayInput *in);
@@ -141,25 +175,43 @@ void play_input_draw(App *app, PlayInput *in);
 /* Does the question take typed text (start SDL text input)? */
 bool play_input_wants_text(const PlayInput *in);
 
-/* The hint line for the footer. */
+/* The hint line for the footer ("" without a question). */
 const char *play_input_hint(const PlayInput *in);
 
-/* Per-type parts, dispatched by play_input_*. */
-void play_choice_layout(App *app, PlayInput *in);
-bool play_choice_event(App *app, PlayInput *in, const UiEvent *event);
-void play_choice_draw(App *app, PlayInput *in);
-void play_order_layout(App *app, PlayInput *in);
-bool play_order_event(App *app, PlayInput *in, const UiEvent *event);
-void play_order_draw(App *app, PlayInput *in);
-void play_match_layout(App *app, PlayInput *in);
-bool play_match_event(App *app, PlayInput *in, const UiEvent *event);
-void play_match_draw(App *app, PlayInput *in);
-void play_typed_layout(App *app, PlayInput *in);
-bool play_typed_event(App *app, PlayInput *in, const UiEvent *event);
-void play_typed_draw(App *app, PlayInput *in);
+/* The prompt above the area ("" without a question). */
+const char *play_input_prompt(const PlayInput *in);
 
-/* Appends UTF-8 text to a field (pasted text: line breaks become spaces),
- * never splitting a character at the size limit. True when it changed. */
-bool play_field_append(TextField *field, const char *utf8);
+/* How the prompt is laid out (PLAY_PROMPT_GROWS without a question). */
+PlayPrompt play_input_prompt_layout(const PlayInput *in);
+
+/* The least height of the area in pixels (see PlayKind.min_height). */
+int play_input_min_height(App *app, const PlayInput *in);
+
+/* ---- helpers the kinds share (play_draw.c) ----------------------------- */
+
+/* The key of a key press without Ctrl, Alt or the GUI key (those are
+ * shortcuts, never answers); SDLK_UNKNOWN for anything else. */
+SDL_Keycode play_plain_key(const SDL_Event *e);
+
+/* The option keys of a plain key press: 1-8 (top row or keypad) and A-H,
+ * as 0..7; -1 for any other event. */
+int play_digit_key(const SDL_Event *e);
+int play_letter_key(const SDL_Event *e);
+
+/* The event shape of tile areas: `direct` is the tile the event picks by
+ * its own key (or -1); else the Nav decides (arrows, Tab, Enter, clicks).
+ * Returns the tile picked, focused, or -1; *used says whether the event
+ * was used anyway (the focus moved, or Enter with nothing to pick). */
+int play_pick(PlayInput *in, const UiEvent *event, int direct, bool *used);
+
+/* The least height of a column of `rows` rows and a Submit button below
+ * (order, match), pixels. */
+int play_rows_min_height(App *app, size_t rows);
+
+/* The area's primary button at rect (labelled "Submit" when label is
+ * NULL), which is Nav widget nav_index, and a small dim note on the same
+ * line starting at note_x ("2 ticked"; NULL for none). */
+void play_draw_submit(App *app, const PlayInput *in, SDL_Rect rect, const char *label,
+                      int nav_index, int note_x, const char *note);
 
 #endif

@@ -1,5 +1,7 @@
-/* play_choice.c - tiles to pick from: choice, multi, truefalse, and the
- * two self-rating buttons of a flashcard (see play.h).
+/* play_choice.c - tiles to pick from: the choice, multi and truefalse
+ * kinds (see play.h). The three share this file's layout, keys and tile
+ * drawing; each kind's init picks its Tiles variant, which holds every
+ * difference between them.
  *
  * Every tile shows a letter, a shape and a colour (colour is never the only
  * cue). Keys 1-8 or A-H pick directly, the arrows move the focus, Enter or a
@@ -10,67 +12,101 @@
 
 #include <stdio.h>
 
-static size_t tile_total(const PlayInput *in)
+#include "format.h"
+
+/* What tells the three kinds apart. */
+typedef struct TilesVariant {
+    bool multi;     /* tiles toggle; a Submit button commits */
+    bool truth;     /* two tiles, True and False, with a check mark and a cross */
+    int max_tile_h; /* units */
+    const char *hint;
+} TilesVariant;
+
+static const TilesVariant choice_variant = {
+    .max_tile_h = 96,
+    .hint = "1-8 or A-H  pick    Arrows  move    Enter  choose    Esc  quit round",
+};
+static const TilesVariant multi_variant = {
+    .multi = true,
+    .max_tile_h = 96,
+    .hint = "1-8 or A-H  tick    Enter  tick / Submit    Esc  quit round",
+};
+static const TilesVariant truth_variant = {
+    .truth = true,
+    .max_tile_h = 130,
+    .hint = "T or 1  true    F or 2  false    Enter  choose    Esc  quit round",
+};
+
+typedef struct Tiles {
+    const TilesVariant *variant;
+    SDL_Rect tile[PLAY_MAX_ITEMS];
+    size_t count;
+    SDL_Rect submit; /* multi */
+} Tiles;
+
+static size_t tile_total(const PlayInput *in, const Tiles *t)
 {
-    switch (in->q->type) {
-    case QUESTION_CHOICE:
-    case QUESTION_MULTI:
-        return in->rq->display_count;
-    case QUESTION_TRUEFALSE:
-        return 2;
-    case QUESTION_FLASHCARD:
-        return in->revealed ? 2 : 0;
-    default:
-        return 0;
-    }
+    return t->variant->truth ? 2 : in->rq->display_count;
 }
 
-static const char *tile_text(const PlayInput *in, size_t i)
+static const char *tile_text(const PlayInput *in, const Tiles *t, size_t i)
 {
-    switch (in->q->type) {
-    case QUESTION_TRUEFALSE:
+    if (t->variant->truth)
         return i == 0 ? "True" : "False";
-    case QUESTION_FLASHCARD:
-        return i == 0 ? "I knew it" : "I didn't";
-    default:
-        return round_display_text(in->rq, i);
-    }
+    return round_display_text(in->rq, i);
 }
 
-void play_choice_layout(App *app, PlayInput *in)
+/* ---- the three kinds' own parts ------------------------------------------ */
+
+static void choice_init(PlayInput *in)
 {
+    ((Tiles *)in->state)->variant = &choice_variant;
+}
+
+static void multi_init(PlayInput *in)
+{
+    ((Tiles *)in->state)->variant = &multi_variant;
+}
+
+static void truth_init(PlayInput *in)
+{
+    ((Tiles *)in->state)->variant = &truth_variant;
+}
+
+static const char *tiles_hint(const PlayInput *in)
+{
+    return ((const Tiles *)in->state)->variant->hint;
+}
+
+static int tiles_min_height(App *app, const PlayInput *in)
+{
+    const Theme *th = &app->theme;
+    const Tiles *t = in->state;
+    if (t->variant->truth)
+        return theme_px(th, 60);
+    int rows = ((int)in->rq->display_count + 1) / 2;
+    return rows * theme_px(th, 50) + (rows - 1) * theme_px(th, THEME_GAP) +
+           (t->variant->multi ? theme_px(th, THEME_BUTTON_H + THEME_GAP) : 0);
+}
+
+/* ---- layout and events ----------------------------------------------------- */
+
+static void tiles_layout(App *app, PlayInput *in)
+{
+    Tiles *t = in->state;
     const Theme *th = &app->theme;
     SDL_Rect a = in->area;
     int gap = theme_px(th, THEME_GAP);
-    size_t n = tile_total(in);
-    in->tile_count = n;
+    size_t n = tile_total(in, t);
+    t->count = n;
     nav_begin(&in->nav);
-
-    if (in->q->type == QUESTION_FLASHCARD) {
-        int bh = theme_px(th, THEME_BUTTON_H + 8);
-        int bw = (a.w - gap) / 2;
-        in->field_rect = (SDL_Rect){a.x, a.y, a.w, a.h - bh - gap};
-        if (!in->revealed) {
-            int w = theme_px(th, 260);
-            in->submit = (SDL_Rect){a.x + (a.w - w) / 2, a.y + a.h - bh, w, bh};
-            nav_add(&in->nav, in->submit, true);
-        } else {
-            for (size_t i = 0; i < 2; i++) {
-                in->tile[i] = (SDL_Rect){a.x + (int)i * (bw + gap), a.y + a.h - bh, bw, bh};
-                nav_add(&in->nav, in->tile[i], true);
-            }
-        }
-        nav_end(&in->nav);
-        return;
-    }
-
-    bool multi = in->q->type == QUESTION_MULTI;
+    bool multi = t->variant->multi;
     int submit_h = multi ? theme_px(th, THEME_BUTTON_H) + gap : 0;
     int cols = 2;
     int rows = (int)((n + 1) / 2);
     int avail = a.h - submit_h;
     int tile_h = rows > 0 ? (avail - (rows - 1) * gap) / rows : 0;
-    int max_h = theme_px(th, in->q->type == QUESTION_TRUEFALSE ? 130 : 96);
+    int max_h = theme_px(th, (float)t->variant->max_tile_h);
     if (tile_h > max_h)
         tile_h = max_h;
     int tile_w = (a.w - (cols - 1) * gap) / cols;
@@ -78,111 +114,72 @@ void play_choice_layout(App *app, PlayInput *in)
         int c = (int)(i % 2), r = (int)(i / 2);
         if (in->rtl)
             c = 1 - c; /* A stands top right when reading right to left */
-        in->tile[i] =
-            (SDL_Rect){a.x + c * (tile_w + gap), a.y + r * (tile_h + gap), tile_w, tile_h};
-        nav_add(&in->nav, in->tile[i], true);
+        t->tile[i] = (SDL_Rect){a.x + c * (tile_w + gap), a.y + r * (tile_h + gap), tile_w, tile_h};
+        nav_add(&in->nav, t->tile[i], true);
     }
     if (multi) {
         int w = theme_px(th, 220);
         int y = a.y + rows * (tile_h + gap);
-        in->submit = (SDL_Rect){a.x + a.w - w, y, w, theme_px(th, THEME_BUTTON_H)};
-        nav_add(&in->nav, in->submit, true);
+        t->submit = (SDL_Rect){a.x + a.w - w, y, w, theme_px(th, THEME_BUTTON_H)};
+        nav_add(&in->nav, t->submit, true);
     }
     nav_end(&in->nav);
 }
 
-/* A tile picked by index (key, Enter or click). */
-static void choose(PlayInput *in, size_t i)
+/* A tile picked by index (key, Enter or click); for multi, index count is
+ * Submit. */
+static void choose(PlayInput *in, Tiles *t, size_t i)
 {
-    switch (in->q->type) {
-    case QUESTION_CHOICE:
-        in->given.choice = i;
-        in->ready = true;
-        break;
-    case QUESTION_MULTI:
-        if (i == in->tile_count) {
+    if (t->variant->multi) {
+        if (i == t->count)
             in->ready = true;
-        } else {
+        else
             in->given.picked ^= 1u << i;
-        }
-        break;
-    case QUESTION_TRUEFALSE:
+        return;
+    }
+    if (t->variant->truth)
         in->given.truth = i == 0;
-        in->ready = true;
-        break;
-    case QUESTION_FLASHCARD:
-        if (!in->revealed) {
-            in->revealed = true;
-            in->nav.focus = 0;
-        } else {
-            in->given.knew = i == 0;
-            in->ready = true;
-        }
-        break;
-    default:
-        break;
-    }
+    else
+        in->given.choice = i;
+    in->ready = true;
 }
 
-/* Keys that pick a tile directly: 1-8, A-H (T/F for truefalse, Y/N for a
- * revealed flashcard). Returns the tile, or -1. */
-static int direct_key(const PlayInput *in, const SDL_Event *e)
+/* Keys that pick a tile directly: 1-8, A-H, and T / F for truefalse.
+ * Returns the tile, or -1. */
+static int direct_key(const Tiles *t, const SDL_Event *e)
 {
-    if (e->type != SDL_KEYDOWN || (e->key.keysym.mod & (KMOD_CTRL | KMOD_ALT | KMOD_GUI)))
-        return -1;
-    SDL_Keycode k = e->key.keysym.sym;
-    int n = (int)in->tile_count;
-    int i = -1;
-    if (in->q->type == QUESTION_TRUEFALSE) {
-        if (k == SDLK_t)
-            return 0;
-        if (k == SDLK_f)
-            return 1;
-    }
-    if (in->q->type == QUESTION_FLASHCARD) {
-        if (!in->revealed)
-            return -1;
-        if (k == SDLK_y || k == SDLK_k)
-            return 0;
-        if (k == SDLK_n || k == SDLK_d)
-            return 1;
-    }
-    if (k >= SDLK_1 && k <= SDLK_8)
-        i = (int)(k - SDLK_1);
-    else if (k >= SDLK_KP_1 && k <= SDLK_KP_8)
-        i = (int)(k - SDLK_KP_1);
-    else if (k >= SDLK_a && k <= SDLK_h && in->q->type != QUESTION_FLASHCARD)
-        i = (int)(k - SDLK_a);
-    return i >= 0 && i < n ? i : -1;
+    int i = play_digit_key(e);
+    if (i < 0)
+        i = play_letter_key(e);
+    if (t->variant->truth && play_plain_key(e) == SDLK_t)
+        i = 0;
+    else if (t->variant->truth && play_plain_key(e) == SDLK_f)
+        i = 1;
+    return i >= 0 && i < (int)t->count ? i : -1;
 }
 
-bool play_choice_event(App *app, PlayInput *in, const UiEvent *event)
+static bool tiles_event(App *app, PlayInput *in, const UiEvent *event)
 {
     (void)app;
-    int direct = direct_key(in, event->sdl);
-    if (direct >= 0) {
-        nav_set_focus(&in->nav, direct);
-        choose(in, (size_t)direct);
-        return true;
-    }
-    bool changed = false;
-    int hit = nav_event(&in->nav, event, &changed);
-    if (hit >= 0) {
-        choose(in, (size_t)hit);
-        return true;
-    }
-    return changed || event->action == ACTION_ACCEPT;
+    Tiles *t = in->state;
+    bool used = false;
+    int pick = play_pick(in, event, direct_key(t, event->sdl), &used);
+    if (pick >= 0)
+        choose(in, t, (size_t)pick);
+    return used;
 }
 
-static void draw_option_tile(App *app, const PlayInput *in, size_t i)
+/* ---- drawing --------------------------------------------------------------- */
+
+static void draw_tile(App *app, const PlayInput *in, const Tiles *t, size_t i)
 {
     SDL_Renderer *ren = app->renderer;
     const Theme *th = &app->theme;
-    SDL_Rect r = in->tile[i];
+    SDL_Rect r = t->tile[i];
+    bool multi = t->variant->multi, tf = t->variant->truth;
     bool focused = in->nav.focus == (int)i;
-    bool picked = in->q->type == QUESTION_MULTI && (in->given.picked >> i) & 1u;
+    bool picked = multi && (in->given.picked >> i) & 1u;
     int radius = theme_px(th, THEME_RADIUS);
-    bool tf = in->q->type == QUESTION_TRUEFALSE;
     /* True / false carry a check mark or a cross (and T / F), in green and
      * red; other options a shape and a letter. */
     SDL_Color col = tf ? play_option_color(i == 0 ? 3 : 0) : play_option_color(i);
@@ -190,7 +187,7 @@ static void draw_option_tile(App *app, const PlayInput *in, size_t i)
     if (picked)
         bg = theme_mix(bg, col, 0.22f);
     ui_fill_round(ren, r, radius, bg);
-    /* The colour strip and badge at the leading edge. */
+    /* The colour badge at the leading edge. */
     int pad = theme_px(th, 12);
     int badge = r.h - 2 * pad;
     int max_badge = theme_px(th, 56);
@@ -199,17 +196,14 @@ static void draw_option_tile(App *app, const PlayInput *in, size_t i)
     SDL_Rect b = {in->rtl ? r.x + r.w - pad - badge : r.x + pad, r.y + (r.h - badge) / 2, badge,
                   badge};
     ui_fill_round(ren, b, theme_px(th, 8), col);
-    SDL_Rect shape = {b.x + badge / 4, b.y + badge / 4, badge / 2, badge / 2};
+    SDL_Rect mark = {b.x + badge / 6, b.y + badge / 6, badge * 2 / 3, badge * 2 / 3};
     if (tf && i == 0)
-        play_draw_check(ren,
-                        (SDL_Rect){b.x + badge / 6, b.y + badge / 6, badge * 2 / 3, badge * 2 / 3},
-                        theme_color(COLOR_BG));
+        play_draw_check(ren, mark, theme_color(COLOR_BG));
     else if (tf)
-        play_draw_cross(ren,
-                        (SDL_Rect){b.x + badge / 6, b.y + badge / 6, badge * 2 / 3, badge * 2 / 3},
-                        theme_color(COLOR_BG));
+        play_draw_cross(ren, mark, theme_color(COLOR_BG));
     else
-        play_draw_shape(ren, i, shape, theme_color(COLOR_BG));
+        play_draw_shape(ren, i, (SDL_Rect){b.x + badge / 4, b.y + badge / 4, badge / 2, badge / 2},
+                        theme_color(COLOR_BG));
 
     char letter[2] = {tf ? (i == 0 ? 'T' : 'F') : (char)('A' + (int)i), '\0'};
     TextSpec ls = {.style = TEXT_LABEL, .color = theme_color(COLOR_TEXT_DIM)};
@@ -219,7 +213,7 @@ static void draw_option_tile(App *app, const PlayInput *in, size_t i)
     text_draw(app->text, &ls, lx, r.y + (r.h - lh) / 2, letter);
 
     /* The text takes the rest; the tick box sits at the far end. */
-    int far_pad = in->q->type == QUESTION_MULTI ? theme_px(th, 48) : pad;
+    int far_pad = multi ? theme_px(th, 48) : pad;
     SDL_Rect box;
     if (in->rtl) {
         int left = r.x + far_pad;
@@ -229,9 +223,9 @@ static void draw_option_tile(App *app, const PlayInput *in, size_t i)
         box = (SDL_Rect){tx, r.y + pad / 2, r.x + r.w - far_pad - tx, r.h - pad};
     }
     TextSpec ts = {.style = TEXT_BODY, .lang = in->lang};
-    text_draw_fit(app->text, &ts, box, tile_text(in, i));
+    text_draw_fit(app->text, &ts, box, tile_text(in, t, i));
 
-    if (in->q->type == QUESTION_MULTI) {
+    if (multi) {
         int cb = theme_px(th, 26);
         SDL_Rect c = {in->rtl ? r.x + pad : r.x + r.w - pad - cb, r.y + (r.h - cb) / 2, cb, cb};
         if (picked) {
@@ -246,73 +240,55 @@ static void draw_option_tile(App *app, const PlayInput *in, size_t i)
     if (focused)
         widget_focus_ring(app, r);
     unsigned flags = (focused ? WIDGET_FOCUSED : 0u) | (picked ? WIDGET_SELECTED : 0u);
-    app_record_widget(app, r, tile_text(in, i), flags);
+    app_record_widget(app, r, tile_text(in, t, i), flags);
 }
 
-static void draw_flashcard(App *app, PlayInput *in)
+static void tiles_draw(App *app, PlayInput *in)
 {
-    SDL_Renderer *ren = app->renderer;
-    const Theme *th = &app->theme;
-    SDL_Rect p = in->field_rect;
-    ui_fill_round(ren, p, theme_px(th, THEME_RADIUS), theme_color(COLOR_SURFACE));
-    int pad = theme_px(th, THEME_PAD);
-    SDL_Rect box = {p.x + pad, p.y + pad, p.w - 2 * pad, p.h - 2 * pad};
-    if (!in->revealed) {
-        TextSpec ts = {.style = TEXT_BODY,
-                       .color = theme_color(COLOR_TEXT_DIM),
-                       .align = TEXT_ALIGN_CENTER,
-                       .wrap = box.w};
-        text_draw_fit(app->text, &ts, box, "Think of the answer, then show it.");
-        widget_button(app, in->submit, "Show the answer", WIDGET_PRIMARY | nav_flag(&in->nav, 0));
+    const Tiles *t = in->state;
+    for (size_t i = 0; i < t->count; i++)
+        draw_tile(app, in, t, i);
+    if (!t->variant->multi)
         return;
-    }
-    ui_stroke_round(ren, p, theme_px(th, THEME_RADIUS), theme_px(th, 2), theme_color(COLOR_ACCENT));
-    TextSpec ts = {
-        .style = TEXT_HEADING, .align = TEXT_ALIGN_CENTER, .wrap = box.w, .lang = in->lang};
-    text_draw_fit(app->text, &ts, box, in->q->back);
-    for (size_t i = 0; i < 2; i++) {
-        SDL_Rect r = in->tile[i];
-        bool focused = in->nav.focus == (int)i;
-        SDL_Color tint = theme_color(i == 0 ? COLOR_GOOD : COLOR_BAD);
-        ui_fill_round(
-            ren, r, theme_px(th, THEME_RADIUS),
-            theme_mix(theme_color(focused ? COLOR_SURFACE_HI : COLOR_SURFACE), tint, 0.18f));
-        int ic = r.h - theme_px(th, 20);
-        TextSpec ls = {.style = TEXT_LABEL};
-        SDL_Point sz = text_measure(app->text, &ls, tile_text(in, i));
-        int total = ic + theme_px(th, 10) + sz.x;
-        int x0 = r.x + (r.w - total) / 2;
-        SDL_Rect icon = {x0, r.y + (r.h - ic) / 2, ic, ic};
-        if (i == 0)
-            play_draw_check(ren, icon, tint);
-        else
-            play_draw_cross(ren, icon, tint);
-        text_draw(app->text, &ls, x0 + ic + theme_px(th, 10), r.y + (r.h - sz.y) / 2,
-                  tile_text(in, i));
-        if (focused)
-            widget_focus_ring(app, r);
-        app_record_widget(app, r, tile_text(in, i), focused ? WIDGET_FOCUSED : 0u);
-    }
+    int picks = 0;
+    for (size_t i = 0; i < t->count; i++)
+        picks += (int)((in->given.picked >> i) & 1u);
+    char note[64];
+    snprintf(note, sizeof note, "%s ticked", ui_format_int(picks).text);
+    play_draw_submit(app, in, t->submit, NULL, (int)t->count, in->area.x, note);
 }
 
-void play_choice_draw(App *app, PlayInput *in)
-{
-    if (in->q->type == QUESTION_FLASHCARD) {
-        draw_flashcard(app, in);
-        return;
-    }
-    for (size_t i = 0; i < in->tile_count; i++)
-        draw_option_tile(app, in, i);
-    if (in->q->type == QUESTION_MULTI) {
-        int picks = 0;
-        for (size_t i = 0; i < in->tile_count; i++)
-            picks += (int)((in->given.picked >> i) & 1u);
-        char note[64];
-        snprintf(note, sizeof note, "%d ticked", picks);
-        TextSpec ts = {.style = TEXT_SMALL, .color = theme_color(COLOR_TEXT_DIM)};
-        int lh = text_line_height(app->text, &ts);
-        text_draw(app->text, &ts, in->area.x, in->submit.y + (in->submit.h - lh) / 2, note);
-        widget_button(app, in->submit, "Submit",
-                      WIDGET_PRIMARY | nav_flag(&in->nav, (int)in->tile_count));
-    }
-}
+/* ---- the rows -------------------------------------------------------------- */
+
+const PlayKind play_kind_choice = {
+    .name = "choice",
+    .state_size = sizeof(Tiles),
+    .init = choice_init,
+    .layout = tiles_layout,
+    .event = tiles_event,
+    .draw = tiles_draw,
+    .hint = tiles_hint,
+    .min_height = tiles_min_height,
+};
+
+const PlayKind play_kind_multi = {
+    .name = "multi",
+    .state_size = sizeof(Tiles),
+    .init = multi_init,
+    .layout = tiles_layout,
+    .event = tiles_event,
+    .draw = tiles_draw,
+    .hint = tiles_hint,
+    .min_height = tiles_min_height,
+};
+
+const PlayKind play_kind_truefalse = {
+    .name = "truefalse",
+    .state_size = sizeof(Tiles),
+    .init = truth_init,
+    .layout = tiles_layout,
+    .event = tiles_event,
+    .draw = tiles_draw,
+    .hint = tiles_hint,
+    .min_height = tiles_min_height,
+};

@@ -177,53 +177,6 @@ void play_ellipsize(char *dst, size_t size, const char *text, size_t max_bytes)
     memcpy(dst + cut, "\xE2\x80\xA6", 4); /* … */
 }
 
-bool play_field_append(TextField *field, const char *utf8)
-{
-    bool changed = false;
-    const unsigned char *s = (const unsigned char *)utf8;
-    while (*s != '\0') {
-        size_t n = 1;
-        if (*s >= 0xF0)
-            n = 4;
-        else if (*s >= 0xE0)
-            n = 3;
-        else if (*s >= 0xC0)
-            n = 2;
-        size_t avail = 0;
-        while (avail < n && s[avail] != '\0')
-            avail++;
-        if (avail < n)
-            break; /* a cut-off sequence at the end: drop it */
-        if (field->len + n >= TEXT_FIELD_MAX)
-            break;
-        if (n == 1 && (*s == '\n' || *s == '\r' || *s == '\t')) {
-            if (field->len > 0 && field->text[field->len - 1] != ' ')
-                field->text[field->len++] = ' ';
-        } else if (n > 1 || *s >= 0x20) {
-            memcpy(field->text + field->len, s, n);
-            field->len += n;
-        }
-        field->text[field->len] = '\0';
-        changed = true;
-        s += n;
-    }
-    return changed;
-}
-
-void play_format_int(char *buf, size_t size, int64_t value)
-{
-    char raw[32];
-    snprintf(raw, sizeof raw, "%lld", (long long)value);
-    size_t len = strlen(raw), o = 0;
-    for (size_t i = 0; i < len && o + 2 < size; i++) {
-        if (i > 0 && raw[i - 1] != '-' && (len - i) % 3 == 0)
-            buf[o++] = ',';
-        buf[o++] = raw[i];
-    }
-    if (size > 0)
-        buf[o < size ? o : size - 1] = '\0';
-}
-
 int play_footer_top(App *app, const char *hint)
 {
     /* The same measure as widget_footer(), which draws it. */
@@ -233,4 +186,60 @@ int play_footer_top(App *app, const char *hint)
                    .wrap = t->out_w - 2 * theme_px(t, THEME_MARGIN)};
     SDL_Point sz = text_measure(app->text, &fs, hint);
     return t->out_h - theme_px(t, 14) - sz.y - theme_px(t, 10);
+}
+
+int play_rows_min_height(App *app, size_t rows)
+{
+    const Theme *th = &app->theme;
+    int n = (int)rows;
+    return n * theme_px(th, 44) + (n - 1) * theme_px(th, 10) +
+           theme_px(th, THEME_BUTTON_H + THEME_GAP);
+}
+
+SDL_Keycode play_plain_key(const SDL_Event *e)
+{
+    if (e->type != SDL_KEYDOWN || (e->key.keysym.mod & (KMOD_CTRL | KMOD_ALT | KMOD_GUI)))
+        return SDLK_UNKNOWN;
+    return e->key.keysym.sym;
+}
+
+int play_digit_key(const SDL_Event *e)
+{
+    SDL_Keycode k = play_plain_key(e);
+    if (k >= SDLK_1 && k <= SDLK_8)
+        return (int)(k - SDLK_1);
+    if (k >= SDLK_KP_1 && k <= SDLK_KP_8)
+        return (int)(k - SDLK_KP_1);
+    return -1;
+}
+
+int play_letter_key(const SDL_Event *e)
+{
+    SDL_Keycode k = play_plain_key(e);
+    return k >= SDLK_a && k <= SDLK_h ? (int)(k - SDLK_a) : -1;
+}
+
+int play_pick(PlayInput *in, const UiEvent *event, int direct, bool *used)
+{
+    if (direct >= 0) {
+        nav_set_focus(&in->nav, direct);
+        *used = true;
+        return direct;
+    }
+    bool changed = false;
+    int hit = nav_event(&in->nav, event, &changed);
+    *used = hit >= 0 || changed || event->action == ACTION_ACCEPT;
+    return hit;
+}
+
+void play_draw_submit(App *app, const PlayInput *in, SDL_Rect rect, const char *label,
+                      int nav_index, int note_x, const char *note)
+{
+    if (note != NULL) {
+        TextSpec ns = {.style = TEXT_SMALL, .color = theme_color(COLOR_TEXT_DIM)};
+        int lh = text_line_height(app->text, &ns);
+        text_draw(app->text, &ns, note_x, rect.y + (rect.h - lh) / 2, note);
+    }
+    widget_button(app, rect, label != NULL ? label : "Submit",
+                  WIDGET_PRIMARY | nav_flag(&in->nav, nav_index));
 }

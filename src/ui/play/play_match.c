@@ -1,4 +1,4 @@
-/* play_match.c - pairing two columns (see play.h).
+/* play_match.c - pairing two columns: the match kind (see play.h).
  *
  * Lefts stand in the author's order, rights in the round's shuffled order.
  * Pick a left then a right (or a right then a left), by keys or clicks, or
@@ -10,16 +10,41 @@
 
 #include <stdio.h>
 
-static size_t pair_count(const PlayInput *in)
+#include "format.h"
+
+/* The pairs themselves live in in->given.match. */
+typedef struct Match {
+    SDL_Rect left[PLAY_MAX_ITEMS], right[PLAY_MAX_ITEMS];
+    size_t count;
+    SDL_Rect submit;
+    int pick_left, pick_right; /* a half-made pair, -1 none */
+    int drag;                  /* nav index where a drag began, -1 none */
+    int pointer_x, pointer_y;
+} Match;
+
+static void match_init(PlayInput *in)
 {
-    return in->rq->display_count;
+    Match *m = in->state;
+    m->pick_left = m->pick_right = m->drag = -1;
 }
 
-void play_match_layout(App *app, PlayInput *in)
+static const char *match_hint(const PlayInput *in)
 {
+    (void)in;
+    return "Pick a left entry, then its partner (or drag)    Esc  quit round";
+}
+
+static int match_min_height(App *app, const PlayInput *in)
+{
+    return play_rows_min_height(app, in->rq->display_count);
+}
+
+static void match_layout(App *app, PlayInput *in)
+{
+    Match *m = in->state;
     const Theme *th = &app->theme;
     SDL_Rect a = in->area;
-    size_t n = pair_count(in);
+    size_t n = in->rq->display_count;
     int gap = theme_px(th, 10);
     int bh = theme_px(th, THEME_BUTTON_H);
     int avail = a.h - bh - theme_px(th, THEME_GAP);
@@ -32,24 +57,25 @@ void play_match_layout(App *app, PlayInput *in)
     for (size_t i = 0; i < n; i++) {
         int y = a.y + (int)i * (row_h + gap);
         /* Right to left, the first column stands on the right. */
-        in->left[i] = (SDL_Rect){in->rtl ? a.x + a.w - col_w : a.x, y, col_w, row_h};
-        nav_add(&in->nav, in->left[i], true);
+        m->left[i] = (SDL_Rect){in->rtl ? a.x + a.w - col_w : a.x, y, col_w, row_h};
+        nav_add(&in->nav, m->left[i], true);
     }
     for (size_t i = 0; i < n; i++) {
         int y = a.y + (int)i * (row_h + gap);
-        in->right[i] = (SDL_Rect){in->rtl ? a.x : a.x + a.w - col_w, y, col_w, row_h};
-        nav_add(&in->nav, in->right[i], true);
+        m->right[i] = (SDL_Rect){in->rtl ? a.x : a.x + a.w - col_w, y, col_w, row_h};
+        nav_add(&in->nav, m->right[i], true);
     }
-    in->tile_count = n;
+    m->count = n;
     int sw = theme_px(th, 220);
-    in->submit = (SDL_Rect){a.x + a.w - sw, a.y + (int)n * (row_h + gap) + theme_px(th, 4), sw, bh};
-    nav_add(&in->nav, in->submit, true);
+    m->submit = (SDL_Rect){a.x + a.w - sw, a.y + (int)n * (row_h + gap) + theme_px(th, 4), sw, bh};
+    nav_add(&in->nav, m->submit, true);
     nav_end(&in->nav);
 }
 
 static int left_of_right(const PlayInput *in, size_t r)
 {
-    for (size_t l = 0; l < in->tile_count; l++)
+    const Match *m = in->state;
+    for (size_t l = 0; l < m->count; l++)
         if (in->given.match[l] == r)
             return (int)l;
     return -1;
@@ -69,7 +95,8 @@ static void pair(PlayInput *in, size_t l, size_t r)
 
 static int first_unpaired_left(const PlayInput *in)
 {
-    for (size_t l = 0; l < in->tile_count; l++)
+    const Match *m = in->state;
+    for (size_t l = 0; l < m->count; l++)
         if (in->given.match[l] == ROUND_NO_PICK)
             return (int)l;
     return -1;
@@ -78,20 +105,21 @@ static int first_unpaired_left(const PlayInput *in)
 /* Activates nav widget i (a left, a right, or Submit). */
 static void activate(PlayInput *in, int i)
 {
-    int n = (int)in->tile_count;
+    Match *m = in->state;
+    int n = (int)m->count;
     if (i == 2 * n) {
         in->ready = true;
         return;
     }
     if (i < n) {
-        if (in->pick_right >= 0) {
-            pair(in, (size_t)i, (size_t)in->pick_right);
-            in->pick_right = -1;
+        if (m->pick_right >= 0) {
+            pair(in, (size_t)i, (size_t)m->pick_right);
+            m->pick_right = -1;
             int next = first_unpaired_left(in);
             nav_set_focus(&in->nav, next >= 0 ? next : 2 * n);
         } else {
-            in->pick_left = in->pick_left == i ? -1 : i;
-            if (in->pick_left >= 0) {
+            m->pick_left = m->pick_left == i ? -1 : i;
+            if (m->pick_left >= 0) {
                 /* Go across: to this left's partner, or the first free right. */
                 int target = -1;
                 if (in->given.match[i] != ROUND_NO_PICK)
@@ -104,14 +132,14 @@ static void activate(PlayInput *in, int i)
         }
     } else {
         int r = i - n;
-        if (in->pick_left >= 0) {
-            pair(in, (size_t)in->pick_left, (size_t)r);
-            in->pick_left = -1;
+        if (m->pick_left >= 0) {
+            pair(in, (size_t)m->pick_left, (size_t)r);
+            m->pick_left = -1;
             int next = first_unpaired_left(in);
             nav_set_focus(&in->nav, next >= 0 ? next : 2 * n);
         } else {
-            in->pick_right = in->pick_right == r ? -1 : r;
-            if (in->pick_right >= 0) {
+            m->pick_right = m->pick_right == r ? -1 : r;
+            if (m->pick_right >= 0) {
                 int l = left_of_right(in, (size_t)r);
                 int next = first_unpaired_left(in);
                 nav_set_focus(&in->nav, l >= 0 ? l : (next >= 0 ? next : 0));
@@ -122,43 +150,45 @@ static void activate(PlayInput *in, int i)
 
 static int item_at(const PlayInput *in, int x, int y)
 {
-    int n = (int)in->tile_count;
+    const Match *m = in->state;
+    int n = (int)m->count;
     for (int i = 0; i < n; i++) {
-        if (play_hit(in->left[i], x, y))
+        if (play_hit(m->left[i], x, y))
             return i;
-        if (play_hit(in->right[i], x, y))
+        if (play_hit(m->right[i], x, y))
             return n + i;
     }
     return -1;
 }
 
-bool play_match_event(App *app, PlayInput *in, const UiEvent *event)
+static bool match_event(App *app, PlayInput *in, const UiEvent *event)
 {
+    Match *m = in->state;
     (void)app;
-    int n = (int)in->tile_count;
+    int n = (int)m->count;
     if (event->pointer == POINTER_DOWN) {
         int i = item_at(in, event->x, event->y);
         if (i >= 0) {
-            in->match_drag = i;
-            in->pointer_x = event->x;
-            in->pointer_y = event->y;
+            m->drag = i;
+            m->pointer_x = event->x;
+            m->pointer_y = event->y;
             nav_set_focus(&in->nav, i);
             in->nav.keyboard = false;
             return true;
         }
-    } else if (event->pointer == POINTER_MOVE && in->match_drag >= 0) {
-        in->pointer_x = event->x;
-        in->pointer_y = event->y;
+    } else if (event->pointer == POINTER_MOVE && m->drag >= 0) {
+        m->pointer_x = event->x;
+        m->pointer_y = event->y;
         return true;
-    } else if (event->pointer == POINTER_UP && in->match_drag >= 0) {
-        int from = in->match_drag;
+    } else if (event->pointer == POINTER_UP && m->drag >= 0) {
+        int from = m->drag;
         int to = item_at(in, event->x, event->y);
-        in->match_drag = -1;
+        m->drag = -1;
         if (to == from) {
             activate(in, from);
         } else if (to >= 0 && (from < n) != (to < n)) {
             int l = from < n ? from : to, r = (from < n ? to : from) - n;
-            in->pick_left = in->pick_right = -1;
+            m->pick_left = m->pick_right = -1;
             if (in->given.match[l] != (size_t)r)
                 pair(in, (size_t)l, (size_t)r);
             int next = first_unpaired_left(in);
@@ -166,8 +196,8 @@ bool play_match_event(App *app, PlayInput *in, const UiEvent *event)
         }
         return true;
     }
-    if (event->action == ACTION_BACK && (in->pick_left >= 0 || in->pick_right >= 0)) {
-        in->pick_left = in->pick_right = -1; /* Esc drops a half-made pair first */
+    if (event->action == ACTION_BACK && (m->pick_left >= 0 || m->pick_right >= 0)) {
+        m->pick_left = m->pick_right = -1; /* Esc drops a half-made pair first */
         return true;
     }
     bool changed = false;
@@ -227,46 +257,54 @@ static void draw_item(App *app, PlayInput *in, SDL_Rect r, int nav_index, const 
                       (focused ? WIDGET_FOCUSED : 0u) | (picked ? WIDGET_SELECTED : 0u));
 }
 
-void play_match_draw(App *app, PlayInput *in)
+static void match_draw(App *app, PlayInput *in)
 {
+    Match *m = in->state;
     SDL_Renderer *ren = app->renderer;
     const Theme *th = &app->theme;
-    int n = (int)in->tile_count;
+    int n = (int)m->count;
     float lw = (float)theme_px(th, 4);
     /* Lines first so the tiles sit on top of their ends. */
     for (int l = 0; l < n; l++) {
         size_t r = in->given.match[l];
         if (r == ROUND_NO_PICK || r >= (size_t)n)
             continue;
-        SDL_Rect a = in->left[l], b = in->right[r];
+        SDL_Rect a = m->left[l], b = m->right[r];
         float ax = in->rtl ? (float)a.x : (float)(a.x + a.w);
         float bx = in->rtl ? (float)(b.x + b.w) : (float)b.x;
         play_draw_line(ren, ax, (float)a.y + (float)a.h / 2.0f, bx, (float)b.y + (float)b.h / 2.0f,
                        lw, play_option_color((size_t)l));
     }
-    if (in->match_drag >= 0) {
-        SDL_Rect a = in->match_drag < n ? in->left[in->match_drag] : in->right[in->match_drag - n];
-        bool inner_right = (in->match_drag < n) != in->rtl;
+    if (m->drag >= 0) {
+        SDL_Rect a = m->drag < n ? m->left[m->drag] : m->right[m->drag - n];
+        bool inner_right = (m->drag < n) != in->rtl;
         float x0 = inner_right ? (float)(a.x + a.w) : (float)a.x;
-        play_draw_line(ren, x0, (float)a.y + (float)a.h / 2.0f, (float)in->pointer_x,
-                       (float)in->pointer_y, lw, theme_color(COLOR_ACCENT));
+        play_draw_line(ren, x0, (float)a.y + (float)a.h / 2.0f, (float)m->pointer_x,
+                       (float)m->pointer_y, lw, theme_color(COLOR_ACCENT));
     }
     for (int l = 0; l < n; l++) {
         int paired = in->given.match[l] != ROUND_NO_PICK ? l : -1;
-        draw_item(app, in, in->left[l], l, in->q->pairs[l].left, paired, in->pick_left == l,
-                  in->rtl);
+        draw_item(app, in, m->left[l], l, in->q->pairs[l].left, paired, m->pick_left == l, in->rtl);
     }
     for (int r = 0; r < n; r++) {
-        draw_item(app, in, in->right[r], n + r, round_display_text(in->rq, (size_t)r),
-                  left_of_right(in, (size_t)r), in->pick_right == r, !in->rtl);
+        draw_item(app, in, m->right[r], n + r, round_display_text(in->rq, (size_t)r),
+                  left_of_right(in, (size_t)r), m->pick_right == r, !in->rtl);
     }
     int done = 0;
     for (int l = 0; l < n; l++)
         done += in->given.match[l] != ROUND_NO_PICK;
-    char note[64];
-    snprintf(note, sizeof note, "%d of %d paired", done, n);
-    TextSpec hs = {.style = TEXT_SMALL, .color = theme_color(COLOR_TEXT_DIM)};
-    int lh = text_line_height(app->text, &hs);
-    text_draw(app->text, &hs, in->area.x, in->submit.y + (in->submit.h - lh) / 2, note);
-    widget_button(app, in->submit, "Submit", WIDGET_PRIMARY | nav_flag(&in->nav, 2 * n));
+    char note[96];
+    snprintf(note, sizeof note, "%s of %s paired", ui_format_int(done).text, ui_format_int(n).text);
+    play_draw_submit(app, in, m->submit, NULL, 2 * n, in->area.x, note);
 }
+
+const PlayKind play_kind_match = {
+    .name = "match",
+    .state_size = sizeof(Match),
+    .init = match_init,
+    .layout = match_layout,
+    .event = match_event,
+    .draw = match_draw,
+    .hint = match_hint,
+    .min_height = match_min_height,
+};

@@ -1,4 +1,4 @@
-/* play_order.c - putting items in order (see play.h).
+/* play_order.c - putting items in order: the order kind (see play.h).
  *
  * The items stand in a column. By keyboard: Enter or Space picks the
  * focused item up, Up/Down move it, Enter/Space (or Esc) puts it down. By
@@ -7,19 +7,42 @@
  */
 #include "play.h"
 
-#include <stdio.h>
+#include "format.h"
 
-static size_t item_count(const PlayInput *in)
+/* The arrangement itself lives in in->given.arrangement. */
+typedef struct Order {
+    SDL_Rect row[PLAY_MAX_ITEMS];
+    size_t count;
+    SDL_Rect submit;
+    bool grabbed; /* the focused item moves with Up/Down */
+    int drag;     /* item being dragged with the mouse, -1 none */
+    bool drag_moved;
+} Order;
+
+static void order_init(PlayInput *in)
 {
-    return in->rq->display_count;
+    ((Order *)in->state)->drag = -1;
 }
 
-void play_order_layout(App *app, PlayInput *in)
+static const char *order_hint(const PlayInput *in)
 {
+    (void)in;
+    return "Enter  pick up / put down    Up/Down  move    or drag with the mouse    Esc  quit "
+           "round";
+}
+
+static int order_min_height(App *app, const PlayInput *in)
+{
+    return play_rows_min_height(app, in->rq->display_count);
+}
+
+static void order_layout(App *app, PlayInput *in)
+{
+    Order *o = in->state;
     const Theme *th = &app->theme;
     SDL_Rect a = in->area;
     int gap = theme_px(th, 10);
-    size_t n = item_count(in);
+    size_t n = in->rq->display_count;
     int bh = theme_px(th, THEME_BUTTON_H);
     int avail = a.h - bh - theme_px(th, THEME_GAP);
     int row_h = n > 0 ? (avail - (int)(n - 1) * gap) / (int)n : 0;
@@ -30,13 +53,13 @@ void play_order_layout(App *app, PlayInput *in)
     int x = a.x + (a.w - w) / 2;
     nav_begin(&in->nav);
     for (size_t i = 0; i < n; i++) {
-        in->tile[i] = (SDL_Rect){x, a.y + (int)i * (row_h + gap), w, row_h};
-        nav_add(&in->nav, in->tile[i], true);
+        o->row[i] = (SDL_Rect){x, a.y + (int)i * (row_h + gap), w, row_h};
+        nav_add(&in->nav, o->row[i], true);
     }
-    in->tile_count = n;
+    o->count = n;
     int sw = theme_px(th, 220);
-    in->submit = (SDL_Rect){x + w - sw, a.y + (int)n * (row_h + gap) + theme_px(th, 4), sw, bh};
-    nav_add(&in->nav, in->submit, true);
+    o->submit = (SDL_Rect){x + w - sw, a.y + (int)n * (row_h + gap) + theme_px(th, 4), sw, bh};
+    nav_add(&in->nav, o->submit, true);
     nav_end(&in->nav);
 }
 
@@ -54,48 +77,49 @@ static void move_item(PlayInput *in, size_t from, size_t to)
     arr[to] = v;
 }
 
-static int row_at_y(const PlayInput *in, int y)
+static int row_at_y(const Order *o, int y)
 {
-    int n = (int)in->tile_count;
+    int n = (int)o->count;
     for (int i = 0; i < n; i++)
-        if (y < in->tile[i].y + in->tile[i].h)
+        if (y < o->row[i].y + o->row[i].h)
             return i;
     return n - 1;
 }
 
-bool play_order_event(App *app, PlayInput *in, const UiEvent *event)
+static bool order_event(App *app, PlayInput *in, const UiEvent *event)
 {
     (void)app;
-    int n = (int)in->tile_count;
+    Order *o = in->state;
+    int n = (int)o->count;
     if (event->pointer == POINTER_DOWN) {
         for (int i = 0; i < n; i++) {
-            if (play_hit(in->tile[i], event->x, event->y)) {
-                in->drag = i;
-                in->drag_moved = false;
-                in->grabbed = false;
+            if (play_hit(o->row[i], event->x, event->y)) {
+                o->drag = i;
+                o->drag_moved = false;
+                o->grabbed = false;
                 nav_set_focus(&in->nav, i);
                 in->nav.keyboard = false;
                 return true;
             }
         }
-    } else if (event->pointer == POINTER_MOVE && in->drag >= 0) {
-        int to = row_at_y(in, event->y);
-        if (to != in->drag) {
-            move_item(in, (size_t)in->drag, (size_t)to);
-            in->drag = to;
-            in->drag_moved = true;
+    } else if (event->pointer == POINTER_MOVE && o->drag >= 0) {
+        int to = row_at_y(o, event->y);
+        if (to != o->drag) {
+            move_item(in, (size_t)o->drag, (size_t)to);
+            o->drag = to;
+            o->drag_moved = true;
             nav_set_focus(&in->nav, to);
         }
         return true;
-    } else if (event->pointer == POINTER_UP && in->drag >= 0) {
-        if (!in->drag_moved)
-            in->grabbed = !in->grabbed; /* a click picks up / puts down */
-        in->drag = -1;
+    } else if (event->pointer == POINTER_UP && o->drag >= 0) {
+        if (!o->drag_moved)
+            o->grabbed = !o->grabbed; /* a click picks up / puts down */
+        o->drag = -1;
         return true;
     }
 
     int focus = in->nav.focus;
-    if (in->grabbed && focus >= 0 && focus < n) {
+    if (o->grabbed && focus >= 0 && focus < n) {
         if (event->action == ACTION_UP || event->action == ACTION_DOWN) {
             int to = focus + (event->action == ACTION_UP ? -1 : 1);
             if (to >= 0 && to < n) {
@@ -105,12 +129,12 @@ bool play_order_event(App *app, PlayInput *in, const UiEvent *event)
             return true;
         }
         if (event->action == ACTION_BACK || event->action == ACTION_ACCEPT) {
-            in->grabbed = false;
+            o->grabbed = false;
             return true;
         }
         if (event->action == ACTION_LEFT || event->action == ACTION_RIGHT ||
             event->action == ACTION_NEXT || event->action == ACTION_PREV)
-            in->grabbed = false; /* leaving the item puts it down */
+            o->grabbed = false; /* leaving the item puts it down */
     }
     bool changed = false;
     int hit = nav_event(&in->nav, event, &changed);
@@ -119,7 +143,7 @@ bool play_order_event(App *app, PlayInput *in, const UiEvent *event)
         return true;
     }
     if (hit >= 0) {
-        in->grabbed = true;
+        o->grabbed = true;
         return true;
     }
     return changed;
@@ -135,15 +159,16 @@ static void draw_grip(SDL_Renderer *ren, SDL_Rect r, SDL_Color c)
     }
 }
 
-void play_order_draw(App *app, PlayInput *in)
+static void order_draw(App *app, PlayInput *in)
 {
+    const Order *o = in->state;
     SDL_Renderer *ren = app->renderer;
     const Theme *th = &app->theme;
     int radius = theme_px(th, 10);
-    for (size_t i = 0; i < in->tile_count; i++) {
-        SDL_Rect r = in->tile[i];
+    for (size_t i = 0; i < o->count; i++) {
+        SDL_Rect r = o->row[i];
         bool focused = in->nav.focus == (int)i;
-        bool lifted = focused && (in->grabbed || in->drag == (int)i);
+        bool lifted = focused && (o->grabbed || o->drag == (int)i);
         SDL_Color bg = theme_color(focused ? COLOR_SURFACE_HI : COLOR_SURFACE);
         if (lifted) {
             bg = theme_mix(bg, theme_color(COLOR_ACCENT), 0.25f);
@@ -164,11 +189,9 @@ void play_order_draw(App *app, PlayInput *in)
                            : (float)(r.x + pad) + (float)d / 2.0f;
         float cy = (float)r.y + (float)r.h / 2.0f;
         play_fill_circle(ren, cx, cy, (float)d / 2.0f, theme_color(COLOR_BORDER));
-        char num[24];
-        snprintf(num, sizeof num, "%zu", i + 1);
         TextSpec ns = {.style = TEXT_SMALL, .align = TEXT_ALIGN_CENTER};
         int nh = text_line_height(app->text, &ns);
-        text_draw(app->text, &ns, (int)cx, (int)cy - nh / 2, num);
+        text_draw(app->text, &ns, (int)cx, (int)cy - nh / 2, ui_format_int((int64_t)i + 1).text);
 
         const char *text = round_display_text(in->rq, in->given.arrangement[i]);
         int grip_w = theme_px(th, 22);
@@ -185,12 +208,19 @@ void play_order_draw(App *app, PlayInput *in)
         app_record_widget(app, r, text,
                           (focused ? WIDGET_FOCUSED : 0u) | (lifted ? WIDGET_SELECTED : 0u));
     }
-    TextSpec hs = {.style = TEXT_SMALL, .color = theme_color(COLOR_TEXT_DIM)};
-    int lh = text_line_height(app->text, &hs);
     const char *hint =
-        in->grabbed ? "Moving: Up/Down, then Enter to put it down" : "First at the top";
-    text_draw(app->text, &hs, in->tile_count > 0 ? in->tile[0].x : in->area.x,
-              in->submit.y + (in->submit.h - lh) / 2, hint);
-    widget_button(app, in->submit, "Submit",
-                  WIDGET_PRIMARY | nav_flag(&in->nav, (int)in->tile_count));
+        o->grabbed ? "Moving: Up/Down, then Enter to put it down" : "First at the top";
+    play_draw_submit(app, in, o->submit, NULL, (int)o->count,
+                     o->count > 0 ? o->row[0].x : in->area.x, hint);
 }
+
+const PlayKind play_kind_order = {
+    .name = "order",
+    .state_size = sizeof(Order),
+    .init = order_init,
+    .layout = order_layout,
+    .event = order_event,
+    .draw = order_draw,
+    .hint = order_hint,
+    .min_height = order_min_height,
+};

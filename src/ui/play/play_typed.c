@@ -1,4 +1,6 @@
-/* play_typed.c - typed answers and cloze gaps (see play.h).
+/* play_typed.c - typed answers and cloze gaps: the typed and cloze kinds
+ * (see play.h), which share this file; a typed answer is one field, a
+ * cloze one field per gap.
  *
  * Real text input: SDL_TEXTINPUT appends (any script; the text cache shapes
  * Arabic), SDL_TEXTEDITING shows the IME's composition underlined until it
@@ -13,13 +15,59 @@
 #include <stdio.h>
 #include <string.h>
 
-static bool is_cloze(const PlayInput *in)
+#include "format.h"
+
+typedef struct Typing {
+    bool cloze;
+    TextField field[PLAY_MAX_GAPS]; /* field_count (>= 1) used */
+    size_t field_count;
+    size_t gap;            /* the field being typed */
+    char composition[128]; /* IME text not yet committed */
+    const char *gap_texts[PLAY_MAX_GAPS];
+    SDL_Rect sentence; /* cloze: the sentence with its gaps */
+    SDL_Rect gap_rect[PLAY_MAX_GAPS];
+    SDL_Rect submit;
+} Typing;
+
+static void typed_init(PlayInput *in)
 {
-    return in->q->type == QUESTION_CLOZE;
+    ((Typing *)in->state)->field_count = 1;
 }
 
-void play_typed_layout(App *app, PlayInput *in)
+static void cloze_init(PlayInput *in)
 {
+    Typing *t = in->state;
+    size_t n = in->q->gap_count;
+    t->cloze = true;
+    t->field_count = n == 0 ? 1 : n > PLAY_MAX_GAPS ? PLAY_MAX_GAPS : n;
+}
+
+static const char *typed_hint(const PlayInput *in)
+{
+    (void)in;
+    return "Type the answer    Enter  submit    Ctrl+V  paste    Esc  quit round";
+}
+
+static const char *cloze_hint(const PlayInput *in)
+{
+    (void)in;
+    return "Type each gap    Enter / Tab  next gap    Shift+Tab  back    Esc  quit round";
+}
+
+static const char *cloze_prompt(const Question *q)
+{
+    return q->prompt[0] != '\0' ? q->prompt : "Fill in the gaps.";
+}
+
+static int typed_min_height(App *app, const PlayInput *in)
+{
+    (void)in;
+    return theme_px(&app->theme, 60) + theme_px(&app->theme, THEME_BUTTON_H + THEME_GAP);
+}
+
+static void typing_layout(App *app, PlayInput *in)
+{
+    Typing *t = in->state;
     const Theme *th = &app->theme;
     SDL_Rect a = in->area;
     int gap = theme_px(th, THEME_GAP);
@@ -29,7 +77,7 @@ void play_typed_layout(App *app, PlayInput *in)
     int x = a.x + (a.w - w) / 2;
     int y = a.y;
     nav_begin(&in->nav);
-    if (is_cloze(in)) {
+    if (t->cloze) {
         /* The sentence panel takes what the field and buttons leave. */
         TextSpec small = {.style = TEXT_SMALL};
         int label_h = text_line_height(app->text, &small) + theme_px(th, 6);
@@ -40,20 +88,20 @@ void play_typed_layout(App *app, PlayInput *in)
             ph = theme_px(th, 170);
         if (ph < theme_px(th, 60))
             ph = theme_px(th, 60);
-        in->tile[0] = (SDL_Rect){a.x, y, a.w, ph}; /* the sentence */
+        t->sentence = (SDL_Rect){a.x, y, a.w, ph};
         y += ph + gap;
         int cw = theme_px(th, 44);
-        size_t n = in->field_count;
+        size_t n = t->field_count;
         for (size_t i = 0; i < n; i++) {
-            in->gap_rect[i] = (SDL_Rect){x + (int)i * (cw + theme_px(th, 8)), y, cw, chips_h};
-            nav_add(&in->nav, in->gap_rect[i], true);
+            t->gap_rect[i] = (SDL_Rect){x + (int)i * (cw + theme_px(th, 8)), y, cw, chips_h};
+            nav_add(&in->nav, t->gap_rect[i], true);
         }
         y += chips_h + gap + label_h;
     }
-    in->field_rect = (SDL_Rect){x, y, w, fh};
+    in->text_rect = (SDL_Rect){x, y, w, fh};
     int sw = theme_px(th, 220);
-    in->submit = (SDL_Rect){x + w - sw, y + fh + gap, sw, bh};
-    nav_add(&in->nav, in->submit, true);
+    t->submit = (SDL_Rect){x + w - sw, y + fh + gap, sw, bh};
+    nav_add(&in->nav, t->submit, true);
     nav_end(&in->nav);
     /* The focus stays on Submit unless a chip was clicked; the field always
      * takes the typing. */
@@ -61,86 +109,77 @@ void play_typed_layout(App *app, PlayInput *in)
 
 static bool all_gaps_filled(const PlayInput *in)
 {
-    for (size_t i = 0; i < in->field_count; i++)
-        if (in->field[i].len == 0)
+    const Typing *t = in->state;
+    for (size_t i = 0; i < t->field_count; i++)
+        if (t->field[i].len == 0)
             return false;
     return true;
 }
 
 static void commit(PlayInput *in)
 {
-    if (is_cloze(in)) {
-        for (size_t i = 0; i < in->field_count; i++)
-            in->gap_texts[i] = in->field[i].text;
-        in->given.gaps = in->gap_texts;
-        in->given.gap_count = in->field_count;
+    Typing *t = in->state;
+    if (t->cloze) {
+        for (size_t i = 0; i < t->field_count; i++)
+            t->gap_texts[i] = t->field[i].text;
+        in->given.gaps = t->gap_texts;
+        in->given.gap_count = t->field_count;
     } else {
-        in->given.text = in->field_count > 0 ? in->field[0].text : "";
+        in->given.text = t->field[0].text;
     }
     in->ready = true;
 }
 
-static void backspace(TextField *f)
-{
-    if (f->len == 0)
-        return;
-    size_t i = f->len - 1;
-    while (i > 0 && ((unsigned char)f->text[i] & 0xC0) == 0x80)
-        i--;
-    f->len = i;
-    f->text[i] = '\0';
-}
-
 static void move_gap(PlayInput *in, int delta)
 {
-    int g = (int)in->gap + delta;
+    Typing *t = in->state;
+    int g = (int)t->gap + delta;
     if (g < 0)
         g = 0;
-    if (g >= (int)in->field_count)
-        g = (int)in->field_count - 1;
-    in->gap = (size_t)g;
-    in->composition[0] = '\0';
+    if (g >= (int)t->field_count)
+        g = (int)t->field_count - 1;
+    t->gap = (size_t)g;
+    t->composition[0] = '\0';
 }
 
-bool play_typed_event(App *app, PlayInput *in, const UiEvent *event)
+static bool typing_event(App *app, PlayInput *in, const UiEvent *event)
 {
+    Typing *t = in->state;
     (void)app;
-    if (in->field_count == 0)
-        return false;
     const SDL_Event *e = event->sdl;
-    TextField *f = &in->field[in->gap];
+    TextField *f = &t->field[t->gap];
     if (e->type == SDL_TEXTINPUT) {
-        in->composition[0] = '\0';
-        play_field_append(f, e->text.text);
+        t->composition[0] = '\0';
+        text_field_append(f, e->text.text);
         return true;
     }
     if (e->type == SDL_TEXTEDITING) {
-        snprintf(in->composition, sizeof in->composition, "%s", e->edit.text);
+        snprintf(t->composition, sizeof t->composition, "%s", e->edit.text);
         return true;
     }
     if (e->type == SDL_KEYDOWN) {
         SDL_Keycode k = e->key.keysym.sym;
         Uint16 mod = e->key.keysym.mod;
         if (k == SDLK_BACKSPACE) {
-            if (in->composition[0] == '\0')
-                backspace(f);
+            if (t->composition[0] == '\0')
+                text_field_backspace(f);
             return true;
         }
         if (k == SDLK_v && (mod & (KMOD_CTRL | KMOD_GUI))) {
             if (SDL_HasClipboardText()) {
                 char *clip = SDL_GetClipboardText();
                 if (clip != NULL) {
-                    play_field_append(f, clip);
+                    text_field_append(f, clip);
                     SDL_free(clip);
                 }
             }
             return true;
         }
         if (k == SDLK_RETURN || k == SDLK_KP_ENTER) {
-            if (in->composition[0] != '\0')
+            if (t->composition[0] != '\0')
                 return true; /* the IME is still composing: Enter is its */
-            if (is_cloze(in) && (in->gap + 1 < in->field_count || !all_gaps_filled(in))) {
-                if (in->gap + 1 < in->field_count) {
+            if (t->cloze && (t->gap + 1 < t->field_count || !all_gaps_filled(in))) {
+                if (t->gap + 1 < t->field_count) {
                     move_gap(in, 1);
                 } else {
                     /* Last gap but some are empty: submit anyway (an empty
@@ -152,11 +191,11 @@ bool play_typed_event(App *app, PlayInput *in, const UiEvent *event)
             commit(in);
             return true;
         }
-        if (is_cloze(in) && k == SDLK_TAB) {
+        if (t->cloze && k == SDLK_TAB) {
             move_gap(in, (mod & KMOD_SHIFT) ? -1 : 1);
             return true;
         }
-        if (is_cloze(in) && (k == SDLK_UP || k == SDLK_DOWN)) {
+        if (t->cloze && (k == SDLK_UP || k == SDLK_DOWN)) {
             move_gap(in, k == SDLK_UP ? -1 : 1);
             return true;
         }
@@ -171,10 +210,10 @@ bool play_typed_event(App *app, PlayInput *in, const UiEvent *event)
         return e->type == SDL_KEYDOWN; /* keys belong to the field */
     bool changed = false;
     int hit = nav_event(&in->nav, event, &changed);
-    int chips = is_cloze(in) ? (int)in->field_count : 0;
+    int chips = t->cloze ? (int)t->field_count : 0;
     if (hit >= 0 && hit < chips) {
-        in->gap = (size_t)hit;
-        in->composition[0] = '\0';
+        t->gap = (size_t)hit;
+        t->composition[0] = '\0';
         return true;
     }
     if (hit == chips) {
@@ -188,6 +227,7 @@ bool play_typed_event(App *app, PlayInput *in, const UiEvent *event)
  * the current one marked. */
 static void cloze_sentence(const PlayInput *in, char *out, size_t size)
 {
+    const Typing *t = in->state;
     size_t len = 0;
     out[0] = '\0';
     const Question *q = in->q;
@@ -197,17 +237,13 @@ static void cloze_sentence(const PlayInput *in, char *out, size_t size)
             len += (size_t)w;
         if (i == q->gap_count || len + 1 >= size)
             break;
-        const char *typed = i < in->field_count ? in->field[i].text : "";
+        const char *typed = i < t->field_count ? t->field[i].text : "";
         const char *shown = typed[0] != '\0'             ? typed
                             : q->gaps[i].hint[0] != '\0' ? q->gaps[i].hint
                                                          : "_____";
-        if (typed[0] == '\0' && q->gaps[i].hint[0] != '\0') {
-            w = snprintf(out + len, size - len, "%s[%zu: %s?]", i == in->gap ? "\xC2\xBB" : "",
-                         i + 1, shown);
-        } else {
-            w = snprintf(out + len, size - len, "%s[%zu: %s]", i == in->gap ? "\xC2\xBB" : "",
-                         i + 1, shown);
-        }
+        const char *asking = typed[0] == '\0' && q->gaps[i].hint[0] != '\0' ? "?" : "";
+        w = snprintf(out + len, size - len, "%s[%s: %s%s]", i == t->gap ? "\xC2\xBB" : "",
+                     ui_format_int((int64_t)i + 1).text, shown, asking);
         if (w > 0)
             len += (size_t)w;
         if (len >= size)
@@ -217,24 +253,25 @@ static void cloze_sentence(const PlayInput *in, char *out, size_t size)
 
 static void draw_field(App *app, PlayInput *in)
 {
+    Typing *t = in->state;
     SDL_Renderer *ren = app->renderer;
     const Theme *th = &app->theme;
-    SDL_Rect r = in->field_rect;
+    SDL_Rect r = in->text_rect;
     int radius = theme_px(th, 10);
     ui_fill_round(ren, r, radius, theme_color(COLOR_SURFACE));
     ui_stroke_round(ren, r, radius, theme_px(th, 2), theme_color(COLOR_ACCENT));
-    const TextField *f = &in->field[in->gap];
+    const TextField *f = &t->field[t->gap];
     int pad = theme_px(th, 16);
     SDL_Rect box = {r.x + pad, r.y + 2, r.w - 2 * pad, r.h - 4};
-    char shown[TEXT_FIELD_MAX + sizeof in->composition];
-    snprintf(shown, sizeof shown, "%s%s", f->text, in->composition);
+    char shown[TEXT_FIELD_MAX + sizeof t->composition];
+    snprintf(shown, sizeof shown, "%s%s", f->text, t->composition);
     bool rtl = text_is_rtl(shown[0] ? shown : in->q->answer, in->lang);
     TextSpec ts = {.style = TEXT_HEADING, .lang = in->lang};
     if (shown[0] == '\0') {
         TextSpec ps = {.style = TEXT_BODY, .color = theme_color(COLOR_TEXT_DIM), .lang = in->lang};
         int lh = text_line_height(app->text, &ps);
         text_draw(app->text, &ps, box.x + theme_px(th, 8), box.y + (box.h - lh) / 2,
-                  is_cloze(in) ? "Type this gap" : "Type your answer");
+                  t->cloze ? "Type this gap" : "Type your answer");
         SDL_Rect caret = {box.x + 1, box.y + box.h / 4, theme_px(th, 2), box.h / 2};
         SDL_SetRenderDrawColor(ren, 250, 204, 92, 255);
         SDL_RenderFillRect(ren, &caret);
@@ -245,7 +282,7 @@ static void draw_field(App *app, PlayInput *in)
             int y = box.y + (box.h - lh) / 2;
             int x = rtl ? box.x + box.w - sz.x : box.x;
             text_draw(app->text, &ts, x, y, shown);
-            if (in->composition[0] != '\0' && !rtl) {
+            if (t->composition[0] != '\0' && !rtl) {
                 SDL_Point pre = text_measure(app->text, &ts, f->text);
                 SDL_Rect ul = {x + pre.x, y + lh - theme_px(th, 4), sz.x - pre.x, theme_px(th, 2)};
                 SDL_Color c = theme_color(COLOR_ACCENT);
@@ -265,14 +302,13 @@ static void draw_field(App *app, PlayInput *in)
     app_record_widget(app, r, "answer-field", WIDGET_FOCUSED);
 }
 
-void play_typed_draw(App *app, PlayInput *in)
+static void typing_draw(App *app, PlayInput *in)
 {
+    Typing *t = in->state;
     SDL_Renderer *ren = app->renderer;
     const Theme *th = &app->theme;
-    if (in->field_count == 0)
-        return;
-    if (is_cloze(in)) {
-        SDL_Rect p = in->tile[0];
+    if (t->cloze) {
+        SDL_Rect p = t->sentence;
         ui_fill_round(ren, p, theme_px(th, THEME_RADIUS), theme_color(COLOR_SURFACE));
         char sentence[PACK_MAX_STRING + PLAY_MAX_GAPS * 64];
         cloze_sentence(in, sentence, sizeof sentence);
@@ -281,42 +317,65 @@ void play_typed_draw(App *app, PlayInput *in)
         TextSpec ts = {
             .style = TEXT_HEADING, .wrap = box.w, .lang = in->lang, .align = TEXT_ALIGN_CENTER};
         text_draw_fit(app->text, &ts, box, sentence);
-        for (size_t i = 0; i < in->field_count; i++) {
-            SDL_Rect c = in->gap_rect[i];
-            bool cur = i == in->gap;
-            bool filled = in->field[i].len > 0;
+        for (size_t i = 0; i < t->field_count; i++) {
+            SDL_Rect c = t->gap_rect[i];
+            bool cur = i == t->gap;
+            bool filled = t->field[i].len > 0;
             ui_fill_round(ren, c, theme_px(th, 8),
                           theme_color(cur      ? COLOR_ACCENT
                                       : filled ? COLOR_SURFACE_HI
                                                : COLOR_SURFACE));
-            char num[24];
-            snprintf(num, sizeof num, "%zu", i + 1);
             TextSpec ns = {.style = TEXT_LABEL,
                            .align = TEXT_ALIGN_CENTER,
                            .color = theme_color(cur ? COLOR_ON_ACCENT : COLOR_TEXT)};
             int lh = text_line_height(app->text, &ns);
-            text_draw(app->text, &ns, c.x + c.w / 2, c.y + (c.h - lh) / 2, num);
+            text_draw(app->text, &ns, c.x + c.w / 2, c.y + (c.h - lh) / 2,
+                      ui_format_int((int64_t)i + 1).text);
             if (in->nav.focus == (int)i && in->nav.keyboard)
                 widget_focus_ring(app, c);
             char label[32];
             snprintf(label, sizeof label, "gap %zu", i + 1);
             app_record_widget(app, c, label, cur ? WIDGET_SELECTED : 0u);
         }
-        char label[160];
-        const char *hint = in->q->gaps[in->gap].hint;
+        char label[200];
+        const char *hint = in->q->gaps[t->gap].hint;
+        UiInt at = ui_format_int((int64_t)t->gap + 1), of = ui_format_int((int64_t)t->field_count);
         if (hint[0] != '\0')
-            snprintf(label, sizeof label, "Gap %zu of %zu  \xC2\xB7  hint: %.100s", in->gap + 1,
-                     in->field_count, hint);
+            snprintf(label, sizeof label, "Gap %s of %s  \xC2\xB7  hint: %.100s", at.text, of.text,
+                     hint);
         else
-            snprintf(label, sizeof label, "Gap %zu of %zu", in->gap + 1, in->field_count);
+            snprintf(label, sizeof label, "Gap %s of %s", at.text, of.text);
         TextSpec ls = {.style = TEXT_SMALL, .color = theme_color(COLOR_TEXT_DIM)};
-        text_draw(app->text, &ls, in->field_rect.x,
-                  in->field_rect.y - text_line_height(app->text, &ls) - theme_px(th, 4), label);
+        text_draw(app->text, &ls, in->text_rect.x,
+                  in->text_rect.y - text_line_height(app->text, &ls) - theme_px(th, 4), label);
     }
     draw_field(app, in);
-    const char *label = "Submit";
-    if (is_cloze(in) && in->gap + 1 < in->field_count)
-        label = "Submit all";
-    int chips = is_cloze(in) ? (int)in->field_count : 0;
-    widget_button(app, in->submit, label, WIDGET_PRIMARY | nav_flag(&in->nav, chips));
+    const char *label = t->cloze && t->gap + 1 < t->field_count ? "Submit all" : NULL;
+    int chips = t->cloze ? (int)t->field_count : 0;
+    play_draw_submit(app, in, t->submit, label, chips, 0, NULL);
 }
+
+const PlayKind play_kind_typed = {
+    .name = "typed",
+    .state_size = sizeof(Typing),
+    .init = typed_init,
+    .layout = typing_layout,
+    .event = typing_event,
+    .draw = typing_draw,
+    .hint = typed_hint,
+    .min_height = typed_min_height,
+    .wants_text = true,
+};
+
+const PlayKind play_kind_cloze = {
+    .name = "cloze",
+    .state_size = sizeof(Typing),
+    .init = cloze_init,
+    .layout = typing_layout,
+    .event = typing_event,
+    .draw = typing_draw,
+    .hint = cloze_hint,
+    .prompt = cloze_prompt,
+    .prompt_layout = PLAY_PROMPT_LINE,
+    .wants_text = true,
+};

@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "format.h"
 #include "play.h"
 
 #define FEEDBACK_HINT "Enter  continue"
@@ -34,8 +35,9 @@ static void layout(App *app, FeedbackState *st)
     nav_end(&st->nav);
 }
 
-static void feedback_enter(App *app, void *state, SceneId from)
+static void feedback_enter(App *app, void *state, SceneId from, const SceneArg *arg)
 {
+    (void)arg;
     (void)from;
     FeedbackState *st = state;
     if (play_last_answered(app) == NULL) {
@@ -126,8 +128,9 @@ static void feedback_draw(App *app, void *state)
                                                : "Not quite";
     SDL_Color tc = theme_color(tone);
 
-    char head[64];
-    snprintf(head, sizeof head, "Question %zu of %zu", round->current, round->question_count);
+    char head[96];
+    snprintf(head, sizeof head, "Question %s of %s", ui_format_int((int64_t)round->current).text,
+             ui_format_int((int64_t)round->question_count).text);
     TextSpec small = {.style = TEXT_LABEL, .color = theme_color(COLOR_TEXT_DIM)};
     text_draw(app->text, &small, c.x, c.y, head);
 
@@ -178,21 +181,21 @@ static void feedback_draw(App *app, void *state)
     int wy = y + (d - wh - plh) / 2;
     text_draw(app->text, &ws, tx, wy, word);
     app_record_widget(app, (SDL_Rect){tx, y, c.x + c.w - tx, d}, word, 0);
-    char pts[160], num[32], bonus[32];
-    play_format_int(num, sizeof num, r->points);
-    play_format_int(bonus, sizeof bonus, r->streak_bonus);
+    char pts[200];
+    UiInt num = ui_format_int(r->points);
+    UiInt right = ui_format_int(r->fraction.right), out_of = ui_format_int(r->fraction.out_of);
     if (round->settings.scoring == SCORING_ACCURACY)
-        snprintf(pts, sizeof pts, "%d of %d right", r->fraction.right, r->fraction.out_of);
+        snprintf(pts, sizeof pts, "%s of %s right", right.text, out_of.text);
     else if (r->streak_bonus > 0)
-        snprintf(pts, sizeof pts, "+%s points, +%s streak bonus (streak %d)", num, bonus,
-                 r->streak);
+        snprintf(pts, sizeof pts, "+%s points, +%s streak bonus (streak %s)", num.text,
+                 ui_format_int(r->streak_bonus).text, ui_format_int(r->streak).text);
     else if (r->fraction.out_of > 1 && !r->timed_out)
-        snprintf(pts, sizeof pts, "+%s points  \xC2\xB7  %d of %d right", num, r->fraction.right,
-                 r->fraction.out_of);
+        snprintf(pts, sizeof pts, "+%s points  \xC2\xB7  %s of %s right", num.text, right.text,
+                 out_of.text);
     else if (r->points == 0)
         snprintf(pts, sizeof pts, "No points this time");
     else
-        snprintf(pts, sizeof pts, "+%s points", num);
+        snprintf(pts, sizeof pts, "+%s points", num.text);
     text_draw(app->text, &ps, tx, wy + wh, pts);
 
     /* The panel: the question, the answers, the explanation, the source. */

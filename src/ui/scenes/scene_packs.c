@@ -1,4 +1,4 @@
-/* scene_packs.c - the packs screen, in two modes (app->scene_arg):
+/* scene_packs.c - the packs screen, in two modes (SceneArg.packs):
  *
  *   PACKS_CHOOSE  "Play a round": tick one or more packs; a ticked pack
  *                 with topics shows them below it to narrow the round;
@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "app.h"
+#include "format.h"
 #include "widgets.h"
 
 typedef enum RowKind { ROW_PACK, ROW_TOPIC, ROW_FAILURE, ROW_CONTINUE } RowKind;
@@ -26,7 +27,7 @@ typedef struct Row {
 } Row;
 
 typedef struct PacksState {
-    int mode;
+    PacksOpen mode;
     Nav nav;
     Scroll scroll;
     Row rows[NAV_MAX];
@@ -40,41 +41,6 @@ static const char *base_name(const char *path)
 {
     const char *slash = strrchr(path, '/');
     return slash ? slash + 1 : path;
-}
-
-static size_t chosen_count(const App *app, size_t *questions)
-{
-    size_t n = 0, q = 0;
-    for (size_t i = 0; i < app->selection.count && i < app->packs.pack_count; i++) {
-        if (!app->selection.pack[i])
-            continue;
-        n++;
-        const Pack *p = app->packs.packs[i];
-        bool narrowed = false;
-        for (size_t t = 0; t < p->topic_count; t++)
-            narrowed |= app->selection.topic[i][t];
-        for (size_t k = 0; k < p->question_count; k++) {
-            if (!narrowed) {
-                q++;
-                continue;
-            }
-            for (size_t t = 0; t < p->topic_count; t++)
-                if (app->selection.topic[i][t] &&
-                    strcmp(p->questions[k].topic, p->topics[t].id) == 0)
-                    q++;
-        }
-    }
-    if (questions)
-        *questions = q;
-    return n;
-}
-
-static size_t topic_questions(const Pack *p, const char *topic_id)
-{
-    size_t n = 0;
-    for (size_t k = 0; k < p->question_count; k++)
-        n += strcmp(p->questions[k].topic, topic_id) == 0;
-    return n;
 }
 
 /* The text of a row: title and detail, into the caller's buffers. */
@@ -100,20 +66,22 @@ static void row_text(const App *app, const PacksState *s, const Row *row, char *
             char by[200] = "";
             if (p->author[0])
                 snprintf(by, sizeof by, " \xC2\xB7 by %s", p->author);
-            snprintf(detail, dn, "%zu question%s \xC2\xB7 language: %s%s%s%s%s%s",
-                     p->question_count, p->question_count == 1 ? "" : "s", p->language, by,
+            snprintf(detail, dn, "%s question%s \xC2\xB7 language: %s%s%s%s%s%s",
+                     ui_format_int((int64_t)p->question_count).text,
+                     p->question_count == 1 ? "" : "s", p->language, by,
                      p->description[0] ? "\n" : "", p->description, topics[0] ? "\nTopics: " : "",
                      topics);
         } else {
-            snprintf(detail, dn, "%zu question%s%s%s", p->question_count,
+            snprintf(detail, dn, "%s question%s%s%s",
+                     ui_format_int((int64_t)p->question_count).text,
                      p->question_count == 1 ? "" : "s", topics[0] ? " \xC2\xB7 " : "", topics);
         }
     } else if (row->kind == ROW_TOPIC) {
         const Pack *p = app->packs.packs[row->index];
         const PackTopic *t = &p->topics[row->topic];
         snprintf(title, tn, "%s", t->title[0] ? t->title : t->id);
-        size_t n = topic_questions(p, t->id);
-        snprintf(detail, dn, "%zu question%s", n, n == 1 ? "" : "s");
+        size_t n = app_topic_size(p, t->id);
+        snprintf(detail, dn, "%s question%s", ui_format_int((int64_t)n).text, n == 1 ? "" : "s");
     } else if (row->kind == ROW_FAILURE) {
         const PackFailure *f = &app->packs.failures[row->index];
         snprintf(title, tn, "%s \xE2\x80\x94 not loaded", base_name(f->path));
@@ -135,8 +103,8 @@ static void row_text(const App *app, const PacksState *s, const Row *row, char *
             shown++;
         }
         if (f->diags.error_count > shown && used + 2 < dn)
-            snprintf(detail + used, dn - used, "\n(and %zu more errors; run quizdeck --check)",
-                     f->diags.error_count - shown);
+            snprintf(detail + used, dn - used, "\n(and %s more errors; run quizdeck --check)",
+                     ui_format_int((int64_t)(f->diags.error_count - shown)).text);
     }
 }
 
@@ -214,8 +182,11 @@ static void layout(App *app, PacksState *s)
                          col.w - (row->kind == ROW_TOPIC ? indent : 0), row->h};
         nav_add(&s->nav, rect, true);
     }
-    if (s->has_continue)
-        nav_add(&s->nav, s->continue_rect, chosen_count(app, NULL) > 0);
+    if (s->has_continue) {
+        size_t ticked = 0;
+        app_selection_questions(app, &ticked);
+        nav_add(&s->nav, s->continue_rect, ticked > 0);
+    }
     nav_end(&s->nav);
 }
 
@@ -228,16 +199,15 @@ static void show_focus(App *app, PacksState *s)
     }
 }
 
-static void packs_enter(App *app, void *state, SceneId from)
+static void packs_enter(App *app, void *state, SceneId from, const SceneArg *arg)
 {
     PacksState *s = state;
     if (from != SCENE_SETUP) { /* coming back from setup keeps the place */
-        s->mode = app->scene_arg == PACKS_BROWSE ? PACKS_BROWSE : PACKS_CHOOSE;
+        s->mode = arg->packs;
         s->scroll.offset = 0;
         s->nav.focus = 0;
         s->nav.pressed = -1;
     }
-    app->scene_arg = 0;
     layout(app, s);
 }
 
@@ -259,18 +229,12 @@ static bool packs_event(App *app, void *state, const UiEvent *event)
 {
     PacksState *s = state;
     layout(app, s);
-    if (event->wheel) {
-        scroll_wheel(&s->scroll, event->wheel, theme_px(&app->theme, THEME_WHEEL_STEP));
+    if (scroll_wheel_event(&s->scroll, event, &app->theme))
         return true;
-    }
-    /* The mouse only reaches rows inside the list's view. */
-    if (event->pointer != POINTER_NONE) {
-        SDL_Point p = {event->x, event->y};
-        bool in_list = SDL_PointInRect(&p, &s->view);
-        bool on_button = s->has_continue && SDL_PointInRect(&p, &s->continue_rect);
-        if (!in_list && !on_button)
-            return false;
-    }
+    /* The mouse only reaches rows inside the list's view, and Continue. */
+    bool on_button = s->has_continue && !pointer_outside(event, s->continue_rect);
+    if (pointer_outside(event, s->view) && !on_button)
+        return false;
     bool changed = false;
     int hit = nav_event(&s->nav, event, &changed);
     if (changed && event->pointer == POINTER_NONE)
@@ -323,14 +287,15 @@ static void packs_draw(App *app, void *state)
                      &s->scroll);
 
     if (s->has_continue) {
-        size_t q = 0;
-        size_t n = chosen_count(app, &q);
+        size_t n = 0;
+        size_t q = app_selection_questions(app, &n);
         char summary[120];
         if (n == 0)
             snprintf(summary, sizeof summary, "Tick at least one pack.");
         else
-            snprintf(summary, sizeof summary, "%zu pack%s \xC2\xB7 %zu question%s", n,
-                     n == 1 ? "" : "s", q, q == 1 ? "" : "s");
+            snprintf(summary, sizeof summary, "%s pack%s \xC2\xB7 %s question%s",
+                     ui_format_int((int64_t)n).text, n == 1 ? "" : "s",
+                     ui_format_int((int64_t)q).text, q == 1 ? "" : "s");
         SDL_Rect col = theme_column(t, 0, 0);
         TextSpec ss = {.style = TEXT_BODY, .color = theme_color(COLOR_TEXT_DIM)};
         SDL_Rect box = {col.x, s->continue_rect.y, s->continue_rect.x - col.x - theme_px(t, 16),

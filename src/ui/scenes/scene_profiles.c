@@ -9,13 +9,14 @@
  *   confirm  deleting a learner removes all their progress: asked first,
  *            with "Keep" focused
  *
- * With app->scene_arg == PROFILES_FIRST_LAUNCH (study_ui.h) it opens on
+ * Opened with PROFILES_FIRST_LAUNCH (SceneArg.profiles, scenes.h) it opens on
  * the name field and cannot be left without a name: the first learner is
  * added, or the store's automatic first profile is renamed.
  */
 #include <stdio.h>
 #include <string.h>
 
+#include "format.h"
 #include "study_ui.h"
 #include "widgets.h"
 
@@ -120,8 +121,8 @@ static void save_name(App *app, ProfilesState *s)
         return;
     }
     if (st == STORE_INVALID) {
-        snprintf(s->error, sizeof s->error, "Type a name: 1 to %d letters, not only spaces.",
-                 STORE_NAME_MAX);
+        snprintf(s->error, sizeof s->error, "Type a name: 1 to %s letters, not only spaces.",
+                 ui_format_int(STORE_NAME_MAX).text);
         return;
     }
     if (st != STORE_OK) {
@@ -260,12 +261,11 @@ static void layout(App *app, ProfilesState *s)
 
 /* ---- scene ------------------------------------------------------------------ */
 
-static void profiles_enter(App *app, void *state, SceneId from)
+static void profiles_enter(App *app, void *state, SceneId from, const SceneArg *arg)
 {
     ProfilesState *s = state;
     (void)from;
-    s->first_launch = app->scene_arg == PROFILES_FIRST_LAUNCH;
-    app->scene_arg = 0;
+    s->first_launch = arg->profiles == PROFILES_FIRST_LAUNCH;
     s->scroll.offset = 0;
     reload(app, s);
     int current = index_of(s, app->profile_id);
@@ -291,10 +291,8 @@ static void profiles_leave(App *app, void *state)
 
 static bool list_event(App *app, ProfilesState *s, const UiEvent *event)
 {
-    if (event->wheel) {
-        scroll_wheel(&s->scroll, event->wheel, theme_px(&app->theme, THEME_WHEEL_STEP));
+    if (scroll_wheel_event(&s->scroll, event, &app->theme))
         return true;
-    }
     int rows = (int)s->list.count;
     bool changed = false;
     int hit = nav_event(&s->nav, event, &changed);

@@ -16,6 +16,7 @@
 
 #include "app.h"
 #include "qtype.h"
+#include "format.h"
 #include "widgets.h"
 
 enum { HISTORY_ROUNDS = 30, RECENT_ANSWERS = 20, MISSED_SHOWN = 5 };
@@ -97,14 +98,6 @@ static const StoreProgress *find_progress(const StoreProgressList *list, const c
     return NULL;
 }
 
-static size_t topic_total(const Pack *p, const char *topic)
-{
-    size_t n = 0;
-    for (size_t k = 0; k < p->question_count; k++)
-        n += strcmp(p->questions[k].topic, topic) == 0;
-    return n;
-}
-
 /* What a missed question says, for the list (qtype_stand_for: a cloze
  * shows blanks, never the author's {{...}}), into buf. */
 static const char *question_text(const App *app, const StoreMissed *m, const Pack **pack, char *buf,
@@ -157,7 +150,7 @@ static void layout(App *app, ProgressState *s)
                          t->out_h - theme_px(t, THEME_MARGIN) - top + ring};
     int pad = theme_px(t, THEME_PAD);
     int gap = theme_px(t, THEME_GAP);
-    int section = line_h(app, TEXT_LABEL) + theme_px(t, 8);
+    int section = widget_section_gap(app);
     int y = ring;
 
     s->chart_y = y + section;
@@ -224,8 +217,9 @@ static void show_focus(App *app, ProgressState *s)
 
 /* ---- scene --------------------------------------------------------------- */
 
-static void progress_enter(App *app, void *state, SceneId from)
+static void progress_enter(App *app, void *state, SceneId from, const SceneArg *arg)
 {
+    (void)arg;
     ProgressState *s = state;
     (void)from;
     load(app, s);
@@ -249,16 +243,8 @@ static void practise(App *app, ProgressState *s)
         if (pack_set_find(&app->packs, s->missed.items[i].pack_id))
             refs[n++] =
                 (RoundQuestionRef){s->missed.items[i].pack_id, s->missed.items[i].question_id};
-    const UiSettings *u = &app->settings;
-    RoundSettings rs = {0};
-    rs.question_count = 0;
-    rs.time_mode = u->time_limit == SETUP_TIME_OFF    ? ROUND_TIME_OFF
-                   : u->time_limit == SETUP_TIME_PACK ? ROUND_TIME_PACK
-                                                      : ROUND_TIME_FIXED;
-    rs.fixed_seconds = rs.time_mode == ROUND_TIME_FIXED ? u->time_limit : 0;
-    rs.scoring = u->scoring == SETUP_SCORING_ACCURACY ? SCORING_ACCURACY : SCORING_SPEED;
-    rs.streak_bonus = u->streak_bonus && rs.scoring == SCORING_SPEED;
-    rs.seed = app_new_seed();
+    RoundSettings rs = app_round_settings(app);
+    rs.question_count = 0; /* all of them */
     rs.only = refs;
     rs.only_count = n;
     app_start_round(app, &rs, true);
@@ -268,15 +254,10 @@ static bool progress_event(App *app, void *state, const UiEvent *event)
 {
     ProgressState *s = state;
     layout(app, s);
-    if (event->wheel) {
-        scroll_wheel(&s->scroll, event->wheel, theme_px(&app->theme, THEME_WHEEL_STEP));
+    if (scroll_wheel_event(&s->scroll, event, &app->theme))
         return true;
-    }
-    if (event->pointer != POINTER_NONE) {
-        SDL_Point p = {event->x, event->y};
-        if (!SDL_PointInRect(&p, &s->view))
-            return false;
-    }
+    if (pointer_outside(event, s->view))
+        return false;
     bool changed = false;
     int hit = nav_event(&s->nav, event, &changed);
     if (changed && event->pointer == POINTER_NONE)
@@ -297,36 +278,12 @@ static bool progress_event(App *app, void *state, const UiEvent *event)
     return event->action != ACTION_NONE && event->action != ACTION_BACK;
 }
 
-static void draw_section(App *app, int x, int y, const char *title)
-{
-    TextSpec spec = {.style = TEXT_LABEL, .color = theme_color(COLOR_TEXT_DIM)};
-    text_draw(app->text, &spec, x, y, title);
-}
-
-static void format_points(int64_t v, char *buf, size_t n)
-{
-    /* Thin groups of three: 12 340. */
-    char raw[32];
-    snprintf(raw, sizeof raw, "%lld", (long long)(v < 0 ? -v : v));
-    size_t len = strlen(raw), o = 0;
-    if (v < 0 && o + 1 < n)
-        buf[o++] = '-';
-    for (size_t i = 0; i < len && o + 2 < n; i++) {
-        if (i > 0 && (len - i) % 3 == 0)
-            buf[o++] = ' ';
-        buf[o++] = raw[i];
-    }
-    buf[o] = '\0';
-}
-
 static void draw_chart(App *app, ProgressState *s, int base, SDL_Rect col)
 {
     const Theme *t = &app->theme;
     int pad = theme_px(t, THEME_PAD);
-    draw_section(app, col.x, base + s->chart_y - line_h(app, TEXT_LABEL) - theme_px(t, 8),
-                 "Score history");
-    SDL_Rect panel = {col.x, base + s->chart_y, col.w, s->chart_h};
-    widget_panel(app, panel);
+    SDL_Rect panel = widget_section(app, (SDL_Rect){col.x, base + s->chart_y, col.w, s->chart_h},
+                                    "Score history");
     TextSpec small = {
         .style = TEXT_SMALL, .color = theme_color(COLOR_TEXT_DIM), .wrap = panel.w - 2 * pad};
     size_t n = s->history.count;
@@ -354,12 +311,12 @@ static void draw_chart(App *app, ProgressState *s, int base, SDL_Rect col)
             best_i = (int)i;
         }
     }
-    char bests[40], caption[160];
-    format_points(best, bests, sizeof bests);
+    char caption[200];
     snprintf(caption, sizeof caption,
-             "Last %zu round%s \xC2\xB7 best %s%s \xC2\xB7 "
+             "Last %s round%s \xC2\xB7 best %s%s \xC2\xB7 "
              "latest on the right",
-             n, n == 1 ? "" : "s", bests, any_points ? " points" : " % right");
+             ui_format_int((int64_t)n).text, n == 1 ? "" : "s", ui_format_int(best).text,
+             any_points ? " points" : " % right");
     int ch = line_h(app, TEXT_SMALL);
     text_draw(app->text, &small, panel.x + pad, panel.y + pad, caption);
     SDL_Rect chart = {panel.x + pad, panel.y + pad + ch + theme_px(t, 8), panel.w - 2 * pad,
@@ -400,11 +357,8 @@ static void draw_pack(App *app, ProgressState *s, size_t i, SDL_Rect rect, unsig
     char best[80];
     snprintf(best, sizeof best, "%s",
              pr != NULL && pr->answers_total > 0 ? "No finished round yet" : "Not played yet");
-    if (s->best[i] >= 0) {
-        char pts[40];
-        format_points(s->best[i], pts, sizeof pts);
-        snprintf(best, sizeof best, "Best %s", pts);
-    }
+    if (s->best[i] >= 0)
+        snprintf(best, sizeof best, "Best %s", ui_format_int(s->best[i]).text);
     TextSpec bs = {.style = TEXT_SMALL,
                    .color = theme_color(s->best[i] >= 0 ? COLOR_ACCENT : COLOR_TEXT_DIM)};
     int bw = text_measure(app->text, &bs, best).x;
@@ -417,11 +371,12 @@ static void draw_pack(App *app, ProgressState *s, size_t i, SDL_Rect rect, unsig
 
     int64_t seen = pr ? pr->questions_seen : 0;
     size_t total = p->question_count;
-    char l1[80], l2[80];
-    snprintf(l1, sizeof l1, "Seen %lld of %zu questions", (long long)seen, total);
+    char l1[96], l2[96];
+    snprintf(l1, sizeof l1, "Seen %s of %s questions", ui_format_int(seen).text,
+             ui_format_int((int64_t)total).text);
     if (pr && pr->recent_count > 0)
-        snprintf(l2, sizeof l2, "%.0f %% right (last %d answers)", 100.0 * pr->recent_accuracy,
-                 pr->recent_count);
+        snprintf(l2, sizeof l2, "%.0f %% right (last %s answers)", 100.0 * pr->recent_accuracy,
+                 ui_format_int(pr->recent_count).text);
     else
         snprintf(l2, sizeof l2, "No answers yet");
     int half = (inner_w - 2 * pad) / 2;
@@ -440,12 +395,13 @@ static void draw_pack(App *app, ProgressState *s, size_t i, SDL_Rect rect, unsig
         int name_w = inner_w * 45 / 100;
         text_draw_fit(app->text, &tt, (SDL_Rect){x, y, name_w, row_h},
                       tp->title[0] ? tp->title : tp->id);
-        char info[64];
+        char info[96];
+        UiInt of = ui_format_int((int64_t)app_topic_size(p, tp->id));
         if (tr && tr->recent_count > 0)
-            snprintf(info, sizeof info, "%lld/%zu \xC2\xB7 %.0f %%", (long long)tr->questions_seen,
-                     topic_total(p, tp->id), 100.0 * tr->recent_accuracy);
+            snprintf(info, sizeof info, "%s/%s \xC2\xB7 %.0f %%",
+                     ui_format_int(tr->questions_seen).text, of.text, 100.0 * tr->recent_accuracy);
         else
-            snprintf(info, sizeof info, "0/%zu", topic_total(p, tp->id));
+            snprintf(info, sizeof info, "0/%s", of.text);
         TextSpec is = {
             .style = TEXT_SMALL, .color = theme_color(COLOR_TEXT_DIM), .align = TEXT_ALIGN_RIGHT};
         int info_w = theme_px(t, 110);
@@ -466,10 +422,8 @@ static void draw_missed(App *app, ProgressState *s, int base, SDL_Rect col)
 {
     const Theme *t = &app->theme;
     int pad = theme_px(t, THEME_PAD);
-    draw_section(app, col.x, base + s->missed_y - line_h(app, TEXT_LABEL) - theme_px(t, 8),
-                 "Most missed");
-    SDL_Rect panel = {col.x, base + s->missed_y, col.w, s->missed_h};
-    widget_panel(app, panel);
+    SDL_Rect panel = widget_section(app, (SDL_Rect){col.x, base + s->missed_y, col.w, s->missed_h},
+                                    "Most missed");
     int y = panel.y + pad;
     if (s->missed.count == 0) {
         TextSpec e = {.style = TEXT_SMALL, .color = theme_color(COLOR_TEXT_DIM)};
@@ -487,8 +441,8 @@ static void draw_missed(App *app, ProgressState *s, int base, SDL_Rect col)
         int bh = missed_prompt_h(app, s, i, panel.w - 2 * pad);
         text_draw_fit(app->text, &qs, (SDL_Rect){panel.x + pad, y, panel.w - 2 * pad, bh}, text);
         char detail[200];
-        snprintf(detail, sizeof detail, "%s \xC2\xB7 missed %lld time%s", p ? p->title : m->pack_id,
-                 (long long)m->misses, m->misses == 1 ? "" : "s");
+        snprintf(detail, sizeof detail, "%s \xC2\xB7 missed %s time%s", p ? p->title : m->pack_id,
+                 ui_format_int(m->misses).text, m->misses == 1 ? "" : "s");
         TextSpec ds = {.style = TEXT_SMALL, .color = theme_color(COLOR_BAD)};
         text_draw(app->text, &ds, panel.x + pad, y + bh, detail);
         y += bh + line_h(app, TEXT_SMALL) + theme_px(t, 14);
@@ -506,11 +460,11 @@ static void progress_draw(App *app, void *state)
     SDL_RenderSetClipRect(app->renderer, &s->view);
 
     draw_chart(app, s, base, col);
-    draw_section(app, col.x, base + s->packs_y, "Mastery by pack and topic");
+    int packs_top = base + s->packs_y + widget_section_gap(app);
+    widget_section_title(app, col.x, packs_top, "Mastery by pack and topic");
     if (app->packs.pack_count == 0) {
         TextSpec e = {.style = TEXT_SMALL, .color = theme_color(COLOR_TEXT_DIM)};
-        text_draw(app->text, &e, col.x,
-                  base + s->packs_y + line_h(app, TEXT_LABEL) + theme_px(t, 8), "No packs loaded.");
+        text_draw(app->text, &e, col.x, packs_top, "No packs loaded.");
     }
     for (size_t i = 0; i < s->best_count && i < app->packs.pack_count; i++) {
         SDL_Rect r = s->nav.rect[i];
@@ -522,7 +476,10 @@ static void progress_draw(App *app, void *state)
     int bi = (int)s->best_count;
     char label[64];
     size_t n = practisable(app, s);
-    snprintf(label, sizeof label, n ? "Practise these %zu" : "Practise missed questions", n);
+    if (n > 0)
+        snprintf(label, sizeof label, "Practise these %s", ui_format_int((int64_t)n).text);
+    else
+        snprintf(label, sizeof label, "Practise missed questions");
     widget_button(app, s->nav.rect[bi], label,
                   nav_flag(&s->nav, bi) | WIDGET_PRIMARY | (n ? 0u : WIDGET_DISABLED));
     widget_button(app, s->nav.rect[bi + 1], "Flashcard statistics",

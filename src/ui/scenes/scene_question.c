@@ -3,19 +3,23 @@
  * Top to bottom: "Question 3 of 10" with a progress bar, the score and the
  * streak; a draining time bar when the question is timed; the prompt
  * (wrapped, shrunk to fit when long); the answer area of the question's type
- * (a PlayInput, play_*.c); a hint line. When the player commits an answer
- * or the time runs out, play_submit() judges and stores it and the feedback
+ * (a PlayInput, which goes through its type's PlayKind); a hint line. This
+ * file never looks at the question type: the prompt's layout, the hint and
+ * the area all come from the PlayKind. When the player commits an answer or
+ * the time runs out, play_submit() judges and stores it and the feedback
  * scene replaces this one. Esc asks before abandoning the round.
  *
  * Time: the loop's clock (app->now_ms, the test clock in tests) is handed
  * to the core as the milliseconds taken. While a timer is visible the scene
  * asks for frames so the bar drains smoothly; otherwise the loop idles.
  *
- * Read play.h first; the per-type areas are in play_choice.c and friends.
+ * Read play.h first; the per-type areas are in play_choice.c and friends
+ * (the table is in play_input.c).
  */
 #include <stdio.h>
 #include <string.h>
 
+#include "format.h"
 #include "play.h"
 
 typedef struct QuestionState {
@@ -30,42 +34,7 @@ typedef struct QuestionState {
     int top_y, progress_y, timer_y, footer_y;
 } QuestionState;
 
-static const char *prompt_text(const Question *q)
-{
-    if (q->type == QUESTION_FLASHCARD)
-        return q->front[0] != '\0' ? q->front : q->prompt;
-    if (q->type == QUESTION_CLOZE)
-        return q->prompt[0] != '\0' ? q->prompt : "Fill in the gaps.";
-    return q->prompt;
-}
-
 /* ---- layout ------------------------------------------------------------ */
-
-/* The least height the answer area needs to stay usable (pixels). */
-static int min_area(App *app, const RoundQuestion *rq)
-{
-    const Theme *th = &app->theme;
-    const Question *q = rq->question;
-    int button = theme_px(th, THEME_BUTTON_H + THEME_GAP);
-    int n = (int)rq->display_count;
-    switch (q->type) {
-    case QUESTION_CHOICE:
-    case QUESTION_MULTI: {
-        int rows = (n + 1) / 2;
-        return rows * theme_px(th, 50) + (rows - 1) * theme_px(th, THEME_GAP) +
-               (q->type == QUESTION_MULTI ? button : 0);
-    }
-    case QUESTION_TRUEFALSE:
-        return theme_px(th, 60);
-    case QUESTION_ORDER:
-    case QUESTION_MATCH:
-        return n * theme_px(th, 44) + (n - 1) * theme_px(th, 10) + button;
-    case QUESTION_TYPED:
-        return theme_px(th, 60) + button;
-    default:
-        return 0;
-    }
-}
 
 static void layout(App *app, QuestionState *st)
 {
@@ -89,22 +58,26 @@ static void layout(App *app, QuestionState *st)
     int ph = h_total * 26 / 100;
     if (ph < theme_px(th, 70))
         ph = theme_px(th, 70);
-    const Question *q = st->input.q;
-    if (q != NULL && q->type != QUESTION_CLOZE && q->type != QUESTION_FLASHCARD) {
+    switch (play_input_prompt_layout(&st->input)) {
+    case PLAY_PROMPT_GROWS: {
         /* A long prompt may take up to 45 % before it has to shrink. */
         TextSpec ps = {.style = TEXT_HEADING, .wrap = c.w, .lang = st->input.lang};
-        int natural = text_measure(app->text, &ps, prompt_text(q)).y;
+        int natural = text_measure(app->text, &ps, play_input_prompt(&st->input)).y;
         int cap = h_total * 45 / 100;
-        int room = h_total - theme_px(th, THEME_GAP) - min_area(app, st->input.rq);
+        int room = h_total - theme_px(th, THEME_GAP) - play_input_min_height(app, &st->input);
         if (cap > room)
             cap = room; /* the answers keep the room they need to be read */
         if (natural > ph && cap > ph)
             ph = natural < cap ? natural : cap;
+        break;
     }
-    if (q != NULL && q->type == QUESTION_FLASHCARD)
+    case PLAY_PROMPT_CARD:
         ph = h_total * 30 / 100;
-    if (q != NULL && q->type == QUESTION_CLOZE)
+        break;
+    case PLAY_PROMPT_LINE:
         ph = theme_px(th, 54);
+        break;
+    }
     st->prompt = (SDL_Rect){c.x, prompt_top, c.w, ph};
     int ay = prompt_top + ph + theme_px(th, THEME_GAP);
     st->area = (SDL_Rect){c.x, ay, c.w, st->footer_y - theme_px(th, 10) - ay};
@@ -127,8 +100,9 @@ static void layout(App *app, QuestionState *st)
 
 /* ---- enter ------------------------------------------------------------- */
 
-static void question_enter(App *app, void *state, SceneId from)
+static void question_enter(App *app, void *state, SceneId from, const SceneArg *arg)
 {
+    (void)arg;
     (void)from;
     QuestionState *st = state;
     play_input_free(&st->input);
@@ -141,7 +115,12 @@ static void question_enter(App *app, void *state, SceneId from)
             app_home(app);
         return;
     }
-    play_input_init(&st->input, rq);
+    if (!play_input_init(&st->input, rq)) {
+        app_notice(app, COLOR_BAD, "Out of memory: this question cannot be shown.");
+        play_abandon(app);
+        app_back(app);
+        return;
+    }
     /* app->now_ms may be as old as the idle wait before this event: the
      * question's clock starts at the next update, which has a fresh one. */
     st->clock_started = false;
@@ -248,16 +227,20 @@ static void draw_top(App *app, QuestionState *st)
     const Theme *th = &app->theme;
     const Round *round = &app->round;
     SDL_Rect c = st->col;
-    char left[64], right[96], pts[32];
-    snprintf(left, sizeof left, "Question %zu of %zu", round->current + 1, round->question_count);
+    char left[96], right[128];
+    snprintf(left, sizeof left, "Question %s of %s",
+             ui_format_int((int64_t)round->current + 1).text,
+             ui_format_int((int64_t)round->question_count).text);
     TextSpec ls = {.style = TEXT_LABEL, .color = theme_color(COLOR_TEXT_DIM)};
     text_draw(app->text, &ls, c.x, st->top_y, left);
     RoundTotals t = round_totals(round);
-    play_format_int(pts, sizeof pts, t.points);
+    UiInt streak = ui_format_int(round->streak);
     if (round->settings.scoring == SCORING_ACCURACY)
-        snprintf(right, sizeof right, "%zu right   Streak %d", t.correct, round->streak);
+        snprintf(right, sizeof right, "%s right   Streak %s",
+                 ui_format_int((int64_t)t.correct).text, streak.text);
     else
-        snprintf(right, sizeof right, "%s points   Streak %d", pts, round->streak);
+        snprintf(right, sizeof right, "%s points   Streak %s", ui_format_int(t.points).text,
+                 streak.text);
     TextSpec rs = {.style = TEXT_LABEL, .align = TEXT_ALIGN_RIGHT};
     text_draw(app->text, &rs, c.x + c.w, st->top_y, right);
     app_record_widget(app, (SDL_Rect){c.x, st->top_y, c.w / 2, st->progress_y - st->top_y}, left,
@@ -280,8 +263,8 @@ static void draw_top(App *app, QuestionState *st)
             fill = theme_color(COLOR_BAD);
         else if (left_frac < 0.5f)
             fill = theme_color(COLOR_WARN);
-        char secs[32];
-        snprintf(secs, sizeof secs, "%lld s", (long long)((limit - elapsed + 999) / 1000));
+        char secs[sizeof(UiInt) + 4];
+        snprintf(secs, sizeof secs, "%s s", ui_format_int((limit - elapsed + 999) / 1000).text);
         TextSpec ss = {.style = TEXT_SMALL, .align = TEXT_ALIGN_RIGHT};
         int tw = text_measure(app->text, &ss, "000 s").x + theme_px(th, 10);
         SDL_Rect tb = {c.x, st->timer_y, c.w - tw, theme_px(th, 10)};
@@ -320,12 +303,10 @@ static void question_draw(App *app, void *state)
         return;
     layout(app, st);
     draw_top(app, st);
-    const Theme *th = &app->theme;
     TextSpec ps = {.style = TEXT_HEADING, .wrap = st->prompt.w, .lang = st->input.lang};
-    if (st->input.q->type == QUESTION_CLOZE || st->input.q->type == QUESTION_FLASHCARD)
+    if (play_input_prompt_layout(&st->input) != PLAY_PROMPT_GROWS)
         ps.align = TEXT_ALIGN_CENTER;
-    SDL_Rect drawn = text_draw_fit(app->text, &ps, st->prompt, prompt_text(st->input.q));
-    (void)drawn;
+    text_draw_fit(app->text, &ps, st->prompt, play_input_prompt(&st->input));
     app_record_widget(app, st->prompt, "prompt", 0);
     play_input_draw(app, &st->input);
     if (play_input_wants_text(&st->input)) {
@@ -333,12 +314,11 @@ static void question_draw(App *app, void *state)
          * its candidate list opens next to the field. */
         float sx = app->input.pixel_x > 0.0f ? app->input.pixel_x : 1.0f;
         float sy = app->input.pixel_y > 0.0f ? app->input.pixel_y : 1.0f;
-        SDL_Rect f = st->input.field_rect;
+        SDL_Rect f = st->input.text_rect;
         SDL_Rect ime = {(int)((float)f.x / sx), (int)((float)f.y / sy), (int)((float)f.w / sx),
                         (int)((float)f.h / sy)};
         SDL_SetTextInputRect(&ime);
     }
-    (void)th;
     widget_footer(app, play_input_hint(&st->input));
     if (st->confirm)
         draw_confirm(app, st);

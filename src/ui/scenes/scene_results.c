@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "format.h"
 #include "play.h"
 
 #define RESULTS_HINT "Up/Down  scroll the review    R  retry missed    Enter  choose    Esc  done"
@@ -61,8 +62,9 @@ static void layout(App *app, ResultsState *st)
     nav_end(&st->nav);
 }
 
-static void results_enter(App *app, void *state, SceneId from)
+static void results_enter(App *app, void *state, SceneId from, const SceneArg *arg)
 {
+    (void)arg;
     (void)from;
     ResultsState *st = state;
     if (!app->round_active) {
@@ -195,11 +197,10 @@ static void draw_row(App *app, const RoundQuestion *rq, size_t index, SDL_Rect r
         .style = TEXT_SMALL, .color = theme_color(COLOR_TEXT_DIM), .lang = rq->pack->language};
     SDL_Rect dbox = {tx, r.y + r.h / 2, tw, r.h / 2 - theme_px(th, 6)};
     text_draw_fit(app->text, &ds, dbox, detail);
-    char pts[32];
-    play_format_int(pts, sizeof pts, (int64_t)res->points + res->streak_bonus);
+    UiInt pts = ui_format_int((int64_t)res->points + res->streak_bonus);
     TextSpec ps = {.style = TEXT_LABEL, .align = TEXT_ALIGN_RIGHT};
     int lh = text_line_height(app->text, &ps);
-    text_draw(app->text, &ps, r.x + r.w - pad, r.y + (r.h - lh) / 2, pts);
+    text_draw(app->text, &ps, r.x + r.w - pad, r.y + (r.h - lh) / 2, pts.text);
     app_record_widget(app, r, line, res->correct ? WIDGET_SELECTED : 0u);
 }
 
@@ -219,14 +220,14 @@ static void results_draw(App *app, void *state)
     text_draw(app->text, &hs, c.x, c.y, "Round complete");
 
     /* Five figures: correct and points stay apart. */
-    char correct[32], points[32], acc[16], time[32], streak[16];
-    snprintf(correct, sizeof correct, "%zu / %zu", t.correct, t.question_count);
-    play_format_int(points, sizeof points, t.points);
+    char correct[72], acc[16], time[48];
+    snprintf(correct, sizeof correct, "%s / %s", ui_format_int((int64_t)t.correct).text,
+             ui_format_int((int64_t)t.question_count).text);
+    UiInt points = ui_format_int(t.points), streak = ui_format_int(t.best_streak);
     snprintf(acc, sizeof acc, "%d%%", (int)(t.accuracy * 100.0 + 0.5));
     int64_t secs = (t.total_ms + 500) / 1000;
-    snprintf(time, sizeof time, "%lld:%02lld", (long long)(secs / 60), (long long)(secs % 60));
-    snprintf(streak, sizeof streak, "%d", t.best_streak);
-    const char *values[5] = {correct, points, acc, time, streak};
+    snprintf(time, sizeof time, "%s:%02lld", ui_format_int(secs / 60).text, (long long)(secs % 60));
+    const char *values[5] = {correct, points.text, acc, time, streak.text};
     const char *labels[5] = {"Correct answers", "Points", "Accuracy", "Time taken", "Best streak"};
     ThemeColor tones[5] = {COLOR_GOOD, COLOR_ACCENT, COLOR_TEXT, COLOR_TEXT, COLOR_WARN};
     int gap = theme_px(th, 10);
@@ -254,7 +255,8 @@ static void results_draw(App *app, void *state)
 
     char retry[64];
     if (st->missed > 0)
-        snprintf(retry, sizeof retry, "Retry the %zu I missed", st->missed);
+        snprintf(retry, sizeof retry, "Retry the %s I missed",
+                 ui_format_int((int64_t)st->missed).text);
     else
         snprintf(retry, sizeof retry, "Nothing missed");
     widget_button(app, st->retry, retry,

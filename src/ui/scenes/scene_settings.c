@@ -60,8 +60,9 @@ static void change(App *app, int item, int dir)
     app_apply_settings(app, true);
 }
 
-static void settings_enter(App *app, void *state, SceneId from)
+static void settings_enter(App *app, void *state, SceneId from, const SceneArg *arg)
 {
+    (void)arg;
     SettingsState *s = state;
     (void)from;
     s->nav.focus = 0;

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "app.h"
+#include "format.h"
 #include "widgets.h"
 
 typedef enum SetupItem {
@@ -45,37 +46,16 @@ static int step(const int *values, size_t n, int v, int dir)
     return values[((i % len) + len) % len];
 }
 
-/* The questions the ticked packs and topics offer. */
-static size_t available(const App *app)
-{
-    size_t q = 0;
-    for (size_t i = 0; i < app->selection.count && i < app->packs.pack_count; i++) {
-        if (!app->selection.pack[i])
-            continue;
-        const Pack *p = app->packs.packs[i];
-        bool narrowed = false;
-        for (size_t t = 0; t < p->topic_count; t++)
-            narrowed |= app->selection.topic[i][t];
-        for (size_t k = 0; k < p->question_count; k++) {
-            bool in = !narrowed;
-            for (size_t t = 0; narrowed && t < p->topic_count; t++)
-                in |= app->selection.topic[i][t] &&
-                      strcmp(p->questions[k].topic, p->topics[t].id) == 0;
-            q += in;
-        }
-    }
-    return q;
-}
-
 static void value_text(const App *app, int item, char *buf, size_t n)
 {
     const UiSettings *s = &app->settings;
     switch (item) {
     case ITEM_COUNT_Q:
         if (s->question_count == 0)
-            snprintf(buf, n, "All (%zu)", available(app));
+            snprintf(buf, n, "All (%s)",
+                     ui_format_int((int64_t)app_selection_questions(app, NULL)).text);
         else
-            snprintf(buf, n, "%d", s->question_count);
+            snprintf(buf, n, "%s", ui_format_int(s->question_count).text);
         break;
     case ITEM_TIME:
         if (s->time_limit == SETUP_TIME_OFF)
@@ -83,7 +63,7 @@ static void value_text(const App *app, int item, char *buf, size_t n)
         else if (s->time_limit == SETUP_TIME_PACK)
             snprintf(buf, n, "Pack's limits");
         else
-            snprintf(buf, n, "%d s", s->time_limit);
+            snprintf(buf, n, "%s s", ui_format_int(s->time_limit).text);
         break;
     case ITEM_SCORING:
         snprintf(buf, n, "%s",
@@ -142,7 +122,8 @@ static void layout(App *app, SetupState *s)
     }
     y += bottom - y - rh > theme_px(t, 28) ? theme_px(t, 16) : theme_px(t, 2);
     int bw = theme_px(t, 260);
-    nav_add(&s->nav, (SDL_Rect){col.x + col.w - bw, y, bw, rh}, available(app) > 0);
+    nav_add(&s->nav, (SDL_Rect){col.x + col.w - bw, y, bw, rh},
+            app_selection_questions(app, NULL) > 0);
     nav_end(&s->nav);
 }
 
@@ -173,48 +154,24 @@ static void change(App *app, int item, int dir)
  * ticked, the exact questions of the ticked packs and topics. */
 static void start(App *app)
 {
-    const UiSettings *u = &app->settings;
-    RoundSettings rs = {0};
-    rs.question_count = u->question_count > 0 ? (size_t)u->question_count : 0;
-    if (u->time_limit == SETUP_TIME_OFF) {
-        rs.time_mode = ROUND_TIME_OFF;
-    } else if (u->time_limit == SETUP_TIME_PACK) {
-        rs.time_mode = ROUND_TIME_PACK;
-    } else {
-        rs.time_mode = ROUND_TIME_FIXED;
-        rs.fixed_seconds = u->time_limit;
-    }
-    rs.scoring = u->scoring == SETUP_SCORING_ACCURACY ? SCORING_ACCURACY : SCORING_SPEED;
-    rs.streak_bonus = u->streak_bonus && rs.scoring == SCORING_SPEED;
-    rs.seed = app_new_seed();
-
+    RoundSettings rs = app_round_settings(app);
     bool narrowed = false;
     for (size_t i = 0; i < app->selection.count && i < app->packs.pack_count; i++)
         for (size_t t = 0; app->selection.pack[i] && t < app->packs.packs[i]->topic_count; t++)
             narrowed |= app->selection.topic[i][t];
     RoundQuestionRef *only = NULL;
     if (narrowed) {
-        size_t n = available(app), k = 0;
+        size_t n = app_selection_questions(app, NULL), k = 0;
         only = calloc(n ? n : 1, sizeof *only);
         if (!only) {
             app_notice(app, COLOR_BAD, "Out of memory.");
             return;
         }
-        for (size_t i = 0; i < app->selection.count && i < app->packs.pack_count; i++) {
-            if (!app->selection.pack[i])
-                continue;
+        for (size_t i = 0; i < app->packs.pack_count; i++) {
             const Pack *p = app->packs.packs[i];
-            bool mine = false;
-            for (size_t t = 0; t < p->topic_count; t++)
-                mine |= app->selection.topic[i][t];
-            for (size_t q = 0; q < p->question_count && k < n; q++) {
-                bool in = !mine;
-                for (size_t t = 0; mine && t < p->topic_count; t++)
-                    in |= app->selection.topic[i][t] &&
-                          strcmp(p->questions[q].topic, p->topics[t].id) == 0;
-                if (in)
+            for (size_t q = 0; q < p->question_count && k < n; q++)
+                if (app_selection_offers(app, i, &p->questions[q]))
                     only[k++] = (RoundQuestionRef){p->id, p->questions[q].id};
-            }
         }
         rs.only = only;
         rs.only_count = k;
@@ -223,8 +180,9 @@ static void start(App *app)
     free(only);
 }
 
-static void setup_enter(App *app, void *state, SceneId from)
+static void setup_enter(App *app, void *state, SceneId from, const SceneArg *arg)
 {
+    (void)arg;
     SetupState *s = state;
     if (from == SCENE_PACKS)
         s->nav.focus = ITEM_START;
@@ -278,9 +236,10 @@ static void setup_draw(App *app, void *state)
     TextSpec hint = {.style = TEXT_SMALL, .color = theme_color(COLOR_TEXT_DIM)};
     SDL_Rect box = {col.x, start_rect.y, start_rect.x - col.x - theme_px(t, 16), start_rect.h};
     text_draw_fit(app->text, &hint, box,
-                  available(app) ? "\xE2\x86\x90 \xE2\x86\x92 change a setting \xC2\xB7 "
-                                   "remembered for next time"
-                                 : "No questions match: go back and tick a pack.");
+                  app_selection_questions(app, NULL)
+                      ? "\xE2\x86\x90 \xE2\x86\x92 change a setting \xC2\xB7 "
+                        "remembered for next time"
+                      : "No questions match: go back and tick a pack.");
 }
 
 const Scene scene_setup = {

@@ -16,6 +16,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "format.h"
 #include "study_ui.h"
 #include "widgets.h"
 
@@ -213,8 +214,9 @@ static void layout(App *app, StudyState *s)
 
 /* ---- scene ------------------------------------------------------------------ */
 
-static void study_enter(App *app, void *state, SceneId from)
+static void session_enter(App *app, void *state, SceneId from, const SceneArg *arg)
 {
+    (void)arg;
     StudyState *s = state;
     (void)from;
     learn_deck_free(&s->deck);
@@ -239,7 +241,7 @@ static void study_enter(App *app, void *state, SceneId from)
     pick_next(app, s);
 }
 
-static void study_leave(App *app, void *state)
+static void session_leave(App *app, void *state)
 {
     StudyState *s = state;
     (void)app;
@@ -296,7 +298,7 @@ static int digit_key(const SDL_Event *e)
     }
 }
 
-static bool study_event(App *app, void *state, const UiEvent *event)
+static bool session_event(App *app, void *state, const UiEvent *event)
 {
     StudyState *s = state;
     layout(app, s);
@@ -323,7 +325,7 @@ static bool study_event(App *app, void *state, const UiEvent *event)
     return event->action != ACTION_NONE;
 }
 
-static void study_update(App *app, void *state, uint64_t now_ms)
+static void session_update(App *app, void *state, uint64_t now_ms)
 {
     StudyState *s = state;
     if (s->phase != PHASE_WAIT)
@@ -461,10 +463,11 @@ static void next_due_text(const StudyState *s, char *buf, size_t size)
     study_forecast(s->deck.cards, s->deck.count, now, &s->rule, &fc);
     char in[16];
     fsrs_format_interval(best - now, in, sizeof in);
+    UiInt tomorrow = ui_format_int((int64_t)fc.due_tomorrow);
     if (best <= now)
-        snprintf(buf, size, "Cards are due now. Tomorrow: %zu.", fc.due_tomorrow);
+        snprintf(buf, size, "Cards are due now. Tomorrow: %s.", tomorrow.text);
     else
-        snprintf(buf, size, "Next card due in %s \xC2\xB7 %zu due tomorrow.", in, fc.due_tomorrow);
+        snprintf(buf, size, "Next card due in %s \xC2\xB7 %s due tomorrow.", in, tomorrow.text);
 }
 
 /* A centred message block in the card area: a big line and detail lines. */
@@ -506,16 +509,18 @@ static void draw_summary(App *app, StudyState *s)
         if (s->deck.count == 0)
             snprintf(detail, sizeof detail, "No packs are loaded, so there are no cards yet.");
         else if (s->info.new_available > 0 && s->info.new_queued == 0)
-            snprintf(detail, sizeof detail, "Today's %d new cards are done. %s",
-                     s->settings.new_per_day, next);
+            snprintf(detail, sizeof detail, "Today's %s new cards are done. %s",
+                     ui_format_int(s->settings.new_per_day).text, next);
         else
             snprintf(detail, sizeof detail, "Nothing is due right now. %s", next);
         draw_message(app, s, big, detail, COLOR_GOOD);
         return;
     }
     size_t kept = s->studied - s->forgotten;
-    snprintf(big, sizeof big, "%zu card%s studied", s->studied, s->studied == 1 ? "" : "s");
-    snprintf(detail, sizeof detail, "Remembered %zu of %zu (%.0f %%).\n%s%s", kept, s->studied,
+    UiInt studied = ui_format_int((int64_t)s->studied);
+    snprintf(big, sizeof big, "%s card%s studied", studied.text, s->studied == 1 ? "" : "s");
+    snprintf(detail, sizeof detail, "Remembered %s of %s (%.0f %%).\n%s%s",
+             ui_format_int((int64_t)kept).text, studied.text,
              s->studied ? 100.0 * (double)kept / (double)s->studied : 0.0, next,
              s->info.learning_waiting ? "\nCards still in learning come back in your next "
                                         "session."
@@ -529,24 +534,27 @@ static void draw_wait(App *app, StudyState *s)
     fsrs_format_interval(s->wait_until - app_unix_ms(), in, sizeof in);
     snprintf(big, sizeof big, "Next card in %s", in);
     snprintf(detail, sizeof detail,
-             "%zu card%s still in learning. %s come%s back when the step is over, or study "
+             "%s card%s still in learning. %s come%s back when the step is over, or study "
              "now.",
-             s->info.learning_waiting, s->info.learning_waiting == 1 ? " is" : "s are",
+             ui_format_int((int64_t)s->info.learning_waiting).text,
+             s->info.learning_waiting == 1 ? " is" : "s are",
              s->info.learning_waiting == 1 ? "It" : "They",
              s->info.learning_waiting == 1 ? "s" : "");
     draw_message(app, s, big, detail, COLOR_TEXT);
 }
 
-static void study_draw(App *app, void *state)
+static void session_draw(App *app, void *state)
 {
     StudyState *s = state;
     const Theme *t = &app->theme;
     layout(app, s);
     char sub[256];
     if (s->phase == PHASE_FRONT || s->phase == PHASE_BACK)
-        snprintf(sub, sizeof sub, "%s%s%zu learning \xC2\xB7 %zu review \xC2\xB7 %zu new", s->name,
-                 s->name[0] ? "  \xC2\xB7  " : "", s->info.learning_due, s->info.review_due,
-                 s->info.new_queued);
+        snprintf(sub, sizeof sub, "%s%s%s learning \xC2\xB7 %s review \xC2\xB7 %s new", s->name,
+                 s->name[0] ? "  \xC2\xB7  " : "",
+                 ui_format_int((int64_t)s->info.learning_due).text,
+                 ui_format_int((int64_t)s->info.review_due).text,
+                 ui_format_int((int64_t)s->info.new_queued).text);
     else
         snprintf(sub, sizeof sub, "%s", s->name[0] ? s->name : " ");
     widget_header(app, "Study", sub);
@@ -589,9 +597,9 @@ static void study_draw(App *app, void *state)
 const Scene scene_study = {
     .name = "study",
     .state_size = sizeof(StudyState),
-    .enter = study_enter,
-    .leave = study_leave,
-    .event = study_event,
-    .update = study_update,
-    .draw = study_draw,
+    .enter = session_enter,
+    .leave = session_leave,
+    .event = session_event,
+    .update = session_update,
+    .draw = session_draw,
 };

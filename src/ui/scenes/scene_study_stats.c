@@ -17,6 +17,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "format.h"
 #include "study_ui.h"
 #include "widgets.h"
 
@@ -131,7 +132,7 @@ static void layout(App *app, StatsState *s)
     int ring = theme_px(t, THEME_FOCUS_GAP + THEME_FOCUS_W) + 1;
     s->view = (SDL_Rect){col.x - ring, top, col.w + 2 * ring, bottom - top};
     int gap = theme_px(t, 22);
-    int label = line_h(app, TEXT_LABEL) + theme_px(t, 8);
+    int label = widget_section_gap(app);
     int pad = theme_px(t, THEME_PAD);
     int y = ring;
     s->figures_y = y;
@@ -165,8 +166,9 @@ static void layout(App *app, StatsState *s)
 
 /* ---- scene ------------------------------------------------------------------- */
 
-static void stats_enter(App *app, void *state, SceneId from)
+static void stats_enter(App *app, void *state, SceneId from, const SceneArg *arg)
 {
+    (void)arg;
     StatsState *s = state;
     (void)from;
     load(app, s);
@@ -186,10 +188,8 @@ static bool stats_event(App *app, void *state, const UiEvent *event)
 {
     StatsState *s = state;
     layout(app, s);
-    if (event->wheel) {
-        scroll_wheel(&s->scroll, event->wheel, theme_px(&app->theme, THEME_WHEEL_STEP));
+    if (scroll_wheel_event(&s->scroll, event, &app->theme))
         return true;
-    }
     /* The settings sit at the bottom of the page: up and down first scroll
      * through the figures and charts, and move between the settings only
      * once the focused one is in view. Left and right change only what can
@@ -225,27 +225,22 @@ static bool stats_event(App *app, void *state, const UiEvent *event)
 
 /* ---- drawing ------------------------------------------------------------------ */
 
-static void section(App *app, int x, int y, const char *title)
-{
-    TextSpec spec = {.style = TEXT_LABEL, .color = theme_color(COLOR_TEXT_DIM)};
-    text_draw(app->text, &spec, x, y - line_h(app, TEXT_LABEL) - theme_px(&app->theme, 8), title);
-}
-
 static void draw_figures(App *app, StatsState *s, SDL_Rect col, int base)
 {
     const Theme *t = &app->theme;
     int gap = theme_px(t, THEME_GAP);
     int w = (col.w - 3 * gap) / 4;
-    char v[4][32];
+    char v[4][64];
     const char *labels[4] = {"Due today", "Due tomorrow", "Retention, 30 days", "Cards seen"};
-    snprintf(v[0], sizeof v[0], "%zu", s->stats.forecast.due_today);
-    snprintf(v[1], sizeof v[1], "%zu", s->stats.forecast.due_tomorrow);
+    snprintf(v[0], sizeof v[0], "%s", ui_format_int((int64_t)s->stats.forecast.due_today).text);
+    snprintf(v[1], sizeof v[1], "%s", ui_format_int((int64_t)s->stats.forecast.due_tomorrow).text);
     if (s->stats.retention_total > 0)
         snprintf(v[2], sizeof v[2], "%.0f %%",
                  100.0 * (double)s->stats.retention_passed / (double)s->stats.retention_total);
     else
         snprintf(v[2], sizeof v[2], "\xE2\x80\x94"); /* — */
-    snprintf(v[3], sizeof v[3], "%zu/%zu", s->stats.cards_seen, s->stats.cards_total);
+    snprintf(v[3], sizeof v[3], "%s/%s", ui_format_int((int64_t)s->stats.cards_seen).text,
+             ui_format_int((int64_t)s->stats.cards_total).text);
     for (int i = 0; i < 4; i++) {
         SDL_Rect r = {col.x + i * (w + gap), base + s->figures_y, w, s->figures_h};
         widget_panel(app, r);
@@ -272,9 +267,9 @@ static void draw_forecast(App *app, StatsState *s, SDL_Rect col, int base)
 {
     const Theme *t = &app->theme;
     int pad = theme_px(t, THEME_PAD);
-    section(app, col.x, base + s->forecast_y, "Due in the next 30 days");
-    SDL_Rect panel = {col.x, base + s->forecast_y, col.w, s->forecast_h};
-    widget_panel(app, panel);
+    SDL_Rect panel =
+        widget_section(app, (SDL_Rect){col.x, base + s->forecast_y, col.w, s->forecast_h},
+                       "Due in the next 30 days");
     float v[STUDY_FORECAST_DAYS];
     size_t total = 0, peak = 0;
     for (int d = 0; d < STUDY_FORECAST_DAYS; d++) {
@@ -283,11 +278,13 @@ static void draw_forecast(App *app, StatsState *s, SDL_Rect col, int base)
         if (s->stats.forecast.per_day[d] > peak)
             peak = s->stats.forecast.per_day[d];
     }
-    char cap[160];
+    char cap[200];
     snprintf(cap, sizeof cap,
-             "%zu reviews in 30 days \xC2\xB7 busiest day %zu \xC2\xB7 "
-             "%zu later \xC2\xB7 %zu cards not started",
-             total, peak, s->stats.forecast.later, s->stats.forecast.new_cards);
+             "%s reviews in 30 days \xC2\xB7 busiest day %s \xC2\xB7 "
+             "%s later \xC2\xB7 %s cards not started",
+             ui_format_int((int64_t)total).text, ui_format_int((int64_t)peak).text,
+             ui_format_int((int64_t)s->stats.forecast.later).text,
+             ui_format_int((int64_t)s->stats.forecast.new_cards).text);
     TextSpec cs = {.style = TEXT_SMALL, .color = theme_color(COLOR_TEXT_DIM)};
     text_draw_fit(
         app->text, &cs,
@@ -312,9 +309,8 @@ static void draw_heatmap(App *app, StatsState *s, SDL_Rect col, int base)
 {
     const Theme *t = &app->theme;
     int pad = theme_px(t, THEME_PAD);
-    section(app, col.x, base + s->heat_y, "Study days, last 16 weeks");
-    SDL_Rect panel = {col.x, base + s->heat_y, col.w, s->heat_h};
-    widget_panel(app, panel);
+    SDL_Rect panel = widget_section(app, (SDL_Rect){col.x, base + s->heat_y, col.w, s->heat_h},
+                                    "Study days, last 16 weeks");
     int cell = theme_px(t, 14), cgap = theme_px(t, 3);
     int64_t max = 0, total = 0;
     int days = 0;
@@ -359,8 +355,8 @@ static void draw_heatmap(App *app, StatsState *s, SDL_Rect col, int base)
     /* Beside the grid: totals; under it: the legend. */
     int tx = gx + HEAT_WEEKS * (cell + cgap) + theme_px(t, 24);
     char line1[64], line2[64];
-    snprintf(line1, sizeof line1, "%lld review%s", (long long)total, total == 1 ? "" : "s");
-    snprintf(line2, sizeof line2, "on %d day%s", days, days == 1 ? "" : "s");
+    snprintf(line1, sizeof line1, "%s review%s", ui_format_int(total).text, total == 1 ? "" : "s");
+    snprintf(line2, sizeof line2, "on %s day%s", ui_format_int(days).text, days == 1 ? "" : "s");
     if (tx + theme_px(t, 120) < panel.x + panel.w) {
         TextSpec big = {.style = TEXT_HEADING};
         text_draw(app->text, &big, tx, gy, line1);
@@ -386,9 +382,8 @@ static void draw_topics(App *app, StatsState *s, SDL_Rect col, int base)
 {
     const Theme *t = &app->theme;
     int pad = theme_px(t, THEME_PAD);
-    section(app, col.x, base + s->topics_y, "Mastery by topic: memory and quiz");
-    SDL_Rect panel = {col.x, base + s->topics_y, col.w, s->topics_h};
-    widget_panel(app, panel);
+    SDL_Rect panel = widget_section(app, (SDL_Rect){col.x, base + s->topics_y, col.w, s->topics_h},
+                                    "Mastery by topic: memory and quiz");
     TextSpec dim = {.style = TEXT_SMALL, .color = theme_color(COLOR_TEXT_DIM)};
     int y = panel.y + pad;
     if (s->stats.topic_count == 0) {
@@ -409,15 +404,16 @@ static void draw_topics(App *app, StatsState *s, SDL_Rect col, int base)
             app->text, &ps,
             (SDL_Rect){panel.x + pad, y + line_h(app, TEXT_BODY), name_w, line_h(app, TEXT_SMALL)},
             ts->pack->title);
-        char m[64], q[64];
+        char m[96], q[64];
         if (ts->seen > 0)
-            snprintf(m, sizeof m, "Memory %.0f %% \xC2\xB7 %zu/%zu cards", 100.0 * ts->mastery,
-                     ts->seen, ts->cards);
+            snprintf(m, sizeof m, "Memory %.0f %% \xC2\xB7 %s/%s cards", 100.0 * ts->mastery,
+                     ui_format_int((int64_t)ts->seen).text, ui_format_int((int64_t)ts->cards).text);
         else
-            snprintf(m, sizeof m, "Memory \xE2\x80\x94 \xC2\xB7 0/%zu cards", ts->cards);
+            snprintf(m, sizeof m, "Memory \xE2\x80\x94 \xC2\xB7 0/%s cards",
+                     ui_format_int((int64_t)ts->cards).text);
         if (ts->quiz_count > 0)
-            snprintf(q, sizeof q, "Quiz %.0f %% \xC2\xB7 last %d", 100.0 * ts->quiz_accuracy,
-                     ts->quiz_count);
+            snprintf(q, sizeof q, "Quiz %.0f %% \xC2\xB7 last %s", 100.0 * ts->quiz_accuracy,
+                     ui_format_int(ts->quiz_count).text);
         else
             snprintf(q, sizeof q, "Quiz \xE2\x80\x94");
         int bx = panel.x + pad + name_w + pad;
@@ -436,10 +432,10 @@ static void draw_settings(App *app, StatsState *s, SDL_Rect col, int base)
 {
     char title[STORE_NAME_MAX + 40];
     snprintf(title, sizeof title, "Study settings%s%s", s->name[0] ? " for " : "", s->name);
-    section(app, col.x, base + s->settings_y, title);
+    widget_section_title(app, col.x, base + s->settings_y, title);
     char v[OPT_COUNT][48];
     snprintf(v[OPT_RETENTION], sizeof v[0], "%d %%", s->settings.retention_pct);
-    snprintf(v[OPT_NEW], sizeof v[0], "%d", s->settings.new_per_day);
+    snprintf(v[OPT_NEW], sizeof v[0], "%s", ui_format_int(s->settings.new_per_day).text);
     snprintf(v[OPT_DAY_START], sizeof v[0], "%02d:00", s->settings.day_start_hour);
     snprintf(v[OPT_BUTTONS], sizeof v[0], "%s",
              s->settings.two_button ? "Forgot / Knew" : "Again \xE2\x80\xA6 Easy");

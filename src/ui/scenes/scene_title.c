@@ -8,6 +8,7 @@
 #include <stdio.h>
 
 #include "app.h"
+#include "format.h"
 #include "study_ui.h"
 #include "widgets.h"
 
@@ -49,12 +50,14 @@ static void status_lines(App *app, char *loaded, size_t n1, char *trouble, size_
         snprintf(loaded, n1, "%sNo packs loaded yet. Drop a .yaml pack on this window to add one.",
                  who);
     else
-        snprintf(loaded, n1, "%s%zu pack%s loaded \xC2\xB7 %zu questions", who,
-                 app->packs.pack_count, app->packs.pack_count == 1 ? "" : "s", q);
+        snprintf(loaded, n1, "%s%s pack%s loaded \xC2\xB7 %s questions", who,
+                 ui_format_int((int64_t)app->packs.pack_count).text,
+                 app->packs.pack_count == 1 ? "" : "s", ui_format_int((int64_t)q).text);
     trouble[0] = '\0';
     if (app->packs.failure_count > 0)
-        snprintf(trouble, n2, "%zu pack file%s could not be loaded \xE2\x80\x94 see Packs.",
-                 app->packs.failure_count, app->packs.failure_count == 1 ? "" : "s");
+        snprintf(trouble, n2, "%s pack file%s could not be loaded \xE2\x80\x94 see Packs.",
+                 ui_format_int((int64_t)app->packs.failure_count).text,
+                 app->packs.failure_count == 1 ? "" : "s");
 }
 
 static void layout(App *app, TitleState *s)
@@ -89,8 +92,9 @@ static void layout(App *app, TitleState *s)
     nav_end(&s->nav);
 }
 
-static void title_enter(App *app, void *state, SceneId from)
+static void title_enter(App *app, void *state, SceneId from, const SceneArg *arg)
 {
+    (void)arg;
     TitleState *s = state;
     (void)from;
     layout(app, s);
@@ -102,8 +106,7 @@ static void activate(App *app, int item)
 {
     switch (item) {
     case ITEM_PLAY:
-        app->scene_arg = PACKS_CHOOSE;
-        app_go(app, SCENE_PACKS);
+        app_go_with(app, SCENE_PACKS, &(SceneArg){.packs = PACKS_CHOOSE});
         break;
     case ITEM_STUDY:
         app_go(app, SCENE_STUDY);
@@ -112,12 +115,10 @@ static void activate(App *app, int item)
         app_go(app, SCENE_PROGRESS);
         break;
     case ITEM_LEARNERS:
-        app->scene_arg = PROFILES_MANAGE;
-        app_go(app, SCENE_PROFILES);
+        app_go_with(app, SCENE_PROFILES, &(SceneArg){.profiles = PROFILES_MANAGE});
         break;
     case ITEM_PACKS:
-        app->scene_arg = PACKS_BROWSE;
-        app_go(app, SCENE_PACKS);
+        app_go_with(app, SCENE_PACKS, &(SceneArg){.packs = PACKS_BROWSE});
         break;
     case ITEM_SETTINGS:
         app_go(app, SCENE_SETTINGS);

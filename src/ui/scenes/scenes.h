@@ -1,7 +1,7 @@
 /* scenes.h - every scene of the game, by id, and its table entry.
  *
  * A scene is one screen: a table of {enter, leave, event, update, draw}
- * (struct Scene in app.h; design rule 4). Each scene_*.c file defines one
+ * (struct Scene in app.h; design rule 5). Each scene_*.c file defines one
  * `const Scene scene_xxx` and nothing else public; app.c puts them in the
  * scene table by id. To add a scene: add its id here, its extern below, one
  * line in app.c's table, and the file.
@@ -21,27 +21,49 @@ typedef enum SceneId {
     SCENE_SETUP,     /* round setup: count, time, scoring; Start */
     SCENE_SETTINGS,
     SCENE_PROGRESS,
-    SCENE_QUESTION,    /* play engineer: one question of the round */
-    SCENE_FEEDBACK,    /* play engineer: right/wrong + explanation */
-    SCENE_RESULTS,     /* play engineer: the round's results */
+    SCENE_QUESTION,    /* one question of the round (play.h) */
+    SCENE_FEEDBACK,    /* right/wrong + explanation, after each answer */
+    SCENE_RESULTS,     /* the round's results */
     SCENE_PROFILES,    /* learners: switch, add, rename, delete (study_ui.h) */
     SCENE_STUDY,       /* a flashcard session */
     SCENE_STUDY_STATS, /* flashcard statistics and study settings */
     SCENE_COUNT
 } SceneId;
 
-/* app->scene_arg for SCENE_PACKS. */
-enum { PACKS_CHOOSE = 0, PACKS_BROWSE = 1 };
+/* How the packs screen opens. */
+typedef enum PacksOpen {
+    PACKS_CHOOSE = 0, /* "Play a round": tick packs and topics, then Continue */
+    PACKS_BROWSE,     /* "Packs": every pack with its details, nothing to tick */
+} PacksOpen;
+
+/* How the learners screen opens. */
+typedef enum ProfilesOpen {
+    PROFILES_MANAGE = 0,   /* list, switch, add, rename, delete */
+    PROFILES_FIRST_LAUNCH, /* ask for the first learner's name; no way out without one */
+} ProfilesOpen;
+
+/* What a scene's enter() is told beyond the scene the player came from:
+ * one member per scene that takes something, read only by that scene.
+ * Zeroed, every member is its first value; enter() always gets one (a
+ * zeroed one after app_go, app_back, app_replace and app_home), never
+ * NULL. Give it with app_go_with (app.h):
+ *
+ *     app_go_with(app, SCENE_PACKS, &(SceneArg){.packs = PACKS_BROWSE});
+ */
+typedef struct SceneArg {
+    PacksOpen packs;       /* SCENE_PACKS */
+    ProfilesOpen profiles; /* SCENE_PROFILES */
+} SceneArg;
 
 extern const Scene scene_title;       /* scene_title.c */
 extern const Scene scene_packs;       /* scene_packs.c */
 extern const Scene scene_setup;       /* scene_setup.c */
 extern const Scene scene_settings;    /* scene_settings.c */
 extern const Scene scene_progress;    /* scene_progress.c */
-extern const Scene scene_question;    /* scene_question.c (play engineer) */
-extern const Scene scene_feedback;    /* scene_feedback.c (play engineer) */
-extern const Scene scene_results;     /* scene_results.c (play engineer) */
-extern const Scene scene_profiles;    /* scene_profiles.c (study engineer) */
+extern const Scene scene_question;    /* scene_question.c */
+extern const Scene scene_feedback;    /* scene_feedback.c */
+extern const Scene scene_results;     /* scene_results.c */
+extern const Scene scene_profiles;    /* scene_profiles.c */
 extern const Scene scene_study;       /* scene_study.c */
 extern const Scene scene_study_stats; /* scene_study_stats.c */
 

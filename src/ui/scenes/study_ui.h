@@ -26,12 +26,6 @@ extern const Scene scene_profiles;    /* scene_profiles.c */
 extern const Scene scene_study;       /* scene_study.c */
 extern const Scene scene_study_stats; /* scene_study_stats.c */
 
-/* app->scene_arg for the profiles scene. */
-enum {
-    PROFILES_MANAGE = 0,       /* list, switch, add, rename, delete */
-    PROFILES_FIRST_LAUNCH = 1, /* ask for the first learner's name */
-};
-
 static inline LearnSettings study_ui_settings(App *app)
 {
     return learn_settings_load(app->store, app->profile_id);

@@ -1,0 +1,112 @@
+/* app_settings.c - the player's settings: loaded for the current learner,
+ * saved in the store, applied to the theme and the window (see app.h,
+ * UiSettings). Settings belong to each learner.
+ */
+#include "app.h"
+
+#include "app_private.h"
+
+static const UiSettings default_settings = {
+    .font_scale = 100,
+    .question_count = 10,
+    .time_limit = SETUP_TIME_PACK,
+    .scoring = SETUP_SCORING_SPEED,
+    .streak_bonus = true,
+};
+
+static int clamp_int(int64_t v, int lo, int hi)
+{
+    return v < lo ? lo : v > hi ? hi : (int)v;
+}
+
+/* Settings belong to the current learner, like their rounds and reviews
+ * (a class computer is shared); a new learner starts from the defaults. */
+void app_load_settings(App *app)
+{
+    UiSettings s = default_settings;
+    if (app->store) {
+        Store *st = app->store;
+        s.font_scale =
+            clamp_int(store_setting_int_or(st, app->profile_id, "ui.font_scale", s.font_scale),
+                      THEME_FONT_SCALE_MIN, THEME_FONT_SCALE_MAX);
+        s.reduced_motion = store_setting_int_or(st, app->profile_id, "ui.reduced_motion", 0) != 0;
+        s.fullscreen = store_setting_int_or(st, app->profile_id, "ui.fullscreen", 0) != 0;
+        s.question_count = clamp_int(
+            store_setting_int_or(st, app->profile_id, "setup.question_count", s.question_count), 0,
+            1000);
+        s.time_limit = clamp_int(
+            store_setting_int_or(st, app->profile_id, "setup.time_limit", s.time_limit), 0, 3600);
+        s.scoring =
+            clamp_int(store_setting_int_or(st, app->profile_id, "setup.scoring", s.scoring), 0, 1);
+        s.streak_bonus = store_setting_int_or(st, app->profile_id, "setup.streak_bonus", 1) != 0;
+    }
+    app->settings = s;
+}
+
+static void save_settings(App *app)
+{
+    if (!app->store)
+        return;
+    const UiSettings *s = &app->settings;
+    const struct {
+        const char *key;
+        int64_t value;
+    } rows[] = {
+        {"ui.font_scale", s->font_scale},        {"ui.reduced_motion", s->reduced_motion},
+        {"ui.fullscreen", s->fullscreen},        {"setup.question_count", s->question_count},
+        {"setup.time_limit", s->time_limit},     {"setup.scoring", s->scoring},
+        {"setup.streak_bonus", s->streak_bonus},
+    };
+    for (size_t i = 0; i < SDL_arraysize(rows); i++) {
+        StoreError err = {0};
+        if (store_setting_set_int(app->store, app->profile_id, rows[i].key, rows[i].value, &err) !=
+            STORE_OK) {
+            app_notice(app, COLOR_WARN, "Settings not saved: %s", err.message);
+            return;
+        }
+    }
+}
+
+void app_set_profile(App *app, int64_t profile_id)
+{
+    app->profile_id = profile_id;
+    if (app->store != NULL && profile_id != 0)
+        store_profile_touch(app->store, profile_id, app_unix_ms(), NULL);
+    app_load_settings(app);
+    app_apply_settings(app, false);
+}
+
+void app_apply_settings(App *app, bool save)
+{
+    float before = app->theme.font_scale;
+    theme_set_font_scale(&app->theme, app->settings.font_scale);
+    app->theme.reduced_motion = app->settings.reduced_motion;
+    if (before != app->theme.font_scale)
+        text_clear(app->text); /* every cached string has a new size */
+    Uint32 want = app->settings.fullscreen ? SDL_WINDOW_FULLSCREEN_DESKTOP : 0;
+    Uint32 have = SDL_GetWindowFlags(app->window) & SDL_WINDOW_FULLSCREEN_DESKTOP;
+    if (want != have)
+        SDL_SetWindowFullscreen(app->window, want);
+    if (save)
+        save_settings(app);
+    app->dirty = true;
+}
+
+RoundSettings app_round_settings(const App *app)
+{
+    const UiSettings *u = &app->settings;
+    RoundSettings rs = {0};
+    rs.question_count = u->question_count > 0 ? (size_t)u->question_count : 0;
+    if (u->time_limit == SETUP_TIME_OFF) {
+        rs.time_mode = ROUND_TIME_OFF;
+    } else if (u->time_limit == SETUP_TIME_PACK) {
+        rs.time_mode = ROUND_TIME_PACK;
+    } else {
+        rs.time_mode = ROUND_TIME_FIXED;
+        rs.fixed_seconds = u->time_limit;
+    }
+    rs.scoring = u->scoring == SETUP_SCORING_ACCURACY ? SCORING_ACCURACY : SCORING_SPEED;
+    rs.streak_bonus = u->streak_bonus && rs.scoring == SCORING_SPEED;
+    rs.seed = app_new_seed();
+    return rs;
+}

@@ -1,0 +1,70 @@
+/* app_test.c - the App's seam for tests and tools: drawing a frame without
+ * presenting it and reading it back, the widgets drawn in it, a resize
+ * and a fixed clock (see app.h, "for tests"). Key, text and mouse events
+ * are pushed by the tests' own driver (tests/support/ui_driver.h).
+ */
+#include "app.h"
+
+#include <string.h>
+
+#include "app_private.h"
+
+bool app_read_pixel(App *app, int x, int y, SDL_Color *out)
+{
+    if (x < 0 || y < 0 || x >= app->theme.out_w || y >= app->theme.out_h)
+        return false;
+    app_draw_frame(app);
+    Uint32 px = 0;
+    SDL_Rect r = {x, y, 1, 1};
+    if (SDL_RenderReadPixels(app->renderer, &r, SDL_PIXELFORMAT_ARGB8888, &px, 4) != 0)
+        return false;
+    out->a = (Uint8)(px >> 24);
+    out->r = (Uint8)(px >> 16);
+    out->g = (Uint8)(px >> 8);
+    out->b = (Uint8)px;
+    return true;
+}
+
+bool app_save_frame(App *app, const char *bmp_path)
+{
+    app_draw_frame(app);
+    int w = app->theme.out_w, h = app->theme.out_h;
+    SDL_Surface *s = SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_ARGB8888);
+    if (s == NULL)
+        return false;
+    bool ok = SDL_RenderReadPixels(app->renderer, NULL, SDL_PIXELFORMAT_ARGB8888, s->pixels,
+                                   s->pitch) == 0 &&
+              SDL_SaveBMP(s, bmp_path) == 0;
+    SDL_FreeSurface(s);
+    return ok;
+}
+
+size_t app_widget_count(const App *app)
+{
+    return app->widget_count;
+}
+
+const AppWidget *app_widget(const App *app, size_t index)
+{
+    return index < app->widget_count ? &app->widgets[index] : NULL;
+}
+
+const AppWidget *app_find_widget(const App *app, const char *label)
+{
+    for (size_t i = 0; i < app->widget_count; i++)
+        if (strcmp(app->widgets[i].label, label) == 0)
+            return &app->widgets[i];
+    return NULL;
+}
+
+void app_test_resize(App *app, int w, int h)
+{
+    SDL_SetWindowSize(app->window, w, h);
+    /* The dummy driver may not send an event; the size is read anyway. */
+    app_resized(app);
+}
+
+void app_test_set_clock(App *app, uint64_t ms)
+{
+    app->test_clock = ms;
+}

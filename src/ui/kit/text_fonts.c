@@ -1,0 +1,205 @@
+/* text_fonts.c - fonts by language for the text cache (text_private.h):
+ * a face per script and weight found through fontconfig (the match must
+ * claim the language), with the Debian font packages' paths as the
+ * fallback, and the open TTF_Fonts by face and pixel size.
+ */
+#include "text_private.h"
+
+#include <stdio.h>
+#include <string.h>
+#include <strings.h>
+
+#include <fontconfig/fontconfig.h>
+
+/* Known places of fonts when fontconfig finds nothing usable. */
+static const char *const fallback_paths[SCRIPT_COUNT][2][4] = {
+    [SCRIPT_COMMON] =
+        {
+            {"/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
+             "/usr/share/fonts/truetype/noto/NotoSans-Regular.ttf",
+             "/usr/share/fonts/TTF/DejaVuSans.ttf", "/usr/share/fonts/dejavu/DejaVuSans.ttf"},
+            {"/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf",
+             "/usr/share/fonts/truetype/noto/NotoSans-Bold.ttf",
+             "/usr/share/fonts/TTF/DejaVuSans-Bold.ttf",
+             "/usr/share/fonts/dejavu/DejaVuSans-Bold.ttf"},
+        },
+    [SCRIPT_ARABIC] =
+        {
+            {"/usr/share/fonts/truetype/noto/NotoSansArabic-Regular.ttf",
+             "/usr/share/fonts/truetype/noto/NotoNaskhArabic-Regular.ttf", NULL, NULL},
+            {"/usr/share/fonts/truetype/noto/NotoSansArabic-Bold.ttf",
+             "/usr/share/fonts/truetype/noto/NotoNaskhArabic-Bold.ttf", NULL, NULL},
+        },
+    [SCRIPT_HEBREW] =
+        {
+            {"/usr/share/fonts/truetype/noto/NotoSansHebrew-Regular.ttf", NULL, NULL, NULL},
+            {"/usr/share/fonts/truetype/noto/NotoSansHebrew-Bold.ttf", NULL, NULL, NULL},
+        },
+    [SCRIPT_SYMBOL] =
+        {
+            {"/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
+             "/usr/share/fonts/TTF/DejaVuSans.ttf", NULL, NULL},
+            {"/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf",
+             "/usr/share/fonts/TTF/DejaVuSans-Bold.ttf", NULL, NULL},
+        },
+};
+
+Script text_lang_script(const char *lang)
+{
+    if (!lang || !lang[0])
+        return SCRIPT_COMMON;
+    size_t n = strcspn(lang, "-_");
+    if ((n == 2 && (strncasecmp(lang, "ar", 2) == 0 || strncasecmp(lang, "fa", 2) == 0 ||
+                    strncasecmp(lang, "ur", 2) == 0 || strncasecmp(lang, "ps", 2) == 0)))
+        return SCRIPT_ARABIC;
+    if (n == 2 && (strncasecmp(lang, "he", 2) == 0 || strncasecmp(lang, "iw", 2) == 0 ||
+                   strncasecmp(lang, "yi", 2) == 0))
+        return SCRIPT_HEBREW;
+    return SCRIPT_COMMON;
+}
+
+static bool file_opens_as_font(const char *path, long index)
+{
+    TTF_Font *f = TTF_OpenFontIndex(path, 12, index);
+    if (!f)
+        return false;
+    TTF_CloseFont(f);
+    return true;
+}
+
+/* Asks fontconfig for `family` (NULL = any sans) covering `lang`. The match
+ * must claim the language, else it is no answer. */
+static bool fc_find(const char *family, const char *lang, bool bold, Face *out)
+{
+    FcPattern *pat = FcPatternCreate();
+    if (!pat)
+        return false;
+    FcPatternAddString(pat, FC_FAMILY, (const FcChar8 *)(family ? family : "sans-serif"));
+    if (lang)
+        FcPatternAddString(pat, FC_LANG, (const FcChar8 *)lang);
+    FcPatternAddInteger(pat, FC_WEIGHT, bold ? FC_WEIGHT_BOLD : FC_WEIGHT_REGULAR);
+    FcPatternAddInteger(pat, FC_SLANT, FC_SLANT_ROMAN);
+    FcConfigSubstitute(NULL, pat, FcMatchPattern);
+    FcDefaultSubstitute(pat);
+    FcResult result = FcResultNoMatch;
+    FcPattern *match = FcFontMatch(NULL, pat, &result);
+    FcPatternDestroy(pat);
+    if (!match)
+        return false;
+    bool ok = false;
+    FcChar8 *file = NULL;
+    FcChar8 *got_family = NULL;
+    int index = 0, weight = FC_WEIGHT_REGULAR;
+    FcLangSet *langs = NULL;
+    if (FcPatternGetString(match, FC_FILE, 0, &file) == FcResultMatch) {
+        FcPatternGetInteger(match, FC_INDEX, 0, &index);
+        FcPatternGetInteger(match, FC_WEIGHT, 0, &weight);
+        ok = true;
+        if (family && strcmp(family, "sans-serif") != 0 &&
+            (FcPatternGetString(match, FC_FAMILY, 0, &got_family) != FcResultMatch ||
+             strcasecmp((const char *)got_family, family) != 0))
+            ok = false;
+        if (ok && lang && FcPatternGetLangSet(match, FC_LANG, 0, &langs) == FcResultMatch &&
+            FcLangSetHasLang(langs, (const FcChar8 *)lang) == FcLangDifferentLang)
+            ok = false;
+        if (ok) {
+            snprintf(out->path, sizeof out->path, "%s", (const char *)file);
+            out->index = index;
+            out->fake_bold = bold && weight < FC_WEIGHT_DEMIBOLD;
+            ok = file_opens_as_font(out->path, out->index);
+        }
+    }
+    FcPatternDestroy(match);
+    return ok;
+}
+
+bool text_find_face(Script script, bool bold, Face *out)
+{
+    memset(out, 0, sizeof *out);
+    out->script = script;
+    out->bold = bold;
+    static const char *const family_of[SCRIPT_COUNT] = {[SCRIPT_COMMON] = "sans-serif",
+                                                        [SCRIPT_ARABIC] = "Noto Sans Arabic",
+                                                        [SCRIPT_HEBREW] = "Noto Sans Hebrew",
+                                                        [SCRIPT_SYMBOL] = "DejaVu Sans"};
+    static const char *const lang_of[SCRIPT_COUNT] = {[SCRIPT_COMMON] = "en",
+                                                      [SCRIPT_ARABIC] = "ar",
+                                                      [SCRIPT_HEBREW] = "he",
+                                                      [SCRIPT_SYMBOL] = NULL};
+    if (fc_find(family_of[script], lang_of[script], bold, out))
+        return true;
+    if (script != SCRIPT_COMMON && lang_of[script] && fc_find(NULL, lang_of[script], bold, out))
+        return true;
+    if (script == SCRIPT_COMMON && fc_find("DejaVu Sans", NULL, bold, out))
+        return true;
+    for (size_t i = 0; i < 4; i++) {
+        const char *path = fallback_paths[script][bold][i];
+        if (path && file_opens_as_font(path, 0)) {
+            snprintf(out->path, sizeof out->path, "%s", path);
+            out->index = 0;
+            return true;
+        }
+    }
+    if (bold && text_find_face(script, false, out)) {
+        out->bold = true;
+        out->fake_bold = true;
+        return true;
+    }
+    return false;
+}
+
+/* The face index for a script and weight; the interface face when the
+ * script has none (its glyphs may then be missing, but nothing breaks). */
+int text_face_index(TextCache *cache, Script script, bool bold)
+{
+    int *slot = &cache->face_of[script][bold];
+    if (*slot >= 0)
+        return *slot;
+    if (script != SCRIPT_COMMON || bold) {
+        Face face;
+        if (cache->face_count < MAX_FACES && text_find_face(script, bold, &face)) {
+            cache->faces[cache->face_count] = face;
+            *slot = cache->face_count++;
+            return *slot;
+        }
+        if (script == SCRIPT_ARABIC || script == SCRIPT_HEBREW)
+            fprintf(stderr,
+                    "quizdeck: no font for %s text found (install "
+                    "fonts-noto-core); using the interface font\n",
+                    script == SCRIPT_ARABIC ? "Arabic" : "Hebrew");
+        *slot = text_face_index(cache, SCRIPT_COMMON, bold && script != SCRIPT_COMMON);
+        if (bold && script == SCRIPT_COMMON)
+            *slot = 0;
+        return *slot;
+    }
+    return 0; /* face 0 is always the regular interface face */
+}
+
+TTF_Font *text_get_font(TextCache *cache, int face, int px)
+{
+    FontSlot *oldest = &cache->fonts[0];
+    for (size_t i = 0; i < MAX_FONTS; i++) {
+        FontSlot *slot = &cache->fonts[i];
+        if (slot->font && slot->face == face && slot->px == px) {
+            slot->used = ++cache->tick;
+            return slot->font;
+        }
+        if (!slot->font || (oldest->font && slot->used < oldest->used))
+            oldest = slot;
+    }
+    const Face *f = &cache->faces[face];
+    TTF_Font *font = TTF_OpenFontIndex(f->path, px, f->index);
+    if (!font)
+        return NULL;
+    if (f->fake_bold)
+        TTF_SetFontStyle(font, TTF_STYLE_BOLD);
+    if (oldest->font) {
+        /* Textures made with it stay valid: they are pixels already. */
+        TTF_CloseFont(oldest->font);
+    }
+    oldest->font = font;
+    oldest->face = face;
+    oldest->px = px;
+    oldest->used = ++cache->tick;
+    return font;
+}

@@ -1,0 +1,373 @@
+/* ui_driver.c - drives the real game for the headless UI tests (see
+ * ui_driver.h). Events are built the way SDL delivers them from a real
+ * device, with the window's id and, for the mouse, window points (the
+ * renderer pixels a test gives, divided by the HiDPI ratio).
+ */
+#include "ui_driver.h"
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "test_support.h"
+#include "widgets.h"
+
+/* ---- the fixture --------------------------------------------------------- */
+
+bool ui_fixture_open(UiDriver *d)
+{
+    memset(d, 0, sizeof *d);
+    snprintf(d->dir, sizeof d->dir, "/tmp/quizdeck-ui-XXXXXX");
+    if (mkdtemp(d->dir) == NULL) {
+        d->dir[0] = '\0';
+        return false;
+    }
+    snprintf(d->packs, sizeof d->packs, "%s/packs", d->dir);
+    return true;
+}
+
+void ui_fixture_close(UiDriver *d)
+{
+    ui_close(d);
+    if (d->dir[0] != '\0')
+        test_remove_tree(d->dir);
+    d->dir[0] = '\0';
+}
+
+int ui_setup(void **state)
+{
+    UiDriver *d = calloc(1, sizeof *d);
+    if (d == NULL)
+        return -1;
+    if (!ui_fixture_open(d)) {
+        free(d);
+        return -1;
+    }
+    *state = d;
+    return 0;
+}
+
+int ui_teardown(void **state)
+{
+    UiDriver *d = *state;
+    ui_fixture_close(d);
+    free(d);
+    return 0;
+}
+
+/* ---- the App ------------------------------------------------------------- */
+
+App *ui_open(UiDriver *d, const char *const *pack_paths, size_t count, int w, int h)
+{
+    ui_close(d);
+    AppConfig config = {.pack_paths = pack_paths,
+                        .pack_path_count = count,
+                        .data_dir = d->dir,
+                        .width = w,
+                        .height = h,
+                        .hidden = true};
+    d->app = app_create(&config);
+    if (d->app != NULL)
+        ui_pump(d);
+    return d->app;
+}
+
+App *ui_start(UiDriver *d, const char *const *pack_paths, size_t count, int w, int h)
+{
+    if (ui_open(d, pack_paths, count, w, h) == NULL)
+        fail_msg("the game did not start (data folder %s)", d->dir);
+    return d->app;
+}
+
+void ui_close(UiDriver *d)
+{
+    app_destroy(d->app);
+    d->app = NULL;
+}
+
+void ui_pump(UiDriver *d)
+{
+    app_pump(d->app, UI_PUMP);
+}
+
+void ui_refresh(UiDriver *d)
+{
+    SDL_Color ignored;
+    app_read_pixel(d->app, 0, 0, &ignored); /* draws the frame first */
+}
+
+/* ---- input --------------------------------------------------------------- */
+
+static Uint32 window_id(const UiDriver *d)
+{
+    return SDL_GetWindowID(d->app->window);
+}
+
+static void push(UiDriver *d, SDL_Event *e)
+{
+    SDL_PushEvent(e);
+    ui_pump(d);
+}
+
+void ui_key_mod(UiDriver *d, SDL_Keycode key, Uint16 mod)
+{
+    SDL_Event e = {0};
+    e.type = SDL_KEYDOWN;
+    e.key.windowID = window_id(d);
+    e.key.state = SDL_PRESSED;
+    e.key.keysym.sym = key;
+    e.key.keysym.scancode = SDL_GetScancodeFromKey(key);
+    e.key.keysym.mod = mod;
+    SDL_PushEvent(&e);
+    e.type = SDL_KEYUP;
+    e.key.state = SDL_RELEASED;
+    push(d, &e);
+}
+
+void ui_key(UiDriver *d, SDL_Keycode key)
+{
+    ui_key_mod(d, key, 0);
+}
+
+void ui_type(UiDriver *d, const char *utf8)
+{
+    SDL_Event e = {0};
+    e.type = SDL_TEXTINPUT;
+    e.text.windowID = window_id(d);
+    snprintf(e.text.text, sizeof e.text.text, "%s", utf8);
+    push(d, &e);
+}
+
+void ui_compose(UiDriver *d, const char *utf8)
+{
+    SDL_Event e = {0};
+    e.type = SDL_TEXTEDITING;
+    e.edit.windowID = window_id(d);
+    snprintf(e.edit.text, sizeof e.edit.text, "%s", utf8);
+    e.edit.start = (Sint32)strlen(e.edit.text);
+    push(d, &e);
+}
+
+void ui_pad(UiDriver *d, Uint8 button)
+{
+    SDL_Event e = {0};
+    e.type = SDL_CONTROLLERBUTTONDOWN;
+    e.cbutton.button = button;
+    e.cbutton.state = SDL_PRESSED;
+    SDL_PushEvent(&e);
+    e.type = SDL_CONTROLLERBUTTONUP;
+    e.cbutton.state = SDL_RELEASED;
+    push(d, &e);
+}
+
+void ui_wheel(UiDriver *d, int notches)
+{
+    SDL_Event e = {0};
+    e.type = SDL_MOUSEWHEEL;
+    e.wheel.windowID = window_id(d);
+    e.wheel.y = notches;
+    push(d, &e);
+}
+
+void ui_mouse(UiDriver *d, Uint32 type, Uint8 button, int x, int y)
+{
+    const Input *in = &d->app->input;
+    int wx = (int)((float)x / (in->pixel_x > 0.0f ? in->pixel_x : 1.0f));
+    int wy = (int)((float)y / (in->pixel_y > 0.0f ? in->pixel_y : 1.0f));
+    SDL_Event e = {0};
+    e.type = type;
+    if (type == SDL_MOUSEMOTION) {
+        e.motion.windowID = window_id(d);
+        e.motion.x = wx;
+        e.motion.y = wy;
+        e.motion.state = button != 0 ? (Uint32)SDL_BUTTON(button) : 0u;
+    } else {
+        e.button.windowID = window_id(d);
+        e.button.button = button;
+        e.button.state = type == SDL_MOUSEBUTTONDOWN ? SDL_PRESSED : SDL_RELEASED;
+        e.button.clicks = 1;
+        e.button.x = wx;
+        e.button.y = wy;
+    }
+    push(d, &e);
+}
+
+void ui_click_at(UiDriver *d, int x, int y)
+{
+    ui_mouse(d, SDL_MOUSEMOTION, 0, x, y);
+    ui_mouse(d, SDL_MOUSEBUTTONDOWN, SDL_BUTTON_LEFT, x, y);
+    ui_mouse(d, SDL_MOUSEBUTTONUP, SDL_BUTTON_LEFT, x, y);
+}
+
+void ui_drag(UiDriver *d, SDL_Point from, SDL_Point to)
+{
+    ui_mouse(d, SDL_MOUSEMOTION, 0, from.x, from.y);
+    ui_mouse(d, SDL_MOUSEBUTTONDOWN, SDL_BUTTON_LEFT, from.x, from.y);
+    ui_mouse(d, SDL_MOUSEMOTION, SDL_BUTTON_LEFT, (from.x + to.x) / 2, (from.y + to.y) / 2);
+    ui_mouse(d, SDL_MOUSEMOTION, SDL_BUTTON_LEFT, to.x, to.y);
+    ui_mouse(d, SDL_MOUSEBUTTONUP, SDL_BUTTON_LEFT, to.x, to.y);
+}
+
+void ui_drop(UiDriver *d, const char *path)
+{
+    SDL_Event e = {0};
+    e.type = SDL_DROPFILE;
+    e.drop.windowID = window_id(d);
+    e.drop.file = SDL_strdup(path); /* the loop frees it, as SDL's own */
+    push(d, &e);
+}
+
+void ui_resize(UiDriver *d, int w, int h)
+{
+    app_test_resize(d->app, w, h);
+    ui_pump(d);
+}
+
+/* ---- widgets ------------------------------------------------------------- */
+
+const AppWidget *ui_find(UiDriver *d, const char *label)
+{
+    ui_refresh(d);
+    return app_find_widget(d->app, label);
+}
+
+const AppWidget *ui_find_prefix(UiDriver *d, const char *prefix)
+{
+    ui_refresh(d);
+    size_t n = strlen(prefix);
+    for (size_t i = 0; i < app_widget_count(d->app); i++)
+        if (strncmp(app_widget(d->app, i)->label, prefix, n) == 0)
+            return app_widget(d->app, i);
+    return NULL;
+}
+
+bool ui_shows(UiDriver *d, const char *text)
+{
+    ui_refresh(d);
+    for (size_t i = 0; i < app_widget_count(d->app); i++)
+        if (strstr(app_widget(d->app, i)->label, text) != NULL)
+            return true;
+    return false;
+}
+
+const AppWidget *ui_widget(UiDriver *d, const char *label)
+{
+    const AppWidget *w = ui_find(d, label);
+    if (w == NULL)
+        fail_msg("no widget \"%s\" on screen (scene %s)", label,
+                 d->app->scenes[app_scene(d->app)]->name);
+    return w;
+}
+
+SDL_Point ui_centre(const AppWidget *w)
+{
+    return (SDL_Point){w->rect.x + w->rect.w / 2, w->rect.y + w->rect.h / 2};
+}
+
+void ui_click(UiDriver *d, const char *label)
+{
+    SDL_Point p = ui_centre(ui_widget(d, label));
+    ui_click_at(d, p.x, p.y);
+}
+
+void ui_tab_to(UiDriver *d, const char *label)
+{
+    for (int i = 0; i < 30; i++) {
+        const AppWidget *w = ui_find(d, label);
+        if (w != NULL && (w->flags & WIDGET_FOCUSED))
+            return;
+        ui_key(d, SDLK_TAB);
+    }
+    fail_msg("Tab never reached \"%s\"", label);
+}
+
+void ui_go(UiDriver *d, SceneId id, const SceneArg *arg)
+{
+    app_go_with(d->app, id, arg);
+    ui_pump(d);
+    if (app_scene(d->app) != id)
+        fail_msg("asked for scene %s, on %s", d->app->scenes[id]->name,
+                 d->app->scenes[app_scene(d->app)]->name);
+}
+
+static bool overlap_checked(const AppWidget *w, unsigned may_overlap, bool labelled_only)
+{
+    return !(w->flags & may_overlap) && !(labelled_only && w->label[0] == '\0');
+}
+
+void ui_assert_fits(UiDriver *d, const char *what, unsigned may_overlap, bool labelled_only)
+{
+    ui_refresh(d);
+    int w = d->app->theme.out_w, h = d->app->theme.out_h;
+    size_t n = app_widget_count(d->app);
+    for (size_t i = 0; i < n; i++) {
+        const AppWidget *a = app_widget(d->app, i);
+        SDL_Rect r = a->rect;
+        if (r.x < 0 || r.y < 0 || r.x + r.w > w || r.y + r.h > h || r.w <= 0 || r.h <= 0)
+            fail_msg("%s %dx%d: \"%s\" at %d,%d %dx%d is outside the window", what, w, h, a->label,
+                     r.x, r.y, r.w, r.h);
+        if (!overlap_checked(a, may_overlap, labelled_only))
+            continue;
+        for (size_t k = i + 1; k < n; k++) {
+            const AppWidget *b = app_widget(d->app, k);
+            if (overlap_checked(b, may_overlap, labelled_only) && SDL_HasIntersection(&r, &b->rect))
+                fail_msg("%s %dx%d: \"%s\" overlaps \"%s\"", what, w, h, a->label, b->label);
+        }
+    }
+}
+
+/* ---- pixels -------------------------------------------------------------- */
+
+SDL_Color ui_pixel(UiDriver *d, int x, int y)
+{
+    SDL_Color c = {0, 0, 0, 0};
+    if (!app_read_pixel(d->app, x, y, &c))
+        fail_msg("pixel %d,%d is outside the %dx%d window", x, y, d->app->theme.out_w,
+                 d->app->theme.out_h);
+    return c;
+}
+
+int ui_ink(UiDriver *d, SDL_Rect r, SDL_Color from, int threshold)
+{
+    ui_refresh(d);
+    Uint32 *px = calloc((size_t)r.w * (size_t)r.h, sizeof *px);
+    if (px == NULL)
+        fail_msg("out of memory reading %dx%d pixels", r.w, r.h);
+    if (SDL_RenderReadPixels(d->app->renderer, &r, SDL_PIXELFORMAT_ARGB8888, px, r.w * 4) != 0) {
+        free(px);
+        fail_msg("cannot read pixels: %s", SDL_GetError());
+    }
+    int ink = 0;
+    for (int i = 0; i < r.w * r.h; i++) {
+        int cr = (int)((px[i] >> 16) & 0xFF), cg = (int)((px[i] >> 8) & 0xFF),
+            cb = (int)(px[i] & 0xFF);
+        if (abs(cr - from.r) + abs(cg - from.g) + abs(cb - from.b) > threshold)
+            ink++;
+    }
+    free(px);
+    return ink;
+}
+
+bool ui_near(SDL_Color a, SDL_Color b, int tolerance)
+{
+    return abs(a.r - b.r) <= tolerance && abs(a.g - b.g) <= tolerance &&
+           abs(a.b - b.b) <= tolerance;
+}
+
+void ui_shot(UiDriver *d, const char *name)
+{
+    const char *dir = getenv("QUIZDECK_PLAY_SHOTS");
+    if (dir == NULL || dir[0] == '\0')
+        dir = getenv("STUDY_SHOTS");
+    if (dir == NULL || dir[0] == '\0')
+        return;
+    char path[512];
+    snprintf(path, sizeof path, "%s/%s-%dx%d.bmp", dir, name, d->app->theme.out_w,
+             d->app->theme.out_h);
+    app_save_frame(d->app, path);
+}

@@ -1,0 +1,172 @@
+/* ui_driver.h - drives the real game for the headless UI tests.
+ *
+ * A UiDriver is one test's fixture and hands: a fresh data folder (so the
+ * store starts empty), the App opened on it through app_create, and the
+ * player's inputs pushed as real SDL events (keys, typed text, the IME,
+ * mouse, wheel, gamepad) through the one loop, which runs a few iterations
+ * after each (app_pump). Widgets are found by the label they recorded in
+ * the last frame (app_find_widget), and pixels are read back from the
+ * renderer, so a test checks what a player would see.
+ *
+ * Two kinds of calls. Most only do what they say and report what they
+ * found (NULL, false). Those marked "fails the test" call cmocka's
+ * fail_msg with a message instead of returning nothing: use them only
+ * inside a running cmocka test, never in a forked child (test_ui_crash.c
+ * plays with the others).
+ *
+ *     static void test_x(void **state)
+ *     {
+ *         UiDriver *d = *state;   // ui_setup made it
+ *         assert_non_null(ui_open(d, packs, 1, 1280, 720));
+ *         ui_click(d, "Play a round");
+ *         ui_key(d, SDLK_RETURN);
+ *         assert_int_equal(app_scene(d->app), SCENE_PACKS);
+ *     }
+ *
+ * Read app.h ("for tests") first: the driver is built on that seam.
+ */
+#ifndef QUIZDECK_UI_DRIVER_H
+#define QUIZDECK_UI_DRIVER_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include <SDL.h>
+
+#include "app.h"
+
+enum {
+    UI_PUMP = 4, /* loop iterations after each input: events, update, draw */
+    UI_PATH_MAX = 64,
+};
+
+typedef struct UiDriver {
+    App *app;                    /* the game under test; NULL when closed */
+    char dir[UI_PATH_MAX];       /* the test's data folder: the store lives here */
+    char packs[UI_PATH_MAX + 8]; /* dir/packs: the player's own packs folder */
+} UiDriver;
+
+/* ---- the fixture --------------------------------------------------------- */
+
+/* Makes a fresh, empty data folder under /tmp for d (zeroing it first).
+ * False when no folder could be made. */
+bool ui_fixture_open(UiDriver *d);
+
+/* Closes the App if it is open and removes the data folder and all in it. */
+void ui_fixture_close(UiDriver *d);
+
+/* cmocka setup and teardown: a UiDriver with a fresh folder in *state, and
+ * everything closed and removed after the test, even when it failed. */
+int ui_setup(void **state);
+int ui_teardown(void **state);
+
+/* ---- the App ------------------------------------------------------------- */
+
+/* Opens the game on the fixture's folder as a player would start it: the
+ * packs at pack_paths (then the player's packs folder), a hidden window of
+ * w x h pixels (0 = 1280 x 720), then a few loop iterations. Returns
+ * d->app, or NULL when the App could not start. */
+App *ui_open(UiDriver *d, const char *const *pack_paths, size_t count, int w, int h);
+
+/* As ui_open; fails the test when the App does not start. */
+App *ui_start(UiDriver *d, const char *const *pack_paths, size_t count, int w, int h);
+
+/* Closes the game (app_destroy); the folder stays for the next launch. */
+void ui_close(UiDriver *d);
+
+/* Runs UI_PUMP loop iterations without waiting. */
+void ui_pump(UiDriver *d);
+
+/* Draws the frame (without presenting) so that the widget list and the
+ * pixels are those of the current state. */
+void ui_refresh(UiDriver *d);
+
+/* ---- input: each pushes real SDL events, then ui_pump ------------------- */
+
+/* A key pressed and released, with modifiers (KMOD_LCTRL ...) or none. */
+void ui_key(UiDriver *d, SDL_Keycode key);
+void ui_key_mod(UiDriver *d, SDL_Keycode key, Uint16 mod);
+
+/* Text typed (SDL_TEXTINPUT), and an IME composition not yet committed
+ * (SDL_TEXTEDITING). */
+void ui_type(UiDriver *d, const char *utf8);
+void ui_compose(UiDriver *d, const char *utf8);
+
+/* A gamepad button pressed and released. */
+void ui_pad(UiDriver *d, Uint8 button);
+
+/* Mouse wheel notches: > 0 up, < 0 down. */
+void ui_wheel(UiDriver *d, int notches);
+
+/* One mouse event at renderer pixel (x, y): SDL_MOUSEMOTION (with the left
+ * button held), SDL_MOUSEBUTTONDOWN or SDL_MOUSEBUTTONUP of `button`. */
+void ui_mouse(UiDriver *d, Uint32 type, Uint8 button, int x, int y);
+
+/* A left click at renderer pixel (x, y): the pointer moves there, presses
+ * and releases. */
+void ui_click_at(UiDriver *d, int x, int y);
+
+/* A left-button drag: press at from, move halfway, move to `to`, release. */
+void ui_drag(UiDriver *d, SDL_Point from, SDL_Point to);
+
+/* A file dropped on the window (SDL_DROPFILE). */
+void ui_drop(UiDriver *d, const char *path);
+
+/* A resize of the window to w x h pixels. */
+void ui_resize(UiDriver *d, int w, int h);
+
+/* ---- widgets drawn in the current frame ---------------------------------- */
+
+/* The widget labelled exactly `label` (after ui_refresh); NULL when none. */
+const AppWidget *ui_find(UiDriver *d, const char *label);
+
+/* The first widget whose label starts with `prefix`; NULL when none. */
+const AppWidget *ui_find_prefix(UiDriver *d, const char *prefix);
+
+/* Does some widget's label contain `text`? (notices, details, rows) */
+bool ui_shows(UiDriver *d, const char *text);
+
+/* As ui_find; fails the test when there is no such widget. */
+const AppWidget *ui_widget(UiDriver *d, const char *label);
+
+/* The centre of a widget's rectangle, in renderer pixels. */
+SDL_Point ui_centre(const AppWidget *w);
+
+/* A left click on the middle of the widget labelled `label`; fails the
+ * test when there is none. */
+void ui_click(UiDriver *d, const char *label);
+
+/* Presses Tab until the widget labelled `label` has the focus; fails the
+ * test when it never does. */
+void ui_tab_to(UiDriver *d, const char *label);
+
+/* Switches to scene id with arg (NULL: none), as a scene would, and
+ * fails the test unless it is then on screen. */
+void ui_go(UiDriver *d, SceneId id, const SceneArg *arg);
+
+/* Fails the test unless every widget of the frame has a size and lies
+ * inside the window, and no two of them overlap. Widgets with a flag in
+ * `may_overlap` (such as WIDGET_DANGER rows), and with labelled_only the
+ * widgets without a label, are not checked for overlap. `what` names the
+ * screen in the message. */
+void ui_assert_fits(UiDriver *d, const char *what, unsigned may_overlap, bool labelled_only);
+
+/* ---- pixels -------------------------------------------------------------- */
+
+/* The colour at renderer pixel (x, y) of the current frame; fails the test
+ * outside the window. */
+SDL_Color ui_pixel(UiDriver *d, int x, int y);
+
+/* How many pixels of r differ from `from` by more than `threshold` (sum
+ * of the three channel differences): text or shapes drawn there. */
+int ui_ink(UiDriver *d, SDL_Rect r, SDL_Color from, int threshold);
+
+/* Are a and b the same colour within `tolerance` on each channel? */
+bool ui_near(SDL_Color a, SDL_Color b, int tolerance);
+
+/* Saves the current frame as DIR/name-WxH.bmp when QUIZDECK_PLAY_SHOTS
+ * (or STUDY_SHOTS, its older name for the learner screens) names a folder:
+ * the README's screenshots. Otherwise does nothing. */
+void ui_shot(UiDriver *d, const char *name);
+
+#endif
