@@ -408,7 +408,7 @@ static bool bench_show_question(App *app, const Pack *pack, const Question *q, d
     rs.only_count = 1;
     rs.seed = 1;
     app_home(app);
-    if (!app_start_round(app, &rs, true))
+    if (!app_start_round(app, &rs, QUIZ_MODE_PRACTICE, true))
         return false;
     int64_t t = bench_now_ns();
     app_pump(app, 1); /* home, then the question: enter, draw, present */
@@ -625,14 +625,14 @@ static void bench_idle(const BenchOptions *o)
     rs.time_mode = ROUND_TIME_OFF;
     rs.question_count = 10;
     rs.seed = 42;
-    if (!app_start_round(app, &rs, true)) {
+    if (!app_start_round(app, &rs, QUIZ_MODE_PRACTICE, true)) {
         printf("\nidle: cannot start a round\n");
         app_destroy(app);
         test_remove_tree(dir);
         return;
     }
     app_pump(app, 3);
-    const RoundQuestion *rq = round_current(&app->round);
+    const RoundQuestion *rq = round_current(&app->quiz.round);
     printf("\nidle on an untimed question for %d s (video \"%s\"; question %s/%s, %s)\n", o->idle_s,
            SDL_GetCurrentVideoDriver(), rq ? rq->pack->id : "?", rq ? rq->question->id : "?",
            rq ? question_type_name(rq->question->type) : "?");

@@ -120,7 +120,7 @@ static void child_answer(UiDriver *d)
 {
     App *app = d->app;
     for (int step = 0; step < 12 && app_scene(app) == SCENE_QUESTION; step++) {
-        const RoundQuestion *rq = round_current(&app->round);
+        const RoundQuestion *rq = round_current(&app->quiz.round);
         if (rq == NULL)
             return;
         switch (rq->question->type) {
@@ -178,26 +178,26 @@ static _Noreturn void child_play(UiDriver *d, int fd, CrashMode mode, int answer
     rs.time_mode = ROUND_TIME_OFF; /* nothing moves while the child idles */
     rs.question_count = 0;         /* every question of both packs */
     rs.seed = 20261127;
-    if (!app_start_round(app, &rs, true) || app->round_id == 0)
+    if (!app_start_round(app, &rs, QUIZ_MODE_PRACTICE, true) || app->quiz.round_id == 0)
         _exit(CHILD_NO_ROUND);
     ui_pump(d);
     if (app_scene(app) != SCENE_QUESTION)
         _exit(CHILD_NOT_ON_QUESTION);
 
     CrashMsg base = {0};
-    base.round_id = app->round_id;
+    base.round_id = app->quiz.round_id;
     base.profile_id = app->profile_id;
-    base.question_count = (int32_t)app->round.question_count;
+    base.question_count = (int32_t)app->quiz.round.question_count;
     CrashMsg msg = base;
     msg.kind = CRASH_MSG_STARTED;
     child_send(fd, &msg);
 
-    int last = (int)app->round.question_count - 1; /* never finish the round */
+    int last = (int)app->quiz.round.question_count - 1; /* never finish the round */
     int target = mode == CRASH_IDLE_AFTER ? answers : last;
     if (target > last)
         target = last;
     for (int i = 0; i < target; i++) {
-        const RoundQuestion *rq = round_current(&app->round);
+        const RoundQuestion *rq = round_current(&app->quiz.round);
         if (rq == NULL)
             _exit(CHILD_NOT_ON_QUESTION);
         msg = base;
@@ -206,7 +206,7 @@ static _Noreturn void child_play(UiDriver *d, int fd, CrashMode mode, int answer
         snprintf(msg.pack_id, sizeof msg.pack_id, "%s", rq->pack->id);
         snprintf(msg.question_id, sizeof msg.question_id, "%s", rq->question->id);
         child_answer(d);
-        if (app_scene(app) != SCENE_FEEDBACK || app->round.current != (size_t)i + 1)
+        if (app_scene(app) != SCENE_FEEDBACK || app->quiz.round.current != (size_t)i + 1)
             _exit(CHILD_NOT_ACKNOWLEDGED);
         child_send(fd, &msg);
         ui_key(d, SDLK_RETURN); /* Next question */

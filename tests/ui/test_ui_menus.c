@@ -228,11 +228,11 @@ static void test_start_builds_a_round_from_the_ticked_topic(void **state)
     assert_int_equal(app_scene(app), SCENE_SETUP);
     ui_click(d, "Start");
     assert_int_equal(app_scene(app), SCENE_QUESTION);
-    assert_true(app->round_active);
-    assert_int_equal(app->round.question_count, 2); /* France and Spain only */
-    for (size_t i = 0; i < app->round.question_count; i++)
-        assert_string_equal(app->round.questions[i].question->topic, "europe");
-    assert_true(app->round_id > 0); /* recorded in the store */
+    assert_true(app->quiz.active);
+    assert_int_equal(app->quiz.round.question_count, 2); /* France and Spain only */
+    for (size_t i = 0; i < app->quiz.round.question_count; i++)
+        assert_string_equal(app->quiz.round.questions[i].question->topic, "europe");
+    assert_true(app->quiz.round_id > 0); /* recorded in the store */
 }
 
 static void test_dropped_pack_is_added_and_kept(void **state)

@@ -58,7 +58,7 @@ static void start_pack_round(UiDriver *d, const char *pack_id, const char *const
     rs.time_mode = mode;
     rs.fixed_seconds = seconds;
     rs.seed = 7;
-    assert_true(app_start_round(app, &rs, true));
+    assert_true(app_start_round(app, &rs, QUIZ_MODE_PRACTICE, true));
     ui_pump(d);
     assert_int_equal(app_scene(app), SCENE_QUESTION);
 }
@@ -71,7 +71,7 @@ static void start_round(UiDriver *d, const char *const *ids, size_t n, RoundTime
 
 static const RoundQuestion *current(App *app)
 {
-    const RoundQuestion *rq = round_current(&app->round);
+    const RoundQuestion *rq = round_current(&app->quiz.round);
     assert_non_null(rq);
     return rq;
 }
@@ -220,7 +220,7 @@ static void test_every_type_by_keyboard(void **state)
     UiDriver *d = *state;
     App *app = open_play(d, 1280, 720);
     start_round(d, every_type, EVERY_TYPE_COUNT, ROUND_TIME_OFF, 0);
-    int64_t round_id = app->round_id;
+    int64_t round_id = app->quiz.round_id;
     assert_true(round_id > 0);
 
     ui_shot(d, "choice");
@@ -316,7 +316,7 @@ static void test_every_type_by_mouse(void **state)
     UiDriver *d = *state;
     App *app = open_play(d, 1280, 720);
     start_round(d, every_type, EVERY_TYPE_COUNT, ROUND_TIME_OFF, 0);
-    int64_t round_id = app->round_id;
+    int64_t round_id = app->quiz.round_id;
 
     ui_click(d, "Paris");
     ui_click(d, "Next question");
@@ -371,7 +371,7 @@ static void test_wrong_answer_feedback_and_retry(void **state)
     App *app = open_play(d, 1280, 720);
     const char *const ids[] = {"q-choice", "q-truefalse", "q-typed"};
     start_round(d, ids, 3, ROUND_TIME_OFF, 0);
-    int64_t first = app->round_id;
+    int64_t first = app->quiz.round_id;
 
     ui_key(d, SDLK_a); /* Berlin: wrong */
     assert_int_equal(app_scene(app), SCENE_FEEDBACK);
@@ -432,10 +432,10 @@ static void test_wrong_answer_feedback_and_retry(void **state)
 
     ui_click(d, "Retry the 2 I missed");
     assert_int_equal(app_scene(app), SCENE_QUESTION);
-    assert_true(app->round_id != first);
-    assert_int_equal(app->round.question_count, 2);
-    for (size_t i = 0; i < app->round.question_count; i++) {
-        const char *id = app->round.questions[i].question->id;
+    assert_true(app->quiz.round_id != first);
+    assert_int_equal(app->quiz.round.question_count, 2);
+    for (size_t i = 0; i < app->quiz.round.question_count; i++) {
+        const char *id = app->quiz.round.questions[i].question->id;
         assert_true(strcmp(id, "q-choice") == 0 || strcmp(id, "q-typed") == 0);
     }
 }
@@ -450,7 +450,7 @@ static void test_timed_question_times_out(void **state)
     ui_pump(d);
     const char *const ids[] = {"q-choice", "q-truefalse"};
     start_round(d, ids, 2, ROUND_TIME_FIXED, 10);
-    int64_t round_id = app->round_id;
+    int64_t round_id = app->quiz.round_id;
 
     const AppWidget *bar = ui_widget(d, "time-bar");
     SDL_Rect r = bar->rect;
@@ -497,7 +497,7 @@ static void test_escape_confirms_abandon(void **state)
     UiDriver *d = *state;
     App *app = open_play(d, 1280, 720);
     start_round(d, every_type, 3, ROUND_TIME_OFF, 0);
-    int64_t round_id = app->round_id;
+    int64_t round_id = app->quiz.round_id;
     ui_key(d, SDLK_b);
     next_by_key(d);
 
@@ -508,12 +508,12 @@ static void test_escape_confirms_abandon(void **state)
     ui_key(d, SDLK_ESCAPE); /* No: stay */
     assert_int_equal(app_scene(app), SCENE_QUESTION);
     assert_null(ui_find(d, "Yes, quit"));
-    assert_true(app->round_active);
+    assert_true(app->quiz.active);
 
     ui_key(d, SDLK_ESCAPE);
     ui_key(d, SDLK_RETURN); /* Yes: abandon */
     assert_int_equal(app_scene(app), SCENE_TITLE);
-    assert_false(app->round_active);
+    assert_false(app->quiz.active);
 
     Stored s;
     load_stored(d, round_id, &s);
@@ -579,7 +579,7 @@ static void test_resize_mid_question(void **state)
     App *app = open_play(d, 1280, 720);
     const char *const ids[] = {"q-match"};
     start_round(d, ids, 1, ROUND_TIME_OFF, 0);
-    int64_t round_id = app->round_id;
+    int64_t round_id = app->quiz.round_id;
     ui_click(d, "France"); /* a half-made pair survives the resize */
 
     ui_resize(d, 640, 480);
@@ -659,7 +659,7 @@ static void test_arabic_typed_and_choice(void **state)
     App *app = open_play(d, 1280, 720);
     const char *const ids[] = {"ar-typed", "ar-choice"};
     start_pack_round(d, "play-arabic", ids, 2, ROUND_TIME_OFF, 0);
-    int64_t round_id = app->round_id;
+    int64_t round_id = app->quiz.round_id;
     assert_true(ink_in(d, ui_widget(d, "prompt")->rect) > 50);
 
     /* One letter too many (two bytes in UTF-8) goes with one Backspace. */

@@ -509,63 +509,41 @@ int ui_run(const UiLaunch *launch)
 
 void app_end_round(App *app)
 {
-    if (app->round_active)
-        round_free(&app->round);
-    app->round_active = false;
-    app->round_id = 0;
+    if (app->quiz.active) {
+        QuizError err = {0};
+        if (quiz_flush(&app->quiz, &err) != QUIZ_OK)
+            app_notice(app, COLOR_BAD, "%s", err.message);
+    }
+    quiz_free(&app->quiz);
 }
 
-bool app_start_round(App *app, const RoundSettings *settings, bool all_packs)
+bool app_start_round(App *app, const RoundSettings *settings, QuizMode mode, bool all_packs)
 {
-    app_end_round(app);
     size_t n = 0;
     Pack **packs = calloc(app->packs.pack_count ? app->packs.pack_count : 1, sizeof *packs);
-    if (!packs)
+    if (!packs) {
+        app_notice(app, COLOR_BAD, "Cannot start the round: out of memory.");
         return false;
+    }
     for (size_t i = 0; i < app->packs.pack_count; i++)
         if (all_packs || (i < app->selection.count && app->selection.pack[i]))
             packs[n++] = app->packs.packs[i];
-    RoundStatus status = n ? round_start(&app->round, packs, n, settings) : ROUND_NO_QUESTIONS;
-    if (status != ROUND_OK) {
-        free(packs);
-        app_notice(app, COLOR_WARN, "Cannot start the round: %s", round_status_message(status));
+    QuizSetup setup = {
+        .profile_id = app->profile_id,
+        .packs = packs,
+        .pack_count = n,
+        .round = *settings,
+        .mode = mode,
+    };
+    QuizError err = {0};
+    QuizStatus status = quiz_start(&app->quiz, app->store, &setup, app_unix_ms(), &err);
+    free(packs); /* the Quiz keeps its own copy of the array */
+    if (status != QUIZ_OK && status != QUIZ_NOT_SAVED) {
+        app_notice(app, COLOR_WARN, "%s", err.message);
         return false;
     }
-    app->round_active = true;
-    if (app->store) {
-        const char **ids = calloc(n, sizeof *ids);
-        if (ids) {
-            for (size_t i = 0; i < n; i++)
-                ids[i] = packs[i]->id;
-            bool fixed = settings->time_mode == ROUND_TIME_FIXED;
-            StoreRoundStart start = {
-                .profile_id = app->profile_id,
-                .started_at = app_unix_ms(),
-                .seed = settings->seed,
-                .mode =
-                    settings->time_mode == ROUND_TIME_OFF ? STORE_MODE_PRACTICE : STORE_MODE_TIMED,
-                .requested_count = (int)settings->question_count,
-                .question_count = (int)app->round.question_count,
-                .time_rule = fixed                                    ? STORE_TIME_FIXED
-                             : settings->time_mode == ROUND_TIME_PACK ? STORE_TIME_PACK
-                                                                      : STORE_TIME_OFF,
-                .fixed_seconds = fixed ? settings->fixed_seconds : 0,
-                .scoring = settings->scoring == SCORING_ACCURACY ? STORE_SCORING_ACCURACY
-                                                                 : STORE_SCORING_SPEED,
-                .streak_bonus = settings->streak_bonus,
-                .topic = settings->topic,
-                .pack_ids = ids,
-                .pack_count = n,
-            };
-            StoreError err = {0};
-            if (store_round_begin(app->store, &start, &app->round_id, &err) != STORE_OK) {
-                app->round_id = 0;
-                app_notice(app, COLOR_WARN, "This round will not be saved: %s", err.message);
-            }
-            free(ids);
-        }
-    }
-    free(packs);
+    if (status == QUIZ_NOT_SAVED)
+        app_notice(app, COLOR_WARN, "%s", err.message);
     app_go(app, SCENE_QUESTION);
     return true;
 }

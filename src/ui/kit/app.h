@@ -34,7 +34,7 @@
 
 #include "input.h"
 #include "pack_set.h"
-#include "round.h"
+#include "quiz.h"
 #include "scenes.h"
 #include "store.h"
 #include "text.h"
@@ -129,13 +129,11 @@ struct App {
     UiSettings settings;
     uint64_t now_ms; /* the clock of this loop iteration */
 
-    /* The round being played (play scenes read and advance it). Made by
-     * app_start_round(); round_active is false when there is none. The
-     * store's id of it is round_id (0 without a store): record answers
-     * with store_answer_record and finish with store_round_finish. */
-    Round round;
-    bool round_active;
-    int64_t round_id;
+    /* The round being played, by the core's play engine (quiz.h): made by
+     * app_start_round(); the play scenes read quiz.round and pass every
+     * answer to it through play.h; quiz.active is false when there is
+     * none. The scenes never write the store for play themselves. */
+    Quiz quiz;
 
     /* --- private to the App's own files (app_private.h) below this line --- */
     const Scene *scenes[SCENE_COUNT];
@@ -221,15 +219,19 @@ void app_notice(App *app, ThemeColor color, const char *format, ...)
 #endif
     ;
 
-/* Starts a round: over the packs ticked on the packs screen (all loaded
- * packs when all_packs), with `settings` (its topic/only pointers are read
- * now). Frees the previous round, records the new one in the store, and
- * goes to SCENE_QUESTION. On failure (no question qualifies) it shows a
- * notice and returns false, staying where it is. */
-bool app_start_round(App *app, const RoundSettings *settings, bool all_packs);
+/* Starts a round in the play engine: over the packs ticked on the packs
+ * screen (all loaded packs when all_packs), with `settings` (its
+ * topic/only pointers are read now) and the mode the caller knows it is
+ * (practice or timed from the setup screen, missed from Progress). A round
+ * still being played is left as abandoned first. Goes to SCENE_QUESTION.
+ * On failure (no question qualifies) it shows a notice and returns false,
+ * staying where it is; a round that plays but cannot be saved says so. */
+bool app_start_round(App *app, const RoundSettings *settings, QuizMode mode, bool all_packs);
 
-/* Frees the round (round_active becomes false). The store record is left
- * as it is: finish or abandon it first. */
+/* Frees the round (quiz.active becomes false) after writing any answers
+ * still waiting for the store. A round not finished stays unfinished in
+ * the store (the next launch reports it): abandon it first to leave it on
+ * record as abandoned. */
 void app_end_round(App *app);
 
 /* Saves app->settings to the store and applies them (font scale, reduced

@@ -2,10 +2,11 @@
  * per-type answer areas of the question screen.
  *
  * A round is played by three scenes (scene_question.c, scene_feedback.c,
- * scene_results.c) over app->round, the core's Round (round.h) that
- * app_start_round() made. play_round.c records each answer in the store the
- * moment it is given and finishes or abandons the round there (design
- * rule 8).
+ * scene_results.c) over app->quiz, the core's play engine (quiz.h) that
+ * app_start_round() started. The scenes only show the round and pass each
+ * answer on through play_round.c, which gives the engine the clock and
+ * shows what it says as notices; the engine judges and saves (design
+ * rule 4: the core plays, the UI shows).
  *
  * The question screen delegates the answer area to a PlayInput, one per
  * question, which dispatches to its type's PlayKind (below). Each kind lays
@@ -22,29 +23,28 @@
 #include <stdint.h>
 
 #include "app.h"
-#include "round.h"
+#include "quiz.h"
 #include "widgets.h"
 
-/* ---- the round (play_round.c) ----------------------------------------
- * The Round itself is app->round (made by app_start_round, valid while
- * app->round_active); these helpers keep the store in step with it. */
+/* ---- the round (play_round.c): the scenes' side of app->quiz ------------ */
 
-/* Judges the current question with `given` (a time-out when given is NULL)
- * taken in elapsed_ms, records the answer in the store at once and, when it
- * was the last, finishes the round there. Returns the result (owned by the
- * round) or NULL when no round is running or it is over. */
+/* Passes the answer for the current question (a time-out when given is
+ * NULL), taken in elapsed_ms, to the play engine, which judges and saves
+ * it; a save that failed is shown as a notice (the engine keeps the answer
+ * and saves it later). Returns the result (owned by the round) or NULL when
+ * no round is running or it is over. */
 const RoundResult *play_submit(App *app, const GivenAnswer *given, int64_t elapsed_ms);
 
 /* The question answered last (the one feedback shows); NULL when none. */
 const RoundQuestion *play_last_answered(const App *app);
 
-/* Leaves a round part-way: marks it abandoned in the store (its answers
- * stay) and frees it. A finished round is only freed. */
+/* Leaves a round part-way: the engine marks it abandoned in the store (its
+ * answers stay) and frees it. A finished round is only freed. */
 void play_abandon(App *app);
 
-/* Starts a round of the questions of app->round that were not answered
- * right, with the same settings and a new seed (app_start_round pushes the
- * question scene). Returns false when nothing was missed or it failed. */
+/* Starts a round of the questions of the round just played that were not
+ * answered right, with the same settings and a new seed, and goes to the
+ * question scene. Returns false when nothing was missed or it failed. */
 bool play_retry_missed(App *app);
 
 /* ---- drawing helpers (play_draw.c) ------------------------------------- */

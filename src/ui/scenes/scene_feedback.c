@@ -52,8 +52,8 @@ static void feedback_enter(App *app, void *state, SceneId from, const SceneArg *
 
 static void go_on(App *app)
 {
-    app_replace(app,
-                app->round_active && round_is_over(&app->round) ? SCENE_RESULTS : SCENE_QUESTION);
+    app_replace(app, app->quiz.active && round_is_over(&app->quiz.round) ? SCENE_RESULTS
+                                                                         : SCENE_QUESTION);
 }
 
 static bool feedback_event(App *app, void *state, const UiEvent *event)
@@ -114,7 +114,7 @@ static void feedback_draw(App *app, void *state)
     SDL_Renderer *ren = app->renderer;
     const Theme *th = &app->theme;
     const RoundResult *r = &rq->result;
-    const Round *round = &app->round;
+    const Round *round = &app->quiz.round;
     const Question *q = rq->question;
     SDL_Rect c = st->col;
 

@@ -247,7 +247,7 @@ static void practise(App *app, ProgressState *s)
     rs.question_count = 0; /* all of them */
     rs.only = refs;
     rs.only_count = n;
-    app_start_round(app, &rs, true);
+    app_start_round(app, &rs, QUIZ_MODE_MISSED, true);
 }
 
 static bool progress_event(App *app, void *state, const UiEvent *event)

@@ -107,9 +107,9 @@ static void question_enter(App *app, void *state, SceneId from, const SceneArg *
     QuestionState *st = state;
     play_input_free(&st->input);
     st->confirm = false;
-    const RoundQuestion *rq = app->round_active ? round_current(&app->round) : NULL;
+    const RoundQuestion *rq = app->quiz.active ? round_current(&app->quiz.round) : NULL;
     if (rq == NULL) {
-        if (app->round_active)
+        if (app->quiz.active)
             app_replace(app, SCENE_RESULTS);
         else
             app_home(app);
@@ -136,7 +136,7 @@ static void question_enter(App *app, void *state, SceneId from, const SceneArg *
 
 static void finish_question(App *app, QuestionState *st, bool timed_out)
 {
-    if (!app->round_active)
+    if (!app->quiz.active)
         return;
     uint64_t now = app->now_ms;
     int64_t elapsed = st->clock_started && now >= st->shown_ms ? (int64_t)(now - st->shown_ms) : 0;
@@ -200,7 +200,7 @@ static bool question_event(App *app, void *state, const UiEvent *event)
 static void question_update(App *app, void *state, uint64_t now_ms)
 {
     QuestionState *st = state;
-    if (st->input.rq == NULL || !app->round_active)
+    if (st->input.rq == NULL || !app->quiz.active)
         return;
     if (!st->clock_started) {
         st->shown_ms = now_ms;
@@ -225,7 +225,7 @@ static void question_update(App *app, void *state, uint64_t now_ms)
 static void draw_top(App *app, QuestionState *st)
 {
     const Theme *th = &app->theme;
-    const Round *round = &app->round;
+    const Round *round = &app->quiz.round;
     SDL_Rect c = st->col;
     char left[96], right[128];
     snprintf(left, sizeof left, "Question %s of %s",
@@ -299,7 +299,7 @@ static void draw_confirm(App *app, QuestionState *st)
 static void question_draw(App *app, void *state)
 {
     QuestionState *st = state;
-    if (st->input.q == NULL || !app->round_active)
+    if (st->input.q == NULL || !app->quiz.active)
         return;
     layout(app, st);
     draw_top(app, st);

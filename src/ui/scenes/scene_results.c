@@ -38,7 +38,7 @@ static size_t count_missed(const Round *round)
 static void layout(App *app, ResultsState *st)
 {
     const Theme *th = &app->theme;
-    const Round *round = &app->round;
+    const Round *round = &app->quiz.round;
     st->col = theme_column(th, 920, 20);
     SDL_Rect c = st->col;
     TextSpec hs = {.style = TEXT_HEADING};
@@ -67,7 +67,7 @@ static void results_enter(App *app, void *state, SceneId from, const SceneArg *a
     (void)arg;
     (void)from;
     ResultsState *st = state;
-    if (!app->round_active) {
+    if (!app->quiz.active) {
         app_home(app);
         return;
     }
@@ -95,7 +95,7 @@ static void done(App *app)
 static bool results_event(App *app, void *state, const UiEvent *event)
 {
     ResultsState *st = state;
-    if (!app->round_active)
+    if (!app->quiz.active)
         return false;
     layout(app, st);
     const SDL_Event *e = event->sdl;
@@ -207,8 +207,8 @@ static void draw_row(App *app, const RoundQuestion *rq, size_t index, SDL_Rect r
 static void results_draw(App *app, void *state)
 {
     ResultsState *st = state;
-    const Round *round = &app->round;
-    if (!app->round_active)
+    const Round *round = &app->quiz.round;
+    if (!app->quiz.active)
         return;
     layout(app, st);
     SDL_Renderer *ren = app->renderer;

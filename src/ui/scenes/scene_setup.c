@@ -176,7 +176,9 @@ static void start(App *app)
         rs.only = only;
         rs.only_count = k;
     }
-    app_start_round(app, &rs, false);
+    /* This screen offers both kinds of round: "no time limit" is practice. */
+    QuizMode mode = rs.time_mode == ROUND_TIME_OFF ? QUIZ_MODE_PRACTICE : QUIZ_MODE_TIMED;
+    app_start_round(app, &rs, mode, false);
     free(only);
 }
 

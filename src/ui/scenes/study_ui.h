@@ -9,8 +9,6 @@
  *   study_ui_settings / study_ui_rule / study_ui_params: the current
  *     profile's study settings, day rule (the machine's time zone through
  *     learn_local_utc_offset) and FSRS parameters.
- *   study_ui_record_quiz: call once per answered question in a quiz round
- *     so the answer counts as a review of its card (see learn.h).
  *   study_ui_profile_name: the current learner's name, for the title screen.
  */
 #ifndef QUIZDECK_STUDY_UI_H
@@ -39,39 +37,6 @@ static inline FsrsDayRule study_ui_rule(const LearnSettings *settings)
 static inline FsrsParams study_ui_params(const LearnSettings *settings)
 {
     return learn_params(settings);
-}
-
-/* Counts an answered quiz question as a review of its card(s) for the
- * current profile, at the wall clock. Quietly does nothing without a store;
- * a failure shows a notice (the quiz goes on). Call after round_answer() or
- * round_timeout() with the RoundQuestion just answered. */
-static inline void study_ui_record_quiz(App *app, const RoundQuestion *rq)
-{
-    if (app->store == NULL || rq == NULL || !rq->answered)
-        return;
-    LearnSettings s = study_ui_settings(app);
-    FsrsDayRule rule = study_ui_rule(&s);
-    FsrsParams params = study_ui_params(&s);
-    StoreError err;
-    int ms = rq->result.elapsed_ms > 0x7fffffff ? 0x7fffffff : (int)rq->result.elapsed_ms;
-    int limit = rq->time_limit_ms > 0x7fffffff ? 0x7fffffff : (int)rq->time_limit_ms;
-    StoreStatus status;
-    const Question *q = rq->question;
-    if (q->type == QUESTION_CLOZE && q->gap_count > 0 && q->gap_count <= 32) {
-        bool gap_right[32];
-        for (size_t k = 0; k < q->gap_count; k++)
-            gap_right[k] = (rq->result.gaps_right >> k) & 1u;
-        status = learn_record_quiz_cloze(app->store, app->profile_id, rq->pack->id, q, gap_right,
-                                         q->gap_count, rq->result.timed_out, ms, limit,
-                                         app_unix_ms(), &rule, &params, &err);
-    } else {
-        status = learn_record_quiz_answer(app->store, app->profile_id, rq->pack->id, q,
-                                          rq->result.fraction_right, rq->result.timed_out, ms,
-                                          limit, app_unix_ms(), &rule, &params, NULL, &err);
-    }
-    if (status != STORE_OK)
-        app_notice(app, COLOR_WARN, "This answer was not added to your flashcards: %s",
-                   err.message);
 }
 
 /* The current learner's name into buf ("" when there is no store or no
