@@ -350,6 +350,49 @@ static void test_retry_asks_the_missed(void **state)
     store_round_spec_free(&spec);
 }
 
+/* A round left mid-way (the game killed) is taken up where it stopped: the
+ * same questions, the answers kept, the rest saved under the same id. */
+static void test_resume_where_it_stopped(void **state)
+{
+    Fixture *f = *state;
+    assert_int_equal(start(f, f->db.store, 31), QUIZ_OK);
+    int64_t id = f->quiz.round_id;
+    const char *order[8];
+    for (size_t i = 0; i < f->quiz.round.question_count; i++)
+        order[i] = f->quiz.round.questions[i].question->id;
+    for (int i = 0; i < 3; i++) {
+        GivenAnswer g;
+        right_answer(quiz_current(&f->quiz), &g);
+        assert_non_null(quiz_answer(&f->quiz, &g, 1000, NOW_MS, NULL));
+    }
+    int64_t points = round_totals(&f->quiz.round).points;
+    quiz_free(&f->quiz); /* as if killed: nothing more is written */
+
+    QuizError err = {0};
+    assert_int_equal(quiz_resume(&f->quiz, f->db.store, id, &f->pack, 1, &err), QUIZ_OK);
+    assert_int_equal(f->quiz.round_id, id);
+    assert_int_equal(f->quiz.round.current, 3);
+    assert_int_equal(round_totals(&f->quiz.round).points, points);
+    for (size_t i = 0; i < f->quiz.round.question_count; i++)
+        assert_string_equal(f->quiz.round.questions[i].question->id, order[i]);
+    while (quiz_current(&f->quiz) != NULL) {
+        GivenAnswer g;
+        right_answer(quiz_current(&f->quiz), &g);
+        assert_non_null(quiz_answer(&f->quiz, &g, 1000, NOW_MS + 9000, &err));
+        assert_int_equal(err.status, QUIZ_OK);
+    }
+    StoreRoundList rounds = {0};
+    StoreRound sr = stored_round(f, &rounds);
+    assert_true(sr.finished);
+    assert_int_equal(sr.answered_count, 8);
+    assert_int_equal(sr.correct_count, 8);
+    store_round_list_free(&rounds);
+    /* A finished round cannot be taken up again. */
+    quiz_free(&f->quiz);
+    assert_int_equal(quiz_resume(&f->quiz, f->db.store, id, &f->pack, 1, &err), QUIZ_OVER);
+    assert_false(f->quiz.active);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -359,6 +402,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_unsaved_round_plays, setup, teardown),
         cmocka_unit_test_setup_teardown(test_abandon_keeps_answers, setup, teardown),
         cmocka_unit_test_setup_teardown(test_retry_asks_the_missed, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_resume_where_it_stopped, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

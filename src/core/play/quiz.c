@@ -563,8 +563,12 @@ static QuizStatus replay_answers(Round *round, const StoreAnswerList *answers, Q
     return QUIZ_OK;
 }
 
-QuizStatus quiz_rejudge(Store *store, int64_t round_id, Pack *const *packs, size_t pack_count,
-                        Round *out, QuizError *err)
+/* Rebuilds round `round_id` from the store and replays its stored answers
+ * into *out; *used_out (may be NULL) gets the packs it used, in its order,
+ * as a malloc'd array the caller frees, and *spec_out (may be NULL) the
+ * stored spec, which the caller frees. */
+static QuizStatus rebuild(Store *store, int64_t round_id, Pack *const *packs, size_t pack_count,
+                          Round *out, Pack ***used_out, StoreRoundSpec *spec_out, QuizError *err)
 {
     quiz_ok(err);
     memset(out, 0, sizeof *out);
@@ -622,8 +626,71 @@ done:
     if (status != QUIZ_OK)
         round_free(out);
     store_answer_list_free(&answers);
-    store_round_spec_free(&spec);
-    free(used);
+    if (status == QUIZ_OK && spec_out != NULL)
+        *spec_out = spec;
+    else
+        store_round_spec_free(&spec);
+    if (status == QUIZ_OK && used_out != NULL)
+        *used_out = used;
+    else
+        free(used);
     free(only);
     return status;
+}
+
+QuizStatus quiz_rejudge(Store *store, int64_t round_id, Pack *const *packs, size_t pack_count,
+                        Round *out, QuizError *err)
+{
+    return rebuild(store, round_id, packs, pack_count, out, NULL, NULL, err);
+}
+
+static QuizMode quiz_mode_of(StoreRoundMode mode)
+{
+    switch (mode) {
+    case STORE_MODE_PRACTICE:
+        return QUIZ_MODE_PRACTICE;
+    case STORE_MODE_TIMED:
+        return QUIZ_MODE_TIMED;
+    case STORE_MODE_RETRY:
+        return QUIZ_MODE_RETRY;
+    case STORE_MODE_MISSED:
+        return QUIZ_MODE_MISSED;
+    case STORE_MODE_CLASS:
+        return QUIZ_MODE_CLASS;
+    }
+    return QUIZ_MODE_PRACTICE;
+}
+
+QuizStatus quiz_resume(Quiz *quiz, Store *store, int64_t round_id, Pack *const *packs,
+                       size_t pack_count, QuizError *err)
+{
+    if (quiz->active)
+        quiz_abandon(quiz, NULL);
+    quiz_free(quiz);
+    if (store == NULL)
+        return quiz_fail(err, QUIZ_BAD_SETTINGS, "There is no store to resume from.");
+    StoreRoundSpec spec = {0};
+    Pack **used = NULL;
+    QuizStatus status =
+        rebuild(store, round_id, packs, pack_count, &quiz->round, &used, &spec, err);
+    if (status != QUIZ_OK)
+        return status;
+    if (spec.round.finished || spec.round.abandoned || round_is_over(&quiz->round)) {
+        round_free(&quiz->round);
+        free(used);
+        store_round_spec_free(&spec);
+        return quiz_fail(err, QUIZ_OVER, "That round is not waiting to be finished.");
+    }
+    quiz->active = true;
+    quiz->store = store;
+    quiz->profile_id = spec.round.profile_id;
+    quiz->round_id = round_id;
+    quiz->mode = quiz_mode_of(spec.round.mode);
+    quiz->packs = used;
+    quiz->pack_count = spec.pack_count;
+    quiz->study = learn_settings_load(store, quiz->profile_id);
+    quiz->day_rule = learn_day_rule(&quiz->study, 0, learn_local_utc_offset, NULL);
+    quiz->params = learn_params(&quiz->study);
+    store_round_spec_free(&spec);
+    return QUIZ_OK;
 }

@@ -154,4 +154,15 @@ void quiz_free(Quiz *quiz);
 QuizStatus quiz_rejudge(Store *store, int64_t round_id, Pack *const *packs, size_t pack_count,
                         Round *out, QuizError *err);
 
+/* Takes up round `round_id`, left unfinished (the game was killed or the
+ * window closed mid-round), where it stopped: the same questions in the
+ * same order and shuffles, the stored answers judged again and kept, the
+ * next question asked next, answers saved under the same round id. Any
+ * round the Quiz held is left first. QUIZ_OVER when the round is finished,
+ * abandoned or fully answered; QUIZ_NO_QUESTIONS when its packs are not
+ * loaded; QUIZ_BAD_SETTINGS when a stored answer no longer fits (a changed
+ * pack, or a round saved before schema 2). */
+QuizStatus quiz_resume(Quiz *quiz, Store *store, int64_t round_id, Pack *const *packs,
+                       size_t pack_count, QuizError *err);
+
 #endif
