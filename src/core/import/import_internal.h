@@ -175,6 +175,32 @@ void moodle_add(ImportSource *src, const MoodleQuestion *m);
  * without its context prefixes, for a topic title. Into the arena. */
 const char *moodle_category_title(ImportSource *src, const char *path);
 
+/* ---- rows of delimited text (import_csv.c), through libcsv ----------------- */
+
+enum { IMPORT_MAX_COLUMNS = 64 }; /* cells kept per row; more are dropped */
+
+typedef struct ImportCell {
+    const char *text; /* NUL-terminated, quotes removed; valid during the call */
+    size_t len;
+    size_t offset; /* where the cell starts in the source */
+} ImportCell;
+
+typedef struct ImportRow {
+    const ImportCell *cells;
+    size_t count;
+    size_t offset; /* where the row starts */
+} ImportRow;
+
+/* Called once per row; return false to stop reading. */
+typedef bool (*ImportRowFn)(void *ctx, const ImportRow *row);
+
+/* Reads src->data[from..] as rows of cells separated by `delimiter`, with
+ * double-quoted cells (which may hold delimiters, "" and line breaks), the
+ * way spreadsheets and Anki write them. Rows with no text at all are not
+ * passed on. False (reported) when a quoted cell is never closed or memory
+ * runs out. */
+bool import_read_rows(ImportSource *src, size_t from, char delimiter, ImportRowFn fn, void *ctx);
+
 /* ---- the readers, one per format ------------------------------------------ */
 
 bool import_gift(ImportSource *src);

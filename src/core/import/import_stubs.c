@@ -1,31 +1,5 @@
-#include "import_internal.h"
-bool import_moodle_xml(ImportSource *src)
-{
-    import_error(src, 0, "todo");
-    return false;
-}
-bool import_aiken(ImportSource *src)
-{
-    import_error(src, 0, "todo");
-    return false;
-}
-bool import_csv(ImportSource *src)
-{
-    import_error(src, 0, "todo");
-    return false;
-}
-bool import_quizlet(ImportSource *src)
-{
-    import_error(src, 0, "todo");
-    return false;
-}
-bool import_anki(ImportSource *src)
-{
-    import_error(src, 0, "todo");
-    return false;
-}
-#include "export.h"
 #include "answer_try.h"
+#include "export.h"
 bool export_format_parse(const char *name, ExportFormat *out)
 {
     (void)name;
