@@ -112,6 +112,23 @@ size_t import_slug(const char *text, char *buf, size_t size, size_t max)
         return 0;
     if (max > size - 1)
         max = size - 1;
+    if (import_id_valid(text) && strlen(text) <= max) {
+        memcpy(buf, text, strlen(text) + 1); /* already an id: kept as it is */
+        return strlen(text);
+    }
+    /* Punctuation that joins words ("gcc-founding", "unit_1/week.2")
+     * separates them; answer_normalize would glue them together. */
+    char spaced[512];
+    size_t k = 0;
+    for (; text[k] && k + 1 < sizeof spaced; k++) {
+        char c = text[k];
+        spaced[k] = (c == '-' || c == '_' || c == '/' || c == '.' || c == ':' || c == ',' ||
+                     c == ';' || c == '+' || c == '&' || c == '(' || c == ')')
+                        ? ' '
+                        : c;
+    }
+    spaced[k] = '\0';
+    text = spaced;
     /* answer_normalize folds case and Latin accents and drops punctuation:
      * "Zürich's Café" -> "zurichs cafe". Bounded to a prefix of the text. */
     char folded[512];

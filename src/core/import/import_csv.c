@@ -357,22 +357,17 @@ static long cell_number(const ImportRow *row, int col)
     return v;
 }
 
-/* Splits text at " | " (or a bare '|') into trimmed pieces in the arena. */
+/* The non-empty " | "-separated pieces of text, copied into the arena. */
 static size_t split_bar(CsvSheet *s, const char *text, const char **out, size_t max)
 {
+    ImportSpan spans[IMPORT_MAX_LIST];
+    bool more;
+    size_t count =
+        import_split_bar(text, spans, max < IMPORT_MAX_LIST ? max : IMPORT_MAX_LIST, &more);
     size_t n = 0;
-    const char *p = text;
-    while (*p && n < max) {
-        const char *bar = strchr(p, '|');
-        size_t len = bar ? (size_t)(bar - p) : strlen(p);
-        const char *t = p;
-        import_trim(&t, &len);
-        if (len)
-            out[n++] = import_copy(s->src, t, len);
-        if (!bar)
-            break;
-        p = bar + 1;
-    }
+    for (size_t i = 0; i < count; i++)
+        if (spans[i].len)
+            out[n++] = import_copy(s->src, spans[i].text, spans[i].len);
     return n;
 }
 

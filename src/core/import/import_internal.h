@@ -125,6 +125,18 @@ bool import_iprefix(const char *text, const char *prefix);
 /* Trims ASCII white space from both ends of [*s, *s + *n). */
 void import_trim(const char **s, size_t *n);
 
+/* A piece of a borrowed string. */
+typedef struct ImportSpan {
+    const char *text;
+    size_t len;
+} ImportSpan;
+
+/* Splits text at every '|' into trimmed pieces ("a | b" -> "a", "b"),
+ * keeping empty ones; returns how many (at most max; *more set when text
+ * had more). One spelling for every "several values in one field" the
+ * importers and --try read. */
+size_t import_split_bar(const char *text, ImportSpan *out, size_t max, bool *more);
+
 /* ---- Moodle's question model (import_moodle.c) ---------------------------- */
 
 typedef enum MoodleKind {

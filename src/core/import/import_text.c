@@ -48,6 +48,27 @@ void import_trim(const char **s, size_t *n)
         (*n)--;
 }
 
+size_t import_split_bar(const char *text, ImportSpan *out, size_t max, bool *more)
+{
+    size_t n = 0;
+    *more = false;
+    const char *p = text;
+    for (;;) {
+        const char *bar = strchr(p, '|');
+        size_t len = bar ? (size_t)(bar - p) : strlen(p);
+        const char *t = p;
+        import_trim(&t, &len);
+        if (n == max) {
+            *more = true;
+            return n;
+        }
+        out[n++] = (ImportSpan){t, len};
+        if (!bar)
+            return n;
+        p = bar + 1;
+    }
+}
+
 /* ---- HTML ------------------------------------------------------------------ */
 
 typedef struct NamedEntity {
