@@ -185,6 +185,13 @@ bool import_buffer(ImportPack *pack, const char *name, const char *data, size_t 
         pack->failed++;
         return false;
     }
+    const unsigned char *b = (const unsigned char *)data;
+    if (size >= 2 && ((b[0] == 0xFF && b[1] == 0xFE) || (b[0] == 0xFE && b[1] == 0xFF))) {
+        diag_add(&pack->diags, DIAG_ERROR, name, 1, 1,
+                 "the file is UTF-16 (\"Unicode text\"); save it as UTF-8 and import it again");
+        pack->failed++;
+        return false;
+    }
     if (format == IMPORT_AUTO)
         format = import_detect(name, data, size);
     if (format == IMPORT_AUTO) {
@@ -444,9 +451,15 @@ static bool skip_rejected(ImportPack *pack, const char *yaml, size_t len, const 
             continue;
         }
         ImportQuestion *q = &pack->questions[kept_index[lo - 1]];
-        diag_add(&pack->diags, DIAG_ERROR, q->file, q->line, q->column,
-                 "question skipped: as a quizdeck %s question, %s", question_type_name(q->type),
-                 g->message);
+        char message[1400];
+        snprintf(message, sizeof message, "question skipped: as a quizdeck %s question, %s",
+                 question_type_name(q->type), g->message);
+        const Diag *last = pack->diags.count ? &pack->diags.items[pack->diags.count - 1] : NULL;
+        /* one value can break one rule twice (a long choice that is also
+         * the answer): say it once */
+        if (!(last && last->line == q->line && last->column == q->column &&
+              strcmp(last->file, q->file) == 0 && strcmp(last->message, message) == 0))
+            diag_add(&pack->diags, DIAG_ERROR, q->file, q->line, q->column, "%s", message);
         if (!q->skipped) {
             q->skipped = true;
             import_pack_count_skip(pack, "rejected by the checker");

@@ -117,7 +117,7 @@ static int only_space(unsigned char c)
 bool import_read_rows(ImportSource *src, size_t from, char delimiter, ImportRowFn fn, void *ctx)
 {
     struct csv_parser parser;
-    if (csv_init(&parser, CSV_STRICT_FINI) != 0) {
+    if (csv_init(&parser, 0) != 0) {
         import_error(src, from, "out of memory");
         return false;
     }
@@ -141,21 +141,33 @@ bool import_read_rows(ImportSource *src, size_t from, char delimiter, ImportRowF
         }
         if (j < n && !r.stop) {
             char c = d[j];
-            if (r.pending == NO_OFFSET && c != '\r' && c != '\n')
+            bool starts_cell = r.pending == NO_OFFSET;
+            if (starts_cell && c != '\r' && c != '\n')
                 r.pending = j;
+            size_t feed = 1;
             if (c == '"') {
-                /* "" inside quotes toggles twice: the last lone one counts */
-                in_quotes = !in_quotes;
-                if (in_quotes)
+                if (!in_quotes && starts_cell) {
+                    in_quotes = true; /* a quoted cell begins */
                     quote_at = j;
+                } else if (in_quotes && j + 1 < n && d[j + 1] == '"') {
+                    feed = 2; /* "" inside quotes is one quote */
+                } else if (in_quotes) {
+                    in_quotes = false;
+                }
             }
             r.cursor = j;
-            csv_parse(&parser, d + j, 1, row_cell, row_end, &r);
+            csv_parse(&parser, d + j, feed, row_cell, row_end, &r);
+            j += feed - 1;
         }
         i = j + 1;
     }
     bool ok = true;
-    if (!r.stop && csv_fini(&parser, row_cell, row_end, &r) != 0) {
+    if (!r.stop && in_quotes) {
+        import_error(src, quote_at,
+                     "CSV: this quoted cell is never closed (a '\"' is missing), so the rest of "
+                     "the file was read as one cell");
+        ok = false;
+    } else if (!r.stop && csv_fini(&parser, row_cell, row_end, &r) != 0) {
         import_error(src, quote_at != NO_OFFSET ? quote_at : from,
                      "CSV: this quoted cell is never closed (a '\"' is missing), so the rest of "
                      "the file was read as one cell");
