@@ -303,51 +303,69 @@ static int run_import(int argc, char **argv, ImportCmdDataDir data_dir)
     if (!title)
         title = pack->first_title && pack->first_title[0] ? pack->first_title : stem_buf;
 
-    ImportResult result;
-    bool ok = pack->question_count > 0 && import_finish(pack, id, title, &result);
+    /* Where it goes: -o, or a free name in the packs folder, whose pack id
+     * is the file's name too, so two imports of one bank never clash. */
+    char path[PATH_MAX] = "";
+    char dir[PATH_MAX] = "";
+    char free_id[PACK_MAX_ID + 8];
+    snprintf(free_id, sizeof free_id, "%s", id);
+    if (!out_path) {
+        char *data = data_dir(data_option);
+        size_t n = data ? strlen(data) : 0;
+        if (!data || snprintf(dir, sizeof dir, "%s%spacks", data,
+                              n && data[n - 1] == '/' ? "" : "/") >= (int)sizeof dir) {
+            fprintf(stderr, "quizdeck: no data folder to put the pack in; name a file with -o\n");
+            free(data);
+            import_pack_free(pack);
+            status = CMD_USAGE;
+            goto done;
+        }
+        mkdir(data, 0777);
+        mkdir(dir, 0777);
+        free(data);
+    }
+    ImportResult result = {0};
+    int err = EEXIST;
+    bool ok = false;
+    for (unsigned k = 1; k < 1000 && err == EEXIST; k++) {
+        if (!out_path) {
+            char suffix[16] = "";
+            if (k > 1)
+                snprintf(suffix, sizeof suffix, "-%u", k);
+            /* the id stays within 64 characters with its suffix */
+            snprintf(free_id, sizeof free_id, "%.*s%s", (int)(PACK_MAX_ID - strlen(suffix)), id,
+                     suffix);
+            int w = snprintf(path, sizeof path, "%s/%s.yaml", dir, free_id);
+            if (w < 0 || (size_t)w >= sizeof path) {
+                err = ENAMETOOLONG;
+                break;
+            }
+            if (exists(path))
+                continue;
+        }
+        import_result_free(&result);
+        ok = pack->question_count > 0 && import_finish(pack, free_id, title, &result);
+        if (!ok)
+            break;
+        if (out_path) {
+            snprintf(path, sizeof path, "%s", out_path);
+            err = write_atomic(path, result.yaml, result.yaml_len, true);
+        } else {
+            err = write_atomic(path, result.yaml, result.yaml_len, false);
+        }
+    }
     print_diags(&pack->diags, true);
     if (!ok) {
-        if (pack->question_count == 0)
-            result = (ImportResult){0};
         print_summary(pack, &result);
         printf("nothing written: no question could be imported\n");
         status = CMD_PROBLEMS;
+        import_result_free(&result);
         import_pack_free(pack);
         goto done;
     }
     print_summary(pack, &result);
-
-    char path[PATH_MAX];
-    int err = 0;
-    if (out_path) {
-        snprintf(path, sizeof path, "%s", out_path);
-        err = write_atomic(path, result.yaml, result.yaml_len, true);
-    } else {
-        char *data = data_dir(data_option);
-        if (!data) {
-            fprintf(stderr, "quizdeck: no data folder to put the pack in; name a file with -o\n");
-            err = ENOENT;
-        } else {
-            char dir[PATH_MAX];
-            size_t n = strlen(data);
-            if (snprintf(dir, sizeof dir, "%s%spacks", data, n && data[n - 1] == '/' ? "" : "/") >=
-                (int)sizeof dir)
-                dir[0] = '\0';
-            mkdir(data, 0777);
-            mkdir(dir, 0777);
-            err = EEXIST;
-            for (unsigned k = 1; k < 1000 && err == EEXIST; k++) {
-                int w = k == 1 ? snprintf(path, sizeof path, "%s/%s.yaml", dir, id)
-                               : snprintf(path, sizeof path, "%s/%s-%u.yaml", dir, id, k);
-                err = w > 0 && (size_t)w < sizeof path
-                          ? write_atomic(path, result.yaml, result.yaml_len, false)
-                          : ENAMETOOLONG;
-            }
-            free(data);
-        }
-    }
     if (err) {
-        fprintf(stderr, "quizdeck: cannot write %s: %s\n", out_path ? out_path : "the pack",
+        fprintf(stderr, "quizdeck: cannot write %s: %s\n", out_path ? out_path : path,
                 strerror(err));
         status = CMD_PROBLEMS;
     } else {

@@ -577,7 +577,7 @@ static bool am_within(const char *given, const uint32_t *exp, size_t m, size_t a
 {
     const int too_much = (int)allowed + 1;
     /* an edit touching a digit costs too much, unless only measuring */
-    const int digit_cost = digits_exact ? digit_cost : 1;
+    const int digit_cost = digits_exact ? too_much : 1;
     int *prev2 = rows;
     int *prev = rows + (m + 1);
     int *cur = rows + 2 * (m + 1);
