@@ -37,7 +37,7 @@
 
 /* ---- the row reader ---------------------------------------------------------- */
 
-enum { NO_OFFSET = SIZE_MAX };
+#define NO_OFFSET SIZE_MAX
 
 typedef struct RowReader {
     ImportSource *src;
@@ -227,14 +227,15 @@ static void columns_init(CsvColumns *c)
         c->option[i] = -1;
 }
 
-/* "option 3", "choice 3", "answer 3" -> 3 (1-based); 0 when not one. */
+/* "option 3", "choice 3", "answer 3" -> 3 (1-based); 0 when not one of
+ * the sheet's option columns (1 to 8). */
 static int numbered(const char *key, const char *word)
 {
     size_t n = strlen(word);
     if (strncmp(key, word, n) != 0 || key[n] != ' ')
         return 0;
     const char *d = key + n + 1;
-    if (d[0] >= '1' && d[0] <= '9' && d[1] == '\0')
+    if (d[0] >= '1' && d[0] <= '0' + CSV_OPTIONS && d[1] == '\0')
         return d[0] - '0';
     return 0;
 }
