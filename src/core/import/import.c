@@ -365,10 +365,12 @@ static bool assign_ids(ImportPack *pack)
             continue;
         char base[PACK_MAX_ID + 1];
         base_id(q, base, sizeof base);
-        char id[PACK_MAX_ID + 8];
+        /* base is at most 41 characters, so "-N" keeps it within 64 */
+        char id[PACK_MAX_ID + 16];
         snprintf(id, sizeof id, "%s", base);
-        for (unsigned k = 2; id_index_contains(&used, id); k++)
-            snprintf(id, sizeof id, "%s-%u", base, k);
+        for (unsigned k = 2; id_index_contains(&used, id) && k < UINT32_MAX; k++)
+            if (snprintf(id, sizeof id, "%s-%u", base, k) >= (int)sizeof id)
+                break;
         char *kept = arena_strdup(&pack->arena, id);
         ok = kept && id_index_insert(&used, kept, (uint32_t)i, NULL) == ID_INDEX_ADDED;
         if (kept)

@@ -181,15 +181,16 @@ const char *import_topic(ImportSource *src, const char *title)
     size_t n = import_slug(title, slug, sizeof slug, PACK_MAX_ID - 4);
     if (n == 0)
         memcpy(slug, "topic", 6), n = 5;
-    char id[PACK_MAX_ID + 1];
+    char id[PACK_MAX_ID + 16]; /* the slug leaves room for "-NNNN" within 64 */
     memcpy(id, slug, n + 1);
-    for (unsigned k = 2;; k++) {
+    for (unsigned k = 2; k < 10000; k++) {
         bool used = false;
         for (size_t i = 0; i < p->topic_count && !used; i++)
             used = strcmp(p->topics[i].id, id) == 0;
         if (!used)
             break;
-        snprintf(id, sizeof id, "%s-%u", slug, k);
+        if (snprintf(id, sizeof id, "%s-%u", slug, k) >= (int)sizeof id)
+            return "";
     }
     if (p->topic_count == p->topic_capacity) {
         size_t cap = p->topic_capacity ? p->topic_capacity * 2 : 16;

@@ -725,6 +725,7 @@ size_t answer_distance(const char *given, const char *expected)
     while (d < cap && !am_within(given, exp, m, d, rows, false)) {
         d++;
     }
+    size_t distance = d < cap || am_within(given, exp, m, cap, rows, false) ? d : longest;
     free(block);
-    return d < cap ? d : (am_within(given, exp, m, cap, rows, false) ? cap : longest);
+    return distance;
 }
