@@ -101,7 +101,7 @@ typedef struct ImportQuestion {
     /* Where it came from, for messages. */
     const char *file;
     int line, column;
-    bool skipped; /* dropped by the checker; the reason is in the diags */
+    bool skipped; /* left out (by its reader or the checker); the reason is in the diags */
 } ImportQuestion;
 
 typedef struct ImportTopic {
