@@ -24,6 +24,7 @@
 #include <unistd.h>
 
 #include "fsutil.h"
+#include "import_cmd.h"
 #include "pack_set.h"
 #include "strutil.h"
 #include "ui.h"
@@ -56,6 +57,7 @@ static void print_usage(FILE *out)
           "\n"
           "Packs are YAML files; see questions/README.md for the format.\n",
           out);
+    fprintf(out, "\nAuthoring:\n%s", import_cmd_usage());
 }
 
 static bool path_exists(const char *path)
@@ -205,6 +207,8 @@ int main(int argc, char **argv)
     const char *data_option = NULL;
     bool options_done = false;
 
+    if (import_cmd_wanted(argc, argv))
+        return import_cmd_run(argc, argv, data_dir);
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
         if (!options_done && a[0] == '-' && a[1] != '\0') {

@@ -80,4 +80,29 @@ if [ "$status" -ne 0 ]; then
     echo "run-fuzz: the fuzzer failed (exit $status); reproducer in $artifacts/" >&2
     echo "run-fuzz: replay with: $fuzzer $artifacts/<crash-file>" >&2
 fi
+
+# The text importers, each for the same bounded time, seeded from their
+# corpus (tests/data/import, valid and broken, by extension).
+for target in gift csv aiken cards; do
+    [ "$status" -eq 0 ] || break
+    cmake --build "$build" --target "fuzz_import_$target" -j2
+    import_corpus=$(mktemp -d "${TMPDIR:-/tmp}/quizdeck-fuzz-$target.XXXXXX")
+    case $target in
+        gift) pattern='*.gift' ;;
+        csv) pattern='*.csv' ;;
+        aiken) pattern='*.aiken' ;;
+        cards) pattern='*.txt' ;;
+    esac
+    find "$source_dir/tests/data/import" -type f -name "$pattern" \
+        -exec cp {} "$import_corpus/" \; 2>/dev/null || true
+    echo "run-fuzz: fuzz_import_$target, $seconds s"
+    # shellcheck disable=SC2086 # FUZZ_FLAGS is a list of flags
+    "$build/tests/fuzz/fuzz_import_$target" -max_total_time="$seconds" -max_len=65536 \
+        -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
+        -artifact_prefix="$artifacts/import-$target-" ${FUZZ_FLAGS:-} "$import_corpus" || status=$?
+    rm -rf "$import_corpus"
+    if [ "$status" -ne 0 ]; then
+        echo "run-fuzz: fuzz_import_$target failed (exit $status); reproducer in $artifacts/" >&2
+    fi
+done
 exit "$status"

@@ -572,15 +572,18 @@ static bool am_is_digit(int32_t c)
  * "too much". Returns true when it is at most `allowed`. Rows are computed
  * one at a time and the work stops as soon as a whole row exceeds the
  * budget, since later rows can only grow. */
-static bool am_within(const char *given, const uint32_t *exp, size_t m, size_t allowed, int *rows)
+static bool am_within(const char *given, const uint32_t *exp, size_t m, size_t allowed, int *rows,
+                      bool digits_exact)
 {
     const int too_much = (int)allowed + 1;
+    /* an edit touching a digit costs too much, unless only measuring */
+    const int digit_cost = digits_exact ? too_much : 1;
     int *prev2 = rows;
     int *prev = rows + (m + 1);
     int *cur = rows + 2 * (m + 1);
     prev[0] = 0;
     for (size_t j = 1; j <= m; j++) {
-        int add = am_is_digit((int32_t)exp[j - 1]) ? too_much : 1;
+        int add = am_is_digit((int32_t)exp[j - 1]) ? digit_cost : 1;
         int v = prev[j - 1] + add;
         prev[j] = v > too_much ? too_much : v;
     }
@@ -592,7 +595,7 @@ static bool am_within(const char *given, const uint32_t *exp, size_t m, size_t a
         i++;
         bool c_digit = am_is_digit(c);
         int row_min = too_much;
-        int v0 = prev[0] + (c_digit ? too_much : 1);
+        int v0 = prev[0] + (c_digit ? digit_cost : 1);
         cur[0] = v0 > too_much ? too_much : v0;
         row_min = cur[0];
         for (size_t j = 1; j <= m; j++) {
@@ -602,18 +605,18 @@ static bool am_within(const char *given, const uint32_t *exp, size_t m, size_t a
             if (c == e) {
                 best = prev[j - 1];
             } else {
-                best = prev[j - 1] + ((c_digit || e_digit) ? too_much : 1);
+                best = prev[j - 1] + ((c_digit || e_digit) ? digit_cost : 1);
             }
-            int del = prev[j] + (c_digit ? too_much : 1);
+            int del = prev[j] + (c_digit ? digit_cost : 1);
             if (del < best) {
                 best = del;
             }
-            int ins = cur[j - 1] + (e_digit ? too_much : 1);
+            int ins = cur[j - 1] + (e_digit ? digit_cost : 1);
             if (ins < best) {
                 best = ins;
             }
             if (i > 1 && j > 1 && c != e && c == (int32_t)exp[j - 2] && last == e) {
-                int swap = prev2[j - 2] + ((c_digit || e_digit) ? too_much : 1);
+                int swap = prev2[j - 2] + ((c_digit || e_digit) ? digit_cost : 1);
                 if (swap < best) {
                     best = swap;
                 }
@@ -662,7 +665,7 @@ bool answer_matches(const char *given, const char *expected)
     for (size_t j = 0; j < m; j++) {
         exp[j] = (uint32_t)am_next(&s);
     }
-    bool ok = am_within(given, exp, m, allowed, rows);
+    bool ok = am_within(given, exp, m, allowed, rows, true);
     free(block);
     return ok;
 }
@@ -679,4 +682,50 @@ bool answer_matches_any(const char *given, const char *answer, const char *const
         }
     }
     return false;
+}
+
+int answer_match_which(const char *given, const char *answer, const char *const *accept,
+                       size_t accept_count)
+{
+    if (answer_matches(given, answer)) {
+        return 0;
+    }
+    for (size_t i = 0; i < accept_count && accept != NULL; i++) {
+        if (answer_matches(given, accept[i])) {
+            return (int)i + 1;
+        }
+    }
+    return -1;
+}
+
+size_t answer_distance(const char *given, const char *expected)
+{
+    if (am_equal_ignoring_spaces(given, expected)) {
+        return 0;
+    }
+    size_t m = am_length(expected);
+    size_t n = am_length(given);
+    size_t longest = m > n ? m : n;
+    size_t cap = longest < ANSWER_DISTANCE_MAX ? longest : ANSWER_DISTANCE_MAX;
+    size_t bytes = m * sizeof(uint32_t) + 3 * (m + 1) * sizeof(int);
+    void *block = malloc(bytes ? bytes : 1);
+    if (block == NULL) {
+        return longest;
+    }
+    uint32_t *exp = block;
+    int *rows = (int *)(void *)(exp + m);
+    AmStream s;
+    am_open(&s, expected);
+    for (size_t j = 0; j < m; j++) {
+        exp[j] = (uint32_t)am_next(&s);
+    }
+    /* The smallest budget that is enough; each try stops early, and the
+     * distance never exceeds the longer length. */
+    size_t d = 1;
+    while (d < cap && !am_within(given, exp, m, d, rows, false)) {
+        d++;
+    }
+    size_t distance = d < cap || am_within(given, exp, m, cap, rows, false) ? d : longest;
+    free(block);
+    return distance;
 }

@@ -42,6 +42,7 @@
 enum {
     ANSWER_MAX_BYTES = 4096,   /* input bytes read per string */
     ANSWER_CHARS_PER_EDIT = 8, /* one tolerated edit per this many chars */
+    ANSWER_DISTANCE_MAX = 64,  /* answer_distance measures no further */
 };
 
 /* Writes the normalised form of `text` (rules 1-6 above) as UTF-8 into
@@ -65,5 +66,18 @@ bool answer_matches(const char *given, const char *expected);
  * `accept` may be NULL when accept_count is 0. */
 bool answer_matches_any(const char *given, const char *answer, const char *const *accept,
                         size_t accept_count);
+
+/* Which spelling `given` matches: 0 for `answer`, i + 1 for accept[i],
+ * -1 for none. The same judgement as answer_matches_any, for messages
+ * ("matched the accepted spelling 'six'"). */
+int answer_match_which(const char *given, const char *answer, const char *const *accept,
+                       size_t accept_count);
+
+/* How far `given` is from `expected`: the edits (insert, delete,
+ * substitute, swap) between their normalised forms, counting an edit of a
+ * digit like any other, 0 when they are equal ignoring spaces. Measured up
+ * to ANSWER_DISTANCE_MAX; past that, the longer length. For telling an
+ * author how near a wrong answer was; it judges nothing. */
+size_t answer_distance(const char *given, const char *expected);
 
 #endif
