@@ -275,15 +275,25 @@ void ui_click(UiDriver *d, const char *label)
     ui_click_at(d, p.x, p.y);
 }
 
-void ui_tab_to(UiDriver *d, const char *label)
+static void key_until_focused(UiDriver *d, const char *label, SDL_Keycode key, int presses)
 {
-    for (int i = 0; i < 30; i++) {
+    for (int i = 0; i < presses; i++) {
         const AppWidget *w = ui_find(d, label);
         if (w != NULL && (w->flags & WIDGET_FOCUSED))
             return;
-        ui_key(d, SDLK_TAB);
+        ui_key(d, key);
     }
-    fail_msg("Tab never reached \"%s\"", label);
+    fail_msg("%s never reached \"%s\"", SDL_GetKeyName(key), label);
+}
+
+void ui_key_to(UiDriver *d, const char *label, SDL_Keycode key)
+{
+    key_until_focused(d, label, key, 60); /* a long list of rows */
+}
+
+void ui_tab_to(UiDriver *d, const char *label)
+{
+    key_until_focused(d, label, SDLK_TAB, 30);
 }
 
 void ui_go(UiDriver *d, SceneId id, const SceneArg *arg)

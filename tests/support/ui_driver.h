@@ -140,6 +140,10 @@ void ui_click(UiDriver *d, const char *label);
  * test when it never does. */
 void ui_tab_to(UiDriver *d, const char *label);
 
+/* The same with another key (an arrow: a list scrolls its focused row into
+ * view). */
+void ui_key_to(UiDriver *d, const char *label, SDL_Keycode key);
+
 /* Switches to scene id with arg (NULL: none), as a scene would, and
  * fails the test unless it is then on screen. */
 void ui_go(UiDriver *d, SceneId id, const SceneArg *arg);

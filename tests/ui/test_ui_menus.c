@@ -174,8 +174,12 @@ static void test_continue_is_clickable_over_a_long_list(void **state)
     ui_click(d, "Play a round");
     assert_int_equal(app_scene(app), SCENE_PACKS);
     /* Bottom pack first: a ticked pack's topics open below it, so the
-     * packs above stay where they were drawn. */
+     * packs above stay where they were drawn. There are more shipped packs
+     * than fit on the screen, so the arrow keys bring each one into view
+     * (down to the last, then up) before it is clicked. */
     for (size_t i = app->packs.pack_count; i-- > 0;) {
+        ui_key_to(d, app->packs.packs[i]->title,
+                  i + 1 == app->packs.pack_count ? SDLK_DOWN : SDLK_UP);
         ui_click(d, app->packs.packs[i]->title);
     }
     ui_click(d, "Continue");

@@ -3,7 +3,10 @@
  * One table of given/expected/accept -> verdict rows, one row per rule the
  * format page names (case, spaces, punctuation, "the", diacritics, one edit
  * per 8 characters, digits exact), plus Greek, Cyrillic and Arabic text and
- * hostile input. Read src/core/play/answer_match.h for the rules.
+ * hostile input. The Arabic rules (hamza forms, taa marbuta, alef maqsura,
+ * digits, the article "ال") each have a pair that must match and a near
+ * pair that must not, written in Arabic script so a teacher can read them.
+ * Read src/core/qtype/answer_match.h for the rules.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -150,6 +153,52 @@ static const MatchRow match_rows[] = {
      {NULL},
      false,
      "different Arabic word"},
+    /* Arabic spelling variants, one rule at a time (written in Arabic
+     * script so a reader can check them): a pair that must match, then a
+     * near pair, a different word, that must not. */
+    {"مَجْلِسُ التَّعاوُنِ", "مجلس التعاون", {NULL}, true, "tashkeel on a phrase"},
+    {"جداً", "جدا", {NULL}, true, "tanween"},
+    {"هٰذا", "هذا", {NULL}, true, "superscript alef"},
+    {"مجلس الأمن", "مجلس التعاون", {NULL}, false, "tashkeel: a different council"},
+    {"الكويـــت", "الكويت", {NULL}, true, "tatweel"},
+    {"الكوت", "الكويت", {NULL}, false, "tatweel: Kut is not Kuwait"},
+    {"امن", "أمن", {NULL}, true, "hamza above alef"},
+    {"اعادة الاعمار", "إعادة الإعمار", {NULL}, true, "hamza below alef"},
+    {"اسيا", "آسيا", {NULL}, true, "madda"},
+    {"ٱلكويت", "الكويت", {NULL}, true, "alef wasla"},
+    {"أمر", "أمن", {NULL}, false, "alef: a different word"},
+    {"موتمر", "مؤتمر", {NULL}, true, "waw with hamza"},
+    {"مؤثر", "مؤتمر", {NULL}, false, "waw with hamza: a different word"},
+    {"رييس", "رئيس", {NULL}, true, "yaa with hamza"},
+    {"هيئه", "هيئة", {NULL}, true, "yaa with hamza and taa marbuta"},
+    {"رئيسة", "رئيس", {NULL}, false, "yaa with hamza: a different word"},
+    {"الوساطه", "الوساطة", {NULL}, true, "taa marbuta as haa"},
+    {"الوسائط", "الوساطة", {NULL}, false, "taa marbuta: a different word"},
+    {"مستشفي", "مستشفى", {NULL}, true, "alef maqsura as yaa"},
+    {"الي", "إلى", {NULL}, true, "alef maqsura and hamza"},
+    {"مستشفيات", "مستشفى", {NULL}, false, "alef maqsura: a different word"},
+    {"کویت", "الكويت", {NULL}, true, "Persian keheh and yeh"},
+    {"۱۹۹۱", "1991", {NULL}, true, "Eastern Arabic-Indic digits"},
+    {"عام ١٩٩١", "عام 1991", {NULL}, true, "Arabic-Indic digits in a phrase"},
+    {"١٩٩٠", "1991", {NULL}, false, "Arabic-Indic: a different year"},
+    {"مؤتمر الكويت عام ١٩٩٢", "مؤتمر الكويت عام 1991", {NULL}, false, "digits exact when long"},
+    {"الحوار، والتفاوض", "الحوار والتفاوض", {NULL}, true, "Arabic comma"},
+    {"السلام؛", "السلام", {NULL}, true, "Arabic semicolon"},
+    {"الحوار، والتفاوض", "الحوار", {NULL}, false, "punctuation: an extra word"},
+    {"عراق", "العراق", {NULL}, true, "article: given without"},
+    {"الأمن الجماعي", "أمن جماعي", {NULL}, true, "article: on every word"},
+    {"الالتزام", "التزام", {NULL}, true, "article on a word that begins with ال"},
+    {"إلغاء", "الإلغاء", {NULL}, true, "article on a word with hamza"},
+    {"حوار وتفاوض", "الحوار والتفاوض", {NULL}, true, "article after waw"},
+    {"عراقي", "العراق", {NULL}, false, "article: Iraqi is not Iraq"},
+    {"بالتعاون", "التعاون", {NULL}, false, "article: a preposition stays"},
+    {"مك", "مالك", {NULL}, false, "article: only at a word start"},
+    {"لم", "ألم", {NULL}, false, "article: two letters must follow"},
+    {"ود", "والد", {NULL}, false, "article after waw: two letters must follow"},
+    {"استخبرات", "الاستخبارات", {NULL}, true, "edits: 9 letters, one slip"},
+    {"استخبار", "الاستخبارات", {NULL}, false, "edits count letters, not bytes"},
+    {"المخابرات", "الاستخبارات", {NULL}, false, "edits: a different word"},
+    {"كوت", "الكويت", {NULL}, false, "edits: 4 letters, none"},
     /* edits: floor(len / 8) */
     {"Kuwiat", "Kuwait", {NULL}, false, "6 chars: no edit allowed"},
     {"Bagdhad", "Baghdad", {NULL}, false, "7 chars: no edit allowed"},
@@ -224,6 +273,8 @@ static const NormRow norm_rows[] = {
      "strasse"},
     {"\xd9\x85\xd9\x8e\xd8\xac\xd9\x92\xd9\x84\xd9\x90\xd8\xb3 \xd9\xa1\xd9\xa9",
      "\xd9\x85\xd8\xac\xd9\x84\xd8\xb3 19"},
+    {"الأَمْنُ الجماعيّ، والتضامنُ؟ ١٩٩١", "امن جماعي وتضامن 1991"},
+    {"مؤسسة رئيسية على", "موسسه رييسيه علي"},
     {"a - b", "a b"},
     {"", ""},
 };
@@ -263,6 +314,10 @@ static void test_allowed_edits(void **state)
     assert_int_equal(answer_allowed_edits("The Beatles"), 0); /* "beatles" */
     assert_int_equal(answer_allowed_edits("Mediterranean Sea"), 2);
     assert_int_equal(answer_allowed_edits("Gulf Cooperation Council"), 3);
+    /* Arabic counts letters after normalising, never bytes. */
+    assert_int_equal(answer_allowed_edits("الكويت"), 0);      /* كويت */
+    assert_int_equal(answer_allowed_edits("الاستخبارات"), 1); /* استخبارات */
+    assert_int_equal(answer_allowed_edits("مجلس التعاون لدول الخليج العربية"), 3);
 }
 
 static void test_long_input_is_bounded(void **state)
@@ -289,6 +344,30 @@ static void test_long_input_is_bounded(void **state)
     free(expected);
 }
 
+static void test_repeated_articles_are_bounded(void **state)
+{
+    (void)state;
+    /* A word made of a thousand articles: each is dropped in turn, in one
+     * pass, and what is left is the stem. */
+    static const char article[] = "ال";
+    static const char stem[] = "كويت";
+    size_t n = 1000 * (sizeof article - 1) + sizeof stem;
+    char *given = malloc(n);
+    assert_non_null(given);
+    char *at = given;
+    for (int i = 0; i < 1000; i++) {
+        memcpy(at, article, sizeof article - 1);
+        at += sizeof article - 1;
+    }
+    memcpy(at, stem, sizeof stem);
+    assert_true(strlen(given) < ANSWER_MAX_BYTES);
+    assert_true(answer_matches(given, "الكويت"));
+    char buf[16];
+    assert_int_equal(answer_normalize(given, buf, sizeof buf), strlen(stem));
+    assert_string_equal(buf, stem);
+    free(given);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -297,6 +376,7 @@ int main(void)
         cmocka_unit_test(test_normalize_cuts_whole_characters),
         cmocka_unit_test(test_allowed_edits),
         cmocka_unit_test(test_long_input_is_bounded),
+        cmocka_unit_test(test_repeated_articles_are_bounded),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -14,9 +14,11 @@
  * Each test lists every problem it finds (with the table's file and line)
  * before failing, so one run shows an author all there is to fix.
  *
- * The file runs past the house's ~800 lines on purpose: its readers (tables,
- * the document, words) serve only these checks, and every check shares the
- * one fixture they fill. Readers come first, then one test per promise.
+ * Every pack of questions/ is held to these checks, the Arabic translations
+ * (kuwait-*-ar) with their own tables too; test_content_ar.c adds what is
+ * particular to a translation. The table readers are shared with it
+ * (tests/support/evidence.h); the document and word readers serve only
+ * these checks. Readers come first, then one test per promise.
  */
 #include <ctype.h>
 #include <setjmp.h>
@@ -30,6 +32,7 @@
 #include <cmocka.h>
 
 #include "answer_match.h"
+#include "evidence.h"
 #include "pack_set.h"
 
 #define EVIDENCE_DIR    QUIZDECK_SOURCE_QUESTIONS "/evidence"
@@ -39,9 +42,6 @@
 
 enum {
     MAX_PACKS = 16,
-    MAX_ROWS = 400,
-    MAX_COLUMNS = 8,
-    MAX_LIST = 48,
     MAX_SECTIONS = 8,
     MAX_TIMES_ASKED = 3, /* no statement is asked more often than this */
     COPIED_WORDS = 10,   /* this many words in a row from the document is copying */
@@ -50,153 +50,28 @@ enum {
     KEY_MAX = 8192,
 };
 
-/* Columns of the two kinds of table, as their header lines spell them. */
-enum { EV_QUESTION, EV_GAP, EV_KIND, EV_STATEMENTS, EV_ANSWER, EV_SUPPORT, EV_ACCEPT, EV_REJECT };
-static const char *const evidence_columns[] = {"question", "gap",     "kind",   "statements",
-                                               "answer",   "support", "accept", "reject"};
+/* Columns of the statements table, as its header line spells them (a
+ * pack's table has evidence.h's EV_ columns). */
 enum { ST_ID, ST_SECTION, ST_FACT, ST_QUOTE, ST_QUESTIONS };
 static const char *const statement_columns[] = {"statement", "section", "fact", "quote",
                                                 "questions"};
 
-/* ------------------------------------------------------------ files */
+/* ------------------------------------------------------------ tables */
 
-static char *read_file(const char *path)
+/* The evidence readers (tests/support/evidence.h), failing the test on a
+ * table of the wrong shape. */
+static void table_load(EvidenceTable *t, const char *path, const char *const *columns,
+                       size_t ncolumns)
 {
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return NULL;
-    char *buf = NULL;
-    if (fseek(f, 0, SEEK_END) == 0) {
-        long n = ftell(f);
-        if (n >= 0 && fseek(f, 0, SEEK_SET) == 0 && (buf = malloc((size_t)n + 1)) != NULL) {
-            size_t got = fread(buf, 1, (size_t)n, f);
-            buf[got] = '\0';
-        }
-    }
-    fclose(f);
-    return buf;
+    char message[EVIDENCE_MESSAGE];
+    if (!evidence_table_load(t, path, columns, ncolumns, message))
+        fail_msg("%s", message);
 }
 
-static const char *base_name(const char *path)
+static void list_split(EvidenceList *l, const char *cell, const char *sep)
 {
-    const char *slash = strrchr(path, '/');
-    return slash ? slash + 1 : path;
-}
-
-/* One tab-separated table: '#' lines and blank lines are comments, the
- * first other line is the header, each row has exactly the header's cells.
- * Cells point into `text`, which the table owns. */
-typedef struct Row {
-    char *cells[MAX_COLUMNS];
-    int line;
-} Row;
-
-typedef struct Table {
-    char name[256]; /* file name, for messages */
-    char *text;
-    Row *rows;
-    size_t count;
-} Table;
-
-static void table_load(Table *t, const char *path, const char *const *columns, size_t ncolumns)
-{
-    memset(t, 0, sizeof *t);
-    snprintf(t->name, sizeof t->name, "%s", base_name(path));
-    t->text = read_file(path);
-    if (!t->text)
-        fail_msg("cannot read %s", path);
-    t->rows = calloc(MAX_ROWS, sizeof *t->rows);
-    assert_non_null(t->rows);
-    bool header = false;
-    int line = 0;
-    for (char *s = t->text; s;) {
-        char *end = strchr(s, '\n');
-        if (end)
-            *end = '\0';
-        line++;
-        size_t n = strlen(s);
-        if (n > 0 && s[n - 1] == '\r')
-            s[n - 1] = '\0';
-        if (s[0] != '\0' && s[0] != '#') {
-            char *cells[MAX_COLUMNS + 1];
-            size_t count = 0;
-            for (char *p = s; count <= MAX_COLUMNS;) {
-                cells[count++] = p;
-                char *tab = strchr(p, '\t');
-                if (!tab)
-                    break;
-                *tab = '\0';
-                p = tab + 1;
-            }
-            if (count != ncolumns)
-                fail_msg("%s:%d: %zu cells, the header has %zu", t->name, line, count, ncolumns);
-            if (!header) {
-                for (size_t i = 0; i < ncolumns; i++)
-                    if (strcmp(cells[i], columns[i]) != 0)
-                        fail_msg("%s:%d: column %zu is '%s', expected '%s'", t->name, line, i + 1,
-                                 cells[i], columns[i]);
-                header = true;
-            } else {
-                if (t->count == MAX_ROWS)
-                    fail_msg("%s: more than %d rows", t->name, MAX_ROWS);
-                Row *row = &t->rows[t->count++];
-                memcpy(row->cells, cells, ncolumns * sizeof cells[0]);
-                row->line = line;
-            }
-        }
-        s = end ? end + 1 : NULL;
-    }
-    if (!header)
-        fail_msg("%s: no header line", t->name);
-}
-
-static void table_free(Table *t)
-{
-    free(t->text);
-    free(t->rows);
-    memset(t, 0, sizeof *t);
-}
-
-/* A cell holding a list: items separated by `sep`; "-" is the empty list. */
-typedef struct List {
-    char *items[MAX_LIST];
-    size_t count;
-    char *buf;
-} List;
-
-static void list_split(List *l, const char *cell, const char *sep)
-{
-    l->count = 0;
-    l->buf = NULL;
-    if (strcmp(cell, "-") == 0)
-        return;
-    l->buf = strdup(cell);
-    assert_non_null(l->buf);
-    for (char *p = l->buf;;) {
-        if (l->count == MAX_LIST)
-            fail_msg("a list of more than %d items: %s", MAX_LIST, cell);
-        l->items[l->count++] = p;
-        char *s = strstr(p, sep);
-        if (!s)
-            break;
-        *s = '\0';
-        p = s + strlen(sep);
-    }
-}
-
-static bool list_has(const List *l, const char *item)
-{
-    for (size_t i = 0; i < l->count; i++)
-        if (strcmp(l->items[i], item) == 0)
-            return true;
-    return false;
-}
-
-static void list_free(List *l)
-{
-    free(l->buf);
-    l->buf = NULL;
-    l->count = 0;
+    if (!evidence_list_split(l, cell, sep))
+        fail_msg("a list of more than %d items: %s", EVIDENCE_MAX_LIST, cell);
 }
 
 /* ------------------------------------------------------------ the document */
@@ -230,7 +105,7 @@ static void squeeze_spaces(char *s)
 static void document_load(Document *d)
 {
     memset(d, 0, sizeof *d);
-    d->text = read_file(DOCUMENT_PATH);
+    d->text = evidence_read_file(DOCUMENT_PATH);
     if (!d->text)
         fail_msg("cannot read %s", DOCUMENT_PATH);
     d->sections[d->section_count++] = d->text;
@@ -300,8 +175,8 @@ typedef struct Fixture {
     PackSet packs;
     Document doc;
     Words doc_words;
-    Table statements;
-    Table evidence[MAX_PACKS];
+    EvidenceTable statements;
+    EvidenceTable evidence[MAX_PACKS];
 } Fixture;
 
 static Fixture fx;
@@ -313,7 +188,7 @@ static Fixture *fixture(void)
     assert_int_equal(pack_set_add_path(&fx.packs, QUIZDECK_SOURCE_QUESTIONS), PACK_SET_OK);
     assert_true(fx.packs.pack_count > 0 && fx.packs.pack_count <= MAX_PACKS);
     document_load(&fx.doc);
-    char *raw = read_file(DOCUMENT_PATH);
+    char *raw = evidence_read_file(DOCUMENT_PATH);
     assert_non_null(raw);
     words_of(&fx.doc_words, raw);
     free(raw);
@@ -321,7 +196,7 @@ static Fixture *fixture(void)
     for (size_t i = 0; i < fx.packs.pack_count; i++) {
         char path[1024];
         snprintf(path, sizeof path, "%s/%s.tsv", EVIDENCE_DIR, fx.packs.packs[i]->id);
-        table_load(&fx.evidence[i], path, evidence_columns, COUNT_OF(evidence_columns));
+        table_load(&fx.evidence[i], path, evidence_pack_columns, EVIDENCE_PACK_COLUMNS);
     }
     fx.loaded = true;
     return &fx;
@@ -333,9 +208,9 @@ static int teardown_fixture(void **state)
     pack_set_free(&fx.packs);
     free(fx.doc.text);
     words_free(&fx.doc_words);
-    table_free(&fx.statements);
+    evidence_table_free(&fx.statements);
     for (size_t i = 0; i < MAX_PACKS; i++)
-        table_free(&fx.evidence[i]);
+        evidence_table_free(&fx.evidence[i]);
     memset(&fx, 0, sizeof fx);
     return 0;
 }
@@ -361,9 +236,14 @@ static void problem(const char *format, ...)
     problems++;
 }
 
+/* Question ids are unique across the English packs; each translation
+ * (kuwait-*-ar, checked further by test_content_ar.c) reuses its English
+ * pack's ids, so an id names the English question. */
 static const Question *find_question(const Fixture *f, const char *id)
 {
     for (size_t i = 0; i < f->packs.pack_count; i++) {
+        if (strcmp(f->packs.packs[i]->language, "en") != 0)
+            continue;
         const Question *q = pack_find_question(f->packs.packs[i], id);
         if (q)
             return q;
@@ -376,83 +256,7 @@ static bool is_typed(const Question *q)
     return q->type == QUESTION_TYPED || q->type == QUESTION_CLOZE;
 }
 
-/* The gap a row is about: 1-based for a cloze, 0 ("-") for the rest. */
-static size_t row_gap(const Row *row)
-{
-    const char *g = row->cells[EV_GAP];
-    return strcmp(g, "-") == 0 ? 0 : (size_t)strtoul(g, NULL, 10);
-}
-
-static void append(char *out, size_t size, const char *format, ...)
-#if defined(__GNUC__)
-    __attribute__((format(printf, 3, 4)))
-#endif
-    ;
-
-static void append(char *out, size_t size, const char *format, ...)
-{
-    size_t used = strlen(out);
-    va_list ap;
-    va_start(ap, format);
-    vsnprintf(out + used, size - used, format, ap);
-    va_end(ap);
-}
-
-/* A question's key as the evidence tables write it (README.md there). */
-static void render_key(const Question *q, size_t gap, char *out, size_t size)
-{
-    out[0] = '\0';
-    switch (q->type) {
-    case QUESTION_CHOICE:
-        append(out, size, "%s", q->choices[q->answer_index]);
-        break;
-    case QUESTION_MULTI:
-        for (size_t i = 0; i < q->choice_count; i++)
-            if (q->answer_mask & (UINT32_C(1) << i))
-                append(out, size, "%s%s", out[0] ? " | " : "", q->choices[i]);
-        break;
-    case QUESTION_TRUEFALSE:
-        append(out, size, "%s", q->truth ? "true" : "false");
-        break;
-    case QUESTION_TYPED:
-        append(out, size, "%s", q->answer);
-        break;
-    case QUESTION_ORDER:
-        for (size_t i = 0; i < q->item_count; i++)
-            append(out, size, "%s%s", i ? " > " : "", q->items[i]);
-        break;
-    case QUESTION_MATCH:
-        for (size_t i = 0; i < q->pair_count; i++)
-            append(out, size, "%s%s = %s", i ? " | " : "", q->pairs[i].left, q->pairs[i].right);
-        break;
-    case QUESTION_CLOZE:
-        if (gap >= 1 && gap <= q->gap_count)
-            append(out, size, "%s", q->gaps[gap - 1].answer);
-        break;
-    case QUESTION_FLASHCARD:
-        append(out, size, "%s", q->back);
-        break;
-    case QUESTION_TYPE_COUNT:
-        break;
-    }
-}
-
-/* The expected answer and accept list a typed row is judged against. */
-static void typed_key(const Question *q, size_t gap, const char **answer,
-                      const char *const **accept, size_t *accept_count)
-{
-    if (q->type == QUESTION_CLOZE) {
-        *answer = q->gaps[gap - 1].answer;
-        *accept = q->gaps[gap - 1].accept;
-        *accept_count = q->gaps[gap - 1].accept_count;
-    } else {
-        *answer = q->answer;
-        *accept = q->accept;
-        *accept_count = q->accept_count;
-    }
-}
-
-static const Row *statement_row(const Fixture *f, const char *id)
+static const EvidenceRow *statement_row(const Fixture *f, const char *id)
 {
     for (size_t i = 0; i < f->statements.count; i++)
         if (strcmp(f->statements.rows[i].cells[ST_ID], id) == 0)
@@ -466,13 +270,13 @@ static bool evidence_names(const Fixture *f, const char *qid, const char *sid)
     bool found = false;
     for (size_t p = 0; p < f->packs.pack_count && !found; p++)
         for (size_t r = 0; r < f->evidence[p].count && !found; r++) {
-            const Row *row = &f->evidence[p].rows[r];
+            const EvidenceRow *row = &f->evidence[p].rows[r];
             if (strcmp(row->cells[EV_QUESTION], qid) != 0)
                 continue;
-            List st;
+            EvidenceList st;
             list_split(&st, row->cells[EV_STATEMENTS], " ");
-            found = list_has(&st, sid);
-            list_free(&st);
+            found = evidence_list_has(&st, sid);
+            evidence_list_free(&st);
         }
     return found;
 }
@@ -501,29 +305,30 @@ static void test_evidence_rows_match_the_packs(void **state)
     char key[KEY_MAX];
     for (size_t p = 0; p < f->packs.pack_count; p++) {
         const Pack *pack = f->packs.packs[p];
-        const Table *t = &f->evidence[p];
+        const EvidenceTable *t = &f->evidence[p];
         size_t *rows_seen = calloc(pack->question_count + 1, sizeof *rows_seen);
         assert_non_null(rows_seen);
         for (size_t r = 0; r < t->count; r++) {
-            const Row *row = &t->rows[r];
+            const EvidenceRow *row = &t->rows[r];
             const char *id = row->cells[EV_QUESTION];
             const Question *q = pack_find_question(pack, id);
             if (!q) {
                 problem("%s:%d: no question '%s' in %s", t->name, row->line, id, pack->id);
                 continue;
             }
-            size_t gap = row_gap(row);
+            size_t gap = evidence_row_gap(row);
             bool gap_ok = q->type == QUESTION_CLOZE ? gap >= 1 && gap <= q->gap_count : gap == 0;
             if (!gap_ok) {
                 problem("%s:%d: '%s' has no gap '%s'", t->name, row->line, id, row->cells[EV_GAP]);
                 continue;
             }
             for (size_t e = 0; e < r; e++)
-                if (strcmp(t->rows[e].cells[EV_QUESTION], id) == 0 && row_gap(&t->rows[e]) == gap)
+                if (strcmp(t->rows[e].cells[EV_QUESTION], id) == 0 &&
+                    evidence_row_gap(&t->rows[e]) == gap)
                     problem("%s:%d: '%s' gap %s has a second row", t->name, row->line, id,
                             row->cells[EV_GAP]);
             rows_seen[q - pack->questions]++;
-            render_key(q, gap, key, sizeof key);
+            evidence_render_key(q, gap, key, sizeof key);
             if (strcmp(key, row->cells[EV_ANSWER]) != 0)
                 problem("%s:%d: '%s': the pack's answer is\n    %s\n  the table says\n    %s",
                         t->name, row->line, id, key, row->cells[EV_ANSWER]);
@@ -531,7 +336,7 @@ static void test_evidence_rows_match_the_packs(void **state)
             bool structure = strcmp(kind, "structure") == 0;
             if (!structure && strcmp(kind, "recall") != 0 && strcmp(kind, "inference") != 0)
                 problem("%s:%d: unknown kind '%s'", t->name, row->line, kind);
-            List st;
+            EvidenceList st;
             list_split(&st, row->cells[EV_STATEMENTS], " ");
             if (st.count == 0 && !structure)
                 problem("%s:%d: '%s' asks no statement of the document", t->name, row->line, id);
@@ -539,7 +344,7 @@ static void test_evidence_rows_match_the_packs(void **state)
                 if (!statement_row(f, st.items[s]))
                     problem("%s:%d: no statement '%s' in statements.tsv", t->name, row->line,
                             st.items[s]);
-            list_free(&st);
+            evidence_list_free(&st);
             if (strcmp(row->cells[EV_SUPPORT], "-") == 0)
                 problem("%s:%d: '%s' quotes no support", t->name, row->line, id);
             if (!is_typed(q) && (strcmp(row->cells[EV_ACCEPT], "-") != 0 ||
@@ -565,15 +370,15 @@ static void test_support_is_quoted_from_the_document(void **state)
     Fixture *f = fixture();
     problems = 0;
     for (size_t p = 0; p < f->packs.pack_count; p++) {
-        const Table *t = &f->evidence[p];
+        const EvidenceTable *t = &f->evidence[p];
         for (size_t r = 0; r < t->count; r++) {
-            List quotes;
+            EvidenceList quotes;
             list_split(&quotes, t->rows[r].cells[EV_SUPPORT], " | ");
             for (size_t i = 0; i < quotes.count; i++)
                 if (!document_has(&f->doc, -1, quotes.items[i]))
                     problem("%s:%d: not in the document: \"%s\"", t->name, t->rows[r].line,
                             quotes.items[i]);
-            list_free(&quotes);
+            evidence_list_free(&quotes);
         }
     }
     assert_int_equal(problems, 0);
@@ -586,10 +391,10 @@ static void test_every_statement_is_asked_once_to_three_times(void **state)
     (void)state;
     Fixture *f = fixture();
     problems = 0;
-    const Table *t = &f->statements;
+    const EvidenceTable *t = &f->statements;
     size_t most = 0;
     for (size_t r = 0; r < t->count; r++) {
-        const Row *row = &t->rows[r];
+        const EvidenceRow *row = &t->rows[r];
         const char *sid = row->cells[ST_ID];
         char want[32];
         snprintf(want, sizeof want, "S%02zu", r + 1);
@@ -604,7 +409,7 @@ static void test_every_statement_is_asked_once_to_three_times(void **state)
         else if (!document_has(&f->doc, (int)section, row->cells[ST_QUOTE]))
             problem("%s:%d: not in section %ld: \"%s\"", t->name, row->line, section,
                     row->cells[ST_QUOTE]);
-        List asked;
+        EvidenceList asked;
         list_split(&asked, row->cells[ST_QUESTIONS], " ");
         if (asked.count == 0)
             problem("%s:%d: %s is asked by no question", t->name, row->line, sid);
@@ -619,23 +424,23 @@ static void test_every_statement_is_asked_once_to_three_times(void **state)
                 problem("%s:%d: the evidence row of '%s' does not name %s", t->name, row->line,
                         asked.items[i], sid);
         }
-        list_free(&asked);
+        evidence_list_free(&asked);
     }
     for (size_t p = 0; p < f->packs.pack_count; p++) {
-        const Table *e = &f->evidence[p];
+        const EvidenceTable *e = &f->evidence[p];
         for (size_t r = 0; r < e->count; r++) {
-            List st;
+            EvidenceList st;
             list_split(&st, e->rows[r].cells[EV_STATEMENTS], " ");
             for (size_t s = 0; s < st.count; s++) {
-                const Row *srow = statement_row(f, st.items[s]);
-                List asked;
+                const EvidenceRow *srow = statement_row(f, st.items[s]);
+                EvidenceList asked;
                 list_split(&asked, srow ? srow->cells[ST_QUESTIONS] : "-", " ");
-                if (srow && !list_has(&asked, e->rows[r].cells[EV_QUESTION]))
+                if (srow && !evidence_list_has(&asked, e->rows[r].cells[EV_QUESTION]))
                     problem("%s:%d: statements.tsv does not list '%s' under %s", e->name,
                             e->rows[r].line, e->rows[r].cells[EV_QUESTION], st.items[s]);
-                list_free(&asked);
+                evidence_list_free(&asked);
             }
-            list_free(&st);
+            evidence_list_free(&st);
         }
     }
     print_message("%zu statements; the most asked is asked %zu times\n", t->count, most);
@@ -653,19 +458,19 @@ static void test_typed_answers_accept_fair_variants_only(void **state)
     problems = 0;
     size_t checked = 0;
     for (size_t p = 0; p < f->packs.pack_count; p++) {
-        const Table *t = &f->evidence[p];
+        const EvidenceTable *t = &f->evidence[p];
         for (size_t r = 0; r < t->count; r++) {
-            const Row *row = &t->rows[r];
+            const EvidenceRow *row = &t->rows[r];
             const Question *q = pack_find_question(f->packs.packs[p], row->cells[EV_QUESTION]);
-            size_t gap = row_gap(row);
+            size_t gap = evidence_row_gap(row);
             if (!q || !is_typed(q) ||
                 (q->type == QUESTION_CLOZE && (gap < 1 || gap > q->gap_count)))
                 continue; /* reported by test_evidence_rows_match_the_packs */
             const char *answer;
             const char *const *accept;
             size_t accept_count;
-            typed_key(q, gap, &answer, &accept, &accept_count);
-            List good, bad;
+            evidence_typed_key(q, gap, &answer, &accept, &accept_count);
+            EvidenceList good, bad;
             list_split(&good, row->cells[EV_ACCEPT], " | ");
             list_split(&bad, row->cells[EV_REJECT], " | ");
             if (good.count < MIN_ACCEPT || bad.count < MIN_REJECT)
@@ -679,8 +484,8 @@ static void test_typed_answers_accept_fair_variants_only(void **state)
                 if (answer_matches_any(bad.items[i], answer, accept, accept_count))
                     problem("%s:%d: '%s' accepts the wrong answer \"%s\"", t->name, row->line,
                             q->id, bad.items[i]);
-            list_free(&good);
-            list_free(&bad);
+            evidence_list_free(&good);
+            evidence_list_free(&bad);
         }
     }
     assert_true(checked > 0);
@@ -737,7 +542,7 @@ static void test_answers_the_audit_found_are_judged_fairly(void **state)
         const char *answer;
         const char *const *accept;
         size_t accept_count;
-        typed_key(q, c->gap, &answer, &accept, &accept_count);
+        evidence_typed_key(q, c->gap, &answer, &accept, &accept_count);
         if (answer_matches_any(c->given, answer, accept, accept_count) != c->right)
             problem("'%s': \"%s\" should be judged %s", c->question, c->given,
                     c->right ? "right" : "wrong");
@@ -755,9 +560,9 @@ static void test_a_third_of_the_questions_need_inference(void **state)
     problems = 0;
     size_t total = 0, inference = 0, structure = 0;
     for (size_t p = 0; p < f->packs.pack_count; p++) {
-        const Table *t = &f->evidence[p];
+        const EvidenceTable *t = &f->evidence[p];
         for (size_t r = 0; r < t->count; r++) {
-            const Row *row = &t->rows[r];
+            const EvidenceRow *row = &t->rows[r];
             const char *kind = row->cells[EV_KIND];
             bool first = true;
             for (size_t e = 0; e < r && first; e++)
@@ -879,7 +684,7 @@ static void check_own_words(const Fixture *f, const Pack *pack, const Question *
             if (n == COPIED_WORDS) {
                 char run[512] = "";
                 for (size_t k = 0; k < n; k++)
-                    append(run, sizeof run, "%s%s", k ? " " : "", w.words[i + k]);
+                    evidence_append(run, sizeof run, "%s%s", k ? " " : "", w.words[i + k]);
                 problem("%s: the %s of '%s' copies the document: \"%s ...\"", pack->id, what, q->id,
                         run);
                 copied = true;
@@ -909,11 +714,11 @@ static void test_texts_are_in_their_own_words(void **state)
             } else if (q->type == QUESTION_CLOZE) {
                 text[0] = '\0';
                 for (size_t g = 0; g <= q->gap_count; g++)
-                    append(text, sizeof text, "%s%s", q->cloze_parts[g],
-                           g < q->gap_count ? q->gaps[g].answer : "");
+                    evidence_append(text, sizeof text, "%s%s", q->cloze_parts[g],
+                                    g < q->gap_count ? q->gaps[g].answer : "");
                 check_own_words(f, pack, q, "text", text);
             } else {
-                render_key(q, 0, text, sizeof text);
+                evidence_render_key(q, 0, text, sizeof text);
                 check_own_words(f, pack, q, "answer", text);
             }
         }

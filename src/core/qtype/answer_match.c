@@ -1,8 +1,9 @@
 /* answer_match.c - normalising and judging typed answers (answer_match.h).
  *
- * The text flows through three small stages that read UTF-8 one code point
+ * The text flows through four small stages that read UTF-8 one code point
  * at a time and never copy the input: fold (case, diacritics, punctuation,
- * digits; answer_fold), collapse (white space; am_next), and the leading
+ * digits, Arabic letter variants; answer_fold), Arabic articles at word
+ * starts (am_next_word), collapse (white space; am_next), and the leading
  * "the" (am_open). answer_normalize and the matcher both pull code points
  * from that stream, so normalising needs no buffer at all; only the edit
  * distance keeps the expected answer and three rows in one bounded block.
@@ -208,11 +209,23 @@ static const AmMap am_singles[] = {
     {0x0451, 0x0435},
     {0x045D, 0x0438},
     {0x04C0, 0x04CF},
-    /* Arabic alef with hamza or madda, and alef wasla, as bare alef. */
-    {0x0622, 0x0627},
-    {0x0623, 0x0627},
-    {0x0625, 0x0627},
-    {0x0671, 0x0627},
+    /* Arabic spelling variants (questions/README.md, section 7, says what a
+     * teacher accepts and why). A hamza or madda is a mark on a seat letter,
+     * as Unicode decomposes these letters, and marks go, so the seat stays:
+     * alef with hamza or madda and alef wasla as bare alef, waw and yaa with
+     * hamza as waw and yaa. Taa marbuta is written haa and alef maqsura yaa,
+     * as students often type them. Persian keheh and yeh are the same
+     * letters typed on a Persian layout. */
+    {0x0622, 0x0627}, /* آ -> ا */
+    {0x0623, 0x0627}, /* أ -> ا */
+    {0x0624, 0x0648}, /* ؤ -> و */
+    {0x0625, 0x0627}, /* إ -> ا */
+    {0x0626, 0x064A}, /* ئ -> ي */
+    {0x0629, 0x0647}, /* ة -> ه */
+    {0x0649, 0x064A}, /* ى -> ي */
+    {0x0671, 0x0627}, /* ٱ -> ا */
+    {0x06A9, 0x0643}, /* ک -> ك */
+    {0x06CC, 0x064A}, /* ی -> ي */
 };
 
 /* Ranges (inclusive) deleted outright: punctuation, invisible format
@@ -421,9 +434,11 @@ typedef struct AmStream {
     uint32_t fold[AM_FOLD_MAX];
     int fold_count;
     int fold_next;
-    bool emitted; /* something other than space has come out */
-    bool space;   /* a space is owed before the next character */
-    int32_t held; /* a character held back while its space goes out */
+    bool word_start; /* the next folded code point begins a word */
+    int32_t prefix;  /* a conjunction owed before an article was dropped */
+    bool emitted;    /* something other than space has come out */
+    bool space;      /* a space is owed before the next character */
+    int32_t held;    /* a character held back while its space goes out */
 } AmStream;
 
 /* The next folded code point (spaces included), or AM_END. */
@@ -440,6 +455,69 @@ static int32_t am_next_folded(AmStream *s)
     return (int32_t)s->fold[s->fold_next++];
 }
 
+enum {
+    AM_ALEF = 0x0627,
+    AM_LAM = 0x0644,
+    AM_WAW = 0x0648,
+};
+
+/* An Arabic letter as the fold leaves it (marks deleted, digits ASCII). */
+static bool am_is_arabic_letter(int32_t c)
+{
+    return (c >= 0x0620 && c <= 0x064A) || (c >= 0x066E && c <= 0x06D3) ||
+           (c >= 0x06FA && c <= 0x06FF);
+}
+
+/* At the start of a word: skips the definite article "ال" when at least
+ * two Arabic letters follow it in the word, and again while another
+ * follows (after folding, الإلغاء is ال + الغاء and الالتزام is ال +
+ * التزام, so both sides of a match come down to the same stem). After the
+ * conjunction و the article goes and the و stays: it is owed as `prefix`.
+ * Lookahead works on copies, so nothing is skipped unless it is dropped. */
+static void am_skip_articles(AmStream *s)
+{
+    AmStream look = *s;
+    bool waw = am_next_folded(&look) == AM_WAW;
+    AmStream at = waw ? look : *s;
+    bool dropped = false;
+    for (;;) {
+        AmStream after = at;
+        if (am_next_folded(&after) != AM_ALEF || am_next_folded(&after) != AM_LAM) {
+            break;
+        }
+        AmStream rest = after;
+        if (!am_is_arabic_letter(am_next_folded(&rest)) ||
+            !am_is_arabic_letter(am_next_folded(&rest))) {
+            break;
+        }
+        at = after;
+        dropped = true;
+    }
+    if (dropped) {
+        *s = at;
+        s->prefix = waw ? AM_WAW : AM_END;
+    }
+}
+
+/* The next folded code point with Arabic articles dropped (see above). */
+static int32_t am_next_word(AmStream *s)
+{
+    if (s->word_start) {
+        s->word_start = false;
+        am_skip_articles(s);
+    }
+    if (s->prefix != AM_END) {
+        int32_t c = s->prefix;
+        s->prefix = AM_END;
+        return c;
+    }
+    int32_t c = am_next_folded(s);
+    if (c == ' ') {
+        s->word_start = true;
+    }
+    return c;
+}
+
 /* The next code point with white space collapsed and trimmed. */
 static int32_t am_next(AmStream *s)
 {
@@ -449,7 +527,7 @@ static int32_t am_next(AmStream *s)
         return c;
     }
     for (;;) {
-        int32_t c = am_next_folded(s);
+        int32_t c = am_next_word(s);
         if (c == AM_END) {
             return AM_END;
         }
@@ -478,8 +556,11 @@ static void am_open(AmStream *s, const char *text)
     while (len < ANSWER_MAX_BYTES && text[len] != '\0') {
         len++;
     }
-    *s = (AmStream){
-        .p = (const unsigned char *)text, .end = (const unsigned char *)text + len, .held = AM_END};
+    *s = (AmStream){.p = (const unsigned char *)text,
+                    .end = (const unsigned char *)text + len,
+                    .word_start = true,
+                    .prefix = AM_END,
+                    .held = AM_END};
     AmStream ahead = *s;
     static const int32_t the[4] = {'t', 'h', 'e', ' '};
     for (int i = 0; i < 4; i++) {

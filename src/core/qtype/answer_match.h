@@ -11,15 +11,24 @@
  *     Extended-B letters), Greek and Cyrillic, by tables in answer_match.c;
  *  2. Latin diacritics removed (é→e, ñ→n, ü→u, ø→o, ł→l, ß→ss, æ→ae, œ→oe,
  *     þ→th), Greek tonos/dialytika removed (ά→α), Cyrillic ё→е, combining
- *     marks (U+0300..U+036F) dropped, Arabic tatweel and harakat dropped and
- *     alef with hamza/madda (أ إ آ ٱ) written as bare alef (ا);
+ *     marks (U+0300..U+036F) dropped; Arabic tatweel, harakat (U+064B..
+ *     U+065F, hamza and madda marks included) and superscript alef (U+0670)
+ *     dropped, alef with hamza/madda and alef wasla (أ إ آ ٱ) written as bare
+ *     alef (ا), waw and yaa with hamza (ؤ ئ) as waw and yaa (و ي), taa
+ *     marbuta (ة) as haa (ه), alef maqsura (ى) as yaa (ي), Persian keheh and
+ *     yeh (ک ی) as Arabic kaf and yaa (ك ي); the standalone hamza (ء) stays;
  *  3. Arabic-Indic and Eastern Arabic-Indic digits (٠..٩, ۰..۹) become 0..9;
  *  4. punctuation (Unicode category P: ASCII ! " # % & ' ( ) * , - . / : ; ?
  *     @ [ \ ] _ { } and `, plus ’ “ ” ‘ – — … « » ¿ ¡ · ، ؛ ؟ ۔ and the like)
  *     is deleted; symbols such as + $ < = > ^ | ~ are kept, so "C++" is not "C";
  *  5. every kind of white space becomes one space; leading and trailing
  *     spaces go; zero-width and bidi control characters are deleted;
- *  6. a leading word "the" is dropped when something follows it.
+ *  6. a leading word "the" is dropped when something follows it;
+ *  7. at the start of every word, and after a conjunction و that stays
+ *     (والتعاون → وتعاون), the Arabic definite article "ال" is dropped when
+ *     two or more Arabic letters follow it, and again while another "ال"
+ *     does (الالتزام and التزام both become تزام). After ب, ل, ف or ك it
+ *     stays: those letters begin too many words without being prefixes.
  *
  * Matching: after normalising both sides, the answer is right when
  *  - the two are equal once all spaces are removed ("ice cream" = "icecream"),
@@ -45,7 +54,7 @@ enum {
     ANSWER_DISTANCE_MAX = 64,  /* answer_distance measures no further */
 };
 
-/* Writes the normalised form of `text` (rules 1-6 above) as UTF-8 into
+/* Writes the normalised form of `text` (rules 1-7 above) as UTF-8 into
  * out[0..size), always NUL-terminated when size > 0 and never cut inside a
  * UTF-8 sequence. Returns the number of bytes the full normalised form needs
  * (excluding the NUL), like snprintf: a result >= size means it was cut.
