@@ -112,15 +112,26 @@ void report_write_text(const Report *rep, FILE *out)
         fprintf(out, "Score      mean %.0f%% (%.1f of %zu right), median %.0f%% (%.1f of %zu)\n",
                 rep->mean_percent, rep->mean_score, rep->drawn, rep->median_percent,
                 rep->median_score, rep->drawn);
-        fprintf(out, "\nHardest questions                    right  answered\n");
+        /* The id column is as wide as the widest id shown (ids are ASCII). */
+        int width = 8;
         size_t shown = 0;
+        for (size_t i = 0; i < rep->question_count && shown < REPORT_HARDEST_SHOWN; i++) {
+            const ReportQuestion *q = &rep->questions[i];
+            if (q->asked == 0)
+                continue;
+            int n = (int)(strlen(q->pack_id) + 1 + strlen(q->question_id));
+            width = n > width ? (n < 60 ? n : 60) : width;
+            shown++;
+        }
+        fprintf(out, "\nHardest questions%*s  right  answered\n", width - 13, "");
+        shown = 0;
         for (size_t i = 0; i < rep->question_count && shown < REPORT_HARDEST_SHOWN; i++) {
             const ReportQuestion *q = &rep->questions[i];
             if (q->asked == 0)
                 continue;
             char id[160];
             snprintf(id, sizeof id, "%s/%s", q->pack_id, q->question_id);
-            fprintf(out, "  %zu. %-32s %4.0f%%  %8zu   ", shown + 1, id,
+            fprintf(out, "  %zu. %-*s %4.0f%%  %8zu   ", shown + 1, width, id,
                     percent(q->credit, q->asked), q->asked);
             cut(out, q->text, 60);
             fprintf(out, "\n");
