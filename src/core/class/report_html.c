@@ -92,7 +92,7 @@ static const char *const css =
     ".card .big{font-size:34px;font-weight:bold;line-height:1.15}\n"
     ".card .what{color:var(--muted);font-size:14px}\n"
     "table{border-collapse:collapse;width:100%}\n"
-    "th,td{text-align:left;padding:7px 8px;border-bottom:1px solid var(--line);"
+    "th,td{text-align:start;padding:7px 8px;border-bottom:1px solid var(--line);"
     "vertical-align:top}\n"
     "th{font-size:13px;text-transform:uppercase;letter-spacing:.04em;color:var(--muted);"
     "border-bottom:2px solid var(--line)}\n"

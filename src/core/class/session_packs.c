@@ -150,6 +150,7 @@ static void load_local_packs(const Session *s, SessionPacks *out, DiagList *diag
         free(names[i]);
     }
     free(names);
+    free(dir_path);
 }
 
 /* The real path of a file, for telling whether two names are one file. */
