@@ -67,7 +67,7 @@ static void write_path(const char *path, const char *data, size_t size)
 
 static void copy_file(const char *from, const char *to)
 {
-    size_t n;
+    size_t n = 0;
     char *s = read_path(from, &n);
     assert_non_null(s);
     write_path(to, s, n);

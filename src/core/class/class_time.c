@@ -134,8 +134,10 @@ void class_time_format(ClassTime t, char buf[CLASS_TIME_TEXT])
     int mo, d, h, mi, s;
     local_fields(t, &y, &mo, &d, &h, &mi, &s);
     int off = t.offset_minutes < 0 ? -t.offset_minutes : t.offset_minutes;
-    snprintf(buf, CLASS_TIME_TEXT, "%04lld-%02d-%02dT%02d:%02d:%02d%c%02d:%02d", (long long)y, mo,
-             d, h, mi, s, t.offset_minutes < 0 ? '-' : '+', off / 60 % 100, off % 60);
+    char text[96]; /* room for any year, so the compiler sees no cut */
+    snprintf(text, sizeof text, "%04lld-%02d-%02dT%02d:%02d:%02d%c%02d:%02d", (long long)y, mo, d,
+             h, mi, s, t.offset_minutes < 0 ? '-' : '+', off / 60 % 100, off % 60);
+    snprintf(buf, CLASS_TIME_TEXT, "%.31s", text);
 }
 
 void class_time_compact(ClassTime t, char buf[CLASS_TIME_COMPACT])
@@ -144,6 +146,8 @@ void class_time_compact(ClassTime t, char buf[CLASS_TIME_COMPACT])
     int mo, d, h, mi, s;
     local_fields(t, &y, &mo, &d, &h, &mi, &s);
     int off = t.offset_minutes < 0 ? -t.offset_minutes : t.offset_minutes;
-    snprintf(buf, CLASS_TIME_COMPACT, "%04lld%02d%02dT%02d%02d%02d%c%02d%02d", (long long)y, mo, d,
-             h, mi, s, t.offset_minutes < 0 ? '-' : '+', off / 60 % 100, off % 60);
+    char text[96];
+    snprintf(text, sizeof text, "%04lld%02d%02dT%02d%02d%02d%c%02d%02d", (long long)y, mo, d, h, mi,
+             s, t.offset_minutes < 0 ? '-' : '+', off / 60 % 100, off % 60);
+    snprintf(buf, CLASS_TIME_COMPACT, "%.23s", text);
 }
