@@ -220,14 +220,14 @@ static void check_totals(const Report *rep, const ClassAttempt *a, Check *c)
         return;
     RoundTotals t = round_totals(&c->round);
     const AttemptTotals *f = &a->totals;
+    if (c->pack_changed)
+        return; /* questions added to a pack change the count; the answers stand */
     if (f->questions != rep->drawn)
         problem(c, "says the attempt had %zu questions; the session asks %zu", f->questions,
                 rep->drawn);
     if (a->status == ATTEMPT_FINISHED && a->answer_count != rep->drawn)
         problem(c, "is marked finished but reaches %zu of %zu questions", a->answer_count,
                 rep->drawn);
-    if (c->pack_changed)
-        return;
     if (f->right != t.correct || f->timed_out != t.timed_out ||
         f->answered != t.asked - t.timed_out || !same_number(f->score, t.credit) ||
         f->points != t.points)
@@ -372,52 +372,86 @@ static const char *student_key(const ReportFile *f)
     return f->roster_id[0] ? f->roster_id : f->student;
 }
 
+static int compare_time(const ReportFile *x, const ReportFile *y)
+{
+    return (x->started.unix_seconds > y->started.unix_seconds) -
+           (x->started.unix_seconds < y->started.unix_seconds);
+}
+
+/* The order students are shown in: by name, then ID, start, file. */
 static int compare_students(const ReportFile *x, const ReportFile *y)
 {
     int d = strcmp(x->student, y->student);
     if (d == 0)
         d = strcmp(x->roster_id, y->roster_id);
     if (d == 0)
-        d = (x->started.unix_seconds > y->started.unix_seconds) -
-            (x->started.unix_seconds < y->started.unix_seconds);
-    if (d == 0)
-        d = strcmp(x->name, y->name);
-    return d;
+        d = compare_time(x, y);
+    return d ? d : strcmp(x->name, y->name);
 }
 
-static const ReportFile *sort_files; /* qsort has no context argument */
-
-static int compare_student_index(const void *a, const void *b)
+/* Copies of one attempt next to each other. */
+static int compare_attempts(const ReportFile *x, const ReportFile *y)
 {
-    return compare_students(&sort_files[*(const size_t *)a], &sort_files[*(const size_t *)b]);
+    int d = strcmp(x->student, y->student);
+    if (d == 0)
+        d = strcmp(x->roster_id, y->roster_id);
+    if (d == 0)
+        d = strcmp(x->host, y->host);
+    if (d == 0)
+        d = compare_time(x, y);
+    return d ? d : strcmp(x->name, y->name);
 }
 
-/* Duplicates count once; of a student's attempts the best counts. The
- * duplicates of an attempt are found through a hash of its key, the
- * attempts of a student through the sorted order. */
+/* One student's attempts next to each other, earliest first. */
+static int compare_keys(const ReportFile *x, const ReportFile *y)
+{
+    int d = strcmp(student_key(x), student_key(y));
+    if (d == 0)
+        d = compare_time(x, y);
+    return d ? d : strcmp(x->name, y->name);
+}
+
+/* qsort has no context argument: the files and the order being sorted by. */
+static const ReportFile *sort_files;
+static int (*sort_by)(const ReportFile *, const ReportFile *);
+
+static int compare_index(const void *a, const void *b)
+{
+    return sort_by(&sort_files[*(const size_t *)a], &sort_files[*(const size_t *)b]);
+}
+
+/* Keeps the counted indices of order[0..n) in the order of `by`. */
+static size_t counted_sorted(const Report *rep, size_t *order, size_t n,
+                             int (*by)(const ReportFile *, const ReportFile *))
+{
+    size_t m = 0;
+    for (size_t i = 0; i < n; i++)
+        if (rep->files[order[i]].state == REPORT_FILE_COUNTED)
+            order[m++] = order[i];
+    sort_files = rep->files;
+    sort_by = by;
+    qsort(order, m, sizeof *order, compare_index);
+    return m;
+}
+
+/* Duplicates count once; of a student's attempts the best counts. */
 static void choose(Report *rep)
 {
     size_t n = rep->file_count;
     size_t *order = malloc((n ? n : 1) * sizeof *order);
     if (!order)
         return;
-    size_t m = 0;
     for (size_t i = 0; i < n; i++)
-        if (rep->files[i].state == REPORT_FILE_COUNTED)
-            order[m++] = i;
-    sort_files = rep->files;
-    qsort(order, m, sizeof *order, compare_student_index);
-    /* Duplicates sort next to each other (same student, ID, start). */
+        order[i] = i;
+    size_t m = counted_sorted(rep, order, n, compare_attempts);
     for (size_t i = 0; i < m;) {
         size_t j = i + 1;
         while (j < m && same_attempt(&rep->files[order[i]], &rep->files[order[j]]))
             j++;
         size_t keep = order[i];
-        for (size_t k = i + 1; k < j; k++) {
-            const ReportFile *f = &rep->files[order[k]];
-            if (f->reached > rep->files[keep].reached)
+        for (size_t k = i + 1; k < j; k++)
+            if (rep->files[order[k]].reached > rep->files[keep].reached)
                 keep = order[k];
-        }
         for (size_t k = i; k < j; k++)
             if (order[k] != keep) {
                 ReportFile *f = &rep->files[order[k]];
@@ -428,12 +462,7 @@ static void choose(Report *rep)
             }
         i = j;
     }
-    /* A student's attempts: the best score counts. */
-    size_t w = 0;
-    for (size_t i = 0; i < m; i++)
-        if (rep->files[order[i]].state == REPORT_FILE_COUNTED)
-            order[w++] = order[i];
-    m = w;
+    m = counted_sorted(rep, order, m, compare_keys);
     for (size_t i = 0; i < m;) {
         size_t j = i + 1;
         while (j < m &&
@@ -452,12 +481,8 @@ static void choose(Report *rep)
         rep->files[best].attempts = j - i;
         i = j;
     }
-    w = 0;
-    for (size_t i = 0; i < m; i++)
-        if (rep->files[order[i]].state == REPORT_FILE_COUNTED)
-            order[w++] = order[i];
     rep->students = order;
-    rep->student_count = w;
+    rep->student_count = counted_sorted(rep, order, m, compare_students);
 }
 
 /* --------------------------------------------------------------- summing */
