@@ -159,7 +159,10 @@ bool cy_more(CyReader *r);
 /* Reads the value at the cursor (any node; scalars copied to the arena). */
 void cy_read(CyReader *r, CyMark key, CyValue *out);
 
-/* ---- checked values ------------------------------------------------------- */
+/* What a plain scalar is under YAML 1.2's core schema. */
+CyScalar cy_resolve_plain(const char *s, size_t n);
+
+/* ---- checked values (class_values.c) -------------------------------------- */
 
 /* Each reports what is wrong at the value, marks it bad and returns false;
  * an absent or already bad value returns false without a word. */
