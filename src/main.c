@@ -3,6 +3,7 @@
  *   quizdeck [--packs DIR]... [--data DIR]        start the game
  *   quizdeck --check PATH...                      validate packs, no window
  *   quizdeck --list [--packs DIR]... [PATH...]    what loads, per pack
+ *   quizdeck --report FOLDER [--csv F] [--html F] a class session's report
  *   quizdeck --help | --version
  *
  * Exit status of --check: 0 every pack valid, 1 any error, 2 usage error
@@ -23,6 +24,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "class_cmd.h"
 #include "fsutil.h"
 #include "import_cmd.h"
 #include "pack_set.h"
@@ -39,9 +41,12 @@ static void print_usage(FILE *out)
 {
     fputs("Usage:\n"
           "  quizdeck [--packs DIR]... [--data DIR]   start the game\n"
-          "  quizdeck --check PATH...                 check pack files or folders\n"
+          "  quizdeck --check PATH...                 check pack files or folders,\n"
+          "                                           and session folders\n"
           "  quizdeck --list [--packs DIR]... [PATH...]  list packs: id, title,\n"
           "                                           questions per type, topics\n"
+          "  quizdeck --report FOLDER [--csv FILE] [--html FILE]\n"
+          "                                           a class session's results\n"
           "  quizdeck --help | --version\n"
           "\n"
           "Options:\n"
@@ -118,10 +123,22 @@ static int run_check(const char *const *paths, size_t count)
 {
     PackSet set = {0};
     bool usage_error = false;
+    /* Sessions find their packs among the shipped ones and the other paths. */
+    char shipped[PATH_MAX];
+    const char *look_in[MAX_PATHS + 1] = {shipped_questions_dir(shipped, sizeof shipped)};
+    size_t look_count = 1;
+    ClassCheckTally sessions = {0};
+    for (size_t i = 0; i < count; i++)
+        if (path_exists(paths[i]) && !class_cmd_is_session(paths[i]))
+            look_in[look_count++] = paths[i];
     for (size_t i = 0; i < count; i++) {
         if (!path_exists(paths[i])) {
             fprintf(stderr, "quizdeck: %s: no such file or folder\n", paths[i]);
             usage_error = true;
+            continue;
+        }
+        if (class_cmd_is_session(paths[i])) {
+            class_cmd_check(paths[i], look_in, look_count, &sessions);
             continue;
         }
         pack_set_add_path(&set, paths[i]);
@@ -134,12 +151,15 @@ static int run_check(const char *const *paths, size_t count)
         print_diags(&set.reports[i].diags);
         warnings += set.reports[i].diags.warning_count;
     }
-    size_t errors = pack_set_error_count(&set);
-    size_t files = set.pack_count + set.failure_count;
+    size_t errors = pack_set_error_count(&set) + sessions.errors;
+    size_t files = set.pack_count + set.failure_count + sessions.files;
+    size_t valid = set.pack_count + sessions.valid, failed = set.failure_count + sessions.invalid;
+    questions += sessions.questions;
+    warnings += sessions.warnings;
     printf("%zu %s checked: %zu valid (%zu %s), %zu with errors; "
            "%zu %s, %zu %s\n",
-           files, files == 1 ? "file" : "files", set.pack_count, questions,
-           questions == 1 ? "question" : "questions", set.failure_count, errors,
+           files, files == 1 ? "file" : "files", valid, questions,
+           questions == 1 ? "question" : "questions", failed, errors,
            errors == 1 ? "error" : "errors", warnings, warnings == 1 ? "warning" : "warnings");
     pack_set_free(&set);
     if (usage_error)
@@ -199,6 +219,10 @@ typedef enum Mode { MODE_PLAY, MODE_CHECK, MODE_LIST } Mode;
 
 int main(int argc, char **argv)
 {
+    if (class_cmd_wanted(argc, argv)) {
+        char shipped[PATH_MAX];
+        return class_cmd_main(argc, argv, shipped_questions_dir(shipped, sizeof shipped));
+    }
     Mode mode = MODE_PLAY;
     const char *paths[MAX_PATHS];
     size_t path_count = 0;

@@ -10,6 +10,8 @@
 #   is saved in $FUZZ_ARTIFACTS (default BUILD_DIR/fuzz-artifacts/).
 #   Extra libFuzzer flags can be given in $FUZZ_FLAGS (e.g. -jobs=2); set
 #   FUZZ_CORPUS to a folder to keep the grown corpus between runs.
+#   FUZZ_TARGET=fuzz_result_read fuzzes the class result reader instead
+#   (seeded from the same files, tests/data/class/ among them).
 set -eu
 
 if [ $# -ne 2 ]; then
@@ -29,8 +31,9 @@ if ! grep -q '^QUIZDECK_FUZZ:BOOL=ON' "$build/CMakeCache.txt" 2>/dev/null; then
     CC=${CC:-clang} cmake -S "$source_dir" -B "$build" \
         -DQUIZDECK_FUZZ=ON -DQUIZDECK_SANITIZE=ON -DCMAKE_BUILD_TYPE=RelWithDebInfo
 fi
-cmake --build "$build" --target fuzz_pack_load -j2
-fuzzer="$build/tests/fuzz/fuzz_pack_load"
+target=${FUZZ_TARGET:-fuzz_pack_load}
+cmake --build "$build" --target "$target" -j2
+fuzzer="$build/tests/fuzz/$target"
 
 # The corpus grows while fuzzing; set FUZZ_CORPUS to keep it between runs.
 if [ -n "${FUZZ_CORPUS:-}" ]; then

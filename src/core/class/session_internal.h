@@ -1,0 +1,18 @@
+/* session_internal.h - what the session files share. Private to
+ * src/core/class/session_*.c; everybody else includes session.h.
+ */
+#ifndef QUIZDECK_SESSION_INTERNAL_H
+#define QUIZDECK_SESSION_INTERNAL_H
+
+#include "session.h"
+
+/* Grows an arena array of `size`-byte elements (count used, *cap room) to
+ * hold one more; returns the array (moved when it grew), NULL when out of
+ * memory. */
+void *session_grow(Arena *arena, void *items, size_t count, size_t *cap, size_t size);
+
+/* Reads students.txt of the session's folder, when there is one, into
+ * s->students (s->roster_path set); problems go to `diags` under its name. */
+void session_load_roster(Session *s, DiagList *diags);
+
+#endif

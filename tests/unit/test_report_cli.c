@@ -1,0 +1,155 @@
+/* test_report_cli.c - the class side of the command line as a teacher uses
+ * it: `quizdeck --check` on session folders and files, and `quizdeck
+ * --report` with its CSV and HTML files. Runs the real binary
+ * (QUIZDECK_EXE) with its output captured, like test_cli.c. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+
+#include "test_support.h"
+
+#define DATA    QUIZDECK_TEST_DATA
+#define EXAMPLE QUIZDECK_SOURCE_QUESTIONS "/../examples/class-session"
+#define GOLDEN  DATA "/class/gcc-10b"
+
+typedef struct Run {
+    int status;
+    char out[65536]; /* stdout and stderr together */
+} Run;
+
+static void run(Run *r, const char *args)
+{
+    char path[] = "/tmp/quizdeck-report-cli-XXXXXX";
+    int fd = mkstemp(path);
+    assert_true(fd >= 0);
+    close(fd);
+    char cmd[4096];
+    snprintf(cmd, sizeof cmd, "QUIZDECK_DATA_DIR=/tmp/quizdeck-cli-data '%s' %s >'%s' 2>&1",
+             QUIZDECK_EXE, args, path);
+    int raw = system(cmd);
+    assert_true(WIFEXITED(raw));
+    r->status = WEXITSTATUS(raw);
+    FILE *f = fopen(path, "rb");
+    assert_non_null(f);
+    size_t n = fread(r->out, 1, sizeof r->out - 1, f);
+    r->out[n] = '\0';
+    fclose(f);
+    unlink(path);
+}
+
+typedef struct CliCase {
+    const char *args;
+    int status;
+    const char *expect; /* must appear in the output */
+} CliCase;
+
+static void test_check_and_report_exit_codes_and_messages(void **state)
+{
+    (void)state;
+    static const CliCase cases[] = {
+        {"--check " EXAMPLE, 0,
+         "session 'gcc-quiz-10b' plays 12 questions per student from kuwait-gcc (installed), "
+         "kuwait-alliances (installed)"},
+        {"--check " EXAMPLE "/session.yaml", 0, "1 file checked: 1 valid (12 questions)"},
+        {"--check " GOLDEN, 0, "2 files checked: 2 valid"},
+        {"--check " DATA "/session/broken/pack-not-found.yaml", 1,
+         "pack-not-found.yaml:6:9: error: pack 'kuwait-gc' was not found, neither in the "
+         "session's packs/ folder nor among the installed packs (did you mean 'kuwait-gcc'?)"},
+        {"--check " DATA "/session/folders/roster-duplicate-id", 1,
+         "roster-duplicate-id/students.txt:2:1: error: ID 'S01' is given twice"},
+        {"--check " DATA "/session/folders/broken-pack-in-packs", 1,
+         "2 files checked: 0 valid (0 questions), 2 with errors; 2 errors"},
+        /* a session and a pack in one call, each checked as what it is */
+        {"--check " EXAMPLE " " DATA "/valid/example.yaml", 0, "2 files checked: 2 valid"},
+        {"--report " GOLDEN, 0,
+         "Students   5 counted (1 flagged, 1 duplicate counted once, 1 further attempt)"},
+        {"--report " GOLDEN "/results", 0, "GCC quiz, class 10B (class-golden)"},
+        {"--report " GOLDEN, 0, "flagged: its totals (7 right"},
+        {"--report " EXAMPLE, 0, "no result to count yet"},
+        {"--report /nonexistent", 2, "--report /nonexistent: no such folder"},
+        {"--report", 2, "--report needs a folder"},
+        {"--report " GOLDEN " --pdf x", 2, "--pdf: not an option of --report"},
+        {"--report " GOLDEN " --csv " GOLDEN "/results/new/out.csv", 2,
+         "the report is not written into the results folder"},
+        {"--report " DATA "/session", 1, "no report for"},
+        {"--help", 0, "quizdeck --report FOLDER [--csv FILE] [--html FILE]"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        Run r;
+        run(&r, cases[i].args);
+        if (r.status != cases[i].status || !strstr(r.out, cases[i].expect)) {
+            print_message("quizdeck %s\nexit %d (want %d); output:\n%s\nwanted: %s\n",
+                          cases[i].args, r.status, cases[i].status, r.out, cases[i].expect);
+            fail();
+        }
+    }
+}
+
+static char *slurp(const char *path)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return NULL;
+    static char buf[1 << 20];
+    size_t n = fread(buf, 1, sizeof buf - 1, f);
+    buf[n] = '\0';
+    fclose(f);
+    char *copy = malloc(n + 1);
+    memcpy(copy, buf, n + 1);
+    return copy;
+}
+
+static void test_report_writes_csv_and_html_files(void **state)
+{
+    (void)state;
+    char dir[] = "/tmp/quizdeck-report-out-XXXXXX";
+    assert_non_null(mkdtemp(dir));
+    char args[1024];
+    snprintf(args, sizeof args, "--report " GOLDEN " --csv %s/class.csv --html %s/class.html", dir,
+             dir);
+    Run r;
+    run(&r, args);
+    assert_int_equal(r.status, 0);
+    assert_non_null(strstr(r.out, "CSV: "));
+    assert_non_null(strstr(r.out, "HTML: "));
+    char path[256];
+    snprintf(path, sizeof path, "%s/class.csv", dir);
+    char *csv = slurp(path), *golden = slurp(DATA "/class/gcc-10b.csv");
+    assert_non_null(csv);
+    assert_string_equal(csv, golden);
+    snprintf(path, sizeof path, "%s/class.html", dir);
+    char *html = slurp(path);
+    assert_non_null(html);
+    assert_non_null(strstr(html, "<!DOCTYPE html>"));
+    assert_non_null(strstr(html, "</html>"));
+    /* no temporary file is left beside them */
+    snprintf(args, sizeof args, "ls -A %s | wc -l > %s.count", dir, dir);
+    assert_int_equal(system(args), 0);
+    snprintf(path, sizeof path, "%s.count", dir);
+    char *count = slurp(path);
+    assert_int_equal(atoi(count), 2);
+    unlink(path);
+    free(count);
+    free(csv);
+    free(golden);
+    free(html);
+    test_remove_tree(dir);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_check_and_report_exit_codes_and_messages),
+        cmocka_unit_test(test_report_writes_csv_and_html_files),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
