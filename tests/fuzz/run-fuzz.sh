@@ -10,7 +10,8 @@
 #   is saved in $FUZZ_ARTIFACTS (default BUILD_DIR/fuzz-artifacts/).
 #   Extra libFuzzer flags can be given in $FUZZ_FLAGS (e.g. -jobs=2); set
 #   FUZZ_CORPUS to a folder to keep the grown corpus between runs.
-#   FUZZ_TARGET=fuzz_result_read fuzzes the class result reader instead
+#   After the loader, the four text importers' targets run for SECONDS each.
+#   FUZZ_TARGET=fuzz_result_read fuzzes the class result reader instead, alone
 #   (seeded from the same files, tests/data/class/ among them).
 set -eu
 
@@ -85,8 +86,11 @@ if [ "$status" -ne 0 ]; then
 fi
 
 # The text importers, each for the same bounded time, seeded from their
-# corpus (tests/data/import, valid and broken, by extension).
-for target in gift csv aiken cards; do
+# corpus (tests/data/import, valid and broken, by extension); only in the
+# default run (FUZZ_TARGET names one other target alone).
+importers="gift csv aiken cards"
+[ -z "${FUZZ_TARGET:-}" ] || importers=
+for target in $importers; do
     [ "$status" -eq 0 ] || break
     cmake --build "$build" --target "fuzz_import_$target" -j2
     import_corpus=$(mktemp -d "${TMPDIR:-/tmp}/quizdeck-fuzz-$target.XXXXXX")
