@@ -24,12 +24,10 @@
 
 void pl_error_at(Loader *L, Mark m, const char *fmt, ...)
 {
-    char msg[900];
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(msg, sizeof msg, fmt, ap);
+    diag_vadd(L->diags, DIAG_ERROR, L->name, m.line, m.col, fmt, ap);
     va_end(ap);
-    diag_add(L->diags, DIAG_ERROR, L->name, m.line, m.col, "%s", msg);
 }
 
 void pl_warning_at(Loader *L, Mark m, const char *message)
@@ -54,9 +52,7 @@ const char *pl_excerpt(const char *text, char *buf, size_t size)
         memcpy(buf, text, n + 1);
         return buf;
     }
-    size_t cut = size - 4; /* room for "..." and NUL */
-    while (cut > 0 && ((unsigned char)text[cut] & 0xC0) == 0x80)
-        cut--; /* never split a UTF-8 sequence */
+    size_t cut = text_char_boundary(text, size - 4); /* room for "..." and NUL */
     memcpy(buf, text, cut);
     memcpy(buf + cut, "...", 4);
     return buf;
