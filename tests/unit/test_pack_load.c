@@ -402,6 +402,89 @@ static void test_deep_nesting_is_refused(void **state)
     diag_clear(&diags);
 }
 
+/* A pack made of errors that each ask for a "did you mean" (undeclared
+ * topics, answers that are not choices, misspelt keys): searches run only
+ * for messages that are kept, within PACK_SUGGESTION_BUDGET per file, yet
+ * the first messages still get their suggestion. Work is counted, not
+ * timed (tests never fail on a timing). */
+typedef struct SuggestCase {
+    const char *head;     /* the pack before its questions */
+    const char *question; /* printf format, %zu: the question's number */
+    size_t questions;
+    const char *first; /* the first message, with its suggestion */
+} SuggestCase;
+
+static void test_did_you_mean_work_is_bounded(void **state)
+{
+    (void)state;
+    static const SuggestCase cases[] = {
+        {"format: 1\nid: t\ntitle: T\ntopics:\n"
+         "  - {id: abcdefghijklmnopqrstuvwxyzabcdefghijklmn, title: T}\n"
+         "  - {id: nmlkjihgfedcbazyxwvutsrqponmlkjihgfedcba, title: T}\nquestions:\n",
+         "  - {id: q%zu, type: truefalse, prompt: P, answer: true, explain: E,"
+         " topic: abcdefghijklmnopqrstuvwxyzabcdefghijklmx}\n",
+         20000,
+         "topic 'abcdefghijklmnopqrstuvwxyzabcdefghijklmx' is not declared in 'topics' "
+         "(did you mean 'abcdefghijklmnopqrstuvwxyzabcdefghijklmn'?)"},
+        {"format: 1\nid: t\ntitle: T\nquestions:\n",
+         "  - {id: q%zu, type: multi, prompt: P, explain: E,"
+         " choices: [abcdefghijklmnopqrst, bcdefghijklmnopqrstu, cdefghijklmnopqrstuv],"
+         " answers: [abcdefghijklmnopqrsx, bcdefghijklmnopqrsx, cdefghijklmnopqrsx]}\n",
+         5000,
+         "answer 'abcdefghijklmnopqrsx' is not one of the choices "
+         "(did you mean 'abcdefghijklmnopqrst'?)"},
+        {"format: 1\nid: t\ntitle: T\nquestions:\n",
+         "  - {id: q%zu, type: truefalse, prompt: P, answer: true, explian: E}\n", 20000,
+         "unknown key 'explian' in a question (did you mean 'explain'?)"},
+    };
+    for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
+        size_t cap = strlen(cases[c].head) + cases[c].questions * 256;
+        char *text = malloc(cap);
+        assert_non_null(text);
+        size_t used = (size_t)snprintf(text, cap, "%s", cases[c].head);
+        for (size_t i = 0; i < cases[c].questions; i++)
+            used += (size_t)snprintf(text + used, cap - used, cases[c].question, i);
+        DiagList diags = {0};
+        PackLoadStats stats;
+        assert_null(pack_load_buffer_stats("s.yaml", text, used, &diags, &stats));
+        assert_true(diags.error_count >= cases[c].questions);
+        assert_int_equal(diags.count, DIAG_MAX_ITEMS);
+        /* Without the bound: one search per error, tens of thousands. */
+        if (stats.suggestions > DIAG_MAX_ITEMS ||
+            stats.suggestion_cells > PACK_SUGGESTION_BUDGET + 64 * 40 * 40)
+            print_message("case %zu: %zu searches, %zu cells\n", c, stats.suggestions,
+                          stats.suggestion_cells);
+        assert_true(stats.suggestions <= DIAG_MAX_ITEMS);
+        assert_true(stats.suggestion_cells <= PACK_SUGGESTION_BUDGET + 64 * 40 * 40);
+        assert_true(has_error_containing(&diags, cases[c].first));
+        free(text);
+        diag_clear(&diags);
+    }
+}
+
+/* Past DIAG_MAX_ITEMS warnings give way to errors: a pack of many
+ * questions without `explain` still shows the error that stops it. */
+static void test_errors_are_kept_over_warnings(void **state)
+{
+    (void)state;
+    size_t n = DIAG_MAX_ITEMS + 500, cap = n * 80 + 256;
+    char *text = malloc(cap);
+    assert_non_null(text);
+    size_t used = (size_t)snprintf(text, cap, "format: 1\nid: w\ntitle: W\nquestions:\n");
+    for (size_t i = 0; i < n; i++)
+        used += (size_t)snprintf(text + used, cap - used,
+                                 "  - {id: q%zu, type: truefalse, prompt: P, answer: true}\n", i);
+    used += (size_t)snprintf(text + used, cap - used, "  - {id: last, type: choise}\n");
+    DiagList diags = {0};
+    assert_null(pack_load_buffer("w.yaml", text, used, &diags));
+    assert_int_equal(diags.count, DIAG_MAX_ITEMS);
+    assert_int_equal(diags.warning_count, n + 1);
+    assert_true(has_error(&diags, (int)n + 5, 22,
+                          "unknown question type 'choise' (did you mean 'choice'?)"));
+    free(text);
+    diag_clear(&diags);
+}
+
 /* Every kind of id is at most PACK_MAX_ID characters: 64 loads, 65 is an
  * error naming the kind. Topic and section ids may be any text, so their
  * limit counts characters, not bytes. A template takes the id, then the
@@ -629,6 +712,8 @@ int main(void)
         cmocka_unit_test(test_file_over_64_mib_is_refused_without_reading),
         cmocka_unit_test(test_more_than_100000_questions_is_refused),
         cmocka_unit_test(test_deep_nesting_is_refused),
+        cmocka_unit_test(test_did_you_mean_work_is_bounded),
+        cmocka_unit_test(test_errors_are_kept_over_warnings),
         cmocka_unit_test(test_ids_are_limited_to_64_characters),
         cmocka_unit_test(test_invalid_utf8_is_reported_where_it_is),
         cmocka_unit_test(test_unicode_text_loads),

@@ -304,13 +304,14 @@ const char **pl_list_copy(Loader *L, const RawList *list)
 /* ------------------------------------------------------- key names */
 
 /* Edit distance with adjacent swaps (optimal string alignment), ignoring
- * case: "titel" is one edit from "title". Bounded: keys are short. */
-static size_t edit_distance(const char *a, const char *b)
+ * case: "titel" is one edit from "title". Both words are at most
+ * EDIT_MAX_LENGTH bytes (the caller checks): it fills a table of
+ * strlen(a) * strlen(b) cells, which pl_closest() charges to the file. */
+enum { EDIT_MAX_LENGTH = 40 };
+
+static size_t edit_distance(const char *a, size_t la, const char *b, size_t lb)
 {
-    size_t la = strlen(a), lb = strlen(b);
-    if (la > 40 || lb > 40)
-        return 99;
-    size_t d[41][41];
+    size_t d[EDIT_MAX_LENGTH + 1][EDIT_MAX_LENGTH + 1];
     for (size_t i = 0; i <= la; i++)
         d[i][0] = i;
     for (size_t j = 0; j <= lb; j++)
@@ -335,18 +336,28 @@ static size_t edit_distance(const char *a, const char *b)
 /* The closest of `names` to `word`, or NULL when none is close enough to be
  * a likely slip: at most a third of the word's length in edits (at least
  * one, at most three, and never the whole word), or one of the two being
- * the start of the other ("multiple" for "multi"). */
-const char *pl_closest(const char *word, const char *const *names, size_t count)
+ * the start of the other ("multiple" for "multi").
+ * The work is bounded: none when the message would not be kept, and a
+ * search starts only while the file is within PACK_SUGGESTION_BUDGET. Words
+ * whose lengths differ by more than the limit are never compared (their
+ * distance is at least that difference), nor words over EDIT_MAX_LENGTH. */
+const char *pl_closest(Loader *L, const char *word, const char *const *names, size_t count)
 {
+    if (!pl_error_kept(L) || L->suggestion_cells >= PACK_SUGGESTION_BUDGET)
+        return NULL;
+    L->suggestions++;
     const char *best = NULL;
     size_t best_d = 99, len = strlen(word);
     size_t limit = len / 3 < 1 ? 1 : len / 3;
     if (limit > 3)
         limit = 3;
     for (size_t i = 0; i < count; i++) {
-        size_t d = edit_distance(word, names[i]);
         size_t n = strlen(names[i]);
-        size_t shorter = n < len ? n : len;
+        size_t shorter = n < len ? n : len, gap = n < len ? len - n : n - len, d = 99;
+        if (gap <= limit && len <= EDIT_MAX_LENGTH && n <= EDIT_MAX_LENGTH) {
+            L->suggestion_cells += len * n;
+            d = edit_distance(word, len, names[i], n);
+        }
         if (d > limit && shorter >= 4 && strncmp(word, names[i], shorter) == 0)
             d = limit; /* a prefix: likely the same word, written longer */
         if (d < best_d) {
@@ -361,7 +372,11 @@ void pl_unknown_key(Loader *L, Mark at, const char *key, const char *where,
                     const char *const *names, size_t count)
 {
     char buf[80];
-    const char *hint = pl_closest(key, names, count);
+    if (!pl_error_kept(L)) { /* counted only: spare the search and the list */
+        pl_error_at(L, at, "unknown key");
+        return;
+    }
+    const char *hint = pl_closest(L, key, names, count);
     if (hint) {
         pl_error_at(L, at, "unknown key '%s' in %s (did you mean '%s'?)",
                     pl_excerpt(key, buf, sizeof buf), where, hint);
@@ -561,32 +576,41 @@ static void check_foreign_keys(Loader *L, const RawQuestion *r, QuestionType typ
     }
 }
 
+/* "choice, multi, ...": the type names for a message. */
+static const char *type_list(char *buf, size_t size)
+{
+    size_t used = 0;
+    buf[0] = '\0';
+    for (int t = 0; t < QUESTION_TYPE_COUNT && used < size; t++)
+        used += (size_t)snprintf(buf + used, size - used, "%s%s", t ? ", " : "",
+                                 question_type_name((QuestionType)t));
+    return buf;
+}
+
 /* Reads `type`; false (after saying why) when it is not one of the types. */
 static bool check_type(Loader *L, RawQuestion *r, const char *qid, QuestionType *out)
 {
-    const char *names[QUESTION_TYPE_COUNT];
-    char list[160] = "";
-    size_t used = 0;
-    for (int t = 0; t < QUESTION_TYPE_COUNT; t++) {
-        names[t] = question_type_name((QuestionType)t);
-        used += (size_t)snprintf(list + used, sizeof list - used, "%s%s", t ? ", " : "", names[t]);
-    }
+    char list[160];
     if (!r->type.present) {
-        pl_error_at(L, r->at, "question '%s' is missing 'type' (one of %s)", qid, list);
+        pl_error_at(L, r->at, "question '%s' is missing 'type' (one of %s)", qid,
+                    type_list(list, sizeof list));
         return false;
     }
     if (!pl_check_text(L, &r->type, "type", true))
         return false;
     if (question_type_parse(r->type.text, out))
         return true;
-    const char *hint = pl_closest(r->type.text, names, QUESTION_TYPE_COUNT);
+    const char *names[QUESTION_TYPE_COUNT];
+    for (int t = 0; t < QUESTION_TYPE_COUNT; t++)
+        names[t] = question_type_name((QuestionType)t);
+    const char *hint = pl_closest(L, r->type.text, names, QUESTION_TYPE_COUNT);
     char buf[80];
     if (hint)
         pl_error_at(L, r->type.at, "unknown question type '%s' (did you mean '%s'?)",
                     pl_excerpt(r->type.text, buf, sizeof buf), hint);
     else
         pl_error_at(L, r->type.at, "unknown question type '%s'; use one of %s",
-                    pl_excerpt(r->type.text, buf, sizeof buf), list);
+                    pl_excerpt(r->type.text, buf, sizeof buf), type_list(list, sizeof list));
     return false;
 }
 

@@ -35,6 +35,11 @@ void pl_warning_at(Loader *L, Mark m, const char *message)
     diag_add(L->diags, DIAG_WARNING, L->name, m.line, m.col, "%s", message);
 }
 
+bool pl_error_kept(const Loader *L)
+{
+    return diag_would_keep(L->diags, DIAG_ERROR);
+}
+
 static Mark mark_of(yaml_mark_t m)
 {
     Mark r = {

@@ -28,6 +28,7 @@
 #include "diag.h"
 #include "id_index.h"
 #include "pack.h"
+#include "pack_load.h"
 
 /* ---------------------------------------------------------------- limits */
 
@@ -195,6 +196,8 @@ typedef struct Loader {
     size_t question_count, question_cap;
     IdIndex question_ids;
     bool too_many_questions;
+    size_t suggestion_cells; /* edit-distance work spent on "did you mean" */
+    size_t suggestions;      /* "did you mean" searches run */
 } Loader;
 
 /* ------------------------------------------------- pack_input.c: messages */
@@ -206,6 +209,11 @@ void pl_error_at(Loader *L, Mark m, const char *fmt, ...)
 #endif
     ;
 void pl_warning_at(Loader *L, Mark m, const char *message);
+
+/* True when an error reported now would be kept: work that only serves
+ * its message (a "did you mean" search, a list of names) can be skipped
+ * when it would not. */
+bool pl_error_kept(const Loader *L);
 
 /* Shortens a user's text into `buf` for quoting it back; returns buf. */
 const char *pl_excerpt(const char *text, char *buf, size_t size);
@@ -257,7 +265,10 @@ const char **pl_list_copy(Loader *L, const RawList *list);
 /* --------------------------------------------------- pack_check.c: keys */
 
 int pl_key_index(const char *key, const char *const *names, size_t count);
-const char *pl_closest(const char *word, const char *const *names, size_t count);
+/* The likely slip among `names` for `word`, or NULL. NULL also when the
+ * error it is for would not be kept, and once this file has spent
+ * PACK_SUGGESTION_BUDGET (pack_load.h) on suggestions. */
+const char *pl_closest(Loader *L, const char *word, const char *const *names, size_t count);
 void pl_unknown_key(Loader *L, Mark at, const char *key, const char *where,
                     const char *const *names, size_t count);
 void pl_duplicate_key(Loader *L, Mark at, const char *key, Mark first);

@@ -225,7 +225,7 @@ static void answer_not_a_choice(Loader *L, Mark at, const char *what, const char
                                 const RawList *choices)
 {
     char buf[80];
-    const char *hint = pl_closest(text, choices->items, choices->kept);
+    const char *hint = pl_closest(L, text, choices->items, choices->kept);
     if (hint)
         pl_error_at(L, at, "%s '%s' is not one of the choices (did you mean '%s'?)", what,
                     pl_excerpt(text, buf, sizeof buf), hint);
