@@ -592,6 +592,102 @@ static void test_invalid_utf8_is_reported_where_it_is(void **state)
     diag_clear(&diags);
 }
 
+/* A raw control character or noncharacter, which YAML refuses, is reported
+ * at its own line and column (not at "1:1 ... at byte N"), and what comes
+ * before it is still checked. */
+typedef struct ControlCase {
+    const char *bytes; /* placed inside the second question's quoted prompt */
+    int column;
+    const char *message;
+} ControlCase;
+
+static void test_raw_control_characters_are_reported_where_they_are(void **state)
+{
+    (void)state;
+    static const ControlCase cases[] = {
+        {"a\x1b[2J", 16, "control character U+001B (ESC) is not allowed in a pack; delete it"},
+        {"\x07", 15, "control character U+0007 is not allowed in a pack; delete it"},
+        {"ab\x7f", 17, "control character U+007F (DEL) is not allowed in a pack; delete it"},
+        {"\xD8\xA7\xC2\x80", 16, "control character U+0080 is not allowed in a pack; delete it"},
+        {"x\xC2\x9F", 16, "control character U+009F is not allowed in a pack; delete it"},
+        {"\xEF\xBF\xBE", 15, "U+FFFE is not a character and is not allowed in a pack; delete it"},
+        {"ok \xEF\xBF\xBF", 18,
+         "U+FFFF is not a character and is not allowed in a pack; delete it"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char text[256];
+        int n = snprintf(text, sizeof text,
+                         "format: 1\nid: c\ntitle: C\nquestions:\n"
+                         "  - {id: a, type: truefalse, answer: true, explain: E}\n"
+                         "  - {id: b, type: truefalse, answer: true, explain: E,\n"
+                         "     prompt: \"%s\"}\n",
+                         cases[i].bytes);
+        DiagList diags = {0};
+        assert_null(pack_load_buffer("c.yaml", text, (size_t)n, &diags));
+        bool ok = diags.error_count == 2 &&
+                  has_error(&diags, 5, 5, "question 'a' is missing 'prompt' (the question text)") &&
+                  has_error(&diags, 7, cases[i].column, cases[i].message);
+        if (!ok) {
+            print_message("case %zu\n", i);
+            print_diags(&diags);
+        }
+        assert_true(ok);
+        diag_clear(&diags);
+    }
+    /* Outside a value too, and a NUL (of a file saved as UTF-16, say). */
+    const char nul[] = "format: 1\n# a comment \x01\n";
+    DiagList diags = {0};
+    assert_null(pack_load_buffer("c.yaml", nul, sizeof nul - 1, &diags));
+    assert_true(has_error(&diags, 2, 13,
+                          "control character U+0001 is not allowed in a pack; "
+                          "delete it"));
+    diag_clear(&diags);
+    /* NEL (U+0085) is a line break in YAML, not an error. */
+    const char *nel = "format: 1\nid: n\ntitle: \"a\xC2\x85"
+                      "b\"\nquestions:\n"
+                      "  - {id: a, type: truefalse, prompt: P, answer: true, explain: E}\n";
+    Pack *p = load_text(nel, &diags);
+    assert_non_null(p);
+    pack_free(p);
+    diag_clear(&diags);
+}
+
+/* The loader's own positions (a bad character) and libyaml's (everything
+ * else) agree whatever the line ends: LF, CR LF, CR alone, U+2028, and
+ * with a byte order mark, which takes no column. */
+static void test_positions_agree_with_any_line_ends(void **state)
+{
+    (void)state;
+    static const char *const ends[] = {"\n", "\r\n", "\r", "\xE2\x80\xA8"};
+    for (size_t i = 0; i < sizeof ends / sizeof ends[0]; i++) {
+        const char *e = ends[i];
+        char text[512];
+        int n =
+            snprintf(text, sizeof text,
+                     "\xEF\xBB\xBF"
+                     "bogus: 1%sformat: 1%sid: l%stitle: L%squestions:%s"
+                     "  - {id: a, type: truefalse, answer: true, explain: E, promtp: x}%s"
+                     "  - {id: b, type: truefalse, answer: true, explain: E, prompt: \"\x1b\"}%s",
+                     e, e, e, e, e, e, e);
+        DiagList diags = {0};
+        assert_null(pack_load_buffer("l.yaml", text, (size_t)n, &diags));
+        bool ok = diags.error_count == 4 &&
+                  has_error_containing(&diags, "unknown key 'bogus' in the pack") &&
+                  diags.items[0].line == 1 && diags.items[0].column == 1 &&
+                  has_error(&diags, 6, 56,
+                            "unknown key 'promtp' in a question (did you mean 'prompt'?)") &&
+                  has_error(&diags, 6, 5, "question 'a' is missing 'prompt' (the question text)") &&
+                  has_error(&diags, 7, 65,
+                            "control character U+001B (ESC) is not allowed in a pack; delete it");
+        if (!ok) {
+            print_message("line end %zu\n", i);
+            print_diags(&diags);
+        }
+        assert_true(ok);
+        diag_clear(&diags);
+    }
+}
+
 static void test_unicode_text_loads(void **state)
 {
     (void)state;
@@ -716,6 +812,8 @@ int main(void)
         cmocka_unit_test(test_errors_are_kept_over_warnings),
         cmocka_unit_test(test_ids_are_limited_to_64_characters),
         cmocka_unit_test(test_invalid_utf8_is_reported_where_it_is),
+        cmocka_unit_test(test_raw_control_characters_are_reported_where_they_are),
+        cmocka_unit_test(test_positions_agree_with_any_line_ends),
         cmocka_unit_test(test_unicode_text_loads),
         cmocka_unit_test(test_plain_scalars_are_text),
         cmocka_unit_test(test_folder_with_broken_pack_loads_the_others),

@@ -12,6 +12,8 @@
  */
 #include "pack_load_internal.h"
 
+#include "strutil.h"
+
 #include <ctype.h>
 #include <errno.h>
 #include <stdint.h>
@@ -34,17 +36,11 @@ static const unsigned common_keys = QBIT(QK_ID) | QBIT(QK_TYPE) | QBIT(QK_PROMPT
 
 /* --------------------------------------------------------- value checks */
 
-static bool is_blank(const char *s)
-{
-    for (; *s; s++)
-        if (!isspace((unsigned char)*s))
-            return false;
-    return true;
-}
-
 /* A text value: a scalar that is not null or a boolean (a plain number is
  * taken as written, so `answer: 1991` works). Reports and returns false
- * otherwise. `required_text` also refuses empty or blank text. */
+ * otherwise. `required_text` also refuses text that shows nothing: empty,
+ * spaces, or only invisible characters (U+00A0, U+200B, U+3000, ...), which
+ * would look blank in the game. */
 bool pl_check_text(Loader *L, RawScalar *v, const char *what, bool required_text)
 {
     if (!v->present || v->bad)
@@ -70,8 +66,15 @@ bool pl_check_text(Loader *L, RawScalar *v, const char *what, bool required_text
         v->bad = true;
         return false;
     }
-    if (required_text && is_blank(v->text)) {
-        pl_error_at(L, v->at, "'%s' is empty", what);
+    uint32_t invisible;
+    if (required_text && text_is_blank(v->text, &invisible)) {
+        if (invisible)
+            pl_error_at(L, v->at,
+                        "'%s' shows nothing: it has only spaces and invisible characters "
+                        "(the first is U+%04X)",
+                        what, (unsigned)invisible);
+        else
+            pl_error_at(L, v->at, "'%s' is empty", what);
         v->bad = true;
         return false;
     }
@@ -100,7 +103,7 @@ bool pl_parse_int(const char *text, long long *out)
 bool pl_is_plain_text(const RawScalar *v)
 {
     return v->present && !v->bad && v->node == NODE_SCALAR && v->kind != SCALAR_NULL &&
-           v->kind != SCALAR_BOOL && !is_blank(v->text);
+           v->kind != SCALAR_BOOL && !text_is_blank(v->text, NULL);
 }
 
 /* An integer in [lo, hi]. */

@@ -162,6 +162,17 @@ typedef struct QuestionFixups {
     bool has_time_limit, has_points;
 } QuestionFixups;
 
+/* Why the input stopped before its end (then libyaml is told the read
+ * failed, and the loader reports this instead of libyaml's words). */
+typedef enum InputStop {
+    INPUT_OK,
+    INPUT_BAD_UTF8,    /* bad_byte at bad_at is not UTF-8 */
+    INPUT_BAD_CONTROL, /* bad_char at bad_at is a control character YAML refuses */
+    INPUT_BAD_NONCHAR, /* bad_char at bad_at is U+FFFE or U+FFFF */
+    INPUT_TOO_BIG,
+    INPUT_READ_FAILED, /* read_error says why */
+} InputStop;
+
 typedef struct Input {
     FILE *file; /* or a memory buffer: */
     const unsigned char *data;
@@ -171,10 +182,14 @@ typedef struct Input {
     unsigned pending; /* continuation bytes still expected */
     unsigned codepoint;
     unsigned seq_len;
-    int line, col; /* position of the next byte (1-based) */
+    bool at_start; /* the pending character is the stream's first (a BOM?) */
+    bool after_cr; /* the last byte was a CR: a LF now ends the same line */
+    int line, col; /* position of the next character (1-based), as libyaml counts */
     Mark bad_at;
     unsigned char bad_byte;
-    bool bad_utf8, too_big, read_failed;
+    unsigned bad_char;
+    InputStop stop;
+    int read_error;
 } Input;
 
 typedef struct Loader {
