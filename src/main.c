@@ -61,10 +61,12 @@ static void print_usage(FILE *out)
           out);
 }
 
+/* True when something has that name, a broken link included (the pack set
+ * then says what is wrong with it). */
 static bool path_exists(const char *path)
 {
     struct stat st;
-    return stat(path, &st) == 0;
+    return lstat(path, &st) == 0;
 }
 
 /* Prints `text` escaped for a terminal, between `before` and `after` (our

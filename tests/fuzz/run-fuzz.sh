@@ -1,9 +1,12 @@
 #!/bin/sh
-# run-fuzz.sh - run the pack loader's libFuzzer target for a bounded time (CI).
+# run-fuzz.sh - run one of the libFuzzer targets for a bounded time (CI).
 #
-# Usage: tests/fuzz/run-fuzz.sh SECONDS BUILD_DIR
+# Usage: tests/fuzz/run-fuzz.sh SECONDS BUILD_DIR [TARGET]
+#   TARGET is fuzz_pack_load (the loader, the default), fuzz_pack_set (the
+#   folder reader: entries, links, FIFOs made from the input) or
+#   fuzz_diag_format (the escaping of what reaches a terminal or the screen).
 #   Configures BUILD_DIR as a fuzz build when it is not one yet (clang,
-#   -DQUIZDECK_FUZZ=ON -DQUIZDECK_SANITIZE=ON), builds fuzz_pack_load, seeds a
+#   -DQUIZDECK_FUZZ=ON -DQUIZDECK_SANITIZE=ON), builds TARGET, seeds a
 #   temporary corpus from tests/data/**/*.yaml, questions/*.yaml and
 #   tests/fuzz/corpus/, and fuzzes for SECONDS seconds. Exits non-zero when the
 #   fuzzer finds a crash, leak, hang or broken invariant; the input that did it
@@ -12,12 +15,17 @@
 #   FUZZ_CORPUS to a folder to keep the grown corpus between runs.
 set -eu
 
-if [ $# -ne 2 ]; then
-    echo "usage: $0 SECONDS BUILD_DIR" >&2
+if [ $# -lt 2 ] || [ $# -gt 3 ]; then
+    echo "usage: $0 SECONDS BUILD_DIR [fuzz_pack_load|fuzz_pack_set|fuzz_diag_format]" >&2
     exit 2
 fi
 seconds=$1
 build=$2
+target=${3:-fuzz_pack_load}
+case $target in
+    fuzz_pack_load|fuzz_pack_set|fuzz_diag_format) ;;
+    *) echo "$0: unknown target '$target'" >&2; exit 2 ;;
+esac
 case $seconds in
     ''|*[!0-9]*) echo "$0: SECONDS must be a whole number" >&2; exit 2 ;;
 esac
@@ -29,8 +37,8 @@ if ! grep -q '^QUIZDECK_FUZZ:BOOL=ON' "$build/CMakeCache.txt" 2>/dev/null; then
     CC=${CC:-clang} cmake -S "$source_dir" -B "$build" \
         -DQUIZDECK_FUZZ=ON -DQUIZDECK_SANITIZE=ON -DCMAKE_BUILD_TYPE=RelWithDebInfo
 fi
-cmake --build "$build" --target fuzz_pack_load -j2
-fuzzer="$build/tests/fuzz/fuzz_pack_load"
+cmake --build "$build" --target "$target" -j2
+fuzzer="$build/tests/fuzz/$target"
 
 # The corpus grows while fuzzing; set FUZZ_CORPUS to keep it between runs.
 if [ -n "${FUZZ_CORPUS:-}" ]; then

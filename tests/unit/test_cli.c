@@ -1,6 +1,7 @@
 /* test_cli.c - the quizdeck command line as a teacher uses it: exit codes
  * and what --check, --list, --help and --version print, also for hostile
- * input (text that tries to print lines of its own, a very long path). Runs the real binary (QUIZDECK_EXE) with its
+ * input (a FIFO, links out of the folder, text that tries to print lines of
+ * its own, a very long path). Runs the real binary (QUIZDECK_EXE) with its
  * output captured to a temporary file. */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -158,6 +159,44 @@ static size_t count_lines(const char *text)
     return n;
 }
 
+/* A FIFO or a link out of the folder is listed as an error and counted;
+ * --check never waits on the FIFO and never shows the link's target. */
+static void test_check_lists_what_it_does_not_read(void **state)
+{
+    (void)state;
+    char dir[] = "/tmp/quizdeck-cli-hostile-XXXXXX", path[256], args[512];
+    assert_non_null(mkdtemp(dir));
+    snprintf(path, sizeof path, "%s/fifo.yaml", dir);
+    assert_int_equal(mkfifo(path, 0644), 0);
+    snprintf(path, sizeof path, "%s/passwd.yaml", dir);
+    assert_int_equal(symlink("/etc/passwd", path), 0);
+    alarm(60); /* a blocked --check ends the test, which fails it */
+    Run r;
+    snprintf(args, sizeof args, "--check '%s'", dir);
+    run(&r, args);
+    char expect[512];
+    snprintf(expect, sizeof expect,
+             "%s/fifo.yaml:1:1: error: not read: it is a named pipe (FIFO), not a file\n"
+             "%s/passwd.yaml:1:1: error: not read: it is a symbolic link that leads out of its "
+             "folder; only files inside the folder are read\n"
+             "2 files checked: 0 valid (0 questions), 2 with errors; 2 errors, 0 warnings\n",
+             dir, dir);
+    assert_string_equal(r.out, expect);
+    assert_int_equal(r.status, 1);
+    /* Named directly, the same; and --list says it was not loaded. */
+    snprintf(args, sizeof args, "--check '%s/fifo.yaml'", dir);
+    run(&r, args);
+    assert_int_equal(r.status, 1);
+    assert_non_null(strstr(r.out, "fifo.yaml:1:1: error: not read: it is a named pipe (FIFO)"));
+    snprintf(args, sizeof args, "--list '%s'", dir);
+    run(&r, args);
+    assert_int_equal(r.status, 1);
+    assert_non_null(strstr(r.out, "not loaded: "));
+    assert_non_null(strstr(r.out, "0 packs loaded, 2 failed"));
+    alarm(0);
+    test_remove_tree(dir);
+}
+
 /* A pack cannot print a line of its own: a newline or ESC in its text or
  * in its file name shows as \n or \x1b, in --check and in --list. */
 static void test_output_lines_are_all_quizdeck_wrote(void **state)
@@ -228,6 +267,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_exit_codes_and_messages),
         cmocka_unit_test(test_authoring_guide_example_output_is_real),
+        cmocka_unit_test(test_check_lists_what_it_does_not_read),
         cmocka_unit_test(test_output_lines_are_all_quizdeck_wrote),
         cmocka_unit_test(test_a_long_path_keeps_its_message),
     };

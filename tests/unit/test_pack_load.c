@@ -725,41 +725,6 @@ static void test_plain_scalars_are_text(void **state)
     diag_clear(&diags);
 }
 
-/* ------------------------------------------------------------ folders */
-
-static void test_folder_with_broken_pack_loads_the_others(void **state)
-{
-    (void)state;
-    PackSet set = {0};
-    assert_int_equal(pack_set_add_path(&set, QUIZDECK_TEST_DATA "/folder-mixed"), PACK_SET_OK);
-    /* a-good.yaml and c-good.yml load; b-broken.yaml fails; d-same-id.yaml
-     * reuses a-good's id and fails naming it; notes.txt is not a pack. */
-    assert_int_equal(set.pack_count, 2);
-    assert_string_equal(set.packs[0]->id, "kuwait-regional-security");
-    assert_string_equal(set.packs[1]->id, "second-pack");
-    assert_int_equal(set.failure_count, 2);
-    assert_non_null(strstr(set.failures[0].path, "b-broken.yaml"));
-    assert_non_null(strstr(set.failures[1].path, "d-same-id.yaml"));
-    const DiagList *d = &set.failures[1].diags;
-    bool names_both = false;
-    for (size_t i = 0; i < d->count; i++)
-        if (strstr(d->items[i].message, "already used by") &&
-            strstr(d->items[i].message, "a-good.yaml") && strstr(d->items[i].file, "d-same-id"))
-            names_both = d->items[i].line == 2 && d->items[i].column == 5;
-    assert_true(names_both);
-    assert_int_equal(set.report_count, 4);
-    pack_set_free(&set);
-}
-
-static void test_missing_path_is_reported(void **state)
-{
-    (void)state;
-    PackSet set = {0};
-    assert_int_equal(pack_set_add_path(&set, "/nonexistent/quizdeck"), PACK_SET_NO_PATH);
-    assert_int_equal(set.failure_count, 1);
-    pack_set_free(&set);
-}
-
 /* ------------------------------------------------------------ shipped */
 
 static void test_shipped_packs_meet_the_brief(void **state)
@@ -816,8 +781,6 @@ int main(void)
         cmocka_unit_test(test_positions_agree_with_any_line_ends),
         cmocka_unit_test(test_unicode_text_loads),
         cmocka_unit_test(test_plain_scalars_are_text),
-        cmocka_unit_test(test_folder_with_broken_pack_loads_the_others),
-        cmocka_unit_test(test_missing_path_is_reported),
         cmocka_unit_test(test_shipped_packs_meet_the_brief),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -19,6 +19,7 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 /* -------------------------------------------------------------- messages */
 
@@ -204,13 +205,19 @@ int pl_input_read(void *data, unsigned char *buffer, size_t size, size_t *size_r
     *size_read = 0;
     if (in->stop != INPUT_OK)
         return 0;
-    if (in->file) {
-        n = fread(buffer, 1, size, in->file);
-        if (n == 0 && ferror(in->file)) {
+    if (in->fd >= 0) {
+        /* The descriptor is a regular file (fs_open_*): a read never waits,
+         * and O_NONBLOCK makes anything else fail rather than block. */
+        ssize_t got;
+        do
+            got = read(in->fd, buffer, size);
+        while (got < 0 && errno == EINTR);
+        if (got < 0) {
             in->read_error = errno;
             in->stop = INPUT_READ_FAILED;
             return 0;
         }
+        n = (size_t)got;
     } else {
         n = in->size - in->offset;
         if (n > size)

@@ -24,7 +24,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
+#include <unistd.h>
 
 #include "pack_load_internal.h"
 
@@ -592,6 +592,7 @@ Pack *pack_load_buffer_stats(const char *name, const char *data, size_t size, Di
         return NULL;
     }
     Loader L = {.name = name, .diags = diags};
+    L.input.fd = -1;
     L.input.data = (const unsigned char *)data;
     L.input.size = size;
     return load_counted(&L, stats);
@@ -602,31 +603,62 @@ Pack *pack_load_buffer(const char *name, const char *data, size_t size, DiagList
     return pack_load_buffer_stats(name, data, size, diags, NULL);
 }
 
+Pack *pack_load_fd(const char *name, int fd, DiagList *diags)
+{
+    Loader L = {.name = name, .diags = diags};
+    L.input.fd = fd;
+    return load_counted(&L, NULL);
+}
+
+void pl_report_refusal(DiagList *diags, const char *path, FsRefusal refusal, const FsFile *file)
+{
+    const char *link = file->via_link ? "a symbolic link to " : "";
+    switch (refusal) {
+    case FS_OPENED:
+        return;
+    case FS_MISSING:
+        if (file->via_link)
+            break; /* a link to nothing: said below */
+        diag_add(diags, DIAG_ERROR, path, 1, 1, "cannot open the file: %s", strerror(ENOENT));
+        return;
+    case FS_OPEN_FAILED:
+        diag_add(diags, DIAG_ERROR, path, 1, 1, "cannot open the file: %s", strerror(file->error));
+        return;
+    case FS_TOO_BIG:
+        diag_add(diags, DIAG_ERROR, path, 1, 1,
+                 "file is %lld bytes, larger than 64 MiB, the limit for a pack", file->size);
+        return;
+    case FS_LINK_OUTSIDE:
+        diag_add(diags, DIAG_ERROR, path, 1, 1,
+                 "not read: it is a symbolic link that leads out of its folder; only files "
+                 "inside the folder are read");
+        return;
+    case FS_LINK_BROKEN:
+        break;
+    case FS_FOLDER:
+        diag_add(diags, DIAG_ERROR, path, 1, 1, "not read: it is %sa folder, not a pack file",
+                 link);
+        return;
+    case FS_FIFO:
+    case FS_DEVICE:
+    case FS_SOCKET:
+        diag_add(diags, DIAG_ERROR, path, 1, 1, "not read: it is %s%s, not a file", link,
+                 fs_refusal_noun(refusal));
+        return;
+    }
+    diag_add(diags, DIAG_ERROR, path, 1, 1,
+             "not read: it is a symbolic link to nothing (its target is missing, or links loop)");
+}
+
 Pack *pack_load_file(const char *path, DiagList *diags)
 {
-    FILE *f = fopen(path, "rb");
-    if (!f) {
-        diag_add(diags, DIAG_ERROR, path, 1, 1, "cannot open the file: %s", strerror(errno));
+    FsFile file;
+    FsRefusal refusal = fs_open_file(path, PACK_MAX_FILE_BYTES, &file);
+    if (refusal != FS_OPENED) {
+        pl_report_refusal(diags, path, refusal, &file);
         return NULL;
     }
-    struct stat st;
-    if (fstat(fileno(f), &st) == 0) {
-        if (S_ISDIR(st.st_mode)) {
-            diag_add(diags, DIAG_ERROR, path, 1, 1, "is a folder, not a pack file");
-            fclose(f);
-            return NULL;
-        }
-        if (st.st_size > PACK_MAX_FILE_BYTES) {
-            diag_add(diags, DIAG_ERROR, path, 1, 1,
-                     "file is %lld bytes, larger than 64 MiB, the limit for a pack",
-                     (long long)st.st_size);
-            fclose(f);
-            return NULL;
-        }
-    }
-    Loader L = {.name = path, .diags = diags};
-    L.input.file = f;
-    Pack *p = load(&L);
-    fclose(f);
+    Pack *p = pack_load_fd(path, file.fd, diags);
+    close(file.fd);
     return p;
 }

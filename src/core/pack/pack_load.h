@@ -15,8 +15,16 @@
 
 /* Loads and checks the pack at `path`. Errors and warnings are appended to
  * `diags` with `path` as their file name. Returns a Pack the caller owns
- * (free with pack_free) when the file has no errors, NULL otherwise. */
+ * (free with pack_free) when the file has no errors, NULL otherwise.
+ * Only a regular file is read, opened with fs_open_file() (fsutil.h): a
+ * FIFO, a device, a folder or a symbolic link out of the file's folder is
+ * refused, without waiting, as one error "not read: it is ...". */
 Pack *pack_load_file(const char *path, DiagList *diags);
+
+/* The same from a descriptor the caller opened (with fs_open_file or
+ * fs_open_in_folder) and still owns: read to its end, never closed here.
+ * `name` is the file name used in messages. */
+Pack *pack_load_fd(const char *name, int fd, DiagList *diags);
 
 /* Same, from memory: `name` is the file name used in messages. `data` need
  * not be NUL-terminated and is not kept. */

@@ -14,6 +14,8 @@
  * This header holds the state they share: the Loader, and the Raw* records
  * a value is read into (with its position) before it is checked.
  *
+ * pack_set.c includes it too, for pl_report_refusal().
+ *
  * Names: functions shared between these files start with pl_ (pack
  * loader); everything else is static to its file.
  */
@@ -26,6 +28,7 @@
 
 #include "arena.h"
 #include "diag.h"
+#include "fsutil.h"
 #include "id_index.h"
 #include "pack.h"
 #include "pack_load.h"
@@ -174,7 +177,7 @@ typedef enum InputStop {
 } InputStop;
 
 typedef struct Input {
-    FILE *file; /* or a memory buffer: */
+    int fd; /* or, when -1, a memory buffer: */
     const unsigned char *data;
     size_t size, offset;
     size_t total; /* bytes handed to libyaml so far */
@@ -233,9 +236,15 @@ bool pl_error_kept(const Loader *L);
 /* Shortens a user's text into `buf` for quoting it back; returns buf. */
 const char *pl_excerpt(const char *text, char *buf, size_t size);
 
+/* Appends the one error that says why `path` was not read: `refusal` and
+ * `file` as fs_open_file() or fs_open_in_folder() returned them (nothing
+ * for FS_OPENED). The messages are what --check prints, e.g.
+ * "not read: it is a named pipe (FIFO), not a file". In pack_load.c. */
+void pl_report_refusal(DiagList *diags, const char *path, FsRefusal refusal, const FsFile *file);
+
 /* ---------------------------------------------------- pack_input.c: events */
 
-/* libyaml's read handler over L->input (a FILE or a memory buffer). */
+/* libyaml's read handler over L->input (a descriptor or a memory buffer). */
 int pl_input_read(void *data, unsigned char *buffer, size_t size, size_t *size_read);
 
 /* The cursor: L->ev is the next unconsumed event. pl_advance() loads the
