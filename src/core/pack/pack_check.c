@@ -235,8 +235,9 @@ void pl_not_a_list(Loader *L, Mark at, const char *what, NodeKind kind, bool emp
                     what, pl_node_name(kind));
 }
 
-/* Reads a list of text values. Entries past MAX_LIST_KEPT are counted but
- * not stored; the callers' limits are all below it. */
+/* Reads a list of text values. Entries past MAX_LIST_KEPT are checked and
+ * counted but not stored (not even copied); the callers' limits are all
+ * below it. */
 void pl_read_text_list(Loader *L, Mark key, const char *what, RawList *out)
 {
     memset(out, 0, offsetof(RawList, items));
@@ -252,7 +253,7 @@ void pl_read_text_list(Loader *L, Mark key, const char *what, RawList *out)
     pl_advance(L);
     while (pl_peek(L) != YAML_SEQUENCE_END_EVENT && pl_peek(L) != YAML_NO_EVENT) {
         RawScalar v;
-        pl_read_value(L, key, &v);
+        pl_read_value_into(L, key, &v, out->kept < MAX_LIST_KEPT ? NULL : L->scratch[0]);
         out->count++;
         if (!pl_is_plain_text(&v)) { /* the label is only needed for a message */
             char label[96];

@@ -525,10 +525,16 @@ static ScalarKind scalar_kind(const yaml_event_t *e, const char *text, size_t le
     return pl_resolve_plain(text, len);
 }
 
-/* Reads the value at the current event into `out`. Scalars are copied into
- * the arena; anything else is noted (and skipped) so the checks can say what
- * was found. Over-long text is reported here, once. */
 void pl_read_value(Loader *L, Mark key, RawScalar *out)
+{
+    pl_read_value_into(L, key, out, NULL);
+}
+
+/* Reads the value at the current event into `out`. Scalars are copied into
+ * the arena, or into `scratch` when it is not NULL; anything else is noted
+ * (and skipped) so the checks can say what was found. Over-long text is
+ * reported here, once. */
+void pl_read_value_into(Loader *L, Mark key, RawScalar *out, char *scratch)
 {
     *out = (RawScalar){.present = true, .key = key, .at = pl_here(L), .node = pl_node_kind(L)};
     if (pl_peek(L) == YAML_ALIAS_EVENT) { /* already reported */
@@ -554,6 +560,11 @@ void pl_read_value(Loader *L, Mark key, RawScalar *out)
         pl_error_at(L, out->at, "text contains a NUL character");
         out->bad = true;
         out->text = "";
+    } else if (scratch) {
+        memcpy(scratch, s, n);
+        scratch[n] = '\0';
+        out->text = scratch;
+        out->len = n;
     } else {
         out->text = arena_strndup(&L->arena, s, n);
         out->len = n;

@@ -214,8 +214,9 @@ typedef struct Loader {
     size_t question_count, question_cap;
     IdIndex question_ids;
     bool too_many_questions;
-    size_t suggestion_cells; /* edit-distance work spent on "did you mean" */
-    size_t suggestions;      /* "did you mean" searches run */
+    char scratch[2][PACK_MAX_STRING + 1]; /* values read but not kept */
+    size_t suggestion_cells;              /* edit-distance work spent on "did you mean" */
+    size_t suggestions;                   /* "did you mean" searches run */
 } Loader;
 
 /* ------------------------------------------------- pack_input.c: messages */
@@ -262,6 +263,10 @@ bool pl_is_empty_plain(const Loader *L);
  * at the cursor read into `out` (copied into the arena); a mapping key. */
 ScalarKind pl_resolve_plain(const char *s, size_t n);
 void pl_read_value(Loader *L, Mark key, RawScalar *out);
+/* The same into `scratch` (PACK_MAX_STRING + 1 bytes) instead of the arena,
+ * for a value that is checked but not kept: entries of a list past the
+ * MAX_LIST_KEPT it stores, so a list of millions costs no memory. */
+void pl_read_value_into(Loader *L, Mark key, RawScalar *out, char *scratch);
 bool pl_read_key(Loader *L, char *buf, size_t size, Mark *at);
 
 /* ------------------------------------------------- pack_check.c: values */

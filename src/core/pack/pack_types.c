@@ -50,8 +50,9 @@ void pl_read_pairs(Loader *L, Mark key, RawPairs *out)
         while (pl_peek(L) != YAML_MAPPING_END_EVENT && pl_peek(L) != YAML_NO_EVENT) {
             entries++;
             RawScalar k, v;
-            pl_read_value(L, pl_here(L), &k);
-            pl_read_value(L, k.at, &v);
+            bool keep = entries == 1 && out->kept < MAX_LIST_KEPT; /* else only checked */
+            pl_read_value_into(L, pl_here(L), &k, keep ? NULL : L->scratch[0]);
+            pl_read_value_into(L, k.at, &v, keep ? NULL : L->scratch[1]);
             if (entries == 1) {
                 left = k;
                 right = v;
