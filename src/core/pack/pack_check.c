@@ -691,12 +691,7 @@ void pl_check_question(Loader *L)
         q->tags = pl_list_copy(L, &r->tags);
         q->tag_count = r->tags.kept;
     }
-    if (!r->explain.present || !q->explain[0]) {
-        char msg[160];
-        snprintf(msg, sizeof msg,
-                 "question '%s' has no 'explain': students will see only "
-                 "the answer",
-                 qid);
-        pl_warning_at(L, r->at, msg);
-    }
+    if (!r->explain.present || !q->explain[0])
+        pl_warning_at(L, r->at, "question '%s' has no 'explain': students will see only the answer",
+                      qid);
 }

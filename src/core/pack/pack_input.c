@@ -31,9 +31,12 @@ void pl_error_at(Loader *L, Mark m, const char *fmt, ...)
     va_end(ap);
 }
 
-void pl_warning_at(Loader *L, Mark m, const char *message)
+void pl_warning_at(Loader *L, Mark m, const char *fmt, ...)
 {
-    diag_add(L->diags, DIAG_WARNING, L->name, m.line, m.col, "%s", message);
+    va_list ap;
+    va_start(ap, fmt);
+    diag_vadd(L->diags, DIAG_WARNING, L->name, m.line, m.col, fmt, ap);
+    va_end(ap);
 }
 
 bool pl_error_kept(const Loader *L)

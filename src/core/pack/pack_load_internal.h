@@ -221,13 +221,18 @@ typedef struct Loader {
 
 /* ------------------------------------------------- pack_input.c: messages */
 
-/* Appends an error or a warning at `m` to this file's records. */
+/* Appends an error or a warning at `m` to this file's records. Past
+ * DIAG_MAX_ITEMS they are only counted: nothing is formatted. */
 void pl_error_at(Loader *L, Mark m, const char *fmt, ...)
 #if defined(__GNUC__)
     __attribute__((format(printf, 3, 4)))
 #endif
     ;
-void pl_warning_at(Loader *L, Mark m, const char *message);
+void pl_warning_at(Loader *L, Mark m, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 3, 4)))
+#endif
+    ;
 
 /* True when an error reported now would be kept: work that only serves
  * its message (a "did you mean" search, a list of names) can be skipped
