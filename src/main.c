@@ -9,7 +9,10 @@
  * Exit status of --check: 0 every pack valid, 1 any error, 2 usage error
  * (unknown option, no such path). Diagnostics go to standard output as
  * FILE:LINE:COLUMN: error|warning: MESSAGE, the checker's main output; usage
- * errors go to standard error.
+ * errors go to standard error. Everything printed that came from a pack, a
+ * file name or an argument goes through text_escape_controls() (strutil.h):
+ * a newline or an escape sequence in a pack shows as `\n` or `\x1b`, so
+ * every line printed is one this program wrote.
  *
  * The shipped packs are found next to an installed binary
  * (BINDIR/../share/quizdeck/questions), else in the source tree this binary
@@ -65,10 +68,37 @@ static void print_usage(FILE *out)
     fprintf(out, "\nAuthoring:\n%s", import_cmd_usage());
 }
 
+/* True when something has that name, a broken link included (the pack set
+ * then says what is wrong with it). */
 static bool path_exists(const char *path)
 {
     struct stat st;
-    return stat(path, &st) == 0;
+    return lstat(path, &st) == 0;
+}
+
+/* Prints `text` escaped for a terminal, between `before` and `after` (our
+ * own words, printed as they are). */
+static void print_text(FILE *out, const char *before, const char *text, const char *after)
+{
+    char small[512];
+    size_t n = text_escape_controls(small, sizeof small, text, TEXT_ESCAPE_C);
+    char *big = n < sizeof small ? NULL : malloc(n + 1);
+    if (big)
+        text_escape_controls(big, n + 1, text, TEXT_ESCAPE_C);
+    fprintf(out, "%s%s%s", before, big ? big : small, after);
+    free(big);
+}
+
+/* Prints one record as its whole line, however long its path. */
+static void print_diag(FILE *out, const char *indent, const Diag *diag)
+{
+    char small[1024];
+    size_t n = (size_t)diag_format(diag, small, sizeof small);
+    char *big = n < sizeof small ? NULL : malloc(n + 1);
+    if (big)
+        diag_format(diag, big, n + 1);
+    fprintf(out, "%s%s\n", indent, big ? big : small);
+    free(big);
 }
 
 /* The folder of shipped packs: see the header comment for the order. */
@@ -109,11 +139,8 @@ static char *data_dir(const char *option)
 
 static void print_diags(const DiagList *list)
 {
-    char line[1400];
-    for (size_t i = 0; i < list->count; i++) {
-        diag_format(&list->items[i], line, sizeof line);
-        puts(line);
-    }
+    for (size_t i = 0; i < list->count; i++)
+        print_diag(stdout, "", &list->items[i]);
     if (list->truncated)
         printf("(%zu more problems not shown)\n",
                list->error_count + list->warning_count - list->count);
@@ -133,7 +160,7 @@ static int run_check(const char *const *paths, size_t count)
             look_in[look_count++] = paths[i];
     for (size_t i = 0; i < count; i++) {
         if (!path_exists(paths[i])) {
-            fprintf(stderr, "quizdeck: %s: no such file or folder\n", paths[i]);
+            print_text(stderr, "quizdeck: ", paths[i], ": no such file or folder\n");
             usage_error = true;
             continue;
         }
@@ -172,7 +199,9 @@ static void print_pack(const Pack *p)
     size_t per_type[QUESTION_TYPE_COUNT] = {0};
     for (size_t i = 0; i < p->question_count; i++)
         per_type[p->questions[i].type]++;
-    printf("%s\t%s\t%zu questions\n", p->id, p->title, p->question_count);
+    print_text(stdout, "", p->id, "\t");
+    print_text(stdout, "", p->title, "");
+    printf("\t%zu questions\n", p->question_count);
     printf("  types:");
     for (int t = 0; t < QUESTION_TYPE_COUNT; t++)
         if (per_type[t])
@@ -180,9 +209,11 @@ static void print_pack(const Pack *p)
     printf("\n  topics:");
     if (!p->topic_count)
         printf(" (none)");
-    for (size_t i = 0; i < p->topic_count; i++)
-        printf("%s %s (%s)", i ? "," : "", p->topics[i].id, p->topics[i].title);
-    printf("\n  file: %s\n", p->path);
+    for (size_t i = 0; i < p->topic_count; i++) {
+        print_text(stdout, i ? ", " : " ", p->topics[i].id, " (");
+        print_text(stdout, "", p->topics[i].title, ")");
+    }
+    print_text(stdout, "\n  file: ", p->path, "\n");
 }
 
 static int run_list(const char *const *paths, size_t count)
@@ -191,7 +222,7 @@ static int run_list(const char *const *paths, size_t count)
     bool usage_error = false;
     for (size_t i = 0; i < count; i++) {
         if (!path_exists(paths[i])) {
-            fprintf(stderr, "quizdeck: %s: no such file or folder\n", paths[i]);
+            print_text(stderr, "quizdeck: ", paths[i], ": no such file or folder\n");
             usage_error = true;
             continue;
         }
@@ -201,12 +232,9 @@ static int run_list(const char *const *paths, size_t count)
         print_pack(set.packs[i]);
     for (size_t i = 0; i < set.failure_count; i++) {
         const PackFailure *f = &set.failures[i];
-        fprintf(stderr, "not loaded: %s\n", f->path);
-        char line[1400];
-        if (f->diags.count) {
-            diag_format(&f->diags.items[0], line, sizeof line);
-            fprintf(stderr, "  %s\n", line);
-        }
+        print_text(stderr, "not loaded: ", f->path, "\n");
+        if (f->diags.count)
+            print_diag(stderr, "  ", &f->diags.items[0]);
     }
     printf("%zu %s loaded, %zu failed\n", set.pack_count, set.pack_count == 1 ? "pack" : "packs",
            set.failure_count);
@@ -250,20 +278,20 @@ int main(int argc, char **argv)
                 mode = MODE_LIST;
             } else if (strcmp(a, "--packs") == 0 || strcmp(a, "--data") == 0) {
                 if (i + 1 >= argc) {
-                    fprintf(stderr, "quizdeck: %s needs a folder\n", a);
+                    print_text(stderr, "quizdeck: ", a, " needs a folder\n");
                     return EXIT_USAGE;
                 }
                 const char *dir = argv[++i];
                 if (strcmp(a, "--data") == 0) {
                     data_option = dir;
                 } else if (!is_dir(dir)) {
-                    fprintf(stderr, "quizdeck: --packs %s: no such folder\n", dir);
+                    print_text(stderr, "quizdeck: --packs ", dir, ": no such folder\n");
                     return EXIT_USAGE;
                 } else if (pack_dir_count < MAX_PATHS) {
                     pack_dirs[pack_dir_count++] = dir;
                 }
             } else {
-                fprintf(stderr, "quizdeck: unknown option '%s'\n", a);
+                print_text(stderr, "quizdeck: unknown option '", a, "'\n");
                 print_usage(stderr);
                 return EXIT_USAGE;
             }
@@ -285,8 +313,8 @@ int main(int argc, char **argv)
         return run_check(paths, path_count);
     }
     if (path_count && mode == MODE_PLAY) {
-        fprintf(stderr, "quizdeck: unexpected argument '%s' (use --packs DIR to add packs)\n",
-                paths[0]);
+        print_text(stderr, "quizdeck: unexpected argument '", paths[0],
+                   "' (use --packs DIR to add packs)\n");
         return EXIT_USAGE;
     }
 

@@ -13,8 +13,14 @@
  * when the loader does not return the expected pack: that is a bug, not a
  * timing.
  *
+ * With --hostile it instead times the loader on two packs made of errors
+ * (100,000 undeclared topics; 60 MiB of multi answers that are not among the
+ * choices), each of which asks for a "did you mean": the loader must reject
+ * them in well under a second per MiB.
+ *
  * Usage: bench_load [--questions N] [--runs N] [--seed N] [--keep FILE]
- * Read pack_load.h first; the generator is pack_gen.c.
+ *        bench_load --hostile [--runs N] [--seed N]
+ * Read pack_load.h first; the generator of the valid pack is pack_gen.c.
  * Linux only for the memory figure (/proc/self/exe, /proc/self/status).
  */
 #define _DEFAULT_SOURCE /* mkstemps */
@@ -48,6 +54,22 @@ enum {
 
 static const double BENCH_TARGET_TIME_RATIO = 1.5;
 static const double BENCH_TARGET_MEMORY_RATIO = 3.0;
+
+/* ------------------------------------------------------------------ RNG */
+
+/* SplitMix64 for the hostile packs: tiny, seeded, identical on every
+ * platform, so a hostile file is the same for a given seed. */
+typedef struct BenchRng {
+    uint64_t state;
+} BenchRng;
+
+static uint64_t bench_rng_next(BenchRng *rng)
+{
+    uint64_t z = (rng->state += 0x9E3779B97F4A7C15u);
+    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9u;
+    z = (z ^ (z >> 27)) * 0x94D049BB133111EBu;
+    return z ^ (z >> 31);
+}
 
 /* --------------------------------------------------------- measurements */
 
@@ -212,18 +234,151 @@ static long long bench_child_hwm(const char *mode, const char *path, size_t ques
     return strtoll(text, NULL, 10);
 }
 
+/* --------------------------------------------------------- hostile packs */
+
+/* Packs made to make the loader work hard on their errors: every error asks
+ * for a "did you mean" among long, equally long names, so unbounded
+ * suggestions cost a full edit-distance table each. The loader must reject
+ * each in well under a second per MiB. */
+enum {
+    BENCH_HOSTILE_TOPICS = 64, /* declared topics: what a suggestion searches */
+    BENCH_HOSTILE_ID = 40,     /* letters per topic id, choice and answer */
+    BENCH_HOSTILE_QUESTIONS = 100000,
+    BENCH_HOSTILE_ANSWERS = 64, /* answers per multi question, none a choice */
+};
+static const long BENCH_HOSTILE_MULTI_BYTES = 60L * 1024 * 1024;
+
+/* `len` random lowercase letters. */
+static void bench_letters(BenchRng *rng, char *buf, size_t len)
+{
+    for (size_t i = 0; i < len; i++) {
+        buf[i] = (char)('a' + bench_rng_next(rng) % 26);
+    }
+    buf[len] = '\0';
+}
+
+/* 100,000 questions, each naming a topic that is not among the 64 declared
+ * (about 11 MiB). */
+static bool bench_write_undeclared_topics(FILE *out, uint64_t seed)
+{
+    BenchRng rng = {seed};
+    char id[BENCH_HOSTILE_ID + 1];
+    fputs("format: 1\nid: hostile-topics\ntitle: Undeclared topics\ntopics:\n", out);
+    for (size_t t = 0; t < BENCH_HOSTILE_TOPICS; t++) {
+        bench_letters(&rng, id, BENCH_HOSTILE_ID);
+        fprintf(out, "  - {id: %s, title: Topic}\n", id);
+    }
+    fputs("questions:\n", out);
+    for (size_t i = 0; i < BENCH_HOSTILE_QUESTIONS; i++) {
+        bench_letters(&rng, id, BENCH_HOSTILE_ID);
+        fprintf(out,
+                "  - {id: q%zu, type: truefalse, prompt: P, answer: true, explain: E, "
+                "topic: %s}\n",
+                i, id);
+    }
+    return fflush(out) == 0 && !ferror(out);
+}
+
+/* multi questions of 8 choices whose 64 answers are none of them, up to
+ * 60 MiB. */
+static bool bench_write_multi_not_choices(FILE *out, uint64_t seed)
+{
+    BenchRng rng = {seed};
+    char text[BENCH_HOSTILE_ID + 1];
+    fputs("format: 1\nid: hostile-multi\ntitle: Answers not among the choices\nquestions:\n", out);
+    for (size_t i = 0; ftell(out) < BENCH_HOSTILE_MULTI_BYTES; i++) {
+        fprintf(out,
+                "  - id: q%zu\n    type: multi\n    prompt: P\n    explain: E\n    choices:", i);
+        for (size_t c = 0; c < PACK_MAX_OPTIONS; c++) {
+            bench_letters(&rng, text, BENCH_HOSTILE_ID);
+            fprintf(out, "%s%s", c ? ", " : " [", text);
+        }
+        fputs("]\n    answers:\n", out);
+        for (size_t a = 0; a < BENCH_HOSTILE_ANSWERS; a++) {
+            bench_letters(&rng, text, BENCH_HOSTILE_ID);
+            fprintf(out, "      - %s\n", text);
+        }
+    }
+    return fflush(out) == 0 && !ferror(out);
+}
+
+typedef struct BenchHostile {
+    const char *name;
+    bool (*write)(FILE *out, uint64_t seed);
+} BenchHostile;
+
+static const BenchHostile bench_hostile_packs[] = {
+    {"100,000 undeclared topics", bench_write_undeclared_topics},
+    {"multi answers not among the choices", bench_write_multi_not_choices},
+};
+
+/* Generates each hostile pack, loads it `runs` times and prints the median
+ * time against the file size. Fails only when a pack loads (each must be
+ * rejected) or cannot be written. */
+static int bench_hostile(size_t runs, uint64_t seed)
+{
+    int status = 0;
+    printf("bench_load --hostile: %zu runs (median)\n", runs);
+    for (size_t h = 0; h < sizeof bench_hostile_packs / sizeof bench_hostile_packs[0]; h++) {
+        const BenchHostile *b = &bench_hostile_packs[h];
+        char path[4096];
+        const char *tmpdir = getenv("TMPDIR");
+        snprintf(path, sizeof path, "%s/quizdeck-hostile-XXXXXX.yaml",
+                 tmpdir && tmpdir[0] ? tmpdir : "/tmp");
+        int fd = mkstemps(path, 5);
+        FILE *out = fd >= 0 ? fdopen(fd, "wb") : NULL;
+        bool written = out && b->write(out, seed);
+        written = out && fclose(out) == 0 && written;
+        struct stat st;
+        if (!written || stat(path, &st) != 0) {
+            fprintf(stderr, "bench_load: cannot write %s\n", path);
+            remove(path);
+            return 1;
+        }
+        double mib = (double)st.st_size / (1024.0 * 1024.0);
+        double ms[BENCH_MAX_RUNS];
+        size_t errors = 0, kept = 0;
+        for (size_t r = 0; r < runs; r++) {
+            DiagList diags = {0};
+            double t0 = bench_now_ms();
+            Pack *pack = pack_load_file(path, &diags);
+            ms[r] = bench_now_ms() - t0;
+            errors = diags.error_count;
+            kept = diags.count;
+            if (pack) {
+                fprintf(stderr, "bench_load: the hostile pack '%s' loaded\n", b->name);
+                status = 1;
+            }
+            pack_free(pack);
+            diag_clear(&diags);
+        }
+        double median = test_median(ms, runs);
+        printf("  %s\n", b->name);
+        printf("    file          %.2f MiB\n", mib);
+        printf("    errors        %zu (%zu kept)\n", errors, kept);
+        printf("    pack_load     %.3f s  (%.3f s per MiB; target < 1 s per MiB: %s)\n",
+               median / 1e3, median / 1e3 / mib, median / 1e3 < mib ? "met" : "MISSED");
+        remove(path);
+    }
+    return status;
+}
+
 /* ------------------------------------------------------------------ main */
 
 static void bench_usage(void)
 {
     fputs("usage: bench_load [--questions N] [--runs N] [--seed N] [--keep FILE]\n"
+          "       bench_load --hostile [--runs N] [--seed N]\n"
           "  Generates a pack (default 100000 questions, all eight types), then\n"
           "  prints the median time of libyaml's raw parse and of pack_load_file,\n"
           "  and the loader's peak memory against the file size.\n"
           "  --questions N  questions in the pack (1..100000, default 100000)\n"
           "  --runs N       timed runs of each, the median is shown (default 5)\n"
           "  --seed N       seed of the generator (default 20261127)\n"
-          "  --keep FILE    write the pack to FILE and keep it (default: a temp file)\n",
+          "  --keep FILE    write the pack to FILE and keep it (default: a temp file)\n"
+          "  --hostile      instead, time the loader on packs made of errors that\n"
+          "                 each ask for a \"did you mean\" (undeclared topics, multi\n"
+          "                 answers not among the choices)\n",
           stderr);
 }
 
@@ -253,8 +408,14 @@ int main(int argc, char **argv)
     size_t runs = BENCH_DEFAULT_RUNS;
     size_t seed = 20261127;
     const char *keep = NULL;
-    /* Every option takes a value: they come in pairs. */
+    bool hostile = false;
+    /* Every option but --hostile takes a value: they come in pairs. */
     for (int i = 1; i < argc; i += 2) {
+        if (strcmp(argv[i], "--hostile") == 0) {
+            hostile = true;
+            i--;
+            continue;
+        }
         const char *value = i + 1 < argc ? argv[i + 1] : NULL;
         bool ok = value != NULL;
         if (strcmp(argv[i], "--questions") == 0 && ok) {
@@ -272,6 +433,10 @@ int main(int argc, char **argv)
             bench_usage();
             return 2;
         }
+    }
+
+    if (hostile) {
+        return bench_hostile(runs, (uint64_t)seed);
     }
 
     /* Generate. */

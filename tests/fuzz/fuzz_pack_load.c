@@ -4,7 +4,11 @@
  * any input, so that the fuzzer finds wrong answers as well as crashes
  * (ASan), undefined behaviour (UBSan), leaks (LSan) and hangs (-timeout):
  *   - NULL comes with at least one error; a Pack comes with none;
- *   - every Diag names the file, has line and column >= 1 and a message;
+ *   - every Diag names the file, has line and column >= 1 and a message,
+ *     and formats (for the terminal and for the screen) as exactly one line
+ *     of printable UTF-8: no newline, ESC or other control character of
+ *     the pack's reaches the output;
+ *   - "did you mean" work stays within its bounds (PackLoadStats);
  *   - a returned Pack keeps the promises of pack.h: strings never NULL,
  *     valid UTF-8, at most PACK_MAX_STRING bytes; counts and numbers within
  *     the limits of the format page; answers that point at real choices;
@@ -82,6 +86,19 @@ static bool fuzz_valid_utf8(const char *text)
         s += extra + 1;
     }
     return true;
+}
+
+/* One line as the terminal or the screen gets it: valid UTF-8 with no
+ * control character (C0, DEL, C1), so no line break and no escape
+ * sequence. */
+static void fuzz_printable_line(const char *line, const char *what)
+{
+    fuzz_check(fuzz_valid_utf8(line), "formatted diag is not valid UTF-8", what);
+    for (const unsigned char *p = (const unsigned char *)line; *p; p++) {
+        fuzz_check(*p >= 0x20 && *p != 0x7F, "formatted diag holds a control character", what);
+        fuzz_check(!(p[0] == 0xC2 && p[1] >= 0x80 && p[1] <= 0x9F),
+                   "formatted diag holds a C1 control", what);
+    }
 }
 
 /* A string of the model: never NULL, UTF-8, bounded; `required` ones are
@@ -290,7 +307,15 @@ static void fuzz_diags(const DiagList *diags)
         fuzz_check(d->column >= 1, "diag column < 1", d->message);
         fuzz_check(d->message != NULL && d->message[0] != '\0', "diag message empty", NULL);
         char line[2048];
-        fuzz_check(diag_format(d, line, sizeof line) > 0, "diag_format failed", d->message);
+        int n = diag_format(d, line, sizeof line);
+        fuzz_check(n > 0, "diag_format failed", d->message);
+        fuzz_check((size_t)n < sizeof line ? strlen(line) == (size_t)n : strlen(line) < sizeof line,
+                   "diag_format's length is wrong", d->message);
+        fuzz_printable_line(line, d->message);
+        diag_format_as(d, line, sizeof line, TEXT_ESCAPE_VISIBLE);
+        fuzz_printable_line(line, d->message);
+        diag_format(d, line, 40); /* a cut line is still whole characters */
+        fuzz_printable_line(line, d->message);
         errors += d->severity == DIAG_ERROR;
     }
     /* error_count also counts records dropped past DIAG_MAX_ITEMS. */
@@ -302,8 +327,12 @@ static void fuzz_diags(const DiagList *diags)
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     DiagList diags = {0};
-    Pack *pack = pack_load_buffer(FUZZ_NAME, (const char *)data, size, &diags);
+    PackLoadStats stats;
+    Pack *pack = pack_load_buffer_stats(FUZZ_NAME, (const char *)data, size, &diags, &stats);
     fuzz_diags(&diags);
+    fuzz_check(stats.suggestions <= DIAG_MAX_ITEMS, "a suggestion for a dropped message", NULL);
+    fuzz_check(stats.suggestion_cells <= PACK_SUGGESTION_BUDGET + 64 * 41 * 41,
+               "suggestions over their budget", NULL);
     if (pack) {
         fuzz_check(diags.error_count == 0, "a pack was returned with errors", NULL);
         fuzz_pack(pack);

@@ -1,26 +1,35 @@
 #!/bin/sh
-# run-fuzz.sh - run the pack loader's libFuzzer target for a bounded time (CI).
+# run-fuzz.sh - run one of the libFuzzer targets for a bounded time (CI).
 #
-# Usage: tests/fuzz/run-fuzz.sh SECONDS BUILD_DIR
+# Usage: tests/fuzz/run-fuzz.sh SECONDS BUILD_DIR [TARGET]
+#   TARGET is fuzz_pack_load (the loader, the default), fuzz_pack_set (the
+#   folder reader: entries, links, FIFOs made from the input),
+#   fuzz_diag_format (the escaping of what reaches a terminal or the screen)
+#   or fuzz_result_read (the class result reader); FUZZ_TARGET may name it
+#   instead.
 #   Configures BUILD_DIR as a fuzz build when it is not one yet (clang,
-#   -DQUIZDECK_FUZZ=ON -DQUIZDECK_SANITIZE=ON), builds fuzz_pack_load, seeds a
+#   -DQUIZDECK_FUZZ=ON -DQUIZDECK_SANITIZE=ON), builds TARGET, seeds a
 #   temporary corpus from tests/data/**/*.yaml, questions/*.yaml and
 #   tests/fuzz/corpus/, and fuzzes for SECONDS seconds. Exits non-zero when the
 #   fuzzer finds a crash, leak, hang or broken invariant; the input that did it
 #   is saved in $FUZZ_ARTIFACTS (default BUILD_DIR/fuzz-artifacts/).
 #   Extra libFuzzer flags can be given in $FUZZ_FLAGS (e.g. -jobs=2); set
 #   FUZZ_CORPUS to a folder to keep the grown corpus between runs.
-#   After the loader, the four text importers' targets run for SECONDS each.
-#   FUZZ_TARGET=fuzz_result_read fuzzes the class result reader instead, alone
-#   (seeded from the same files, tests/data/class/ among them).
+#   After the loader (the default target only), the four text importers'
+#   targets run for SECONDS each.
 set -eu
 
-if [ $# -ne 2 ]; then
-    echo "usage: $0 SECONDS BUILD_DIR" >&2
+if [ $# -lt 2 ] || [ $# -gt 3 ]; then
+    echo "usage: $0 SECONDS BUILD_DIR [fuzz_pack_load|fuzz_pack_set|fuzz_diag_format|fuzz_result_read]" >&2
     exit 2
 fi
 seconds=$1
 build=$2
+target=${3:-${FUZZ_TARGET:-fuzz_pack_load}}
+case $target in
+    fuzz_pack_load|fuzz_pack_set|fuzz_diag_format|fuzz_result_read) ;;
+    *) echo "$0: unknown target '$target'" >&2; exit 2 ;;
+esac
 case $seconds in
     ''|*[!0-9]*) echo "$0: SECONDS must be a whole number" >&2; exit 2 ;;
 esac
@@ -32,7 +41,6 @@ if ! grep -q '^QUIZDECK_FUZZ:BOOL=ON' "$build/CMakeCache.txt" 2>/dev/null; then
     CC=${CC:-clang} cmake -S "$source_dir" -B "$build" \
         -DQUIZDECK_FUZZ=ON -DQUIZDECK_SANITIZE=ON -DCMAKE_BUILD_TYPE=RelWithDebInfo
 fi
-target=${FUZZ_TARGET:-fuzz_pack_load}
 cmake --build "$build" --target "$target" -j2
 fuzzer="$build/tests/fuzz/$target"
 
@@ -89,7 +97,7 @@ fi
 # corpus (tests/data/import, valid and broken, by extension); only in the
 # default run (FUZZ_TARGET names one other target alone).
 importers="gift csv aiken cards"
-[ -z "${FUZZ_TARGET:-}" ] || importers=
+[ "$target" = fuzz_pack_load ] || importers=
 for target in $importers; do
     [ "$status" -eq 0 ] || break
     cmake --build "$build" --target "fuzz_import_$target" -j2

@@ -1,6 +1,8 @@
 /* test_cli.c - the quizdeck command line as a teacher uses it: exit codes
- * and what --check, --list, --help and --version print. Runs the real
- * binary (QUIZDECK_EXE) with its output captured to a temporary file. */
+ * and what --check, --list, --help and --version print, also for hostile
+ * input (a FIFO, links out of the folder, text that tries to print lines of
+ * its own, a very long path). Runs the real binary (QUIZDECK_EXE) with its
+ * output captured to a temporary file. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -8,10 +10,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include <cmocka.h>
+
+#include "test_support.h"
 
 typedef struct Run {
     int status;
@@ -136,11 +141,135 @@ static void test_authoring_guide_example_output_is_real(void **state)
     assert_int_equal(r.status, 1);
 }
 
+/* ------------------------------------------------------- hostile input */
+
+static void write_text(const char *path, const char *text)
+{
+    FILE *f = fopen(path, "wb");
+    assert_non_null(f);
+    fputs(text, f);
+    fclose(f);
+}
+
+static size_t count_lines(const char *text)
+{
+    size_t n = 0;
+    for (; *text; text++)
+        n += *text == '\n';
+    return n;
+}
+
+/* A FIFO or a link out of the folder is listed as an error and counted;
+ * --check never waits on the FIFO and never shows the link's target. */
+static void test_check_lists_what_it_does_not_read(void **state)
+{
+    (void)state;
+    char dir[] = "/tmp/quizdeck-cli-hostile-XXXXXX", path[256], args[512];
+    assert_non_null(mkdtemp(dir));
+    snprintf(path, sizeof path, "%s/fifo.yaml", dir);
+    assert_int_equal(mkfifo(path, 0644), 0);
+    snprintf(path, sizeof path, "%s/passwd.yaml", dir);
+    assert_int_equal(symlink("/etc/passwd", path), 0);
+    alarm(60); /* a blocked --check ends the test, which fails it */
+    Run r;
+    snprintf(args, sizeof args, "--check '%s'", dir);
+    run(&r, args);
+    char expect[512];
+    snprintf(expect, sizeof expect,
+             "%s/fifo.yaml:1:1: error: not read: it is a named pipe (FIFO), not a file\n"
+             "%s/passwd.yaml:1:1: error: not read: it is a symbolic link that leads out of its "
+             "folder; only files inside the folder are read\n"
+             "2 files checked: 0 valid (0 questions), 2 with errors; 2 errors, 0 warnings\n",
+             dir, dir);
+    assert_string_equal(r.out, expect);
+    assert_int_equal(r.status, 1);
+    /* Named directly, the same; and --list says it was not loaded. */
+    snprintf(args, sizeof args, "--check '%s/fifo.yaml'", dir);
+    run(&r, args);
+    assert_int_equal(r.status, 1);
+    assert_non_null(strstr(r.out, "fifo.yaml:1:1: error: not read: it is a named pipe (FIFO)"));
+    snprintf(args, sizeof args, "--list '%s'", dir);
+    run(&r, args);
+    assert_int_equal(r.status, 1);
+    assert_non_null(strstr(r.out, "not loaded: "));
+    assert_non_null(strstr(r.out, "0 packs loaded, 2 failed"));
+    alarm(0);
+    test_remove_tree(dir);
+}
+
+/* A pack cannot print a line of its own: a newline or ESC in its text or
+ * in its file name shows as \n or \x1b, in --check and in --list. */
+static void test_output_lines_are_all_quizdeck_wrote(void **state)
+{
+    (void)state;
+    char dir[] = "/tmp/quizdeck-cli-forge-XXXXXX", path[256], args[512], expect[1024];
+    assert_non_null(mkdtemp(dir));
+    snprintf(path, sizeof path, "%s/new\nline\x1b[2J.yaml", dir);
+    write_text(path, "format: 1\nid: forge\ntitle: \"Red\\e[31m\\nforge.yaml:1:1: error: X\"\n"
+                     "questions:\n"
+                     "  - {id: a, type: \"chioce\\n/etc/x.yaml:1:1: error: FORGED LINE\","
+                     " prompt: P, explain: E}\n");
+    snprintf(args, sizeof args, "--check '%s'", dir);
+    Run r;
+    run(&r, args);
+    snprintf(expect, sizeof expect,
+             "%s/new\\nline\\x1b[2J.yaml:5:19: error: unknown question type 'chioce\\n/etc/"
+             "x.yaml:1:1: error: FORGED LINE'; use one of choice, multi, truefalse, typed, "
+             "order, match, cloze, flashcard\n"
+             "1 file checked: 0 valid (0 questions), 1 with errors; 1 error, 0 warnings\n",
+             dir);
+    assert_string_equal(r.out, expect);
+    assert_int_equal(r.status, 1);
+
+    write_text(path, "format: 1\nid: forge\ntitle: \"Red\\e[31m\\nforge.yaml:1:1: error: X\"\n"
+                     "questions:\n"
+                     "  - {id: a, type: truefalse, prompt: P, answer: true, explain: E}\n");
+    snprintf(args, sizeof args, "--list '%s'", dir);
+    run(&r, args);
+    assert_int_equal(r.status, 0);
+    assert_null(strchr(r.out, '\x1b'));
+    assert_int_equal(count_lines(r.out), 5);
+    assert_non_null(strstr(r.out, "forge\tRed\\x1b[31m\\nforge.yaml:1:1: error: X\t1 questions"));
+    assert_non_null(strstr(r.out, "/new\\nline\\x1b[2J.yaml\n"));
+    test_remove_tree(dir);
+}
+
+/* A path of 1,343 characters: the whole line is printed, message and all. */
+static void test_a_long_path_keeps_its_message(void **state)
+{
+    (void)state;
+    char dir[] = "/tmp/quizdeck-cli-long-XXXXXX", path[1400], args[1500];
+    assert_non_null(mkdtemp(dir));
+    snprintf(path, sizeof path, "%s", dir);
+    while (strlen(path) + 40 < 1343) {
+        strcat(path, "/a-folder-with-a-long-name");
+        assert_int_equal(mkdir(path, 0755), 0);
+    }
+    while (strlen(path) < 1343 - 5)
+        strcat(path, "x");
+    strcat(path, ".yaml");
+    assert_int_equal(strlen(path), 1343);
+    write_text(path, "format: 1\nid: long\ntitle: Long\nquestions:\n"
+                     "  - {id: a, type: truefalse, prompt: P, answer: maybe, explain: E}\n");
+    snprintf(args, sizeof args, "--check '%s'", path);
+    Run r;
+    run(&r, args);
+    char expect[1500];
+    snprintf(expect, sizeof expect,
+             "%s:5:49: error: 'answer' must be true or false (unquoted), not 'maybe'\n", path);
+    assert_non_null(strstr(r.out, expect));
+    assert_int_equal(r.status, 1);
+    test_remove_tree(dir);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_exit_codes_and_messages),
         cmocka_unit_test(test_authoring_guide_example_output_is_real),
+        cmocka_unit_test(test_check_lists_what_it_does_not_read),
+        cmocka_unit_test(test_output_lines_are_all_quizdeck_wrote),
+        cmocka_unit_test(test_a_long_path_keeps_its_message),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -402,6 +402,89 @@ static void test_deep_nesting_is_refused(void **state)
     diag_clear(&diags);
 }
 
+/* A pack made of errors that each ask for a "did you mean" (undeclared
+ * topics, answers that are not choices, misspelt keys): searches run only
+ * for messages that are kept, within PACK_SUGGESTION_BUDGET per file, yet
+ * the first messages still get their suggestion. Work is counted, not
+ * timed (tests never fail on a timing). */
+typedef struct SuggestCase {
+    const char *head;     /* the pack before its questions */
+    const char *question; /* printf format, %zu: the question's number */
+    size_t questions;
+    const char *first; /* the first message, with its suggestion */
+} SuggestCase;
+
+static void test_did_you_mean_work_is_bounded(void **state)
+{
+    (void)state;
+    static const SuggestCase cases[] = {
+        {"format: 1\nid: t\ntitle: T\ntopics:\n"
+         "  - {id: abcdefghijklmnopqrstuvwxyzabcdefghijklmn, title: T}\n"
+         "  - {id: nmlkjihgfedcbazyxwvutsrqponmlkjihgfedcba, title: T}\nquestions:\n",
+         "  - {id: q%zu, type: truefalse, prompt: P, answer: true, explain: E,"
+         " topic: abcdefghijklmnopqrstuvwxyzabcdefghijklmx}\n",
+         20000,
+         "topic 'abcdefghijklmnopqrstuvwxyzabcdefghijklmx' is not declared in 'topics' "
+         "(did you mean 'abcdefghijklmnopqrstuvwxyzabcdefghijklmn'?)"},
+        {"format: 1\nid: t\ntitle: T\nquestions:\n",
+         "  - {id: q%zu, type: multi, prompt: P, explain: E,"
+         " choices: [abcdefghijklmnopqrst, bcdefghijklmnopqrstu, cdefghijklmnopqrstuv],"
+         " answers: [abcdefghijklmnopqrsx, bcdefghijklmnopqrsx, cdefghijklmnopqrsx]}\n",
+         5000,
+         "answer 'abcdefghijklmnopqrsx' is not one of the choices "
+         "(did you mean 'abcdefghijklmnopqrst'?)"},
+        {"format: 1\nid: t\ntitle: T\nquestions:\n",
+         "  - {id: q%zu, type: truefalse, prompt: P, answer: true, explian: E}\n", 20000,
+         "unknown key 'explian' in a question (did you mean 'explain'?)"},
+    };
+    for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
+        size_t cap = strlen(cases[c].head) + cases[c].questions * 256;
+        char *text = malloc(cap);
+        assert_non_null(text);
+        size_t used = (size_t)snprintf(text, cap, "%s", cases[c].head);
+        for (size_t i = 0; i < cases[c].questions; i++)
+            used += (size_t)snprintf(text + used, cap - used, cases[c].question, i);
+        DiagList diags = {0};
+        PackLoadStats stats;
+        assert_null(pack_load_buffer_stats("s.yaml", text, used, &diags, &stats));
+        assert_true(diags.error_count >= cases[c].questions);
+        assert_int_equal(diags.count, DIAG_MAX_ITEMS);
+        /* Without the bound: one search per error, tens of thousands. */
+        if (stats.suggestions > DIAG_MAX_ITEMS ||
+            stats.suggestion_cells > PACK_SUGGESTION_BUDGET + 64 * 40 * 40)
+            print_message("case %zu: %zu searches, %zu cells\n", c, stats.suggestions,
+                          stats.suggestion_cells);
+        assert_true(stats.suggestions <= DIAG_MAX_ITEMS);
+        assert_true(stats.suggestion_cells <= PACK_SUGGESTION_BUDGET + 64 * 40 * 40);
+        assert_true(has_error_containing(&diags, cases[c].first));
+        free(text);
+        diag_clear(&diags);
+    }
+}
+
+/* Past DIAG_MAX_ITEMS warnings give way to errors: a pack of many
+ * questions without `explain` still shows the error that stops it. */
+static void test_errors_are_kept_over_warnings(void **state)
+{
+    (void)state;
+    size_t n = DIAG_MAX_ITEMS + 500, cap = n * 80 + 256;
+    char *text = malloc(cap);
+    assert_non_null(text);
+    size_t used = (size_t)snprintf(text, cap, "format: 1\nid: w\ntitle: W\nquestions:\n");
+    for (size_t i = 0; i < n; i++)
+        used += (size_t)snprintf(text + used, cap - used,
+                                 "  - {id: q%zu, type: truefalse, prompt: P, answer: true}\n", i);
+    used += (size_t)snprintf(text + used, cap - used, "  - {id: last, type: choise}\n");
+    DiagList diags = {0};
+    assert_null(pack_load_buffer("w.yaml", text, used, &diags));
+    assert_int_equal(diags.count, DIAG_MAX_ITEMS);
+    assert_int_equal(diags.warning_count, n + 1);
+    assert_true(has_error(&diags, (int)n + 5, 22,
+                          "unknown question type 'choise' (did you mean 'choice'?)"));
+    free(text);
+    diag_clear(&diags);
+}
+
 /* Every kind of id is at most PACK_MAX_ID characters: 64 loads, 65 is an
  * error naming the kind. Topic and section ids may be any text, so their
  * limit counts characters, not bytes. A template takes the id, then the
@@ -509,6 +592,102 @@ static void test_invalid_utf8_is_reported_where_it_is(void **state)
     diag_clear(&diags);
 }
 
+/* A raw control character or noncharacter, which YAML refuses, is reported
+ * at its own line and column (not at "1:1 ... at byte N"), and what comes
+ * before it is still checked. */
+typedef struct ControlCase {
+    const char *bytes; /* placed inside the second question's quoted prompt */
+    int column;
+    const char *message;
+} ControlCase;
+
+static void test_raw_control_characters_are_reported_where_they_are(void **state)
+{
+    (void)state;
+    static const ControlCase cases[] = {
+        {"a\x1b[2J", 16, "control character U+001B (ESC) is not allowed in a pack; delete it"},
+        {"\x07", 15, "control character U+0007 is not allowed in a pack; delete it"},
+        {"ab\x7f", 17, "control character U+007F (DEL) is not allowed in a pack; delete it"},
+        {"\xD8\xA7\xC2\x80", 16, "control character U+0080 is not allowed in a pack; delete it"},
+        {"x\xC2\x9F", 16, "control character U+009F is not allowed in a pack; delete it"},
+        {"\xEF\xBF\xBE", 15, "U+FFFE is not a character and is not allowed in a pack; delete it"},
+        {"ok \xEF\xBF\xBF", 18,
+         "U+FFFF is not a character and is not allowed in a pack; delete it"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char text[256];
+        int n = snprintf(text, sizeof text,
+                         "format: 1\nid: c\ntitle: C\nquestions:\n"
+                         "  - {id: a, type: truefalse, answer: true, explain: E}\n"
+                         "  - {id: b, type: truefalse, answer: true, explain: E,\n"
+                         "     prompt: \"%s\"}\n",
+                         cases[i].bytes);
+        DiagList diags = {0};
+        assert_null(pack_load_buffer("c.yaml", text, (size_t)n, &diags));
+        bool ok = diags.error_count == 2 &&
+                  has_error(&diags, 5, 5, "question 'a' is missing 'prompt' (the question text)") &&
+                  has_error(&diags, 7, cases[i].column, cases[i].message);
+        if (!ok) {
+            print_message("case %zu\n", i);
+            print_diags(&diags);
+        }
+        assert_true(ok);
+        diag_clear(&diags);
+    }
+    /* Outside a value too, and a NUL (of a file saved as UTF-16, say). */
+    const char nul[] = "format: 1\n# a comment \x01\n";
+    DiagList diags = {0};
+    assert_null(pack_load_buffer("c.yaml", nul, sizeof nul - 1, &diags));
+    assert_true(has_error(&diags, 2, 13,
+                          "control character U+0001 is not allowed in a pack; "
+                          "delete it"));
+    diag_clear(&diags);
+    /* NEL (U+0085) is a line break in YAML, not an error. */
+    const char *nel = "format: 1\nid: n\ntitle: \"a\xC2\x85"
+                      "b\"\nquestions:\n"
+                      "  - {id: a, type: truefalse, prompt: P, answer: true, explain: E}\n";
+    Pack *p = load_text(nel, &diags);
+    assert_non_null(p);
+    pack_free(p);
+    diag_clear(&diags);
+}
+
+/* The loader's own positions (a bad character) and libyaml's (everything
+ * else) agree whatever the line ends: LF, CR LF, CR alone, U+2028, and
+ * with a byte order mark, which takes no column. */
+static void test_positions_agree_with_any_line_ends(void **state)
+{
+    (void)state;
+    static const char *const ends[] = {"\n", "\r\n", "\r", "\xE2\x80\xA8"};
+    for (size_t i = 0; i < sizeof ends / sizeof ends[0]; i++) {
+        const char *e = ends[i];
+        char text[512];
+        int n =
+            snprintf(text, sizeof text,
+                     "\xEF\xBB\xBF"
+                     "bogus: 1%sformat: 1%sid: l%stitle: L%squestions:%s"
+                     "  - {id: a, type: truefalse, answer: true, explain: E, promtp: x}%s"
+                     "  - {id: b, type: truefalse, answer: true, explain: E, prompt: \"\x1b\"}%s",
+                     e, e, e, e, e, e, e);
+        DiagList diags = {0};
+        assert_null(pack_load_buffer("l.yaml", text, (size_t)n, &diags));
+        bool ok = diags.error_count == 4 &&
+                  has_error_containing(&diags, "unknown key 'bogus' in the pack") &&
+                  diags.items[0].line == 1 && diags.items[0].column == 1 &&
+                  has_error(&diags, 6, 56,
+                            "unknown key 'promtp' in a question (did you mean 'prompt'?)") &&
+                  has_error(&diags, 6, 5, "question 'a' is missing 'prompt' (the question text)") &&
+                  has_error(&diags, 7, 65,
+                            "control character U+001B (ESC) is not allowed in a pack; delete it");
+        if (!ok) {
+            print_message("line end %zu\n", i);
+            print_diags(&diags);
+        }
+        assert_true(ok);
+        diag_clear(&diags);
+    }
+}
+
 static void test_unicode_text_loads(void **state)
 {
     (void)state;
@@ -544,41 +723,6 @@ static void test_plain_scalars_are_text(void **state)
     assert_string_equal(p->questions[0].choices[2], "yes");
     pack_free(p);
     diag_clear(&diags);
-}
-
-/* ------------------------------------------------------------ folders */
-
-static void test_folder_with_broken_pack_loads_the_others(void **state)
-{
-    (void)state;
-    PackSet set = {0};
-    assert_int_equal(pack_set_add_path(&set, QUIZDECK_TEST_DATA "/folder-mixed"), PACK_SET_OK);
-    /* a-good.yaml and c-good.yml load; b-broken.yaml fails; d-same-id.yaml
-     * reuses a-good's id and fails naming it; notes.txt is not a pack. */
-    assert_int_equal(set.pack_count, 2);
-    assert_string_equal(set.packs[0]->id, "kuwait-regional-security");
-    assert_string_equal(set.packs[1]->id, "second-pack");
-    assert_int_equal(set.failure_count, 2);
-    assert_non_null(strstr(set.failures[0].path, "b-broken.yaml"));
-    assert_non_null(strstr(set.failures[1].path, "d-same-id.yaml"));
-    const DiagList *d = &set.failures[1].diags;
-    bool names_both = false;
-    for (size_t i = 0; i < d->count; i++)
-        if (strstr(d->items[i].message, "already used by") &&
-            strstr(d->items[i].message, "a-good.yaml") && strstr(d->items[i].file, "d-same-id"))
-            names_both = d->items[i].line == 2 && d->items[i].column == 5;
-    assert_true(names_both);
-    assert_int_equal(set.report_count, 4);
-    pack_set_free(&set);
-}
-
-static void test_missing_path_is_reported(void **state)
-{
-    (void)state;
-    PackSet set = {0};
-    assert_int_equal(pack_set_add_path(&set, "/nonexistent/quizdeck"), PACK_SET_NO_PATH);
-    assert_int_equal(set.failure_count, 1);
-    pack_set_free(&set);
 }
 
 /* ------------------------------------------------------------ shipped */
@@ -629,12 +773,14 @@ int main(void)
         cmocka_unit_test(test_file_over_64_mib_is_refused_without_reading),
         cmocka_unit_test(test_more_than_100000_questions_is_refused),
         cmocka_unit_test(test_deep_nesting_is_refused),
+        cmocka_unit_test(test_did_you_mean_work_is_bounded),
+        cmocka_unit_test(test_errors_are_kept_over_warnings),
         cmocka_unit_test(test_ids_are_limited_to_64_characters),
         cmocka_unit_test(test_invalid_utf8_is_reported_where_it_is),
+        cmocka_unit_test(test_raw_control_characters_are_reported_where_they_are),
+        cmocka_unit_test(test_positions_agree_with_any_line_ends),
         cmocka_unit_test(test_unicode_text_loads),
         cmocka_unit_test(test_plain_scalars_are_text),
-        cmocka_unit_test(test_folder_with_broken_pack_loads_the_others),
-        cmocka_unit_test(test_missing_path_is_reported),
         cmocka_unit_test(test_shipped_packs_meet_the_brief),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -12,6 +12,8 @@
  */
 #include "pack_load_internal.h"
 
+#include "strutil.h"
+
 #include <ctype.h>
 #include <errno.h>
 #include <stdint.h>
@@ -34,17 +36,11 @@ static const unsigned common_keys = QBIT(QK_ID) | QBIT(QK_TYPE) | QBIT(QK_PROMPT
 
 /* --------------------------------------------------------- value checks */
 
-static bool is_blank(const char *s)
-{
-    for (; *s; s++)
-        if (!isspace((unsigned char)*s))
-            return false;
-    return true;
-}
-
 /* A text value: a scalar that is not null or a boolean (a plain number is
  * taken as written, so `answer: 1991` works). Reports and returns false
- * otherwise. `required_text` also refuses empty or blank text. */
+ * otherwise. `required_text` also refuses text that shows nothing: empty,
+ * spaces, or only invisible characters (U+00A0, U+200B, U+3000, ...), which
+ * would look blank in the game. */
 bool pl_check_text(Loader *L, RawScalar *v, const char *what, bool required_text)
 {
     if (!v->present || v->bad)
@@ -70,8 +66,15 @@ bool pl_check_text(Loader *L, RawScalar *v, const char *what, bool required_text
         v->bad = true;
         return false;
     }
-    if (required_text && is_blank(v->text)) {
-        pl_error_at(L, v->at, "'%s' is empty", what);
+    uint32_t invisible;
+    if (required_text && text_is_blank(v->text, &invisible)) {
+        if (invisible)
+            pl_error_at(L, v->at,
+                        "'%s' shows nothing: it has only spaces and invisible characters "
+                        "(the first is U+%04X)",
+                        what, (unsigned)invisible);
+        else
+            pl_error_at(L, v->at, "'%s' is empty", what);
         v->bad = true;
         return false;
     }
@@ -100,7 +103,7 @@ bool pl_parse_int(const char *text, long long *out)
 bool pl_is_plain_text(const RawScalar *v)
 {
     return v->present && !v->bad && v->node == NODE_SCALAR && v->kind != SCALAR_NULL &&
-           v->kind != SCALAR_BOOL && !is_blank(v->text);
+           v->kind != SCALAR_BOOL && !text_is_blank(v->text, NULL);
 }
 
 /* An integer in [lo, hi]. */
@@ -232,8 +235,9 @@ void pl_not_a_list(Loader *L, Mark at, const char *what, NodeKind kind, bool emp
                     what, pl_node_name(kind));
 }
 
-/* Reads a list of text values. Entries past MAX_LIST_KEPT are counted but
- * not stored; the callers' limits are all below it. */
+/* Reads a list of text values. Entries past MAX_LIST_KEPT are checked and
+ * counted but not stored (not even copied); the callers' limits are all
+ * below it. */
 void pl_read_text_list(Loader *L, Mark key, const char *what, RawList *out)
 {
     memset(out, 0, offsetof(RawList, items));
@@ -249,7 +253,7 @@ void pl_read_text_list(Loader *L, Mark key, const char *what, RawList *out)
     pl_advance(L);
     while (pl_peek(L) != YAML_SEQUENCE_END_EVENT && pl_peek(L) != YAML_NO_EVENT) {
         RawScalar v;
-        pl_read_value(L, key, &v);
+        pl_read_value_into(L, key, &v, out->kept < MAX_LIST_KEPT ? NULL : L->scratch[0]);
         out->count++;
         if (!pl_is_plain_text(&v)) { /* the label is only needed for a message */
             char label[96];
@@ -304,13 +308,14 @@ const char **pl_list_copy(Loader *L, const RawList *list)
 /* ------------------------------------------------------- key names */
 
 /* Edit distance with adjacent swaps (optimal string alignment), ignoring
- * case: "titel" is one edit from "title". Bounded: keys are short. */
-static size_t edit_distance(const char *a, const char *b)
+ * case: "titel" is one edit from "title". Both words are at most
+ * EDIT_MAX_LENGTH bytes (the caller checks): it fills a table of
+ * strlen(a) * strlen(b) cells, which pl_closest() charges to the file. */
+enum { EDIT_MAX_LENGTH = 40 };
+
+static size_t edit_distance(const char *a, size_t la, const char *b, size_t lb)
 {
-    size_t la = strlen(a), lb = strlen(b);
-    if (la > 40 || lb > 40)
-        return 99;
-    size_t d[41][41];
+    size_t d[EDIT_MAX_LENGTH + 1][EDIT_MAX_LENGTH + 1];
     for (size_t i = 0; i <= la; i++)
         d[i][0] = i;
     for (size_t j = 0; j <= lb; j++)
@@ -335,18 +340,28 @@ static size_t edit_distance(const char *a, const char *b)
 /* The closest of `names` to `word`, or NULL when none is close enough to be
  * a likely slip: at most a third of the word's length in edits (at least
  * one, at most three, and never the whole word), or one of the two being
- * the start of the other ("multiple" for "multi"). */
-const char *pl_closest(const char *word, const char *const *names, size_t count)
+ * the start of the other ("multiple" for "multi").
+ * The work is bounded: none when the message would not be kept, and a
+ * search starts only while the file is within PACK_SUGGESTION_BUDGET. Words
+ * whose lengths differ by more than the limit are never compared (their
+ * distance is at least that difference), nor words over EDIT_MAX_LENGTH. */
+const char *pl_closest(Loader *L, const char *word, const char *const *names, size_t count)
 {
+    if (!pl_error_kept(L) || L->suggestion_cells >= PACK_SUGGESTION_BUDGET)
+        return NULL;
+    L->suggestions++;
     const char *best = NULL;
     size_t best_d = 99, len = strlen(word);
     size_t limit = len / 3 < 1 ? 1 : len / 3;
     if (limit > 3)
         limit = 3;
     for (size_t i = 0; i < count; i++) {
-        size_t d = edit_distance(word, names[i]);
         size_t n = strlen(names[i]);
-        size_t shorter = n < len ? n : len;
+        size_t shorter = n < len ? n : len, gap = n < len ? len - n : n - len, d = 99;
+        if (gap <= limit && len <= EDIT_MAX_LENGTH && n <= EDIT_MAX_LENGTH) {
+            L->suggestion_cells += len * n;
+            d = edit_distance(word, len, names[i], n);
+        }
         if (d > limit && shorter >= 4 && strncmp(word, names[i], shorter) == 0)
             d = limit; /* a prefix: likely the same word, written longer */
         if (d < best_d) {
@@ -361,7 +376,11 @@ void pl_unknown_key(Loader *L, Mark at, const char *key, const char *where,
                     const char *const *names, size_t count)
 {
     char buf[80];
-    const char *hint = pl_closest(key, names, count);
+    if (!pl_error_kept(L)) { /* counted only: spare the search and the list */
+        pl_error_at(L, at, "unknown key");
+        return;
+    }
+    const char *hint = pl_closest(L, key, names, count);
     if (hint) {
         pl_error_at(L, at, "unknown key '%s' in %s (did you mean '%s'?)",
                     pl_excerpt(key, buf, sizeof buf), where, hint);
@@ -561,32 +580,41 @@ static void check_foreign_keys(Loader *L, const RawQuestion *r, QuestionType typ
     }
 }
 
+/* "choice, multi, ...": the type names for a message. */
+static const char *type_list(char *buf, size_t size)
+{
+    size_t used = 0;
+    buf[0] = '\0';
+    for (int t = 0; t < QUESTION_TYPE_COUNT && used < size; t++)
+        used += (size_t)snprintf(buf + used, size - used, "%s%s", t ? ", " : "",
+                                 question_type_name((QuestionType)t));
+    return buf;
+}
+
 /* Reads `type`; false (after saying why) when it is not one of the types. */
 static bool check_type(Loader *L, RawQuestion *r, const char *qid, QuestionType *out)
 {
-    const char *names[QUESTION_TYPE_COUNT];
-    char list[160] = "";
-    size_t used = 0;
-    for (int t = 0; t < QUESTION_TYPE_COUNT; t++) {
-        names[t] = question_type_name((QuestionType)t);
-        used += (size_t)snprintf(list + used, sizeof list - used, "%s%s", t ? ", " : "", names[t]);
-    }
+    char list[160];
     if (!r->type.present) {
-        pl_error_at(L, r->at, "question '%s' is missing 'type' (one of %s)", qid, list);
+        pl_error_at(L, r->at, "question '%s' is missing 'type' (one of %s)", qid,
+                    type_list(list, sizeof list));
         return false;
     }
     if (!pl_check_text(L, &r->type, "type", true))
         return false;
     if (question_type_parse(r->type.text, out))
         return true;
-    const char *hint = pl_closest(r->type.text, names, QUESTION_TYPE_COUNT);
+    const char *names[QUESTION_TYPE_COUNT];
+    for (int t = 0; t < QUESTION_TYPE_COUNT; t++)
+        names[t] = question_type_name((QuestionType)t);
+    const char *hint = pl_closest(L, r->type.text, names, QUESTION_TYPE_COUNT);
     char buf[80];
     if (hint)
         pl_error_at(L, r->type.at, "unknown question type '%s' (did you mean '%s'?)",
                     pl_excerpt(r->type.text, buf, sizeof buf), hint);
     else
         pl_error_at(L, r->type.at, "unknown question type '%s'; use one of %s",
-                    pl_excerpt(r->type.text, buf, sizeof buf), list);
+                    pl_excerpt(r->type.text, buf, sizeof buf), type_list(list, sizeof list));
     return false;
 }
 
@@ -663,12 +691,7 @@ void pl_check_question(Loader *L)
         q->tags = pl_list_copy(L, &r->tags);
         q->tag_count = r->tags.kept;
     }
-    if (!r->explain.present || !q->explain[0]) {
-        char msg[160];
-        snprintf(msg, sizeof msg,
-                 "question '%s' has no 'explain': students will see only "
-                 "the answer",
-                 qid);
-        pl_warning_at(L, r->at, msg);
-    }
+    if (!r->explain.present || !q->explain[0])
+        pl_warning_at(L, r->at, "question '%s' has no 'explain': students will see only the answer",
+                      qid);
 }

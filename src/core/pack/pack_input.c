@@ -19,22 +19,29 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 /* -------------------------------------------------------------- messages */
 
 void pl_error_at(Loader *L, Mark m, const char *fmt, ...)
 {
-    char msg[900];
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(msg, sizeof msg, fmt, ap);
+    diag_vadd(L->diags, DIAG_ERROR, L->name, m.line, m.col, fmt, ap);
     va_end(ap);
-    diag_add(L->diags, DIAG_ERROR, L->name, m.line, m.col, "%s", msg);
 }
 
-void pl_warning_at(Loader *L, Mark m, const char *message)
+void pl_warning_at(Loader *L, Mark m, const char *fmt, ...)
 {
-    diag_add(L->diags, DIAG_WARNING, L->name, m.line, m.col, "%s", message);
+    va_list ap;
+    va_start(ap, fmt);
+    diag_vadd(L->diags, DIAG_WARNING, L->name, m.line, m.col, fmt, ap);
+    va_end(ap);
+}
+
+bool pl_error_kept(const Loader *L)
+{
+    return diag_would_keep(L->diags, DIAG_ERROR);
 }
 
 static Mark mark_of(yaml_mark_t m)
@@ -54,9 +61,7 @@ const char *pl_excerpt(const char *text, char *buf, size_t size)
         memcpy(buf, text, n + 1);
         return buf;
     }
-    size_t cut = size - 4; /* room for "..." and NUL */
-    while (cut > 0 && ((unsigned char)text[cut] & 0xC0) == 0x80)
-        cut--; /* never split a UTF-8 sequence */
+    size_t cut = text_char_boundary(text, size - 4); /* room for "..." and NUL */
     memcpy(buf, text, cut);
     memcpy(buf + cut, "...", 4);
     return buf;
@@ -64,11 +69,15 @@ const char *pl_excerpt(const char *text, char *buf, size_t size)
 
 /* ------------------------------------------------------------ input side */
 
-/* Validates UTF-8 as bytes stream past, tracking line and column so an
- * invalid byte can be reported where an editor shows it. Returns how many
- * bytes of `p` come before the first invalid character (n when all are
- * valid), so that everything before a bad byte is still parsed and its
- * problems reported. */
+/* Validates UTF-8 as bytes stream past, tracking line and column as
+ * libyaml counts them (a CR, a LF, a CR LF, U+0085, U+2028 and U+2029 each
+ * end a line; a column is a character), so a bad character is reported where
+ * an editor shows it. Bad is also what YAML refuses even as valid UTF-8: a
+ * control character other than tab and line breaks (NUL, ESC, DEL, C1) and
+ * the noncharacters U+FFFE and U+FFFF, which libyaml would only report by
+ * byte offset. Returns how many bytes of `p` come before the first bad
+ * character (n when all are good), so that everything before it is still
+ * parsed and its problems reported. */
 static size_t input_scan(Input *in, const unsigned char *p, size_t n)
 {
     /* The state lives in locals while scanning: stores through `in` would
@@ -76,28 +85,34 @@ static size_t input_scan(Input *in, const unsigned char *p, size_t n)
      * *in), and that chain was a quarter of the whole load time. */
     int line = in->line, col = in->col;
     unsigned pending = in->pending, codepoint = in->codepoint, seq_len = in->seq_len;
+    bool at_start = in->at_start, after_cr = in->after_cr;
     Mark bad_at = in->bad_at;
     unsigned char bad_byte = in->bad_byte;
+    InputStop stop = INPUT_OK;
     size_t char_start = 0, valid = n;
+    bool stream_start = in->total == n; /* p[0] is the stream's first byte */
     const uint64_t high = 0x8080808080808080u, ones = 0x0101010101010101u;
     for (size_t i = 0; i < n; i++) {
-        /* Eight ASCII bytes without a newline at a time: only the column
-         * moves. (x - ones) & ~x & high is non-zero when a byte of x is 0. */
+        /* Eight printable ASCII bytes at a time: only the column moves.
+         * (x - ones * k) & ~x & high is non-zero when a byte of x (all
+         * below 0x80) is below k: here below 0x20 (a line break, a tab, a
+         * control) or, after x ^ 0x7F..., equal to DEL. */
         while (!pending && i + 8 <= n) {
-            uint64_t w, nl;
+            uint64_t w, del;
             memcpy(&w, p + i, sizeof w);
-            nl = w ^ (ones * '\n');
-            if ((w & high) || ((nl - ones) & ~nl & high))
+            del = w ^ (ones * 0x7F);
+            if ((w & high) || ((w - ones * 0x20) & ~w & high) || ((del - ones) & ~del & high))
                 break;
             col += 8;
             i += 8;
+            after_cr = false;
         }
         if (i == n)
             break;
         unsigned char c = p[i];
         if (pending) {
             if ((c & 0xC0) != 0x80)
-                goto bad;
+                goto bad_utf8;
             codepoint = (codepoint << 6) | (c & 0x3Fu);
             if (--pending == 0) {
                 bool overlong = (seq_len == 2 && codepoint < 0x80) ||
@@ -105,23 +120,50 @@ static size_t input_scan(Input *in, const unsigned char *p, size_t n)
                                 (seq_len == 4 && codepoint < 0x10000);
                 if (overlong || codepoint > 0x10FFFF ||
                     (codepoint >= 0xD800 && codepoint <= 0xDFFF))
+                    goto bad_utf8;
+                if (codepoint <= 0x9F && codepoint != 0x85) {
+                    stop = INPUT_BAD_CONTROL; /* C1 */
                     goto bad;
+                }
+                if (codepoint == 0xFFFE || codepoint == 0xFFFF) {
+                    stop = INPUT_BAD_NONCHAR;
+                    goto bad;
+                }
+                if (codepoint == 0x85 || codepoint == 0x2028 || codepoint == 0x2029) {
+                    line++;
+                    col = 1;
+                } else if (at_start && codepoint == 0xFEFF) {
+                    col--; /* libyaml drops the BOM: it takes no column */
+                }
+                at_start = false;
             }
             continue;
         }
-        if (c < 0x80) { /* ASCII: the common case, nothing to remember */
+        if (c < 0x80) {
             if (c == '\n') {
+                line += !after_cr; /* CR LF ends one line, not two */
+                col = 1;
+            } else if (c == '\r') {
                 line++;
                 col = 1;
+            } else if ((c < 0x20 && c != '\t') || c == 0x7F) {
+                char_start = i;
+                bad_at = (Mark){line, col};
+                codepoint = c;
+                stop = INPUT_BAD_CONTROL;
+                goto bad;
             } else {
                 col++;
             }
+            after_cr = c == '\r';
             continue;
         }
         /* The start of a multi-byte character: where a bad one is reported. */
+        after_cr = false;
         char_start = i;
         bad_at = (Mark){line, col};
         bad_byte = c;
+        at_start = stream_start && i == 0;
         col++;
         if (c >= 0xC2 && c <= 0xDF) {
             pending = 1;
@@ -133,13 +175,16 @@ static size_t input_scan(Input *in, const unsigned char *p, size_t n)
             pending = 3;
             codepoint = c & 0x07u;
         } else {
-            goto bad;
+            goto bad_utf8;
         }
         seq_len = pending + 1;
     }
     goto done;
+bad_utf8:
+    stop = INPUT_BAD_UTF8;
 bad:
-    in->bad_utf8 = true;
+    in->stop = stop;
+    in->bad_char = codepoint;
     /* char_start is 0 too when the bad character began in an earlier read:
      * its first bytes are with libyaml, which will ask again and fail. */
     valid = char_start;
@@ -149,6 +194,8 @@ done:
     in->pending = pending;
     in->codepoint = codepoint;
     in->seq_len = seq_len;
+    in->at_start = at_start;
+    in->after_cr = after_cr;
     in->bad_at = bad_at;
     in->bad_byte = bad_byte;
     return valid;
@@ -159,14 +206,21 @@ int pl_input_read(void *data, unsigned char *buffer, size_t size, size_t *size_r
     Input *in = data;
     size_t n;
     *size_read = 0;
-    if (in->bad_utf8 || in->too_big || in->read_failed)
+    if (in->stop != INPUT_OK)
         return 0;
-    if (in->file) {
-        n = fread(buffer, 1, size, in->file);
-        if (n == 0 && ferror(in->file)) {
-            in->read_failed = true;
+    if (in->fd >= 0) {
+        /* The descriptor is a regular file (fs_open_*): a read never waits,
+         * and O_NONBLOCK makes anything else fail rather than block. */
+        ssize_t got;
+        do
+            got = read(in->fd, buffer, size);
+        while (got < 0 && errno == EINTR);
+        if (got < 0) {
+            in->read_error = errno;
+            in->stop = INPUT_READ_FAILED;
             return 0;
         }
+        n = (size_t)got;
     } else {
         n = in->size - in->offset;
         if (n > size)
@@ -175,22 +229,44 @@ int pl_input_read(void *data, unsigned char *buffer, size_t size, size_t *size_r
         in->offset += n;
     }
     in->total += n;
-    if (in->total > PACK_MAX_FILE_BYTES) {
-        in->too_big = true;
+    if (in->total > PACK_MAX_FILE_BYTES) { /* also a file that grows as it is read */
+        in->stop = INPUT_TOO_BIG;
         return 0;
     }
     size_t valid = input_scan(in, buffer, n);
-    if (in->bad_utf8) {
+    if (in->stop != INPUT_OK) {
         /* Hand over what precedes the bad character; the next read fails. */
         *size_read = valid;
         return valid > 0;
     }
     if (n == 0 && in->pending) { /* the file ends inside a character */
-        in->bad_utf8 = true;
+        in->stop = INPUT_BAD_UTF8;
         return 0;
     }
     *size_read = n;
     return 1;
+}
+
+/* The name of a control character, for its message ("" when it has none
+ * worth saying). */
+static const char *control_name(unsigned c)
+{
+    switch (c) {
+    case 0x00:
+        return " (NUL)";
+    case 0x1B:
+        return " (ESC)";
+    case 0x7F:
+        return " (DEL)";
+    case 0x0C:
+        return " (form feed)";
+    case 0x0B:
+        return " (vertical tab)";
+    case 0x08:
+        return " (backspace)";
+    default:
+        return "";
+    }
 }
 
 /* ---------------------------------------------------------------- events */
@@ -200,18 +276,33 @@ static void report_parser_error(Loader *L)
 {
     const Input *in = &L->input;
     L->stop = true;
-    if (in->bad_utf8) {
+    switch (in->stop) {
+    case INPUT_BAD_UTF8:
         pl_error_at(L, in->bad_at, "invalid UTF-8 (byte 0x%02X): packs must be saved as UTF-8",
                     in->bad_byte);
         return;
-    }
-    if (in->too_big) {
+    case INPUT_BAD_CONTROL:
+        pl_error_at(L, in->bad_at,
+                    "control character U+%04X%s is not allowed in a pack; delete it%s",
+                    in->bad_char, control_name(in->bad_char),
+                    in->bad_char == 0 ? " (a file full of them may be saved as UTF-16: "
+                                        "packs must be saved as UTF-8)"
+                                      : "");
+        return;
+    case INPUT_BAD_NONCHAR:
+        pl_error_at(L, in->bad_at,
+                    "U+%04X is not a character and is not allowed in a pack; "
+                    "delete it",
+                    in->bad_char);
+        return;
+    case INPUT_TOO_BIG:
         pl_error_at(L, (Mark){1, 1}, "file is larger than 64 MiB, the limit for a pack");
         return;
-    }
-    if (in->read_failed) {
-        pl_error_at(L, (Mark){1, 1}, "cannot read the file: %s", strerror(errno));
+    case INPUT_READ_FAILED:
+        pl_error_at(L, (Mark){1, 1}, "cannot read the file: %s", strerror(in->read_error));
         return;
+    case INPUT_OK:
+        break;
     }
     const yaml_parser_t *p = &L->parser;
     switch (p->error) {
@@ -437,10 +528,16 @@ static ScalarKind scalar_kind(const yaml_event_t *e, const char *text, size_t le
     return pl_resolve_plain(text, len);
 }
 
-/* Reads the value at the current event into `out`. Scalars are copied into
- * the arena; anything else is noted (and skipped) so the checks can say what
- * was found. Over-long text is reported here, once. */
 void pl_read_value(Loader *L, Mark key, RawScalar *out)
+{
+    pl_read_value_into(L, key, out, NULL);
+}
+
+/* Reads the value at the current event into `out`. Scalars are copied into
+ * the arena, or into `scratch` when it is not NULL; anything else is noted
+ * (and skipped) so the checks can say what was found. Over-long text is
+ * reported here, once. */
+void pl_read_value_into(Loader *L, Mark key, RawScalar *out, char *scratch)
 {
     *out = (RawScalar){.present = true, .key = key, .at = pl_here(L), .node = pl_node_kind(L)};
     if (pl_peek(L) == YAML_ALIAS_EVENT) { /* already reported */
@@ -466,6 +563,11 @@ void pl_read_value(Loader *L, Mark key, RawScalar *out)
         pl_error_at(L, out->at, "text contains a NUL character");
         out->bad = true;
         out->text = "";
+    } else if (scratch) {
+        memcpy(scratch, s, n);
+        scratch[n] = '\0';
+        out->text = scratch;
+        out->len = n;
     } else {
         out->text = arena_strndup(&L->arena, s, n);
         out->len = n;
@@ -493,7 +595,8 @@ bool pl_is_empty_plain(const Loader *L)
 /* --------------------------------------------------------------- keys */
 
 /* Reads a mapping key at the current event. Returns false (after reporting
- * and skipping key and value) when the key is not plain text. */
+ * and skipping key and value) when the key is not a single text value, or
+ * holds a NUL (written "\0" in double quotes). */
 bool pl_read_key(Loader *L, char *buf, size_t size, Mark *at)
 {
     *at = pl_here(L);
@@ -507,6 +610,13 @@ bool pl_read_key(Loader *L, char *buf, size_t size, Mark *at)
     }
     const char *s = (const char *)L->ev.data.scalar.value;
     size_t n = L->ev.data.scalar.length;
+    if (memchr(s, '\0', n)) {
+        /* "author\0junk" would compare as "author" */
+        pl_error_at(L, *at, "a key cannot contain a NUL character");
+        pl_advance(L);
+        pl_skip_node(L);
+        return false;
+    }
     if (n >= size)
         n = size - 1; /* long keys are unknown keys anyway */
     memcpy(buf, s, n);

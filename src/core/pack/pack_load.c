@@ -24,7 +24,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
+#include <unistd.h>
 
 #include "pack_load_internal.h"
 
@@ -307,6 +307,20 @@ static void parse_defaults(Loader *L)
         pl_check_int(L, &fields[1], "points", 1, PACK_MAX_POINTS, &p->default_points);
 }
 
+/* At most this many declared ids are searched for a "did you mean". */
+enum { SUGGEST_FROM = 64 };
+
+/* "topic 'x' is not declared in 'topics' (did you mean 'y'?)", suggesting
+ * from the `count` declared `ids`. */
+static void report_undeclared(Loader *L, Mark at, const char *what, const char *value,
+                              const char *where, const char *const *ids, size_t count)
+{
+    const char *hint = pl_closest(L, value, ids, count);
+    char buf[80];
+    pl_error_at(L, at, "%s '%s' is not declared %s%s%s%s", what, pl_excerpt(value, buf, sizeof buf),
+                where, hint ? " (did you mean '" : "", hint ? hint : "", hint ? "'?)" : "");
+}
+
 /* The checks that need the whole file: required top-level keys, declared
  * topics and sections, and the defaults applied to every question. */
 static void finish_pack(Loader *L, TopLevel *t)
@@ -321,36 +335,28 @@ static void finish_pack(Loader *L, TopLevel *t)
     if (!(t->seen & (1u << TK_QUESTIONS)))
         pl_error_at(L, t->at, "missing 'questions' (the list of questions)");
 
-    char buf[80];
+    const char *topic_ids[SUGGEST_FROM], *section_ids[SUGGEST_FROM];
+    size_t topic_count = p->topic_count < SUGGEST_FROM ? p->topic_count : SUGGEST_FROM;
+    size_t section_count = p->section_count < SUGGEST_FROM ? p->section_count : SUGGEST_FROM;
+    for (size_t i = 0; i < topic_count; i++)
+        topic_ids[i] = p->topics[i].id;
+    for (size_t i = 0; i < section_count; i++)
+        section_ids[i] = p->sections[i].id;
     for (size_t i = 0; i < L->question_count; i++) {
         Question *q = &L->questions[i];
         const QuestionFixups *f = &L->fixups[i];
-        if (q->topic[0] && t->has_topics && !id_index_contains(&t->topic_ids, q->topic)) {
-            const char *ids[64];
-            size_t n = p->topic_count < 64 ? p->topic_count : 64;
-            for (size_t j = 0; j < n; j++)
-                ids[j] = p->topics[j].id;
-            const char *hint = pl_closest(q->topic, ids, n);
-            pl_error_at(L, f->topic, "topic '%s' is not declared in 'topics'%s%s%s",
-                        pl_excerpt(q->topic, buf, sizeof buf), hint ? " (did you mean '" : "",
-                        hint ? hint : "", hint ? "'?)" : "");
-        }
+        if (q->topic[0] && t->has_topics && !id_index_contains(&t->topic_ids, q->topic))
+            report_undeclared(L, f->topic, "topic", q->topic, "in 'topics'", topic_ids,
+                              topic_count);
         if (q->source[0] && !id_index_contains(&t->section_ids, q->source)) {
-            if (!t->has_sections) {
+            if (!t->has_sections)
                 pl_error_at(L, f->source,
                             "source '%s' is not declared: add it under "
                             "'source: sections:' at the top of the pack",
-                            pl_excerpt(q->source, buf, sizeof buf));
-            } else {
-                const char *ids[64];
-                size_t n = p->section_count < 64 ? p->section_count : 64;
-                for (size_t j = 0; j < n; j++)
-                    ids[j] = p->sections[j].id;
-                const char *hint = pl_closest(q->source, ids, n);
-                pl_error_at(L, f->source, "source '%s' is not declared in 'source.sections'%s%s%s",
-                            pl_excerpt(q->source, buf, sizeof buf), hint ? " (did you mean '" : "",
-                            hint ? hint : "", hint ? "'?)" : "");
-            }
+                            pl_excerpt(q->source, (char[80]){0}, 80));
+            else
+                report_undeclared(L, f->source, "source", q->source, "in 'source.sections'",
+                                  section_ids, section_count);
         }
         if (!f->has_time_limit)
             q->time_limit = p->default_time_limit;
@@ -566,43 +572,93 @@ static Pack *load(Loader *L)
     return p;
 }
 
-Pack *pack_load_buffer(const char *name, const char *data, size_t size, DiagList *diags)
+/* Loads from whatever L->input reads; fills `stats` when asked. */
+static Pack *load_counted(Loader *L, PackLoadStats *stats)
 {
-    Loader L = {.name = name, .diags = diags};
+    Pack *p = load(L);
+    if (stats)
+        *stats =
+            (PackLoadStats){.suggestions = L->suggestions, .suggestion_cells = L->suggestion_cells};
+    return p;
+}
+
+Pack *pack_load_buffer_stats(const char *name, const char *data, size_t size, DiagList *diags,
+                             PackLoadStats *stats)
+{
+    if (stats)
+        *stats = (PackLoadStats){0};
     if (size > PACK_MAX_FILE_BYTES) {
         diag_add(diags, DIAG_ERROR, name, 1, 1, "file is larger than 64 MiB, the limit for a pack");
         return NULL;
     }
+    Loader L = {.name = name, .diags = diags};
+    L.input.fd = -1;
     L.input.data = (const unsigned char *)data;
     L.input.size = size;
-    return load(&L);
+    return load_counted(&L, stats);
+}
+
+Pack *pack_load_buffer(const char *name, const char *data, size_t size, DiagList *diags)
+{
+    return pack_load_buffer_stats(name, data, size, diags, NULL);
+}
+
+Pack *pack_load_fd(const char *name, int fd, DiagList *diags)
+{
+    Loader L = {.name = name, .diags = diags};
+    L.input.fd = fd;
+    return load_counted(&L, NULL);
+}
+
+void pl_report_refusal(DiagList *diags, const char *path, FsRefusal refusal, const FsFile *file)
+{
+    const char *link = file->via_link ? "a symbolic link to " : "";
+    switch (refusal) {
+    case FS_OPENED:
+        return;
+    case FS_MISSING:
+        if (file->via_link)
+            break; /* a link to nothing: said below */
+        diag_add(diags, DIAG_ERROR, path, 1, 1, "cannot open the file: %s", strerror(ENOENT));
+        return;
+    case FS_OPEN_FAILED:
+        diag_add(diags, DIAG_ERROR, path, 1, 1, "cannot open the file: %s", strerror(file->error));
+        return;
+    case FS_TOO_BIG:
+        diag_add(diags, DIAG_ERROR, path, 1, 1,
+                 "file is %lld bytes, larger than 64 MiB, the limit for a pack", file->size);
+        return;
+    case FS_LINK_OUTSIDE:
+        diag_add(diags, DIAG_ERROR, path, 1, 1,
+                 "not read: it is a symbolic link that leads out of its folder; only files "
+                 "inside the folder are read");
+        return;
+    case FS_LINK_BROKEN:
+        break;
+    case FS_FOLDER:
+        diag_add(diags, DIAG_ERROR, path, 1, 1, "not read: it is %sa folder, not a pack file",
+                 link);
+        return;
+    case FS_FIFO:
+    case FS_DEVICE:
+    case FS_SOCKET:
+        diag_add(diags, DIAG_ERROR, path, 1, 1, "not read: it is %s%s, not a file", link,
+                 fs_refusal_noun(refusal));
+        return;
+    }
+    diag_add(diags, DIAG_ERROR, path, 1, 1,
+             "not read: it is a symbolic link to nothing (its target is missing, or links loop)");
 }
 
 Pack *pack_load_file(const char *path, DiagList *diags)
 {
-    FILE *f = fopen(path, "rb");
-    if (!f) {
-        diag_add(diags, DIAG_ERROR, path, 1, 1, "cannot open the file: %s", strerror(errno));
+    FsFile file;
+    FsRefusal refusal = fs_open_file(path, PACK_MAX_FILE_BYTES, &file);
+    if (refusal != FS_OPENED) {
+        pl_report_refusal(diags, path, refusal, &file);
         return NULL;
     }
-    struct stat st;
-    if (fstat(fileno(f), &st) == 0) {
-        if (S_ISDIR(st.st_mode)) {
-            diag_add(diags, DIAG_ERROR, path, 1, 1, "is a folder, not a pack file");
-            fclose(f);
-            return NULL;
-        }
-        if (st.st_size > PACK_MAX_FILE_BYTES) {
-            diag_add(diags, DIAG_ERROR, path, 1, 1,
-                     "file is %lld bytes, larger than 64 MiB, the limit for a pack",
-                     (long long)st.st_size);
-            fclose(f);
-            return NULL;
-        }
-    }
-    Loader L = {.name = path, .diags = diags};
-    L.input.file = f;
-    Pack *p = load(&L);
-    fclose(f);
+    Pack *p = pack_load_fd(path, file.fd, diags);
+    close(file.fd);
     return p;
 }

@@ -14,6 +14,8 @@
  * This header holds the state they share: the Loader, and the Raw* records
  * a value is read into (with its position) before it is checked.
  *
+ * pack_set.c includes it too, for pl_report_refusal().
+ *
  * Names: functions shared between these files start with pl_ (pack
  * loader); everything else is static to its file.
  */
@@ -26,8 +28,10 @@
 
 #include "arena.h"
 #include "diag.h"
+#include "fsutil.h"
 #include "id_index.h"
 #include "pack.h"
+#include "pack_load.h"
 
 /* ---------------------------------------------------------------- limits */
 
@@ -161,8 +165,19 @@ typedef struct QuestionFixups {
     bool has_time_limit, has_points;
 } QuestionFixups;
 
+/* Why the input stopped before its end (then libyaml is told the read
+ * failed, and the loader reports this instead of libyaml's words). */
+typedef enum InputStop {
+    INPUT_OK,
+    INPUT_BAD_UTF8,    /* bad_byte at bad_at is not UTF-8 */
+    INPUT_BAD_CONTROL, /* bad_char at bad_at is a control character YAML refuses */
+    INPUT_BAD_NONCHAR, /* bad_char at bad_at is U+FFFE or U+FFFF */
+    INPUT_TOO_BIG,
+    INPUT_READ_FAILED, /* read_error says why */
+} InputStop;
+
 typedef struct Input {
-    FILE *file; /* or a memory buffer: */
+    int fd; /* or, when -1, a memory buffer: */
     const unsigned char *data;
     size_t size, offset;
     size_t total; /* bytes handed to libyaml so far */
@@ -170,10 +185,14 @@ typedef struct Input {
     unsigned pending; /* continuation bytes still expected */
     unsigned codepoint;
     unsigned seq_len;
-    int line, col; /* position of the next byte (1-based) */
+    bool at_start; /* the pending character is the stream's first (a BOM?) */
+    bool after_cr; /* the last byte was a CR: a LF now ends the same line */
+    int line, col; /* position of the next character (1-based), as libyaml counts */
     Mark bad_at;
     unsigned char bad_byte;
-    bool bad_utf8, too_big, read_failed;
+    unsigned bad_char;
+    InputStop stop;
+    int read_error;
 } Input;
 
 typedef struct Loader {
@@ -195,24 +214,43 @@ typedef struct Loader {
     size_t question_count, question_cap;
     IdIndex question_ids;
     bool too_many_questions;
+    char scratch[2][PACK_MAX_STRING + 1]; /* values read but not kept */
+    size_t suggestion_cells;              /* edit-distance work spent on "did you mean" */
+    size_t suggestions;                   /* "did you mean" searches run */
 } Loader;
 
 /* ------------------------------------------------- pack_input.c: messages */
 
-/* Appends an error or a warning at `m` to this file's records. */
+/* Appends an error or a warning at `m` to this file's records. Past
+ * DIAG_MAX_ITEMS they are only counted: nothing is formatted. */
 void pl_error_at(Loader *L, Mark m, const char *fmt, ...)
 #if defined(__GNUC__)
     __attribute__((format(printf, 3, 4)))
 #endif
     ;
-void pl_warning_at(Loader *L, Mark m, const char *message);
+void pl_warning_at(Loader *L, Mark m, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 3, 4)))
+#endif
+    ;
+
+/* True when an error reported now would be kept: work that only serves
+ * its message (a "did you mean" search, a list of names) can be skipped
+ * when it would not. */
+bool pl_error_kept(const Loader *L);
 
 /* Shortens a user's text into `buf` for quoting it back; returns buf. */
 const char *pl_excerpt(const char *text, char *buf, size_t size);
 
+/* Appends the one error that says why `path` was not read: `refusal` and
+ * `file` as fs_open_file() or fs_open_in_folder() returned them (nothing
+ * for FS_OPENED). The messages are what --check prints, e.g.
+ * "not read: it is a named pipe (FIFO), not a file". In pack_load.c. */
+void pl_report_refusal(DiagList *diags, const char *path, FsRefusal refusal, const FsFile *file);
+
 /* ---------------------------------------------------- pack_input.c: events */
 
-/* libyaml's read handler over L->input (a FILE or a memory buffer). */
+/* libyaml's read handler over L->input (a descriptor or a memory buffer). */
 int pl_input_read(void *data, unsigned char *buffer, size_t size, size_t *size_read);
 
 /* The cursor: L->ev is the next unconsumed event. pl_advance() loads the
@@ -230,6 +268,10 @@ bool pl_is_empty_plain(const Loader *L);
  * at the cursor read into `out` (copied into the arena); a mapping key. */
 ScalarKind pl_resolve_plain(const char *s, size_t n);
 void pl_read_value(Loader *L, Mark key, RawScalar *out);
+/* The same into `scratch` (PACK_MAX_STRING + 1 bytes) instead of the arena,
+ * for a value that is checked but not kept: entries of a list past the
+ * MAX_LIST_KEPT it stores, so a list of millions costs no memory. */
+void pl_read_value_into(Loader *L, Mark key, RawScalar *out, char *scratch);
 bool pl_read_key(Loader *L, char *buf, size_t size, Mark *at);
 
 /* ------------------------------------------------- pack_check.c: values */
@@ -257,7 +299,10 @@ const char **pl_list_copy(Loader *L, const RawList *list);
 /* --------------------------------------------------- pack_check.c: keys */
 
 int pl_key_index(const char *key, const char *const *names, size_t count);
-const char *pl_closest(const char *word, const char *const *names, size_t count);
+/* The likely slip among `names` for `word`, or NULL. NULL also when the
+ * error it is for would not be kept, and once this file has spent
+ * PACK_SUGGESTION_BUDGET (pack_load.h) on suggestions. */
+const char *pl_closest(Loader *L, const char *word, const char *const *names, size_t count);
 void pl_unknown_key(Loader *L, Mark at, const char *key, const char *where,
                     const char *const *names, size_t count);
 void pl_duplicate_key(Loader *L, Mark at, const char *key, Mark first);

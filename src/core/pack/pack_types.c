@@ -50,8 +50,9 @@ void pl_read_pairs(Loader *L, Mark key, RawPairs *out)
         while (pl_peek(L) != YAML_MAPPING_END_EVENT && pl_peek(L) != YAML_NO_EVENT) {
             entries++;
             RawScalar k, v;
-            pl_read_value(L, pl_here(L), &k);
-            pl_read_value(L, k.at, &v);
+            bool keep = entries == 1 && out->kept < MAX_LIST_KEPT; /* else only checked */
+            pl_read_value_into(L, pl_here(L), &k, keep ? NULL : L->scratch[0]);
+            pl_read_value_into(L, k.at, &v, keep ? NULL : L->scratch[1]);
             if (entries == 1) {
                 left = k;
                 right = v;
@@ -225,7 +226,7 @@ static void answer_not_a_choice(Loader *L, Mark at, const char *what, const char
                                 const RawList *choices)
 {
     char buf[80];
-    const char *hint = pl_closest(text, choices->items, choices->kept);
+    const char *hint = pl_closest(L, text, choices->items, choices->kept);
     if (hint)
         pl_error_at(L, at, "%s '%s' is not one of the choices (did you mean '%s'?)", what,
                     pl_excerpt(text, buf, sizeof buf), hint);
