@@ -171,7 +171,10 @@ static ClassStatus start_round(ClassPlay *p, const ClassSession *cs, Store *stor
                           "This attempt is played, and its result file is written at the end, "
                           "but it is not saved on this computer as it goes (%s), so it cannot "
                           "be taken up again if quizdeck is closed.",
-                          qe.message[0] ? qe.message : serr.message);
+                          !store            ? "progress is not being saved"
+                          : qe.message[0]   ? qe.message
+                          : serr.message[0] ? serr.message
+                                            : "the database refused it");
     return CLASS_OK;
 }
 
