@@ -287,6 +287,35 @@ static void test_neither_folder_nor_database_then_try_again(void **state)
     class_attempt_free(&a);
 }
 
+static void test_a_waiting_file_outlives_its_profile(void **state)
+{
+    Fixture *f = *state;
+    block_results(f, true);
+    start(f, "S08", T0_MS);
+    int64_t now = T0_MS;
+    play_to_the_end(f, &now);
+    assert_true(class_play_delivery(&f->play)->kept);
+    int64_t round_id = f->play.quiz.round_id;
+    class_play_free(&f->play);
+    /* Deleting the profile takes its rounds and their attempts, never a
+     * result file that waits. */
+    assert_int_equal(store_profile_delete(f->pc.store, f->pc.profile, NULL), STORE_OK);
+    StoreClassAttemptList gone = {0};
+    assert_int_equal(store_class_attempt_get(f->pc.store, round_id, &gone, NULL), STORE_NOT_FOUND);
+    assert_int_equal(waiting(&f->pc), 1);
+    /* The same file twice is refused; the one kept is delivered. */
+    StoreOutboxList list = {0};
+    assert_int_equal(store_outbox_list(f->pc.store, &list, NULL), STORE_OK);
+    assert_int_equal(store_outbox_add(f->pc.store, &list.items[0], NULL, NULL), STORE_EXISTS);
+    store_outbox_list_free(&list);
+    block_results(f, false);
+    assert_int_equal(class_deliver(f->pc.store, NULL, now, NULL, NULL), CLASS_OK);
+    ClassAttempt a;
+    read_result_of(f, "Fatima Al-Mutairi", &a);
+    assert_int_equal(a.answer_count, 12);
+    class_attempt_free(&a);
+}
+
 /* ---- a game killed mid-attempt --------------------------------------------------- */
 
 /* In a child process, as a student's game: opens the computer's store and
@@ -575,6 +604,7 @@ int main(void)
             test_a_delivery_cut_off_after_the_file_arrived_is_not_doubled, setup, teardown),
         cmocka_unit_test_setup_teardown(test_neither_folder_nor_database_then_try_again, setup,
                                         teardown),
+        cmocka_unit_test_setup_teardown(test_a_waiting_file_outlives_its_profile, setup, teardown),
         cmocka_unit_test_setup_teardown(test_killed_mid_attempt_is_resumed, setup, teardown),
         cmocka_unit_test_setup_teardown(test_killed_attempt_delivered_as_stopped, setup, teardown),
         cmocka_unit_test_setup_teardown(test_a_resume_after_the_deadline_is_time_up, setup,

@@ -63,11 +63,6 @@ static ClassStatus from_quiz(QuizStatus st)
     return CLASS_BROKEN;
 }
 
-static void when_text(ClassTime t, char buf[CLASS_TIME_TEXT])
-{
-    class_time_format(t, buf);
-}
-
 /* ---- starting -------------------------------------------------------------------- */
 
 /* Whether the student may start now; fills who. */
@@ -86,10 +81,10 @@ static ClassStatus may_start(const ClassSession *cs, Store *store, const ClassPl
     case CLASS_WINDOW_OPEN:
         break;
     case CLASS_WINDOW_NOT_YET:
-        when_text(s->opens, when);
+        class_time_format(s->opens, when);
         return class_fail(err, CLASS_NOT_OPEN, "This session opens at %s.", when);
     case CLASS_WINDOW_CLOSED:
-        when_text(s->closes, when);
+        class_time_format(s->closes, when);
         return class_fail(err, CLASS_NOT_OPEN, "This session closed at %s.", when);
     }
     if (who->unfinished_round_id)
