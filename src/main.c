@@ -4,6 +4,8 @@
  *   quizdeck --check PATH...                      validate packs, no window
  *   quizdeck --list [--packs DIR]... [PATH...]    what loads, per pack
  *   quizdeck --report FOLDER [--csv F] [--html F] a class session's report
+ *   quizdeck --session FOLDER [--data DIR]        start the game into a session
+ *   quizdeck --deliver [--data DIR]               deliver waiting result files
  *   quizdeck --help | --version
  *
  * Exit status of --check: 0 every pack valid, 1 any error, 2 usage error
@@ -50,6 +52,10 @@ static void print_usage(FILE *out)
           "                                           questions per type, topics\n"
           "  quizdeck --report FOLDER [--csv FILE] [--html FILE]\n"
           "                                           a class session's results\n"
+          "  quizdeck --session FOLDER [--packs DIR]... [--data DIR]\n"
+          "                                           play a class session\n"
+          "  quizdeck --deliver [--data DIR]          deliver the session results\n"
+          "                                           waiting on this computer\n"
           "  quizdeck --help | --version\n"
           "\n"
           "Options:\n"
@@ -245,6 +251,19 @@ static int run_list(const char *const *paths, size_t count)
 
 typedef enum Mode { MODE_PLAY, MODE_CHECK, MODE_LIST } Mode;
 
+/* The game started into a class session (`--session`), after
+ * class_cmd_session() checked it, delivered what waited and printed its
+ * intro. The in-game session screens take over here; until they are in
+ * the build, say so rather than open the ordinary menu, where a student
+ * would land in free play. */
+static int launch_session(const char *session_path, const UiLaunch *launch)
+{
+    (void)launch;
+    fprintf(stderr, "quizdeck: %s is ready, but this build has no session screens yet\n",
+            session_path);
+    return EXIT_INVALID;
+}
+
 int main(int argc, char **argv)
 {
     if (class_cmd_wanted(argc, argv)) {
@@ -261,6 +280,9 @@ int main(int argc, char **argv)
 
     if (import_cmd_wanted(argc, argv))
         return import_cmd_run(argc, argv, data_dir);
+    if (class_cmd_deliver_wanted(argc, argv))
+        return class_cmd_deliver(argc, argv, data_dir);
+    const char *session_path = NULL;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
         if (!options_done && a[0] == '-' && a[1] != '\0') {
@@ -276,6 +298,12 @@ int main(int argc, char **argv)
                 mode = MODE_CHECK;
             } else if (strcmp(a, "--list") == 0) {
                 mode = MODE_LIST;
+            } else if (strcmp(a, "--session") == 0) {
+                if (i + 1 >= argc) {
+                    fprintf(stderr, "quizdeck: --session needs a session folder\n");
+                    return EXIT_USAGE;
+                }
+                session_path = argv[++i];
             } else if (strcmp(a, "--packs") == 0 || strcmp(a, "--data") == 0) {
                 if (i + 1 >= argc) {
                     print_text(stderr, "quizdeck: ", a, " needs a folder\n");
@@ -312,6 +340,12 @@ int main(int argc, char **argv)
         }
         return run_check(paths, path_count);
     }
+    if (session_path && (mode != MODE_PLAY || !path_exists(session_path))) {
+        fprintf(stderr, "quizdeck: --session %s: %s\n", session_path,
+                mode != MODE_PLAY ? "cannot be combined with --check or --list"
+                                  : "no such file or folder");
+        return EXIT_USAGE;
+    }
     if (path_count && mode == MODE_PLAY) {
         print_text(stderr, "quizdeck: unexpected argument '", paths[0],
                    "' (use --packs DIR to add packs)\n");
@@ -347,7 +381,13 @@ int main(int argc, char **argv)
             .pack_path_count = game_count,
             .data_dir = data,
         };
-        status = ui_run(&launch);
+        if (session_path) {
+            status = class_cmd_session(session_path, game_paths, game_count, data);
+            if (status == EXIT_VALID)
+                status = launch_session(session_path, &launch);
+        } else {
+            status = ui_run(&launch);
+        }
     }
     free(data);
     return status;

@@ -1,4 +1,5 @@
-/* class_cmd.c - `--check` for sessions and `--report` (class_cmd.h).
+/* class_cmd.c - `--check` for sessions, `--report`, what `--session` does
+ * before the game opens, and `--deliver` (class_cmd.h).
  *
  * The report's CSV and HTML are written as files meant for people are
  * (design rule 8): into a temporary file beside the target, renamed over
@@ -21,6 +22,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <time.h>
+
+#include "class_play.h"
 #include "fsutil.h"
 #include "report.h"
 #include "session.h"
@@ -292,4 +296,223 @@ int class_cmd_main(int argc, char **argv, const char *shipped)
     }
     report_free(&rep);
     return status;
+}
+
+/* ---- --session and --deliver ------------------------------------------------ */
+
+/* The command line may read the clock; the core takes it from here. */
+static int64_t now_ms(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_REALTIME, &ts);
+    return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+/* "20 s", "1.5 s", "10 min". */
+static const char *duration(int64_t ms, char buf[32])
+{
+    if (ms >= 60000 && ms % 60000 == 0)
+        snprintf(buf, 32, "%lld min", (long long)(ms / 60000));
+    else if (ms % 1000 == 0)
+        snprintf(buf, 32, "%lld s", (long long)(ms / 1000));
+    else
+        snprintf(buf, 32, "%.1f s", (double)ms / 1000.0);
+    return buf;
+}
+
+static const char *const FEEDBACK_WORDS[] = {
+    [SESSION_FEEDBACK_EACH] = "right or wrong after each question",
+    [SESSION_FEEDBACK_END] = "the review at the end",
+    [SESSION_FEEDBACK_NONE] = "only \"submitted\"",
+};
+
+/* What the intro screen shows, for a terminal. False when it is not open. */
+static bool print_intro(const ClassSession *cs, int64_t now)
+{
+    ClassIntro in;
+    class_intro(cs, 1.0, now, &in);
+    char a[32], b[32], when[CLASS_TIME_TEXT];
+    printf("%s (%s)\n", in.title, in.id);
+    printf("  %zu %s, order %s, scoring %s, feedback: %s\n", in.question_count,
+           in.question_count == 1 ? "question" : "questions", session_order_name(in.order),
+           session_scoring_name(in.scoring), FEEDBACK_WORDS[in.feedback]);
+    if (!in.limit_max_ms)
+        printf("  time: untimed questions");
+    else if (in.limit_min_ms == in.limit_max_ms)
+        printf("  time: %s a question", duration(in.limit_max_ms, a));
+    else
+        printf("  time: %s to %s a question", duration(in.limit_min_ms, a),
+               duration(in.limit_max_ms, b));
+    if (in.total_ms)
+        printf(", %s for the whole attempt", duration(in.total_ms, a));
+    printf("%s\n", cs->session->accommodation_count ? " (more for students with extra time)" : "");
+    if (in.roster)
+        printf("  students pick their name from the class list (%zu names)", in.students);
+    else
+        printf("  students type their name");
+    printf("; %d %s each on one computer\n", in.attempts,
+           in.attempts == 1 ? "attempt" : "attempts");
+    switch (in.window) {
+    case CLASS_WINDOW_OPEN:
+        if (in.has_closes) {
+            class_time_format(in.closes, when);
+            printf("  open now, until %s\n", when);
+        } else {
+            printf("  open now\n");
+        }
+        return true;
+    case CLASS_WINDOW_NOT_YET:
+        class_time_format(in.opens, when);
+        printf("  not open yet: it opens at %s\n", when);
+        return false;
+    case CLASS_WINDOW_CLOSED:
+        class_time_format(in.closes, when);
+        printf("  closed: it closed at %s\n", when);
+        return false;
+    }
+    return false;
+}
+
+/* Every delivered and waiting file of a delivery, and the summary line. */
+static void print_delivery(const ClassDeliverReport *rep)
+{
+    for (size_t i = 0; i < rep->count; i++) {
+        const ClassDelivered *d = &rep->items[i];
+        if (d->delivered)
+            printf("delivered: %s\n  -> %s\n", d->name, d->path);
+        else
+            printf("waiting:   %s (%s)\n  for %s/results/new/: %s (tried %d %s)\n", d->name,
+                   d->student, d->folder, d->message, d->tries, d->tries == 1 ? "time" : "times");
+    }
+    if (rep->waiting)
+        printf("%zu delivered, %zu still waiting in %s; quizdeck delivers %s by itself once the "
+               "results folder can be written (at the next answer or the next start), or run "
+               "quizdeck --deliver again\n",
+               rep->delivered, rep->waiting, rep->database, rep->waiting == 1 ? "it" : "them");
+    else if (rep->delivered)
+        printf("%zu delivered, nothing left waiting\n", rep->delivered);
+}
+
+/* Attempts a kill left unfinished (of one session, or all). */
+static void print_unfinished(Store *store, const ClassSession *cs)
+{
+    StoreClassAttemptList open = {0};
+    if (class_pending(store, cs, &open, NULL) != CLASS_OK)
+        return;
+    for (size_t i = 0; i < open.count; i++) {
+        const StoreClassAttempt *a = &open.items[i];
+        StoreRoundList r = {0};
+        int answered = 0, total = 0;
+        if (store_round_get(store, a->round_id, &r, NULL) == STORE_OK) {
+            answered = r.items[0].answered_count;
+            total = r.items[0].question_count;
+        }
+        store_round_list_free(&r);
+        printf("unfinished: %s%s%s%s in %s, %d of %d answered: start quizdeck --session %s to "
+               "take it up or end it\n",
+               a->student, a->roster_id[0] ? " (" : "", a->roster_id, a->roster_id[0] ? ")" : "",
+               a->session_id, answered, total, a->folder);
+    }
+    store_class_attempt_list_free(&open);
+}
+
+int class_cmd_session(const char *path, const char *const *packs, size_t pack_count,
+                      const char *data_dir)
+{
+    ClassSession cs;
+    ClassError err = {0};
+    ClassStatus st = class_session_open(&cs, path, packs, pack_count, &err);
+    print_diags(&cs.diags);
+    for (size_t i = 0; i < cs.packs.local.report_count; i++)
+        print_diags(&cs.packs.local.reports[i].diags);
+    if (st != CLASS_OK) {
+        fprintf(stderr, "quizdeck: %s\n", err.message);
+        class_session_close(&cs);
+        return EXIT_INVALID;
+    }
+    int64_t now = now_ms();
+    Store *store = NULL;
+    StoreError serr = {0};
+    if (data_dir)
+        mkdir(data_dir, 0777); /* as the game makes it; store_open says if it cannot */
+    if (data_dir && store_open(&store, data_dir, &serr) == STORE_OK) {
+        ClassDeliverReport rep;
+        class_deliver(store, NULL, now, &rep, NULL);
+        print_delivery(&rep);
+        class_deliver_report_free(&rep);
+        print_unfinished(store, &cs);
+        store_close(store);
+    } else {
+        fprintf(stderr, "quizdeck: progress will not be saved on this computer: %s\n",
+                serr.message[0] ? serr.message : "no data folder");
+    }
+    bool open = print_intro(&cs, now);
+    class_session_close(&cs);
+    return open ? EXIT_VALID : EXIT_INVALID;
+}
+
+bool class_cmd_deliver_wanted(int argc, char **argv)
+{
+    for (int i = 1; i < argc; i++) {
+        if (strcmp(argv[i], "--") == 0)
+            return false;
+        if (strcmp(argv[i], "--deliver") == 0)
+            return true;
+    }
+    return false;
+}
+
+int class_cmd_deliver(int argc, char **argv, ClassCmdDataDir data_dir)
+{
+    const char *option = NULL;
+    for (int i = 1; i < argc; i++) {
+        if (strcmp(argv[i], "--deliver") == 0)
+            continue;
+        if (strcmp(argv[i], "--data") == 0 && i + 1 < argc) {
+            option = argv[++i];
+            continue;
+        }
+        fprintf(stderr,
+                "quizdeck: %s: not an option of --deliver\n"
+                "usage: quizdeck --deliver [--data DIR]\n",
+                argv[i]);
+        return EXIT_USAGE;
+    }
+    char *dir = data_dir(option);
+    if (!dir) {
+        fprintf(stderr, "quizdeck: no data folder to deliver from\n");
+        return EXIT_USAGE;
+    }
+    size_t n = strlen(dir);
+    char *db = malloc(n + 16);
+    if (db)
+        snprintf(db, n + 16, "%s%squizdeck.db", dir, n && dir[n - 1] == '/' ? "" : "/");
+    struct stat st;
+    if (!db || stat(db, &st) != 0) {
+        printf("Nothing is waiting: there is no quizdeck database in %s\n", dir);
+        free(db);
+        free(dir);
+        return EXIT_VALID;
+    }
+    free(db);
+    Store *store = NULL;
+    StoreError serr = {0};
+    if (store_open(&store, dir, &serr) != STORE_OK) {
+        fprintf(stderr, "quizdeck: %s\n", serr.message);
+        free(dir);
+        return EXIT_INVALID;
+    }
+    free(dir);
+    ClassDeliverReport rep;
+    ClassError err = {0};
+    ClassStatus cst = class_deliver(store, NULL, now_ms(), &rep, &err);
+    if (cst == CLASS_NOT_SAVED || cst == CLASS_NO_MEMORY)
+        fprintf(stderr, "quizdeck: %s\n", err.message);
+    print_delivery(&rep);
+    if (rep.count == 0 && cst == CLASS_OK)
+        printf("Nothing is waiting to be delivered from %s\n", rep.database);
+    print_unfinished(store, NULL);
+    class_deliver_report_free(&rep);
+    store_close(store);
+    return cst == CLASS_OK ? EXIT_VALID : EXIT_INVALID;
 }

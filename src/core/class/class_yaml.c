@@ -305,6 +305,13 @@ static bool utf8_valid(const unsigned char *p, size_t n, CyMark *at, unsigned ch
     return true;
 }
 
+bool cy_utf8_ok(const char *s, size_t n)
+{
+    CyMark at;
+    unsigned char byte;
+    return utf8_valid((const unsigned char *)s, n, &at, &byte);
+}
+
 bool cy_open(CyReader *r, const char *name, const char *data, size_t size, Arena *arena,
              DiagList *diags)
 {

@@ -123,6 +123,11 @@ bool cy_has_errors(const CyReader *r);
  * mean". */
 const char *cy_closest(const char *word, const char *const *names, size_t count);
 
+/* True when s[0..n) is UTF-8 (no overlong forms, surrogates or code points
+ * past U+10FFFF): what cy_open checks, for text that is not in a file (a
+ * name a student types). */
+bool cy_utf8_ok(const char *s, size_t n);
+
 /* ---- the cursor ----------------------------------------------------------- */
 
 /* Checks that data[0..size) is UTF-8 (reporting the first bad byte at its

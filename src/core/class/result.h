@@ -136,6 +136,10 @@ bool class_attempt_begin(ClassAttempt *a, const Session *session, const SessionP
  * copied. False when out of memory or past RESULT_MAX_ANSWERS. */
 bool class_attempt_add(ClassAttempt *a, const RoundQuestion *rq, const Answer *answer);
 
+/* The same with the answer as the store keeps it (quiz_last_record, or a
+ * stored answer read back after a kill); NULL for a time-out. */
+bool class_attempt_add_record(ClassAttempt *a, const RoundQuestion *rq, const AnswerRecord *record);
+
 /* Ends the attempt: its status, the moment, and the totals summed from the
  * answers (totals.questions is kept). */
 void class_attempt_end(ClassAttempt *a, AttemptStatus status, ClassTime finished);

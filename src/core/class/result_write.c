@@ -80,6 +80,15 @@ bool class_attempt_begin(ClassAttempt *a, const Session *session, const SessionP
 
 bool class_attempt_add(ClassAttempt *a, const RoundQuestion *rq, const Answer *answer)
 {
+    if (!rq || !answer || rq->result.timed_out)
+        return class_attempt_add_record(a, rq, NULL);
+    AnswerRecord rec;
+    question_kind(rq->question->type)->encode(rq->question, answer, &rec);
+    return class_attempt_add_record(a, rq, &rec);
+}
+
+bool class_attempt_add_record(ClassAttempt *a, const RoundQuestion *rq, const AnswerRecord *rec)
+{
     if (a->answer_count >= RESULT_MAX_ANSWERS || !rq || !rq->answered)
         return false;
     if (a->answer_count == a->answer_cap) {
@@ -107,17 +116,17 @@ bool class_attempt_add(ClassAttempt *a, const RoundQuestion *rq, const Answer *a
         .timed_out = r->timed_out,
     };
     memcpy(out->display, rq->display, sizeof out->display);
-    if (answer && !r->timed_out) {
-        AnswerRecord rec;
-        question_kind(rq->question->type)->encode(rq->question, answer, &rec);
-        out->answer.int_count = rec.int_count;
-        memcpy(out->answer.ints, rec.ints, sizeof rec.ints);
-        for (size_t i = 0; i < rec.text_count; i++) {
-            out->answer.texts[i] = copy(&a->arena, rec.texts[i]);
+    if (rec && !r->timed_out) {
+        if (rec->int_count > ANSWER_RECORD_MAX_INTS || rec->text_count > ANSWER_RECORD_MAX_TEXTS)
+            return false;
+        out->answer.int_count = rec->int_count;
+        memcpy(out->answer.ints, rec->ints, sizeof rec->ints);
+        for (size_t i = 0; i < rec->text_count; i++) {
+            out->answer.texts[i] = copy(&a->arena, rec->texts[i]);
             if (!out->answer.texts[i])
                 return false;
         }
-        out->answer.text_count = rec.text_count;
+        out->answer.text_count = rec->text_count;
     }
     if (!out->pack_id || !out->question_id || !out->given)
         return false;

@@ -33,6 +33,7 @@
 #include "class_yaml.h"
 #include "fsutil.h"
 #include "strutil.h"
+#include "session_internal.h"
 
 /* ------------------------------------------------------------- messages */
 
@@ -349,7 +350,7 @@ static RoundQuestionRef *candidates(const Session *s, const SessionPacks *packs,
     return refs;
 }
 
-static Pack **pack_array(const SessionPacks *packs)
+Pack **session_pack_array(const SessionPacks *packs)
 {
     Pack **a = malloc((packs->pack_count ? packs->pack_count : 1) * sizeof *a);
     if (a)
@@ -380,7 +381,7 @@ bool session_draw(const Session *session, const SessionPacks *packs, RoundQuesti
         return true;
     }
     /* The round engine's seeded draw, so there is one way to draw. */
-    Pack **arr = pack_array(packs);
+    Pack **arr = session_pack_array(packs);
     Round round;
     RoundSettings st = {.question_count = session->question_count,
                         .seed = session->seed,
@@ -577,7 +578,7 @@ RoundStatus session_start_round(const Session *session, const SessionPacks *pack
         free(only);
         return ROUND_NO_QUESTIONS;
     }
-    Pack **arr = pack_array(packs);
+    Pack **arr = session_pack_array(packs);
     RoundStatus status = arr ? round_start(round, arr, packs->pack_count, &st) : ROUND_NO_MEMORY;
     free(arr);
     free(only);

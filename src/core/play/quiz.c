@@ -13,6 +13,7 @@
  */
 #include "quiz.h"
 
+#include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -176,15 +177,11 @@ static void unsaved_free(QuizUnsaved *u)
     memset(u, 0, sizeof *u);
 }
 
-/* Copies the answer of question `index` into the queue. False when memory
- * ran out (then the answer is played but cannot be saved). */
-static bool queue_answer(Quiz *quiz, size_t index, const Answer *answer, int64_t now_ms)
+/* Fills u (zeroed) with the answer of question `index`, its texts copied.
+ * False when memory ran out (u is left empty). */
+static bool copy_answer(QuizUnsaved *u, const Quiz *quiz, size_t index, const Answer *answer,
+                        int64_t now_ms)
 {
-    QuizUnsaved *grown = realloc(quiz->unsaved, (quiz->unsaved_count + 1) * sizeof *grown);
-    if (grown == NULL)
-        return false;
-    quiz->unsaved = grown;
-    QuizUnsaved *u = &quiz->unsaved[quiz->unsaved_count];
     memset(u, 0, sizeof *u);
     u->index = index;
     u->answered_at = now_ms;
@@ -204,8 +201,63 @@ static bool queue_answer(Quiz *quiz, size_t index, const Answer *answer, int64_t
             u->record.texts[k] = u->texts[k];
         }
     }
+    return true;
+}
+
+/* Copies the answer of question `index` into the queue. False when memory
+ * ran out (then the answer is played but cannot be saved). */
+static bool queue_answer(Quiz *quiz, size_t index, const Answer *answer, int64_t now_ms)
+{
+    QuizUnsaved *grown = realloc(quiz->unsaved, (quiz->unsaved_count + 1) * sizeof *grown);
+    if (grown == NULL)
+        return false;
+    quiz->unsaved = grown;
+    if (!copy_answer(&quiz->unsaved[quiz->unsaved_count], quiz, index, answer, now_ms))
+        return false;
     quiz->unsaved_count++;
     return true;
+}
+
+/* Keeps the answer just judged for quiz_last_record (NULL: a time-out). */
+static void keep_last(Quiz *quiz, size_t index, const Answer *answer)
+{
+    if (quiz->last != NULL)
+        unsaved_free(quiz->last);
+    else if ((quiz->last = malloc(sizeof *quiz->last)) == NULL)
+        return;
+    if (answer == NULL || !copy_answer(quiz->last, quiz, index, answer, 0)) {
+        free(quiz->last);
+        quiz->last = NULL;
+    }
+}
+
+bool quiz_last_record(const Quiz *quiz, AnswerRecord *out)
+{
+    if (!quiz->active || quiz->last == NULL || quiz->round.current == 0 ||
+        quiz->last->index != quiz->round.current - 1 ||
+        quiz->round.questions[quiz->last->index].result.timed_out)
+        return false;
+    *out = quiz->last->record;
+    return true;
+}
+
+/* ---- the player's extra time ----------------------------------------------- */
+
+static bool time_factor_ok(double factor)
+{
+    return isfinite(factor) && factor >= 1.0 && factor <= 10.0;
+}
+
+/* Every question's limit times the factor, rounded to the millisecond as
+ * session_time_limit_ms does, so the class report finds the same limits. */
+static void apply_time_factor(Round *round, double factor)
+{
+    if (factor == 1.0)
+        return;
+    for (size_t i = 0; i < round->question_count; i++) {
+        RoundQuestion *rq = &round->questions[i];
+        rq->time_limit_ms = (int64_t)llround((double)rq->time_limit_ms * factor);
+    }
 }
 
 static void queue_drop_first(Quiz *quiz)
@@ -340,6 +392,9 @@ void quiz_free(Quiz *quiz)
     for (size_t i = 0; i < quiz->unsaved_count; i++)
         unsaved_free(&quiz->unsaved[i]);
     free(quiz->unsaved);
+    if (quiz->last != NULL)
+        unsaved_free(quiz->last);
+    free(quiz->last);
     free(quiz->packs);
     memset(quiz, 0, sizeof *quiz);
 }
@@ -370,6 +425,10 @@ QuizStatus quiz_start(Quiz *quiz, Store *store, const QuizSetup *setup, int64_t 
     if (quiz->active)
         quiz_abandon(quiz, NULL);
     quiz_free(quiz);
+    double factor = setup->time_factor == 0.0 ? 1.0 : setup->time_factor;
+    if (!time_factor_ok(factor))
+        return quiz_fail(err, QUIZ_BAD_SETTINGS,
+                         "Cannot start the round: the time factor %g is not 1 to 10", factor);
     quiz->packs = calloc(setup->pack_count ? setup->pack_count : 1, sizeof *quiz->packs);
     if (quiz->packs == NULL)
         return quiz_fail(err, QUIZ_NO_MEMORY, "Cannot start the round: out of memory");
@@ -384,6 +443,8 @@ QuizStatus quiz_start(Quiz *quiz, Store *store, const QuizSetup *setup, int64_t 
         return quiz_fail(err, from_round_status(rs), "Cannot start the round: %s",
                          round_status_message(rs));
     }
+    apply_time_factor(&quiz->round, factor);
+    quiz->time_factor = factor;
     quiz->active = true;
     quiz->store = store;
     quiz->profile_id = setup->profile_id;
@@ -418,6 +479,7 @@ static const RoundResult *quiz_take(Quiz *quiz, const Answer *answer, int64_t el
                                           : round_timeout(&quiz->round);
     if (r == NULL)
         return NULL;
+    keep_last(quiz, index, answer);
     if (quiz->store == NULL || quiz->round_id == 0)
         return r;
     if (!queue_answer(quiz, index, answer, now_ms)) {
@@ -568,7 +630,8 @@ static QuizStatus replay_answers(Round *round, const StoreAnswerList *answers, Q
  * as a malloc'd array the caller frees, and *spec_out (may be NULL) the
  * stored spec, which the caller frees. */
 static QuizStatus rebuild(Store *store, int64_t round_id, Pack *const *packs, size_t pack_count,
-                          Round *out, Pack ***used_out, StoreRoundSpec *spec_out, QuizError *err)
+                          Round *out, Pack ***used_out, StoreRoundSpec *spec_out,
+                          double *factor_out, QuizError *err)
 {
     quiz_ok(err);
     memset(out, 0, sizeof *out);
@@ -616,6 +679,17 @@ static QuizStatus rebuild(Store *store, int64_t round_id, Pack *const *packs, si
                            round_status_message(rst));
         goto done;
     }
+    /* The limits the answers were given under, before they are judged. */
+    double factor = 1.0;
+    if (store_round_time_factor(store, round_id, &factor, &serr) != STORE_OK ||
+        !time_factor_ok(factor)) {
+        status = quiz_fail(err, QUIZ_BAD_SETTINGS, "round %lld: its time factor: %s",
+                           (long long)round_id, serr.message[0] ? serr.message : "out of range");
+        goto done;
+    }
+    apply_time_factor(out, factor);
+    if (factor_out != NULL)
+        *factor_out = factor;
     if (store_round_answers(store, round_id, &answers, &serr) != STORE_OK) {
         status =
             quiz_fail(err, QUIZ_BAD_SETTINGS, "round %lld: %s", (long long)round_id, serr.message);
@@ -641,7 +715,7 @@ done:
 QuizStatus quiz_rejudge(Store *store, int64_t round_id, Pack *const *packs, size_t pack_count,
                         Round *out, QuizError *err)
 {
-    return rebuild(store, round_id, packs, pack_count, out, NULL, NULL, err);
+    return rebuild(store, round_id, packs, pack_count, out, NULL, NULL, NULL, err);
 }
 
 static QuizMode quiz_mode_of(StoreRoundMode mode)
@@ -671,8 +745,9 @@ QuizStatus quiz_resume(Quiz *quiz, Store *store, int64_t round_id, Pack *const *
         return quiz_fail(err, QUIZ_BAD_SETTINGS, "There is no store to resume from.");
     StoreRoundSpec spec = {0};
     Pack **used = NULL;
+    double factor = 1.0;
     QuizStatus status =
-        rebuild(store, round_id, packs, pack_count, &quiz->round, &used, &spec, err);
+        rebuild(store, round_id, packs, pack_count, &quiz->round, &used, &spec, &factor, err);
     if (status != QUIZ_OK)
         return status;
     if (spec.round.finished || spec.round.abandoned || round_is_over(&quiz->round)) {
@@ -682,6 +757,7 @@ QuizStatus quiz_resume(Quiz *quiz, Store *store, int64_t round_id, Pack *const *
         return quiz_fail(err, QUIZ_OVER, "That round is not waiting to be finished.");
     }
     quiz->active = true;
+    quiz->time_factor = factor;
     quiz->store = store;
     quiz->profile_id = spec.round.profile_id;
     quiz->round_id = round_id;

@@ -67,6 +67,14 @@ typedef struct QuizSetup {
     size_t pack_count;
     RoundSettings round; /* count, time, scoring, streak, seed, topic, only */
     QuizMode mode;
+    /* The player's extra time: every question's time limit is multiplied
+     * by it (rounded to the millisecond), as a class session's
+     * accommodations ask. 0 means 1.0; otherwise 1.0..10.0. A class round
+     * keeps it in the store with its class attempt (store.h,
+     * store_class_attempt_add, written by src/core/class in the
+     * transaction that starts the round), and quiz_resume and quiz_rejudge
+     * read it back from there; other rounds are resumed at 1.0. */
+    double time_factor;
     /* The learner's UTC offset at an instant, for the flashcards' days;
      * NULL = the machine's time zone (learn_local_utc_offset). */
     int (*utc_offset)(int64_t unix_ms, void *user);
@@ -86,12 +94,14 @@ typedef struct Quiz {
     Round round;  /* read it; change it only through quiz_* */
     Pack **packs; /* owned array of borrowed packs, for retry */
     size_t pack_count;
+    double time_factor;  /* 1.0 unless QuizSetup or the stored round said more */
     LearnSettings study; /* read once at the start */
     FsrsDayRule day_rule;
     FsrsParams params;
     bool finished_in_store;
     QuizUnsaved *unsaved; /* answers waiting for the store, oldest first */
     size_t unsaved_count;
+    QuizUnsaved *last; /* the last answer judged (quiz_last_record); NULL = none */
 } Quiz;
 
 /* A short English message for a status. */
@@ -138,6 +148,14 @@ const RoundQuestion *quiz_current(const Quiz *quiz);
 const RoundQuestion *quiz_last_answered(const Quiz *quiz);
 bool quiz_is_over(const Quiz *quiz);
 
+/* The answer the last quiz_answer judged, as the store keeps it (the
+ * author's indices, qtype.h's AnswerRecord), for callers that record it
+ * elsewhere too (a class attempt's result file). Its texts are owned by
+ * the Quiz and valid until its next quiz_* call. False before the first
+ * answer, after a time-out, and for answers replayed by quiz_resume (read
+ * those from the store: store_round_answers). */
+bool quiz_last_record(const Quiz *quiz, AnswerRecord *out);
+
 /* Frees the round and everything the Quiz owns (writing nothing: call
  * quiz_abandon to leave a round on record) and zeroes it. */
 void quiz_free(Quiz *quiz);
@@ -146,7 +164,8 @@ void quiz_free(Quiz *quiz);
 
 /* Rebuilds round `round_id` from the store (its packs, settings, seed and
  * question list) and replays its stored answers, in order, through the
- * judge: structured answers are judged again, time-outs stay time-outs.
+ * judge: structured answers are judged again, time-outs stay time-outs,
+ * each question's limit times the round's stored time factor.
  * *out is a Round the caller frees with round_free (questions the round
  * did not reach stay unanswered). QUIZ_NO_QUESTIONS when its packs are not
  * among `packs`; QUIZ_BAD_SETTINGS when a stored answer does not fit its
@@ -158,10 +177,11 @@ QuizStatus quiz_rejudge(Store *store, int64_t round_id, Pack *const *packs, size
  * window closed mid-round), where it stopped: the same questions in the
  * same order and shuffles, the stored answers judged again and kept, the
  * next question asked next, answers saved under the same round id. Any
- * round the Quiz held is left first. QUIZ_OVER when the round is finished,
- * abandoned or fully answered; QUIZ_NO_QUESTIONS when its packs are not
- * loaded; QUIZ_BAD_SETTINGS when a stored answer no longer fits (a changed
- * pack, or a round saved before schema 2). */
+ * round the Quiz held is left first. The time factor it was started with
+ * is read back from the store (QuizSetup.time_factor). QUIZ_OVER when the
+ * round is finished, abandoned or fully answered; QUIZ_NO_QUESTIONS when
+ * its packs are not loaded; QUIZ_BAD_SETTINGS when a stored answer no
+ * longer fits (a changed pack, or a round saved before schema 2). */
 QuizStatus quiz_resume(Quiz *quiz, Store *store, int64_t round_id, Pack *const *packs,
                        size_t pack_count, QuizError *err);
 

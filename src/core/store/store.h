@@ -42,7 +42,7 @@
 #include "day.h"
 
 enum {
-    STORE_SCHEMA_VERSION = 2, /* PRAGMA user_version this code writes */
+    STORE_SCHEMA_VERSION = 3, /* PRAGMA user_version this code writes */
     STORE_ID_SIZE = 65,       /* 64 chars + NUL (pack-format id limit) */
     STORE_MESSAGE_SIZE = 512,
     STORE_PATH_SIZE = 1024,
@@ -579,5 +579,110 @@ const char *store_status_name(StoreStatus status);
 /* Runs sql (any statements, e.g. a TEMP trigger that makes a write fail)
  * on the store's connection. Tests only: the game never calls it. */
 StoreStatus store_debug_exec(Store *store, const char *sql, StoreError *err);
+
+/* ---- class result files waiting to be delivered ---------------------------- */
+/* What keeps a class attempt safe on this computer (src/core/class/
+ * class_play.h owns the logic; these are its rows). class_attempts binds a
+ * round (by its id) to the session attempt it plays, from the moment it
+ * starts; the outbox keeps a finished result file's bytes until they are
+ * in the session's results/new/. Strings passed in are copied; strings in
+ * lists are owned by the list. */
+
+typedef struct StoreClassAttempt {
+    int64_t round_id;           /* the round it plays (rounds.id) */
+    const char *folder;         /* the session folder, as the game opened it */
+    const char *session_id;     /* 1..64 bytes */
+    const char *session_sha256; /* 64 hex digits: session.yaml as played */
+    const char *student;        /* the name as picked or typed */
+    const char *roster_id;      /* "" (or NULL on add) when none */
+    const char *host;
+    double time_factor; /* the student's extra time, 1.0..10.0 */
+    int64_t started_at; /* ms */
+    int utc_offset;     /* minutes east of UTC at the start, -1080..1080 */
+    uint64_t nonce;     /* random bits of the result file's name */
+    bool ended;         /* the rest is set once it ended */
+    int64_t ended_at;   /* ms */
+    const char *status; /* "finished", "time-up", "stopped"; "" while playing */
+    const char *result_name;
+    int question_count, answered, right;
+    double score;
+    int64_t points;
+} StoreClassAttempt;
+
+typedef struct StoreClassAttemptList {
+    StoreClassAttempt *items;
+    size_t count;
+} StoreClassAttemptList;
+
+/* Binds a round to its class attempt (round_id ... nonce are read; the
+ * round must exist). STORE_EXISTS when the round has one already. */
+StoreStatus store_class_attempt_add(Store *store, const StoreClassAttempt *attempt,
+                                    StoreError *err);
+
+/* Records how the attempt ended: ended_at, status, result_name and the
+ * totals (question_count .. points) of `ended` for round ended->round_id.
+ * STORE_NOT_FOUND when there is no such attempt, STORE_INVALID when it has
+ * ended already or the status is not one of the three words. */
+StoreStatus store_class_attempt_end(Store *store, const StoreClassAttempt *ended, StoreError *err);
+
+/* The attempt of a round (out->items[0]); STORE_NOT_FOUND if none. */
+StoreStatus store_class_attempt_get(Store *store, int64_t round_id, StoreClassAttemptList *out,
+                                    StoreError *err);
+
+/* Attempts that started and never ended (the game was killed), on every
+ * profile, oldest first; session_id NULL = of every session. */
+StoreStatus store_class_attempts_open(Store *store, const char *session_id,
+                                      StoreClassAttemptList *out, StoreError *err);
+
+/* One student's attempts at a session on this computer, oldest first: the
+ * same roster ID when roster_id is not empty, else the same name with no
+ * roster ID. */
+StoreStatus store_class_attempts_of(Store *store, const char *session_id, const char *student,
+                                    const char *roster_id, StoreClassAttemptList *out,
+                                    StoreError *err);
+void store_class_attempt_list_free(StoreClassAttemptList *list);
+
+/* The time factor a round was started with: its class attempt's, 1.0 when
+ * it has none (the play engine's quiz_resume and quiz_rejudge read it). */
+StoreStatus store_round_time_factor(Store *store, int64_t round_id, double *factor,
+                                    StoreError *err);
+
+typedef struct StoreOutboxItem {
+    int64_t id;         /* filled by the store */
+    const char *folder; /* the session folder to deliver into */
+    const char *name;   /* the file name in results/new/ */
+    const char *data;   /* the file's bytes (not NUL-terminated) */
+    size_t size;
+    int64_t created_at;               /* ms */
+    int64_t round_id;                 /* the round it came from, 0 = none (kept for messages) */
+    const char *session_id, *student; /* for messages; may be NULL on add */
+    int tries;                        /* deliveries tried and failed */
+    int64_t last_try_at;              /* ms, 0 = never tried */
+    const char *last_error;           /* why the last try failed, "" */
+} StoreOutboxItem;
+
+typedef struct StoreOutboxList {
+    StoreOutboxItem *items;
+    size_t count;
+} StoreOutboxList;
+
+/* Keeps a result file to deliver; *id (may be NULL) gets its row. The same
+ * folder and name twice is STORE_EXISTS. Files are at most 32 MiB. */
+StoreStatus store_outbox_add(Store *store, const StoreOutboxItem *item, int64_t *id,
+                             StoreError *err);
+
+/* Every waiting file, oldest first, with its bytes. */
+StoreStatus store_outbox_list(Store *store, StoreOutboxList *out, StoreError *err);
+void store_outbox_list_free(StoreOutboxList *list);
+
+/* How many files wait (all folders). */
+StoreStatus store_outbox_count(Store *store, int64_t *count, StoreError *err);
+
+/* Removes a delivered file's row; STORE_NOT_FOUND when it is not there. */
+StoreStatus store_outbox_remove(Store *store, int64_t id, StoreError *err);
+
+/* Notes a failed delivery: one more try, when, and why. */
+StoreStatus store_outbox_failed(Store *store, int64_t id, int64_t at, const char *message,
+                                StoreError *err);
 
 #endif

@@ -251,6 +251,58 @@ static const char V2_SWAP[] =
     "CREATE INDEX answers_question ON answers(profile_id, pack_id, question_id);"
     "CREATE INDEX answers_topic ON answers(profile_id, pack_id, topic_id, answered_at);";
 
+/* ---- version 3: class attempts and their result files --------------------- */
+
+/* A class attempt (src/core/class/class_play.h) is a round played for a
+ * session; class_attempts binds the round to what its result file needs
+ * and the game cannot get back from the round alone: the session folder
+ * and checksum it was started from, the student, the computer, the
+ * student's time factor, the moment and the nonce that name the file, and,
+ * once it ended, how it ended. The row is written in the transaction that
+ * starts the round, so after a kill the next start can resume the attempt
+ * or deliver it as stopped. Deleting the round (its profile) deletes it.
+ *
+ * outbox holds the bytes of result files that are not yet in their
+ * session's results/new/: written in the transaction that ends the
+ * attempt, removed only once the file is there. It has no foreign key, so
+ * no deletion anywhere can lose a student's result. */
+static const char V3_TABLES[] =
+    "CREATE TABLE class_attempts("
+    " round_id INTEGER PRIMARY KEY REFERENCES rounds(id) ON DELETE CASCADE,"
+    " folder TEXT NOT NULL CHECK(length(folder) BETWEEN 1 AND 4096),"
+    " session_id TEXT NOT NULL CHECK(length(session_id) BETWEEN 1 AND 64),"
+    " session_sha256 TEXT NOT NULL CHECK(length(session_sha256) = 64),"
+    " student TEXT NOT NULL CHECK(length(student) >= 1),"
+    " roster_id TEXT NOT NULL DEFAULT '',"
+    " host TEXT NOT NULL DEFAULT '',"
+    " time_factor REAL NOT NULL CHECK(time_factor BETWEEN 1 AND 10),"
+    " started_at INTEGER NOT NULL,"
+    " utc_offset INTEGER NOT NULL CHECK(utc_offset BETWEEN -1080 AND 1080),"
+    " nonce INTEGER NOT NULL,"
+    " ended_at INTEGER,"
+    " status TEXT CHECK(status IN ('finished', 'time-up', 'stopped')),"
+    " result_name TEXT NOT NULL DEFAULT '',"
+    " question_count INTEGER NOT NULL DEFAULT 0 CHECK(question_count >= 0),"
+    " answered INTEGER NOT NULL DEFAULT 0 CHECK(answered >= 0),"
+    " right_count INTEGER NOT NULL DEFAULT 0 CHECK(right_count >= 0),"
+    " score REAL NOT NULL DEFAULT 0,"
+    " points INTEGER NOT NULL DEFAULT 0,"
+    " CHECK((ended_at IS NULL) = (status IS NULL)));"
+    "CREATE INDEX class_attempts_student ON class_attempts(session_id, roster_id, student);"
+    "CREATE TABLE outbox("
+    " id INTEGER PRIMARY KEY,"
+    " folder TEXT NOT NULL CHECK(length(folder) BETWEEN 1 AND 4096),"
+    " name TEXT NOT NULL CHECK(length(name) BETWEEN 1 AND 255),"
+    " data BLOB NOT NULL,"
+    " created_at INTEGER NOT NULL,"
+    " round_id INTEGER,"
+    " session_id TEXT NOT NULL DEFAULT '',"
+    " student TEXT NOT NULL DEFAULT '',"
+    " tries INTEGER NOT NULL DEFAULT 0,"
+    " last_try_at INTEGER,"
+    " last_error TEXT NOT NULL DEFAULT '',"
+    " UNIQUE(folder, name));";
+
 /* ---- migrating ------------------------------------------------------------ */
 
 /* MIGRATIONS[v] takes a database from user_version v to v + 1: its SQL
@@ -259,9 +311,11 @@ static const char V2_SWAP[] =
  * STORE_SCHEMA_VERSION. */
 static const char *const CREATE_V1[] = {SCHEMA_V1, NULL};
 static const char *const V1_TO_V2[] = {V2_TABLES, V2_COPY_ROUNDS, V2_COPY_CHILDREN, V2_SWAP, NULL};
+static const char *const V2_TO_V3[] = {V3_TABLES, NULL};
 static const char *const *const MIGRATIONS[] = {
     CREATE_V1,
     V1_TO_V2,
+    V2_TO_V3,
 };
 _Static_assert(sizeof MIGRATIONS / sizeof MIGRATIONS[0] == STORE_SCHEMA_VERSION,
                "one migration per schema version");
