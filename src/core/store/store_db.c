@@ -21,10 +21,16 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/statvfs.h>
 #include <time.h>
 #include <unistd.h>
 
 #define DB_NAME "quizdeck.db"
+
+/* Below this much free room the store checkpoints after every transaction
+ * (see "transactions"): twice what SQLite lets the -wal grow to before its
+ * own checkpoint, so above it the -wal can never take the last room. */
+#define STORE_TIGHT_DISK_BYTES ((uint64_t)8 * 1024 * 1024)
 
 /* ---- statement cache ---------------------------------------------------- */
 
@@ -64,7 +70,21 @@ StoreStatus store_stmt(Store *store, const char *sql, sqlite3_stmt **out, StoreE
  * the whole transaction back after some errors (disk full, I/O); then
  * tx_depth > 0 with the connection in autocommit mode: the levels are
  * closed one by one as their callers end them, and nothing new may start
- * inside until they are. */
+ * inside until they are.
+ *
+ * A full disk: in WAL mode every commit appends its pages to the -wal file,
+ * which grows until a checkpoint copies them into the database; SQLite
+ * checkpoints on its own only every 1000 pages (4 MB). On a disk with
+ * 150 KB free the -wal takes the last free bytes after three answers, and
+ * from then on every write fails, also once a little room is back, as
+ * long as the -wal must grow. So the store checkpoints itself when the
+ * outermost level ends and either a write failed with SQLITE_FULL or the
+ * disk has less than STORE_TIGHT_DISK_BYTES free: the pages move into the
+ * database file, and the next transaction writes the -wal again from its
+ * start, in room the file already has. The checkpoint is PASSIVE (it never
+ * waits for another instance); one that fails (the database cannot grow
+ * either) changes nothing, and the next write says "full" again. On a disk
+ * with room nothing changes: one statvfs() per transaction. */
 static const char SQL_BEGIN_WRITE[] = "BEGIN IMMEDIATE";
 static const char SQL_BEGIN_READ[] = "BEGIN";
 static const char SQL_SAVEPOINT[] = "SAVEPOINT store";
@@ -101,6 +121,28 @@ static StoreStatus tx_open(Store *store, bool write, const char *what, StoreErro
     return s;
 }
 
+/* True when the disk holding the database has little room left (unknown
+ * counts as room: the checkpoint after a failed write still runs). */
+static bool disk_tight(const Store *store)
+{
+    struct statvfs fs;
+    if (statvfs(store->path, &fs) != 0)
+        return false;
+    return (uint64_t)fs.f_bavail * fs.f_frsize < STORE_TIGHT_DISK_BYTES;
+}
+
+/* Called when a level has ended: after the outermost one, makes room for
+ * the next write on a full or nearly full disk (see above). */
+static void tx_ended(Store *store)
+{
+    if (store->tx_depth > 0)
+        return;
+    bool full = store->saw_full;
+    store->saw_full = false;
+    if (full || disk_tight(store))
+        sqlite3_wal_checkpoint_v2(store->db, NULL, SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
+}
+
 /* Undoes the innermost level; err gets a failure only (NULL keeps the
  * caller's message). */
 static StoreStatus tx_undo(Store *store, StoreError *err)
@@ -118,6 +160,7 @@ static StoreStatus tx_undo(Store *store, StoreError *err)
         }
     }
     store->tx_depth--;
+    tx_ended(store);
     /* A failed ROLLBACK leaves nothing to retry from here: SQLite rolls a
      * transaction back when its connection closes. */
     return s;
@@ -129,6 +172,7 @@ static StoreStatus tx_keep(Store *store, const char *what, StoreError *err)
 {
     if (tx_lost(store)) {
         store->tx_depth--;
+        tx_ended(store);
         return store_fail(err, STORE_IO, 0,
                           "Could not %s: the save file rolled the transaction back after an "
                           "earlier error, so nothing of it was saved.",
@@ -140,6 +184,7 @@ static StoreStatus tx_keep(Store *store, const char *what, StoreError *err)
         return s;
     }
     store->tx_depth--;
+    tx_ended(store);
     return s;
 }
 

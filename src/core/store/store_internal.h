@@ -42,6 +42,10 @@ struct Store {
     size_t cache_count;
     int last_rc;  /* extended SQLite code of the last store_run/store_done */
     int tx_depth; /* open transaction levels (store_db.c, "transactions") */
+    /* A write failed with SQLITE_FULL since the outermost level began: once
+     * it ends, the WAL is checkpointed so the retry can reuse its room
+     * (store_db.c, "transactions"). */
+    bool saw_full;
 };
 
 /* ---- errors (store_util.c) ------------------------------------------------ */
