@@ -1,12 +1,14 @@
 /* store_db.c - the connection behind store.h (design rule 8): opening
  * (pragmas, then the schema check and migrations of store_schema.c),
- * recovering a damaged file, the statement cache and transactions. The
+ * recovering a damaged file (repairing it with store_repair.c, moving it
+ * aside), the statement cache and transactions. The
  * domain files (store_profiles.c, store_settings.c, store_rounds.c,
  * store_cards.c, store_stats.c) hold the queries; store_internal.h says
  * what they share.
  *
  * Read store_schema.c first (the tables), then here: the statement cache,
- * transactions, and opening and recovering a damaged file (store_open_at).
+ * transactions, and opening and recovering a damaged file (store_open_at,
+ * recover; then store_repair.c).
  *
  * Every write is one transaction per logical event (BEGIN IMMEDIATE, so a
  * second instance waits in the busy handler instead of failing half-way).
@@ -409,6 +411,146 @@ static bool move_aside(const char *path, int64_t now_ms, char *moved_to, size_t 
     return false;
 }
 
+/* ---- recovering a damaged file --------------------------------------------- */
+
+/* Where a repaired copy is built before it takes the damaged file's place. */
+static void repair_path(const char *path, char *out, size_t size)
+{
+    snprintf(out, size, "%s.repair", path);
+}
+
+/* A failure to write the repaired copy (not: nothing could be read). */
+static bool disk_trouble(int rc)
+{
+    switch (rc & 0xff) {
+    case SQLITE_FULL:
+    case SQLITE_IOERR:
+    case SQLITE_CANTOPEN:
+    case SQLITE_READONLY:
+    case SQLITE_PERM:
+    case SQLITE_NOMEM:
+        return true;
+    default:
+        return false;
+    }
+}
+
+/* A repair killed after the damaged file was moved aside and before its
+ * repaired copy took its place: the copy is complete (it was closed before
+ * anything was moved), so it takes its place now. */
+static void finish_interrupted_repair(const char *path)
+{
+    char fresh[STORE_PATH_SIZE + 16];
+    repair_path(path, fresh, sizeof fresh);
+    struct stat sb;
+    if (stat(path, &sb) != 0 && errno == ENOENT && stat(fresh, &sb) == 0)
+        rename(fresh, path);
+}
+
+/* "2 learners, 5 rounds, ..." for the player. */
+static void kept_words(char *buf, size_t size, const StoreKept *k)
+{
+    snprintf(buf, size, "%lld %s, %lld %s with %lld %s, %lld %s with %lld %s",
+             (long long)k->profiles, k->profiles == 1 ? "learner" : "learners",
+             (long long)k->rounds, k->rounds == 1 ? "round" : "rounds", (long long)k->answers,
+             k->answers == 1 ? "answer" : "answers", (long long)k->cards,
+             k->cards == 1 ? "flashcard" : "flashcards", (long long)k->reviews,
+             k->reviews == 1 ? "review" : "reviews");
+}
+
+/* The file try_open() found damaged (store->db may still be open on it):
+ * first its indexes are rebuilt in place; if that does not pass the check,
+ * every row that can be read goes into a fresh file (store_repair.c) that
+ * takes the damaged one's place; only when nothing can be read does a
+ * fresh, empty file start. The damaged file is moved aside in both of the
+ * latter cases, never deleted. err says what was done, for the player. */
+static OpenResult recover(Store *store, int64_t now_ms, StoreError *err)
+{
+    if (store->db && store_repair_reindex(store->db)) {
+        close_db(store);
+        OpenResult r = try_open(store, err);
+        if (r == OPEN_OK) {
+            store_fail(err, STORE_OK, 0,
+                       "Part of your saved progress (an index of the save file) was damaged. "
+                       "quizdeck repaired it, and nothing was lost.");
+            err->recovered = true;
+            err->recovery = STORE_RECOVERY_REINDEXED;
+        }
+        if (r != OPEN_BROKEN)
+            return r;
+    }
+
+    char fresh[STORE_PATH_SIZE + 16];
+    repair_path(store->path, fresh, sizeof fresh);
+    StoreKept kept;
+    int rc = store_repair_salvage(store->path, fresh, now_ms, &kept);
+    bool salvaged = rc == SQLITE_OK;
+    if (disk_trouble(rc)) {
+        /* The rows may all be readable: never trade them for an empty file
+         * because the copy could not be written. */
+        close_db(store);
+        store_fail(err, store_status_of(rc), rc,
+                   "The save file %s is damaged, and it could not be repaired now: %s. Nothing "
+                   "was changed; free some room on the disk and start quizdeck again.",
+                   store->path, sqlite3_errstr(rc));
+        return OPEN_FAILED;
+    }
+
+    /* Rename while the broken connection is still open: closing it may
+     * delete DB-wal by name, and that file can hold the last commits. */
+    char moved[STORE_PATH_SIZE] = "";
+    bool moved_ok = move_aside(store->path, now_ms, moved, sizeof moved);
+    int saved_errno = errno;
+    close_db(store);
+    if (!moved_ok) {
+        if (salvaged)
+            unlink(fresh); /* the damaged file is still in place: next time again */
+        store_fail(err, STORE_CORRUPT, SQLITE_CORRUPT,
+                   "The save file %s is damaged and could not be moved aside (%s).", store->path,
+                   strerror(saved_errno));
+        return OPEN_FAILED;
+    }
+    if (salvaged && rename(fresh, store->path) != 0) {
+        salvaged = false; /* everything is still in the moved file */
+        unlink(fresh);
+    }
+    OpenResult r = try_open(store, err);
+    if (r == OPEN_BROKEN) {
+        store_fail(err, STORE_CORRUPT, SQLITE_CORRUPT,
+                   salvaged ? "The repaired save file %s could not be opened."
+                            : "A fresh save file could not be started at %s.",
+                   store->path);
+        return OPEN_FAILED;
+    }
+    if (r != OPEN_OK)
+        return r;
+    if (!salvaged) {
+        store_fail(err, STORE_OK, 0,
+                   "Your saved progress could not be read, so quizdeck started a fresh save. "
+                   "The old file was kept as %s.",
+                   moved);
+    } else {
+        char words[256];
+        kept_words(words, sizeof words, &kept);
+        if (kept.everything)
+            store_fail(err, STORE_OK, 0,
+                       "Your save file was damaged, but all of it could still be read: quizdeck "
+                       "repaired it and nothing was lost (%s). The damaged file was kept as %s.",
+                       words, moved);
+        else
+            store_fail(err, STORE_OK, 0,
+                       "Your save file was damaged. quizdeck repaired it and kept everything that "
+                       "could still be read: %s; the rest was lost. The damaged file was kept "
+                       "as %s.",
+                       words, moved);
+        err->kept = kept;
+    }
+    err->recovered = true;
+    err->recovery = salvaged ? STORE_RECOVERY_SALVAGED : STORE_RECOVERY_FRESH;
+    memcpy(err->moved_to, moved, sizeof err->moved_to);
+    return OPEN_OK;
+}
+
 StoreStatus store_open_at(Store **out, const char *dir, int64_t now_ms, StoreError *caller_err)
 {
     /* The status of a failed attempt travels in the error record, so keep
@@ -445,38 +587,10 @@ StoreStatus store_open_at(Store **out, const char *dir, int64_t now_ms, StoreErr
         return store_fail(err, STORE_CANNOT_OPEN, 0, "The folder path %s is too long.", dir);
     }
 
+    finish_interrupted_repair(store->path);
     OpenResult r = try_open(store, err);
-    char moved[STORE_PATH_SIZE] = "";
-    if (r == OPEN_BROKEN) {
-        /* Rename while the broken connection is still open: closing it may
-         * delete DB-wal by name, and that file can hold the last commits. */
-        bool moved_ok = move_aside(store->path, now_ms, moved, sizeof moved);
-        int saved_errno = errno;
-        close_db(store);
-        if (!moved_ok) {
-            store_fail(err, STORE_CORRUPT, SQLITE_CORRUPT,
-                       "The save file %s is damaged and could not be moved aside (%s).",
-                       store->path, strerror(saved_errno));
-            free(store);
-            return STORE_CORRUPT;
-        }
-        r = try_open(store, err);
-        if (r == OPEN_BROKEN) {
-            store_fail(err, STORE_CORRUPT, SQLITE_CORRUPT,
-                       "A fresh save file could not be started at %s.", store->path);
-            r = OPEN_FAILED;
-        }
-        if (r == OPEN_OK) {
-            store_fail(err, STORE_OK, 0,
-                       "Your saved progress could not be read, so quizdeck started a fresh save. "
-                       "The old file was kept as %s.",
-                       moved);
-            if (err) {
-                err->recovered = true;
-                memcpy(err->moved_to, moved, sizeof err->moved_to);
-            }
-        }
-    }
+    if (r == OPEN_BROKEN)
+        r = recover(store, now_ms, err);
     if (r != OPEN_OK) {
         StoreStatus status = err->status;
         if (status == STORE_OK)

@@ -3,7 +3,8 @@
  *
  * The store is split by domain: store_schema.c has the tables and their
  * migrations, store_db.c the connection (opening, pragmas, recovery of a
- * damaged file, the statement cache, transactions); store_profiles.c, store_settings.c, store_rounds.c
+ * damaged file, the statement cache, transactions) and store_repair.c what
+ * a damaged file is repaired with; store_profiles.c, store_settings.c, store_rounds.c
  * (rounds and answers), store_cards.c (cards and reviews) and store_stats.c
  * (progress, most missed, study days, retention) each keep their SQL next
  * to the code that runs it; store_util.c has the error and column helpers
@@ -113,6 +114,22 @@ StoreStatus store_schema_refuse(const char *path, int64_t version, StoreError *e
  * moved it on; a version to refuse is left alone). Returns the SQLite code
  * of a failure, SQLITE_OK otherwise. */
 int store_schema_migrate(sqlite3 *db, int64_t *version);
+/* The same, stopping at schema `target` (the repair builds an empty file
+ * of the damaged one's version with it). foreign_keys is ON afterwards. */
+int store_schema_migrate_to(sqlite3 *db, int64_t *version, int64_t target);
+
+/* ---- repairing a damaged file (store_repair.c) ---------------------------- */
+
+/* REINDEX, then quick_check: true when the file passes it now. */
+bool store_repair_reindex(sqlite3 *db);
+/* Copies every row that can be read from the database file `damaged`
+ * into a new file `fresh` (replaced if it exists), migrated to the current
+ * schema, with lost parents given back where the file says what they were.
+ * SQLITE_OK with *kept filled when at least one row was kept; otherwise
+ * SQLITE_NOTADB or SQLITE_CORRUPT when nothing could be read, another code
+ * when the fresh file could not be written (SQLITE_FULL...), with *kept
+ * zeroed and `fresh` removed. The damaged file is only read. */
+int store_repair_salvage(const char *damaged, const char *fresh, int64_t now_ms, StoreKept *kept);
 
 /* ---- transactions (store_db.c) -------------------------------------------- */
 
