@@ -33,6 +33,10 @@
  *     into memory owned by the list. A zeroed list is empty and freeable.
  *   - A Store handle is for one thread at a time.
  *
+ * Next to the database the store keeps quizdeck.db-live, an empty file it
+ * only locks (store_live.c): which unfinished rounds live windows are
+ * playing, so that only rounds really interrupted are reported as such.
+ *
  * Read store_schema.c first (the tables and their migrations), then
  * store_db.c; store_internal.h says how the store_*.c files divide the work.
  */
@@ -367,10 +371,21 @@ StoreStatus store_round_abandon(Store *store, int64_t round_id, StoreError *err)
 /* One round by id (out->items[0]); STORE_NOT_FOUND if none. */
 StoreStatus store_round_get(Store *store, int64_t round_id, StoreRoundList *out, StoreError *err);
 
-/* Rounds of the profile with no finished_at that are not marked abandoned
- * (the game was killed mid-round), newest first. */
+/* Rounds of the profile with no finished_at that are not marked abandoned,
+ * newest first, leaving out those another live store handle (another
+ * window) is playing right now (see store_round_claim): what is left was
+ * interrupted (the game was killed mid-round), or is this handle's own. */
 StoreStatus store_rounds_unfinished(Store *store, int64_t profile_id, StoreRoundList *out,
                                     StoreError *err);
+
+/* This handle plays round_id from now on, so other windows do not report
+ * it as interrupted while this one lives. store_round_begin claims its new
+ * round, store_answer_record the round it writes to; store_round_finish
+ * and _abandon give the claim up, store_close gives up all, and a killed
+ * process's claims go with it. Take up an unfinished round (resume) with
+ * this first: STORE_BUSY when another live window plays it (then leave it
+ * alone). In an open transaction the claim holds once it commits. */
+StoreStatus store_round_claim(Store *store, int64_t round_id, StoreError *err);
 
 /* The last `limit` finished rounds of the profile, oldest first (chart order),
  * e.g. limit 30 for the score history (time, points, correct, total,

@@ -133,12 +133,14 @@ static bool disk_tight(const Store *store)
     return (uint64_t)fs.f_bavail * fs.f_frsize < STORE_TIGHT_DISK_BYTES;
 }
 
-/* Called when a level has ended: after the outermost one, makes room for
- * the next write on a full or nearly full disk (see above). */
-static void tx_ended(Store *store)
+/* Called when a level has ended: after the outermost one, the rounds
+ * claimed or ended in it take effect or are undone (store_live.c), and a
+ * full or nearly full disk gets room for the next write (see above). */
+static void tx_ended(Store *store, bool committed)
 {
     if (store->tx_depth > 0)
         return;
+    store_live_tx_ended(store, committed);
     bool full = store->saw_full;
     store->saw_full = false;
     if (full || disk_tight(store))
@@ -162,7 +164,7 @@ static StoreStatus tx_undo(Store *store, StoreError *err)
         }
     }
     store->tx_depth--;
-    tx_ended(store);
+    tx_ended(store, false);
     /* A failed ROLLBACK leaves nothing to retry from here: SQLite rolls a
      * transaction back when its connection closes. */
     return s;
@@ -174,7 +176,7 @@ static StoreStatus tx_keep(Store *store, const char *what, StoreError *err)
 {
     if (tx_lost(store)) {
         store->tx_depth--;
-        tx_ended(store);
+        tx_ended(store, false);
         return store_fail(err, STORE_IO, 0,
                           "Could not %s: the save file rolled the transaction back after an "
                           "earlier error, so nothing of it was saved.",
@@ -186,7 +188,7 @@ static StoreStatus tx_keep(Store *store, const char *what, StoreError *err)
         return s;
     }
     store->tx_depth--;
-    tx_ended(store);
+    tx_ended(store, true);
     return s;
 }
 
@@ -578,6 +580,7 @@ StoreStatus store_open_at(Store **out, const char *dir, int64_t now_ms, StoreErr
     if (!store)
         return store_fail(err, STORE_NO_MEMORY, 0, "Out of memory opening the save file.");
     store->busy_ms = STORE_DEFAULT_BUSY_MS;
+    store->live_fd = -1;
     size_t dlen = strlen(dir);
     bool slash = dir[dlen - 1] == '/';
     int len = snprintf(store->path, sizeof store->path, "%s%s" DB_NAME, dir, slash ? "" : "/");
@@ -601,6 +604,7 @@ StoreStatus store_open_at(Store **out, const char *dir, int64_t now_ms, StoreErr
     }
     if (!err->recovered)
         store_ok(err);
+    store_live_open(store);
     *out = store;
     return STORE_OK;
 }
@@ -619,6 +623,7 @@ void store_close(Store *store)
     while (store->db && store->tx_depth > 0)
         tx_undo(store, NULL);
     close_db(store);
+    store_live_close(store);
     free(store);
 }
 
