@@ -320,6 +320,7 @@ static void test_corrupt_database_moved_aside(void **state)
         assert_int_equal(store_open_at(&f->store, f->dir, when, &err), STORE_OK);
         assert_non_null(f->store);
         assert_true(err.recovered);
+        assert_int_equal(err.recovery, STORE_RECOVERY_FRESH); /* nothing could be read */
         char want[160];
         snprintf(want, sizeof want, "%s.corrupt-20260102-030405", f->db);
         assert_string_equal(err.moved_to, want);

@@ -12,10 +12,14 @@
  * answer, its flashcard reviews and the round's end) wraps them in
  * store_transaction_begin() ... _commit() or _rollback().
  *
- * A database that cannot be read (not a database, fails PRAGMA quick_check)
- * is moved aside to quizdeck.db.corrupt-YYYYMMDD-HHMMSS (with its -wal and
- * -shm files) and a fresh one is started; store_open() reports that in the
- * StoreError (recovered + moved_to + message) so the UI can tell the user.
+ * A database SQLite reports as damaged (fails PRAGMA quick_check, or a read
+ * says SQLITE_CORRUPT while opening) is repaired if at all possible: its
+ * indexes are rebuilt, and if that is not enough every row that can still
+ * be read is copied into a fresh file that takes its place. Only when
+ * nothing can be read does the game start fresh. Either way a damaged file
+ * is kept as quizdeck.db.corrupt-YYYYMMDD-HHMMSS (with its -wal and -shm),
+ * and store_open() says what it did in the StoreError (recovered,
+ * recovery, kept, moved_to, message) so the UI can tell the player.
  *
  * Conventions for every call:
  *   - The result is a StoreStatus; `err` (may be NULL) gets the status and a
@@ -28,6 +32,10 @@
  *     with the matching store_xxx_list_free(); every string inside points
  *     into memory owned by the list. A zeroed list is empty and freeable.
  *   - A Store handle is for one thread at a time.
+ *
+ * Next to the database the store keeps quizdeck.db-live, an empty file it
+ * only locks (store_live.c): which unfinished rounds live windows are
+ * playing, so that only rounds really interrupted are reported as such.
  *
  * Read store_schema.c first (the tables and their migrations), then
  * store_db.c; store_internal.h says how the store_*.c files divide the work.
@@ -73,15 +81,39 @@ typedef enum StoreStatus {
     STORE_IO, /* any other SQLite or file error; see the message */
 } StoreStatus;
 
+/* What store_open() did with a save file SQLite reported as damaged. */
+typedef enum StoreRecovery {
+    STORE_RECOVERY_NONE = 0,
+    /* Only an index was damaged: rebuilt in place (REINDEX); nothing lost,
+     * nothing moved. */
+    STORE_RECOVERY_REINDEXED,
+    /* Every row that could be read was copied into a fresh file, which took
+     * the old one's place; the old one was moved to moved_to. `kept` says
+     * what is in the fresh file and whether that is everything. */
+    STORE_RECOVERY_SALVAGED,
+    /* Nothing could be read: the file was moved to moved_to and a fresh,
+     * empty one started (the game asks for the learner's name again). */
+    STORE_RECOVERY_FRESH,
+} StoreRecovery;
+
+/* The rows a salvaged save file holds (STORE_RECOVERY_SALVAGED). */
+typedef struct StoreKept {
+    int64_t profiles, settings, rounds, answers, cards, reviews;
+    bool everything; /* no row was lost: every read worked */
+} StoreKept;
+
 /* What went wrong, for a person. Fill-in only: the store never keeps it. */
 typedef struct StoreError {
     StoreStatus status;
     int sqlite_code;                  /* extended SQLite result code, 0 if none */
     char message[STORE_MESSAGE_SIZE]; /* "" when status is STORE_OK and nothing to say */
-    /* Set only by store_open(): the old database was unreadable, was moved
-     * to moved_to, and a fresh one was started. status is STORE_OK then and
-     * message says so in words the UI can show. */
+    /* Set only by store_open(): the file was damaged and was repaired or
+     * replaced (`recovery` says which). status is STORE_OK then and
+     * message says what happened, in words the UI can show the player.
+     * moved_to is where the damaged file went ("" when nothing moved). */
     bool recovered;
+    StoreRecovery recovery;
+    StoreKept kept;
     char moved_to[STORE_PATH_SIZE];
 } StoreError;
 
@@ -112,7 +144,9 @@ typedef enum StoreReviewSource { STORE_SOURCE_STUDY = 0, STORE_SOURCE_QUIZ = 1 }
  * err->recovered to tell the user the old file was moved aside.
  * On any other status *out is NULL: STORE_CANNOT_OPEN for a missing or
  * unwritable folder (play without saving), STORE_BUSY when another instance
- * keeps the database locked, STORE_TOO_NEW for a file from a newer version. */
+ * keeps the database locked, STORE_TOO_NEW for a file from a newer version,
+ * STORE_FULL (or STORE_IO) when a damaged file could not be repaired for
+ * lack of room: then nothing was changed or moved. */
 StoreStatus store_open(Store **out, const char *dir, StoreError *err);
 
 /* store_open() with the time (unix ms) that names a moved-aside file, for
@@ -337,10 +371,21 @@ StoreStatus store_round_abandon(Store *store, int64_t round_id, StoreError *err)
 /* One round by id (out->items[0]); STORE_NOT_FOUND if none. */
 StoreStatus store_round_get(Store *store, int64_t round_id, StoreRoundList *out, StoreError *err);
 
-/* Rounds of the profile with no finished_at that are not marked abandoned
- * (the game was killed mid-round), newest first. */
+/* Rounds of the profile with no finished_at that are not marked abandoned,
+ * newest first, leaving out those another live store handle (another
+ * window) is playing right now (see store_round_claim): what is left was
+ * interrupted (the game was killed mid-round), or is this handle's own. */
 StoreStatus store_rounds_unfinished(Store *store, int64_t profile_id, StoreRoundList *out,
                                     StoreError *err);
+
+/* This handle plays round_id from now on, so other windows do not report
+ * it as interrupted while this one lives. store_round_begin claims its new
+ * round, store_answer_record the round it writes to; store_round_finish
+ * and _abandon give the claim up, store_close gives up all, and a killed
+ * process's claims go with it. Take up an unfinished round (resume) with
+ * this first: STORE_BUSY when another live window plays it (then leave it
+ * alone). In an open transaction the claim holds once it commits. */
+StoreStatus store_round_claim(Store *store, int64_t round_id, StoreError *err);
 
 /* The last `limit` finished rounds of the profile, oldest first (chart order),
  * e.g. limit 30 for the score history (time, points, correct, total,

@@ -1,12 +1,14 @@
 /* store_db.c - the connection behind store.h (design rule 8): opening
  * (pragmas, then the schema check and migrations of store_schema.c),
- * recovering a damaged file, the statement cache and transactions. The
+ * recovering a damaged file (repairing it with store_repair.c, moving it
+ * aside), the statement cache and transactions. The
  * domain files (store_profiles.c, store_settings.c, store_rounds.c,
  * store_cards.c, store_stats.c) hold the queries; store_internal.h says
  * what they share.
  *
  * Read store_schema.c first (the tables), then here: the statement cache,
- * transactions, and opening and recovering a damaged file (store_open_at).
+ * transactions, and opening and recovering a damaged file (store_open_at,
+ * recover; then store_repair.c).
  *
  * Every write is one transaction per logical event (BEGIN IMMEDIATE, so a
  * second instance waits in the busy handler instead of failing half-way).
@@ -21,10 +23,16 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/statvfs.h>
 #include <time.h>
 #include <unistd.h>
 
 #define DB_NAME "quizdeck.db"
+
+/* Below this much free room the store checkpoints after every transaction
+ * (see "transactions"): twice what SQLite lets the -wal grow to before its
+ * own checkpoint, so above it the -wal can never take the last room. */
+#define STORE_TIGHT_DISK_BYTES ((uint64_t)8 * 1024 * 1024)
 
 /* ---- statement cache ---------------------------------------------------- */
 
@@ -64,7 +72,21 @@ StoreStatus store_stmt(Store *store, const char *sql, sqlite3_stmt **out, StoreE
  * the whole transaction back after some errors (disk full, I/O); then
  * tx_depth > 0 with the connection in autocommit mode: the levels are
  * closed one by one as their callers end them, and nothing new may start
- * inside until they are. */
+ * inside until they are.
+ *
+ * A full disk: in WAL mode every commit appends its pages to the -wal file,
+ * which grows until a checkpoint copies them into the database; SQLite
+ * checkpoints on its own only every 1000 pages (4 MB). On a disk with
+ * 150 KB free the -wal takes the last free bytes after three answers, and
+ * from then on every write fails, also once a little room is back, as
+ * long as the -wal must grow. So the store checkpoints itself when the
+ * outermost level ends and either a write failed with SQLITE_FULL or the
+ * disk has less than STORE_TIGHT_DISK_BYTES free: the pages move into the
+ * database file, and the next transaction writes the -wal again from its
+ * start, in room the file already has. The checkpoint is PASSIVE (it never
+ * waits for another instance); one that fails (the database cannot grow
+ * either) changes nothing, and the next write says "full" again. On a disk
+ * with room nothing changes: one statvfs() per transaction. */
 static const char SQL_BEGIN_WRITE[] = "BEGIN IMMEDIATE";
 static const char SQL_BEGIN_READ[] = "BEGIN";
 static const char SQL_SAVEPOINT[] = "SAVEPOINT store";
@@ -101,6 +123,30 @@ static StoreStatus tx_open(Store *store, bool write, const char *what, StoreErro
     return s;
 }
 
+/* True when the disk holding the database has little room left (unknown
+ * counts as room: the checkpoint after a failed write still runs). */
+static bool disk_tight(const Store *store)
+{
+    struct statvfs fs;
+    if (statvfs(store->path, &fs) != 0)
+        return false;
+    return (uint64_t)fs.f_bavail * fs.f_frsize < STORE_TIGHT_DISK_BYTES;
+}
+
+/* Called when a level has ended: after the outermost one, the rounds
+ * claimed or ended in it take effect or are undone (store_live.c), and a
+ * full or nearly full disk gets room for the next write (see above). */
+static void tx_ended(Store *store, bool committed)
+{
+    if (store->tx_depth > 0)
+        return;
+    store_live_tx_ended(store, committed);
+    bool full = store->saw_full;
+    store->saw_full = false;
+    if (full || disk_tight(store))
+        sqlite3_wal_checkpoint_v2(store->db, NULL, SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
+}
+
 /* Undoes the innermost level; err gets a failure only (NULL keeps the
  * caller's message). */
 static StoreStatus tx_undo(Store *store, StoreError *err)
@@ -118,6 +164,7 @@ static StoreStatus tx_undo(Store *store, StoreError *err)
         }
     }
     store->tx_depth--;
+    tx_ended(store, false);
     /* A failed ROLLBACK leaves nothing to retry from here: SQLite rolls a
      * transaction back when its connection closes. */
     return s;
@@ -129,6 +176,7 @@ static StoreStatus tx_keep(Store *store, const char *what, StoreError *err)
 {
     if (tx_lost(store)) {
         store->tx_depth--;
+        tx_ended(store, false);
         return store_fail(err, STORE_IO, 0,
                           "Could not %s: the save file rolled the transaction back after an "
                           "earlier error, so nothing of it was saved.",
@@ -140,6 +188,7 @@ static StoreStatus tx_keep(Store *store, const char *what, StoreError *err)
         return s;
     }
     store->tx_depth--;
+    tx_ended(store, true);
     return s;
 }
 
@@ -364,6 +413,146 @@ static bool move_aside(const char *path, int64_t now_ms, char *moved_to, size_t 
     return false;
 }
 
+/* ---- recovering a damaged file --------------------------------------------- */
+
+/* Where a repaired copy is built before it takes the damaged file's place. */
+static void repair_path(const char *path, char *out, size_t size)
+{
+    snprintf(out, size, "%s.repair", path);
+}
+
+/* A failure to write the repaired copy (not: nothing could be read). */
+static bool disk_trouble(int rc)
+{
+    switch (rc & 0xff) {
+    case SQLITE_FULL:
+    case SQLITE_IOERR:
+    case SQLITE_CANTOPEN:
+    case SQLITE_READONLY:
+    case SQLITE_PERM:
+    case SQLITE_NOMEM:
+        return true;
+    default:
+        return false;
+    }
+}
+
+/* A repair killed after the damaged file was moved aside and before its
+ * repaired copy took its place: the copy is complete (it was closed before
+ * anything was moved), so it takes its place now. */
+static void finish_interrupted_repair(const char *path)
+{
+    char fresh[STORE_PATH_SIZE + 16];
+    repair_path(path, fresh, sizeof fresh);
+    struct stat sb;
+    if (stat(path, &sb) != 0 && errno == ENOENT && stat(fresh, &sb) == 0)
+        rename(fresh, path);
+}
+
+/* "2 learners, 5 rounds, ..." for the player. */
+static void kept_words(char *buf, size_t size, const StoreKept *k)
+{
+    snprintf(buf, size, "%lld %s, %lld %s with %lld %s, %lld %s with %lld %s",
+             (long long)k->profiles, k->profiles == 1 ? "learner" : "learners",
+             (long long)k->rounds, k->rounds == 1 ? "round" : "rounds", (long long)k->answers,
+             k->answers == 1 ? "answer" : "answers", (long long)k->cards,
+             k->cards == 1 ? "flashcard" : "flashcards", (long long)k->reviews,
+             k->reviews == 1 ? "review" : "reviews");
+}
+
+/* The file try_open() found damaged (store->db may still be open on it):
+ * first its indexes are rebuilt in place; if that does not pass the check,
+ * every row that can be read goes into a fresh file (store_repair.c) that
+ * takes the damaged one's place; only when nothing can be read does a
+ * fresh, empty file start. The damaged file is moved aside in both of the
+ * latter cases, never deleted. err says what was done, for the player. */
+static OpenResult recover(Store *store, int64_t now_ms, StoreError *err)
+{
+    if (store->db && store_repair_reindex(store->db)) {
+        close_db(store);
+        OpenResult r = try_open(store, err);
+        if (r == OPEN_OK) {
+            store_fail(err, STORE_OK, 0,
+                       "Part of your saved progress (an index of the save file) was damaged. "
+                       "quizdeck repaired it, and nothing was lost.");
+            err->recovered = true;
+            err->recovery = STORE_RECOVERY_REINDEXED;
+        }
+        if (r != OPEN_BROKEN)
+            return r;
+    }
+
+    char fresh[STORE_PATH_SIZE + 16];
+    repair_path(store->path, fresh, sizeof fresh);
+    StoreKept kept;
+    int rc = store_repair_salvage(store->path, fresh, now_ms, &kept);
+    bool salvaged = rc == SQLITE_OK;
+    if (disk_trouble(rc)) {
+        /* The rows may all be readable: never trade them for an empty file
+         * because the copy could not be written. */
+        close_db(store);
+        store_fail(err, store_status_of(rc), rc,
+                   "The save file %s is damaged, and it could not be repaired now: %s. Nothing "
+                   "was changed; free some room on the disk and start quizdeck again.",
+                   store->path, sqlite3_errstr(rc));
+        return OPEN_FAILED;
+    }
+
+    /* Rename while the broken connection is still open: closing it may
+     * delete DB-wal by name, and that file can hold the last commits. */
+    char moved[STORE_PATH_SIZE] = "";
+    bool moved_ok = move_aside(store->path, now_ms, moved, sizeof moved);
+    int saved_errno = errno;
+    close_db(store);
+    if (!moved_ok) {
+        if (salvaged)
+            unlink(fresh); /* the damaged file is still in place: next time again */
+        store_fail(err, STORE_CORRUPT, SQLITE_CORRUPT,
+                   "The save file %s is damaged and could not be moved aside (%s).", store->path,
+                   strerror(saved_errno));
+        return OPEN_FAILED;
+    }
+    if (salvaged && rename(fresh, store->path) != 0) {
+        salvaged = false; /* everything is still in the moved file */
+        unlink(fresh);
+    }
+    OpenResult r = try_open(store, err);
+    if (r == OPEN_BROKEN) {
+        store_fail(err, STORE_CORRUPT, SQLITE_CORRUPT,
+                   salvaged ? "The repaired save file %s could not be opened."
+                            : "A fresh save file could not be started at %s.",
+                   store->path);
+        return OPEN_FAILED;
+    }
+    if (r != OPEN_OK)
+        return r;
+    if (!salvaged) {
+        store_fail(err, STORE_OK, 0,
+                   "Your saved progress could not be read, so quizdeck started a fresh save. "
+                   "The old file was kept as %s.",
+                   moved);
+    } else {
+        char words[256];
+        kept_words(words, sizeof words, &kept);
+        if (kept.everything)
+            store_fail(err, STORE_OK, 0,
+                       "Your save file was damaged, but all of it could still be read: quizdeck "
+                       "repaired it and nothing was lost (%s). The damaged file was kept as %s.",
+                       words, moved);
+        else
+            store_fail(err, STORE_OK, 0,
+                       "Your save file was damaged. quizdeck repaired it and kept everything that "
+                       "could still be read: %s; the rest was lost. The damaged file was kept "
+                       "as %s.",
+                       words, moved);
+        err->kept = kept;
+    }
+    err->recovered = true;
+    err->recovery = salvaged ? STORE_RECOVERY_SALVAGED : STORE_RECOVERY_FRESH;
+    memcpy(err->moved_to, moved, sizeof err->moved_to);
+    return OPEN_OK;
+}
+
 StoreStatus store_open_at(Store **out, const char *dir, int64_t now_ms, StoreError *caller_err)
 {
     /* The status of a failed attempt travels in the error record, so keep
@@ -391,6 +580,7 @@ StoreStatus store_open_at(Store **out, const char *dir, int64_t now_ms, StoreErr
     if (!store)
         return store_fail(err, STORE_NO_MEMORY, 0, "Out of memory opening the save file.");
     store->busy_ms = STORE_DEFAULT_BUSY_MS;
+    store->live_fd = -1;
     size_t dlen = strlen(dir);
     bool slash = dir[dlen - 1] == '/';
     int len = snprintf(store->path, sizeof store->path, "%s%s" DB_NAME, dir, slash ? "" : "/");
@@ -400,38 +590,10 @@ StoreStatus store_open_at(Store **out, const char *dir, int64_t now_ms, StoreErr
         return store_fail(err, STORE_CANNOT_OPEN, 0, "The folder path %s is too long.", dir);
     }
 
+    finish_interrupted_repair(store->path);
     OpenResult r = try_open(store, err);
-    char moved[STORE_PATH_SIZE] = "";
-    if (r == OPEN_BROKEN) {
-        /* Rename while the broken connection is still open: closing it may
-         * delete DB-wal by name, and that file can hold the last commits. */
-        bool moved_ok = move_aside(store->path, now_ms, moved, sizeof moved);
-        int saved_errno = errno;
-        close_db(store);
-        if (!moved_ok) {
-            store_fail(err, STORE_CORRUPT, SQLITE_CORRUPT,
-                       "The save file %s is damaged and could not be moved aside (%s).",
-                       store->path, strerror(saved_errno));
-            free(store);
-            return STORE_CORRUPT;
-        }
-        r = try_open(store, err);
-        if (r == OPEN_BROKEN) {
-            store_fail(err, STORE_CORRUPT, SQLITE_CORRUPT,
-                       "A fresh save file could not be started at %s.", store->path);
-            r = OPEN_FAILED;
-        }
-        if (r == OPEN_OK) {
-            store_fail(err, STORE_OK, 0,
-                       "Your saved progress could not be read, so quizdeck started a fresh save. "
-                       "The old file was kept as %s.",
-                       moved);
-            if (err) {
-                err->recovered = true;
-                memcpy(err->moved_to, moved, sizeof err->moved_to);
-            }
-        }
-    }
+    if (r == OPEN_BROKEN)
+        r = recover(store, now_ms, err);
     if (r != OPEN_OK) {
         StoreStatus status = err->status;
         if (status == STORE_OK)
@@ -442,6 +604,7 @@ StoreStatus store_open_at(Store **out, const char *dir, int64_t now_ms, StoreErr
     }
     if (!err->recovered)
         store_ok(err);
+    store_live_open(store);
     *out = store;
     return STORE_OK;
 }
@@ -460,6 +623,7 @@ void store_close(Store *store)
     while (store->db && store->tx_depth > 0)
         tx_undo(store, NULL);
     close_db(store);
+    store_live_close(store);
     free(store);
 }
 

@@ -3,7 +3,9 @@
  *
  * The store is split by domain: store_schema.c has the tables and their
  * migrations, store_db.c the connection (opening, pragmas, recovery of a
- * damaged file, the statement cache, transactions); store_profiles.c, store_settings.c, store_rounds.c
+ * damaged file, the statement cache, transactions), store_repair.c what
+ * a damaged file is repaired with and store_live.c which rounds a live
+ * handle is playing; store_profiles.c, store_settings.c, store_rounds.c
  * (rounds and answers), store_cards.c (cards and reviews) and store_stats.c
  * (progress, most missed, study days, retention) each keep their SQL next
  * to the code that runs it; store_util.c has the error and column helpers
@@ -29,6 +31,8 @@
  * fails loudly (STORE_IO, "statement cache full") rather than growing. */
 enum { STORE_STMT_CACHE_SIZE = 64 };
 
+typedef struct StoreLive StoreLive; /* a round this handle plays (store_live.c) */
+
 typedef struct StoreCachedStmt {
     const char *sql; /* the domain file's static SQL text: the cache key */
     sqlite3_stmt *stmt;
@@ -42,6 +46,15 @@ struct Store {
     size_t cache_count;
     int last_rc;  /* extended SQLite code of the last store_run/store_done */
     int tx_depth; /* open transaction levels (store_db.c, "transactions") */
+    /* A write failed with SQLITE_FULL since the outermost level began: once
+     * it ends, the WAL is checkpointed so the retry can reuse its room
+     * (store_db.c, "transactions"). */
+    bool saw_full;
+    /* The rounds this handle plays, each locked in the -live file
+     * (store_live.c); live_fd -1 when that file could not be opened. */
+    int live_fd;
+    StoreLive *live;
+    size_t live_count, live_cap;
 };
 
 /* ---- errors (store_util.c) ------------------------------------------------ */
@@ -109,6 +122,40 @@ StoreStatus store_schema_refuse(const char *path, int64_t version, StoreError *e
  * moved it on; a version to refuse is left alone). Returns the SQLite code
  * of a failure, SQLITE_OK otherwise. */
 int store_schema_migrate(sqlite3 *db, int64_t *version);
+/* The same, stopping at schema `target` (the repair builds an empty file
+ * of the damaged one's version with it). foreign_keys is ON afterwards. */
+int store_schema_migrate_to(sqlite3 *db, int64_t *version, int64_t target);
+
+/* ---- repairing a damaged file (store_repair.c) ---------------------------- */
+
+/* REINDEX, then quick_check: true when the file passes it now. */
+bool store_repair_reindex(sqlite3 *db);
+/* Copies every row that can be read from the database file `damaged`
+ * into a new file `fresh` (replaced if it exists), migrated to the current
+ * schema, with lost parents given back where the file says what they were.
+ * SQLITE_OK with *kept filled when at least one row was kept; otherwise
+ * SQLITE_NOTADB or SQLITE_CORRUPT when nothing could be read, another code
+ * when the fresh file could not be written (SQLITE_FULL...), with *kept
+ * zeroed and `fresh` removed. The damaged file is only read. */
+int store_repair_salvage(const char *damaged, const char *fresh, int64_t now_ms, StoreKept *kept);
+
+/* ---- rounds being played (store_live.c) ------------------------------------ */
+
+/* Opens the handle's lock file (after the database opened), and closes it
+ * with every claim. */
+void store_live_open(Store *store);
+void store_live_close(Store *store);
+/* This handle plays round_id from now on (in an open transaction: once it
+ * commits). False when another handle plays it already. */
+bool store_live_claim(Store *store, int64_t round_id);
+/* The round ended (finished or abandoned): its claim goes now, or when the
+ * open transaction commits. */
+void store_live_release(Store *store, int64_t round_id);
+/* Whether another live handle (not this one) plays round_id. */
+bool store_live_elsewhere(Store *store, int64_t round_id);
+/* The outermost transaction ended: claims and releases made in it take
+ * effect (committed) or are undone. */
+void store_live_tx_ended(Store *store, bool committed);
 
 /* ---- transactions (store_db.c) -------------------------------------------- */
 

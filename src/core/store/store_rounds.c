@@ -354,7 +354,10 @@ StoreStatus store_round_begin(Store *store, const StoreRoundStart *start, int64_
     }
     if (s == STORE_OK)
         s = add_children(store, id, start, what, err);
-    if ((s = store_tx_end(store, s, what, err)) == STORE_OK && round_id)
+    if ((s = store_tx_end(store, s, what, err)) != STORE_OK)
+        return s;
+    store_live_claim(store, id); /* a new id: nobody else can hold it */
+    if (round_id)
         *round_id = id;
     return s;
 }
@@ -369,7 +372,9 @@ StoreStatus store_round_finish(Store *store, int64_t round_id, int64_t finished_
     store_bind_int(st, 1, round_id);
     store_bind_int(st, 2, finished_at);
     store_bind_int(st, 3, best_streak);
-    return store_run_changed(store, st, round_id, "save the finished round", err);
+    if ((s = store_run_changed(store, st, round_id, "save the finished round", err)) == STORE_OK)
+        store_live_release(store, round_id);
+    return s;
 }
 
 StoreStatus store_round_abandon(Store *store, int64_t round_id, StoreError *err)
@@ -379,7 +384,9 @@ StoreStatus store_round_abandon(Store *store, int64_t round_id, StoreError *err)
     if (s != STORE_OK || (s = store_stmt(store, SQL_ROUND_ABANDON, &st, err)) != STORE_OK)
         return s;
     store_bind_int(st, 1, round_id);
-    return store_run_changed(store, st, round_id, "mark the round abandoned", err);
+    if ((s = store_run_changed(store, st, round_id, "mark the round abandoned", err)) == STORE_OK)
+        store_live_release(store, round_id);
+    return s;
 }
 
 /* ---- listing rounds ------------------------------------------------------- */
@@ -395,12 +402,32 @@ StoreStatus store_round_get(Store *store, int64_t round_id, StoreRoundList *out,
     return s;
 }
 
+/* Leaves out of the list the rounds another live handle plays
+ * (store_live.c). */
+static void leave_out_live(Store *store, StoreRoundList *list)
+{
+    size_t kept = 0;
+    for (size_t i = 0; i < list->count; i++) {
+        StoreRound *r = &list->items[i];
+        if (store_live_elsewhere(store, r->id)) {
+            free((char *)r->topic);
+            free((char *)r->packs);
+        } else {
+            list->items[kept++] = *r;
+        }
+    }
+    list->count = kept;
+}
+
 StoreStatus store_rounds_unfinished(Store *store, int64_t profile_id, StoreRoundList *out,
                                     StoreError *err)
 {
     sqlite3_stmt *st;
     StoreStatus s = round_query(store, SQL_ROUNDS_UNFINISHED, profile_id, out, &st, err);
-    return s == STORE_OK ? read_rounds(store, st, out, "list unfinished rounds", err) : s;
+    if (s == STORE_OK &&
+        (s = read_rounds(store, st, out, "list unfinished rounds", err)) == STORE_OK)
+        leave_out_live(store, out);
+    return s;
 }
 
 StoreStatus store_round_history(Store *store, int64_t profile_id, int limit, StoreRoundList *out,
@@ -619,7 +646,11 @@ StoreStatus store_answer_record(Store *store, const StoreAnswer *a, int64_t *ans
         store_bind_int(st, 3, a->points);
         s = store_run(store, st, what, err);
     }
-    if ((s = store_tx_end(store, s, what, err)) == STORE_OK && answer_id)
+    if ((s = store_tx_end(store, s, what, err)) != STORE_OK)
+        return s;
+    /* Answering a round is playing it (a round taken up again, say). */
+    store_live_claim(store, a->round_id);
+    if (answer_id)
         *answer_id = id;
     return s;
 }

@@ -376,9 +376,11 @@ static int migrate_step(sqlite3 *db, int64_t *version)
     return SQLITE_OK;
 }
 
-int store_schema_migrate(sqlite3 *db, int64_t *version)
+int store_schema_migrate_to(sqlite3 *db, int64_t *version, int64_t target)
 {
-    if (*version < 0 || *version >= STORE_SCHEMA_VERSION)
+    if (target > STORE_SCHEMA_VERSION)
+        target = STORE_SCHEMA_VERSION;
+    if (*version < 0 || *version >= target)
         return SQLITE_OK;
     /* A rebuilt table must not cascade into the others when the old one
      * is dropped. The pragma is a no-op inside a transaction, so it is set
@@ -386,10 +388,15 @@ int store_schema_migrate(sqlite3 *db, int64_t *version)
     int rc = sqlite3_exec(db, "PRAGMA foreign_keys = OFF", NULL, NULL, NULL);
     /* Each step moves the version on or finds it moved, so this ends after
      * at most STORE_SCHEMA_VERSION steps whatever the file says. */
-    for (int steps = 0; rc == SQLITE_OK && steps < STORE_SCHEMA_VERSION && *version >= 0 &&
-                        *version < STORE_SCHEMA_VERSION;
+    for (int steps = 0;
+         rc == SQLITE_OK && steps < STORE_SCHEMA_VERSION && *version >= 0 && *version < target;
          steps++)
         rc = migrate_step(db, version);
     int on = sqlite3_exec(db, "PRAGMA foreign_keys = ON", NULL, NULL, NULL);
     return rc != SQLITE_OK ? rc : on;
+}
+
+int store_schema_migrate(sqlite3 *db, int64_t *version)
+{
+    return store_schema_migrate_to(db, version, STORE_SCHEMA_VERSION);
 }

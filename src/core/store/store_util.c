@@ -179,11 +179,20 @@ bool store_grow(void **items, size_t *capacity, size_t count, size_t item_size)
 
 /* ---- running statements --------------------------------------------------- */
 
+/* Remembers the code of the last statement, and a full disk for the end of
+ * the transaction (store_db.c). */
+static void note_rc(Store *store, int rc)
+{
+    store->last_rc = rc;
+    if ((rc & 0xff) == SQLITE_FULL)
+        store->saw_full = true;
+}
+
 StoreStatus store_run(Store *store, sqlite3_stmt *st, const char *what, StoreError *err)
 {
     int rc = sqlite3_step(st);
     sqlite3_reset(st);
-    store->last_rc = rc;
+    note_rc(store, rc);
     if (rc == SQLITE_DONE || rc == SQLITE_ROW)
         return store_ok(err);
     return store_db_fail(store, err, rc, what);
@@ -202,7 +211,7 @@ StoreStatus store_run_changed(Store *store, sqlite3_stmt *st, int64_t id, const 
 StoreStatus store_done(Store *store, sqlite3_stmt *st, int rc, const char *what, StoreError *err)
 {
     sqlite3_reset(st);
-    store->last_rc = rc;
+    note_rc(store, rc);
     if (rc == SQLITE_DONE)
         return store_ok(err);
     return store_db_fail(store, err, rc, what);
