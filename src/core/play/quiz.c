@@ -743,6 +743,11 @@ QuizStatus quiz_resume(Quiz *quiz, Store *store, int64_t round_id, Pack *const *
     quiz_free(quiz);
     if (store == NULL)
         return quiz_fail(err, QUIZ_BAD_SETTINGS, "There is no store to resume from.");
+    /* Another window may be playing it right now: then it is not ours. */
+    StoreError claim = {0};
+    if (store_round_claim(store, round_id, &claim) != STORE_OK)
+        return quiz_fail(err, QUIZ_OVER, "That round is being played in another window (%s).",
+                         claim.message);
     StoreRoundSpec spec = {0};
     Pack **used = NULL;
     double factor = 1.0;

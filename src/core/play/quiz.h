@@ -16,9 +16,11 @@
  *
  * When a write fails (disk full, database busy) the answer is still judged
  * and shown, the error says so, and the Quiz keeps the answer in memory and
- * writes it, in order, before the next one or at quiz_flush(); totals shown
- * at the end are the round's own, and the stored round is finished only
- * once every answer is in the store.
+ * writes it, in order, before the next one or at quiz_flush(). The stored
+ * round is finished only once every answer is in the store, and its totals
+ * are computed by the store from the stored rows (store_round_finish);
+ * quiz_unsaved_count() says how many answers the screen's totals have that
+ * the store does not have yet.
  *
  * Ownership: a Quiz borrows the Store and the Packs (they must outlive it
  * and not change while it lives); it owns everything else and frees it in
@@ -179,7 +181,8 @@ QuizStatus quiz_rejudge(Store *store, int64_t round_id, Pack *const *packs, size
  * next question asked next, answers saved under the same round id. Any
  * round the Quiz held is left first. The time factor it was started with
  * is read back from the store (QuizSetup.time_factor). QUIZ_OVER when the
- * round is finished, abandoned or fully answered; QUIZ_NO_QUESTIONS when
+ * round is finished, abandoned or fully answered, or another window is playing it right now
+ * (store_round_claim); QUIZ_NO_QUESTIONS when
  * its packs are not loaded; QUIZ_BAD_SETTINGS when a stored answer no
  * longer fits (a changed pack, or a round saved before schema 2). */
 QuizStatus quiz_resume(Quiz *quiz, Store *store, int64_t round_id, Pack *const *packs,

@@ -258,7 +258,7 @@ static void copy_table(Salvage *sv, const char *table)
 
 /* ---- tidying up after a loss ---------------------------------------------- */
 
-/* Rows whose parent was lost, in the current schema (version 2). Each
+/* Rows whose parent was lost, in the current schema (version 3). Each
  * statement runs on its own; one that changes a row means something was
  * lost. Parents are given back where the file still says what they were:
  * a learner (named "Recovered learner N", so the game does not ask for a
@@ -267,8 +267,8 @@ static void copy_table(Salvage *sv, const char *table)
  * flashcard from its last review (the log keeps the state after each
  * review; the learning step starts again). What has no parent after that
  * goes. */
-_Static_assert(STORE_SCHEMA_VERSION == 2,
-               "fix_orphans knows the tables of schema 2: update it with the schema");
+_Static_assert(STORE_SCHEMA_VERSION == 3,
+               "fix_orphans knows the tables of schema 3: update it with the schema");
 static const char *const ORPHAN_FIXES[] = {
     "INSERT OR IGNORE INTO profiles(id, name, created_at)"
     " SELECT pid, 'Recovered learner ' || pid, ?1 FROM ("
@@ -306,6 +306,10 @@ static const char *const ORPHAN_FIXES[] = {
     "DELETE FROM answers WHERE round_id NOT IN (SELECT id FROM rounds)"
     " OR profile_id NOT IN (SELECT id FROM profiles)",
     "DELETE FROM answer_values WHERE answer_id NOT IN (SELECT id FROM answers)",
+    /* A class attempt goes with its round; a result file waiting in the
+     * outbox stays whatever was lost: it is a student's work, and it needs
+     * no parent to be delivered. */
+    "DELETE FROM class_attempts WHERE round_id NOT IN (SELECT id FROM rounds)",
     "DELETE FROM cards WHERE profile_id NOT IN (SELECT id FROM profiles)",
     "DELETE FROM reviews WHERE NOT EXISTS (SELECT 1 FROM cards c"
     " WHERE c.profile_id = reviews.profile_id AND c.pack_id = reviews.pack_id"
