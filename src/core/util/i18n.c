@@ -73,8 +73,12 @@ void i18n_init(const char *localedir)
          * above stands in for it. */
         setenv("LANGUAGE", current->code, 1);
     }
+    const char *env_dir = getenv("QUIZDECK_LOCALE_DIR");
+    if (localedir == NULL && env_dir != NULL && env_dir[0] != '\0')
+        localedir = env_dir;
     if (localedir)
         bindtextdomain(I18N_DOMAIN, localedir);
+
     bind_textdomain_codeset(I18N_DOMAIN, "UTF-8");
     textdomain(I18N_DOMAIN);
 }

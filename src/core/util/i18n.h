@@ -38,9 +38,10 @@
  * LC_NUMERIC kept "C" (numbers in packs and the database are read the C
  * way), a UTF-8 LC_MESSAGES even on a machine whose only locale is C (a C
  * locale would switch translations off), and the catalogues looked up in
- * localedir (NULL = gettext's default folder). Safe to call again: a later
- * call with a folder binds that folder. Reads the desktop's language
- * (i18n_desktop_language) before anything changes LANGUAGE. */
+ * localedir (NULL = $QUIZDECK_LOCALE_DIR, else gettext's default). Safe to
+ * call again: a later call with a folder binds that folder. Reads the
+ * desktop's language (i18n_desktop_language) before anything changes
+ * LANGUAGE. */
 void i18n_init(const char *localedir);
 
 /* Switches the interface language at run time: "en", "ar", or NULL / ""
