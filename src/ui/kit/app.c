@@ -127,6 +127,9 @@ static void handle(App *app, SDL_Event *e)
     case SDL_RENDER_TARGETS_RESET:
     case SDL_RENDER_DEVICE_RESET:
         text_clear(app->text);
+        if (app->mirror_frame)
+            SDL_DestroyTexture(app->mirror_frame);
+        app->mirror_frame = NULL;
         app->dirty = true;
         return;
     case SDL_DROPFILE:
@@ -151,6 +154,8 @@ static void handle(App *app, SDL_Event *e)
     }
     app_notice_input(app, e);
     UiEvent ui = input_map(&app->input, e);
+    if (app->theme.rtl && app->mirror_frame) /* the pointer over the unmirrored layout */
+        ui.x = app->theme.out_w - 1 - ui.x;
     if (e->type >= SDL_KEYDOWN && e->type < SDL_USEREVENT)
         app->dirty = true;
     const Scene *scene = current(app);
@@ -166,10 +171,54 @@ static void handle(App *app, SDL_Event *e)
     }
 }
 
+/* A right-to-left interface is drawn as the left-to-right layout into a
+ * texture that is then copied to the window flipped, so every scene, list,
+ * bar, chart and footer mirrors without knowing it; text is drawn flipped
+ * (text_set_mirror) and so reads right; pointer input is flipped back in
+ * handle(), and the widget records (app_widget_*) are flipped to what the
+ * window shows. False, and no mirroring, when render targets fail. */
+static bool mirror_begin(App *app)
+{
+    int w = app->theme.out_w, h = app->theme.out_h;
+    if (app->mirror_frame && (app->mirror_w != w || app->mirror_h != h)) {
+        SDL_DestroyTexture(app->mirror_frame);
+        app->mirror_frame = NULL;
+    }
+    if (!app->mirror_frame && SDL_RenderTargetSupported(app->renderer) && w > 0 && h > 0) {
+        app->mirror_frame = SDL_CreateTexture(app->renderer, SDL_PIXELFORMAT_ARGB8888,
+                                              SDL_TEXTUREACCESS_TARGET, w, h);
+        app->mirror_w = w;
+        app->mirror_h = h;
+    }
+    if (app->mirror_frame && SDL_SetRenderTarget(app->renderer, app->mirror_frame) != 0) {
+        SDL_DestroyTexture(app->mirror_frame);
+        app->mirror_frame = NULL;
+    }
+    return app->mirror_frame != NULL;
+}
+
+static void mirror_end(App *app)
+{
+    SDL_SetRenderTarget(app->renderer, NULL);
+    SDL_RenderSetClipRect(app->renderer, NULL);
+    SDL_SetTextureBlendMode(app->mirror_frame, SDL_BLENDMODE_NONE);
+    SDL_RenderCopyEx(app->renderer, app->mirror_frame, NULL, NULL, 0.0, NULL, SDL_FLIP_HORIZONTAL);
+    for (size_t i = 0; i < app->widget_count; i++) {
+        SDL_Rect *r = &app->widgets[i].rect;
+        r->x = app->theme.out_w - r->x - r->w;
+    }
+}
+
 void app_draw_frame(App *app)
 {
     app->widget_count = 0;
     app->back_button = (SDL_Rect){0, 0, 0, 0};
+    bool mirror = app->theme.rtl && mirror_begin(app);
+    if (!mirror && app->mirror_frame) {
+        SDL_DestroyTexture(app->mirror_frame); /* back to left to right */
+        app->mirror_frame = NULL;
+    }
+    text_set_mirror(app->text, mirror);
     SDL_Color bg = theme_color(COLOR_BG);
     SDL_RenderSetClipRect(app->renderer, NULL);
     SDL_SetRenderDrawBlendMode(app->renderer, SDL_BLENDMODE_BLEND);
@@ -180,6 +229,8 @@ void app_draw_frame(App *app)
         scene->draw(app, current_state(app));
     SDL_RenderSetClipRect(app->renderer, NULL);
     app_draw_notice(app);
+    if (mirror)
+        mirror_end(app);
 }
 
 /* One iteration: events (waiting up to timeout ms for the first; 0 = do
@@ -471,7 +522,10 @@ void app_destroy(App *app)
     pack_set_free(&app->packs);
     store_close(app->store);
     text_destroy(app->text);
+    if (app->mirror_frame)
+        SDL_DestroyTexture(app->mirror_frame);
     input_shutdown(&app->input);
+
     if (app->renderer)
         SDL_DestroyRenderer(app->renderer);
     if (app->window)

@@ -87,7 +87,24 @@ typedef struct UiSettings {
     int time_limit;     /* SetupTime or seconds */
     int scoring;        /* SetupScoring */
     bool streak_bonus;
+    int language;       /* UiLanguage: the interface language */
+    bool arabic_digits; /* numbers in Arabic-Indic digits (format.h) */
 } UiSettings;
+
+/* The interface language setting ("ui.language"). A learner who never
+ * chose one follows the desktop (LANGUAGE, LC_ALL, LC_MESSAGES, LANG), so
+ * the first launch on an Arabic desktop is in Arabic from the name prompt
+ * on. */
+typedef enum UiLanguage {
+    UI_LANGUAGE_DESKTOP = 0,
+    UI_LANGUAGE_ENGLISH,
+    UI_LANGUAGE_ARABIC,
+    UI_LANGUAGE_COUNT
+} UiLanguage;
+
+/* The language code i18n_set_language() takes for a setting ("en", "ar";
+ * NULL for the desktop's). */
+const char *app_language_code(int language);
 
 /* What the player picked on the packs screen. Indices follow
  * app->packs.packs; a pack with no topic ticked means all its topics. */
@@ -150,9 +167,12 @@ struct App {
     char notice[APP_NOTICE_MAX];
     ThemeColor notice_color;
     uint64_t notice_until;
-    uint64_t notice_since; /* when it appeared: it may be dismissed after a while */
-    SDL_Rect back_button;
+    uint64_t notice_since;     /* when it appeared: it may be dismissed after a while */
+    SDL_Rect back_button;      /* as laid out (left to right; see app.c, mirroring) */
+    SDL_Texture *mirror_frame; /* right to left: the frame before its flip */
+    int mirror_w, mirror_h;
     AppWidget widgets[APP_MAX_WIDGETS];
+
     size_t widget_count;
     int exit_status;
 };

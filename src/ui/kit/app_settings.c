@@ -3,6 +3,7 @@
  * UiSettings). Settings belong to each learner.
  */
 #include "app.h"
+#include "format.h"
 #include "i18n.h"
 
 #include "app_private.h"
@@ -40,6 +41,9 @@ void app_load_settings(App *app)
         s.scoring =
             clamp_int(store_setting_int_or(st, app->profile_id, "setup.scoring", s.scoring), 0, 1);
         s.streak_bonus = store_setting_int_or(st, app->profile_id, "setup.streak_bonus", 1) != 0;
+        s.language = clamp_int(store_setting_int_or(st, app->profile_id, "ui.language", 0), 0,
+                               UI_LANGUAGE_COUNT - 1);
+        s.arabic_digits = store_setting_int_or(st, app->profile_id, "ui.digits", 0) != 0;
     }
     app->settings = s;
 }
@@ -56,7 +60,8 @@ static void save_settings(App *app)
         {"ui.font_scale", s->font_scale},        {"ui.reduced_motion", s->reduced_motion},
         {"ui.fullscreen", s->fullscreen},        {"setup.question_count", s->question_count},
         {"setup.time_limit", s->time_limit},     {"setup.scoring", s->scoring},
-        {"setup.streak_bonus", s->streak_bonus},
+        {"setup.streak_bonus", s->streak_bonus}, {"ui.language", s->language},
+        {"ui.digits", s->arabic_digits},
     };
     for (size_t i = 0; i < SDL_arraysize(rows); i++) {
         StoreError err = {0};
@@ -78,8 +83,19 @@ void app_set_profile(App *app, int64_t profile_id)
     app_apply_settings(app, false);
 }
 
+const char *app_language_code(int language)
+{
+    return language == UI_LANGUAGE_ENGLISH ? "en" : language == UI_LANGUAGE_ARABIC ? "ar" : NULL;
+}
+
 void app_apply_settings(App *app, bool save)
 {
+    /* The language first: what follows may lay out words. Text is cached
+     * by its string, so the new language's strings are new entries. */
+    i18n_set_language(app_language_code(app->settings.language));
+    app->theme.rtl = i18n_is_rtl();
+    ui_set_digits(app->settings.arabic_digits ? UI_DIGITS_ARABIC_INDIC : UI_DIGITS_WESTERN);
+
     float before = app->theme.font_scale;
     theme_set_font_scale(&app->theme, app->settings.font_scale);
     app->theme.reduced_motion = app->settings.reduced_motion;

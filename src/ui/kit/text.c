@@ -65,10 +65,37 @@ static SDL_Color spec_color(const TextSpec *spec)
     return c;
 }
 
+/* The alignment inside the texture (see text_set_mirror): in a mirrored
+ * frame the sides swap, and an interface string (no language) starts at
+ * the interface's start, the right, whatever its own direction. */
+static TextAlign inner_align(const TextCache *cache, const TextSpec *spec)
+{
+    TextAlign align = spec->align;
+    if (!cache->mirror)
+        return align;
+    if (align == TEXT_ALIGN_AUTO && spec->lang == NULL)
+        return TEXT_ALIGN_RIGHT;
+    return align == TEXT_ALIGN_LEFT    ? TEXT_ALIGN_RIGHT
+           : align == TEXT_ALIGN_RIGHT ? TEXT_ALIGN_LEFT
+                                       : align;
+}
+
+/* Every text texture reaches the frame here: flipped in a mirrored frame. */
+static void copy_texture(TextCache *cache, SDL_Texture *texture, const SDL_Rect *src,
+                         const SDL_Rect *dst)
+{
+    if (cache->mirror)
+        SDL_RenderCopyEx(cache->renderer, texture, src, dst, 0.0, NULL, SDL_FLIP_HORIZONTAL);
+    else
+        SDL_RenderCopy(cache->renderer, texture, src, dst);
+}
+
 static Entry *lookup(TextCache *cache, const TextSpec *spec, const char *text)
 {
     if (!text || !text[0])
         return NULL;
+    TextAlign align = inner_align(cache, spec);
+
     int px = text_font_px(cache, spec);
     bool bold = style_bold[spec->style < TEXT_STYLE_COUNT ? spec->style : 0];
     Script ls = text_lang_script(spec->lang);
@@ -79,7 +106,7 @@ static Entry *lookup(TextCache *cache, const TextSpec *spec, const char *text)
     for (size_t i = 0; i < MAX_ENTRIES; i++) {
         Entry *e = &cache->entries[i];
         if (e->text && e->hash == h && e->px == px && e->bold == bold && e->lang_script == ls &&
-            e->wrap == wrap && e->align == spec->align && e->color.r == color.r &&
+            e->wrap == wrap && e->align == align && e->color.r == color.r &&
             e->color.g == color.g && e->color.b == color.b && e->color.a == color.a &&
             strcmp(e->text, text) == 0) {
             e->used = ++cache->tick;
@@ -101,7 +128,7 @@ static Entry *lookup(TextCache *cache, const TextSpec *spec, const char *text)
         entry_free(cache, old);
     }
     Shaper sh = {cache, px, bold, ls};
-    SDL_Surface *surface = text_render_surface(&sh, text, spec->lang, color, wrap, spec->align);
+    SDL_Surface *surface = text_render_surface(&sh, text, spec->lang, color, wrap, align);
     if (!surface)
         return NULL;
     SDL_Texture *texture = SDL_CreateTextureFromSurface(cache->renderer, surface);
@@ -116,8 +143,7 @@ static Entry *lookup(TextCache *cache, const TextSpec *spec, const char *text)
     }
     memcpy(copy, text, n);
     SDL_SetTextureBlendMode(texture, SDL_BLENDMODE_BLEND);
-    *victim =
-        (Entry){h, copy, px, bold, ls, color, wrap, spec->align, texture, w, hh, ++cache->tick};
+    *victim = (Entry){h, copy, px, bold, ls, color, wrap, align, texture, w, hh, ++cache->tick};
     cache->bytes += (size_t)w * (size_t)hh * 4u;
     return victim;
 }
@@ -161,6 +187,14 @@ void text_clear(TextCache *cache)
         if (cache->entries[i].text)
             entry_free(cache, &cache->entries[i]);
     cache->bytes = 0;
+}
+
+void text_set_mirror(TextCache *cache, bool mirror)
+{
+    if (!cache || cache->mirror == mirror)
+        return;
+    text_clear(cache); /* paragraph directions and alignments change */
+    cache->mirror = mirror;
 }
 
 void text_destroy(TextCache *cache)
@@ -221,7 +255,7 @@ SDL_Rect text_draw(TextCache *cache, const TextSpec *spec, int x, int y, const c
         else if (spec->align == TEXT_ALIGN_RIGHT)
             dst.x = x - e->w;
     }
-    SDL_RenderCopy(cache->renderer, e->texture, NULL, &dst);
+    copy_texture(cache, e->texture, NULL, &dst);
     return dst;
 }
 
@@ -244,13 +278,14 @@ SDL_Rect text_draw_fit(TextCache *cache, const TextSpec *spec, SDL_Rect box, con
     dst.h = e->h;
     if (e->h <= box.h) {
         dst.y = box.y + (box.h - e->h) / 2;
-        SDL_RenderCopy(cache->renderer, e->texture, NULL, &dst);
+        copy_texture(cache, e->texture, NULL, &dst);
         return dst;
     }
     /* Still too tall at half size: show the top part that fits. */
     SDL_Rect src = {0, 0, e->w, box.h};
     dst.h = box.h;
-    SDL_RenderCopy(cache->renderer, e->texture, &src, &dst);
+    copy_texture(cache, e->texture, &src, &dst);
+
     return dst;
 }
 

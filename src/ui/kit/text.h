@@ -66,6 +66,17 @@ void text_destroy(TextCache *cache);
 /* Drops every cached texture (after a renderer reset, or a font scale change). */
 void text_clear(TextCache *cache);
 
+/* For a right-to-left interface the App draws each frame left to right and
+ * flips it as a whole (app.c). With mirror on, text is drawn flipped so that
+ * it reads right after that flip; inside a wrapped box TEXT_ALIGN_LEFT and
+ * TEXT_ALIGN_RIGHT swap, so that "left" stays the start of the line, and
+ * TEXT_ALIGN_AUTO starts an interface string (lang NULL) at the right; an
+
+ * interface string (lang NULL) holding any right-to-left letter is laid out
+ * right to left even when it starts with a Latin word ("Esc  ..."). Changing
+ * it drops the cache. */
+void text_set_mirror(TextCache *cache, bool mirror);
+
 /* The pixel size of the font for a spec (the "em" size). */
 int text_font_px(const TextCache *cache, const TextSpec *spec);
 

@@ -250,6 +250,27 @@ bool text_paragraph_rtl(const char *s, size_t len, const char *lang)
     return lang_is_rtl(lang);
 }
 
+/* A paragraph's direction as this cache lays it out: in a mirrored
+ * (right-to-left) interface, an interface string (no language) with any
+ * right-to-left letter reads right to left, so "Esc  <Arabic word>" keeps
+ * the key at the start; everything else as text_paragraph_rtl. */
+static bool layout_paragraph_rtl(const Shaper *sh, const char *s, size_t len, const char *lang)
+{
+    if (sh->cache->mirror && lang == NULL && len > 0) {
+        FriBidiChar chars[256] = {0};
+
+        FriBidiCharType types[256];
+        size_t n = 0, i = 0;
+        while (i < len && n < SDL_arraysize(chars))
+            chars[n++] = utf8_next(s, len, &i);
+        fribidi_get_bidi_types(chars, (FriBidiStrIndex)n, types);
+        for (size_t k = 0; k < n; k++)
+            if (FRIBIDI_IS_LETTER(types[k]) && FRIBIDI_IS_RTL(types[k]))
+                return true;
+    }
+    return text_paragraph_rtl(s, len, lang);
+}
+
 /* Longest prefix of s[start..end) that fits `wrap` (at least one char). */
 static size_t fit_chars(Shaper *sh, const char *s, size_t start, size_t end, bool rtl, int wrap)
 {
@@ -276,7 +297,8 @@ static size_t break_lines(Shaper *sh, const char *s, const char *lang, int wrap,
         size_t pe = p;
         while (pe < len && s[pe] != '\n')
             pe++;
-        bool rtl = text_paragraph_rtl(s + p, pe - p, lang);
+        bool rtl = layout_paragraph_rtl(sh, s + p, pe - p, lang);
+
         size_t ls = p;
         if (ls == pe) { /* empty paragraph: an empty line */
             lines[count++] = (LineSpan){ls, ls, rtl, 0};

@@ -114,6 +114,7 @@ struct TextCache {
     size_t bytes;
     uint64_t tick;
     TextScratch scratch;
+    bool mirror; /* text_set_mirror: the frame is flipped after drawing */
 };
 
 /* What the layout functions work with: one string's font size, weight

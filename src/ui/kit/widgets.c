@@ -540,11 +540,16 @@ void widget_option(App *app, SDL_Rect rect, const char *label, const char *value
     int x_end = rect.x + rect.w - pad;
     int lh = text_line_height(app->text, &vs);
     int y = rect.y + (rect.h - lh) / 2;
-    text_draw(app->text, &as, x_end - aw, y, "\xE2\x80\xBA"); /* › */
+    /* The chevrons point outward on the screen: in a mirrored frame the
+     * outer one is drawn where "‹" would be on the left (app.c). */
+    const char *outer = app->theme.rtl ? "\xE2\x80\xB9" : "\xE2\x80\xBA"; /* ‹ or › */
+    const char *inner = app->theme.rtl ? "\xE2\x80\xBA" : "\xE2\x80\xB9";
+    text_draw(app->text, &as, x_end - aw, y, outer);
     SDL_Rect vbox = {x_end - aw - gap - vw, rect.y, vw, rect.h};
     vs.align = TEXT_ALIGN_CENTER;
     text_draw_fit(app->text, &vs, vbox, value);
-    text_draw(app->text, &as, vbox.x - gap - aw, y, "\xE2\x80\xB9");
+    text_draw(app->text, &as, vbox.x - gap - aw, y, inner);
+
     if (flags & WIDGET_FOCUSED)
         widget_focus_ring(app, rect);
     app_record_widget(app, rect, label, flags);
@@ -679,11 +684,20 @@ void widget_text_field(App *app, SDL_Rect rect, const char *text, const char *pl
     int w = text_measure(app->text, &spec, shown).x;
     int avail = rect.w - 2 * pad;
     int x = rect.x + pad;
+    /* In a mirrored (right-to-left) frame, left-to-right content ("Sara")
+     * is drawn at the far end so that it shows at the left with the caret
+     * after it. */
+    bool far = app->theme.rtl && !empty && !text_is_rtl(shown, NULL) && w <= avail;
+    if (far)
+        x = rect.x + rect.w - pad - w;
     if (!empty && w > avail)
         x -= w - avail; /* keep the end (where the caret is) in view */
     SDL_Rect drawn = text_draw(app->text, &spec, x, y, shown);
     if (flags & WIDGET_FOCUSED) {
-        int cx = empty ? rect.x + pad : drawn.x + drawn.w + theme_px(t, 2);
+        int cx = empty ? rect.x + pad
+                 : far ? drawn.x - theme_px(t, 4)
+                       : drawn.x + drawn.w + theme_px(t, 2);
+
         SDL_Rect caret = {cx, y + theme_px(t, 3), theme_px(t, 2), lh - theme_px(t, 6)};
         SDL_Color c = theme_color(COLOR_ACCENT);
         SDL_SetRenderDrawColor(app->renderer, c.r, c.g, c.b, 255);

@@ -266,7 +266,10 @@ static void draw_field(App *app, PlayInput *in)
     SDL_Rect box = {r.x + pad, r.y + 2, r.w - 2 * pad, r.h - 4};
     char shown[TEXT_FIELD_MAX + sizeof t->composition];
     snprintf(shown, sizeof shown, "%s%s", f->text, t->composition);
-    bool rtl = text_is_rtl(shown[0] ? shown : in->q->answer, in->lang);
+    /* Right-to-left answers sit at the right, their caret at their left; a
+     * mirrored frame (right-to-left interface) turns both round. */
+    bool rtl = text_is_rtl(shown[0] ? shown : in->q->answer, in->lang) != app->theme.rtl;
+
     TextSpec ts = {.style = TEXT_HEADING, .lang = in->lang};
     if (shown[0] == '\0') {
         TextSpec ps = {.style = TEXT_BODY, .color = theme_color(COLOR_TEXT_DIM), .lang = in->lang};

@@ -396,6 +396,7 @@ static void last_used_text(const StoreProfile *p, bool current, char *buf, size_
     }
     char ago[16];
     fsrs_format_interval(app_unix_ms() - p->last_used_at, ago, sizeof ago);
+    ui_localize_digits(ago, sizeof ago);
     snprintf(buf, size, _("Last used %s ago"), ago);
 }
 

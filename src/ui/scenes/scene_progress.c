@@ -406,13 +406,14 @@ static void draw_pack(App *app, ProgressState *s, size_t i, SDL_Rect rect, unsig
         int name_w = inner_w * 45 / 100;
         text_draw_fit(app->text, &tt, (SDL_Rect){x, y, name_w, row_h},
                       tp->title[0] ? tp->title : tp->id);
-        char info[96];
+        char info[200];
         UiInt of = ui_format_int((int64_t)app_topic_size(p, tp->id));
         if (tr && tr->recent_count > 0)
             snprintf(info, sizeof info, "%s/%s \xC2\xB7 %.0f %%",
                      ui_format_int(tr->questions_seen).text, of.text, 100.0 * tr->recent_accuracy);
         else
-            snprintf(info, sizeof info, "0/%s", of.text);
+            snprintf(info, sizeof info, "%s/%s", ui_format_int(0).text, of.text);
+        ui_localize_digits(info, sizeof info);
         TextSpec is = {
             .style = TEXT_SMALL, .color = theme_color(COLOR_TEXT_DIM), .align = TEXT_ALIGN_RIGHT};
         int info_w = theme_px(t, 110);

@@ -180,7 +180,7 @@ static void draw_row(App *app, const RoundQuestion *rq, size_t index, SDL_Rect r
     qtype_stand_for(q, prompt, sizeof prompt);
     char line[PACK_MAX_STRING + 16], shortp[200];
     play_ellipsize(shortp, sizeof shortp, prompt, 150);
-    snprintf(line, sizeof line, "%zu. %s", index + 1, shortp);
+    snprintf(line, sizeof line, "%s. %s", ui_format_int((int64_t)index + 1).text, shortp);
     int tx = r.x + pad + d + pad;
     int pts_w = theme_px(th, 90);
     int tw = r.x + r.w - pad - pts_w - tx;
@@ -222,13 +222,15 @@ static void results_draw(App *app, void *state)
     text_draw(app->text, &hs, c.x, c.y, _("Round complete"));
 
     /* Five figures: correct and points stay apart. */
-    char correct[72], acc[16], time[48];
+    char correct[160], acc[32], time[96];
     snprintf(correct, sizeof correct, "%s / %s", ui_format_int((int64_t)t.correct).text,
              ui_format_int((int64_t)t.question_count).text);
     UiInt points = ui_format_int(t.points), streak = ui_format_int(t.best_streak);
     snprintf(acc, sizeof acc, "%d%%", (int)(t.accuracy * 100.0 + 0.5));
+    ui_localize_digits(acc, sizeof acc);
     int64_t secs = (t.total_ms + 500) / 1000;
     snprintf(time, sizeof time, "%s:%02lld", ui_format_int(secs / 60).text, (long long)(secs % 60));
+    ui_localize_digits(time, sizeof time);
     const char *values[5] = {correct, points.text, acc, time, streak.text};
     const char *labels[5] = {_("Correct answers"), _("Points"), _("Accuracy"), _("Time taken"),
                              _("Best streak")};

@@ -1,15 +1,26 @@
 /* scene_settings.c - the player's settings: text size (75-200 %), reduced
- * motion, fullscreen. Each change is applied at once and saved in the
- * store (app_apply_settings), with a sample line showing the text size.
- * The game has no sound, so there is no sound switch.
+ * motion, fullscreen, the interface language (English, العربية) and the
+ * digits numbers are shown in. Each change is applied at once and saved in
+ * the store for this learner (app_apply_settings), with a sample line
+ * showing the text size. The game has no sound, so there is no sound
+ * switch. New rows go at the end: keyboard users (and tests) know the order.
  */
 #include <stdio.h>
+#include <string.h>
 
 #include "app.h"
+#include "format.h"
 #include "i18n.h"
 #include "widgets.h"
 
-typedef enum SettingsItem { ITEM_FONT, ITEM_MOTION, ITEM_FULLSCREEN, ITEM_COUNT } SettingsItem;
+typedef enum SettingsItem {
+    ITEM_FONT,
+    ITEM_MOTION,
+    ITEM_FULLSCREEN,
+    ITEM_LANGUAGE,
+    ITEM_DIGITS,
+    ITEM_COUNT
+} SettingsItem;
 
 typedef struct SettingsState {
     Nav nav;
@@ -55,6 +66,12 @@ static void change(App *app, int item, int dir)
         break;
     case ITEM_FULLSCREEN:
         u->fullscreen = !u->fullscreen;
+        break;
+    case ITEM_LANGUAGE: /* two languages: any change is the other one */
+        u->language = strcmp(i18n_language(), "ar") == 0 ? UI_LANGUAGE_ENGLISH : UI_LANGUAGE_ARABIC;
+        break;
+    case ITEM_DIGITS:
+        u->arabic_digits = !u->arabic_digits;
         break;
     default:
         return;
@@ -105,11 +122,25 @@ static void settings_draw(App *app, void *state)
     widget_header(app, _("Settings"), _("Changes apply at once and are remembered."));
     char pct[16];
     snprintf(pct, sizeof pct, "%d %%", app->settings.font_scale);
+    ui_localize_digits(pct, sizeof pct);
     widget_option(app, s->nav.rect[ITEM_FONT], _("Text size"), pct, nav_flag(&s->nav, ITEM_FONT));
     widget_toggle(app, s->nav.rect[ITEM_MOTION], _("Reduced motion"), app->settings.reduced_motion,
                   nav_flag(&s->nav, ITEM_MOTION));
     widget_toggle(app, s->nav.rect[ITEM_FULLSCREEN], _("Fullscreen (F11)"),
                   app->settings.fullscreen, nav_flag(&s->nav, ITEM_FULLSCREEN));
+    /* The language row names itself in both languages, for whoever landed
+     * in the one they do not read; each language by its own name. */
+    bool arabic = strcmp(i18n_language(), "ar") == 0;
+    char language[96];
+    snprintf(language, sizeof language, "%s \xC2\xB7 %s", _("Language"),
+             arabic ? "Language" : "\xD8\xA7\xD9\x84\xD9\x84\xD8\xBA\xD8\xA9");
+    widget_option(app, s->nav.rect[ITEM_LANGUAGE], language,
+                  arabic ? "\xD8\xA7\xD9\x84\xD8\xB9\xD8\xB1\xD8\xA8\xD9\x8A\xD8\xA9" : "English",
+                  nav_flag(&s->nav, ITEM_LANGUAGE));
+    widget_option(app, s->nav.rect[ITEM_DIGITS], _("Digits"),
+                  app->settings.arabic_digits ? _("Arabic-Indic \xD9\xA0\xD9\xA1\xD9\xA2\xD9\xA3")
+                                              : _("Western 0123"),
+                  nav_flag(&s->nav, ITEM_DIGITS));
 
     /* The sample at the chosen size, then where things are kept. */
     if (s->sample.h > theme_px(t, 40)) {

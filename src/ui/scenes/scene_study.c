@@ -98,8 +98,10 @@ static void flip(StudyState *s)
     memset(s->intervals, 0, sizeof s->intervals);
     if (fsrs_preview(&s->params, &s->deck.cards[s->current], now, &s->rule, after, NULL) ==
         FSRS_OK) {
-        for (int r = 0; r < 4; r++)
+        for (int r = 0; r < 4; r++) {
             fsrs_format_interval(after[r].due_ms - now, s->intervals[r], sizeof s->intervals[r]);
+            ui_localize_digits(s->intervals[r], sizeof s->intervals[r]);
+        }
     }
     s->phase = PHASE_BACK;
     /* Good is where the hand rests: the second of two buttons, the third of four. */
@@ -465,6 +467,7 @@ static void next_due_text(const StudyState *s, char *buf, size_t size)
     study_forecast(s->deck.cards, s->deck.count, now, &s->rule, &fc);
     char in[16];
     fsrs_format_interval(best - now, in, sizeof in);
+    ui_localize_digits(in, sizeof in);
     UiInt tomorrow = ui_format_int((int64_t)fc.due_tomorrow);
     if (best <= now)
         snprintf(buf, size, _("Cards are due now. Tomorrow: %s."), tomorrow.text);
@@ -543,6 +546,7 @@ static void draw_wait(App *app, StudyState *s)
 {
     char in[16], big[64], detail[256];
     fsrs_format_interval(s->wait_until - app_unix_ms(), in, sizeof in);
+    ui_localize_digits(in, sizeof in);
     snprintf(big, sizeof big, _("Next card in %s"), in);
     snprintf(detail, sizeof detail,
              i18n_plural("%s card is still in learning. It comes back when the step is over, or "

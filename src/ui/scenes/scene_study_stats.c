@@ -232,7 +232,7 @@ static void draw_figures(App *app, StatsState *s, SDL_Rect col, int base)
     const Theme *t = &app->theme;
     int gap = theme_px(t, THEME_GAP);
     int w = (col.w - 3 * gap) / 4;
-    char v[4][64];
+    char v[4][140];
     const char *labels[4] = {_("Due today"), _("Due tomorrow"), _("Retention, 30 days"),
                              _("Cards seen")};
     snprintf(v[0], sizeof v[0], "%s", ui_format_int((int64_t)s->stats.forecast.due_today).text);
@@ -244,6 +244,7 @@ static void draw_figures(App *app, StatsState *s, SDL_Rect col, int base)
         snprintf(v[2], sizeof v[2], "\xE2\x80\x94"); /* — */
     snprintf(v[3], sizeof v[3], "%s/%s", ui_format_int((int64_t)s->stats.cards_seen).text,
              ui_format_int((int64_t)s->stats.cards_total).text);
+    ui_localize_digits(v[2], sizeof v[2]);
     for (int i = 0; i < 4; i++) {
         SDL_Rect r = {col.x + i * (w + gap), base + s->figures_y, w, s->figures_h};
         widget_panel(app, r);
@@ -455,10 +456,12 @@ static void draw_settings(App *app, StatsState *s, SDL_Rect col, int base)
     else
         snprintf(title, sizeof title, "%s", _("Study settings"));
     widget_section_title(app, col.x, base + s->settings_y, title);
-    char v[OPT_COUNT][48];
+    char v[OPT_COUNT][80];
     snprintf(v[OPT_RETENTION], sizeof v[0], "%d %%", s->settings.retention_pct);
     snprintf(v[OPT_NEW], sizeof v[0], "%s", ui_format_int(s->settings.new_per_day).text);
     snprintf(v[OPT_DAY_START], sizeof v[0], "%02d:00", s->settings.day_start_hour);
+    ui_localize_digits(v[OPT_RETENTION], sizeof v[0]);
+    ui_localize_digits(v[OPT_DAY_START], sizeof v[0]);
     snprintf(v[OPT_BUTTONS], sizeof v[0], "%s",
              s->settings.two_button ? _("Forgot / Knew") : _("Again \xE2\x80\xA6 Easy"));
     const char *const labels[OPT_COUNT] = {_("Desired retention"), _("New cards a day"),

@@ -172,8 +172,10 @@ static void title_draw(App *app, void *state)
     int w2 = text_measure(app->text, &accent, "deck").x;
     int ny = theme_px(t, 56);
     int nx = (t->out_w - w1 - w2) / 2;
-    SDL_Rect r1 = text_draw(app->text, &name, nx, ny, "quiz");
-    text_draw(app->text, &accent, nx + w1, ny, "deck");
+    /* The name is a Latin word: it reads "quizdeck" in a mirrored frame too. */
+    SDL_Rect r1 = text_draw(app->text, &name, t->rtl ? nx + w2 : nx, ny, "quiz");
+    text_draw(app->text, &accent, t->rtl ? nx : nx + w1, ny, "deck");
+
     /* A short accent rule under the name. */
     SDL_Rect rule = {(t->out_w - theme_px(t, 56)) / 2, r1.y + r1.h + theme_px(t, 4),
                      theme_px(t, 56), theme_px(t, 4)};
