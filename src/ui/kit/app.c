@@ -154,8 +154,15 @@ static void handle(App *app, SDL_Event *e)
     }
     app_notice_input(app, e);
     UiEvent ui = input_map(&app->input, e);
-    if (app->theme.rtl && app->mirror_frame) /* the pointer over the unmirrored layout */
+    if (app->theme.rtl && app->mirror_frame) {
+        /* The pointer over the unmirrored layout; the arrow keys move to
+         * what is left or right on the screen, and a value grows to the
+         * left, as right-to-left sliders do. */
         ui.x = app->theme.out_w - 1 - ui.x;
+        if (ui.action == ACTION_LEFT || ui.action == ACTION_RIGHT)
+            ui.action = ui.action == ACTION_LEFT ? ACTION_RIGHT : ACTION_LEFT;
+    }
+
     if (e->type >= SDL_KEYDOWN && e->type < SDL_USEREVENT)
         app->dirty = true;
     const Scene *scene = current(app);
