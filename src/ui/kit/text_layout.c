@@ -251,11 +251,15 @@ bool text_paragraph_rtl(const char *s, size_t len, const char *lang)
 }
 
 /* A paragraph's direction as this cache lays it out: in a mirrored
- * (right-to-left) interface, an interface string (no language) with any
- * right-to-left letter reads right to left, so "Esc  <Arabic word>" keeps
- * the key at the start; everything else as text_paragraph_rtl. */
+ * (right-to-left) interface, text of a right-to-left language reads right
+ * to left whatever it starts with ("A: <Arabic answer>", "B: 1961"), and
+ * an interface string (no language) with any right-to-left letter does
+ * too, so "Esc  <Arabic word>" keeps the key at the start; everything else
+ * as text_paragraph_rtl. */
 static bool layout_paragraph_rtl(const Shaper *sh, const char *s, size_t len, const char *lang)
 {
+    if (sh->cache->mirror && lang != NULL && lang_is_rtl(lang))
+        return true;
     if (sh->cache->mirror && lang == NULL && len > 0) {
         FriBidiChar chars[256] = {0};
 

@@ -145,8 +145,9 @@ struct PlayInput {
     const PlayKind *kind;    /* the question type's row */
     const RoundQuestion *rq; /* borrowed from the round */
     const Question *q;
-    const char *lang;   /* the pack's language */
-    bool rtl;           /* right-to-left pack: layouts are mirrored */
+    const char *lang; /* the pack's language */
+    bool rtl;         /* the pack's direction is not the interface's: mirrored */
+
     GivenAnswer given;  /* filled as the player answers */
     bool ready;         /* the answer is committed: judge it */
     Nav nav;            /* focusable widgets of the area */

@@ -7,6 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "i18n.h"
+
 /* One row per QuestionType (pack.h). */
 static const PlayKind *const kinds[QUESTION_TYPE_COUNT] = {
     [QUESTION_CHOICE] = &play_kind_choice,       [QUESTION_MULTI] = &play_kind_multi,
@@ -32,7 +34,10 @@ bool play_input_init(PlayInput *in, const RoundQuestion *rq)
     in->rq = rq;
     in->q = rq->question;
     in->lang = rq->pack->language;
-    in->rtl = pack_is_rtl(rq->pack);
+    /* A right-to-left interface mirrors the whole frame (app.c), so a
+     * right-to-left pack is laid out left to right inside it. */
+    in->rtl = pack_is_rtl(rq->pack) != i18n_is_rtl();
+
     round_given_init(&in->given, rq);
     in->nav.pressed = -1;
     if (kind->init != NULL)
