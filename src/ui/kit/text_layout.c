@@ -339,7 +339,41 @@ static size_t break_lines(Shaper *sh, const char *s, const char *lang, int wrap,
     return count;
 }
 
+/* Puts a rendered piece (one colour, coverage in alpha) into out at x, y,
+ * keeping the larger coverage of each pixel: a piece's transparent margin
+ * must not wipe what is already there, such as the dots under the line
+ * above, which a plain copy did where two lines' boxes overlap. */
+static void merge_piece(SDL_Surface *piece, SDL_Surface *out, int x, int y)
+{
+    SDL_Surface *src = piece->format->format == SDL_PIXELFORMAT_ARGB8888
+                           ? piece
+                           : SDL_ConvertSurfaceFormat(piece, SDL_PIXELFORMAT_ARGB8888, 0);
+    if (!src)
+        return;
+    SDL_LockSurface(src);
+    SDL_LockSurface(out);
+    for (int row = 0; row < src->h; row++) {
+        int oy = y + row;
+        if (oy < 0 || oy >= out->h)
+            continue;
+        const Uint32 *sp = (const Uint32 *)((const Uint8 *)src->pixels + row * src->pitch);
+        Uint32 *op = (Uint32 *)((Uint8 *)out->pixels + oy * out->pitch);
+        for (int col = 0; col < src->w; col++) {
+            int ox = x + col;
+            if (ox < 0 || ox >= out->w)
+                continue;
+            if ((sp[col] >> 24) > (op[ox] >> 24))
+                op[ox] = sp[col];
+        }
+    }
+    SDL_UnlockSurface(out);
+    SDL_UnlockSurface(src);
+    if (src != piece)
+        SDL_FreeSurface(src);
+}
+
 /* Renders the text into a new ARGB surface the caller frees. */
+
 SDL_Surface *text_render_surface(Shaper *sh, const char *text, const char *lang, SDL_Color color,
                                  int wrap, TextAlign align)
 {
@@ -400,9 +434,7 @@ SDL_Surface *text_render_surface(Shaper *sh, const char *text, const char *lang,
             int dy = TTF_FontAscent(ui) - TTF_FontAscent(font);
             if (TTF_FontAscent(base) > TTF_FontAscent(ui))
                 dy = TTF_FontAscent(base) - TTF_FontAscent(font);
-            SDL_SetSurfaceBlendMode(piece, SDL_BLENDMODE_NONE);
-            SDL_Rect dst = {x, y + dy, piece->w, piece->h};
-            SDL_BlitSurface(piece, NULL, out, &dst);
+            merge_piece(piece, out, x, y + dy);
             x += piece->w;
             SDL_FreeSurface(piece);
         }
