@@ -24,6 +24,8 @@
 #include <unistd.h>
 
 #include "fsutil.h"
+#include "i18n.h"
+
 #include "pack_set.h"
 #include "strutil.h"
 #include "ui.h"
@@ -83,6 +85,33 @@ static const char *shipped_questions_dir(char *buf, size_t size)
         }
     }
     return QUIZDECK_SOURCE_QUESTIONS;
+}
+
+/* The folder of translations (LOCALEDIR/ar/LC_MESSAGES/quizdeck.mo): next
+ * to an installed binary (BINDIR/../share/locale) when it holds this
+ * program's catalogue, else the build tree's, unless QUIZDECK_LOCALE_DIR
+ * names a folder; the same order as the shipped packs. */
+static const char *locale_dir(char *buf, size_t size)
+{
+    const char *env = getenv("QUIZDECK_LOCALE_DIR");
+    if (env && *env)
+        return env;
+    char exe[PATH_MAX];
+    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+    if (n > 0) {
+        exe[n] = '\0';
+        char *slash = strrchr(exe, '/');
+        if (slash) {
+            *slash = '\0';
+            char probe[PATH_MAX + 64];
+            int written = snprintf(buf, size, "%s/../%s", exe, QUIZDECK_INSTALL_LOCALE_DIR);
+            int probed = snprintf(probe, sizeof probe, "%s/ar/LC_MESSAGES/%s.mo", buf, I18N_DOMAIN);
+            if (written > 0 && (size_t)written < size && probed > 0 &&
+                (size_t)probed < sizeof probe && path_exists(probe))
+                return buf;
+        }
+    }
+    return QUIZDECK_BUILD_LOCALE_DIR;
 }
 
 /* The folder for progress and the user's own packs. Caller frees. */
@@ -197,6 +226,8 @@ typedef enum Mode { MODE_PLAY, MODE_CHECK, MODE_LIST } Mode;
 
 int main(int argc, char **argv)
 {
+    char locale_buf[PATH_MAX];
+    i18n_init(locale_dir(locale_buf, sizeof locale_buf));
     Mode mode = MODE_PLAY;
     const char *paths[MAX_PATHS];
     size_t path_count = 0;

@@ -17,6 +17,7 @@
 #include <SDL_ttf.h>
 
 #include "app_private.h"
+#include "i18n.h"
 #include "pack_load.h"
 #include "renderer.h"
 #include "study_ui.h"
@@ -349,6 +350,8 @@ int64_t app_unix_ms(void)
 
 App *app_create(const AppConfig *config)
 {
+    i18n_init(NULL); /* main.c has bound the catalogue folder; tests may not */
+
     if (SDL_InitSubSystem(SDL_INIT_VIDEO | SDL_INIT_GAMECONTROLLER) != 0) {
         fprintf(stderr, "quizdeck: cannot start SDL: %s\n", SDL_GetError());
         return NULL;
@@ -512,7 +515,7 @@ void app_end_round(App *app)
     if (app->quiz.active) {
         QuizError err = {0};
         if (quiz_flush(&app->quiz, &err) != QUIZ_OK)
-            app_notice(app, COLOR_BAD, "%s", err.message);
+            app_notice(app, COLOR_BAD, "%s", i18n_message(err.message));
     }
     quiz_free(&app->quiz);
 }
@@ -522,7 +525,7 @@ bool app_start_round(App *app, const RoundSettings *settings, QuizMode mode, boo
     size_t n = 0;
     Pack **packs = calloc(app->packs.pack_count ? app->packs.pack_count : 1, sizeof *packs);
     if (!packs) {
-        app_notice(app, COLOR_BAD, "Cannot start the round: out of memory.");
+        app_notice(app, COLOR_BAD, _("Cannot start the round: out of memory."));
         return false;
     }
     for (size_t i = 0; i < app->packs.pack_count; i++)
@@ -539,11 +542,12 @@ bool app_start_round(App *app, const RoundSettings *settings, QuizMode mode, boo
     QuizStatus status = quiz_start(&app->quiz, app->store, &setup, app_unix_ms(), &err);
     free(packs); /* the Quiz keeps its own copy of the array */
     if (status != QUIZ_OK && status != QUIZ_NOT_SAVED) {
-        app_notice(app, COLOR_WARN, "%s", err.message);
+        app_notice(app, COLOR_WARN, "%s", i18n_message(err.message));
         return false;
     }
     if (status == QUIZ_NOT_SAVED)
-        app_notice(app, COLOR_WARN, "%s", err.message);
+        app_notice(app, COLOR_WARN, "%s", i18n_message(err.message));
+
     app_go(app, SCENE_QUESTION);
     return true;
 }

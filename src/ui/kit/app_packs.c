@@ -5,6 +5,7 @@
  * into that folder and added.
  */
 #include "app.h"
+#include "i18n.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -163,10 +164,13 @@ bool app_add_pack_file(App *app, const char *path)
             }
         }
         if (diags.error_count > 1)
-            app_notice(app, COLOR_BAD, "%s was not added: %s (and %s more errors)", base_name(path),
-                       first, ui_format_int((int64_t)diags.error_count - 1).text);
+            app_notice(app, COLOR_BAD,
+                       i18n_plural("%s was not added: %s (and %s more error)",
+                                   "%s was not added: %s (and %s more errors)",
+                                   (int64_t)diags.error_count - 1),
+                       base_name(path), first, ui_format_int((int64_t)diags.error_count - 1).text);
         else
-            app_notice(app, COLOR_BAD, "%s was not added: %s", base_name(path), first);
+            app_notice(app, COLOR_BAD, _("%s was not added: %s"), base_name(path), first);
         diag_clear(&diags);
         /* List it with its errors on the packs screen too. */
         pack_set_add_path(&app->packs, path);
@@ -176,10 +180,10 @@ bool app_add_pack_file(App *app, const char *path)
     bool added = false;
     Pack *twin = pack_set_find(&app->packs, pack->id);
     if (twin) {
-        app_notice(app, COLOR_WARN, "A pack with id \"%s\" is already loaded (%s).", pack->id,
+        app_notice(app, COLOR_WARN, _("A pack with id \"%s\" is already loaded (%s)."), pack->id,
                    base_name(twin->path));
     } else if (!app_make_dir(app->user_packs_dir)) {
-        app_notice(app, COLOR_BAD, "Cannot create the packs folder %s", app->user_packs_dir);
+        app_notice(app, COLOR_BAD, _("Cannot create the packs folder %s"), app->user_packs_dir);
     } else {
         char dst[APP_PATH_MAX + 300];
         const char *name = base_name(path);
@@ -193,14 +197,17 @@ bool app_add_pack_file(App *app, const char *path)
             snprintf(dst, sizeof dst, "%s/%.*s-%d.yaml", app->user_packs_dir, (int)stem, name, k);
         }
         if (!copy_file(path, dst)) {
-            app_notice(app, COLOR_BAD, "Could not copy %s into %s", name, app->user_packs_dir);
+            app_notice(app, COLOR_BAD, _("Could not copy %s into %s"), name, app->user_packs_dir);
         } else {
             size_t before = app->packs.pack_count;
             pack_set_add_path(&app->packs, dst);
             app_selection_sync(app);
             added = app->packs.pack_count > before;
             if (added)
-                app_notice(app, COLOR_GOOD, "Added \"%s\" (%s questions) to your packs.",
+                app_notice(app, COLOR_GOOD,
+                           i18n_plural("Added \"%s\" (%s question) to your packs.",
+                                       "Added \"%s\" (%s questions) to your packs.",
+                                       (int64_t)pack->question_count),
                            pack->title, ui_format_int((int64_t)pack->question_count).text);
         }
     }

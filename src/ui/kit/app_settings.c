@@ -3,6 +3,7 @@
  * UiSettings). Settings belong to each learner.
  */
 #include "app.h"
+#include "i18n.h"
 
 #include "app_private.h"
 
@@ -61,7 +62,8 @@ static void save_settings(App *app)
         StoreError err = {0};
         if (store_setting_set_int(app->store, app->profile_id, rows[i].key, rows[i].value, &err) !=
             STORE_OK) {
-            app_notice(app, COLOR_WARN, "Settings not saved: %s", err.message);
+            app_notice(app, COLOR_WARN, _("Settings not saved: %s"), i18n_message(err.message));
+
             return;
         }
     }

@@ -4,6 +4,7 @@
  * and a round the game was killed in is reported at the next launch.
  */
 #include "app.h"
+#include "i18n.h"
 
 #include <stdio.h>
 
@@ -26,12 +27,15 @@ static void tell_interrupted_round(App *app)
     if (last->id > told) {
         if (last->answered_count > 0)
             app_notice(app, COLOR_WARN,
-                       "Your last round stopped after %s of %s questions. Those answers are "
-                       "saved and count in Progress.",
+                       i18n_plural("Your last round stopped after %s of %s question. Those "
+                                   "answers are saved and count in Progress.",
+                                   "Your last round stopped after %s of %s questions. Those "
+                                   "answers are saved and count in Progress.",
+                                   last->question_count),
                        ui_format_int(last->answered_count).text,
                        ui_format_int(last->question_count).text);
         else
-            app_notice(app, COLOR_WARN, "Your last round stopped before any answer was given.");
+            app_notice(app, COLOR_WARN, _("Your last round stopped before any answer was given."));
         app->notice_until += 6000;
         store_setting_set_int(app->store, app->profile_id, "round.interrupted_told", last->id,
                               NULL);
@@ -44,17 +48,17 @@ void app_open_store(App *app)
     StoreError err = {0};
     if (!app_make_dir(app->data_dir) || store_open(&app->store, app->data_dir, &err) != STORE_OK) {
         app->store = NULL;
-        snprintf(app->store_message, sizeof app->store_message, "Progress will not be saved: %s",
-                 err.message[0] ? err.message : "the data folder cannot be created");
+        snprintf(app->store_message, sizeof app->store_message, _("Progress will not be saved: %s"),
+                 err.message[0] ? i18n_message(err.message)
+                                : _("the data folder cannot be created"));
         fprintf(stderr, "quizdeck: %s (%s)\n", app->store_message, app->data_dir);
         return;
     }
     if (err.recovered) {
-        app_notice(
-            app, COLOR_WARN, "%s",
-            err.message[0]
-                ? err.message
-                : "The progress database was damaged; it was moved aside and a new one started.");
+        app_notice(app, COLOR_WARN, "%s",
+                   err.message[0] ? i18n_message(err.message)
+                                  : _("The progress database was damaged; it was moved aside and a "
+                                      "new one started."));
         app->notice_until += 9000; /* said once: give it time to be read */
     }
     StoreProfileList list = {0};
@@ -62,7 +66,8 @@ void app_open_store(App *app)
         app->profile_id = list.items[0].id;
     } else {
         int64_t id = 0;
-        if (store_profile_add(app->store, "Player", app_unix_ms(), &id, NULL) == STORE_OK)
+        if (store_profile_add(app->store, _("Player"), app_unix_ms(), &id, NULL) == STORE_OK)
+
             app->profile_id = id;
         app->first_launch = true;
     }

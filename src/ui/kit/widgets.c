@@ -7,6 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "i18n.h"
+
 /* ---- focus ------------------------------------------------------------- */
 
 void nav_begin(Nav *nav)
@@ -696,7 +698,7 @@ static int header(App *app, const char *title, const char *subtitle, bool draw)
     const Theme *t = &app->theme;
     SDL_Rect col = theme_column(t, 0, THEME_MARGIN);
     TextSpec bs = {.style = TEXT_SMALL, .color = theme_color(COLOR_TEXT_DIM)};
-    const char *back = "Esc  Back";
+    const char *back = _("Esc  Back");
     SDL_Point bsz = text_measure(app->text, &bs, back);
     int pad = theme_px(t, 12);
     SDL_Rect br = {col.x + col.w - bsz.x - 2 * pad, col.y, bsz.x + 2 * pad,
@@ -711,7 +713,8 @@ static int header(App *app, const char *title, const char *subtitle, bool draw)
         /* A small "Back" pill at the right, for mouse users. */
         ui_fill_round(app->renderer, br, br.h / 2, theme_color(COLOR_SURFACE));
         text_draw(app->text, &bs, br.x + pad, br.y + (br.h - bsz.y) / 2, back);
-        app_record_widget(app, br, "Back", 0);
+        app_record_widget(app, br, C_("button", "Back"), 0);
+
         app_set_back_button(app, br);
     } else {
         SDL_Point sz = text_measure(app->text, &hs, title);

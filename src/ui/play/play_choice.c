@@ -8,6 +8,7 @@
  * click chooses. A choice or truefalse tile answers at once; multi tiles
  * toggle and an explicit Submit commits them.
  */
+#include "i18n.h"
 #include "play.h"
 
 #include <stdio.h>
@@ -24,17 +25,17 @@ typedef struct TilesVariant {
 
 static const TilesVariant choice_variant = {
     .max_tile_h = 96,
-    .hint = "1-8 or A-H  pick    Arrows  move    Enter  choose    Esc  quit round",
+    .hint = N_("1-8 or A-H  pick    Arrows  move    Enter  choose    Esc  quit round"),
 };
 static const TilesVariant multi_variant = {
     .multi = true,
     .max_tile_h = 96,
-    .hint = "1-8 or A-H  tick    Enter  tick / Submit    Esc  quit round",
+    .hint = N_("1-8 or A-H  tick    Enter  tick / Submit    Esc  quit round"),
 };
 static const TilesVariant truth_variant = {
     .truth = true,
     .max_tile_h = 130,
-    .hint = "T or 1  true    F or 2  false    Enter  choose    Esc  quit round",
+    .hint = N_("T or 1  true    F or 2  false    Enter  choose    Esc  quit round"),
 };
 
 typedef struct Tiles {
@@ -52,7 +53,7 @@ static size_t tile_total(const PlayInput *in, const Tiles *t)
 static const char *tile_text(const PlayInput *in, const Tiles *t, size_t i)
 {
     if (t->variant->truth)
-        return i == 0 ? "True" : "False";
+        return i == 0 ? _("True") : _("False");
     return round_display_text(in->rq, i);
 }
 
@@ -75,7 +76,7 @@ static void truth_init(PlayInput *in)
 
 static const char *tiles_hint(const PlayInput *in)
 {
-    return ((const Tiles *)in->state)->variant->hint;
+    return _(((const Tiles *)in->state)->variant->hint);
 }
 
 static int tiles_min_height(App *app, const PlayInput *in)
@@ -254,7 +255,8 @@ static void tiles_draw(App *app, PlayInput *in)
     for (size_t i = 0; i < t->count; i++)
         picks += (int)((in->given.picked >> i) & 1u);
     char note[64];
-    snprintf(note, sizeof note, "%s ticked", ui_format_int(picks).text);
+    snprintf(note, sizeof note, _("%s ticked"), ui_format_int(picks).text);
+
     play_draw_submit(app, in, t->submit, NULL, (int)t->count, in->area.x, note);
 }
 

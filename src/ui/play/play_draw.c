@@ -5,6 +5,7 @@
  * reason. Everything is SDL_RenderGeometry triangles so it scales to any
  * window without bitmaps.
  */
+#include "i18n.h"
 #include "play.h"
 
 #include <math.h>
@@ -240,6 +241,7 @@ void play_draw_submit(App *app, const PlayInput *in, SDL_Rect rect, const char *
         int lh = text_line_height(app->text, &ns);
         text_draw(app->text, &ns, note_x, rect.y + (rect.h - lh) / 2, note);
     }
-    widget_button(app, rect, label != NULL ? label : "Submit",
+    widget_button(app, rect, label != NULL ? label : _("Submit"),
+
                   WIDGET_PRIMARY | nav_flag(&in->nav, nav_index));
 }

@@ -6,6 +6,7 @@
  * the same colour, shape and number on both ends, so colour is never the
  * only cue. Picking a made pair again re-pairs it. Submit commits.
  */
+#include "i18n.h"
 #include "play.h"
 
 #include <stdio.h>
@@ -31,7 +32,7 @@ static void match_init(PlayInput *in)
 static const char *match_hint(const PlayInput *in)
 {
     (void)in;
-    return "Pick a left entry, then its partner (or drag)    Esc  quit round";
+    return _("Pick a left entry, then its partner (or drag)    Esc  quit round");
 }
 
 static int match_min_height(App *app, const PlayInput *in)
@@ -294,7 +295,9 @@ static void match_draw(App *app, PlayInput *in)
     for (int l = 0; l < n; l++)
         done += in->given.match[l] != ROUND_NO_PICK;
     char note[96];
-    snprintf(note, sizeof note, "%s of %s paired", ui_format_int(done).text, ui_format_int(n).text);
+    snprintf(note, sizeof note, _("%s of %s paired"), ui_format_int(done).text,
+             ui_format_int(n).text);
+
     play_draw_submit(app, in, m->submit, NULL, 2 * n, in->area.x, note);
 }
 

@@ -5,6 +5,7 @@
  * mouse: drag an item; it slides into the place under the pointer while it
  * moves. Submit commits the arrangement in given.arrangement.
  */
+#include "i18n.h"
 #include "play.h"
 
 #include "format.h"
@@ -27,8 +28,8 @@ static void order_init(PlayInput *in)
 static const char *order_hint(const PlayInput *in)
 {
     (void)in;
-    return "Enter  pick up / put down    Up/Down  move    or drag with the mouse    Esc  quit "
-           "round";
+    return _("Enter  pick up / put down    Up/Down  move    or drag with the mouse    Esc  quit "
+             "round");
 }
 
 static int order_min_height(App *app, const PlayInput *in)
@@ -209,7 +210,8 @@ static void order_draw(App *app, PlayInput *in)
                           (focused ? WIDGET_FOCUSED : 0u) | (lifted ? WIDGET_SELECTED : 0u));
     }
     const char *hint =
-        o->grabbed ? "Moving: Up/Down, then Enter to put it down" : "First at the top";
+        o->grabbed ? _("Moving: Up/Down, then Enter to put it down") : _("First at the top");
+
     play_draw_submit(app, in, o->submit, NULL, (int)o->count,
                      o->count > 0 ? o->row[0].x : in->area.x, hint);
 }

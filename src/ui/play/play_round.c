@@ -5,12 +5,14 @@
  * scenes' calls get the wall clock and the engine's errors become notices;
  * nothing here touches the store.
  */
+#include "i18n.h"
 #include "play.h"
 
 static void show_error(App *app, const QuizError *err)
 {
     if (err->status != QUIZ_OK && err->message[0] != '\0')
-        app_notice(app, err->status == QUIZ_NOT_SAVED ? COLOR_BAD : COLOR_WARN, "%s", err->message);
+        app_notice(app, err->status == QUIZ_NOT_SAVED ? COLOR_BAD : COLOR_WARN, "%s",
+                   i18n_message(err->message));
 }
 
 const RoundResult *play_submit(App *app, const GivenAnswer *given, int64_t elapsed_ms)

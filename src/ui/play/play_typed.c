@@ -10,6 +10,7 @@
  * submits from the last. Judging is the core's (answer_match via
  * round_answer); nothing here compares strings.
  */
+#include "i18n.h"
 #include "play.h"
 
 #include <stdio.h>
@@ -45,18 +46,18 @@ static void cloze_init(PlayInput *in)
 static const char *typed_hint(const PlayInput *in)
 {
     (void)in;
-    return "Type the answer    Enter  submit    Ctrl+V  paste    Esc  quit round";
+    return _("Type the answer    Enter  submit    Ctrl+V  paste    Esc  quit round");
 }
 
 static const char *cloze_hint(const PlayInput *in)
 {
     (void)in;
-    return "Type each gap    Enter / Tab  next gap    Shift+Tab  back    Esc  quit round";
+    return _("Type each gap    Enter / Tab  next gap    Shift+Tab  back    Esc  quit round");
 }
 
 static const char *cloze_prompt(const Question *q)
 {
-    return q->prompt[0] != '\0' ? q->prompt : "Fill in the gaps.";
+    return q->prompt[0] != '\0' ? q->prompt : _("Fill in the gaps.");
 }
 
 static int typed_min_height(App *app, const PlayInput *in)
@@ -271,7 +272,7 @@ static void draw_field(App *app, PlayInput *in)
         TextSpec ps = {.style = TEXT_BODY, .color = theme_color(COLOR_TEXT_DIM), .lang = in->lang};
         int lh = text_line_height(app->text, &ps);
         text_draw(app->text, &ps, box.x + theme_px(th, 8), box.y + (box.h - lh) / 2,
-                  t->cloze ? "Type this gap" : "Type your answer");
+                  t->cloze ? _("Type this gap") : _("Type your answer"));
         SDL_Rect caret = {box.x + 1, box.y + box.h / 4, theme_px(th, 2), box.h / 2};
         SDL_SetRenderDrawColor(ren, 250, 204, 92, 255);
         SDL_RenderFillRect(ren, &caret);
@@ -341,16 +342,17 @@ static void typing_draw(App *app, PlayInput *in)
         const char *hint = in->q->gaps[t->gap].hint;
         UiInt at = ui_format_int((int64_t)t->gap + 1), of = ui_format_int((int64_t)t->field_count);
         if (hint[0] != '\0')
-            snprintf(label, sizeof label, "Gap %s of %s  \xC2\xB7  hint: %.100s", at.text, of.text,
-                     hint);
+            snprintf(label, sizeof label, _("Gap %s of %s  \xC2\xB7  hint: %.100s"), at.text,
+                     of.text, hint);
         else
-            snprintf(label, sizeof label, "Gap %s of %s", at.text, of.text);
+            snprintf(label, sizeof label, _("Gap %s of %s"), at.text, of.text);
         TextSpec ls = {.style = TEXT_SMALL, .color = theme_color(COLOR_TEXT_DIM)};
         text_draw(app->text, &ls, in->text_rect.x,
                   in->text_rect.y - text_line_height(app->text, &ls) - theme_px(th, 4), label);
     }
     draw_field(app, in);
-    const char *label = t->cloze && t->gap + 1 < t->field_count ? "Submit all" : NULL;
+    const char *label = t->cloze && t->gap + 1 < t->field_count ? _("Submit all") : NULL;
+
     int chips = t->cloze ? (int)t->field_count : 0;
     play_draw_submit(app, in, t->submit, label, chips, 0, NULL);
 }

@@ -13,9 +13,10 @@
 #include <string.h>
 
 #include "format.h"
+#include "i18n.h"
 #include "play.h"
 
-#define FEEDBACK_HINT "Enter  continue"
+#define FEEDBACK_HINT _("Enter  continue")
 
 typedef struct FeedbackState {
     Nav nav;
@@ -122,14 +123,14 @@ static void feedback_draw(App *app, void *state)
                       : r->timed_out          ? COLOR_WARN
                       : r->fraction.right > 0 ? COLOR_WARN
                                               : COLOR_BAD;
-    const char *word = r->correct              ? "Right!"
-                       : r->timed_out          ? "Time's up"
-                       : r->fraction.right > 0 ? "Partly right"
-                                               : "Not quite";
+    const char *word = r->correct              ? _("Right!")
+                       : r->timed_out          ? _("Time's up")
+                       : r->fraction.right > 0 ? _("Partly right")
+                                               : _("Not quite");
     SDL_Color tc = theme_color(tone);
 
     char head[96];
-    snprintf(head, sizeof head, "Question %s of %s", ui_format_int((int64_t)round->current).text,
+    snprintf(head, sizeof head, _("Question %s of %s"), ui_format_int((int64_t)round->current).text,
              ui_format_int((int64_t)round->question_count).text);
     TextSpec small = {.style = TEXT_LABEL, .color = theme_color(COLOR_TEXT_DIM)};
     text_draw(app->text, &small, c.x, c.y, head);
@@ -185,17 +186,21 @@ static void feedback_draw(App *app, void *state)
     UiInt num = ui_format_int(r->points);
     UiInt right = ui_format_int(r->fraction.right), out_of = ui_format_int(r->fraction.out_of);
     if (round->settings.scoring == SCORING_ACCURACY)
-        snprintf(pts, sizeof pts, "%s of %s right", right.text, out_of.text);
+        snprintf(pts, sizeof pts, _("%s of %s right"), right.text, out_of.text);
     else if (r->streak_bonus > 0)
-        snprintf(pts, sizeof pts, "+%s points, +%s streak bonus (streak %s)", num.text,
-                 ui_format_int(r->streak_bonus).text, ui_format_int(r->streak).text);
+        snprintf(pts, sizeof pts,
+                 i18n_plural("+%s point, +%s streak bonus (streak %s)",
+                             "+%s points, +%s streak bonus (streak %s)", r->points),
+                 num.text, ui_format_int(r->streak_bonus).text, ui_format_int(r->streak).text);
     else if (r->fraction.out_of > 1 && !r->timed_out)
-        snprintf(pts, sizeof pts, "+%s points  \xC2\xB7  %s of %s right", num.text, right.text,
-                 out_of.text);
+        snprintf(pts, sizeof pts,
+                 i18n_plural("+%s point  \xC2\xB7  %s of %s right",
+                             "+%s points  \xC2\xB7  %s of %s right", r->points),
+                 num.text, right.text, out_of.text);
     else if (r->points == 0)
-        snprintf(pts, sizeof pts, "No points this time");
+        snprintf(pts, sizeof pts, "%s", _("No points this time"));
     else
-        snprintf(pts, sizeof pts, "+%s points", num.text);
+        snprintf(pts, sizeof pts, i18n_plural("+%s point", "+%s points", r->points), num.text);
     text_draw(app->text, &ps, tx, wy + wh, pts);
 
     /* The panel: the question, the answers, the explanation, the source. */
@@ -204,11 +209,12 @@ static void feedback_draw(App *app, void *state)
     widget_panel(app, panel);
     int py = panel.y + pad;
     int bottom = panel.y + panel.h - pad;
-    py = draw_field(app, x, py, w, "The question", asked, lang, theme_color(COLOR_TEXT_DIM), third);
+    py = draw_field(app, x, py, w, _("The question"), asked, lang, theme_color(COLOR_TEXT_DIM),
+                    third);
     if (!r->correct)
-        py = draw_field(app, x, py, w, "Your answer", r->given_text, lang, theme_color(COLOR_TEXT),
-                        third);
-    py = draw_field(app, x, py, w, r->correct ? "Your answer" : "The correct answer",
+        py = draw_field(app, x, py, w, _("Your answer"), r->given_text, lang,
+                        theme_color(COLOR_TEXT), third);
+    py = draw_field(app, x, py, w, r->correct ? _("Your answer") : _("The correct answer"),
                     r->correct ? r->given_text : r->correct_text, lang, theme_color(COLOR_GOOD),
                     third);
     if (q->explain[0] != '\0' && bottom - src_h - py > theme_px(th, 20)) {
@@ -222,14 +228,15 @@ static void feedback_draw(App *app, void *state)
     }
     if (section[0] != '\0') {
         char src[PACK_MAX_STRING + 16];
-        snprintf(src, sizeof src, "From: %s", section);
+        snprintf(src, sizeof src, _("From: %s"), section);
         TextSpec ss = {.style = TEXT_SMALL, .color = theme_color(COLOR_TEXT_DIM), .wrap = w};
         SDL_Rect box = {x, bottom - src_h, w, src_h};
         text_draw_fit(app->text, &ss, box, src);
         app_record_widget(app, box, "source", 0);
     }
 
-    const char *label = round_is_over(round) ? "See results" : "Next question";
+    const char *label = round_is_over(round) ? _("See results") : _("Next question");
+
     widget_button(app, st->next, label, WIDGET_PRIMARY | nav_flag(&st->nav, 0));
     widget_footer(app, FEEDBACK_HINT);
 }

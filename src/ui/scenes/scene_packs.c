@@ -15,6 +15,7 @@
 
 #include "app.h"
 #include "format.h"
+#include "i18n.h"
 #include "widgets.h"
 
 typedef enum RowKind { ROW_PACK, ROW_TOPIC, ROW_FAILURE, ROW_CONTINUE } RowKind;
@@ -62,29 +63,33 @@ static void row_text(const App *app, const PacksState *s, const Row *row, char *
             if (used >= sizeof topics)
                 used = sizeof topics - 1;
         }
+        char count[64];
+        snprintf(count, sizeof count,
+                 i18n_plural("%s question", "%s questions", (int64_t)p->question_count),
+                 ui_format_int((int64_t)p->question_count).text);
         if (s->mode == PACKS_BROWSE) {
-            char by[200] = "";
+            char by[200] = "", lang[80], topic_line[700] = "";
             if (p->author[0])
-                snprintf(by, sizeof by, " \xC2\xB7 by %s", p->author);
-            snprintf(detail, dn, "%s question%s \xC2\xB7 language: %s%s%s%s%s%s",
-                     ui_format_int((int64_t)p->question_count).text,
-                     p->question_count == 1 ? "" : "s", p->language, by,
-                     p->description[0] ? "\n" : "", p->description, topics[0] ? "\nTopics: " : "",
-                     topics);
+                snprintf(by, sizeof by, _("by %s"), p->author);
+            snprintf(lang, sizeof lang, _("language: %s"), p->language);
+            if (topics[0])
+                snprintf(topic_line, sizeof topic_line, _("Topics: %s"), topics);
+            snprintf(detail, dn, "%s \xC2\xB7 %s%s%s%s%s%s%s", count, lang,
+                     by[0] ? " \xC2\xB7 " : "", by, p->description[0] ? "\n" : "", p->description,
+                     topics[0] ? "\n" : "", topic_line);
         } else {
-            snprintf(detail, dn, "%s question%s%s%s",
-                     ui_format_int((int64_t)p->question_count).text,
-                     p->question_count == 1 ? "" : "s", topics[0] ? " \xC2\xB7 " : "", topics);
+            snprintf(detail, dn, "%s%s%s", count, topics[0] ? " \xC2\xB7 " : "", topics);
         }
     } else if (row->kind == ROW_TOPIC) {
         const Pack *p = app->packs.packs[row->index];
         const PackTopic *t = &p->topics[row->topic];
         snprintf(title, tn, "%s", t->title[0] ? t->title : t->id);
         size_t n = app_topic_size(p, t->id);
-        snprintf(detail, dn, "%s question%s", ui_format_int((int64_t)n).text, n == 1 ? "" : "s");
+        snprintf(detail, dn, i18n_plural("%s question", "%s questions", (int64_t)n),
+                 ui_format_int((int64_t)n).text);
     } else if (row->kind == ROW_FAILURE) {
         const PackFailure *f = &app->packs.failures[row->index];
-        snprintf(title, tn, "%s \xE2\x80\x94 not loaded", base_name(f->path));
+        snprintf(title, tn, _("%s \xE2\x80\x94 not loaded"), base_name(f->path));
         size_t used = 0;
         size_t shown = 0, limit = s->mode == PACKS_BROWSE ? 5 : 1;
         for (size_t i = 0; i < f->diags.count && shown < limit && used + 2 < dn; i++) {
@@ -103,7 +108,10 @@ static void row_text(const App *app, const PacksState *s, const Row *row, char *
             shown++;
         }
         if (f->diags.error_count > shown && used + 2 < dn)
-            snprintf(detail + used, dn - used, "\n(and %s more errors; run quizdeck --check)",
+            snprintf(detail + used, dn - used,
+                     i18n_plural("\n(and %s more error; run quizdeck --check)",
+                                 "\n(and %s more errors; run quizdeck --check)",
+                                 (int64_t)(f->diags.error_count - shown)),
                      ui_format_int((int64_t)(f->diags.error_count - shown)).text);
     }
 }
@@ -111,15 +119,15 @@ static void row_text(const App *app, const PacksState *s, const Row *row, char *
 static const char *subtitle(const PacksState *s)
 {
     return s->mode == PACKS_BROWSE
-               ? "Every pack the game found. Drop a .yaml file on this window to add "
-                 "it to your packs."
-               : "Tick the packs to play from. A ticked pack lists its topics: tick "
-                 "some to narrow the round, or none for all.";
+               ? _("Every pack the game found. Drop a .yaml file on this window to add "
+                   "it to your packs.")
+               : _("Tick the packs to play from. A ticked pack lists its topics: tick "
+                   "some to narrow the round, or none for all.");
 }
 
 static const char *title(const PacksState *s)
 {
-    return s->mode == PACKS_BROWSE ? "Packs" : "Choose packs";
+    return s->mode == PACKS_BROWSE ? _("Packs") : _("Choose packs");
 }
 
 static void add_row(PacksState *s, RowKind kind, size_t index, size_t topic)
@@ -262,8 +270,8 @@ static void packs_draw(App *app, void *state)
     if (s->row_count == 0) {
         TextSpec e = {.style = TEXT_BODY, .color = theme_color(COLOR_TEXT_DIM), .wrap = s->view.w};
         text_draw(app->text, &e, s->view.x, s->view.y + theme_px(t, 10),
-                  "No packs found. Drop a .yaml pack file on this window to add one "
-                  "(see questions/README.md for the format).");
+                  _("No packs found. Drop a .yaml pack file on this window to add one "
+                    "(see questions/README.md for the format)."));
     }
     for (int r = 0; r < s->row_count; r++) {
         SDL_Rect rect = s->nav.rect[r];
@@ -289,13 +297,18 @@ static void packs_draw(App *app, void *state)
     if (s->has_continue) {
         size_t n = 0;
         size_t q = app_selection_questions(app, &n);
-        char summary[120];
+        char summary[200];
         if (n == 0)
-            snprintf(summary, sizeof summary, "Tick at least one pack.");
-        else
-            snprintf(summary, sizeof summary, "%s pack%s \xC2\xB7 %s question%s",
-                     ui_format_int((int64_t)n).text, n == 1 ? "" : "s",
-                     ui_format_int((int64_t)q).text, q == 1 ? "" : "s");
+            snprintf(summary, sizeof summary, "%s", _("Tick at least one pack."));
+        else {
+            char packs[60], questions[60];
+            snprintf(packs, sizeof packs, i18n_plural("%s pack", "%s packs", (int64_t)n),
+                     ui_format_int((int64_t)n).text);
+            snprintf(questions, sizeof questions,
+                     i18n_plural("%s question", "%s questions", (int64_t)q),
+                     ui_format_int((int64_t)q).text);
+            snprintf(summary, sizeof summary, "%s \xC2\xB7 %s", packs, questions);
+        }
         SDL_Rect col = theme_column(t, 0, 0);
         TextSpec ss = {.style = TEXT_BODY, .color = theme_color(COLOR_TEXT_DIM)};
         SDL_Rect box = {col.x, s->continue_rect.y, s->continue_rect.x - col.x - theme_px(t, 16),
@@ -305,7 +318,7 @@ static void packs_draw(App *app, void *state)
         unsigned flags = nav_flag(&s->nav, ci) | WIDGET_PRIMARY;
         if (!s->nav.enabled[ci])
             flags |= WIDGET_DISABLED;
-        widget_button(app, s->continue_rect, "Continue", flags);
+        widget_button(app, s->continue_rect, _("Continue"), flags);
     }
 }
 

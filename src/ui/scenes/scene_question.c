@@ -20,6 +20,7 @@
 #include <string.h>
 
 #include "format.h"
+#include "i18n.h"
 #include "play.h"
 
 typedef struct QuestionState {
@@ -116,7 +117,7 @@ static void question_enter(App *app, void *state, SceneId from, const SceneArg *
         return;
     }
     if (!play_input_init(&st->input, rq)) {
-        app_notice(app, COLOR_BAD, "Out of memory: this question cannot be shown.");
+        app_notice(app, COLOR_BAD, _("Out of memory: this question cannot be shown."));
         play_abandon(app);
         app_back(app);
         return;
@@ -228,7 +229,7 @@ static void draw_top(App *app, QuestionState *st)
     const Round *round = &app->quiz.round;
     SDL_Rect c = st->col;
     char left[96], right[128];
-    snprintf(left, sizeof left, "Question %s of %s",
+    snprintf(left, sizeof left, _("Question %s of %s"),
              ui_format_int((int64_t)round->current + 1).text,
              ui_format_int((int64_t)round->question_count).text);
     TextSpec ls = {.style = TEXT_LABEL, .color = theme_color(COLOR_TEXT_DIM)};
@@ -236,11 +237,12 @@ static void draw_top(App *app, QuestionState *st)
     RoundTotals t = round_totals(round);
     UiInt streak = ui_format_int(round->streak);
     if (round->settings.scoring == SCORING_ACCURACY)
-        snprintf(right, sizeof right, "%s right   Streak %s",
+        snprintf(right, sizeof right, _("%s right   Streak %s"),
                  ui_format_int((int64_t)t.correct).text, streak.text);
     else
-        snprintf(right, sizeof right, "%s points   Streak %s", ui_format_int(t.points).text,
-                 streak.text);
+        snprintf(right, sizeof right,
+                 i18n_plural("%s point   Streak %s", "%s points   Streak %s", t.points),
+                 ui_format_int(t.points).text, streak.text);
     TextSpec rs = {.style = TEXT_LABEL, .align = TEXT_ALIGN_RIGHT};
     text_draw(app->text, &rs, c.x + c.w, st->top_y, right);
     app_record_widget(app, (SDL_Rect){c.x, st->top_y, c.w / 2, st->progress_y - st->top_y}, left,
@@ -264,9 +266,12 @@ static void draw_top(App *app, QuestionState *st)
         else if (left_frac < 0.5f)
             fill = theme_color(COLOR_WARN);
         char secs[sizeof(UiInt) + 4];
-        snprintf(secs, sizeof secs, "%s s", ui_format_int((limit - elapsed + 999) / 1000).text);
+        /* TRANSLATORS: seconds left on the question's clock. */
+        snprintf(secs, sizeof secs, _("%s s"), ui_format_int((limit - elapsed + 999) / 1000).text);
         TextSpec ss = {.style = TEXT_SMALL, .align = TEXT_ALIGN_RIGHT};
-        int tw = text_measure(app->text, &ss, "000 s").x + theme_px(th, 10);
+        char widest[sizeof(UiInt) + 8];
+        snprintf(widest, sizeof widest, _("%s s"), "000");
+        int tw = text_measure(app->text, &ss, widest).x + theme_px(th, 10);
         SDL_Rect tb = {c.x, st->timer_y, c.w - tw, theme_px(th, 10)};
         widget_progress(app, tb, left_frac, fill);
         int lh = text_line_height(app->text, &ss);
@@ -287,13 +292,13 @@ static void draw_confirm(App *app, QuestionState *st)
                     theme_color(COLOR_BORDER));
     int pad = theme_px(th, THEME_PAD);
     TextSpec hs = {.style = TEXT_HEADING};
-    text_draw(app->text, &hs, st->panel.x + pad, st->panel.y + pad, "Quit this round?");
+    text_draw(app->text, &hs, st->panel.x + pad, st->panel.y + pad, _("Quit this round?"));
     TextSpec bs = {
         .style = TEXT_BODY, .color = theme_color(COLOR_TEXT_DIM), .wrap = st->panel.w - 2 * pad};
     text_draw(app->text, &bs, st->panel.x + pad, st->panel.y + pad + theme_px(th, 44),
-              "The answers so far are kept. Enter quits, Esc keeps playing.");
-    widget_button(app, st->yes, "Yes, quit", WIDGET_DANGER | nav_flag(&st->confirm_nav, 0));
-    widget_button(app, st->no, "No, keep playing", nav_flag(&st->confirm_nav, 1));
+              _("The answers so far are kept. Enter quits, Esc keeps playing."));
+    widget_button(app, st->yes, _("Yes, quit"), WIDGET_DANGER | nav_flag(&st->confirm_nav, 0));
+    widget_button(app, st->no, _("No, keep playing"), nav_flag(&st->confirm_nav, 1));
 }
 
 static void question_draw(App *app, void *state)

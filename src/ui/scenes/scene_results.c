@@ -14,9 +14,11 @@
 #include <string.h>
 
 #include "format.h"
+#include "i18n.h"
 #include "play.h"
 
-#define RESULTS_HINT "Up/Down  scroll the review    R  retry missed    Enter  choose    Esc  done"
+#define RESULTS_HINT                                                                               \
+    _("Up/Down  scroll the review    R  retry missed    Enter  choose    Esc  done")
 
 typedef struct ResultsState {
     Nav nav; /* 0 = retry, 1 = done */
@@ -187,12 +189,12 @@ static void draw_row(App *app, const RoundQuestion *rq, size_t index, SDL_Rect r
     text_draw_fit(app->text, &ts, tbox, line);
     char detail[2 * 300];
     char given[260], right[260];
-    play_ellipsize(given, sizeof given, rq->answered ? res->given_text : "(not asked)", 120);
+    play_ellipsize(given, sizeof given, rq->answered ? res->given_text : _("(not asked)"), 120);
     play_ellipsize(right, sizeof right, res->correct_text, 120);
     if (res->correct)
-        snprintf(detail, sizeof detail, "You: %s", given);
+        snprintf(detail, sizeof detail, _("You: %s"), given);
     else
-        snprintf(detail, sizeof detail, "You: %s    Right: %s", given, right);
+        snprintf(detail, sizeof detail, _("You: %s    Right: %s"), given, right);
     TextSpec ds = {
         .style = TEXT_SMALL, .color = theme_color(COLOR_TEXT_DIM), .lang = rq->pack->language};
     SDL_Rect dbox = {tx, r.y + r.h / 2, tw, r.h / 2 - theme_px(th, 6)};
@@ -217,7 +219,7 @@ static void results_draw(App *app, void *state)
     SDL_Rect c = st->col;
 
     TextSpec hs = {.style = TEXT_HEADING};
-    text_draw(app->text, &hs, c.x, c.y, "Round complete");
+    text_draw(app->text, &hs, c.x, c.y, _("Round complete"));
 
     /* Five figures: correct and points stay apart. */
     char correct[72], acc[16], time[48];
@@ -228,7 +230,8 @@ static void results_draw(App *app, void *state)
     int64_t secs = (t.total_ms + 500) / 1000;
     snprintf(time, sizeof time, "%s:%02lld", ui_format_int(secs / 60).text, (long long)(secs % 60));
     const char *values[5] = {correct, points.text, acc, time, streak.text};
-    const char *labels[5] = {"Correct answers", "Points", "Accuracy", "Time taken", "Best streak"};
+    const char *labels[5] = {_("Correct answers"), _("Points"), _("Accuracy"), _("Time taken"),
+                             _("Best streak")};
     ThemeColor tones[5] = {COLOR_GOOD, COLOR_ACCENT, COLOR_TEXT, COLOR_TEXT, COLOR_WARN};
     int gap = theme_px(th, 10);
     int w = (st->stats.w - 4 * gap) / 5;
@@ -239,7 +242,7 @@ static void results_draw(App *app, void *state)
 
     TextSpec ls = {.style = TEXT_LABEL, .color = theme_color(COLOR_TEXT_DIM)};
     text_draw(app->text, &ls, c.x, st->list.y - text_line_height(app->text, &ls) - theme_px(th, 4),
-              "Review");
+              C_("results heading", "Review"));
 
     SDL_Rect clip = st->list;
     SDL_RenderSetClipRect(ren, &clip);
@@ -255,13 +258,15 @@ static void results_draw(App *app, void *state)
 
     char retry[64];
     if (st->missed > 0)
-        snprintf(retry, sizeof retry, "Retry the %s I missed",
+        snprintf(retry, sizeof retry,
+                 i18n_plural("Retry the %s I missed", "Retry the %s I missed", (int64_t)st->missed),
                  ui_format_int((int64_t)st->missed).text);
     else
-        snprintf(retry, sizeof retry, "Nothing missed");
+        snprintf(retry, sizeof retry, "%s", _("Nothing missed"));
     widget_button(app, st->retry, retry,
                   (st->missed > 0 ? 0u : WIDGET_DISABLED) | nav_flag(&st->nav, 0));
-    widget_button(app, st->done, "Done", WIDGET_PRIMARY | nav_flag(&st->nav, 1));
+    widget_button(app, st->done, _("Done"), WIDGET_PRIMARY | nav_flag(&st->nav, 1));
+
     widget_footer(app, RESULTS_HINT);
 }
 

@@ -6,6 +6,7 @@
 #include <stdio.h>
 
 #include "app.h"
+#include "i18n.h"
 #include "widgets.h"
 
 typedef enum SettingsItem { ITEM_FONT, ITEM_MOTION, ITEM_FULLSCREEN, ITEM_COUNT } SettingsItem;
@@ -16,13 +17,14 @@ typedef struct SettingsState {
 } SettingsState;
 
 static const char *const sample_text =
-    "Sample: the quick brown fox jumps over the lazy dog \xE2\x80\x94 "
-    "\xD8\xA7\xD9\x84\xD9\x83\xD9\x88\xD9\x8A\xD8\xAA 1991";
+    N_("Sample: the quick brown fox jumps over the lazy dog \xE2\x80\x94 "
+       "\xD8\xA7\xD9\x84\xD9\x83\xD9\x88\xD9\x8A\xD8\xAA 1991");
 
 static void layout(App *app, SettingsState *s)
 {
     const Theme *t = &app->theme;
-    int top = widget_header_bottom(app, "Settings", "Changes apply at once and are remembered.");
+    int top =
+        widget_header_bottom(app, _("Settings"), _("Changes apply at once and are remembered."));
     SDL_Rect col = theme_column(t, 0, 0);
     int rh = theme_px(t, THEME_BUTTON_H);
     int gap = theme_px(t, 12);
@@ -100,21 +102,22 @@ static void settings_draw(App *app, void *state)
     SettingsState *s = state;
     const Theme *t = &app->theme;
     layout(app, s);
-    widget_header(app, "Settings", "Changes apply at once and are remembered.");
+    widget_header(app, _("Settings"), _("Changes apply at once and are remembered."));
     char pct[16];
     snprintf(pct, sizeof pct, "%d %%", app->settings.font_scale);
-    widget_option(app, s->nav.rect[ITEM_FONT], "Text size", pct, nav_flag(&s->nav, ITEM_FONT));
-    widget_toggle(app, s->nav.rect[ITEM_MOTION], "Reduced motion", app->settings.reduced_motion,
+    widget_option(app, s->nav.rect[ITEM_FONT], _("Text size"), pct, nav_flag(&s->nav, ITEM_FONT));
+    widget_toggle(app, s->nav.rect[ITEM_MOTION], _("Reduced motion"), app->settings.reduced_motion,
                   nav_flag(&s->nav, ITEM_MOTION));
-    widget_toggle(app, s->nav.rect[ITEM_FULLSCREEN], "Fullscreen (F11)", app->settings.fullscreen,
-                  nav_flag(&s->nav, ITEM_FULLSCREEN));
+    widget_toggle(app, s->nav.rect[ITEM_FULLSCREEN], _("Fullscreen (F11)"),
+                  app->settings.fullscreen, nav_flag(&s->nav, ITEM_FULLSCREEN));
 
     /* The sample at the chosen size, then where things are kept. */
     if (s->sample.h > theme_px(t, 40)) {
         int pad = theme_px(t, THEME_PAD);
         char where[APP_PATH_MAX + 160];
         if (app->store)
-            snprintf(where, sizeof where, "Progress is saved in %s", app->data_dir);
+            snprintf(where, sizeof where, _("Progress is saved in %s"), app->data_dir);
+
         else
             snprintf(where, sizeof where, "%s", app->store_message);
         TextSpec ws = {.style = TEXT_SMALL,
@@ -123,13 +126,13 @@ static void settings_draw(App *app, void *state)
                        .ignore_font_scale = true};
         int wh = text_measure(app->text, &ws, where).y;
         TextSpec ss = {.style = TEXT_BODY, .wrap = s->sample.w - 2 * pad};
-        int want = text_measure(app->text, &ss, sample_text).y + 2 * pad;
+        int want = text_measure(app->text, &ss, _(sample_text)).y + 2 * pad;
         int room = s->sample.h - wh - theme_px(t, 16);
         SDL_Rect panel = {s->sample.x, s->sample.y, s->sample.w, want < room ? want : room};
         if (panel.h > theme_px(t, 30)) {
             widget_panel(app, panel);
             SDL_Rect box = {panel.x + pad, panel.y + pad / 2, panel.w - 2 * pad, panel.h - pad};
-            text_draw_fit(app->text, &ss, box, sample_text);
+            text_draw_fit(app->text, &ss, box, _(sample_text));
         }
         text_draw(app->text, &ws, s->sample.x, panel.y + panel.h + theme_px(t, 12), where);
     }

@@ -13,6 +13,7 @@
 
 #include "app.h"
 #include "format.h"
+#include "i18n.h"
 #include "widgets.h"
 
 typedef enum SetupItem {
@@ -52,22 +53,23 @@ static void value_text(const App *app, int item, char *buf, size_t n)
     switch (item) {
     case ITEM_COUNT_Q:
         if (s->question_count == 0)
-            snprintf(buf, n, "All (%s)",
+            snprintf(buf, n, _("All (%s)"),
                      ui_format_int((int64_t)app_selection_questions(app, NULL)).text);
         else
             snprintf(buf, n, "%s", ui_format_int(s->question_count).text);
         break;
     case ITEM_TIME:
         if (s->time_limit == SETUP_TIME_OFF)
-            snprintf(buf, n, "Off (practice)");
+            snprintf(buf, n, "%s", _("Off (practice)"));
         else if (s->time_limit == SETUP_TIME_PACK)
-            snprintf(buf, n, "Pack's limits");
+            snprintf(buf, n, "%s", _("Pack's limits"));
         else
-            snprintf(buf, n, "%s s", ui_format_int(s->time_limit).text);
+            snprintf(buf, n, _("%s s"), ui_format_int(s->time_limit).text);
         break;
     case ITEM_SCORING:
         snprintf(buf, n, "%s",
-                 s->scoring == SETUP_SCORING_ACCURACY ? "Accuracy only" : "Points + speed bonus");
+                 s->scoring == SETUP_SCORING_ACCURACY ? _("Accuracy only")
+                                                      : _("Points + speed bonus"));
         break;
     default:
         buf[0] = '\0';
@@ -75,24 +77,28 @@ static void value_text(const App *app, int item, char *buf, size_t n)
 }
 
 static const char *const item_label[ITEM_COUNT] = {
-    [ITEM_COUNT_Q] = "Questions", [ITEM_TIME] = "Time per question",
-    [ITEM_SCORING] = "Scoring",   [ITEM_STREAK] = "Streak bonus",
-    [ITEM_START] = "Start",
+    [ITEM_COUNT_Q] = N_("Questions"), [ITEM_TIME] = N_("Time per question"),
+    [ITEM_SCORING] = N_("Scoring"),   [ITEM_STREAK] = N_("Streak bonus"),
+    [ITEM_START] = N_("Start"),
 };
 
 static void summary(const App *app, char *buf, size_t n)
 {
+    char titles[600] = "";
     size_t used = 0;
     buf[0] = '\0';
     for (size_t i = 0; i < app->selection.count && i < app->packs.pack_count; i++) {
         if (!app->selection.pack[i])
             continue;
-        int w = snprintf(buf + used, n - used, "%s%s", used ? ", " : "From ",
-                         app->packs.packs[i]->title);
-        if (w < 0 || (size_t)w >= n - used)
+        /* TRANSLATORS: between the items of a list ("A, B, C"). */
+        int w = snprintf(titles + used, sizeof titles - used, "%s%s",
+                         used ? C_("list separator", ", ") : "", app->packs.packs[i]->title);
+        if (w < 0 || (size_t)w >= sizeof titles - used)
             break;
         used += (size_t)w;
     }
+    if (used > 0)
+        snprintf(buf, n, _("From %s"), titles);
 }
 
 static void layout(App *app, SetupState *s)
@@ -100,7 +106,7 @@ static void layout(App *app, SetupState *s)
     const Theme *t = &app->theme;
     char sub[600];
     summary(app, sub, sizeof sub);
-    int top = widget_header_bottom(app, "Round setup", sub);
+    int top = widget_header_bottom(app, _("Round setup"), sub);
     SDL_Rect col = theme_column(t, 0, 0);
     int rh = theme_px(t, THEME_BUTTON_H);
     int gap = theme_px(t, 12);
@@ -164,7 +170,7 @@ static void start(App *app)
         size_t n = app_selection_questions(app, NULL), k = 0;
         only = calloc(n ? n : 1, sizeof *only);
         if (!only) {
-            app_notice(app, COLOR_BAD, "Out of memory.");
+            app_notice(app, COLOR_BAD, _("Out of memory."));
             return;
         }
         for (size_t i = 0; i < app->packs.pack_count; i++) {
@@ -219,18 +225,18 @@ static void setup_draw(App *app, void *state)
     layout(app, s);
     char sub[600];
     summary(app, sub, sizeof sub);
-    widget_header(app, "Round setup", sub);
+    widget_header(app, _("Round setup"), sub);
     for (int i = 0; i < ITEM_COUNT; i++) {
         unsigned flags = nav_flag(&s->nav, i) | (s->nav.enabled[i] ? 0u : WIDGET_DISABLED);
         char value[64];
         value_text(app, i, value, sizeof value);
         if (i == ITEM_STREAK)
-            widget_toggle(app, s->nav.rect[i], item_label[i],
+            widget_toggle(app, s->nav.rect[i], _(item_label[i]),
                           app->settings.streak_bonus && s->nav.enabled[i], flags);
         else if (i == ITEM_START)
-            widget_button(app, s->nav.rect[i], item_label[i], flags | WIDGET_PRIMARY);
+            widget_button(app, s->nav.rect[i], _(item_label[i]), flags | WIDGET_PRIMARY);
         else
-            widget_option(app, s->nav.rect[i], item_label[i], value, flags);
+            widget_option(app, s->nav.rect[i], _(item_label[i]), value, flags);
     }
     const Theme *t = &app->theme;
     SDL_Rect start_rect = s->nav.rect[ITEM_START];
@@ -239,9 +245,9 @@ static void setup_draw(App *app, void *state)
     SDL_Rect box = {col.x, start_rect.y, start_rect.x - col.x - theme_px(t, 16), start_rect.h};
     text_draw_fit(app->text, &hint, box,
                   app_selection_questions(app, NULL)
-                      ? "\xE2\x86\x90 \xE2\x86\x92 change a setting \xC2\xB7 "
-                        "remembered for next time"
-                      : "No questions match: go back and tick a pack.");
+                      ? _("\xE2\x86\x90 \xE2\x86\x92 change a setting \xC2\xB7 "
+                          "remembered for next time")
+                      : _("No questions match: go back and tick a pack."));
 }
 
 const Scene scene_setup = {

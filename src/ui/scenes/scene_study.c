@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "format.h"
+#include "i18n.h"
 #include "study_ui.h"
 #include "widgets.h"
 
@@ -61,7 +62,7 @@ static void show_card(App *app, StudyState *s, size_t index)
     s->current = index;
     const LearnKey *k = &s->deck.keys[index];
     if (!learn_card_texts(k->pack, k->question, k->deletion, &s->text)) {
-        app_notice(app, COLOR_BAD, "Out of memory: this card cannot be shown.");
+        app_notice(app, COLOR_BAD, _("Out of memory: this card cannot be shown."));
         s->phase = PHASE_DONE;
         return;
     }
@@ -112,7 +113,7 @@ static void rate(App *app, StudyState *s, FsrsRating rating)
     if (learn_record_study_review(app->store, app->profile_id, &s->deck, s->current, rating, ms,
                                   app_unix_ms(), &s->rule, &s->params, NULL, &err) != STORE_OK) {
         /* Nothing moved: the card stays, the player can try again. */
-        app_notice(app, COLOR_BAD, "%s", err.message);
+        app_notice(app, COLOR_BAD, "%s", i18n_message(err.message));
         return;
     }
     s->studied++;
@@ -141,18 +142,18 @@ static int button_count(const StudyState *s)
 
 static const char *button_label(const StudyState *s, int i)
 {
-    static const char *const four[4] = {"Again", "Hard", "Good", "Easy"};
-    static const char *const two[2] = {"Forgot", "Knew"};
+    static const char *const four[4] = {N_("Again"), N_("Hard"), N_("Good"), N_("Easy")};
+    static const char *const two[2] = {N_("Forgot"), N_("Knew")};
     switch (s->phase) {
     case PHASE_FRONT:
-        return "Show answer";
+        return _("Show answer");
     case PHASE_BACK:
-        return s->settings.two_button ? two[i] : four[i];
+        return _(s->settings.two_button ? two[i] : four[i]);
     case PHASE_WAIT:
-        return i == 0 ? "Study it now" : "Finish";
+        return i == 0 ? _("Study it now") : _("Finish");
     case PHASE_DONE:
     case PHASE_EMPTY:
-        return "Done";
+        return _("Done");
     }
     return "";
 }
@@ -169,15 +170,15 @@ static const char *footer_hint(const StudyState *s)
 {
     switch (s->phase) {
     case PHASE_FRONT:
-        return "Space / Enter / click  flip    Esc  stop (progress is kept)";
+        return _("Space / Enter / click  flip    Esc  stop (progress is kept)");
     case PHASE_BACK:
-        return s->settings.two_button ? "1  Forgot    2  Knew    Esc  stop (progress is kept)"
-                                      : "1  Again    2  Hard    3  Good    4  Easy    Esc  stop";
+        return s->settings.two_button ? _("1  Forgot    2  Knew    Esc  stop (progress is kept)")
+                                      : _("1  Again    2  Hard    3  Good    4  Easy    Esc  stop");
     case PHASE_WAIT:
-        return "Enter  study it now    Esc  stop";
+        return _("Enter  study it now    Esc  stop");
     case PHASE_DONE:
     case PHASE_EMPTY:
-        return "Enter / Esc  back";
+        return _("Enter / Esc  back");
     }
     return "";
 }
@@ -191,7 +192,7 @@ static int small_h(App *app)
 static void layout(App *app, StudyState *s)
 {
     const Theme *t = &app->theme;
-    int top = widget_header_bottom(app, "Study", "x");
+    int top = widget_header_bottom(app, _("Study"), "x");
     int bottom = widget_footer_top(app, footer_hint(s));
     SDL_Rect col = theme_column(t, 760, 0);
     int bh = theme_px(t, THEME_BUTTON_H);
@@ -231,13 +232,14 @@ static void session_enter(App *app, void *state, SceneId from, const SceneArg *a
     StoreError err;
     if (learn_deck_build(&s->deck, app->store, app->profile_id, app->packs.packs,
                          app->packs.pack_count, app_unix_ms(), &s->rule, &err) != STORE_OK) {
-        app_notice(app, COLOR_BAD, "Your cards could not be loaded: %s", err.message);
+        app_notice(app, COLOR_BAD, _("Your cards could not be loaded: %s"),
+                   i18n_message(err.message));
         s->phase = PHASE_EMPTY;
         return;
     }
     if (app->store == NULL)
         app_notice(app, COLOR_WARN, "%s",
-                   app->store_message[0] ? app->store_message : "Progress will not be saved.");
+                   app->store_message[0] ? app->store_message : _("Progress will not be saved."));
     pick_next(app, s);
 }
 
@@ -346,13 +348,13 @@ static const char *state_word(FsrsState st)
 {
     switch (st) {
     case FSRS_STATE_NEW:
-        return "New";
+        return C_("card state", "New");
     case FSRS_STATE_LEARNING:
-        return "Learning";
+        return C_("card state", "Learning");
     case FSRS_STATE_REVIEW:
-        return "Review";
+        return C_("card state", "Review");
     case FSRS_STATE_RELEARNING:
-        return "Relearning";
+        return C_("card state", "Relearning");
     }
     return "";
 }
@@ -465,9 +467,9 @@ static void next_due_text(const StudyState *s, char *buf, size_t size)
     fsrs_format_interval(best - now, in, sizeof in);
     UiInt tomorrow = ui_format_int((int64_t)fc.due_tomorrow);
     if (best <= now)
-        snprintf(buf, size, "Cards are due now. Tomorrow: %s.", tomorrow.text);
+        snprintf(buf, size, _("Cards are due now. Tomorrow: %s."), tomorrow.text);
     else
-        snprintf(buf, size, "Next card due in %s \xC2\xB7 %s due tomorrow.", in, tomorrow.text);
+        snprintf(buf, size, _("Next card due in %s \xC2\xB7 %s due tomorrow."), in, tomorrow.text);
 }
 
 /* A centred message block in the card area: a big line and detail lines. */
@@ -505,25 +507,34 @@ static void draw_summary(App *app, StudyState *s)
     char next[160], big[64], detail[512];
     next_due_text(s, next, sizeof next);
     if (s->phase == PHASE_EMPTY) {
-        snprintf(big, sizeof big, "All caught up");
+        snprintf(big, sizeof big, "%s", _("All caught up"));
         if (s->deck.count == 0)
-            snprintf(detail, sizeof detail, "No packs are loaded, so there are no cards yet.");
+            snprintf(detail, sizeof detail, "%s",
+                     _("No packs are loaded, so there are no cards yet."));
         else if (s->info.new_available > 0 && s->info.new_queued == 0)
-            snprintf(detail, sizeof detail, "Today's %s new cards are done. %s",
+            snprintf(detail, sizeof detail,
+                     i18n_plural("Today's %s new card is done. %s",
+                                 "Today's %s new cards are done. %s", s->settings.new_per_day),
                      ui_format_int(s->settings.new_per_day).text, next);
         else
-            snprintf(detail, sizeof detail, "Nothing is due right now. %s", next);
+            snprintf(detail, sizeof detail, _("Nothing is due right now. %s"), next);
         draw_message(app, s, big, detail, COLOR_GOOD);
         return;
     }
     size_t kept = s->studied - s->forgotten;
     UiInt studied = ui_format_int((int64_t)s->studied);
-    snprintf(big, sizeof big, "%s card%s studied", studied.text, s->studied == 1 ? "" : "s");
-    snprintf(detail, sizeof detail, "Remembered %s of %s (%.0f %%).\n%s%s",
-             ui_format_int((int64_t)kept).text, studied.text,
-             s->studied ? 100.0 * (double)kept / (double)s->studied : 0.0, next,
-             s->info.learning_waiting ? "\nCards still in learning come back in your next "
-                                        "session."
+    snprintf(big, sizeof big,
+             i18n_plural("%s card studied", "%s cards studied", (int64_t)s->studied), studied.text);
+    char remembered[160];
+    snprintf(
+        remembered, sizeof remembered, _("Remembered %s of %s (%s %%)."),
+        ui_format_int((int64_t)kept).text, studied.text,
+        ui_format_int(s->studied ? (int64_t)(100.0 * (double)kept / (double)s->studied + 0.5) : 0)
+            .text);
+    snprintf(detail, sizeof detail, "%s\n%s%s%s", remembered, next,
+             s->info.learning_waiting ? "\n" : "",
+             s->info.learning_waiting ? _("Cards still in learning come back in your next "
+                                          "session.")
                                       : "");
     draw_message(app, s, big, detail, COLOR_TEXT);
 }
@@ -532,14 +543,14 @@ static void draw_wait(App *app, StudyState *s)
 {
     char in[16], big[64], detail[256];
     fsrs_format_interval(s->wait_until - app_unix_ms(), in, sizeof in);
-    snprintf(big, sizeof big, "Next card in %s", in);
+    snprintf(big, sizeof big, _("Next card in %s"), in);
     snprintf(detail, sizeof detail,
-             "%s card%s still in learning. %s come%s back when the step is over, or study "
-             "now.",
-             ui_format_int((int64_t)s->info.learning_waiting).text,
-             s->info.learning_waiting == 1 ? " is" : "s are",
-             s->info.learning_waiting == 1 ? "It" : "They",
-             s->info.learning_waiting == 1 ? "s" : "");
+             i18n_plural("%s card is still in learning. It comes back when the step is over, or "
+                         "study now.",
+                         "%s cards are still in learning. They come back when the step is over, "
+                         "or study now.",
+                         (int64_t)s->info.learning_waiting),
+             ui_format_int((int64_t)s->info.learning_waiting).text);
     draw_message(app, s, big, detail, COLOR_TEXT);
 }
 
@@ -548,16 +559,18 @@ static void session_draw(App *app, void *state)
     StudyState *s = state;
     const Theme *t = &app->theme;
     layout(app, s);
-    char sub[256];
-    if (s->phase == PHASE_FRONT || s->phase == PHASE_BACK)
-        snprintf(sub, sizeof sub, "%s%s%s learning \xC2\xB7 %s review \xC2\xB7 %s new", s->name,
-                 s->name[0] ? "  \xC2\xB7  " : "",
+    char sub[420];
+    if (s->phase == PHASE_FRONT || s->phase == PHASE_BACK) {
+        char counts[160];
+        snprintf(counts, sizeof counts, _("%s learning \xC2\xB7 %s review \xC2\xB7 %s new"),
                  ui_format_int((int64_t)s->info.learning_due).text,
                  ui_format_int((int64_t)s->info.review_due).text,
                  ui_format_int((int64_t)s->info.new_queued).text);
-    else
+        snprintf(sub, sizeof sub, "%s%s%s", s->name, s->name[0] ? "  \xC2\xB7  " : "", counts);
+    } else
         snprintf(sub, sizeof sub, "%s", s->name[0] ? s->name : " ");
-    widget_header(app, "Study", sub);
+    widget_header(app, _("Study"), sub);
+
     widget_footer(app, footer_hint(s));
 
     switch (s->phase) {

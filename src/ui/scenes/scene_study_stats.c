@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "format.h"
+#include "i18n.h"
 #include "study_ui.h"
 #include "widgets.h"
 
@@ -65,7 +66,8 @@ static void load(App *app, StatsState *s)
                          app->packs.pack_count, now, &rule, &err) != STORE_OK ||
         learn_stats_build(&s->stats, app->store, app->profile_id, &s->deck, now, &rule, &params,
                           &err) != STORE_OK) {
-        app_notice(app, COLOR_BAD, "The statistics could not be read: %s", err.message);
+        app_notice(app, COLOR_BAD, _("The statistics could not be read: %s"),
+                   i18n_message(err.message));
         unload(s);
         return;
     }
@@ -105,11 +107,11 @@ static void change_option(App *app, StatsState *s, int option, int dir)
     StoreError err;
     if (app->store == NULL) {
         app_notice(app, COLOR_WARN, "%s",
-                   app->store_message[0] ? app->store_message : "Settings cannot be saved.");
+                   app->store_message[0] ? app->store_message : _("Settings cannot be saved."));
         return;
     }
     if (learn_settings_save(app->store, app->profile_id, st, &err) != STORE_OK) {
-        app_notice(app, COLOR_BAD, "%s", err.message);
+        app_notice(app, COLOR_BAD, "%s", i18n_message(err.message));
         return;
     }
     load(app, s); /* retention and day start move the figures */
@@ -127,7 +129,7 @@ static void layout(App *app, StatsState *s)
 {
     const Theme *t = &app->theme;
     SDL_Rect col = theme_column(t, 0, 0);
-    int top = widget_header_bottom(app, "Study statistics", "x");
+    int top = widget_header_bottom(app, _("Study statistics"), "x");
     int bottom = widget_footer_top(app, "x");
     int ring = theme_px(t, THEME_FOCUS_GAP + THEME_FOCUS_W) + 1;
     s->view = (SDL_Rect){col.x - ring, top, col.w + 2 * ring, bottom - top};
@@ -231,7 +233,8 @@ static void draw_figures(App *app, StatsState *s, SDL_Rect col, int base)
     int gap = theme_px(t, THEME_GAP);
     int w = (col.w - 3 * gap) / 4;
     char v[4][64];
-    const char *labels[4] = {"Due today", "Due tomorrow", "Retention, 30 days", "Cards seen"};
+    const char *labels[4] = {_("Due today"), _("Due tomorrow"), _("Retention, 30 days"),
+                             _("Cards seen")};
     snprintf(v[0], sizeof v[0], "%s", ui_format_int((int64_t)s->stats.forecast.due_today).text);
     snprintf(v[1], sizeof v[1], "%s", ui_format_int((int64_t)s->stats.forecast.due_tomorrow).text);
     if (s->stats.retention_total > 0)
@@ -269,7 +272,7 @@ static void draw_forecast(App *app, StatsState *s, SDL_Rect col, int base)
     int pad = theme_px(t, THEME_PAD);
     SDL_Rect panel =
         widget_section(app, (SDL_Rect){col.x, base + s->forecast_y, col.w, s->forecast_h},
-                       "Due in the next 30 days");
+                       _("Due in the next 30 days"));
     float v[STUDY_FORECAST_DAYS];
     size_t total = 0, peak = 0;
     for (int d = 0; d < STUDY_FORECAST_DAYS; d++) {
@@ -278,13 +281,19 @@ static void draw_forecast(App *app, StatsState *s, SDL_Rect col, int base)
         if (s->stats.forecast.per_day[d] > peak)
             peak = s->stats.forecast.per_day[d];
     }
-    char cap[200];
-    snprintf(cap, sizeof cap,
-             "%s reviews in 30 days \xC2\xB7 busiest day %s \xC2\xB7 "
-             "%s later \xC2\xB7 %s cards not started",
-             ui_format_int((int64_t)total).text, ui_format_int((int64_t)peak).text,
-             ui_format_int((int64_t)s->stats.forecast.later).text,
+    char cap[400], reviews[80], busiest[80], later[80], fresh[80];
+    snprintf(reviews, sizeof reviews,
+             i18n_plural("%s review in 30 days", "%s reviews in 30 days", (int64_t)total),
+             ui_format_int((int64_t)total).text);
+    snprintf(busiest, sizeof busiest, _("busiest day %s"), ui_format_int((int64_t)peak).text);
+    snprintf(later, sizeof later, _("%s later"),
+             ui_format_int((int64_t)s->stats.forecast.later).text);
+    snprintf(fresh, sizeof fresh,
+             i18n_plural("%s card not started", "%s cards not started",
+                         (int64_t)s->stats.forecast.new_cards),
              ui_format_int((int64_t)s->stats.forecast.new_cards).text);
+    snprintf(cap, sizeof cap, "%s \xC2\xB7 %s \xC2\xB7 %s \xC2\xB7 %s", reviews, busiest, later,
+             fresh);
     TextSpec cs = {.style = TEXT_SMALL, .color = theme_color(COLOR_TEXT_DIM)};
     text_draw_fit(
         app->text, &cs,
@@ -299,9 +308,9 @@ static void draw_forecast(App *app, StatsState *s, SDL_Rect col, int base)
     int ay = chart.y + chart.h + theme_px(t, 4);
     float slot = (float)chart.w / STUDY_FORECAST_DAYS;
     as.align = TEXT_ALIGN_CENTER;
-    text_draw(app->text, &as, chart.x + (int)(slot / 2), ay, "Today");
-    text_draw(app->text, &as, chart.x + (int)(slot * 14.5f), ay, "+2 weeks");
-    text_draw(app->text, &as, chart.x + (int)(slot * 29.5f), ay, "+29d");
+    text_draw(app->text, &as, chart.x + (int)(slot / 2), ay, _("Today"));
+    text_draw(app->text, &as, chart.x + (int)(slot * 14.5f), ay, _("+2 weeks"));
+    text_draw(app->text, &as, chart.x + (int)(slot * 29.5f), ay, _("+29d"));
     app_record_widget(app, chart, "Forecast", 0);
 }
 
@@ -310,7 +319,7 @@ static void draw_heatmap(App *app, StatsState *s, SDL_Rect col, int base)
     const Theme *t = &app->theme;
     int pad = theme_px(t, THEME_PAD);
     SDL_Rect panel = widget_section(app, (SDL_Rect){col.x, base + s->heat_y, col.w, s->heat_h},
-                                    "Study days, last 16 weeks");
+                                    _("Study days, last 16 weeks"));
     int cell = theme_px(t, 14), cgap = theme_px(t, 3);
     int64_t max = 0, total = 0;
     int days = 0;
@@ -321,8 +330,14 @@ static void draw_heatmap(App *app, StatsState *s, SDL_Rect col, int base)
         days += s->stats.heat[i] > 0;
     }
     TextSpec ws = {.style = TEXT_SMALL, .color = theme_color(COLOR_TEXT_DIM)};
-    static const char *const wd[7] = {"Mon", "", "Wed", "", "Fri", "", "Sun"};
-    int label_w = text_measure(app->text, &ws, "Mon").x + theme_px(t, 8);
+    const char *const wd[7] = {C_("weekday", "Mon"), "", C_("weekday", "Wed"), "",
+                               C_("weekday", "Fri"), "", C_("weekday", "Sun")};
+    int label_w = 0;
+    for (int r = 0; r < 7; r++) {
+        int lw = wd[r][0] ? text_measure(app->text, &ws, wd[r]).x : 0;
+        label_w = lw > label_w ? lw : label_w;
+    }
+    label_w += theme_px(t, 8);
     int gx = panel.x + pad + label_w, gy = panel.y + pad;
     for (int r = 0; r < 7; r++)
         if (wd[r][0])
@@ -355,17 +370,19 @@ static void draw_heatmap(App *app, StatsState *s, SDL_Rect col, int base)
     /* Beside the grid: totals; under it: the legend. */
     int tx = gx + HEAT_WEEKS * (cell + cgap) + theme_px(t, 24);
     char line1[64], line2[64];
-    snprintf(line1, sizeof line1, "%s review%s", ui_format_int(total).text, total == 1 ? "" : "s");
-    snprintf(line2, sizeof line2, "on %s day%s", ui_format_int(days).text, days == 1 ? "" : "s");
+    snprintf(line1, sizeof line1, i18n_plural("%s review", "%s reviews", total),
+             ui_format_int(total).text);
+    snprintf(line2, sizeof line2, i18n_plural("on %s day", "on %s days", days),
+             ui_format_int(days).text);
     if (tx + theme_px(t, 120) < panel.x + panel.w) {
         TextSpec big = {.style = TEXT_HEADING};
         text_draw(app->text, &big, tx, gy, line1);
         text_draw(app->text, &ws, tx, gy + line_h(app, TEXT_HEADING), line2);
         text_draw(app->text, &ws, tx, gy + line_h(app, TEXT_HEADING) + line_h(app, TEXT_SMALL),
-                  "Today has the amber ring.");
+                  _("Today has the amber ring."));
     }
     int ly = gy + 7 * (cell + cgap) + theme_px(t, 6);
-    SDL_Rect drawn = text_draw(app->text, &ws, gx, ly, "Less");
+    SDL_Rect drawn = text_draw(app->text, &ws, gx, ly, _("Less"));
     int lx = drawn.x + drawn.w + theme_px(t, 8);
     for (int level = 0; level <= 4; level++) {
         SDL_Color c =
@@ -375,7 +392,7 @@ static void draw_heatmap(App *app, StatsState *s, SDL_Rect col, int base)
                       theme_px(t, 3), c);
         lx += cell + cgap;
     }
-    text_draw(app->text, &ws, lx + theme_px(t, 5), ly, "More");
+    text_draw(app->text, &ws, lx + theme_px(t, 5), ly, _("More"));
 }
 
 static void draw_topics(App *app, StatsState *s, SDL_Rect col, int base)
@@ -383,11 +400,11 @@ static void draw_topics(App *app, StatsState *s, SDL_Rect col, int base)
     const Theme *t = &app->theme;
     int pad = theme_px(t, THEME_PAD);
     SDL_Rect panel = widget_section(app, (SDL_Rect){col.x, base + s->topics_y, col.w, s->topics_h},
-                                    "Mastery by topic: memory and quiz");
+                                    _("Mastery by topic: memory and quiz"));
     TextSpec dim = {.style = TEXT_SMALL, .color = theme_color(COLOR_TEXT_DIM)};
     int y = panel.y + pad;
     if (s->stats.topic_count == 0) {
-        text_draw(app->text, &dim, panel.x + pad, y, "No topics in the loaded packs.");
+        text_draw(app->text, &dim, panel.x + pad, y, _("No topics in the loaded packs."));
         return;
     }
     int inner = panel.w - 2 * pad;
@@ -406,16 +423,18 @@ static void draw_topics(App *app, StatsState *s, SDL_Rect col, int base)
             ts->pack->title);
         char m[96], q[64];
         if (ts->seen > 0)
-            snprintf(m, sizeof m, "Memory %.0f %% \xC2\xB7 %s/%s cards", 100.0 * ts->mastery,
+            snprintf(m, sizeof m, _("Memory %s %% \xC2\xB7 %s/%s cards"),
+                     ui_format_int((int64_t)(100.0 * ts->mastery + 0.5)).text,
                      ui_format_int((int64_t)ts->seen).text, ui_format_int((int64_t)ts->cards).text);
         else
-            snprintf(m, sizeof m, "Memory \xE2\x80\x94 \xC2\xB7 0/%s cards",
-                     ui_format_int((int64_t)ts->cards).text);
+            snprintf(m, sizeof m, _("Memory \xE2\x80\x94 \xC2\xB7 %s/%s cards"),
+                     ui_format_int(0).text, ui_format_int((int64_t)ts->cards).text);
         if (ts->quiz_count > 0)
-            snprintf(q, sizeof q, "Quiz %.0f %% \xC2\xB7 last %s", 100.0 * ts->quiz_accuracy,
+            snprintf(q, sizeof q, _("Quiz %s %% \xC2\xB7 last %s"),
+                     ui_format_int((int64_t)(100.0 * ts->quiz_accuracy + 0.5)).text,
                      ui_format_int(ts->quiz_count).text);
         else
-            snprintf(q, sizeof q, "Quiz \xE2\x80\x94");
+            snprintf(q, sizeof q, "%s", _("Quiz \xE2\x80\x94"));
         int bx = panel.x + pad + name_w + pad;
         int bar_y = y + line_h(app, TEXT_SMALL) + theme_px(t, 6);
         text_draw(app->text, &dim, bx, y, m);
@@ -431,16 +450,19 @@ static void draw_topics(App *app, StatsState *s, SDL_Rect col, int base)
 static void draw_settings(App *app, StatsState *s, SDL_Rect col, int base)
 {
     char title[STORE_NAME_MAX + 40];
-    snprintf(title, sizeof title, "Study settings%s%s", s->name[0] ? " for " : "", s->name);
+    if (s->name[0])
+        snprintf(title, sizeof title, _("Study settings for %s"), s->name);
+    else
+        snprintf(title, sizeof title, "%s", _("Study settings"));
     widget_section_title(app, col.x, base + s->settings_y, title);
     char v[OPT_COUNT][48];
     snprintf(v[OPT_RETENTION], sizeof v[0], "%d %%", s->settings.retention_pct);
     snprintf(v[OPT_NEW], sizeof v[0], "%s", ui_format_int(s->settings.new_per_day).text);
     snprintf(v[OPT_DAY_START], sizeof v[0], "%02d:00", s->settings.day_start_hour);
     snprintf(v[OPT_BUTTONS], sizeof v[0], "%s",
-             s->settings.two_button ? "Forgot / Knew" : "Again \xE2\x80\xA6 Easy");
-    static const char *const labels[OPT_COUNT] = {"Desired retention", "New cards a day",
-                                                  "Study day starts at", "Rating buttons"};
+             s->settings.two_button ? _("Forgot / Knew") : _("Again \xE2\x80\xA6 Easy"));
+    const char *const labels[OPT_COUNT] = {_("Desired retention"), _("New cards a day"),
+                                           _("Study day starts at"), _("Rating buttons")};
     for (int i = 0; i < OPT_COUNT; i++)
         widget_option(app, s->nav.rect[i], labels[i], v[i], nav_flag(&s->nav, i));
 }
@@ -450,14 +472,15 @@ static void stats_draw(App *app, void *state)
     StatsState *s = state;
     const Theme *t = &app->theme;
     layout(app, s);
-    widget_header(app, "Study statistics", s->name[0] ? s->name : " ");
-    widget_footer(app, "\xE2\x86\x91\xE2\x86\x93 scroll / choose    \xE2\x86\x90\xE2\x86\x92 change"
-                       "    Esc  back");
+    widget_header(app, _("Study statistics"), s->name[0] ? s->name : " ");
+    widget_footer(app, _("\xE2\x86\x91\xE2\x86\x93 scroll / choose    \xE2\x86\x90\xE2\x86\x92 "
+                         "change    Esc  back"));
     SDL_Rect col = theme_column(t, 0, 0);
     if (!s->loaded) {
         TextSpec e = {.style = TEXT_BODY, .color = theme_color(COLOR_TEXT_DIM), .wrap = col.w};
         text_draw(app->text, &e, col.x, s->view.y,
-                  app->store ? "Nothing to show." : app->store_message);
+                  app->store ? _("Nothing to show.") : app->store_message);
+
         return;
     }
     int base = s->view.y - s->scroll.offset;

@@ -9,6 +9,7 @@
 
 #include "app.h"
 #include "format.h"
+#include "i18n.h"
 #include "study_ui.h"
 #include "widgets.h"
 
@@ -26,9 +27,10 @@ typedef enum TitleItem {
 enum { BIG_ITEMS = ITEM_LEARNERS }; /* the first four are full width */
 
 static const char *const item_label[ITEM_COUNT] = {
-    [ITEM_PLAY] = "Play a round", [ITEM_STUDY] = "Study flashcards", [ITEM_PROGRESS] = "Progress",
-    [ITEM_PACKS] = "Packs",       [ITEM_LEARNERS] = "Learners",      [ITEM_SETTINGS] = "Settings",
-    [ITEM_QUIT] = "Quit",
+    [ITEM_PLAY] = N_("Play a round"), [ITEM_STUDY] = N_("Study flashcards"),
+    [ITEM_PROGRESS] = N_("Progress"), [ITEM_PACKS] = N_("Packs"),
+    [ITEM_LEARNERS] = N_("Learners"), [ITEM_SETTINGS] = N_("Settings"),
+    [ITEM_QUIT] = N_("Quit"),
 };
 
 typedef struct TitleState {
@@ -45,19 +47,28 @@ static void status_lines(App *app, char *loaded, size_t n1, char *trouble, size_
     char who[STORE_NAME_MAX + 40] = "";
     char name[STORE_NAME_MAX + 1];
     if (study_ui_profile_name(app, name, sizeof name))
-        snprintf(who, sizeof who, "Learning as %s \xC2\xB7 ", name);
-    if (app->packs.pack_count == 0)
-        snprintf(loaded, n1, "%sNo packs loaded yet. Drop a .yaml pack on this window to add one.",
-                 who);
-    else
-        snprintf(loaded, n1, "%s%s pack%s loaded \xC2\xB7 %s questions", who,
-                 ui_format_int((int64_t)app->packs.pack_count).text,
-                 app->packs.pack_count == 1 ? "" : "s", ui_format_int((int64_t)q).text);
+        snprintf(who, sizeof who, _("Learning as %s"), name);
+    const char *sep = who[0] ? " \xC2\xB7 " : "";
+    if (app->packs.pack_count == 0) {
+        snprintf(loaded, n1, "%s%s%s", who, sep,
+                 _("No packs loaded yet. Drop a .yaml pack on this window to add one."));
+    } else {
+        char packs[80], questions[80];
+        snprintf(packs, sizeof packs,
+                 i18n_plural("%s pack loaded", "%s packs loaded", (int64_t)app->packs.pack_count),
+                 ui_format_int((int64_t)app->packs.pack_count).text);
+        snprintf(questions, sizeof questions,
+                 i18n_plural("%s question", "%s questions", (int64_t)q),
+                 ui_format_int((int64_t)q).text);
+        snprintf(loaded, n1, "%s%s%s \xC2\xB7 %s", who, sep, packs, questions);
+    }
     trouble[0] = '\0';
     if (app->packs.failure_count > 0)
-        snprintf(trouble, n2, "%s pack file%s could not be loaded \xE2\x80\x94 see Packs.",
-                 ui_format_int((int64_t)app->packs.failure_count).text,
-                 app->packs.failure_count == 1 ? "" : "s");
+        snprintf(trouble, n2,
+                 i18n_plural("%s pack file could not be loaded \xE2\x80\x94 see Packs.",
+                             "%s pack files could not be loaded \xE2\x80\x94 see Packs.",
+                             (int64_t)app->packs.failure_count),
+                 ui_format_int((int64_t)app->packs.failure_count).text);
 }
 
 static void layout(App *app, TitleState *s)
@@ -204,7 +215,7 @@ static void title_draw(App *app, void *state)
             flags |= WIDGET_PRIMARY;
         if (!s->nav.enabled[i])
             flags |= WIDGET_DISABLED;
-        widget_button(app, s->nav.rect[i], item_label[i], flags);
+        widget_button(app, s->nav.rect[i], _(item_label[i]), flags);
     }
 }
 
