@@ -97,6 +97,7 @@ static void apply_switch(App *app)
             default:
                 break;
             }
+            app->repeat_blocked = true; /* a held key stays on the screen it was pressed on */
             if (current(app)->enter)
                 current(app)->enter(app, current_state(app), from, &args[k]);
             app->dirty = true;
@@ -109,6 +110,42 @@ void app_resized(App *app)
     theme_update(&app->theme, app->renderer);
     input_set_pixel_ratio(&app->input, app->window, app->renderer);
     app->dirty = true;
+}
+
+/* Is this event the player's input that app_guard_input or a held key's
+ * repeat keeps away from the scene? Esc and the gamepad's B stay: leaving
+ * is never a wrong answer. */
+static bool held_back(App *app, const SDL_Event *e)
+{
+    bool guarded = app_clock_ms(app) < app->guard_until;
+    if (e->type == SDL_KEYDOWN) {
+        SDL_Keycode k = e->key.keysym.sym;
+        if (guarded && k != SDLK_ESCAPE && k != SDLK_AC_BACK) {
+            app->repeat_blocked = true; /* nor may its repeats get through later */
+            return true;
+        }
+        if (e->key.repeat && app->repeat_blocked)
+            return true;
+        if (!e->key.repeat)
+            app->repeat_blocked = false;
+        return false;
+    }
+    if (!guarded)
+        return false;
+    switch (e->type) {
+    case SDL_CONTROLLERBUTTONDOWN:
+        return e->cbutton.button != SDL_CONTROLLER_BUTTON_B &&
+               e->cbutton.button != SDL_CONTROLLER_BUTTON_BACK;
+    case SDL_TEXTINPUT:
+    case SDL_TEXTEDITING:
+    case SDL_MOUSEBUTTONDOWN:
+    case SDL_MOUSEBUTTONUP:
+    case SDL_FINGERDOWN:
+    case SDL_FINGERUP:
+        return true;
+    default:
+        return false;
+    }
 }
 
 static void handle(App *app, SDL_Event *e)
@@ -149,6 +186,8 @@ static void handle(App *app, SDL_Event *e)
     default:
         break;
     }
+    if (held_back(app, e))
+        return;
     app_notice_input(app, e);
     UiEvent ui = input_map(&app->input, e);
     if (e->type >= SDL_KEYDOWN && e->type < SDL_USEREVENT)
@@ -191,12 +230,17 @@ static int iterate(App *app, int timeout)
     if (timeout != 0 && !app->animating)
         renderer_bench_idle(app->renderer); /* benchmarks only: renderer.h */
     app->animating = false;
+    /* Each event is handled with the clock of its own moment, not of the
+     * iteration before the wait (an untimed question would otherwise take
+     * every answer as given in 0 ms). */
     if (timeout != 0 && SDL_WaitEventTimeout(&e, timeout)) {
+        app->now_ms = app_clock_ms(app);
         handle(app, &e);
         apply_switch(app);
         count++;
     }
     while (app->running && SDL_PollEvent(&e)) {
+        app->now_ms = app_clock_ms(app);
         handle(app, &e);
         apply_switch(app);
         count++;
@@ -310,6 +354,11 @@ void app_wake_at(App *app, uint64_t at_ms)
 {
     if (!app->wake_at || at_ms < app->wake_at)
         app->wake_at = at_ms;
+}
+
+void app_guard_input(App *app, uint32_t ms)
+{
+    app->guard_until = app_clock_ms(app) + ms;
 }
 
 void app_set_back_button(App *app, SDL_Rect rect)

@@ -145,8 +145,10 @@ struct App {
     SceneArg pending_arg[4];
     int pending_count;
     bool running, dirty, animating;
-    uint64_t wake_at;    /* 0 = none */
-    uint64_t test_clock; /* 0 = the real clock */
+    uint64_t wake_at;     /* 0 = none */
+    uint64_t guard_until; /* input before this (loop clock) is dropped: app_guard_input */
+    bool repeat_blocked;  /* key repeats are dropped until the next fresh key press */
+    uint64_t test_clock;  /* 0 = the real clock */
     char notice[APP_NOTICE_MAX];
     ThemeColor notice_color;
     uint64_t notice_until;
@@ -210,6 +212,17 @@ void app_animate(App *app);
 
 /* Wakes the loop at now_ms (e.g. the next second of a visible countdown). */
 void app_wake_at(App *app, uint64_t at_ms);
+
+/* Drops the player's input for `ms` from now: key presses (but Esc), typed
+ * text, clicks and gamepad buttons (but B). A scene that answers on one
+ * key (a new question, a feedback or results screen) calls it in enter(),
+ * so that a second press meant for the screen before (Enter, Enter) is not
+ * taken as an answer to one not yet seen. Key repeats are dropped anyway
+ * after every scene switch until a key is pressed afresh: a held key never
+ * runs on into the next screen. */
+void app_guard_input(App *app, uint32_t ms);
+
+enum { APP_INPUT_GUARD_MS = 300 }; /* the guard of a new question or result */
 
 /* Shows a banner at the bottom for a few seconds (COLOR_BAD for errors,
  * COLOR_WARN, COLOR_GOOD, COLOR_ACCENT for information). */
@@ -300,5 +313,8 @@ void app_test_resize(App *app, int w, int h);
 
 /* Fixes the clock at ms (tests of timers); 0 goes back to the real clock. */
 void app_test_set_clock(App *app, uint64_t ms);
+
+/* The loop's clock now: the fixed one when set, else SDL's (ms). */
+uint64_t app_test_clock(const App *app);
 
 #endif

@@ -47,6 +47,7 @@ static void feedback_enter(App *app, void *state, SceneId from, const SceneArg *
     }
     nav_set_focus(&st->nav, 0);
     st->nav.keyboard = true;
+    app_guard_input(app, APP_INPUT_GUARD_MS); /* seen before it is passed */
     SDL_StopTextInput();
     app_redraw(app);
 }

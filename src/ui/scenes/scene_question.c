@@ -126,6 +126,7 @@ static void question_enter(App *app, void *state, SceneId from, const SceneArg *
      * question's clock starts at the next update, which has a fresh one. */
     st->clock_started = false;
     st->shown_ms = app->now_ms;
+    app_guard_input(app, APP_INPUT_GUARD_MS); /* not answered by the key that brought it */
     if (play_input_wants_text(&st->input))
         SDL_StartTextInput();
     else

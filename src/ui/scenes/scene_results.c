@@ -76,6 +76,7 @@ static void results_enter(App *app, void *state, SceneId from, const SceneArg *a
     st->scroll.offset = 0;
     layout(app, st);
     nav_set_focus(&st->nav, st->missed > 0 ? 0 : 1);
+    app_guard_input(app, APP_INPUT_GUARD_MS); /* a key meant for feedback starts nothing */
     SDL_StopTextInput();
     app_redraw(app);
 }
