@@ -270,6 +270,14 @@ void ui_drop(UiDriver *d, const char *path)
     push(d, &e);
 }
 
+void ui_close_window(UiDriver *d)
+{
+    pace(d);
+    SDL_Event e = {0};
+    e.type = SDL_QUIT;
+    push(d, &e);
+}
+
 void ui_resize(UiDriver *d, int w, int h)
 {
     app_test_resize(d->app, w, h);

@@ -134,6 +134,9 @@ void ui_drop(UiDriver *d, const char *path);
 /* A resize of the window to w x h pixels. */
 void ui_resize(UiDriver *d, int w, int h);
 
+/* The window's close button (SDL_QUIT, as the window manager sends it). */
+void ui_close_window(UiDriver *d);
+
 /* ---- widgets drawn in the current frame ---------------------------------- */
 
 /* The widget labelled exactly `label` (after ui_refresh); NULL when none. */

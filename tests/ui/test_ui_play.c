@@ -514,8 +514,15 @@ static void test_escape_confirms_abandon(void **state)
     assert_null(ui_find(d, "Yes, quit"));
     assert_true(app->quiz.active);
 
+    /* Enter gives the default answer, which keeps the round. */
     ui_key(d, SDLK_ESCAPE);
-    ui_key(d, SDLK_RETURN); /* Yes: abandon */
+    ui_key(d, SDLK_RETURN);
+    assert_int_equal(app_scene(app), SCENE_QUESTION);
+    assert_null(ui_find(d, "Yes, quit"));
+    assert_true(app->quiz.active);
+
+    ui_key(d, SDLK_ESCAPE);
+    ui_key(d, SDLK_y); /* Yes: abandon */
     assert_int_equal(app_scene(app), SCENE_TITLE);
     assert_false(app->quiz.active);
 

@@ -133,6 +133,138 @@ static void test_held_key_does_not_repeat_into_the_next_screen(void **state)
     assert_int_equal(stored_answers(d, round_id), 1);
 }
 
+/* The first answer the store holds for the round. */
+static StoreAnswer first_answer(const UiDriver *d, int64_t round_id)
+{
+    Store *store = NULL;
+    StoreError err = {0};
+    assert_int_equal(store_open(&store, d->dir, &err), STORE_OK);
+    StoreAnswerList answers = {0};
+    assert_int_equal(store_round_answers(store, round_id, &answers, &err), STORE_OK);
+    assert_true(answers.count >= 1);
+    StoreAnswer a = answers.items[0];
+    store_answer_list_free(&answers);
+    store_close(store);
+    return a;
+}
+
+/* The round as the store has it. */
+static StoreRound stored_round(const UiDriver *d, int64_t round_id)
+{
+    Store *store = NULL;
+    StoreError err = {0};
+    assert_int_equal(store_open(&store, d->dir, &err), STORE_OK);
+    StoreRoundList list = {0};
+    assert_int_equal(store_round_get(store, round_id, &list, &err), STORE_OK);
+    assert_int_equal(list.count, 1);
+    StoreRound r = list.items[0];
+    store_round_list_free(&list);
+    store_close(store);
+    return r;
+}
+
+/* ---- the quit dialog --------------------------------------------------- */
+
+/* While "Quit this round?" is up the question's clock stands still, its
+ * default answer keeps the round, and the time taken leaves it out. */
+static void test_timer_stops_while_quit_is_asked(void **state)
+{
+    UiDriver *d = *state;
+    App *app = open_play(d, 1280, 720);
+    app_test_set_clock(app, 200000);
+    ui_pump(d);
+    const char *const ids[] = {"q-choice", "q-truefalse"};
+    start_round(d, ids, 2, ROUND_TIME_FIXED, 10);
+    int64_t round_id = app->quiz.round_id;
+
+    ui_wait(d, 2000);
+    ui_key(d, SDLK_ESCAPE);
+    assert_non_null(ui_widget(d, "Quit this round?"));
+    const AppWidget *keep = ui_widget(d, "No, keep playing");
+    assert_true(keep->flags & WIDGET_FOCUSED); /* the default */
+    ui_wait(d, 20000);                         /* twice the time limit */
+    assert_int_equal(app_scene(app), SCENE_QUESTION);
+    assert_non_null(ui_find(d, "Quit this round?"));
+    ui_shot(d, "quit-dialog");
+
+    ui_key(d, SDLK_RETURN); /* the default: keep playing */
+    assert_null(ui_find(d, "Quit this round?"));
+    assert_int_equal(app_scene(app), SCENE_QUESTION);
+    /* The bar shows the 2.8 s that ran before and after the question, not
+     * the 20 s it waited: three quarters of it are still full. */
+    const AppWidget *bar = ui_widget(d, "time-bar");
+    SDL_Color c = ui_pixel(d, bar->rect.x + bar->rect.w * 7 / 10, bar->rect.y + bar->rect.h / 2);
+    assert_true(ui_near(c, theme_color(COLOR_ACCENT), 8));
+
+    ui_key(d, SDLK_b); /* Paris */
+    assert_int_equal(app_scene(app), SCENE_FEEDBACK);
+    StoreAnswer a = first_answer(d, round_id);
+    assert_false(a.timed_out);
+    assert_true(a.correct);
+    assert_int_equal(a.ms_taken, 2000 + 2 * UI_PACE_MS);
+}
+
+/* Esc on the feedback screen asks to quit, as everywhere in a round. */
+static void test_escape_on_feedback_asks_to_quit(void **state)
+{
+    UiDriver *d = *state;
+    App *app = open_play(d, 1280, 720);
+    const char *const ids[] = {"q-truefalse", "q-choice"};
+    start_round(d, ids, 2, ROUND_TIME_OFF, 0);
+    int64_t round_id = app->quiz.round_id;
+    ui_key(d, SDLK_t);
+    assert_int_equal(app_scene(app), SCENE_FEEDBACK);
+
+    ui_key(d, SDLK_ESCAPE);
+    assert_int_equal(app_scene(app), SCENE_FEEDBACK);
+    assert_non_null(ui_widget(d, "Quit this round?"));
+    ui_key(d, SDLK_RETURN); /* keep playing */
+    assert_int_equal(app_scene(app), SCENE_FEEDBACK);
+    assert_null(ui_find(d, "Quit this round?"));
+
+    ui_key(d, SDLK_ESCAPE);
+    ui_click(d, "Yes, quit");
+    assert_int_equal(app_scene(app), SCENE_TITLE);
+    assert_false(app->quiz.active);
+    StoreRound r = stored_round(d, round_id);
+    assert_true(r.abandoned);
+    assert_int_equal(r.answered_count, 1);
+}
+
+/* Closing the window mid-round asks first; the default keeps playing, and
+ * closing leaves the round unfinished (not abandoned) for the next launch. */
+static void test_closing_the_window_mid_round_asks_first(void **state)
+{
+    UiDriver *d = *state;
+    App *app = open_play(d, 1280, 720);
+    const char *const ids[] = {"q-truefalse", "q-choice", "q-typed"};
+    start_round(d, ids, 3, ROUND_TIME_OFF, 0);
+    int64_t round_id = app->quiz.round_id;
+    ui_key(d, SDLK_t);
+    ui_key(d, SDLK_RETURN);
+    assert_int_equal(app_scene(app), SCENE_QUESTION);
+
+    ui_close_window(d);
+    assert_true(app->running);
+    assert_non_null(ui_widget(d, "Close quizdeck?"));
+    ui_key(d, SDLK_ESCAPE); /* keep playing */
+    assert_true(app->running);
+    assert_int_equal(app_scene(app), SCENE_QUESTION);
+
+    ui_close_window(d);
+    ui_click(d, "Close");
+    assert_false(app->running);
+    StoreRound r = stored_round(d, round_id);
+    assert_false(r.abandoned);
+    assert_false(r.finished);
+    assert_int_equal(r.answered_count, 1);
+
+    /* Away from a round, closing does not ask. */
+    App *again = open_play(d, 1280, 720);
+    ui_close_window(d);
+    assert_false(again->running);
+}
+
 int main(void)
 {
     setenv("SDL_VIDEODRIVER", "dummy", 0);
@@ -143,6 +275,12 @@ int main(void)
                                         ui_setup, ui_teardown),
         cmocka_unit_test_setup_teardown(test_held_key_does_not_repeat_into_the_next_screen,
                                         ui_setup, ui_teardown),
+        cmocka_unit_test_setup_teardown(test_timer_stops_while_quit_is_asked, ui_setup,
+                                        ui_teardown),
+        cmocka_unit_test_setup_teardown(test_escape_on_feedback_asks_to_quit, ui_setup,
+                                        ui_teardown),
+        cmocka_unit_test_setup_teardown(test_closing_the_window_mid_round_asks_first, ui_setup,
+                                        ui_teardown),
     };
     int failed = cmocka_run_group_tests(tests, NULL, NULL);
     SDL_Quit();

@@ -148,11 +148,36 @@ static bool held_back(App *app, const SDL_Event *e)
     }
 }
 
+static void close_now(App *app, void *user)
+{
+    (void)user;
+    app->running = false;
+}
+
+/* The window's close button, or the desktop's "close": mid-round, ask
+ * first (the round stays unfinished in the store and the next launch
+ * offers to take it up). Asked again while the question is up, it closes. */
+static void ask_before_closing(App *app)
+{
+    if (app_asking(app) || !app->quiz.active || quiz_is_over(&app->quiz)) {
+        app->running = false;
+        return;
+    }
+    app_ask(app, &(AppAsk){
+                     .title = _("Close quizdeck?"),
+                     .body = _("Your round is kept: the next time you start, you can take it up "
+                               "where you left it."),
+                     .yes = _("Close"),
+                     .no = _("Keep playing"),
+                     .on_yes = close_now,
+                 });
+}
+
 static void handle(App *app, SDL_Event *e)
 {
     switch (e->type) {
     case SDL_QUIT:
-        app->running = false;
+        ask_before_closing(app);
         return;
     case SDL_WINDOWEVENT:
         if (e->window.event == SDL_WINDOWEVENT_SIZE_CHANGED ||
@@ -192,6 +217,8 @@ static void handle(App *app, SDL_Event *e)
     UiEvent ui = input_map(&app->input, e);
     if (e->type >= SDL_KEYDOWN && e->type < SDL_USEREVENT)
         app->dirty = true;
+    if (app_dialog_event(app, &ui))
+        return;
     const Scene *scene = current(app);
     bool used = scene->event ? scene->event(app, current_state(app), &ui) : false;
     if (used)
@@ -218,6 +245,7 @@ void app_draw_frame(App *app)
     if (scene->draw)
         scene->draw(app, current_state(app));
     SDL_RenderSetClipRect(app->renderer, NULL);
+    app_draw_dialog(app);
     app_draw_notice(app);
 }
 
@@ -516,6 +544,7 @@ void app_destroy(App *app)
     for (int i = 0; i < SCENE_COUNT; i++)
         free(app->scene_state[i]);
     app_selection_free(&app->selection);
+    app_dialog_free(app);
     app_end_round(app);
     pack_set_free(&app->packs);
     store_close(app->store);

@@ -41,6 +41,7 @@
 #include "theme.h"
 
 typedef struct App App;
+typedef struct AppDialog AppDialog;
 
 /* One scene's table entry. Every function may be NULL. `state` is the
  * scene's own block of state_size bytes, allocated zeroed by the App when
@@ -153,6 +154,7 @@ struct App {
     ThemeColor notice_color;
     uint64_t notice_until;
     uint64_t notice_since; /* when it appeared: it may be dismissed after a while */
+    AppDialog *dialog;     /* the question app_ask put (app_dialog.c); NULL until one */
     SDL_Rect back_button;
     AppWidget widgets[APP_MAX_WIDGETS];
     size_t widget_count;
@@ -231,6 +233,26 @@ void app_notice(App *app, ThemeColor color, const char *format, ...)
     __attribute__((format(printf, 3, 4)))
 #endif
     ;
+
+/* A question put to the player over the current scene, modal: a title, a
+ * line or two, and two answers. The focus starts on `no`, the harmless
+ * answer, which Enter, Esc and N also give; `yes` (or Y) calls on_yes. The
+ * texts are copied. While it is up the scene gets no input but still its
+ * update() (a timed question pauses: see app_asking). */
+typedef struct AppAsk {
+    const char *title; /* "Quit this round?" */
+    const char *body;  /* what it means; may be NULL */
+    const char *yes;   /* "Yes, quit" */
+    const char *no;    /* "No, keep playing" */
+    bool yes_is_danger;
+    void (*on_yes)(App *app, void *user);
+    void *user;
+} AppAsk;
+
+void app_ask(App *app, const AppAsk *ask);
+
+/* Is a question of app_ask up? */
+bool app_asking(const App *app);
 
 /* Starts a round in the play engine: over the packs ticked on the packs
  * screen (all loaded packs when all_packs), with `settings` (its

@@ -404,6 +404,14 @@ static void surface(App *app, SDL_Rect rect, unsigned flags)
                         theme_color(COLOR_BAD));
 }
 
+int widget_button_height(App *app)
+{
+    TextSpec spec = {.style = TEXT_LABEL};
+    int need = text_line_height(app->text, &spec) + theme_px(&app->theme, 22);
+    int base = theme_px(&app->theme, THEME_BUTTON_H);
+    return need > base ? need : base;
+}
+
 void widget_button(App *app, SDL_Rect rect, const char *label, unsigned flags)
 {
     surface(app, rect, flags);

@@ -124,6 +124,11 @@ int widget_footer_top(App *app, const char *hint);
 /* A button with a centred label. */
 void widget_button(App *app, SDL_Rect rect, const char *label, unsigned flags);
 
+/* The height of a button or an option row, pixels: THEME_BUTTON_H units,
+ * or more when the player's text size needs it (controls grow with the
+ * text, so a 200 % label is never squeezed). */
+int widget_button_height(App *app);
+
 /* A tile: a bold title line, an optional detail text below (wrapped), and a
  * tick box at the right when WIDGET_SELECTED can apply (show_check). */
 void widget_tile(App *app, SDL_Rect rect, const char *title, const char *detail, bool show_check,

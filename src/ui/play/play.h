@@ -42,6 +42,11 @@ const RoundQuestion *play_last_answered(const App *app);
  * answers stay) and frees it. A finished round is only freed. */
 void play_abandon(App *app);
 
+/* Asks "Quit this round?" (app_ask): Keep playing is the default; Yes
+ * abandons the round (play_abandon) and goes back to where it started.
+ * The question and feedback screens ask it on Esc. */
+void play_ask_quit(App *app);
+
 /* Starts a round of the questions of the round just played that were not
  * answered right, with the same settings and a new seed, and goes to the
  * question scene. Returns false when nothing was missed or it failed. */

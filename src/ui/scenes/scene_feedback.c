@@ -3,9 +3,10 @@
  * A drawn check mark or cross (never colour alone) with a word ("Right",
  * "Partly right", "Not quite", "Time's up"), the points, what the player
  * gave, the correct answer, the author's `explain`, and the source section
- * it comes from. Enter, Space, Esc or a click on Continue goes on: to the
- * next question, or to the results after the last. The answer was stored
- * before this scene appeared (play_submit).
+ * it comes from. Enter, Space or a click on Continue goes on: to the
+ * next question, or to the results after the last; Esc asks whether to
+ * quit the round, as on the question screen. The answer was stored before
+ * this scene appeared (play_submit).
  *
  * Read play.h and scene_question.c first.
  */
@@ -16,7 +17,7 @@
 #include "i18n.h"
 #include "play.h"
 
-#define FEEDBACK_HINT _("Enter  continue")
+#define FEEDBACK_HINT _("Enter  continue    Esc  quit round")
 
 typedef struct FeedbackState {
     Nav nav;
@@ -62,8 +63,17 @@ static bool feedback_event(App *app, void *state, const UiEvent *event)
 {
     FeedbackState *st = state;
     layout(app, st);
-    if (event->action == ACTION_BACK || event->action == ACTION_ACCEPT) {
-        go_on(app); /* Esc too: the next question is where quitting is asked */
+    if (event->action == ACTION_BACK) {
+        /* As on the question screen; after the last answer there is no
+         * round left to quit, and Esc goes on to the results. */
+        if (app->quiz.active && !round_is_over(&app->quiz.round))
+            play_ask_quit(app);
+        else
+            go_on(app);
+        return true;
+    }
+    if (event->action == ACTION_ACCEPT) {
+        go_on(app);
         return true;
     }
     bool changed = false;
