@@ -353,7 +353,8 @@ void ui_go(UiDriver *d, SceneId id, const SceneArg *arg)
 
 static bool overlap_checked(const AppWidget *w, unsigned may_overlap, bool labelled_only)
 {
-    return !(w->flags & may_overlap) && !(labelled_only && w->label[0] == '\0');
+    /* A text recorded inside its widget (WIDGET_TEXT) lies on it by design. */
+    return !(w->flags & (may_overlap | WIDGET_TEXT)) && !(labelled_only && w->label[0] == '\0');
 }
 
 void ui_assert_fits(UiDriver *d, const char *what, unsigned may_overlap, bool labelled_only)

@@ -168,8 +168,9 @@ void ui_go(UiDriver *d, SceneId id, const SceneArg *arg);
 
 /* Fails the test unless every widget of the frame has a size and lies
  * inside the window, and no two of them overlap. Widgets with a flag in
- * `may_overlap` (such as WIDGET_DANGER rows), and with labelled_only the
- * widgets without a label, are not checked for overlap. `what` names the
+ * `may_overlap` (such as WIDGET_DANGER rows) or WIDGET_TEXT (a text inside
+ * its widget), and with labelled_only the widgets without a label, are not
+ * checked for overlap. `what` names the
  * screen in the message. */
 void ui_assert_fits(UiDriver *d, const char *what, unsigned may_overlap, bool labelled_only);
 

@@ -31,6 +31,8 @@
 #define PACK_ID "play-every-type"
 
 static const char *const play_packs[] = {QUIZDECK_TEST_DATA "/play"};
+/* Two good packs (one with topics) and a broken one. */
+static const char *const ui_packs[] = {QUIZDECK_TEST_DATA "/ui/good", QUIZDECK_TEST_DATA "/ui/bad"};
 
 /* ---- set-up ------------------------------------------------------------ */
 
@@ -265,6 +267,71 @@ static void test_closing_the_window_mid_round_asks_first(void **state)
     assert_false(again->running);
 }
 
+/* ---- the way to the first question ------------------------------------ */
+
+/* The ticked packs and topics are remembered per learner; the next launch
+ * offers "Continue" with them, focused: one key to the first question. The
+ * Choose screen lists no broken files (one line says so), Tab reaches
+ * Continue in two presses, and "Select all" / "Clear" tick and untick. */
+static void test_ticked_packs_are_remembered_and_continue_is_one_key(void **state)
+{
+    UiDriver *d = *state;
+    App *app = ui_start(d, ui_packs, 2, 1280, 720);
+    assert_null(ui_find(d, "Continue")); /* nothing played yet */
+    assert_true(ui_widget(d, "Play a round")->flags & WIDGET_FOCUSED);
+
+    ui_key(d, SDLK_RETURN);
+    assert_int_equal(app_scene(app), SCENE_PACKS);
+    assert_null(ui_find_prefix(d, "ui-broken.yaml"));
+    assert_true(ui_shows(d, "1 pack file could not be loaded"));
+    ui_click(d, "UI test: capitals");
+    ui_click(d, "Europe");
+    /* The keyboard's way out of the list: Tab, Tab. */
+    ui_key(d, SDLK_TAB);
+    assert_true(ui_widget(d, "Clear")->flags & WIDGET_FOCUSED);
+    ui_key(d, SDLK_TAB);
+    assert_true(ui_widget(d, "Continue")->flags & WIDGET_FOCUSED);
+    assert_true(ui_shows(d, "Tab  Select all, Continue"));
+    ui_key(d, SDLK_ESCAPE);
+    assert_int_equal(app_scene(app), SCENE_TITLE);
+
+    /* Another learner has ticks of their own. */
+    int64_t first = app->profile_id, second = 0;
+    assert_int_equal(store_profile_add(app->store, "Second", app_unix_ms(), &second, NULL),
+                     STORE_OK);
+    app_set_profile(app, second);
+    assert_int_equal(app_selection_questions(app, NULL), 0);
+    app_set_profile(app, first);
+    assert_int_equal(app_selection_questions(app, NULL), 2);
+
+    /* The next launch: Continue, focused, says what it plays. */
+    app = ui_start(d, ui_packs, 2, 1280, 720);
+    const AppWidget *cont = ui_widget(d, "Continue");
+    assert_true(cont->flags & WIDGET_FOCUSED);
+    assert_true(ui_shows(d, "UI test: capitals"));
+    assert_true(ui_shows(d, "2 questions"));
+    ui_shot(d, "title-continue");
+    ui_key(d, SDLK_RETURN);
+    assert_int_equal(app_scene(app), SCENE_QUESTION);
+    assert_int_equal(app->quiz.round.question_count, 2);
+    for (size_t i = 0; i < app->quiz.round.question_count; i++)
+        assert_string_equal(app->quiz.round.questions[i].question->topic, "europe");
+
+    /* Select all / Clear. */
+    ui_key(d, SDLK_ESCAPE);
+    ui_key(d, SDLK_y);
+    assert_int_equal(app_scene(app), SCENE_TITLE);
+    assert_non_null(ui_find(d, "Play again"));
+    ui_click(d, "Play a round");
+    ui_click(d, "Clear");
+    assert_int_equal(app_selection_questions(app, NULL), 0);
+    ui_click(d, "Select all");
+    size_t packs = 0;
+    assert_true(app_selection_questions(app, &packs) > 2);
+    assert_int_equal(packs, app->packs.pack_count);
+    ui_shot(d, "packs-choose");
+}
+
 int main(void)
 {
     setenv("SDL_VIDEODRIVER", "dummy", 0);
@@ -281,6 +348,8 @@ int main(void)
                                         ui_teardown),
         cmocka_unit_test_setup_teardown(test_closing_the_window_mid_round_asks_first, ui_setup,
                                         ui_teardown),
+        cmocka_unit_test_setup_teardown(test_ticked_packs_are_remembered_and_continue_is_one_key,
+                                        ui_setup, ui_teardown),
     };
     int failed = cmocka_run_group_tests(tests, NULL, NULL);
     SDL_Quit();

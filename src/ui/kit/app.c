@@ -514,6 +514,8 @@ App *app_create(const AppConfig *config)
     if (app_is_dir(app->user_packs_dir))
         pack_set_add_path(&app->packs, app->user_packs_dir);
     app_selection_sync(app);
+    app_selection_load(app, APP_SELECTION_PLAY);
+    app_selection_load(app, APP_SELECTION_STUDY);
 
     /* Scenes: state blocks, then the title. */
     for (int i = 0; i < SCENE_COUNT; i++) {
@@ -544,6 +546,7 @@ void app_destroy(App *app)
     for (int i = 0; i < SCENE_COUNT; i++)
         free(app->scene_state[i]);
     app_selection_free(&app->selection);
+    app_selection_free(&app->study_selection);
     app_dialog_free(app);
     app_end_round(app);
     pack_set_free(&app->packs);
@@ -625,7 +628,39 @@ bool app_start_round(App *app, const RoundSettings *settings, QuizMode mode, boo
     }
     if (status == QUIZ_NOT_SAVED)
         app_notice(app, COLOR_WARN, "%s", i18n_message(err.message));
-
+    app_decline_resume(app); /* another round was chosen over it */
+    app->played = true;
     app_go(app, SCENE_QUESTION);
     return true;
+}
+
+bool app_start_selected_round(App *app)
+{
+    RoundSettings rs = app_round_settings(app);
+    bool narrowed = false;
+    for (size_t i = 0; i < app->selection.count && i < app->packs.pack_count; i++)
+        for (size_t t = 0; app->selection.pack[i] && t < app->packs.packs[i]->topic_count; t++)
+            narrowed |= app->selection.topic[i][t];
+    /* With a topic ticked, the round is the exact questions offered. */
+    RoundQuestionRef *only = NULL;
+    if (narrowed) {
+        size_t n = app_selection_questions(app, NULL), k = 0;
+        only = calloc(n ? n : 1, sizeof *only);
+        if (!only) {
+            app_notice(app, COLOR_BAD, _("Out of memory."));
+            return false;
+        }
+        for (size_t i = 0; i < app->packs.pack_count; i++) {
+            const Pack *p = app->packs.packs[i];
+            for (size_t q = 0; q < p->question_count && k < n; q++)
+                if (app_selection_offers(app, i, &p->questions[q]))
+                    only[k++] = (RoundQuestionRef){p->id, p->questions[q].id};
+        }
+        rs.only = only;
+        rs.only_count = k;
+    }
+    QuizMode mode = rs.time_mode == ROUND_TIME_OFF ? QUIZ_MODE_PRACTICE : QUIZ_MODE_TIMED;
+    bool ok = app_start_round(app, &rs, mode, false);
+    free(only);
+    return ok;
 }

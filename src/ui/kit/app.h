@@ -98,6 +98,22 @@ typedef struct Selection {
     size_t count; /* how many entries pack/topic have */
 } Selection;
 
+/* Which selection: the packs and topics a round is played from (the
+ * Choose packs screen), or the packs studied as flashcards (none ticked
+ * means every pack, like Anki with every deck). */
+typedef enum AppSelectionKind {
+    APP_SELECTION_PLAY = 0,
+    APP_SELECTION_STUDY = 1,
+} AppSelectionKind;
+
+/* A round the game was closed or killed in, which the title screen offers
+ * to take up (app_resume_round); round_id 0 when there is none. */
+typedef struct AppResume {
+    int64_t round_id;
+    int answered;
+    int question_count;
+} AppResume;
+
 /* A labelled widget as drawn in the last frame (for tests and tools). */
 typedef struct AppWidget {
     SDL_Rect rect; /* renderer pixels */
@@ -116,7 +132,8 @@ struct App {
 
     /* Packs: shipped folders first, then --packs, then data_dir/packs. */
     PackSet packs;
-    Selection selection;
+    Selection selection;               /* APP_SELECTION_PLAY */
+    Selection study_selection;         /* APP_SELECTION_STUDY: packs only, topics unused */
     char user_packs_dir[APP_PATH_MAX]; /* where dropped packs are copied */
 
     /* The store; NULL when it could not be opened (play without saving;
@@ -128,7 +145,9 @@ struct App {
     char data_dir[APP_PATH_MAX];
 
     UiSettings settings;
-    uint64_t now_ms; /* the clock of this loop iteration */
+    uint64_t now_ms;  /* the clock of this loop iteration */
+    AppResume resume; /* the unfinished round on offer (app_store.c) */
+    bool played;      /* a round was started since launch: "Play again" */
 
     /* The round being played, by the core's play engine (quiz.h): made by
      * app_start_round(); the play scenes read quiz.round and pass every
@@ -263,6 +282,12 @@ bool app_asking(const App *app);
  * staying where it is; a round that plays but cannot be saved says so. */
 bool app_start_round(App *app, const RoundSettings *settings, QuizMode mode, bool all_packs);
 
+/* Starts a round with the player's setup choices (app_round_settings)
+ * over the ticked packs and topics of app->selection: what Start on the
+ * setup screen and Continue on the title do. Practice when untimed, timed
+ * otherwise. False (with a notice) when nothing qualifies. */
+bool app_start_selected_round(App *app);
+
 /* Frees the round (quiz.active becomes false) after writing any answers
  * still waiting for the store. A round not finished stays unfinished in
  * the store (the next launch reports it): abandon it first to leave it on
@@ -290,8 +315,35 @@ size_t app_selection_questions(const App *app, size_t *packs);
 /* How many questions of `pack` are in topic `topic_id`. */
 size_t app_topic_size(const Pack *pack, const char *topic_id);
 
+/* The ticks of a selection are remembered per learner, like the round
+ * settings (store settings "play.packs", "study.packs", by pack and topic
+ * id). app_selection_save writes the current ticks; app_selection_load
+ * reads them back (packs no longer loaded are skipped), as app_create and
+ * app_set_profile do. */
+void app_selection_save(App *app, AppSelectionKind kind);
+void app_selection_load(App *app, AppSelectionKind kind);
+
+/* Ticks every loaded pack (with all its topics) or none. Not saved. */
+void app_selection_all(App *app, AppSelectionKind kind, bool on);
+
+/* The packs to study, in pack-set order, into out (room for
+ * app->packs.pack_count): the ticked ones, or all when none is ticked.
+ * Returns how many. */
+size_t app_study_packs(const App *app, Pack **out);
+
+/* Takes up app->resume.round_id where it stopped (quiz_resume over the
+ * loaded packs) and goes to its next question. When it cannot be (its
+ * packs are gone or changed, it was complete) it says why in a notice,
+ * stops offering it, and returns false. */
+bool app_resume_round(App *app);
+
+/* Stops offering app->resume (the player chose another round); the round
+ * stays unfinished in the store and its answers count in Progress. */
+void app_decline_resume(App *app);
+
 /* Makes `profile_id` the current learner: marks it last used and loads its
- * settings (font scale, setup choices, ...), which belong to each learner. */
+ * settings (font scale, setup choices, ticked packs, ...), which belong to
+ * each learner, and finds a round of theirs to resume. */
 void app_set_profile(App *app, int64_t profile_id);
 
 /* A click on this rectangle that the scene does not handle goes back one

@@ -34,6 +34,10 @@ void app_load_settings(App *app);
  * app->store is NULL and app->store_message says why. */
 void app_open_store(App *app);
 
+/* app->resume: the current learner's newest unfinished round, unless they
+ * already chose not to take it up. */
+void app_find_resume(App *app);
+
 /* ---- app_packs.c ------------------------------------------------------- */
 
 /* Grows app->selection to the pack set (new packs unticked). */

@@ -9,15 +9,18 @@
  *   study_ui_settings / study_ui_rule / study_ui_params: the current
  *     profile's study settings, day rule (the machine's time zone through
  *     learn_local_utc_offset) and FSRS parameters.
+ *   study_ui_deck: the learner's deck over the packs they study.
  *   study_ui_profile_name: the current learner's name, for the title screen.
  */
 #ifndef QUIZDECK_STUDY_UI_H
 #define QUIZDECK_STUDY_UI_H
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "app.h"
+#include "i18n.h"
 #include "learn.h"
 
 extern const Scene scene_profiles;    /* scene_profiles.c */
@@ -37,6 +40,27 @@ static inline FsrsDayRule study_ui_rule(const LearnSettings *settings)
 static inline FsrsParams study_ui_params(const LearnSettings *settings)
 {
     return learn_params(settings);
+}
+
+/* Builds the current learner's deck over the packs they study
+ * (app_study_packs: the ticked ones, or all) at now_ms, as the study
+ * screen, its statistics and the title's count all do, so they agree.
+ * The caller frees *deck with learn_deck_free. */
+static inline StoreStatus study_ui_deck(App *app, LearnDeck *deck, int64_t now_ms,
+                                        const FsrsDayRule *rule, StoreError *err)
+{
+    Pack **packs = calloc(app->packs.pack_count ? app->packs.pack_count : 1, sizeof *packs);
+    if (packs == NULL) {
+        memset(deck, 0, sizeof *deck);
+        if (err != NULL)
+            snprintf(err->message, sizeof err->message, "%s", _("Out of memory."));
+        return STORE_NO_MEMORY;
+    }
+    size_t n = app_study_packs(app, packs);
+    StoreStatus st =
+        learn_deck_build(deck, app->store, app->profile_id, packs, n, now_ms, rule, err);
+    free(packs);
+    return st;
 }
 
 /* The current learner's name into buf ("" when there is no store or no
