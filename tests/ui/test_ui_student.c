@@ -22,6 +22,7 @@
 #include <cmocka.h>
 
 #include "app.h"
+#include "learn.h"
 #include "play.h"
 #include "round.h"
 #include "store.h"
@@ -332,6 +333,44 @@ static void test_ticked_packs_are_remembered_and_continue_is_one_key(void **stat
     ui_shot(d, "packs-choose");
 }
 
+/* ---- study ------------------------------------------------------------- */
+
+/* Study can be limited to chosen packs (remembered per learner), and the
+ * study screen, its statistics and the title count today's cards alike. */
+static void test_study_packs_are_chosen_and_the_counts_agree(void **state)
+{
+    UiDriver *d = *state;
+    App *app = open_play(d, 1280, 720);
+    LearnSettings ls = learn_settings_load(app->store, app->profile_id);
+    ls.new_per_day = 20;
+    assert_int_equal(learn_settings_save(app->store, app->profile_id, &ls, NULL), STORE_OK);
+    ui_go(d, SCENE_STUDY, NULL);
+    assert_true(ui_shows(d, "0 learning \xC2\xB7 0 review \xC2\xB7 12 new"));
+
+    /* P: the packs to study; the Arabic pack (the first row) alone. */
+    ui_key(d, SDLK_p);
+    assert_int_equal(app_scene(app), SCENE_PACKS);
+    assert_non_null(ui_find(d, "Packs to study"));
+    ui_key(d, SDLK_SPACE);
+    ui_click(d, "Done");
+    assert_int_equal(app_scene(app), SCENE_STUDY);
+    assert_true(ui_shows(d, "0 learning \xC2\xB7 0 review \xC2\xB7 2 new"));
+    ui_key(d, SDLK_SPACE);
+    ui_key(d, SDLK_1); /* Again: one card in learning */
+    assert_true(ui_shows(d, "1 learning \xC2\xB7 0 review \xC2\xB7 1 new"));
+    ui_key(d, SDLK_ESCAPE);
+    assert_true(ui_shows(d, "1 card due today \xC2\xB7 1 new"));
+
+    /* The next launch studies the same pack, and the statistics agree. */
+    app = open_play(d, 1280, 720);
+    ui_go(d, SCENE_STUDY_STATS, NULL);
+    assert_true(ui_shows(d, "Today: 1 learning \xC2\xB7 0 review \xC2\xB7 1 new"));
+    assert_non_null(ui_widget(d, "Due today"));
+    ui_key(d, SDLK_ESCAPE);
+    ui_go(d, SCENE_STUDY, NULL);
+    assert_true(ui_shows(d, "1 learning \xC2\xB7 0 review \xC2\xB7 1 new"));
+}
+
 int main(void)
 {
     setenv("SDL_VIDEODRIVER", "dummy", 0);
@@ -350,6 +389,8 @@ int main(void)
                                         ui_teardown),
         cmocka_unit_test_setup_teardown(test_ticked_packs_are_remembered_and_continue_is_one_key,
                                         ui_setup, ui_teardown),
+        cmocka_unit_test_setup_teardown(test_study_packs_are_chosen_and_the_counts_agree, ui_setup,
+                                        ui_teardown),
     };
     int failed = cmocka_run_group_tests(tests, NULL, NULL);
     SDL_Quit();

@@ -774,6 +774,8 @@ static int header(App *app, const char *title, const char *subtitle, bool draw)
     int y;
     if (draw) {
         SDL_Rect r = text_draw(app->text, &hs, col.x, col.y, title);
+        if (r.w > 0)
+            app_record_widget(app, r, title, WIDGET_TEXT);
         y = r.y + (r.h > 0 ? r.h : text_line_height(app->text, &hs));
         /* A small "Back" pill at the right, for mouse users. */
         ui_fill_round(app->renderer, br, br.h / 2, theme_color(COLOR_SURFACE));
@@ -789,6 +791,7 @@ static int header(App *app, const char *title, const char *subtitle, bool draw)
         TextSpec ss = {.style = TEXT_BODY, .color = theme_color(COLOR_TEXT_DIM), .wrap = col.w};
         if (draw) {
             SDL_Rect r = text_draw(app->text, &ss, col.x, y + theme_px(t, 4), subtitle);
+            app_record_widget(app, r, subtitle, WIDGET_TEXT);
             y = r.y + r.h;
         } else {
             y += theme_px(t, 4) + text_measure(app->text, &ss, subtitle).y;

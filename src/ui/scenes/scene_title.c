@@ -46,9 +46,9 @@ typedef struct TitleState {
     int top;    /* y of the first button, pixels (from the last layout) */
     int name_y; /* y of the game's name */
     FirstKind first;
-    bool details;   /* the big entries show their second line (room allows) */
-    int due;        /* study cards for today; -1 unknown (no store) */
-    char study[96]; /* "12 cards due today" */
+    bool details;    /* the big entries show their second line (room allows) */
+    int due;         /* study cards for today; -1 unknown (no store) */
+    char study[200]; /* "12 cards due today · 20 new" */
 } TitleState;
 
 /* ---- what the entries say -------------------------------------------------- */
@@ -145,9 +145,9 @@ static void first_texts(const App *app, const TitleState *s, char *label, size_t
     snprintf(detail, dn, "%s \xC2\xB7 %s", packs, questions);
 }
 
-/* The cards a study session would show today, as the study screen counts
- * them (learning and reviews due, new cards let in), over the packs the
- * learner studies. */
+/* The cards left to study today, counted as the study screen counts them
+ * (study_ui_today) over the packs the learner studies: "5 due today ·
+ * 10 new". */
 static void count_due(App *app, TitleState *s)
 {
     s->due = -1;
@@ -160,18 +160,28 @@ static void count_due(App *app, TitleState *s)
     int64_t now = app_unix_ms();
     if (study_ui_deck(app, &deck, now, &rule, NULL) != STORE_OK)
         return;
-    StudyQueueInfo info = {0};
-    size_t index;
-    learn_deck_next(&deck, &settings, now, &rule, &index, &info);
+    StudyUiToday today = study_ui_today(&deck, &settings, now, &rule);
     learn_deck_free(&deck);
-    size_t n = info.learning_due + info.review_due + info.new_queued;
-    s->due = (int)n;
-    if (n == 0)
+    size_t due = today.learning + today.review;
+    s->due = (int)due;
+    char fresh[64] = "";
+    if (today.fresh > 0)
+        snprintf(fresh, sizeof fresh, i18n_plural("%s new", "%s new", (int64_t)today.fresh),
+                 ui_format_int((int64_t)today.fresh).text);
+    if (due == 0 && today.fresh == 0) {
         snprintf(s->study, sizeof s->study, "%s", _("Nothing due today"));
-    else
-        snprintf(s->study, sizeof s->study,
-                 i18n_plural("%s card due today", "%s cards due today", (int64_t)n),
-                 ui_format_int((int64_t)n).text);
+    } else if (due == 0) {
+        snprintf(s->study, sizeof s->study, _("Nothing due \xC2\xB7 %s today"), fresh);
+    } else {
+        char line[96];
+        snprintf(line, sizeof line,
+                 i18n_plural("%s card due today", "%s cards due today", (int64_t)due),
+                 ui_format_int((int64_t)due).text);
+        if (fresh[0])
+            snprintf(s->study, sizeof s->study, "%s \xC2\xB7 %s", line, fresh);
+        else
+            snprintf(s->study, sizeof s->study, "%s", line);
+    }
 }
 
 /* ---- layout ---------------------------------------------------------------- */
