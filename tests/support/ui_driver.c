@@ -389,6 +389,26 @@ SDL_Color ui_pixel(UiDriver *d, int x, int y)
     return c;
 }
 
+int ui_count_color(UiDriver *d, SDL_Rect r, SDL_Color color, int tolerance)
+{
+    ui_refresh(d);
+    Uint32 *px = calloc((size_t)r.w * (size_t)r.h, sizeof *px);
+    if (px == NULL)
+        fail_msg("out of memory reading %dx%d pixels", r.w, r.h);
+    if (SDL_RenderReadPixels(d->app->renderer, &r, SDL_PIXELFORMAT_ARGB8888, px, r.w * 4) != 0) {
+        free(px);
+        fail_msg("cannot read pixels: %s", SDL_GetError());
+    }
+    int n = 0;
+    for (int i = 0; i < r.w * r.h; i++) {
+        SDL_Color c = {(Uint8)((px[i] >> 16) & 0xFF), (Uint8)((px[i] >> 8) & 0xFF),
+                       (Uint8)(px[i] & 0xFF), 255};
+        n += ui_near(c, color, tolerance);
+    }
+    free(px);
+    return n;
+}
+
 int ui_ink(UiDriver *d, SDL_Rect r, SDL_Color from, int threshold)
 {
     ui_refresh(d);

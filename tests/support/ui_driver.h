@@ -184,6 +184,9 @@ SDL_Color ui_pixel(UiDriver *d, int x, int y);
  * of the three channel differences): text or shapes drawn there. */
 int ui_ink(UiDriver *d, SDL_Rect r, SDL_Color from, int threshold);
 
+/* How many pixels of r are `color` within `tolerance` on each channel. */
+int ui_count_color(UiDriver *d, SDL_Rect r, SDL_Color color, int tolerance);
+
 /* Are a and b the same colour within `tolerance` on each channel? */
 bool ui_near(SDL_Color a, SDL_Color b, int tolerance);
 

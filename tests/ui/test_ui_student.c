@@ -333,6 +333,51 @@ static void test_ticked_packs_are_remembered_and_continue_is_one_key(void **stat
     ui_shot(d, "packs-choose");
 }
 
+/* ---- results ------------------------------------------------------------ */
+
+/* A round with nothing right: its figures are not green, "Retry the ones I
+ * missed" is offered, and "Play again" plays the same packs anew. A round
+ * with nothing missed offers no retry, and Done goes to the title. */
+static void test_results_offer_what_applies_and_done_goes_home(void **state)
+{
+    UiDriver *d = *state;
+    App *app = open_play(d, 1280, 720);
+    for (size_t i = 0; i < app->packs.pack_count; i++)
+        app->selection.pack[i] = strcmp(app->packs.packs[i]->id, PACK_ID) == 0;
+    const char *const ids[] = {"q-choice", "q-truefalse"};
+    start_round(d, ids, 2, ROUND_TIME_OFF, 0);
+    int64_t first = app->quiz.round_id;
+    ui_key(d, SDLK_a); /* Berlin: wrong */
+    ui_key(d, SDLK_RETURN);
+    ui_key(d, SDLK_f); /* false: wrong */
+    ui_key(d, SDLK_RETURN);
+    assert_int_equal(app_scene(app), SCENE_RESULTS);
+    ui_shot(d, "results-nothing-right");
+    const AppWidget *correct = ui_widget(d, "Correct answers: 0 / 2");
+    assert_int_equal(ui_count_color(d, correct->rect, theme_color(COLOR_GOOD), 24), 0);
+    assert_true(ui_count_color(d, correct->rect, theme_color(COLOR_BAD), 24) > 20);
+    assert_non_null(ui_widget(d, "Retry the 2 I missed"));
+    ui_click(d, "Play again");
+    assert_int_equal(app_scene(app), SCENE_QUESTION);
+    assert_true(app->quiz.round_id != first);
+
+    /* Everything right: no retry; Done goes to the title. */
+    ui_key(d, SDLK_ESCAPE);
+    ui_key(d, SDLK_y);
+    start_round(d, ids, 2, ROUND_TIME_OFF, 0);
+    ui_key(d, SDLK_b);
+    ui_key(d, SDLK_RETURN);
+    ui_key(d, SDLK_t);
+    ui_key(d, SDLK_RETURN);
+    assert_int_equal(app_scene(app), SCENE_RESULTS);
+    assert_null(ui_find_prefix(d, "Retry"));
+    assert_false(ui_shows(d, "R  retry missed"));
+    assert_true(ui_widget(d, "Done")->flags & WIDGET_FOCUSED);
+    ui_key(d, SDLK_RETURN);
+    assert_int_equal(app_scene(app), SCENE_TITLE);
+    assert_false(app->quiz.active);
+}
+
 /* ---- study ------------------------------------------------------------- */
 
 /* Study can be limited to chosen packs (remembered per learner), and the
@@ -388,6 +433,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_closing_the_window_mid_round_asks_first, ui_setup,
                                         ui_teardown),
         cmocka_unit_test_setup_teardown(test_ticked_packs_are_remembered_and_continue_is_one_key,
+                                        ui_setup, ui_teardown),
+        cmocka_unit_test_setup_teardown(test_results_offer_what_applies_and_done_goes_home,
                                         ui_setup, ui_teardown),
         cmocka_unit_test_setup_teardown(test_study_packs_are_chosen_and_the_counts_agree, ui_setup,
                                         ui_teardown),

@@ -70,6 +70,26 @@ void play_draw_line(SDL_Renderer *renderer, float x0, float y0, float x1, float 
 void play_draw_check(SDL_Renderer *renderer, SDL_Rect rect, SDL_Color color);
 void play_draw_cross(SDL_Renderer *renderer, SDL_Rect rect, SDL_Color color);
 
+/* How an answer went, as the feedback and results screens draw it: a
+ * disc in the verdict's colour with a check mark (right), a half-filled
+ * ring (partly right: never the cross of a wrong answer), or a cross
+ * (wrong, timed out). */
+typedef enum PlayVerdict {
+    PLAY_VERDICT_RIGHT,
+    PLAY_VERDICT_PARTLY,
+    PLAY_VERDICT_WRONG,
+    PLAY_VERDICT_TIMED_OUT,
+} PlayVerdict;
+
+/* The verdict of a result. */
+PlayVerdict play_verdict(const RoundResult *result);
+
+/* Its colour (COLOR_GOOD, COLOR_WARN, COLOR_BAD, COLOR_WARN). */
+ThemeColor play_verdict_color(PlayVerdict verdict);
+
+/* Draws the verdict's disc and mark in the square `box`. */
+void play_draw_verdict(SDL_Renderer *renderer, SDL_Rect box, PlayVerdict verdict);
+
 /* A filled circle. */
 void play_fill_circle(SDL_Renderer *renderer, float cx, float cy, float r, SDL_Color color);
 
