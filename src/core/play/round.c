@@ -461,9 +461,10 @@ const RoundResult *round_answer_given(Round *round, const Answer *answer, int64_
     r.fraction_right = scoring_fraction_value(r.fraction);
     r.correct = scoring_is_correct(r.fraction);
     r.elapsed_ms = elapsed_ms;
-    round->streak = r.correct ? round->streak + 1 : 0;
+    if (!kind->self_graded)
+        round->streak = r.correct ? round->streak + 1 : 0;
     r.streak = round->streak;
-    if (round->settings.scoring == SCORING_SPEED) {
+    if (round->settings.scoring == SCORING_SPEED && !kind->self_graded) {
         r.points = scoring_points(q->question->points, r.fraction, elapsed_ms, q->time_limit_ms);
         if (round->settings.streak_bonus && r.correct) {
             r.streak_bonus = scoring_streak_bonus(round->streak);

@@ -1,6 +1,6 @@
 /* qtype_flashcard.c - a card with a front and a back; in a round the player
  * reveals the back and says whether they knew it. Stored as one number: 1
- * for "knew it". */
+ * for "knew it". Self-graded, so it scores no points (scoring.h). */
 #include "i18n.h"
 #include "qtype.h"
 
@@ -52,6 +52,7 @@ const QuestionKind qtype_flashcard = {
     .type = QUESTION_FLASHCARD,
     .name = "flashcard",
     .shuffle = QTYPE_SHUFFLE_NONE,
+    .self_graded = true,
     .entry_count = qtype_no_entries,
     .entry_text = qtype_no_entry_text,
     .from_display = qtype_from_display_plain,

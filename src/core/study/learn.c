@@ -258,6 +258,23 @@ static void bury_siblings(LearnDeck *deck, size_t index)
     }
 }
 
+/* Was this card introduced by the study screen (its first review a study
+ * review)? Only those count against the daily new-card limit: a quiz round
+ * also reviews the cards it asks, but playing one must not use up the
+ * day's new cards. Asked only for cards first seen today, so the number of
+ * look-ups is bounded by one day's activity. A log that cannot be read
+ * counts the card, as before. */
+static bool introduced_by_study(Store *store, const StoreCard *card)
+{
+    StoreReviewList log = {0};
+    if (store_card_reviews(store, card->profile_id, card->pack_id, card->question_id,
+                           card->deletion, &log, NULL) != STORE_OK)
+        return true;
+    bool study = log.count == 0 || log.items[0].source == STORE_SOURCE_STUDY;
+    store_review_list_free(&log);
+    return study;
+}
+
 StoreStatus learn_deck_build(LearnDeck *deck, Store *store, int64_t profile_id, Pack *const *packs,
                              size_t pack_count, int64_t now_ms, const FsrsDayRule *rule,
                              StoreError *err)
@@ -305,7 +322,8 @@ StoreStatus learn_deck_build(LearnDeck *deck, Store *store, int64_t profile_id, 
     int64_t today = fsrs_day_number(now_ms, rule);
     for (size_t i = 0; i < stored.count; i++)
         if (stored.items[i].first_seen != 0 &&
-            fsrs_day_number(stored.items[i].first_seen, rule) == today)
+            fsrs_day_number(stored.items[i].first_seen, rule) == today &&
+            introduced_by_study(store, &stored.items[i]))
             deck->new_done_today++;
 
     size_t n = 0, matched = 0;
@@ -584,6 +602,21 @@ void learn_stats_free(LearnStats *stats)
     memset(stats, 0, sizeof *stats);
 }
 
+/* What one seen card adds to its topic's memory. Its retrievability now,
+ * except for a card still on the first (re)learning step: its last answer
+ * was Again (or Hard at that step), so it is not remembered yet, although
+ * a card reviewed a moment ago has a retrievability near 1 whatever the
+ * answer was. Without this a topic just answered 60 % right showed a
+ * memory of 100 %. */
+static double card_memory(const FsrsParams *params, const FsrsCard *card, int64_t now_ms,
+                          const FsrsDayRule *rule)
+{
+    bool in_steps = card->state == FSRS_STATE_LEARNING || card->state == FSRS_STATE_RELEARNING;
+    if (in_steps && card->step == 0)
+        return 0.0;
+    return fsrs_retrievability(params, card, now_ms, rule);
+}
+
 /* Adds a slot per topic of each pack in the deck, in deck order. */
 static StoreStatus stats_topics(LearnStats *out, const LearnDeck *deck, int64_t now_ms,
                                 const FsrsDayRule *rule, const FsrsParams *params, StoreError *err)
@@ -621,7 +654,7 @@ static StoreStatus stats_topics(LearnStats *out, const LearnDeck *deck, int64_t 
             t[k].cards++;
             if (deck->cards[i].state != FSRS_STATE_NEW) {
                 t[k].seen++;
-                t[k].mastery += fsrs_retrievability(params, &deck->cards[i], now_ms, rule);
+                t[k].mastery += card_memory(params, &deck->cards[i], now_ms, rule);
             }
             break;
         }

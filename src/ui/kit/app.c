@@ -97,6 +97,7 @@ static void apply_switch(App *app)
             default:
                 break;
             }
+            app->repeat_blocked = true; /* a held key stays on the screen it was pressed on */
             if (current(app)->enter)
                 current(app)->enter(app, current_state(app), from, &args[k]);
             app->dirty = true;
@@ -111,11 +112,72 @@ void app_resized(App *app)
     app->dirty = true;
 }
 
+/* Is this event the player's input that app_guard_input or a held key's
+ * repeat keeps away from the scene? Esc and the gamepad's B stay: leaving
+ * is never a wrong answer. */
+static bool held_back(App *app, const SDL_Event *e)
+{
+    bool guarded = app_clock_ms(app) < app->guard_until;
+    if (e->type == SDL_KEYDOWN) {
+        SDL_Keycode k = e->key.keysym.sym;
+        if (guarded && k != SDLK_ESCAPE && k != SDLK_AC_BACK) {
+            app->repeat_blocked = true; /* nor may its repeats get through later */
+            return true;
+        }
+        if (e->key.repeat && app->repeat_blocked)
+            return true;
+        if (!e->key.repeat)
+            app->repeat_blocked = false;
+        return false;
+    }
+    if (!guarded)
+        return false;
+    switch (e->type) {
+    case SDL_CONTROLLERBUTTONDOWN:
+        return e->cbutton.button != SDL_CONTROLLER_BUTTON_B &&
+               e->cbutton.button != SDL_CONTROLLER_BUTTON_BACK;
+    case SDL_TEXTINPUT:
+    case SDL_TEXTEDITING:
+    case SDL_MOUSEBUTTONDOWN:
+    case SDL_MOUSEBUTTONUP:
+    case SDL_FINGERDOWN:
+    case SDL_FINGERUP:
+        return true;
+    default:
+        return false;
+    }
+}
+
+static void close_now(App *app, void *user)
+{
+    (void)user;
+    app->running = false;
+}
+
+/* The window's close button, or the desktop's "close": mid-round, ask
+ * first (the round stays unfinished in the store and the next launch
+ * offers to take it up). Asked again while the question is up, it closes. */
+static void ask_before_closing(App *app)
+{
+    if (app_asking(app) || !app->quiz.active || quiz_is_over(&app->quiz)) {
+        app->running = false;
+        return;
+    }
+    app_ask(app, &(AppAsk){
+                     .title = _("Close quizdeck?"),
+                     .body = _("Your round is kept: the next time you start, you can take it up "
+                               "where you left it."),
+                     .yes = _("Close"),
+                     .no = _("Keep playing"),
+                     .on_yes = close_now,
+                 });
+}
+
 static void handle(App *app, SDL_Event *e)
 {
     switch (e->type) {
     case SDL_QUIT:
-        app->running = false;
+        ask_before_closing(app);
         return;
     case SDL_WINDOWEVENT:
         if (e->window.event == SDL_WINDOWEVENT_SIZE_CHANGED ||
@@ -152,6 +214,8 @@ static void handle(App *app, SDL_Event *e)
     default:
         break;
     }
+    if (held_back(app, e))
+        return;
     app_notice_input(app, e);
     UiEvent ui = input_map(&app->input, e);
     if (app->theme.rtl && app->mirror_frame) {
@@ -165,6 +229,8 @@ static void handle(App *app, SDL_Event *e)
 
     if (e->type >= SDL_KEYDOWN && e->type < SDL_USEREVENT)
         app->dirty = true;
+    if (app_dialog_event(app, &ui))
+        return;
     const Scene *scene = current(app);
     bool used = scene->event ? scene->event(app, current_state(app), &ui) : false;
     if (used)
@@ -235,6 +301,7 @@ void app_draw_frame(App *app)
     if (scene->draw)
         scene->draw(app, current_state(app));
     SDL_RenderSetClipRect(app->renderer, NULL);
+    app_draw_dialog(app);
     app_draw_notice(app);
     if (mirror)
         mirror_end(app);
@@ -249,12 +316,17 @@ static int iterate(App *app, int timeout)
     if (timeout != 0 && !app->animating)
         renderer_bench_idle(app->renderer); /* benchmarks only: renderer.h */
     app->animating = false;
+    /* Each event is handled with the clock of its own moment, not of the
+     * iteration before the wait (an untimed question would otherwise take
+     * every answer as given in 0 ms). */
     if (timeout != 0 && SDL_WaitEventTimeout(&e, timeout)) {
+        app->now_ms = app_clock_ms(app);
         handle(app, &e);
         apply_switch(app);
         count++;
     }
     while (app->running && SDL_PollEvent(&e)) {
+        app->now_ms = app_clock_ms(app);
         handle(app, &e);
         apply_switch(app);
         count++;
@@ -368,6 +440,11 @@ void app_wake_at(App *app, uint64_t at_ms)
 {
     if (!app->wake_at || at_ms < app->wake_at)
         app->wake_at = at_ms;
+}
+
+void app_guard_input(App *app, uint32_t ms)
+{
+    app->guard_until = app_clock_ms(app) + ms;
 }
 
 void app_set_back_button(App *app, SDL_Rect rect)
@@ -495,6 +572,8 @@ App *app_create(const AppConfig *config)
     if (app_is_dir(app->user_packs_dir))
         pack_set_add_path(&app->packs, app->user_packs_dir);
     app_selection_sync(app);
+    app_selection_load(app, APP_SELECTION_PLAY);
+    app_selection_load(app, APP_SELECTION_STUDY);
 
     /* Scenes: state blocks, then the title. */
     for (int i = 0; i < SCENE_COUNT; i++) {
@@ -525,6 +604,8 @@ void app_destroy(App *app)
     for (int i = 0; i < SCENE_COUNT; i++)
         free(app->scene_state[i]);
     app_selection_free(&app->selection);
+    app_selection_free(&app->study_selection);
+    app_dialog_free(app);
     app_end_round(app);
     pack_set_free(&app->packs);
     store_close(app->store);
@@ -608,7 +689,39 @@ bool app_start_round(App *app, const RoundSettings *settings, QuizMode mode, boo
     }
     if (status == QUIZ_NOT_SAVED)
         app_notice(app, COLOR_WARN, "%s", i18n_message(err.message));
-
+    app_decline_resume(app); /* another round was chosen over it */
+    app->played = true;
     app_go(app, SCENE_QUESTION);
     return true;
+}
+
+bool app_start_selected_round(App *app)
+{
+    RoundSettings rs = app_round_settings(app);
+    bool narrowed = false;
+    for (size_t i = 0; i < app->selection.count && i < app->packs.pack_count; i++)
+        for (size_t t = 0; app->selection.pack[i] && t < app->packs.packs[i]->topic_count; t++)
+            narrowed |= app->selection.topic[i][t];
+    /* With a topic ticked, the round is the exact questions offered. */
+    RoundQuestionRef *only = NULL;
+    if (narrowed) {
+        size_t n = app_selection_questions(app, NULL), k = 0;
+        only = calloc(n ? n : 1, sizeof *only);
+        if (!only) {
+            app_notice(app, COLOR_BAD, _("Out of memory."));
+            return false;
+        }
+        for (size_t i = 0; i < app->packs.pack_count; i++) {
+            const Pack *p = app->packs.packs[i];
+            for (size_t q = 0; q < p->question_count && k < n; q++)
+                if (app_selection_offers(app, i, &p->questions[q]))
+                    only[k++] = (RoundQuestionRef){p->id, p->questions[q].id};
+        }
+        rs.only = only;
+        rs.only_count = k;
+    }
+    QuizMode mode = rs.time_mode == ROUND_TIME_OFF ? QUIZ_MODE_PRACTICE : QUIZ_MODE_TIMED;
+    bool ok = app_start_round(app, &rs, mode, false);
+    free(only);
+    return ok;
 }

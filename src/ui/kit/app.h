@@ -41,6 +41,7 @@
 #include "theme.h"
 
 typedef struct App App;
+typedef struct AppDialog AppDialog;
 
 /* One scene's table entry. Every function may be NULL. `state` is the
  * scene's own block of state_size bytes, allocated zeroed by the App when
@@ -114,6 +115,22 @@ typedef struct Selection {
     size_t count; /* how many entries pack/topic have */
 } Selection;
 
+/* Which selection: the packs and topics a round is played from (the
+ * Choose packs screen), or the packs studied as flashcards (none ticked
+ * means every pack, like Anki with every deck). */
+typedef enum AppSelectionKind {
+    APP_SELECTION_PLAY = 0,
+    APP_SELECTION_STUDY = 1,
+} AppSelectionKind;
+
+/* A round the game was closed or killed in, which the title screen offers
+ * to take up (app_resume_round); round_id 0 when there is none. */
+typedef struct AppResume {
+    int64_t round_id;
+    int answered;
+    int question_count;
+} AppResume;
+
 /* A labelled widget as drawn in the last frame (for tests and tools). */
 typedef struct AppWidget {
     SDL_Rect rect; /* renderer pixels */
@@ -132,7 +149,8 @@ struct App {
 
     /* Packs: shipped folders first, then --packs, then data_dir/packs. */
     PackSet packs;
-    Selection selection;
+    Selection selection;               /* APP_SELECTION_PLAY */
+    Selection study_selection;         /* APP_SELECTION_STUDY: packs only, topics unused */
     char user_packs_dir[APP_PATH_MAX]; /* where dropped packs are copied */
 
     /* The store; NULL when it could not be opened (play without saving;
@@ -144,7 +162,9 @@ struct App {
     char data_dir[APP_PATH_MAX];
 
     UiSettings settings;
-    uint64_t now_ms; /* the clock of this loop iteration */
+    uint64_t now_ms;  /* the clock of this loop iteration */
+    AppResume resume; /* the unfinished round on offer (app_store.c) */
+    bool played;      /* a round was started since launch: "Play again" */
 
     /* The round being played, by the core's play engine (quiz.h): made by
      * app_start_round(); the play scenes read quiz.round and pass every
@@ -162,12 +182,15 @@ struct App {
     SceneArg pending_arg[4];
     int pending_count;
     bool running, dirty, animating;
-    uint64_t wake_at;    /* 0 = none */
-    uint64_t test_clock; /* 0 = the real clock */
+    uint64_t wake_at;     /* 0 = none */
+    uint64_t guard_until; /* input before this (loop clock) is dropped: app_guard_input */
+    bool repeat_blocked;  /* key repeats are dropped until the next fresh key press */
+    uint64_t test_clock;  /* 0 = the real clock */
     char notice[APP_NOTICE_MAX];
     ThemeColor notice_color;
     uint64_t notice_until;
     uint64_t notice_since;     /* when it appeared: it may be dismissed after a while */
+    AppDialog *dialog;         /* the question app_ask put (app_dialog.c); NULL until one */
     SDL_Rect back_button;      /* as laid out (left to right; see app.c, mirroring) */
     SDL_Texture *mirror_frame; /* right to left: the frame before its flip */
     int mirror_w, mirror_h;
@@ -231,6 +254,17 @@ void app_animate(App *app);
 /* Wakes the loop at now_ms (e.g. the next second of a visible countdown). */
 void app_wake_at(App *app, uint64_t at_ms);
 
+/* Drops the player's input for `ms` from now: key presses (but Esc), typed
+ * text, clicks and gamepad buttons (but B). A scene that answers on one
+ * key (a new question, a feedback or results screen) calls it in enter(),
+ * so that a second press meant for the screen before (Enter, Enter) is not
+ * taken as an answer to one not yet seen. Key repeats are dropped anyway
+ * after every scene switch until a key is pressed afresh: a held key never
+ * runs on into the next screen. */
+void app_guard_input(App *app, uint32_t ms);
+
+enum { APP_INPUT_GUARD_MS = 300 }; /* the guard of a new question or result */
+
 /* Shows a banner at the bottom for a few seconds (COLOR_BAD for errors,
  * COLOR_WARN, COLOR_GOOD, COLOR_ACCENT for information). */
 void app_notice(App *app, ThemeColor color, const char *format, ...)
@@ -238,6 +272,26 @@ void app_notice(App *app, ThemeColor color, const char *format, ...)
     __attribute__((format(printf, 3, 4)))
 #endif
     ;
+
+/* A question put to the player over the current scene, modal: a title, a
+ * line or two, and two answers. The focus starts on `no`, the harmless
+ * answer, which Enter, Esc and N also give; `yes` (or Y) calls on_yes. The
+ * texts are copied. While it is up the scene gets no input but still its
+ * update() (a timed question pauses: see app_asking). */
+typedef struct AppAsk {
+    const char *title; /* "Quit this round?" */
+    const char *body;  /* what it means; may be NULL */
+    const char *yes;   /* "Yes, quit" */
+    const char *no;    /* "No, keep playing" */
+    bool yes_is_danger;
+    void (*on_yes)(App *app, void *user);
+    void *user;
+} AppAsk;
+
+void app_ask(App *app, const AppAsk *ask);
+
+/* Is a question of app_ask up? */
+bool app_asking(const App *app);
 
 /* Starts a round in the play engine: over the packs ticked on the packs
  * screen (all loaded packs when all_packs), with `settings` (its
@@ -247,6 +301,12 @@ void app_notice(App *app, ThemeColor color, const char *format, ...)
  * On failure (no question qualifies) it shows a notice and returns false,
  * staying where it is; a round that plays but cannot be saved says so. */
 bool app_start_round(App *app, const RoundSettings *settings, QuizMode mode, bool all_packs);
+
+/* Starts a round with the player's setup choices (app_round_settings)
+ * over the ticked packs and topics of app->selection: what Start on the
+ * setup screen and Continue on the title do. Practice when untimed, timed
+ * otherwise. False (with a notice) when nothing qualifies. */
+bool app_start_selected_round(App *app);
 
 /* Frees the round (quiz.active becomes false) after writing any answers
  * still waiting for the store. A round not finished stays unfinished in
@@ -275,8 +335,35 @@ size_t app_selection_questions(const App *app, size_t *packs);
 /* How many questions of `pack` are in topic `topic_id`. */
 size_t app_topic_size(const Pack *pack, const char *topic_id);
 
+/* The ticks of a selection are remembered per learner, like the round
+ * settings (store settings "play.packs", "study.packs", by pack and topic
+ * id). app_selection_save writes the current ticks; app_selection_load
+ * reads them back (packs no longer loaded are skipped), as app_create and
+ * app_set_profile do. */
+void app_selection_save(App *app, AppSelectionKind kind);
+void app_selection_load(App *app, AppSelectionKind kind);
+
+/* Ticks every loaded pack (with all its topics) or none. Not saved. */
+void app_selection_all(App *app, AppSelectionKind kind, bool on);
+
+/* The packs to study, in pack-set order, into out (room for
+ * app->packs.pack_count): the ticked ones, or all when none is ticked.
+ * Returns how many. */
+size_t app_study_packs(const App *app, Pack **out);
+
+/* Takes up app->resume.round_id where it stopped (quiz_resume over the
+ * loaded packs) and goes to its next question. When it cannot be (its
+ * packs are gone or changed, it was complete) it says why in a notice,
+ * stops offering it, and returns false. */
+bool app_resume_round(App *app);
+
+/* Stops offering app->resume (the player chose another round); the round
+ * stays unfinished in the store and its answers count in Progress. */
+void app_decline_resume(App *app);
+
 /* Makes `profile_id` the current learner: marks it last used and loads its
- * settings (font scale, setup choices, ...), which belong to each learner. */
+ * settings (font scale, setup choices, ticked packs, ...), which belong to
+ * each learner, and finds a round of theirs to resume. */
 void app_set_profile(App *app, int64_t profile_id);
 
 /* A click on this rectangle that the scene does not handle goes back one
@@ -320,5 +407,8 @@ void app_test_resize(App *app, int w, int h);
 
 /* Fixes the clock at ms (tests of timers); 0 goes back to the real clock. */
 void app_test_set_clock(App *app, uint64_t ms);
+
+/* The loop's clock now: the fixed one when set, else SDL's (ms). */
+uint64_t app_test_clock(const App *app);
 
 #endif

@@ -81,6 +81,9 @@ void app_set_profile(App *app, int64_t profile_id)
         store_profile_touch(app->store, profile_id, app_unix_ms(), NULL);
     app_load_settings(app);
     app_apply_settings(app, false);
+    app_selection_load(app, APP_SELECTION_PLAY);
+    app_selection_load(app, APP_SELECTION_STUDY);
+    app_find_resume(app);
 }
 
 const char *app_language_code(int language)

@@ -68,3 +68,8 @@ void app_test_set_clock(App *app, uint64_t ms)
 {
     app->test_clock = ms;
 }
+
+uint64_t app_test_clock(const App *app)
+{
+    return app_clock_ms(app);
+}

@@ -191,6 +191,13 @@ UiEvent input_map(Input *input, const SDL_Event *event)
     return ui;
 }
 
+bool input_key_is(const SDL_Event *event, SDL_Scancode key)
+{
+    return event->type == SDL_KEYDOWN && !event->key.repeat &&
+           !(event->key.keysym.mod & (KMOD_CTRL | KMOD_ALT | KMOD_GUI)) &&
+           event->key.keysym.scancode == key;
+}
+
 const char *input_action_name(InputAction action)
 {
     static const char *const names[] = {"none",   "up",   "down", "left", "right",

@@ -68,6 +68,11 @@ void input_set_pixel_ratio(Input *input, SDL_Window *window, SDL_Renderer *rende
  * The result points at `event`, which must outlive it. */
 UiEvent input_map(Input *input, const SDL_Event *event);
 
+/* Is the event a plain press (no Ctrl, Alt or GUI key, not a repeat) of
+ * the key at this place on the keyboard? By scancode, so a letter shortcut
+ * works the same with an Arabic keyboard layout. */
+bool input_key_is(const SDL_Event *event, SDL_Scancode key);
+
 /* A short name for an action ("accept"), for logs and tests. */
 const char *input_action_name(InputAction action);
 

@@ -101,14 +101,15 @@ static Entry *lookup(TextCache *cache, const TextSpec *spec, const char *text)
     Script ls = text_lang_script(spec->lang);
     SDL_Color color = spec_color(spec);
     int wrap = spec->wrap > 0 ? spec->wrap : 0;
+    int max_lines = spec->max_lines > 0 ? spec->max_lines : 0;
     uint64_t h = hash_text(text);
     Entry *victim = &cache->entries[0];
     for (size_t i = 0; i < MAX_ENTRIES; i++) {
         Entry *e = &cache->entries[i];
         if (e->text && e->hash == h && e->px == px && e->bold == bold && e->lang_script == ls &&
-            e->wrap == wrap && e->align == align && e->color.r == color.r &&
-            e->color.g == color.g && e->color.b == color.b && e->color.a == color.a &&
-            strcmp(e->text, text) == 0) {
+            e->wrap == wrap && e->align == align && e->max_lines == max_lines &&
+            e->color.r == color.r && e->color.g == color.g && e->color.b == color.b &&
+            e->color.a == color.a && strcmp(e->text, text) == 0) {
             e->used = ++cache->tick;
             return e;
         }
@@ -128,7 +129,8 @@ static Entry *lookup(TextCache *cache, const TextSpec *spec, const char *text)
         entry_free(cache, old);
     }
     Shaper sh = {cache, px, bold, ls};
-    SDL_Surface *surface = text_render_surface(&sh, text, spec->lang, color, wrap, align);
+    SDL_Surface *surface =
+        text_render_surface(&sh, text, spec->lang, color, wrap, align, max_lines);
     if (!surface)
         return NULL;
     SDL_Texture *texture = SDL_CreateTextureFromSurface(cache->renderer, surface);
@@ -143,7 +145,8 @@ static Entry *lookup(TextCache *cache, const TextSpec *spec, const char *text)
     }
     memcpy(copy, text, n);
     SDL_SetTextureBlendMode(texture, SDL_BLENDMODE_BLEND);
-    *victim = (Entry){h, copy, px, bold, ls, color, wrap, align, texture, w, hh, ++cache->tick};
+    *victim = (Entry){h,     copy,      px,      bold, ls, color,        wrap,
+                      align, max_lines, texture, w,    hh, ++cache->tick};
     cache->bytes += (size_t)w * (size_t)hh * 4u;
     return victim;
 }
@@ -259,17 +262,74 @@ SDL_Rect text_draw(TextCache *cache, const TextSpec *spec, int x, int y, const c
     return dst;
 }
 
+/* The least size factor text_draw_fit may use for a spec: the readable
+ * size over the style's own (the player's text size scales both), never
+ * below half, and never below what the caller already asked for. */
+static float shrink_floor(const TextSpec *spec, float base)
+{
+    if (spec->no_shrink)
+        return base;
+    int style = (int)spec->style;
+    if (style < 0 || style >= TEXT_STYLE_COUNT)
+        style = TEXT_BODY;
+    float floor = (float)TEXT_READABLE_UNITS / style_units[style];
+    if (floor < 0.5f)
+        floor = 0.5f;
+    if (floor > 1.0f)
+        floor = 1.0f;
+    return floor < base ? floor : base;
+}
+
+/* Steps of 10 % from base down to the floor, the floor itself last: the
+ * size factor of step k, or 0 past the last step. */
+static float fit_step(float base, float floor, int k)
+{
+    float f = base * (1.0f - 0.1f * (float)k);
+    if (f > floor + 0.001f)
+        return f;
+    float prev = base * (1.0f - 0.1f * (float)(k - 1));
+    return k == 0 || prev > floor + 0.001f ? floor : 0.0f;
+}
+
+float text_fit_shrink(TextCache *cache, const TextSpec *spec, int w, int h, const char *text)
+{
+    TextSpec s = *spec;
+    s.wrap = w > 0 ? w : 1;
+    float base = spec->shrink > 0.0f ? spec->shrink : 1.0f;
+    float floor = shrink_floor(spec, base);
+    float f = base;
+    for (int k = 0; (f = fit_step(base, floor, k)) > 0.0f; k++) {
+        s.shrink = f;
+        Entry *e = lookup(cache, &s, text);
+        if (!e || e->h <= h)
+            return f;
+    }
+    return floor;
+}
+
+int text_fit_height(TextCache *cache, const TextSpec *spec, int w, int max_h, const char *text)
+{
+    TextSpec s = *spec;
+    s.wrap = w > 0 ? w : 1;
+    int h = text_measure(cache, &s, text).y;
+    return h < max_h ? h : max_h;
+}
+
 SDL_Rect text_draw_fit(TextCache *cache, const TextSpec *spec, SDL_Rect box, const char *text)
 {
     TextSpec s = *spec;
     s.wrap = box.w > 0 ? box.w : 1;
-    float base = spec->shrink > 0.0f ? spec->shrink : 1.0f;
-    Entry *e = NULL;
-    for (int step = 0; step <= 5; step++) {
-        s.shrink = base * (1.0f - 0.1f * (float)step);
+    s.shrink = text_fit_shrink(cache, spec, box.w, box.h, text);
+    Entry *e = lookup(cache, &s, text);
+    if (e && e->h > box.h) {
+        /* Still too tall at the readable floor: as many lines as fit, the
+         * last ending with an ellipsis. */
+        int lh = text_line_height(cache, &s);
+        int lines = lh > 0 ? box.h / lh : 1;
+        s.max_lines = lines > 0 ? lines : 1;
+        if (spec->max_lines > 0 && spec->max_lines < s.max_lines)
+            s.max_lines = spec->max_lines;
         e = lookup(cache, &s, text);
-        if (!e || e->h <= box.h)
-            break;
     }
     SDL_Rect dst = {box.x, box.y, 0, 0};
     if (!e)
@@ -281,7 +341,7 @@ SDL_Rect text_draw_fit(TextCache *cache, const TextSpec *spec, SDL_Rect box, con
         copy_texture(cache, e->texture, NULL, &dst);
         return dst;
     }
-    /* Still too tall at half size: show the top part that fits. */
+    /* One line taller than the box: show the top part that fits. */
     SDL_Rect src = {0, 0, e->w, box.h};
     dst.h = box.h;
     copy_texture(cache, e->texture, &src, &dst);

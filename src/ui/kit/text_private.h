@@ -66,6 +66,7 @@ typedef struct Entry {
     SDL_Color color;
     int wrap;
     TextAlign align;
+    int max_lines; /* 0 = all */
     SDL_Texture *texture;
     int w, h;
     uint64_t used;
@@ -75,6 +76,7 @@ typedef struct Run {
     size_t start, end; /* bytes in the line */
     int level;         /* bidi embedding level: odd = right to left */
     Script script;
+    bool control; /* a bidi mark or isolate: it orders, it is never drawn */
 } Run;
 
 typedef struct LineSpan {
@@ -150,8 +152,10 @@ TTF_Font *text_get_font(TextCache *cache, int face, int px);
 bool text_paragraph_rtl(const char *s, size_t len, const char *lang);
 
 /* Lays the text out (wrapped to wrap pixels, 0 = never) and renders it into
- * a new ARGB surface the caller frees; NULL when nothing could be drawn. */
+ * a new ARGB surface the caller frees; NULL when nothing could be drawn.
+ * With max_lines > 0 at most that many lines are drawn, the last one cut
+ * with an ellipsis when text was left out. */
 SDL_Surface *text_render_surface(Shaper *sh, const char *text, const char *lang, SDL_Color color,
-                                 int wrap, TextAlign align);
+                                 int wrap, TextAlign align, int max_lines);
 
 #endif

@@ -63,9 +63,17 @@ static int hit(const Nav *nav, int x, int y)
     return -1;
 }
 
+/* How far apart [a0, a1) and [b0, b1) are: 0 when they overlap. */
+static long interval_gap(long a0, long a1, long b0, long b1)
+{
+    return b0 >= a1 ? b0 - a1 : a0 >= b1 ? a0 - b1 : 0;
+}
+
 /* The nearest enabled widget in a direction: the gap along the direction
- * counts once, the offset across it twice, so a list moves row by row and
- * a grid keeps its column. */
+ * counts once, the gap across it twice (none when the two overlap across:
+ * a row of two buttons right under a wide one is the next step down), so
+ * a list moves row by row and a grid keeps its column; among equals the
+ * one whose centre is nearest across wins. */
 static int spatial(const Nav *nav, InputAction dir)
 {
     if (nav->focus < 0 || nav->focus >= nav->count)
@@ -77,38 +85,42 @@ static int spatial(const Nav *nav, InputAction dir)
         if (i == nav->focus || !nav->enabled[i])
             continue;
         SDL_Rect r = nav->rect[i];
-        long along = 0, across = 0;
+        long along = 0, across = 0, centre = 0;
+        bool vertical = dir == ACTION_UP || dir == ACTION_DOWN;
         switch (dir) {
         case ACTION_UP:
             if (r.y + r.h / 2 >= c.y + c.h / 2)
                 continue;
             along = c.y - (r.y + r.h);
-            across = labs((long)(r.x + r.w / 2) - (c.x + c.w / 2));
             break;
         case ACTION_DOWN:
             if (r.y + r.h / 2 <= c.y + c.h / 2)
                 continue;
             along = r.y - (c.y + c.h);
-            across = labs((long)(r.x + r.w / 2) - (c.x + c.w / 2));
             break;
         case ACTION_LEFT:
             if (r.x + r.w / 2 >= c.x + c.w / 2)
                 continue;
             along = c.x - (r.x + r.w);
-            across = labs((long)(r.y + r.h / 2) - (c.y + c.h / 2));
             break;
         case ACTION_RIGHT:
             if (r.x + r.w / 2 <= c.x + c.w / 2)
                 continue;
             along = r.x - (c.x + c.w);
-            across = labs((long)(r.y + r.h / 2) - (c.y + c.h / 2));
             break;
         default:
             return -1;
         }
+        if (vertical) {
+            across = interval_gap(c.x, c.x + c.w, r.x, r.x + r.w);
+            centre = labs((long)(r.x + r.w / 2) - (c.x + c.w / 2));
+        } else {
+            across = interval_gap(c.y, c.y + c.h, r.y, r.y + r.h);
+            centre = labs((long)(r.y + r.h / 2) - (c.y + c.h / 2));
+        }
         if (along < 0)
             along = 0;
-        long score = along + 2 * across;
+        long score = (along + 2 * across) * 65536L + centre;
         if (best < 0 || score < best_score) {
             best = i;
             best_score = score;
@@ -404,6 +416,14 @@ static void surface(App *app, SDL_Rect rect, unsigned flags)
                         theme_color(COLOR_BAD));
 }
 
+int widget_button_height(App *app)
+{
+    TextSpec spec = {.style = TEXT_LABEL};
+    int need = text_line_height(app->text, &spec) + theme_px(&app->theme, 22);
+    int base = theme_px(&app->theme, THEME_BUTTON_H);
+    return need > base ? need : base;
+}
+
 void widget_button(App *app, SDL_Rect rect, const char *label, unsigned flags)
 {
     surface(app, rect, flags);
@@ -415,6 +435,45 @@ void widget_button(App *app, SDL_Rect rect, const char *label, unsigned flags)
     if (flags & WIDGET_FOCUSED)
         widget_focus_ring(app, rect);
     app_record_widget(app, rect, label, flags);
+}
+
+int widget_button_detail_height(App *app)
+{
+    TextSpec ls = {.style = TEXT_LABEL};
+    TextSpec ds = {.style = TEXT_SMALL};
+    int need = text_line_height(app->text, &ls) + text_line_height(app->text, &ds) +
+               theme_px(&app->theme, 16);
+    int base = widget_button_height(app);
+    return need > base ? need : base;
+}
+
+void widget_button_detail(App *app, SDL_Rect rect, const char *label, const char *detail,
+                          unsigned flags)
+{
+    if (detail == NULL || detail[0] == '\0') {
+        widget_button(app, rect, label, flags);
+        return;
+    }
+    surface(app, rect, flags);
+    const Theme *t = &app->theme;
+    bool primary = (flags & WIDGET_PRIMARY) != 0;
+    SDL_Color fg = theme_color(primary ? COLOR_ON_ACCENT : COLOR_TEXT);
+    SDL_Color dim =
+        primary ? theme_mix(fg, theme_color(COLOR_ACCENT), 0.25f) : theme_color(COLOR_TEXT_DIM);
+    TextSpec ls = {.style = TEXT_LABEL, .color = dim_if(fg, flags), .align = TEXT_ALIGN_CENTER};
+    TextSpec ds = {.style = TEXT_SMALL, .color = dim_if(dim, flags), .align = TEXT_ALIGN_CENTER};
+    int lh = text_line_height(app->text, &ls), dh = text_line_height(app->text, &ds);
+    int pad = theme_px(t, 10);
+    int y = rect.y + (rect.h - lh - dh) / 2;
+    SDL_Rect lbox = {rect.x + pad, y, rect.w - 2 * pad, lh};
+    SDL_Rect dbox = {rect.x + pad, y + lh, rect.w - 2 * pad, dh};
+    ls.max_lines = ds.max_lines = 1;
+    text_draw_fit(app->text, &ls, lbox, label);
+    SDL_Rect drawn = text_draw_fit(app->text, &ds, dbox, detail);
+    if (flags & WIDGET_FOCUSED)
+        widget_focus_ring(app, rect);
+    app_record_widget(app, rect, label, flags);
+    app_record_widget(app, drawn, detail, WIDGET_TEXT);
 }
 
 static void check_box(App *app, SDL_Rect box, bool on, unsigned flags)
@@ -485,11 +544,17 @@ void widget_tile(App *app, SDL_Rect rect, const char *title, const char *detail,
     if (had_clip && !SDL_IntersectRect(&old_clip, &content, &clip))
         clip = (SDL_Rect){0, 0, 0, 0};
     SDL_RenderSetClipRect(app->renderer, &clip);
-    TextSpec ts = {
-        .style = TEXT_LABEL, .color = dim_if(theme_color(COLOR_TEXT), flags), .wrap = content.w};
+    /* Title and detail line up on the interface's side, whatever the
+     * direction of the text in them (an Arabic pack in an English list). */
+    TextAlign side = i18n_is_rtl() ? TEXT_ALIGN_RIGHT : TEXT_ALIGN_LEFT;
+    TextSpec ts = {.style = TEXT_LABEL,
+                   .color = dim_if(theme_color(COLOR_TEXT), flags),
+                   .wrap = content.w,
+                   .align = side};
     bool has_detail = detail && detail[0];
     SDL_Color dc = theme_color((flags & WIDGET_DANGER) ? COLOR_BAD : COLOR_TEXT_DIM);
-    TextSpec ds = {.style = TEXT_SMALL, .color = dim_if(dc, flags), .wrap = content.w};
+    TextSpec ds = {
+        .style = TEXT_SMALL, .color = dim_if(dc, flags), .wrap = content.w, .align = side};
     int title_h = text_measure(app->text, &ts, title).y;
     int block = title_h;
     if (has_detail)
@@ -498,7 +563,7 @@ void widget_tile(App *app, SDL_Rect rect, const char *title, const char *detail,
     text_draw(app->text, &ts, content.x, y, title);
     if (has_detail) {
         SDL_Rect dr = text_draw(app->text, &ds, content.x, y + title_h + theme_px(t, 2), detail);
-        app_record_widget(app, dr, detail, 0); /* so tests can read what it says */
+        app_record_widget(app, dr, detail, WIDGET_TEXT); /* so tests can read what it says */
     }
     if (had_clip)
         SDL_RenderSetClipRect(app->renderer, &old_clip);
@@ -723,6 +788,8 @@ static int header(App *app, const char *title, const char *subtitle, bool draw)
     int y;
     if (draw) {
         SDL_Rect r = text_draw(app->text, &hs, col.x, col.y, title);
+        if (r.w > 0)
+            app_record_widget(app, r, title, WIDGET_TEXT);
         y = r.y + (r.h > 0 ? r.h : text_line_height(app->text, &hs));
         /* A small "Back" pill at the right, for mouse users. */
         ui_fill_round(app->renderer, br, br.h / 2, theme_color(COLOR_SURFACE));
@@ -738,6 +805,7 @@ static int header(App *app, const char *title, const char *subtitle, bool draw)
         TextSpec ss = {.style = TEXT_BODY, .color = theme_color(COLOR_TEXT_DIM), .wrap = col.w};
         if (draw) {
             SDL_Rect r = text_draw(app->text, &ss, col.x, y + theme_px(t, 4), subtitle);
+            app_record_widget(app, r, subtitle, WIDGET_TEXT);
             y = r.y + r.h;
         } else {
             y += theme_px(t, 4) + text_measure(app->text, &ss, subtitle).y;
@@ -765,8 +833,11 @@ static int footer(App *app, const char *hint, bool draw)
                    .wrap = t->out_w - 2 * theme_px(t, THEME_MARGIN)};
     SDL_Point sz = text_measure(app->text, &fs, hint);
     int y = t->out_h - theme_px(t, 14) - sz.y;
-    if (draw)
-        text_draw(app->text, &fs, theme_px(t, THEME_MARGIN), y, hint);
+    if (draw) {
+        SDL_Rect r = text_draw(app->text, &fs, theme_px(t, THEME_MARGIN), y, hint);
+        if (r.w > 0)
+            app_record_widget(app, r, hint, WIDGET_TEXT); /* what the keys do, for tests */
+    }
     return y - theme_px(t, 12);
 }
 

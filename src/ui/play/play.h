@@ -42,6 +42,11 @@ const RoundQuestion *play_last_answered(const App *app);
  * answers stay) and frees it. A finished round is only freed. */
 void play_abandon(App *app);
 
+/* Asks "Quit this round?" (app_ask): Keep playing is the default; Yes
+ * abandons the round (play_abandon) and goes back to where it started.
+ * The question and feedback screens ask it on Esc. */
+void play_ask_quit(App *app);
+
 /* Starts a round of the questions of the round just played that were not
  * answered right, with the same settings and a new seed, and goes to the
  * question scene. Returns false when nothing was missed or it failed. */
@@ -64,6 +69,26 @@ void play_draw_line(SDL_Renderer *renderer, float x0, float y0, float x1, float 
 /* A check mark or a cross drawn with thick strokes in rect. */
 void play_draw_check(SDL_Renderer *renderer, SDL_Rect rect, SDL_Color color);
 void play_draw_cross(SDL_Renderer *renderer, SDL_Rect rect, SDL_Color color);
+
+/* How an answer went, as the feedback and results screens draw it: a
+ * disc in the verdict's colour with a check mark (right), a half-filled
+ * ring (partly right: never the cross of a wrong answer), or a cross
+ * (wrong, timed out). */
+typedef enum PlayVerdict {
+    PLAY_VERDICT_RIGHT,
+    PLAY_VERDICT_PARTLY,
+    PLAY_VERDICT_WRONG,
+    PLAY_VERDICT_TIMED_OUT,
+} PlayVerdict;
+
+/* The verdict of a result. */
+PlayVerdict play_verdict(const RoundResult *result);
+
+/* Its colour (COLOR_GOOD, COLOR_WARN, COLOR_BAD, COLOR_WARN). */
+ThemeColor play_verdict_color(PlayVerdict verdict);
+
+/* Draws the verdict's disc and mark in the square `box`. */
+void play_draw_verdict(SDL_Renderer *renderer, SDL_Rect box, PlayVerdict verdict);
 
 /* A filled circle. */
 void play_fill_circle(SDL_Renderer *renderer, float cx, float cy, float r, SDL_Color color);

@@ -157,6 +157,75 @@ void play_draw_cross(SDL_Renderer *renderer, SDL_Rect r, SDL_Color color)
     play_draw_line(renderer, x + w * 0.75f, y + h * 0.25f, x + w * 0.25f, y + h * 0.75f, t, color);
 }
 
+PlayVerdict play_verdict(const RoundResult *result)
+{
+    if (result->correct)
+        return PLAY_VERDICT_RIGHT;
+    if (result->timed_out)
+        return PLAY_VERDICT_TIMED_OUT;
+    return result->fraction.right > 0 ? PLAY_VERDICT_PARTLY : PLAY_VERDICT_WRONG;
+}
+
+ThemeColor play_verdict_color(PlayVerdict verdict)
+{
+    switch (verdict) {
+    case PLAY_VERDICT_RIGHT:
+        return COLOR_GOOD;
+    case PLAY_VERDICT_WRONG:
+        return COLOR_BAD;
+    case PLAY_VERDICT_PARTLY:
+    case PLAY_VERDICT_TIMED_OUT:
+        break;
+    }
+    return COLOR_WARN;
+}
+
+/* A half disc: the left half of a circle (a fan over its rim). */
+static void fill_half_circle(SDL_Renderer *renderer, float cx, float cy, float r, SDL_Color color)
+{
+    float px[21], py[21];
+    const float pi = 3.14159265f;
+    for (int i = 0; i <= 20; i++) {
+        float a = pi / 2.0f + pi * (float)i / 20.0f; /* from the bottom round the left */
+        px[i] = cx + r * cosf(a);
+        py[i] = cy + r * sinf(a);
+    }
+    SDL_Vertex v[3 * 20];
+    for (int i = 0; i < 20; i++) {
+        v[3 * i] = vertex(cx, cy, color);
+        v[3 * i + 1] = vertex(px[i], py[i], color);
+        v[3 * i + 2] = vertex(px[i + 1], py[i + 1], color);
+    }
+    SDL_RenderGeometry(renderer, NULL, v, 3 * 20, NULL, 0);
+}
+
+void play_draw_verdict(SDL_Renderer *renderer, SDL_Rect box, PlayVerdict verdict)
+{
+    float d = (float)(box.w < box.h ? box.w : box.h);
+    float cx = (float)box.x + d / 2.0f, cy = (float)box.y + d / 2.0f;
+    play_fill_circle(renderer, cx, cy, d / 2.0f, theme_color(play_verdict_color(verdict)));
+    SDL_Rect mark = {box.x + (int)(d / 6.0f), box.y + (int)(d / 6.0f), (int)(d * 2.0f / 3.0f),
+                     (int)(d * 2.0f / 3.0f)};
+    SDL_Color ink = theme_color(COLOR_BG);
+    switch (verdict) {
+    case PLAY_VERDICT_RIGHT:
+        play_draw_check(renderer, mark, ink);
+        break;
+    case PLAY_VERDICT_PARTLY: {
+        /* A ring half filled: some of it right. */
+        SDL_Color tone = theme_color(play_verdict_color(verdict));
+        play_fill_circle(renderer, cx, cy, d * 0.30f, ink);
+        play_fill_circle(renderer, cx, cy, d * 0.30f - d * 0.08f, tone);
+        fill_half_circle(renderer, cx, cy, d * 0.30f - d * 0.08f, ink);
+        break;
+    }
+    case PLAY_VERDICT_WRONG:
+    case PLAY_VERDICT_TIMED_OUT:
+        play_draw_cross(renderer, mark, ink);
+        break;
+    }
+}
+
 bool play_hit(SDL_Rect rect, int x, int y)
 {
     return x >= rect.x && y >= rect.y && x < rect.x + rect.w && y < rect.y + rect.h;

@@ -4,7 +4,8 @@
  * The front is the prompt above; the area is the card's back, hidden
  * until Enter, Space or a click on "Show the answer". Then the player
  * rates themselves with two buttons, "I knew it" (1, Y or K) and "I
- * didn't" (2, N or D); the core scores the rating like an answer.
+ * didn't" (2, N or D). The core judges and reviews the rating like an
+ * answer but gives it no points (it is self-graded), which the card says.
  */
 #include "i18n.h"
 #include "play.h"
@@ -120,6 +121,20 @@ static void card_draw(App *app, PlayInput *in)
     ui_fill_round(ren, p, theme_px(th, THEME_RADIUS), theme_color(COLOR_SURFACE));
     int pad = theme_px(th, THEME_PAD);
     SDL_Rect box = {p.x + pad, p.y + pad, p.w - 2 * pad, p.h - 2 * pad};
+    /* The card is graded by the player: said on it, so nobody expects
+     * points for "I knew it" (scoring.h). */
+    TextSpec ns = {.style = TEXT_SMALL,
+                   .color = theme_color(COLOR_TEXT_DIM),
+                   .align = TEXT_ALIGN_CENTER,
+                   .max_lines = 1};
+    int nh = text_line_height(app->text, &ns);
+    if (box.h > 3 * nh) {
+        SDL_Rect note = {box.x, box.y + box.h - nh, box.w, nh};
+        const char *say = _("You grade this card yourself, so it earns no points.");
+        SDL_Rect drawn = text_draw_fit(app->text, &ns, note, say);
+        app_record_widget(app, drawn, say, WIDGET_TEXT);
+        box.h -= nh + theme_px(th, 6);
+    }
     if (!c->revealed) {
         TextSpec ts = {.style = TEXT_BODY,
                        .color = theme_color(COLOR_TEXT_DIM),

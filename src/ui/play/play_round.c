@@ -51,3 +51,23 @@ bool play_retry_missed(App *app)
     app_go(app, SCENE_QUESTION);
     return true;
 }
+
+static void quit_round(App *app, void *user)
+{
+    (void)user;
+    play_abandon(app);
+    app_back(app);
+}
+
+void play_ask_quit(App *app)
+{
+    app_ask(app, &(AppAsk){
+                     .title = _("Quit this round?"),
+                     .body = _("The answers so far are kept. The clock is stopped while you "
+                               "decide."),
+                     .yes = _("Yes, quit"),
+                     .no = _("No, keep playing"),
+                     .yes_is_danger = true,
+                     .on_yes = quit_round,
+                 });
+}

@@ -27,9 +27,12 @@ typedef struct QuestionState {
     PlayInput input;
     uint64_t shown_ms;  /* loop clock when this question appeared */
     bool clock_started; /* shown_ms is set (by the first update after enter) */
-    bool confirm;       /* the "quit this round?" overlay is up */
-    Nav confirm_nav;    /* 0 = Yes, quit; 1 = No, keep playing */
-    SDL_Rect yes, no, panel;
+    /* The clock stops while the "Quit this round?" question is up (or any
+     * the App asks): paused_at is when it stopped, and shown_ms moves on by
+     * the pause when it goes on, so the time bar and the time taken leave
+     * the pause out. */
+    bool paused;
+    uint64_t paused_at;
     /* Layout in pixels, recomputed from the theme before every event and draw. */
     SDL_Rect col, prompt, area;
     int top_y, progress_y, timer_y, footer_y;
@@ -83,20 +86,6 @@ static void layout(App *app, QuestionState *st)
     int ay = prompt_top + ph + theme_px(th, THEME_GAP);
     st->area = (SDL_Rect){c.x, ay, c.w, st->footer_y - theme_px(th, 10) - ay};
     play_input_layout(app, &st->input, st->area);
-
-    /* The confirm overlay. */
-    int pw = theme_px(th, 460), ph2 = theme_px(th, 210);
-    if (pw > th->out_w - theme_px(th, 40))
-        pw = th->out_w - theme_px(th, 40);
-    st->panel = (SDL_Rect){(th->out_w - pw) / 2, (th->out_h - ph2) / 2, pw, ph2};
-    int bw = (pw - 3 * theme_px(th, THEME_PAD)) / 2, bh = theme_px(th, THEME_BUTTON_H);
-    int by = st->panel.y + ph2 - theme_px(th, THEME_PAD) - bh;
-    st->yes = (SDL_Rect){st->panel.x + theme_px(th, THEME_PAD), by, bw, bh};
-    st->no = (SDL_Rect){st->yes.x + bw + theme_px(th, THEME_PAD), by, bw, bh};
-    nav_begin(&st->confirm_nav);
-    nav_add(&st->confirm_nav, st->yes, true);
-    nav_add(&st->confirm_nav, st->no, true);
-    nav_end(&st->confirm_nav);
 }
 
 /* ---- enter ------------------------------------------------------------- */
@@ -107,7 +96,7 @@ static void question_enter(App *app, void *state, SceneId from, const SceneArg *
     (void)from;
     QuestionState *st = state;
     play_input_free(&st->input);
-    st->confirm = false;
+    st->paused = false;
     const RoundQuestion *rq = app->quiz.active ? round_current(&app->quiz.round) : NULL;
     if (rq == NULL) {
         if (app->quiz.active)
@@ -126,6 +115,7 @@ static void question_enter(App *app, void *state, SceneId from, const SceneArg *
      * question's clock starts at the next update, which has a fresh one. */
     st->clock_started = false;
     st->shown_ms = app->now_ms;
+    app_guard_input(app, APP_INPUT_GUARD_MS); /* not answered by the key that brought it */
     if (play_input_wants_text(&st->input))
         SDL_StartTextInput();
     else
@@ -146,51 +136,19 @@ static void finish_question(App *app, QuestionState *st, bool timed_out)
     app_replace(app, SCENE_FEEDBACK);
 }
 
-static void abandon(App *app)
-{
-    play_abandon(app);
-    app_back(app);
-}
-
-static bool confirm_event(App *app, QuestionState *st, const UiEvent *event)
-{
-    const SDL_Event *e = event->sdl;
-    /* Y / N only when no text is being typed: there the letter would also
-     * arrive as text for the field once the overlay is gone. */
-    bool letters = !play_input_wants_text(&st->input) && e->type == SDL_KEYDOWN;
-    if (letters && e->key.keysym.sym == SDLK_y) {
-        abandon(app);
-        return true;
-    }
-    if (event->action == ACTION_BACK || (letters && e->key.keysym.sym == SDLK_n)) {
-        st->confirm = false;
-        return true;
-    }
-    int hit = nav_event(&st->confirm_nav, event, NULL);
-    if (hit == 0)
-        abandon(app);
-    else if (hit == 1)
-        st->confirm = false;
-    return true; /* the overlay is modal */
-}
-
 static bool question_event(App *app, void *state, const UiEvent *event)
 {
     QuestionState *st = state;
     if (st->input.q == NULL)
         return false;
     layout(app, st);
-    if (st->confirm)
-        return confirm_event(app, st, event);
     bool handled = play_input_event(app, &st->input, event);
     if (st->input.ready) {
         finish_question(app, st, false);
         return true;
     }
     if (!handled && event->action == ACTION_BACK) {
-        st->confirm = true;
-        nav_set_focus(&st->confirm_nav, 0);
-        st->confirm_nav.keyboard = true;
+        play_ask_quit(app);
         return true;
     }
     return handled;
@@ -206,6 +164,17 @@ static void question_update(App *app, void *state, uint64_t now_ms)
     if (!st->clock_started) {
         st->shown_ms = now_ms;
         st->clock_started = true;
+    }
+    if (app_asking(app)) {
+        if (!st->paused) {
+            st->paused = true;
+            st->paused_at = now_ms;
+        }
+        return; /* the clock waits for the answer to the question asked */
+    }
+    if (st->paused) {
+        st->paused = false;
+        st->shown_ms += now_ms > st->paused_at ? now_ms - st->paused_at : 0;
     }
     int64_t limit = st->input.rq->time_limit_ms;
     if (limit <= 0)
@@ -255,7 +224,7 @@ static void draw_top(App *app, QuestionState *st)
 
     int64_t limit = st->input.rq->time_limit_ms;
     if (limit > 0) {
-        uint64_t now = app->now_ms;
+        uint64_t now = st->paused ? st->paused_at : app->now_ms;
         int64_t elapsed = now >= st->shown_ms ? (int64_t)(now - st->shown_ms) : 0;
         if (elapsed > limit)
             elapsed = limit;
@@ -278,27 +247,6 @@ static void draw_top(App *app, QuestionState *st)
         text_draw(app->text, &ss, c.x + c.w, st->timer_y + tb.h / 2 - lh / 2, secs);
         app_record_widget(app, tb, "time-bar", 0);
     }
-}
-
-static void draw_confirm(App *app, QuestionState *st)
-{
-    SDL_Renderer *ren = app->renderer;
-    const Theme *th = &app->theme;
-    SDL_SetRenderDrawBlendMode(ren, SDL_BLENDMODE_BLEND);
-    SDL_SetRenderDrawColor(ren, 0, 0, 0, 170);
-    SDL_RenderFillRect(ren, NULL);
-    ui_fill_round(ren, st->panel, theme_px(th, THEME_RADIUS), theme_color(COLOR_SURFACE));
-    ui_stroke_round(ren, st->panel, theme_px(th, THEME_RADIUS), theme_px(th, 1),
-                    theme_color(COLOR_BORDER));
-    int pad = theme_px(th, THEME_PAD);
-    TextSpec hs = {.style = TEXT_HEADING};
-    text_draw(app->text, &hs, st->panel.x + pad, st->panel.y + pad, _("Quit this round?"));
-    TextSpec bs = {
-        .style = TEXT_BODY, .color = theme_color(COLOR_TEXT_DIM), .wrap = st->panel.w - 2 * pad};
-    text_draw(app->text, &bs, st->panel.x + pad, st->panel.y + pad + theme_px(th, 44),
-              _("The answers so far are kept. Enter quits, Esc keeps playing."));
-    widget_button(app, st->yes, _("Yes, quit"), WIDGET_DANGER | nav_flag(&st->confirm_nav, 0));
-    widget_button(app, st->no, _("No, keep playing"), nav_flag(&st->confirm_nav, 1));
 }
 
 static void question_draw(App *app, void *state)
@@ -325,8 +273,6 @@ static void question_draw(App *app, void *state)
         SDL_SetTextInputRect(&ime);
     }
     widget_footer(app, play_input_hint(&st->input));
-    if (st->confirm)
-        draw_confirm(app, st);
 }
 
 /* ---- leave ------------------------------------------------------------- */
@@ -336,7 +282,7 @@ static void question_leave(App *app, void *state)
     (void)app;
     QuestionState *st = state;
     play_input_free(&st->input);
-    st->confirm = false;
+    st->paused = false;
     SDL_StopTextInput();
 }
 

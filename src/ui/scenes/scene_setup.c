@@ -3,9 +3,8 @@
  *
  * Each option row changes with left/right (or Enter / a click, which step
  * forward). Choices are saved in the store as they change, so the next
- * launch starts with them. Start builds a RoundSettings (round.h) with a
- * fresh seed from the ticked packs and topics and hands it to
- * app_start_round(), which goes to the question scene.
+ * launch starts with them. Start plays them over the ticked packs and
+ * topics (app_start_selected_round, as the title's Continue does).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -156,38 +155,6 @@ static void change(App *app, int item, int dir)
     app_apply_settings(app, true);
 }
 
-/* The round: the settings above, a fresh seed, and when any topic is
- * ticked, the exact questions of the ticked packs and topics. */
-static void start(App *app)
-{
-    RoundSettings rs = app_round_settings(app);
-    bool narrowed = false;
-    for (size_t i = 0; i < app->selection.count && i < app->packs.pack_count; i++)
-        for (size_t t = 0; app->selection.pack[i] && t < app->packs.packs[i]->topic_count; t++)
-            narrowed |= app->selection.topic[i][t];
-    RoundQuestionRef *only = NULL;
-    if (narrowed) {
-        size_t n = app_selection_questions(app, NULL), k = 0;
-        only = calloc(n ? n : 1, sizeof *only);
-        if (!only) {
-            app_notice(app, COLOR_BAD, _("Out of memory."));
-            return;
-        }
-        for (size_t i = 0; i < app->packs.pack_count; i++) {
-            const Pack *p = app->packs.packs[i];
-            for (size_t q = 0; q < p->question_count && k < n; q++)
-                if (app_selection_offers(app, i, &p->questions[q]))
-                    only[k++] = (RoundQuestionRef){p->id, p->questions[q].id};
-        }
-        rs.only = only;
-        rs.only_count = k;
-    }
-    /* This screen offers both kinds of round: "no time limit" is practice. */
-    QuizMode mode = rs.time_mode == ROUND_TIME_OFF ? QUIZ_MODE_PRACTICE : QUIZ_MODE_TIMED;
-    app_start_round(app, &rs, mode, false);
-    free(only);
-}
-
 static void setup_enter(App *app, void *state, SceneId from, const SceneArg *arg)
 {
     (void)arg;
@@ -209,7 +176,7 @@ static bool setup_event(App *app, void *state, const UiEvent *event)
     }
     int hit = nav_event(&s->nav, event, NULL);
     if (hit == ITEM_START) {
-        start(app);
+        app_start_selected_round(app);
         return true;
     }
     if (hit >= 0) {

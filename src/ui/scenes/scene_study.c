@@ -44,6 +44,7 @@ typedef struct StudyState {
     uint64_t shown_at;  /* app->now_ms when the front appeared */
     char intervals[BUTTONS_MAX][16];
     StudyQueueInfo info; /* from the last pick */
+    StudyUiToday today;  /* what is left today, for the header (study_ui_today) */
     int64_t wait_until;  /* unix ms the first learning card is due (PHASE_WAIT) */
 
     size_t studied;   /* reviews this session */
@@ -76,6 +77,7 @@ static void pick_next(App *app, StudyState *s)
 {
     int64_t now = app_unix_ms();
     size_t index;
+    s->today = study_ui_today(&s->deck, &s->settings, now, &s->rule);
     if (learn_deck_next(&s->deck, &s->settings, now, &s->rule, &index, &s->info)) {
         show_card(app, s, index);
         return;
@@ -88,7 +90,7 @@ static void pick_next(App *app, StudyState *s)
         return;
     }
     s->phase = s->studied > 0 ? PHASE_DONE : PHASE_EMPTY;
-    s->nav.focus = 0;
+    s->nav.focus = 1; /* Done */
 }
 
 static void flip(StudyState *s)
@@ -137,7 +139,7 @@ static int button_count(const StudyState *s)
         return 2;
     case PHASE_DONE:
     case PHASE_EMPTY:
-        return 1;
+        return 2; /* the packs to study, Done */
     }
     return 0;
 }
@@ -155,7 +157,7 @@ static const char *button_label(const StudyState *s, int i)
         return i == 0 ? _("Study it now") : _("Finish");
     case PHASE_DONE:
     case PHASE_EMPTY:
-        return _("Done");
+        return i == 0 ? _("Packs to study") : _("Done");
     }
     return "";
 }
@@ -172,7 +174,7 @@ static const char *footer_hint(const StudyState *s)
 {
     switch (s->phase) {
     case PHASE_FRONT:
-        return _("Space / Enter / click  flip    Esc  stop (progress is kept)");
+        return _("Space / Enter / click  flip    P  packs    Esc  stop (progress is kept)");
     case PHASE_BACK:
         return s->settings.two_button ? _("1  Forgot    2  Knew    Esc  stop (progress is kept)")
                                       : _("1  Again    2  Hard    3  Good    4  Easy    Esc  stop");
@@ -180,7 +182,7 @@ static const char *footer_hint(const StudyState *s)
         return _("Enter  study it now    Esc  stop");
     case PHASE_DONE:
     case PHASE_EMPTY:
-        return _("Enter / Esc  back");
+        return _("Enter / Esc  back    P  packs to study");
     }
     return "";
 }
@@ -232,8 +234,7 @@ static void session_enter(App *app, void *state, SceneId from, const SceneArg *a
     s->params = study_ui_params(&s->settings);
     study_ui_profile_name(app, s->name, sizeof s->name);
     StoreError err;
-    if (learn_deck_build(&s->deck, app->store, app->profile_id, app->packs.packs,
-                         app->packs.pack_count, app_unix_ms(), &s->rule, &err) != STORE_OK) {
+    if (study_ui_deck(app, &s->deck, app_unix_ms(), &s->rule, &err) != STORE_OK) {
         app_notice(app, COLOR_BAD, _("Your cards could not be loaded: %s"),
                    i18n_message(err.message));
         s->phase = PHASE_EMPTY;
@@ -269,12 +270,15 @@ static void activate(App *app, StudyState *s, int i)
                 show_card(app, s, index);
         } else {
             s->phase = PHASE_DONE;
-            s->nav.focus = 0;
+            s->nav.focus = 1;
         }
         break;
     case PHASE_DONE:
     case PHASE_EMPTY:
-        app_back(app);
+        if (i == 0)
+            app_go_with(app, SCENE_PACKS, &(SceneArg){.packs = PACKS_STUDY});
+        else
+            app_back(app);
         break;
     }
 }
@@ -308,6 +312,11 @@ static bool session_event(App *app, void *state, const UiEvent *event)
     layout(app, s);
     if (event->action == ACTION_BACK)
         return false; /* back one step; every review is saved already */
+    /* P: the packs to study (not while rating, where keys are ratings). */
+    if (s->phase != PHASE_BACK && input_key_is(event->sdl, SDL_SCANCODE_P)) {
+        app_go_with(app, SCENE_PACKS, &(SceneArg){.packs = PACKS_STUDY});
+        return true;
+    }
     int digit = digit_key(event->sdl);
     if (digit >= 0) {
         if (s->phase == PHASE_BACK && digit < button_count(s))
@@ -567,12 +576,15 @@ static void session_draw(App *app, void *state)
     if (s->phase == PHASE_FRONT || s->phase == PHASE_BACK) {
         char counts[160];
         snprintf(counts, sizeof counts, _("%s learning \xC2\xB7 %s review \xC2\xB7 %s new"),
-                 ui_format_int((int64_t)s->info.learning_due).text,
-                 ui_format_int((int64_t)s->info.review_due).text,
-                 ui_format_int((int64_t)s->info.new_queued).text);
+                 ui_format_int((int64_t)s->today.learning).text,
+                 ui_format_int((int64_t)s->today.review).text,
+                 ui_format_int((int64_t)s->today.fresh).text);
         snprintf(sub, sizeof sub, "%s%s%s", s->name, s->name[0] ? "  \xC2\xB7  " : "", counts);
-    } else
-        snprintf(sub, sizeof sub, "%s", s->name[0] ? s->name : " ");
+    } else {
+        char packs[80];
+        study_ui_packs_text(app, packs, sizeof packs);
+        snprintf(sub, sizeof sub, "%s%s%s", s->name, s->name[0] ? "  \xC2\xB7  " : "", packs);
+    }
     widget_header(app, _("Study"), sub);
 
     widget_footer(app, footer_hint(s));
@@ -594,7 +606,9 @@ static void session_draw(App *app, void *state)
     int n = button_count(s);
     for (int i = 0; i < n; i++) {
         unsigned flags = nav_flag(&s->nav, i);
-        bool primary = s->phase != PHASE_BACK ? i == 0 : button_rating(s, i) == FSRS_RATING_GOOD;
+        bool primary = s->phase == PHASE_BACK ? button_rating(s, i) == FSRS_RATING_GOOD
+                       : s->phase == PHASE_DONE || s->phase == PHASE_EMPTY ? i == 1
+                                                                           : i == 0;
         if (primary)
             flags |= WIDGET_PRIMARY;
         SDL_Rect r = s->nav.rect[i];

@@ -2,12 +2,15 @@
  * settings, one scrolling page:
  *
  *   figures    due today, due tomorrow, true retention over 30 days (share
- *              of reviews of mature cards not forgotten), cards seen
+ *              of reviews of mature cards not forgotten), cards seen; and
+ *              today's learning, review and new cards, counted as the study
+ *              screen counts them (study_ui_today) over the same packs
  *   forecast   cards falling due on each of the next 30 days (bar chart)
  *   heatmap    reviews per day over the last 16 weeks, a week a column
  *   mastery    per topic: mean recall probability of the cards seen, next
  *              to the accuracy of recent quiz answers
- *   settings   desired retention, new cards a day, day start, two buttons;
+ *   settings   the packs studied (Enter opens the chooser), desired
+ *              retention, new cards a day, day start, two buttons;
  *              up/down scroll to them, left/right change a value, which is
  *              saved at once
  *
@@ -22,7 +25,15 @@
 #include "study_ui.h"
 #include "widgets.h"
 
-enum { OPT_RETENTION, OPT_NEW, OPT_DAY_START, OPT_BUTTONS, OPT_COUNT, HEAT_WEEKS = 16 };
+enum {
+    OPT_PACKS, /* the packs studied: opens the chooser */
+    OPT_RETENTION,
+    OPT_NEW,
+    OPT_DAY_START,
+    OPT_BUTTONS,
+    OPT_COUNT,
+    HEAT_WEEKS = 16
+};
 
 static const int new_steps[] = {0, 5, 10, 15, 20, 25, 30, 40, 50, 75, 100, 150, 200};
 
@@ -30,6 +41,7 @@ typedef struct StatsState {
     LearnDeck deck;
     LearnStats stats;
     LearnSettings settings;
+    StudyUiToday today; /* as the study screen counts it */
     bool loaded;
     char name[STORE_NAME_MAX + 1];
 
@@ -62,8 +74,7 @@ static void load(App *app, StatsState *s)
     int64_t now = app_unix_ms();
     StoreError err;
     study_ui_profile_name(app, s->name, sizeof s->name);
-    if (learn_deck_build(&s->deck, app->store, app->profile_id, app->packs.packs,
-                         app->packs.pack_count, now, &rule, &err) != STORE_OK ||
+    if (study_ui_deck(app, &s->deck, now, &rule, &err) != STORE_OK ||
         learn_stats_build(&s->stats, app->store, app->profile_id, &s->deck, now, &rule, &params,
                           &err) != STORE_OK) {
         app_notice(app, COLOR_BAD, _("The statistics could not be read: %s"),
@@ -71,6 +82,7 @@ static void load(App *app, StatsState *s)
         unload(s);
         return;
     }
+    s->today = study_ui_today(&s->deck, &s->settings, now, &rule);
     s->loaded = true;
 }
 
@@ -78,6 +90,10 @@ static void change_option(App *app, StatsState *s, int option, int dir)
 {
     LearnSettings *st = &s->settings;
     switch (option) {
+    case OPT_PACKS:
+        if (dir > 0)
+            app_go_with(app, SCENE_PACKS, &(SceneArg){.packs = PACKS_STUDY});
+        return;
     case OPT_RETENTION:
         st->retention_pct += dir;
         if (st->retention_pct < 70)
@@ -139,7 +155,7 @@ static void layout(App *app, StatsState *s)
     int y = ring;
     s->figures_y = y;
     s->figures_h = line_h(app, TEXT_DISPLAY) + line_h(app, TEXT_SMALL) + 2 * pad;
-    y += s->figures_h + gap + label;
+    y += s->figures_h + theme_px(t, 8) + line_h(app, TEXT_SMALL) + gap + label;
     s->forecast_y = y;
     s->forecast_h = theme_px(t, 170);
     y += s->forecast_h + gap + label;
@@ -235,7 +251,9 @@ static void draw_figures(App *app, StatsState *s, SDL_Rect col, int base)
     char v[4][140];
     const char *labels[4] = {_("Due today"), _("Due tomorrow"), _("Retention, 30 days"),
                              _("Cards seen")};
-    snprintf(v[0], sizeof v[0], "%s", ui_format_int((int64_t)s->stats.forecast.due_today).text);
+    /* Due today counts what the study screen calls learning and review. */
+    snprintf(v[0], sizeof v[0], "%s",
+             ui_format_int((int64_t)(s->today.learning + s->today.review)).text);
     snprintf(v[1], sizeof v[1], "%s", ui_format_int((int64_t)s->stats.forecast.due_tomorrow).text);
     if (s->stats.retention_total > 0)
         snprintf(v[2], sizeof v[2], "%.0f %%",
@@ -265,6 +283,16 @@ static void draw_figures(App *app, StatsState *s, SDL_Rect col, int base)
         text_draw_fit(app->text, &ls, lbox, labels[i]);
         app_record_widget(app, r, labels[i], 0);
     }
+    /* The same three counts as the study screen's header, in its words. */
+    char today[200];
+    snprintf(today, sizeof today, _("Today: %s learning \xC2\xB7 %s review \xC2\xB7 %s new"),
+             ui_format_int((int64_t)s->today.learning).text,
+             ui_format_int((int64_t)s->today.review).text,
+             ui_format_int((int64_t)s->today.fresh).text);
+    TextSpec cs = {.style = TEXT_SMALL, .color = theme_color(COLOR_TEXT_DIM)};
+    SDL_Rect drawn = text_draw(app->text, &cs, col.x,
+                               base + s->figures_y + s->figures_h + theme_px(t, 8), today);
+    app_record_widget(app, drawn, today, WIDGET_TEXT);
 }
 
 static void draw_forecast(App *app, StatsState *s, SDL_Rect col, int base)
@@ -457,6 +485,7 @@ static void draw_settings(App *app, StatsState *s, SDL_Rect col, int base)
         snprintf(title, sizeof title, "%s", _("Study settings"));
     widget_section_title(app, col.x, base + s->settings_y, title);
     char v[OPT_COUNT][80];
+    study_ui_packs_text(app, v[OPT_PACKS], sizeof v[0]);
     snprintf(v[OPT_RETENTION], sizeof v[0], "%d %%", s->settings.retention_pct);
     snprintf(v[OPT_NEW], sizeof v[0], "%s", ui_format_int(s->settings.new_per_day).text);
     snprintf(v[OPT_DAY_START], sizeof v[0], "%02d:00", s->settings.day_start_hour);
@@ -464,8 +493,9 @@ static void draw_settings(App *app, StatsState *s, SDL_Rect col, int base)
     ui_localize_digits(v[OPT_DAY_START], sizeof v[0]);
     snprintf(v[OPT_BUTTONS], sizeof v[0], "%s",
              s->settings.two_button ? _("Forgot / Knew") : _("Again \xE2\x80\xA6 Easy"));
-    const char *const labels[OPT_COUNT] = {_("Desired retention"), _("New cards a day"),
-                                           _("Study day starts at"), _("Rating buttons")};
+    const char *const labels[OPT_COUNT] = {_("Packs to study"), _("Desired retention"),
+                                           _("New cards a day"), _("Study day starts at"),
+                                           _("Rating buttons")};
     for (int i = 0; i < OPT_COUNT; i++)
         widget_option(app, s->nav.rect[i], labels[i], v[i], nav_flag(&s->nav, i));
 }

@@ -1,0 +1,445 @@
+/* test_ui_student.c - a timed class round tried as a student would: the
+ * stray keys, empty answers, the quit dialog and the short way back to a
+ * question that must not break a round.
+ *
+ * Every test drives the real loop with real SDL events
+ * (tests/support/ui_driver.h) over the deterministic pack in
+ * tests/data/play/ (one question of each type, choices unshuffled), and
+ * checks what a student would notice: the scene on screen, what it says,
+ * and the answers the store holds. Rounds are built from an explicit
+ * question list in a fixed order, so each test knows what is asked when.
+ *
+ * Read test_ui_play.c first (the play screens' keys); this file holds the
+ * failures a classroom meets first.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "app.h"
+#include "learn.h"
+#include "play.h"
+#include "round.h"
+#include "store.h"
+#include "ui_driver.h"
+#include "widgets.h"
+
+#define PACK_ID "play-every-type"
+
+static const char *const play_packs[] = {QUIZDECK_TEST_DATA "/play"};
+/* Two good packs (one with topics) and a broken one. */
+static const char *const ui_packs[] = {QUIZDECK_TEST_DATA "/ui/good", QUIZDECK_TEST_DATA "/ui/bad"};
+
+/* ---- set-up ------------------------------------------------------------ */
+
+static App *open_play(UiDriver *d, int w, int h)
+{
+    App *app = ui_open(d, play_packs, 1, w, h);
+    assert_non_null(app);
+    assert_non_null(app->store);
+    return app;
+}
+
+/* Starts an untimed (or fixed-time) round of the named questions, in order. */
+static void start_round(UiDriver *d, const char *const *ids, size_t n, RoundTimeMode mode,
+                        int seconds)
+{
+    RoundQuestionRef refs[16];
+    assert_true(n <= 16);
+    for (size_t i = 0; i < n; i++)
+        refs[i] = (RoundQuestionRef){PACK_ID, ids[i]};
+    RoundSettings rs = {0};
+    rs.only = refs;
+    rs.only_count = n;
+    rs.keep_only_order = true;
+    rs.time_mode = mode;
+    rs.fixed_seconds = seconds;
+    rs.seed = 7;
+    assert_true(app_start_round(d->app, &rs, QUIZ_MODE_PRACTICE, true));
+    ui_pump(d);
+    assert_int_equal(app_scene(d->app), SCENE_QUESTION);
+}
+
+/* The question being asked, by id ("" when none). */
+static const char *asked(App *app)
+{
+    const RoundQuestion *rq = round_current(&app->quiz.round);
+    return rq != NULL ? rq->question->id : "";
+}
+
+/* How many answers the store holds for the round. */
+static size_t stored_answers(const UiDriver *d, int64_t round_id)
+{
+    Store *store = NULL;
+    StoreError err = {0};
+    assert_int_equal(store_open(&store, d->dir, &err), STORE_OK);
+    StoreAnswerList answers = {0};
+    assert_int_equal(store_round_answers(store, round_id, &answers, &err), STORE_OK);
+    size_t n = answers.count;
+    store_answer_list_free(&answers);
+    store_close(store);
+    return n;
+}
+
+/* ---- a round is never lost to a stray key ------------------------------ */
+
+/* Enter pressed twice on "Next question" goes on to the next question and
+ * no further: the second press does not answer a question not yet seen. */
+static void test_double_enter_does_not_answer_the_next_question(void **state)
+{
+    UiDriver *d = *state;
+    App *app = open_play(d, 1280, 720);
+    const char *const ids[] = {"q-truefalse", "q-choice", "q-multi"};
+    start_round(d, ids, 3, ROUND_TIME_OFF, 0);
+    int64_t round_id = app->quiz.round_id;
+    ui_key(d, SDLK_t);
+    assert_int_equal(app_scene(app), SCENE_FEEDBACK);
+
+    ui_key_burst(d, SDLK_RETURN, 2);
+    assert_int_equal(app_scene(app), SCENE_QUESTION);
+    assert_string_equal(asked(app), "q-choice");
+    assert_int_equal(stored_answers(d, round_id), 1);
+
+    /* Once it has been on screen a moment, Enter picks as usual. */
+    ui_key(d, SDLK_RETURN);
+    assert_int_equal(app_scene(app), SCENE_FEEDBACK);
+    assert_int_equal(stored_answers(d, round_id), 2);
+}
+
+/* A key held down on the feedback screen repeats into nothing: the next
+ * question waits for a fresh press. */
+static void test_held_key_does_not_repeat_into_the_next_screen(void **state)
+{
+    UiDriver *d = *state;
+    App *app = open_play(d, 1280, 720);
+    const char *const ids[] = {"q-truefalse", "q-choice"};
+    start_round(d, ids, 2, ROUND_TIME_OFF, 0);
+    int64_t round_id = app->quiz.round_id;
+    ui_key(d, SDLK_t);
+    ui_wait(d, UI_PACE_MS);
+    ui_key_event(d, SDL_KEYDOWN, SDLK_RETURN, false);
+    assert_int_equal(app_scene(app), SCENE_QUESTION);
+    /* The keyboard's auto-repeat, well after the question appeared. */
+    ui_wait(d, 600);
+    for (int i = 0; i < 5; i++) {
+        ui_key_event(d, SDL_KEYDOWN, SDLK_RETURN, true);
+        ui_wait(d, 40);
+    }
+    ui_key_event(d, SDL_KEYUP, SDLK_RETURN, false);
+    assert_int_equal(app_scene(app), SCENE_QUESTION);
+    assert_string_equal(asked(app), "q-choice");
+    assert_int_equal(stored_answers(d, round_id), 1);
+}
+
+/* The first answer the store holds for the round. */
+static StoreAnswer first_answer(const UiDriver *d, int64_t round_id)
+{
+    Store *store = NULL;
+    StoreError err = {0};
+    assert_int_equal(store_open(&store, d->dir, &err), STORE_OK);
+    StoreAnswerList answers = {0};
+    assert_int_equal(store_round_answers(store, round_id, &answers, &err), STORE_OK);
+    assert_true(answers.count >= 1);
+    StoreAnswer a = answers.items[0];
+    store_answer_list_free(&answers);
+    store_close(store);
+    return a;
+}
+
+/* The round as the store has it. */
+static StoreRound stored_round(const UiDriver *d, int64_t round_id)
+{
+    Store *store = NULL;
+    StoreError err = {0};
+    assert_int_equal(store_open(&store, d->dir, &err), STORE_OK);
+    StoreRoundList list = {0};
+    assert_int_equal(store_round_get(store, round_id, &list, &err), STORE_OK);
+    assert_int_equal(list.count, 1);
+    StoreRound r = list.items[0];
+    store_round_list_free(&list);
+    store_close(store);
+    return r;
+}
+
+/* ---- the quit dialog --------------------------------------------------- */
+
+/* While "Quit this round?" is up the question's clock stands still, its
+ * default answer keeps the round, and the time taken leaves it out. */
+static void test_timer_stops_while_quit_is_asked(void **state)
+{
+    UiDriver *d = *state;
+    App *app = open_play(d, 1280, 720);
+    app_test_set_clock(app, 200000);
+    ui_pump(d);
+    const char *const ids[] = {"q-choice", "q-truefalse"};
+    start_round(d, ids, 2, ROUND_TIME_FIXED, 10);
+    int64_t round_id = app->quiz.round_id;
+
+    ui_wait(d, 2000);
+    ui_key(d, SDLK_ESCAPE);
+    assert_non_null(ui_widget(d, "Quit this round?"));
+    const AppWidget *keep = ui_widget(d, "No, keep playing");
+    assert_true(keep->flags & WIDGET_FOCUSED); /* the default */
+    ui_wait(d, 20000);                         /* twice the time limit */
+    assert_int_equal(app_scene(app), SCENE_QUESTION);
+    assert_non_null(ui_find(d, "Quit this round?"));
+    ui_shot(d, "quit-dialog");
+
+    ui_key(d, SDLK_RETURN); /* the default: keep playing */
+    assert_null(ui_find(d, "Quit this round?"));
+    assert_int_equal(app_scene(app), SCENE_QUESTION);
+    /* The bar shows the 2.8 s that ran before and after the question, not
+     * the 20 s it waited: three quarters of it are still full. */
+    const AppWidget *bar = ui_widget(d, "time-bar");
+    SDL_Color c = ui_pixel(d, bar->rect.x + bar->rect.w * 7 / 10, bar->rect.y + bar->rect.h / 2);
+    assert_true(ui_near(c, theme_color(COLOR_ACCENT), 8));
+
+    ui_key(d, SDLK_b); /* Paris */
+    assert_int_equal(app_scene(app), SCENE_FEEDBACK);
+    StoreAnswer a = first_answer(d, round_id);
+    assert_false(a.timed_out);
+    assert_true(a.correct);
+    assert_int_equal(a.ms_taken, 2000 + 2 * UI_PACE_MS);
+}
+
+/* Esc on the feedback screen asks to quit, as everywhere in a round. */
+static void test_escape_on_feedback_asks_to_quit(void **state)
+{
+    UiDriver *d = *state;
+    App *app = open_play(d, 1280, 720);
+    const char *const ids[] = {"q-truefalse", "q-choice"};
+    start_round(d, ids, 2, ROUND_TIME_OFF, 0);
+    int64_t round_id = app->quiz.round_id;
+    ui_key(d, SDLK_t);
+    assert_int_equal(app_scene(app), SCENE_FEEDBACK);
+
+    ui_key(d, SDLK_ESCAPE);
+    assert_int_equal(app_scene(app), SCENE_FEEDBACK);
+    assert_non_null(ui_widget(d, "Quit this round?"));
+    ui_key(d, SDLK_RETURN); /* keep playing */
+    assert_int_equal(app_scene(app), SCENE_FEEDBACK);
+    assert_null(ui_find(d, "Quit this round?"));
+
+    ui_key(d, SDLK_ESCAPE);
+    ui_click(d, "Yes, quit");
+    assert_int_equal(app_scene(app), SCENE_TITLE);
+    assert_false(app->quiz.active);
+    StoreRound r = stored_round(d, round_id);
+    assert_true(r.abandoned);
+    assert_int_equal(r.answered_count, 1);
+}
+
+/* Closing the window mid-round asks first; the default keeps playing, and
+ * closing leaves the round unfinished (not abandoned) for the next launch. */
+static void test_closing_the_window_mid_round_asks_first(void **state)
+{
+    UiDriver *d = *state;
+    App *app = open_play(d, 1280, 720);
+    const char *const ids[] = {"q-truefalse", "q-choice", "q-typed"};
+    start_round(d, ids, 3, ROUND_TIME_OFF, 0);
+    int64_t round_id = app->quiz.round_id;
+    ui_key(d, SDLK_t);
+    ui_key(d, SDLK_RETURN);
+    assert_int_equal(app_scene(app), SCENE_QUESTION);
+
+    ui_close_window(d);
+    assert_true(app->running);
+    assert_non_null(ui_widget(d, "Close quizdeck?"));
+    ui_key(d, SDLK_ESCAPE); /* keep playing */
+    assert_true(app->running);
+    assert_int_equal(app_scene(app), SCENE_QUESTION);
+
+    ui_close_window(d);
+    ui_click(d, "Close");
+    assert_false(app->running);
+    StoreRound r = stored_round(d, round_id);
+    assert_false(r.abandoned);
+    assert_false(r.finished);
+    assert_int_equal(r.answered_count, 1);
+
+    /* Away from a round, closing does not ask. */
+    App *again = open_play(d, 1280, 720);
+    ui_close_window(d);
+    assert_false(again->running);
+}
+
+/* ---- the way to the first question ------------------------------------ */
+
+/* The ticked packs and topics are remembered per learner; the next launch
+ * offers "Continue" with them, focused: one key to the first question. The
+ * Choose screen lists no broken files (one line says so), Tab reaches
+ * Continue in two presses, and "Select all" / "Clear" tick and untick. */
+static void test_ticked_packs_are_remembered_and_continue_is_one_key(void **state)
+{
+    UiDriver *d = *state;
+    App *app = ui_start(d, ui_packs, 2, 1280, 720);
+    assert_null(ui_find(d, "Continue")); /* nothing played yet */
+    assert_true(ui_widget(d, "Play a round")->flags & WIDGET_FOCUSED);
+
+    ui_key(d, SDLK_RETURN);
+    assert_int_equal(app_scene(app), SCENE_PACKS);
+    assert_null(ui_find_prefix(d, "ui-broken.yaml"));
+    assert_true(ui_shows(d, "1 pack file could not be loaded"));
+    ui_click(d, "UI test: capitals");
+    ui_click(d, "Europe");
+    /* The keyboard's way out of the list: Tab, Tab. */
+    ui_key(d, SDLK_TAB);
+    assert_true(ui_widget(d, "Clear")->flags & WIDGET_FOCUSED);
+    ui_key(d, SDLK_TAB);
+    assert_true(ui_widget(d, "Continue")->flags & WIDGET_FOCUSED);
+    assert_true(ui_shows(d, "Tab  Select all, Continue"));
+    ui_key(d, SDLK_ESCAPE);
+    assert_int_equal(app_scene(app), SCENE_TITLE);
+
+    /* Another learner has ticks of their own. */
+    int64_t first = app->profile_id, second = 0;
+    assert_int_equal(store_profile_add(app->store, "Second", app_unix_ms(), &second, NULL),
+                     STORE_OK);
+    app_set_profile(app, second);
+    assert_int_equal(app_selection_questions(app, NULL), 0);
+    app_set_profile(app, first);
+    assert_int_equal(app_selection_questions(app, NULL), 2);
+
+    /* The next launch: Continue, focused, says what it plays. */
+    app = ui_start(d, ui_packs, 2, 1280, 720);
+    const AppWidget *cont = ui_widget(d, "Continue");
+    assert_true(cont->flags & WIDGET_FOCUSED);
+    assert_true(ui_shows(d, "UI test: capitals"));
+    assert_true(ui_shows(d, "2 questions"));
+    ui_shot(d, "title-continue");
+    ui_key(d, SDLK_RETURN);
+    assert_int_equal(app_scene(app), SCENE_QUESTION);
+    assert_int_equal(app->quiz.round.question_count, 2);
+    for (size_t i = 0; i < app->quiz.round.question_count; i++)
+        assert_string_equal(app->quiz.round.questions[i].question->topic, "europe");
+
+    /* Select all / Clear. */
+    ui_key(d, SDLK_ESCAPE);
+    ui_key(d, SDLK_y);
+    assert_int_equal(app_scene(app), SCENE_TITLE);
+    assert_non_null(ui_find(d, "Play again"));
+    ui_click(d, "Play a round");
+    ui_click(d, "Clear");
+    assert_int_equal(app_selection_questions(app, NULL), 0);
+    ui_click(d, "Select all");
+    size_t packs = 0;
+    assert_true(app_selection_questions(app, &packs) > 2);
+    assert_int_equal(packs, app->packs.pack_count);
+    ui_shot(d, "packs-choose");
+}
+
+/* ---- results ------------------------------------------------------------ */
+
+/* A round with nothing right: its figures are not green, "Retry the ones I
+ * missed" is offered, and "Play again" plays the same packs anew. A round
+ * with nothing missed offers no retry, and Done goes to the title. */
+static void test_results_offer_what_applies_and_done_goes_home(void **state)
+{
+    UiDriver *d = *state;
+    App *app = open_play(d, 1280, 720);
+    for (size_t i = 0; i < app->packs.pack_count; i++)
+        app->selection.pack[i] = strcmp(app->packs.packs[i]->id, PACK_ID) == 0;
+    const char *const ids[] = {"q-choice", "q-truefalse"};
+    start_round(d, ids, 2, ROUND_TIME_OFF, 0);
+    int64_t first = app->quiz.round_id;
+    ui_key(d, SDLK_a); /* Berlin: wrong */
+    ui_key(d, SDLK_RETURN);
+    ui_key(d, SDLK_f); /* false: wrong */
+    ui_key(d, SDLK_RETURN);
+    assert_int_equal(app_scene(app), SCENE_RESULTS);
+    ui_shot(d, "results-nothing-right");
+    const AppWidget *correct = ui_widget(d, "Correct answers: 0 / 2");
+    assert_int_equal(ui_count_color(d, correct->rect, theme_color(COLOR_GOOD), 24), 0);
+    assert_true(ui_count_color(d, correct->rect, theme_color(COLOR_BAD), 24) > 20);
+    assert_non_null(ui_widget(d, "Retry the 2 I missed"));
+    ui_click(d, "Play again");
+    assert_int_equal(app_scene(app), SCENE_QUESTION);
+    assert_true(app->quiz.round_id != first);
+
+    /* Everything right: no retry; Done goes to the title. */
+    ui_key(d, SDLK_ESCAPE);
+    ui_key(d, SDLK_y);
+    start_round(d, ids, 2, ROUND_TIME_OFF, 0);
+    ui_key(d, SDLK_b);
+    ui_key(d, SDLK_RETURN);
+    ui_key(d, SDLK_t);
+    ui_key(d, SDLK_RETURN);
+    assert_int_equal(app_scene(app), SCENE_RESULTS);
+    assert_null(ui_find_prefix(d, "Retry"));
+    assert_false(ui_shows(d, "R  retry missed"));
+    assert_true(ui_widget(d, "Done")->flags & WIDGET_FOCUSED);
+    ui_key(d, SDLK_RETURN);
+    assert_int_equal(app_scene(app), SCENE_TITLE);
+    assert_false(app->quiz.active);
+}
+
+/* ---- study ------------------------------------------------------------- */
+
+/* Study can be limited to chosen packs (remembered per learner), and the
+ * study screen, its statistics and the title count today's cards alike. */
+static void test_study_packs_are_chosen_and_the_counts_agree(void **state)
+{
+    UiDriver *d = *state;
+    App *app = open_play(d, 1280, 720);
+    LearnSettings ls = learn_settings_load(app->store, app->profile_id);
+    ls.new_per_day = 20;
+    assert_int_equal(learn_settings_save(app->store, app->profile_id, &ls, NULL), STORE_OK);
+    ui_go(d, SCENE_STUDY, NULL);
+    assert_true(ui_shows(d, "0 learning \xC2\xB7 0 review \xC2\xB7 12 new"));
+
+    /* P: the packs to study; the Arabic pack (the first row) alone. */
+    ui_key(d, SDLK_p);
+    assert_int_equal(app_scene(app), SCENE_PACKS);
+    assert_non_null(ui_find(d, "Packs to study"));
+    ui_key(d, SDLK_SPACE);
+    ui_click(d, "Done");
+    assert_int_equal(app_scene(app), SCENE_STUDY);
+    assert_true(ui_shows(d, "0 learning \xC2\xB7 0 review \xC2\xB7 2 new"));
+    ui_key(d, SDLK_SPACE);
+    ui_key(d, SDLK_1); /* Again: one card in learning */
+    assert_true(ui_shows(d, "1 learning \xC2\xB7 0 review \xC2\xB7 1 new"));
+    ui_key(d, SDLK_ESCAPE);
+    assert_true(ui_shows(d, "1 card due today \xC2\xB7 1 new"));
+
+    /* The next launch studies the same pack, and the statistics agree. */
+    app = open_play(d, 1280, 720);
+    ui_go(d, SCENE_STUDY_STATS, NULL);
+    assert_true(ui_shows(d, "Today: 1 learning \xC2\xB7 0 review \xC2\xB7 1 new"));
+    assert_non_null(ui_widget(d, "Due today"));
+    ui_key(d, SDLK_ESCAPE);
+    ui_go(d, SCENE_STUDY, NULL);
+    assert_true(ui_shows(d, "1 learning \xC2\xB7 0 review \xC2\xB7 1 new"));
+}
+
+int main(void)
+{
+    setenv("SDL_VIDEODRIVER", "dummy", 0);
+    setenv("SDL_RENDER_DRIVER", "software", 0);
+    setenv("SDL_AUDIODRIVER", "dummy", 0);
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test_setup_teardown(test_double_enter_does_not_answer_the_next_question,
+                                        ui_setup, ui_teardown),
+        cmocka_unit_test_setup_teardown(test_held_key_does_not_repeat_into_the_next_screen,
+                                        ui_setup, ui_teardown),
+        cmocka_unit_test_setup_teardown(test_timer_stops_while_quit_is_asked, ui_setup,
+                                        ui_teardown),
+        cmocka_unit_test_setup_teardown(test_escape_on_feedback_asks_to_quit, ui_setup,
+                                        ui_teardown),
+        cmocka_unit_test_setup_teardown(test_closing_the_window_mid_round_asks_first, ui_setup,
+                                        ui_teardown),
+        cmocka_unit_test_setup_teardown(test_ticked_packs_are_remembered_and_continue_is_one_key,
+                                        ui_setup, ui_teardown),
+        cmocka_unit_test_setup_teardown(test_results_offer_what_applies_and_done_goes_home,
+                                        ui_setup, ui_teardown),
+        cmocka_unit_test_setup_teardown(test_study_packs_are_chosen_and_the_counts_agree, ui_setup,
+                                        ui_teardown),
+    };
+    int failed = cmocka_run_group_tests(tests, NULL, NULL);
+    SDL_Quit();
+    return failed;
+}
