@@ -102,13 +102,15 @@ static void layout(App *app, AppDialog *d)
     d->body_y = d->panel.y + pad + title_h + theme_px(t, 10);
     int bw = (w - 3 * pad) / 2;
     int by = d->panel.y + h - pad - bh;
-    /* Reading order: the harmless answer stands where the eye ends. */
-    bool rtl = i18n_is_rtl();
+    /* Reading order: the harmless answer stands where the eye ends. A
+     * right-to-left interface flips the whole frame (app.c), so the same
+     * layout puts it at the left there. */
     SDL_Rect first = {d->panel.x + pad, by, bw, bh};
     SDL_Rect second = {first.x + bw + pad, by, bw, bh};
     nav_begin(&d->nav);
-    nav_add(&d->nav, rtl ? second : first, true); /* ASK_YES */
-    nav_add(&d->nav, rtl ? first : second, true); /* ASK_NO */
+    nav_add(&d->nav, first, true);  /* ASK_YES */
+    nav_add(&d->nav, second, true); /* ASK_NO */
+
     nav_end(&d->nav);
 }
 

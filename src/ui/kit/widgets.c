@@ -545,8 +545,11 @@ void widget_tile(App *app, SDL_Rect rect, const char *title, const char *detail,
         clip = (SDL_Rect){0, 0, 0, 0};
     SDL_RenderSetClipRect(app->renderer, &clip);
     /* Title and detail line up on the interface's side, whatever the
-     * direction of the text in them (an Arabic pack in an English list). */
-    TextAlign side = i18n_is_rtl() ? TEXT_ALIGN_RIGHT : TEXT_ALIGN_LEFT;
+     * direction of the text in them (an Arabic pack in an English list).
+     * LEFT is that side in a right-to-left interface too: its frame is
+     * flipped, and text_set_mirror swaps the alignment with it. */
+    TextAlign side = TEXT_ALIGN_LEFT;
+
     TextSpec ts = {.style = TEXT_LABEL,
                    .color = dim_if(theme_color(COLOR_TEXT), flags),
                    .wrap = content.w,
