@@ -68,6 +68,15 @@ game=$!
 sleep 2
 xdotool mousemove 0 0                    # the pointer's position would take the focus
 key() { xdotool key --delay 150 "$@"; sleep 0.5; }
+# A new start of the game on the same data folder (Arabic screenshots).
+restart() {
+  kill -KILL "$game" 2>/dev/null || true # every answer is already saved
+  wait "$game" 2>/dev/null || true
+  QUIZDECK_DATA_DIR=$data/data "$build/quizdeck" >/dev/null 2>&1 &
+  game=$!
+  sleep 2
+  xdotool mousemove 0 0
+}
 shot() {
   local name=$1
   [ -z "$lang" ] || name=$lang-$1
@@ -97,26 +106,27 @@ if [ "$lang" = ar ]; then
   key 2; sleep 0.5
   key Return; sleep 0.8                 # See results
   shot results
-  key Escape; sleep 0.5                 # done: back to setup
-  key Escape Escape                     # packs, then the title
-  key Down Down Return                  # Progress
+  # From here each screen starts from a fresh launch on the same data, the
+  # title's first item focused, and is reached with Tab in the menu's order.
+  restart
+  key Tab Tab Return                    # Progress
   shot progress
-  key Escape Up Return                  # Study flashcards
+  restart
+  key Tab Return                        # Study flashcards
   shot study-wait                       # the round's cards are in their first step
   key Return                            # Study it now
   shot study-front
   key space
   shot study-back
-  key 3
-  key Escape                            # the title, Study flashcards focused
-  key Down Return                       # Progress
-  key Tab Tab                           # its Flashcard statistics
-  key Return
+  restart
+  key Tab Tab Return                    # Progress ...
+  key Down Down Down Left Return        # ... Practise, then Flashcard statistics at its left
   shot study-stats
-  key Escape Escape                     # the title, Progress focused
-  key Down Down Return                  # Packs, Settings
+  restart
+  key Tab Tab Tab Tab Tab Return        # Settings
   shot settings
-  key Escape Right Return               # Learners: right of Settings on the screen
+  restart
+  key Tab Tab Tab Tab Return            # Learners
   shot learners
   exit 0
 fi
