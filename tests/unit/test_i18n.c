@@ -107,6 +107,38 @@ static void test_contexts_and_core_messages(void **state)
     assert_string_equal(i18n_message(N_("the round is over")), "the round is over");
 }
 
+/* Runs the real binary with the environment prefix env; its standard
+ * output into out. */
+static void run_quizdeck(const char *env, const char *args, char *out, size_t size)
+{
+    char cmd[2048];
+    snprintf(cmd, sizeof cmd, "%s QUIZDECK_LOCALE_DIR='%s' '%s' %s 2>&1", env,
+             getenv("QUIZDECK_LOCALE_DIR"), QUIZDECK_EXE, args);
+    FILE *p = popen(cmd, "r");
+    assert_non_null(p);
+    size_t n = fread(out, 1, size - 1, p);
+    out[n] = '\0';
+    pclose(p);
+}
+
+/* --help and the --check summary follow the language; the diagnostics
+ * keep FILE:LINE:COLUMN: error: in English words, as editors parse them. */
+static void test_the_command_line_speaks_the_language(void **state)
+{
+    (void)state;
+    static char out[16384];
+    run_quizdeck("LANGUAGE=ar", "--help", out, sizeof out);
+    assert_non_null(strstr(out, "الاستخدام:"));
+    assert_non_null(strstr(out, "FILE:LINE:COLUMN: error: MESSAGE"));
+    run_quizdeck("LANGUAGE=ar", "--check '" QUIZDECK_TEST_DATA "/ui/bad'", out, sizeof out);
+    assert_non_null(strstr(out, ":13:13: error: "));
+    assert_non_null(strstr(out, "فيها أخطاء"));
+    run_quizdeck("LANGUAGE=en", "--check '" QUIZDECK_TEST_DATA "/ui/bad'", out, sizeof out);
+    assert_non_null(strstr(out, ":13:13: error: "));
+    assert_non_null(strstr(out, "1 file checked: 0 valid (0 questions), 1 with errors; 1 error, "
+                                "0 warnings"));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -114,6 +146,7 @@ int main(void)
         cmocka_unit_test(test_a_learner_switches_language_at_run_time),
         cmocka_unit_test(test_counts_take_the_six_arabic_forms),
         cmocka_unit_test(test_contexts_and_core_messages),
+        cmocka_unit_test(test_the_command_line_speaks_the_language),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
