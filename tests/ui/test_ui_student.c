@@ -378,6 +378,105 @@ static void test_results_offer_what_applies_and_done_goes_home(void **state)
     assert_false(app->quiz.active);
 }
 
+/* ---- empty answers --------------------------------------------------------- */
+
+/* Enter in an empty typed field, and Submit with nothing ticked, paired or
+ * filled in, does not submit: it says what is missing. "I don't know"
+ * (Ctrl+D, or its button) gives up on purpose. */
+static void test_empty_answers_say_what_is_missing(void **state)
+{
+    UiDriver *d = *state;
+    App *app = open_play(d, 1280, 720);
+    const char *const ids[] = {"q-typed", "q-multi", "q-match", "q-cloze"};
+    start_round(d, ids, 4, ROUND_TIME_OFF, 0);
+    int64_t round_id = app->quiz.round_id;
+
+    ui_key(d, SDLK_RETURN);
+    assert_int_equal(app_scene(app), SCENE_QUESTION);
+    assert_true(ui_shows(d, "Type an answer first"));
+    ui_shot(d, "typed-empty-enter");
+    assert_int_equal(stored_answers(d, round_id), 0);
+    ui_key_mod(d, SDLK_d, KMOD_LCTRL); /* I don't know */
+    assert_int_equal(app_scene(app), SCENE_FEEDBACK);
+    assert_int_equal(stored_answers(d, round_id), 1);
+    ui_key(d, SDLK_RETURN);
+
+    ui_click(d, "Submit");
+    assert_string_equal(asked(app), "q-multi");
+    assert_true(ui_shows(d, "Tick at least one answer first"));
+    ui_key(d, SDLK_1); /* something else: the note goes */
+    assert_false(ui_shows(d, "Tick at least one answer first"));
+    ui_key(d, SDLK_1);
+    ui_click(d, "I don't know");
+    assert_int_equal(app_scene(app), SCENE_FEEDBACK);
+    ui_key(d, SDLK_RETURN);
+
+    ui_click(d, "Submit");
+    assert_string_equal(asked(app), "q-match");
+    assert_true(ui_shows(d, "Pair at least one entry first"));
+    ui_key_mod(d, SDLK_d, KMOD_LCTRL);
+    assert_int_equal(app_scene(app), SCENE_FEEDBACK);
+    ui_key(d, SDLK_RETURN);
+
+    assert_string_equal(asked(app), "q-cloze");
+    ui_key(d, SDLK_RETURN); /* to the second gap */
+    ui_key(d, SDLK_RETURN); /* the last gap, every gap empty */
+    assert_int_equal(app_scene(app), SCENE_QUESTION);
+    assert_true(ui_shows(d, "Fill in a gap first"));
+    ui_click(d, "I don't know");
+    assert_int_equal(app_scene(app), SCENE_FEEDBACK);
+
+    Store *store = NULL;
+    StoreError err = {0};
+    assert_int_equal(store_open(&store, d->dir, &err), STORE_OK);
+    StoreAnswerList answers = {0};
+    assert_int_equal(store_round_answers(store, round_id, &answers, &err), STORE_OK);
+    assert_int_equal(answers.count, 4);
+    for (size_t i = 0; i < answers.count; i++)
+        assert_false(answers.items[i].correct);
+    store_answer_list_free(&answers);
+    store_close(store);
+}
+
+/* ---- text that stays readable ---------------------------------------------- */
+
+/* Eight long choices under a long prompt: every tile's text is drawn at
+ * one size, never below the readable floor, at 800x600 and 1280x720 and
+ * with the largest text size. */
+static void test_long_choice_keeps_a_readable_size(void **state)
+{
+    UiDriver *d = *state;
+    App *app = open_play(d, 800, 600);
+    static const struct {
+        int w, h, font;
+    } sizes[] = {{800, 600, 100}, {1280, 720, 100}, {800, 600, 200}};
+    for (size_t k = 0; k < SDL_arraysize(sizes); k++) {
+        app->settings.font_scale = sizes[k].font;
+        app_apply_settings(app, false);
+        ui_resize(d, sizes[k].w, sizes[k].h);
+        const char *const ids[] = {"q-eight-long"};
+        start_round(d, ids, 1, ROUND_TIME_OFF, 0);
+        TextSpec body = {.style = TEXT_BODY};
+        body.shrink = text_shrink_floor(&body);
+        int floor_px = text_font_px(app->text, &body);
+        const RoundQuestion *rq = round_current(&app->quiz.round);
+        int px = -1;
+        for (size_t i = 0; i < rq->display_count; i++) {
+            const AppWidget *tile = ui_widget(d, round_display_text(rq, i));
+            if (tile->text_px < floor_px)
+                fail_msg("%dx%d at %d %%: \"%s\" drawn at %d px, below %d", sizes[k].w, sizes[k].h,
+                         sizes[k].font, tile->label, tile->text_px, floor_px);
+            if (px >= 0 && tile->text_px != px)
+                fail_msg("%dx%d at %d %%: \"%s\" at %d px, the others at %d", sizes[k].w,
+                         sizes[k].h, sizes[k].font, tile->label, tile->text_px, px);
+            px = tile->text_px;
+        }
+        ui_shot(d, sizes[k].font == 200 ? "long-choice-200" : "long-choice");
+        ui_key(d, SDLK_ESCAPE);
+        ui_key(d, SDLK_y);
+    }
+}
+
 /* ---- study ------------------------------------------------------------- */
 
 /* Study can be limited to chosen packs (remembered per learner), and the
@@ -436,6 +535,10 @@ int main(void)
                                         ui_setup, ui_teardown),
         cmocka_unit_test_setup_teardown(test_results_offer_what_applies_and_done_goes_home,
                                         ui_setup, ui_teardown),
+        cmocka_unit_test_setup_teardown(test_empty_answers_say_what_is_missing, ui_setup,
+                                        ui_teardown),
+        cmocka_unit_test_setup_teardown(test_long_choice_keeps_a_readable_size, ui_setup,
+                                        ui_teardown),
         cmocka_unit_test_setup_teardown(test_study_packs_are_chosen_and_the_counts_agree, ui_setup,
                                         ui_teardown),
     };

@@ -402,6 +402,13 @@ void app_record_widget(App *app, SDL_Rect rect, const char *label, unsigned flag
     w->rect = rect;
     SDL_strlcpy(w->label, label ? label : "", sizeof w->label);
     w->flags = flags;
+    w->text_px = 0;
+}
+
+void app_record_text_px(App *app, int px)
+{
+    if (app->widget_count > 0)
+        app->widgets[app->widget_count - 1].text_px = px;
 }
 
 uint64_t app_new_seed(void)

@@ -119,6 +119,7 @@ typedef struct AppWidget {
     SDL_Rect rect; /* renderer pixels */
     char label[96];
     unsigned flags; /* WIDGET_* of widgets.h */
+    int text_px;    /* the pixel size of its text when told (app_record_text_px), else 0 */
 } AppWidget;
 
 enum { APP_MAX_WIDGETS = 256, APP_NOTICE_MAX = 512, APP_PATH_MAX = 1024 };
@@ -352,6 +353,10 @@ void app_set_back_button(App *app, SDL_Rect rect);
 
 /* Records a widget drawn this frame (widgets.h does this for you). */
 void app_record_widget(App *app, SDL_Rect rect, const char *label, unsigned flags);
+
+/* Tells the size (pixels) its text was drawn at, for the widget recorded
+ * last: tests check that no text is drawn too small to read. */
+void app_record_text_px(App *app, int px);
 
 /* A fresh seed for a new round (clock and counter mixed). */
 uint64_t app_new_seed(void);

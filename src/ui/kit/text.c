@@ -245,6 +245,11 @@ static float shrink_floor(const TextSpec *spec, float base)
     return floor < base ? floor : base;
 }
 
+float text_shrink_floor(const TextSpec *spec)
+{
+    return shrink_floor(spec, 1.0f);
+}
+
 /* Steps of 10 % from base down to the floor, the floor itself last: the
  * size factor of step k, or 0 past the last step. */
 static float fit_step(float base, float floor, int k)

@@ -87,6 +87,10 @@ SDL_Point text_measure(TextCache *cache, const TextSpec *spec, const char *text)
  * at most max_h. For layouts that grow a box to its text. */
 int text_fit_height(TextCache *cache, const TextSpec *spec, int w, int max_h, const char *text);
 
+/* The smallest size factor text_draw_fit uses for the spec's style: the
+ * readable size over the style's own, never below half (1 with no_shrink). */
+float text_shrink_floor(const TextSpec *spec);
+
 /* The size factor (1, 0.9, ... down to the readable floor) at which the
  * string fits in w x h; the floor's when it never does. Lets several
  * strings that belong together be drawn at one size (set it as shrink). */

@@ -46,13 +46,23 @@ static void cloze_init(PlayInput *in)
 static const char *typed_hint(const PlayInput *in)
 {
     (void)in;
-    return _("Type the answer    Enter  submit    Ctrl+V  paste    Esc  quit round");
+    return _("Type the answer    Enter  submit    Ctrl+D  I don't know    Esc  quit round");
 }
 
 static const char *cloze_hint(const PlayInput *in)
 {
     (void)in;
-    return _("Type each gap    Enter / Tab  next gap    Shift+Tab  back    Esc  quit round");
+    return _("Type each gap    Enter / Tab  next gap    Shift+Tab  back    Ctrl+D  I don't know    "
+             "Esc  quit round");
+}
+
+/* The field's height: a heading line of the player's text size. */
+static int field_height(App *app)
+{
+    TextSpec ts = {.style = TEXT_HEADING};
+    int need = text_line_height(app->text, &ts) + theme_px(&app->theme, 14);
+    int base = theme_px(&app->theme, 60);
+    return need > base ? need : base;
 }
 
 static const char *cloze_prompt(const Question *q)
@@ -63,7 +73,7 @@ static const char *cloze_prompt(const Question *q)
 static int typed_min_height(App *app, const PlayInput *in)
 {
     (void)in;
-    return theme_px(&app->theme, 60) + theme_px(&app->theme, THEME_BUTTON_H + THEME_GAP);
+    return field_height(app) + play_submit_height(app) + theme_px(&app->theme, THEME_GAP);
 }
 
 static void typing_layout(App *app, PlayInput *in)
@@ -72,8 +82,8 @@ static void typing_layout(App *app, PlayInput *in)
     const Theme *th = &app->theme;
     SDL_Rect a = in->area;
     int gap = theme_px(th, THEME_GAP);
-    int fh = theme_px(th, 60);
-    int bh = theme_px(th, THEME_BUTTON_H);
+    int fh = field_height(app);
+    int bh = play_submit_height(app);
     int w = a.w < theme_px(th, 680) ? a.w : theme_px(th, 680);
     int x = a.x + (a.w - w) / 2;
     int y = a.y;
@@ -100,9 +110,7 @@ static void typing_layout(App *app, PlayInput *in)
         y += chips_h + gap + label_h;
     }
     in->text_rect = (SDL_Rect){x, y, w, fh};
-    int sw = theme_px(th, 220);
-    t->submit = (SDL_Rect){x + w - sw, y + fh + gap, sw, bh};
-    nav_add(&in->nav, t->submit, true);
+    t->submit = play_layout_submit(app, in, (SDL_Rect){x, y + fh + gap, w, 0}, true);
     nav_end(&in->nav);
     /* The focus stays on Submit unless a chip was clicked; the field always
      * takes the typing. */
@@ -117,9 +125,25 @@ static bool all_gaps_filled(const PlayInput *in)
     return true;
 }
 
+static bool any_gap_filled(const PlayInput *in)
+{
+    const Typing *t = in->state;
+    for (size_t i = 0; i < t->field_count; i++)
+        if (t->field[i].len > 0)
+            return true;
+    return false;
+}
+
+/* Submits what was typed; with nothing typed at all it says so instead (a
+ * stray Enter never gives an empty answer: "I don't know" does that). */
 static void commit(PlayInput *in)
 {
     Typing *t = in->state;
+    if (!any_gap_filled(in)) {
+        play_say_missing(in, t->cloze ? _("Fill in a gap first, or choose I don't know.")
+                                      : _("Type an answer first, or choose I don't know."));
+        return;
+    }
     if (t->cloze) {
         for (size_t i = 0; i < t->field_count; i++)
             t->gap_texts[i] = t->field[i].text;
@@ -183,8 +207,9 @@ static bool typing_event(App *app, PlayInput *in, const UiEvent *event)
                 if (t->gap + 1 < t->field_count) {
                     move_gap(in, 1);
                 } else {
-                    /* Last gap but some are empty: submit anyway (an empty
-                     * gap is simply wrong), as the player asked. */
+                    /* Last gap but some are empty: submit what there is (an
+                     * empty gap is simply wrong), as the player asked; with
+                     * every gap empty, commit says what is missing. */
                     commit(in);
                 }
                 return true;
@@ -354,7 +379,7 @@ static void typing_draw(App *app, PlayInput *in)
     const char *label = t->cloze && t->gap + 1 < t->field_count ? _("Submit all") : NULL;
 
     int chips = t->cloze ? (int)t->field_count : 0;
-    play_draw_submit(app, in, t->submit, label, chips, 0, NULL);
+    play_draw_submit(app, in, t->submit, label, chips, NULL);
 }
 
 const PlayKind play_kind_typed = {
