@@ -477,6 +477,52 @@ static void test_long_choice_keeps_a_readable_size(void **state)
     }
 }
 
+/* ---- mixed directions ------------------------------------------------------ */
+
+/* The visual run (left to right) that holds byte `at` of text. */
+static int run_at(const size_t *starts, size_t n, size_t at)
+{
+    int found = -1;
+    size_t best = 0;
+    for (size_t i = 0; i < n; i++)
+        if (starts[i] <= at && (found < 0 || starts[i] >= best)) {
+            best = starts[i];
+            found = (int)i;
+        }
+    return found;
+}
+
+/* An Arabic learner name keeps the title line in order: "Learning as
+ * سارة أحمد · 2 packs loaded · 11 questions", left to right as written. */
+static void test_arabic_name_keeps_the_title_line_in_order(void **state)
+{
+    UiDriver *d = *state;
+    App *app = open_play(d, 1280, 720);
+    const char *name = "\xD8\xB3\xD8\xA7\xD8\xB1\xD8\xA9 "
+                       "\xD8\xA3\xD8\xAD\xD9\x85\xD8\xAF"; /* سارة أحمد */
+    assert_int_equal(store_profile_rename(app->store, app->profile_id, name, NULL), STORE_OK);
+    app_home(app);
+    ui_pump(d);
+    const AppWidget *line = ui_find_prefix(d, "Learning as");
+    assert_non_null(line);
+    assert_non_null(strstr(line->label, name));
+    TextSpec spec = {.style = TEXT_BODY};
+    size_t starts[64];
+    size_t n = text_test_visual_runs(app->text, &spec, line->label, starts, 64);
+    const char *packs = strstr(line->label, "2 packs loaded");
+    const char *questions = strstr(line->label, "questions");
+    assert_non_null(packs);
+    assert_non_null(questions);
+    int r_learning = run_at(starts, n, 0);
+    int r_name = run_at(starts, n, (size_t)(strstr(line->label, name) - line->label));
+    int r_packs = run_at(starts, n, (size_t)(packs - line->label));
+    int r_questions = run_at(starts, n, (size_t)(questions - line->label));
+    if (!(r_learning < r_name && r_name < r_packs && r_packs <= r_questions))
+        fail_msg("drawn out of order: runs %d, %d, %d, %d", r_learning, r_name, r_packs,
+                 r_questions);
+    ui_shot(d, "title-arabic-name");
+}
+
 /* ---- study ------------------------------------------------------------- */
 
 /* Study can be limited to chosen packs (remembered per learner), and the
@@ -538,6 +584,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_empty_answers_say_what_is_missing, ui_setup,
                                         ui_teardown),
         cmocka_unit_test_setup_teardown(test_long_choice_keeps_a_readable_size, ui_setup,
+                                        ui_teardown),
+        cmocka_unit_test_setup_teardown(test_arabic_name_keeps_the_title_line_in_order, ui_setup,
                                         ui_teardown),
         cmocka_unit_test_setup_teardown(test_study_packs_are_chosen_and_the_counts_agree, ui_setup,
                                         ui_teardown),

@@ -1,4 +1,5 @@
-/* format.h - numbers as the player reads them: "12,345".
+/* format.h - numbers as the player reads them ("12,345"), and names set
+ * inside sentences so that mixed directions keep their order.
  *
  * Every count and score the game shows goes through ui_format_int, so all
  * of them group their digits the same way. The text comes back in a small
@@ -23,5 +24,18 @@ typedef struct UiInt {
 /* value with a comma between groups of three digits: 0, 999, 1,000,
  * -12,345. */
 UiInt ui_format_int(int64_t value);
+
+/* A name or a title to be put inside a sentence, wrapped in Unicode's
+ * first-strong isolate (FSI ... PDI): its own direction can then never
+ * reorder the words around it ("Learning as سارة أحمد · 4 packs loaded"),
+ * and the text layer draws the marks as nothing. Like UiInt, by value:
+ *
+ *     snprintf(buf, size, _("Learning as %s"), ui_isolate(name).text);
+ */
+typedef struct UiIsolated {
+    char text[512];
+} UiIsolated;
+
+UiIsolated ui_isolate(const char *text);
 
 #endif

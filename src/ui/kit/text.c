@@ -318,6 +318,15 @@ SDL_Rect text_draw_fit(TextCache *cache, const TextSpec *spec, SDL_Rect box, con
     return dst;
 }
 
+size_t text_test_visual_runs(TextCache *cache, const TextSpec *spec, const char *text,
+                             size_t *starts, size_t max)
+{
+    Shaper sh = {cache, text_font_px(cache, spec),
+                 style_bold[spec->style < TEXT_STYLE_COUNT ? spec->style : 0],
+                 text_lang_script(spec->lang)};
+    return text_layout_visual_runs(&sh, text, starts, max);
+}
+
 bool text_is_rtl(const char *text, const char *lang)
 {
     return text_paragraph_rtl(text ? text : "", text ? strlen(text) : 0, lang);

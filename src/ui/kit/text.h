@@ -112,6 +112,13 @@ SDL_Rect text_draw_fit(TextCache *cache, const TextSpec *spec, SDL_Rect box, con
  * is a right-to-left language and the text has no strong character). */
 bool text_is_rtl(const char *text, const char *lang);
 
+/* Tests: the runs of one line of an interface string in the order they
+ * are drawn, left to right, as the byte offsets they start at (starts has
+ * room for max). Returns how many. Lets a test see that "Learning as
+ * <Arabic name> · 4 packs" keeps its order. */
+size_t text_test_visual_runs(TextCache *cache, const TextSpec *spec, const char *text,
+                             size_t *starts, size_t max);
+
 /* The path of the font face used for a language ("" if none); for tests
  * and the log. Owned by the cache. */
 const char *text_font_path(TextCache *cache, const char *lang, bool bold);

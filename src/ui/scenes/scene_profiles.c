@@ -155,12 +155,14 @@ static void delete_selected(App *app, ProfilesState *s)
     snprintf(name, sizeof name, "%s", s->list.items[s->selected].name);
     StoreError err;
     if (store_profile_delete(app->store, id, &err) != STORE_OK) {
-        app_notice(app, COLOR_BAD, "%s could not be deleted: %s", name, err.message);
+        app_notice(app, COLOR_BAD, _("%s could not be deleted: %s"), ui_isolate(name).text,
+                   i18n_message(err.message));
         set_mode(s, MODE_LIST);
         return;
     }
     reload(app, s);
-    app_notice(app, COLOR_WARN, "%s and all their progress were deleted.", name);
+    app_notice(app, COLOR_WARN, _("%s and all their progress were deleted."),
+               ui_isolate(name).text);
     if (s->list.count == 0) {
         app->profile_id = 0;
         s->first_launch = true;

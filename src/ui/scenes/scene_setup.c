@@ -91,7 +91,8 @@ static void summary(const App *app, char *buf, size_t n)
             continue;
         /* TRANSLATORS: between the items of a list ("A, B, C"). */
         int w = snprintf(titles + used, sizeof titles - used, "%s%s",
-                         used ? C_("list separator", ", ") : "", app->packs.packs[i]->title);
+                         used ? C_("list separator", ", ") : "",
+                         ui_isolate(app->packs.packs[i]->title).text);
         if (w < 0 || (size_t)w >= sizeof titles - used)
             break;
         used += (size_t)w;

@@ -479,7 +479,7 @@ static void draw_settings(App *app, StatsState *s, SDL_Rect col, int base)
 {
     char title[STORE_NAME_MAX + 40];
     if (s->name[0])
-        snprintf(title, sizeof title, _("Study settings for %s"), s->name);
+        snprintf(title, sizeof title, _("Study settings for %s"), ui_isolate(s->name).text);
     else
         snprintf(title, sizeof title, "%s", _("Study settings"));
     widget_section_title(app, col.x, base + s->settings_y, title);
