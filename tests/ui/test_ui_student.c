@@ -523,6 +523,81 @@ static void test_arabic_name_keeps_the_title_line_in_order(void **state)
     ui_shot(d, "title-arabic-name");
 }
 
+/* ---- the window --------------------------------------------------------- */
+
+/* A window manager that ignores the minimum size hint shrinks the window
+ * to 200x150: the game puts it back to 640x480 rather than lay out a
+ * question in a stamp. */
+static void test_window_keeps_a_sensible_minimum_size(void **state)
+{
+    UiDriver *d = *state;
+    App *app = open_play(d, 1280, 720);
+    SDL_SetWindowMinimumSize(app->window, 1, 1); /* as if the hint were ignored */
+    SDL_SetWindowSize(app->window, 200, 150);
+    SDL_Event e = {0};
+    e.type = SDL_WINDOWEVENT;
+    e.window.event = SDL_WINDOWEVENT_SIZE_CHANGED;
+    e.window.windowID = SDL_GetWindowID(app->window);
+    e.window.data1 = 200;
+    e.window.data2 = 150;
+    SDL_PushEvent(&e);
+    ui_pump(d);
+    int w = 0, h = 0;
+    SDL_GetWindowSize(app->window, &w, &h);
+    assert_true(w >= APP_MIN_W && h >= APP_MIN_H);
+    ui_refresh(d);
+    assert_true(app->theme.out_w >= APP_MIN_W && app->theme.out_h >= APP_MIN_H);
+}
+
+/* A notice never covers a button: the screen makes room for it. */
+static void test_notice_never_covers_a_button(void **state)
+{
+    UiDriver *d = *state;
+    App *app = open_play(d, 800, 600);
+    app->selection.pack[0] = true;
+    static const char *const notice =
+        "A notice that goes on long enough to take two lines of the screen, at the "
+        "bottom where the buttons are: it must not hide one of them.";
+    static const struct {
+        SceneId scene;
+        const char *buttons[3];
+    } screens[] = {
+        {SCENE_PACKS, {"Continue", "Clear", "Back"}},
+        {SCENE_SETUP, {"Start", "Back", NULL}},
+        {SCENE_SETTINGS, {"Text size", "Back", NULL}},
+    };
+    for (size_t k = 0; k < SDL_arraysize(screens); k++) {
+        app_home(app);
+        ui_go(d, screens[k].scene, &(SceneArg){.packs = PACKS_CHOOSE});
+        app_notice(app, COLOR_WARN, "%s", notice);
+        ui_pump(d);
+        const AppWidget *n = ui_find_prefix(d, "A notice that goes on");
+        assert_non_null(n);
+        SDL_Rect box = n->rect;
+        for (size_t b = 0; b < 3 && screens[k].buttons[b] != NULL; b++) {
+            const AppWidget *w = ui_widget(d, screens[k].buttons[b]);
+            if (SDL_HasIntersection(&box, &w->rect))
+                fail_msg("the notice covers \"%s\"", w->label);
+        }
+        ui_assert_fits(d, "with a notice", WIDGET_DANGER, true);
+    }
+    /* A multiple-answer question's Submit, too. */
+    app_home(app);
+    ui_pump(d);
+    const char *const ids[] = {"q-multi"};
+    start_round(d, ids, 1, ROUND_TIME_OFF, 0);
+    app_notice(app, COLOR_BAD, "%s", notice);
+    ui_pump(d);
+    ui_shot(d, "notice-over-question");
+    const AppWidget *n = ui_find_prefix(d, "A notice that goes on");
+    assert_non_null(n);
+    SDL_Rect box = n->rect;
+    SDL_Rect submit = ui_widget(d, "Submit")->rect;
+    assert_false(SDL_HasIntersection(&box, &submit));
+    SDL_Rect skip = ui_widget(d, "I don't know")->rect;
+    assert_false(SDL_HasIntersection(&box, &skip));
+}
+
 /* ---- study ------------------------------------------------------------- */
 
 /* Study can be limited to chosen packs (remembered per learner), and the
@@ -587,6 +662,9 @@ int main(void)
                                         ui_teardown),
         cmocka_unit_test_setup_teardown(test_arabic_name_keeps_the_title_line_in_order, ui_setup,
                                         ui_teardown),
+        cmocka_unit_test_setup_teardown(test_window_keeps_a_sensible_minimum_size, ui_setup,
+                                        ui_teardown),
+        cmocka_unit_test_setup_teardown(test_notice_never_covers_a_button, ui_setup, ui_teardown),
         cmocka_unit_test_setup_teardown(test_study_packs_are_chosen_and_the_counts_agree, ui_setup,
                                         ui_teardown),
     };

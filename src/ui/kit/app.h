@@ -122,7 +122,13 @@ typedef struct AppWidget {
     int text_px;    /* the pixel size of its text when told (app_record_text_px), else 0 */
 } AppWidget;
 
-enum { APP_MAX_WIDGETS = 256, APP_NOTICE_MAX = 512, APP_PATH_MAX = 1024 };
+enum {
+    APP_MAX_WIDGETS = 256,
+    APP_NOTICE_MAX = 512,
+    APP_PATH_MAX = 1024,
+    APP_MIN_W = 640, /* the window's least size, in points: kept even when */
+    APP_MIN_H = 480, /* a window manager ignores the hint */
+};
 
 struct App {
     SDL_Window *window;
@@ -174,6 +180,7 @@ struct App {
     ThemeColor notice_color;
     uint64_t notice_until;
     uint64_t notice_since; /* when it appeared: it may be dismissed after a while */
+    int notice_strip;      /* pixels at the bottom kept for it; theme.out_h leaves them out */
     AppDialog *dialog;     /* the question app_ask put (app_dialog.c); NULL until one */
     SDL_Rect back_button;
     AppWidget widgets[APP_MAX_WIDGETS];
