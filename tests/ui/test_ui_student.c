@@ -136,8 +136,14 @@ static void test_held_key_does_not_repeat_into_the_next_screen(void **state)
     assert_int_equal(stored_answers(d, round_id), 1);
 }
 
-/* The first answer the store holds for the round. */
-static StoreAnswer first_answer(const UiDriver *d, int64_t round_id)
+/* The first answer the store holds for the round (its texts copied). */
+typedef struct FirstAnswer {
+    bool timed_out, correct;
+    int64_t ms_taken;
+    char given[256];
+} FirstAnswer;
+
+static FirstAnswer first_answer(const UiDriver *d, int64_t round_id)
 {
     Store *store = NULL;
     StoreError err = {0};
@@ -145,7 +151,9 @@ static StoreAnswer first_answer(const UiDriver *d, int64_t round_id)
     StoreAnswerList answers = {0};
     assert_int_equal(store_round_answers(store, round_id, &answers, &err), STORE_OK);
     assert_true(answers.count >= 1);
-    StoreAnswer a = answers.items[0];
+    const StoreAnswer *s = &answers.items[0];
+    FirstAnswer a = {s->timed_out, s->correct, s->ms_taken, ""};
+    snprintf(a.given, sizeof a.given, "%s", s->given ? s->given : "");
     store_answer_list_free(&answers);
     store_close(store);
     return a;
@@ -201,7 +209,7 @@ static void test_timer_stops_while_quit_is_asked(void **state)
 
     ui_key(d, SDLK_b); /* Paris */
     assert_int_equal(app_scene(app), SCENE_FEEDBACK);
-    StoreAnswer a = first_answer(d, round_id);
+    FirstAnswer a = first_answer(d, round_id);
     assert_false(a.timed_out);
     assert_true(a.correct);
     assert_int_equal(a.ms_taken, 2000 + 2 * UI_PACE_MS);
@@ -598,6 +606,43 @@ static void test_notice_never_covers_a_button(void **state)
     assert_false(SDL_HasIntersection(&box, &skip));
 }
 
+/* ---- text fields ----------------------------------------------------------- */
+
+/* A typed answer edits as people expect: Ctrl+A, the arrows, End and
+ * Home, Shift to select, Delete, Ctrl+Backspace. Each step would leave a
+ * wrong answer if it did not work. */
+static void test_text_field_edits_as_people_expect(void **state)
+{
+    UiDriver *d = *state;
+    App *app = open_play(d, 1280, 720);
+    const char *const ids[] = {"q-typed"};
+    start_round(d, ids, 1, ROUND_TIME_OFF, 0);
+    int64_t round_id = app->quiz.round_id;
+    ui_type(d, "Paris");
+    ui_key_mod(d, SDLK_a, KMOD_LCTRL);
+    ui_type(d, "Rme"); /* replaces the selection */
+    ui_key(d, SDLK_LEFT);
+    ui_key(d, SDLK_LEFT);
+    ui_type(d, "o"); /* "Rome" */
+    ui_key(d, SDLK_END);
+    ui_type(d, "xx");
+    ui_key_mod(d, SDLK_LEFT, KMOD_LSHIFT);
+    ui_key_mod(d, SDLK_LEFT, KMOD_LSHIFT);
+    ui_shot(d, "typed-selection");
+    ui_key(d, SDLK_DELETE); /* the selection: "Rome" */
+    ui_type(d, " Italy");
+    ui_key_mod(d, SDLK_BACKSPACE, KMOD_LCTRL); /* "Rome " */
+    ui_key(d, SDLK_BACKSPACE);                 /* "Rome" */
+    ui_key(d, SDLK_HOME);
+    ui_key(d, SDLK_DELETE);
+    ui_type(d, "R");
+    ui_key(d, SDLK_RETURN);
+    assert_int_equal(app_scene(app), SCENE_FEEDBACK);
+    FirstAnswer a = first_answer(d, round_id);
+    assert_string_equal(a.given, "Rome");
+    assert_true(a.correct);
+}
+
 /* ---- study ------------------------------------------------------------- */
 
 /* Study can be limited to chosen packs (remembered per learner), and the
@@ -665,6 +710,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_window_keeps_a_sensible_minimum_size, ui_setup,
                                         ui_teardown),
         cmocka_unit_test_setup_teardown(test_notice_never_covers_a_button, ui_setup, ui_teardown),
+        cmocka_unit_test_setup_teardown(test_text_field_edits_as_people_expect, ui_setup,
+                                        ui_teardown),
         cmocka_unit_test_setup_teardown(test_study_packs_are_chosen_and_the_counts_agree, ui_setup,
                                         ui_teardown),
     };

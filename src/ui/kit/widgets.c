@@ -726,35 +726,27 @@ void widget_scrollbar(App *app, SDL_Rect view, const Scroll *scroll)
     ui_fill_round(app->renderer, thumb, w / 2, theme_color(COLOR_TEXT_DIM));
 }
 
-void widget_text_field(App *app, SDL_Rect rect, const char *text, const char *placeholder,
-                       unsigned flags)
+void widget_text_field(App *app, SDL_Rect rect, const TextField *field, const char *composition,
+                       const char *placeholder, unsigned flags)
 {
     const Theme *t = &app->theme;
     ui_fill_round(app->renderer, rect, radius_px(app), theme_color(COLOR_BG));
     ui_stroke_round(app->renderer, rect, radius_px(app), theme_px(t, 2),
                     theme_color((flags & WIDGET_FOCUSED) ? COLOR_ACCENT : COLOR_BORDER));
     int pad = theme_px(t, THEME_PAD);
-    bool empty = !text || !text[0];
-    TextSpec spec = {.style = TEXT_BODY, .color = theme_color(empty ? COLOR_TEXT_DIM : COLOR_TEXT)};
-    int lh = text_line_height(app->text, &spec);
-    int y = rect.y + (rect.h - lh) / 2;
-    SDL_Rect clip = inset(rect, pad / 2, 0);
-    SDL_RenderSetClipRect(app->renderer, &clip);
-    const char *shown = empty ? (placeholder ? placeholder : "") : text;
-    int w = text_measure(app->text, &spec, shown).x;
-    int avail = rect.w - 2 * pad;
-    int x = rect.x + pad;
-    if (!empty && w > avail)
-        x -= w - avail; /* keep the end (where the caret is) in view */
-    SDL_Rect drawn = text_draw(app->text, &spec, x, y, shown);
-    if (flags & WIDGET_FOCUSED) {
-        int cx = empty ? rect.x + pad : drawn.x + drawn.w + theme_px(t, 2);
-        SDL_Rect caret = {cx, y + theme_px(t, 3), theme_px(t, 2), lh - theme_px(t, 6)};
-        SDL_Color c = theme_color(COLOR_ACCENT);
-        SDL_SetRenderDrawColor(app->renderer, c.r, c.g, c.b, 255);
-        SDL_RenderFillRect(app->renderer, &caret);
+    SDL_Rect box = inset(rect, pad, theme_px(t, 2));
+    bool focused = (flags & WIDGET_FOCUSED) != 0;
+    bool empty = field->len == 0 && (composition == NULL || composition[0] == '\0');
+    if (empty && placeholder != NULL) {
+        TextSpec ps = {.style = TEXT_BODY,
+                       .color = theme_color(COLOR_TEXT_DIM),
+                       .max_lines = 1,
+                       .no_shrink = true};
+        text_draw_fit(app->text, &ps, (SDL_Rect){box.x + theme_px(t, 6), box.y, box.w, box.h},
+                      placeholder);
     }
-    SDL_RenderSetClipRect(app->renderer, NULL);
+    TextSpec spec = {.style = TEXT_BODY};
+    text_field_draw(app->renderer, app->text, t, field, box, &spec, composition, focused);
     app_record_widget(app, rect, placeholder ? placeholder : "", flags);
 }
 

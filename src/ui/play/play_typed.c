@@ -2,10 +2,11 @@
  * (see play.h), which share this file; a typed answer is one field, a
  * cloze one field per gap.
  *
- * Real text input: SDL_TEXTINPUT appends (any script; the text cache shapes
- * Arabic), SDL_TEXTEDITING shows the IME's composition underlined until it
- * is committed, Backspace removes one whole UTF-8 character, Ctrl+V pastes
- * the clipboard. Enter submits a typed answer; in a cloze it moves to the
+ * Real text input: SDL_TEXTINPUT inserts at the cursor (any script; the
+ * text cache shapes Arabic), SDL_TEXTEDITING shows the IME's composition
+ * underlined at the cursor until it is committed, and the field edits as
+ * every field does (text_field.h: arrows, Home/End, Delete, Ctrl+A,
+ * Shift to select, Ctrl+Backspace, the clipboard). Enter submits a typed answer; in a cloze it moves to the
  * next gap (Tab / Shift+Tab go either way, the numbered chips jump) and
  * submits from the last. Judging is the core's (answer_match via
  * round_answer); nothing here compares strings.
@@ -185,21 +186,13 @@ static bool typing_event(App *app, PlayInput *in, const UiEvent *event)
     if (e->type == SDL_KEYDOWN) {
         SDL_Keycode k = e->key.keysym.sym;
         Uint16 mod = e->key.keysym.mod;
-        if (k == SDLK_BACKSPACE) {
-            if (t->composition[0] == '\0')
-                text_field_backspace(f);
+        /* While the IME composes, the editing keys are its own. */
+        if (t->composition[0] != '\0' && k != SDLK_RETURN && k != SDLK_KP_ENTER && k != SDLK_ESCAPE)
             return true;
-        }
-        if (k == SDLK_v && (mod & (KMOD_CTRL | KMOD_GUI))) {
-            if (SDL_HasClipboardText()) {
-                char *clip = SDL_GetClipboardText();
-                if (clip != NULL) {
-                    text_field_append(f, clip);
-                    SDL_free(clip);
-                }
-            }
-            return true;
-        }
+        bool rtl = text_is_rtl(f->text[0] ? f->text : in->q->answer, in->lang);
+        if (k != SDLK_RETURN && k != SDLK_KP_ENTER && k != SDLK_TAB && k != SDLK_UP &&
+            k != SDLK_DOWN && text_field_event(f, event, rtl))
+            return true; /* cursor keys, Home/End, Delete, Ctrl+A/C/X/V, ... */
         if (k == SDLK_RETURN || k == SDLK_KP_ENTER) {
             if (t->composition[0] != '\0')
                 return true; /* the IME is still composing: Enter is its */
@@ -289,42 +282,19 @@ static void draw_field(App *app, PlayInput *in)
     const TextField *f = &t->field[t->gap];
     int pad = theme_px(th, 16);
     SDL_Rect box = {r.x + pad, r.y + 2, r.w - 2 * pad, r.h - 4};
-    char shown[TEXT_FIELD_MAX + sizeof t->composition];
-    snprintf(shown, sizeof shown, "%s%s", f->text, t->composition);
-    bool rtl = text_is_rtl(shown[0] ? shown : in->q->answer, in->lang);
-    TextSpec ts = {.style = TEXT_HEADING, .lang = in->lang};
-    if (shown[0] == '\0') {
-        TextSpec ps = {.style = TEXT_BODY, .color = theme_color(COLOR_TEXT_DIM), .lang = in->lang};
-        int lh = text_line_height(app->text, &ps);
-        text_draw(app->text, &ps, box.x + theme_px(th, 8), box.y + (box.h - lh) / 2,
-                  t->cloze ? _("Type this gap") : _("Type your answer"));
-        SDL_Rect caret = {box.x + 1, box.y + box.h / 4, theme_px(th, 2), box.h / 2};
-        SDL_SetRenderDrawColor(ren, 250, 204, 92, 255);
-        SDL_RenderFillRect(ren, &caret);
-    } else {
-        SDL_Point sz = text_measure(app->text, &ts, shown);
-        if (sz.x <= box.w) {
-            int lh = text_line_height(app->text, &ts);
-            int y = box.y + (box.h - lh) / 2;
-            int x = rtl ? box.x + box.w - sz.x : box.x;
-            text_draw(app->text, &ts, x, y, shown);
-            if (t->composition[0] != '\0' && !rtl) {
-                SDL_Point pre = text_measure(app->text, &ts, f->text);
-                SDL_Rect ul = {x + pre.x, y + lh - theme_px(th, 4), sz.x - pre.x, theme_px(th, 2)};
-                SDL_Color c = theme_color(COLOR_ACCENT);
-                SDL_SetRenderDrawColor(ren, c.r, c.g, c.b, 255);
-                SDL_RenderFillRect(ren, &ul);
-            }
-            SDL_Rect caret = {rtl ? x - theme_px(th, 3) : x + sz.x + theme_px(th, 2),
-                              box.y + box.h / 5, theme_px(th, 2), box.h * 3 / 5};
-            SDL_Color c = theme_color(COLOR_FOCUS);
-            SDL_SetRenderDrawColor(ren, c.r, c.g, c.b, 255);
-            SDL_RenderFillRect(ren, &caret);
-        } else {
-            ts.wrap = box.w;
-            text_draw_fit(app->text, &ts, box, shown); /* long answers shrink */
-        }
+    if (f->len == 0 && t->composition[0] == '\0') {
+        TextSpec ps = {.style = TEXT_BODY,
+                       .color = theme_color(COLOR_TEXT_DIM),
+                       .lang = in->lang,
+                       .max_lines = 1,
+                       .no_shrink = true};
+        text_draw_fit(app->text, &ps,
+                      (SDL_Rect){box.x + theme_px(th, 8), box.y, box.w - theme_px(th, 8), box.h},
+                      t->cloze ? _("Type this gap") : _("Type your answer"));
     }
+    /* One line, scrolled to the caret: a long answer keeps its size. */
+    TextSpec ts = {.style = TEXT_HEADING, .lang = in->lang};
+    text_field_draw(ren, app->text, th, f, box, &ts, t->composition, true);
     app_record_widget(app, r, "answer-field", WIDGET_FOCUSED);
 }
 
