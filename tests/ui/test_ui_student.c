@@ -643,6 +643,55 @@ static void test_text_field_edits_as_people_expect(void **state)
     assert_true(a.correct);
 }
 
+/* ---- 200 % text ----------------------------------------------------------- */
+
+/* At the largest text size the controls grow with their labels: a button
+ * is as tall as its label needs, and its label is drawn at full size. */
+static void test_controls_grow_with_the_text(void **state)
+{
+    UiDriver *d = *state;
+    App *app = open_play(d, 800, 600);
+    app->settings.font_scale = 200;
+    app_apply_settings(app, false);
+    app->selection.pack[0] = true;
+    TextSpec label = {.style = TEXT_LABEL};
+    int full_px = text_font_px(app->text, &label);
+    int line = text_line_height(app->text, &label);
+    static const struct {
+        SceneId scene;
+        const char *buttons[3];
+    } screens[] = {
+        {SCENE_TITLE, {"Play a round", "Progress", "Quit"}},
+        {SCENE_SETUP, {"Start", NULL, NULL}},
+        {SCENE_PACKS, {"Continue", "Clear", NULL}},
+    };
+    for (size_t k = 0; k < SDL_arraysize(screens); k++) {
+        app_home(app);
+        ui_pump(d);
+        if (screens[k].scene != SCENE_TITLE)
+            ui_go(d, screens[k].scene, &(SceneArg){.packs = PACKS_CHOOSE});
+        char name[32];
+        snprintf(name, sizeof name, "big-text-%d", (int)k);
+        ui_shot(d, name);
+        for (size_t b = 0; b < 3 && screens[k].buttons[b] != NULL; b++) {
+            const AppWidget *w = ui_widget(d, screens[k].buttons[b]);
+            if (w->rect.h < line)
+                fail_msg("\"%s\" is %d px tall for a %d px line", w->label, w->rect.h, line);
+            if (w->text_px != full_px)
+                fail_msg("\"%s\" drawn at %d px, not %d", w->label, w->text_px, full_px);
+        }
+    }
+    const char *const ids[] = {"q-multi"};
+    app_home(app);
+    ui_pump(d);
+    start_round(d, ids, 1, ROUND_TIME_OFF, 0);
+    ui_shot(d, "big-text-multi");
+    const AppWidget *submit = ui_widget(d, "Submit");
+    assert_true(submit->rect.h >= line);
+    assert_int_equal(submit->text_px, full_px);
+    ui_assert_fits(d, "multi at 200 %", WIDGET_DANGER, true);
+}
+
 /* ---- study ------------------------------------------------------------- */
 
 /* Study can be limited to chosen packs (remembered per learner), and the
@@ -712,6 +761,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_notice_never_covers_a_button, ui_setup, ui_teardown),
         cmocka_unit_test_setup_teardown(test_text_field_edits_as_people_expect, ui_setup,
                                         ui_teardown),
+        cmocka_unit_test_setup_teardown(test_controls_grow_with_the_text, ui_setup, ui_teardown),
         cmocka_unit_test_setup_teardown(test_study_packs_are_chosen_and_the_counts_agree, ui_setup,
                                         ui_teardown),
     };

@@ -111,6 +111,13 @@ typedef struct TileParts {
     SDL_Rect text;
 } TileParts;
 
+/* A multi tile's tick box: it grows with the player's text size. */
+static int tick_px(App *app)
+{
+    float scale = app->theme.font_scale > 1.0f ? app->theme.font_scale : 1.0f;
+    return theme_px(&app->theme, 26.0f * scale);
+}
+
 static TileParts tile_parts(App *app, const PlayInput *in, const Tiles *t, SDL_Rect r)
 {
     const Theme *th = &app->theme;
@@ -125,7 +132,7 @@ static TileParts tile_parts(App *app, const PlayInput *in, const Tiles *t, SDL_R
     TextSpec ls = {.style = TEXT_LABEL};
     p.letter_w = text_measure(app->text, &ls, "W").x + theme_px(th, 8);
     p.letter_x = in->rtl ? p.badge.x - pad - p.letter_w : p.badge.x + badge + pad;
-    int far_pad = t->variant->multi ? theme_px(th, 48) : pad;
+    int far_pad = t->variant->multi ? tick_px(app) + theme_px(th, 22) : pad;
     if (in->rtl) {
         int left = r.x + far_pad;
         p.text = (SDL_Rect){left, r.y + pad / 2, p.letter_x - theme_px(th, 6) - left, r.h - pad};
@@ -331,7 +338,9 @@ static void draw_tile(App *app, const PlayInput *in, const Tiles *t, size_t i)
     text_draw_fit(app->text, &ts, parts.text, tile_text(in, t, i));
 
     if (multi) {
-        int cb = theme_px(th, 26);
+        int cb = tick_px(app);
+        if (cb > r.h - theme_px(th, 12))
+            cb = r.h - theme_px(th, 12); /* inside a low tile */
         SDL_Rect c = {in->rtl ? r.x + pad : r.x + r.w - pad - cb, r.y + (r.h - cb) / 2, cb, cb};
         if (picked) {
             ui_fill_round(ren, c, theme_px(th, 6), theme_color(COLOR_ACCENT));

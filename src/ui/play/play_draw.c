@@ -249,13 +249,8 @@ void play_ellipsize(char *dst, size_t size, const char *text, size_t max_bytes)
 
 int play_footer_top(App *app, const char *hint)
 {
-    /* The same measure as widget_footer(), which draws it. */
-    const Theme *t = &app->theme;
-    TextSpec fs = {.style = TEXT_SMALL,
-                   .align = TEXT_ALIGN_CENTER,
-                   .wrap = t->out_w - 2 * theme_px(t, THEME_MARGIN)};
-    SDL_Point sz = text_measure(app->text, &fs, hint);
-    return t->out_h - theme_px(t, 14) - sz.y - theme_px(t, 10);
+    /* widget_footer's own measure, a little closer to the hint. */
+    return widget_footer_top(app, hint) + theme_px(&app->theme, 2);
 }
 
 int play_rows_min_height(App *app, size_t rows)

@@ -30,7 +30,7 @@ static void layout(App *app, FeedbackState *st)
 {
     const Theme *th = &app->theme;
     st->col = theme_column(th, 760, 24);
-    int bw = theme_px(th, 240), bh = theme_px(th, THEME_BUTTON_H);
+    int bw = theme_px(th, 240), bh = widget_button_height(app);
     int footer = play_footer_top(app, FEEDBACK_HINT) + theme_px(th, 6);
     st->next = (SDL_Rect){st->col.x + st->col.w - bw, footer - theme_px(th, 8) - bh, bw, bh};
     nav_begin(&st->nav);

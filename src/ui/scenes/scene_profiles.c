@@ -223,7 +223,7 @@ static void layout(App *app, ProfilesState *s)
     int bottom = widget_footer_top(app, hint_of(s));
     SDL_Rect col = theme_column(t, 640, 0);
     int gap = theme_px(t, THEME_GAP);
-    int bh = theme_px(t, THEME_BUTTON_H);
+    int bh = widget_button_height(app);
     nav_begin(&s->nav);
     if (s->mode == MODE_LIST) {
         int row = row_height(app, col.w);

@@ -179,7 +179,7 @@ static void layout(App *app, ProgressState *s)
             missed_prompt_h(app, s, i, col.w - 2 * pad) + line_h(app, TEXT_SMALL) + theme_px(t, 14);
     y = s->missed_y + s->missed_h + gap;
     s->button_y = y;
-    y += theme_px(t, THEME_BUTTON_H) + ring;
+    y += widget_button_height(app) + ring;
     scroll_set(&s->scroll, y, s->view.h);
 
     nav_begin(&s->nav);
@@ -189,14 +189,14 @@ static void layout(App *app, ProgressState *s)
     int bw = theme_px(t, 300);
     if (bw > (col.w - gap) / 2)
         bw = (col.w - gap) / 2;
-    nav_add(&s->nav, (SDL_Rect){col.x, base + s->button_y, bw, theme_px(t, THEME_BUTTON_H)},
+    nav_add(&s->nav, (SDL_Rect){col.x, base + s->button_y, bw, widget_button_height(app)},
             practisable(app, s) > 0);
     /* Flashcard statistics live on their own page (scene_study_stats.c). */
     int sw = theme_px(t, 260);
     if (bw + gap + sw > col.w)
         sw = col.w - bw - gap;
     nav_add(&s->nav,
-            (SDL_Rect){col.x + col.w - sw, base + s->button_y, sw, theme_px(t, THEME_BUTTON_H)},
+            (SDL_Rect){col.x + col.w - sw, base + s->button_y, sw, widget_button_height(app)},
             app->store != NULL);
     nav_end(&s->nav);
 }
@@ -211,7 +211,7 @@ static void show_focus(App *app, ProgressState *s)
         bottom = top + s->pack_h[f];
     } else { /* either button: show the list with them */
         top = s->missed_y - theme_px(&app->theme, 40);
-        bottom = s->button_y + theme_px(&app->theme, THEME_BUTTON_H);
+        bottom = s->button_y + widget_button_height(app);
     }
     scroll_show(&s->scroll, top - ring, bottom + ring);
 }

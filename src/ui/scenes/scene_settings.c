@@ -26,7 +26,7 @@ static void layout(App *app, SettingsState *s)
     int top =
         widget_header_bottom(app, _("Settings"), _("Changes apply at once and are remembered."));
     SDL_Rect col = theme_column(t, 0, 0);
-    int rh = theme_px(t, THEME_BUTTON_H);
+    int rh = widget_button_height(app);
     int gap = theme_px(t, 12);
     nav_begin(&s->nav);
     for (int i = 0; i < ITEM_COUNT; i++)

@@ -108,7 +108,7 @@ static void layout(App *app, SetupState *s)
     summary(app, sub, sizeof sub);
     int top = widget_header_bottom(app, _("Round setup"), sub);
     SDL_Rect col = theme_column(t, 0, 0);
-    int rh = theme_px(t, THEME_BUTTON_H);
+    int rh = widget_button_height(app);
     int gap = theme_px(t, 12);
     /* Rows and Start must fit: shrink the gaps before anything else. */
     int bottom = t->out_h - theme_px(t, THEME_MARGIN);

@@ -197,7 +197,7 @@ static void layout(App *app, StudyState *s)
     int top = widget_header_bottom(app, _("Study"), "x");
     int bottom = widget_footer_top(app, footer_hint(s));
     SDL_Rect col = theme_column(t, 760, 0);
-    int bh = theme_px(t, THEME_BUTTON_H);
+    int bh = widget_button_height(app);
     int gap = theme_px(t, THEME_GAP);
     int n = button_count(s);
     /* Interval labels sit above the rating buttons. */

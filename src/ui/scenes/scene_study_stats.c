@@ -169,7 +169,7 @@ static void layout(App *app, StatsState *s)
         (int)rows * (line_h(app, TEXT_BODY) + line_h(app, TEXT_SMALL) + theme_px(t, 16)) + 2 * pad;
     y += s->topics_h + gap + label;
     s->settings_y = y;
-    int bh = theme_px(t, THEME_BUTTON_H);
+    int bh = widget_button_height(app);
     y += OPT_COUNT * (bh + theme_px(t, 10)) + ring;
     scroll_set(&s->scroll, y, s->view.h);
 

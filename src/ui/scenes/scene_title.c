@@ -187,7 +187,17 @@ static void layout(App *app, TitleState *s)
 {
     const Theme *t = &app->theme;
     s->first = first_kind(app);
+    /* As wide as the labels of the small row need at the player's text
+     * size (three in a row), within the window. */
     int bw = theme_px(t, 400);
+    TextSpec ls = {.style = TEXT_LABEL};
+    int gap0 = theme_px(t, 10);
+    for (int i = ITEM_LEARNERS; i < ITEM_COUNT; i++) {
+        int need =
+            3 * (text_measure(app->text, &ls, _(item_label[i])).x + theme_px(t, 30)) + 2 * gap0;
+        if (need > bw)
+            bw = need;
+    }
     if (bw > t->out_w - 2 * theme_px(t, THEME_MARGIN))
         bw = t->out_w - 2 * theme_px(t, THEME_MARGIN);
     int bh = widget_button_height(app);
