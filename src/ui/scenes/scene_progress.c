@@ -365,7 +365,9 @@ static void draw_pack(App *app, ProgressState *s, size_t i, SDL_Rect rect, unsig
              pr != NULL && pr->answers_total > 0 ? _("No finished round yet")
                                                  : _("Not played yet"));
     if (s->best[i] >= 0)
-        snprintf(best, sizeof best, _("Best %s"), ui_format_int(s->best[i]).text);
+        snprintf(best, sizeof best,
+                 i18n_plural("Best round %s point", "Best round %s points", s->best[i]),
+                 ui_format_int(s->best[i]).text);
     TextSpec bs = {.style = TEXT_SMALL,
                    .color = theme_color(s->best[i] >= 0 ? COLOR_ACCENT : COLOR_TEXT_DIM)};
     int bw = text_measure(app->text, &bs, best).x;
@@ -403,19 +405,27 @@ static void draw_pack(App *app, ProgressState *s, size_t i, SDL_Rect rect, unsig
         const StoreProgress *tr = find_progress(&s->by_topic, p->id, tp->id);
         int row_h = line_h(app, TEXT_SMALL);
         TextSpec tt = {.style = TEXT_SMALL};
-        int name_w = inner_w * 45 / 100;
+        int name_w = inner_w * 38 / 100;
+        tt.max_lines = 1;
         text_draw_fit(app->text, &tt, (SDL_Rect){x, y, name_w, row_h},
                       tp->title[0] ? tp->title : tp->id);
-        char info[96];
-        UiInt of = ui_format_int((int64_t)app_topic_size(p, tp->id));
+        /* What the numbers count, in words: "3 of 5 seen · 60 % right". */
+        char info[160];
+        int64_t size = (int64_t)app_topic_size(p, tp->id);
+        UiInt of = ui_format_int(size);
         if (tr && tr->recent_count > 0)
-            snprintf(info, sizeof info, "%s/%s \xC2\xB7 %.0f %%",
-                     ui_format_int(tr->questions_seen).text, of.text, 100.0 * tr->recent_accuracy);
+            snprintf(info, sizeof info,
+                     i18n_plural("%s of %s seen \xC2\xB7 %s %% right",
+                                 "%s of %s seen \xC2\xB7 %s %% right", size),
+                     ui_format_int(tr->questions_seen).text, of.text,
+                     ui_format_int((int64_t)(100.0 * tr->recent_accuracy + 0.5)).text);
         else
-            snprintf(info, sizeof info, "0/%s", of.text);
-        TextSpec is = {
-            .style = TEXT_SMALL, .color = theme_color(COLOR_TEXT_DIM), .align = TEXT_ALIGN_RIGHT};
-        int info_w = theme_px(t, 110);
+            snprintf(info, sizeof info, i18n_plural("0 of %s seen", "0 of %s seen", size), of.text);
+        TextSpec is = {.style = TEXT_SMALL,
+                       .color = theme_color(COLOR_TEXT_DIM),
+                       .align = TEXT_ALIGN_RIGHT,
+                       .max_lines = 1};
+        int info_w = inner_w * 36 / 100;
         text_draw_fit(app->text, &is, (SDL_Rect){x + inner_w - info_w, y, info_w, row_h}, info);
         int bx = x + name_w + pad;
         SDL_Rect bar = {bx, y + row_h / 2 - theme_px(t, 3), x + inner_w - info_w - pad - bx,
