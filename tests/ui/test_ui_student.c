@@ -22,6 +22,7 @@
 #include <cmocka.h>
 
 #include "app.h"
+#include "audio.h"
 #include "learn.h"
 #include "play.h"
 #include "round.h"
@@ -692,6 +693,78 @@ static void test_controls_grow_with_the_text(void **state)
     ui_assert_fits(d, "multi at 200 %", WIDGET_DANGER, true);
 }
 
+/* ---- sound ---------------------------------------------------------------- */
+
+/* The cues are made in code: each sounds, stays within range, and ends. */
+static void test_sound_cues_are_synthesised(void **state)
+{
+    (void)state;
+    Audio *a = audio_create(100);
+    assert_non_null(a);
+    static float buf[AUDIO_RATE];
+    for (int cue = 0; cue < AUDIO_CUE_COUNT; cue++) {
+        audio_play(a, (AudioCue)cue);
+        audio_render(a, buf, AUDIO_RATE / 2);
+        float peak = 0.0f;
+        for (size_t i = 0; i < AUDIO_RATE / 2; i++) {
+            float v = buf[i] < 0 ? -buf[i] : buf[i];
+            assert_true(v <= 1.0f);
+            peak = v > peak ? v : peak;
+        }
+        if (peak < 0.05f)
+            fail_msg("cue %d is silent (peak %.3f)", cue, (double)peak);
+        audio_render(a, buf, AUDIO_RATE); /* a second later: over */
+        audio_render(a, buf, AUDIO_RATE / 10);
+        for (size_t i = 0; i < AUDIO_RATE / 10; i++)
+            assert_true(buf[i] == 0.0f);
+        assert_int_equal(audio_played(a, (AudioCue)cue), 1);
+    }
+    audio_free(a);
+}
+
+/* Sound is off by default: no audio device at all. Turned on in Settings
+ * (remembered), a round plays its cues: the last seconds tick, a right
+ * answer, the end of the round. */
+static void test_sound_is_off_by_default_and_plays_a_round(void **state)
+{
+    UiDriver *d = *state;
+    App *app = open_play(d, 1280, 720);
+    assert_null(app->audio);
+    assert_int_equal(SDL_WasInit(SDL_INIT_AUDIO), 0);
+
+    ui_go(d, SCENE_SETTINGS, NULL);
+    ui_click(d, "Sound"); /* Off -> 25 % */
+    assert_int_equal(app->settings.volume, 25);
+    assert_non_null(app->audio);
+    assert_int_equal(audio_played(app->audio, AUDIO_RIGHT), 1); /* a sample */
+    ui_key(d, SDLK_ESCAPE);
+
+    app = open_play(d, 1280, 720); /* the next launch keeps it */
+    assert_int_equal(app->settings.volume, 25);
+    assert_non_null(app->audio);
+    app_test_set_clock(app, 300000);
+    ui_pump(d);
+    const char *const ids[] = {"q-choice"};
+    start_round(d, ids, 1, ROUND_TIME_FIXED, 10);
+    ui_wait(d, 7500); /* 2.5 s left */
+    assert_int_equal(audio_played(app->audio, AUDIO_TICK), 1);
+    ui_wait(d, 1000); /* 1.5 s left */
+    assert_int_equal(audio_played(app->audio, AUDIO_TICK), 2);
+    ui_key(d, SDLK_b); /* Paris */
+    assert_int_equal(audio_played(app->audio, AUDIO_RIGHT), 1);
+    ui_key(d, SDLK_RETURN);
+    assert_int_equal(app_scene(app), SCENE_RESULTS);
+    assert_int_equal(audio_played(app->audio, AUDIO_ROUND_END), 1);
+
+    /* Off again: the device is closed. */
+    ui_key(d, SDLK_RETURN);
+    ui_go(d, SCENE_SETTINGS, NULL);
+    for (int i = 0; i < 4; i++)
+        ui_click(d, "Sound"); /* 50, 75, 100, Off */
+    assert_int_equal(app->settings.volume, 0);
+    assert_null(app->audio);
+}
+
 /* ---- study ------------------------------------------------------------- */
 
 /* Study can be limited to chosen packs (remembered per learner), and the
@@ -762,6 +835,9 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_text_field_edits_as_people_expect, ui_setup,
                                         ui_teardown),
         cmocka_unit_test_setup_teardown(test_controls_grow_with_the_text, ui_setup, ui_teardown),
+        cmocka_unit_test(test_sound_cues_are_synthesised),
+        cmocka_unit_test_setup_teardown(test_sound_is_off_by_default_and_plays_a_round, ui_setup,
+                                        ui_teardown),
         cmocka_unit_test_setup_teardown(test_study_packs_are_chosen_and_the_counts_agree, ui_setup,
                                         ui_teardown),
     };

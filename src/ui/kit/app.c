@@ -17,6 +17,7 @@
 #include <SDL_ttf.h>
 
 #include "app_private.h"
+#include "audio.h"
 #include "i18n.h"
 #include "pack_load.h"
 #include "renderer.h"
@@ -574,6 +575,8 @@ void app_destroy(App *app)
     app_selection_free(&app->selection);
     app_selection_free(&app->study_selection);
     app_dialog_free(app);
+    audio_free(app->audio);
+    app->audio = NULL;
     app_end_round(app);
     pack_set_free(&app->packs);
     store_close(app->store);

@@ -32,6 +32,7 @@
 
 #include <SDL.h>
 
+#include "audio.h"
 #include "input.h"
 #include "pack_set.h"
 #include "quiz.h"
@@ -88,6 +89,7 @@ typedef struct UiSettings {
     int time_limit;     /* SetupTime or seconds */
     int scoring;        /* SetupScoring */
     bool streak_bonus;
+    int volume; /* sound, percent 0..100; 0 (the default) = off, no audio device */
 } UiSettings;
 
 /* What the player picked on the packs screen. Indices follow
@@ -182,6 +184,7 @@ struct App {
     uint64_t notice_since; /* when it appeared: it may be dismissed after a while */
     int notice_strip;      /* pixels at the bottom kept for it; theme.out_h leaves them out */
     AppDialog *dialog;     /* the question app_ask put (app_dialog.c); NULL until one */
+    Audio *audio;          /* the sound device (audio.h); NULL while the volume is 0 */
     SDL_Rect back_button;
     AppWidget widgets[APP_MAX_WIDGETS];
     size_t widget_count;
@@ -303,8 +306,13 @@ bool app_start_selected_round(App *app);
 void app_end_round(App *app);
 
 /* Saves app->settings to the store and applies them (font scale, reduced
- * motion, fullscreen). Safe without a store (then nothing is saved). */
+ * motion, fullscreen, sound: the audio device is opened when the volume
+ * goes above 0 and closed at 0). Safe without a store (then nothing is
+ * saved). */
 void app_apply_settings(App *app, bool save);
+
+/* Plays a sound cue (audio.h) when the sound is on; nothing otherwise. */
+void app_play_sound(App *app, AudioCue cue);
 
 /* The round the player's setup choices ask for (app->settings): question
  * count, time, scoring, streak bonus, and a fresh seed; no topic or

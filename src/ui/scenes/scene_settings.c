@@ -1,7 +1,8 @@
-/* scene_settings.c - the player's settings: text size (75-200 %), reduced
- * motion, fullscreen. Each change is applied at once and saved in the
- * store (app_apply_settings), with a sample line showing the text size.
- * The game has no sound, so there is no sound switch.
+/* scene_settings.c - the player's settings: text size (75-200 %), sound
+ * (off by default: a classroom of 30 computers; off opens no audio device),
+ * reduced motion, fullscreen. Each change is applied at once and saved in
+ * the store (app_apply_settings), with a sample line showing the text
+ * size; a change of the volume plays a sample cue.
  */
 #include <stdio.h>
 
@@ -9,7 +10,28 @@
 #include "i18n.h"
 #include "widgets.h"
 
-typedef enum SettingsItem { ITEM_FONT, ITEM_MOTION, ITEM_FULLSCREEN, ITEM_COUNT } SettingsItem;
+typedef enum SettingsItem {
+    ITEM_FONT,
+    ITEM_MOTION,
+    ITEM_SOUND,
+    ITEM_FULLSCREEN,
+    ITEM_COUNT
+} SettingsItem;
+
+static const int volume_steps[] = {0, 25, 50, 75, 100};
+
+/* The next volume step from v in direction dir (Enter cycles round). */
+static int volume_step(int v, int dir, bool wrap)
+{
+    int n = (int)SDL_arraysize(volume_steps), at = 0;
+    while (at + 1 < n && volume_steps[at + 1] <= v)
+        at++;
+    at += dir;
+    if (wrap)
+        at = (at % n + n) % n;
+    at = at < 0 ? 0 : at >= n ? n - 1 : at;
+    return volume_steps[at];
+}
 
 typedef struct SettingsState {
     Nav nav;
@@ -50,6 +72,9 @@ static void change(App *app, int item, int dir)
         u->font_scale = v;
         break;
     }
+    case ITEM_SOUND:
+        u->volume = volume_step(u->volume, dir, true);
+        break;
     case ITEM_MOTION:
         u->reduced_motion = !u->reduced_motion;
         break;
@@ -84,14 +109,21 @@ static bool settings_event(App *app, void *state, const UiEvent *event)
                 app->settings.font_scale = v;
                 app_apply_settings(app, true);
             }
+        } else if (f == ITEM_SOUND) {
+            app->settings.volume = volume_step(app->settings.volume, dir, false);
+            app_apply_settings(app, true);
         } else {
             change(app, f, dir);
         }
+        if (f == ITEM_SOUND)
+            app_play_sound(app, AUDIO_RIGHT); /* a sample of the new volume */
         return true;
     }
     int hit = nav_event(&s->nav, event, NULL);
     if (hit >= 0) {
         change(app, hit, 1);
+        if (hit == ITEM_SOUND)
+            app_play_sound(app, AUDIO_RIGHT);
         return true;
     }
     return event->action != ACTION_NONE && event->action != ACTION_BACK;
@@ -108,6 +140,12 @@ static void settings_draw(App *app, void *state)
     widget_option(app, s->nav.rect[ITEM_FONT], _("Text size"), pct, nav_flag(&s->nav, ITEM_FONT));
     widget_toggle(app, s->nav.rect[ITEM_MOTION], _("Reduced motion"), app->settings.reduced_motion,
                   nav_flag(&s->nav, ITEM_MOTION));
+    char vol[48];
+    if (app->settings.volume <= 0)
+        snprintf(vol, sizeof vol, "%s", C_("sound", "Off"));
+    else
+        snprintf(vol, sizeof vol, "%d %%", app->settings.volume);
+    widget_option(app, s->nav.rect[ITEM_SOUND], _("Sound"), vol, nav_flag(&s->nav, ITEM_SOUND));
     widget_toggle(app, s->nav.rect[ITEM_FULLSCREEN], _("Fullscreen (F11)"),
                   app->settings.fullscreen, nav_flag(&s->nav, ITEM_FULLSCREEN));
 
