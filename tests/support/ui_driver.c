@@ -360,7 +360,9 @@ static bool overlap_checked(const AppWidget *w, unsigned may_overlap, bool label
 void ui_assert_fits(UiDriver *d, const char *what, unsigned may_overlap, bool labelled_only)
 {
     ui_refresh(d);
-    int w = d->app->theme.out_w, h = d->app->theme.out_h;
+    /* The whole window: a notice lies in the strip below the scenes' part. */
+    int w = 0, h = 0;
+    SDL_GetRendererOutputSize(d->app->renderer, &w, &h);
     size_t n = app_widget_count(d->app);
     for (size_t i = 0; i < n; i++) {
         const AppWidget *a = app_widget(d->app, i);
@@ -444,7 +446,8 @@ void ui_shot(UiDriver *d, const char *name)
     if (dir == NULL || dir[0] == '\0')
         return;
     char path[512];
-    snprintf(path, sizeof path, "%s/%s-%dx%d.bmp", dir, name, d->app->theme.out_w,
-             d->app->theme.out_h);
+    int w = 0, h = 0;
+    SDL_GetRendererOutputSize(d->app->renderer, &w, &h);
+    snprintf(path, sizeof path, "%s/%s-%dx%d.bmp", dir, name, w, h);
     app_save_frame(d->app, path);
 }

@@ -144,8 +144,14 @@ static void child_answer(UiDriver *d)
             else
                 ui_key(d, SDLK_1);
             break;
-        case QUESTION_ORDER:
         case QUESTION_MATCH:
+            /* A pair first (an empty Submit is refused): pick the focused
+             * left entry, then the right one the focus moves to. */
+            ui_key(d, SDLK_RETURN);
+            ui_key(d, SDLK_RETURN);
+            child_click(d, "Submit");
+            break;
+        case QUESTION_ORDER:
         default:
             child_click(d, "Submit");
             break;

@@ -22,6 +22,7 @@
 #include <cmocka.h>
 
 #include "app.h"
+#include "audio.h"
 #include "learn.h"
 #include "play.h"
 #include "round.h"
@@ -136,8 +137,14 @@ static void test_held_key_does_not_repeat_into_the_next_screen(void **state)
     assert_int_equal(stored_answers(d, round_id), 1);
 }
 
-/* The first answer the store holds for the round. */
-static StoreAnswer first_answer(const UiDriver *d, int64_t round_id)
+/* The first answer the store holds for the round (its texts copied). */
+typedef struct FirstAnswer {
+    bool timed_out, correct;
+    int64_t ms_taken;
+    char given[256];
+} FirstAnswer;
+
+static FirstAnswer first_answer(const UiDriver *d, int64_t round_id)
 {
     Store *store = NULL;
     StoreError err = {0};
@@ -145,7 +152,9 @@ static StoreAnswer first_answer(const UiDriver *d, int64_t round_id)
     StoreAnswerList answers = {0};
     assert_int_equal(store_round_answers(store, round_id, &answers, &err), STORE_OK);
     assert_true(answers.count >= 1);
-    StoreAnswer a = answers.items[0];
+    const StoreAnswer *s = &answers.items[0];
+    FirstAnswer a = {s->timed_out, s->correct, s->ms_taken, ""};
+    snprintf(a.given, sizeof a.given, "%s", s->given ? s->given : "");
     store_answer_list_free(&answers);
     store_close(store);
     return a;
@@ -201,7 +210,7 @@ static void test_timer_stops_while_quit_is_asked(void **state)
 
     ui_key(d, SDLK_b); /* Paris */
     assert_int_equal(app_scene(app), SCENE_FEEDBACK);
-    StoreAnswer a = first_answer(d, round_id);
+    FirstAnswer a = first_answer(d, round_id);
     assert_false(a.timed_out);
     assert_true(a.correct);
     assert_int_equal(a.ms_taken, 2000 + 2 * UI_PACE_MS);
@@ -378,6 +387,384 @@ static void test_results_offer_what_applies_and_done_goes_home(void **state)
     assert_false(app->quiz.active);
 }
 
+/* ---- empty answers --------------------------------------------------------- */
+
+/* Enter in an empty typed field, and Submit with nothing ticked, paired or
+ * filled in, does not submit: it says what is missing. "I don't know"
+ * (Ctrl+D, or its button) gives up on purpose. */
+static void test_empty_answers_say_what_is_missing(void **state)
+{
+    UiDriver *d = *state;
+    App *app = open_play(d, 1280, 720);
+    const char *const ids[] = {"q-typed", "q-multi", "q-match", "q-cloze"};
+    start_round(d, ids, 4, ROUND_TIME_OFF, 0);
+    int64_t round_id = app->quiz.round_id;
+
+    ui_key(d, SDLK_RETURN);
+    assert_int_equal(app_scene(app), SCENE_QUESTION);
+    assert_true(ui_shows(d, "Type an answer first"));
+    ui_shot(d, "typed-empty-enter");
+    assert_int_equal(stored_answers(d, round_id), 0);
+    ui_key_mod(d, SDLK_d, KMOD_LCTRL); /* I don't know */
+    assert_int_equal(app_scene(app), SCENE_FEEDBACK);
+    assert_int_equal(stored_answers(d, round_id), 1);
+    ui_key(d, SDLK_RETURN);
+
+    ui_click(d, "Submit");
+    assert_string_equal(asked(app), "q-multi");
+    assert_true(ui_shows(d, "Tick at least one answer first"));
+    ui_key(d, SDLK_1); /* something else: the note goes */
+    assert_false(ui_shows(d, "Tick at least one answer first"));
+    ui_key(d, SDLK_1);
+    ui_click(d, "I don't know");
+    assert_int_equal(app_scene(app), SCENE_FEEDBACK);
+    ui_key(d, SDLK_RETURN);
+
+    ui_click(d, "Submit");
+    assert_string_equal(asked(app), "q-match");
+    assert_true(ui_shows(d, "Pair at least one entry first"));
+    ui_key_mod(d, SDLK_d, KMOD_LCTRL);
+    assert_int_equal(app_scene(app), SCENE_FEEDBACK);
+    ui_key(d, SDLK_RETURN);
+
+    assert_string_equal(asked(app), "q-cloze");
+    ui_key(d, SDLK_RETURN); /* to the second gap */
+    ui_key(d, SDLK_RETURN); /* the last gap, every gap empty */
+    assert_int_equal(app_scene(app), SCENE_QUESTION);
+    assert_true(ui_shows(d, "Fill in a gap first"));
+    ui_click(d, "I don't know");
+    assert_int_equal(app_scene(app), SCENE_FEEDBACK);
+
+    Store *store = NULL;
+    StoreError err = {0};
+    assert_int_equal(store_open(&store, d->dir, &err), STORE_OK);
+    StoreAnswerList answers = {0};
+    assert_int_equal(store_round_answers(store, round_id, &answers, &err), STORE_OK);
+    assert_int_equal(answers.count, 4);
+    for (size_t i = 0; i < answers.count; i++)
+        assert_false(answers.items[i].correct);
+    store_answer_list_free(&answers);
+    store_close(store);
+}
+
+/* ---- text that stays readable ---------------------------------------------- */
+
+/* Eight long choices under a long prompt: every tile's text is drawn at
+ * one size, never below the readable floor, at 800x600 and 1280x720 and
+ * with the largest text size. */
+static void test_long_choice_keeps_a_readable_size(void **state)
+{
+    UiDriver *d = *state;
+    App *app = open_play(d, 800, 600);
+    static const struct {
+        int w, h, font;
+    } sizes[] = {{800, 600, 100}, {1280, 720, 100}, {800, 600, 200}};
+    for (size_t k = 0; k < SDL_arraysize(sizes); k++) {
+        app->settings.font_scale = sizes[k].font;
+        app_apply_settings(app, false);
+        ui_resize(d, sizes[k].w, sizes[k].h);
+        const char *const ids[] = {"q-eight-long"};
+        start_round(d, ids, 1, ROUND_TIME_OFF, 0);
+        TextSpec body = {.style = TEXT_BODY};
+        body.shrink = text_shrink_floor(&body);
+        int floor_px = text_font_px(app->text, &body);
+        const RoundQuestion *rq = round_current(&app->quiz.round);
+        int px = -1;
+        for (size_t i = 0; i < rq->display_count; i++) {
+            const AppWidget *tile = ui_widget(d, round_display_text(rq, i));
+            if (tile->text_px < floor_px)
+                fail_msg("%dx%d at %d %%: \"%s\" drawn at %d px, below %d", sizes[k].w, sizes[k].h,
+                         sizes[k].font, tile->label, tile->text_px, floor_px);
+            if (px >= 0 && tile->text_px != px)
+                fail_msg("%dx%d at %d %%: \"%s\" at %d px, the others at %d", sizes[k].w,
+                         sizes[k].h, sizes[k].font, tile->label, tile->text_px, px);
+            px = tile->text_px;
+        }
+        ui_shot(d, sizes[k].font == 200 ? "long-choice-200" : "long-choice");
+        ui_key(d, SDLK_ESCAPE);
+        ui_key(d, SDLK_y);
+    }
+}
+
+/* ---- mixed directions ------------------------------------------------------ */
+
+/* The visual run (left to right) that holds byte `at` of text. */
+static int run_at(const size_t *starts, size_t n, size_t at)
+{
+    int found = -1;
+    size_t best = 0;
+    for (size_t i = 0; i < n; i++)
+        if (starts[i] <= at && (found < 0 || starts[i] >= best)) {
+            best = starts[i];
+            found = (int)i;
+        }
+    return found;
+}
+
+/* An Arabic learner name keeps the title line in order: "Learning as
+ * سارة أحمد · 2 packs loaded · 11 questions", left to right as written. */
+static void test_arabic_name_keeps_the_title_line_in_order(void **state)
+{
+    UiDriver *d = *state;
+    App *app = open_play(d, 1280, 720);
+    const char *name = "\xD8\xB3\xD8\xA7\xD8\xB1\xD8\xA9 "
+                       "\xD8\xA3\xD8\xAD\xD9\x85\xD8\xAF"; /* سارة أحمد */
+    assert_int_equal(store_profile_rename(app->store, app->profile_id, name, NULL), STORE_OK);
+    app_home(app);
+    ui_pump(d);
+    const AppWidget *line = ui_find_prefix(d, "Learning as");
+    assert_non_null(line);
+    assert_non_null(strstr(line->label, name));
+    TextSpec spec = {.style = TEXT_BODY};
+    size_t starts[64];
+    size_t n = text_test_visual_runs(app->text, &spec, line->label, starts, 64);
+    const char *packs = strstr(line->label, "2 packs loaded");
+    const char *questions = strstr(line->label, "questions");
+    assert_non_null(packs);
+    assert_non_null(questions);
+    int r_learning = run_at(starts, n, 0);
+    int r_name = run_at(starts, n, (size_t)(strstr(line->label, name) - line->label));
+    int r_packs = run_at(starts, n, (size_t)(packs - line->label));
+    int r_questions = run_at(starts, n, (size_t)(questions - line->label));
+    if (!(r_learning < r_name && r_name < r_packs && r_packs <= r_questions))
+        fail_msg("drawn out of order: runs %d, %d, %d, %d", r_learning, r_name, r_packs,
+                 r_questions);
+    ui_shot(d, "title-arabic-name");
+}
+
+/* ---- the window --------------------------------------------------------- */
+
+/* A window manager that ignores the minimum size hint shrinks the window
+ * to 200x150: the game puts it back to 640x480 rather than lay out a
+ * question in a stamp. */
+static void test_window_keeps_a_sensible_minimum_size(void **state)
+{
+    UiDriver *d = *state;
+    App *app = open_play(d, 1280, 720);
+    SDL_SetWindowMinimumSize(app->window, 1, 1); /* as if the hint were ignored */
+    SDL_SetWindowSize(app->window, 200, 150);
+    SDL_Event e = {0};
+    e.type = SDL_WINDOWEVENT;
+    e.window.event = SDL_WINDOWEVENT_SIZE_CHANGED;
+    e.window.windowID = SDL_GetWindowID(app->window);
+    e.window.data1 = 200;
+    e.window.data2 = 150;
+    SDL_PushEvent(&e);
+    ui_pump(d);
+    int w = 0, h = 0;
+    SDL_GetWindowSize(app->window, &w, &h);
+    assert_true(w >= APP_MIN_W && h >= APP_MIN_H);
+    ui_refresh(d);
+    assert_true(app->theme.out_w >= APP_MIN_W && app->theme.out_h >= APP_MIN_H);
+}
+
+/* A notice never covers a button: the screen makes room for it. */
+static void test_notice_never_covers_a_button(void **state)
+{
+    UiDriver *d = *state;
+    App *app = open_play(d, 800, 600);
+    app->selection.pack[0] = true;
+    static const char *const notice =
+        "A notice that goes on long enough to take two lines of the screen, at the "
+        "bottom where the buttons are: it must not hide one of them.";
+    static const struct {
+        SceneId scene;
+        const char *buttons[3];
+    } screens[] = {
+        {SCENE_PACKS, {"Continue", "Clear", "Back"}},
+        {SCENE_SETUP, {"Start", "Back", NULL}},
+        {SCENE_SETTINGS, {"Text size", "Back", NULL}},
+    };
+    for (size_t k = 0; k < SDL_arraysize(screens); k++) {
+        app_home(app);
+        ui_go(d, screens[k].scene, &(SceneArg){.packs = PACKS_CHOOSE});
+        app_notice(app, COLOR_WARN, "%s", notice);
+        ui_pump(d);
+        const AppWidget *n = ui_find_prefix(d, "A notice that goes on");
+        assert_non_null(n);
+        SDL_Rect box = n->rect;
+        for (size_t b = 0; b < 3 && screens[k].buttons[b] != NULL; b++) {
+            const AppWidget *w = ui_widget(d, screens[k].buttons[b]);
+            if (SDL_HasIntersection(&box, &w->rect))
+                fail_msg("the notice covers \"%s\"", w->label);
+        }
+        ui_assert_fits(d, "with a notice", WIDGET_DANGER, true);
+    }
+    /* A multiple-answer question's Submit, too. */
+    app_home(app);
+    ui_pump(d);
+    const char *const ids[] = {"q-multi"};
+    start_round(d, ids, 1, ROUND_TIME_OFF, 0);
+    app_notice(app, COLOR_BAD, "%s", notice);
+    ui_pump(d);
+    ui_shot(d, "notice-over-question");
+    const AppWidget *n = ui_find_prefix(d, "A notice that goes on");
+    assert_non_null(n);
+    SDL_Rect box = n->rect;
+    SDL_Rect submit = ui_widget(d, "Submit")->rect;
+    assert_false(SDL_HasIntersection(&box, &submit));
+    SDL_Rect skip = ui_widget(d, "I don't know")->rect;
+    assert_false(SDL_HasIntersection(&box, &skip));
+}
+
+/* ---- text fields ----------------------------------------------------------- */
+
+/* A typed answer edits as people expect: Ctrl+A, the arrows, End and
+ * Home, Shift to select, Delete, Ctrl+Backspace. Each step would leave a
+ * wrong answer if it did not work. */
+static void test_text_field_edits_as_people_expect(void **state)
+{
+    UiDriver *d = *state;
+    App *app = open_play(d, 1280, 720);
+    const char *const ids[] = {"q-typed"};
+    start_round(d, ids, 1, ROUND_TIME_OFF, 0);
+    int64_t round_id = app->quiz.round_id;
+    ui_type(d, "Paris");
+    ui_key_mod(d, SDLK_a, KMOD_LCTRL);
+    ui_type(d, "Rme"); /* replaces the selection */
+    ui_key(d, SDLK_LEFT);
+    ui_key(d, SDLK_LEFT);
+    ui_type(d, "o"); /* "Rome" */
+    ui_key(d, SDLK_END);
+    ui_type(d, "xx");
+    ui_key_mod(d, SDLK_LEFT, KMOD_LSHIFT);
+    ui_key_mod(d, SDLK_LEFT, KMOD_LSHIFT);
+    ui_shot(d, "typed-selection");
+    ui_key(d, SDLK_DELETE); /* the selection: "Rome" */
+    ui_type(d, " Italy");
+    ui_key_mod(d, SDLK_BACKSPACE, KMOD_LCTRL); /* "Rome " */
+    ui_key(d, SDLK_BACKSPACE);                 /* "Rome" */
+    ui_key(d, SDLK_HOME);
+    ui_key(d, SDLK_DELETE);
+    ui_type(d, "R");
+    ui_key(d, SDLK_RETURN);
+    assert_int_equal(app_scene(app), SCENE_FEEDBACK);
+    FirstAnswer a = first_answer(d, round_id);
+    assert_string_equal(a.given, "Rome");
+    assert_true(a.correct);
+}
+
+/* ---- 200 % text ----------------------------------------------------------- */
+
+/* At the largest text size the controls grow with their labels: a button
+ * is as tall as its label needs, and its label is drawn at full size. */
+static void test_controls_grow_with_the_text(void **state)
+{
+    UiDriver *d = *state;
+    App *app = open_play(d, 800, 600);
+    app->settings.font_scale = 200;
+    app_apply_settings(app, false);
+    app->selection.pack[0] = true;
+    TextSpec label = {.style = TEXT_LABEL};
+    int full_px = text_font_px(app->text, &label);
+    int line = text_line_height(app->text, &label);
+    static const struct {
+        SceneId scene;
+        const char *buttons[3];
+    } screens[] = {
+        {SCENE_TITLE, {"Play a round", "Progress", "Quit"}},
+        {SCENE_SETUP, {"Start", NULL, NULL}},
+        {SCENE_PACKS, {"Continue", "Clear", NULL}},
+    };
+    for (size_t k = 0; k < SDL_arraysize(screens); k++) {
+        app_home(app);
+        ui_pump(d);
+        if (screens[k].scene != SCENE_TITLE)
+            ui_go(d, screens[k].scene, &(SceneArg){.packs = PACKS_CHOOSE});
+        char name[32];
+        snprintf(name, sizeof name, "big-text-%d", (int)k);
+        ui_shot(d, name);
+        for (size_t b = 0; b < 3 && screens[k].buttons[b] != NULL; b++) {
+            const AppWidget *w = ui_widget(d, screens[k].buttons[b]);
+            if (w->rect.h < line)
+                fail_msg("\"%s\" is %d px tall for a %d px line", w->label, w->rect.h, line);
+            if (w->text_px != full_px)
+                fail_msg("\"%s\" drawn at %d px, not %d", w->label, w->text_px, full_px);
+        }
+    }
+    const char *const ids[] = {"q-multi"};
+    app_home(app);
+    ui_pump(d);
+    start_round(d, ids, 1, ROUND_TIME_OFF, 0);
+    ui_shot(d, "big-text-multi");
+    const AppWidget *submit = ui_widget(d, "Submit");
+    assert_true(submit->rect.h >= line);
+    assert_int_equal(submit->text_px, full_px);
+    ui_assert_fits(d, "multi at 200 %", WIDGET_DANGER, true);
+}
+
+/* ---- sound ---------------------------------------------------------------- */
+
+/* The cues are made in code: each sounds, stays within range, and ends. */
+static void test_sound_cues_are_synthesised(void **state)
+{
+    (void)state;
+    Audio *a = audio_create(100);
+    assert_non_null(a);
+    static float buf[AUDIO_RATE];
+    for (int cue = 0; cue < AUDIO_CUE_COUNT; cue++) {
+        audio_play(a, (AudioCue)cue);
+        audio_render(a, buf, AUDIO_RATE / 2);
+        float peak = 0.0f;
+        for (size_t i = 0; i < AUDIO_RATE / 2; i++) {
+            float v = buf[i] < 0 ? -buf[i] : buf[i];
+            assert_true(v <= 1.0f);
+            peak = v > peak ? v : peak;
+        }
+        if (peak < 0.05f)
+            fail_msg("cue %d is silent (peak %.3f)", cue, (double)peak);
+        audio_render(a, buf, AUDIO_RATE); /* a second later: over */
+        audio_render(a, buf, AUDIO_RATE / 10);
+        for (size_t i = 0; i < AUDIO_RATE / 10; i++)
+            assert_true(buf[i] == 0.0f);
+        assert_int_equal(audio_played(a, (AudioCue)cue), 1);
+    }
+    audio_free(a);
+}
+
+/* Sound is off by default: no audio device at all. Turned on in Settings
+ * (remembered), a round plays its cues: the last seconds tick, a right
+ * answer, the end of the round. */
+static void test_sound_is_off_by_default_and_plays_a_round(void **state)
+{
+    UiDriver *d = *state;
+    App *app = open_play(d, 1280, 720);
+    assert_null(app->audio);
+    assert_int_equal(SDL_WasInit(SDL_INIT_AUDIO), 0);
+
+    ui_go(d, SCENE_SETTINGS, NULL);
+    ui_click(d, "Sound"); /* Off -> 25 % */
+    assert_int_equal(app->settings.volume, 25);
+    assert_non_null(app->audio);
+    assert_int_equal(audio_played(app->audio, AUDIO_RIGHT), 1); /* a sample */
+    ui_key(d, SDLK_ESCAPE);
+
+    app = open_play(d, 1280, 720); /* the next launch keeps it */
+    assert_int_equal(app->settings.volume, 25);
+    assert_non_null(app->audio);
+    app_test_set_clock(app, 300000);
+    ui_pump(d);
+    const char *const ids[] = {"q-choice"};
+    start_round(d, ids, 1, ROUND_TIME_FIXED, 10);
+    ui_wait(d, 7500); /* 2.5 s left */
+    assert_int_equal(audio_played(app->audio, AUDIO_TICK), 1);
+    ui_wait(d, 1000); /* 1.5 s left */
+    assert_int_equal(audio_played(app->audio, AUDIO_TICK), 2);
+    ui_key(d, SDLK_b); /* Paris */
+    assert_int_equal(audio_played(app->audio, AUDIO_RIGHT), 1);
+    ui_key(d, SDLK_RETURN);
+    assert_int_equal(app_scene(app), SCENE_RESULTS);
+    assert_int_equal(audio_played(app->audio, AUDIO_ROUND_END), 1);
+
+    /* Off again: the device is closed. */
+    ui_key(d, SDLK_RETURN);
+    ui_go(d, SCENE_SETTINGS, NULL);
+    for (int i = 0; i < 4; i++)
+        ui_click(d, "Sound"); /* 50, 75, 100, Off */
+    assert_int_equal(app->settings.volume, 0);
+    assert_null(app->audio);
+}
+
 /* ---- study ------------------------------------------------------------- */
 
 /* Study can be limited to chosen packs (remembered per learner), and the
@@ -436,6 +823,21 @@ int main(void)
                                         ui_setup, ui_teardown),
         cmocka_unit_test_setup_teardown(test_results_offer_what_applies_and_done_goes_home,
                                         ui_setup, ui_teardown),
+        cmocka_unit_test_setup_teardown(test_empty_answers_say_what_is_missing, ui_setup,
+                                        ui_teardown),
+        cmocka_unit_test_setup_teardown(test_long_choice_keeps_a_readable_size, ui_setup,
+                                        ui_teardown),
+        cmocka_unit_test_setup_teardown(test_arabic_name_keeps_the_title_line_in_order, ui_setup,
+                                        ui_teardown),
+        cmocka_unit_test_setup_teardown(test_window_keeps_a_sensible_minimum_size, ui_setup,
+                                        ui_teardown),
+        cmocka_unit_test_setup_teardown(test_notice_never_covers_a_button, ui_setup, ui_teardown),
+        cmocka_unit_test_setup_teardown(test_text_field_edits_as_people_expect, ui_setup,
+                                        ui_teardown),
+        cmocka_unit_test_setup_teardown(test_controls_grow_with_the_text, ui_setup, ui_teardown),
+        cmocka_unit_test(test_sound_cues_are_synthesised),
+        cmocka_unit_test_setup_teardown(test_sound_is_off_by_default_and_plays_a_round, ui_setup,
+                                        ui_teardown),
         cmocka_unit_test_setup_teardown(test_study_packs_are_chosen_and_the_counts_agree, ui_setup,
                                         ui_teardown),
     };

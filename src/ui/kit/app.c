@@ -17,6 +17,7 @@
 #include <SDL_ttf.h>
 
 #include "app_private.h"
+#include "audio.h"
 #include "i18n.h"
 #include "pack_load.h"
 #include "renderer.h"
@@ -107,7 +108,9 @@ static void apply_switch(App *app)
 
 void app_resized(App *app)
 {
+    app->theme.out_w = app->theme.out_h = 0; /* measured afresh, strip and all */
     theme_update(&app->theme, app->renderer);
+    app_notice_layout(app);
     input_set_pixel_ratio(&app->input, app->window, app->renderer);
     app->dirty = true;
 }
@@ -148,6 +151,20 @@ static bool held_back(App *app, const SDL_Event *e)
     }
 }
 
+/* The window never gets smaller than APP_MIN_W x APP_MIN_H points: SDL
+ * asks the window manager, but not every one obeys (none does under a
+ * bare X server), and a 200x150 window has no room for a question. */
+static void keep_minimum_size(App *app)
+{
+    int w = 0, h = 0;
+    SDL_GetWindowSize(app->window, &w, &h);
+    if ((w >= APP_MIN_W && h >= APP_MIN_H) ||
+        (SDL_GetWindowFlags(app->window) & SDL_WINDOW_FULLSCREEN))
+        return;
+    SDL_SetWindowMinimumSize(app->window, APP_MIN_W, APP_MIN_H);
+    SDL_SetWindowSize(app->window, w > APP_MIN_W ? w : APP_MIN_W, h > APP_MIN_H ? h : APP_MIN_H);
+}
+
 static void close_now(App *app, void *user)
 {
     (void)user;
@@ -182,8 +199,10 @@ static void handle(App *app, SDL_Event *e)
     case SDL_WINDOWEVENT:
         if (e->window.event == SDL_WINDOWEVENT_SIZE_CHANGED ||
             e->window.event == SDL_WINDOWEVENT_RESIZED ||
-            e->window.event == SDL_WINDOWEVENT_DISPLAY_CHANGED)
+            e->window.event == SDL_WINDOWEVENT_DISPLAY_CHANGED) {
+            keep_minimum_size(app);
             app_resized(app);
+        }
         app->dirty = true;
         return;
     case SDL_RENDER_TARGETS_RESET:
@@ -339,6 +358,7 @@ static int iterate(App *app, int timeout)
     if (app->notice[0] && app->now_ms >= app->notice_until) {
         app->notice[0] = '\0';
         app->dirty = true;
+        app_resized(app); /* the screen has its full height again */
     }
     const Scene *scene = current(app);
     if (scene->update)
@@ -460,6 +480,13 @@ void app_record_widget(App *app, SDL_Rect rect, const char *label, unsigned flag
     w->rect = rect;
     SDL_strlcpy(w->label, label ? label : "", sizeof w->label);
     w->flags = flags;
+    w->text_px = 0;
+}
+
+void app_record_text_px(App *app, int px)
+{
+    if (app->widget_count > 0)
+        app->widgets[app->widget_count - 1].text_px = px;
 }
 
 uint64_t app_new_seed(void)
@@ -533,7 +560,7 @@ App *app_create(const AppConfig *config)
         app_destroy(app);
         return NULL;
     }
-    SDL_SetWindowMinimumSize(app->window, 640, 480);
+    SDL_SetWindowMinimumSize(app->window, APP_MIN_W, APP_MIN_H);
     SDL_SetRenderDrawBlendMode(app->renderer, SDL_BLENDMODE_BLEND);
     SDL_StopTextInput(); /* only text fields turn it on */
     app->theme.font_scale = 1.0f;
@@ -606,6 +633,8 @@ void app_destroy(App *app)
     app_selection_free(&app->selection);
     app_selection_free(&app->study_selection);
     app_dialog_free(app);
+    audio_free(app->audio);
+    app->audio = NULL;
     app_end_round(app);
     pack_set_free(&app->packs);
     store_close(app->store);

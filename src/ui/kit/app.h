@@ -32,6 +32,7 @@
 
 #include <SDL.h>
 
+#include "audio.h"
 #include "input.h"
 #include "pack_set.h"
 #include "quiz.h"
@@ -90,6 +91,7 @@ typedef struct UiSettings {
     bool streak_bonus;
     int language;       /* UiLanguage: the interface language */
     bool arabic_digits; /* numbers in Arabic-Indic digits (format.h) */
+    int volume;         /* sound, percent 0..100; 0 (the default) = off, no audio device */
 } UiSettings;
 
 /* The interface language setting ("ui.language"). A learner who never
@@ -136,9 +138,16 @@ typedef struct AppWidget {
     SDL_Rect rect; /* renderer pixels */
     char label[96];
     unsigned flags; /* WIDGET_* of widgets.h */
+    int text_px;    /* the pixel size of its text when told (app_record_text_px), else 0 */
 } AppWidget;
 
-enum { APP_MAX_WIDGETS = 256, APP_NOTICE_MAX = 512, APP_PATH_MAX = 1024 };
+enum {
+    APP_MAX_WIDGETS = 256,
+    APP_NOTICE_MAX = 512,
+    APP_PATH_MAX = 1024,
+    APP_MIN_W = 640, /* the window's least size, in points: kept even when */
+    APP_MIN_H = 480, /* a window manager ignores the hint */
+};
 
 struct App {
     SDL_Window *window;
@@ -190,7 +199,9 @@ struct App {
     ThemeColor notice_color;
     uint64_t notice_until;
     uint64_t notice_since;     /* when it appeared: it may be dismissed after a while */
+    int notice_strip;          /* pixels at the bottom kept for it; theme.out_h leaves them out */
     AppDialog *dialog;         /* the question app_ask put (app_dialog.c); NULL until one */
+    Audio *audio;              /* the sound device (audio.h); NULL while the volume is 0 */
     SDL_Rect back_button;      /* as laid out (left to right; see app.c, mirroring) */
     SDL_Texture *mirror_frame; /* right to left: the frame before its flip */
     int mirror_w, mirror_h;
@@ -315,8 +326,13 @@ bool app_start_selected_round(App *app);
 void app_end_round(App *app);
 
 /* Saves app->settings to the store and applies them (font scale, reduced
- * motion, fullscreen). Safe without a store (then nothing is saved). */
+ * motion, fullscreen, sound: the audio device is opened when the volume
+ * goes above 0 and closed at 0). Safe without a store (then nothing is
+ * saved). */
 void app_apply_settings(App *app, bool save);
+
+/* Plays a sound cue (audio.h) when the sound is on; nothing otherwise. */
+void app_play_sound(App *app, AudioCue cue);
 
 /* The round the player's setup choices ask for (app->settings): question
  * count, time, scoring, streak bonus, and a fresh seed; no topic or
@@ -372,6 +388,10 @@ void app_set_back_button(App *app, SDL_Rect rect);
 
 /* Records a widget drawn this frame (widgets.h does this for you). */
 void app_record_widget(App *app, SDL_Rect rect, const char *label, unsigned flags);
+
+/* Tells the size (pixels) its text was drawn at, for the widget recorded
+ * last: tests check that no text is drawn too small to read. */
+void app_record_text_px(App *app, int px);
 
 /* A fresh seed for a new round (clock and counter mixed). */
 uint64_t app_new_seed(void);

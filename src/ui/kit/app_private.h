@@ -69,6 +69,10 @@ void app_dialog_free(App *app);
 /* Draws the notice banner, when one is up. */
 void app_draw_notice(App *app);
 
+/* Takes the notice's strip off the bottom of the theme's window (after
+ * theme_update), when one is up: app_resized calls it. */
+void app_notice_layout(App *app);
+
 /* Every event before the scene sees it: a key or click puts away a
  * notice that has been up long enough to read. */
 void app_notice_input(App *app, const SDL_Event *e);

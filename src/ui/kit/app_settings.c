@@ -7,6 +7,7 @@
 #include "i18n.h"
 
 #include "app_private.h"
+#include "audio.h"
 
 static const UiSettings default_settings = {
     .font_scale = 100,
@@ -44,6 +45,7 @@ void app_load_settings(App *app)
         s.language = clamp_int(store_setting_int_or(st, app->profile_id, "ui.language", 0), 0,
                                UI_LANGUAGE_COUNT - 1);
         s.arabic_digits = store_setting_int_or(st, app->profile_id, "ui.digits", 0) != 0;
+        s.volume = clamp_int(store_setting_int_or(st, app->profile_id, "ui.volume", 0), 0, 100);
     }
     app->settings = s;
 }
@@ -61,7 +63,7 @@ static void save_settings(App *app)
         {"ui.fullscreen", s->fullscreen},        {"setup.question_count", s->question_count},
         {"setup.time_limit", s->time_limit},     {"setup.scoring", s->scoring},
         {"setup.streak_bonus", s->streak_bonus}, {"ui.language", s->language},
-        {"ui.digits", s->arabic_digits},
+        {"ui.digits", s->arabic_digits},         {"ui.volume", s->volume},
     };
     for (size_t i = 0; i < SDL_arraysize(rows); i++) {
         StoreError err = {0};
@@ -108,6 +110,14 @@ void app_apply_settings(App *app, bool save)
     Uint32 have = SDL_GetWindowFlags(app->window) & SDL_WINDOW_FULLSCREEN_DESKTOP;
     if (want != have)
         SDL_SetWindowFullscreen(app->window, want);
+    /* Sound: a device only while the volume is above 0. */
+    if (app->settings.volume > 0 && app->audio == NULL)
+        app->audio = audio_open(app->settings.volume);
+    else if (app->settings.volume <= 0 && app->audio != NULL) {
+        audio_free(app->audio);
+        app->audio = NULL;
+    }
+    audio_set_volume(app->audio, app->settings.volume);
     if (save)
         save_settings(app);
     app->dirty = true;
@@ -130,4 +140,9 @@ RoundSettings app_round_settings(const App *app)
     rs.streak_bonus = u->streak_bonus && rs.scoring == SCORING_SPEED;
     rs.seed = app_new_seed();
     return rs;
+}
+
+void app_play_sound(App *app, AudioCue cue)
+{
+    audio_play(app->audio, cue);
 }

@@ -9,9 +9,18 @@
 
 #include "app_private.h"
 
+/* The whole window in pixels (the theme's height leaves a notice out). */
+static void output_size(const App *app, int *w, int *h)
+{
+    *w = app->theme.out_w;
+    *h = app->theme.out_h + app->notice_strip;
+}
+
 bool app_read_pixel(App *app, int x, int y, SDL_Color *out)
 {
-    if (x < 0 || y < 0 || x >= app->theme.out_w || y >= app->theme.out_h)
+    int w, h;
+    output_size(app, &w, &h);
+    if (x < 0 || y < 0 || x >= w || y >= h)
         return false;
     app_draw_frame(app);
     Uint32 px = 0;
@@ -28,7 +37,8 @@ bool app_read_pixel(App *app, int x, int y, SDL_Color *out)
 bool app_save_frame(App *app, const char *bmp_path)
 {
     app_draw_frame(app);
-    int w = app->theme.out_w, h = app->theme.out_h;
+    int w, h;
+    output_size(app, &w, &h);
     SDL_Surface *s = SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_ARGB8888);
     if (s == NULL)
         return false;

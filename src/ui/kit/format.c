@@ -2,6 +2,7 @@
 #include "format.h"
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <string.h>
 
 static UiDigits current_digits = UI_DIGITS_WESTERN;
@@ -92,5 +93,25 @@ UiInt ui_format_int(int64_t value)
         }
     }
     out.text[o] = '\0';
+    return out;
+}
+
+UiIsolated ui_isolate(const char *text)
+{
+    UiIsolated out;
+    /* U+2068 FIRST STRONG ISOLATE ... U+2069 POP DIRECTIONAL ISOLATE; a
+     * text too long is cut at a character boundary before the PDI. */
+    static const char fsi[] = "\xE2\x81\xA8", pdi[] = "\xE2\x81\xA9";
+    size_t room = sizeof out.text - (sizeof fsi - 1) - sizeof pdi;
+    size_t len = text != NULL ? strlen(text) : 0;
+    if (len > room) {
+        len = room;
+        while (len > 0 && ((unsigned char)text[len] & 0xC0) == 0x80)
+            len--;
+    }
+    memcpy(out.text, fsi, sizeof fsi - 1);
+    if (len > 0)
+        memcpy(out.text + sizeof fsi - 1, text, len);
+    memcpy(out.text + sizeof fsi - 1 + len, pdi, sizeof pdi);
     return out;
 }

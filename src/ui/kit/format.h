@@ -1,4 +1,6 @@
-/* format.h - numbers as the player reads them: "12,345", or "١٢٬٣٤٥".
+/* format.h - numbers as the player reads them ("12,345", or "١٢٬٣٤٥" with
+ * Arabic-Indic digits), and names set inside sentences so that mixed
+ * directions keep their order.
  *
  * Every count and score the game shows goes through ui_format_int, so all
  * of them group their digits the same way and follow the player's digits
@@ -42,5 +44,18 @@ UiDigits ui_digits(void);
  * place; a result longer than size - 1 bytes is cut at a character. Does
  * nothing with Western digits. */
 void ui_localize_digits(char *buf, size_t size);
+
+/* A name or a title to be put inside a sentence, wrapped in Unicode's
+ * first-strong isolate (FSI ... PDI): its own direction can then never
+ * reorder the words around it ("Learning as سارة أحمد · 4 packs loaded"),
+ * and the text layer draws the marks as nothing. Like UiInt, by value:
+ *
+ *     snprintf(buf, size, _("Learning as %s"), ui_isolate(name).text);
+ */
+typedef struct UiIsolated {
+    char text[512];
+} UiIsolated;
+
+UiIsolated ui_isolate(const char *text);
 
 #endif

@@ -280,6 +280,11 @@ static float shrink_floor(const TextSpec *spec, float base)
     return floor < base ? floor : base;
 }
 
+float text_shrink_floor(const TextSpec *spec)
+{
+    return shrink_floor(spec, 1.0f);
+}
+
 /* Steps of 10 % from base down to the floor, the floor itself last: the
  * size factor of step k, or 0 past the last step. */
 static float fit_step(float base, float floor, int k)
@@ -347,6 +352,15 @@ SDL_Rect text_draw_fit(TextCache *cache, const TextSpec *spec, SDL_Rect box, con
     copy_texture(cache, e->texture, &src, &dst);
 
     return dst;
+}
+
+size_t text_test_visual_runs(TextCache *cache, const TextSpec *spec, const char *text,
+                             size_t *starts, size_t max)
+{
+    Shaper sh = {cache, text_font_px(cache, spec),
+                 style_bold[spec->style < TEXT_STYLE_COUNT ? spec->style : 0],
+                 text_lang_script(spec->lang)};
+    return text_layout_visual_runs(&sh, text, starts, max);
 }
 
 bool text_is_rtl(const char *text, const char *lang)

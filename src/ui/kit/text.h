@@ -98,6 +98,10 @@ SDL_Point text_measure(TextCache *cache, const TextSpec *spec, const char *text)
  * at most max_h. For layouts that grow a box to its text. */
 int text_fit_height(TextCache *cache, const TextSpec *spec, int w, int max_h, const char *text);
 
+/* The smallest size factor text_draw_fit uses for the spec's style: the
+ * readable size over the style's own, never below half (1 with no_shrink). */
+float text_shrink_floor(const TextSpec *spec);
+
 /* The size factor (1, 0.9, ... down to the readable floor) at which the
  * string fits in w x h; the floor's when it never does. Lets several
  * strings that belong together be drawn at one size (set it as shrink). */
@@ -118,6 +122,13 @@ SDL_Rect text_draw_fit(TextCache *cache, const TextSpec *spec, SDL_Rect box, con
 /* True when the text's first strong character is right-to-left (or lang
  * is a right-to-left language and the text has no strong character). */
 bool text_is_rtl(const char *text, const char *lang);
+
+/* Tests: the runs of one line of an interface string in the order they
+ * are drawn, left to right, as the byte offsets they start at (starts has
+ * room for max). Returns how many. Lets a test see that "Learning as
+ * <Arabic name> · 4 packs" keeps its order. */
+size_t text_test_visual_runs(TextCache *cache, const TextSpec *spec, const char *text,
+                             size_t *starts, size_t max);
 
 /* The path of the font face used for a language ("" if none); for tests
  * and the log. Owned by the cache. */

@@ -14,6 +14,8 @@
  */
 #include "text_private.h"
 
+#include "i18n.h"
+
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -275,6 +277,13 @@ bool text_paragraph_rtl(const char *s, size_t len, const char *lang)
         chars[n++] = utf8_next(s, len, &i);
     fribidi_get_bidi_types(chars, (FriBidiStrIndex)n, types);
     FriBidiParType dir = fribidi_get_par_direction(types, (FriBidiStrIndex)n);
+    /* The interface's own strings (no language given) in a right-to-left
+     * interface read right to left once they hold a right-to-left letter,
+     * even when a key name comes first ("Enter  ..." in Arabic). */
+    if ((lang == NULL || lang[0] == '\0') && i18n_is_rtl())
+        for (size_t k = 0; k < n; k++)
+            if (types[k] == FRIBIDI_TYPE_RTL || types[k] == FRIBIDI_TYPE_AL)
+                return true;
     if (dir == FRIBIDI_PAR_RTL)
         return true;
     if (dir == FRIBIDI_PAR_LTR)
@@ -305,6 +314,19 @@ static bool layout_paragraph_rtl(const Shaper *sh, const char *s, size_t len, co
                 return true;
     }
     return text_paragraph_rtl(s, len, lang);
+}
+
+size_t text_layout_visual_runs(Shaper *sh, const char *text, size_t *starts, size_t max)
+{
+    size_t len = strcspn(text, "\n");
+    bool rtl = layout_paragraph_rtl(sh, text, len, NULL);
+    Run *runs = sh->cache->scratch.runs;
+    size_t count = make_runs(sh, text, len, rtl, runs, MAX_RUNS);
+    size_t n = 0;
+    for (size_t r = 0; r < count && n < max; r++)
+        if (!runs[r].control)
+            starts[n++] = runs[r].start;
+    return n;
 }
 
 /* Longest prefix of s[start..end) that fits `wrap` (at least one char). */

@@ -151,6 +151,11 @@ TTF_Font *text_get_font(TextCache *cache, int face, int px);
  * language's when it has none. */
 bool text_paragraph_rtl(const char *s, size_t len, const char *lang);
 
+/* The first line of text (an interface string) cut into runs in visual
+ * order, left to right: the byte offset each starts at, into starts (at
+ * most max). Returns how many (bidi marks and isolates are left out). */
+size_t text_layout_visual_runs(Shaper *sh, const char *text, size_t *starts, size_t max);
+
 /* Lays the text out (wrapped to wrap pixels, 0 = never) and renders it into
  * a new ARGB surface the caller frees; NULL when nothing could be drawn.
  * With max_lines > 0 at most that many lines are drawn, the last one cut

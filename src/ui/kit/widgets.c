@@ -389,6 +389,14 @@ void widget_focus_ring(App *app, SDL_Rect rect)
 
 /* ---- widgets ----------------------------------------------------------- */
 
+/* Controls drawn beside text (tick boxes, switches) grow with the
+ * player's text size, never shrink below their 100 % size. */
+static int control_px(const App *app, float units)
+{
+    float scale = app->theme.font_scale > 1.0f ? app->theme.font_scale : 1.0f;
+    return theme_px(&app->theme, units * scale);
+}
+
 static SDL_Color dim_if(SDL_Color c, unsigned flags)
 {
     return (flags & WIDGET_DISABLED) ? theme_mix(c, theme_color(COLOR_BG), 0.55f) : c;
@@ -431,10 +439,13 @@ void widget_button(App *app, SDL_Rect rect, const char *label, unsigned flags)
     TextSpec spec = {.style = TEXT_LABEL, .color = dim_if(fg, flags), .align = TEXT_ALIGN_CENTER};
     /* A label uses the whole button before it shrinks. */
     int pad = theme_px(&app->theme, 10);
-    text_draw_fit(app->text, &spec, inset(rect, pad, theme_px(&app->theme, 4)), label);
+    SDL_Rect box = inset(rect, pad, theme_px(&app->theme, 4));
+    spec.shrink = text_fit_shrink(app->text, &spec, box.w, box.h, label);
+    text_draw_fit(app->text, &spec, box, label);
     if (flags & WIDGET_FOCUSED)
         widget_focus_ring(app, rect);
     app_record_widget(app, rect, label, flags);
+    app_record_text_px(app, text_font_px(app->text, &spec));
 }
 
 int widget_button_detail_height(App *app)
@@ -508,7 +519,7 @@ int widget_tile_height(App *app, int width, const char *title, const char *detai
 {
     const Theme *t = &app->theme;
     int pad = theme_px(t, THEME_PAD);
-    int cw = width - 2 * pad - (show_check ? theme_px(t, 24) + pad : 0);
+    int cw = width - 2 * pad - (show_check ? control_px(app, 24) + pad : 0);
     if (cw < 1)
         cw = 1;
     TextSpec ts = {.style = TEXT_LABEL, .wrap = cw};
@@ -532,7 +543,7 @@ void widget_tile(App *app, SDL_Rect rect, const char *title, const char *detail,
     int pad = theme_px(t, THEME_PAD);
     SDL_Rect content = inset(rect, pad, theme_px(t, 10));
     if (show_check) {
-        int box = theme_px(t, 24);
+        int box = control_px(app, 24);
         SDL_Rect b = {rect.x + rect.w - pad - box, rect.y + (rect.h - box) / 2, box, box};
         check_box(app, b, (flags & WIDGET_SELECTED) != 0, flags);
         content.w -= box + pad;
@@ -628,7 +639,7 @@ void widget_toggle(App *app, SDL_Rect rect, const char *label, bool on, unsigned
     surface(app, rect, flags);
     const Theme *t = &app->theme;
     int pad = theme_px(t, THEME_PAD);
-    int tw = theme_px(t, 46), th = theme_px(t, 26);
+    int tw = control_px(app, 46), th = control_px(app, 26);
     row_label(app, rect, tw, label, flags);
     SDL_Rect track = {rect.x + rect.w - pad - tw, rect.y + (rect.h - th) / 2, tw, th};
     ui_fill_round(app->renderer, track, th / 2,
@@ -734,44 +745,27 @@ void widget_scrollbar(App *app, SDL_Rect view, const Scroll *scroll)
     ui_fill_round(app->renderer, thumb, w / 2, theme_color(COLOR_TEXT_DIM));
 }
 
-void widget_text_field(App *app, SDL_Rect rect, const char *text, const char *placeholder,
-                       unsigned flags)
+void widget_text_field(App *app, SDL_Rect rect, const TextField *field, const char *composition,
+                       const char *placeholder, unsigned flags)
 {
     const Theme *t = &app->theme;
     ui_fill_round(app->renderer, rect, radius_px(app), theme_color(COLOR_BG));
     ui_stroke_round(app->renderer, rect, radius_px(app), theme_px(t, 2),
                     theme_color((flags & WIDGET_FOCUSED) ? COLOR_ACCENT : COLOR_BORDER));
     int pad = theme_px(t, THEME_PAD);
-    bool empty = !text || !text[0];
-    TextSpec spec = {.style = TEXT_BODY, .color = theme_color(empty ? COLOR_TEXT_DIM : COLOR_TEXT)};
-    int lh = text_line_height(app->text, &spec);
-    int y = rect.y + (rect.h - lh) / 2;
-    SDL_Rect clip = inset(rect, pad / 2, 0);
-    SDL_RenderSetClipRect(app->renderer, &clip);
-    const char *shown = empty ? (placeholder ? placeholder : "") : text;
-    int w = text_measure(app->text, &spec, shown).x;
-    int avail = rect.w - 2 * pad;
-    int x = rect.x + pad;
-    /* In a mirrored (right-to-left) frame, left-to-right content ("Sara")
-     * is drawn at the far end so that it shows at the left with the caret
-     * after it. */
-    bool far = app->theme.rtl && !empty && !text_is_rtl(shown, NULL) && w <= avail;
-    if (far)
-        x = rect.x + rect.w - pad - w;
-    if (!empty && w > avail)
-        x -= w - avail; /* keep the end (where the caret is) in view */
-    SDL_Rect drawn = text_draw(app->text, &spec, x, y, shown);
-    if (flags & WIDGET_FOCUSED) {
-        int cx = empty ? rect.x + pad
-                 : far ? drawn.x - theme_px(t, 4)
-                       : drawn.x + drawn.w + theme_px(t, 2);
-
-        SDL_Rect caret = {cx, y + theme_px(t, 3), theme_px(t, 2), lh - theme_px(t, 6)};
-        SDL_Color c = theme_color(COLOR_ACCENT);
-        SDL_SetRenderDrawColor(app->renderer, c.r, c.g, c.b, 255);
-        SDL_RenderFillRect(app->renderer, &caret);
+    SDL_Rect box = inset(rect, pad, theme_px(t, 2));
+    bool focused = (flags & WIDGET_FOCUSED) != 0;
+    bool empty = field->len == 0 && (composition == NULL || composition[0] == '\0');
+    if (empty && placeholder != NULL) {
+        TextSpec ps = {.style = TEXT_BODY,
+                       .color = theme_color(COLOR_TEXT_DIM),
+                       .max_lines = 1,
+                       .no_shrink = true};
+        text_draw_fit(app->text, &ps, (SDL_Rect){box.x + theme_px(t, 6), box.y, box.w, box.h},
+                      placeholder);
     }
-    SDL_RenderSetClipRect(app->renderer, NULL);
+    TextSpec spec = {.style = TEXT_BODY};
+    text_field_draw(app->renderer, app->text, t, field, box, &spec, composition, focused);
     app_record_widget(app, rect, placeholder ? placeholder : "", flags);
 }
 
@@ -827,6 +821,34 @@ int widget_header_bottom(App *app, const char *title, const char *subtitle)
     return header(app, title, subtitle, false);
 }
 
+/* A hint line as it is wrapped: "Enter  submit    Esc  quit round" is
+ * items four spaces apart, each a key and what it does; a line may break
+ * only between items, so the one or two spaces inside an item become
+ * no-break spaces. */
+static void hint_items(const char *hint, char *out, size_t size)
+{
+    size_t o = 0;
+    for (size_t i = 0; hint[i] != '\0' && o + 3 < size;) {
+        if (hint[i] != ' ') {
+            out[o++] = hint[i++];
+            continue;
+        }
+        size_t run = 0;
+        while (hint[i + run] == ' ')
+            run++;
+        for (size_t k = 0; k < run && o + 3 < size; k++) {
+            if (run >= 3) {
+                out[o++] = ' ';
+            } else {
+                out[o++] = '\xC2'; /* U+00A0 */
+                out[o++] = '\xA0';
+            }
+        }
+        i += run;
+    }
+    out[o] = '\0';
+}
+
 static int footer(App *app, const char *hint, bool draw)
 {
     const Theme *t = &app->theme;
@@ -834,10 +856,12 @@ static int footer(App *app, const char *hint, bool draw)
                    .color = theme_color(COLOR_TEXT_DIM),
                    .align = TEXT_ALIGN_CENTER,
                    .wrap = t->out_w - 2 * theme_px(t, THEME_MARGIN)};
-    SDL_Point sz = text_measure(app->text, &fs, hint);
+    char items[1024];
+    hint_items(hint, items, sizeof items);
+    SDL_Point sz = text_measure(app->text, &fs, items);
     int y = t->out_h - theme_px(t, 14) - sz.y;
     if (draw) {
-        SDL_Rect r = text_draw(app->text, &fs, theme_px(t, THEME_MARGIN), y, hint);
+        SDL_Rect r = text_draw(app->text, &fs, theme_px(t, THEME_MARGIN), y, items);
         if (r.w > 0)
             app_record_widget(app, r, hint, WIDGET_TEXT); /* what the keys do, for tests */
     }

@@ -180,9 +180,10 @@ void widget_bar_chart(App *app, SDL_Rect rect, const float *values, size_t count
 /* A scroll bar at the right edge of `view` when content is taller. */
 void widget_scrollbar(App *app, SDL_Rect view, const Scroll *scroll);
 
-/* A one-line text field showing `text` (or a dim placeholder) and a caret
- * at its end when focused. */
-void widget_text_field(App *app, SDL_Rect rect, const char *text, const char *placeholder,
-                       unsigned flags);
+/* A one-line text field: its text (text_field_draw: the cursor, the
+ * selection, the IME's composition, scrolled to the caret) or a dim
+ * placeholder when empty; the caret when focused. */
+void widget_text_field(App *app, SDL_Rect rect, const TextField *field, const char *composition,
+                       const char *placeholder, unsigned flags);
 
 #endif

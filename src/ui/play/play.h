@@ -179,6 +179,14 @@ struct PlayInput {
     SDL_Rect area;      /* pixels, set by play_input_layout */
     SDL_Rect text_rect; /* where typed text is drawn (kinds with wants_text): the IME's place */
     void *state;        /* the kind's state, owned (kind->state_size bytes) */
+    /* The submit row (play_layout_submit): Submit, "I don't know" beside
+     * it (skip_nav -1 when the kind has none), and the room left for a
+     * note. `missing` says what an empty Submit lacks, until the next
+     * input. */
+    SDL_Rect skip_rect, note_rect;
+    int skip_nav;
+    bool skip_pressed;
+    char missing[200];
 };
 
 /* Prepares the input for question rq: finds its kind and allocates its
@@ -234,10 +242,29 @@ int play_pick(PlayInput *in, const UiEvent *event, int direct, bool *used);
  * (order, match), pixels. */
 int play_rows_min_height(App *app, size_t rows);
 
+/* Lays out the submit row in the band `row` (its x, y and width; the
+ * height is a button's): Submit at the end of the reading direction (the
+ * right, or the left of a right-to-left pack), "I don't know" beside it
+ * when `skip`, and the rest for a note. Adds Submit, then "I don't know",
+ * to in->nav and returns Submit's rectangle. Kinds that block an empty
+ * Submit give the skip, so a student who does not know can say so. */
+SDL_Rect play_layout_submit(App *app, PlayInput *in, SDL_Rect row, bool skip);
+
+/* The height of a submit row, pixels. */
+int play_submit_height(App *app);
+
 /* The area's primary button at rect (labelled "Submit" when label is
- * NULL), which is Nav widget nav_index, and a small dim note on the same
- * line starting at note_x ("2 ticked"; NULL for none). */
+ * NULL), which is Nav widget nav_index, "I don't know" when laid out,
+ * and in the note's room either what is missing (in->missing, in the
+ * warning colour) or a small dim note ("2 ticked"; NULL for none). */
 void play_draw_submit(App *app, const PlayInput *in, SDL_Rect rect, const char *label,
-                      int nav_index, int note_x, const char *note);
+                      int nav_index, const char *note);
+
+/* Says, in the submit row, what an empty Submit lacks, instead of judging
+ * nothing: "Type an answer first, or choose I don't know." */
+void play_say_missing(PlayInput *in, const char *what);
+
+/* The hint's part for the skip: "Ctrl+D  I don't know". */
+const char *play_skip_hint(void);
 
 #endif

@@ -249,21 +249,16 @@ void play_ellipsize(char *dst, size_t size, const char *text, size_t max_bytes)
 
 int play_footer_top(App *app, const char *hint)
 {
-    /* The same measure as widget_footer(), which draws it. */
-    const Theme *t = &app->theme;
-    TextSpec fs = {.style = TEXT_SMALL,
-                   .align = TEXT_ALIGN_CENTER,
-                   .wrap = t->out_w - 2 * theme_px(t, THEME_MARGIN)};
-    SDL_Point sz = text_measure(app->text, &fs, hint);
-    return t->out_h - theme_px(t, 14) - sz.y - theme_px(t, 10);
+    /* widget_footer's own measure, a little closer to the hint. */
+    return widget_footer_top(app, hint) + theme_px(&app->theme, 2);
 }
 
 int play_rows_min_height(App *app, size_t rows)
 {
     const Theme *th = &app->theme;
     int n = (int)rows;
-    return n * theme_px(th, 44) + (n - 1) * theme_px(th, 10) +
-           theme_px(th, THEME_BUTTON_H + THEME_GAP);
+    return n * theme_px(th, 44) + (n - 1) * theme_px(th, 10) + play_submit_height(app) +
+           theme_px(th, THEME_GAP);
 }
 
 SDL_Keycode play_plain_key(const SDL_Event *e)
@@ -302,15 +297,70 @@ int play_pick(PlayInput *in, const UiEvent *event, int direct, bool *used)
     return hit;
 }
 
-void play_draw_submit(App *app, const PlayInput *in, SDL_Rect rect, const char *label,
-                      int nav_index, int note_x, const char *note)
+int play_submit_height(App *app)
 {
-    if (note != NULL) {
-        TextSpec ns = {.style = TEXT_SMALL, .color = theme_color(COLOR_TEXT_DIM)};
-        int lh = text_line_height(app->text, &ns);
-        text_draw(app->text, &ns, note_x, rect.y + (rect.h - lh) / 2, note);
-    }
-    widget_button(app, rect, label != NULL ? label : _("Submit"),
+    return widget_button_height(app);
+}
 
+SDL_Rect play_layout_submit(App *app, PlayInput *in, SDL_Rect row, bool skip)
+{
+    const Theme *th = &app->theme;
+    int bh = play_submit_height(app);
+    int gap = theme_px(th, THEME_GAP);
+    int sw = theme_px(th, 200), kw = skip ? theme_px(th, 170) : 0;
+    TextSpec ls = {.style = TEXT_LABEL};
+    /* Labels grow with the text size; the buttons grow with them. */
+    int need = text_measure(app->text, &ls, _("I don't know")).x + theme_px(th, 28);
+    if (skip && kw < need)
+        kw = need;
+    if (sw + (skip ? kw + gap : 0) > row.w) {
+        sw = skip ? (row.w - gap) / 2 : row.w;
+        kw = skip ? row.w - gap - sw : 0;
+    }
+    SDL_Rect submit, skip_rect = {0, 0, 0, 0};
+    if (in->rtl) {
+        submit = (SDL_Rect){row.x, row.y, sw, bh};
+        if (skip)
+            skip_rect = (SDL_Rect){submit.x + sw + gap, row.y, kw, bh};
+        int from = skip ? skip_rect.x + kw + gap : submit.x + sw + gap;
+        in->note_rect = (SDL_Rect){from, row.y, row.x + row.w - from, bh};
+    } else {
+        submit = (SDL_Rect){row.x + row.w - sw, row.y, sw, bh};
+        if (skip)
+            skip_rect = (SDL_Rect){submit.x - gap - kw, row.y, kw, bh};
+        int to = skip ? skip_rect.x - gap : submit.x - gap;
+        in->note_rect = (SDL_Rect){row.x, row.y, to - row.x, bh};
+    }
+    in->skip_rect = skip_rect;
+    nav_add(&in->nav, submit, true);
+    in->skip_nav = skip ? nav_add(&in->nav, skip_rect, true) : -1;
+    return submit;
+}
+
+void play_say_missing(PlayInput *in, const char *what)
+{
+    snprintf(in->missing, sizeof in->missing, "%s", what);
+}
+
+const char *play_skip_hint(void)
+{
+    return _("Ctrl+D  I don't know");
+}
+
+void play_draw_submit(App *app, const PlayInput *in, SDL_Rect rect, const char *label,
+                      int nav_index, const char *note)
+{
+    const char *say = in->missing[0] ? in->missing : note;
+    if (say != NULL && say[0] != '\0' && in->note_rect.w > 0) {
+        TextSpec ns = {.style = TEXT_SMALL,
+                       .color = theme_color(in->missing[0] ? COLOR_WARN : COLOR_TEXT_DIM),
+                       .align = in->rtl ? TEXT_ALIGN_RIGHT : TEXT_ALIGN_LEFT,
+                       .lang = in->missing[0] ? NULL : in->lang};
+        SDL_Rect drawn = text_draw_fit(app->text, &ns, in->note_rect, say);
+        app_record_widget(app, drawn, say, WIDGET_TEXT);
+    }
+    if (in->skip_nav >= 0)
+        widget_button(app, in->skip_rect, _("I don't know"), nav_flag(&in->nav, in->skip_nav));
+    widget_button(app, rect, label != NULL ? label : _("Submit"),
                   WIDGET_PRIMARY | nav_flag(&in->nav, nav_index));
 }

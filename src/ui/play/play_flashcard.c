@@ -37,7 +37,7 @@ static void card_layout(App *app, PlayInput *in)
     const Theme *th = &app->theme;
     SDL_Rect a = in->area;
     int gap = theme_px(th, THEME_GAP);
-    int bh = theme_px(th, THEME_BUTTON_H + 8);
+    int bh = widget_button_height(app) + theme_px(th, 8);
     int bw = (a.w - gap) / 2;
     c->panel = (SDL_Rect){a.x, a.y, a.w, a.h - bh - gap};
     nav_begin(&in->nav);

@@ -30,7 +30,7 @@ static void layout(App *app, FeedbackState *st)
 {
     const Theme *th = &app->theme;
     st->col = theme_column(th, 760, 24);
-    int bw = theme_px(th, 240), bh = theme_px(th, THEME_BUTTON_H);
+    int bw = theme_px(th, 240), bh = widget_button_height(app);
     int footer = play_footer_top(app, FEEDBACK_HINT) + theme_px(th, 6);
     st->next = (SDL_Rect){st->col.x + st->col.w - bw, footer - theme_px(th, 8) - bh, bw, bh};
     nav_begin(&st->nav);
@@ -50,6 +50,13 @@ static void feedback_enter(App *app, void *state, SceneId from, const SceneArg *
     nav_set_focus(&st->nav, 0);
     st->nav.keyboard = true;
     app_guard_input(app, APP_INPUT_GUARD_MS); /* seen before it is passed */
+    static const AudioCue sound[] = {
+        [PLAY_VERDICT_RIGHT] = AUDIO_RIGHT,
+        [PLAY_VERDICT_PARTLY] = AUDIO_PARTLY,
+        [PLAY_VERDICT_WRONG] = AUDIO_WRONG,
+        [PLAY_VERDICT_TIMED_OUT] = AUDIO_WRONG,
+    };
+    app_play_sound(app, sound[play_verdict(&play_last_answered(app)->result)]);
     SDL_StopTextInput();
     app_redraw(app);
 }

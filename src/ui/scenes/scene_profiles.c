@@ -84,8 +84,7 @@ static void start_name(ProfilesState *s, int64_t renaming)
     if (renaming != 0) {
         int i = index_of(s, renaming);
         if (i >= 0) {
-            snprintf(s->field.text, sizeof s->field.text, "%s", s->list.items[i].name);
-            s->field.len = strlen(s->field.text);
+            text_field_set(&s->field, s->list.items[i].name);
         }
     }
     set_mode(s, MODE_NAME);
@@ -155,12 +154,14 @@ static void delete_selected(App *app, ProfilesState *s)
     snprintf(name, sizeof name, "%s", s->list.items[s->selected].name);
     StoreError err;
     if (store_profile_delete(app->store, id, &err) != STORE_OK) {
-        app_notice(app, COLOR_BAD, "%s could not be deleted: %s", name, err.message);
+        app_notice(app, COLOR_BAD, _("%s could not be deleted: %s"), ui_isolate(name).text,
+                   i18n_message(err.message));
         set_mode(s, MODE_LIST);
         return;
     }
     reload(app, s);
-    app_notice(app, COLOR_WARN, "%s and all their progress were deleted.", name);
+    app_notice(app, COLOR_WARN, _("%s and all their progress were deleted."),
+               ui_isolate(name).text);
     if (s->list.count == 0) {
         app->profile_id = 0;
         s->first_launch = true;
@@ -222,7 +223,7 @@ static void layout(App *app, ProfilesState *s)
     int bottom = widget_footer_top(app, hint_of(s));
     SDL_Rect col = theme_column(t, 640, 0);
     int gap = theme_px(t, THEME_GAP);
-    int bh = theme_px(t, THEME_BUTTON_H);
+    int bh = widget_button_height(app);
     nav_begin(&s->nav);
     if (s->mode == MODE_LIST) {
         int row = row_height(app, col.w);
@@ -327,7 +328,7 @@ static bool name_event(App *app, ProfilesState *s, const UiEvent *event)
         snprintf(s->editing, sizeof s->editing, "%s", e->edit.text);
         return true;
     }
-    if (text_field_event(&s->field, event)) {
+    if (text_field_event(&s->field, event, text_is_rtl(s->field.text, NULL))) {
         s->editing[0] = '\0';
         s->error[0] = '\0';
         return true;
@@ -451,9 +452,7 @@ static void draw_name(App *app, ProfilesState *s)
                       : s->renaming   ? _("The new name:")
                                       : _("The learner's name:");
     text_draw(app->text, &q, field.x, field.y - theme_px(t, 52), ask);
-    char shown[TEXT_FIELD_MAX + sizeof s->editing];
-    snprintf(shown, sizeof shown, "%s%s", s->field.text, s->editing);
-    widget_text_field(app, field, shown,
+    widget_text_field(app, field, &s->field, s->editing,
                       _("Any language: Sara, \xD8\xB3\xD8\xA7\xD8\xB1\xD8\xA9, ..."),
                       nav_flag(&s->nav, 0) | WIDGET_FOCUSED);
     TextSpec m = {.style = TEXT_SMALL,

@@ -179,7 +179,7 @@ static void layout(App *app, ProgressState *s)
             missed_prompt_h(app, s, i, col.w - 2 * pad) + line_h(app, TEXT_SMALL) + theme_px(t, 14);
     y = s->missed_y + s->missed_h + gap;
     s->button_y = y;
-    y += theme_px(t, THEME_BUTTON_H) + ring;
+    y += widget_button_height(app) + ring;
     scroll_set(&s->scroll, y, s->view.h);
 
     nav_begin(&s->nav);
@@ -189,14 +189,14 @@ static void layout(App *app, ProgressState *s)
     int bw = theme_px(t, 300);
     if (bw > (col.w - gap) / 2)
         bw = (col.w - gap) / 2;
-    nav_add(&s->nav, (SDL_Rect){col.x, base + s->button_y, bw, theme_px(t, THEME_BUTTON_H)},
+    nav_add(&s->nav, (SDL_Rect){col.x, base + s->button_y, bw, widget_button_height(app)},
             practisable(app, s) > 0);
     /* Flashcard statistics live on their own page (scene_study_stats.c). */
     int sw = theme_px(t, 260);
     if (bw + gap + sw > col.w)
         sw = col.w - bw - gap;
     nav_add(&s->nav,
-            (SDL_Rect){col.x + col.w - sw, base + s->button_y, sw, theme_px(t, THEME_BUTTON_H)},
+            (SDL_Rect){col.x + col.w - sw, base + s->button_y, sw, widget_button_height(app)},
             app->store != NULL);
     nav_end(&s->nav);
 }
@@ -211,7 +211,7 @@ static void show_focus(App *app, ProgressState *s)
         bottom = top + s->pack_h[f];
     } else { /* either button: show the list with them */
         top = s->missed_y - theme_px(&app->theme, 40);
-        bottom = s->button_y + theme_px(&app->theme, THEME_BUTTON_H);
+        bottom = s->button_y + widget_button_height(app);
     }
     scroll_show(&s->scroll, top - ring, bottom + ring);
 }
@@ -365,7 +365,9 @@ static void draw_pack(App *app, ProgressState *s, size_t i, SDL_Rect rect, unsig
              pr != NULL && pr->answers_total > 0 ? _("No finished round yet")
                                                  : _("Not played yet"));
     if (s->best[i] >= 0)
-        snprintf(best, sizeof best, _("Best %s"), ui_format_int(s->best[i]).text);
+        snprintf(best, sizeof best,
+                 i18n_plural("Best round %s point", "Best round %s points", s->best[i]),
+                 ui_format_int(s->best[i]).text);
     TextSpec bs = {.style = TEXT_SMALL,
                    .color = theme_color(s->best[i] >= 0 ? COLOR_ACCENT : COLOR_TEXT_DIM)};
     int bw = text_measure(app->text, &bs, best).x;
@@ -403,20 +405,28 @@ static void draw_pack(App *app, ProgressState *s, size_t i, SDL_Rect rect, unsig
         const StoreProgress *tr = find_progress(&s->by_topic, p->id, tp->id);
         int row_h = line_h(app, TEXT_SMALL);
         TextSpec tt = {.style = TEXT_SMALL};
-        int name_w = inner_w * 45 / 100;
+        int name_w = inner_w * 38 / 100;
+        tt.max_lines = 1;
         text_draw_fit(app->text, &tt, (SDL_Rect){x, y, name_w, row_h},
                       tp->title[0] ? tp->title : tp->id);
-        char info[200];
-        UiInt of = ui_format_int((int64_t)app_topic_size(p, tp->id));
+        /* What the numbers count, in words: "3 of 5 seen · 60 % right". */
+        char info[160];
+        int64_t size = (int64_t)app_topic_size(p, tp->id);
+        UiInt of = ui_format_int(size);
         if (tr && tr->recent_count > 0)
-            snprintf(info, sizeof info, "%s/%s \xC2\xB7 %.0f %%",
-                     ui_format_int(tr->questions_seen).text, of.text, 100.0 * tr->recent_accuracy);
+            snprintf(info, sizeof info,
+                     i18n_plural("%s of %s seen \xC2\xB7 %s %% right",
+                                 "%s of %s seen \xC2\xB7 %s %% right", size),
+                     ui_format_int(tr->questions_seen).text, of.text,
+                     ui_format_int((int64_t)(100.0 * tr->recent_accuracy + 0.5)).text);
         else
-            snprintf(info, sizeof info, "%s/%s", ui_format_int(0).text, of.text);
+            snprintf(info, sizeof info, i18n_plural("0 of %s seen", "0 of %s seen", size), of.text);
         ui_localize_digits(info, sizeof info);
-        TextSpec is = {
-            .style = TEXT_SMALL, .color = theme_color(COLOR_TEXT_DIM), .align = TEXT_ALIGN_RIGHT};
-        int info_w = theme_px(t, 110);
+        TextSpec is = {.style = TEXT_SMALL,
+                       .color = theme_color(COLOR_TEXT_DIM),
+                       .align = TEXT_ALIGN_RIGHT,
+                       .max_lines = 1};
+        int info_w = inner_w * 36 / 100;
         text_draw_fit(app->text, &is, (SDL_Rect){x + inner_w - info_w, y, info_w, row_h}, info);
         int bx = x + name_w + pad;
         SDL_Rect bar = {bx, y + row_h / 2 - theme_px(t, 3), x + inner_w - info_w - pad - bx,

@@ -33,6 +33,7 @@ typedef struct QuestionState {
      * the pause out. */
     bool paused;
     uint64_t paused_at;
+    int ticked; /* the last of the final seconds a tick was played for */
     /* Layout in pixels, recomputed from the theme before every event and draw. */
     SDL_Rect col, prompt, area;
     int top_y, progress_y, timer_y, footer_y;
@@ -97,6 +98,7 @@ static void question_enter(App *app, void *state, SceneId from, const SceneArg *
     QuestionState *st = state;
     play_input_free(&st->input);
     st->paused = false;
+    st->ticked = 0;
     const RoundQuestion *rq = app->quiz.active ? round_current(&app->quiz.round) : NULL;
     if (rq == NULL) {
         if (app->quiz.active)
@@ -183,6 +185,12 @@ static void question_update(App *app, void *state, uint64_t now_ms)
     if (elapsed >= (uint64_t)limit) {
         finish_question(app, st, true);
         return;
+    }
+    /* The last three seconds tick (when the sound is on). */
+    int left = (int)(((uint64_t)limit - elapsed + 999) / 1000);
+    if (left <= 3 && left != st->ticked) {
+        st->ticked = left;
+        app_play_sound(app, AUDIO_TICK);
     }
     if (app->theme.reduced_motion)
         app_wake_at(app, now_ms + 1000 - (elapsed % 1000)); /* whole seconds */

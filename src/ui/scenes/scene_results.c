@@ -113,7 +113,6 @@ static void layout(App *app, ResultsState *st)
 static void results_enter(App *app, void *state, SceneId from, const SceneArg *arg)
 {
     (void)arg;
-    (void)from;
     ResultsState *st = state;
     if (!app->quiz.active) {
         app_home(app);
@@ -123,6 +122,8 @@ static void results_enter(App *app, void *state, SceneId from, const SceneArg *a
     layout(app, st);
     nav_set_focus(&st->nav, st->nav_button[st->missed > 0 ? BUTTON_RETRY : BUTTON_DONE]);
     app_guard_input(app, APP_INPUT_GUARD_MS); /* a key meant for feedback starts nothing */
+    if (from == SCENE_FEEDBACK)
+        app_play_sound(app, AUDIO_ROUND_END);
     SDL_StopTextInput();
     app_redraw(app);
 }

@@ -1,9 +1,10 @@
-/* scene_settings.c - the player's settings: text size (75-200 %), reduced
- * motion, fullscreen, the interface language (English, العربية) and the
- * digits numbers are shown in. Each change is applied at once and saved in
- * the store for this learner (app_apply_settings), with a sample line
- * showing the text size. The game has no sound, so there is no sound
- * switch. New rows go at the end: keyboard users (and tests) know the order.
+/* scene_settings.c - the player's settings: text size (75-200 %), sound
+ * (off by default: a classroom of 30 computers; off opens no audio device),
+ * reduced motion, fullscreen, the interface language (English, العربية)
+ * and the digits numbers are shown in. Each change is applied at once and
+ * saved in the store for this learner (app_apply_settings), with a sample
+ * line showing the text size; a change of the volume plays a sample cue.
+ * New rows go at the end: keyboard users (and tests) know the order.
  */
 #include <stdio.h>
 #include <string.h>
@@ -16,11 +17,27 @@
 typedef enum SettingsItem {
     ITEM_FONT,
     ITEM_MOTION,
+    ITEM_SOUND,
     ITEM_FULLSCREEN,
     ITEM_LANGUAGE,
     ITEM_DIGITS,
     ITEM_COUNT
 } SettingsItem;
+
+static const int volume_steps[] = {0, 25, 50, 75, 100};
+
+/* The next volume step from v in direction dir (Enter cycles round). */
+static int volume_step(int v, int dir, bool wrap)
+{
+    int n = (int)SDL_arraysize(volume_steps), at = 0;
+    while (at + 1 < n && volume_steps[at + 1] <= v)
+        at++;
+    at += dir;
+    if (wrap)
+        at = (at % n + n) % n;
+    at = at < 0 ? 0 : at >= n ? n - 1 : at;
+    return volume_steps[at];
+}
 
 typedef struct SettingsState {
     Nav nav;
@@ -37,14 +54,24 @@ static void layout(App *app, SettingsState *s)
     int top =
         widget_header_bottom(app, _("Settings"), _("Changes apply at once and are remembered."));
     SDL_Rect col = theme_column(t, 0, 0);
-    int rh = theme_px(t, THEME_BUTTON_H);
+    int rh = widget_button_height(app);
     int gap = theme_px(t, 12);
+    int bottom = t->out_h - theme_px(t, THEME_MARGIN);
+    /* Every row stays in the window: with large text in a small window the
+     * gaps shrink first, then the rows (their labels shrink to fit). */
+    int room = bottom - top;
+    if (ITEM_COUNT * rh + (ITEM_COUNT - 1) * gap > room) {
+        gap = theme_px(t, 4);
+        int fit = (room - (ITEM_COUNT - 1) * gap) / ITEM_COUNT;
+        if (fit < rh)
+            rh = fit > 1 ? fit : 1;
+    }
     nav_begin(&s->nav);
     for (int i = 0; i < ITEM_COUNT; i++)
         nav_add(&s->nav, (SDL_Rect){col.x, top + i * (rh + gap), col.w, rh}, true);
     nav_end(&s->nav);
     int y = top + ITEM_COUNT * (rh + gap) + theme_px(t, 8);
-    int bottom = t->out_h - theme_px(t, THEME_MARGIN);
+
     s->sample = (SDL_Rect){col.x, y, col.w, bottom - y};
 }
 
@@ -61,6 +88,9 @@ static void change(App *app, int item, int dir)
         u->font_scale = v;
         break;
     }
+    case ITEM_SOUND:
+        u->volume = volume_step(u->volume, dir, true);
+        break;
     case ITEM_MOTION:
         u->reduced_motion = !u->reduced_motion;
         break;
@@ -101,14 +131,21 @@ static bool settings_event(App *app, void *state, const UiEvent *event)
                 app->settings.font_scale = v;
                 app_apply_settings(app, true);
             }
+        } else if (f == ITEM_SOUND) {
+            app->settings.volume = volume_step(app->settings.volume, dir, false);
+            app_apply_settings(app, true);
         } else {
             change(app, f, dir);
         }
+        if (f == ITEM_SOUND)
+            app_play_sound(app, AUDIO_RIGHT); /* a sample of the new volume */
         return true;
     }
     int hit = nav_event(&s->nav, event, NULL);
     if (hit >= 0) {
         change(app, hit, 1);
+        if (hit == ITEM_SOUND)
+            app_play_sound(app, AUDIO_RIGHT);
         return true;
     }
     return event->action != ACTION_NONE && event->action != ACTION_BACK;
@@ -126,6 +163,12 @@ static void settings_draw(App *app, void *state)
     widget_option(app, s->nav.rect[ITEM_FONT], _("Text size"), pct, nav_flag(&s->nav, ITEM_FONT));
     widget_toggle(app, s->nav.rect[ITEM_MOTION], _("Reduced motion"), app->settings.reduced_motion,
                   nav_flag(&s->nav, ITEM_MOTION));
+    char vol[48];
+    if (app->settings.volume <= 0)
+        snprintf(vol, sizeof vol, "%s", C_("sound", "Off"));
+    else
+        snprintf(vol, sizeof vol, "%d %%", app->settings.volume);
+    widget_option(app, s->nav.rect[ITEM_SOUND], _("Sound"), vol, nav_flag(&s->nav, ITEM_SOUND));
     widget_toggle(app, s->nav.rect[ITEM_FULLSCREEN], _("Fullscreen (F11)"),
                   app->settings.fullscreen, nav_flag(&s->nav, ITEM_FULLSCREEN));
     /* The language row names itself in both languages, for whoever landed

@@ -91,7 +91,8 @@ static void summary(const App *app, char *buf, size_t n)
             continue;
         /* TRANSLATORS: between the items of a list ("A, B, C"). */
         int w = snprintf(titles + used, sizeof titles - used, "%s%s",
-                         used ? C_("list separator", ", ") : "", app->packs.packs[i]->title);
+                         used ? C_("list separator", ", ") : "",
+                         ui_isolate(app->packs.packs[i]->title).text);
         if (w < 0 || (size_t)w >= sizeof titles - used)
             break;
         used += (size_t)w;
@@ -107,7 +108,7 @@ static void layout(App *app, SetupState *s)
     summary(app, sub, sizeof sub);
     int top = widget_header_bottom(app, _("Round setup"), sub);
     SDL_Rect col = theme_column(t, 0, 0);
-    int rh = theme_px(t, THEME_BUTTON_H);
+    int rh = widget_button_height(app);
     int gap = theme_px(t, 12);
     /* Rows and Start must fit: shrink the gaps before anything else. */
     int bottom = t->out_h - theme_px(t, THEME_MARGIN);

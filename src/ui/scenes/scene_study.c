@@ -199,7 +199,7 @@ static void layout(App *app, StudyState *s)
     int top = widget_header_bottom(app, _("Study"), "x");
     int bottom = widget_footer_top(app, footer_hint(s));
     SDL_Rect col = theme_column(t, 760, 0);
-    int bh = theme_px(t, THEME_BUTTON_H);
+    int bh = widget_button_height(app);
     int gap = theme_px(t, THEME_GAP);
     int n = button_count(s);
     /* Interval labels sit above the rating buttons. */
@@ -396,9 +396,10 @@ static void draw_card(App *app, StudyState *s)
     FsrsState st = s->deck.cards[s->current].state;
 
     /* Top line. */
-    char where[300];
+    char where[2 * sizeof(UiIsolated) + 8];
     const char *topic = k->question->topic[0] ? pack_topic_title(k->pack, k->question->topic) : "";
-    snprintf(where, sizeof where, "%s%s%s", k->pack->title, topic[0] ? " \xC2\xB7 " : "", topic);
+    snprintf(where, sizeof where, "%s%s%s", ui_isolate(k->pack->title).text,
+             topic[0] ? " \xC2\xB7 " : "", topic[0] ? ui_isolate(topic).text : "");
     TextSpec ws = {
         .style = TEXT_SMALL, .color = theme_color(COLOR_TEXT_DIM), .lang = k->pack->language};
     const char *word = state_word(st);
@@ -572,18 +573,20 @@ static void session_draw(App *app, void *state)
     StudyState *s = state;
     const Theme *t = &app->theme;
     layout(app, s);
-    char sub[420];
+    char sub[sizeof(UiIsolated) + 256];
     if (s->phase == PHASE_FRONT || s->phase == PHASE_BACK) {
         char counts[160];
         snprintf(counts, sizeof counts, _("%s learning \xC2\xB7 %s review \xC2\xB7 %s new"),
                  ui_format_int((int64_t)s->today.learning).text,
                  ui_format_int((int64_t)s->today.review).text,
                  ui_format_int((int64_t)s->today.fresh).text);
-        snprintf(sub, sizeof sub, "%s%s%s", s->name, s->name[0] ? "  \xC2\xB7  " : "", counts);
+        snprintf(sub, sizeof sub, "%s%s%s", s->name[0] ? ui_isolate(s->name).text : "",
+                 s->name[0] ? "  \xC2\xB7  " : "", counts);
     } else {
         char packs[80];
         study_ui_packs_text(app, packs, sizeof packs);
-        snprintf(sub, sizeof sub, "%s%s%s", s->name, s->name[0] ? "  \xC2\xB7  " : "", packs);
+        snprintf(sub, sizeof sub, "%s%s%s", s->name[0] ? ui_isolate(s->name).text : "",
+                 s->name[0] ? "  \xC2\xB7  " : "", packs);
     }
     widget_header(app, _("Study"), sub);
 

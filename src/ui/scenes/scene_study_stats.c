@@ -169,7 +169,7 @@ static void layout(App *app, StatsState *s)
         (int)rows * (line_h(app, TEXT_BODY) + line_h(app, TEXT_SMALL) + theme_px(t, 16)) + 2 * pad;
     y += s->topics_h + gap + label;
     s->settings_y = y;
-    int bh = theme_px(t, THEME_BUTTON_H);
+    int bh = widget_button_height(app);
     y += OPT_COUNT * (bh + theme_px(t, 10)) + ring;
     scroll_set(&s->scroll, y, s->view.h);
 
@@ -450,26 +450,37 @@ static void draw_topics(App *app, StatsState *s, SDL_Rect col, int base)
             app->text, &ps,
             (SDL_Rect){panel.x + pad, y + line_h(app, TEXT_BODY), name_w, line_h(app, TEXT_SMALL)},
             ts->pack->title);
-        char m[96], q[64];
+        /* Each number says what it counts. */
+        char m[160], q[160];
         if (ts->seen > 0)
-            snprintf(m, sizeof m, _("Memory %s %% \xC2\xB7 %s/%s cards"),
+            snprintf(m, sizeof m,
+                     i18n_plural("Memory %s %% \xC2\xB7 %s of %s card seen",
+                                 "Memory %s %% \xC2\xB7 %s of %s cards seen", (int64_t)ts->cards),
                      ui_format_int((int64_t)(100.0 * ts->mastery + 0.5)).text,
                      ui_format_int((int64_t)ts->seen).text, ui_format_int((int64_t)ts->cards).text);
         else
-            snprintf(m, sizeof m, _("Memory \xE2\x80\x94 \xC2\xB7 %s/%s cards"),
+            snprintf(m, sizeof m,
+                     i18n_plural("Memory \xE2\x80\x94 \xC2\xB7 %s of %s card seen",
+                                 "Memory \xE2\x80\x94 \xC2\xB7 %s of %s cards seen",
+                                 (int64_t)ts->cards),
                      ui_format_int(0).text, ui_format_int((int64_t)ts->cards).text);
         if (ts->quiz_count > 0)
-            snprintf(q, sizeof q, _("Quiz %s %% \xC2\xB7 last %s"),
+            snprintf(q, sizeof q,
+                     i18n_plural("Quiz %s %% right \xC2\xB7 last %s answer",
+                                 "Quiz %s %% right \xC2\xB7 last %s answers", ts->quiz_count),
                      ui_format_int((int64_t)(100.0 * ts->quiz_accuracy + 0.5)).text,
                      ui_format_int(ts->quiz_count).text);
         else
-            snprintf(q, sizeof q, "%s", _("Quiz \xE2\x80\x94"));
+            snprintf(q, sizeof q, "%s", _("Quiz \xE2\x80\x94 no answers yet"));
         int bx = panel.x + pad + name_w + pad;
         int bar_y = y + line_h(app, TEXT_SMALL) + theme_px(t, 6);
-        text_draw(app->text, &dim, bx, y, m);
+        TextSpec one = dim;
+        one.max_lines = 1;
+        int lh_small = line_h(app, TEXT_SMALL);
+        text_draw_fit(app->text, &one, (SDL_Rect){bx, y, bar_w, lh_small}, m);
         widget_progress(app, (SDL_Rect){bx, bar_y, bar_w, theme_px(t, 8)}, (float)ts->mastery,
                         theme_color(COLOR_ACCENT));
-        text_draw(app->text, &dim, bx + bar_w + pad, y, q);
+        text_draw_fit(app->text, &one, (SDL_Rect){bx + bar_w + pad, y, bar_w, lh_small}, q);
         widget_progress(app, (SDL_Rect){bx + bar_w + pad, bar_y, bar_w, theme_px(t, 8)},
                         (float)ts->quiz_accuracy, theme_color(COLOR_GOOD));
         y += line_h(app, TEXT_BODY) + line_h(app, TEXT_SMALL) + theme_px(t, 16);
@@ -480,7 +491,7 @@ static void draw_settings(App *app, StatsState *s, SDL_Rect col, int base)
 {
     char title[STORE_NAME_MAX + 40];
     if (s->name[0])
-        snprintf(title, sizeof title, _("Study settings for %s"), s->name);
+        snprintf(title, sizeof title, _("Study settings for %s"), ui_isolate(s->name).text);
     else
         snprintf(title, sizeof title, "%s", _("Study settings"));
     widget_section_title(app, col.x, base + s->settings_y, title);

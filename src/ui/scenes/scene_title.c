@@ -63,11 +63,8 @@ static void status_lines(App *app, char *loaded, size_t n1, char *trouble, size_
         q += app->packs.packs[i]->question_count;
     char who[STORE_NAME_MAX + 40] = "";
     char name[STORE_NAME_MAX + 1];
-    if (study_ui_profile_name(app, name, sizeof name)) {
-        char isolated[STORE_NAME_MAX + 8];
-        snprintf(isolated, sizeof isolated, "\xE2\x81\xA8%s\xE2\x81\xA9", name);
-        snprintf(who, sizeof who, _("Learning as %s"), isolated);
-    }
+    if (study_ui_profile_name(app, name, sizeof name))
+        snprintf(who, sizeof who, _("Learning as %s"), ui_isolate(name).text);
     const char *sep = who[0] ? " \xC2\xB7 " : "";
     if (app->packs.pack_count == 0) {
         snprintf(loaded, n1, "%s%s%s", who, sep,
@@ -125,14 +122,14 @@ static void first_texts(const App *app, const TitleState *s, char *label, size_t
             first = app->packs.packs[i]->title;
             break;
         }
-    char packs[PACK_MAX_STRING + 64];
+    char packs[sizeof(UiIsolated) + 64];
     if (ticked > 1) {
         char more[48];
         snprintf(more, sizeof more, i18n_plural("+ %s more", "+ %s more", (int64_t)ticked - 1),
                  ui_format_int((int64_t)ticked - 1).text);
-        snprintf(packs, sizeof packs, "\xE2\x81\xA8%.200s\xE2\x81\xA9 %s", first, more);
+        snprintf(packs, sizeof packs, "%s %s", ui_isolate(first).text, more);
     } else {
-        snprintf(packs, sizeof packs, "\xE2\x81\xA8%.200s\xE2\x81\xA9", first);
+        snprintf(packs, sizeof packs, "%s", ui_isolate(first).text);
     }
     size_t count =
         app->settings.question_count > 0 && (size_t)app->settings.question_count < offered
@@ -190,7 +187,17 @@ static void layout(App *app, TitleState *s)
 {
     const Theme *t = &app->theme;
     s->first = first_kind(app);
+    /* As wide as the labels of the small row need at the player's text
+     * size (three in a row), within the window. */
     int bw = theme_px(t, 400);
+    TextSpec ls = {.style = TEXT_LABEL};
+    int gap0 = theme_px(t, 10);
+    for (int i = ITEM_LEARNERS; i < ITEM_COUNT; i++) {
+        int need =
+            3 * (text_measure(app->text, &ls, _(item_label[i])).x + theme_px(t, 30)) + 2 * gap0;
+        if (need > bw)
+            bw = need;
+    }
     if (bw > t->out_w - 2 * theme_px(t, THEME_MARGIN))
         bw = t->out_w - 2 * theme_px(t, THEME_MARGIN);
     int bh = widget_button_height(app);
