@@ -294,11 +294,13 @@ SDL_Rect text_field_draw(SDL_Renderer *renderer, TextCache *text, const Theme *t
     memcpy(shown + at, comp, clen);
     memcpy(shown + at + clen, field->text + at, field->len - at + 1);
 
-    bool rtl = text_is_rtl(shown[0] ? shown : "", ts.lang);
     /* In a right-to-left interface the frame is flipped after drawing
      * (app.c) while text keeps reading right: lay the field out as the
-     * window shows it, in `box` mirrored, and mirror each piece back. */
+     * window shows it, in `box` mirrored, and mirror each piece back. An
+     * empty field waits at the interface's start side. */
     bool mirror = theme->rtl;
+    bool rtl = shown[0] ? text_is_rtl(shown, ts.lang) : mirror;
+
     SDL_Rect frame_box = box;
     if (mirror)
         box.x = theme->out_w - box.x - box.w;
