@@ -765,6 +765,37 @@ static void test_sound_is_off_by_default_and_plays_a_round(void **state)
     assert_null(app->audio);
 }
 
+/* ---- cloze feedback -------------------------------------------------------- */
+
+/* A cloze half right: the feedback shows the whole sentence, marks each
+ * gap right or wrong with the answer beside the wrong one, and its icon is
+ * the "partly" mark, not the cross of a wrong answer. */
+static void test_cloze_feedback_marks_each_gap(void **state)
+{
+    UiDriver *d = *state;
+    App *app = open_play(d, 1280, 720);
+    const char *const ids[] = {"q-cloze"};
+    start_round(d, ids, 1, ROUND_TIME_OFF, 0);
+    ui_type(d, "Spain");
+    ui_key(d, SDLK_RETURN);
+    ui_type(d, "Lisbon");
+    ui_key(d, SDLK_RETURN);
+    assert_int_equal(app_scene(app), SCENE_FEEDBACK);
+    ui_shot(d, "feedback-cloze-partly");
+    assert_non_null(ui_widget(d, "Partly right"));
+    assert_non_null(ui_widget(d, "icon-partly"));
+    assert_null(ui_find(d, "icon-wrong"));
+    assert_true(ui_shows(d, "The capital of Spain is Madrid."));
+    assert_non_null(ui_widget(d, "gap 1 right"));
+    assert_non_null(ui_widget(d, "gap 2 wrong"));
+    assert_true(ui_shows(d, "2. Lisbon  \xE2\x86\x92  Madrid"));
+    /* The gap marks differ in colour: right in green, wrong in red. */
+    const AppWidget *g1 = ui_widget(d, "gap 1 right");
+    const AppWidget *g2 = ui_widget(d, "gap 2 wrong");
+    assert_true(ui_count_color(d, g1->rect, theme_color(COLOR_GOOD), 16) > 10);
+    assert_true(ui_count_color(d, g2->rect, theme_color(COLOR_BAD), 16) > 10);
+}
+
 /* ---- study ------------------------------------------------------------- */
 
 /* Study can be limited to chosen packs (remembered per learner), and the
@@ -835,6 +866,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_text_field_edits_as_people_expect, ui_setup,
                                         ui_teardown),
         cmocka_unit_test_setup_teardown(test_controls_grow_with_the_text, ui_setup, ui_teardown),
+        cmocka_unit_test_setup_teardown(test_cloze_feedback_marks_each_gap, ui_setup, ui_teardown),
         cmocka_unit_test(test_sound_cues_are_synthesised),
         cmocka_unit_test_setup_teardown(test_sound_is_off_by_default_and_plays_a_round, ui_setup,
                                         ui_teardown),

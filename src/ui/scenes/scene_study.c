@@ -434,20 +434,31 @@ static void draw_card(App *app, StudyState *s)
     SDL_RenderFillRect(app->renderer, &hr);
     y += theme_px(t, 12);
     bool has_explain = s->text.explain && s->text.explain[0];
-    int back_h = has_explain ? (bottom - y) * 45 / 100 : bottom - y;
     TextSpec bs = {.style = TEXT_HEADING,
                    .wrap = inner_w,
                    .align = TEXT_ALIGN_CENTER,
                    .color = theme_color(COLOR_ACCENT),
                    .lang = s->text.lang};
+    TextSpec es = {.style = TEXT_BODY,
+                   .wrap = inner_w,
+                   .align = TEXT_ALIGN_CENTER,
+                   .color = theme_color(COLOR_TEXT),
+                   .lang = s->text.lang};
+    /* The answer first: it takes what it needs (up to two thirds), the
+     * explanation the rest, so the answer is never the smaller text. */
+    int room = bottom - y;
+    int back_h = room;
+    if (has_explain) {
+        int back_need = text_measure(app->text, &bs, s->text.back).y;
+        int explain_need = text_measure(app->text, &es, s->text.explain).y + theme_px(t, 8);
+        back_h = back_need + explain_need <= room ? back_need
+                 : room - explain_need > room * 2 / 3
+                     ? room - explain_need
+                     : (back_need < room * 2 / 3 ? back_need : room * 2 / 3);
+    }
     text_draw_fit(app->text, &bs, (SDL_Rect){r.x + pad, y, inner_w, back_h}, s->text.back);
     y += back_h + theme_px(t, 8);
     if (has_explain) {
-        TextSpec es = {.style = TEXT_BODY,
-                       .wrap = inner_w,
-                       .align = TEXT_ALIGN_CENTER,
-                       .color = theme_color(COLOR_TEXT),
-                       .lang = s->text.lang};
         text_draw_fit(app->text, &es, (SDL_Rect){r.x + pad, y, inner_w, bottom - y},
                       s->text.explain);
     }
