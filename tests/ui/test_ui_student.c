@@ -796,6 +796,33 @@ static void test_cloze_feedback_marks_each_gap(void **state)
     assert_true(ui_count_color(d, g2->rect, theme_color(COLOR_BAD), 16) > 10);
 }
 
+/* In study too, a double press flips a card without rating it unseen, and
+ * a held key rates one card, not a run of them. */
+static void test_study_is_not_rated_by_a_stray_key(void **state)
+{
+    UiDriver *d = *state;
+    App *app = open_play(d, 1280, 720);
+    LearnSettings ls = learn_settings_load(app->store, app->profile_id);
+    ls.new_per_day = 20;
+    assert_int_equal(learn_settings_save(app->store, app->profile_id, &ls, NULL), STORE_OK);
+    ui_go(d, SCENE_STUDY, NULL);
+    ui_key_burst(d, SDLK_SPACE, 3);
+    assert_non_null(ui_find(d, "Good")); /* flipped, not rated */
+    assert_true(ui_shows(d, "0 learning \xC2\xB7 0 review \xC2\xB7 12 new"));
+
+    ui_wait(d, UI_PACE_MS);
+    ui_key_event(d, SDL_KEYDOWN, SDLK_RETURN, false); /* Good, on purpose */
+    assert_true(ui_shows(d, "1 learning \xC2\xB7 0 review \xC2\xB7 11 new"));
+    ui_wait(d, 600);
+    for (int i = 0; i < 6; i++) {
+        ui_key_event(d, SDL_KEYDOWN, SDLK_RETURN, true); /* the key still held */
+        ui_wait(d, 40);
+    }
+    ui_key_event(d, SDL_KEYUP, SDLK_RETURN, false);
+    assert_non_null(ui_find(d, "Show answer"));
+    assert_true(ui_shows(d, "1 learning \xC2\xB7 0 review \xC2\xB7 11 new"));
+}
+
 /* ---- study ------------------------------------------------------------- */
 
 /* Study can be limited to chosen packs (remembered per learner), and the
@@ -871,6 +898,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_sound_is_off_by_default_and_plays_a_round, ui_setup,
                                         ui_teardown),
         cmocka_unit_test_setup_teardown(test_study_packs_are_chosen_and_the_counts_agree, ui_setup,
+                                        ui_teardown),
+        cmocka_unit_test_setup_teardown(test_study_is_not_rated_by_a_stray_key, ui_setup,
                                         ui_teardown),
     };
     int failed = cmocka_run_group_tests(tests, NULL, NULL);

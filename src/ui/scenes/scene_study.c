@@ -70,6 +70,7 @@ static void show_card(App *app, StudyState *s, size_t index)
     s->phase = PHASE_FRONT;
     s->shown_at = app->now_ms;
     s->nav.focus = 0;
+    app_guard_input(app, APP_INPUT_GUARD_MS); /* a double press never flips it unseen */
 }
 
 /* Picks what comes next at the wall clock. */
@@ -93,8 +94,9 @@ static void pick_next(App *app, StudyState *s)
     s->nav.focus = 1; /* Done */
 }
 
-static void flip(StudyState *s)
+static void flip(App *app, StudyState *s)
 {
+    app_guard_input(app, APP_INPUT_GUARD_MS); /* nor rates it before the back is seen */
     FsrsCard after[4];
     int64_t now = app_unix_ms();
     memset(s->intervals, 0, sizeof s->intervals);
@@ -256,7 +258,7 @@ static void activate(App *app, StudyState *s, int i)
 {
     switch (s->phase) {
     case PHASE_FRONT:
-        flip(s);
+        flip(app, s);
         break;
     case PHASE_BACK:
         rate(app, s, button_rating(s, i));
@@ -324,7 +326,7 @@ static bool session_event(App *app, void *state, const UiEvent *event)
     if (s->phase == PHASE_FRONT && event->pointer == POINTER_UP) {
         SDL_Point p = {event->x, event->y};
         if (SDL_PointInRect(&p, &s->card)) {
-            flip(s);
+            flip(app, s);
             return true;
         }
     }
