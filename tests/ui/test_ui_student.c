@@ -331,7 +331,7 @@ static void test_ticked_packs_are_remembered_and_continue_is_one_key(void **stat
     ui_key(d, SDLK_ESCAPE);
     ui_key(d, SDLK_y);
     assert_int_equal(app_scene(app), SCENE_TITLE);
-    assert_non_null(ui_find(d, "Play again"));
+    assert_non_null(ui_find(d, "Continue")); /* quit, not finished: no "Play again" */
     ui_click(d, "Play a round");
     ui_click(d, "Clear");
     assert_int_equal(app_selection_questions(app, NULL), 0);
@@ -385,6 +385,8 @@ static void test_results_offer_what_applies_and_done_goes_home(void **state)
     ui_key(d, SDLK_RETURN);
     assert_int_equal(app_scene(app), SCENE_TITLE);
     assert_false(app->quiz.active);
+    /* After a finished round the title's first entry plays again, focused. */
+    assert_true(ui_widget(d, "Play again")->flags & WIDGET_FOCUSED);
 }
 
 /* ---- empty answers --------------------------------------------------------- */

@@ -156,7 +156,7 @@ struct App {
     UiSettings settings;
     uint64_t now_ms;  /* the clock of this loop iteration */
     AppResume resume; /* the unfinished round on offer (app_store.c) */
-    bool played;      /* a round was started since launch: "Play again" */
+    bool played;      /* a round was finished since launch: "Play again" */
 
     /* The round being played, by the core's play engine (quiz.h): made by
      * app_start_round(); the play scenes read quiz.round and pass every
