@@ -395,10 +395,15 @@ bool app_read_pixel(App *app, int x, int y, SDL_Color *out);
 bool app_save_frame(App *app, const char *bmp_path);
 
 /* Widgets drawn in the last frame; app_find_widget finds the first whose
- * label equals `label` (NULL when none). */
+ * label, as it is seen (bidi marks and isolates left out), equals `label`
+ * (NULL when none). */
 size_t app_widget_count(const App *app);
 const AppWidget *app_widget(const App *app, size_t index);
 const AppWidget *app_find_widget(const App *app, const char *label);
+
+/* A label as it is seen: text without its bidi marks and isolates, into
+ * out (size bytes, always terminated). */
+void app_visible_text(const char *text, char *out, size_t size);
 
 /* Sets the window to w x h and takes the new size at once (the dummy
  * video driver may send no event). Key, text and mouse events are the
