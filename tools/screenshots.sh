@@ -12,7 +12,6 @@
 #
 # Usage: tools/screenshots.sh BUILD_DIR OUT_DIR [WIDTHxHEIGHT]
 #        LANG_SHOTS=ar tools/screenshots.sh BUILD_DIR OUT_DIR [WIDTHxHEIGHT]
-# SHOTS_DISPLAY=:N picks the Xvfb display (default: a random one).
 # Needs: xvfb, xdotool, imagemagick (apt-get install xvfb xdotool imagemagick).
 set -euo pipefail
 build=$1
@@ -20,7 +19,7 @@ out=$2
 size=${3:-1280x720}
 lang=${LANG_SHOTS:-}
 mkdir -p "$out"
-display=${SHOTS_DISPLAY:-:$((40 + RANDOM % 50))}
+display=${QUIZDECK_SHOTS_DISPLAY:-:$((40 + RANDOM % 50))}  # a shared machine may give one
 data=$(mktemp -d /tmp/quizdeck-shots-XXXXXX)
 Xvfb "$display" -screen 0 "${size}x24" >/dev/null 2>&1 &
 xvfb=$!
@@ -137,7 +136,7 @@ sleep 1.6; key Down Up                  # put the welcome notice away
 shot title
 key Return; key Return                  # Play a round; tick the first pack
 shot packs
-key Tab Tab Tab Tab Tab Tab Tab Tab     # past its four topics and the other packs
+key Tab Tab                             # out of the list: Clear, then Continue
 key Return                              # Continue: Start has the focus
 shot setup
 key Return                              # Start
@@ -145,8 +144,9 @@ sleep 1
 shot question
 key Escape                              # asks before abandoning the round
 shot abandon
-key Return                              # yes: back to setup, the answer kept
+key y                                   # yes (Enter would keep playing): back to setup
 key Escape Escape                       # setup, packs, then the title
+shot title-continue                     # the packs are remembered: Continue
 key Down Down Return                    # Progress
 shot progress
 key Escape Up Return                    # Study flashcards
@@ -154,5 +154,5 @@ shot study-front
 key space
 shot study-back
 key 3
-key Escape Down Down Down Down Down Return   # Settings
+key Escape Down Down Right Return       # Progress, Learners, Settings
 shot settings

@@ -292,22 +292,30 @@ const AppWidget *ui_find(UiDriver *d, const char *label)
     return app_find_widget(d->app, label);
 }
 
+/* Labels are compared as they are seen: bidi marks and isolates, which
+ * order text but show nothing, are left out. */
 const AppWidget *ui_find_prefix(UiDriver *d, const char *prefix)
 {
     ui_refresh(d);
     size_t n = strlen(prefix);
-    for (size_t i = 0; i < app_widget_count(d->app); i++)
-        if (strncmp(app_widget(d->app, i)->label, prefix, n) == 0)
+    for (size_t i = 0; i < app_widget_count(d->app); i++) {
+        char seen[sizeof app_widget(d->app, i)->label];
+        app_visible_text(app_widget(d->app, i)->label, seen, sizeof seen);
+        if (strncmp(seen, prefix, n) == 0)
             return app_widget(d->app, i);
+    }
     return NULL;
 }
 
 bool ui_shows(UiDriver *d, const char *text)
 {
     ui_refresh(d);
-    for (size_t i = 0; i < app_widget_count(d->app); i++)
-        if (strstr(app_widget(d->app, i)->label, text) != NULL)
+    for (size_t i = 0; i < app_widget_count(d->app); i++) {
+        char seen[sizeof app_widget(d->app, i)->label];
+        app_visible_text(app_widget(d->app, i)->label, seen, sizeof seen);
+        if (strstr(seen, text) != NULL)
             return true;
+    }
     return false;
 }
 

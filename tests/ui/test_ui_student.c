@@ -331,7 +331,7 @@ static void test_ticked_packs_are_remembered_and_continue_is_one_key(void **stat
     ui_key(d, SDLK_ESCAPE);
     ui_key(d, SDLK_y);
     assert_int_equal(app_scene(app), SCENE_TITLE);
-    assert_non_null(ui_find(d, "Play again"));
+    assert_non_null(ui_find(d, "Continue")); /* quit, not finished: no "Play again" */
     ui_click(d, "Play a round");
     ui_click(d, "Clear");
     assert_int_equal(app_selection_questions(app, NULL), 0);
@@ -385,6 +385,8 @@ static void test_results_offer_what_applies_and_done_goes_home(void **state)
     ui_key(d, SDLK_RETURN);
     assert_int_equal(app_scene(app), SCENE_TITLE);
     assert_false(app->quiz.active);
+    /* After a finished round the title's first entry plays again, focused. */
+    assert_true(ui_widget(d, "Play again")->flags & WIDGET_FOCUSED);
 }
 
 /* ---- empty answers --------------------------------------------------------- */
@@ -765,6 +767,64 @@ static void test_sound_is_off_by_default_and_plays_a_round(void **state)
     assert_null(app->audio);
 }
 
+/* ---- cloze feedback -------------------------------------------------------- */
+
+/* A cloze half right: the feedback shows the whole sentence, marks each
+ * gap right or wrong with the answer beside the wrong one, and its icon is
+ * the "partly" mark, not the cross of a wrong answer. */
+static void test_cloze_feedback_marks_each_gap(void **state)
+{
+    UiDriver *d = *state;
+    App *app = open_play(d, 1280, 720);
+    const char *const ids[] = {"q-cloze"};
+    start_round(d, ids, 1, ROUND_TIME_OFF, 0);
+    ui_type(d, "Spain");
+    ui_key(d, SDLK_RETURN);
+    ui_type(d, "Lisbon");
+    ui_key(d, SDLK_RETURN);
+    assert_int_equal(app_scene(app), SCENE_FEEDBACK);
+    ui_shot(d, "feedback-cloze-partly");
+    assert_non_null(ui_widget(d, "Partly right"));
+    assert_non_null(ui_widget(d, "icon-partly"));
+    assert_null(ui_find(d, "icon-wrong"));
+    assert_true(ui_shows(d, "The capital of Spain is Madrid."));
+    assert_non_null(ui_widget(d, "gap 1 right"));
+    assert_non_null(ui_widget(d, "gap 2 wrong"));
+    assert_true(ui_shows(d, "2. Lisbon  \xE2\x86\x92  Madrid"));
+    /* The gap marks differ in colour: right in green, wrong in red. */
+    const AppWidget *g1 = ui_widget(d, "gap 1 right");
+    const AppWidget *g2 = ui_widget(d, "gap 2 wrong");
+    assert_true(ui_count_color(d, g1->rect, theme_color(COLOR_GOOD), 16) > 10);
+    assert_true(ui_count_color(d, g2->rect, theme_color(COLOR_BAD), 16) > 10);
+}
+
+/* In study too, a double press flips a card without rating it unseen, and
+ * a held key rates one card, not a run of them. */
+static void test_study_is_not_rated_by_a_stray_key(void **state)
+{
+    UiDriver *d = *state;
+    App *app = open_play(d, 1280, 720);
+    LearnSettings ls = learn_settings_load(app->store, app->profile_id);
+    ls.new_per_day = 20;
+    assert_int_equal(learn_settings_save(app->store, app->profile_id, &ls, NULL), STORE_OK);
+    ui_go(d, SCENE_STUDY, NULL);
+    ui_key_burst(d, SDLK_SPACE, 3);
+    assert_non_null(ui_find(d, "Good")); /* flipped, not rated */
+    assert_true(ui_shows(d, "0 learning \xC2\xB7 0 review \xC2\xB7 12 new"));
+
+    ui_wait(d, UI_PACE_MS);
+    ui_key_event(d, SDL_KEYDOWN, SDLK_RETURN, false); /* Good, on purpose */
+    assert_true(ui_shows(d, "1 learning \xC2\xB7 0 review \xC2\xB7 11 new"));
+    ui_wait(d, 600);
+    for (int i = 0; i < 6; i++) {
+        ui_key_event(d, SDL_KEYDOWN, SDLK_RETURN, true); /* the key still held */
+        ui_wait(d, 40);
+    }
+    ui_key_event(d, SDL_KEYUP, SDLK_RETURN, false);
+    assert_non_null(ui_find(d, "Show answer"));
+    assert_true(ui_shows(d, "1 learning \xC2\xB7 0 review \xC2\xB7 11 new"));
+}
+
 /* ---- study ------------------------------------------------------------- */
 
 /* Study can be limited to chosen packs (remembered per learner), and the
@@ -835,10 +895,13 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_text_field_edits_as_people_expect, ui_setup,
                                         ui_teardown),
         cmocka_unit_test_setup_teardown(test_controls_grow_with_the_text, ui_setup, ui_teardown),
+        cmocka_unit_test_setup_teardown(test_cloze_feedback_marks_each_gap, ui_setup, ui_teardown),
         cmocka_unit_test(test_sound_cues_are_synthesised),
         cmocka_unit_test_setup_teardown(test_sound_is_off_by_default_and_plays_a_round, ui_setup,
                                         ui_teardown),
         cmocka_unit_test_setup_teardown(test_study_packs_are_chosen_and_the_counts_agree, ui_setup,
+                                        ui_teardown),
+        cmocka_unit_test_setup_teardown(test_study_is_not_rated_by_a_stray_key, ui_setup,
                                         ui_teardown),
     };
     int failed = cmocka_run_group_tests(tests, NULL, NULL);

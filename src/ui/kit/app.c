@@ -719,7 +719,6 @@ bool app_start_round(App *app, const RoundSettings *settings, QuizMode mode, boo
     if (status == QUIZ_NOT_SAVED)
         app_notice(app, COLOR_WARN, "%s", i18n_message(err.message));
     app_decline_resume(app); /* another round was chosen over it */
-    app->played = true;
     app_go(app, SCENE_QUESTION);
     return true;
 }

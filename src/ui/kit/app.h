@@ -173,7 +173,7 @@ struct App {
     UiSettings settings;
     uint64_t now_ms;  /* the clock of this loop iteration */
     AppResume resume; /* the unfinished round on offer (app_store.c) */
-    bool played;      /* a round was started since launch: "Play again" */
+    bool played;      /* a round was finished since launch: "Play again" */
 
     /* The round being played, by the core's play engine (quiz.h): made by
      * app_start_round(); the play scenes read quiz.round and pass every
@@ -415,10 +415,15 @@ bool app_read_pixel(App *app, int x, int y, SDL_Color *out);
 bool app_save_frame(App *app, const char *bmp_path);
 
 /* Widgets drawn in the last frame; app_find_widget finds the first whose
- * label equals `label` (NULL when none). */
+ * label, as it is seen (bidi marks and isolates left out), equals `label`
+ * (NULL when none). */
 size_t app_widget_count(const App *app);
 const AppWidget *app_widget(const App *app, size_t index);
 const AppWidget *app_find_widget(const App *app, const char *label);
+
+/* A label as it is seen: text without its bidi marks and isolates, into
+ * out (size bytes, always terminated). */
+void app_visible_text(const char *text, char *out, size_t size);
 
 /* Sets the window to w x h and takes the new size at once (the dummy
  * video driver may send no event). Key, text and mouse events are the

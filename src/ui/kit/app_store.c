@@ -66,7 +66,6 @@ bool app_resume_round(App *app)
     if (st == QUIZ_NOT_SAVED)
         app_notice(app, COLOR_WARN, "%s", i18n_message(err.message));
     app->resume = (AppResume){0};
-    app->played = true;
     app_go(app, SCENE_QUESTION);
     return true;
 }

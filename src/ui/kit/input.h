@@ -7,7 +7,9 @@
  * input, digits, wheel and the like.
  *
  *   keyboard  arrows; Tab / Shift+Tab; Enter, keypad Enter, Space (Space
- *             only while no text field is active); Esc (and AC Back)
+ *             only while no text field is active); Esc (and AC Back).
+ *             A held key repeats the arrows and Tab only: Enter, Space
+ *             and Esc act once per press
  *   gamepad   d-pad and left stick; A = accept, B = back; Start = accept
  *   mouse     move = hover (moves the focus), left click = activate,
  *             wheel = scroll; right click or X1 button = back

@@ -354,8 +354,7 @@ void play_draw_submit(App *app, const PlayInput *in, SDL_Rect rect, const char *
     if (say != NULL && say[0] != '\0' && in->note_rect.w > 0) {
         TextSpec ns = {.style = TEXT_SMALL,
                        .color = theme_color(in->missing[0] ? COLOR_WARN : COLOR_TEXT_DIM),
-                       .align = in->rtl ? TEXT_ALIGN_RIGHT : TEXT_ALIGN_LEFT,
-                       .lang = in->missing[0] ? NULL : in->lang};
+                       .align = in->rtl ? TEXT_ALIGN_RIGHT : TEXT_ALIGN_LEFT};
         SDL_Rect drawn = text_draw_fit(app->text, &ns, in->note_rect, say);
         app_record_widget(app, drawn, say, WIDGET_TEXT);
     }

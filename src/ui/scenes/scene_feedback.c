@@ -106,7 +106,8 @@ static int draw_field(App *app, int x, int y, int w, const char *label, const ch
     if (h < text_line_height(app->text, &vs))
         h = text_line_height(app->text, &vs);
     SDL_Rect box = {x, y, w, h};
-    text_draw_fit(app->text, &vs, box, value);
+    SDL_Rect drawn = text_draw_fit(app->text, &vs, box, value);
+    app_record_widget(app, drawn, value, WIDGET_TEXT);
     return y + h + theme_px(th, 12);
 }
 

@@ -93,7 +93,7 @@ static void start_name(ProfilesState *s, int64_t renaming)
 static void switch_to(App *app, int64_t id, const char *name)
 {
     app_set_profile(app, id);
-    app_notice(app, COLOR_ACCENT, _("Now learning: %s"), name);
+    app_notice(app, COLOR_ACCENT, _("Now learning: %s"), ui_isolate(name).text);
     app_home(app);
 }
 
@@ -431,8 +431,8 @@ static void draw_list(App *app, ProfilesState *s)
     widget_scrollbar(app, s->view, &s->scroll);
 
     char rename[STORE_NAME_MAX + 16], del[STORE_NAME_MAX + 16];
-    snprintf(rename, sizeof rename, _("Rename %s"), rows ? selected_name(s) : "");
-    snprintf(del, sizeof del, _("Delete %s"), rows ? selected_name(s) : "");
+    snprintf(rename, sizeof rename, _("Rename %s"), rows ? ui_isolate(selected_name(s)).text : "");
+    snprintf(del, sizeof del, _("Delete %s"), rows ? ui_isolate(selected_name(s)).text : "");
     const char *labels[LIST_BUTTONS] = {_("Add learner"), rename, del};
     for (int b = 0; b < LIST_BUTTONS; b++) {
         int i = rows + b;
@@ -472,7 +472,7 @@ static void draw_confirm(App *app, ProfilesState *s)
     SDL_Rect col = theme_column(t, 640, 0);
     int y = s->nav.rect[0].y - theme_px(t, 150);
     char q[STORE_NAME_MAX + 32];
-    snprintf(q, sizeof q, _("Delete %s?"), selected_name(s));
+    snprintf(q, sizeof q, _("Delete %s?"), ui_isolate(selected_name(s)).text);
     TextSpec qs = {.style = TEXT_HEADING, .wrap = col.w, .align = TEXT_ALIGN_CENTER};
     SDL_Rect d = text_draw(app->text, &qs, col.x, y, q);
     TextSpec ds = {.style = TEXT_BODY,

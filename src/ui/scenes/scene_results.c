@@ -124,6 +124,7 @@ static void results_enter(App *app, void *state, SceneId from, const SceneArg *a
     app_guard_input(app, APP_INPUT_GUARD_MS); /* a key meant for feedback starts nothing */
     if (from == SCENE_FEEDBACK)
         app_play_sound(app, AUDIO_ROUND_END);
+    app->played = true; /* the title offers "Play again" */
     SDL_StopTextInput();
     app_redraw(app);
 }

@@ -70,6 +70,7 @@ static void show_card(App *app, StudyState *s, size_t index)
     s->phase = PHASE_FRONT;
     s->shown_at = app->now_ms;
     s->nav.focus = 0;
+    app_guard_input(app, APP_INPUT_GUARD_MS); /* a double press never flips it unseen */
 }
 
 /* Picks what comes next at the wall clock. */
@@ -93,8 +94,9 @@ static void pick_next(App *app, StudyState *s)
     s->nav.focus = 1; /* Done */
 }
 
-static void flip(StudyState *s)
+static void flip(App *app, StudyState *s)
 {
+    app_guard_input(app, APP_INPUT_GUARD_MS); /* nor rates it before the back is seen */
     FsrsCard after[4];
     int64_t now = app_unix_ms();
     memset(s->intervals, 0, sizeof s->intervals);
@@ -258,7 +260,7 @@ static void activate(App *app, StudyState *s, int i)
 {
     switch (s->phase) {
     case PHASE_FRONT:
-        flip(s);
+        flip(app, s);
         break;
     case PHASE_BACK:
         rate(app, s, button_rating(s, i));
@@ -326,7 +328,7 @@ static bool session_event(App *app, void *state, const UiEvent *event)
     if (s->phase == PHASE_FRONT && event->pointer == POINTER_UP) {
         SDL_Point p = {event->x, event->y};
         if (SDL_PointInRect(&p, &s->card)) {
-            flip(s);
+            flip(app, s);
             return true;
         }
     }
@@ -436,20 +438,31 @@ static void draw_card(App *app, StudyState *s)
     SDL_RenderFillRect(app->renderer, &hr);
     y += theme_px(t, 12);
     bool has_explain = s->text.explain && s->text.explain[0];
-    int back_h = has_explain ? (bottom - y) * 45 / 100 : bottom - y;
     TextSpec bs = {.style = TEXT_HEADING,
                    .wrap = inner_w,
                    .align = TEXT_ALIGN_CENTER,
                    .color = theme_color(COLOR_ACCENT),
                    .lang = s->text.lang};
+    TextSpec es = {.style = TEXT_BODY,
+                   .wrap = inner_w,
+                   .align = TEXT_ALIGN_CENTER,
+                   .color = theme_color(COLOR_TEXT),
+                   .lang = s->text.lang};
+    /* The answer first: it takes what it needs (up to two thirds), the
+     * explanation the rest, so the answer is never the smaller text. */
+    int room = bottom - y;
+    int back_h = room;
+    if (has_explain) {
+        int back_need = text_measure(app->text, &bs, s->text.back).y;
+        int explain_need = text_measure(app->text, &es, s->text.explain).y + theme_px(t, 8);
+        back_h = back_need + explain_need <= room ? back_need
+                 : room - explain_need > room * 2 / 3
+                     ? room - explain_need
+                     : (back_need < room * 2 / 3 ? back_need : room * 2 / 3);
+    }
     text_draw_fit(app->text, &bs, (SDL_Rect){r.x + pad, y, inner_w, back_h}, s->text.back);
     y += back_h + theme_px(t, 8);
     if (has_explain) {
-        TextSpec es = {.style = TEXT_BODY,
-                       .wrap = inner_w,
-                       .align = TEXT_ALIGN_CENTER,
-                       .color = theme_color(COLOR_TEXT),
-                       .lang = s->text.lang};
         text_draw_fit(app->text, &es, (SDL_Rect){r.x + pad, y, inner_w, bottom - y},
                       s->text.explain);
     }
