@@ -32,6 +32,8 @@
 #include "class_cmd.h"
 #include "fsutil.h"
 #include "import_cmd.h"
+#include "i18n.h"
+
 #include "pack_set.h"
 #include "strutil.h"
 #include "ui.h"
@@ -44,32 +46,34 @@ enum { EXIT_VALID = 0, EXIT_INVALID = 1, EXIT_USAGE = 2, MAX_PATHS = 256 };
 
 static void print_usage(FILE *out)
 {
-    fputs("Usage:\n"
-          "  quizdeck [--packs DIR]... [--data DIR]   start the game\n"
-          "  quizdeck --check PATH...                 check pack files or folders,\n"
-          "                                           and session folders\n"
-          "  quizdeck --list [--packs DIR]... [PATH...]  list packs: id, title,\n"
-          "                                           questions per type, topics\n"
-          "  quizdeck --report FOLDER [--csv FILE] [--html FILE]\n"
-          "                                           a class session's results\n"
-          "  quizdeck --session FOLDER [--packs DIR]... [--data DIR]\n"
-          "                                           play a class session\n"
-          "  quizdeck --deliver [--data DIR]          deliver the session results\n"
-          "                                           waiting on this computer\n"
-          "  quizdeck --help | --version\n"
-          "\n"
-          "Options:\n"
-          "  --check     validate packs without opening a window; prints\n"
-          "              FILE:LINE:COLUMN: error: MESSAGE for every problem.\n"
-          "              Exit status 0 when all are valid, 1 on any error,\n"
-          "              2 for a usage error (unknown option, no such path).\n"
-          "  --list      show what loads; without PATHs, the shipped packs,\n"
-          "              your packs folder and every --packs folder\n"
-          "  --packs DIR also load the packs in DIR (repeatable)\n"
-          "  --data DIR  keep progress and your packs folder in DIR\n"
-          "              (default: the system's per-user data folder)\n"
-          "\n"
-          "Packs are YAML files; see questions/README.md for the format.\n",
+    /* TRANSLATORS: keep the option names, FILE:LINE:COLUMN: error: and the
+     * exit numbers as they are; line the columns up again if you can. */
+    fputs(_("Usage:\n"
+            "  quizdeck [--packs DIR]... [--data DIR]   start the game\n"
+            "  quizdeck --check PATH...                 check pack files or folders,\n"
+            "                                           and session folders\n"
+            "  quizdeck --list [--packs DIR]... [PATH...]  list packs: id, title,\n"
+            "                                           questions per type, topics\n"
+            "  quizdeck --report FOLDER [--csv FILE] [--html FILE]\n"
+            "                                           a class session's results\n"
+            "  quizdeck --session FOLDER [--packs DIR]... [--data DIR]\n"
+            "                                           play a class session\n"
+            "  quizdeck --deliver [--data DIR]          deliver the session results\n"
+            "                                           waiting on this computer\n"
+            "  quizdeck --help | --version\n"
+            "\n"
+            "Options:\n"
+            "  --check     validate packs without opening a window; prints\n"
+            "              FILE:LINE:COLUMN: error: MESSAGE for every problem.\n"
+            "              Exit status 0 when all are valid, 1 on any error,\n"
+            "              2 for a usage error (unknown option, no such path).\n"
+            "  --list      show what loads; without PATHs, the shipped packs,\n"
+            "              your packs folder and every --packs folder\n"
+            "  --packs DIR also load the packs in DIR (repeatable)\n"
+            "  --data DIR  keep progress and your packs folder in DIR\n"
+            "              (default: the system's per-user data folder)\n"
+            "\n"
+            "Packs are YAML files; see questions/README.md for the format.\n"),
           out);
     fprintf(out, "\nAuthoring:\n%s", import_cmd_usage());
 }
@@ -92,6 +96,19 @@ static void print_text(FILE *out, const char *before, const char *text, const ch
     if (big)
         text_escape_controls(big, n + 1, text, TEXT_ESCAPE_C);
     fprintf(out, "%s%s%s", before, big ? big : small, after);
+    free(big);
+}
+
+/* Prints `text` escaped for a terminal into `format` (our own words, a
+ * translated message with one %s). */
+static void print_escaped(FILE *out, const char *format, const char *text)
+{
+    char small[512];
+    size_t n = text_escape_controls(small, sizeof small, text, TEXT_ESCAPE_C);
+    char *big = n < sizeof small ? NULL : malloc(n + 1);
+    if (big)
+        text_escape_controls(big, n + 1, text, TEXT_ESCAPE_C);
+    fprintf(out, format, big ? big : small);
     free(big);
 }
 
@@ -128,6 +145,33 @@ static const char *shipped_questions_dir(char *buf, size_t size)
     return QUIZDECK_SOURCE_QUESTIONS;
 }
 
+/* The folder of translations (LOCALEDIR/ar/LC_MESSAGES/quizdeck.mo): next
+ * to an installed binary (BINDIR/../share/locale) when it holds this
+ * program's catalogue, else the build tree's, unless QUIZDECK_LOCALE_DIR
+ * names a folder; the same order as the shipped packs. */
+static const char *locale_dir(char *buf, size_t size)
+{
+    const char *env = getenv("QUIZDECK_LOCALE_DIR");
+    if (env && *env)
+        return env;
+    char exe[PATH_MAX];
+    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+    if (n > 0) {
+        exe[n] = '\0';
+        char *slash = strrchr(exe, '/');
+        if (slash) {
+            *slash = '\0';
+            char probe[PATH_MAX + 64];
+            int written = snprintf(buf, size, "%s/../%s", exe, QUIZDECK_INSTALL_LOCALE_DIR);
+            int probed = snprintf(probe, sizeof probe, "%s/ar/LC_MESSAGES/%s.mo", buf, I18N_DOMAIN);
+            if (written > 0 && (size_t)written < size && probed > 0 &&
+                (size_t)probed < sizeof probe && path_exists(probe))
+                return buf;
+        }
+    }
+    return QUIZDECK_BUILD_LOCALE_DIR;
+}
+
 /* The folder for progress and the user's own packs. Caller frees. */
 static char *data_dir(const char *option)
 {
@@ -148,7 +192,8 @@ static void print_diags(const DiagList *list)
     for (size_t i = 0; i < list->count; i++)
         print_diag(stdout, "", &list->items[i]);
     if (list->truncated)
-        printf("(%zu more problems not shown)\n",
+        printf(i18n_plural("(%zu more problem not shown)\n", "(%zu more problems not shown)\n",
+                           (int64_t)(list->error_count + list->warning_count - list->count)),
                list->error_count + list->warning_count - list->count);
 }
 
@@ -166,7 +211,7 @@ static int run_check(const char *const *paths, size_t count)
             look_in[look_count++] = paths[i];
     for (size_t i = 0; i < count; i++) {
         if (!path_exists(paths[i])) {
-            print_text(stderr, "quizdeck: ", paths[i], ": no such file or folder\n");
+            print_escaped(stderr, _("quizdeck: %s: no such file or folder\n"), paths[i]);
             usage_error = true;
             continue;
         }
@@ -189,11 +234,21 @@ static int run_check(const char *const *paths, size_t count)
     size_t valid = set.pack_count + sessions.valid, failed = set.failure_count + sessions.invalid;
     questions += sessions.questions;
     warnings += sessions.warnings;
-    printf("%zu %s checked: %zu valid (%zu %s), %zu with errors; "
-           "%zu %s, %zu %s\n",
-           files, files == 1 ? "file" : "files", valid, questions,
-           questions == 1 ? "question" : "questions", failed, errors,
-           errors == 1 ? "error" : "errors", warnings, warnings == 1 ? "warning" : "warnings");
+    /* The summary in the user's language; the diagnostics above keep the
+     * FILE:LINE:COLUMN: error: shape that editors parse (pack_check.c). */
+    char checked[80], with_questions[80], with_errors[80], with_warnings[80];
+    snprintf(checked, sizeof checked,
+             i18n_plural("%zu file checked", "%zu files checked", (int64_t)files), files);
+    snprintf(with_questions, sizeof with_questions,
+             i18n_plural("%zu question", "%zu questions", (int64_t)questions), questions);
+    snprintf(with_errors, sizeof with_errors,
+             i18n_plural("%zu error", "%zu errors", (int64_t)errors), errors);
+    snprintf(with_warnings, sizeof with_warnings,
+             i18n_plural("%zu warning", "%zu warnings", (int64_t)warnings), warnings);
+    /* TRANSLATORS: 12 files checked: 11 valid (340 questions), 1 with
+     * errors; 3 errors, 0 warnings */
+    printf(_("%s: %zu valid (%s), %zu with errors; %s, %s\n"), checked, valid, with_questions,
+           failed, with_errors, with_warnings);
     pack_set_free(&set);
     if (usage_error)
         return EXIT_USAGE;
@@ -228,7 +283,7 @@ static int run_list(const char *const *paths, size_t count)
     bool usage_error = false;
     for (size_t i = 0; i < count; i++) {
         if (!path_exists(paths[i])) {
-            print_text(stderr, "quizdeck: ", paths[i], ": no such file or folder\n");
+            print_escaped(stderr, _("quizdeck: %s: no such file or folder\n"), paths[i]);
             usage_error = true;
             continue;
         }
@@ -266,6 +321,8 @@ static int launch_session(const char *session_path, const UiLaunch *launch)
 
 int main(int argc, char **argv)
 {
+    char locale_buf[PATH_MAX];
+    i18n_init(locale_dir(locale_buf, sizeof locale_buf));
     if (class_cmd_wanted(argc, argv)) {
         char shipped[PATH_MAX];
         return class_cmd_main(argc, argv, shipped_questions_dir(shipped, sizeof shipped));
@@ -306,27 +363,27 @@ int main(int argc, char **argv)
                 session_path = argv[++i];
             } else if (strcmp(a, "--packs") == 0 || strcmp(a, "--data") == 0) {
                 if (i + 1 >= argc) {
-                    print_text(stderr, "quizdeck: ", a, " needs a folder\n");
+                    print_escaped(stderr, _("quizdeck: %s needs a folder\n"), a);
                     return EXIT_USAGE;
                 }
                 const char *dir = argv[++i];
                 if (strcmp(a, "--data") == 0) {
                     data_option = dir;
                 } else if (!is_dir(dir)) {
-                    print_text(stderr, "quizdeck: --packs ", dir, ": no such folder\n");
+                    print_escaped(stderr, _("quizdeck: --packs %s: no such folder\n"), dir);
                     return EXIT_USAGE;
                 } else if (pack_dir_count < MAX_PATHS) {
                     pack_dirs[pack_dir_count++] = dir;
                 }
             } else {
-                print_text(stderr, "quizdeck: unknown option '", a, "'\n");
+                print_escaped(stderr, _("quizdeck: unknown option '%s'\n"), a);
                 print_usage(stderr);
                 return EXIT_USAGE;
             }
         } else if (path_count < MAX_PATHS) {
             paths[path_count++] = a;
         } else {
-            fprintf(stderr, "quizdeck: too many paths (at most %d)\n", MAX_PATHS);
+            fprintf(stderr, _("quizdeck: too many paths (at most %d)\n"), MAX_PATHS);
             return EXIT_USAGE;
         }
     }
@@ -335,7 +392,7 @@ int main(int argc, char **argv)
         for (size_t i = 0; i < pack_dir_count && path_count < MAX_PATHS; i++)
             paths[path_count++] = pack_dirs[i];
         if (path_count == 0) {
-            fprintf(stderr, "quizdeck: --check needs at least one file or folder\n");
+            fprintf(stderr, _("quizdeck: --check needs at least one file or folder\n"));
             return EXIT_USAGE;
         }
         return run_check(paths, path_count);
@@ -347,8 +404,9 @@ int main(int argc, char **argv)
         return EXIT_USAGE;
     }
     if (path_count && mode == MODE_PLAY) {
-        print_text(stderr, "quizdeck: unexpected argument '", paths[0],
-                   "' (use --packs DIR to add packs)\n");
+        print_escaped(stderr,
+                      _("quizdeck: unexpected argument '%s' (use --packs DIR to add packs)\n"),
+                      paths[0]);
         return EXIT_USAGE;
     }
 

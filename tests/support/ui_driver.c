@@ -72,8 +72,11 @@ App *ui_open(UiDriver *d, const char *const *pack_paths, size_t count, int w, in
                         .height = h,
                         .hidden = true};
     d->app = app_create(&config);
-    if (d->app != NULL)
+    if (d->app != NULL) {
+        /* From here the game's clock is the test's (UI_PACE_MS). */
+        app_test_set_clock(d->app, app_test_clock(d->app) + 1);
         ui_pump(d);
+    }
     return d->app;
 }
 
@@ -108,24 +111,62 @@ static Uint32 window_id(const UiDriver *d)
     return SDL_GetWindowID(d->app->window);
 }
 
+void ui_wait(UiDriver *d, uint64_t ms)
+{
+    app_test_set_clock(d->app, app_test_clock(d->app) + ms);
+    ui_pump(d);
+}
+
+/* A player's pace between inputs (see UI_PACE_MS). */
+static void pace(UiDriver *d)
+{
+    if (!d->hold_clock)
+        app_test_set_clock(d->app, app_test_clock(d->app) + UI_PACE_MS);
+}
+
 static void push(UiDriver *d, SDL_Event *e)
 {
     SDL_PushEvent(e);
     ui_pump(d);
 }
 
-void ui_key_mod(UiDriver *d, SDL_Keycode key, Uint16 mod)
+static SDL_Event key_event(const UiDriver *d, Uint32 type, SDL_Keycode key, Uint16 mod)
 {
     SDL_Event e = {0};
-    e.type = SDL_KEYDOWN;
+    e.type = type;
     e.key.windowID = window_id(d);
-    e.key.state = SDL_PRESSED;
+    e.key.state = type == SDL_KEYDOWN ? SDL_PRESSED : SDL_RELEASED;
     e.key.keysym.sym = key;
     e.key.keysym.scancode = SDL_GetScancodeFromKey(key);
     e.key.keysym.mod = mod;
+    return e;
+}
+
+void ui_key_mod(UiDriver *d, SDL_Keycode key, Uint16 mod)
+{
+    pace(d);
+    SDL_Event e = key_event(d, SDL_KEYDOWN, key, mod);
     SDL_PushEvent(&e);
-    e.type = SDL_KEYUP;
-    e.key.state = SDL_RELEASED;
+    e = key_event(d, SDL_KEYUP, key, mod);
+    push(d, &e);
+}
+
+void ui_key_burst(UiDriver *d, SDL_Keycode key, int count)
+{
+    pace(d);
+    for (int i = 0; i < count; i++) {
+        SDL_Event e = key_event(d, SDL_KEYDOWN, key, 0);
+        SDL_PushEvent(&e);
+        e = key_event(d, SDL_KEYUP, key, 0);
+        SDL_PushEvent(&e);
+    }
+    ui_pump(d);
+}
+
+void ui_key_event(UiDriver *d, Uint32 type, SDL_Keycode key, bool repeat)
+{
+    SDL_Event e = key_event(d, type, key, 0);
+    e.key.repeat = repeat ? 1 : 0;
     push(d, &e);
 }
 
@@ -136,6 +177,7 @@ void ui_key(UiDriver *d, SDL_Keycode key)
 
 void ui_type(UiDriver *d, const char *utf8)
 {
+    pace(d);
     SDL_Event e = {0};
     e.type = SDL_TEXTINPUT;
     e.text.windowID = window_id(d);
@@ -145,6 +187,7 @@ void ui_type(UiDriver *d, const char *utf8)
 
 void ui_compose(UiDriver *d, const char *utf8)
 {
+    pace(d);
     SDL_Event e = {0};
     e.type = SDL_TEXTEDITING;
     e.edit.windowID = window_id(d);
@@ -155,6 +198,7 @@ void ui_compose(UiDriver *d, const char *utf8)
 
 void ui_pad(UiDriver *d, Uint8 button)
 {
+    pace(d);
     SDL_Event e = {0};
     e.type = SDL_CONTROLLERBUTTONDOWN;
     e.cbutton.button = button;
@@ -167,6 +211,7 @@ void ui_pad(UiDriver *d, Uint8 button)
 
 void ui_wheel(UiDriver *d, int notches)
 {
+    pace(d);
     SDL_Event e = {0};
     e.type = SDL_MOUSEWHEEL;
     e.wheel.windowID = window_id(d);
@@ -179,6 +224,8 @@ void ui_mouse(UiDriver *d, Uint32 type, Uint8 button, int x, int y)
     const Input *in = &d->app->input;
     int wx = (int)((float)x / (in->pixel_x > 0.0f ? in->pixel_x : 1.0f));
     int wy = (int)((float)y / (in->pixel_y > 0.0f ? in->pixel_y : 1.0f));
+    if (type == SDL_MOUSEBUTTONDOWN)
+        pace(d); /* a press is a new input; the motion and release go with it */
     SDL_Event e = {0};
     e.type = type;
     if (type == SDL_MOUSEMOTION) {
@@ -215,10 +262,19 @@ void ui_drag(UiDriver *d, SDL_Point from, SDL_Point to)
 
 void ui_drop(UiDriver *d, const char *path)
 {
+    pace(d);
     SDL_Event e = {0};
     e.type = SDL_DROPFILE;
     e.drop.windowID = window_id(d);
     e.drop.file = SDL_strdup(path); /* the loop frees it, as SDL's own */
+    push(d, &e);
+}
+
+void ui_close_window(UiDriver *d)
+{
+    pace(d);
+    SDL_Event e = {0};
+    e.type = SDL_QUIT;
     push(d, &e);
 }
 
@@ -236,22 +292,30 @@ const AppWidget *ui_find(UiDriver *d, const char *label)
     return app_find_widget(d->app, label);
 }
 
+/* Labels are compared as they are seen: bidi marks and isolates, which
+ * order text but show nothing, are left out. */
 const AppWidget *ui_find_prefix(UiDriver *d, const char *prefix)
 {
     ui_refresh(d);
     size_t n = strlen(prefix);
-    for (size_t i = 0; i < app_widget_count(d->app); i++)
-        if (strncmp(app_widget(d->app, i)->label, prefix, n) == 0)
+    for (size_t i = 0; i < app_widget_count(d->app); i++) {
+        char seen[sizeof app_widget(d->app, i)->label];
+        app_visible_text(app_widget(d->app, i)->label, seen, sizeof seen);
+        if (strncmp(seen, prefix, n) == 0)
             return app_widget(d->app, i);
+    }
     return NULL;
 }
 
 bool ui_shows(UiDriver *d, const char *text)
 {
     ui_refresh(d);
-    for (size_t i = 0; i < app_widget_count(d->app); i++)
-        if (strstr(app_widget(d->app, i)->label, text) != NULL)
+    for (size_t i = 0; i < app_widget_count(d->app); i++) {
+        char seen[sizeof app_widget(d->app, i)->label];
+        app_visible_text(app_widget(d->app, i)->label, seen, sizeof seen);
+        if (strstr(seen, text) != NULL)
             return true;
+    }
     return false;
 }
 
@@ -307,13 +371,16 @@ void ui_go(UiDriver *d, SceneId id, const SceneArg *arg)
 
 static bool overlap_checked(const AppWidget *w, unsigned may_overlap, bool labelled_only)
 {
-    return !(w->flags & may_overlap) && !(labelled_only && w->label[0] == '\0');
+    /* A text recorded inside its widget (WIDGET_TEXT) lies on it by design. */
+    return !(w->flags & (may_overlap | WIDGET_TEXT)) && !(labelled_only && w->label[0] == '\0');
 }
 
 void ui_assert_fits(UiDriver *d, const char *what, unsigned may_overlap, bool labelled_only)
 {
     ui_refresh(d);
-    int w = d->app->theme.out_w, h = d->app->theme.out_h;
+    /* The whole window: a notice lies in the strip below the scenes' part. */
+    int w = 0, h = 0;
+    SDL_GetRendererOutputSize(d->app->renderer, &w, &h);
     size_t n = app_widget_count(d->app);
     for (size_t i = 0; i < n; i++) {
         const AppWidget *a = app_widget(d->app, i);
@@ -340,6 +407,26 @@ SDL_Color ui_pixel(UiDriver *d, int x, int y)
         fail_msg("pixel %d,%d is outside the %dx%d window", x, y, d->app->theme.out_w,
                  d->app->theme.out_h);
     return c;
+}
+
+int ui_count_color(UiDriver *d, SDL_Rect r, SDL_Color color, int tolerance)
+{
+    ui_refresh(d);
+    Uint32 *px = calloc((size_t)r.w * (size_t)r.h, sizeof *px);
+    if (px == NULL)
+        fail_msg("out of memory reading %dx%d pixels", r.w, r.h);
+    if (SDL_RenderReadPixels(d->app->renderer, &r, SDL_PIXELFORMAT_ARGB8888, px, r.w * 4) != 0) {
+        free(px);
+        fail_msg("cannot read pixels: %s", SDL_GetError());
+    }
+    int n = 0;
+    for (int i = 0; i < r.w * r.h; i++) {
+        SDL_Color c = {(Uint8)((px[i] >> 16) & 0xFF), (Uint8)((px[i] >> 8) & 0xFF),
+                       (Uint8)(px[i] & 0xFF), 255};
+        n += ui_near(c, color, tolerance);
+    }
+    free(px);
+    return n;
 }
 
 int ui_ink(UiDriver *d, SDL_Rect r, SDL_Color from, int threshold)
@@ -377,7 +464,8 @@ void ui_shot(UiDriver *d, const char *name)
     if (dir == NULL || dir[0] == '\0')
         return;
     char path[512];
-    snprintf(path, sizeof path, "%s/%s-%dx%d.bmp", dir, name, d->app->theme.out_w,
-             d->app->theme.out_h);
+    int w = 0, h = 0;
+    SDL_GetRendererOutputSize(d->app->renderer, &w, &h);
+    snprintf(path, sizeof path, "%s/%s-%dx%d.bmp", dir, name, w, h);
     app_save_frame(d->app, path);
 }

@@ -30,6 +30,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include <SDL.h>
 
@@ -38,12 +39,19 @@
 enum {
     UI_PUMP = 4, /* loop iterations after each input: events, update, draw */
     UI_PATH_MAX = 64,
+    /* The game runs on the test's clock (app_test_set_clock), which only
+     * moves when the test says so: each input moves it on by UI_PACE_MS
+     * first, a brisk player's pace and longer than the guard a new screen
+     * puts on input (APP_INPUT_GUARD_MS). Tests of timing set the clock
+     * themselves or set hold_clock. */
+    UI_PACE_MS = 400,
 };
 
 typedef struct UiDriver {
     App *app;                    /* the game under test; NULL when closed */
     char dir[UI_PATH_MAX];       /* the test's data folder: the store lives here */
     char packs[UI_PATH_MAX + 8]; /* dir/packs: the player's own packs folder */
+    bool hold_clock;             /* true: inputs do not move the clock */
 } UiDriver;
 
 /* ---- the fixture --------------------------------------------------------- */
@@ -81,11 +89,22 @@ void ui_pump(UiDriver *d);
  * pixels are those of the current state. */
 void ui_refresh(UiDriver *d);
 
+/* Moves the game's clock on by ms, then runs UI_PUMP iterations. */
+void ui_wait(UiDriver *d, uint64_t ms);
+
 /* ---- input: each pushes real SDL events, then ui_pump ------------------- */
 
 /* A key pressed and released, with modifiers (KMOD_LCTRL ...) or none. */
 void ui_key(UiDriver *d, SDL_Keycode key);
 void ui_key_mod(UiDriver *d, SDL_Keycode key, Uint16 mod);
+
+/* `count` presses of a key in one go, faster than any screen can change
+ * between them (a double press), then UI_PUMP iterations. */
+void ui_key_burst(UiDriver *d, SDL_Keycode key, int count);
+
+/* One key event as it comes from a held key: SDL_KEYDOWN (repeat false
+ * for the first, true for the auto-repeats) or SDL_KEYUP; no pacing. */
+void ui_key_event(UiDriver *d, Uint32 type, SDL_Keycode key, bool repeat);
 
 /* Text typed (SDL_TEXTINPUT), and an IME composition not yet committed
  * (SDL_TEXTEDITING). */
@@ -114,6 +133,9 @@ void ui_drop(UiDriver *d, const char *path);
 
 /* A resize of the window to w x h pixels. */
 void ui_resize(UiDriver *d, int w, int h);
+
+/* The window's close button (SDL_QUIT, as the window manager sends it). */
+void ui_close_window(UiDriver *d);
 
 /* ---- widgets drawn in the current frame ---------------------------------- */
 
@@ -150,8 +172,9 @@ void ui_go(UiDriver *d, SceneId id, const SceneArg *arg);
 
 /* Fails the test unless every widget of the frame has a size and lies
  * inside the window, and no two of them overlap. Widgets with a flag in
- * `may_overlap` (such as WIDGET_DANGER rows), and with labelled_only the
- * widgets without a label, are not checked for overlap. `what` names the
+ * `may_overlap` (such as WIDGET_DANGER rows) or WIDGET_TEXT (a text inside
+ * its widget), and with labelled_only the widgets without a label, are not
+ * checked for overlap. `what` names the
  * screen in the message. */
 void ui_assert_fits(UiDriver *d, const char *what, unsigned may_overlap, bool labelled_only);
 
@@ -164,6 +187,9 @@ SDL_Color ui_pixel(UiDriver *d, int x, int y);
 /* How many pixels of r differ from `from` by more than `threshold` (sum
  * of the three channel differences): text or shapes drawn there. */
 int ui_ink(UiDriver *d, SDL_Rect r, SDL_Color from, int threshold);
+
+/* How many pixels of r are `color` within `tolerance` on each channel. */
+int ui_count_color(UiDriver *d, SDL_Rect r, SDL_Color color, int tolerance);
 
 /* Are a and b the same colour within `tolerance` on each channel? */
 bool ui_near(SDL_Color a, SDL_Color b, int tolerance);

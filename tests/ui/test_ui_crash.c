@@ -46,6 +46,7 @@
 #include "round.h"
 #include "store.h"
 #include "ui_driver.h"
+#include "widgets.h"
 
 /* What the child tells the parent. One write of this size is atomic on a
  * pipe (far below PIPE_BUF), so the parent never sees half a message. */
@@ -143,8 +144,14 @@ static void child_answer(UiDriver *d)
             else
                 ui_key(d, SDLK_1);
             break;
-        case QUESTION_ORDER:
         case QUESTION_MATCH:
+            /* A pair first (an empty Submit is refused): pick the focused
+             * left entry, then the right one the focus moves to. */
+            ui_key(d, SDLK_RETURN);
+            ui_key(d, SDLK_RETURN);
+            child_click(d, "Submit");
+            break;
+        case QUESTION_ORDER:
         default:
             child_click(d, "Submit");
             break;
@@ -353,12 +360,15 @@ static void check_next_launch(UiDriver *d, const Acks *acks, size_t stored)
     assert_int_equal(app->profile_id, acks->started.profile_id);
     ui_pump(d);
     (void)ui_pixel(d, 2, 2); /* it draws */
-    /* The player is told the answers before the kill were kept. */
+    /* The title offers to take the round up where it stopped, saying how
+     * far it got, and has the focus: one key resumes it. */
     char told[96];
-    snprintf(told, sizeof told, "Your last round stopped after %zu of %d questions", stored,
+    snprintf(told, sizeof told, "%zu of %d questions answered", stored,
              (int)acks->started.question_count);
     if (!ui_shows(d, told))
-        fail_msg("no notice \"%s\"", told);
+        fail_msg("no offer \"%s\"", told);
+    const AppWidget *resume = ui_widget(d, "Resume your round");
+    assert_true(resume->flags & WIDGET_FOCUSED);
     /* ... and they count in Progress. */
     StoreProgressList progress = {0};
     assert_int_equal(store_progress_by_pack(app->store, app->profile_id, 20, &progress, NULL),
@@ -377,6 +387,19 @@ static void check_next_launch(UiDriver *d, const Acks *acks, size_t stored)
     assert_int_equal(open.items[0].answered_count, (int)stored);
     assert_int_equal(open.items[0].question_count, acks->started.question_count);
     store_round_list_free(&open);
+
+    /* Resumed: the same round, the answers kept, the next question asked. */
+    ui_key(d, SDLK_RETURN);
+    assert_int_equal(app_scene(app), SCENE_QUESTION);
+    assert_true(app->quiz.active);
+    assert_int_equal(app->quiz.round_id, acks->started.round_id);
+    assert_int_equal(app->quiz.round.question_count, (size_t)acks->started.question_count);
+    assert_int_equal(app->quiz.round.current, stored);
+    for (size_t i = 0; i < stored && i < (size_t)acks->count; i++) {
+        const RoundQuestion *rq = round_question(&app->quiz.round, i);
+        assert_true(rq->answered);
+        assert_string_equal(rq->question->id, acks->answer[i].question_id);
+    }
     ui_close(d);
     SDL_Quit();
 }

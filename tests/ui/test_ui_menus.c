@@ -156,7 +156,7 @@ static void test_shipped_packs_are_listed(void **state)
                 ui_key(d, SDLK_DOWN);
         }
         assert_true(seen);
-        char count[64];
+        char count[sizeof(UiInt) + 16];
         snprintf(count, sizeof count, "%s questions",
                  ui_format_int((int64_t)app->packs.packs[i]->question_count).text);
         assert_true(ui_shows(d, count));

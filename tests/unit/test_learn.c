@@ -572,7 +572,8 @@ static void test_daily_new_limit(void **state)
     assert_int_equal(deck.new_done_today, 5);
     assert_false(learn_deck_next(&deck, &s, now, &f->rule, &idx, &info));
     learn_deck_free(&deck);
-    /* ... a new card met in a quiz counts against it too ... */
+    /* ... a new card met in a quiz does not use it up (playing a round
+     * must not take the day's new cards away from study) ... */
     assert_int_equal(learn_record_quiz_answer(f->store, f->alice, set.packs[1]->id,
                                               &set.packs[1]->questions[0], 1.0, false, 3000, 20000,
                                               now, &f->rule, &f->params, NULL, &err),
@@ -580,7 +581,7 @@ static void test_daily_new_limit(void **state)
     assert_int_equal(
         learn_deck_build(&deck, f->store, f->alice, set.packs, set.pack_count, now, &f->rule, &err),
         STORE_OK);
-    assert_int_equal(deck.new_done_today, 6);
+    assert_int_equal(deck.new_done_today, 5);
     learn_deck_free(&deck);
     /* ... and lifts after 04:00. */
     now = kuwait(10, 4, 30);
@@ -699,7 +700,8 @@ static void test_profile_isolation(void **state)
         learn_deck_build(&b, f->store, f->bob, set.packs, set.pack_count, now, &f->rule, &err),
         STORE_OK);
     assert_int_equal(a.new_done_today, 10);
-    assert_int_equal(b.new_done_today, 3);
+    /* Bob's cards came from a quiz: they do not use up his new cards. */
+    assert_int_equal(b.new_done_today, 0);
     StudyQueueInfo ia, ib;
     size_t idx;
     LearnSettings s = learn_settings_default();
@@ -708,7 +710,7 @@ static void test_profile_isolation(void **state)
     assert_int_equal(ia.learning_due, 0); /* Easy: straight to review, days away */
     assert_int_equal(ib.learning_due, 3); /* Again: back after 1 minute */
     assert_int_equal(ia.new_queued, 10);
-    assert_int_equal(ib.new_queued, 17);
+    assert_int_equal(ib.new_queued, 20);
     assert_int_equal(ib.review_due, 0);
     LearnStats sa, sb;
     assert_int_equal(
@@ -1009,6 +1011,63 @@ static void test_two_instances(void **state)
     pack_free(p);
 }
 
+/* A quiz round over new cards leaves the day's new-card limit whole, and
+ * the topic's memory follows how the answers went: a topic answered three
+ * right and two wrong is not remembered "100 %". */
+static void test_quiz_keeps_new_limit_and_memory_follows_answers(void **state)
+{
+    Fixture *f = *state;
+    PackSet set;
+    load_kuwait(&set);
+    StoreError err;
+    int64_t now = kuwait(12, 10, 0);
+    /* Five one-card questions of one topic of the first pack. */
+    const Pack *pack = set.packs[0];
+    const char *topic = NULL;
+    const Question *asked[5];
+    size_t n = 0;
+    for (size_t t = 0; t < pack->topic_count && n < 5; t++) {
+        n = 0;
+        topic = pack->topics[t].id;
+        for (size_t q = 0; q < pack->question_count && n < 5; q++)
+            if (strcmp(pack->questions[q].topic, topic) == 0 &&
+                learn_card_count(&pack->questions[q]) == 1)
+                asked[n++] = &pack->questions[q];
+    }
+    assert_int_equal(n, 5);
+    for (size_t i = 0; i < n; i++)
+        assert_int_equal(learn_record_quiz_answer(f->store, f->alice, pack->id, asked[i],
+                                                  i < 3 ? 1.0 : 0.0, false, 3000, 20000, now,
+                                                  &f->rule, &f->params, NULL, &err),
+                         STORE_OK);
+    LearnDeck deck;
+    assert_int_equal(
+        learn_deck_build(&deck, f->store, f->alice, set.packs, set.pack_count, now, &f->rule, &err),
+        STORE_OK);
+    assert_int_equal(deck.new_done_today, 0);
+    LearnSettings s = learn_settings_load(f->store, f->alice);
+    StudyQueueInfo info;
+    size_t idx;
+    assert_true(learn_deck_next(&deck, &s, now, &f->rule, &idx, &info));
+    assert_int_equal(info.new_queued, (size_t)s.new_per_day);
+
+    LearnStats stats;
+    assert_int_equal(
+        learn_stats_build(&stats, f->store, f->alice, &deck, now, &f->rule, &f->params, &err),
+        STORE_OK);
+    const LearnTopicStat *ts = NULL;
+    for (size_t t = 0; t < stats.topic_count; t++)
+        if (stats.topics[t].pack == pack && strcmp(stats.topics[t].topic_id, topic) == 0)
+            ts = &stats.topics[t];
+    assert_non_null(ts);
+    assert_int_equal(ts->seen, 5);
+    if (ts->mastery < 0.5 || ts->mastery > 0.7)
+        fail_msg("memory %.2f after 3 of 5 right", ts->mastery);
+    learn_stats_free(&stats);
+    learn_deck_free(&deck);
+    pack_set_free(&set);
+}
+
 /* Without a store (it could not be opened) study still works for the
  * session, and a card that is no longer in any pack is counted apart. */
 static void test_no_store_and_orphans(void **state)
@@ -1057,6 +1116,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_two_students_week, setup, teardown),
         cmocka_unit_test_setup_teardown(test_two_instances, setup, teardown),
         cmocka_unit_test_setup_teardown(test_no_store_and_orphans, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_quiz_keeps_new_limit_and_memory_follows_answers, setup,
+                                        teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -490,7 +490,8 @@ static void test_every_type_right_and_partial(void **state)
         const RoundResult *r = round_answer(&round, &g, 300);
         assert_true(r->correct);
         assert_int_equal(r->fraction.right, r->fraction.out_of);
-        assert_int_equal(r->points, 1000);
+        /* A flashcard is self-graded: right, but worth no points. */
+        assert_int_equal(r->points, rows[i].type == QUESTION_FLASHCARD ? 0 : 1000);
         assert_true(round_is_over(&round));
         assert_null(round_current(&round));
         assert_null(round_answer(&round, &g, 300)); /* nothing left */
@@ -641,14 +642,27 @@ static void test_streak_bonus_and_cap(void **state)
     Round round;
     assert_int_equal(round_start(&round, packs, 1, &s), ROUND_OK);
     /* Eight right answers, then a partial one would break the streak; the
-     * round has 10 questions of 8 types, so answer 8 right first. */
+     * round has 10 questions of 8 types, so answer 8 right first. A
+     * self-graded flashcard among them earns nothing and leaves the streak
+     * where it was. */
     const int bonus[8] = {0, 100, 200, 300, 400, 500, 500, 500};
+    int streak = 0, self_graded = 0;
     for (int i = 0; i < 8; i++) {
-        GivenAnswer g = right_answer(round_current(&round));
+        const RoundQuestion *rq = round_current(&round);
+        bool card = rq->question->type == QUESTION_FLASHCARD;
+        GivenAnswer g = right_answer(rq);
         const RoundResult *r = round_answer(&round, &g, 300);
         assert_true(r->correct);
-        assert_int_equal(r->streak, i + 1);
-        assert_int_equal(r->streak_bonus, bonus[i]);
+        if (card) {
+            self_graded++;
+            assert_int_equal(r->streak, streak);
+            assert_int_equal(r->points, 0);
+            assert_int_equal(r->streak_bonus, 0);
+            continue;
+        }
+        streak++;
+        assert_int_equal(r->streak, streak);
+        assert_int_equal(r->streak_bonus, bonus[streak - 1]);
     }
     /* A wrong answer breaks the streak and earns no bonus. */
     const RoundQuestion *q = round_current(&round);
@@ -665,10 +679,15 @@ static void test_streak_bonus_and_cap(void **state)
 
     RoundTotals t = round_totals(&round);
     assert_true(round_is_over(&round));
-    assert_int_equal(t.best_streak, 8);
+    assert_int_equal(t.best_streak, streak);
     assert_int_equal(t.correct, 9);
-    assert_int_equal(t.streak_points, 2500);
-    assert_int_equal(t.points, 9 * 1000 + 2500 + q->result.points);
+    int expected_bonus = 0;
+    for (int i = 0; i < streak; i++)
+        expected_bonus += bonus[i];
+    assert_int_equal(t.streak_points, expected_bonus);
+    /* The last right answer was not a flashcard here (the seed decides). */
+    assert_int_equal(round.questions[9].question->type == QUESTION_FLASHCARD, 0);
+    assert_int_equal(t.points, (9 - self_graded) * 1000 + expected_bonus + q->result.points);
     round_free(&round);
 
     /* Streak bonus off: none, but the best streak is still counted. */
@@ -820,9 +839,11 @@ static void test_round_over_a_loaded_pack(void **state)
     }
     RoundTotals t = round_totals(&round);
     assert_int_equal(t.correct, 9);
-    assert_int_equal(t.best_streak, 9);
-    /* 9 x 1000 plus streak bonuses 0+100+200+300+400+500+500+500+500. */
-    assert_int_equal(t.points, 9000 + 3000);
+    /* The flashcard is self-graded: right, but no points, and the streak
+     * runs through it without counting it. */
+    assert_int_equal(t.best_streak, 8);
+    /* 8 x 1000 plus streak bonuses 0+100+200+300+400+500+500+500. */
+    assert_int_equal(t.points, 8000 + 2500);
     round_free(&round);
     pack_free(pack);
     diag_clear(&diags);

@@ -19,6 +19,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "i18n.h"
+
 struct QuizUnsaved {
     size_t index;        /* the question's position in the round */
     int64_t answered_at; /* ms */
@@ -32,19 +34,19 @@ const char *quiz_status_message(QuizStatus status)
 {
     switch (status) {
     case QUIZ_OK:
-        return "ok";
+        return N_("ok");
     case QUIZ_NO_QUESTIONS:
-        return "no question matches the chosen packs and filters";
+        return N_("no question matches the chosen packs and filters");
     case QUIZ_BAD_SETTINGS:
-        return "the round settings are out of range";
+        return N_("the round settings are out of range");
     case QUIZ_NO_MEMORY:
-        return "out of memory";
+        return N_("out of memory");
     case QUIZ_OVER:
-        return "the round is over";
+        return N_("the round is over");
     case QUIZ_NOT_SAVED:
-        return "the answer could not be saved";
+        return N_("the answer could not be saved");
     }
-    return "unknown status";
+    return N_("unknown status");
 }
 
 static QuizStatus quiz_fail(QuizError *err, QuizStatus status, const char *fmt, ...)
@@ -307,7 +309,7 @@ static StoreStatus save_first(Quiz *quiz, StoreError *serr)
     a.profile_id = quiz->profile_id;
     if (!copy_id(a.pack_id, rq->pack->id) || !copy_id(a.question_id, rq->question->id) ||
         !copy_id(a.topic_id, rq->question->topic)) {
-        snprintf(serr->message, sizeof serr->message, "an id is longer than %d characters",
+        snprintf(serr->message, sizeof serr->message, _("an id is longer than %d characters"),
                  STORE_ID_SIZE - 1);
         serr->status = STORE_INVALID;
         return STORE_INVALID;
@@ -365,12 +367,12 @@ QuizStatus quiz_flush(Quiz *quiz, QuizError *err)
             size_t n = quiz->unsaved_count;
             if (n == 1)
                 return quiz_fail(err, QUIZ_NOT_SAVED,
-                                 "Could not save the answer (%s). It is kept and will be saved "
-                                 "as soon as that is possible.",
+                                 _("Could not save the answer (%s). It is kept and will be saved "
+                                   "as soon as that is possible."),
                                  serr.message);
             return quiz_fail(err, QUIZ_NOT_SAVED,
-                             "Could not save %zu answers (%s). They are kept and will be saved "
-                             "as soon as that is possible.",
+                             _("Could not save %zu answers (%s). They are kept and will be saved "
+                               "as soon as that is possible."),
                              n, serr.message);
         }
     }
@@ -409,7 +411,7 @@ QuizStatus quiz_abandon(Quiz *quiz, QuizError *err)
         if (!quiz->finished_in_store) {
             StoreError serr = {0};
             if (store_round_abandon(quiz->store, quiz->round_id, &serr) != STORE_OK)
-                result = quiz_fail(err, QUIZ_NOT_SAVED, "Could not save: %s", serr.message);
+                result = quiz_fail(err, QUIZ_NOT_SAVED, _("Could not save: %s"), serr.message);
         }
         if (flush_err.status != QUIZ_OK)
             result = quiz_fail(err, QUIZ_NOT_SAVED, "%s", flush_err.message);
@@ -431,7 +433,7 @@ QuizStatus quiz_start(Quiz *quiz, Store *store, const QuizSetup *setup, int64_t 
                          "Cannot start the round: the time factor %g is not 1 to 10", factor);
     quiz->packs = calloc(setup->pack_count ? setup->pack_count : 1, sizeof *quiz->packs);
     if (quiz->packs == NULL)
-        return quiz_fail(err, QUIZ_NO_MEMORY, "Cannot start the round: out of memory");
+        return quiz_fail(err, QUIZ_NO_MEMORY, _("Cannot start the round: out of memory"));
     for (size_t i = 0; i < setup->pack_count; i++)
         if (setup->packs[i] != NULL)
             quiz->packs[quiz->pack_count++] = setup->packs[i];
@@ -440,8 +442,8 @@ QuizStatus quiz_start(Quiz *quiz, Store *store, const QuizSetup *setup, int64_t 
                          : ROUND_NO_QUESTIONS;
     if (rs != ROUND_OK) {
         quiz_free(quiz);
-        return quiz_fail(err, from_round_status(rs), "Cannot start the round: %s",
-                         round_status_message(rs));
+        return quiz_fail(err, from_round_status(rs), _("Cannot start the round: %s"),
+                         _(round_status_message(rs)));
     }
     apply_time_factor(&quiz->round, factor);
     quiz->time_factor = factor;
@@ -459,7 +461,7 @@ QuizStatus quiz_start(Quiz *quiz, Store *store, const QuizSetup *setup, int64_t 
     StoreError serr = {0};
     if (record_round(quiz, setup, now_ms, &serr) != STORE_OK) {
         quiz->round_id = 0;
-        return quiz_fail(err, QUIZ_NOT_SAVED, "This round will not be saved: %s", serr.message);
+        return quiz_fail(err, QUIZ_NOT_SAVED, _("This round will not be saved: %s"), serr.message);
     }
     return QUIZ_OK;
 }
@@ -471,7 +473,7 @@ static const RoundResult *quiz_take(Quiz *quiz, const Answer *answer, int64_t el
 {
     quiz_ok(err);
     if (!quiz->active || round_is_over(&quiz->round)) {
-        quiz_fail(err, QUIZ_OVER, "The round is over.");
+        quiz_fail(err, QUIZ_OVER, _("The round is over."));
         return NULL;
     }
     size_t index = quiz->round.current;
@@ -483,7 +485,7 @@ static const RoundResult *quiz_take(Quiz *quiz, const Answer *answer, int64_t el
     if (quiz->store == NULL || quiz->round_id == 0)
         return r;
     if (!queue_answer(quiz, index, answer, now_ms)) {
-        quiz_fail(err, QUIZ_NOT_SAVED, "Could not save the answer: out of memory.");
+        quiz_fail(err, QUIZ_NOT_SAVED, _("Could not save the answer: out of memory."));
         return r;
     }
     quiz_flush(quiz, err);
@@ -495,7 +497,7 @@ const RoundResult *quiz_answer(Quiz *quiz, const GivenAnswer *given, int64_t ela
 {
     const RoundQuestion *rq = quiz_current(quiz);
     if (rq == NULL || given == NULL) {
-        quiz_fail(err, QUIZ_OVER, "The round is over.");
+        quiz_fail(err, QUIZ_OVER, _("The round is over."));
         return NULL;
     }
     QuestionShown shown = round_shown(rq);
@@ -531,12 +533,12 @@ QuizStatus quiz_retry_missed(Quiz *quiz, int64_t now_ms, QuizError *err)
 {
     quiz_ok(err);
     if (!quiz->active)
-        return quiz_fail(err, QUIZ_NO_QUESTIONS, "There is no round to retry.");
+        return quiz_fail(err, QUIZ_NO_QUESTIONS, _("There is no round to retry."));
     const Round *round = &quiz->round;
     size_t n = round->question_count;
     RoundQuestionRef *refs = calloc(n ? n : 1, sizeof *refs);
     if (refs == NULL)
-        return quiz_fail(err, QUIZ_NO_MEMORY, "Out of memory.");
+        return quiz_fail(err, QUIZ_NO_MEMORY, _("Out of memory."));
     size_t count = 0;
     for (size_t i = 0; i < n; i++) {
         const RoundQuestion *rq = &round->questions[i];
@@ -545,7 +547,7 @@ QuizStatus quiz_retry_missed(Quiz *quiz, int64_t now_ms, QuizError *err)
     }
     if (count == 0) {
         free(refs);
-        return quiz_fail(err, QUIZ_NO_QUESTIONS, "Nothing was missed.");
+        return quiz_fail(err, QUIZ_NO_QUESTIONS, _("Nothing was missed."));
     }
     /* The ids and packs outlive the old round (they belong to the pack set),
      * so they stay valid while quiz_start frees it; the pack array is the
@@ -596,7 +598,7 @@ static QuizStatus replay_answers(Round *round, const StoreAnswerList *answers, Q
         if (rq == NULL || (size_t)a->position != round->current ||
             strcmp(rq->pack->id, a->pack_id) != 0 || strcmp(rq->question->id, a->question_id) != 0)
             return quiz_fail(err, QUIZ_BAD_SETTINGS,
-                             "stored answer %zu is not for question %zu of the rebuilt round",
+                             _("stored answer %zu is not for question %zu of the rebuilt round"),
                              i + 1, round->current + 1);
         if (a->timed_out) {
             round_timeout(round);
@@ -604,11 +606,11 @@ static QuizStatus replay_answers(Round *round, const StoreAnswerList *answers, Q
         }
         if (!a->has_given)
             return quiz_fail(err, QUIZ_BAD_SETTINGS,
-                             "answer %zu was stored as text only (before schema 2)", i + 1);
+                             _("answer %zu was stored as text only (before schema 2)"), i + 1);
         AnswerRecord rec = {0};
         if (a->given_int_count > ANSWER_RECORD_MAX_INTS ||
             a->given_text_count > ANSWER_RECORD_MAX_TEXTS)
-            return quiz_fail(err, QUIZ_BAD_SETTINGS, "answer %zu is too long", i + 1);
+            return quiz_fail(err, QUIZ_BAD_SETTINGS, _("answer %zu is too long"), i + 1);
         memcpy(rec.ints, a->given_ints, a->given_int_count * sizeof rec.ints[0]);
         rec.int_count = a->given_int_count;
         for (size_t k = 0; k < a->given_text_count; k++)
@@ -618,8 +620,8 @@ static QuizStatus replay_answers(Round *round, const StoreAnswerList *answers, Q
         const Question *q = rq->question;
         if (!question_kind(q->type)->decode(q, &rec, &answer))
             return quiz_fail(err, QUIZ_BAD_SETTINGS,
-                             "answer %zu does not fit question '%s' (has the pack changed?)", i + 1,
-                             q->id);
+                             _("answer %zu does not fit question '%s' (has the pack changed?)"),
+                             i + 1, q->id);
         round_answer_given(round, &answer, a->ms_taken);
     }
     return QUIZ_OK;
@@ -638,7 +640,7 @@ static QuizStatus rebuild(Store *store, int64_t round_id, Pack *const *packs, si
     StoreError serr = {0};
     StoreRoundSpec spec = {0};
     if (store_round_spec(store, round_id, &spec, &serr) != STORE_OK)
-        return quiz_fail(err, QUIZ_BAD_SETTINGS, "round %lld: %s", (long long)round_id,
+        return quiz_fail(err, QUIZ_BAD_SETTINGS, _("round %lld: %s"), (long long)round_id,
                          serr.message);
     QuizStatus status = QUIZ_NO_MEMORY;
     Pack **used = calloc(spec.pack_count ? spec.pack_count : 1, sizeof *used);
@@ -654,7 +656,7 @@ static QuizStatus rebuild(Store *store, int64_t round_id, Pack *const *packs, si
                 break;
             }
     if (n != spec.pack_count) {
-        status = quiz_fail(err, QUIZ_NO_QUESTIONS, "round %lld: a pack it used is not loaded",
+        status = quiz_fail(err, QUIZ_NO_QUESTIONS, _("round %lld: a pack it used is not loaded"),
                            (long long)round_id);
         goto done;
     }
@@ -675,8 +677,8 @@ static QuizStatus rebuild(Store *store, int64_t round_id, Pack *const *packs, si
     };
     RoundStatus rst = round_start(out, used, n, &rs);
     if (rst != ROUND_OK) {
-        status = quiz_fail(err, from_round_status(rst), "round %lld: %s", (long long)round_id,
-                           round_status_message(rst));
+        status = quiz_fail(err, from_round_status(rst), _("round %lld: %s"), (long long)round_id,
+                           _(round_status_message(rst)));
         goto done;
     }
     /* The limits the answers were given under, before they are judged. */
@@ -691,8 +693,8 @@ static QuizStatus rebuild(Store *store, int64_t round_id, Pack *const *packs, si
     if (factor_out != NULL)
         *factor_out = factor;
     if (store_round_answers(store, round_id, &answers, &serr) != STORE_OK) {
-        status =
-            quiz_fail(err, QUIZ_BAD_SETTINGS, "round %lld: %s", (long long)round_id, serr.message);
+        status = quiz_fail(err, QUIZ_BAD_SETTINGS, _("round %lld: %s"), (long long)round_id,
+                           serr.message);
         goto done;
     }
     status = replay_answers(out, &answers, err);
@@ -742,11 +744,11 @@ QuizStatus quiz_resume(Quiz *quiz, Store *store, int64_t round_id, Pack *const *
         quiz_abandon(quiz, NULL);
     quiz_free(quiz);
     if (store == NULL)
-        return quiz_fail(err, QUIZ_BAD_SETTINGS, "There is no store to resume from.");
+        return quiz_fail(err, QUIZ_BAD_SETTINGS, _("There is no store to resume from."));
     /* Another window may be playing it right now: then it is not ours. */
     StoreError claim = {0};
     if (store_round_claim(store, round_id, &claim) != STORE_OK)
-        return quiz_fail(err, QUIZ_OVER, "That round is being played in another window (%s).",
+        return quiz_fail(err, QUIZ_OVER, _("That round is being played in another window (%s)."),
                          claim.message);
     StoreRoundSpec spec = {0};
     Pack **used = NULL;
@@ -759,7 +761,7 @@ QuizStatus quiz_resume(Quiz *quiz, Store *store, int64_t round_id, Pack *const *
         round_free(&quiz->round);
         free(used);
         store_round_spec_free(&spec);
-        return quiz_fail(err, QUIZ_OVER, "That round is not waiting to be finished.");
+        return quiz_fail(err, QUIZ_OVER, _("That round is not waiting to be finished."));
     }
     quiz->active = true;
     quiz->time_factor = factor;

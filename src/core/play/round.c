@@ -15,6 +15,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "i18n.h"
+
 enum {
     ROUND_IDENTITY_RETRIES = 16, /* redraws before forcing a non-identity */
 };
@@ -27,15 +29,15 @@ const char *round_status_message(RoundStatus status)
 {
     switch (status) {
     case ROUND_OK:
-        return "ok";
+        return N_("ok");
     case ROUND_NO_QUESTIONS:
-        return "no question matches the chosen packs and filters";
+        return N_("no question matches the chosen packs and filters");
     case ROUND_BAD_SETTINGS:
-        return "the round settings are out of range";
+        return N_("the round settings are out of range");
     case ROUND_NO_MEMORY:
-        return "out of memory";
+        return N_("out of memory");
     }
-    return "unknown status";
+    return N_("unknown status");
 }
 
 static bool round_is_identity(const size_t *perm, size_t count)
@@ -420,7 +422,7 @@ const RoundResult *round_timeout(Round *round)
     r.fraction = (ScoreFraction){0, question_kind(q->question->type)->out_of(q->question)};
     r.timed_out = true;
     r.elapsed_ms = q->time_limit_ms;
-    r.given_text = round_copy_text("(time out)");
+    r.given_text = round_copy_text(_("(time out)"));
     r.correct_text = round_key_text(q);
     round->streak = 0;
     return round_record(round, q, r);
@@ -459,9 +461,10 @@ const RoundResult *round_answer_given(Round *round, const Answer *answer, int64_
     r.fraction_right = scoring_fraction_value(r.fraction);
     r.correct = scoring_is_correct(r.fraction);
     r.elapsed_ms = elapsed_ms;
-    round->streak = r.correct ? round->streak + 1 : 0;
+    if (!kind->self_graded)
+        round->streak = r.correct ? round->streak + 1 : 0;
     r.streak = round->streak;
-    if (round->settings.scoring == SCORING_SPEED) {
+    if (round->settings.scoring == SCORING_SPEED && !kind->self_graded) {
         r.points = scoring_points(q->question->points, r.fraction, elapsed_ms, q->time_limit_ms);
         if (round->settings.streak_bonus && r.correct) {
             r.streak_bonus = scoring_streak_bonus(round->streak);

@@ -108,6 +108,10 @@ typedef struct QuestionKind {
     QuestionType type;
     const char *name; /* the format's spelling, "choice" */
     QtypeShuffle shuffle;
+    /* The player grades the answer themselves (a flashcard's "I knew it"):
+     * it is judged and reviewed like any answer but earns no points and
+     * neither extends nor breaks a streak (scoring.h). */
+    bool self_graded;
 
     /* Entries shown in a shuffled order (choices, items, pairs); 0 when the
      * type shows none. At most PACK_MAX_OPTIONS. */

@@ -1,5 +1,6 @@
 /* qtype_choice.c - a choice question: one right option among 2..8.
  * Stored as one number: the author's index of the pick, -1 for none. */
+#include "i18n.h"
 #include "qtype.h"
 
 #include <string.h>
@@ -32,7 +33,7 @@ static void choice_describe_answer(const QuestionShown *s, const Answer *a, StrB
     if (a->choice < s->question->choice_count && a->choice < 32)
         qtype_list_options(s, 1u << a->choice, out);
     else
-        strbuf_add(out, "(no answer)");
+        strbuf_add(out, _("(no answer)"));
 }
 
 static void choice_describe_key(const QuestionShown *s, StrBuf *out)

@@ -1,6 +1,7 @@
 /* qtype_flashcard.c - a card with a front and a back; in a round the player
  * reveals the back and says whether they knew it. Stored as one number: 1
- * for "knew it". */
+ * for "knew it". Self-graded, so it scores no points (scoring.h). */
+#include "i18n.h"
 #include "qtype.h"
 
 static ScoreFraction flashcard_judge(const Question *q, const Answer *a, uint32_t *gaps_right)
@@ -14,7 +15,7 @@ static ScoreFraction flashcard_judge(const Question *q, const Answer *a, uint32_
 static void flashcard_describe_answer(const QuestionShown *s, const Answer *a, StrBuf *out)
 {
     (void)s;
-    strbuf_add(out, a->knew ? "Knew it" : "Didn't know it");
+    strbuf_add(out, a->knew ? _("Knew it") : _("Didn't know it"));
 }
 
 static void flashcard_describe_key(const QuestionShown *s, StrBuf *out)
@@ -51,6 +52,7 @@ const QuestionKind qtype_flashcard = {
     .type = QUESTION_FLASHCARD,
     .name = "flashcard",
     .shuffle = QTYPE_SHUFFLE_NONE,
+    .self_graded = true,
     .entry_count = qtype_no_entries,
     .entry_text = qtype_no_entry_text,
     .from_display = qtype_from_display_plain,

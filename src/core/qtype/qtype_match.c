@@ -1,6 +1,7 @@
 /* qtype_match.c - pairs to match: lefts in the author's order, the rights
  * shuffled. Score: the fraction paired right (scoring_match). Stored as the
  * author's pair index paired with each left, -1 for unpaired. */
+#include "i18n.h"
 #include "qtype.h"
 
 static size_t match_entry_count(const Question *q)
@@ -35,7 +36,7 @@ static int match_out_of(const Question *q)
 static void match_describe_answer(const QuestionShown *s, const Answer *a, StrBuf *out)
 {
     ScoreFraction f = match_judge(s->question, a, NULL);
-    strbuf_addf(out, "%d/%d paired right", f.right, f.out_of);
+    strbuf_addf(out, _("%d/%d paired right"), f.right, f.out_of);
 }
 
 static void match_list(const Question *q, const char *separator, StrBuf *out)

@@ -1,6 +1,7 @@
 /* qtype_multi.c - a multi question: every right option among 2..8.
  * Score (right picks - wrong picks) / right answers, floored at 0
  * (scoring_multi). Stored as one number: the author-index bit mask. */
+#include "i18n.h"
 #include "qtype.h"
 
 #include <string.h>
@@ -42,7 +43,7 @@ static void multi_describe_answer(const QuestionShown *s, const Answer *a, StrBu
     size_t before = out->len;
     qtype_list_options(s, a->picked, out);
     if (out->len == before)
-        strbuf_add(out, "(no answer)");
+        strbuf_add(out, _("(no answer)"));
 }
 
 static void multi_describe_key(const QuestionShown *s, StrBuf *out)

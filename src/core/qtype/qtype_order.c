@@ -1,6 +1,7 @@
 /* qtype_order.c - items to put in the author's order. Score: the fraction
  * of items in the right place (scoring_order). Stored as the author's item
  * index at each place. */
+#include "i18n.h"
 #include "qtype.h"
 
 static size_t order_entry_count(const Question *q)
@@ -35,7 +36,7 @@ static int order_out_of(const Question *q)
 static void order_describe_answer(const QuestionShown *s, const Answer *a, StrBuf *out)
 {
     ScoreFraction f = order_judge(s->question, a, NULL);
-    strbuf_addf(out, "%d/%d in place", f.right, f.out_of);
+    strbuf_addf(out, _("%d/%d in place"), f.right, f.out_of);
 }
 
 static void order_list(const Question *q, const char *separator, bool numbered, StrBuf *out)

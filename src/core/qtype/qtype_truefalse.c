@@ -1,5 +1,6 @@
 /* qtype_truefalse.c - a statement to judge true or false.
  * Stored as one number: 1 for "true", 0 for "false". */
+#include "i18n.h"
 #include "qtype.h"
 
 static ScoreFraction truefalse_judge(const Question *q, const Answer *a, uint32_t *gaps_right)
@@ -12,19 +13,19 @@ static ScoreFraction truefalse_judge(const Question *q, const Answer *a, uint32_
 static void truefalse_describe_answer(const QuestionShown *s, const Answer *a, StrBuf *out)
 {
     (void)s;
-    strbuf_add(out, a->truth ? "True" : "False");
+    strbuf_add(out, a->truth ? _("True") : _("False"));
 }
 
 static void truefalse_describe_key(const QuestionShown *s, StrBuf *out)
 {
-    strbuf_add(out, s->question->truth ? "True" : "False");
+    strbuf_add(out, s->question->truth ? _("True") : _("False"));
 }
 
 static void truefalse_card_texts(const Question *q, int deletion, StrBuf *front, StrBuf *back)
 {
     (void)deletion;
     strbuf_add(front, q->prompt);
-    strbuf_add(back, q->truth ? "True" : "False");
+    strbuf_add(back, q->truth ? _("True") : _("False"));
 }
 
 static void truefalse_encode(const Question *q, const Answer *a, AnswerRecord *out)

@@ -1,5 +1,6 @@
 /* qtype_typed.c - a typed answer, judged by answer_match.c against the
  * answer and the author's other accepted spellings. Stored as one text. */
+#include "i18n.h"
 #include "qtype.h"
 
 #include <string.h>
@@ -16,7 +17,7 @@ static ScoreFraction typed_judge(const Question *q, const Answer *a, uint32_t *g
 static void typed_describe_answer(const QuestionShown *s, const Answer *a, StrBuf *out)
 {
     (void)s;
-    strbuf_add(out, a->text != NULL && a->text[0] != '\0' ? a->text : "(no answer)");
+    strbuf_add(out, a->text != NULL && a->text[0] != '\0' ? a->text : _("(no answer)"));
 }
 
 static void typed_describe_key(const QuestionShown *s, StrBuf *out)

@@ -15,6 +15,9 @@
  *    breaks it. With the streak bonus on, each correct answer after the first
  *    of a streak earns +100 per answer of the streak before it, at most +500:
  *    +0, +100, +200, +300, +400, +500, +500, ...;
+ *  - a self-graded answer (a flashcard: the player says whether they knew
+ *    it) earns no points and no streak bonus, and leaves the streak as it
+ *    was: nobody can score by clicking "I knew it";
  *  - accuracy mode: no points at all (0, and no streak bonus); results show
  *    the number of correct answers, the accuracy and the best streak.
  *

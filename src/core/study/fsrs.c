@@ -12,6 +12,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "i18n.h"
+
 static const double FSRS_DEFAULT_W[FSRS_PARAM_COUNT] = {
     0.212,  1.2931, 2.3065, 8.2956, 6.4133, 0.8334, 3.0194, 0.001,  1.8722, 0.1666, 0.796,
     1.4835, 0.0614, 0.2629, 1.6483, 0.6014, 1.8729, 0.5425, 0.0912, 0.0658, 0.1542,
@@ -456,16 +458,18 @@ double fsrs_retrievability(const FsrsParams *params, const FsrsCard *card, int64
 
 /* ---- formatting ------------------------------------------------------------- */
 
-/* value with one decimal, ".0" dropped, and a unit; locale-independent. */
+/* value with one decimal, ".0" dropped, in a unit's format ("%sd": the
+ * number's place); the number is written the C way, the unit in the
+ * interface language. */
 static size_t format_tenths(double value, const char *unit, char *buf, size_t size)
 {
     long long tenths = llround(value * 10.0);
-    char text[48];
-    int n;
+    char number[32], text[64];
     if (tenths % 10 == 0)
-        n = snprintf(text, sizeof text, "%lld%s", tenths / 10, unit);
+        snprintf(number, sizeof number, "%lld", tenths / 10);
     else
-        n = snprintf(text, sizeof text, "%lld.%lld%s", tenths / 10, tenths % 10, unit);
+        snprintf(number, sizeof number, "%lld.%lld", tenths / 10, tenths % 10);
+    int n = snprintf(text, sizeof text, unit, number);
     if (size > 0)
         snprintf(buf, size, "%s", text);
     return n < 0 ? 0 : (size_t)n;
@@ -474,10 +478,11 @@ static size_t format_tenths(double value, const char *unit, char *buf, size_t si
 static size_t format_day_count(double days, char *buf, size_t size)
 {
     if (llround(days) < 30)
-        return format_tenths((double)llround(days), "d", buf, size);
+        /* TRANSLATORS: a short interval, as on a flashcard's button: 3d. */
+        return format_tenths((double)llround(days), C_("interval", "%sd"), buf, size);
     if (days < 365.0)
-        return format_tenths(days / 30.0, "mo", buf, size);
-    return format_tenths(days / 365.0, "y", buf, size);
+        return format_tenths(days / 30.0, C_("interval", "%smo"), buf, size);
+    return format_tenths(days / 365.0, C_("interval", "%sy"), buf, size);
 }
 
 size_t fsrs_format_interval(int64_t duration_ms, char *buf, size_t size)
@@ -487,14 +492,15 @@ size_t fsrs_format_interval(int64_t duration_ms, char *buf, size_t size)
     long long minutes = llround((double)duration_ms / FSRS_MS_PER_MINUTE);
     if (minutes < 1) {
         if (size > 0)
-            snprintf(buf, size, "<1m");
-        return 3;
+            return (size_t)snprintf(buf, size, "%s", C_("interval", "<1m"));
+        return strlen(C_("interval", "<1m"));
     }
     if (minutes < 60)
-        return format_tenths((double)minutes, "m", buf, size);
+        return format_tenths((double)minutes, C_("interval", "%sm"), buf, size);
     double hours = (double)duration_ms / 3600000.0;
     if (llround(hours * 10.0) < 240)
-        return format_tenths(hours, "h", buf, size);
+        return format_tenths(hours, C_("interval", "%sh"), buf, size);
+
     return format_day_count((double)duration_ms / FSRS_MS_PER_DAY, buf, size);
 }
 

@@ -5,6 +5,7 @@
  */
 #include "learn.h"
 
+#include "i18n.h"
 #include "qtype.h"
 
 #include <math.h>
@@ -146,7 +147,7 @@ StoreStatus learn_settings_save(Store *store, int64_t profile_id, const LearnSet
                                 StoreError *err)
 {
     if (store == NULL || s == NULL)
-        return fail(err, STORE_INVALID, "No save file to keep the study settings in.");
+        return fail(err, STORE_INVALID, _("No save file to keep the study settings in."));
     StoreStatus st = store_setting_set_int(store, profile_id, LEARN_KEY_RETENTION,
                                            clamp_int(s->retention_pct, 70, 97), err);
     if (st == STORE_OK)
@@ -257,6 +258,23 @@ static void bury_siblings(LearnDeck *deck, size_t index)
     }
 }
 
+/* Was this card introduced by the study screen (its first review a study
+ * review)? Only those count against the daily new-card limit: a quiz round
+ * also reviews the cards it asks, but playing one must not use up the
+ * day's new cards. Asked only for cards first seen today, so the number of
+ * look-ups is bounded by one day's activity. A log that cannot be read
+ * counts the card, as before. */
+static bool introduced_by_study(Store *store, const StoreCard *card)
+{
+    StoreReviewList log = {0};
+    if (store_card_reviews(store, card->profile_id, card->pack_id, card->question_id,
+                           card->deletion, &log, NULL) != STORE_OK)
+        return true;
+    bool study = log.count == 0 || log.items[0].source == STORE_SOURCE_STUDY;
+    store_review_list_free(&log);
+    return study;
+}
+
 StoreStatus learn_deck_build(LearnDeck *deck, Store *store, int64_t profile_id, Pack *const *packs,
                              size_t pack_count, int64_t now_ms, const FsrsDayRule *rule,
                              StoreError *err)
@@ -278,7 +296,7 @@ StoreStatus learn_deck_build(LearnDeck *deck, Store *store, int64_t profile_id, 
         sorted = malloc(stored.count * sizeof *sorted);
         if (sorted == NULL) {
             store_card_list_free(&stored);
-            return fail(err, STORE_NO_MEMORY, "Out of memory while loading the cards.");
+            return fail(err, STORE_NO_MEMORY, _("Out of memory while loading the cards."));
         }
         for (size_t i = 0; i < stored.count; i++)
             sorted[i] = &stored.items[i];
@@ -298,13 +316,14 @@ StoreStatus learn_deck_build(LearnDeck *deck, Store *store, int64_t profile_id, 
         free(sorted);
         store_card_list_free(&stored);
         learn_deck_free(deck);
-        return fail(err, STORE_NO_MEMORY, "Out of memory while building the deck.");
+        return fail(err, STORE_NO_MEMORY, _("Out of memory while building the deck."));
     }
 
     int64_t today = fsrs_day_number(now_ms, rule);
     for (size_t i = 0; i < stored.count; i++)
         if (stored.items[i].first_seen != 0 &&
-            fsrs_day_number(stored.items[i].first_seen, rule) == today)
+            fsrs_day_number(stored.items[i].first_seen, rule) == today &&
+            introduced_by_study(store, &stored.items[i]))
             deck->new_done_today++;
 
     size_t n = 0, matched = 0;
@@ -406,9 +425,9 @@ static StoreStatus review_card(Store *store, int64_t profile_id, const char *pac
 {
     FsrsStatus fs = fsrs_review(params, before, rating, now_ms, rule, after, log);
     if (fs == FSRS_BAD_RATING)
-        return fail(err, STORE_INVALID, "The rating must be Again, Hard, Good or Easy.");
+        return fail(err, STORE_INVALID, _("The rating must be Again, Hard, Good or Easy."));
     if (fs != FSRS_OK)
-        return fail(err, STORE_INVALID, "The scheduler refused this card or its settings.");
+        return fail(err, STORE_INVALID, _("The scheduler refused this card or its settings."));
     if (store == NULL)
         return ok(err);
     StoreCard card;
@@ -416,7 +435,7 @@ static StoreStatus review_card(Store *store, int64_t profile_id, const char *pac
     StoreReview review;
     memset(&review, 0, sizeof review);
     if (!copy_id(card.pack_id, pack_id) || !copy_id(card.question_id, question_id))
-        return fail(err, STORE_INVALID, "A pack or question id is empty or too long.");
+        return fail(err, STORE_INVALID, _("A pack or question id is empty or too long."));
     card.profile_id = profile_id;
     card.deletion = deletion;
     learn_card_to_store(after, &card);
@@ -445,7 +464,7 @@ StoreStatus learn_record_study_review(Store *store, int64_t profile_id, LearnDec
                                       StoreError *err)
 {
     if (deck == NULL || index >= deck->count)
-        return fail(err, STORE_INVALID, "No such card in the deck.");
+        return fail(err, STORE_INVALID, _("No such card in the deck."));
     LearnKey *key = &deck->keys[index];
     FsrsCard after;
     FsrsReviewLog log;
@@ -501,7 +520,7 @@ StoreStatus learn_record_quiz_answer(Store *store, int64_t profile_id, const cha
                                      StoreError *err)
 {
     if (question == NULL || pack_id == NULL)
-        return fail(err, STORE_INVALID, "No question to record.");
+        return fail(err, STORE_INVALID, _("No question to record."));
     FsrsRating rating = study_rating_from_quiz(fraction_right, timed_out, ms_taken, time_limit_ms);
     if (rating_out != NULL)
         *rating_out = rating;
@@ -524,7 +543,8 @@ StoreStatus learn_record_quiz_cloze(Store *store, int64_t profile_id, const char
 {
     if (question == NULL || pack_id == NULL || question->type != QUESTION_CLOZE ||
         gap_right == NULL || gap_count != question->gap_count)
-        return fail(err, STORE_INVALID, "Per-gap results need a cloze question and one per gap.");
+        return fail(err, STORE_INVALID,
+                    _("Per-gap results need a cloze question and one per gap."));
     for (size_t k = 0; k < gap_count; k++) {
         FsrsRating rating =
             study_rating_from_quiz(gap_right[k] ? 1.0 : 0.0, timed_out, ms_taken, time_limit_ms);
@@ -563,12 +583,12 @@ StoreStatus learn_replay_stored(Store *store, int64_t profile_id, const char *pa
         return st;
     if (log.count == 0) {
         store_review_list_free(&log);
-        return fail(err, STORE_NOT_FOUND, "This card has no reviews to replay.");
+        return fail(err, STORE_NOT_FOUND, _("This card has no reviews to replay."));
     }
     FsrsStatus fs = learn_replay(log.items, log.count, params, rule, out);
     store_review_list_free(&log);
     if (fs != FSRS_OK)
-        return fail(err, STORE_INVALID, "The review log holds a rating the scheduler refuses.");
+        return fail(err, STORE_INVALID, _("The review log holds a rating the scheduler refuses."));
     return ok(err);
 }
 
@@ -580,6 +600,21 @@ void learn_stats_free(LearnStats *stats)
         return;
     free(stats->topics);
     memset(stats, 0, sizeof *stats);
+}
+
+/* What one seen card adds to its topic's memory. Its retrievability now,
+ * except for a card still on the first (re)learning step: its last answer
+ * was Again (or Hard at that step), so it is not remembered yet, although
+ * a card reviewed a moment ago has a retrievability near 1 whatever the
+ * answer was. Without this a topic just answered 60 % right showed a
+ * memory of 100 %. */
+static double card_memory(const FsrsParams *params, const FsrsCard *card, int64_t now_ms,
+                          const FsrsDayRule *rule)
+{
+    bool in_steps = card->state == FSRS_STATE_LEARNING || card->state == FSRS_STATE_RELEARNING;
+    if (in_steps && card->step == 0)
+        return 0.0;
+    return fsrs_retrievability(params, card, now_ms, rule);
 }
 
 /* Adds a slot per topic of each pack in the deck, in deck order. */
@@ -597,7 +632,7 @@ static StoreStatus stats_topics(LearnStats *out, const LearnDeck *deck, int64_t 
         return STORE_OK;
     LearnTopicStat *t = calloc(slots, sizeof *t);
     if (t == NULL)
-        return fail(err, STORE_NO_MEMORY, "Out of memory while counting topics.");
+        return fail(err, STORE_NO_MEMORY, _("Out of memory while counting topics."));
     size_t used = 0, base = 0;
     last = NULL;
     for (size_t i = 0; i < deck->count; i++) {
@@ -619,7 +654,7 @@ static StoreStatus stats_topics(LearnStats *out, const LearnDeck *deck, int64_t 
             t[k].cards++;
             if (deck->cards[i].state != FSRS_STATE_NEW) {
                 t[k].seen++;
-                t[k].mastery += fsrs_retrievability(params, &deck->cards[i], now_ms, rule);
+                t[k].mastery += card_memory(params, &deck->cards[i], now_ms, rule);
             }
             break;
         }
@@ -644,7 +679,7 @@ StoreStatus learn_stats_build(LearnStats *out, Store *store, int64_t profile_id,
 {
     memset(out, 0, sizeof *out);
     if (deck == NULL)
-        return fail(err, STORE_INVALID, "No deck to count.");
+        return fail(err, STORE_INVALID, _("No deck to count."));
     study_forecast(deck->cards, deck->count, now_ms, rule, &out->forecast);
     out->cards_total = deck->count;
     for (size_t i = 0; i < deck->count; i++)

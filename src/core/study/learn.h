@@ -125,8 +125,10 @@ typedef struct LearnDeck {
     FsrsCard *cards; /* owned; count entries, for study.h */
     LearnKey *keys;  /* owned; parallel to cards */
     size_t count;
-    /* Cards of the profile (any pack, loaded or not) first seen today, by
-     * study or by a quiz: what counts against the daily new-card limit. */
+    /* Cards of the profile (any pack, loaded or not) introduced today by
+     * the study screen: what counts against the daily new-card limit. A
+     * card a quiz round asked first is not counted (a round never uses up
+     * the day's new cards). */
     int new_done_today;
     size_t orphans; /* stored cards whose question is no longer loaded */
     /* Per card: left out until tomorrow because another gap of the same
@@ -224,7 +226,9 @@ typedef struct LearnTopicStat {
     const char *title;    /* topic title; borrowed */
     size_t cards;         /* cards of the topic in the deck */
     size_t seen;          /* of those, studied or quizzed at least once */
-    double mastery;       /* mean retrievability of the seen cards, 0..1 */
+    double mastery;       /* mean retrievability of the seen cards, 0..1; a card
+                             on its first (re)learning step (just answered
+                             Again) counts 0 */
     int quiz_count;       /* recent quiz answers counted (0 = none) */
     double quiz_accuracy; /* their accuracy, 0..1 */
 } LearnTopicStat;

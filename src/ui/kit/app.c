@@ -17,6 +17,8 @@
 #include <SDL_ttf.h>
 
 #include "app_private.h"
+#include "audio.h"
+#include "i18n.h"
 #include "pack_load.h"
 #include "renderer.h"
 #include "study_ui.h"
@@ -96,6 +98,7 @@ static void apply_switch(App *app)
             default:
                 break;
             }
+            app->repeat_blocked = true; /* a held key stays on the screen it was pressed on */
             if (current(app)->enter)
                 current(app)->enter(app, current_state(app), from, &args[k]);
             app->dirty = true;
@@ -105,27 +108,109 @@ static void apply_switch(App *app)
 
 void app_resized(App *app)
 {
+    app->theme.out_w = app->theme.out_h = 0; /* measured afresh, strip and all */
     theme_update(&app->theme, app->renderer);
+    app_notice_layout(app);
     input_set_pixel_ratio(&app->input, app->window, app->renderer);
     app->dirty = true;
+}
+
+/* Is this event the player's input that app_guard_input or a held key's
+ * repeat keeps away from the scene? Esc and the gamepad's B stay: leaving
+ * is never a wrong answer. */
+static bool held_back(App *app, const SDL_Event *e)
+{
+    bool guarded = app_clock_ms(app) < app->guard_until;
+    if (e->type == SDL_KEYDOWN) {
+        SDL_Keycode k = e->key.keysym.sym;
+        if (guarded && k != SDLK_ESCAPE && k != SDLK_AC_BACK) {
+            app->repeat_blocked = true; /* nor may its repeats get through later */
+            return true;
+        }
+        if (e->key.repeat && app->repeat_blocked)
+            return true;
+        if (!e->key.repeat)
+            app->repeat_blocked = false;
+        return false;
+    }
+    if (!guarded)
+        return false;
+    switch (e->type) {
+    case SDL_CONTROLLERBUTTONDOWN:
+        return e->cbutton.button != SDL_CONTROLLER_BUTTON_B &&
+               e->cbutton.button != SDL_CONTROLLER_BUTTON_BACK;
+    case SDL_TEXTINPUT:
+    case SDL_TEXTEDITING:
+    case SDL_MOUSEBUTTONDOWN:
+    case SDL_MOUSEBUTTONUP:
+    case SDL_FINGERDOWN:
+    case SDL_FINGERUP:
+        return true;
+    default:
+        return false;
+    }
+}
+
+/* The window never gets smaller than APP_MIN_W x APP_MIN_H points: SDL
+ * asks the window manager, but not every one obeys (none does under a
+ * bare X server), and a 200x150 window has no room for a question. */
+static void keep_minimum_size(App *app)
+{
+    int w = 0, h = 0;
+    SDL_GetWindowSize(app->window, &w, &h);
+    if ((w >= APP_MIN_W && h >= APP_MIN_H) ||
+        (SDL_GetWindowFlags(app->window) & SDL_WINDOW_FULLSCREEN))
+        return;
+    SDL_SetWindowMinimumSize(app->window, APP_MIN_W, APP_MIN_H);
+    SDL_SetWindowSize(app->window, w > APP_MIN_W ? w : APP_MIN_W, h > APP_MIN_H ? h : APP_MIN_H);
+}
+
+static void close_now(App *app, void *user)
+{
+    (void)user;
+    app->running = false;
+}
+
+/* The window's close button, or the desktop's "close": mid-round, ask
+ * first (the round stays unfinished in the store and the next launch
+ * offers to take it up). Asked again while the question is up, it closes. */
+static void ask_before_closing(App *app)
+{
+    if (app_asking(app) || !app->quiz.active || quiz_is_over(&app->quiz)) {
+        app->running = false;
+        return;
+    }
+    app_ask(app, &(AppAsk){
+                     .title = _("Close quizdeck?"),
+                     .body = _("Your round is kept: the next time you start, you can take it up "
+                               "where you left it."),
+                     .yes = _("Close"),
+                     .no = _("Keep playing"),
+                     .on_yes = close_now,
+                 });
 }
 
 static void handle(App *app, SDL_Event *e)
 {
     switch (e->type) {
     case SDL_QUIT:
-        app->running = false;
+        ask_before_closing(app);
         return;
     case SDL_WINDOWEVENT:
         if (e->window.event == SDL_WINDOWEVENT_SIZE_CHANGED ||
             e->window.event == SDL_WINDOWEVENT_RESIZED ||
-            e->window.event == SDL_WINDOWEVENT_DISPLAY_CHANGED)
+            e->window.event == SDL_WINDOWEVENT_DISPLAY_CHANGED) {
+            keep_minimum_size(app);
             app_resized(app);
+        }
         app->dirty = true;
         return;
     case SDL_RENDER_TARGETS_RESET:
     case SDL_RENDER_DEVICE_RESET:
         text_clear(app->text);
+        if (app->mirror_frame)
+            SDL_DestroyTexture(app->mirror_frame);
+        app->mirror_frame = NULL;
         app->dirty = true;
         return;
     case SDL_DROPFILE:
@@ -148,10 +233,23 @@ static void handle(App *app, SDL_Event *e)
     default:
         break;
     }
+    if (held_back(app, e))
+        return;
     app_notice_input(app, e);
     UiEvent ui = input_map(&app->input, e);
+    if (app->theme.rtl && app->mirror_frame) {
+        /* The pointer over the unmirrored layout; the arrow keys move to
+         * what is left or right on the screen, and a value grows to the
+         * left, as right-to-left sliders do. */
+        ui.x = app->theme.out_w - 1 - ui.x;
+        if (ui.action == ACTION_LEFT || ui.action == ACTION_RIGHT)
+            ui.action = ui.action == ACTION_LEFT ? ACTION_RIGHT : ACTION_LEFT;
+    }
+
     if (e->type >= SDL_KEYDOWN && e->type < SDL_USEREVENT)
         app->dirty = true;
+    if (app_dialog_event(app, &ui))
+        return;
     const Scene *scene = current(app);
     bool used = scene->event ? scene->event(app, current_state(app), &ui) : false;
     if (used)
@@ -165,10 +263,54 @@ static void handle(App *app, SDL_Event *e)
     }
 }
 
+/* A right-to-left interface is drawn as the left-to-right layout into a
+ * texture that is then copied to the window flipped, so every scene, list,
+ * bar, chart and footer mirrors without knowing it; text is drawn flipped
+ * (text_set_mirror) and so reads right; pointer input is flipped back in
+ * handle(), and the widget records (app_widget_*) are flipped to what the
+ * window shows. False, and no mirroring, when render targets fail. */
+static bool mirror_begin(App *app)
+{
+    int w = app->theme.out_w, h = app->theme.out_h;
+    if (app->mirror_frame && (app->mirror_w != w || app->mirror_h != h)) {
+        SDL_DestroyTexture(app->mirror_frame);
+        app->mirror_frame = NULL;
+    }
+    if (!app->mirror_frame && SDL_RenderTargetSupported(app->renderer) && w > 0 && h > 0) {
+        app->mirror_frame = SDL_CreateTexture(app->renderer, SDL_PIXELFORMAT_ARGB8888,
+                                              SDL_TEXTUREACCESS_TARGET, w, h);
+        app->mirror_w = w;
+        app->mirror_h = h;
+    }
+    if (app->mirror_frame && SDL_SetRenderTarget(app->renderer, app->mirror_frame) != 0) {
+        SDL_DestroyTexture(app->mirror_frame);
+        app->mirror_frame = NULL;
+    }
+    return app->mirror_frame != NULL;
+}
+
+static void mirror_end(App *app)
+{
+    SDL_SetRenderTarget(app->renderer, NULL);
+    SDL_RenderSetClipRect(app->renderer, NULL);
+    SDL_SetTextureBlendMode(app->mirror_frame, SDL_BLENDMODE_NONE);
+    SDL_RenderCopyEx(app->renderer, app->mirror_frame, NULL, NULL, 0.0, NULL, SDL_FLIP_HORIZONTAL);
+    for (size_t i = 0; i < app->widget_count; i++) {
+        SDL_Rect *r = &app->widgets[i].rect;
+        r->x = app->theme.out_w - r->x - r->w;
+    }
+}
+
 void app_draw_frame(App *app)
 {
     app->widget_count = 0;
     app->back_button = (SDL_Rect){0, 0, 0, 0};
+    bool mirror = app->theme.rtl && mirror_begin(app);
+    if (!mirror && app->mirror_frame) {
+        SDL_DestroyTexture(app->mirror_frame); /* back to left to right */
+        app->mirror_frame = NULL;
+    }
+    text_set_mirror(app->text, mirror);
     SDL_Color bg = theme_color(COLOR_BG);
     SDL_RenderSetClipRect(app->renderer, NULL);
     SDL_SetRenderDrawBlendMode(app->renderer, SDL_BLENDMODE_BLEND);
@@ -178,7 +320,10 @@ void app_draw_frame(App *app)
     if (scene->draw)
         scene->draw(app, current_state(app));
     SDL_RenderSetClipRect(app->renderer, NULL);
+    app_draw_dialog(app);
     app_draw_notice(app);
+    if (mirror)
+        mirror_end(app);
 }
 
 /* One iteration: events (waiting up to timeout ms for the first; 0 = do
@@ -190,12 +335,17 @@ static int iterate(App *app, int timeout)
     if (timeout != 0 && !app->animating)
         renderer_bench_idle(app->renderer); /* benchmarks only: renderer.h */
     app->animating = false;
+    /* Each event is handled with the clock of its own moment, not of the
+     * iteration before the wait (an untimed question would otherwise take
+     * every answer as given in 0 ms). */
     if (timeout != 0 && SDL_WaitEventTimeout(&e, timeout)) {
+        app->now_ms = app_clock_ms(app);
         handle(app, &e);
         apply_switch(app);
         count++;
     }
     while (app->running && SDL_PollEvent(&e)) {
+        app->now_ms = app_clock_ms(app);
         handle(app, &e);
         apply_switch(app);
         count++;
@@ -208,6 +358,7 @@ static int iterate(App *app, int timeout)
     if (app->notice[0] && app->now_ms >= app->notice_until) {
         app->notice[0] = '\0';
         app->dirty = true;
+        app_resized(app); /* the screen has its full height again */
     }
     const Scene *scene = current(app);
     if (scene->update)
@@ -311,6 +462,11 @@ void app_wake_at(App *app, uint64_t at_ms)
         app->wake_at = at_ms;
 }
 
+void app_guard_input(App *app, uint32_t ms)
+{
+    app->guard_until = app_clock_ms(app) + ms;
+}
+
 void app_set_back_button(App *app, SDL_Rect rect)
 {
     app->back_button = rect;
@@ -324,6 +480,13 @@ void app_record_widget(App *app, SDL_Rect rect, const char *label, unsigned flag
     w->rect = rect;
     SDL_strlcpy(w->label, label ? label : "", sizeof w->label);
     w->flags = flags;
+    w->text_px = 0;
+}
+
+void app_record_text_px(App *app, int px)
+{
+    if (app->widget_count > 0)
+        app->widgets[app->widget_count - 1].text_px = px;
 }
 
 uint64_t app_new_seed(void)
@@ -349,6 +512,8 @@ int64_t app_unix_ms(void)
 
 App *app_create(const AppConfig *config)
 {
+    i18n_init(NULL); /* main.c has bound the catalogue folder; tests may not */
+
     if (SDL_InitSubSystem(SDL_INIT_VIDEO | SDL_INIT_GAMECONTROLLER) != 0) {
         fprintf(stderr, "quizdeck: cannot start SDL: %s\n", SDL_GetError());
         return NULL;
@@ -395,7 +560,7 @@ App *app_create(const AppConfig *config)
         app_destroy(app);
         return NULL;
     }
-    SDL_SetWindowMinimumSize(app->window, 640, 480);
+    SDL_SetWindowMinimumSize(app->window, APP_MIN_W, APP_MIN_H);
     SDL_SetRenderDrawBlendMode(app->renderer, SDL_BLENDMODE_BLEND);
     SDL_StopTextInput(); /* only text fields turn it on */
     app->theme.font_scale = 1.0f;
@@ -434,6 +599,8 @@ App *app_create(const AppConfig *config)
     if (app_is_dir(app->user_packs_dir))
         pack_set_add_path(&app->packs, app->user_packs_dir);
     app_selection_sync(app);
+    app_selection_load(app, APP_SELECTION_PLAY);
+    app_selection_load(app, APP_SELECTION_STUDY);
 
     /* Scenes: state blocks, then the title. */
     for (int i = 0; i < SCENE_COUNT; i++) {
@@ -464,11 +631,18 @@ void app_destroy(App *app)
     for (int i = 0; i < SCENE_COUNT; i++)
         free(app->scene_state[i]);
     app_selection_free(&app->selection);
+    app_selection_free(&app->study_selection);
+    app_dialog_free(app);
+    audio_free(app->audio);
+    app->audio = NULL;
     app_end_round(app);
     pack_set_free(&app->packs);
     store_close(app->store);
     text_destroy(app->text);
+    if (app->mirror_frame)
+        SDL_DestroyTexture(app->mirror_frame);
     input_shutdown(&app->input);
+
     if (app->renderer)
         SDL_DestroyRenderer(app->renderer);
     if (app->window)
@@ -512,7 +686,7 @@ void app_end_round(App *app)
     if (app->quiz.active) {
         QuizError err = {0};
         if (quiz_flush(&app->quiz, &err) != QUIZ_OK)
-            app_notice(app, COLOR_BAD, "%s", err.message);
+            app_notice(app, COLOR_BAD, "%s", i18n_message(err.message));
     }
     quiz_free(&app->quiz);
 }
@@ -522,7 +696,7 @@ bool app_start_round(App *app, const RoundSettings *settings, QuizMode mode, boo
     size_t n = 0;
     Pack **packs = calloc(app->packs.pack_count ? app->packs.pack_count : 1, sizeof *packs);
     if (!packs) {
-        app_notice(app, COLOR_BAD, "Cannot start the round: out of memory.");
+        app_notice(app, COLOR_BAD, _("Cannot start the round: out of memory."));
         return false;
     }
     for (size_t i = 0; i < app->packs.pack_count; i++)
@@ -539,11 +713,43 @@ bool app_start_round(App *app, const RoundSettings *settings, QuizMode mode, boo
     QuizStatus status = quiz_start(&app->quiz, app->store, &setup, app_unix_ms(), &err);
     free(packs); /* the Quiz keeps its own copy of the array */
     if (status != QUIZ_OK && status != QUIZ_NOT_SAVED) {
-        app_notice(app, COLOR_WARN, "%s", err.message);
+        app_notice(app, COLOR_WARN, "%s", i18n_message(err.message));
         return false;
     }
     if (status == QUIZ_NOT_SAVED)
-        app_notice(app, COLOR_WARN, "%s", err.message);
+        app_notice(app, COLOR_WARN, "%s", i18n_message(err.message));
+    app_decline_resume(app); /* another round was chosen over it */
     app_go(app, SCENE_QUESTION);
     return true;
+}
+
+bool app_start_selected_round(App *app)
+{
+    RoundSettings rs = app_round_settings(app);
+    bool narrowed = false;
+    for (size_t i = 0; i < app->selection.count && i < app->packs.pack_count; i++)
+        for (size_t t = 0; app->selection.pack[i] && t < app->packs.packs[i]->topic_count; t++)
+            narrowed |= app->selection.topic[i][t];
+    /* With a topic ticked, the round is the exact questions offered. */
+    RoundQuestionRef *only = NULL;
+    if (narrowed) {
+        size_t n = app_selection_questions(app, NULL), k = 0;
+        only = calloc(n ? n : 1, sizeof *only);
+        if (!only) {
+            app_notice(app, COLOR_BAD, _("Out of memory."));
+            return false;
+        }
+        for (size_t i = 0; i < app->packs.pack_count; i++) {
+            const Pack *p = app->packs.packs[i];
+            for (size_t q = 0; q < p->question_count && k < n; q++)
+                if (app_selection_offers(app, i, &p->questions[q]))
+                    only[k++] = (RoundQuestionRef){p->id, p->questions[q].id};
+        }
+        rs.only = only;
+        rs.only_count = k;
+    }
+    QuizMode mode = rs.time_mode == ROUND_TIME_OFF ? QUIZ_MODE_PRACTICE : QUIZ_MODE_TIMED;
+    bool ok = app_start_round(app, &rs, mode, false);
+    free(only);
+    return ok;
 }

@@ -32,6 +32,7 @@
 
 #include <SDL.h>
 
+#include "audio.h"
 #include "input.h"
 #include "pack_set.h"
 #include "quiz.h"
@@ -41,6 +42,7 @@
 #include "theme.h"
 
 typedef struct App App;
+typedef struct AppDialog AppDialog;
 
 /* One scene's table entry. Every function may be NULL. `state` is the
  * scene's own block of state_size bytes, allocated zeroed by the App when
@@ -87,7 +89,25 @@ typedef struct UiSettings {
     int time_limit;     /* SetupTime or seconds */
     int scoring;        /* SetupScoring */
     bool streak_bonus;
+    int language;       /* UiLanguage: the interface language */
+    bool arabic_digits; /* numbers in Arabic-Indic digits (format.h) */
+    int volume;         /* sound, percent 0..100; 0 (the default) = off, no audio device */
 } UiSettings;
+
+/* The interface language setting ("ui.language"). A learner who never
+ * chose one follows the desktop (LANGUAGE, LC_ALL, LC_MESSAGES, LANG), so
+ * the first launch on an Arabic desktop is in Arabic from the name prompt
+ * on. */
+typedef enum UiLanguage {
+    UI_LANGUAGE_DESKTOP = 0,
+    UI_LANGUAGE_ENGLISH,
+    UI_LANGUAGE_ARABIC,
+    UI_LANGUAGE_COUNT
+} UiLanguage;
+
+/* The language code i18n_set_language() takes for a setting ("en", "ar";
+ * NULL for the desktop's). */
+const char *app_language_code(int language);
 
 /* What the player picked on the packs screen. Indices follow
  * app->packs.packs; a pack with no topic ticked means all its topics. */
@@ -97,14 +117,37 @@ typedef struct Selection {
     size_t count; /* how many entries pack/topic have */
 } Selection;
 
+/* Which selection: the packs and topics a round is played from (the
+ * Choose packs screen), or the packs studied as flashcards (none ticked
+ * means every pack, like Anki with every deck). */
+typedef enum AppSelectionKind {
+    APP_SELECTION_PLAY = 0,
+    APP_SELECTION_STUDY = 1,
+} AppSelectionKind;
+
+/* A round the game was closed or killed in, which the title screen offers
+ * to take up (app_resume_round); round_id 0 when there is none. */
+typedef struct AppResume {
+    int64_t round_id;
+    int answered;
+    int question_count;
+} AppResume;
+
 /* A labelled widget as drawn in the last frame (for tests and tools). */
 typedef struct AppWidget {
     SDL_Rect rect; /* renderer pixels */
     char label[96];
     unsigned flags; /* WIDGET_* of widgets.h */
+    int text_px;    /* the pixel size of its text when told (app_record_text_px), else 0 */
 } AppWidget;
 
-enum { APP_MAX_WIDGETS = 256, APP_NOTICE_MAX = 512, APP_PATH_MAX = 1024 };
+enum {
+    APP_MAX_WIDGETS = 256,
+    APP_NOTICE_MAX = 512,
+    APP_PATH_MAX = 1024,
+    APP_MIN_W = 640, /* the window's least size, in points: kept even when */
+    APP_MIN_H = 480, /* a window manager ignores the hint */
+};
 
 struct App {
     SDL_Window *window;
@@ -115,7 +158,8 @@ struct App {
 
     /* Packs: shipped folders first, then --packs, then data_dir/packs. */
     PackSet packs;
-    Selection selection;
+    Selection selection;               /* APP_SELECTION_PLAY */
+    Selection study_selection;         /* APP_SELECTION_STUDY: packs only, topics unused */
     char user_packs_dir[APP_PATH_MAX]; /* where dropped packs are copied */
 
     /* The store; NULL when it could not be opened (play without saving;
@@ -127,7 +171,9 @@ struct App {
     char data_dir[APP_PATH_MAX];
 
     UiSettings settings;
-    uint64_t now_ms; /* the clock of this loop iteration */
+    uint64_t now_ms;  /* the clock of this loop iteration */
+    AppResume resume; /* the unfinished round on offer (app_store.c) */
+    bool played;      /* a round was finished since launch: "Play again" */
 
     /* The round being played, by the core's play engine (quiz.h): made by
      * app_start_round(); the play scenes read quiz.round and pass every
@@ -145,14 +191,22 @@ struct App {
     SceneArg pending_arg[4];
     int pending_count;
     bool running, dirty, animating;
-    uint64_t wake_at;    /* 0 = none */
-    uint64_t test_clock; /* 0 = the real clock */
+    uint64_t wake_at;     /* 0 = none */
+    uint64_t guard_until; /* input before this (loop clock) is dropped: app_guard_input */
+    bool repeat_blocked;  /* key repeats are dropped until the next fresh key press */
+    uint64_t test_clock;  /* 0 = the real clock */
     char notice[APP_NOTICE_MAX];
     ThemeColor notice_color;
     uint64_t notice_until;
-    uint64_t notice_since; /* when it appeared: it may be dismissed after a while */
-    SDL_Rect back_button;
+    uint64_t notice_since;     /* when it appeared: it may be dismissed after a while */
+    int notice_strip;          /* pixels at the bottom kept for it; theme.out_h leaves them out */
+    AppDialog *dialog;         /* the question app_ask put (app_dialog.c); NULL until one */
+    Audio *audio;              /* the sound device (audio.h); NULL while the volume is 0 */
+    SDL_Rect back_button;      /* as laid out (left to right; see app.c, mirroring) */
+    SDL_Texture *mirror_frame; /* right to left: the frame before its flip */
+    int mirror_w, mirror_h;
     AppWidget widgets[APP_MAX_WIDGETS];
+
     size_t widget_count;
     int exit_status;
 };
@@ -211,6 +265,17 @@ void app_animate(App *app);
 /* Wakes the loop at now_ms (e.g. the next second of a visible countdown). */
 void app_wake_at(App *app, uint64_t at_ms);
 
+/* Drops the player's input for `ms` from now: key presses (but Esc), typed
+ * text, clicks and gamepad buttons (but B). A scene that answers on one
+ * key (a new question, a feedback or results screen) calls it in enter(),
+ * so that a second press meant for the screen before (Enter, Enter) is not
+ * taken as an answer to one not yet seen. Key repeats are dropped anyway
+ * after every scene switch until a key is pressed afresh: a held key never
+ * runs on into the next screen. */
+void app_guard_input(App *app, uint32_t ms);
+
+enum { APP_INPUT_GUARD_MS = 300 }; /* the guard of a new question or result */
+
 /* Shows a banner at the bottom for a few seconds (COLOR_BAD for errors,
  * COLOR_WARN, COLOR_GOOD, COLOR_ACCENT for information). */
 void app_notice(App *app, ThemeColor color, const char *format, ...)
@@ -218,6 +283,26 @@ void app_notice(App *app, ThemeColor color, const char *format, ...)
     __attribute__((format(printf, 3, 4)))
 #endif
     ;
+
+/* A question put to the player over the current scene, modal: a title, a
+ * line or two, and two answers. The focus starts on `no`, the harmless
+ * answer, which Enter, Esc and N also give; `yes` (or Y) calls on_yes. The
+ * texts are copied. While it is up the scene gets no input but still its
+ * update() (a timed question pauses: see app_asking). */
+typedef struct AppAsk {
+    const char *title; /* "Quit this round?" */
+    const char *body;  /* what it means; may be NULL */
+    const char *yes;   /* "Yes, quit" */
+    const char *no;    /* "No, keep playing" */
+    bool yes_is_danger;
+    void (*on_yes)(App *app, void *user);
+    void *user;
+} AppAsk;
+
+void app_ask(App *app, const AppAsk *ask);
+
+/* Is a question of app_ask up? */
+bool app_asking(const App *app);
 
 /* Starts a round in the play engine: over the packs ticked on the packs
  * screen (all loaded packs when all_packs), with `settings` (its
@@ -228,6 +313,12 @@ void app_notice(App *app, ThemeColor color, const char *format, ...)
  * staying where it is; a round that plays but cannot be saved says so. */
 bool app_start_round(App *app, const RoundSettings *settings, QuizMode mode, bool all_packs);
 
+/* Starts a round with the player's setup choices (app_round_settings)
+ * over the ticked packs and topics of app->selection: what Start on the
+ * setup screen and Continue on the title do. Practice when untimed, timed
+ * otherwise. False (with a notice) when nothing qualifies. */
+bool app_start_selected_round(App *app);
+
 /* Frees the round (quiz.active becomes false) after writing any answers
  * still waiting for the store. A round not finished stays unfinished in
  * the store (the next launch reports it): abandon it first to leave it on
@@ -235,8 +326,13 @@ bool app_start_round(App *app, const RoundSettings *settings, QuizMode mode, boo
 void app_end_round(App *app);
 
 /* Saves app->settings to the store and applies them (font scale, reduced
- * motion, fullscreen). Safe without a store (then nothing is saved). */
+ * motion, fullscreen, sound: the audio device is opened when the volume
+ * goes above 0 and closed at 0). Safe without a store (then nothing is
+ * saved). */
 void app_apply_settings(App *app, bool save);
+
+/* Plays a sound cue (audio.h) when the sound is on; nothing otherwise. */
+void app_play_sound(App *app, AudioCue cue);
 
 /* The round the player's setup choices ask for (app->settings): question
  * count, time, scoring, streak bonus, and a fresh seed; no topic or
@@ -255,8 +351,35 @@ size_t app_selection_questions(const App *app, size_t *packs);
 /* How many questions of `pack` are in topic `topic_id`. */
 size_t app_topic_size(const Pack *pack, const char *topic_id);
 
+/* The ticks of a selection are remembered per learner, like the round
+ * settings (store settings "play.packs", "study.packs", by pack and topic
+ * id). app_selection_save writes the current ticks; app_selection_load
+ * reads them back (packs no longer loaded are skipped), as app_create and
+ * app_set_profile do. */
+void app_selection_save(App *app, AppSelectionKind kind);
+void app_selection_load(App *app, AppSelectionKind kind);
+
+/* Ticks every loaded pack (with all its topics) or none. Not saved. */
+void app_selection_all(App *app, AppSelectionKind kind, bool on);
+
+/* The packs to study, in pack-set order, into out (room for
+ * app->packs.pack_count): the ticked ones, or all when none is ticked.
+ * Returns how many. */
+size_t app_study_packs(const App *app, Pack **out);
+
+/* Takes up app->resume.round_id where it stopped (quiz_resume over the
+ * loaded packs) and goes to its next question. When it cannot be (its
+ * packs are gone or changed, it was complete) it says why in a notice,
+ * stops offering it, and returns false. */
+bool app_resume_round(App *app);
+
+/* Stops offering app->resume (the player chose another round); the round
+ * stays unfinished in the store and its answers count in Progress. */
+void app_decline_resume(App *app);
+
 /* Makes `profile_id` the current learner: marks it last used and loads its
- * settings (font scale, setup choices, ...), which belong to each learner. */
+ * settings (font scale, setup choices, ticked packs, ...), which belong to
+ * each learner, and finds a round of theirs to resume. */
 void app_set_profile(App *app, int64_t profile_id);
 
 /* A click on this rectangle that the scene does not handle goes back one
@@ -265,6 +388,10 @@ void app_set_back_button(App *app, SDL_Rect rect);
 
 /* Records a widget drawn this frame (widgets.h does this for you). */
 void app_record_widget(App *app, SDL_Rect rect, const char *label, unsigned flags);
+
+/* Tells the size (pixels) its text was drawn at, for the widget recorded
+ * last: tests check that no text is drawn too small to read. */
+void app_record_text_px(App *app, int px);
 
 /* A fresh seed for a new round (clock and counter mixed). */
 uint64_t app_new_seed(void);
@@ -288,10 +415,15 @@ bool app_read_pixel(App *app, int x, int y, SDL_Color *out);
 bool app_save_frame(App *app, const char *bmp_path);
 
 /* Widgets drawn in the last frame; app_find_widget finds the first whose
- * label equals `label` (NULL when none). */
+ * label, as it is seen (bidi marks and isolates left out), equals `label`
+ * (NULL when none). */
 size_t app_widget_count(const App *app);
 const AppWidget *app_widget(const App *app, size_t index);
 const AppWidget *app_find_widget(const App *app, const char *label);
+
+/* A label as it is seen: text without its bidi marks and isolates, into
+ * out (size bytes, always terminated). */
+void app_visible_text(const char *text, char *out, size_t size);
 
 /* Sets the window to w x h and takes the new size at once (the dummy
  * video driver may send no event). Key, text and mouse events are the
@@ -300,5 +432,8 @@ void app_test_resize(App *app, int w, int h);
 
 /* Fixes the clock at ms (tests of timers); 0 goes back to the real clock. */
 void app_test_set_clock(App *app, uint64_t ms);
+
+/* The loop's clock now: the fixed one when set, else SDL's (ms). */
+uint64_t app_test_clock(const App *app);
 
 #endif

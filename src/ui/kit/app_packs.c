@@ -5,6 +5,7 @@
  * into that folder and added.
  */
 #include "app.h"
+#include "i18n.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -15,10 +16,9 @@
 #include "format.h"
 #include "pack_load.h"
 
-/* Grows the selection to the pack set (new packs unticked). */
-void app_selection_sync(App *app)
+/* Grows one selection to the pack set (new packs unticked). */
+static void sync_one(const App *app, Selection *sel)
 {
-    Selection *sel = &app->selection;
     size_t n = app->packs.pack_count;
     if (n <= sel->count)
         return;
@@ -38,6 +38,12 @@ void app_selection_sync(App *app)
     sel->count = n;
 }
 
+void app_selection_sync(App *app)
+{
+    sync_one(app, &app->selection);
+    sync_one(app, &app->study_selection);
+}
+
 void app_selection_free(Selection *sel)
 {
     for (size_t i = 0; i < sel->count; i++)
@@ -45,6 +51,131 @@ void app_selection_free(Selection *sel)
     free(sel->topic);
     free(sel->pack);
     memset(sel, 0, sizeof *sel);
+}
+
+/* ---- remembered per learner ------------------------------------------------
+ *
+ * The ticks are kept in the store under the learner, like the round
+ * settings, by pack id (the pack set's order may change between launches):
+ * one line per ticked pack, "pack-id" or "pack-id:topic,topic" when some of
+ * its topics are ticked. Ids are [a-z0-9-] (pack format), so ':', ',' and
+ * newlines never occur in them. */
+
+enum { SELECTION_TEXT_MAX = 16 * 1024 };
+
+static const char *const selection_key[2] = {"play.packs", "study.packs"};
+
+static Selection *selection_of(App *app, AppSelectionKind kind)
+{
+    return kind == APP_SELECTION_STUDY ? &app->study_selection : &app->selection;
+}
+
+void app_selection_save(App *app, AppSelectionKind kind)
+{
+    if (app->store == NULL)
+        return;
+    const Selection *sel = selection_of(app, kind);
+    char *text = calloc(1, SELECTION_TEXT_MAX);
+    if (text == NULL)
+        return;
+    size_t used = 0;
+    for (size_t i = 0; i < sel->count && i < app->packs.pack_count; i++) {
+        if (!sel->pack[i])
+            continue;
+        const Pack *p = app->packs.packs[i];
+        int w = snprintf(text + used, SELECTION_TEXT_MAX - used, "%s%s", used ? "\n" : "", p->id);
+        for (size_t t = 0, k = 0; w > 0 && t < p->topic_count; t++) {
+            if (!sel->topic[i][t])
+                continue;
+            size_t at = used + (size_t)w;
+            if (at >= SELECTION_TEXT_MAX)
+                break;
+            int tw = snprintf(text + at, SELECTION_TEXT_MAX - at, "%s%s", k++ ? "," : ":",
+                              p->topics[t].id);
+            w = tw > 0 ? w + tw : w;
+        }
+        if (w < 0 || used + (size_t)w >= SELECTION_TEXT_MAX)
+            break; /* too many to remember: keep what fits */
+        used += (size_t)w;
+    }
+    StoreError err = {0};
+    if (store_setting_set_text(app->store, app->profile_id, selection_key[kind], text, &err) !=
+        STORE_OK)
+        app_notice(app, COLOR_WARN, _("Your packs were not remembered: %s"),
+                   i18n_message(err.message));
+    free(text);
+}
+
+/* The index of the loaded pack with this id (len bytes), or -1. */
+static int pack_index(const App *app, const char *id, size_t len)
+{
+    for (size_t i = 0; i < app->packs.pack_count; i++) {
+        const char *pid = app->packs.packs[i]->id;
+        if (strlen(pid) == len && strncmp(pid, id, len) == 0)
+            return (int)i;
+    }
+    return -1;
+}
+
+void app_selection_load(App *app, AppSelectionKind kind)
+{
+    Selection *sel = selection_of(app, kind);
+    for (size_t i = 0; i < sel->count; i++) {
+        sel->pack[i] = false;
+        if (i < app->packs.pack_count)
+            memset(sel->topic[i], 0, app->packs.packs[i]->topic_count * sizeof **sel->topic);
+    }
+    if (app->store == NULL)
+        return;
+    char *text = calloc(1, SELECTION_TEXT_MAX);
+    if (text == NULL)
+        return;
+    if (store_setting_get_text(app->store, app->profile_id, selection_key[kind], text,
+                               SELECTION_TEXT_MAX, NULL) == STORE_OK) {
+        for (const char *line = text; *line;) {
+            size_t len = strcspn(line, "\n");
+            size_t id_len = strcspn(line, ":\n");
+            int i = pack_index(app, line, id_len < len ? id_len : len);
+            if (i >= 0 && (size_t)i < sel->count) {
+                const Pack *p = app->packs.packs[i];
+                sel->pack[i] = true;
+                /* Topics after the colon, by id; unknown ones are skipped. */
+                for (size_t at = id_len + 1; id_len < len && at < len;) {
+                    size_t tl = strcspn(line + at, ",\n");
+                    for (size_t t = 0; t < p->topic_count; t++)
+                        if (strlen(p->topics[t].id) == tl &&
+                            strncmp(p->topics[t].id, line + at, tl) == 0)
+                            sel->topic[i][t] = true;
+                    at += tl + 1;
+                }
+            }
+            line += len;
+            if (*line == '\n')
+                line++;
+        }
+    }
+    free(text);
+}
+
+void app_selection_all(App *app, AppSelectionKind kind, bool on)
+{
+    Selection *sel = selection_of(app, kind);
+    for (size_t i = 0; i < sel->count && i < app->packs.pack_count; i++) {
+        sel->pack[i] = on;
+        memset(sel->topic[i], 0, app->packs.packs[i]->topic_count * sizeof **sel->topic);
+    }
+}
+
+size_t app_study_packs(const App *app, Pack **out)
+{
+    const Selection *sel = &app->study_selection;
+    size_t n = 0, ticked = 0;
+    for (size_t i = 0; i < sel->count && i < app->packs.pack_count; i++)
+        ticked += sel->pack[i];
+    for (size_t i = 0; i < app->packs.pack_count; i++)
+        if (ticked == 0 || (i < sel->count && sel->pack[i]))
+            out[n++] = app->packs.packs[i];
+    return n;
 }
 
 bool app_selection_offers(const App *app, size_t pack, const Question *q)
@@ -163,10 +294,13 @@ bool app_add_pack_file(App *app, const char *path)
             }
         }
         if (diags.error_count > 1)
-            app_notice(app, COLOR_BAD, "%s was not added: %s (and %s more errors)", base_name(path),
-                       first, ui_format_int((int64_t)diags.error_count - 1).text);
+            app_notice(app, COLOR_BAD,
+                       i18n_plural("%s was not added: %s (and %s more error)",
+                                   "%s was not added: %s (and %s more errors)",
+                                   (int64_t)diags.error_count - 1),
+                       base_name(path), first, ui_format_int((int64_t)diags.error_count - 1).text);
         else
-            app_notice(app, COLOR_BAD, "%s was not added: %s", base_name(path), first);
+            app_notice(app, COLOR_BAD, _("%s was not added: %s"), base_name(path), first);
         diag_clear(&diags);
         /* List it with its errors on the packs screen too. */
         pack_set_add_path(&app->packs, path);
@@ -176,10 +310,10 @@ bool app_add_pack_file(App *app, const char *path)
     bool added = false;
     Pack *twin = pack_set_find(&app->packs, pack->id);
     if (twin) {
-        app_notice(app, COLOR_WARN, "A pack with id \"%s\" is already loaded (%s).", pack->id,
+        app_notice(app, COLOR_WARN, _("A pack with id \"%s\" is already loaded (%s)."), pack->id,
                    base_name(twin->path));
     } else if (!app_make_dir(app->user_packs_dir)) {
-        app_notice(app, COLOR_BAD, "Cannot create the packs folder %s", app->user_packs_dir);
+        app_notice(app, COLOR_BAD, _("Cannot create the packs folder %s"), app->user_packs_dir);
     } else {
         char dst[APP_PATH_MAX + 300];
         const char *name = base_name(path);
@@ -193,14 +327,17 @@ bool app_add_pack_file(App *app, const char *path)
             snprintf(dst, sizeof dst, "%s/%.*s-%d.yaml", app->user_packs_dir, (int)stem, name, k);
         }
         if (!copy_file(path, dst)) {
-            app_notice(app, COLOR_BAD, "Could not copy %s into %s", name, app->user_packs_dir);
+            app_notice(app, COLOR_BAD, _("Could not copy %s into %s"), name, app->user_packs_dir);
         } else {
             size_t before = app->packs.pack_count;
             pack_set_add_path(&app->packs, dst);
             app_selection_sync(app);
             added = app->packs.pack_count > before;
             if (added)
-                app_notice(app, COLOR_GOOD, "Added \"%s\" (%s questions) to your packs.",
+                app_notice(app, COLOR_GOOD,
+                           i18n_plural("Added \"%s\" (%s question) to your packs.",
+                                       "Added \"%s\" (%s questions) to your packs.",
+                                       (int64_t)pack->question_count),
                            pack->title, ui_format_int((int64_t)pack->question_count).text);
         }
     }

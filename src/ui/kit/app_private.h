@@ -34,6 +34,10 @@ void app_load_settings(App *app);
  * app->store is NULL and app->store_message says why. */
 void app_open_store(App *app);
 
+/* app->resume: the current learner's newest unfinished round, unless they
+ * already chose not to take it up. */
+void app_find_resume(App *app);
+
 /* ---- app_packs.c ------------------------------------------------------- */
 
 /* Grows app->selection to the pack set (new packs unticked). */
@@ -48,10 +52,26 @@ bool app_is_dir(const char *path);
 /* mkdir -p; true when the folder exists afterwards. */
 bool app_make_dir(const char *path);
 
+/* ---- app_dialog.c ------------------------------------------------------ */
+
+/* Gives the event to the question app_ask put, when one is up: true then
+ * (it is modal), false when none is. */
+bool app_dialog_event(App *app, const UiEvent *event);
+
+/* Draws it over the scene, when one is up. */
+void app_draw_dialog(App *app);
+
+/* Frees it (app_destroy). */
+void app_dialog_free(App *app);
+
 /* ---- app_notice.c ------------------------------------------------------ */
 
 /* Draws the notice banner, when one is up. */
 void app_draw_notice(App *app);
+
+/* Takes the notice's strip off the bottom of the theme's window (after
+ * theme_update), when one is up: app_resized calls it. */
+void app_notice_layout(App *app);
 
 /* Every event before the scene sees it: a key or click puts away a
  * notice that has been up long enough to read. */

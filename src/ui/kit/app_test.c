@@ -9,9 +9,18 @@
 
 #include "app_private.h"
 
+/* The whole window in pixels (the theme's height leaves a notice out). */
+static void output_size(const App *app, int *w, int *h)
+{
+    *w = app->theme.out_w;
+    *h = app->theme.out_h + app->notice_strip;
+}
+
 bool app_read_pixel(App *app, int x, int y, SDL_Color *out)
 {
-    if (x < 0 || y < 0 || x >= app->theme.out_w || y >= app->theme.out_h)
+    int w, h;
+    output_size(app, &w, &h);
+    if (x < 0 || y < 0 || x >= w || y >= h)
         return false;
     app_draw_frame(app);
     Uint32 px = 0;
@@ -28,7 +37,8 @@ bool app_read_pixel(App *app, int x, int y, SDL_Color *out)
 bool app_save_frame(App *app, const char *bmp_path)
 {
     app_draw_frame(app);
-    int w = app->theme.out_w, h = app->theme.out_h;
+    int w, h;
+    output_size(app, &w, &h);
     SDL_Surface *s = SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_ARGB8888);
     if (s == NULL)
         return false;
@@ -49,11 +59,44 @@ const AppWidget *app_widget(const App *app, size_t index)
     return index < app->widget_count ? &app->widgets[index] : NULL;
 }
 
+/* Bytes of a bidi mark or isolate at s (LRM, RLM, ALM, U+202A..202E,
+ * U+2066..2069), else 0: invisible, so a label is compared without them. */
+static size_t bidi_mark(const char *s)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    if (u[0] == 0xD8 && u[1] == 0x9C)
+        return 2;
+    if (u[0] == 0xE2 && u[1] == 0x80 &&
+        (u[2] == 0x8E || u[2] == 0x8F || (u[2] >= 0xAA && u[2] <= 0xAE)))
+        return 3;
+    if (u[0] == 0xE2 && u[1] == 0x81 && u[2] >= 0xA6 && u[2] <= 0xA9)
+        return 3;
+    return 0;
+}
+
+void app_visible_text(const char *text, char *out, size_t size)
+{
+    size_t o = 0;
+    for (size_t i = 0; text[i] != '\0' && o + 1 < size;) {
+        size_t m = bidi_mark(text + i);
+        if (m > 0) {
+            i += m;
+            continue;
+        }
+        out[o++] = text[i++];
+    }
+    if (size > 0)
+        out[o] = '\0';
+}
+
 const AppWidget *app_find_widget(const App *app, const char *label)
 {
-    for (size_t i = 0; i < app->widget_count; i++)
-        if (strcmp(app->widgets[i].label, label) == 0)
+    for (size_t i = 0; i < app->widget_count; i++) {
+        char seen[sizeof app->widgets[i].label];
+        app_visible_text(app->widgets[i].label, seen, sizeof seen);
+        if (strcmp(seen, label) == 0)
             return &app->widgets[i];
+    }
     return NULL;
 }
 
@@ -67,4 +110,9 @@ void app_test_resize(App *app, int w, int h)
 void app_test_set_clock(App *app, uint64_t ms)
 {
     app->test_clock = ms;
+}
+
+uint64_t app_test_clock(const App *app)
+{
+    return app_clock_ms(app);
 }

@@ -140,6 +140,11 @@ UiEvent input_map(Input *input, const SDL_Event *event)
     switch (event->type) {
     case SDL_KEYDOWN:
         ui.action = key_action(&event->key);
+        /* A held Enter, Space or Esc does its thing once: its repeats would
+         * rate card after card, or leave screen after screen. The arrows
+         * and Tab may repeat (moving along a list). */
+        if (event->key.repeat && (ui.action == ACTION_ACCEPT || ui.action == ACTION_BACK))
+            ui.action = ACTION_NONE;
         break;
     case SDL_CONTROLLERBUTTONDOWN:
         ui.action = button_action(event->cbutton.button);
@@ -189,6 +194,13 @@ UiEvent input_map(Input *input, const SDL_Event *event)
         break;
     }
     return ui;
+}
+
+bool input_key_is(const SDL_Event *event, SDL_Scancode key)
+{
+    return event->type == SDL_KEYDOWN && !event->key.repeat &&
+           !(event->key.keysym.mod & (KMOD_CTRL | KMOD_ALT | KMOD_GUI)) &&
+           event->key.keysym.scancode == key;
 }
 
 const char *input_action_name(InputAction action)

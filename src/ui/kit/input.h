@@ -7,7 +7,9 @@
  * input, digits, wheel and the like.
  *
  *   keyboard  arrows; Tab / Shift+Tab; Enter, keypad Enter, Space (Space
- *             only while no text field is active); Esc (and AC Back)
+ *             only while no text field is active); Esc (and AC Back).
+ *             A held key repeats the arrows and Tab only: Enter, Space
+ *             and Esc act once per press
  *   gamepad   d-pad and left stick; A = accept, B = back; Start = accept
  *   mouse     move = hover (moves the focus), left click = activate,
  *             wheel = scroll; right click or X1 button = back
@@ -67,6 +69,11 @@ void input_set_pixel_ratio(Input *input, SDL_Window *window, SDL_Renderer *rende
 /* Maps one SDL event (opening/closing controllers as they come and go).
  * The result points at `event`, which must outlive it. */
 UiEvent input_map(Input *input, const SDL_Event *event);
+
+/* Is the event a plain press (no Ctrl, Alt or GUI key, not a repeat) of
+ * the key at this place on the keyboard? By scancode, so a letter shortcut
+ * works the same with an Arabic keyboard layout. */
+bool input_key_is(const SDL_Event *event, SDL_Scancode key);
 
 /* A short name for an action ("accept"), for logs and tests. */
 const char *input_action_name(InputAction action);

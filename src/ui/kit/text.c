@@ -65,23 +65,51 @@ static SDL_Color spec_color(const TextSpec *spec)
     return c;
 }
 
+/* The alignment inside the texture (see text_set_mirror): in a mirrored
+ * frame the sides swap, and an interface string (no language) starts at
+ * the interface's start, the right, whatever its own direction. */
+static TextAlign inner_align(const TextCache *cache, const TextSpec *spec)
+{
+    TextAlign align = spec->align;
+    if (!cache->mirror)
+        return align;
+    if (align == TEXT_ALIGN_AUTO && spec->lang == NULL)
+        return TEXT_ALIGN_RIGHT;
+    return align == TEXT_ALIGN_LEFT    ? TEXT_ALIGN_RIGHT
+           : align == TEXT_ALIGN_RIGHT ? TEXT_ALIGN_LEFT
+                                       : align;
+}
+
+/* Every text texture reaches the frame here: flipped in a mirrored frame. */
+static void copy_texture(TextCache *cache, SDL_Texture *texture, const SDL_Rect *src,
+                         const SDL_Rect *dst)
+{
+    if (cache->mirror)
+        SDL_RenderCopyEx(cache->renderer, texture, src, dst, 0.0, NULL, SDL_FLIP_HORIZONTAL);
+    else
+        SDL_RenderCopy(cache->renderer, texture, src, dst);
+}
+
 static Entry *lookup(TextCache *cache, const TextSpec *spec, const char *text)
 {
     if (!text || !text[0])
         return NULL;
+    TextAlign align = inner_align(cache, spec);
+
     int px = text_font_px(cache, spec);
     bool bold = style_bold[spec->style < TEXT_STYLE_COUNT ? spec->style : 0];
     Script ls = text_lang_script(spec->lang);
     SDL_Color color = spec_color(spec);
     int wrap = spec->wrap > 0 ? spec->wrap : 0;
+    int max_lines = spec->max_lines > 0 ? spec->max_lines : 0;
     uint64_t h = hash_text(text);
     Entry *victim = &cache->entries[0];
     for (size_t i = 0; i < MAX_ENTRIES; i++) {
         Entry *e = &cache->entries[i];
         if (e->text && e->hash == h && e->px == px && e->bold == bold && e->lang_script == ls &&
-            e->wrap == wrap && e->align == spec->align && e->color.r == color.r &&
-            e->color.g == color.g && e->color.b == color.b && e->color.a == color.a &&
-            strcmp(e->text, text) == 0) {
+            e->wrap == wrap && e->align == align && e->max_lines == max_lines &&
+            e->color.r == color.r && e->color.g == color.g && e->color.b == color.b &&
+            e->color.a == color.a && strcmp(e->text, text) == 0) {
             e->used = ++cache->tick;
             return e;
         }
@@ -101,7 +129,8 @@ static Entry *lookup(TextCache *cache, const TextSpec *spec, const char *text)
         entry_free(cache, old);
     }
     Shaper sh = {cache, px, bold, ls};
-    SDL_Surface *surface = text_render_surface(&sh, text, spec->lang, color, wrap, spec->align);
+    SDL_Surface *surface =
+        text_render_surface(&sh, text, spec->lang, color, wrap, align, max_lines);
     if (!surface)
         return NULL;
     SDL_Texture *texture = SDL_CreateTextureFromSurface(cache->renderer, surface);
@@ -116,8 +145,8 @@ static Entry *lookup(TextCache *cache, const TextSpec *spec, const char *text)
     }
     memcpy(copy, text, n);
     SDL_SetTextureBlendMode(texture, SDL_BLENDMODE_BLEND);
-    *victim =
-        (Entry){h, copy, px, bold, ls, color, wrap, spec->align, texture, w, hh, ++cache->tick};
+    *victim = (Entry){h,     copy,      px,      bold, ls, color,        wrap,
+                      align, max_lines, texture, w,    hh, ++cache->tick};
     cache->bytes += (size_t)w * (size_t)hh * 4u;
     return victim;
 }
@@ -161,6 +190,14 @@ void text_clear(TextCache *cache)
         if (cache->entries[i].text)
             entry_free(cache, &cache->entries[i]);
     cache->bytes = 0;
+}
+
+void text_set_mirror(TextCache *cache, bool mirror)
+{
+    if (!cache || cache->mirror == mirror)
+        return;
+    text_clear(cache); /* paragraph directions and alignments change */
+    cache->mirror = mirror;
 }
 
 void text_destroy(TextCache *cache)
@@ -221,21 +258,83 @@ SDL_Rect text_draw(TextCache *cache, const TextSpec *spec, int x, int y, const c
         else if (spec->align == TEXT_ALIGN_RIGHT)
             dst.x = x - e->w;
     }
-    SDL_RenderCopy(cache->renderer, e->texture, NULL, &dst);
+    copy_texture(cache, e->texture, NULL, &dst);
     return dst;
+}
+
+/* The least size factor text_draw_fit may use for a spec: the readable
+ * size over the style's own (the player's text size scales both), never
+ * below half, and never below what the caller already asked for. */
+static float shrink_floor(const TextSpec *spec, float base)
+{
+    if (spec->no_shrink)
+        return base;
+    int style = (int)spec->style;
+    if (style < 0 || style >= TEXT_STYLE_COUNT)
+        style = TEXT_BODY;
+    float floor = (float)TEXT_READABLE_UNITS / style_units[style];
+    if (floor < 0.5f)
+        floor = 0.5f;
+    if (floor > 1.0f)
+        floor = 1.0f;
+    return floor < base ? floor : base;
+}
+
+float text_shrink_floor(const TextSpec *spec)
+{
+    return shrink_floor(spec, 1.0f);
+}
+
+/* Steps of 10 % from base down to the floor, the floor itself last: the
+ * size factor of step k, or 0 past the last step. */
+static float fit_step(float base, float floor, int k)
+{
+    float f = base * (1.0f - 0.1f * (float)k);
+    if (f > floor + 0.001f)
+        return f;
+    float prev = base * (1.0f - 0.1f * (float)(k - 1));
+    return k == 0 || prev > floor + 0.001f ? floor : 0.0f;
+}
+
+float text_fit_shrink(TextCache *cache, const TextSpec *spec, int w, int h, const char *text)
+{
+    TextSpec s = *spec;
+    s.wrap = w > 0 ? w : 1;
+    float base = spec->shrink > 0.0f ? spec->shrink : 1.0f;
+    float floor = shrink_floor(spec, base);
+    float f = base;
+    for (int k = 0; (f = fit_step(base, floor, k)) > 0.0f; k++) {
+        s.shrink = f;
+        Entry *e = lookup(cache, &s, text);
+        if (!e || e->h <= h)
+            return f;
+    }
+    return floor;
+}
+
+int text_fit_height(TextCache *cache, const TextSpec *spec, int w, int max_h, const char *text)
+{
+    TextSpec s = *spec;
+    s.wrap = w > 0 ? w : 1;
+    int h = text_measure(cache, &s, text).y;
+    return h < max_h ? h : max_h;
 }
 
 SDL_Rect text_draw_fit(TextCache *cache, const TextSpec *spec, SDL_Rect box, const char *text)
 {
     TextSpec s = *spec;
     s.wrap = box.w > 0 ? box.w : 1;
-    float base = spec->shrink > 0.0f ? spec->shrink : 1.0f;
-    Entry *e = NULL;
-    for (int step = 0; step <= 5; step++) {
-        s.shrink = base * (1.0f - 0.1f * (float)step);
+    s.shrink = text_fit_shrink(cache, spec, box.w, box.h, text);
+    Entry *e = lookup(cache, &s, text);
+    if (e && e->h > box.h) {
+        /* Still too tall at the readable floor: as many lines as fit, the
+         * last ending with an ellipsis. */
+        int lh = text_line_height(cache, &s);
+        int lines = lh > 0 ? box.h / lh : 1;
+        s.max_lines = lines > 0 ? lines : 1;
+        if (spec->max_lines > 0 && spec->max_lines < s.max_lines)
+            s.max_lines = spec->max_lines;
         e = lookup(cache, &s, text);
-        if (!e || e->h <= box.h)
-            break;
     }
     SDL_Rect dst = {box.x, box.y, 0, 0};
     if (!e)
@@ -244,14 +343,24 @@ SDL_Rect text_draw_fit(TextCache *cache, const TextSpec *spec, SDL_Rect box, con
     dst.h = e->h;
     if (e->h <= box.h) {
         dst.y = box.y + (box.h - e->h) / 2;
-        SDL_RenderCopy(cache->renderer, e->texture, NULL, &dst);
+        copy_texture(cache, e->texture, NULL, &dst);
         return dst;
     }
-    /* Still too tall at half size: show the top part that fits. */
+    /* One line taller than the box: show the top part that fits. */
     SDL_Rect src = {0, 0, e->w, box.h};
     dst.h = box.h;
-    SDL_RenderCopy(cache->renderer, e->texture, &src, &dst);
+    copy_texture(cache, e->texture, &src, &dst);
+
     return dst;
+}
+
+size_t text_test_visual_runs(TextCache *cache, const TextSpec *spec, const char *text,
+                             size_t *starts, size_t max)
+{
+    Shaper sh = {cache, text_font_px(cache, spec),
+                 style_bold[spec->style < TEXT_STYLE_COUNT ? spec->style : 0],
+                 text_lang_script(spec->lang)};
+    return text_layout_visual_runs(&sh, text, starts, max);
 }
 
 bool text_is_rtl(const char *text, const char *lang)

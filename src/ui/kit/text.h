@@ -51,7 +51,14 @@ typedef struct TextSpec {
     const char *lang;       /* BCP 47 of the text (a pack's language); NULL = "en" */
     float shrink;           /* extra size factor (0 = 1), used by text_draw_fit */
     bool ignore_font_scale; /* true: size not multiplied by the font scale */
+    bool no_shrink;         /* text_draw_fit: never smaller, only cut with "…" */
+    int max_lines;          /* > 0: at most this many lines, the last cut with "…" */
 } TextSpec;
+
+/* The least size text_draw_fit shrinks text to, in logical units at 100 %
+ * text size (times the player's text size): about 14 pt, still easy to
+ * read. Below that it cuts the text with an ellipsis instead. */
+enum { TEXT_READABLE_UNITS = 14 };
 
 typedef struct TextCache TextCache;
 
@@ -66,6 +73,17 @@ void text_destroy(TextCache *cache);
 /* Drops every cached texture (after a renderer reset, or a font scale change). */
 void text_clear(TextCache *cache);
 
+/* For a right-to-left interface the App draws each frame left to right and
+ * flips it as a whole (app.c). With mirror on, text is drawn flipped so that
+ * it reads right after that flip; inside a wrapped box TEXT_ALIGN_LEFT and
+ * TEXT_ALIGN_RIGHT swap, so that "left" stays the start of the line, and
+ * TEXT_ALIGN_AUTO starts an interface string (lang NULL) at the right; an
+
+ * interface string (lang NULL) holding any right-to-left letter is laid out
+ * right to left even when it starts with a Latin word ("Esc  ..."). Changing
+ * it drops the cache. */
+void text_set_mirror(TextCache *cache, bool mirror);
+
 /* The pixel size of the font for a spec (the "em" size). */
 int text_font_px(const TextCache *cache, const TextSpec *spec);
 
@@ -75,6 +93,20 @@ int text_line_height(TextCache *cache, const TextSpec *spec);
 /* Width and height in pixels the string takes when drawn with `spec`. */
 SDL_Point text_measure(TextCache *cache, const TextSpec *spec, const char *text);
 
+/* The height text_draw_fit would give the string in a box w pixels wide
+ * and at most max_h tall: its own height when it fits at full size, else
+ * at most max_h. For layouts that grow a box to its text. */
+int text_fit_height(TextCache *cache, const TextSpec *spec, int w, int max_h, const char *text);
+
+/* The smallest size factor text_draw_fit uses for the spec's style: the
+ * readable size over the style's own, never below half (1 with no_shrink). */
+float text_shrink_floor(const TextSpec *spec);
+
+/* The size factor (1, 0.9, ... down to the readable floor) at which the
+ * string fits in w x h; the floor's when it never does. Lets several
+ * strings that belong together be drawn at one size (set it as shrink). */
+float text_fit_shrink(TextCache *cache, const TextSpec *spec, int w, int h, const char *text);
+
 /* Draws the string with its top edge at y. With spec->wrap > 0 the text
  * box is [x, x + wrap) and the lines are aligned inside it; with wrap 0, x is
  * the left edge (LEFT/AUTO), the centre (CENTER) or the right edge (RIGHT).
@@ -82,13 +114,21 @@ SDL_Point text_measure(TextCache *cache, const TextSpec *spec, const char *text)
 SDL_Rect text_draw(TextCache *cache, const TextSpec *spec, int x, int y, const char *text);
 
 /* Draws the string wrapped to box.w and vertically centred in box; when it
- * does not fit it is drawn smaller (down to half size) and, as a last
- * resort, clipped to the box. Never overflows the box. */
+ * does not fit it is drawn smaller, never below TEXT_READABLE_UNITS (nor
+ * below half size; not at all with no_shrink), and what still does not fit
+ * is left out, the last line ending with "…". Never overflows the box. */
 SDL_Rect text_draw_fit(TextCache *cache, const TextSpec *spec, SDL_Rect box, const char *text);
 
 /* True when the text's first strong character is right-to-left (or lang
  * is a right-to-left language and the text has no strong character). */
 bool text_is_rtl(const char *text, const char *lang);
+
+/* Tests: the runs of one line of an interface string in the order they
+ * are drawn, left to right, as the byte offsets they start at (starts has
+ * room for max). Returns how many. Lets a test see that "Learning as
+ * <Arabic name> · 4 packs" keeps its order. */
+size_t text_test_visual_runs(TextCache *cache, const TextSpec *spec, const char *text,
+                             size_t *starts, size_t max);
 
 /* The path of the font face used for a language ("" if none); for tests
  * and the log. Owned by the cache. */

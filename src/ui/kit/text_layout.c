@@ -8,10 +8,15 @@
  * the Arabic face, everything else the interface face); put the runs in
  * visual order (rule L2); render each run with HarfBuzz told its direction
  * and script; blit the runs and lines into one surface. text.c uploads it
- * as a texture and keeps it.
+ * as a texture and keeps it. Bidi marks and isolates take part in the
+ * ordering and are never drawn; with a line limit the last line kept ends
+ * with an ellipsis.
  */
 #include "text_private.h"
 
+#include "i18n.h"
+
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
@@ -51,6 +56,17 @@ static Script script_of(uint32_t c)
     if (c >= 0x0590 && c <= 0x05FF)
         return SCRIPT_HEBREW;
     return SCRIPT_COMMON;
+}
+
+/* Bidi marks and isolates (LRM, RLM, ALM, the embeddings and the isolates
+ * U+2066..2069) order the text around them and are never drawn: a face
+ * would show them as boxes. Strings that put a name or a title inside a
+ * sentence wrap it in FSI ... PDI so its direction cannot reorder the
+ * words around it ("Learning as <name> · 4 packs loaded"). */
+static bool is_bidi_control(uint32_t c)
+{
+    return c == 0x200E || c == 0x200F || c == 0x061C || (c >= 0x202A && c <= 0x202E) ||
+           (c >= 0x2066 && c <= 0x2069);
 }
 
 /* Letters decide a run's face; spaces, digits and punctuation follow the
@@ -117,16 +133,22 @@ static size_t split_missing(Shaper *sh, const char *s, Run *runs, size_t count, 
     Run *out = sh->cache->scratch.split;
     size_t on = 0;
     for (size_t r = 0; r < count; r++) {
+        if (runs[r].control) {
+            if (on < max_runs && on < MAX_RUNS)
+                out[on++] = runs[r];
+            continue;
+        }
         size_t j = runs[r].start;
         while (j < runs[r].end) {
             size_t start = j;
             uint32_t c = utf8_next(s, runs[r].end, &j);
             Script sc = face_for(sh, runs[r].script, c);
             Run *last = on > 0 ? &out[on - 1] : NULL;
-            if (last && last->level == runs[r].level && last->script == sc && last->end == start)
+            if (last && !last->control && last->level == runs[r].level && last->script == sc &&
+                last->end == start)
                 last->end = j;
             else if (on < max_runs && on < MAX_RUNS)
-                out[on++] = (Run){start, j, runs[r].level, sc};
+                out[on++] = (Run){start, j, runs[r].level, sc, false};
             else if (last)
                 last->end = j;
         }
@@ -169,14 +191,24 @@ static size_t make_runs(Shaper *sh, const char *s, size_t len, bool base_rtl, Ru
         Script sc = neutral ? SCRIPT_COMMON : script_of(chars[k]);
         int level = levels[k];
         Run *last = count > 0 ? &runs[count - 1] : NULL;
-        if (last && last->level == level && (neutral || !has_letter || last->script == sc)) {
+        if (is_bidi_control(chars[k])) {
+            /* A run of its own, so it is never handed to a face. */
+            if (count < max_runs)
+                runs[count++] = (Run){offsets[k], offsets[k + 1], level, SCRIPT_COMMON, true};
+            else if (last)
+                last->end = offsets[k + 1];
+            has_letter = false;
+            continue;
+        }
+        if (last && !last->control && last->level == level &&
+            (neutral || !has_letter || last->script == sc)) {
             last->end = offsets[k + 1];
             if (!neutral && !has_letter) {
                 last->script = sc;
                 has_letter = true;
             }
         } else if (count < max_runs) {
-            runs[count++] = (Run){offsets[k], offsets[k + 1], level, sc};
+            runs[count++] = (Run){offsets[k], offsets[k + 1], level, sc, false};
             has_letter = !neutral;
         } else {
             last->end = offsets[k + 1];
@@ -221,6 +253,8 @@ static int line_width(Shaper *sh, const char *s, size_t len, bool base_rtl)
     size_t count = make_runs(sh, s, len, base_rtl, runs, MAX_RUNS);
     int total = 0;
     for (size_t r = 0; r < count; r++) {
+        if (runs[r].control)
+            continue;
         TTF_Font *font = run_font(sh, &runs[r]);
         size_t n = runs[r].end - runs[r].start;
         if (!font || n >= sizeof sh->cache->scratch.piece)
@@ -243,11 +277,56 @@ bool text_paragraph_rtl(const char *s, size_t len, const char *lang)
         chars[n++] = utf8_next(s, len, &i);
     fribidi_get_bidi_types(chars, (FriBidiStrIndex)n, types);
     FriBidiParType dir = fribidi_get_par_direction(types, (FriBidiStrIndex)n);
+    /* The interface's own strings (no language given) in a right-to-left
+     * interface read right to left once they hold a right-to-left letter,
+     * even when a key name comes first ("Enter  ..." in Arabic). */
+    if ((lang == NULL || lang[0] == '\0') && i18n_is_rtl())
+        for (size_t k = 0; k < n; k++)
+            if (types[k] == FRIBIDI_TYPE_RTL || types[k] == FRIBIDI_TYPE_AL)
+                return true;
     if (dir == FRIBIDI_PAR_RTL)
         return true;
     if (dir == FRIBIDI_PAR_LTR)
         return false;
     return lang_is_rtl(lang);
+}
+
+/* A paragraph's direction as this cache lays it out: in a mirrored
+ * (right-to-left) interface, text of a right-to-left language reads right
+ * to left whatever it starts with ("A: <Arabic answer>", "B: 1961"), and
+ * an interface string (no language) with any right-to-left letter does
+ * too, so "Esc  <Arabic word>" keeps the key at the start; everything else
+ * as text_paragraph_rtl. */
+static bool layout_paragraph_rtl(const Shaper *sh, const char *s, size_t len, const char *lang)
+{
+    if (sh->cache->mirror && lang != NULL && lang_is_rtl(lang))
+        return true;
+    if (sh->cache->mirror && lang == NULL && len > 0) {
+        FriBidiChar chars[256] = {0};
+
+        FriBidiCharType types[256];
+        size_t n = 0, i = 0;
+        while (i < len && n < SDL_arraysize(chars))
+            chars[n++] = utf8_next(s, len, &i);
+        fribidi_get_bidi_types(chars, (FriBidiStrIndex)n, types);
+        for (size_t k = 0; k < n; k++)
+            if (FRIBIDI_IS_LETTER(types[k]) && FRIBIDI_IS_RTL(types[k]))
+                return true;
+    }
+    return text_paragraph_rtl(s, len, lang);
+}
+
+size_t text_layout_visual_runs(Shaper *sh, const char *text, size_t *starts, size_t max)
+{
+    size_t len = strcspn(text, "\n");
+    bool rtl = layout_paragraph_rtl(sh, text, len, NULL);
+    Run *runs = sh->cache->scratch.runs;
+    size_t count = make_runs(sh, text, len, rtl, runs, MAX_RUNS);
+    size_t n = 0;
+    for (size_t r = 0; r < count && n < max; r++)
+        if (!runs[r].control)
+            starts[n++] = runs[r].start;
+    return n;
 }
 
 /* Longest prefix of s[start..end) that fits `wrap` (at least one char). */
@@ -276,7 +355,8 @@ static size_t break_lines(Shaper *sh, const char *s, const char *lang, int wrap,
         size_t pe = p;
         while (pe < len && s[pe] != '\n')
             pe++;
-        bool rtl = text_paragraph_rtl(s + p, pe - p, lang);
+        bool rtl = layout_paragraph_rtl(sh, s + p, pe - p, lang);
+
         size_t ls = p;
         if (ls == pe) { /* empty paragraph: an empty line */
             lines[count++] = (LineSpan){ls, ls, rtl, 0};
@@ -313,19 +393,87 @@ static size_t break_lines(Shaper *sh, const char *s, const char *lang, int wrap,
     return count;
 }
 
+/* Puts a rendered piece (one colour, coverage in alpha) into out at x, y,
+ * keeping the larger coverage of each pixel: a piece's transparent margin
+ * must not wipe what is already there, such as the dots under the line
+ * above, which a plain copy did where two lines' boxes overlap. */
+static void merge_piece(SDL_Surface *piece, SDL_Surface *out, int x, int y)
+{
+    SDL_Surface *src = piece->format->format == SDL_PIXELFORMAT_ARGB8888
+                           ? piece
+                           : SDL_ConvertSurfaceFormat(piece, SDL_PIXELFORMAT_ARGB8888, 0);
+    if (!src)
+        return;
+    SDL_LockSurface(src);
+    SDL_LockSurface(out);
+    for (int row = 0; row < src->h; row++) {
+        int oy = y + row;
+        if (oy < 0 || oy >= out->h)
+            continue;
+        const Uint32 *sp = (const Uint32 *)((const Uint8 *)src->pixels + row * src->pitch);
+        Uint32 *op = (Uint32 *)((Uint8 *)out->pixels + oy * out->pitch);
+        for (int col = 0; col < src->w; col++) {
+            int ox = x + col;
+            if (ox < 0 || ox >= out->w)
+                continue;
+            if ((sp[col] >> 24) > (op[ox] >> 24))
+                op[ox] = sp[col];
+        }
+    }
+    SDL_UnlockSurface(out);
+    SDL_UnlockSurface(src);
+    if (src != piece)
+        SDL_FreeSurface(src);
+}
+
+/* The last line kept when text is left out: its own text with "…" after
+ * it, cut a character at a time until it fits `wrap` (a malloc'd string the
+ * caller frees; NULL when out of memory). */
+static char *cut_line(Shaper *sh, const char *s, const LineSpan *ln, int wrap, int *width)
+{
+    static const char ellipsis[] = "\xE2\x80\xA6";
+    size_t len = ln->end - ln->start;
+    char *buf = malloc(len + sizeof ellipsis);
+    if (buf == NULL)
+        return NULL;
+    memcpy(buf, s + ln->start, len);
+    for (;;) {
+        while (len > 0 && buf[len - 1] == ' ')
+            len--;
+        memcpy(buf + len, ellipsis, sizeof ellipsis);
+        *width = line_width(sh, buf, len + sizeof ellipsis - 1, ln->rtl);
+        if (wrap <= 0 || *width <= wrap || len == 0)
+            return buf;
+        do /* one whole character back */
+            len--;
+        while (len > 0 && ((unsigned char)buf[len] & 0xC0) == 0x80);
+    }
+}
+
 /* Renders the text into a new ARGB surface the caller frees. */
 SDL_Surface *text_render_surface(Shaper *sh, const char *text, const char *lang, SDL_Color color,
-                                 int wrap, TextAlign align)
+                                 int wrap, TextAlign align, int max_lines)
 {
     TextScratch *scratch = &sh->cache->scratch;
     LineSpan *lines = scratch->lines;
     size_t count = break_lines(sh, text, lang, wrap, lines, MAX_LINES);
+    char *cut = NULL; /* the last line's text when the rest is left out */
+    if (max_lines > 0 && count > (size_t)max_lines) {
+        count = (size_t)max_lines;
+        LineSpan *last = &lines[count - 1];
+        cut = cut_line(sh, text, last, wrap, &last->width);
+        if (cut != NULL) {
+            last->end = last->start + strlen(cut); /* its span now indexes `cut` */
+        }
+    }
     TTF_Font *base =
         text_get_font(sh->cache, text_face_index(sh->cache, sh->lang_script, sh->bold), sh->px);
     TTF_Font *ui =
         text_get_font(sh->cache, text_face_index(sh->cache, SCRIPT_COMMON, sh->bold), sh->px);
-    if (!base || !ui || count == 0)
+    if (!base || !ui || count == 0) {
+        free(cut);
         return NULL;
+    }
     int skip = TTF_FontLineSkip(ui);
     if (TTF_FontLineSkip(base) > skip)
         skip = TTF_FontLineSkip(base);
@@ -343,8 +491,10 @@ SDL_Surface *text_render_surface(Shaper *sh, const char *text, const char *lang,
         height = MAX_TEXTURE_SIDE;
     SDL_Surface *out =
         SDL_CreateRGBSurfaceWithFormat(0, width, height, 32, SDL_PIXELFORMAT_ARGB8888);
-    if (!out)
+    if (!out) {
+        free(cut);
         return NULL;
+    }
     SDL_FillRect(out, NULL, 0);
     Run *runs = scratch->runs;
     char *buf = scratch->piece;
@@ -359,13 +509,16 @@ SDL_Surface *text_render_surface(Shaper *sh, const char *text, const char *lang,
         else if (a == TEXT_ALIGN_RIGHT)
             x = width - ln->width;
         int y = (int)i * skip;
-        size_t nr = make_runs(sh, text + ln->start, ln->end - ln->start, ln->rtl, runs, MAX_RUNS);
+        const char *src = cut != NULL && i == count - 1 ? cut : text + ln->start;
+        size_t nr = make_runs(sh, src, ln->end - ln->start, ln->rtl, runs, MAX_RUNS);
         for (size_t r = 0; r < nr; r++) {
             size_t n = runs[r].end - runs[r].start;
+            if (runs[r].control)
+                continue;
             TTF_Font *font = run_font(sh, &runs[r]);
             if (!font || n == 0 || n >= sizeof scratch->piece)
                 continue;
-            memcpy(buf, text + ln->start + runs[r].start, n);
+            memcpy(buf, src + runs[r].start, n);
             buf[n] = '\0';
             SDL_Surface *piece = TTF_RenderUTF8_Blended(font, buf, color);
             if (!piece)
@@ -374,12 +527,11 @@ SDL_Surface *text_render_surface(Shaper *sh, const char *text, const char *lang,
             int dy = TTF_FontAscent(ui) - TTF_FontAscent(font);
             if (TTF_FontAscent(base) > TTF_FontAscent(ui))
                 dy = TTF_FontAscent(base) - TTF_FontAscent(font);
-            SDL_SetSurfaceBlendMode(piece, SDL_BLENDMODE_NONE);
-            SDL_Rect dst = {x, y + dy, piece->w, piece->h};
-            SDL_BlitSurface(piece, NULL, out, &dst);
+            merge_piece(piece, out, x, y + dy);
             x += piece->w;
             SDL_FreeSurface(piece);
         }
     }
+    free(cut);
     return out;
 }

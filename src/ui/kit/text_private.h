@@ -66,6 +66,7 @@ typedef struct Entry {
     SDL_Color color;
     int wrap;
     TextAlign align;
+    int max_lines; /* 0 = all */
     SDL_Texture *texture;
     int w, h;
     uint64_t used;
@@ -75,6 +76,7 @@ typedef struct Run {
     size_t start, end; /* bytes in the line */
     int level;         /* bidi embedding level: odd = right to left */
     Script script;
+    bool control; /* a bidi mark or isolate: it orders, it is never drawn */
 } Run;
 
 typedef struct LineSpan {
@@ -114,6 +116,7 @@ struct TextCache {
     size_t bytes;
     uint64_t tick;
     TextScratch scratch;
+    bool mirror; /* text_set_mirror: the frame is flipped after drawing */
 };
 
 /* What the layout functions work with: one string's font size, weight
@@ -148,9 +151,16 @@ TTF_Font *text_get_font(TextCache *cache, int face, int px);
  * language's when it has none. */
 bool text_paragraph_rtl(const char *s, size_t len, const char *lang);
 
+/* The first line of text (an interface string) cut into runs in visual
+ * order, left to right: the byte offset each starts at, into starts (at
+ * most max). Returns how many (bidi marks and isolates are left out). */
+size_t text_layout_visual_runs(Shaper *sh, const char *text, size_t *starts, size_t max);
+
 /* Lays the text out (wrapped to wrap pixels, 0 = never) and renders it into
- * a new ARGB surface the caller frees; NULL when nothing could be drawn. */
+ * a new ARGB surface the caller frees; NULL when nothing could be drawn.
+ * With max_lines > 0 at most that many lines are drawn, the last one cut
+ * with an ellipsis when text was left out. */
 SDL_Surface *text_render_surface(Shaper *sh, const char *text, const char *lang, SDL_Color color,
-                                 int wrap, TextAlign align);
+                                 int wrap, TextAlign align, int max_lines);
 
 #endif

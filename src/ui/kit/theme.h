@@ -58,6 +58,12 @@ typedef struct Theme {
     float view_w, view_h; /* the window in logical units (>= 800 x 600) */
     float font_scale;     /* the player's text size, 0.75 .. 2.0 */
     bool reduced_motion;  /* the player asked for no animation */
+    /* The interface reads right to left (i18n_is_rtl, set by
+     * app_apply_settings). Scenes lay out left to right as always and the
+     * App mirrors the whole frame (app.c, app_draw_frame); a scene looks at
+     * this only for words that name a side or point ("latest on the left",
+     * the chevrons of an option row). */
+    bool rtl;
 } Theme;
 
 /* Recomputes the scale from the renderer's output size. Returns true when

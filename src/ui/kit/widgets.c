@@ -7,6 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "i18n.h"
+
 /* ---- focus ------------------------------------------------------------- */
 
 void nav_begin(Nav *nav)
@@ -61,9 +63,17 @@ static int hit(const Nav *nav, int x, int y)
     return -1;
 }
 
+/* How far apart [a0, a1) and [b0, b1) are: 0 when they overlap. */
+static long interval_gap(long a0, long a1, long b0, long b1)
+{
+    return b0 >= a1 ? b0 - a1 : a0 >= b1 ? a0 - b1 : 0;
+}
+
 /* The nearest enabled widget in a direction: the gap along the direction
- * counts once, the offset across it twice, so a list moves row by row and
- * a grid keeps its column. */
+ * counts once, the gap across it twice (none when the two overlap across:
+ * a row of two buttons right under a wide one is the next step down), so
+ * a list moves row by row and a grid keeps its column; among equals the
+ * one whose centre is nearest across wins. */
 static int spatial(const Nav *nav, InputAction dir)
 {
     if (nav->focus < 0 || nav->focus >= nav->count)
@@ -75,38 +85,42 @@ static int spatial(const Nav *nav, InputAction dir)
         if (i == nav->focus || !nav->enabled[i])
             continue;
         SDL_Rect r = nav->rect[i];
-        long along = 0, across = 0;
+        long along = 0, across = 0, centre = 0;
+        bool vertical = dir == ACTION_UP || dir == ACTION_DOWN;
         switch (dir) {
         case ACTION_UP:
             if (r.y + r.h / 2 >= c.y + c.h / 2)
                 continue;
             along = c.y - (r.y + r.h);
-            across = labs((long)(r.x + r.w / 2) - (c.x + c.w / 2));
             break;
         case ACTION_DOWN:
             if (r.y + r.h / 2 <= c.y + c.h / 2)
                 continue;
             along = r.y - (c.y + c.h);
-            across = labs((long)(r.x + r.w / 2) - (c.x + c.w / 2));
             break;
         case ACTION_LEFT:
             if (r.x + r.w / 2 >= c.x + c.w / 2)
                 continue;
             along = c.x - (r.x + r.w);
-            across = labs((long)(r.y + r.h / 2) - (c.y + c.h / 2));
             break;
         case ACTION_RIGHT:
             if (r.x + r.w / 2 <= c.x + c.w / 2)
                 continue;
             along = r.x - (c.x + c.w);
-            across = labs((long)(r.y + r.h / 2) - (c.y + c.h / 2));
             break;
         default:
             return -1;
         }
+        if (vertical) {
+            across = interval_gap(c.x, c.x + c.w, r.x, r.x + r.w);
+            centre = labs((long)(r.x + r.w / 2) - (c.x + c.w / 2));
+        } else {
+            across = interval_gap(c.y, c.y + c.h, r.y, r.y + r.h);
+            centre = labs((long)(r.y + r.h / 2) - (c.y + c.h / 2));
+        }
         if (along < 0)
             along = 0;
-        long score = along + 2 * across;
+        long score = (along + 2 * across) * 65536L + centre;
         if (best < 0 || score < best_score) {
             best = i;
             best_score = score;
@@ -375,6 +389,14 @@ void widget_focus_ring(App *app, SDL_Rect rect)
 
 /* ---- widgets ----------------------------------------------------------- */
 
+/* Controls drawn beside text (tick boxes, switches) grow with the
+ * player's text size, never shrink below their 100 % size. */
+static int control_px(const App *app, float units)
+{
+    float scale = app->theme.font_scale > 1.0f ? app->theme.font_scale : 1.0f;
+    return theme_px(&app->theme, units * scale);
+}
+
 static SDL_Color dim_if(SDL_Color c, unsigned flags)
 {
     return (flags & WIDGET_DISABLED) ? theme_mix(c, theme_color(COLOR_BG), 0.55f) : c;
@@ -402,6 +424,14 @@ static void surface(App *app, SDL_Rect rect, unsigned flags)
                         theme_color(COLOR_BAD));
 }
 
+int widget_button_height(App *app)
+{
+    TextSpec spec = {.style = TEXT_LABEL};
+    int need = text_line_height(app->text, &spec) + theme_px(&app->theme, 22);
+    int base = theme_px(&app->theme, THEME_BUTTON_H);
+    return need > base ? need : base;
+}
+
 void widget_button(App *app, SDL_Rect rect, const char *label, unsigned flags)
 {
     surface(app, rect, flags);
@@ -409,10 +439,52 @@ void widget_button(App *app, SDL_Rect rect, const char *label, unsigned flags)
     TextSpec spec = {.style = TEXT_LABEL, .color = dim_if(fg, flags), .align = TEXT_ALIGN_CENTER};
     /* A label uses the whole button before it shrinks. */
     int pad = theme_px(&app->theme, 10);
-    text_draw_fit(app->text, &spec, inset(rect, pad, theme_px(&app->theme, 4)), label);
+    SDL_Rect box = inset(rect, pad, theme_px(&app->theme, 4));
+    spec.shrink = text_fit_shrink(app->text, &spec, box.w, box.h, label);
+    text_draw_fit(app->text, &spec, box, label);
     if (flags & WIDGET_FOCUSED)
         widget_focus_ring(app, rect);
     app_record_widget(app, rect, label, flags);
+    app_record_text_px(app, text_font_px(app->text, &spec));
+}
+
+int widget_button_detail_height(App *app)
+{
+    TextSpec ls = {.style = TEXT_LABEL};
+    TextSpec ds = {.style = TEXT_SMALL};
+    int need = text_line_height(app->text, &ls) + text_line_height(app->text, &ds) +
+               theme_px(&app->theme, 16);
+    int base = widget_button_height(app);
+    return need > base ? need : base;
+}
+
+void widget_button_detail(App *app, SDL_Rect rect, const char *label, const char *detail,
+                          unsigned flags)
+{
+    if (detail == NULL || detail[0] == '\0') {
+        widget_button(app, rect, label, flags);
+        return;
+    }
+    surface(app, rect, flags);
+    const Theme *t = &app->theme;
+    bool primary = (flags & WIDGET_PRIMARY) != 0;
+    SDL_Color fg = theme_color(primary ? COLOR_ON_ACCENT : COLOR_TEXT);
+    SDL_Color dim =
+        primary ? theme_mix(fg, theme_color(COLOR_ACCENT), 0.25f) : theme_color(COLOR_TEXT_DIM);
+    TextSpec ls = {.style = TEXT_LABEL, .color = dim_if(fg, flags), .align = TEXT_ALIGN_CENTER};
+    TextSpec ds = {.style = TEXT_SMALL, .color = dim_if(dim, flags), .align = TEXT_ALIGN_CENTER};
+    int lh = text_line_height(app->text, &ls), dh = text_line_height(app->text, &ds);
+    int pad = theme_px(t, 10);
+    int y = rect.y + (rect.h - lh - dh) / 2;
+    SDL_Rect lbox = {rect.x + pad, y, rect.w - 2 * pad, lh};
+    SDL_Rect dbox = {rect.x + pad, y + lh, rect.w - 2 * pad, dh};
+    ls.max_lines = ds.max_lines = 1;
+    text_draw_fit(app->text, &ls, lbox, label);
+    SDL_Rect drawn = text_draw_fit(app->text, &ds, dbox, detail);
+    if (flags & WIDGET_FOCUSED)
+        widget_focus_ring(app, rect);
+    app_record_widget(app, rect, label, flags);
+    app_record_widget(app, drawn, detail, WIDGET_TEXT);
 }
 
 static void check_box(App *app, SDL_Rect box, bool on, unsigned flags)
@@ -447,7 +519,7 @@ int widget_tile_height(App *app, int width, const char *title, const char *detai
 {
     const Theme *t = &app->theme;
     int pad = theme_px(t, THEME_PAD);
-    int cw = width - 2 * pad - (show_check ? theme_px(t, 24) + pad : 0);
+    int cw = width - 2 * pad - (show_check ? control_px(app, 24) + pad : 0);
     if (cw < 1)
         cw = 1;
     TextSpec ts = {.style = TEXT_LABEL, .wrap = cw};
@@ -471,7 +543,7 @@ void widget_tile(App *app, SDL_Rect rect, const char *title, const char *detail,
     int pad = theme_px(t, THEME_PAD);
     SDL_Rect content = inset(rect, pad, theme_px(t, 10));
     if (show_check) {
-        int box = theme_px(t, 24);
+        int box = control_px(app, 24);
         SDL_Rect b = {rect.x + rect.w - pad - box, rect.y + (rect.h - box) / 2, box, box};
         check_box(app, b, (flags & WIDGET_SELECTED) != 0, flags);
         content.w -= box + pad;
@@ -483,11 +555,20 @@ void widget_tile(App *app, SDL_Rect rect, const char *title, const char *detail,
     if (had_clip && !SDL_IntersectRect(&old_clip, &content, &clip))
         clip = (SDL_Rect){0, 0, 0, 0};
     SDL_RenderSetClipRect(app->renderer, &clip);
-    TextSpec ts = {
-        .style = TEXT_LABEL, .color = dim_if(theme_color(COLOR_TEXT), flags), .wrap = content.w};
+    /* Title and detail line up on the interface's side, whatever the
+     * direction of the text in them (an Arabic pack in an English list).
+     * LEFT is that side in a right-to-left interface too: its frame is
+     * flipped, and text_set_mirror swaps the alignment with it. */
+    TextAlign side = TEXT_ALIGN_LEFT;
+
+    TextSpec ts = {.style = TEXT_LABEL,
+                   .color = dim_if(theme_color(COLOR_TEXT), flags),
+                   .wrap = content.w,
+                   .align = side};
     bool has_detail = detail && detail[0];
     SDL_Color dc = theme_color((flags & WIDGET_DANGER) ? COLOR_BAD : COLOR_TEXT_DIM);
-    TextSpec ds = {.style = TEXT_SMALL, .color = dim_if(dc, flags), .wrap = content.w};
+    TextSpec ds = {
+        .style = TEXT_SMALL, .color = dim_if(dc, flags), .wrap = content.w, .align = side};
     int title_h = text_measure(app->text, &ts, title).y;
     int block = title_h;
     if (has_detail)
@@ -496,7 +577,7 @@ void widget_tile(App *app, SDL_Rect rect, const char *title, const char *detail,
     text_draw(app->text, &ts, content.x, y, title);
     if (has_detail) {
         SDL_Rect dr = text_draw(app->text, &ds, content.x, y + title_h + theme_px(t, 2), detail);
-        app_record_widget(app, dr, detail, 0); /* so tests can read what it says */
+        app_record_widget(app, dr, detail, WIDGET_TEXT); /* so tests can read what it says */
     }
     if (had_clip)
         SDL_RenderSetClipRect(app->renderer, &old_clip);
@@ -538,11 +619,16 @@ void widget_option(App *app, SDL_Rect rect, const char *label, const char *value
     int x_end = rect.x + rect.w - pad;
     int lh = text_line_height(app->text, &vs);
     int y = rect.y + (rect.h - lh) / 2;
-    text_draw(app->text, &as, x_end - aw, y, "\xE2\x80\xBA"); /* › */
+    /* The chevrons point outward on the screen: in a mirrored frame the
+     * outer one is drawn where "‹" would be on the left (app.c). */
+    const char *outer = app->theme.rtl ? "\xE2\x80\xB9" : "\xE2\x80\xBA"; /* ‹ or › */
+    const char *inner = app->theme.rtl ? "\xE2\x80\xBA" : "\xE2\x80\xB9";
+    text_draw(app->text, &as, x_end - aw, y, outer);
     SDL_Rect vbox = {x_end - aw - gap - vw, rect.y, vw, rect.h};
     vs.align = TEXT_ALIGN_CENTER;
     text_draw_fit(app->text, &vs, vbox, value);
-    text_draw(app->text, &as, vbox.x - gap - aw, y, "\xE2\x80\xB9");
+    text_draw(app->text, &as, vbox.x - gap - aw, y, inner);
+
     if (flags & WIDGET_FOCUSED)
         widget_focus_ring(app, rect);
     app_record_widget(app, rect, label, flags);
@@ -553,7 +639,7 @@ void widget_toggle(App *app, SDL_Rect rect, const char *label, bool on, unsigned
     surface(app, rect, flags);
     const Theme *t = &app->theme;
     int pad = theme_px(t, THEME_PAD);
-    int tw = theme_px(t, 46), th = theme_px(t, 26);
+    int tw = control_px(app, 46), th = control_px(app, 26);
     row_label(app, rect, tw, label, flags);
     SDL_Rect track = {rect.x + rect.w - pad - tw, rect.y + (rect.h - th) / 2, tw, th};
     ui_fill_round(app->renderer, track, th / 2,
@@ -659,35 +745,27 @@ void widget_scrollbar(App *app, SDL_Rect view, const Scroll *scroll)
     ui_fill_round(app->renderer, thumb, w / 2, theme_color(COLOR_TEXT_DIM));
 }
 
-void widget_text_field(App *app, SDL_Rect rect, const char *text, const char *placeholder,
-                       unsigned flags)
+void widget_text_field(App *app, SDL_Rect rect, const TextField *field, const char *composition,
+                       const char *placeholder, unsigned flags)
 {
     const Theme *t = &app->theme;
     ui_fill_round(app->renderer, rect, radius_px(app), theme_color(COLOR_BG));
     ui_stroke_round(app->renderer, rect, radius_px(app), theme_px(t, 2),
                     theme_color((flags & WIDGET_FOCUSED) ? COLOR_ACCENT : COLOR_BORDER));
     int pad = theme_px(t, THEME_PAD);
-    bool empty = !text || !text[0];
-    TextSpec spec = {.style = TEXT_BODY, .color = theme_color(empty ? COLOR_TEXT_DIM : COLOR_TEXT)};
-    int lh = text_line_height(app->text, &spec);
-    int y = rect.y + (rect.h - lh) / 2;
-    SDL_Rect clip = inset(rect, pad / 2, 0);
-    SDL_RenderSetClipRect(app->renderer, &clip);
-    const char *shown = empty ? (placeholder ? placeholder : "") : text;
-    int w = text_measure(app->text, &spec, shown).x;
-    int avail = rect.w - 2 * pad;
-    int x = rect.x + pad;
-    if (!empty && w > avail)
-        x -= w - avail; /* keep the end (where the caret is) in view */
-    SDL_Rect drawn = text_draw(app->text, &spec, x, y, shown);
-    if (flags & WIDGET_FOCUSED) {
-        int cx = empty ? rect.x + pad : drawn.x + drawn.w + theme_px(t, 2);
-        SDL_Rect caret = {cx, y + theme_px(t, 3), theme_px(t, 2), lh - theme_px(t, 6)};
-        SDL_Color c = theme_color(COLOR_ACCENT);
-        SDL_SetRenderDrawColor(app->renderer, c.r, c.g, c.b, 255);
-        SDL_RenderFillRect(app->renderer, &caret);
+    SDL_Rect box = inset(rect, pad, theme_px(t, 2));
+    bool focused = (flags & WIDGET_FOCUSED) != 0;
+    bool empty = field->len == 0 && (composition == NULL || composition[0] == '\0');
+    if (empty && placeholder != NULL) {
+        TextSpec ps = {.style = TEXT_BODY,
+                       .color = theme_color(COLOR_TEXT_DIM),
+                       .max_lines = 1,
+                       .no_shrink = true};
+        text_draw_fit(app->text, &ps, (SDL_Rect){box.x + theme_px(t, 6), box.y, box.w, box.h},
+                      placeholder);
     }
-    SDL_RenderSetClipRect(app->renderer, NULL);
+    TextSpec spec = {.style = TEXT_BODY};
+    text_field_draw(app->renderer, app->text, t, field, box, &spec, composition, focused);
     app_record_widget(app, rect, placeholder ? placeholder : "", flags);
 }
 
@@ -696,7 +774,7 @@ static int header(App *app, const char *title, const char *subtitle, bool draw)
     const Theme *t = &app->theme;
     SDL_Rect col = theme_column(t, 0, THEME_MARGIN);
     TextSpec bs = {.style = TEXT_SMALL, .color = theme_color(COLOR_TEXT_DIM)};
-    const char *back = "Esc  Back";
+    const char *back = _("Esc  Back");
     SDL_Point bsz = text_measure(app->text, &bs, back);
     int pad = theme_px(t, 12);
     SDL_Rect br = {col.x + col.w - bsz.x - 2 * pad, col.y, bsz.x + 2 * pad,
@@ -707,11 +785,14 @@ static int header(App *app, const char *title, const char *subtitle, bool draw)
     int y;
     if (draw) {
         SDL_Rect r = text_draw(app->text, &hs, col.x, col.y, title);
+        if (r.w > 0)
+            app_record_widget(app, r, title, WIDGET_TEXT);
         y = r.y + (r.h > 0 ? r.h : text_line_height(app->text, &hs));
         /* A small "Back" pill at the right, for mouse users. */
         ui_fill_round(app->renderer, br, br.h / 2, theme_color(COLOR_SURFACE));
         text_draw(app->text, &bs, br.x + pad, br.y + (br.h - bsz.y) / 2, back);
-        app_record_widget(app, br, "Back", 0);
+        app_record_widget(app, br, C_("button", "Back"), 0);
+
         app_set_back_button(app, br);
     } else {
         SDL_Point sz = text_measure(app->text, &hs, title);
@@ -721,6 +802,7 @@ static int header(App *app, const char *title, const char *subtitle, bool draw)
         TextSpec ss = {.style = TEXT_BODY, .color = theme_color(COLOR_TEXT_DIM), .wrap = col.w};
         if (draw) {
             SDL_Rect r = text_draw(app->text, &ss, col.x, y + theme_px(t, 4), subtitle);
+            app_record_widget(app, r, subtitle, WIDGET_TEXT);
             y = r.y + r.h;
         } else {
             y += theme_px(t, 4) + text_measure(app->text, &ss, subtitle).y;
@@ -739,6 +821,34 @@ int widget_header_bottom(App *app, const char *title, const char *subtitle)
     return header(app, title, subtitle, false);
 }
 
+/* A hint line as it is wrapped: "Enter  submit    Esc  quit round" is
+ * items four spaces apart, each a key and what it does; a line may break
+ * only between items, so the one or two spaces inside an item become
+ * no-break spaces. */
+static void hint_items(const char *hint, char *out, size_t size)
+{
+    size_t o = 0;
+    for (size_t i = 0; hint[i] != '\0' && o + 3 < size;) {
+        if (hint[i] != ' ') {
+            out[o++] = hint[i++];
+            continue;
+        }
+        size_t run = 0;
+        while (hint[i + run] == ' ')
+            run++;
+        for (size_t k = 0; k < run && o + 3 < size; k++) {
+            if (run >= 3) {
+                out[o++] = ' ';
+            } else {
+                out[o++] = '\xC2'; /* U+00A0 */
+                out[o++] = '\xA0';
+            }
+        }
+        i += run;
+    }
+    out[o] = '\0';
+}
+
 static int footer(App *app, const char *hint, bool draw)
 {
     const Theme *t = &app->theme;
@@ -746,10 +856,15 @@ static int footer(App *app, const char *hint, bool draw)
                    .color = theme_color(COLOR_TEXT_DIM),
                    .align = TEXT_ALIGN_CENTER,
                    .wrap = t->out_w - 2 * theme_px(t, THEME_MARGIN)};
-    SDL_Point sz = text_measure(app->text, &fs, hint);
+    char items[1024];
+    hint_items(hint, items, sizeof items);
+    SDL_Point sz = text_measure(app->text, &fs, items);
     int y = t->out_h - theme_px(t, 14) - sz.y;
-    if (draw)
-        text_draw(app->text, &fs, theme_px(t, THEME_MARGIN), y, hint);
+    if (draw) {
+        SDL_Rect r = text_draw(app->text, &fs, theme_px(t, THEME_MARGIN), y, items);
+        if (r.w > 0)
+            app_record_widget(app, r, hint, WIDGET_TEXT); /* what the keys do, for tests */
+    }
     return y - theme_px(t, 12);
 }
 

@@ -32,6 +32,7 @@ typedef enum WidgetFlags {
     WIDGET_SELECTED = 1u << 2, /* ticked / chosen / toggled on */
     WIDGET_PRIMARY = 1u << 3,  /* the accent-coloured main action */
     WIDGET_DANGER = 1u << 4,   /* an error entry */
+    WIDGET_TEXT = 1u << 5,     /* recorded only: a text drawn inside another widget */
 } WidgetFlags;
 
 /* ---- focus ------------------------------------------------------------- */
@@ -124,6 +125,20 @@ int widget_footer_top(App *app, const char *hint);
 /* A button with a centred label. */
 void widget_button(App *app, SDL_Rect rect, const char *label, unsigned flags);
 
+/* A button with a label and, under it, a smaller dim line of detail
+ * ("Continue" / "Kuwait and the GCC · 10 questions"). Records the label,
+ * and the detail as a widget of its own. */
+void widget_button_detail(App *app, SDL_Rect rect, const char *label, const char *detail,
+                          unsigned flags);
+
+/* The height widget_button_detail needs for one line of each, pixels. */
+int widget_button_detail_height(App *app);
+
+/* The height of a button or an option row, pixels: THEME_BUTTON_H units,
+ * or more when the player's text size needs it (controls grow with the
+ * text, so a 200 % label is never squeezed). */
+int widget_button_height(App *app);
+
 /* A tile: a bold title line, an optional detail text below (wrapped), and a
  * tick box at the right when WIDGET_SELECTED can apply (show_check). */
 void widget_tile(App *app, SDL_Rect rect, const char *title, const char *detail, bool show_check,
@@ -165,9 +180,10 @@ void widget_bar_chart(App *app, SDL_Rect rect, const float *values, size_t count
 /* A scroll bar at the right edge of `view` when content is taller. */
 void widget_scrollbar(App *app, SDL_Rect view, const Scroll *scroll);
 
-/* A one-line text field showing `text` (or a dim placeholder) and a caret
- * at its end when focused. */
-void widget_text_field(App *app, SDL_Rect rect, const char *text, const char *placeholder,
-                       unsigned flags);
+/* A one-line text field: its text (text_field_draw: the cursor, the
+ * selection, the IME's composition, scrolled to the caret) or a dim
+ * placeholder when empty; the caret when focused. */
+void widget_text_field(App *app, SDL_Rect rect, const TextField *field, const char *composition,
+                       const char *placeholder, unsigned flags);
 
 #endif

@@ -42,6 +42,11 @@ const RoundQuestion *play_last_answered(const App *app);
  * answers stay) and frees it. A finished round is only freed. */
 void play_abandon(App *app);
 
+/* Asks "Quit this round?" (app_ask): Keep playing is the default; Yes
+ * abandons the round (play_abandon) and goes back to where it started.
+ * The question and feedback screens ask it on Esc. */
+void play_ask_quit(App *app);
+
 /* Starts a round of the questions of the round just played that were not
  * answered right, with the same settings and a new seed, and goes to the
  * question scene. Returns false when nothing was missed or it failed. */
@@ -64,6 +69,26 @@ void play_draw_line(SDL_Renderer *renderer, float x0, float y0, float x1, float 
 /* A check mark or a cross drawn with thick strokes in rect. */
 void play_draw_check(SDL_Renderer *renderer, SDL_Rect rect, SDL_Color color);
 void play_draw_cross(SDL_Renderer *renderer, SDL_Rect rect, SDL_Color color);
+
+/* How an answer went, as the feedback and results screens draw it: a
+ * disc in the verdict's colour with a check mark (right), a half-filled
+ * ring (partly right: never the cross of a wrong answer), or a cross
+ * (wrong, timed out). */
+typedef enum PlayVerdict {
+    PLAY_VERDICT_RIGHT,
+    PLAY_VERDICT_PARTLY,
+    PLAY_VERDICT_WRONG,
+    PLAY_VERDICT_TIMED_OUT,
+} PlayVerdict;
+
+/* The verdict of a result. */
+PlayVerdict play_verdict(const RoundResult *result);
+
+/* Its colour (COLOR_GOOD, COLOR_WARN, COLOR_BAD, COLOR_WARN). */
+ThemeColor play_verdict_color(PlayVerdict verdict);
+
+/* Draws the verdict's disc and mark in the square `box`. */
+void play_draw_verdict(SDL_Renderer *renderer, SDL_Rect box, PlayVerdict verdict);
 
 /* A filled circle. */
 void play_fill_circle(SDL_Renderer *renderer, float cx, float cy, float r, SDL_Color color);
@@ -145,14 +170,23 @@ struct PlayInput {
     const PlayKind *kind;    /* the question type's row */
     const RoundQuestion *rq; /* borrowed from the round */
     const Question *q;
-    const char *lang;   /* the pack's language */
-    bool rtl;           /* right-to-left pack: layouts are mirrored */
+    const char *lang; /* the pack's language */
+    bool rtl;         /* the pack's direction is not the interface's: mirrored */
+
     GivenAnswer given;  /* filled as the player answers */
     bool ready;         /* the answer is committed: judge it */
     Nav nav;            /* focusable widgets of the area */
     SDL_Rect area;      /* pixels, set by play_input_layout */
     SDL_Rect text_rect; /* where typed text is drawn (kinds with wants_text): the IME's place */
     void *state;        /* the kind's state, owned (kind->state_size bytes) */
+    /* The submit row (play_layout_submit): Submit, "I don't know" beside
+     * it (skip_nav -1 when the kind has none), and the room left for a
+     * note. `missing` says what an empty Submit lacks, until the next
+     * input. */
+    SDL_Rect skip_rect, note_rect;
+    int skip_nav;
+    bool skip_pressed;
+    char missing[200];
 };
 
 /* Prepares the input for question rq: finds its kind and allocates its
@@ -208,10 +242,29 @@ int play_pick(PlayInput *in, const UiEvent *event, int direct, bool *used);
  * (order, match), pixels. */
 int play_rows_min_height(App *app, size_t rows);
 
+/* Lays out the submit row in the band `row` (its x, y and width; the
+ * height is a button's): Submit at the end of the reading direction (the
+ * right, or the left of a right-to-left pack), "I don't know" beside it
+ * when `skip`, and the rest for a note. Adds Submit, then "I don't know",
+ * to in->nav and returns Submit's rectangle. Kinds that block an empty
+ * Submit give the skip, so a student who does not know can say so. */
+SDL_Rect play_layout_submit(App *app, PlayInput *in, SDL_Rect row, bool skip);
+
+/* The height of a submit row, pixels. */
+int play_submit_height(App *app);
+
 /* The area's primary button at rect (labelled "Submit" when label is
- * NULL), which is Nav widget nav_index, and a small dim note on the same
- * line starting at note_x ("2 ticked"; NULL for none). */
+ * NULL), which is Nav widget nav_index, "I don't know" when laid out,
+ * and in the note's room either what is missing (in->missing, in the
+ * warning colour) or a small dim note ("2 ticked"; NULL for none). */
 void play_draw_submit(App *app, const PlayInput *in, SDL_Rect rect, const char *label,
-                      int nav_index, int note_x, const char *note);
+                      int nav_index, const char *note);
+
+/* Says, in the submit row, what an empty Submit lacks, instead of judging
+ * nothing: "Type an answer first, or choose I don't know." */
+void play_say_missing(PlayInput *in, const char *what);
+
+/* The hint's part for the skip: "Ctrl+D  I don't know". */
+const char *play_skip_hint(void);
 
 #endif

@@ -8,6 +8,7 @@
  * click chooses. A choice or truefalse tile answers at once; multi tiles
  * toggle and an explicit Submit commits them.
  */
+#include "i18n.h"
 #include "play.h"
 
 #include <stdio.h>
@@ -24,17 +25,18 @@ typedef struct TilesVariant {
 
 static const TilesVariant choice_variant = {
     .max_tile_h = 96,
-    .hint = "1-8 or A-H  pick    Arrows  move    Enter  choose    Esc  quit round",
+    .hint = N_("1-8 or A-H  pick    Arrows  move    Enter  choose    Esc  quit round"),
 };
 static const TilesVariant multi_variant = {
     .multi = true,
     .max_tile_h = 96,
-    .hint = "1-8 or A-H  tick    Enter  tick / Submit    Esc  quit round",
+    .hint = N_("1-8 or A-H  tick    Enter  tick / Submit    Ctrl+D  I don't know    Esc  quit "
+               "round"),
 };
 static const TilesVariant truth_variant = {
     .truth = true,
     .max_tile_h = 130,
-    .hint = "T or 1  true    F or 2  false    Enter  choose    Esc  quit round",
+    .hint = N_("T or 1  true    F or 2  false    Enter  choose    Esc  quit round"),
 };
 
 typedef struct Tiles {
@@ -42,6 +44,7 @@ typedef struct Tiles {
     SDL_Rect tile[PLAY_MAX_ITEMS];
     size_t count;
     SDL_Rect submit; /* multi */
+    float shrink;    /* one text size for every tile (text_fit_shrink) */
 } Tiles;
 
 static size_t tile_total(const PlayInput *in, const Tiles *t)
@@ -52,7 +55,7 @@ static size_t tile_total(const PlayInput *in, const Tiles *t)
 static const char *tile_text(const PlayInput *in, const Tiles *t, size_t i)
 {
     if (t->variant->truth)
-        return i == 0 ? "True" : "False";
+        return i == 0 ? _("True") : _("False");
     return round_display_text(in->rq, i);
 }
 
@@ -75,7 +78,17 @@ static void truth_init(PlayInput *in)
 
 static const char *tiles_hint(const PlayInput *in)
 {
-    return ((const Tiles *)in->state)->variant->hint;
+    return _(((const Tiles *)in->state)->variant->hint);
+}
+
+/* The least height of a tile: one line of its text at size `shrink` (0:
+ * the readable floor), and never less than is easy to hit. */
+static int tile_min_height(App *app, float shrink)
+{
+    TextSpec body = {.style = TEXT_BODY};
+    body.shrink = shrink > 0.0f ? shrink : text_shrink_floor(&body);
+    int h = text_line_height(app->text, &body) + theme_px(&app->theme, 12);
+    return h > theme_px(&app->theme, 44) ? h : theme_px(&app->theme, 44);
 }
 
 static int tiles_min_height(App *app, const PlayInput *in)
@@ -85,12 +98,67 @@ static int tiles_min_height(App *app, const PlayInput *in)
     if (t->variant->truth)
         return theme_px(th, 60);
     int rows = ((int)in->rq->display_count + 1) / 2;
-    return rows * theme_px(th, 50) + (rows - 1) * theme_px(th, THEME_GAP) +
-           (t->variant->multi ? theme_px(th, THEME_BUTTON_H + THEME_GAP) : 0);
+    return rows * tile_min_height(app, 0.0f) + (rows - 1) * theme_px(th, THEME_GAP) +
+           (t->variant->multi ? play_submit_height(app) + theme_px(th, THEME_GAP) : 0);
+}
+
+/* The geometry of a tile's inside, shared by layout and drawing: the
+ * badge at the leading edge, the letter beside it, the text in the rest
+ * (the tick box at the far end of a multi tile). */
+typedef struct TileParts {
+    SDL_Rect badge;
+    int letter_x, letter_w;
+    SDL_Rect text;
+} TileParts;
+
+/* A multi tile's tick box: it grows with the player's text size. */
+static int tick_px(App *app)
+{
+    float scale = app->theme.font_scale > 1.0f ? app->theme.font_scale : 1.0f;
+    return theme_px(&app->theme, 26.0f * scale);
+}
+
+static TileParts tile_parts(App *app, const PlayInput *in, const Tiles *t, SDL_Rect r)
+{
+    const Theme *th = &app->theme;
+    TileParts p;
+    int pad = theme_px(th, 12);
+    int badge = r.h - 2 * pad;
+    int max_badge = theme_px(th, 56);
+    if (badge > max_badge)
+        badge = max_badge;
+    p.badge = (SDL_Rect){in->rtl ? r.x + r.w - pad - badge : r.x + pad, r.y + (r.h - badge) / 2,
+                         badge, badge};
+    TextSpec ls = {.style = TEXT_LABEL};
+    p.letter_w = text_measure(app->text, &ls, "W").x + theme_px(th, 8);
+    p.letter_x = in->rtl ? p.badge.x - pad - p.letter_w : p.badge.x + badge + pad;
+    int far_pad = t->variant->multi ? tick_px(app) + theme_px(th, 22) : pad;
+    if (in->rtl) {
+        int left = r.x + far_pad;
+        p.text = (SDL_Rect){left, r.y + pad / 2, p.letter_x - theme_px(th, 6) - left, r.h - pad};
+    } else {
+        int tx = p.letter_x + p.letter_w;
+        p.text = (SDL_Rect){tx, r.y + pad / 2, r.x + r.w - far_pad - tx, r.h - pad};
+    }
+    return p;
+}
+
+/* The height a tile of width w needs for its text at size `shrink`. */
+static int tile_need(App *app, const PlayInput *in, const Tiles *t, size_t i, int w, float shrink)
+{
+    const Theme *th = &app->theme;
+    TileParts p = tile_parts(app, in, t, (SDL_Rect){0, 0, w, theme_px(th, 96)});
+    TextSpec ts = {.style = TEXT_BODY, .lang = in->lang, .shrink = shrink, .wrap = p.text.w};
+    return text_measure(app->text, &ts, tile_text(in, t, i)).y + theme_px(th, 12);
 }
 
 /* ---- layout and events ----------------------------------------------------- */
 
+/* Tiles share the area's height. A tile whose text needs more grows into
+ * what the others leave; when even then it does not fit, every tile's text
+ * is made smaller together (so a long answer never stands out by being
+ * tiny), never below the readable size, and what still does not fit ends
+ * with an ellipsis. */
 static void tiles_layout(App *app, PlayInput *in)
 {
     Tiles *t = in->state;
@@ -101,28 +169,83 @@ static void tiles_layout(App *app, PlayInput *in)
     t->count = n;
     nav_begin(&in->nav);
     bool multi = t->variant->multi;
-    int submit_h = multi ? theme_px(th, THEME_BUTTON_H) + gap : 0;
+    int submit_h = multi ? play_submit_height(app) + gap : 0;
     int cols = 2;
     int rows = (int)((n + 1) / 2);
-    int avail = a.h - submit_h;
-    int tile_h = rows > 0 ? (avail - (rows - 1) * gap) / rows : 0;
-    int max_h = theme_px(th, (float)t->variant->max_tile_h);
-    if (tile_h > max_h)
-        tile_h = max_h;
+    int avail = a.h - submit_h - (rows > 0 ? (rows - 1) * gap : 0);
     int tile_w = (a.w - (cols - 1) * gap) / cols;
-    for (size_t i = 0; i < n; i++) {
-        int c = (int)(i % 2), r = (int)(i / 2);
-        if (in->rtl)
-            c = 1 - c; /* A stands top right when reading right to left */
-        t->tile[i] = (SDL_Rect){a.x + c * (tile_w + gap), a.y + r * (tile_h + gap), tile_w, tile_h};
-        nav_add(&in->nav, t->tile[i], true);
+    int max_h = theme_px(th, (float)t->variant->max_tile_h);
+    int row_h[PLAY_MAX_ITEMS];
+    /* The size: the largest at which every row's text fits (down to the
+     * readable floor), each row as tall as its longest text needs. */
+    TextSpec body = {.style = TEXT_BODY};
+    float floor = text_shrink_floor(&body);
+    int total = 0;
+    for (float f = 1.0f;; f -= 0.05f) {
+        if (f < floor)
+            f = floor;
+        int min_h = tile_min_height(app, f);
+        total = 0;
+        for (int r = 0; r < rows; r++) {
+            int need = min_h;
+            for (size_t i = (size_t)r * 2; i < n && i < (size_t)r * 2 + 2; i++) {
+                int h = tile_need(app, in, t, i, tile_w, f);
+                need = h > need ? h : need;
+            }
+            row_h[r] = need;
+            total += need;
+        }
+        t->shrink = f;
+        if (total <= avail || f <= floor)
+            break;
     }
-    if (multi) {
-        int w = theme_px(th, 220);
-        int y = a.y + rows * (tile_h + gap);
-        t->submit = (SDL_Rect){a.x + a.w - w, y, w, theme_px(th, THEME_BUTTON_H)};
-        nav_add(&in->nav, t->submit, true);
+    if (total <= avail) {
+        /* Room to spare: rows grow evenly, up to the tile's usual height
+         * (a row that needs more already has it). */
+        int spare = avail - total;
+        for (int pass = 0; pass < 2 && spare > 0; pass++) {
+            int growing = 0;
+            for (int r = 0; r < rows; r++)
+                growing += row_h[r] < max_h;
+            if (growing == 0)
+                break;
+            int each = spare / growing;
+            for (int r = 0; r < rows && each > 0; r++) {
+                if (row_h[r] >= max_h)
+                    continue;
+                int add = row_h[r] + each > max_h ? max_h - row_h[r] : each;
+                row_h[r] += add;
+                spare -= add;
+            }
+        }
+    } else if (total > 0) {
+        /* Even at the floor it does not fit: every row keeps one line, the
+         * rest is shared in proportion to what each needs beyond it, and
+         * what does not fit ends with "…". */
+        int min_h = tile_min_height(app, t->shrink);
+        int over = 0;
+        for (int r = 0; r < rows; r++)
+            over += row_h[r] - min_h;
+        int left = avail - rows * min_h;
+        for (int r = 0; r < rows; r++) {
+            int extra = row_h[r] - min_h;
+            row_h[r] = min_h + (left > 0 && over > 0 ? (int)((long)extra * left / over) : 0);
+        }
     }
+    int y = a.y;
+    for (int r = 0; r < rows; r++) {
+        for (int c0 = 0; c0 < 2; c0++) {
+            size_t i = (size_t)r * 2 + (size_t)c0;
+            if (i >= n)
+                break;
+            int c = in->rtl ? 1 - c0 : c0; /* A stands top right when reading right to left */
+            t->tile[i] = (SDL_Rect){a.x + c * (tile_w + gap), y, tile_w, row_h[r]};
+            nav_add(&in->nav, t->tile[i], true);
+        }
+        y += row_h[r] + gap;
+    }
+    if (multi)
+        t->submit = play_layout_submit(app, in, (SDL_Rect){a.x, y, a.w, 0}, true);
     nav_end(&in->nav);
 }
 
@@ -131,10 +254,12 @@ static void tiles_layout(App *app, PlayInput *in)
 static void choose(PlayInput *in, Tiles *t, size_t i)
 {
     if (t->variant->multi) {
-        if (i == t->count)
-            in->ready = true;
-        else
+        if (i != t->count)
             in->given.picked ^= 1u << i;
+        else if (in->given.picked == 0)
+            play_say_missing(in, _("Tick at least one answer first, or choose I don't know."));
+        else
+            in->ready = true;
         return;
     }
     if (t->variant->truth)
@@ -188,13 +313,10 @@ static void draw_tile(App *app, const PlayInput *in, const Tiles *t, size_t i)
         bg = theme_mix(bg, col, 0.22f);
     ui_fill_round(ren, r, radius, bg);
     /* The colour badge at the leading edge. */
+    TileParts parts = tile_parts(app, in, t, r);
     int pad = theme_px(th, 12);
-    int badge = r.h - 2 * pad;
-    int max_badge = theme_px(th, 56);
-    if (badge > max_badge)
-        badge = max_badge;
-    SDL_Rect b = {in->rtl ? r.x + r.w - pad - badge : r.x + pad, r.y + (r.h - badge) / 2, badge,
-                  badge};
+    SDL_Rect b = parts.badge;
+    int badge = b.w;
     ui_fill_round(ren, b, theme_px(th, 8), col);
     SDL_Rect mark = {b.x + badge / 6, b.y + badge / 6, badge * 2 / 3, badge * 2 / 3};
     if (tf && i == 0)
@@ -207,26 +329,18 @@ static void draw_tile(App *app, const PlayInput *in, const Tiles *t, size_t i)
 
     char letter[2] = {tf ? (i == 0 ? 'T' : 'F') : (char)('A' + (int)i), '\0'};
     TextSpec ls = {.style = TEXT_LABEL, .color = theme_color(COLOR_TEXT_DIM)};
-    int lw = text_measure(app->text, &ls, "W").x + theme_px(th, 8);
-    int lx = in->rtl ? b.x - pad - lw : b.x + badge + pad;
     int lh = text_line_height(app->text, &ls);
-    text_draw(app->text, &ls, lx, r.y + (r.h - lh) / 2, letter);
+    text_draw(app->text, &ls, parts.letter_x, r.y + (r.h - lh) / 2, letter);
 
-    /* The text takes the rest; the tick box sits at the far end. */
-    int far_pad = multi ? theme_px(th, 48) : pad;
-    SDL_Rect box;
-    if (in->rtl) {
-        int left = r.x + far_pad;
-        box = (SDL_Rect){left, r.y + pad / 2, lx - theme_px(th, 6) - left, r.h - pad};
-    } else {
-        int tx = lx + lw;
-        box = (SDL_Rect){tx, r.y + pad / 2, r.x + r.w - far_pad - tx, r.h - pad};
-    }
-    TextSpec ts = {.style = TEXT_BODY, .lang = in->lang};
-    text_draw_fit(app->text, &ts, box, tile_text(in, t, i));
+    /* The text takes the rest, at the size every tile shares (no tile
+     * shrinks on its own); the tick box sits at the far end. */
+    TextSpec ts = {.style = TEXT_BODY, .lang = in->lang, .shrink = t->shrink, .no_shrink = true};
+    text_draw_fit(app->text, &ts, parts.text, tile_text(in, t, i));
 
     if (multi) {
-        int cb = theme_px(th, 26);
+        int cb = tick_px(app);
+        if (cb > r.h - theme_px(th, 12))
+            cb = r.h - theme_px(th, 12); /* inside a low tile */
         SDL_Rect c = {in->rtl ? r.x + pad : r.x + r.w - pad - cb, r.y + (r.h - cb) / 2, cb, cb};
         if (picked) {
             ui_fill_round(ren, c, theme_px(th, 6), theme_color(COLOR_ACCENT));
@@ -241,6 +355,7 @@ static void draw_tile(App *app, const PlayInput *in, const Tiles *t, size_t i)
         widget_focus_ring(app, r);
     unsigned flags = (focused ? WIDGET_FOCUSED : 0u) | (picked ? WIDGET_SELECTED : 0u);
     app_record_widget(app, r, tile_text(in, t, i), flags);
+    app_record_text_px(app, text_font_px(app->text, &ts));
 }
 
 static void tiles_draw(App *app, PlayInput *in)
@@ -254,8 +369,9 @@ static void tiles_draw(App *app, PlayInput *in)
     for (size_t i = 0; i < t->count; i++)
         picks += (int)((in->given.picked >> i) & 1u);
     char note[64];
-    snprintf(note, sizeof note, "%s ticked", ui_format_int(picks).text);
-    play_draw_submit(app, in, t->submit, NULL, (int)t->count, in->area.x, note);
+    snprintf(note, sizeof note, _("%s ticked"), ui_format_int(picks).text);
+
+    play_draw_submit(app, in, t->submit, NULL, (int)t->count, note);
 }
 
 /* ---- the rows -------------------------------------------------------------- */

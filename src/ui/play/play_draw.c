@@ -5,6 +5,7 @@
  * reason. Everything is SDL_RenderGeometry triangles so it scales to any
  * window without bitmaps.
  */
+#include "i18n.h"
 #include "play.h"
 
 #include <math.h>
@@ -156,6 +157,75 @@ void play_draw_cross(SDL_Renderer *renderer, SDL_Rect r, SDL_Color color)
     play_draw_line(renderer, x + w * 0.75f, y + h * 0.25f, x + w * 0.25f, y + h * 0.75f, t, color);
 }
 
+PlayVerdict play_verdict(const RoundResult *result)
+{
+    if (result->correct)
+        return PLAY_VERDICT_RIGHT;
+    if (result->timed_out)
+        return PLAY_VERDICT_TIMED_OUT;
+    return result->fraction.right > 0 ? PLAY_VERDICT_PARTLY : PLAY_VERDICT_WRONG;
+}
+
+ThemeColor play_verdict_color(PlayVerdict verdict)
+{
+    switch (verdict) {
+    case PLAY_VERDICT_RIGHT:
+        return COLOR_GOOD;
+    case PLAY_VERDICT_WRONG:
+        return COLOR_BAD;
+    case PLAY_VERDICT_PARTLY:
+    case PLAY_VERDICT_TIMED_OUT:
+        break;
+    }
+    return COLOR_WARN;
+}
+
+/* A half disc: the left half of a circle (a fan over its rim). */
+static void fill_half_circle(SDL_Renderer *renderer, float cx, float cy, float r, SDL_Color color)
+{
+    float px[21], py[21];
+    const float pi = 3.14159265f;
+    for (int i = 0; i <= 20; i++) {
+        float a = pi / 2.0f + pi * (float)i / 20.0f; /* from the bottom round the left */
+        px[i] = cx + r * cosf(a);
+        py[i] = cy + r * sinf(a);
+    }
+    SDL_Vertex v[3 * 20];
+    for (int i = 0; i < 20; i++) {
+        v[3 * i] = vertex(cx, cy, color);
+        v[3 * i + 1] = vertex(px[i], py[i], color);
+        v[3 * i + 2] = vertex(px[i + 1], py[i + 1], color);
+    }
+    SDL_RenderGeometry(renderer, NULL, v, 3 * 20, NULL, 0);
+}
+
+void play_draw_verdict(SDL_Renderer *renderer, SDL_Rect box, PlayVerdict verdict)
+{
+    float d = (float)(box.w < box.h ? box.w : box.h);
+    float cx = (float)box.x + d / 2.0f, cy = (float)box.y + d / 2.0f;
+    play_fill_circle(renderer, cx, cy, d / 2.0f, theme_color(play_verdict_color(verdict)));
+    SDL_Rect mark = {box.x + (int)(d / 6.0f), box.y + (int)(d / 6.0f), (int)(d * 2.0f / 3.0f),
+                     (int)(d * 2.0f / 3.0f)};
+    SDL_Color ink = theme_color(COLOR_BG);
+    switch (verdict) {
+    case PLAY_VERDICT_RIGHT:
+        play_draw_check(renderer, mark, ink);
+        break;
+    case PLAY_VERDICT_PARTLY: {
+        /* A ring half filled: some of it right. */
+        SDL_Color tone = theme_color(play_verdict_color(verdict));
+        play_fill_circle(renderer, cx, cy, d * 0.30f, ink);
+        play_fill_circle(renderer, cx, cy, d * 0.30f - d * 0.08f, tone);
+        fill_half_circle(renderer, cx, cy, d * 0.30f - d * 0.08f, ink);
+        break;
+    }
+    case PLAY_VERDICT_WRONG:
+    case PLAY_VERDICT_TIMED_OUT:
+        play_draw_cross(renderer, mark, ink);
+        break;
+    }
+}
+
 bool play_hit(SDL_Rect rect, int x, int y)
 {
     return x >= rect.x && y >= rect.y && x < rect.x + rect.w && y < rect.y + rect.h;
@@ -179,21 +249,16 @@ void play_ellipsize(char *dst, size_t size, const char *text, size_t max_bytes)
 
 int play_footer_top(App *app, const char *hint)
 {
-    /* The same measure as widget_footer(), which draws it. */
-    const Theme *t = &app->theme;
-    TextSpec fs = {.style = TEXT_SMALL,
-                   .align = TEXT_ALIGN_CENTER,
-                   .wrap = t->out_w - 2 * theme_px(t, THEME_MARGIN)};
-    SDL_Point sz = text_measure(app->text, &fs, hint);
-    return t->out_h - theme_px(t, 14) - sz.y - theme_px(t, 10);
+    /* widget_footer's own measure, a little closer to the hint. */
+    return widget_footer_top(app, hint) + theme_px(&app->theme, 2);
 }
 
 int play_rows_min_height(App *app, size_t rows)
 {
     const Theme *th = &app->theme;
     int n = (int)rows;
-    return n * theme_px(th, 44) + (n - 1) * theme_px(th, 10) +
-           theme_px(th, THEME_BUTTON_H + THEME_GAP);
+    return n * theme_px(th, 44) + (n - 1) * theme_px(th, 10) + play_submit_height(app) +
+           theme_px(th, THEME_GAP);
 }
 
 SDL_Keycode play_plain_key(const SDL_Event *e)
@@ -232,14 +297,69 @@ int play_pick(PlayInput *in, const UiEvent *event, int direct, bool *used)
     return hit;
 }
 
-void play_draw_submit(App *app, const PlayInput *in, SDL_Rect rect, const char *label,
-                      int nav_index, int note_x, const char *note)
+int play_submit_height(App *app)
 {
-    if (note != NULL) {
-        TextSpec ns = {.style = TEXT_SMALL, .color = theme_color(COLOR_TEXT_DIM)};
-        int lh = text_line_height(app->text, &ns);
-        text_draw(app->text, &ns, note_x, rect.y + (rect.h - lh) / 2, note);
+    return widget_button_height(app);
+}
+
+SDL_Rect play_layout_submit(App *app, PlayInput *in, SDL_Rect row, bool skip)
+{
+    const Theme *th = &app->theme;
+    int bh = play_submit_height(app);
+    int gap = theme_px(th, THEME_GAP);
+    int sw = theme_px(th, 200), kw = skip ? theme_px(th, 170) : 0;
+    TextSpec ls = {.style = TEXT_LABEL};
+    /* Labels grow with the text size; the buttons grow with them. */
+    int need = text_measure(app->text, &ls, _("I don't know")).x + theme_px(th, 28);
+    if (skip && kw < need)
+        kw = need;
+    if (sw + (skip ? kw + gap : 0) > row.w) {
+        sw = skip ? (row.w - gap) / 2 : row.w;
+        kw = skip ? row.w - gap - sw : 0;
     }
-    widget_button(app, rect, label != NULL ? label : "Submit",
+    SDL_Rect submit, skip_rect = {0, 0, 0, 0};
+    if (in->rtl) {
+        submit = (SDL_Rect){row.x, row.y, sw, bh};
+        if (skip)
+            skip_rect = (SDL_Rect){submit.x + sw + gap, row.y, kw, bh};
+        int from = skip ? skip_rect.x + kw + gap : submit.x + sw + gap;
+        in->note_rect = (SDL_Rect){from, row.y, row.x + row.w - from, bh};
+    } else {
+        submit = (SDL_Rect){row.x + row.w - sw, row.y, sw, bh};
+        if (skip)
+            skip_rect = (SDL_Rect){submit.x - gap - kw, row.y, kw, bh};
+        int to = skip ? skip_rect.x - gap : submit.x - gap;
+        in->note_rect = (SDL_Rect){row.x, row.y, to - row.x, bh};
+    }
+    in->skip_rect = skip_rect;
+    nav_add(&in->nav, submit, true);
+    in->skip_nav = skip ? nav_add(&in->nav, skip_rect, true) : -1;
+    return submit;
+}
+
+void play_say_missing(PlayInput *in, const char *what)
+{
+    snprintf(in->missing, sizeof in->missing, "%s", what);
+}
+
+const char *play_skip_hint(void)
+{
+    return _("Ctrl+D  I don't know");
+}
+
+void play_draw_submit(App *app, const PlayInput *in, SDL_Rect rect, const char *label,
+                      int nav_index, const char *note)
+{
+    const char *say = in->missing[0] ? in->missing : note;
+    if (say != NULL && say[0] != '\0' && in->note_rect.w > 0) {
+        TextSpec ns = {.style = TEXT_SMALL,
+                       .color = theme_color(in->missing[0] ? COLOR_WARN : COLOR_TEXT_DIM),
+                       .align = in->rtl ? TEXT_ALIGN_RIGHT : TEXT_ALIGN_LEFT};
+        SDL_Rect drawn = text_draw_fit(app->text, &ns, in->note_rect, say);
+        app_record_widget(app, drawn, say, WIDGET_TEXT);
+    }
+    if (in->skip_nav >= 0)
+        widget_button(app, in->skip_rect, _("I don't know"), nav_flag(&in->nav, in->skip_nav));
+    widget_button(app, rect, label != NULL ? label : _("Submit"),
                   WIDGET_PRIMARY | nav_flag(&in->nav, nav_index));
 }

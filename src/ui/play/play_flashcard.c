@@ -4,8 +4,10 @@
  * The front is the prompt above; the area is the card's back, hidden
  * until Enter, Space or a click on "Show the answer". Then the player
  * rates themselves with two buttons, "I knew it" (1, Y or K) and "I
- * didn't" (2, N or D); the core scores the rating like an answer.
+ * didn't" (2, N or D). The core judges and reviews the rating like an
+ * answer but gives it no points (it is self-graded), which the card says.
  */
+#include "i18n.h"
 #include "play.h"
 
 typedef struct Card {
@@ -15,7 +17,7 @@ typedef struct Card {
     SDL_Rect rate[2]; /* "I knew it", "I didn't", after */
 } Card;
 
-static const char *const rate_label[2] = {"I knew it", "I didn't"};
+static const char *const rate_label[2] = {N_("I knew it"), N_("I didn't")};
 
 static const char *card_prompt(const Question *q)
 {
@@ -25,8 +27,8 @@ static const char *card_prompt(const Question *q)
 static const char *card_hint(const PlayInput *in)
 {
     const Card *c = in->state;
-    return c->revealed ? "1 or Y  I knew it    2 or N  I didn't    Esc  quit round"
-                       : "Enter  show the answer    Esc  quit round";
+    return c->revealed ? _("1 or Y  I knew it    2 or N  I didn't    Esc  quit round")
+                       : _("Enter  show the answer    Esc  quit round");
 }
 
 static void card_layout(App *app, PlayInput *in)
@@ -35,7 +37,7 @@ static void card_layout(App *app, PlayInput *in)
     const Theme *th = &app->theme;
     SDL_Rect a = in->area;
     int gap = theme_px(th, THEME_GAP);
-    int bh = theme_px(th, THEME_BUTTON_H + 8);
+    int bh = widget_button_height(app) + theme_px(th, 8);
     int bw = (a.w - gap) / 2;
     c->panel = (SDL_Rect){a.x, a.y, a.w, a.h - bh - gap};
     nav_begin(&in->nav);
@@ -95,7 +97,8 @@ static void draw_rate_button(App *app, const PlayInput *in, const Card *c, size_
                   theme_mix(theme_color(focused ? COLOR_SURFACE_HI : COLOR_SURFACE), tint, 0.18f));
     int ic = r.h - theme_px(th, 20);
     TextSpec ls = {.style = TEXT_LABEL};
-    SDL_Point sz = text_measure(app->text, &ls, rate_label[i]);
+    const char *label = _(rate_label[i]);
+    SDL_Point sz = text_measure(app->text, &ls, label);
     int total = ic + theme_px(th, 10) + sz.x;
     int x0 = r.x + (r.w - total) / 2;
     SDL_Rect icon = {x0, r.y + (r.h - ic) / 2, ic, ic};
@@ -103,10 +106,10 @@ static void draw_rate_button(App *app, const PlayInput *in, const Card *c, size_
         play_draw_check(ren, icon, tint);
     else
         play_draw_cross(ren, icon, tint);
-    text_draw(app->text, &ls, x0 + ic + theme_px(th, 10), r.y + (r.h - sz.y) / 2, rate_label[i]);
+    text_draw(app->text, &ls, x0 + ic + theme_px(th, 10), r.y + (r.h - sz.y) / 2, label);
     if (focused)
         widget_focus_ring(app, r);
-    app_record_widget(app, r, rate_label[i], focused ? WIDGET_FOCUSED : 0u);
+    app_record_widget(app, r, label, focused ? WIDGET_FOCUSED : 0u);
 }
 
 static void card_draw(App *app, PlayInput *in)
@@ -118,13 +121,28 @@ static void card_draw(App *app, PlayInput *in)
     ui_fill_round(ren, p, theme_px(th, THEME_RADIUS), theme_color(COLOR_SURFACE));
     int pad = theme_px(th, THEME_PAD);
     SDL_Rect box = {p.x + pad, p.y + pad, p.w - 2 * pad, p.h - 2 * pad};
+    /* The card is graded by the player: said on it, so nobody expects
+     * points for "I knew it" (scoring.h). */
+    TextSpec ns = {.style = TEXT_SMALL,
+                   .color = theme_color(COLOR_TEXT_DIM),
+                   .align = TEXT_ALIGN_CENTER,
+                   .max_lines = 1};
+    int nh = text_line_height(app->text, &ns);
+    if (box.h > 3 * nh) {
+        SDL_Rect note = {box.x, box.y + box.h - nh, box.w, nh};
+        const char *say = _("You grade this card yourself, so it earns no points.");
+        SDL_Rect drawn = text_draw_fit(app->text, &ns, note, say);
+        app_record_widget(app, drawn, say, WIDGET_TEXT);
+        box.h -= nh + theme_px(th, 6);
+    }
     if (!c->revealed) {
         TextSpec ts = {.style = TEXT_BODY,
                        .color = theme_color(COLOR_TEXT_DIM),
                        .align = TEXT_ALIGN_CENTER,
                        .wrap = box.w};
-        text_draw_fit(app->text, &ts, box, "Think of the answer, then show it.");
-        widget_button(app, c->reveal, "Show the answer", WIDGET_PRIMARY | nav_flag(&in->nav, 0));
+        text_draw_fit(app->text, &ts, box, _("Think of the answer, then show it."));
+        widget_button(app, c->reveal, _("Show the answer"), WIDGET_PRIMARY | nav_flag(&in->nav, 0));
+
         return;
     }
     ui_stroke_round(ren, p, theme_px(th, THEME_RADIUS), theme_px(th, 2), theme_color(COLOR_ACCENT));

@@ -7,6 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "i18n.h"
+
 /* One row per QuestionType (pack.h). */
 static const PlayKind *const kinds[QUESTION_TYPE_COUNT] = {
     [QUESTION_CHOICE] = &play_kind_choice,       [QUESTION_MULTI] = &play_kind_multi,
@@ -32,9 +34,13 @@ bool play_input_init(PlayInput *in, const RoundQuestion *rq)
     in->rq = rq;
     in->q = rq->question;
     in->lang = rq->pack->language;
-    in->rtl = pack_is_rtl(rq->pack);
+    /* A right-to-left interface mirrors the whole frame (app.c), so a
+     * right-to-left pack is laid out left to right inside it. */
+    in->rtl = pack_is_rtl(rq->pack) != i18n_is_rtl();
+
     round_given_init(&in->given, rq);
     in->nav.pressed = -1;
+    in->skip_nav = -1;
     if (kind->init != NULL)
         kind->init(in);
     return true;
@@ -82,10 +88,57 @@ void play_input_layout(App *app, PlayInput *in, SDL_Rect area)
         in->kind->layout(app, in);
 }
 
+/* "I don't know": the answer as nothing was given, committed on purpose. */
+static void skip(PlayInput *in)
+{
+    round_given_init(&in->given, in->rq);
+    in->given.text = "";
+    in->missing[0] = '\0';
+    in->ready = true;
+}
+
+/* The skip button and its key, before the kind sees the event: Ctrl+D, a
+ * click on it, or Enter while it has the focus (not for a text field,
+ * where Enter is the field's and the focus only follows the mouse). */
+static bool skip_event(PlayInput *in, const UiEvent *event)
+{
+    if (in->skip_nav < 0)
+        return false;
+    const SDL_Event *e = event->sdl;
+    if (e->type == SDL_KEYDOWN && !e->key.repeat && (e->key.keysym.mod & KMOD_CTRL) &&
+        e->key.keysym.scancode == SDL_SCANCODE_D) {
+        skip(in);
+        return true;
+    }
+    SDL_Point p = {event->x, event->y};
+    if (event->pointer == POINTER_DOWN && SDL_PointInRect(&p, &in->skip_rect)) {
+        in->skip_pressed = true;
+        nav_set_focus(&in->nav, in->skip_nav);
+        return true;
+    }
+    if (event->pointer == POINTER_UP && in->skip_pressed) {
+        in->skip_pressed = false;
+        if (SDL_PointInRect(&p, &in->skip_rect))
+            skip(in);
+        return true;
+    }
+    if (event->action == ACTION_ACCEPT && in->nav.focus == in->skip_nav && !in->kind->wants_text) {
+        skip(in);
+        return true;
+    }
+    return false;
+}
+
 bool play_input_event(App *app, PlayInput *in, const UiEvent *event)
 {
     if (in->kind == NULL || in->ready)
         return false;
+    const SDL_Event *e = event->sdl;
+    /* What was missing is said until the player does something else. */
+    if (e->type == SDL_KEYDOWN || e->type == SDL_TEXTINPUT || event->pointer == POINTER_DOWN)
+        in->missing[0] = '\0';
+    if (skip_event(in, event))
+        return true;
     return in->kind->event(app, in, event);
 }
 

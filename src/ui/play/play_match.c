@@ -4,8 +4,11 @@
  * Pick a left then a right (or a right then a left), by keys or clicks, or
  * drag from one to the other. A pair is drawn as a line between the two and
  * the same colour, shape and number on both ends, so colour is never the
- * only cue. Picking a made pair again re-pairs it. Submit commits.
+ * only cue. Picking a made pair again re-pairs it. Submit commits, once
+ * something is paired ("I don't know" otherwise); right to left, the first
+ * column stands on the right and the hint says so.
  */
+#include "i18n.h"
 #include "play.h"
 
 #include <stdio.h>
@@ -28,10 +31,16 @@ static void match_init(PlayInput *in)
     m->pick_left = m->pick_right = m->drag = -1;
 }
 
+/* The first column stands on the pack's reading side on the screen: the
+ * hint names it. (in->rtl is relative to the frame, which a right-to-left
+ * interface flips; the pack's own direction is what the window shows.) */
 static const char *match_hint(const PlayInput *in)
 {
-    (void)in;
-    return "Pick a left entry, then its partner (or drag)    Esc  quit round";
+    return pack_is_rtl(in->rq->pack)
+               ? _("Pick an entry on the right, then its partner on the left (or drag)    "
+                   "Ctrl+D  I don't know    Esc  quit round")
+               : _("Pick an entry on the left, then its partner on the right (or drag)    "
+                   "Ctrl+D  I don't know    Esc  quit round");
 }
 
 static int match_min_height(App *app, const PlayInput *in)
@@ -46,7 +55,7 @@ static void match_layout(App *app, PlayInput *in)
     SDL_Rect a = in->area;
     size_t n = in->rq->display_count;
     int gap = theme_px(th, 10);
-    int bh = theme_px(th, THEME_BUTTON_H);
+    int bh = play_submit_height(app);
     int avail = a.h - bh - theme_px(th, THEME_GAP);
     int row_h = n > 0 ? (avail - (int)(n - 1) * gap) / (int)n : 0;
     if (row_h > theme_px(th, 58))
@@ -66,9 +75,8 @@ static void match_layout(App *app, PlayInput *in)
         nav_add(&in->nav, m->right[i], true);
     }
     m->count = n;
-    int sw = theme_px(th, 220);
-    m->submit = (SDL_Rect){a.x + a.w - sw, a.y + (int)n * (row_h + gap) + theme_px(th, 4), sw, bh};
-    nav_add(&in->nav, m->submit, true);
+    m->submit = play_layout_submit(
+        app, in, (SDL_Rect){a.x, a.y + (int)n * (row_h + gap) + theme_px(th, 4), a.w, 0}, true);
     nav_end(&in->nav);
 }
 
@@ -102,15 +110,29 @@ static int first_unpaired_left(const PlayInput *in)
     return -1;
 }
 
+static bool any_paired(const PlayInput *in)
+{
+    const Match *m = in->state;
+    for (size_t l = 0; l < m->count; l++)
+        if (in->given.match[l] != ROUND_NO_PICK)
+            return true;
+    return false;
+}
+
 /* Activates nav widget i (a left, a right, or Submit). */
 static void activate(PlayInput *in, int i)
 {
     Match *m = in->state;
     int n = (int)m->count;
     if (i == 2 * n) {
-        in->ready = true;
+        if (first_unpaired_left(in) == 0 && !any_paired(in))
+            play_say_missing(in, _("Pair at least one entry first, or choose I don't know."));
+        else
+            in->ready = true;
         return;
     }
+    if (i > 2 * n)
+        return; /* the skip, handled before the kind sees it */
     if (i < n) {
         if (m->pick_right >= 0) {
             pair(in, (size_t)i, (size_t)m->pick_right);
@@ -294,8 +316,10 @@ static void match_draw(App *app, PlayInput *in)
     for (int l = 0; l < n; l++)
         done += in->given.match[l] != ROUND_NO_PICK;
     char note[96];
-    snprintf(note, sizeof note, "%s of %s paired", ui_format_int(done).text, ui_format_int(n).text);
-    play_draw_submit(app, in, m->submit, NULL, 2 * n, in->area.x, note);
+    snprintf(note, sizeof note, _("%s of %s paired"), ui_format_int(done).text,
+             ui_format_int(n).text);
+
+    play_draw_submit(app, in, m->submit, NULL, 2 * n, note);
 }
 
 const PlayKind play_kind_match = {

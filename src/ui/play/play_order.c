@@ -5,6 +5,7 @@
  * mouse: drag an item; it slides into the place under the pointer while it
  * moves. Submit commits the arrangement in given.arrangement.
  */
+#include "i18n.h"
 #include "play.h"
 
 #include "format.h"
@@ -27,8 +28,8 @@ static void order_init(PlayInput *in)
 static const char *order_hint(const PlayInput *in)
 {
     (void)in;
-    return "Enter  pick up / put down    Up/Down  move    or drag with the mouse    Esc  quit "
-           "round";
+    return _("Enter  pick up / put down    Up/Down  move    or drag with the mouse    Esc  quit "
+             "round");
 }
 
 static int order_min_height(App *app, const PlayInput *in)
@@ -43,7 +44,7 @@ static void order_layout(App *app, PlayInput *in)
     SDL_Rect a = in->area;
     int gap = theme_px(th, 10);
     size_t n = in->rq->display_count;
-    int bh = theme_px(th, THEME_BUTTON_H);
+    int bh = play_submit_height(app);
     int avail = a.h - bh - theme_px(th, THEME_GAP);
     int row_h = n > 0 ? (avail - (int)(n - 1) * gap) / (int)n : 0;
     int max_h = theme_px(th, 58);
@@ -57,9 +58,8 @@ static void order_layout(App *app, PlayInput *in)
         nav_add(&in->nav, o->row[i], true);
     }
     o->count = n;
-    int sw = theme_px(th, 220);
-    o->submit = (SDL_Rect){x + w - sw, a.y + (int)n * (row_h + gap) + theme_px(th, 4), sw, bh};
-    nav_add(&in->nav, o->submit, true);
+    o->submit = play_layout_submit(
+        app, in, (SDL_Rect){x, a.y + (int)n * (row_h + gap) + theme_px(th, 4), w, 0}, false);
     nav_end(&in->nav);
 }
 
@@ -209,9 +209,9 @@ static void order_draw(App *app, PlayInput *in)
                           (focused ? WIDGET_FOCUSED : 0u) | (lifted ? WIDGET_SELECTED : 0u));
     }
     const char *hint =
-        o->grabbed ? "Moving: Up/Down, then Enter to put it down" : "First at the top";
-    play_draw_submit(app, in, o->submit, NULL, (int)o->count,
-                     o->count > 0 ? o->row[0].x : in->area.x, hint);
+        o->grabbed ? _("Moving: Up/Down, then Enter to put it down") : _("First at the top");
+
+    play_draw_submit(app, in, o->submit, NULL, (int)o->count, hint);
 }
 
 const PlayKind play_kind_order = {

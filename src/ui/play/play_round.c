@@ -5,12 +5,14 @@
  * scenes' calls get the wall clock and the engine's errors become notices;
  * nothing here touches the store.
  */
+#include "i18n.h"
 #include "play.h"
 
 static void show_error(App *app, const QuizError *err)
 {
     if (err->status != QUIZ_OK && err->message[0] != '\0')
-        app_notice(app, err->status == QUIZ_NOT_SAVED ? COLOR_BAD : COLOR_WARN, "%s", err->message);
+        app_notice(app, err->status == QUIZ_NOT_SAVED ? COLOR_BAD : COLOR_WARN, "%s",
+                   i18n_message(err->message));
 }
 
 const RoundResult *play_submit(App *app, const GivenAnswer *given, int64_t elapsed_ms)
@@ -48,4 +50,24 @@ bool play_retry_missed(App *app)
     show_error(app, &err);
     app_go(app, SCENE_QUESTION);
     return true;
+}
+
+static void quit_round(App *app, void *user)
+{
+    (void)user;
+    play_abandon(app);
+    app_back(app);
+}
+
+void play_ask_quit(App *app)
+{
+    app_ask(app, &(AppAsk){
+                     .title = _("Quit this round?"),
+                     .body = _("The answers so far are kept. The clock is stopped while you "
+                               "decide."),
+                     .yes = _("Yes, quit"),
+                     .no = _("No, keep playing"),
+                     .yes_is_danger = true,
+                     .on_yes = quit_round,
+                 });
 }

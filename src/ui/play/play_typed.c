@@ -2,14 +2,16 @@
  * (see play.h), which share this file; a typed answer is one field, a
  * cloze one field per gap.
  *
- * Real text input: SDL_TEXTINPUT appends (any script; the text cache shapes
- * Arabic), SDL_TEXTEDITING shows the IME's composition underlined until it
- * is committed, Backspace removes one whole UTF-8 character, Ctrl+V pastes
- * the clipboard. Enter submits a typed answer; in a cloze it moves to the
+ * Real text input: SDL_TEXTINPUT inserts at the cursor (any script; the
+ * text cache shapes Arabic), SDL_TEXTEDITING shows the IME's composition
+ * underlined at the cursor until it is committed, and the field edits as
+ * every field does (text_field.h: arrows, Home/End, Delete, Ctrl+A,
+ * Shift to select, Ctrl+Backspace, the clipboard). Enter submits a typed answer; in a cloze it moves to the
  * next gap (Tab / Shift+Tab go either way, the numbered chips jump) and
  * submits from the last. Judging is the core's (answer_match via
  * round_answer); nothing here compares strings.
  */
+#include "i18n.h"
 #include "play.h"
 
 #include <stdio.h>
@@ -45,24 +47,34 @@ static void cloze_init(PlayInput *in)
 static const char *typed_hint(const PlayInput *in)
 {
     (void)in;
-    return "Type the answer    Enter  submit    Ctrl+V  paste    Esc  quit round";
+    return _("Type the answer    Enter  submit    Ctrl+D  I don't know    Esc  quit round");
 }
 
 static const char *cloze_hint(const PlayInput *in)
 {
     (void)in;
-    return "Type each gap    Enter / Tab  next gap    Shift+Tab  back    Esc  quit round";
+    return _("Type each gap    Enter / Tab  next gap    Shift+Tab  back    Ctrl+D  I don't know    "
+             "Esc  quit round");
+}
+
+/* The field's height: a heading line of the player's text size. */
+static int field_height(App *app)
+{
+    TextSpec ts = {.style = TEXT_HEADING};
+    int need = text_line_height(app->text, &ts) + theme_px(&app->theme, 14);
+    int base = theme_px(&app->theme, 60);
+    return need > base ? need : base;
 }
 
 static const char *cloze_prompt(const Question *q)
 {
-    return q->prompt[0] != '\0' ? q->prompt : "Fill in the gaps.";
+    return q->prompt[0] != '\0' ? q->prompt : _("Fill in the gaps.");
 }
 
 static int typed_min_height(App *app, const PlayInput *in)
 {
     (void)in;
-    return theme_px(&app->theme, 60) + theme_px(&app->theme, THEME_BUTTON_H + THEME_GAP);
+    return field_height(app) + play_submit_height(app) + theme_px(&app->theme, THEME_GAP);
 }
 
 static void typing_layout(App *app, PlayInput *in)
@@ -71,8 +83,8 @@ static void typing_layout(App *app, PlayInput *in)
     const Theme *th = &app->theme;
     SDL_Rect a = in->area;
     int gap = theme_px(th, THEME_GAP);
-    int fh = theme_px(th, 60);
-    int bh = theme_px(th, THEME_BUTTON_H);
+    int fh = field_height(app);
+    int bh = play_submit_height(app);
     int w = a.w < theme_px(th, 680) ? a.w : theme_px(th, 680);
     int x = a.x + (a.w - w) / 2;
     int y = a.y;
@@ -99,9 +111,7 @@ static void typing_layout(App *app, PlayInput *in)
         y += chips_h + gap + label_h;
     }
     in->text_rect = (SDL_Rect){x, y, w, fh};
-    int sw = theme_px(th, 220);
-    t->submit = (SDL_Rect){x + w - sw, y + fh + gap, sw, bh};
-    nav_add(&in->nav, t->submit, true);
+    t->submit = play_layout_submit(app, in, (SDL_Rect){x, y + fh + gap, w, 0}, true);
     nav_end(&in->nav);
     /* The focus stays on Submit unless a chip was clicked; the field always
      * takes the typing. */
@@ -116,9 +126,25 @@ static bool all_gaps_filled(const PlayInput *in)
     return true;
 }
 
+static bool any_gap_filled(const PlayInput *in)
+{
+    const Typing *t = in->state;
+    for (size_t i = 0; i < t->field_count; i++)
+        if (t->field[i].len > 0)
+            return true;
+    return false;
+}
+
+/* Submits what was typed; with nothing typed at all it says so instead (a
+ * stray Enter never gives an empty answer: "I don't know" does that). */
 static void commit(PlayInput *in)
 {
     Typing *t = in->state;
+    if (!any_gap_filled(in)) {
+        play_say_missing(in, t->cloze ? _("Fill in a gap first, or choose I don't know.")
+                                      : _("Type an answer first, or choose I don't know."));
+        return;
+    }
     if (t->cloze) {
         for (size_t i = 0; i < t->field_count; i++)
             t->gap_texts[i] = t->field[i].text;
@@ -160,21 +186,13 @@ static bool typing_event(App *app, PlayInput *in, const UiEvent *event)
     if (e->type == SDL_KEYDOWN) {
         SDL_Keycode k = e->key.keysym.sym;
         Uint16 mod = e->key.keysym.mod;
-        if (k == SDLK_BACKSPACE) {
-            if (t->composition[0] == '\0')
-                text_field_backspace(f);
+        /* While the IME composes, the editing keys are its own. */
+        if (t->composition[0] != '\0' && k != SDLK_RETURN && k != SDLK_KP_ENTER && k != SDLK_ESCAPE)
             return true;
-        }
-        if (k == SDLK_v && (mod & (KMOD_CTRL | KMOD_GUI))) {
-            if (SDL_HasClipboardText()) {
-                char *clip = SDL_GetClipboardText();
-                if (clip != NULL) {
-                    text_field_append(f, clip);
-                    SDL_free(clip);
-                }
-            }
-            return true;
-        }
+        bool rtl = text_is_rtl(f->text[0] ? f->text : in->q->answer, in->lang);
+        if (k != SDLK_RETURN && k != SDLK_KP_ENTER && k != SDLK_TAB && k != SDLK_UP &&
+            k != SDLK_DOWN && text_field_event(f, event, rtl))
+            return true; /* cursor keys, Home/End, Delete, Ctrl+A/C/X/V, ... */
         if (k == SDLK_RETURN || k == SDLK_KP_ENTER) {
             if (t->composition[0] != '\0')
                 return true; /* the IME is still composing: Enter is its */
@@ -182,8 +200,9 @@ static bool typing_event(App *app, PlayInput *in, const UiEvent *event)
                 if (t->gap + 1 < t->field_count) {
                     move_gap(in, 1);
                 } else {
-                    /* Last gap but some are empty: submit anyway (an empty
-                     * gap is simply wrong), as the player asked. */
+                    /* Last gap but some are empty: submit what there is (an
+                     * empty gap is simply wrong), as the player asked; with
+                     * every gap empty, commit says what is missing. */
                     commit(in);
                 }
                 return true;
@@ -263,42 +282,19 @@ static void draw_field(App *app, PlayInput *in)
     const TextField *f = &t->field[t->gap];
     int pad = theme_px(th, 16);
     SDL_Rect box = {r.x + pad, r.y + 2, r.w - 2 * pad, r.h - 4};
-    char shown[TEXT_FIELD_MAX + sizeof t->composition];
-    snprintf(shown, sizeof shown, "%s%s", f->text, t->composition);
-    bool rtl = text_is_rtl(shown[0] ? shown : in->q->answer, in->lang);
-    TextSpec ts = {.style = TEXT_HEADING, .lang = in->lang};
-    if (shown[0] == '\0') {
-        TextSpec ps = {.style = TEXT_BODY, .color = theme_color(COLOR_TEXT_DIM), .lang = in->lang};
-        int lh = text_line_height(app->text, &ps);
-        text_draw(app->text, &ps, box.x + theme_px(th, 8), box.y + (box.h - lh) / 2,
-                  t->cloze ? "Type this gap" : "Type your answer");
-        SDL_Rect caret = {box.x + 1, box.y + box.h / 4, theme_px(th, 2), box.h / 2};
-        SDL_SetRenderDrawColor(ren, 250, 204, 92, 255);
-        SDL_RenderFillRect(ren, &caret);
-    } else {
-        SDL_Point sz = text_measure(app->text, &ts, shown);
-        if (sz.x <= box.w) {
-            int lh = text_line_height(app->text, &ts);
-            int y = box.y + (box.h - lh) / 2;
-            int x = rtl ? box.x + box.w - sz.x : box.x;
-            text_draw(app->text, &ts, x, y, shown);
-            if (t->composition[0] != '\0' && !rtl) {
-                SDL_Point pre = text_measure(app->text, &ts, f->text);
-                SDL_Rect ul = {x + pre.x, y + lh - theme_px(th, 4), sz.x - pre.x, theme_px(th, 2)};
-                SDL_Color c = theme_color(COLOR_ACCENT);
-                SDL_SetRenderDrawColor(ren, c.r, c.g, c.b, 255);
-                SDL_RenderFillRect(ren, &ul);
-            }
-            SDL_Rect caret = {rtl ? x - theme_px(th, 3) : x + sz.x + theme_px(th, 2),
-                              box.y + box.h / 5, theme_px(th, 2), box.h * 3 / 5};
-            SDL_Color c = theme_color(COLOR_FOCUS);
-            SDL_SetRenderDrawColor(ren, c.r, c.g, c.b, 255);
-            SDL_RenderFillRect(ren, &caret);
-        } else {
-            ts.wrap = box.w;
-            text_draw_fit(app->text, &ts, box, shown); /* long answers shrink */
-        }
+    if (f->len == 0 && t->composition[0] == '\0') {
+        TextSpec ps = {.style = TEXT_BODY,
+                       .color = theme_color(COLOR_TEXT_DIM),
+                       .lang = in->lang,
+                       .max_lines = 1,
+                       .no_shrink = true};
+        text_draw_fit(app->text, &ps,
+                      (SDL_Rect){box.x + theme_px(th, 8), box.y, box.w - theme_px(th, 8), box.h},
+                      t->cloze ? _("Type this gap") : _("Type your answer"));
     }
+    /* One line, scrolled to the caret: a long answer keeps its size. */
+    TextSpec ts = {.style = TEXT_HEADING, .lang = in->lang};
+    text_field_draw(ren, app->text, th, f, box, &ts, t->composition, true);
     app_record_widget(app, r, "answer-field", WIDGET_FOCUSED);
 }
 
@@ -341,18 +337,19 @@ static void typing_draw(App *app, PlayInput *in)
         const char *hint = in->q->gaps[t->gap].hint;
         UiInt at = ui_format_int((int64_t)t->gap + 1), of = ui_format_int((int64_t)t->field_count);
         if (hint[0] != '\0')
-            snprintf(label, sizeof label, "Gap %s of %s  \xC2\xB7  hint: %.100s", at.text, of.text,
-                     hint);
+            snprintf(label, sizeof label, _("Gap %s of %s  \xC2\xB7  hint: %.100s"), at.text,
+                     of.text, hint);
         else
-            snprintf(label, sizeof label, "Gap %s of %s", at.text, of.text);
+            snprintf(label, sizeof label, _("Gap %s of %s"), at.text, of.text);
         TextSpec ls = {.style = TEXT_SMALL, .color = theme_color(COLOR_TEXT_DIM)};
         text_draw(app->text, &ls, in->text_rect.x,
                   in->text_rect.y - text_line_height(app->text, &ls) - theme_px(th, 4), label);
     }
     draw_field(app, in);
-    const char *label = t->cloze && t->gap + 1 < t->field_count ? "Submit all" : NULL;
+    const char *label = t->cloze && t->gap + 1 < t->field_count ? _("Submit all") : NULL;
+
     int chips = t->cloze ? (int)t->field_count : 0;
-    play_draw_submit(app, in, t->submit, label, chips, 0, NULL);
+    play_draw_submit(app, in, t->submit, label, chips, NULL);
 }
 
 const PlayKind play_kind_typed = {

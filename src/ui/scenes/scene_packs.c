@@ -1,23 +1,33 @@
-/* scene_packs.c - the packs screen, in two modes (SceneArg.packs):
+/* scene_packs.c - the packs screen, in three modes (SceneArg.packs):
  *
  *   PACKS_CHOOSE  "Play a round": tick one or more packs; a ticked pack
  *                 with topics shows them below it to narrow the round;
  *                 Continue goes to the round setup.
  *   PACKS_BROWSE  "Packs": every pack with its description, size, language
- *                 and topics, and how to add one (drop a .yaml file).
+ *                 and topics, and how to add one (drop a .yaml file). Files
+ *                 that failed to load are listed with their first errors
+ *                 (file:line:column) instead of vanishing.
+ *   PACKS_STUDY   the packs whose flashcards the learner studies; none
+ *                 ticked means all of them.
  *
- * In both, files that failed to load are listed with their first error
- * (file:line:column) instead of vanishing. The list scrolls; the focused
- * row is always scrolled into view. Read scene_title.c first.
+ * Ticks are remembered per learner (app_selection_save) as they change.
+ * "Select all" ticks every pack ("Clear" unticks them). A student's Choose
+ * screen does not list broken files as rows: one line says some could not
+ * be loaded, and Packs has the details. The list scrolls; the focused row
+ * is always scrolled into view. Tab leaves the list for the buttons (Select
+ * all, then Continue) and comes back to the row it left, so Continue is
+ * two keys away however many topics are open; the footer says so. Read
+ * scene_title.c first.
  */
 #include <stdio.h>
 #include <string.h>
 
 #include "app.h"
 #include "format.h"
+#include "i18n.h"
 #include "widgets.h"
 
-typedef enum RowKind { ROW_PACK, ROW_TOPIC, ROW_FAILURE, ROW_CONTINUE } RowKind;
+typedef enum RowKind { ROW_PACK, ROW_TOPIC, ROW_FAILURE } RowKind;
 
 typedef struct Row {
     RowKind kind;
@@ -32,9 +42,11 @@ typedef struct PacksState {
     Scroll scroll;
     Row rows[NAV_MAX];
     int row_count;
-    SDL_Rect view; /* the scrolling list on screen */
-    SDL_Rect continue_rect;
-    bool has_continue;
+    int list_focus; /* the row Tab left the list from */
+    SDL_Rect view;  /* the scrolling list on screen */
+    SDL_Rect all_rect, continue_rect;
+    bool has_buttons; /* Select all and Continue / Done (not when browsing) */
+    int footer_y;
 } PacksState;
 
 static const char *base_name(const char *path)
@@ -62,29 +74,33 @@ static void row_text(const App *app, const PacksState *s, const Row *row, char *
             if (used >= sizeof topics)
                 used = sizeof topics - 1;
         }
+        char count[64];
+        snprintf(count, sizeof count,
+                 i18n_plural("%s question", "%s questions", (int64_t)p->question_count),
+                 ui_format_int((int64_t)p->question_count).text);
         if (s->mode == PACKS_BROWSE) {
-            char by[200] = "";
+            char by[200] = "", lang[80], topic_line[700] = "";
             if (p->author[0])
-                snprintf(by, sizeof by, " \xC2\xB7 by %s", p->author);
-            snprintf(detail, dn, "%s question%s \xC2\xB7 language: %s%s%s%s%s%s",
-                     ui_format_int((int64_t)p->question_count).text,
-                     p->question_count == 1 ? "" : "s", p->language, by,
-                     p->description[0] ? "\n" : "", p->description, topics[0] ? "\nTopics: " : "",
-                     topics);
+                snprintf(by, sizeof by, _("by %s"), p->author);
+            snprintf(lang, sizeof lang, _("language: %s"), p->language);
+            if (topics[0])
+                snprintf(topic_line, sizeof topic_line, _("Topics: %s"), topics);
+            snprintf(detail, dn, "%s \xC2\xB7 %s%s%s%s%s%s%s", count, lang,
+                     by[0] ? " \xC2\xB7 " : "", by, p->description[0] ? "\n" : "", p->description,
+                     topics[0] ? "\n" : "", topic_line);
         } else {
-            snprintf(detail, dn, "%s question%s%s%s",
-                     ui_format_int((int64_t)p->question_count).text,
-                     p->question_count == 1 ? "" : "s", topics[0] ? " \xC2\xB7 " : "", topics);
+            snprintf(detail, dn, "%s%s%s", count, topics[0] ? " \xC2\xB7 " : "", topics);
         }
     } else if (row->kind == ROW_TOPIC) {
         const Pack *p = app->packs.packs[row->index];
         const PackTopic *t = &p->topics[row->topic];
         snprintf(title, tn, "%s", t->title[0] ? t->title : t->id);
         size_t n = app_topic_size(p, t->id);
-        snprintf(detail, dn, "%s question%s", ui_format_int((int64_t)n).text, n == 1 ? "" : "s");
+        snprintf(detail, dn, i18n_plural("%s question", "%s questions", (int64_t)n),
+                 ui_format_int((int64_t)n).text);
     } else if (row->kind == ROW_FAILURE) {
         const PackFailure *f = &app->packs.failures[row->index];
-        snprintf(title, tn, "%s \xE2\x80\x94 not loaded", base_name(f->path));
+        snprintf(title, tn, _("%s \xE2\x80\x94 not loaded"), base_name(f->path));
         size_t used = 0;
         size_t shown = 0, limit = s->mode == PACKS_BROWSE ? 5 : 1;
         for (size_t i = 0; i < f->diags.count && shown < limit && used + 2 < dn; i++) {
@@ -103,30 +119,93 @@ static void row_text(const App *app, const PacksState *s, const Row *row, char *
             shown++;
         }
         if (f->diags.error_count > shown && used + 2 < dn)
-            snprintf(detail + used, dn - used, "\n(and %s more errors; run quizdeck --check)",
+            snprintf(detail + used, dn - used,
+                     i18n_plural("\n(and %s more error; run quizdeck --check)",
+                                 "\n(and %s more errors; run quizdeck --check)",
+                                 (int64_t)(f->diags.error_count - shown)),
                      ui_format_int((int64_t)(f->diags.error_count - shown)).text);
     }
 }
 
 static const char *subtitle(const PacksState *s)
 {
-    return s->mode == PACKS_BROWSE
-               ? "Every pack the game found. Drop a .yaml file on this window to add "
-                 "it to your packs."
-               : "Tick the packs to play from. A ticked pack lists its topics: tick "
-                 "some to narrow the round, or none for all.";
+    switch (s->mode) {
+    case PACKS_BROWSE:
+        return _("Every pack the game found. Drop a .yaml file on this window to add "
+                 "it to your packs.");
+    case PACKS_STUDY:
+        return _("Tick the packs whose flashcards you want to study; with none ticked, you "
+                 "study them all. Remembered for next time.");
+    case PACKS_CHOOSE:
+        break;
+    }
+    return _("Tick the packs to play from. A ticked pack lists its topics: tick "
+             "some to narrow the round, or none for all.");
 }
 
 static const char *title(const PacksState *s)
 {
-    return s->mode == PACKS_BROWSE ? "Packs" : "Choose packs";
+    switch (s->mode) {
+    case PACKS_BROWSE:
+        return _("Packs");
+    case PACKS_STUDY:
+        return _("Packs to study");
+    case PACKS_CHOOSE:
+        break;
+    }
+    return _("Choose packs");
+}
+
+static const char *footer_hint(const PacksState *s)
+{
+    switch (s->mode) {
+    case PACKS_BROWSE:
+        return _("\xE2\x86\x91\xE2\x86\x93  scroll    Esc  back");
+    case PACKS_STUDY:
+        return _("\xE2\x86\x91\xE2\x86\x93  move    Space  tick    Tab  Select all, Done    Esc  "
+                 "back");
+    case PACKS_CHOOSE:
+        break;
+    }
+    return _("\xE2\x86\x91\xE2\x86\x93  move    Space  tick    Tab  Select all, Continue    Esc  "
+             "back");
+}
+
+static AppSelectionKind kind_of(const PacksState *s)
+{
+    return s->mode == PACKS_STUDY ? APP_SELECTION_STUDY : APP_SELECTION_PLAY;
+}
+
+static Selection *selection_of(App *app, const PacksState *s)
+{
+    return s->mode == PACKS_STUDY ? &app->study_selection : &app->selection;
+}
+
+static bool any_ticked(App *app, const PacksState *s)
+{
+    const Selection *sel = selection_of(app, s);
+    for (size_t i = 0; i < sel->count; i++)
+        if (sel->pack[i])
+            return true;
+    return false;
 }
 
 static void add_row(PacksState *s, RowKind kind, size_t index, size_t topic)
 {
-    if (s->row_count >= NAV_MAX - 1)
+    if (s->row_count >= NAV_MAX - 2)
         return;
     s->rows[s->row_count++] = (Row){kind, index, topic, 0, 0};
+}
+
+/* The nav indices of the two buttons (after the rows). */
+static int all_index(const PacksState *s)
+{
+    return s->row_count;
+}
+
+static int continue_index(const PacksState *s)
+{
+    return s->row_count + 1;
 }
 
 static void layout(App *app, PacksState *s)
@@ -135,14 +214,17 @@ static void layout(App *app, PacksState *s)
     SDL_Rect col = theme_column(t, 0, 0);
     int top = widget_header_bottom(app, title(s), subtitle(s));
     int gap = theme_px(t, 10);
-    int bottom = t->out_h - theme_px(t, THEME_MARGIN);
-    s->has_continue = s->mode == PACKS_CHOOSE;
-    if (s->has_continue) {
-        int bh = theme_px(t, THEME_BUTTON_H);
-        int bw = theme_px(t, 260);
-        if (bw > col.w)
-            bw = col.w;
+    s->footer_y = widget_footer_top(app, footer_hint(s));
+    int bottom = s->footer_y;
+    s->has_buttons = s->mode != PACKS_BROWSE;
+    if (s->has_buttons) {
+        int bh = widget_button_height(app);
+        int bw = theme_px(t, 220);
+        int aw = theme_px(t, 170);
+        if (bw + aw + gap > col.w)
+            bw = aw = (col.w - gap) / 2;
         s->continue_rect = (SDL_Rect){col.x + col.w - bw, bottom - bh, bw, bh};
+        s->all_rect = (SDL_Rect){s->continue_rect.x - gap - aw, bottom - bh, aw, bh};
         bottom -= bh + theme_px(t, 16);
     }
     /* Room for the focus ring at the list's edges. */
@@ -151,15 +233,18 @@ static void layout(App *app, PacksState *s)
     if (s->view.h < 0)
         s->view.h = 0;
 
+    const Selection *sel = selection_of(app, s);
     s->row_count = 0;
     for (size_t i = 0; i < app->packs.pack_count; i++) {
         add_row(s, ROW_PACK, i, 0);
-        if (s->mode == PACKS_CHOOSE && i < app->selection.count && app->selection.pack[i])
+        if (s->mode == PACKS_CHOOSE && i < sel->count && sel->pack[i])
             for (size_t k = 0; k < app->packs.packs[i]->topic_count; k++)
                 add_row(s, ROW_TOPIC, i, k);
     }
-    for (size_t i = 0; i < app->packs.failure_count; i++)
-        add_row(s, ROW_FAILURE, i, 0);
+    /* Broken files are the author's business: listed in Packs only. */
+    if (s->mode == PACKS_BROWSE)
+        for (size_t i = 0; i < app->packs.failure_count; i++)
+            add_row(s, ROW_FAILURE, i, 0);
 
     int y = ring;
     int indent = theme_px(t, 36);
@@ -167,7 +252,7 @@ static void layout(App *app, PacksState *s)
         char tt[300], dd[4200];
         row_text(app, s, &s->rows[r], tt, sizeof tt, dd, sizeof dd);
         int w = col.w - (s->rows[r].kind == ROW_TOPIC ? indent : 0);
-        bool check = s->mode == PACKS_CHOOSE && s->rows[r].kind != ROW_FAILURE;
+        bool check = s->mode != PACKS_BROWSE && s->rows[r].kind != ROW_FAILURE;
         s->rows[r].y = y;
         s->rows[r].h = widget_tile_height(app, w, tt, dd, check);
         y += s->rows[r].h + gap;
@@ -182,10 +267,10 @@ static void layout(App *app, PacksState *s)
                          col.w - (row->kind == ROW_TOPIC ? indent : 0), row->h};
         nav_add(&s->nav, rect, true);
     }
-    if (s->has_continue) {
-        size_t ticked = 0;
-        app_selection_questions(app, &ticked);
-        nav_add(&s->nav, s->continue_rect, ticked > 0);
+    if (s->has_buttons) {
+        nav_add(&s->nav, s->all_rect, app->packs.pack_count > 0);
+        bool go = s->mode == PACKS_STUDY || app_selection_questions(app, NULL) > 0;
+        nav_add(&s->nav, s->continue_rect, go);
     }
     nav_end(&s->nav);
 }
@@ -206,6 +291,7 @@ static void packs_enter(App *app, void *state, SceneId from, const SceneArg *arg
         s->mode = arg->packs;
         s->scroll.offset = 0;
         s->nav.focus = 0;
+        s->list_focus = 0;
         s->nav.pressed = -1;
     }
     layout(app, s);
@@ -214,7 +300,7 @@ static void packs_enter(App *app, void *state, SceneId from, const SceneArg *arg
 static void toggle(App *app, PacksState *s, int r)
 {
     const Row *row = &s->rows[r];
-    Selection *sel = &app->selection;
+    Selection *sel = selection_of(app, s);
     if (row->index >= sel->count)
         return;
     if (row->kind == ROW_PACK) {
@@ -222,7 +308,46 @@ static void toggle(App *app, PacksState *s, int r)
     } else if (row->kind == ROW_TOPIC) {
         bool *t = &sel->topic[row->index][row->topic];
         *t = !*t;
+    } else {
+        return;
     }
+    app_selection_save(app, kind_of(s));
+}
+
+static void select_all(App *app, PacksState *s)
+{
+    app_selection_all(app, kind_of(s), !any_ticked(app, s));
+    app_selection_save(app, kind_of(s));
+}
+
+static void go_on(App *app, PacksState *s)
+{
+    if (s->mode == PACKS_STUDY)
+        app_back(app);
+    else
+        app_go(app, SCENE_SETUP);
+}
+
+/* Tab and Shift+Tab: the list is one stop (the arrows move in it), then
+ * Select all, then Continue. */
+static bool tab(PacksState *s, bool forward)
+{
+    if (!s->has_buttons)
+        return false;
+    int f = s->nav.focus;
+    int stops[3] = {s->row_count > 0 ? s->list_focus : -1, all_index(s), continue_index(s)};
+    int at = f < s->row_count ? 0 : f == all_index(s) ? 1 : 2;
+    for (int k = 1; k <= 3; k++) {
+        int next = stops[((at + (forward ? k : -k)) % 3 + 3) % 3];
+        if (next >= 0 && next < s->nav.count && s->nav.enabled[next]) {
+            if (f < s->row_count)
+                s->list_focus = f;
+            nav_set_focus(&s->nav, next);
+            s->nav.keyboard = true;
+            return true;
+        }
+    }
+    return true;
 }
 
 static bool packs_event(App *app, void *state, const UiEvent *event)
@@ -231,24 +356,83 @@ static bool packs_event(App *app, void *state, const UiEvent *event)
     layout(app, s);
     if (scroll_wheel_event(&s->scroll, event, &app->theme))
         return true;
-    /* The mouse only reaches rows inside the list's view, and Continue. */
-    bool on_button = s->has_continue && !pointer_outside(event, s->continue_rect);
+    if (event->action == ACTION_NEXT || event->action == ACTION_PREV) {
+        if (tab(s, event->action == ACTION_NEXT)) {
+            if (s->nav.focus < s->row_count)
+                show_focus(app, s);
+            return true;
+        }
+    }
+    /* The mouse only reaches rows inside the list's view, and the buttons. */
+    bool on_button = s->has_buttons && (!pointer_outside(event, s->continue_rect) ||
+                                        !pointer_outside(event, s->all_rect));
     if (pointer_outside(event, s->view) && !on_button)
         return false;
     bool changed = false;
     int hit = nav_event(&s->nav, event, &changed);
     if (changed && event->pointer == POINTER_NONE)
         show_focus(app, s);
+    if (s->nav.focus < s->row_count)
+        s->list_focus = s->nav.focus;
     if (hit >= 0) {
         if (hit < s->row_count) {
-            if (s->mode == PACKS_CHOOSE)
+            if (s->mode != PACKS_BROWSE)
                 toggle(app, s, hit);
-        } else if (s->has_continue) {
-            app_go(app, SCENE_SETUP);
+        } else if (hit == all_index(s)) {
+            select_all(app, s);
+        } else if (hit == continue_index(s)) {
+            go_on(app, s);
         }
         return true;
     }
     return event->action != ACTION_NONE && event->action != ACTION_BACK;
+}
+
+/* The line beside the buttons: what is ticked, and broken files. */
+static void draw_summary(App *app, PacksState *s)
+{
+    const Theme *t = &app->theme;
+    char summary[400];
+    size_t n = 0;
+    if (s->mode == PACKS_STUDY) {
+        const Selection *sel = &app->study_selection;
+        for (size_t i = 0; i < sel->count; i++)
+            n += sel->pack[i];
+        if (n == 0)
+            snprintf(summary, sizeof summary, "%s", _("All packs are studied."));
+        else
+            snprintf(summary, sizeof summary,
+                     i18n_plural("%s pack is studied.", "%s packs are studied.", (int64_t)n),
+                     ui_format_int((int64_t)n).text);
+    } else {
+        size_t q = app_selection_questions(app, &n);
+        if (n == 0) {
+            snprintf(summary, sizeof summary, "%s", _("Tick at least one pack."));
+        } else {
+            char packs[80], questions[80];
+            snprintf(packs, sizeof packs, i18n_plural("%s pack", "%s packs", (int64_t)n),
+                     ui_format_int((int64_t)n).text);
+            snprintf(questions, sizeof questions,
+                     i18n_plural("%s question", "%s questions", (int64_t)q),
+                     ui_format_int((int64_t)q).text);
+            snprintf(summary, sizeof summary, "%s \xC2\xB7 %s", packs, questions);
+        }
+    }
+    if (app->packs.failure_count > 0) {
+        char broken[160];
+        snprintf(broken, sizeof broken,
+                 i18n_plural("%s pack file could not be loaded \xE2\x80\x94 see Packs.",
+                             "%s pack files could not be loaded \xE2\x80\x94 see Packs.",
+                             (int64_t)app->packs.failure_count),
+                 ui_format_int((int64_t)app->packs.failure_count).text);
+        size_t len = strlen(summary);
+        snprintf(summary + len, sizeof summary - len, "\n%s", broken);
+    }
+    SDL_Rect col = theme_column(t, 0, 0);
+    TextSpec ss = {.style = TEXT_SMALL, .color = theme_color(COLOR_TEXT_DIM)};
+    SDL_Rect box = {col.x, s->all_rect.y, s->all_rect.x - col.x - theme_px(t, 16), s->all_rect.h};
+    SDL_Rect drawn = text_draw_fit(app->text, &ss, box, summary);
+    app_record_widget(app, drawn, summary, WIDGET_TEXT);
 }
 
 static void packs_draw(App *app, void *state)
@@ -262,9 +446,10 @@ static void packs_draw(App *app, void *state)
     if (s->row_count == 0) {
         TextSpec e = {.style = TEXT_BODY, .color = theme_color(COLOR_TEXT_DIM), .wrap = s->view.w};
         text_draw(app->text, &e, s->view.x, s->view.y + theme_px(t, 10),
-                  "No packs found. Drop a .yaml pack file on this window to add one "
-                  "(see questions/README.md for the format).");
+                  _("No packs found. Drop a .yaml pack file on this window to add one "
+                    "(see questions/README.md for the format)."));
     }
+    const Selection *sel = selection_of(app, s);
     for (int r = 0; r < s->row_count; r++) {
         SDL_Rect rect = s->nav.rect[r];
         if (rect.y + rect.h < s->view.y || rect.y > s->view.y + s->view.h)
@@ -273,12 +458,12 @@ static void packs_draw(App *app, void *state)
         char tt[300], dd[4200];
         row_text(app, s, row, tt, sizeof tt, dd, sizeof dd);
         unsigned flags = nav_flag(&s->nav, r);
-        bool check = s->mode == PACKS_CHOOSE && row->kind != ROW_FAILURE;
+        bool check = s->mode != PACKS_BROWSE && row->kind != ROW_FAILURE;
         if (row->kind == ROW_FAILURE)
             flags |= WIDGET_DANGER;
-        else if (check && row->index < app->selection.count &&
-                 (row->kind == ROW_PACK ? app->selection.pack[row->index]
-                                        : app->selection.topic[row->index][row->topic]))
+        else if (check && row->index < sel->count &&
+                 (row->kind == ROW_PACK ? sel->pack[row->index]
+                                        : sel->topic[row->index][row->topic]))
             flags |= WIDGET_SELECTED;
         widget_tile(app, rect, tt, dd, check, flags);
     }
@@ -286,27 +471,18 @@ static void packs_draw(App *app, void *state)
     widget_scrollbar(app, (SDL_Rect){s->view.x, s->view.y, s->view.w + theme_px(t, 10), s->view.h},
                      &s->scroll);
 
-    if (s->has_continue) {
-        size_t n = 0;
-        size_t q = app_selection_questions(app, &n);
-        char summary[120];
-        if (n == 0)
-            snprintf(summary, sizeof summary, "Tick at least one pack.");
-        else
-            snprintf(summary, sizeof summary, "%s pack%s \xC2\xB7 %s question%s",
-                     ui_format_int((int64_t)n).text, n == 1 ? "" : "s",
-                     ui_format_int((int64_t)q).text, q == 1 ? "" : "s");
-        SDL_Rect col = theme_column(t, 0, 0);
-        TextSpec ss = {.style = TEXT_BODY, .color = theme_color(COLOR_TEXT_DIM)};
-        SDL_Rect box = {col.x, s->continue_rect.y, s->continue_rect.x - col.x - theme_px(t, 16),
-                        s->continue_rect.h};
-        text_draw_fit(app->text, &ss, box, summary);
-        int ci = s->row_count;
-        unsigned flags = nav_flag(&s->nav, ci) | WIDGET_PRIMARY;
+    if (s->has_buttons) {
+        draw_summary(app, s);
+        int ai = all_index(s), ci = continue_index(s);
+        unsigned af = nav_flag(&s->nav, ai) | (s->nav.enabled[ai] ? 0u : WIDGET_DISABLED);
+        widget_button(app, s->all_rect, any_ticked(app, s) ? _("Clear") : _("Select all"), af);
+        unsigned cf = nav_flag(&s->nav, ci) | WIDGET_PRIMARY;
         if (!s->nav.enabled[ci])
-            flags |= WIDGET_DISABLED;
-        widget_button(app, s->continue_rect, "Continue", flags);
+            cf |= WIDGET_DISABLED;
+        widget_button(app, s->continue_rect, s->mode == PACKS_STUDY ? _("Done") : _("Continue"),
+                      cf);
     }
+    widget_footer(app, footer_hint(s));
 }
 
 const Scene scene_packs = {

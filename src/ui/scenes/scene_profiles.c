@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "format.h"
+#include "i18n.h"
 #include "study_ui.h"
 #include "widgets.h"
 
@@ -83,8 +84,7 @@ static void start_name(ProfilesState *s, int64_t renaming)
     if (renaming != 0) {
         int i = index_of(s, renaming);
         if (i >= 0) {
-            snprintf(s->field.text, sizeof s->field.text, "%s", s->list.items[i].name);
-            s->field.len = strlen(s->field.text);
+            text_field_set(&s->field, s->list.items[i].name);
         }
     }
     set_mode(s, MODE_NAME);
@@ -93,7 +93,7 @@ static void start_name(ProfilesState *s, int64_t renaming)
 static void switch_to(App *app, int64_t id, const char *name)
 {
     app_set_profile(app, id);
-    app_notice(app, COLOR_ACCENT, "Now learning: %s", name);
+    app_notice(app, COLOR_ACCENT, _("Now learning: %s"), ui_isolate(name).text);
     app_home(app);
 }
 
@@ -104,7 +104,7 @@ static void save_name(App *app, ProfilesState *s)
     if (app->store == NULL) {
         snprintf(s->error, sizeof s->error, "%s",
                  app->store_message[0] ? app->store_message
-                                       : "There is no save file, so learners cannot be kept.");
+                                       : _("There is no save file, so learners cannot be kept."));
         return;
     }
     StoreError err;
@@ -115,18 +115,18 @@ static void save_name(App *app, ProfilesState *s)
     else
         st = store_profile_add(app->store, s->field.text, app_unix_ms(), &id, &err);
     if (st == STORE_EXISTS) {
-        snprintf(s->error, sizeof s->error,
-                 "Someone is called that already. Add a letter or a "
-                 "surname.");
+        snprintf(s->error, sizeof s->error, "%s",
+                 _("Someone is called that already. Add a letter or a "
+                   "surname."));
         return;
     }
     if (st == STORE_INVALID) {
-        snprintf(s->error, sizeof s->error, "Type a name: 1 to %s letters, not only spaces.",
+        snprintf(s->error, sizeof s->error, _("Type a name: 1 to %s letters, not only spaces."),
                  ui_format_int(STORE_NAME_MAX).text);
         return;
     }
     if (st != STORE_OK) {
-        snprintf(s->error, sizeof s->error, "%s", err.message);
+        snprintf(s->error, sizeof s->error, "%s", i18n_message(err.message));
         return;
     }
     reload(app, s);
@@ -154,12 +154,14 @@ static void delete_selected(App *app, ProfilesState *s)
     snprintf(name, sizeof name, "%s", s->list.items[s->selected].name);
     StoreError err;
     if (store_profile_delete(app->store, id, &err) != STORE_OK) {
-        app_notice(app, COLOR_BAD, "%s could not be deleted: %s", name, err.message);
+        app_notice(app, COLOR_BAD, _("%s could not be deleted: %s"), ui_isolate(name).text,
+                   i18n_message(err.message));
         set_mode(s, MODE_LIST);
         return;
     }
     reload(app, s);
-    app_notice(app, COLOR_WARN, "%s and all their progress were deleted.", name);
+    app_notice(app, COLOR_WARN, _("%s and all their progress were deleted."),
+               ui_isolate(name).text);
     if (s->list.count == 0) {
         app->profile_id = 0;
         s->first_launch = true;
@@ -177,16 +179,18 @@ static void delete_selected(App *app, ProfilesState *s)
 static const char *title_of(const ProfilesState *s)
 {
     if (s->mode == MODE_NAME)
-        return s->first_launch ? "Welcome to quizdeck" : s->renaming ? "Rename" : "Add a learner";
+        return s->first_launch ? _("Welcome to quizdeck")
+               : s->renaming   ? _("Rename")
+                               : _("Add a learner");
     if (s->mode == MODE_CONFIRM)
-        return "Delete a learner";
-    return "Learners";
+        return _("Delete a learner");
+    return _("Learners");
 }
 
 static const char *subtitle_of(const ProfilesState *s)
 {
     if (s->mode == MODE_LIST)
-        return "Each learner has their own rounds, flashcards and settings.";
+        return _("Each learner has their own rounds, flashcards and settings.");
     return NULL;
 }
 
@@ -194,12 +198,12 @@ static const char *hint_of(const ProfilesState *s)
 {
     switch (s->mode) {
     case MODE_LIST:
-        return "\xE2\x86\x91\xE2\x86\x93 choose    Enter  switch    Esc  back";
+        return _("\xE2\x86\x91\xE2\x86\x93 choose    Enter  switch    Esc  back");
     case MODE_NAME:
-        return s->first_launch ? "Type your name    Enter  save"
-                               : "Type a name    Enter  save    Esc  cancel";
+        return s->first_launch ? _("Type your name    Enter  save")
+                               : _("Type a name    Enter  save    Esc  cancel");
     case MODE_CONFIRM:
-        return "\xE2\x86\x90\xE2\x86\x92 choose    Enter  confirm    Esc  keep";
+        return _("\xE2\x86\x90\xE2\x86\x92 choose    Enter  confirm    Esc  keep");
     }
     return "";
 }
@@ -207,7 +211,7 @@ static const char *hint_of(const ProfilesState *s)
 /* One row: a name line and a detail line, as tall as the tile needs. */
 static int row_height(App *app, int width)
 {
-    int h = widget_tile_height(app, width, "Name", "Last used 3d ago", true);
+    int h = widget_tile_height(app, width, "Name", _("Last used 3d ago"), true);
     int min = theme_px(&app->theme, THEME_ROW_H);
     return h > min ? h : min;
 }
@@ -219,7 +223,7 @@ static void layout(App *app, ProfilesState *s)
     int bottom = widget_footer_top(app, hint_of(s));
     SDL_Rect col = theme_column(t, 640, 0);
     int gap = theme_px(t, THEME_GAP);
-    int bh = theme_px(t, THEME_BUTTON_H);
+    int bh = widget_button_height(app);
     nav_begin(&s->nav);
     if (s->mode == MODE_LIST) {
         int row = row_height(app, col.w);
@@ -324,7 +328,7 @@ static bool name_event(App *app, ProfilesState *s, const UiEvent *event)
         snprintf(s->editing, sizeof s->editing, "%s", e->edit.text);
         return true;
     }
-    if (text_field_event(&s->field, event)) {
+    if (text_field_event(&s->field, event, text_is_rtl(s->field.text, NULL))) {
         s->editing[0] = '\0';
         s->error[0] = '\0';
         return true;
@@ -384,16 +388,17 @@ static bool profiles_event(App *app, void *state, const UiEvent *event)
 static void last_used_text(const StoreProfile *p, bool current, char *buf, size_t size)
 {
     if (current) {
-        snprintf(buf, size, "Learning now");
+        snprintf(buf, size, "%s", _("Learning now"));
         return;
     }
     if (p->last_used_at <= 0) {
-        snprintf(buf, size, "Not used yet");
+        snprintf(buf, size, "%s", _("Not used yet"));
         return;
     }
     char ago[16];
     fsrs_format_interval(app_unix_ms() - p->last_used_at, ago, sizeof ago);
-    snprintf(buf, size, "Last used %s ago", ago);
+    ui_localize_digits(ago, sizeof ago);
+    snprintf(buf, size, _("Last used %s ago"), ago);
 }
 
 static void draw_list(App *app, ProfilesState *s)
@@ -406,9 +411,9 @@ static void draw_list(App *app, ProfilesState *s)
                       .align = TEXT_ALIGN_CENTER,
                       .wrap = s->view.w};
         text_draw(app->text, &e, s->view.x, s->view.y + theme_px(t, 40),
-                  app->store ? "No learners yet. Add one below."
+                  app->store ? _("No learners yet. Add one below.")
                              : (app->store_message[0] ? app->store_message
-                                                      : "Progress is not being saved."));
+                                                      : _("Progress is not being saved.")));
     }
     SDL_RenderSetClipRect(app->renderer, &s->view);
     for (int i = 0; i < rows; i++) {
@@ -426,9 +431,9 @@ static void draw_list(App *app, ProfilesState *s)
     widget_scrollbar(app, s->view, &s->scroll);
 
     char rename[STORE_NAME_MAX + 16], del[STORE_NAME_MAX + 16];
-    snprintf(rename, sizeof rename, "Rename %s", rows ? selected_name(s) : "");
-    snprintf(del, sizeof del, "Delete %s", rows ? selected_name(s) : "");
-    const char *labels[LIST_BUTTONS] = {"Add learner", rename, del};
+    snprintf(rename, sizeof rename, _("Rename %s"), rows ? ui_isolate(selected_name(s)).text : "");
+    snprintf(del, sizeof del, _("Delete %s"), rows ? ui_isolate(selected_name(s)).text : "");
+    const char *labels[LIST_BUTTONS] = {_("Add learner"), rename, del};
     for (int b = 0; b < LIST_BUTTONS; b++) {
         int i = rows + b;
         unsigned flags = nav_flag(&s->nav, i) | (s->nav.enabled[i] ? 0u : WIDGET_DISABLED);
@@ -443,24 +448,22 @@ static void draw_name(App *app, ProfilesState *s)
     const Theme *t = &app->theme;
     SDL_Rect field = s->nav.rect[0];
     TextSpec q = {.style = TEXT_HEADING, .wrap = field.w};
-    const char *ask = s->first_launch ? "What is your name?"
-                      : s->renaming   ? "The new name:"
-                                      : "The learner's name:";
+    const char *ask = s->first_launch ? _("What is your name?")
+                      : s->renaming   ? _("The new name:")
+                                      : _("The learner's name:");
     text_draw(app->text, &q, field.x, field.y - theme_px(t, 52), ask);
-    char shown[TEXT_FIELD_MAX + sizeof s->editing];
-    snprintf(shown, sizeof shown, "%s%s", s->field.text, s->editing);
-    widget_text_field(app, field, shown,
-                      "Any language: Sara, \xD8\xB3\xD8\xA7\xD8\xB1\xD8\xA9, ...",
+    widget_text_field(app, field, &s->field, s->editing,
+                      _("Any language: Sara, \xD8\xB3\xD8\xA7\xD8\xB1\xD8\xA9, ..."),
                       nav_flag(&s->nav, 0) | WIDGET_FOCUSED);
     TextSpec m = {.style = TEXT_SMALL,
                   .wrap = field.w,
                   .color = theme_color(s->error[0] ? COLOR_BAD : COLOR_TEXT_DIM)};
     text_draw(app->text, &m, field.x, field.y + field.h + theme_px(t, 10),
               s->error[0] ? s->error
-                          : "Your rounds, flashcards and settings are kept under this name.");
-    widget_button(app, s->nav.rect[1], "Save", nav_flag(&s->nav, 1) | WIDGET_PRIMARY);
+                          : _("Your rounds, flashcards and settings are kept under this name."));
+    widget_button(app, s->nav.rect[1], _("Save"), nav_flag(&s->nav, 1) | WIDGET_PRIMARY);
     if (!s->first_launch)
-        widget_button(app, s->nav.rect[2], "Cancel", nav_flag(&s->nav, 2));
+        widget_button(app, s->nav.rect[2], _("Cancel"), nav_flag(&s->nav, 2));
 }
 
 static void draw_confirm(App *app, ProfilesState *s)
@@ -469,7 +472,7 @@ static void draw_confirm(App *app, ProfilesState *s)
     SDL_Rect col = theme_column(t, 640, 0);
     int y = s->nav.rect[0].y - theme_px(t, 150);
     char q[STORE_NAME_MAX + 32];
-    snprintf(q, sizeof q, "Delete %s?", selected_name(s));
+    snprintf(q, sizeof q, _("Delete %s?"), ui_isolate(selected_name(s)).text);
     TextSpec qs = {.style = TEXT_HEADING, .wrap = col.w, .align = TEXT_ALIGN_CENTER};
     SDL_Rect d = text_draw(app->text, &qs, col.x, y, q);
     TextSpec ds = {.style = TEXT_BODY,
@@ -477,10 +480,10 @@ static void draw_confirm(App *app, ProfilesState *s)
                    .align = TEXT_ALIGN_CENTER,
                    .color = theme_color(COLOR_TEXT_DIM)};
     text_draw(app->text, &ds, col.x, d.y + d.h + theme_px(t, 14),
-              "All their rounds, answers, flashcards and settings will be removed from this "
-              "computer. This cannot be undone.");
-    widget_button(app, s->nav.rect[0], "Keep", nav_flag(&s->nav, 0) | WIDGET_PRIMARY);
-    widget_button(app, s->nav.rect[1], "Delete", nav_flag(&s->nav, 1) | WIDGET_DANGER);
+              _("All their rounds, answers, flashcards and settings will be removed from this "
+                "computer. This cannot be undone."));
+    widget_button(app, s->nav.rect[0], _("Keep"), nav_flag(&s->nav, 0) | WIDGET_PRIMARY);
+    widget_button(app, s->nav.rect[1], _("Delete"), nav_flag(&s->nav, 1) | WIDGET_DANGER);
 }
 
 static void profiles_draw(App *app, void *state)

@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "app.h"
+#include "i18n.h"
 #include "qtype.h"
 #include "format.h"
 #include "widgets.h"
@@ -144,7 +145,7 @@ static void layout(App *app, ProgressState *s)
 {
     const Theme *t = &app->theme;
     SDL_Rect col = theme_column(t, 0, 0);
-    int top = widget_header_bottom(app, "Progress", NULL);
+    int top = widget_header_bottom(app, _("Progress"), NULL);
     int ring = theme_px(t, THEME_FOCUS_GAP + THEME_FOCUS_W) + 1;
     s->view = (SDL_Rect){col.x - ring, top - ring, col.w + 2 * ring,
                          t->out_h - theme_px(t, THEME_MARGIN) - top + ring};
@@ -178,7 +179,7 @@ static void layout(App *app, ProgressState *s)
             missed_prompt_h(app, s, i, col.w - 2 * pad) + line_h(app, TEXT_SMALL) + theme_px(t, 14);
     y = s->missed_y + s->missed_h + gap;
     s->button_y = y;
-    y += theme_px(t, THEME_BUTTON_H) + ring;
+    y += widget_button_height(app) + ring;
     scroll_set(&s->scroll, y, s->view.h);
 
     nav_begin(&s->nav);
@@ -188,14 +189,14 @@ static void layout(App *app, ProgressState *s)
     int bw = theme_px(t, 300);
     if (bw > (col.w - gap) / 2)
         bw = (col.w - gap) / 2;
-    nav_add(&s->nav, (SDL_Rect){col.x, base + s->button_y, bw, theme_px(t, THEME_BUTTON_H)},
+    nav_add(&s->nav, (SDL_Rect){col.x, base + s->button_y, bw, widget_button_height(app)},
             practisable(app, s) > 0);
     /* Flashcard statistics live on their own page (scene_study_stats.c). */
     int sw = theme_px(t, 260);
     if (bw + gap + sw > col.w)
         sw = col.w - bw - gap;
     nav_add(&s->nav,
-            (SDL_Rect){col.x + col.w - sw, base + s->button_y, sw, theme_px(t, THEME_BUTTON_H)},
+            (SDL_Rect){col.x + col.w - sw, base + s->button_y, sw, widget_button_height(app)},
             app->store != NULL);
     nav_end(&s->nav);
 }
@@ -210,7 +211,7 @@ static void show_focus(App *app, ProgressState *s)
         bottom = top + s->pack_h[f];
     } else { /* either button: show the list with them */
         top = s->missed_y - theme_px(&app->theme, 40);
-        bottom = s->button_y + theme_px(&app->theme, THEME_BUTTON_H);
+        bottom = s->button_y + widget_button_height(app);
     }
     scroll_show(&s->scroll, top - ring, bottom + ring);
 }
@@ -283,14 +284,14 @@ static void draw_chart(App *app, ProgressState *s, int base, SDL_Rect col)
     const Theme *t = &app->theme;
     int pad = theme_px(t, THEME_PAD);
     SDL_Rect panel = widget_section(app, (SDL_Rect){col.x, base + s->chart_y, col.w, s->chart_h},
-                                    "Score history");
+                                    _("Score history"));
     TextSpec small = {
         .style = TEXT_SMALL, .color = theme_color(COLOR_TEXT_DIM), .wrap = panel.w - 2 * pad};
     size_t n = s->history.count;
     if (n == 0) {
         text_draw_fit(app->text, &small,
                       (SDL_Rect){panel.x + pad, panel.y, panel.w - 2 * pad, panel.h},
-                      app->store ? "No finished rounds yet. Play one and its score shows here."
+                      app->store ? _("No finished rounds yet. Play one and its score shows here.")
                                  : app->store_message);
         return;
     }
@@ -311,12 +312,17 @@ static void draw_chart(App *app, ProgressState *s, int base, SDL_Rect col)
             best_i = (int)i;
         }
     }
-    char caption[200];
-    snprintf(caption, sizeof caption,
-             "Last %s round%s \xC2\xB7 best %s%s \xC2\xB7 "
-             "latest on the right",
-             ui_format_int((int64_t)n).text, n == 1 ? "" : "s", ui_format_int(best).text,
-             any_points ? " points" : " % right");
+    char caption[200], last[80], best_text[80];
+    snprintf(last, sizeof last, i18n_plural("Last %s round", "Last %s rounds", (int64_t)n),
+             ui_format_int((int64_t)n).text);
+    if (any_points)
+        snprintf(best_text, sizeof best_text, i18n_plural("best %s point", "best %s points", best),
+                 ui_format_int(best).text);
+    else
+        snprintf(best_text, sizeof best_text, _("best %s %% right"), ui_format_int(best).text);
+    /* Time runs toward the reading direction's end (the chart mirrors). */
+    snprintf(caption, sizeof caption, "%s \xC2\xB7 %s \xC2\xB7 %s", last, best_text,
+             i18n_is_rtl() ? _("latest on the left") : _("latest on the right"));
     int ch = line_h(app, TEXT_SMALL);
     text_draw(app->text, &small, panel.x + pad, panel.y + pad, caption);
     SDL_Rect chart = {panel.x + pad, panel.y + pad + ch + theme_px(t, 8), panel.w - 2 * pad,
@@ -356,9 +362,12 @@ static void draw_pack(App *app, ProgressState *s, size_t i, SDL_Rect rect, unsig
      * mixed or interrupted rounds still show in the bars below. */
     char best[80];
     snprintf(best, sizeof best, "%s",
-             pr != NULL && pr->answers_total > 0 ? "No finished round yet" : "Not played yet");
+             pr != NULL && pr->answers_total > 0 ? _("No finished round yet")
+                                                 : _("Not played yet"));
     if (s->best[i] >= 0)
-        snprintf(best, sizeof best, "Best %s", ui_format_int(s->best[i]).text);
+        snprintf(best, sizeof best,
+                 i18n_plural("Best round %s point", "Best round %s points", s->best[i]),
+                 ui_format_int(s->best[i]).text);
     TextSpec bs = {.style = TEXT_SMALL,
                    .color = theme_color(s->best[i] >= 0 ? COLOR_ACCENT : COLOR_TEXT_DIM)};
     int bw = text_measure(app->text, &bs, best).x;
@@ -372,13 +381,17 @@ static void draw_pack(App *app, ProgressState *s, size_t i, SDL_Rect rect, unsig
     int64_t seen = pr ? pr->questions_seen : 0;
     size_t total = p->question_count;
     char l1[96], l2[96];
-    snprintf(l1, sizeof l1, "Seen %s of %s questions", ui_format_int(seen).text,
-             ui_format_int((int64_t)total).text);
+    snprintf(l1, sizeof l1,
+             i18n_plural("Seen %s of %s question", "Seen %s of %s questions", (int64_t)total),
+             ui_format_int(seen).text, ui_format_int((int64_t)total).text);
     if (pr && pr->recent_count > 0)
-        snprintf(l2, sizeof l2, "%.0f %% right (last %s answers)", 100.0 * pr->recent_accuracy,
+        snprintf(l2, sizeof l2,
+                 i18n_plural("%s %% right (last %s answer)", "%s %% right (last %s answers)",
+                             pr->recent_count),
+                 ui_format_int((int64_t)(100.0 * pr->recent_accuracy + 0.5)).text,
                  ui_format_int(pr->recent_count).text);
     else
-        snprintf(l2, sizeof l2, "No answers yet");
+        snprintf(l2, sizeof l2, "%s", _("No answers yet"));
     int half = (inner_w - 2 * pad) / 2;
     labelled_bar(app, (SDL_Rect){x, y, half, 0}, l1, total ? (float)seen / (float)total : 0.0f,
                  theme_mix(theme_color(COLOR_ACCENT), theme_color(COLOR_TEXT_DIM), 0.5f));
@@ -392,19 +405,28 @@ static void draw_pack(App *app, ProgressState *s, size_t i, SDL_Rect rect, unsig
         const StoreProgress *tr = find_progress(&s->by_topic, p->id, tp->id);
         int row_h = line_h(app, TEXT_SMALL);
         TextSpec tt = {.style = TEXT_SMALL};
-        int name_w = inner_w * 45 / 100;
+        int name_w = inner_w * 38 / 100;
+        tt.max_lines = 1;
         text_draw_fit(app->text, &tt, (SDL_Rect){x, y, name_w, row_h},
                       tp->title[0] ? tp->title : tp->id);
-        char info[96];
-        UiInt of = ui_format_int((int64_t)app_topic_size(p, tp->id));
+        /* What the numbers count, in words: "3 of 5 seen · 60 % right". */
+        char info[160];
+        int64_t size = (int64_t)app_topic_size(p, tp->id);
+        UiInt of = ui_format_int(size);
         if (tr && tr->recent_count > 0)
-            snprintf(info, sizeof info, "%s/%s \xC2\xB7 %.0f %%",
-                     ui_format_int(tr->questions_seen).text, of.text, 100.0 * tr->recent_accuracy);
+            snprintf(info, sizeof info,
+                     i18n_plural("%s of %s seen \xC2\xB7 %s %% right",
+                                 "%s of %s seen \xC2\xB7 %s %% right", size),
+                     ui_format_int(tr->questions_seen).text, of.text,
+                     ui_format_int((int64_t)(100.0 * tr->recent_accuracy + 0.5)).text);
         else
-            snprintf(info, sizeof info, "0/%s", of.text);
-        TextSpec is = {
-            .style = TEXT_SMALL, .color = theme_color(COLOR_TEXT_DIM), .align = TEXT_ALIGN_RIGHT};
-        int info_w = theme_px(t, 110);
+            snprintf(info, sizeof info, i18n_plural("0 of %s seen", "0 of %s seen", size), of.text);
+        ui_localize_digits(info, sizeof info);
+        TextSpec is = {.style = TEXT_SMALL,
+                       .color = theme_color(COLOR_TEXT_DIM),
+                       .align = TEXT_ALIGN_RIGHT,
+                       .max_lines = 1};
+        int info_w = inner_w * 36 / 100;
         text_draw_fit(app->text, &is, (SDL_Rect){x + inner_w - info_w, y, info_w, row_h}, info);
         int bx = x + name_w + pad;
         SDL_Rect bar = {bx, y + row_h / 2 - theme_px(t, 3), x + inner_w - info_w - pad - bx,
@@ -423,13 +445,13 @@ static void draw_missed(App *app, ProgressState *s, int base, SDL_Rect col)
     const Theme *t = &app->theme;
     int pad = theme_px(t, THEME_PAD);
     SDL_Rect panel = widget_section(app, (SDL_Rect){col.x, base + s->missed_y, col.w, s->missed_h},
-                                    "Most missed");
+                                    _("Most missed"));
     int y = panel.y + pad;
     if (s->missed.count == 0) {
         TextSpec e = {.style = TEXT_SMALL, .color = theme_color(COLOR_TEXT_DIM)};
         text_draw_fit(app->text, &e,
                       (SDL_Rect){panel.x + pad, y, panel.w - 2 * pad, line_h(app, TEXT_BODY)},
-                      "Nothing missed yet.");
+                      _("Nothing missed yet."));
         return;
     }
     for (size_t i = 0; i < s->missed.count; i++) {
@@ -441,8 +463,10 @@ static void draw_missed(App *app, ProgressState *s, int base, SDL_Rect col)
         int bh = missed_prompt_h(app, s, i, panel.w - 2 * pad);
         text_draw_fit(app->text, &qs, (SDL_Rect){panel.x + pad, y, panel.w - 2 * pad, bh}, text);
         char detail[200];
-        snprintf(detail, sizeof detail, "%s \xC2\xB7 missed %s time%s", p ? p->title : m->pack_id,
-                 ui_format_int(m->misses).text, m->misses == 1 ? "" : "s");
+        char missed[64];
+        snprintf(missed, sizeof missed, i18n_plural("missed %s time", "missed %s times", m->misses),
+                 ui_format_int(m->misses).text);
+        snprintf(detail, sizeof detail, "%s \xC2\xB7 %s", p ? p->title : m->pack_id, missed);
         TextSpec ds = {.style = TEXT_SMALL, .color = theme_color(COLOR_BAD)};
         text_draw(app->text, &ds, panel.x + pad, y + bh, detail);
         y += bh + line_h(app, TEXT_SMALL) + theme_px(t, 14);
@@ -454,17 +478,17 @@ static void progress_draw(App *app, void *state)
     ProgressState *s = state;
     const Theme *t = &app->theme;
     layout(app, s);
-    widget_header(app, "Progress", NULL);
+    widget_header(app, _("Progress"), NULL);
     SDL_Rect col = theme_column(t, 0, 0);
     int base = s->view.y - s->scroll.offset;
     SDL_RenderSetClipRect(app->renderer, &s->view);
 
     draw_chart(app, s, base, col);
     int packs_top = base + s->packs_y + widget_section_gap(app);
-    widget_section_title(app, col.x, packs_top, "Mastery by pack and topic");
+    widget_section_title(app, col.x, packs_top, _("Mastery by pack and topic"));
     if (app->packs.pack_count == 0) {
         TextSpec e = {.style = TEXT_SMALL, .color = theme_color(COLOR_TEXT_DIM)};
-        text_draw(app->text, &e, col.x, packs_top, "No packs loaded.");
+        text_draw(app->text, &e, col.x, packs_top, _("No packs loaded."));
     }
     for (size_t i = 0; i < s->best_count && i < app->packs.pack_count; i++) {
         SDL_Rect r = s->nav.rect[i];
@@ -477,12 +501,13 @@ static void progress_draw(App *app, void *state)
     char label[64];
     size_t n = practisable(app, s);
     if (n > 0)
-        snprintf(label, sizeof label, "Practise these %s", ui_format_int((int64_t)n).text);
+        snprintf(label, sizeof label, _("Practise these %s"), ui_format_int((int64_t)n).text);
     else
-        snprintf(label, sizeof label, "Practise missed questions");
+        snprintf(label, sizeof label, "%s", _("Practise missed questions"));
     widget_button(app, s->nav.rect[bi], label,
                   nav_flag(&s->nav, bi) | WIDGET_PRIMARY | (n ? 0u : WIDGET_DISABLED));
-    widget_button(app, s->nav.rect[bi + 1], "Flashcard statistics",
+    widget_button(app, s->nav.rect[bi + 1], _("Flashcard statistics"),
+
                   nav_flag(&s->nav, bi + 1) | (app->store ? 0u : WIDGET_DISABLED));
     SDL_RenderSetClipRect(app->renderer, NULL);
     widget_scrollbar(app, (SDL_Rect){s->view.x, s->view.y, s->view.w + theme_px(t, 10), s->view.h},

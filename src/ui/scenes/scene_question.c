@@ -20,15 +20,20 @@
 #include <string.h>
 
 #include "format.h"
+#include "i18n.h"
 #include "play.h"
 
 typedef struct QuestionState {
     PlayInput input;
     uint64_t shown_ms;  /* loop clock when this question appeared */
     bool clock_started; /* shown_ms is set (by the first update after enter) */
-    bool confirm;       /* the "quit this round?" overlay is up */
-    Nav confirm_nav;    /* 0 = Yes, quit; 1 = No, keep playing */
-    SDL_Rect yes, no, panel;
+    /* The clock stops while the "Quit this round?" question is up (or any
+     * the App asks): paused_at is when it stopped, and shown_ms moves on by
+     * the pause when it goes on, so the time bar and the time taken leave
+     * the pause out. */
+    bool paused;
+    uint64_t paused_at;
+    int ticked; /* the last of the final seconds a tick was played for */
     /* Layout in pixels, recomputed from the theme before every event and draw. */
     SDL_Rect col, prompt, area;
     int top_y, progress_y, timer_y, footer_y;
@@ -82,20 +87,6 @@ static void layout(App *app, QuestionState *st)
     int ay = prompt_top + ph + theme_px(th, THEME_GAP);
     st->area = (SDL_Rect){c.x, ay, c.w, st->footer_y - theme_px(th, 10) - ay};
     play_input_layout(app, &st->input, st->area);
-
-    /* The confirm overlay. */
-    int pw = theme_px(th, 460), ph2 = theme_px(th, 210);
-    if (pw > th->out_w - theme_px(th, 40))
-        pw = th->out_w - theme_px(th, 40);
-    st->panel = (SDL_Rect){(th->out_w - pw) / 2, (th->out_h - ph2) / 2, pw, ph2};
-    int bw = (pw - 3 * theme_px(th, THEME_PAD)) / 2, bh = theme_px(th, THEME_BUTTON_H);
-    int by = st->panel.y + ph2 - theme_px(th, THEME_PAD) - bh;
-    st->yes = (SDL_Rect){st->panel.x + theme_px(th, THEME_PAD), by, bw, bh};
-    st->no = (SDL_Rect){st->yes.x + bw + theme_px(th, THEME_PAD), by, bw, bh};
-    nav_begin(&st->confirm_nav);
-    nav_add(&st->confirm_nav, st->yes, true);
-    nav_add(&st->confirm_nav, st->no, true);
-    nav_end(&st->confirm_nav);
 }
 
 /* ---- enter ------------------------------------------------------------- */
@@ -106,7 +97,8 @@ static void question_enter(App *app, void *state, SceneId from, const SceneArg *
     (void)from;
     QuestionState *st = state;
     play_input_free(&st->input);
-    st->confirm = false;
+    st->paused = false;
+    st->ticked = 0;
     const RoundQuestion *rq = app->quiz.active ? round_current(&app->quiz.round) : NULL;
     if (rq == NULL) {
         if (app->quiz.active)
@@ -116,7 +108,7 @@ static void question_enter(App *app, void *state, SceneId from, const SceneArg *
         return;
     }
     if (!play_input_init(&st->input, rq)) {
-        app_notice(app, COLOR_BAD, "Out of memory: this question cannot be shown.");
+        app_notice(app, COLOR_BAD, _("Out of memory: this question cannot be shown."));
         play_abandon(app);
         app_back(app);
         return;
@@ -125,6 +117,7 @@ static void question_enter(App *app, void *state, SceneId from, const SceneArg *
      * question's clock starts at the next update, which has a fresh one. */
     st->clock_started = false;
     st->shown_ms = app->now_ms;
+    app_guard_input(app, APP_INPUT_GUARD_MS); /* not answered by the key that brought it */
     if (play_input_wants_text(&st->input))
         SDL_StartTextInput();
     else
@@ -145,51 +138,19 @@ static void finish_question(App *app, QuestionState *st, bool timed_out)
     app_replace(app, SCENE_FEEDBACK);
 }
 
-static void abandon(App *app)
-{
-    play_abandon(app);
-    app_back(app);
-}
-
-static bool confirm_event(App *app, QuestionState *st, const UiEvent *event)
-{
-    const SDL_Event *e = event->sdl;
-    /* Y / N only when no text is being typed: there the letter would also
-     * arrive as text for the field once the overlay is gone. */
-    bool letters = !play_input_wants_text(&st->input) && e->type == SDL_KEYDOWN;
-    if (letters && e->key.keysym.sym == SDLK_y) {
-        abandon(app);
-        return true;
-    }
-    if (event->action == ACTION_BACK || (letters && e->key.keysym.sym == SDLK_n)) {
-        st->confirm = false;
-        return true;
-    }
-    int hit = nav_event(&st->confirm_nav, event, NULL);
-    if (hit == 0)
-        abandon(app);
-    else if (hit == 1)
-        st->confirm = false;
-    return true; /* the overlay is modal */
-}
-
 static bool question_event(App *app, void *state, const UiEvent *event)
 {
     QuestionState *st = state;
     if (st->input.q == NULL)
         return false;
     layout(app, st);
-    if (st->confirm)
-        return confirm_event(app, st, event);
     bool handled = play_input_event(app, &st->input, event);
     if (st->input.ready) {
         finish_question(app, st, false);
         return true;
     }
     if (!handled && event->action == ACTION_BACK) {
-        st->confirm = true;
-        nav_set_focus(&st->confirm_nav, 0);
-        st->confirm_nav.keyboard = true;
+        play_ask_quit(app);
         return true;
     }
     return handled;
@@ -206,6 +167,17 @@ static void question_update(App *app, void *state, uint64_t now_ms)
         st->shown_ms = now_ms;
         st->clock_started = true;
     }
+    if (app_asking(app)) {
+        if (!st->paused) {
+            st->paused = true;
+            st->paused_at = now_ms;
+        }
+        return; /* the clock waits for the answer to the question asked */
+    }
+    if (st->paused) {
+        st->paused = false;
+        st->shown_ms += now_ms > st->paused_at ? now_ms - st->paused_at : 0;
+    }
     int64_t limit = st->input.rq->time_limit_ms;
     if (limit <= 0)
         return; /* untimed: nothing moves, the loop idles */
@@ -213,6 +185,12 @@ static void question_update(App *app, void *state, uint64_t now_ms)
     if (elapsed >= (uint64_t)limit) {
         finish_question(app, st, true);
         return;
+    }
+    /* The last three seconds tick (when the sound is on). */
+    int left = (int)(((uint64_t)limit - elapsed + 999) / 1000);
+    if (left <= 3 && left != st->ticked) {
+        st->ticked = left;
+        app_play_sound(app, AUDIO_TICK);
     }
     if (app->theme.reduced_motion)
         app_wake_at(app, now_ms + 1000 - (elapsed % 1000)); /* whole seconds */
@@ -228,7 +206,7 @@ static void draw_top(App *app, QuestionState *st)
     const Round *round = &app->quiz.round;
     SDL_Rect c = st->col;
     char left[96], right[128];
-    snprintf(left, sizeof left, "Question %s of %s",
+    snprintf(left, sizeof left, _("Question %s of %s"),
              ui_format_int((int64_t)round->current + 1).text,
              ui_format_int((int64_t)round->question_count).text);
     TextSpec ls = {.style = TEXT_LABEL, .color = theme_color(COLOR_TEXT_DIM)};
@@ -236,11 +214,12 @@ static void draw_top(App *app, QuestionState *st)
     RoundTotals t = round_totals(round);
     UiInt streak = ui_format_int(round->streak);
     if (round->settings.scoring == SCORING_ACCURACY)
-        snprintf(right, sizeof right, "%s right   Streak %s",
+        snprintf(right, sizeof right, _("%s right   Streak %s"),
                  ui_format_int((int64_t)t.correct).text, streak.text);
     else
-        snprintf(right, sizeof right, "%s points   Streak %s", ui_format_int(t.points).text,
-                 streak.text);
+        snprintf(right, sizeof right,
+                 i18n_plural("%s point   Streak %s", "%s points   Streak %s", t.points),
+                 ui_format_int(t.points).text, streak.text);
     TextSpec rs = {.style = TEXT_LABEL, .align = TEXT_ALIGN_RIGHT};
     text_draw(app->text, &rs, c.x + c.w, st->top_y, right);
     app_record_widget(app, (SDL_Rect){c.x, st->top_y, c.w / 2, st->progress_y - st->top_y}, left,
@@ -253,7 +232,7 @@ static void draw_top(App *app, QuestionState *st)
 
     int64_t limit = st->input.rq->time_limit_ms;
     if (limit > 0) {
-        uint64_t now = app->now_ms;
+        uint64_t now = st->paused ? st->paused_at : app->now_ms;
         int64_t elapsed = now >= st->shown_ms ? (int64_t)(now - st->shown_ms) : 0;
         if (elapsed > limit)
             elapsed = limit;
@@ -264,36 +243,18 @@ static void draw_top(App *app, QuestionState *st)
         else if (left_frac < 0.5f)
             fill = theme_color(COLOR_WARN);
         char secs[sizeof(UiInt) + 4];
-        snprintf(secs, sizeof secs, "%s s", ui_format_int((limit - elapsed + 999) / 1000).text);
+        /* TRANSLATORS: seconds left on the question's clock. */
+        snprintf(secs, sizeof secs, _("%s s"), ui_format_int((limit - elapsed + 999) / 1000).text);
         TextSpec ss = {.style = TEXT_SMALL, .align = TEXT_ALIGN_RIGHT};
-        int tw = text_measure(app->text, &ss, "000 s").x + theme_px(th, 10);
+        char widest[sizeof(UiInt) + 8];
+        snprintf(widest, sizeof widest, _("%s s"), "000");
+        int tw = text_measure(app->text, &ss, widest).x + theme_px(th, 10);
         SDL_Rect tb = {c.x, st->timer_y, c.w - tw, theme_px(th, 10)};
         widget_progress(app, tb, left_frac, fill);
         int lh = text_line_height(app->text, &ss);
         text_draw(app->text, &ss, c.x + c.w, st->timer_y + tb.h / 2 - lh / 2, secs);
         app_record_widget(app, tb, "time-bar", 0);
     }
-}
-
-static void draw_confirm(App *app, QuestionState *st)
-{
-    SDL_Renderer *ren = app->renderer;
-    const Theme *th = &app->theme;
-    SDL_SetRenderDrawBlendMode(ren, SDL_BLENDMODE_BLEND);
-    SDL_SetRenderDrawColor(ren, 0, 0, 0, 170);
-    SDL_RenderFillRect(ren, NULL);
-    ui_fill_round(ren, st->panel, theme_px(th, THEME_RADIUS), theme_color(COLOR_SURFACE));
-    ui_stroke_round(ren, st->panel, theme_px(th, THEME_RADIUS), theme_px(th, 1),
-                    theme_color(COLOR_BORDER));
-    int pad = theme_px(th, THEME_PAD);
-    TextSpec hs = {.style = TEXT_HEADING};
-    text_draw(app->text, &hs, st->panel.x + pad, st->panel.y + pad, "Quit this round?");
-    TextSpec bs = {
-        .style = TEXT_BODY, .color = theme_color(COLOR_TEXT_DIM), .wrap = st->panel.w - 2 * pad};
-    text_draw(app->text, &bs, st->panel.x + pad, st->panel.y + pad + theme_px(th, 44),
-              "The answers so far are kept. Enter quits, Esc keeps playing.");
-    widget_button(app, st->yes, "Yes, quit", WIDGET_DANGER | nav_flag(&st->confirm_nav, 0));
-    widget_button(app, st->no, "No, keep playing", nav_flag(&st->confirm_nav, 1));
 }
 
 static void question_draw(App *app, void *state)
@@ -320,8 +281,6 @@ static void question_draw(App *app, void *state)
         SDL_SetTextInputRect(&ime);
     }
     widget_footer(app, play_input_hint(&st->input));
-    if (st->confirm)
-        draw_confirm(app, st);
 }
 
 /* ---- leave ------------------------------------------------------------- */
@@ -331,7 +290,7 @@ static void question_leave(App *app, void *state)
     (void)app;
     QuestionState *st = state;
     play_input_free(&st->input);
-    st->confirm = false;
+    st->paused = false;
     SDL_StopTextInput();
 }
 

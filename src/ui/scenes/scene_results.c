@@ -3,9 +3,12 @@
  * Correct answers and points are shown apart (a teacher needs both), with
  * the accuracy, the time taken and the best streak; below, a scrollable
  * review of every question with the player's answer and the right one.
- * "Retry the ones I missed" starts a round of just those (RoundSettings'
- * explicit list); "Done" (or Esc) goes back to the setup screen. The store
- * already has the finished round (play_submit finished it).
+ * "Retry the ones I missed" (only when something was missed) starts a
+ * round of just those (RoundSettings' explicit list); "Play again" one
+ * with the same packs and settings (a round from setup or the title);
+ * "Done" (or Esc) goes back to the title. Figures take the colour of what
+ * they say: no right answers is never green. The store already has the
+ * finished round (play_submit finished it).
  *
  * Read play.h and scene_feedback.c first.
  */
@@ -14,16 +17,25 @@
 #include <string.h>
 
 #include "format.h"
+#include "i18n.h"
 #include "play.h"
 
-#define RESULTS_HINT "Up/Down  scroll the review    R  retry missed    Enter  choose    Esc  done"
+#define RESULTS_HINT                                                                               \
+    _("Up/Down  scroll the review    R  retry missed    Enter  choose    Esc  done")
+#define RESULTS_HINT_CLEAN _("Up/Down  scroll the review    Enter  choose    Esc  done")
+
+/* The buttons, in nav order; those that do not apply are left out. */
+typedef enum ResultsButton { BUTTON_RETRY, BUTTON_AGAIN, BUTTON_DONE, BUTTON_COUNT } ResultsButton;
 
 typedef struct ResultsState {
-    Nav nav; /* 0 = retry, 1 = done */
+    Nav nav;
+    int nav_button[BUTTON_COUNT]; /* nav index of each button; -1 when not shown */
+    SDL_Rect button[BUTTON_COUNT];
     Scroll scroll;
-    SDL_Rect col, stats, list, retry, done;
+    SDL_Rect col, stats, list;
     int row_h;
     size_t missed;
+    bool again; /* "Play again": a round from the setup screen or the title */
 } ResultsState;
 
 static size_t count_missed(const Round *round)
@@ -35,37 +47,72 @@ static size_t count_missed(const Round *round)
     return n;
 }
 
+static const char *hint(const ResultsState *st)
+{
+    return st->missed > 0 ? RESULTS_HINT : RESULTS_HINT_CLEAN;
+}
+
 static void layout(App *app, ResultsState *st)
 {
     const Theme *th = &app->theme;
     const Round *round = &app->quiz.round;
+    st->missed = count_missed(round);
+    st->again = (app->quiz.mode == QUIZ_MODE_PRACTICE || app->quiz.mode == QUIZ_MODE_TIMED) &&
+                app_selection_questions(app, NULL) > 0;
     st->col = theme_column(th, 920, 20);
     SDL_Rect c = st->col;
     TextSpec hs = {.style = TEXT_HEADING};
     TextSpec ls = {.style = TEXT_LABEL};
+    TextSpec vs = {.style = TEXT_DISPLAY};
+    TextSpec ss = {.style = TEXT_SMALL};
     int head_h = text_line_height(app->text, &hs) + theme_px(th, 6);
-    st->stats = (SDL_Rect){c.x, c.y + head_h, c.w, theme_px(th, 96)};
-    int bh = theme_px(th, THEME_BUTTON_H);
-    int footer = play_footer_top(app, RESULTS_HINT) + theme_px(th, 6);
+    int stat_h =
+        text_line_height(app->text, &vs) + 2 * text_line_height(app->text, &ss) + theme_px(th, 16);
+    if (stat_h < theme_px(th, 96))
+        stat_h = theme_px(th, 96);
+    st->stats = (SDL_Rect){c.x, c.y + head_h, c.w, stat_h};
+    int bh = widget_button_height(app);
+    int footer = play_footer_top(app, hint(st)) + theme_px(th, 6);
     int by = footer - theme_px(th, 8) - bh;
-    int rw = theme_px(th, 330), dw = theme_px(th, 180);
-    st->done = (SDL_Rect){c.x + c.w - dw, by, dw, bh};
-    st->retry = (SDL_Rect){st->done.x - theme_px(th, THEME_GAP) - rw, by, rw, bh};
+    /* Right to left along the bottom: Done, Play again, Retry. */
+    int gap = theme_px(th, THEME_GAP);
+    int widths[BUTTON_COUNT] = {theme_px(th, 300), theme_px(th, 200), theme_px(th, 160)};
+    bool shown[BUTTON_COUNT] = {st->missed > 0, st->again, true};
+    int total = 0;
+    for (int b = 0; b < BUTTON_COUNT; b++)
+        total += shown[b] ? widths[b] + gap : 0;
+    if (total - gap > c.w) { /* a narrow window: share the width */
+        int n = shown[0] + shown[1] + shown[2];
+        for (int b = 0; b < BUTTON_COUNT; b++)
+            widths[b] = (c.w - (n - 1) * gap) / n;
+    }
+    int x = c.x + c.w;
+    for (int b = BUTTON_COUNT - 1; b >= 0; b--) {
+        if (!shown[b])
+            continue;
+        x -= widths[b];
+        st->button[b] = (SDL_Rect){x, by, widths[b], bh};
+        x -= gap;
+    }
     int ly = st->stats.y + st->stats.h + text_line_height(app->text, &ls) + theme_px(th, 12);
-    st->list = (SDL_Rect){c.x, ly, c.w, by - theme_px(th, THEME_GAP) - ly};
-    st->row_h = theme_px(th, 70);
+    st->list = (SDL_Rect){c.x, ly, c.w, by - gap - ly};
+    /* Rows fit one line of the question and one of the answers at the
+     * text size: every row the same, nothing shrunk. */
+    TextSpec bs = {.style = TEXT_BODY};
+    st->row_h =
+        text_line_height(app->text, &bs) + text_line_height(app->text, &ss) + theme_px(th, 22);
+    if (st->row_h < theme_px(th, 64))
+        st->row_h = theme_px(th, 64);
     scroll_set(&st->scroll, (int)round->question_count * st->row_h, st->list.h);
-    st->missed = count_missed(round);
     nav_begin(&st->nav);
-    nav_add(&st->nav, st->retry, st->missed > 0);
-    nav_add(&st->nav, st->done, true);
+    for (int b = 0; b < BUTTON_COUNT; b++)
+        st->nav_button[b] = shown[b] ? nav_add(&st->nav, st->button[b], true) : -1;
     nav_end(&st->nav);
 }
 
 static void results_enter(App *app, void *state, SceneId from, const SceneArg *arg)
 {
     (void)arg;
-    (void)from;
     ResultsState *st = state;
     if (!app->quiz.active) {
         app_home(app);
@@ -73,23 +120,49 @@ static void results_enter(App *app, void *state, SceneId from, const SceneArg *a
     }
     st->scroll.offset = 0;
     layout(app, st);
-    nav_set_focus(&st->nav, st->missed > 0 ? 0 : 1);
+    nav_set_focus(&st->nav, st->nav_button[st->missed > 0 ? BUTTON_RETRY : BUTTON_DONE]);
+    app_guard_input(app, APP_INPUT_GUARD_MS); /* a key meant for feedback starts nothing */
+    if (from == SCENE_FEEDBACK)
+        app_play_sound(app, AUDIO_ROUND_END);
+    app->played = true; /* the title offers "Play again" */
     SDL_StopTextInput();
     app_redraw(app);
 }
 
 static void retry_missed(App *app)
 {
-    /* Back to setup first, then the new round is pushed over it, so the
-     * stack stays title > packs > setup > question. */
+    /* The results leave first, then the new round is pushed where they
+     * were, so the stack stays as it was when the round began. */
     app_back(app);
     play_retry_missed(app);
+}
+
+static void play_again(App *app)
+{
+    app_back(app);
+    app_start_selected_round(app);
 }
 
 static void done(App *app)
 {
     app_end_round(app);
-    app_back(app);
+    app_home(app); /* the round is over: back to the title */
+}
+
+static void press(App *app, ResultsButton b)
+{
+    switch (b) {
+    case BUTTON_RETRY:
+        retry_missed(app);
+        break;
+    case BUTTON_AGAIN:
+        play_again(app);
+        break;
+    case BUTTON_DONE:
+    case BUTTON_COUNT:
+        done(app);
+        break;
+    }
 }
 
 static bool results_event(App *app, void *state, const UiEvent *event)
@@ -114,19 +187,17 @@ static bool results_event(App *app, void *state, const UiEvent *event)
         return scroll_wheel(&st->scroll, e->key.keysym.sym == SDLK_PAGEUP ? pages : -pages,
                             st->row_h);
     }
-    if (e->type == SDL_KEYDOWN && e->key.keysym.sym == SDLK_r && st->missed > 0) {
+    if (input_key_is(e, SDL_SCANCODE_R) && st->missed > 0) {
         retry_missed(app);
         return true;
     }
     bool changed = false;
     int hit = nav_event(&st->nav, event, &changed);
-    if (hit == 0 && st->missed > 0) {
-        retry_missed(app);
-        return true;
-    }
-    if (hit == 1) {
-        done(app);
-        return true;
+    for (int b = 0; hit >= 0 && b < BUTTON_COUNT; b++) {
+        if (st->nav_button[b] == hit) {
+            press(app, (ResultsButton)b);
+            return true;
+        }
     }
     return changed;
 }
@@ -162,41 +233,35 @@ static void draw_row(App *app, const RoundQuestion *rq, size_t index, SDL_Rect r
     ui_fill_round(ren, r, theme_px(th, 8), bg);
     int pad = theme_px(th, 12);
     int d = theme_px(th, 28);
-    SDL_Color tone = theme_color(res->correct              ? COLOR_GOOD
-                                 : res->fraction.right > 0 ? COLOR_WARN
-                                                           : COLOR_BAD);
-    float cx = (float)(r.x + pad) + (float)d / 2.0f, cy = (float)r.y + (float)r.h / 2.0f;
-    play_fill_circle(ren, cx, cy, (float)d / 2.0f, tone);
-    SDL_Rect icon = {r.x + pad + d / 6, (int)cy - d / 3, d * 2 / 3, d * 2 / 3};
-    if (res->correct)
-        play_draw_check(ren, icon, theme_color(COLOR_BG));
-    else
-        play_draw_cross(ren, icon, theme_color(COLOR_BG));
+    play_draw_verdict(ren, (SDL_Rect){r.x + pad, r.y + (r.h - d) / 2, d, d}, play_verdict(res));
 
+    /* One size for every row: a long question or answer is cut with an
+     * ellipsis, never drawn smaller than its neighbours. */
     const Question *q = rq->question;
     char prompt[600];
     qtype_stand_for(q, prompt, sizeof prompt);
-    char line[PACK_MAX_STRING + 16], shortp[200];
-    play_ellipsize(shortp, sizeof shortp, prompt, 150);
-    snprintf(line, sizeof line, "%zu. %s", index + 1, shortp);
+    char line[PACK_MAX_STRING + 16];
+    snprintf(line, sizeof line, "%s. %s", ui_format_int((int64_t)index + 1).text, prompt);
     int tx = r.x + pad + d + pad;
     int pts_w = theme_px(th, 90);
     int tw = r.x + r.w - pad - pts_w - tx;
-    TextSpec ts = {.style = TEXT_BODY, .lang = rq->pack->language};
-    SDL_Rect tbox = {tx, r.y + theme_px(th, 6), tw, r.h / 2 - theme_px(th, 6)};
-    text_draw_fit(app->text, &ts, tbox, line);
-    char detail[2 * 300];
-    char given[260], right[260];
-    play_ellipsize(given, sizeof given, rq->answered ? res->given_text : "(not asked)", 120);
-    play_ellipsize(right, sizeof right, res->correct_text, 120);
+    TextSpec ts = {
+        .style = TEXT_BODY, .lang = rq->pack->language, .no_shrink = true, .max_lines = 1};
+    TextSpec ds = {.style = TEXT_SMALL,
+                   .color = theme_color(COLOR_TEXT_DIM),
+                   .lang = rq->pack->language,
+                   .no_shrink = true,
+                   .max_lines = 1};
+    int th1 = text_line_height(app->text, &ts), th2 = text_line_height(app->text, &ds);
+    int ty = r.y + (r.h - th1 - th2) / 2;
+    text_draw_fit(app->text, &ts, (SDL_Rect){tx, ty, tw, th1}, line);
+    char detail[2 * PACK_MAX_STRING];
+    const char *given = rq->answered ? res->given_text : _("(not asked)");
     if (res->correct)
-        snprintf(detail, sizeof detail, "You: %s", given);
+        snprintf(detail, sizeof detail, _("You: %s"), given);
     else
-        snprintf(detail, sizeof detail, "You: %s    Right: %s", given, right);
-    TextSpec ds = {
-        .style = TEXT_SMALL, .color = theme_color(COLOR_TEXT_DIM), .lang = rq->pack->language};
-    SDL_Rect dbox = {tx, r.y + r.h / 2, tw, r.h / 2 - theme_px(th, 6)};
-    text_draw_fit(app->text, &ds, dbox, detail);
+        snprintf(detail, sizeof detail, _("You: %s    Right: %s"), given, res->correct_text);
+    text_draw_fit(app->text, &ds, (SDL_Rect){tx, ty + th1, tw, th2}, detail);
     UiInt pts = ui_format_int((int64_t)res->points + res->streak_bonus);
     TextSpec ps = {.style = TEXT_LABEL, .align = TEXT_ALIGN_RIGHT};
     int lh = text_line_height(app->text, &ps);
@@ -217,19 +282,27 @@ static void results_draw(App *app, void *state)
     SDL_Rect c = st->col;
 
     TextSpec hs = {.style = TEXT_HEADING};
-    text_draw(app->text, &hs, c.x, c.y, "Round complete");
+    text_draw(app->text, &hs, c.x, c.y, _("Round complete"));
 
     /* Five figures: correct and points stay apart. */
-    char correct[72], acc[16], time[48];
+    char correct[160], acc[32], time[96];
     snprintf(correct, sizeof correct, "%s / %s", ui_format_int((int64_t)t.correct).text,
              ui_format_int((int64_t)t.question_count).text);
     UiInt points = ui_format_int(t.points), streak = ui_format_int(t.best_streak);
-    snprintf(acc, sizeof acc, "%d%%", (int)(t.accuracy * 100.0 + 0.5));
+    snprintf(acc, sizeof acc, "%d %%", (int)(t.accuracy * 100.0 + 0.5)); /* "92 %" everywhere */
+    ui_localize_digits(acc, sizeof acc);
     int64_t secs = (t.total_ms + 500) / 1000;
     snprintf(time, sizeof time, "%s:%02lld", ui_format_int(secs / 60).text, (long long)(secs % 60));
+    ui_localize_digits(time, sizeof time);
     const char *values[5] = {correct, points.text, acc, time, streak.text};
-    const char *labels[5] = {"Correct answers", "Points", "Accuracy", "Time taken", "Best streak"};
-    ThemeColor tones[5] = {COLOR_GOOD, COLOR_ACCENT, COLOR_TEXT, COLOR_TEXT, COLOR_WARN};
+    const char *labels[5] = {_("Correct answers"), _("Points"), _("Accuracy"), _("Time taken"),
+                             _("Best streak")};
+    /* Colour follows the figure: nothing right is not drawn in green. */
+    ThemeColor tones[5] = {t.correct == 0                 ? COLOR_BAD
+                           : t.correct < t.question_count ? COLOR_WARN
+                                                          : COLOR_GOOD,
+                           t.points > 0 ? COLOR_ACCENT : COLOR_TEXT_DIM, COLOR_TEXT, COLOR_TEXT,
+                           t.best_streak > 0 ? COLOR_WARN : COLOR_TEXT_DIM};
     int gap = theme_px(th, 10);
     int w = (st->stats.w - 4 * gap) / 5;
     for (int i = 0; i < 5; i++) {
@@ -239,7 +312,7 @@ static void results_draw(App *app, void *state)
 
     TextSpec ls = {.style = TEXT_LABEL, .color = theme_color(COLOR_TEXT_DIM)};
     text_draw(app->text, &ls, c.x, st->list.y - text_line_height(app->text, &ls) - theme_px(th, 4),
-              "Review");
+              C_("results heading", "Review"));
 
     SDL_Rect clip = st->list;
     SDL_RenderSetClipRect(ren, &clip);
@@ -253,16 +326,20 @@ static void results_draw(App *app, void *state)
     SDL_RenderSetClipRect(ren, NULL);
     widget_scrollbar(app, st->list, &st->scroll);
 
-    char retry[64];
-    if (st->missed > 0)
-        snprintf(retry, sizeof retry, "Retry the %s I missed",
+    if (st->nav_button[BUTTON_RETRY] >= 0) {
+        char retry[64];
+        snprintf(retry, sizeof retry,
+                 i18n_plural("Retry the %s I missed", "Retry the %s I missed", (int64_t)st->missed),
                  ui_format_int((int64_t)st->missed).text);
-    else
-        snprintf(retry, sizeof retry, "Nothing missed");
-    widget_button(app, st->retry, retry,
-                  (st->missed > 0 ? 0u : WIDGET_DISABLED) | nav_flag(&st->nav, 0));
-    widget_button(app, st->done, "Done", WIDGET_PRIMARY | nav_flag(&st->nav, 1));
-    widget_footer(app, RESULTS_HINT);
+        widget_button(app, st->button[BUTTON_RETRY], retry,
+                      nav_flag(&st->nav, st->nav_button[BUTTON_RETRY]));
+    }
+    if (st->nav_button[BUTTON_AGAIN] >= 0)
+        widget_button(app, st->button[BUTTON_AGAIN], _("Play again"),
+                      nav_flag(&st->nav, st->nav_button[BUTTON_AGAIN]));
+    widget_button(app, st->button[BUTTON_DONE], _("Done"),
+                  WIDGET_PRIMARY | nav_flag(&st->nav, st->nav_button[BUTTON_DONE]));
+    widget_footer(app, hint(st));
 }
 
 const Scene scene_results = {

@@ -3,9 +3,8 @@
  *
  * Each option row changes with left/right (or Enter / a click, which step
  * forward). Choices are saved in the store as they change, so the next
- * launch starts with them. Start builds a RoundSettings (round.h) with a
- * fresh seed from the ticked packs and topics and hands it to
- * app_start_round(), which goes to the question scene.
+ * launch starts with them. Start plays them over the ticked packs and
+ * topics (app_start_selected_round, as the title's Continue does).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -13,6 +12,7 @@
 
 #include "app.h"
 #include "format.h"
+#include "i18n.h"
 #include "widgets.h"
 
 typedef enum SetupItem {
@@ -52,22 +52,23 @@ static void value_text(const App *app, int item, char *buf, size_t n)
     switch (item) {
     case ITEM_COUNT_Q:
         if (s->question_count == 0)
-            snprintf(buf, n, "All (%s)",
+            snprintf(buf, n, _("All (%s)"),
                      ui_format_int((int64_t)app_selection_questions(app, NULL)).text);
         else
             snprintf(buf, n, "%s", ui_format_int(s->question_count).text);
         break;
     case ITEM_TIME:
         if (s->time_limit == SETUP_TIME_OFF)
-            snprintf(buf, n, "Off (practice)");
+            snprintf(buf, n, "%s", _("Off (practice)"));
         else if (s->time_limit == SETUP_TIME_PACK)
-            snprintf(buf, n, "Pack's limits");
+            snprintf(buf, n, "%s", _("Pack's limits"));
         else
-            snprintf(buf, n, "%s s", ui_format_int(s->time_limit).text);
+            snprintf(buf, n, _("%s s"), ui_format_int(s->time_limit).text);
         break;
     case ITEM_SCORING:
         snprintf(buf, n, "%s",
-                 s->scoring == SETUP_SCORING_ACCURACY ? "Accuracy only" : "Points + speed bonus");
+                 s->scoring == SETUP_SCORING_ACCURACY ? _("Accuracy only")
+                                                      : _("Points + speed bonus"));
         break;
     default:
         buf[0] = '\0';
@@ -75,24 +76,29 @@ static void value_text(const App *app, int item, char *buf, size_t n)
 }
 
 static const char *const item_label[ITEM_COUNT] = {
-    [ITEM_COUNT_Q] = "Questions", [ITEM_TIME] = "Time per question",
-    [ITEM_SCORING] = "Scoring",   [ITEM_STREAK] = "Streak bonus",
-    [ITEM_START] = "Start",
+    [ITEM_COUNT_Q] = N_("Questions"), [ITEM_TIME] = N_("Time per question"),
+    [ITEM_SCORING] = N_("Scoring"),   [ITEM_STREAK] = N_("Streak bonus"),
+    [ITEM_START] = N_("Start"),
 };
 
 static void summary(const App *app, char *buf, size_t n)
 {
+    char titles[600] = "";
     size_t used = 0;
     buf[0] = '\0';
     for (size_t i = 0; i < app->selection.count && i < app->packs.pack_count; i++) {
         if (!app->selection.pack[i])
             continue;
-        int w = snprintf(buf + used, n - used, "%s%s", used ? ", " : "From ",
-                         app->packs.packs[i]->title);
-        if (w < 0 || (size_t)w >= n - used)
+        /* TRANSLATORS: between the items of a list ("A, B, C"). */
+        int w = snprintf(titles + used, sizeof titles - used, "%s%s",
+                         used ? C_("list separator", ", ") : "",
+                         ui_isolate(app->packs.packs[i]->title).text);
+        if (w < 0 || (size_t)w >= sizeof titles - used)
             break;
         used += (size_t)w;
     }
+    if (used > 0)
+        snprintf(buf, n, _("From %s"), titles);
 }
 
 static void layout(App *app, SetupState *s)
@@ -100,9 +106,9 @@ static void layout(App *app, SetupState *s)
     const Theme *t = &app->theme;
     char sub[600];
     summary(app, sub, sizeof sub);
-    int top = widget_header_bottom(app, "Round setup", sub);
+    int top = widget_header_bottom(app, _("Round setup"), sub);
     SDL_Rect col = theme_column(t, 0, 0);
-    int rh = theme_px(t, THEME_BUTTON_H);
+    int rh = widget_button_height(app);
     int gap = theme_px(t, 12);
     /* Rows and Start must fit: shrink the gaps before anything else. */
     int bottom = t->out_h - theme_px(t, THEME_MARGIN);
@@ -150,38 +156,6 @@ static void change(App *app, int item, int dir)
     app_apply_settings(app, true);
 }
 
-/* The round: the settings above, a fresh seed, and when any topic is
- * ticked, the exact questions of the ticked packs and topics. */
-static void start(App *app)
-{
-    RoundSettings rs = app_round_settings(app);
-    bool narrowed = false;
-    for (size_t i = 0; i < app->selection.count && i < app->packs.pack_count; i++)
-        for (size_t t = 0; app->selection.pack[i] && t < app->packs.packs[i]->topic_count; t++)
-            narrowed |= app->selection.topic[i][t];
-    RoundQuestionRef *only = NULL;
-    if (narrowed) {
-        size_t n = app_selection_questions(app, NULL), k = 0;
-        only = calloc(n ? n : 1, sizeof *only);
-        if (!only) {
-            app_notice(app, COLOR_BAD, "Out of memory.");
-            return;
-        }
-        for (size_t i = 0; i < app->packs.pack_count; i++) {
-            const Pack *p = app->packs.packs[i];
-            for (size_t q = 0; q < p->question_count && k < n; q++)
-                if (app_selection_offers(app, i, &p->questions[q]))
-                    only[k++] = (RoundQuestionRef){p->id, p->questions[q].id};
-        }
-        rs.only = only;
-        rs.only_count = k;
-    }
-    /* This screen offers both kinds of round: "no time limit" is practice. */
-    QuizMode mode = rs.time_mode == ROUND_TIME_OFF ? QUIZ_MODE_PRACTICE : QUIZ_MODE_TIMED;
-    app_start_round(app, &rs, mode, false);
-    free(only);
-}
-
 static void setup_enter(App *app, void *state, SceneId from, const SceneArg *arg)
 {
     (void)arg;
@@ -203,7 +177,7 @@ static bool setup_event(App *app, void *state, const UiEvent *event)
     }
     int hit = nav_event(&s->nav, event, NULL);
     if (hit == ITEM_START) {
-        start(app);
+        app_start_selected_round(app);
         return true;
     }
     if (hit >= 0) {
@@ -219,18 +193,18 @@ static void setup_draw(App *app, void *state)
     layout(app, s);
     char sub[600];
     summary(app, sub, sizeof sub);
-    widget_header(app, "Round setup", sub);
+    widget_header(app, _("Round setup"), sub);
     for (int i = 0; i < ITEM_COUNT; i++) {
         unsigned flags = nav_flag(&s->nav, i) | (s->nav.enabled[i] ? 0u : WIDGET_DISABLED);
         char value[64];
         value_text(app, i, value, sizeof value);
         if (i == ITEM_STREAK)
-            widget_toggle(app, s->nav.rect[i], item_label[i],
+            widget_toggle(app, s->nav.rect[i], _(item_label[i]),
                           app->settings.streak_bonus && s->nav.enabled[i], flags);
         else if (i == ITEM_START)
-            widget_button(app, s->nav.rect[i], item_label[i], flags | WIDGET_PRIMARY);
+            widget_button(app, s->nav.rect[i], _(item_label[i]), flags | WIDGET_PRIMARY);
         else
-            widget_option(app, s->nav.rect[i], item_label[i], value, flags);
+            widget_option(app, s->nav.rect[i], _(item_label[i]), value, flags);
     }
     const Theme *t = &app->theme;
     SDL_Rect start_rect = s->nav.rect[ITEM_START];
@@ -239,9 +213,9 @@ static void setup_draw(App *app, void *state)
     SDL_Rect box = {col.x, start_rect.y, start_rect.x - col.x - theme_px(t, 16), start_rect.h};
     text_draw_fit(app->text, &hint, box,
                   app_selection_questions(app, NULL)
-                      ? "\xE2\x86\x90 \xE2\x86\x92 change a setting \xC2\xB7 "
-                        "remembered for next time"
-                      : "No questions match: go back and tick a pack.");
+                      ? _("\xE2\x86\x90 \xE2\x86\x92 change a setting \xC2\xB7 "
+                          "remembered for next time")
+                      : _("No questions match: go back and tick a pack."));
 }
 
 const Scene scene_setup = {

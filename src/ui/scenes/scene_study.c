@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "format.h"
+#include "i18n.h"
 #include "study_ui.h"
 #include "widgets.h"
 
@@ -43,6 +44,7 @@ typedef struct StudyState {
     uint64_t shown_at;  /* app->now_ms when the front appeared */
     char intervals[BUTTONS_MAX][16];
     StudyQueueInfo info; /* from the last pick */
+    StudyUiToday today;  /* what is left today, for the header (study_ui_today) */
     int64_t wait_until;  /* unix ms the first learning card is due (PHASE_WAIT) */
 
     size_t studied;   /* reviews this session */
@@ -61,13 +63,14 @@ static void show_card(App *app, StudyState *s, size_t index)
     s->current = index;
     const LearnKey *k = &s->deck.keys[index];
     if (!learn_card_texts(k->pack, k->question, k->deletion, &s->text)) {
-        app_notice(app, COLOR_BAD, "Out of memory: this card cannot be shown.");
+        app_notice(app, COLOR_BAD, _("Out of memory: this card cannot be shown."));
         s->phase = PHASE_DONE;
         return;
     }
     s->phase = PHASE_FRONT;
     s->shown_at = app->now_ms;
     s->nav.focus = 0;
+    app_guard_input(app, APP_INPUT_GUARD_MS); /* a double press never flips it unseen */
 }
 
 /* Picks what comes next at the wall clock. */
@@ -75,6 +78,7 @@ static void pick_next(App *app, StudyState *s)
 {
     int64_t now = app_unix_ms();
     size_t index;
+    s->today = study_ui_today(&s->deck, &s->settings, now, &s->rule);
     if (learn_deck_next(&s->deck, &s->settings, now, &s->rule, &index, &s->info)) {
         show_card(app, s, index);
         return;
@@ -87,18 +91,21 @@ static void pick_next(App *app, StudyState *s)
         return;
     }
     s->phase = s->studied > 0 ? PHASE_DONE : PHASE_EMPTY;
-    s->nav.focus = 0;
+    s->nav.focus = 1; /* Done */
 }
 
-static void flip(StudyState *s)
+static void flip(App *app, StudyState *s)
 {
+    app_guard_input(app, APP_INPUT_GUARD_MS); /* nor rates it before the back is seen */
     FsrsCard after[4];
     int64_t now = app_unix_ms();
     memset(s->intervals, 0, sizeof s->intervals);
     if (fsrs_preview(&s->params, &s->deck.cards[s->current], now, &s->rule, after, NULL) ==
         FSRS_OK) {
-        for (int r = 0; r < 4; r++)
+        for (int r = 0; r < 4; r++) {
             fsrs_format_interval(after[r].due_ms - now, s->intervals[r], sizeof s->intervals[r]);
+            ui_localize_digits(s->intervals[r], sizeof s->intervals[r]);
+        }
     }
     s->phase = PHASE_BACK;
     /* Good is where the hand rests: the second of two buttons, the third of four. */
@@ -112,7 +119,7 @@ static void rate(App *app, StudyState *s, FsrsRating rating)
     if (learn_record_study_review(app->store, app->profile_id, &s->deck, s->current, rating, ms,
                                   app_unix_ms(), &s->rule, &s->params, NULL, &err) != STORE_OK) {
         /* Nothing moved: the card stays, the player can try again. */
-        app_notice(app, COLOR_BAD, "%s", err.message);
+        app_notice(app, COLOR_BAD, "%s", i18n_message(err.message));
         return;
     }
     s->studied++;
@@ -134,25 +141,25 @@ static int button_count(const StudyState *s)
         return 2;
     case PHASE_DONE:
     case PHASE_EMPTY:
-        return 1;
+        return 2; /* the packs to study, Done */
     }
     return 0;
 }
 
 static const char *button_label(const StudyState *s, int i)
 {
-    static const char *const four[4] = {"Again", "Hard", "Good", "Easy"};
-    static const char *const two[2] = {"Forgot", "Knew"};
+    static const char *const four[4] = {N_("Again"), N_("Hard"), N_("Good"), N_("Easy")};
+    static const char *const two[2] = {N_("Forgot"), N_("Knew")};
     switch (s->phase) {
     case PHASE_FRONT:
-        return "Show answer";
+        return _("Show answer");
     case PHASE_BACK:
-        return s->settings.two_button ? two[i] : four[i];
+        return _(s->settings.two_button ? two[i] : four[i]);
     case PHASE_WAIT:
-        return i == 0 ? "Study it now" : "Finish";
+        return i == 0 ? _("Study it now") : _("Finish");
     case PHASE_DONE:
     case PHASE_EMPTY:
-        return "Done";
+        return i == 0 ? _("Packs to study") : _("Done");
     }
     return "";
 }
@@ -169,15 +176,15 @@ static const char *footer_hint(const StudyState *s)
 {
     switch (s->phase) {
     case PHASE_FRONT:
-        return "Space / Enter / click  flip    Esc  stop (progress is kept)";
+        return _("Space / Enter / click  flip    P  packs    Esc  stop (progress is kept)");
     case PHASE_BACK:
-        return s->settings.two_button ? "1  Forgot    2  Knew    Esc  stop (progress is kept)"
-                                      : "1  Again    2  Hard    3  Good    4  Easy    Esc  stop";
+        return s->settings.two_button ? _("1  Forgot    2  Knew    Esc  stop (progress is kept)")
+                                      : _("1  Again    2  Hard    3  Good    4  Easy    Esc  stop");
     case PHASE_WAIT:
-        return "Enter  study it now    Esc  stop";
+        return _("Enter  study it now    Esc  stop");
     case PHASE_DONE:
     case PHASE_EMPTY:
-        return "Enter / Esc  back";
+        return _("Enter / Esc  back    P  packs to study");
     }
     return "";
 }
@@ -191,10 +198,10 @@ static int small_h(App *app)
 static void layout(App *app, StudyState *s)
 {
     const Theme *t = &app->theme;
-    int top = widget_header_bottom(app, "Study", "x");
+    int top = widget_header_bottom(app, _("Study"), "x");
     int bottom = widget_footer_top(app, footer_hint(s));
     SDL_Rect col = theme_column(t, 760, 0);
-    int bh = theme_px(t, THEME_BUTTON_H);
+    int bh = widget_button_height(app);
     int gap = theme_px(t, THEME_GAP);
     int n = button_count(s);
     /* Interval labels sit above the rating buttons. */
@@ -229,15 +236,15 @@ static void session_enter(App *app, void *state, SceneId from, const SceneArg *a
     s->params = study_ui_params(&s->settings);
     study_ui_profile_name(app, s->name, sizeof s->name);
     StoreError err;
-    if (learn_deck_build(&s->deck, app->store, app->profile_id, app->packs.packs,
-                         app->packs.pack_count, app_unix_ms(), &s->rule, &err) != STORE_OK) {
-        app_notice(app, COLOR_BAD, "Your cards could not be loaded: %s", err.message);
+    if (study_ui_deck(app, &s->deck, app_unix_ms(), &s->rule, &err) != STORE_OK) {
+        app_notice(app, COLOR_BAD, _("Your cards could not be loaded: %s"),
+                   i18n_message(err.message));
         s->phase = PHASE_EMPTY;
         return;
     }
     if (app->store == NULL)
         app_notice(app, COLOR_WARN, "%s",
-                   app->store_message[0] ? app->store_message : "Progress will not be saved.");
+                   app->store_message[0] ? app->store_message : _("Progress will not be saved."));
     pick_next(app, s);
 }
 
@@ -253,7 +260,7 @@ static void activate(App *app, StudyState *s, int i)
 {
     switch (s->phase) {
     case PHASE_FRONT:
-        flip(s);
+        flip(app, s);
         break;
     case PHASE_BACK:
         rate(app, s, button_rating(s, i));
@@ -265,12 +272,15 @@ static void activate(App *app, StudyState *s, int i)
                 show_card(app, s, index);
         } else {
             s->phase = PHASE_DONE;
-            s->nav.focus = 0;
+            s->nav.focus = 1;
         }
         break;
     case PHASE_DONE:
     case PHASE_EMPTY:
-        app_back(app);
+        if (i == 0)
+            app_go_with(app, SCENE_PACKS, &(SceneArg){.packs = PACKS_STUDY});
+        else
+            app_back(app);
         break;
     }
 }
@@ -304,6 +314,11 @@ static bool session_event(App *app, void *state, const UiEvent *event)
     layout(app, s);
     if (event->action == ACTION_BACK)
         return false; /* back one step; every review is saved already */
+    /* P: the packs to study (not while rating, where keys are ratings). */
+    if (s->phase != PHASE_BACK && input_key_is(event->sdl, SDL_SCANCODE_P)) {
+        app_go_with(app, SCENE_PACKS, &(SceneArg){.packs = PACKS_STUDY});
+        return true;
+    }
     int digit = digit_key(event->sdl);
     if (digit >= 0) {
         if (s->phase == PHASE_BACK && digit < button_count(s))
@@ -313,7 +328,7 @@ static bool session_event(App *app, void *state, const UiEvent *event)
     if (s->phase == PHASE_FRONT && event->pointer == POINTER_UP) {
         SDL_Point p = {event->x, event->y};
         if (SDL_PointInRect(&p, &s->card)) {
-            flip(s);
+            flip(app, s);
             return true;
         }
     }
@@ -346,13 +361,13 @@ static const char *state_word(FsrsState st)
 {
     switch (st) {
     case FSRS_STATE_NEW:
-        return "New";
+        return C_("card state", "New");
     case FSRS_STATE_LEARNING:
-        return "Learning";
+        return C_("card state", "Learning");
     case FSRS_STATE_REVIEW:
-        return "Review";
+        return C_("card state", "Review");
     case FSRS_STATE_RELEARNING:
-        return "Relearning";
+        return C_("card state", "Relearning");
     }
     return "";
 }
@@ -383,9 +398,10 @@ static void draw_card(App *app, StudyState *s)
     FsrsState st = s->deck.cards[s->current].state;
 
     /* Top line. */
-    char where[300];
+    char where[2 * sizeof(UiIsolated) + 8];
     const char *topic = k->question->topic[0] ? pack_topic_title(k->pack, k->question->topic) : "";
-    snprintf(where, sizeof where, "%s%s%s", k->pack->title, topic[0] ? " \xC2\xB7 " : "", topic);
+    snprintf(where, sizeof where, "%s%s%s", ui_isolate(k->pack->title).text,
+             topic[0] ? " \xC2\xB7 " : "", topic[0] ? ui_isolate(topic).text : "");
     TextSpec ws = {
         .style = TEXT_SMALL, .color = theme_color(COLOR_TEXT_DIM), .lang = k->pack->language};
     const char *word = state_word(st);
@@ -422,20 +438,31 @@ static void draw_card(App *app, StudyState *s)
     SDL_RenderFillRect(app->renderer, &hr);
     y += theme_px(t, 12);
     bool has_explain = s->text.explain && s->text.explain[0];
-    int back_h = has_explain ? (bottom - y) * 45 / 100 : bottom - y;
     TextSpec bs = {.style = TEXT_HEADING,
                    .wrap = inner_w,
                    .align = TEXT_ALIGN_CENTER,
                    .color = theme_color(COLOR_ACCENT),
                    .lang = s->text.lang};
+    TextSpec es = {.style = TEXT_BODY,
+                   .wrap = inner_w,
+                   .align = TEXT_ALIGN_CENTER,
+                   .color = theme_color(COLOR_TEXT),
+                   .lang = s->text.lang};
+    /* The answer first: it takes what it needs (up to two thirds), the
+     * explanation the rest, so the answer is never the smaller text. */
+    int room = bottom - y;
+    int back_h = room;
+    if (has_explain) {
+        int back_need = text_measure(app->text, &bs, s->text.back).y;
+        int explain_need = text_measure(app->text, &es, s->text.explain).y + theme_px(t, 8);
+        back_h = back_need + explain_need <= room ? back_need
+                 : room - explain_need > room * 2 / 3
+                     ? room - explain_need
+                     : (back_need < room * 2 / 3 ? back_need : room * 2 / 3);
+    }
     text_draw_fit(app->text, &bs, (SDL_Rect){r.x + pad, y, inner_w, back_h}, s->text.back);
     y += back_h + theme_px(t, 8);
     if (has_explain) {
-        TextSpec es = {.style = TEXT_BODY,
-                       .wrap = inner_w,
-                       .align = TEXT_ALIGN_CENTER,
-                       .color = theme_color(COLOR_TEXT),
-                       .lang = s->text.lang};
         text_draw_fit(app->text, &es, (SDL_Rect){r.x + pad, y, inner_w, bottom - y},
                       s->text.explain);
     }
@@ -463,11 +490,12 @@ static void next_due_text(const StudyState *s, char *buf, size_t size)
     study_forecast(s->deck.cards, s->deck.count, now, &s->rule, &fc);
     char in[16];
     fsrs_format_interval(best - now, in, sizeof in);
+    ui_localize_digits(in, sizeof in);
     UiInt tomorrow = ui_format_int((int64_t)fc.due_tomorrow);
     if (best <= now)
-        snprintf(buf, size, "Cards are due now. Tomorrow: %s.", tomorrow.text);
+        snprintf(buf, size, _("Cards are due now. Tomorrow: %s."), tomorrow.text);
     else
-        snprintf(buf, size, "Next card due in %s \xC2\xB7 %s due tomorrow.", in, tomorrow.text);
+        snprintf(buf, size, _("Next card due in %s \xC2\xB7 %s due tomorrow."), in, tomorrow.text);
 }
 
 /* A centred message block in the card area: a big line and detail lines. */
@@ -505,25 +533,34 @@ static void draw_summary(App *app, StudyState *s)
     char next[160], big[64], detail[512];
     next_due_text(s, next, sizeof next);
     if (s->phase == PHASE_EMPTY) {
-        snprintf(big, sizeof big, "All caught up");
+        snprintf(big, sizeof big, "%s", _("All caught up"));
         if (s->deck.count == 0)
-            snprintf(detail, sizeof detail, "No packs are loaded, so there are no cards yet.");
+            snprintf(detail, sizeof detail, "%s",
+                     _("No packs are loaded, so there are no cards yet."));
         else if (s->info.new_available > 0 && s->info.new_queued == 0)
-            snprintf(detail, sizeof detail, "Today's %s new cards are done. %s",
+            snprintf(detail, sizeof detail,
+                     i18n_plural("Today's %s new card is done. %s",
+                                 "Today's %s new cards are done. %s", s->settings.new_per_day),
                      ui_format_int(s->settings.new_per_day).text, next);
         else
-            snprintf(detail, sizeof detail, "Nothing is due right now. %s", next);
+            snprintf(detail, sizeof detail, _("Nothing is due right now. %s"), next);
         draw_message(app, s, big, detail, COLOR_GOOD);
         return;
     }
     size_t kept = s->studied - s->forgotten;
     UiInt studied = ui_format_int((int64_t)s->studied);
-    snprintf(big, sizeof big, "%s card%s studied", studied.text, s->studied == 1 ? "" : "s");
-    snprintf(detail, sizeof detail, "Remembered %s of %s (%.0f %%).\n%s%s",
-             ui_format_int((int64_t)kept).text, studied.text,
-             s->studied ? 100.0 * (double)kept / (double)s->studied : 0.0, next,
-             s->info.learning_waiting ? "\nCards still in learning come back in your next "
-                                        "session."
+    snprintf(big, sizeof big,
+             i18n_plural("%s card studied", "%s cards studied", (int64_t)s->studied), studied.text);
+    char remembered[160];
+    snprintf(
+        remembered, sizeof remembered, _("Remembered %s of %s (%s %%)."),
+        ui_format_int((int64_t)kept).text, studied.text,
+        ui_format_int(s->studied ? (int64_t)(100.0 * (double)kept / (double)s->studied + 0.5) : 0)
+            .text);
+    snprintf(detail, sizeof detail, "%s\n%s%s%s", remembered, next,
+             s->info.learning_waiting ? "\n" : "",
+             s->info.learning_waiting ? _("Cards still in learning come back in your next "
+                                          "session.")
                                       : "");
     draw_message(app, s, big, detail, COLOR_TEXT);
 }
@@ -532,14 +569,15 @@ static void draw_wait(App *app, StudyState *s)
 {
     char in[16], big[64], detail[256];
     fsrs_format_interval(s->wait_until - app_unix_ms(), in, sizeof in);
-    snprintf(big, sizeof big, "Next card in %s", in);
+    ui_localize_digits(in, sizeof in);
+    snprintf(big, sizeof big, _("Next card in %s"), in);
     snprintf(detail, sizeof detail,
-             "%s card%s still in learning. %s come%s back when the step is over, or study "
-             "now.",
-             ui_format_int((int64_t)s->info.learning_waiting).text,
-             s->info.learning_waiting == 1 ? " is" : "s are",
-             s->info.learning_waiting == 1 ? "It" : "They",
-             s->info.learning_waiting == 1 ? "s" : "");
+             i18n_plural("%s card is still in learning. It comes back when the step is over, or "
+                         "study now.",
+                         "%s cards are still in learning. They come back when the step is over, "
+                         "or study now.",
+                         (int64_t)s->info.learning_waiting),
+             ui_format_int((int64_t)s->info.learning_waiting).text);
     draw_message(app, s, big, detail, COLOR_TEXT);
 }
 
@@ -548,16 +586,23 @@ static void session_draw(App *app, void *state)
     StudyState *s = state;
     const Theme *t = &app->theme;
     layout(app, s);
-    char sub[256];
-    if (s->phase == PHASE_FRONT || s->phase == PHASE_BACK)
-        snprintf(sub, sizeof sub, "%s%s%s learning \xC2\xB7 %s review \xC2\xB7 %s new", s->name,
-                 s->name[0] ? "  \xC2\xB7  " : "",
-                 ui_format_int((int64_t)s->info.learning_due).text,
-                 ui_format_int((int64_t)s->info.review_due).text,
-                 ui_format_int((int64_t)s->info.new_queued).text);
-    else
-        snprintf(sub, sizeof sub, "%s", s->name[0] ? s->name : " ");
-    widget_header(app, "Study", sub);
+    char sub[sizeof(UiIsolated) + 256];
+    if (s->phase == PHASE_FRONT || s->phase == PHASE_BACK) {
+        char counts[160];
+        snprintf(counts, sizeof counts, _("%s learning \xC2\xB7 %s review \xC2\xB7 %s new"),
+                 ui_format_int((int64_t)s->today.learning).text,
+                 ui_format_int((int64_t)s->today.review).text,
+                 ui_format_int((int64_t)s->today.fresh).text);
+        snprintf(sub, sizeof sub, "%s%s%s", s->name[0] ? ui_isolate(s->name).text : "",
+                 s->name[0] ? "  \xC2\xB7  " : "", counts);
+    } else {
+        char packs[80];
+        study_ui_packs_text(app, packs, sizeof packs);
+        snprintf(sub, sizeof sub, "%s%s%s", s->name[0] ? ui_isolate(s->name).text : "",
+                 s->name[0] ? "  \xC2\xB7  " : "", packs);
+    }
+    widget_header(app, _("Study"), sub);
+
     widget_footer(app, footer_hint(s));
 
     switch (s->phase) {
@@ -577,7 +622,9 @@ static void session_draw(App *app, void *state)
     int n = button_count(s);
     for (int i = 0; i < n; i++) {
         unsigned flags = nav_flag(&s->nav, i);
-        bool primary = s->phase != PHASE_BACK ? i == 0 : button_rating(s, i) == FSRS_RATING_GOOD;
+        bool primary = s->phase == PHASE_BACK ? button_rating(s, i) == FSRS_RATING_GOOD
+                       : s->phase == PHASE_DONE || s->phase == PHASE_EMPTY ? i == 1
+                                                                           : i == 0;
         if (primary)
             flags |= WIDGET_PRIMARY;
         SDL_Rect r = s->nav.rect[i];

@@ -2,12 +2,15 @@
  * settings, one scrolling page:
  *
  *   figures    due today, due tomorrow, true retention over 30 days (share
- *              of reviews of mature cards not forgotten), cards seen
+ *              of reviews of mature cards not forgotten), cards seen; and
+ *              today's learning, review and new cards, counted as the study
+ *              screen counts them (study_ui_today) over the same packs
  *   forecast   cards falling due on each of the next 30 days (bar chart)
  *   heatmap    reviews per day over the last 16 weeks, a week a column
  *   mastery    per topic: mean recall probability of the cards seen, next
  *              to the accuracy of recent quiz answers
- *   settings   desired retention, new cards a day, day start, two buttons;
+ *   settings   the packs studied (Enter opens the chooser), desired
+ *              retention, new cards a day, day start, two buttons;
  *              up/down scroll to them, left/right change a value, which is
  *              saved at once
  *
@@ -18,10 +21,19 @@
 #include <string.h>
 
 #include "format.h"
+#include "i18n.h"
 #include "study_ui.h"
 #include "widgets.h"
 
-enum { OPT_RETENTION, OPT_NEW, OPT_DAY_START, OPT_BUTTONS, OPT_COUNT, HEAT_WEEKS = 16 };
+enum {
+    OPT_PACKS, /* the packs studied: opens the chooser */
+    OPT_RETENTION,
+    OPT_NEW,
+    OPT_DAY_START,
+    OPT_BUTTONS,
+    OPT_COUNT,
+    HEAT_WEEKS = 16
+};
 
 static const int new_steps[] = {0, 5, 10, 15, 20, 25, 30, 40, 50, 75, 100, 150, 200};
 
@@ -29,6 +41,7 @@ typedef struct StatsState {
     LearnDeck deck;
     LearnStats stats;
     LearnSettings settings;
+    StudyUiToday today; /* as the study screen counts it */
     bool loaded;
     char name[STORE_NAME_MAX + 1];
 
@@ -61,14 +74,15 @@ static void load(App *app, StatsState *s)
     int64_t now = app_unix_ms();
     StoreError err;
     study_ui_profile_name(app, s->name, sizeof s->name);
-    if (learn_deck_build(&s->deck, app->store, app->profile_id, app->packs.packs,
-                         app->packs.pack_count, now, &rule, &err) != STORE_OK ||
+    if (study_ui_deck(app, &s->deck, now, &rule, &err) != STORE_OK ||
         learn_stats_build(&s->stats, app->store, app->profile_id, &s->deck, now, &rule, &params,
                           &err) != STORE_OK) {
-        app_notice(app, COLOR_BAD, "The statistics could not be read: %s", err.message);
+        app_notice(app, COLOR_BAD, _("The statistics could not be read: %s"),
+                   i18n_message(err.message));
         unload(s);
         return;
     }
+    s->today = study_ui_today(&s->deck, &s->settings, now, &rule);
     s->loaded = true;
 }
 
@@ -76,6 +90,10 @@ static void change_option(App *app, StatsState *s, int option, int dir)
 {
     LearnSettings *st = &s->settings;
     switch (option) {
+    case OPT_PACKS:
+        if (dir > 0)
+            app_go_with(app, SCENE_PACKS, &(SceneArg){.packs = PACKS_STUDY});
+        return;
     case OPT_RETENTION:
         st->retention_pct += dir;
         if (st->retention_pct < 70)
@@ -105,11 +123,11 @@ static void change_option(App *app, StatsState *s, int option, int dir)
     StoreError err;
     if (app->store == NULL) {
         app_notice(app, COLOR_WARN, "%s",
-                   app->store_message[0] ? app->store_message : "Settings cannot be saved.");
+                   app->store_message[0] ? app->store_message : _("Settings cannot be saved."));
         return;
     }
     if (learn_settings_save(app->store, app->profile_id, st, &err) != STORE_OK) {
-        app_notice(app, COLOR_BAD, "%s", err.message);
+        app_notice(app, COLOR_BAD, "%s", i18n_message(err.message));
         return;
     }
     load(app, s); /* retention and day start move the figures */
@@ -127,7 +145,7 @@ static void layout(App *app, StatsState *s)
 {
     const Theme *t = &app->theme;
     SDL_Rect col = theme_column(t, 0, 0);
-    int top = widget_header_bottom(app, "Study statistics", "x");
+    int top = widget_header_bottom(app, _("Study statistics"), "x");
     int bottom = widget_footer_top(app, "x");
     int ring = theme_px(t, THEME_FOCUS_GAP + THEME_FOCUS_W) + 1;
     s->view = (SDL_Rect){col.x - ring, top, col.w + 2 * ring, bottom - top};
@@ -137,7 +155,7 @@ static void layout(App *app, StatsState *s)
     int y = ring;
     s->figures_y = y;
     s->figures_h = line_h(app, TEXT_DISPLAY) + line_h(app, TEXT_SMALL) + 2 * pad;
-    y += s->figures_h + gap + label;
+    y += s->figures_h + theme_px(t, 8) + line_h(app, TEXT_SMALL) + gap + label;
     s->forecast_y = y;
     s->forecast_h = theme_px(t, 170);
     y += s->forecast_h + gap + label;
@@ -151,7 +169,7 @@ static void layout(App *app, StatsState *s)
         (int)rows * (line_h(app, TEXT_BODY) + line_h(app, TEXT_SMALL) + theme_px(t, 16)) + 2 * pad;
     y += s->topics_h + gap + label;
     s->settings_y = y;
-    int bh = theme_px(t, THEME_BUTTON_H);
+    int bh = widget_button_height(app);
     y += OPT_COUNT * (bh + theme_px(t, 10)) + ring;
     scroll_set(&s->scroll, y, s->view.h);
 
@@ -230,9 +248,12 @@ static void draw_figures(App *app, StatsState *s, SDL_Rect col, int base)
     const Theme *t = &app->theme;
     int gap = theme_px(t, THEME_GAP);
     int w = (col.w - 3 * gap) / 4;
-    char v[4][64];
-    const char *labels[4] = {"Due today", "Due tomorrow", "Retention, 30 days", "Cards seen"};
-    snprintf(v[0], sizeof v[0], "%s", ui_format_int((int64_t)s->stats.forecast.due_today).text);
+    char v[4][140];
+    const char *labels[4] = {_("Due today"), _("Due tomorrow"), _("Retention, 30 days"),
+                             _("Cards seen")};
+    /* Due today counts what the study screen calls learning and review. */
+    snprintf(v[0], sizeof v[0], "%s",
+             ui_format_int((int64_t)(s->today.learning + s->today.review)).text);
     snprintf(v[1], sizeof v[1], "%s", ui_format_int((int64_t)s->stats.forecast.due_tomorrow).text);
     if (s->stats.retention_total > 0)
         snprintf(v[2], sizeof v[2], "%.0f %%",
@@ -241,6 +262,7 @@ static void draw_figures(App *app, StatsState *s, SDL_Rect col, int base)
         snprintf(v[2], sizeof v[2], "\xE2\x80\x94"); /* — */
     snprintf(v[3], sizeof v[3], "%s/%s", ui_format_int((int64_t)s->stats.cards_seen).text,
              ui_format_int((int64_t)s->stats.cards_total).text);
+    ui_localize_digits(v[2], sizeof v[2]);
     for (int i = 0; i < 4; i++) {
         SDL_Rect r = {col.x + i * (w + gap), base + s->figures_y, w, s->figures_h};
         widget_panel(app, r);
@@ -261,6 +283,16 @@ static void draw_figures(App *app, StatsState *s, SDL_Rect col, int base)
         text_draw_fit(app->text, &ls, lbox, labels[i]);
         app_record_widget(app, r, labels[i], 0);
     }
+    /* The same three counts as the study screen's header, in its words. */
+    char today[200];
+    snprintf(today, sizeof today, _("Today: %s learning \xC2\xB7 %s review \xC2\xB7 %s new"),
+             ui_format_int((int64_t)s->today.learning).text,
+             ui_format_int((int64_t)s->today.review).text,
+             ui_format_int((int64_t)s->today.fresh).text);
+    TextSpec cs = {.style = TEXT_SMALL, .color = theme_color(COLOR_TEXT_DIM)};
+    SDL_Rect drawn = text_draw(app->text, &cs, col.x,
+                               base + s->figures_y + s->figures_h + theme_px(t, 8), today);
+    app_record_widget(app, drawn, today, WIDGET_TEXT);
 }
 
 static void draw_forecast(App *app, StatsState *s, SDL_Rect col, int base)
@@ -269,7 +301,7 @@ static void draw_forecast(App *app, StatsState *s, SDL_Rect col, int base)
     int pad = theme_px(t, THEME_PAD);
     SDL_Rect panel =
         widget_section(app, (SDL_Rect){col.x, base + s->forecast_y, col.w, s->forecast_h},
-                       "Due in the next 30 days");
+                       _("Due in the next 30 days"));
     float v[STUDY_FORECAST_DAYS];
     size_t total = 0, peak = 0;
     for (int d = 0; d < STUDY_FORECAST_DAYS; d++) {
@@ -278,13 +310,19 @@ static void draw_forecast(App *app, StatsState *s, SDL_Rect col, int base)
         if (s->stats.forecast.per_day[d] > peak)
             peak = s->stats.forecast.per_day[d];
     }
-    char cap[200];
-    snprintf(cap, sizeof cap,
-             "%s reviews in 30 days \xC2\xB7 busiest day %s \xC2\xB7 "
-             "%s later \xC2\xB7 %s cards not started",
-             ui_format_int((int64_t)total).text, ui_format_int((int64_t)peak).text,
-             ui_format_int((int64_t)s->stats.forecast.later).text,
+    char cap[400], reviews[80], busiest[80], later[80], fresh[80];
+    snprintf(reviews, sizeof reviews,
+             i18n_plural("%s review in 30 days", "%s reviews in 30 days", (int64_t)total),
+             ui_format_int((int64_t)total).text);
+    snprintf(busiest, sizeof busiest, _("busiest day %s"), ui_format_int((int64_t)peak).text);
+    snprintf(later, sizeof later, _("%s later"),
+             ui_format_int((int64_t)s->stats.forecast.later).text);
+    snprintf(fresh, sizeof fresh,
+             i18n_plural("%s card not started", "%s cards not started",
+                         (int64_t)s->stats.forecast.new_cards),
              ui_format_int((int64_t)s->stats.forecast.new_cards).text);
+    snprintf(cap, sizeof cap, "%s \xC2\xB7 %s \xC2\xB7 %s \xC2\xB7 %s", reviews, busiest, later,
+             fresh);
     TextSpec cs = {.style = TEXT_SMALL, .color = theme_color(COLOR_TEXT_DIM)};
     text_draw_fit(
         app->text, &cs,
@@ -299,9 +337,9 @@ static void draw_forecast(App *app, StatsState *s, SDL_Rect col, int base)
     int ay = chart.y + chart.h + theme_px(t, 4);
     float slot = (float)chart.w / STUDY_FORECAST_DAYS;
     as.align = TEXT_ALIGN_CENTER;
-    text_draw(app->text, &as, chart.x + (int)(slot / 2), ay, "Today");
-    text_draw(app->text, &as, chart.x + (int)(slot * 14.5f), ay, "+2 weeks");
-    text_draw(app->text, &as, chart.x + (int)(slot * 29.5f), ay, "+29d");
+    text_draw(app->text, &as, chart.x + (int)(slot / 2), ay, _("Today"));
+    text_draw(app->text, &as, chart.x + (int)(slot * 14.5f), ay, _("+2 weeks"));
+    text_draw(app->text, &as, chart.x + (int)(slot * 29.5f), ay, _("+29d"));
     app_record_widget(app, chart, "Forecast", 0);
 }
 
@@ -310,7 +348,7 @@ static void draw_heatmap(App *app, StatsState *s, SDL_Rect col, int base)
     const Theme *t = &app->theme;
     int pad = theme_px(t, THEME_PAD);
     SDL_Rect panel = widget_section(app, (SDL_Rect){col.x, base + s->heat_y, col.w, s->heat_h},
-                                    "Study days, last 16 weeks");
+                                    _("Study days, last 16 weeks"));
     int cell = theme_px(t, 14), cgap = theme_px(t, 3);
     int64_t max = 0, total = 0;
     int days = 0;
@@ -321,8 +359,14 @@ static void draw_heatmap(App *app, StatsState *s, SDL_Rect col, int base)
         days += s->stats.heat[i] > 0;
     }
     TextSpec ws = {.style = TEXT_SMALL, .color = theme_color(COLOR_TEXT_DIM)};
-    static const char *const wd[7] = {"Mon", "", "Wed", "", "Fri", "", "Sun"};
-    int label_w = text_measure(app->text, &ws, "Mon").x + theme_px(t, 8);
+    const char *const wd[7] = {C_("weekday", "Mon"), "", C_("weekday", "Wed"), "",
+                               C_("weekday", "Fri"), "", C_("weekday", "Sun")};
+    int label_w = 0;
+    for (int r = 0; r < 7; r++) {
+        int lw = wd[r][0] ? text_measure(app->text, &ws, wd[r]).x : 0;
+        label_w = lw > label_w ? lw : label_w;
+    }
+    label_w += theme_px(t, 8);
     int gx = panel.x + pad + label_w, gy = panel.y + pad;
     for (int r = 0; r < 7; r++)
         if (wd[r][0])
@@ -355,17 +399,19 @@ static void draw_heatmap(App *app, StatsState *s, SDL_Rect col, int base)
     /* Beside the grid: totals; under it: the legend. */
     int tx = gx + HEAT_WEEKS * (cell + cgap) + theme_px(t, 24);
     char line1[64], line2[64];
-    snprintf(line1, sizeof line1, "%s review%s", ui_format_int(total).text, total == 1 ? "" : "s");
-    snprintf(line2, sizeof line2, "on %s day%s", ui_format_int(days).text, days == 1 ? "" : "s");
+    snprintf(line1, sizeof line1, i18n_plural("%s review", "%s reviews", total),
+             ui_format_int(total).text);
+    snprintf(line2, sizeof line2, i18n_plural("on %s day", "on %s days", days),
+             ui_format_int(days).text);
     if (tx + theme_px(t, 120) < panel.x + panel.w) {
         TextSpec big = {.style = TEXT_HEADING};
         text_draw(app->text, &big, tx, gy, line1);
         text_draw(app->text, &ws, tx, gy + line_h(app, TEXT_HEADING), line2);
         text_draw(app->text, &ws, tx, gy + line_h(app, TEXT_HEADING) + line_h(app, TEXT_SMALL),
-                  "Today has the amber ring.");
+                  _("Today has the amber ring."));
     }
     int ly = gy + 7 * (cell + cgap) + theme_px(t, 6);
-    SDL_Rect drawn = text_draw(app->text, &ws, gx, ly, "Less");
+    SDL_Rect drawn = text_draw(app->text, &ws, gx, ly, _("Less"));
     int lx = drawn.x + drawn.w + theme_px(t, 8);
     for (int level = 0; level <= 4; level++) {
         SDL_Color c =
@@ -375,7 +421,7 @@ static void draw_heatmap(App *app, StatsState *s, SDL_Rect col, int base)
                       theme_px(t, 3), c);
         lx += cell + cgap;
     }
-    text_draw(app->text, &ws, lx + theme_px(t, 5), ly, "More");
+    text_draw(app->text, &ws, lx + theme_px(t, 5), ly, _("More"));
 }
 
 static void draw_topics(App *app, StatsState *s, SDL_Rect col, int base)
@@ -383,11 +429,11 @@ static void draw_topics(App *app, StatsState *s, SDL_Rect col, int base)
     const Theme *t = &app->theme;
     int pad = theme_px(t, THEME_PAD);
     SDL_Rect panel = widget_section(app, (SDL_Rect){col.x, base + s->topics_y, col.w, s->topics_h},
-                                    "Mastery by topic: memory and quiz");
+                                    _("Mastery by topic: memory and quiz"));
     TextSpec dim = {.style = TEXT_SMALL, .color = theme_color(COLOR_TEXT_DIM)};
     int y = panel.y + pad;
     if (s->stats.topic_count == 0) {
-        text_draw(app->text, &dim, panel.x + pad, y, "No topics in the loaded packs.");
+        text_draw(app->text, &dim, panel.x + pad, y, _("No topics in the loaded packs."));
         return;
     }
     int inner = panel.w - 2 * pad;
@@ -404,24 +450,37 @@ static void draw_topics(App *app, StatsState *s, SDL_Rect col, int base)
             app->text, &ps,
             (SDL_Rect){panel.x + pad, y + line_h(app, TEXT_BODY), name_w, line_h(app, TEXT_SMALL)},
             ts->pack->title);
-        char m[96], q[64];
+        /* Each number says what it counts. */
+        char m[160], q[160];
         if (ts->seen > 0)
-            snprintf(m, sizeof m, "Memory %.0f %% \xC2\xB7 %s/%s cards", 100.0 * ts->mastery,
+            snprintf(m, sizeof m,
+                     i18n_plural("Memory %s %% \xC2\xB7 %s of %s card seen",
+                                 "Memory %s %% \xC2\xB7 %s of %s cards seen", (int64_t)ts->cards),
+                     ui_format_int((int64_t)(100.0 * ts->mastery + 0.5)).text,
                      ui_format_int((int64_t)ts->seen).text, ui_format_int((int64_t)ts->cards).text);
         else
-            snprintf(m, sizeof m, "Memory \xE2\x80\x94 \xC2\xB7 0/%s cards",
-                     ui_format_int((int64_t)ts->cards).text);
+            snprintf(m, sizeof m,
+                     i18n_plural("Memory \xE2\x80\x94 \xC2\xB7 %s of %s card seen",
+                                 "Memory \xE2\x80\x94 \xC2\xB7 %s of %s cards seen",
+                                 (int64_t)ts->cards),
+                     ui_format_int(0).text, ui_format_int((int64_t)ts->cards).text);
         if (ts->quiz_count > 0)
-            snprintf(q, sizeof q, "Quiz %.0f %% \xC2\xB7 last %s", 100.0 * ts->quiz_accuracy,
+            snprintf(q, sizeof q,
+                     i18n_plural("Quiz %s %% right \xC2\xB7 last %s answer",
+                                 "Quiz %s %% right \xC2\xB7 last %s answers", ts->quiz_count),
+                     ui_format_int((int64_t)(100.0 * ts->quiz_accuracy + 0.5)).text,
                      ui_format_int(ts->quiz_count).text);
         else
-            snprintf(q, sizeof q, "Quiz \xE2\x80\x94");
+            snprintf(q, sizeof q, "%s", _("Quiz \xE2\x80\x94 no answers yet"));
         int bx = panel.x + pad + name_w + pad;
         int bar_y = y + line_h(app, TEXT_SMALL) + theme_px(t, 6);
-        text_draw(app->text, &dim, bx, y, m);
+        TextSpec one = dim;
+        one.max_lines = 1;
+        int lh_small = line_h(app, TEXT_SMALL);
+        text_draw_fit(app->text, &one, (SDL_Rect){bx, y, bar_w, lh_small}, m);
         widget_progress(app, (SDL_Rect){bx, bar_y, bar_w, theme_px(t, 8)}, (float)ts->mastery,
                         theme_color(COLOR_ACCENT));
-        text_draw(app->text, &dim, bx + bar_w + pad, y, q);
+        text_draw_fit(app->text, &one, (SDL_Rect){bx + bar_w + pad, y, bar_w, lh_small}, q);
         widget_progress(app, (SDL_Rect){bx + bar_w + pad, bar_y, bar_w, theme_px(t, 8)},
                         (float)ts->quiz_accuracy, theme_color(COLOR_GOOD));
         y += line_h(app, TEXT_BODY) + line_h(app, TEXT_SMALL) + theme_px(t, 16);
@@ -431,16 +490,23 @@ static void draw_topics(App *app, StatsState *s, SDL_Rect col, int base)
 static void draw_settings(App *app, StatsState *s, SDL_Rect col, int base)
 {
     char title[STORE_NAME_MAX + 40];
-    snprintf(title, sizeof title, "Study settings%s%s", s->name[0] ? " for " : "", s->name);
+    if (s->name[0])
+        snprintf(title, sizeof title, _("Study settings for %s"), ui_isolate(s->name).text);
+    else
+        snprintf(title, sizeof title, "%s", _("Study settings"));
     widget_section_title(app, col.x, base + s->settings_y, title);
-    char v[OPT_COUNT][48];
+    char v[OPT_COUNT][80];
+    study_ui_packs_text(app, v[OPT_PACKS], sizeof v[0]);
     snprintf(v[OPT_RETENTION], sizeof v[0], "%d %%", s->settings.retention_pct);
     snprintf(v[OPT_NEW], sizeof v[0], "%s", ui_format_int(s->settings.new_per_day).text);
     snprintf(v[OPT_DAY_START], sizeof v[0], "%02d:00", s->settings.day_start_hour);
+    ui_localize_digits(v[OPT_RETENTION], sizeof v[0]);
+    ui_localize_digits(v[OPT_DAY_START], sizeof v[0]);
     snprintf(v[OPT_BUTTONS], sizeof v[0], "%s",
-             s->settings.two_button ? "Forgot / Knew" : "Again \xE2\x80\xA6 Easy");
-    static const char *const labels[OPT_COUNT] = {"Desired retention", "New cards a day",
-                                                  "Study day starts at", "Rating buttons"};
+             s->settings.two_button ? _("Forgot / Knew") : _("Again \xE2\x80\xA6 Easy"));
+    const char *const labels[OPT_COUNT] = {_("Packs to study"), _("Desired retention"),
+                                           _("New cards a day"), _("Study day starts at"),
+                                           _("Rating buttons")};
     for (int i = 0; i < OPT_COUNT; i++)
         widget_option(app, s->nav.rect[i], labels[i], v[i], nav_flag(&s->nav, i));
 }
@@ -450,14 +516,15 @@ static void stats_draw(App *app, void *state)
     StatsState *s = state;
     const Theme *t = &app->theme;
     layout(app, s);
-    widget_header(app, "Study statistics", s->name[0] ? s->name : " ");
-    widget_footer(app, "\xE2\x86\x91\xE2\x86\x93 scroll / choose    \xE2\x86\x90\xE2\x86\x92 change"
-                       "    Esc  back");
+    widget_header(app, _("Study statistics"), s->name[0] ? s->name : " ");
+    widget_footer(app, _("\xE2\x86\x91\xE2\x86\x93 scroll / choose    \xE2\x86\x90\xE2\x86\x92 "
+                         "change    Esc  back"));
     SDL_Rect col = theme_column(t, 0, 0);
     if (!s->loaded) {
         TextSpec e = {.style = TEXT_BODY, .color = theme_color(COLOR_TEXT_DIM), .wrap = col.w};
         text_draw(app->text, &e, col.x, s->view.y,
-                  app->store ? "Nothing to show." : app->store_message);
+                  app->store ? _("Nothing to show.") : app->store_message);
+
         return;
     }
     int base = s->view.y - s->scroll.offset;

@@ -34,6 +34,7 @@ typedef enum SceneId {
 typedef enum PacksOpen {
     PACKS_CHOOSE = 0, /* "Play a round": tick packs and topics, then Continue */
     PACKS_BROWSE,     /* "Packs": every pack with its details, nothing to tick */
+    PACKS_STUDY,      /* the packs to study as flashcards; Done goes back */
 } PacksOpen;
 
 /* How the learners screen opens. */
