@@ -3,6 +3,7 @@
  * that first).
  */
 #include "store_internal.h"
+#include "strutil.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -146,12 +147,7 @@ void store_copy_id(char dst[STORE_ID_SIZE], const unsigned char *src)
 char *store_dup_column(sqlite3_stmt *st, int col)
 {
     const unsigned char *text = sqlite3_column_text(st, col);
-    const char *s = text ? (const char *)text : "";
-    size_t n = strlen(s) + 1;
-    char *copy = malloc(n);
-    if (copy)
-        memcpy(copy, s, n);
-    return copy;
+    return dup_string(text ? (const char *)text : "");
 }
 
 int store_col_int(sqlite3_stmt *st, int col)
