@@ -20,6 +20,7 @@
 #include <string.h>
 
 #include "i18n.h"
+#include "strutil.h"
 
 struct QuizUnsaved {
     size_t index;        /* the question's position in the round */
@@ -118,11 +119,7 @@ static StoreTimeRule store_time_rule(RoundTimeMode mode)
 
 static bool copy_id(char dst[STORE_ID_SIZE], const char *src)
 {
-    size_t n = strlen(src);
-    if (n >= STORE_ID_SIZE)
-        return false;
-    memcpy(dst, src, n + 1);
-    return true;
+    return copy_whole(dst, STORE_ID_SIZE, src);
 }
 
 /* Writes the round's row, its packs and its question list. */
@@ -193,13 +190,11 @@ static bool copy_answer(QuizUnsaved *u, const Quiz *quiz, size_t index, const An
         question_kind(q->type)->encode(q, answer, &u->record);
         for (size_t k = 0; k < u->record.text_count; k++) {
             const char *t = u->record.texts[k] != NULL ? u->record.texts[k] : "";
-            size_t n = strlen(t);
-            u->texts[k] = malloc(n + 1);
+            u->texts[k] = dup_string(t);
             if (u->texts[k] == NULL) {
                 unsaved_free(u);
                 return false;
             }
-            memcpy(u->texts[k], t, n + 1);
             u->record.texts[k] = u->texts[k];
         }
     }

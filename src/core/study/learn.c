@@ -7,6 +7,7 @@
 
 #include "i18n.h"
 #include "qtype.h"
+#include "strutil.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -101,13 +102,10 @@ static StoreStatus ok(StoreError *err)
     return STORE_OK;
 }
 
+/* An id for a store field: present and not longer than the field. */
 static bool copy_id(char dst[STORE_ID_SIZE], const char *src)
 {
-    size_t n = src ? strlen(src) : 0;
-    if (n == 0 || n >= STORE_ID_SIZE)
-        return false;
-    memcpy(dst, src, n + 1);
-    return true;
+    return src != NULL && src[0] != '\0' && copy_whole(dst, STORE_ID_SIZE, src);
 }
 
 /* ---- settings ------------------------------------------------------------ */

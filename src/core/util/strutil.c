@@ -11,6 +11,15 @@
 #include <stdlib.h>
 #include <string.h>
 
+bool copy_whole(char *dst, size_t size, const char *text)
+{
+    size_t n = strlen(text);
+    if (n >= size)
+        return false;
+    memcpy(dst, text, n + 1);
+    return true;
+}
+
 char *dup_string(const char *text)
 {
     size_t n = strlen(text) + 1;

@@ -23,6 +23,11 @@
  *   char *path = dup_string(argv[1]); ... free(path); */
 char *dup_string(const char *text);
 
+/* Copies the whole of `text` into dst[0..size) and returns true; returns
+ * false, leaving dst as it was, when it does not fit (for fixed fields such
+ * as the store's ids, where a cut value would name something else). */
+bool copy_whole(char *dst, size_t size, const char *text);
+
 /* How text_escape_controls() shows a character that must not be printed. */
 typedef enum TextEscapeStyle {
     /* For terminals and logs: C-like escapes in plain ASCII. `\t`, `\n`,
