@@ -825,6 +825,35 @@ static void test_study_is_not_rated_by_a_stray_key(void **state)
     assert_true(ui_shows(d, "1 learning \xC2\xB7 0 review \xC2\xB7 11 new"));
 }
 
+/* Feedback (a cloze half right, a flashcard) and results fit a small
+ * window: nothing outside it, no two labelled widgets on each other. */
+static void test_feedback_and_results_fit_800x600(void **state)
+{
+    UiDriver *d = *state;
+    App *app = open_play(d, 800, 600);
+    const char *const ids[] = {"q-cloze", "q-flashcard", "q-choice"};
+    start_round(d, ids, 3, ROUND_TIME_OFF, 0);
+    ui_type(d, "Spain");
+    ui_key(d, SDLK_RETURN);
+    ui_type(d, "Lisbon");
+    ui_key(d, SDLK_RETURN);
+    ui_shot(d, "feedback-cloze-partly");
+    ui_assert_fits(d, "cloze feedback", WIDGET_DANGER, true);
+    ui_key(d, SDLK_RETURN);
+    ui_shot(d, "flashcard-front");
+    ui_key(d, SDLK_RETURN); /* show the answer */
+    ui_key(d, SDLK_1);      /* I knew it */
+    assert_true(ui_shows(d, "Self-graded, so no points"));
+    ui_shot(d, "feedback-flashcard");
+    ui_assert_fits(d, "flashcard feedback", WIDGET_DANGER, true);
+    ui_key(d, SDLK_RETURN);
+    ui_key(d, SDLK_a); /* wrong */
+    ui_key(d, SDLK_RETURN);
+    assert_int_equal(app_scene(app), SCENE_RESULTS);
+    ui_shot(d, "results");
+    ui_assert_fits(d, "results", WIDGET_DANGER, true);
+}
+
 /* ---- study ------------------------------------------------------------- */
 
 /* Study can be limited to chosen packs (remembered per learner), and the
@@ -896,6 +925,8 @@ int main(void)
                                         ui_teardown),
         cmocka_unit_test_setup_teardown(test_controls_grow_with_the_text, ui_setup, ui_teardown),
         cmocka_unit_test_setup_teardown(test_cloze_feedback_marks_each_gap, ui_setup, ui_teardown),
+        cmocka_unit_test_setup_teardown(test_feedback_and_results_fit_800x600, ui_setup,
+                                        ui_teardown),
         cmocka_unit_test(test_sound_cues_are_synthesised),
         cmocka_unit_test_setup_teardown(test_sound_is_off_by_default_and_plays_a_round, ui_setup,
                                         ui_teardown),
