@@ -398,6 +398,92 @@ void ui_assert_fits(UiDriver *d, const char *what, unsigned may_overlap, bool la
     }
 }
 
+/* ---- rounds --------------------------------------------------------------- */
+
+void ui_start_round(UiDriver *d, const char *pack_id, const char *const *ids, size_t n,
+                    RoundTimeMode mode, int seconds)
+{
+    RoundQuestionRef refs[32];
+    if (n > SDL_arraysize(refs))
+        fail_msg("a test round of %zu questions: at most %zu", n, SDL_arraysize(refs));
+    for (size_t i = 0; i < n; i++)
+        refs[i] = (RoundQuestionRef){pack_id, ids[i]};
+    RoundSettings rs = {0};
+    rs.only = refs;
+    rs.only_count = n;
+    rs.keep_only_order = true;
+    rs.time_mode = mode;
+    rs.fixed_seconds = seconds;
+    rs.seed = 7;
+    if (!app_start_round(d->app, &rs, QUIZ_MODE_PRACTICE, true))
+        fail_msg("the round of %s did not start", pack_id);
+    ui_pump(d);
+    if (app_scene(d->app) != SCENE_QUESTION)
+        fail_msg("no question on screen after the round started");
+}
+
+const char *ui_asked(UiDriver *d)
+{
+    const RoundQuestion *rq = round_current(&d->app->quiz.round);
+    return rq != NULL ? rq->question->id : "";
+}
+
+static Store *open_store(const UiDriver *d)
+{
+    Store *store = NULL;
+    StoreError err = {0};
+    if (store_open(&store, d->dir, &err) != STORE_OK)
+        fail_msg("the store in %s: %s", d->dir, err.message);
+    return store;
+}
+
+static void load_answers(const UiDriver *d, Store *store, int64_t round_id, StoreAnswerList *out)
+{
+    StoreError err = {0};
+    if (store_round_answers(store, round_id, out, &err) != STORE_OK)
+        fail_msg("the answers of round %lld in %s: %s", (long long)round_id, d->dir, err.message);
+}
+
+size_t ui_stored_answers(const UiDriver *d, int64_t round_id)
+{
+    Store *store = open_store(d);
+    StoreAnswerList answers = {0};
+    load_answers(d, store, round_id, &answers);
+    size_t n = answers.count;
+    store_answer_list_free(&answers);
+    store_close(store);
+    return n;
+}
+
+UiStoredAnswer ui_first_answer(const UiDriver *d, int64_t round_id)
+{
+    Store *store = open_store(d);
+    StoreAnswerList answers = {0};
+    load_answers(d, store, round_id, &answers);
+    if (answers.count == 0)
+        fail_msg("round %lld has no answer", (long long)round_id);
+    const StoreAnswer *s = &answers.items[0];
+    UiStoredAnswer a = {s->timed_out, s->correct, s->ms_taken, ""};
+    snprintf(a.given, sizeof a.given, "%s", s->given ? s->given : "");
+    store_answer_list_free(&answers);
+    store_close(store);
+    return a;
+}
+
+StoreRound ui_stored_round(const UiDriver *d, int64_t round_id)
+{
+    Store *store = open_store(d);
+    StoreRoundList list = {0};
+    StoreError err = {0};
+    if (store_round_get(store, round_id, &list, &err) != STORE_OK || list.count != 1)
+        fail_msg("round %lld in %s: %s", (long long)round_id, d->dir, err.message);
+    StoreRound r = list.items[0];
+    r.topic = r.packs = NULL; /* owned by the list, freed below */
+    store_round_list_free(&list);
+    store_close(store);
+    return r;
+}
+
 /* ---- pixels -------------------------------------------------------------- */
 
 SDL_Color ui_pixel(UiDriver *d, int x, int y)

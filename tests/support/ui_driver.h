@@ -35,6 +35,8 @@
 #include <SDL.h>
 
 #include "app.h"
+#include "round.h"
+#include "store.h"
 
 enum {
     UI_PUMP = 4, /* loop iterations after each input: events, update, draw */
@@ -177,6 +179,31 @@ void ui_go(UiDriver *d, SceneId id, const SceneArg *arg);
  * checked for overlap. `what` names the
  * screen in the message. */
 void ui_assert_fits(UiDriver *d, const char *what, unsigned may_overlap, bool labelled_only);
+
+/* ---- rounds --------------------------------------------------------------- */
+
+/* Starts a round of the named questions of pack pack_id, in this order
+ * (the fixed seed 7), with the time rule given, and fails the test unless
+ * the question screen is then up. */
+void ui_start_round(UiDriver *d, const char *pack_id, const char *const *ids, size_t n,
+                    RoundTimeMode mode, int seconds);
+
+/* The id of the question being asked ("" when none). */
+const char *ui_asked(UiDriver *d);
+
+/* What the store in the fixture's folder holds for a round, read with a
+ * connection of the test's own: how many answers; the first answer (its
+ * texts copied); the round's row. Each fails the test on a store error. */
+size_t ui_stored_answers(const UiDriver *d, int64_t round_id);
+
+typedef struct UiStoredAnswer {
+    bool timed_out, correct;
+    int64_t ms_taken;
+    char given[256];
+} UiStoredAnswer;
+
+UiStoredAnswer ui_first_answer(const UiDriver *d, int64_t round_id);
+StoreRound ui_stored_round(const UiDriver *d, int64_t round_id);
 
 /* ---- pixels -------------------------------------------------------------- */
 

@@ -46,21 +46,8 @@ static App *open_play(UiDriver *d, int w, int h)
 static void start_pack_round(UiDriver *d, const char *pack_id, const char *const *ids, size_t n,
                              RoundTimeMode mode, int seconds)
 {
-    App *app = d->app;
-    RoundQuestionRef refs[16];
-    assert_true(n <= 16);
-    for (size_t i = 0; i < n; i++)
-        refs[i] = (RoundQuestionRef){pack_id, ids[i]};
-    RoundSettings rs = {0};
-    rs.only = refs;
-    rs.only_count = n;
-    rs.keep_only_order = true;
-    rs.time_mode = mode;
-    rs.fixed_seconds = seconds;
-    rs.seed = 7;
-    assert_true(app_start_round(app, &rs, QUIZ_MODE_PRACTICE, true));
-    ui_pump(d);
-    assert_int_equal(app_scene(app), SCENE_QUESTION);
+    ui_start_round(d, pack_id, ids, n, mode, seconds);
+    assert_int_equal(app_scene(d->app), SCENE_QUESTION);
 }
 
 static void start_round(UiDriver *d, const char *const *ids, size_t n, RoundTimeMode mode,

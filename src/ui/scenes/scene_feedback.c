@@ -298,7 +298,8 @@ static void feedback_draw(App *app, void *state)
         snprintf(pts, sizeof pts, "%s", _("No points this time"));
     else
         snprintf(pts, sizeof pts, i18n_plural("+%s point", "+%s points", r->points), num.text);
-    text_draw(app->text, &ps, tx, wy + wh, pts);
+    SDL_Rect pts_drawn = text_draw(app->text, &ps, tx, wy + wh, pts);
+    app_record_widget(app, pts_drawn, pts, WIDGET_TEXT);
 
     /* The panel: the question, the answers, the explanation, the source. */
     y += d + theme_px(th, 22);
