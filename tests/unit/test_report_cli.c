@@ -168,6 +168,11 @@ static void test_report_follows_the_language(void **state)
         {"--report " EXAMPLE, 0, "لا توجد نتيجة لاحتسابها بعد"},
         {"--check " DATA "/session/broken/pack-not-found.yaml", 1,
          "pack-not-found.yaml:6:9: error: "},
+        {"--check " EXAMPLE, 0,
+         "الحصة 'gcc-quiz-10b' تطرح 12 سؤالًا على كل طالب من kuwait-gcc (مثبّتة)، "
+         "kuwait-alliances (مثبّتة)"},
+        {"--report " GOLDEN " --pdf x", 2, "quizdeck: --pdf: ليس من خيارات --report"},
+        {"--report /nonexistent", 2, "--report /nonexistent: لا يوجد مجلد بهذا الاسم"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         Run r;

@@ -94,7 +94,7 @@ void report_write_text(const Report *rep, FILE *out)
                         (int64_t)rep->drawn),
             rep->drawn);
     for (size_t i = 0; i < rep->packs.pack_count; i++)
-        fprintf(out, "%s %s", i ? comma : "", rep->packs.packs[i].pack->id);
+        fprintf(out, "%s%s", i ? comma : " ", rep->packs.packs[i].pack->id);
     /* TRANSLATORS: the session's question order and scoring, as the session
      * file names them (fixed, shuffled; all-or-nothing, partial). */
     fprintf(out, _("; order %s, scoring %s\n\n"), session_order_name(s->order),
