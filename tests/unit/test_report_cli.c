@@ -20,6 +20,8 @@
 #define DATA    QUIZDECK_TEST_DATA
 #define EXAMPLE QUIZDECK_SOURCE_QUESTIONS "/../examples/class-session"
 #define GOLDEN  DATA "/class/gcc-10b"
+/* where the import cases write their pack (removed after them) */
+#define IMPORTED "/tmp/quizdeck-report-cli-import.yaml"
 
 typedef struct Run {
     int status;
@@ -173,6 +175,12 @@ static void test_report_follows_the_language(void **state)
          "kuwait-alliances (مثبّتة)"},
         {"--report " GOLDEN " --pdf x", 2, "quizdeck: --pdf: ليس من خيارات --report"},
         {"--report /nonexistent", 2, "--report /nonexistent: لا يوجد مجلد بهذا الاسم"},
+        /* the authoring commands too; the importers' diagnostics stay English */
+        {"--import /nonexistent.gift", 2, "quizdeck: /nonexistent.gift: لا يوجد ملف بهذا الاسم"},
+        {"--import " DATA "/import/valid/moodle-export.gift -o " IMPORTED, 0,
+         "استُوردت 7 أسئلة (2 choice، 1 multi"},
+        {"--import " DATA "/import/valid/moodle-export.gift -o " IMPORTED, 0,
+         "moodle-export.gift:48:1: warning: GIFT: "},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         Run r;
@@ -183,6 +191,7 @@ static void test_report_follows_the_language(void **state)
             fail();
         }
     }
+    unlink(IMPORTED);
 
     char dir[] = "/tmp/quizdeck-report-ar-XXXXXX";
     assert_non_null(mkdtemp(dir));
