@@ -26,6 +26,7 @@
 
 #include "class_play.h"
 #include "fsutil.h"
+#include "i18n.h"
 #include "report.h"
 #include "session.h"
 #include "strutil.h"
@@ -39,9 +40,12 @@ static void print_diags(const DiagList *list)
         diag_format(&list->items[i], line, sizeof line);
         puts(line);
     }
-    if (list->truncated)
-        printf("(%zu more problems not shown)\n",
-               list->error_count + list->warning_count - list->count);
+    if (list->truncated) {
+        size_t more = list->error_count + list->warning_count - list->count;
+        printf(i18n_plural("(%zu more problem not shown)\n", "(%zu more problems not shown)\n",
+                           (int64_t)more),
+               more);
+    }
 }
 
 bool class_cmd_is_session(const char *path)
@@ -55,7 +59,9 @@ static const char *origin(const SessionPacks *packs, const Pack *p)
     for (size_t i = 0; i < packs->local.pack_count; i++)
         if (packs->local.packs[i] == p)
             return "packs/";
-    return "installed";
+    /* TRANSLATORS: where a session's pack was found: among the installed
+     * packs (the other place is the session's own packs/ folder). */
+    return C_("pack origin", "installed");
 }
 
 void class_cmd_check(const char *path, const char *const *installed, size_t installed_count,
@@ -93,10 +99,13 @@ void class_cmd_check(const char *path, const char *const *installed, size_t inst
         size_t n = 0;
         if (session_draw(s, &packs, &drawn, &n)) {
             tally->questions += n; /* a session's own questions: the ones it plays */
-            printf("%s: session '%s' plays %zu %s per student from", s->path, s->id, n,
-                   n == 1 ? "question" : "questions");
+            /* TRANSLATORS: followed by the session's packs, each with
+             * where it was found, joined by the list separator. */
+            printf(i18n_plural("%s: session '%s' plays %zu question per student from",
+                               "%s: session '%s' plays %zu questions per student from", (int64_t)n),
+                   s->path, s->id, n);
             for (size_t i = 0; i < packs.pack_count; i++)
-                printf("%s %s (%s)", i ? "," : "", packs.packs[i].pack->id,
+                printf("%s%s (%s)", i ? C_("list separator", ", ") : " ", packs.packs[i].pack->id,
                        origin(&packs, packs.packs[i].pack));
             printf("\n");
         }
@@ -205,8 +214,8 @@ static bool output_commit(Output *o, bool keep)
 
 static void usage(void)
 {
-    fputs("usage: quizdeck --report FOLDER [--csv FILE] [--html FILE] [--packs DIR]...\n"
-          "  FOLDER is a session folder (or its results/ folder)\n",
+    fputs(_("usage: quizdeck --report FOLDER [--csv FILE] [--html FILE] [--packs DIR]...\n"
+            "  FOLDER is a session folder (or its results/ folder)\n"),
           stderr);
 }
 
@@ -221,14 +230,16 @@ int class_cmd_main(int argc, char **argv, const char *shipped)
         bool takes = strcmp(a, "--report") == 0 || strcmp(a, "--csv") == 0 ||
                      strcmp(a, "--html") == 0 || strcmp(a, "--packs") == 0;
         if (!takes) {
-            fprintf(stderr, "quizdeck: %s: not an option of --report\n", a);
+            fprintf(stderr, _("quizdeck: %s: not an option of --report\n"), a);
             usage();
             return EXIT_USAGE;
         }
         if (i + 1 >= argc) {
-            fprintf(stderr, "quizdeck: %s needs %s\n", a,
-                    strcmp(a, "--report") == 0 || strcmp(a, "--packs") == 0 ? "a folder"
-                                                                            : "a file name");
+            fprintf(stderr,
+                    strcmp(a, "--report") == 0 || strcmp(a, "--packs") == 0
+                        ? _("quizdeck: %s needs a folder\n")
+                        : _("quizdeck: %s needs a file name\n"),
+                    a);
             return EXIT_USAGE;
         }
         const char *v = argv[++i];
@@ -239,20 +250,20 @@ int class_cmd_main(int argc, char **argv, const char *shipped)
         else if (strcmp(a, "--html") == 0)
             html_path = v;
         else if (!is_dir(v)) {
-            fprintf(stderr, "quizdeck: --packs %s: no such folder\n", v);
+            fprintf(stderr, _("quizdeck: --packs %s: no such folder\n"), v);
             return EXIT_USAGE;
         } else if (installed_count <= MAX_DIRS) {
             installed[installed_count++] = v;
         }
     }
     if (!folder || !is_dir(folder)) {
-        fprintf(stderr, "quizdeck: --report %s: no such folder\n", folder ? folder : "");
+        fprintf(stderr, _("quizdeck: --report %s: no such folder\n"), folder ? folder : "");
         return EXIT_USAGE;
     }
     const char *targets[2] = {csv_path, html_path};
     for (int k = 0; k < 2; k++)
         if (targets[k] && inside_results(folder, targets[k])) {
-            fprintf(stderr, "quizdeck: %s: the report is not written into the results folder\n",
+            fprintf(stderr, _("quizdeck: %s: the report is not written into the results folder\n"),
                     targets[k]);
             return EXIT_USAGE;
         }
@@ -267,11 +278,11 @@ int class_cmd_main(int argc, char **argv, const char *shipped)
     diag_clear(&diags);
     int status = EXIT_VALID;
     if (st != REPORT_OK) {
-        const char *why = st == REPORT_NO_SESSION   ? "the session has errors"
-                          : st == REPORT_NO_PACKS   ? "a pack of the session is missing or broken"
-                          : st == REPORT_NO_RESULTS ? "results/new cannot be read"
-                                                    : "out of memory";
-        fprintf(stderr, "quizdeck: no report for %s: %s\n", folder, why);
+        const char *why = st == REPORT_NO_SESSION ? _("the session has errors")
+                          : st == REPORT_NO_PACKS ? _("a pack of the session is missing or broken")
+                          : st == REPORT_NO_RESULTS ? _("results/new cannot be read")
+                                                    : _("out of memory");
+        fprintf(stderr, _("quizdeck: no report for %s: %s\n"), folder, why);
         output_commit(&csv, false);
         report_free(&rep);
         return EXIT_INVALID;
@@ -279,7 +290,7 @@ int class_cmd_main(int argc, char **argv, const char *shipped)
     report_write_text(&rep, stdout);
     if (csv_path) {
         if (output_commit(&csv, true))
-            printf("\nCSV: %s\n", csv_path);
+            printf(_("\nCSV: %s\n"), csv_path);
         else
             status = EXIT_INVALID;
     }
@@ -287,7 +298,7 @@ int class_cmd_main(int argc, char **argv, const char *shipped)
         if (output_open(&html, html_path)) {
             report_write_html(&rep, html.file);
             if (output_commit(&html, true))
-                printf("%sHTML: %s\n", csv_path ? "" : "\n", html_path);
+                printf(csv_path ? _("HTML: %s\n") : _("\nHTML: %s\n"), html_path);
             else
                 status = EXIT_INVALID;
         } else {
@@ -312,18 +323,18 @@ static int64_t now_ms(void)
 static const char *duration(int64_t ms, char buf[32])
 {
     if (ms >= 60000 && ms % 60000 == 0)
-        snprintf(buf, 32, "%lld min", (long long)(ms / 60000));
+        snprintf(buf, 32, _("%lld min"), (long long)(ms / 60000));
     else if (ms % 1000 == 0)
-        snprintf(buf, 32, "%lld s", (long long)(ms / 1000));
+        snprintf(buf, 32, _("%lld s"), (long long)(ms / 1000));
     else
-        snprintf(buf, 32, "%.1f s", (double)ms / 1000.0);
+        snprintf(buf, 32, _("%.1f s"), (double)ms / 1000.0);
     return buf;
 }
 
 static const char *const FEEDBACK_WORDS[] = {
-    [SESSION_FEEDBACK_EACH] = "right or wrong after each question",
-    [SESSION_FEEDBACK_END] = "the review at the end",
-    [SESSION_FEEDBACK_NONE] = "only \"submitted\"",
+    [SESSION_FEEDBACK_EACH] = N_("right or wrong after each question"),
+    [SESSION_FEEDBACK_END] = N_("the review at the end"),
+    [SESSION_FEEDBACK_NONE] = N_("only \"submitted\""),
 };
 
 /* What the intro screen shows, for a terminal. False when it is not open. */
@@ -333,41 +344,50 @@ static bool print_intro(const ClassSession *cs, int64_t now)
     class_intro(cs, 1.0, now, &in);
     char a[32], b[32], when[CLASS_TIME_TEXT];
     printf("%s (%s)\n", in.title, in.id);
-    printf("  %zu %s, order %s, scoring %s, feedback: %s\n", in.question_count,
-           in.question_count == 1 ? "question" : "questions", session_order_name(in.order),
-           session_scoring_name(in.scoring), FEEDBACK_WORDS[in.feedback]);
+    /* TRANSLATORS: order and scoring are the session file's words (fixed,
+     * shuffled; all-or-nothing, partial); feedback is a phrase. */
+    printf(i18n_plural("  %zu question, order %s, scoring %s, feedback: %s\n",
+                       "  %zu questions, order %s, scoring %s, feedback: %s\n",
+                       (int64_t)in.question_count),
+           in.question_count, session_order_name(in.order), session_scoring_name(in.scoring),
+           _(FEEDBACK_WORDS[in.feedback]));
     if (!in.limit_max_ms)
-        printf("  time: untimed questions");
+        printf("%s", _("  time: untimed questions"));
     else if (in.limit_min_ms == in.limit_max_ms)
-        printf("  time: %s a question", duration(in.limit_max_ms, a));
+        printf(_("  time: %s a question"), duration(in.limit_max_ms, a));
     else
-        printf("  time: %s to %s a question", duration(in.limit_min_ms, a),
+        printf(_("  time: %s to %s a question"), duration(in.limit_min_ms, a),
                duration(in.limit_max_ms, b));
     if (in.total_ms)
-        printf(", %s for the whole attempt", duration(in.total_ms, a));
-    printf("%s\n", cs->session->accommodation_count ? " (more for students with extra time)" : "");
+        printf(_(", %s for the whole attempt"), duration(in.total_ms, a));
+    printf("%s\n",
+           cs->session->accommodation_count ? _(" (more for students with extra time)") : "");
     if (in.roster)
-        printf("  students pick their name from the class list (%zu names)", in.students);
+        printf(i18n_plural("  students pick their name from the class list (%zu name)",
+                           "  students pick their name from the class list (%zu names)",
+                           (int64_t)in.students),
+               in.students);
     else
-        printf("  students type their name");
-    printf("; %d %s each on one computer\n", in.attempts,
-           in.attempts == 1 ? "attempt" : "attempts");
+        printf("%s", _("  students type their name"));
+    printf(i18n_plural("; %d attempt each on one computer\n",
+                       "; %d attempts each on one computer\n", in.attempts),
+           in.attempts);
     switch (in.window) {
     case CLASS_WINDOW_OPEN:
         if (in.has_closes) {
             class_time_format(in.closes, when);
-            printf("  open now, until %s\n", when);
+            printf(_("  open now, until %s\n"), when);
         } else {
-            printf("  open now\n");
+            printf("%s", _("  open now\n"));
         }
         return true;
     case CLASS_WINDOW_NOT_YET:
         class_time_format(in.opens, when);
-        printf("  not open yet: it opens at %s\n", when);
+        printf(_("  not open yet: it opens at %s\n"), when);
         return false;
     case CLASS_WINDOW_CLOSED:
         class_time_format(in.closes, when);
-        printf("  closed: it closed at %s\n", when);
+        printf(_("  closed: it closed at %s\n"), when);
         return false;
     }
     return false;
@@ -379,18 +399,26 @@ static void print_delivery(const ClassDeliverReport *rep)
     for (size_t i = 0; i < rep->count; i++) {
         const ClassDelivered *d = &rep->items[i];
         if (d->delivered)
-            printf("delivered: %s\n  -> %s\n", d->name, d->path);
+            printf(_("delivered: %s\n  -> %s\n"), d->name, d->path);
         else
-            printf("waiting:   %s (%s)\n  for %s/results/new/: %s (tried %d %s)\n", d->name,
-                   d->student, d->folder, d->message, d->tries, d->tries == 1 ? "time" : "times");
+            printf(i18n_plural("waiting:   %s (%s)\n  for %s/results/new/: %s (tried %d time)\n",
+                               "waiting:   %s (%s)\n  for %s/results/new/: %s (tried %d times)\n",
+                               d->tries),
+                   d->name, d->student, d->folder, i18n_message(d->message), d->tries);
     }
     if (rep->waiting)
-        printf("%zu delivered, %zu still waiting in %s; quizdeck delivers %s by itself once the "
-               "results folder can be written (at the next answer or the next start), or run "
-               "quizdeck --deliver again\n",
-               rep->delivered, rep->waiting, rep->database, rep->waiting == 1 ? "it" : "them");
+        /* TRANSLATORS: the count that chooses the form is the second one,
+         * the files still waiting. */
+        printf(i18n_plural("%zu delivered, %zu still waiting in %s; quizdeck delivers it by itself "
+                           "once the results folder can be written (at the next answer or the "
+                           "next start), or run quizdeck --deliver again\n",
+                           "%zu delivered, %zu still waiting in %s; quizdeck delivers them by "
+                           "itself once the results folder can be written (at the next answer or "
+                           "the next start), or run quizdeck --deliver again\n",
+                           (int64_t)rep->waiting),
+               rep->delivered, rep->waiting, rep->database);
     else if (rep->delivered)
-        printf("%zu delivered, nothing left waiting\n", rep->delivered);
+        printf(_("%zu delivered, nothing left waiting\n"), rep->delivered);
 }
 
 /* Attempts a kill left unfinished (of one session, or all). */
@@ -408,10 +436,14 @@ static void print_unfinished(Store *store, const ClassSession *cs)
             total = r.items[0].question_count;
         }
         store_round_list_free(&r);
-        printf("unfinished: %s%s%s%s in %s, %d of %d answered: start quizdeck --session %s to "
-               "take it up or end it\n",
-               a->student, a->roster_id[0] ? " (" : "", a->roster_id, a->roster_id[0] ? ")" : "",
-               a->session_id, answered, total, a->folder);
+        if (a->roster_id[0])
+            printf(_("unfinished: %s (%s) in %s, %d of %d answered: start quizdeck --session %s "
+                     "to take it up or end it\n"),
+                   a->student, a->roster_id, a->session_id, answered, total, a->folder);
+        else
+            printf(_("unfinished: %s in %s, %d of %d answered: start quizdeck --session %s to "
+                     "take it up or end it\n"),
+                   a->student, a->session_id, answered, total, a->folder);
     }
     store_class_attempt_list_free(&open);
 }
@@ -426,7 +458,7 @@ int class_cmd_session(const char *path, const char *const *packs, size_t pack_co
     for (size_t i = 0; i < cs.packs.local.report_count; i++)
         print_diags(&cs.packs.local.reports[i].diags);
     if (st != CLASS_OK) {
-        fprintf(stderr, "quizdeck: %s\n", err.message);
+        fprintf(stderr, "quizdeck: %s\n", i18n_message(err.message));
         class_session_close(&cs);
         return EXIT_INVALID;
     }
@@ -443,8 +475,8 @@ int class_cmd_session(const char *path, const char *const *packs, size_t pack_co
         print_unfinished(store, &cs);
         store_close(store);
     } else {
-        fprintf(stderr, "quizdeck: progress will not be saved on this computer: %s\n",
-                serr.message[0] ? serr.message : "no data folder");
+        fprintf(stderr, _("quizdeck: progress will not be saved on this computer: %s\n"),
+                serr.message[0] ? i18n_message(serr.message) : _("no data folder"));
     }
     bool open = print_intro(&cs, now);
     class_session_close(&cs);
@@ -473,14 +505,14 @@ int class_cmd_deliver(int argc, char **argv, ClassCmdDataDir data_dir)
             continue;
         }
         fprintf(stderr,
-                "quizdeck: %s: not an option of --deliver\n"
-                "usage: quizdeck --deliver [--data DIR]\n",
+                _("quizdeck: %s: not an option of --deliver\n"
+                  "usage: quizdeck --deliver [--data DIR]\n"),
                 argv[i]);
         return EXIT_USAGE;
     }
     char *dir = data_dir(option);
     if (!dir) {
-        fprintf(stderr, "quizdeck: no data folder to deliver from\n");
+        fprintf(stderr, "%s", _("quizdeck: no data folder to deliver from\n"));
         return EXIT_USAGE;
     }
     size_t n = strlen(dir);
@@ -489,7 +521,7 @@ int class_cmd_deliver(int argc, char **argv, ClassCmdDataDir data_dir)
         snprintf(db, n + 16, "%s%squizdeck.db", dir, n && dir[n - 1] == '/' ? "" : "/");
     struct stat st;
     if (!db || stat(db, &st) != 0) {
-        printf("Nothing is waiting: there is no quizdeck database in %s\n", dir);
+        printf(_("Nothing is waiting: there is no quizdeck database in %s\n"), dir);
         free(db);
         free(dir);
         return EXIT_VALID;
@@ -498,7 +530,7 @@ int class_cmd_deliver(int argc, char **argv, ClassCmdDataDir data_dir)
     Store *store = NULL;
     StoreError serr = {0};
     if (store_open(&store, dir, &serr) != STORE_OK) {
-        fprintf(stderr, "quizdeck: %s\n", serr.message);
+        fprintf(stderr, "quizdeck: %s\n", i18n_message(serr.message));
         free(dir);
         return EXIT_INVALID;
     }
@@ -507,10 +539,10 @@ int class_cmd_deliver(int argc, char **argv, ClassCmdDataDir data_dir)
     ClassError err = {0};
     ClassStatus cst = class_deliver(store, NULL, now_ms(), &rep, &err);
     if (cst == CLASS_NOT_SAVED || cst == CLASS_NO_MEMORY)
-        fprintf(stderr, "quizdeck: %s\n", err.message);
+        fprintf(stderr, "quizdeck: %s\n", i18n_message(err.message));
     print_delivery(&rep);
     if (rep.count == 0 && cst == CLASS_OK)
-        printf("Nothing is waiting to be delivered from %s\n", rep.database);
+        printf(_("Nothing is waiting to be delivered from %s\n"), rep.database);
     print_unfinished(store, NULL);
     class_deliver_report_free(&rep);
     store_close(store);

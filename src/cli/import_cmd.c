@@ -11,6 +11,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -19,6 +20,7 @@
 
 #include "answer_try.h"
 #include "export.h"
+#include "i18n.h"
 #include "import.h"
 #include "import_cmd.h"
 #include "pack_load.h"
@@ -27,14 +29,14 @@ enum { CMD_OK = 0, CMD_PROBLEMS = 1, CMD_USAGE = 2, CMD_MAX_FILES = 256 };
 
 const char *import_cmd_usage(void)
 {
-    return "  quizdeck --import FILE... [-o OUT.yaml] [--from FORMAT] [--id ID]\n"
-           "           [--title TITLE] [--term-sep SEP] [--card-sep SEP]\n"
-           "                                           make a pack from GIFT, Moodle XML,\n"
-           "                                           Aiken, CSV (quizdeck, Kahoot, Blooket),\n"
-           "                                           Quizlet or Anki text\n"
-           "  quizdeck --export PACK --to gift|csv [-o FILE]\n"
-           "  quizdeck --try PACK QUESTION_ID \"ANSWER\"  how the game judges an answer\n"
-           "  quizdeck --new-pack FILE                 a commented pack to start from\n";
+    return _("  quizdeck --import FILE... [-o OUT.yaml] [--from FORMAT] [--id ID]\n"
+             "           [--title TITLE] [--term-sep SEP] [--card-sep SEP]\n"
+             "                                           make a pack from GIFT, Moodle XML,\n"
+             "                                           Aiken, CSV (quizdeck, Kahoot, Blooket),\n"
+             "                                           Quizlet or Anki text\n"
+             "  quizdeck --export PACK --to gift|csv [-o FILE]\n"
+             "  quizdeck --try PACK QUESTION_ID \"ANSWER\"  how the game judges an answer\n"
+             "  quizdeck --new-pack FILE                 a commented pack to start from\n");
 }
 
 bool import_cmd_wanted(int argc, char **argv)
@@ -121,42 +123,50 @@ static void print_diags(const DiagList *list, bool skip_no_explain)
         diag_format(&list->items[i], line, sizeof line);
         puts(line);
     }
-    if (list->truncated)
-        printf("(%zu more problems not shown)\n",
-               list->error_count + list->warning_count - list->count);
-}
-
-static const char *plural(size_t n, const char *one, const char *many)
-{
-    return n == 1 ? one : many;
+    if (list->truncated) {
+        size_t more = list->error_count + list->warning_count - list->count;
+        printf(i18n_plural("(%zu more problem not shown)\n", "(%zu more problems not shown)\n",
+                           (int64_t)more),
+               more);
+    }
 }
 
 static void print_summary(const ImportPack *pack, const ImportResult *r)
 {
-    printf("imported %zu %s", r->imported, plural(r->imported, "question", "questions"));
+    printf(i18n_plural("imported %zu question", "imported %zu questions", (int64_t)r->imported),
+           r->imported);
     bool first = true;
     for (int t = 0; t < QUESTION_TYPE_COUNT; t++) {
         if (!r->per_type[t])
             continue;
-        printf("%s%zu %s", first ? " (" : ", ", r->per_type[t],
+        /* the type's name is the pack format's keyword (choice, order, ...) */
+        printf("%s%zu %s", first ? " (" : C_("list separator", ", "), r->per_type[t],
                question_type_name((QuestionType)t));
         first = false;
     }
     if (!first)
         printf(")");
-    printf(" from %s", pack->origin.len ? strbuf_text(&pack->origin) : "nothing");
+    /* TRANSLATORS: after "imported N questions": the files they came from. */
+    printf(_(" from %s"), pack->origin.len ? strbuf_text(&pack->origin) : _("nothing"));
     if (pack->skipped) {
-        printf("; skipped %zu (", pack->skipped);
+        /* TRANSLATORS: followed by each reason and its count, then ")". */
+        printf(i18n_plural("; skipped %zu (", "; skipped %zu (", (int64_t)pack->skipped),
+               pack->skipped);
         for (size_t i = 0; i < pack->skip_reason_count; i++)
-            printf("%s%s: %zu", i ? ", " : "", pack->skips[i].reason, pack->skips[i].count);
+            printf("%s%s: %zu", i ? C_("list separator", ", ") : "", pack->skips[i].reason,
+                   pack->skips[i].count);
         printf(")");
     } else {
-        printf("; skipped none");
+        printf("%s", _("; skipped none"));
     }
     if (pack->failed)
-        printf("; %zu %s could not be read", pack->failed, plural(pack->failed, "file", "files"));
+        printf(i18n_plural("; %zu file could not be read", "; %zu files could not be read",
+                           (int64_t)pack->failed),
+               pack->failed);
     if (r->imported && pack->without_explain)
-        printf("; %zu without an explanation (add 'explain' so students learn why)",
+        printf(i18n_plural("; %zu without an explanation (add 'explain' so students learn why)",
+                           "; %zu without an explanation (add 'explain' so students learn why)",
+                           (int64_t)pack->without_explain),
                pack->without_explain);
     printf("\n");
 }
@@ -178,9 +188,18 @@ static void stem(const char *path, char *buf, size_t size)
         *dot = '\0';
 }
 
-static int usage(const char *message, const char *detail)
+/* A usage error on standard error as "quizdeck: MESSAGE"; returns
+ * CMD_USAGE. */
+static int usage(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+static int usage(const char *fmt, ...)
 {
-    fprintf(stderr, "quizdeck: %s%s\n", message, detail ? detail : "");
+    fputs("quizdeck: ", stderr);
+    va_list ap;
+    va_start(ap, fmt);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    fputc('\n', stderr);
     return CMD_USAGE;
 }
 
@@ -231,7 +250,7 @@ static int run_import(int argc, char **argv, ImportCmdDataDir data_dir)
             continue;
         } else if (!options_done && takes) {
             if (i + 1 >= argc) {
-                status = usage(a, " needs a value");
+                status = usage(_("%s needs a value"), a);
                 goto done;
             }
             const char *v = argv[++i];
@@ -245,7 +264,7 @@ static int run_import(int argc, char **argv, ImportCmdDataDir data_dir)
                 data_option = v;
             else if (strcmp(a, "--from") == 0) {
                 if (!import_format_parse(v, &format)) {
-                    status = usage("--from: unknown format ", v);
+                    status = usage(_("--from: unknown format %s"), v);
                     fprintf(stderr, "  (gift, moodle-xml, aiken, csv, quizlet, anki)\n");
                     goto done;
                 }
@@ -254,38 +273,39 @@ static int run_import(int argc, char **argv, ImportCmdDataDir data_dir)
                 free(*target);
                 *target = separator_option(v);
                 if (!*target || !**target) {
-                    status = usage(a, ": the separator cannot be empty");
+                    status = usage(_("%s: the separator cannot be empty"), a);
                     goto done;
                 }
             }
         } else if (!options_done && a[0] == '-' && a[1]) {
-            status = usage("--import: unknown option ", a);
+            status = usage(_("--import: unknown option %s"), a);
             goto done;
         } else if (file_count < CMD_MAX_FILES) {
             files[file_count++] = a;
         } else {
-            status = usage("--import: too many files", NULL);
+            status = usage("%s", _("--import: too many files"));
             goto done;
         }
     }
     if (file_count == 0) {
-        status = usage("--import needs at least one file", NULL);
+        status = usage("%s", _("--import needs at least one file"));
         goto done;
     }
     for (size_t i = 0; i < file_count; i++) {
         if (!exists(files[i])) {
-            status = usage(files[i], ": no such file");
+            status = usage(_("%s: no such file"), files[i]);
             goto done;
         }
     }
     if (id && !import_id_valid(id)) {
-        status = usage("--id must be lower-case a-z, 0-9 and '-', at most 64 characters: ", id);
+        status =
+            usage(_("--id must be lower-case a-z, 0-9 and '-', at most 64 characters: %s"), id);
         goto done;
     }
 
     ImportPack *pack = import_pack_new();
     if (!pack) {
-        status = usage("out of memory", NULL);
+        status = usage("%s", _("out of memory"));
         goto done;
     }
     ImportOptions options = {.term_separator = term_sep, .card_separator = card_sep};
@@ -314,7 +334,8 @@ static int run_import(int argc, char **argv, ImportCmdDataDir data_dir)
         size_t n = data ? strlen(data) : 0;
         if (!data || snprintf(dir, sizeof dir, "%s%spacks", data,
                               n && data[n - 1] == '/' ? "" : "/") >= (int)sizeof dir) {
-            fprintf(stderr, "quizdeck: no data folder to put the pack in; name a file with -o\n");
+            fprintf(stderr, "%s",
+                    _("quizdeck: no data folder to put the pack in; name a file with -o\n"));
             free(data);
             import_pack_free(pack);
             status = CMD_USAGE;
@@ -357,7 +378,7 @@ static int run_import(int argc, char **argv, ImportCmdDataDir data_dir)
     print_diags(&pack->diags, true);
     if (!ok) {
         print_summary(pack, &result);
-        printf("nothing written: no question could be imported\n");
+        printf("%s", _("nothing written: no question could be imported\n"));
         status = CMD_PROBLEMS;
         import_result_free(&result);
         import_pack_free(pack);
@@ -365,11 +386,11 @@ static int run_import(int argc, char **argv, ImportCmdDataDir data_dir)
     }
     print_summary(pack, &result);
     if (err) {
-        fprintf(stderr, "quizdeck: cannot write %s: %s\n", out_path ? out_path : path,
+        fprintf(stderr, _("quizdeck: cannot write %s: %s\n"), out_path ? out_path : path,
                 strerror(err));
         status = CMD_PROBLEMS;
     } else {
-        printf("wrote %s\n", path);
+        printf(_("wrote %s\n"), path);
         if (pack->diags.error_count)
             status = CMD_PROBLEMS;
     }
@@ -390,31 +411,31 @@ static int run_export(int argc, char **argv)
         const char *a = argv[i];
         if (strcmp(a, "--export") == 0) {
             if (i + 1 >= argc)
-                return usage("--export needs a pack file", NULL);
+                return usage("%s", _("--export needs a pack file"));
             pack_path = argv[++i];
         } else if (strcmp(a, "--to") == 0 || strcmp(a, "-o") == 0) {
             if (i + 1 >= argc)
-                return usage(a, " needs a value");
+                return usage(_("%s needs a value"), a);
             if (strcmp(a, "--to") == 0)
                 to = argv[++i];
             else
                 out_path = argv[++i];
         } else {
-            return usage("--export: unexpected argument ", a);
+            return usage(_("--export: unexpected argument %s"), a);
         }
     }
     ExportFormat format;
     if (!to)
-        return usage("--export needs --to gift or --to csv", NULL);
+        return usage("%s", _("--export needs --to gift or --to csv"));
     if (!export_format_parse(to, &format))
-        return usage("--to: unknown format (gift or csv): ", to);
+        return usage(_("--to: unknown format (gift or csv): %s"), to);
     if (!exists(pack_path))
-        return usage(pack_path, ": no such file");
+        return usage(_("%s: no such file"), pack_path);
     DiagList diags = {0};
     Pack *pack = pack_load_file(pack_path, &diags);
     if (!pack) {
         print_diags(&diags, false);
-        printf("nothing exported: the pack has errors (see quizdeck --check)\n");
+        printf("%s", _("nothing exported: the pack has errors (see quizdeck --check)\n"));
         diag_clear(&diags);
         return CMD_PROBLEMS;
     }
@@ -424,17 +445,19 @@ static int run_export(int argc, char **argv)
     size_t written = export_pack(pack, format, &out, &notes);
     int status = CMD_OK;
     if (out.failed) {
-        fprintf(stderr, "quizdeck: out of memory\n");
+        fprintf(stderr, "%s", _("quizdeck: out of memory\n"));
         status = CMD_PROBLEMS;
     } else if (out_path) {
         print_diags(&notes, false);
         int err = write_atomic(out_path, strbuf_text(&out), out.len, true);
         if (err) {
-            fprintf(stderr, "quizdeck: cannot write %s: %s\n", out_path, strerror(err));
+            fprintf(stderr, _("quizdeck: cannot write %s: %s\n"), out_path, strerror(err));
             status = CMD_PROBLEMS;
         } else {
-            printf("exported %zu of %zu questions to %s\n", written, pack->question_count,
-                   out_path);
+            printf(i18n_plural("exported %zu of %zu question to %s\n",
+                               "exported %zu of %zu questions to %s\n",
+                               (int64_t)pack->question_count),
+                   written, pack->question_count, out_path);
         }
     } else {
         fwrite(strbuf_text(&out), 1, out.len, stdout);
@@ -444,7 +467,10 @@ static int run_export(int argc, char **argv)
             diag_format(&notes.items[i], line, sizeof line);
             fprintf(stderr, "%s\n", line);
         }
-        fprintf(stderr, "exported %zu of %zu questions\n", written, pack->question_count);
+        fprintf(stderr,
+                i18n_plural("exported %zu of %zu question\n", "exported %zu of %zu questions\n",
+                            (int64_t)pack->question_count),
+                written, pack->question_count);
     }
     diag_clear(&notes);
     strbuf_free(&out);
@@ -462,25 +488,25 @@ static int run_try(int argc, char **argv)
         if (strcmp(argv[i], "--try") == 0)
             continue;
         if (n == 3)
-            return usage("--try takes PACK QUESTION_ID \"ANSWER\"; one too many: ", argv[i]);
+            return usage(_("--try takes PACK QUESTION_ID \"ANSWER\"; one too many: %s"), argv[i]);
         args[n++] = argv[i];
     }
     if (n != 3)
-        return usage("--try takes PACK QUESTION_ID \"ANSWER\"", NULL);
+        return usage("%s", _("--try takes PACK QUESTION_ID \"ANSWER\""));
     if (!exists(args[0]))
-        return usage(args[0], ": no such file");
+        return usage(_("%s: no such file"), args[0]);
     DiagList diags = {0};
     Pack *pack = pack_load_file(args[0], &diags);
     if (!pack) {
         print_diags(&diags, false);
         diag_clear(&diags);
-        fprintf(stderr, "quizdeck: %s has errors (see quizdeck --check)\n", args[0]);
+        fprintf(stderr, _("quizdeck: %s has errors (see quizdeck --check)\n"), args[0]);
         return CMD_USAGE;
     }
     diag_clear(&diags);
     const Question *q = pack_find_question(pack, args[1]);
     if (!q) {
-        fprintf(stderr, "quizdeck: %s has no question '%s'\n", args[0], args[1]);
+        fprintf(stderr, _("quizdeck: %s has no question '%s'\n"), args[0], args[1]);
         pack_free(pack);
         return CMD_USAGE;
     }
@@ -595,21 +621,21 @@ static int run_new_pack(int argc, char **argv)
         if (strcmp(argv[i], "--new-pack") == 0)
             continue;
         if (path)
-            return usage("--new-pack takes one file; unexpected: ", argv[i]);
+            return usage(_("--new-pack takes one file; unexpected: %s"), argv[i]);
         path = argv[i];
     }
     if (!path)
-        return usage("--new-pack needs a file name, e.g. my-pack.yaml", NULL);
+        return usage("%s", _("--new-pack needs a file name, e.g. my-pack.yaml"));
     if (exists(path)) {
-        fprintf(stderr, "quizdeck: %s already exists; choose another name\n", path);
+        fprintf(stderr, _("quizdeck: %s already exists; choose another name\n"), path);
         return CMD_USAGE;
     }
     int err = write_atomic(path, new_pack_template, sizeof new_pack_template - 1, false);
     if (err) {
-        fprintf(stderr, "quizdeck: cannot write %s: %s\n", path, strerror(err));
+        fprintf(stderr, _("quizdeck: cannot write %s: %s\n"), path, strerror(err));
         return CMD_PROBLEMS;
     }
-    printf("wrote %s: one question of every type; edit it, then run quizdeck --check %s\n", path,
+    printf(_("wrote %s: one question of every type; edit it, then run quizdeck --check %s\n"), path,
            path);
     return CMD_OK;
 }

@@ -20,20 +20,23 @@
 #define DATA    QUIZDECK_TEST_DATA
 #define EXAMPLE QUIZDECK_SOURCE_QUESTIONS "/../examples/class-session"
 #define GOLDEN  DATA "/class/gcc-10b"
+/* where the import cases write their pack (removed after them) */
+#define IMPORTED "/tmp/quizdeck-report-cli-import.yaml"
 
 typedef struct Run {
     int status;
     char out[65536]; /* stdout and stderr together */
 } Run;
 
-static void run(Run *r, const char *args)
+/* Runs quizdeck with `env` (VAR=value ...) before it, and args. */
+static void run_in(Run *r, const char *env, const char *args)
 {
     char path[] = "/tmp/quizdeck-report-cli-XXXXXX";
     int fd = mkstemp(path);
     assert_true(fd >= 0);
     close(fd);
     char cmd[4096];
-    snprintf(cmd, sizeof cmd, "QUIZDECK_DATA_DIR=/tmp/quizdeck-cli-data '%s' %s >'%s' 2>&1",
+    snprintf(cmd, sizeof cmd, "%s QUIZDECK_DATA_DIR=/tmp/quizdeck-cli-data '%s' %s >'%s' 2>&1", env,
              QUIZDECK_EXE, args, path);
     int raw = system(cmd);
     assert_true(WIFEXITED(raw));
@@ -44,6 +47,11 @@ static void run(Run *r, const char *args)
     r->out[n] = '\0';
     fclose(f);
     unlink(path);
+}
+
+static void run(Run *r, const char *args)
+{
+    run_in(r, "", args);
 }
 
 typedef struct CliCase {
@@ -145,11 +153,91 @@ static void test_report_writes_csv_and_html_files(void **state)
     test_remove_tree(dir);
 }
 
+/* A teacher whose desktop is in Arabic reads the report in Arabic: the
+ * summary, the reasons a file is left out and the HTML page's direction;
+ * the CSV keeps its English column names for the tools that read it, and
+ * a diagnostic keeps its FILE:LINE:COLUMN: error: words. */
+static void test_report_follows_the_language(void **state)
+{
+    (void)state;
+    static const CliCase cases[] = {
+        {"--report " GOLDEN, 0,
+         "الطلاب     5 محتسبون (1 ملف لم يجتز التحقق، 1 نسخة مكررة احتُسبت مرة واحدة، 1 "
+         "محاولة إضافية)"},
+        {"--report " GOLDEN, 0, "النتيجة    المتوسط 53% (3.7 صحيحة من 7)، الوسيط 43% (3.0 من 7)"},
+        {"--report " GOLDEN, 0, "أصعب الأسئلة"},
+        {"--report " GOLDEN, 0, "لم يجتز التحقق: مجاميعه (الصحيحة 7"},
+        {"--report " EXAMPLE, 0, "لا توجد نتيجة لاحتسابها بعد"},
+        {"--check " DATA "/session/broken/pack-not-found.yaml", 1,
+         "pack-not-found.yaml:6:9: error: "},
+        {"--check " EXAMPLE, 0,
+         "الحصة 'gcc-quiz-10b' تطرح 12 سؤالًا على كل طالب من kuwait-gcc (مثبّتة)، "
+         "kuwait-alliances (مثبّتة)"},
+        {"--report " GOLDEN " --pdf x", 2, "quizdeck: --pdf: ليس من خيارات --report"},
+        {"--report /nonexistent", 2, "--report /nonexistent: لا يوجد مجلد بهذا الاسم"},
+        /* the authoring commands too; the importers' diagnostics stay English */
+        {"--import /nonexistent.gift", 2, "quizdeck: /nonexistent.gift: لا يوجد ملف بهذا الاسم"},
+        {"--import " DATA "/import/valid/moodle-export.gift -o " IMPORTED, 0,
+         "استُوردت 7 أسئلة (2 choice، 1 multi"},
+        {"--import " DATA "/import/valid/moodle-export.gift -o " IMPORTED, 0,
+         "moodle-export.gift:48:1: warning: GIFT: "},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        Run r;
+        run_in(&r, "LANGUAGE=ar", cases[i].args);
+        if (r.status != cases[i].status || !strstr(r.out, cases[i].expect)) {
+            print_message("LANGUAGE=ar quizdeck %s\nexit %d (want %d); output:\n%s\nwanted: %s\n",
+                          cases[i].args, r.status, cases[i].status, r.out, cases[i].expect);
+            fail();
+        }
+    }
+    unlink(IMPORTED);
+
+    char dir[] = "/tmp/quizdeck-report-ar-XXXXXX";
+    assert_non_null(mkdtemp(dir));
+    char args[1024];
+    snprintf(args, sizeof args, "--report " GOLDEN " --csv %s/class.csv --html %s/class.html", dir,
+             dir);
+    Run r;
+    run_in(&r, "LANGUAGE=ar", args);
+    assert_int_equal(r.status, 0);
+    char path[256];
+    snprintf(path, sizeof path, "%s/class.csv", dir);
+    char *csv = slurp(path), *golden = slurp(DATA "/class/gcc-10b.csv");
+    assert_non_null(csv);
+    assert_non_null(golden);
+    size_t header = strcspn(golden, "\n") + 1;
+    assert_true(strncmp(csv, golden, header) == 0);
+    snprintf(path, sizeof path, "%s/class.html", dir);
+    char *html = slurp(path);
+    assert_non_null(html);
+    assert_non_null(strstr(html, "<html lang=\"ar\" dir=\"rtl\">"));
+    assert_non_null(strstr(html, "<h2>توزيع النتائج</h2>"));
+    assert_non_null(strstr(html, "<th>الطالب</th>"));
+    free(csv);
+    free(golden);
+    free(html);
+    test_remove_tree(dir);
+
+    /* and in English the page says so */
+    snprintf(args, sizeof args, "--report " GOLDEN " --html %s.html", dir);
+    run(&r, args);
+    assert_int_equal(r.status, 0);
+    snprintf(path, sizeof path, "%s.html", dir);
+    html = slurp(path);
+    assert_non_null(html);
+    assert_non_null(strstr(html, "<html lang=\"en\" dir=\"ltr\">"));
+    assert_non_null(strstr(html, "<h2>Score distribution</h2>"));
+    free(html);
+    unlink(path);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_check_and_report_exit_codes_and_messages),
         cmocka_unit_test(test_report_writes_csv_and_html_files),
+        cmocka_unit_test(test_report_follows_the_language),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -25,6 +25,7 @@
 #include "answer_match.h"
 #include "class_yaml.h"
 #include "fsutil.h"
+#include "i18n.h"
 #include "id_index.h"
 #include "strbuf.h"
 #include "strutil.h"
@@ -84,9 +85,9 @@ static const char *arena_text(Report *rep, const char *s)
 static const char *first_problem(Report *rep, const DiagList *d)
 {
     if (d->count == 0)
-        return "not a result file";
+        return _("not a result file");
     char buf[1200];
-    snprintf(buf, sizeof buf, "line %d, column %d: %s", d->items[0].line, d->items[0].column,
+    snprintf(buf, sizeof buf, _("line %d, column %d: %s"), d->items[0].line, d->items[0].column,
              d->items[0].message);
     return arena_text(rep, buf);
 }
@@ -100,7 +101,7 @@ static void scan_file(Report *rep, const IdIndex *drawn, const char *dir, const 
     char *path = cy_join(dir, name);
     if (!path) {
         f->state = REPORT_FILE_UNREADABLE;
-        f->reason = "out of memory";
+        f->reason = _("out of memory");
         return;
     }
     ClassAttempt a;
@@ -237,7 +238,7 @@ static void choose(Report *rep)
                 ReportFile *f = &rep->files[order[k]];
                 f->state = REPORT_FILE_DUPLICATE;
                 char buf[RESULT_NAME_MAX + 40];
-                snprintf(buf, sizeof buf, "the same attempt as %s", rep->files[keep].name);
+                snprintf(buf, sizeof buf, _("the same attempt as %s"), rep->files[keep].name);
                 f->reason = arena_text(rep, buf);
             }
         i = j;
@@ -256,7 +257,7 @@ static void choose(Report *rep)
             if (order[k] != best) {
                 ReportFile *f = &rep->files[order[k]];
                 f->state = REPORT_FILE_OTHER_ATTEMPT;
-                f->reason = "another attempt of this student scored higher and counts";
+                f->reason = _("another attempt of this student scored higher and counts");
             }
         rep->files[best].attempts = j - i;
         i = j;
@@ -383,7 +384,7 @@ static void sum_file(Report *rep, IdIndex *drawn, const char *dir, const ReportF
             q->total_ms += r->elapsed_ms;
             if (!r->correct) {
                 if (r->timed_out) {
-                    count_wrong(rep, q, "(time out)");
+                    count_wrong(rep, q, _("(time out)"));
                 } else {
                     size_t identity[PACK_MAX_OPTIONS];
                     QuestionShown shown = class_shown(rep, rq, identity);
@@ -478,7 +479,8 @@ static void make_topics(Report *rep)
         for (size_t t = 0; t <= p->topic_count; t++) {
             const char *id = t < p->topic_count ? p->topics[t].id : "";
             ReportTopic topic = {.pack_id = p->id,
-                                 .title = t < p->topic_count ? p->topics[t].title : "(no topic)"};
+                                 .title =
+                                     t < p->topic_count ? p->topics[t].title : _("(no topic)")};
             for (size_t k = 0; k < rep->question_count; k++) {
                 const ReportQuestion *q = &rep->questions[k];
                 const Question *pq =

@@ -7,6 +7,8 @@
 #include "report.h"
 #include "report_internal.h"
 
+#include "i18n.h"
+
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -63,20 +65,20 @@ static void check_header(const Report *rep, const ClassAttempt *a, Check *c)
 {
     const Session *s = rep->session;
     if (strcmp(a->session_id, s->id) != 0)
-        problem(c, "from another session ('%s', not '%s')", a->session_id, s->id);
+        problem(c, _("from another session ('%s', not '%s')"), a->session_id, s->id);
     if (strcmp(a->session_sha256, s->sha256) != 0)
-        problem(c, "played with another version of session.yaml (its checksum differs)");
+        problem(c, _("played with another version of session.yaml (its checksum differs)"));
     for (size_t i = 0; i < rep->packs.pack_count; i++) {
         const SessionPack *sp = &rep->packs.packs[i];
         const AttemptPack *ap = attempt_pack(a, sp->pack->id);
         if (!ap)
-            problem(c, "does not name pack '%s' of the session", sp->pack->id);
+            problem(c, _("does not name pack '%s' of the session"), sp->pack->id);
         else if (strcmp(ap->sha256, sp->sha256) != 0)
             c->pack_changed = true;
     }
     for (size_t i = 0; i < a->pack_count; i++)
         if (!session_packs_find(&rep->packs, a->packs[i].id))
-            problem(c, "names pack '%s', which the session does not play", a->packs[i].id);
+            problem(c, _("names pack '%s', which the session does not play"), a->packs[i].id);
 }
 
 /* Every recorded question is one the session asks, once. */
@@ -84,7 +86,10 @@ static void check_questions(const Report *rep, const IdIndex *drawn, const Class
                             Check *c)
 {
     if (a->answer_count > rep->drawn) {
-        problem(c, "has %zu questions; the session asks %zu", a->answer_count, rep->drawn);
+        problem(c,
+                i18n_plural("has %zu question; the session asks %zu",
+                            "has %zu questions; the session asks %zu", (int64_t)a->answer_count),
+                a->answer_count, rep->drawn);
         return;
     }
     IdIndex seen = {0};
@@ -94,16 +99,16 @@ static void check_questions(const Report *rep, const IdIndex *drawn, const Class
         const AttemptAnswer *x = &a->answers[i];
         report_qkey(x->pack_id, x->question_id, key, sizeof key);
         if (!id_index_contains(drawn, key)) {
-            problem(c, "question %zu (%s) is not one of the session's questions", i + 1, key);
+            problem(c, _("question %zu (%s) is not one of the session's questions"), i + 1, key);
             break;
         }
         const char *kept = arena_strdup(&keys, key);
         IdIndexResult r =
             kept ? id_index_insert(&seen, kept, (uint32_t)i, NULL) : ID_INDEX_NO_MEMORY;
         if (r == ID_INDEX_DUPLICATE)
-            problem(c, "question %s is answered twice", key);
+            problem(c, _("question %s is answered twice"), key);
         else if (r == ID_INDEX_NO_MEMORY)
-            problem(c, "out of memory");
+            problem(c, _("out of memory"));
     }
     id_index_free(&seen);
     arena_free(&keys);
@@ -120,7 +125,7 @@ static void check_answers(const Report *rep, const ClassAttempt *a, Check *c)
     if (!refs || !packs) {
         free(refs);
         free(packs);
-        problem(c, "out of memory");
+        problem(c, _("out of memory"));
         return;
     }
     for (size_t i = 0; i < n; i++)
@@ -135,7 +140,7 @@ static void check_answers(const Report *rep, const ClassAttempt *a, Check *c)
     if (status != ROUND_OK || c->round.question_count != n) {
         if (status == ROUND_OK)
             round_free(&c->round);
-        problem(c, "its questions cannot be replayed (%s)", round_status_message(status));
+        problem(c, _("its questions cannot be replayed (%s)"), round_status_message(status));
         return;
     }
     c->have_round = true;
@@ -144,14 +149,14 @@ static void check_answers(const Report *rep, const ClassAttempt *a, Check *c)
         const AttemptAnswer *x = &a->answers[i];
         RoundQuestion *rq = &c->round.questions[i];
         if (x->display_count != rq->display_count) {
-            problem(c, "question %zu (%s/%s) shows %zu entries in 'display'; it has %zu", i + 1,
+            problem(c, _("question %zu (%s/%s) shows %zu entries in 'display'; it has %zu"), i + 1,
                     x->pack_id, x->question_id, x->display_count, rq->display_count);
             return;
         }
         memcpy(rq->display, x->display, sizeof rq->display);
         rq->time_limit_ms = session_time_limit_ms(s, rq->question, factor);
         if (x->limit_ms != rq->time_limit_ms)
-            problem(c, "question %zu (%s/%s) had %lld ms; the session gives %lld ms", i + 1,
+            problem(c, _("question %zu (%s/%s) had %lld ms; the session gives %lld ms"), i + 1,
                     x->pack_id, x->question_id, (long long)x->limit_ms,
                     (long long)rq->time_limit_ms);
     }
@@ -164,14 +169,14 @@ static void check_answers(const Report *rep, const ClassAttempt *a, Check *c)
         } else {
             Answer answer;
             if (!question_kind(rq->question->type)->decode(rq->question, &x->answer, &answer)) {
-                problem(c, "the answer to question %zu (%s/%s) does not fit the question", i + 1,
+                problem(c, _("the answer to question %zu (%s/%s) does not fit the question"), i + 1,
                         x->pack_id, x->question_id);
                 return;
             }
             r = round_answer_given(&c->round, &answer, x->ms);
         }
         if (!r) {
-            problem(c, "question %zu cannot be replayed", i + 1);
+            problem(c, _("question %zu cannot be replayed"), i + 1);
             return;
         }
         const AttemptPack *ap = attempt_pack(a, x->pack_id);
@@ -179,13 +184,19 @@ static void check_answers(const Report *rep, const ClassAttempt *a, Check *c)
         if (ap && sp && strcmp(ap->sha256, sp->sha256) != 0)
             continue; /* an edited pack: its recomputed score stands */
         if (r->timed_out != x->timed_out)
-            problem(c, "question %zu (%s/%s) is recorded as %s, but its time says otherwise", i + 1,
-                    x->pack_id, x->question_id, x->timed_out ? "timed out" : "answered");
+            problem(c,
+                    x->timed_out
+                        ? _("question %zu (%s/%s) is recorded as timed out, but its time says "
+                            "otherwise")
+                        : _("question %zu (%s/%s) is recorded as answered, but its time says "
+                            "otherwise"),
+                    i + 1, x->pack_id, x->question_id);
         else if (r->correct != x->right || !same_number(r->fraction_right, x->score))
-            problem(c, "question %zu (%s/%s) is recorded with score %.4g; its answer scores %.4g",
+            problem(c,
+                    _("question %zu (%s/%s) is recorded with score %.4g; its answer scores %.4g"),
                     i + 1, x->pack_id, x->question_id, x->score, r->fraction_right);
         else if ((int64_t)r->points + r->streak_bonus != x->points)
-            problem(c, "question %zu (%s/%s) is recorded with %lld points; its answer earns %d",
+            problem(c, _("question %zu (%s/%s) is recorded with %lld points; its answer earns %d"),
                     i + 1, x->pack_id, x->question_id, (long long)x->points,
                     r->points + r->streak_bonus);
     }
@@ -200,17 +211,23 @@ static void check_totals(const Report *rep, const ClassAttempt *a, Check *c)
     if (c->pack_changed)
         return; /* questions added to a pack change the count; the answers stand */
     if (f->questions != rep->drawn)
-        problem(c, "says the attempt had %zu questions; the session asks %zu", f->questions,
-                rep->drawn);
+        problem(c,
+                i18n_plural("says the attempt had %zu question; the session asks %zu",
+                            "says the attempt had %zu questions; the session asks %zu",
+                            (int64_t)f->questions),
+                f->questions, rep->drawn);
     if (a->status == ATTEMPT_FINISHED && a->answer_count != rep->drawn)
-        problem(c, "is marked finished but reaches %zu of %zu questions", a->answer_count,
-                rep->drawn);
+        problem(c,
+                i18n_plural("is marked finished but reaches %zu of %zu question",
+                            "is marked finished but reaches %zu of %zu questions",
+                            (int64_t)rep->drawn),
+                a->answer_count, rep->drawn);
     if (f->right != t.correct || f->timed_out != t.timed_out ||
         f->answered != t.asked - t.timed_out || !same_number(f->score, t.credit) ||
         f->points != t.points)
         problem(c,
-                "its totals (%zu right, score %.4g, %lld points) do not match its answers "
-                "(%zu right, score %.4g, %lld points)",
+                _("its totals (%zu right, score %.4g, %lld points) do not match its answers "
+                  "(%zu right, score %.4g, %lld points)"),
                 f->right, f->score, (long long)f->points, t.correct, t.credit, (long long)t.points);
 }
 

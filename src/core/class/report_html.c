@@ -8,11 +8,16 @@
  * answers, the right answer and the document section it comes from), per
  * topic, per student, and the files that were not counted and why. Text
  * from packs and students is escaped and marked dir="auto", so Arabic
- * names and right-to-left packs read the right way.
+ * names and right-to-left packs read the right way. The page is in the
+ * interface language (i18n.h): in Arabic it is lang="ar" dir="rtl", the
+ * tables and percent bars mirror, and the score chart keeps its axis from
+ * 0% on the left, as numbers and charts are written in Arabic schools too.
  *
  * Read report.h first.
  */
 #include "report.h"
+
+#include "i18n.h"
 
 #include <string.h>
 
@@ -71,10 +76,10 @@ static void duration(FILE *out, int64_t seconds)
     if (seconds < 0)
         seconds = 0;
     if (seconds >= 3600)
-        fprintf(out, "%lld h %02lld min", (long long)(seconds / 3600),
+        fprintf(out, _("%lld h %02lld min"), (long long)(seconds / 3600),
                 (long long)(seconds % 3600 / 60));
     else
-        fprintf(out, "%lld min %02lld s", (long long)(seconds / 60), (long long)(seconds % 60));
+        fprintf(out, _("%lld min %02lld s"), (long long)(seconds / 60), (long long)(seconds % 60));
 }
 
 static const char *const css =
@@ -96,26 +101,31 @@ static const char *const css =
     "vertical-align:top}\n"
     "th{font-size:13px;text-transform:uppercase;letter-spacing:.04em;color:var(--muted);"
     "border-bottom:2px solid var(--line)}\n"
-    ".num{text-align:right;white-space:nowrap;font-variant-numeric:tabular-nums}\n"
+    ".num{text-align:end;white-space:nowrap;font-variant-numeric:tabular-nums}\n"
     ".rank{font-weight:bold;color:var(--muted);width:2.2em}\n"
     ".qtext{font-weight:600}\n"
     ".meta{color:var(--muted);font-size:14px;margin-top:3px}\n"
     ".key{font-size:14px;margin-top:3px}\n"
     ".key b{color:var(--high)}\n"
-    ".wrong{font-size:15px;margin:0;padding-left:1.1em}\n"
+    ".wrong{font-size:15px;margin:0;padding-inline-start:1.1em}\n"
     ".wrong li{margin:1px 0}\n"
     ".count{color:var(--muted);white-space:nowrap}\n"
     ".pcell{white-space:nowrap;width:11em}\n"
-    ".pcell .p{display:inline-block;width:3.2em;text-align:right;font-weight:bold;"
-    "font-variant-numeric:tabular-nums;margin-right:6px}\n"
+    ".pcell .p{display:inline-block;width:3.2em;text-align:end;font-weight:bold;"
+    "font-variant-numeric:tabular-nums;margin-inline-end:6px}\n"
     ".p.low{color:var(--low)}.p.mid{color:#a86f00}.p.high{color:var(--high)}\n"
     "svg.bar{vertical-align:-2px}\n"
+    /* A bar fills from where the line starts; Arabic letters must not be
+     * spaced apart (it breaks their joining). */
+    "[dir=rtl] svg.bar{transform:scaleX(-1)}\n"
+    "[dir=rtl] th{letter-spacing:0}\n"
     "svg .track{fill:#e6e9ee}svg .low{fill:var(--low)}svg .mid{fill:var(--mid)}"
     "svg .high{fill:var(--high)}\n"
     "svg.chart text{font:12px 'DejaVu Sans',Arial,sans-serif;fill:var(--muted)}\n"
     "svg.chart .n{fill:var(--ink);font-weight:bold}\n"
     "svg.chart .col{fill:var(--accent)}\n"
-    ".note{background:#fff6e0;border-left:4px solid var(--mid);padding:8px 12px;margin:14px 0}\n"
+    ".note{background:#fff6e0;border-inline-start:4px solid var(--mid);padding:8px "
+    "12px;margin:14px 0}\n"
     ".flag{color:var(--low);font-weight:bold}\n"
     "footer{margin-top:36px;color:var(--muted);font-size:13px}\n"
     "@media print{@page{size:A4;margin:13mm 12mm}\n"
@@ -131,32 +141,45 @@ static const char *const css =
 static void head(const Report *rep, FILE *out)
 {
     const Session *s = rep->session;
-    fputs("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
-          "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>",
-          out);
-    fputs("Class report: ", out);
+    fprintf(out,
+            "<!DOCTYPE html>\n<html lang=\"%s\" dir=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n"
+            "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>",
+            i18n_language(), i18n_is_rtl() ? "rtl" : "ltr");
+    /* TRANSLATORS: the page title, before the session's title. */
+    fputs(_("Class report: "), out);
     esc(out, s->title);
     fputs("</title>\n<style>\n", out);
     fputs(css, out);
     fputs("</style>\n</head>\n<body>\n<header>\n<h1 dir=\"auto\">", out);
     esc(out, s->title);
-    fputs("</h1>\n<p class=\"sub\">Class report of session <b>", out);
+    fputs("</h1>\n<p class=\"sub\">", out);
+    /* TRANSLATORS: followed by the session's id, in bold. */
+    fputs(_("Class report of session"), out);
+    fputs(" <b>", out);
     esc(out, s->id);
-    fprintf(out, "</b>: %zu %s per student from ", rep->drawn,
-            rep->drawn == 1 ? "question" : "questions");
+    fputs("</b>", out);
+    /* TRANSLATORS: followed by the titles of the session's packs. */
+    fprintf(out,
+            i18n_plural(": %zu question per student from ", ": %zu questions per student from ",
+                        (int64_t)rep->drawn),
+            rep->drawn);
     for (size_t i = 0; i < rep->packs.pack_count; i++) {
-        fputs(i ? ", " : "", out);
+        fputs(i ? C_("list separator", ", ") : "", out);
         fputs("<span dir=\"auto\">", out);
         esc(out, rep->packs.packs[i].pack->title);
         fputs("</span>", out);
     }
-    fprintf(out, "; order %s, scoring %s.", session_order_name(s->order),
+    /* TRANSLATORS: the session's question order and scoring, as the session
+     * file names them (fixed, shuffled; all-or-nothing, partial). */
+    fprintf(out, _("; order %s, scoring %s."), session_order_name(s->order),
             session_scoring_name(s->scoring));
     if (rep->student_count) {
         char a[CLASS_TIME_TEXT], b[CLASS_TIME_TEXT];
         class_time_format(rep->first_start, a);
         class_time_format(rep->last_finish, b);
-        fprintf(out, " Played from %.10s %.5s to %.10s %.5s.", a, a + 11, b, b + 11);
+        /* TRANSLATORS: the first start and the last finish: a date
+         * (YYYY-MM-DD) and a time (HH:MM) each. */
+        fprintf(out, _(" Played from %.10s %.5s to %.10s %.5s."), a, a + 11, b, b + 11);
     }
     fputs("</p>\n</header>\n", out);
 }
@@ -165,35 +188,43 @@ static void cards(const Report *rep, FILE *out)
 {
     fputs("<div class=\"cards\">\n", out);
     fprintf(out,
-            "<div class=\"card\"><div class=\"big\">%zu</div><div class=\"what\">students "
-            "counted</div></div>\n",
-            rep->student_count);
+            "<div class=\"card\"><div class=\"big\">%zu</div><div class=\"what\">%s</div></div>\n",
+            rep->student_count,
+            i18n_plural("student counted", "students counted", (int64_t)rep->student_count));
     if (rep->student_count) {
-        fprintf(out,
-                "<div class=\"card\"><div class=\"big\">%.0f%%</div><div class=\"what\">mean "
-                "score (%.1f of %zu)</div></div>\n",
-                rep->mean_percent, rep->mean_score, rep->drawn);
-        fprintf(out,
-                "<div class=\"card\"><div class=\"big\">%.0f%%</div><div class=\"what\">median "
-                "score (%.1f of %zu)</div></div>\n",
-                rep->median_percent, rep->median_score, rep->drawn);
+        fprintf(out, "<div class=\"card\"><div class=\"big\">%.0f%%</div><div class=\"what\">",
+                rep->mean_percent);
+        fprintf(out, _("mean score (%.1f of %zu)"), rep->mean_score, rep->drawn);
+        fputs("</div></div>\n", out);
+        fprintf(out, "<div class=\"card\"><div class=\"big\">%.0f%%</div><div class=\"what\">",
+                rep->median_percent);
+        fprintf(out, _("median score (%.1f of %zu)"), rep->median_score, rep->drawn);
+        fputs("</div></div>\n", out);
     }
     size_t left = rep->flagged + rep->unreadable;
-    fprintf(out,
-            "<div class=\"card\"><div class=\"big%s\">%zu</div><div class=\"what\">files not "
-            "counted (flagged or unreadable)</div></div>\n",
-            left ? " flag" : "", left);
+    fprintf(
+        out,
+        "<div class=\"card\"><div class=\"big%s\">%zu</div><div class=\"what\">%s</div></div>\n",
+        left ? " flag" : "", left,
+        i18n_plural("file not counted (flagged or unreadable)",
+                    "files not counted (flagged or unreadable)", (int64_t)left));
     fputs("</div>\n", out);
-    if (rep->pack_changed)
+    if (rep->pack_changed) {
+        fputs("<p class=\"note\">", out);
         fprintf(out,
-                "<p class=\"note\">%zu %s played with a pack that has been edited since; the "
-                "scores shown are recomputed with the pack as it is now.</p>\n",
-                rep->pack_changed, rep->pack_changed == 1 ? "attempt was" : "attempts were");
+                i18n_plural("%zu attempt was played with a pack that has been edited since; the "
+                            "scores shown are recomputed with the pack as it is now.",
+                            "%zu attempts were played with a pack that has been edited since; the "
+                            "scores shown are recomputed with the pack as it is now.",
+                            (int64_t)rep->pack_changed),
+                rep->pack_changed);
+        fputs("</p>\n", out);
+    }
 }
 
 static void distribution(const Report *rep, FILE *out)
 {
-    fputs("<section>\n<h2>Score distribution</h2>\n", out);
+    fprintf(out, "<section>\n<h2>%s</h2>\n", _("Score distribution"));
     size_t top = 1;
     for (size_t i = 0; i < REPORT_BINS; i++)
         if (rep->bins[i] > top)
@@ -202,8 +233,8 @@ static void distribution(const Report *rep, FILE *out)
     const int slot = (w - left) / REPORT_BINS;
     fprintf(out,
             "<figure style=\"margin:0\"><svg class=\"chart\" viewBox=\"0 0 %d %d\" width=\"100%%\" "
-            "role=\"img\" aria-label=\"Number of students per score band\">\n",
-            w, h);
+            "direction=\"ltr\" role=\"img\" aria-label=\"%s\">\n",
+            w, h, _("Number of students per score band"));
     fprintf(out, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#9aa3af\"/>\n", left,
             h - bottom, w, h - bottom);
     for (size_t i = 0; i < REPORT_BINS; i++) {
@@ -219,18 +250,18 @@ static void distribution(const Report *rep, FILE *out)
                 x + slot / 2, h - bottom + 20, i * (100 / REPORT_BINS),
                 i + 1 == REPORT_BINS ? 100 : (i + 1) * (100 / REPORT_BINS) - 1);
     }
-    fputs("</svg>\n<figcaption class=\"meta\">Students per score band (score = right answers, "
-          "partial answers counting their share, out of every question of the "
-          "session).</figcaption></figure>\n</section>\n",
-          out);
+    fprintf(out, "</svg>\n<figcaption class=\"meta\">%s</figcaption></figure>\n</section>\n",
+            _("Students per score band (score = right answers, partial answers counting their "
+              "share, out of every question of the session)."));
 }
 
 static void questions(const Report *rep, FILE *out)
 {
-    fputs("<section>\n<h2>Questions, hardest first</h2>\n<table>\n<thead><tr><th>#</th>"
-          "<th>Question</th><th>Right</th><th>Most common wrong answers</th></tr></thead>\n"
-          "<tbody>\n",
-          out);
+    fprintf(out,
+            "<section>\n<h2>%s</h2>\n<table>\n<thead><tr><th>#</th><th>%s</th><th>%s</th>"
+            "<th>%s</th></tr></thead>\n<tbody>\n",
+            _("Questions, hardest first"), C_("report column", "Question"),
+            C_("report column", "Right"), C_("report column", "Most common wrong answers"));
     for (size_t i = 0; i < rep->question_count; i++) {
         const ReportQuestion *q = &rep->questions[i];
         double p = pct(q->credit, q->asked);
@@ -240,16 +271,23 @@ static void questions(const Report *rep, FILE *out)
         esc(out, q->text);
         fprintf(out, "</div><div class=\"key\" dir=\"%s\"><b>&#10003;</b> ", dir);
         esc(out, q->key);
-        fputs("</div><div class=\"meta\">", out);
+        /* Each piece isolated, so that ids and titles in one direction do
+         * not run into the labels of the page's. */
+        fputs("</div><div class=\"meta\"><bdi>", out);
         esc(out, q->pack_id);
         fputs("/", out);
         esc(out, q->question_id);
+        fputs("</bdi>", out);
         if (q->topic[0]) {
-            fputs(" &middot; ", out);
+            fputs(" &middot; <bdi>", out);
             esc(out, q->topic);
+            fputs("</bdi>", out);
         }
         if (q->section[0]) {
-            fputs(" &middot; section: <span dir=\"auto\">", out);
+            fputs(" &middot; ", out);
+            /* TRANSLATORS: before the document section a question cites. */
+            fputs(_("section:"), out);
+            fputs(" <span dir=\"auto\">", out);
             esc(out, q->section);
             fputs("</span>", out);
         }
@@ -257,12 +295,18 @@ static void questions(const Report *rep, FILE *out)
         if (q->asked) {
             fprintf(out, "<span class=\"p %s\">%.0f%%</span>", band(p), p);
             bar(out, p, 80);
-            fprintf(out, "<div class=\"meta\">%zu of %zu fully right", q->right, q->asked);
+            fputs("<div class=\"meta\">", out);
+            fprintf(
+                out,
+                i18n_plural("%zu of %zu fully right", "%zu of %zu fully right", (int64_t)q->asked),
+                q->right, q->asked);
             if (q->timed_out)
-                fprintf(out, "; %zu timed out", q->timed_out);
+                fprintf(out,
+                        i18n_plural("; %zu timed out", "; %zu timed out", (int64_t)q->timed_out),
+                        q->timed_out);
             fputs("</div>", out);
         } else {
-            fputs("<span class=\"meta\">not reached</span>", out);
+            fprintf(out, "<span class=\"meta\">%s</span>", _("not reached"));
         }
         fputs("</td><td>", out);
         if (q->wrong_count) {
@@ -275,23 +319,25 @@ static void questions(const Report *rep, FILE *out)
             }
             fputs("</ul>", out);
         } else if (q->asked) {
-            fputs("<span class=\"meta\">none</span>", out);
+            fprintf(out, "<span class=\"meta\">%s</span>", C_("wrong answers", "none"));
         }
         fputs("</td></tr>\n", out);
     }
     fputs("</tbody>\n</table>\n", out);
     if (rep->session->order == SESSION_ORDER_SHUFFLED)
-        fputs("<p class=\"meta\">The choices were shuffled for each student; the letters here "
-              "are the pack's own order.</p>\n",
-              out);
+        fprintf(out, "<p class=\"meta\">%s</p>\n",
+                _("The choices were shuffled for each student; the letters here are the pack's "
+                  "own order."));
     fputs("</section>\n", out);
 }
 
 static void topics(const Report *rep, FILE *out)
 {
-    fputs("<section>\n<h2>Per topic</h2>\n<table>\n<thead><tr><th>Topic</th><th>Pack</th>"
-          "<th class=\"num\">Questions</th><th>Right</th></tr></thead>\n<tbody>\n",
-          out);
+    fprintf(out,
+            "<section>\n<h2>%s</h2>\n<table>\n<thead><tr><th>%s</th><th>%s</th>"
+            "<th class=\"num\">%s</th><th>%s</th></tr></thead>\n<tbody>\n",
+            _("Per topic"), C_("report column", "Topic"), C_("report column", "Pack"),
+            C_("report column", "Questions"), C_("report column", "Right"));
     for (size_t i = 0; i < rep->topic_count; i++) {
         const ReportTopic *t = &rep->topics[i];
         double p = pct(t->credit, t->asked);
@@ -304,19 +350,38 @@ static void topics(const Report *rep, FILE *out)
             fprintf(out, "<span class=\"p %s\">%.0f%%</span>", band(p), p);
             bar(out, p, 120);
         } else {
-            fputs("<span class=\"meta\">not reached</span>", out);
+            fprintf(out, "<span class=\"meta\">%s</span>", _("not reached"));
         }
         fputs("</td></tr>\n", out);
     }
     fputs("</tbody>\n</table>\n</section>\n", out);
 }
 
+/* How an attempt ended, for people (attempt_status_name() is the result
+ * file's keyword). */
+static const char *status_text(AttemptStatus status)
+{
+    switch (status) {
+    case ATTEMPT_FINISHED:
+        return C_("attempt", "finished");
+    case ATTEMPT_TIME_UP:
+        return C_("attempt", "time up");
+    case ATTEMPT_STOPPED:
+        return C_("attempt", "stopped");
+    }
+    return "?";
+}
+
 static void students(const Report *rep, FILE *out)
 {
-    fputs("<section>\n<h2>Per student</h2>\n<table>\n<thead><tr><th>Student</th><th>ID</th>"
-          "<th class=\"num\">Score</th><th>Percent</th><th class=\"num\">Fully right</th>"
-          "<th class=\"num\">Time</th><th>Status</th></tr></thead>\n<tbody>\n",
-          out);
+    fprintf(out,
+            "<section>\n<h2>%s</h2>\n<table>\n<thead><tr><th>%s</th><th>%s</th>"
+            "<th class=\"num\">%s</th><th>%s</th><th class=\"num\">%s</th>"
+            "<th class=\"num\">%s</th><th>%s</th></tr></thead>\n<tbody>\n",
+            _("Per student"), C_("report column", "Student"), C_("report column", "ID"),
+            C_("report column", "Score"), C_("report column", "Percent"),
+            C_("report column", "Fully right"), C_("report column", "Time"),
+            C_("report column", "Status"));
     for (size_t i = 0; i < rep->student_count; i++) {
         const ReportFile *f = &rep->files[rep->students[i]];
         double p = rep->drawn ? 100.0 * f->score / (double)rep->drawn : 0;
@@ -330,11 +395,20 @@ static void students(const Report *rep, FILE *out)
         bar(out, p, 80);
         fprintf(out, "</td><td class=\"num\">%zu</td><td class=\"num\">", f->right);
         duration(out, f->seconds);
-        fprintf(out, "</td><td>%s", attempt_status_name(f->status));
-        if (f->reached < f->questions)
-            fprintf(out, " <span class=\"meta\">(reached %zu)</span>", f->reached);
-        if (f->attempts > 1)
-            fprintf(out, " <span class=\"meta\">(best of %zu attempts)</span>", f->attempts);
+        fprintf(out, "</td><td>%s", status_text(f->status));
+        if (f->reached < f->questions) {
+            fputs(" <span class=\"meta\">", out);
+            fprintf(out, _("(reached %zu)"), f->reached);
+            fputs("</span>", out);
+        }
+        if (f->attempts > 1) {
+            fputs(" <span class=\"meta\">", out);
+            fprintf(out,
+                    i18n_plural("(best of %zu attempt)", "(best of %zu attempts)",
+                                (int64_t)f->attempts),
+                    f->attempts);
+            fputs("</span>", out);
+        }
         fputs("</td></tr>\n", out);
     }
     fputs("</tbody>\n</table>\n</section>\n", out);
@@ -344,15 +418,15 @@ static const char *state_text(ReportFileState s)
 {
     switch (s) {
     case REPORT_FILE_FLAGGED:
-        return "flagged";
+        return _("flagged");
     case REPORT_FILE_UNREADABLE:
-        return "not readable";
+        return _("not readable");
     case REPORT_FILE_DUPLICATE:
-        return "duplicate";
+        return _("duplicate");
     case REPORT_FILE_OTHER_ATTEMPT:
-        return "other attempt";
+        return _("other attempt");
     case REPORT_FILE_COUNTED:
-        return "counted";
+        return _("counted");
     }
     return "?";
 }
@@ -361,9 +435,11 @@ static void left_out(const Report *rep, FILE *out)
 {
     if (rep->student_count == rep->file_count)
         return;
-    fputs("<section>\n<h2>Files not counted</h2>\n<table>\n<thead><tr><th>File</th>"
-          "<th>Student</th><th>Why</th></tr></thead>\n<tbody>\n",
-          out);
+    fprintf(out,
+            "<section>\n<h2>%s</h2>\n<table>\n<thead><tr><th>%s</th><th>%s</th><th>%s</th>"
+            "</tr></thead>\n<tbody>\n",
+            _("Files not counted"), C_("report column", "File"), C_("report column", "Student"),
+            C_("report column", "Why"));
     for (size_t i = 0; i < rep->file_count; i++) {
         const ReportFile *f = &rep->files[i];
         if (f->state == REPORT_FILE_COUNTED)
@@ -390,8 +466,8 @@ void report_write_html(const Report *rep, FILE *out)
     topics(rep, out);
     students(rep, out);
     left_out(rep, out);
-    fputs("<footer>Made by quizdeck --report from the result files in results/new/. Scores are "
-          "recomputed from the answers; files that do not match the session or their answers "
-          "are listed above and not counted.</footer>\n</body>\n</html>\n",
-          out);
+    fprintf(out, "<footer>%s</footer>\n</body>\n</html>\n",
+            _("Made by quizdeck --report from the result files in results/new/. Scores are "
+              "recomputed from the answers; files that do not match the session or their answers "
+              "are listed above and not counted."));
 }

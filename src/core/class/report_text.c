@@ -9,6 +9,8 @@
  */
 #include "report.h"
 
+#include "i18n.h"
+
 #include <string.h>
 
 const char *const report_csv_columns[] = {
@@ -43,17 +45,26 @@ static const char *state_word(ReportFileState s)
 {
     switch (s) {
     case REPORT_FILE_FLAGGED:
-        return "flagged";
+        return _("flagged");
     case REPORT_FILE_UNREADABLE:
-        return "not read";
+        return _("not read");
     case REPORT_FILE_DUPLICATE:
-        return "duplicate";
+        return _("duplicate");
     case REPORT_FILE_OTHER_ATTEMPT:
-        return "other attempt";
+        return _("other attempt");
     case REPORT_FILE_COUNTED:
-        return "counted";
+        return _("counted");
     }
     return "?";
+}
+
+/* Characters (not bytes) of UTF-8 text: what a terminal column counts. */
+static int columns(const char *text)
+{
+    int n = 0;
+    for (const unsigned char *p = (const unsigned char *)text; *p; p++)
+        n += (*p & 0xC0) != 0x80;
+    return n;
 }
 
 /* Writes at most `width` bytes of text, cut at a character boundary. */
@@ -74,42 +85,64 @@ static void cut(FILE *out, const char *text, size_t width)
 void report_write_text(const Report *rep, FILE *out)
 {
     const Session *s = rep->session;
+    const char *comma = C_("list separator", ", ");
     fprintf(out, "%s (%s)\n", s->title, s->id);
-    fprintf(out, "  %zu %s per student from", rep->drawn,
-            rep->drawn == 1 ? "question" : "questions");
+    /* TRANSLATORS: followed by the ids of the session's packs, joined by the
+     * list separator. */
+    fprintf(out,
+            i18n_plural("  %zu question per student from", "  %zu questions per student from",
+                        (int64_t)rep->drawn),
+            rep->drawn);
     for (size_t i = 0; i < rep->packs.pack_count; i++)
-        fprintf(out, "%s %s", i ? "," : "", rep->packs.packs[i].pack->id);
-    fprintf(out, "; order %s, scoring %s\n\n", session_order_name(s->order),
+        fprintf(out, "%s%s", i ? comma : " ", rep->packs.packs[i].pack->id);
+    /* TRANSLATORS: the session's question order and scoring, as the session
+     * file names them (fixed, shuffled; all-or-nothing, partial). */
+    fprintf(out, _("; order %s, scoring %s\n\n"), session_order_name(s->order),
             session_scoring_name(s->scoring));
 
     size_t left_out = rep->flagged + rep->unreadable;
-    fprintf(out, "Students   %zu counted", rep->student_count);
+    /* TRANSLATORS: the label is padded to line up with "Score      " below. */
+    fprintf(out,
+            i18n_plural("Students   %zu counted", "Students   %zu counted",
+                        (int64_t)rep->student_count),
+            rep->student_count);
     if (left_out || rep->duplicates || rep->other_attempts) {
         fprintf(out, " (");
         const char *sep = "";
         if (rep->flagged) {
-            fprintf(out, "%zu flagged", rep->flagged);
-            sep = ", ";
+            fprintf(out, i18n_plural("%zu flagged", "%zu flagged", (int64_t)rep->flagged),
+                    rep->flagged);
+            sep = comma;
         }
         if (rep->unreadable) {
-            fprintf(out, "%s%zu not readable", sep, rep->unreadable);
-            sep = ", ";
+            fputs(sep, out);
+            fprintf(out,
+                    i18n_plural("%zu not readable", "%zu not readable", (int64_t)rep->unreadable),
+                    rep->unreadable);
+            sep = comma;
         }
         if (rep->duplicates) {
-            fprintf(out, "%s%zu %s counted once", sep, rep->duplicates,
-                    rep->duplicates == 1 ? "duplicate" : "duplicates");
-            sep = ", ";
+            fputs(sep, out);
+            fprintf(out,
+                    i18n_plural("%zu duplicate counted once", "%zu duplicates counted once",
+                                (int64_t)rep->duplicates),
+                    rep->duplicates);
+            sep = comma;
         }
-        if (rep->other_attempts)
-            fprintf(out, "%s%zu further %s", sep, rep->other_attempts,
-                    rep->other_attempts == 1 ? "attempt" : "attempts");
+        if (rep->other_attempts) {
+            fputs(sep, out);
+            fprintf(out,
+                    i18n_plural("%zu further attempt", "%zu further attempts",
+                                (int64_t)rep->other_attempts),
+                    rep->other_attempts);
+        }
         fprintf(out, ")");
     }
     fprintf(out, "\n");
     if (rep->student_count == 0) {
-        fprintf(out, "Score      no result to count yet (results/new/ of %s)\n", rep->folder);
+        fprintf(out, _("Score      no result to count yet (results/new/ of %s)\n"), rep->folder);
     } else {
-        fprintf(out, "Score      mean %.0f%% (%.1f of %zu right), median %.0f%% (%.1f of %zu)\n",
+        fprintf(out, _("Score      mean %.0f%% (%.1f of %zu right), median %.0f%% (%.1f of %zu)\n"),
                 rep->mean_percent, rep->mean_score, rep->drawn, rep->median_percent,
                 rep->median_score, rep->drawn);
         /* The id column is as wide as the widest id shown (ids are ASCII). */
@@ -123,7 +156,13 @@ void report_write_text(const Report *rep, FILE *out)
             width = n > width ? (n < 60 ? n : 60) : width;
             shown++;
         }
-        fprintf(out, "\nHardest questions%*s  right  answered\n", width - 13, "");
+        /* The heading's "right" ends where the rows' percent does: at
+         * column width + 11 ("  1. ", the id, " ", " 50%"). */
+        const char *title = _("Hardest questions");
+        const char *right = C_("report column", "right");
+        const char *answered = C_("report column", "answered");
+        int pad = width + 11 - 2 - columns(title) - columns(right);
+        fprintf(out, "\n%s%*s  %s  %s\n", title, pad > 0 ? pad : 0, "", right, answered);
         shown = 0;
         for (size_t i = 0; i < rep->question_count && shown < REPORT_HARDEST_SHOWN; i++) {
             const ReportQuestion *q = &rep->questions[i];
@@ -140,12 +179,14 @@ void report_write_text(const Report *rep, FILE *out)
     }
     if (rep->pack_changed)
         fprintf(out,
-                "\nNote: %zu %s played with a pack that has been edited since; %s scores are "
-                "recomputed with the pack as it is now.\n",
-                rep->pack_changed, rep->pack_changed == 1 ? "attempt was" : "attempts were",
-                rep->pack_changed == 1 ? "its" : "their");
+                i18n_plural("\nNote: %zu attempt was played with a pack that has been edited "
+                            "since; its scores are recomputed with the pack as it is now.\n",
+                            "\nNote: %zu attempts were played with a pack that has been edited "
+                            "since; their scores are recomputed with the pack as it is now.\n",
+                            (int64_t)rep->pack_changed),
+                rep->pack_changed);
     if (left_out || rep->duplicates || rep->other_attempts) {
-        fprintf(out, "\nNot counted:\n");
+        fprintf(out, "\n%s\n", _("Not counted:"));
         for (size_t i = 0; i < rep->file_count; i++) {
             const ReportFile *f = &rep->files[i];
             if (f->state == REPORT_FILE_COUNTED)

@@ -3,6 +3,7 @@
  * the card's new state and appends to its log in one transaction. Read
  * store_internal.h first.
  */
+#include "i18n.h"
 #include "store_internal.h"
 
 #include <stdlib.h>
@@ -105,7 +106,7 @@ static StoreStatus card_write(Store *store, const StoreCard *c, StoreError *err)
     store_bind_int(st, 12, c->lapses);
     store_bind_int(st, 13, c->scheduled_days);
     store_bind_int(st, 14, c->first_seen);
-    s = store_run(store, st, "save the card", err);
+    s = store_run(store, st, N_("save the card"), err);
     sqlite3_clear_bindings(st);
     return s;
 }
@@ -130,7 +131,7 @@ StoreStatus store_cards_upsert(Store *store, const StoreCard *cards, size_t coun
     for (size_t i = 0; i < count; i++)
         if ((s = check_card_key(err, cards[i].pack_id, cards[i].question_id)) != STORE_OK)
             return s;
-    const char *what = "save the cards";
+    const char *what = N_("save the cards");
     if ((s = store_tx_begin(store, what, err)) != STORE_OK)
         return s;
     for (size_t i = 0; i < count && s == STORE_OK; i++)
@@ -156,7 +157,7 @@ StoreStatus store_card_get(Store *store, int64_t profile_id, const char *pack_id
         sqlite3_reset(st);
         return store_fail(err, STORE_NOT_FOUND, 0, "No card for %s/%s yet.", pack_id, question_id);
     }
-    return store_done(store, st, rc, "read the card", err);
+    return store_done(store, st, rc, N_("read the card"), err);
 }
 
 void store_card_list_free(StoreCardList *list)
@@ -176,7 +177,7 @@ StoreStatus store_cards_load(Store *store, int64_t profile_id, StoreCardList *ou
     if (s != STORE_OK)
         return s;
     memset(out, 0, sizeof *out);
-    const char *what = "load the flashcards";
+    const char *what = N_("load the flashcards");
     /* Count first inside one read transaction, so the array is allocated
      * once (100,000 cards) and the count cannot change under us. */
     if ((s = store_tx_begin_read(store, what, err)) != STORE_OK)
@@ -233,7 +234,7 @@ StoreStatus store_review_record(Store *store, const StoreCard *card, const Store
     if (r->rating < STORE_RATING_AGAIN || r->rating > STORE_RATING_EASY)
         return store_fail(err, STORE_INVALID, 0, "Review rating %d is not 1..4.", r->rating);
 
-    const char *what = "save the review";
+    const char *what = N_("save the review");
     if ((s = store_tx_begin(store, what, err)) != STORE_OK)
         return s;
     s = card_write(store, card, err);

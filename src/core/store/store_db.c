@@ -16,6 +16,7 @@
  * WAL + synchronous=NORMAL a commit survives the process being killed (only
  * a power cut can lose the last commits, never corrupt the file).
  */
+#include "i18n.h"
 #include "store_internal.h"
 
 #include <errno.h>
@@ -50,7 +51,7 @@ StoreStatus store_stmt(Store *store, const char *sql, sqlite3_stmt **out, StoreE
         int rc = sqlite3_prepare_v3(store->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &st, NULL);
         if (rc != SQLITE_OK) {
             sqlite3_finalize(st);
-            return store_db_fail(store, err, rc, "prepare a query");
+            return store_db_fail(store, err, rc, N_("prepare a query"));
         }
         slot = &store->cache[store->cache_count++];
         slot->sql = sql;
@@ -111,9 +112,9 @@ static StoreStatus tx_open(Store *store, bool write, const char *what, StoreErro
 {
     if (tx_lost(store))
         return store_fail(err, STORE_IO, 0,
-                          "Could not %s: the transaction it belongs to was already rolled back "
-                          "after an error. Roll it back and start again.",
-                          what);
+                          _("Could not %s: the transaction it belongs to was already rolled back "
+                            "after an error. Roll it back and start again."),
+                          _(what));
     const char *sql = store->tx_depth > 0 ? SQL_SAVEPOINT
                       : write             ? SQL_BEGIN_WRITE
                                           : SQL_BEGIN_READ;
@@ -151,7 +152,7 @@ static void tx_ended(Store *store, bool committed)
  * caller's message). */
 static StoreStatus tx_undo(Store *store, StoreError *err)
 {
-    const char *what = "roll back the changes";
+    const char *what = N_("roll back the changes");
     StoreStatus s = STORE_OK;
     if (!tx_lost(store)) {
         if (store->tx_depth == 1) {
@@ -178,9 +179,9 @@ static StoreStatus tx_keep(Store *store, const char *what, StoreError *err)
         store->tx_depth--;
         tx_ended(store, false);
         return store_fail(err, STORE_IO, 0,
-                          "Could not %s: the save file rolled the transaction back after an "
-                          "earlier error, so nothing of it was saved.",
-                          what);
+                          _("Could not %s: the save file rolled the transaction back after an "
+                            "earlier error, so nothing of it was saved."),
+                          _(what));
     }
     StoreStatus s = exec_cached(store, store->tx_depth == 1 ? SQL_COMMIT : SQL_RELEASE, what, err);
     if (s != STORE_OK) {
@@ -213,7 +214,7 @@ StoreStatus store_tx_end(Store *store, StoreStatus status, const char *what, Sto
 StoreStatus store_transaction_begin(Store *store, StoreError *err)
 {
     StoreStatus s = store_need(store, err);
-    return s == STORE_OK ? tx_open(store, true, "start a transaction", err) : s;
+    return s == STORE_OK ? tx_open(store, true, N_("start a transaction"), err) : s;
 }
 
 static StoreStatus need_open_tx(const Store *store, const char *what, StoreError *err)
@@ -226,14 +227,14 @@ static StoreStatus need_open_tx(const Store *store, const char *what, StoreError
 
 StoreStatus store_transaction_commit(Store *store, StoreError *err)
 {
-    const char *what = "commit the transaction";
+    const char *what = N_("commit the transaction");
     StoreStatus s = need_open_tx(store, what, err);
     return s == STORE_OK ? tx_keep(store, what, err) : s;
 }
 
 StoreStatus store_transaction_rollback(Store *store, StoreError *err)
 {
-    StoreStatus s = need_open_tx(store, "roll back the transaction", err);
+    StoreStatus s = need_open_tx(store, N_("roll back the transaction"), err);
     if (s == STORE_OK && (s = tx_undo(store, err)) == STORE_OK)
         return store_ok(err);
     return s;
@@ -247,7 +248,7 @@ StoreStatus store_debug_exec(Store *store, const char *sql, StoreError *err)
     if (!sql)
         return store_fail(err, STORE_INVALID, 0, "No SQL to run.");
     int rc = sqlite3_exec(store->db, sql, NULL, NULL, NULL);
-    return rc == SQLITE_OK ? store_ok(err) : store_db_fail(store, err, rc, "run the SQL");
+    return rc == SQLITE_OK ? store_ok(err) : store_db_fail(store, err, rc, N_("run the SQL"));
 }
 
 /* ---- open / close ------------------------------------------------------- */
@@ -303,7 +304,7 @@ static OpenResult try_open(Store *store, StoreError *err)
     int rc = sqlite3_open_v2(
         store->path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL);
     if (rc != SQLITE_OK) {
-        store_fail(err, store_status_of(rc), rc, "Could not open the save file %s: %s.",
+        store_fail(err, store_status_of(rc), rc, _("Could not open the save file %s: %s."),
                    store->path, db ? sqlite3_errmsg(db) : sqlite3_errstr(rc));
         sqlite3_close(db);
         struct stat sb;
@@ -318,13 +319,15 @@ static OpenResult try_open(Store *store, StoreError *err)
 
     /* The version comes first, before any pragma writes to the file: a
      * version this code does not know is refused with the file untouched. */
-    const char *step = "read";
+    /* TRANSLATORS: the steps of opening the save file, in "Could not %s
+     * %s: %s." (the second %s is the file's path) */
+    const char *step = N_("read the save file");
     int64_t version = 0;
     rc = exec_int(db, "PRAGMA user_version", &version);
     if (rc == SQLITE_OK && store_schema_refuse(store->path, version, err) != STORE_OK)
         return OPEN_FAILED;
     if (rc == SQLITE_OK) {
-        step = "set up";
+        step = N_("set up the save file");
         rc = sqlite3_exec(db, "PRAGMA journal_mode = WAL", NULL, NULL, NULL);
     }
     if (rc == SQLITE_OK)
@@ -332,18 +335,18 @@ static OpenResult try_open(Store *store, StoreError *err)
     if (rc == SQLITE_OK)
         rc = sqlite3_exec(db, "PRAGMA foreign_keys = ON", NULL, NULL, NULL);
     if (rc == SQLITE_OK) {
-        step = "check";
+        step = N_("check the save file");
         bool good = false;
         char msg[256] = "";
         rc = run_check(db, "PRAGMA quick_check(1)", &good, msg, sizeof msg);
         if (rc == SQLITE_OK && !good) {
-            store_fail(err, STORE_CORRUPT, SQLITE_CORRUPT, "The save file %s is damaged: %s.",
+            store_fail(err, STORE_CORRUPT, SQLITE_CORRUPT, _("The save file %s is damaged: %s."),
                        store->path, msg);
             return OPEN_BROKEN;
         }
     }
     if (rc == SQLITE_OK) {
-        step = "update";
+        step = N_("update the save file");
         rc = store_schema_migrate(db, &version);
     }
     /* Another instance may have moved the file on while we waited. */
@@ -354,17 +357,17 @@ static OpenResult try_open(Store *store, StoreError *err)
 
     StoreStatus status = store_status_of(rc);
     if (status == STORE_CORRUPT) {
-        store_fail(err, STORE_CORRUPT, rc, "The save file %s is not a readable database: %s.",
+        store_fail(err, STORE_CORRUPT, rc, _("The save file %s is not a readable database: %s."),
                    store->path, sqlite3_errmsg(db));
         return OPEN_BROKEN;
     }
     if (status == STORE_BUSY) {
         store_fail(err, STORE_BUSY, rc,
-                   "Another quizdeck window is using the save file %s and kept it busy. "
-                   "Close the other window and try again, or play without saving.",
+                   _("Another quizdeck window is using the save file %s and kept it busy. "
+                     "Close the other window and try again, or play without saving."),
                    store->path);
     } else {
-        store_fail(err, status, rc, "Could not %s the save file %s: %s.", step, store->path,
+        store_fail(err, status, rc, _("Could not %s %s: %s."), _(step), store->path,
                    sqlite3_errmsg(db));
     }
     return OPEN_FAILED;
@@ -452,12 +455,24 @@ static void finish_interrupted_repair(const char *path)
 /* "2 learners, 5 rounds, ..." for the player. */
 static void kept_words(char *buf, size_t size, const StoreKept *k)
 {
-    snprintf(buf, size, "%lld %s, %lld %s with %lld %s, %lld %s with %lld %s",
-             (long long)k->profiles, k->profiles == 1 ? "learner" : "learners",
-             (long long)k->rounds, k->rounds == 1 ? "round" : "rounds", (long long)k->answers,
-             k->answers == 1 ? "answer" : "answers", (long long)k->cards,
-             k->cards == 1 ? "flashcard" : "flashcards", (long long)k->reviews,
-             k->reviews == 1 ? "review" : "reviews");
+    char learners[64], rounds[64], answers[64], cards[64], reviews[64], with[2][160];
+    snprintf(learners, sizeof learners, i18n_plural("%lld learner", "%lld learners", k->profiles),
+             (long long)k->profiles);
+    snprintf(rounds, sizeof rounds, i18n_plural("%lld round", "%lld rounds", k->rounds),
+             (long long)k->rounds);
+    snprintf(answers, sizeof answers, i18n_plural("%lld answer", "%lld answers", k->answers),
+             (long long)k->answers);
+    snprintf(cards, sizeof cards, i18n_plural("%lld flashcard", "%lld flashcards", k->cards),
+             (long long)k->cards);
+    snprintf(reviews, sizeof reviews, i18n_plural("%lld review", "%lld reviews", k->reviews),
+             (long long)k->reviews);
+    /* TRANSLATORS: "12 rounds with 96 answers", "30 flashcards with 55
+     * reviews". */
+    snprintf(with[0], sizeof with[0], _("%s with %s"), rounds, answers);
+    snprintf(with[1], sizeof with[1], _("%s with %s"), cards, reviews);
+    const char *sep = C_("list separator", ", ");
+    if (snprintf(buf, size, "%s%s%s%s%s", learners, sep, with[0], sep, with[1]) >= (int)size)
+        return; /* cut short; the counts that fit still read right */
 }
 
 /* The file try_open() found damaged (store->db may still be open on it):
@@ -472,9 +487,9 @@ static OpenResult recover(Store *store, int64_t now_ms, StoreError *err)
         close_db(store);
         OpenResult r = try_open(store, err);
         if (r == OPEN_OK) {
-            store_fail(err, STORE_OK, 0,
-                       "Part of your saved progress (an index of the save file) was damaged. "
-                       "quizdeck repaired it, and nothing was lost.");
+            store_fail(err, STORE_OK, 0, "%s",
+                       _("Part of your saved progress (an index of the save file) was damaged. "
+                         "quizdeck repaired it, and nothing was lost."));
             err->recovered = true;
             err->recovery = STORE_RECOVERY_REINDEXED;
         }
@@ -492,8 +507,9 @@ static OpenResult recover(Store *store, int64_t now_ms, StoreError *err)
          * because the copy could not be written. */
         close_db(store);
         store_fail(err, store_status_of(rc), rc,
-                   "The save file %s is damaged, and it could not be repaired now: %s. Nothing "
-                   "was changed; free some room on the disk and start quizdeck again.",
+                   _("The save file %s is damaged, and it could not be repaired now: %s. "
+                     "Nothing was changed; free some room on the disk and start quizdeck "
+                     "again."),
                    store->path, sqlite3_errstr(rc));
         return OPEN_FAILED;
     }
@@ -508,7 +524,7 @@ static OpenResult recover(Store *store, int64_t now_ms, StoreError *err)
         if (salvaged)
             unlink(fresh); /* the damaged file is still in place: next time again */
         store_fail(err, STORE_CORRUPT, SQLITE_CORRUPT,
-                   "The save file %s is damaged and could not be moved aside (%s).", store->path,
+                   _("The save file %s is damaged and could not be moved aside (%s)."), store->path,
                    strerror(saved_errno));
         return OPEN_FAILED;
     }
@@ -519,8 +535,8 @@ static OpenResult recover(Store *store, int64_t now_ms, StoreError *err)
     OpenResult r = try_open(store, err);
     if (r == OPEN_BROKEN) {
         store_fail(err, STORE_CORRUPT, SQLITE_CORRUPT,
-                   salvaged ? "The repaired save file %s could not be opened."
-                            : "A fresh save file could not be started at %s.",
+                   salvaged ? _("The repaired save file %s could not be opened.")
+                            : _("A fresh save file could not be started at %s."),
                    store->path);
         return OPEN_FAILED;
     }
@@ -528,22 +544,23 @@ static OpenResult recover(Store *store, int64_t now_ms, StoreError *err)
         return r;
     if (!salvaged) {
         store_fail(err, STORE_OK, 0,
-                   "Your saved progress could not be read, so quizdeck started a fresh save. "
-                   "The old file was kept as %s.",
+                   _("Your saved progress could not be read, so quizdeck started a fresh "
+                     "save. The old file was kept as %s."),
                    moved);
     } else {
-        char words[256];
+        char words[512];
         kept_words(words, sizeof words, &kept);
         if (kept.everything)
             store_fail(err, STORE_OK, 0,
-                       "Your save file was damaged, but all of it could still be read: quizdeck "
-                       "repaired it and nothing was lost (%s). The damaged file was kept as %s.",
+                       _("Your save file was damaged, but all of it could still be read: "
+                         "quizdeck repaired it and nothing was lost (%s). The damaged file was "
+                         "kept as %s."),
                        words, moved);
         else
             store_fail(err, STORE_OK, 0,
-                       "Your save file was damaged. quizdeck repaired it and kept everything that "
-                       "could still be read: %s; the rest was lost. The damaged file was kept "
-                       "as %s.",
+                       _("Your save file was damaged. quizdeck repaired it and kept everything "
+                         "that could still be read: %s; the rest was lost. The damaged file was "
+                         "kept as %s."),
                        words, moved);
         err->kept = kept;
     }
@@ -568,17 +585,18 @@ StoreStatus store_open_at(Store **out, const char *dir, int64_t now_ms, StoreErr
 
     struct stat sb;
     if (stat(dir, &sb) != 0)
-        return store_fail(err, STORE_CANNOT_OPEN, 0, "Cannot use the folder %s for saving: %s.",
+        return store_fail(err, STORE_CANNOT_OPEN, 0, _("Cannot use the folder %s for saving: %s."),
                           dir, strerror(errno));
     if (!S_ISDIR(sb.st_mode))
-        return store_fail(err, STORE_CANNOT_OPEN, 0, "Cannot save in %s: it is not a folder.", dir);
+        return store_fail(err, STORE_CANNOT_OPEN, 0, _("Cannot save in %s: it is not a folder."),
+                          dir);
     if (access(dir, W_OK | X_OK) != 0)
-        return store_fail(err, STORE_CANNOT_OPEN, 0, "Cannot save in the folder %s: %s.", dir,
+        return store_fail(err, STORE_CANNOT_OPEN, 0, _("Cannot save in the folder %s: %s."), dir,
                           strerror(errno));
 
     Store *store = calloc(1, sizeof *store);
     if (!store)
-        return store_fail(err, STORE_NO_MEMORY, 0, "Out of memory opening the save file.");
+        return store_fail(err, STORE_NO_MEMORY, 0, "%s", _("Out of memory opening the save file."));
     store->busy_ms = STORE_DEFAULT_BUSY_MS;
     store->live_fd = -1;
     size_t dlen = strlen(dir);
@@ -587,7 +605,7 @@ StoreStatus store_open_at(Store **out, const char *dir, int64_t now_ms, StoreErr
     /* Room for ".corrupt-YYYYMMDD-HHMMSS-NN-wal" when moving aside. */
     if (len < 0 || (size_t)len + 40 >= sizeof store->path) {
         free(store);
-        return store_fail(err, STORE_CANNOT_OPEN, 0, "The folder path %s is too long.", dir);
+        return store_fail(err, STORE_CANNOT_OPEN, 0, _("The folder path %s is too long."), dir);
     }
 
     finish_interrupted_repair(store->path);
@@ -648,8 +666,9 @@ StoreStatus store_check_integrity(Store *store, StoreError *err)
     char msg[256] = "";
     int rc = run_check(store->db, "PRAGMA integrity_check(1)", &good, msg, sizeof msg);
     if (rc != SQLITE_OK)
-        return store_db_fail(store, err, rc, "check the save file");
+        return store_db_fail(store, err, rc, N_("check the save file"));
     if (!good)
-        return store_fail(err, STORE_CORRUPT, SQLITE_CORRUPT, "The save file is damaged: %s", msg);
+        return store_fail(err, STORE_CORRUPT, SQLITE_CORRUPT, _("The save file is damaged: %s"),
+                          msg);
     return store_ok(err);
 }

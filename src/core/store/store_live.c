@@ -26,6 +26,7 @@
  * finish, abandon, answers, the unfinished list) and store_db.c.
  */
 #define _GNU_SOURCE /* F_OFD_SETLK, F_OFD_GETLK (Linux, glibc) */
+#include "i18n.h"
 #include "store_internal.h"
 
 #include <fcntl.h>
@@ -166,7 +167,7 @@ StoreStatus store_round_claim(Store *store, int64_t round_id, StoreError *err)
         return s;
     if (!store_live_claim(store, round_id))
         return store_fail(err, STORE_BUSY, 0,
-                          "Round %lld is being played in another quizdeck window right now.",
+                          _("Round %lld is being played in another quizdeck window right now."),
                           (long long)round_id);
     return store_ok(err);
 }

@@ -8,6 +8,7 @@
  * class_play.c's business; this file only keeps the rows.
  * Read store_internal.h first.
  */
+#include "i18n.h"
 #include "store_internal.h"
 
 #include <math.h>
@@ -103,7 +104,7 @@ StoreStatus store_class_attempt_add(Store *store, const StoreClassAttempt *a, St
     store_bind_int(st, 9, a->started_at);
     store_bind_int(st, 10, a->utc_offset);
     store_bind_int(st, 11, (int64_t)a->nonce);
-    s = store_run(store, st, "save the class attempt", err);
+    s = store_run(store, st, N_("save the class attempt"), err);
     if (s != STORE_OK && store->last_rc == SQLITE_CONSTRAINT_PRIMARYKEY)
         return store_fail(err, STORE_EXISTS, store->last_rc,
                           "Round %lld has a class attempt already.", (long long)a->round_id);
@@ -135,7 +136,7 @@ StoreStatus store_class_attempt_end(Store *store, const StoreClassAttempt *e, St
     store_bind_int(st, 7, e->right < 0 ? 0 : e->right);
     store_bind_double(st, 8, e->score);
     store_bind_int(st, 9, e->points);
-    s = store_run_changed(store, st, e->round_id, "save the end of the class attempt", err);
+    s = store_run_changed(store, st, e->round_id, N_("save the end of the class attempt"), err);
     if (s == STORE_NOT_FOUND)
         return store_fail(err, STORE_NOT_FOUND, 0,
                           "Round %lld has no class attempt that is still being played.",
@@ -230,7 +231,7 @@ StoreStatus store_class_attempt_get(Store *store, int64_t round_id, StoreClassAt
     if (s != STORE_OK)
         return s;
     store_bind_int(st, 1, round_id);
-    s = read_attempts(store, st, out, "read the class attempt", err);
+    s = read_attempts(store, st, out, N_("read the class attempt"), err);
     if (s == STORE_OK && out->count == 0)
         return store_fail(err, STORE_NOT_FOUND, 0, "Round %lld has no class attempt.",
                           (long long)round_id);
@@ -248,7 +249,7 @@ StoreStatus store_class_attempts_open(Store *store, const char *session_id,
         store_bind_text(st, 1, session_id);
     else
         sqlite3_bind_null(st, 1);
-    return read_attempts(store, st, out, "list unfinished class attempts", err);
+    return read_attempts(store, st, out, N_("list unfinished class attempts"), err);
 }
 
 StoreStatus store_class_attempts_of(Store *store, const char *session_id, const char *student,
@@ -307,7 +308,7 @@ StoreStatus store_outbox_add(Store *store, const StoreOutboxItem *item, int64_t 
         sqlite3_bind_null(st, 5);
     store_bind_text(st, 6, item->session_id);
     store_bind_text(st, 7, item->student);
-    s = store_run(store, st, "keep the result file on this computer", err);
+    s = store_run(store, st, N_("keep the result file on this computer"), err);
     if (s != STORE_OK && store->last_rc == SQLITE_CONSTRAINT_UNIQUE)
         return store_fail(err, STORE_EXISTS, store->last_rc,
                           "The result file %s is waiting to be delivered already.", item->name);
@@ -383,7 +384,7 @@ StoreStatus store_outbox_list(Store *store, StoreOutboxList *out, StoreError *er
             break;
         }
     }
-    if ((s = store_done(store, st, rc, "list the result files waiting", err)) != STORE_OK)
+    if ((s = store_done(store, st, rc, N_("list the result files waiting"), err)) != STORE_OK)
         store_outbox_list_free(out);
     return s;
 }
@@ -400,7 +401,7 @@ StoreStatus store_outbox_count(Store *store, int64_t *count, StoreError *err)
         *count = sqlite3_column_int64(st, 0);
         rc = SQLITE_DONE;
     }
-    return store_done(store, st, rc, "count the result files waiting", err);
+    return store_done(store, st, rc, N_("count the result files waiting"), err);
 }
 
 StoreStatus store_outbox_remove(Store *store, int64_t id, StoreError *err)
@@ -410,7 +411,7 @@ StoreStatus store_outbox_remove(Store *store, int64_t id, StoreError *err)
     if (s != STORE_OK || (s = store_stmt(store, SQL_OUTBOX_REMOVE, &st, err)) != STORE_OK)
         return s;
     store_bind_int(st, 1, id);
-    return store_run_changed(store, st, id, "remove the delivered result file", err);
+    return store_run_changed(store, st, id, N_("remove the delivered result file"), err);
 }
 
 StoreStatus store_outbox_failed(Store *store, int64_t id, int64_t at, const char *message,

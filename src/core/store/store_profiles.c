@@ -2,6 +2,7 @@
  * other row through ON DELETE CASCADE, so deleting one is one statement.
  * Read store_internal.h first.
  */
+#include "i18n.h"
 #include "store_internal.h"
 
 #include <stdlib.h>
@@ -101,7 +102,7 @@ StoreStatus store_profile_add(Store *store, const char *name, int64_t now_ms, in
         return s;
     store_bind_text(st, 1, clean);
     store_bind_int(st, 2, now_ms);
-    s = store_run(store, st, "add the profile", err);
+    s = store_run(store, st, N_("add the profile"), err);
     if (s != STORE_OK && store->last_rc == SQLITE_CONSTRAINT_UNIQUE)
         return name_taken(err, clean);
     if (s == STORE_OK && id_out)
@@ -132,7 +133,7 @@ StoreStatus store_profile_rename(Store *store, int64_t profile_id, const char *n
     StoreStatus s = clean_name(name, clean, err);
     if (s != STORE_OK)
         return s;
-    s = update(store, SQL_PROFILE_RENAME, profile_id, clean, 0, "rename the profile", err);
+    s = update(store, SQL_PROFILE_RENAME, profile_id, clean, 0, N_("rename the profile"), err);
     if (s == STORE_INVALID && store && store->last_rc == SQLITE_CONSTRAINT_UNIQUE)
         return name_taken(err, clean);
     return s;
@@ -146,12 +147,13 @@ StoreStatus store_profile_delete(Store *store, int64_t profile_id, StoreError *e
         return s;
     /* One statement, so the cascade over every table is atomic. */
     store_bind_int(st, 1, profile_id);
-    return store_run_changed(store, st, profile_id, "delete the profile", err);
+    return store_run_changed(store, st, profile_id, N_("delete the profile"), err);
 }
 
 StoreStatus store_profile_touch(Store *store, int64_t profile_id, int64_t now_ms, StoreError *err)
 {
-    return update(store, SQL_PROFILE_TOUCH, profile_id, NULL, now_ms, "update the profile", err);
+    return update(store, SQL_PROFILE_TOUCH, profile_id, NULL, now_ms, N_("update the profile"),
+                  err);
 }
 
 StoreStatus store_profile_set_order(Store *store, int64_t profile_id, int sort_order,
@@ -202,7 +204,7 @@ StoreStatus store_profile_list(Store *store, StoreProfileList *out, StoreError *
         p->last_used_at = sqlite3_column_int64(st, 3);
         p->sort_order = store_col_int(st, 4);
     }
-    if ((s = store_done(store, st, rc, "list the profiles", err)) != STORE_OK)
+    if ((s = store_done(store, st, rc, N_("list the profiles"), err)) != STORE_OK)
         store_profile_list_free(out);
     return s;
 }

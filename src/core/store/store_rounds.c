@@ -6,6 +6,7 @@
  * round can be listed, re-judged and replayed from the database alone.
  * Read store_schema.c (the tables) and store_internal.h first.
  */
+#include "i18n.h"
 #include "store_internal.h"
 
 #include <stdlib.h>
@@ -330,7 +331,7 @@ StoreStatus store_round_begin(Store *store, const StoreRoundStart *start, int64_
     StoreStatus s = store_need(store, err);
     if (s == STORE_OK)
         s = check_start(start, err);
-    const char *what = "start the round";
+    const char *what = N_("start the round");
     if (s != STORE_OK || (s = store_tx_begin(store, what, err)) != STORE_OK)
         return s;
     sqlite3_stmt *st;
@@ -372,7 +373,8 @@ StoreStatus store_round_finish(Store *store, int64_t round_id, int64_t finished_
     store_bind_int(st, 1, round_id);
     store_bind_int(st, 2, finished_at);
     store_bind_int(st, 3, best_streak);
-    if ((s = store_run_changed(store, st, round_id, "save the finished round", err)) == STORE_OK)
+    if ((s = store_run_changed(store, st, round_id, N_("save the finished round"), err)) ==
+        STORE_OK)
         store_live_release(store, round_id);
     return s;
 }
@@ -384,7 +386,8 @@ StoreStatus store_round_abandon(Store *store, int64_t round_id, StoreError *err)
     if (s != STORE_OK || (s = store_stmt(store, SQL_ROUND_ABANDON, &st, err)) != STORE_OK)
         return s;
     store_bind_int(st, 1, round_id);
-    if ((s = store_run_changed(store, st, round_id, "mark the round abandoned", err)) == STORE_OK)
+    if ((s = store_run_changed(store, st, round_id, N_("mark the round abandoned"), err)) ==
+        STORE_OK)
         store_live_release(store, round_id);
     return s;
 }
@@ -396,7 +399,7 @@ StoreStatus store_round_get(Store *store, int64_t round_id, StoreRoundList *out,
     sqlite3_stmt *st;
     StoreStatus s = round_query(store, SQL_ROUND_GET, round_id, out, &st, err);
     if (s == STORE_OK)
-        s = read_rounds(store, st, out, "read the round", err);
+        s = read_rounds(store, st, out, N_("read the round"), err);
     if (s == STORE_OK && out->count == 0)
         return store_fail(err, STORE_NOT_FOUND, 0, "There is no round %lld.", (long long)round_id);
     return s;
@@ -425,7 +428,7 @@ StoreStatus store_rounds_unfinished(Store *store, int64_t profile_id, StoreRound
     sqlite3_stmt *st;
     StoreStatus s = round_query(store, SQL_ROUNDS_UNFINISHED, profile_id, out, &st, err);
     if (s == STORE_OK &&
-        (s = read_rounds(store, st, out, "list unfinished rounds", err)) == STORE_OK)
+        (s = read_rounds(store, st, out, N_("list unfinished rounds"), err)) == STORE_OK)
         leave_out_live(store, out);
     return s;
 }
@@ -438,7 +441,7 @@ StoreStatus store_round_history(Store *store, int64_t profile_id, int limit, Sto
     if (s != STORE_OK)
         return s;
     store_bind_int(st, 2, limit < 0 ? 0 : limit);
-    return read_rounds(store, st, out, "read the score history", err);
+    return read_rounds(store, st, out, N_("read the score history"), err);
 }
 
 StoreStatus store_pack_best(Store *store, int64_t profile_id, const char *pack_id,
@@ -453,7 +456,7 @@ StoreStatus store_pack_best(Store *store, int64_t profile_id, const char *pack_i
     if (s != STORE_OK)
         return s;
     store_bind_text(st, 2, pack_id);
-    if ((s = read_rounds(store, st, out, "read the best score", err)) != STORE_OK)
+    if ((s = read_rounds(store, st, out, N_("read the best score"), err)) != STORE_OK)
         return s;
     if (out->count == 0)
         return store_fail(err, STORE_NOT_FOUND, 0, "No finished round of pack %s yet.", pack_id);
@@ -464,7 +467,7 @@ StoreStatus store_pack_bests(Store *store, int64_t profile_id, StoreRoundList *o
 {
     sqlite3_stmt *st;
     StoreStatus s = round_query(store, SQL_PACK_BESTS, profile_id, out, &st, err);
-    return s == STORE_OK ? read_rounds(store, st, out, "read the best scores", err) : s;
+    return s == STORE_OK ? read_rounds(store, st, out, N_("read the best scores"), err) : s;
 }
 
 /* ---- replaying a round ---------------------------------------------------- */
@@ -530,7 +533,7 @@ StoreStatus store_round_spec(Store *store, int64_t round_id, StoreRoundSpec *out
     if (s != STORE_OK)
         return s;
     memset(out, 0, sizeof *out);
-    const char *what = "read the round";
+    const char *what = N_("read the round");
     /* One read transaction: the row and its children from one state. */
     if ((s = store_need(store, err)) != STORE_OK ||
         (s = store_tx_begin_read(store, what, err)) != STORE_OK)
@@ -609,7 +612,7 @@ StoreStatus store_answer_record(Store *store, const StoreAnswer *a, int64_t *ans
     StoreStatus s = store_need(store, err);
     if (s == STORE_OK)
         s = check_answer(a, err);
-    const char *what = "save the answer";
+    const char *what = N_("save the answer");
     if (s != STORE_OK || (s = store_tx_begin(store, what, err)) != STORE_OK)
         return s;
     sqlite3_stmt *st;
@@ -734,7 +737,7 @@ static StoreStatus read_values(Store *store, int64_t round_id, StoreAnswerList *
     }
     if (rc == SQLITE_ROW)
         rc = SQLITE_DONE;
-    return store_done(store, st, rc, "read the given answers", err);
+    return store_done(store, st, rc, N_("read the given answers"), err);
 }
 
 StoreStatus store_round_answers(Store *store, int64_t round_id, StoreAnswerList *out,

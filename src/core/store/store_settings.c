@@ -2,6 +2,7 @@
  * (store.h, "settings"). Values are text; the int helpers store decimal
  * text. Read store_internal.h first.
  */
+#include "i18n.h"
 #include "store_internal.h"
 
 #include <errno.h>
@@ -46,7 +47,7 @@ StoreStatus store_setting_set_text(Store *store, int64_t profile_id, const char 
     if (!value || strlen(value) > STORE_TEXT_MAX)
         return store_fail(err, STORE_INVALID, 0, "The value of setting %s is missing or too long.",
                           key);
-    const char *what = "save the setting";
+    const char *what = N_("save the setting");
     if ((s = store_tx_begin(store, what, err)) != STORE_OK)
         return s;
     sqlite3_stmt *st;
@@ -97,7 +98,7 @@ StoreStatus store_setting_get_text(Store *store, int64_t profile_id, const char 
         sqlite3_reset(st);
         return store_fail(err, STORE_NOT_FOUND, 0, "Setting %s is not set.", key);
     }
-    return store_done(store, st, rc, "read a setting", err);
+    return store_done(store, st, rc, N_("read a setting"), err);
 }
 
 StoreStatus store_setting_get_int(Store *store, int64_t profile_id, const char *key, int64_t *value,
@@ -133,5 +134,5 @@ StoreStatus store_setting_delete(Store *store, int64_t profile_id, const char *k
     if (s != STORE_OK ||
         (s = keyed(store, SQL_SETTING_DELETE, profile_id, key, &st, err)) != STORE_OK)
         return s;
-    return store_run(store, st, "remove the setting", err);
+    return store_run(store, st, N_("remove the setting"), err);
 }

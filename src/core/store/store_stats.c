@@ -3,6 +3,7 @@
  * topic, the most-missed questions, reviews per day and true retention.
  * Read store_internal.h first.
  */
+#include "i18n.h"
 #include "store_internal.h"
 
 #include <stdlib.h>
@@ -91,7 +92,7 @@ static StoreStatus read_progress(Store *store, sqlite3_stmt *st, StoreProgressLi
             p->recent_count > 0 ? (double)p->recent_correct / (double)p->recent_count : 0.0;
         p->last_answered_at = sqlite3_column_int64(st, 6);
     }
-    StoreStatus s = store_done(store, st, rc, "read the progress", err);
+    StoreStatus s = store_done(store, st, rc, N_("read the progress"), err);
     sqlite3_clear_bindings(st);
     if (s != STORE_OK)
         store_progress_list_free(out);
@@ -183,7 +184,7 @@ StoreStatus store_study_days(Store *store, int64_t profile_id, int64_t now_ms, c
             counts[i] = sqlite3_column_int64(st, 0);
             rc = SQLITE_DONE;
         }
-        s = store_done(store, st, rc, "count the study days", err);
+        s = store_done(store, st, rc, N_("count the study days"), err);
         from = to;
     }
     return s;

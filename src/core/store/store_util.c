@@ -2,6 +2,7 @@
  * id checks, column reads and binds (declared in store_internal.h; read
  * that first).
  */
+#include "i18n.h"
 #include "store_internal.h"
 #include "strutil.h"
 
@@ -66,19 +67,22 @@ StoreStatus store_status_of(int rc)
 StoreStatus store_db_fail(const Store *store, StoreError *err, int rc, const char *what)
 {
     StoreStatus status = store_status_of(rc);
+    /* `what` is a phrase marked N_() where it is written ("save the
+     * answer"); the player reads it in the interface language. */
+    const char *doing = _(what);
     switch (status) {
     case STORE_BUSY:
         return store_fail(err, status, rc,
-                          "Could not %s: another quizdeck window kept the save file busy "
-                          "for more than %d ms. Close the other window and try again.",
-                          what, store ? store->busy_ms : STORE_DEFAULT_BUSY_MS);
+                          _("Could not %s: another quizdeck window kept the save file busy "
+                            "for more than %d ms. Close the other window and try again."),
+                          doing, store ? store->busy_ms : STORE_DEFAULT_BUSY_MS);
     case STORE_FULL:
-        return store_fail(err, status, rc, "Could not %s: the disk is full.", what);
+        return store_fail(err, status, rc, _("Could not %s: the disk is full."), doing);
     case STORE_NOT_FOUND:
-        return store_fail(err, status, rc, "Could not %s: the profile or round does not exist.",
-                          what);
+        return store_fail(err, status, rc, _("Could not %s: the profile or round does not exist."),
+                          doing);
     default:
-        return store_fail(err, status, rc, "Could not %s: %s (SQLite error %d).", what,
+        return store_fail(err, status, rc, _("Could not %s: %s (SQLite error %d)."), doing,
                           store && store->db ? sqlite3_errmsg(store->db) : sqlite3_errstr(rc), rc);
     }
 }
@@ -199,8 +203,8 @@ StoreStatus store_run_changed(Store *store, sqlite3_stmt *st, int64_t id, const 
 {
     StoreStatus s = store_run(store, st, what, err);
     if (s == STORE_OK && sqlite3_changes(store->db) == 0)
-        return store_fail(err, STORE_NOT_FOUND, 0, "Could not %s: no such record (id %lld).", what,
-                          (long long)id);
+        return store_fail(err, STORE_NOT_FOUND, 0, _("Could not %s: no such record (id %lld)."),
+                          _(what), (long long)id);
     return s;
 }
 
