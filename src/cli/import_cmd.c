@@ -73,8 +73,21 @@ static bool write_all(int fd, const char *data, size_t len)
  * must not exist yet: the final step is a link, which fails with EEXIST
  * rather than overwrite (where links are not supported, as on FAT memory
  * sticks, a check and a rename). Returns 0 or an errno value. */
+/* write_atomic's answer when `path` is there but is not a regular file (a
+ * device such as /dev/null, a FIFO, a folder): it is never replaced. */
+enum { WRITE_NOT_A_FILE = -1 };
+
+static const char *write_error(int err)
+{
+    return err == WRITE_NOT_A_FILE ? _("it is not a regular file, and only files are replaced")
+                                   : strerror(err);
+}
+
 static int write_atomic(const char *path, const char *data, size_t len, bool replace)
 {
+    struct stat target;
+    if (lstat(path, &target) == 0 && !S_ISREG(target.st_mode))
+        return WRITE_NOT_A_FILE;
     char temp[PATH_MAX];
     if (snprintf(temp, sizeof temp, "%s.XXXXXX", path) >= (int)sizeof temp)
         return ENAMETOOLONG;
@@ -387,7 +400,7 @@ static int run_import(int argc, char **argv, ImportCmdDataDir data_dir)
     print_summary(pack, &result);
     if (err) {
         fprintf(stderr, _("quizdeck: cannot write %s: %s\n"), out_path ? out_path : path,
-                strerror(err));
+                write_error(err));
         status = CMD_PROBLEMS;
     } else {
         printf(_("wrote %s\n"), path);
@@ -451,7 +464,7 @@ static int run_export(int argc, char **argv)
         print_diags(&notes, false);
         int err = write_atomic(out_path, strbuf_text(&out), out.len, true);
         if (err) {
-            fprintf(stderr, _("quizdeck: cannot write %s: %s\n"), out_path, strerror(err));
+            fprintf(stderr, _("quizdeck: cannot write %s: %s\n"), out_path, write_error(err));
             status = CMD_PROBLEMS;
         } else {
             printf(i18n_plural("exported %zu of %zu question to %s\n",
@@ -632,7 +645,7 @@ static int run_new_pack(int argc, char **argv)
     }
     int err = write_atomic(path, new_pack_template, sizeof new_pack_template - 1, false);
     if (err) {
-        fprintf(stderr, _("quizdeck: cannot write %s: %s\n"), path, strerror(err));
+        fprintf(stderr, _("quizdeck: cannot write %s: %s\n"), path, write_error(err));
         return CMD_PROBLEMS;
     }
     printf(_("wrote %s: one question of every type; edit it, then run quizdeck --check %s\n"), path,
