@@ -11,10 +11,15 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <errno.h>
+#include <unistd.h>
 
 #include "app_private.h"
 #include "format.h"
+#include "fsutil.h"
+#include "import.h"
 #include "pack_load.h"
+#include "strutil.h"
 
 /* Grows one selection to the pack set (new packs unticked). */
 static void sync_one(const App *app, Selection *sel)
@@ -248,100 +253,260 @@ static const char *base_name(const char *path)
     return slash ? slash + 1 : path;
 }
 
-/* Copies src to dst through a temporary file and a rename (design rule 8). */
-static bool copy_file(const char *src, const char *dst)
+/* ---- a file dropped on the window -------------------------------------------
+ *
+ * The dropped file is opened once, with fs_open_file (a FIFO or a device is
+ * refused without waiting), and read from that descriptor into memory; the
+ * path is never opened again. A pack is checked from those bytes; any other
+ * file is tried as an import (the same code as `quizdeck --import`). The
+ * copy is named after the pack's id, "<id>.yaml" or "<id>-N.yaml", so it is
+ * always a name the packs folder loads, and it is put in place with link(),
+ * which never replaces an existing file. */
+
+enum { DROP_MAX_BYTES = 64 * 1024 * 1024, DROP_MAX_CLASHES = 100000 };
+
+/* The whole of fd into a malloc'd buffer (NULL on a read error). */
+static char *read_all(int fd, long long hint, size_t *len)
 {
-    char tmp[APP_PATH_MAX + 320];
-    snprintf(tmp, sizeof tmp, "%s.tmp", dst);
-    FILE *in = fopen(src, "rb");
-    if (!in)
+    size_t cap = hint > 0 ? (size_t)hint + 1 : 4096, used = 0;
+    char *buf = malloc(cap);
+    while (buf) {
+        if (used == cap) {
+            char *more = realloc(buf, cap * 2);
+            if (!more)
+                break;
+            buf = more;
+            cap *= 2;
+        }
+        ssize_t n = read(fd, buf + used, cap - used);
+        if (n == 0) {
+            *len = used;
+            return buf;
+        }
+        if (n < 0 && errno != EINTR)
+            break;
+        if (n > 0)
+            used += (size_t)n;
+    }
+    free(buf);
+    return NULL;
+}
+
+static bool write_all(int fd, const char *data, size_t len)
+{
+    while (len > 0) {
+        ssize_t n = write(fd, data, len);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0)
+            return false;
+        data += n;
+        len -= (size_t)n;
+    }
+    return true;
+}
+
+/* Writes data as a new file "<stem>.yaml" (or "<stem>-N.yaml" when taken)
+ * in dir, never replacing a file; its name goes to name. */
+static bool write_new_pack(const char *dir, const char *stem, const char *data, size_t len,
+                           char *name, size_t name_size)
+{
+    char tmp[APP_PATH_MAX + 64];
+    snprintf(tmp, sizeof tmp, "%s/.quizdeck-drop-XXXXXX", dir);
+    int fd = mkstemp(tmp);
+    if (fd < 0)
         return false;
-    FILE *out = fopen(tmp, "wb");
-    if (!out) {
-        fclose(in);
+    bool ok = write_all(fd, data, len) && fsync(fd) == 0;
+    ok = close(fd) == 0 && ok;
+    bool placed = false;
+    for (int k = 1; ok && !placed && k < DROP_MAX_CLASHES; k++) {
+        char dst[APP_PATH_MAX + 320];
+        if (k == 1)
+            snprintf(name, name_size, "%s.yaml", stem);
+        else
+            snprintf(name, name_size, "%s-%d.yaml", stem, k);
+        snprintf(dst, sizeof dst, "%s/%s", dir, name);
+        if (link(tmp, dst) == 0)
+            placed = true;
+        else if (errno != EEXIST)
+            ok = false;
+    }
+    unlink(tmp);
+    return placed;
+}
+
+/* A name for the screen: every control character a visible symbol. */
+static const char *visible(char *buf, size_t size, const char *text)
+{
+    text_escape_controls(buf, size, text, TEXT_ESCAPE_VISIBLE);
+    return buf;
+}
+
+/* The first error of diags, as shown on screen, with the file's base name. */
+static void first_error(const DiagList *diags, char *out, size_t size)
+{
+    out[0] = '\0';
+    for (size_t i = 0; i < diags->count; i++) {
+        if (diags->items[i].severity == DIAG_ERROR) {
+            Diag d = diags->items[i];
+            d.file = (char *)base_name(d.file ? d.file : "");
+            diag_format_as(&d, out, size, TEXT_ESCAPE_VISIBLE);
+            return;
+        }
+    }
+}
+
+/* Tries a file that is not a pack as an import; the pack text, or NULL
+ * with the reasons in diags. *warnings counts what the import skipped. */
+static char *import_dropped(const char *name, const char *data, size_t len, size_t *out_len,
+                            DiagList *diags, size_t *warnings)
+{
+    ImportPack *ip = import_pack_new();
+    if (!ip)
+        return NULL;
+    char *yaml = NULL;
+    char stem[256], id[PACK_MAX_ID + 1];
+    snprintf(stem, sizeof stem, "%s", name);
+    char *dot = strrchr(stem, '.');
+    if (dot && dot != stem)
+        *dot = '\0';
+    if (import_slug(stem, id, sizeof id, PACK_MAX_ID) == 0)
+        snprintf(id, sizeof id, "imported");
+    ImportResult r = {0};
+    if (import_buffer(ip, name, data, len, IMPORT_AUTO, NULL) && ip->question_count > 0 &&
+        import_finish(ip, id, stem, &r)) {
+        yaml = r.yaml;
+        *out_len = r.yaml_len;
+        r.yaml = NULL;
+        *warnings = ip->diags.count;
+    } else {
+        diag_append(diags, &ip->diags);
+        if (ip->diags.error_count == 0)
+            diag_add(diags, DIAG_ERROR, name, 0, 0, "%s", _("no questions could be imported"));
+    }
+    import_result_free(&r);
+    import_pack_free(ip);
+    return yaml;
+}
+
+static void notice_not_added(App *app, const char *name, const DiagList *diags)
+{
+    char first[600], shown[400];
+    first_error(diags, first, sizeof first);
+    visible(shown, sizeof shown, name);
+    if (diags->error_count > 1)
+        app_notice(app, COLOR_BAD,
+                   i18n_plural("%s was not added: %s (and %s more error)",
+                               "%s was not added: %s (and %s more errors)",
+                               (int64_t)diags->error_count - 1),
+                   shown, first, ui_format_int((int64_t)diags->error_count - 1).text);
+    else
+        app_notice(app, COLOR_BAD, _("%s was not added: %s"), shown, first);
+}
+
+/* The pack is checked; copies its text into the packs folder and loads it. */
+static bool add_checked(App *app, const Pack *pack, const char *name, const char *data, size_t len,
+                        size_t warnings)
+{
+    char shown[400], title[400];
+    visible(shown, sizeof shown, name);
+    visible(title, sizeof title, pack->title);
+    Pack *twin = pack_set_find(&app->packs, pack->id);
+    if (twin) {
+        char twin_name[400];
+        app_notice(app, COLOR_WARN, _("A pack with id \"%s\" is already loaded (%s)."), pack->id,
+                   visible(twin_name, sizeof twin_name, base_name(twin->path)));
         return false;
     }
-    char buf[16384];
-    size_t n;
-    bool ok = true;
-    while ((n = fread(buf, 1, sizeof buf, in)) > 0)
-        if (fwrite(buf, 1, n, out) != n)
-            ok = false;
-    if (ferror(in))
-        ok = false;
-    fclose(in);
-    if (fclose(out) != 0)
-        ok = false;
-    if (ok && rename(tmp, dst) != 0)
-        ok = false;
-    if (!ok)
-        remove(tmp);
-    return ok;
+    if (!app_make_dir(app->user_packs_dir)) {
+        app_notice(app, COLOR_BAD, _("Cannot create the packs folder %s"), app->user_packs_dir);
+        return false;
+    }
+    char copy[PACK_MAX_ID + 32], dst[APP_PATH_MAX + 320];
+    if (!write_new_pack(app->user_packs_dir, pack->id, data, len, copy, sizeof copy)) {
+        app_notice(app, COLOR_BAD, _("Could not copy %s into %s"), shown, app->user_packs_dir);
+        return false;
+    }
+    snprintf(dst, sizeof dst, "%s/%s", app->user_packs_dir, copy);
+    size_t before = app->packs.pack_count;
+    pack_set_add_path(&app->packs, dst);
+    app_selection_sync(app);
+    if (app->packs.pack_count <= before) {
+        app_notice(app, COLOR_BAD, _("%s was copied as %s but could not be loaded."), shown, copy);
+        return false;
+    }
+    char count[80];
+    snprintf(count, sizeof count,
+             i18n_plural("%s question", "%s questions", (int64_t)pack->question_count),
+             ui_format_int((int64_t)pack->question_count).text);
+    if (warnings > 0)
+        app_notice(app, COLOR_WARN,
+                   i18n_plural("Added \"%s\" (%s) from %s as %s, with %s warning.",
+                               "Added \"%s\" (%s) from %s as %s, with %s warnings.",
+                               (int64_t)warnings),
+                   title, count, shown, copy, ui_format_int((int64_t)warnings).text);
+    else
+        app_notice(app, COLOR_GOOD, _("Added \"%s\" (%s) from %s as %s."), title, count, shown,
+                   copy);
+    return true;
 }
 
 bool app_add_pack_file(App *app, const char *path)
 {
-    DiagList diags = {0};
-    Pack *pack = pack_load_file(path, &diags);
-    if (!pack) {
-        char first[600] = "";
-        for (size_t i = 0; i < diags.count; i++) {
-            if (diags.items[i].severity == DIAG_ERROR) {
-                Diag d = diags.items[i];
-                d.file = (char *)base_name(d.file);
-                diag_format(&d, first, sizeof first);
-                break;
-            }
-        }
-        if (diags.error_count > 1)
-            app_notice(app, COLOR_BAD,
-                       i18n_plural("%s was not added: %s (and %s more error)",
-                                   "%s was not added: %s (and %s more errors)",
-                                   (int64_t)diags.error_count - 1),
-                       base_name(path), first, ui_format_int((int64_t)diags.error_count - 1).text);
-        else
-            app_notice(app, COLOR_BAD, _("%s was not added: %s"), base_name(path), first);
-        diag_clear(&diags);
-        /* List it with its errors on the packs screen too. */
-        pack_set_add_path(&app->packs, path);
+    app->dirty = true;
+    const char *name = base_name(path);
+    char shown[400];
+    visible(shown, sizeof shown, name);
+    if (app_is_dir(path)) {
+        /* A folder is a class session's, not a pack. */
+        app_notice(app, COLOR_WARN, "%s", _("Class sessions: use quizdeck --session"));
         return false;
     }
-    diag_clear(&diags);
-    bool added = false;
-    Pack *twin = pack_set_find(&app->packs, pack->id);
-    if (twin) {
-        app_notice(app, COLOR_WARN, _("A pack with id \"%s\" is already loaded (%s)."), pack->id,
-                   base_name(twin->path));
-    } else if (!app_make_dir(app->user_packs_dir)) {
-        app_notice(app, COLOR_BAD, _("Cannot create the packs folder %s"), app->user_packs_dir);
-    } else {
-        char dst[APP_PATH_MAX + 300];
-        const char *name = base_name(path);
-        snprintf(dst, sizeof dst, "%s/%s", app->user_packs_dir, name);
-        /* Never overwrite a different pack of the same file name. */
-        for (int k = 2; k < 100; k++) {
-            struct stat st;
-            if (stat(dst, &st) != 0)
-                break;
-            size_t stem = strcspn(name, ".");
-            snprintf(dst, sizeof dst, "%s/%.*s-%d.yaml", app->user_packs_dir, (int)stem, name, k);
-        }
-        if (!copy_file(path, dst)) {
-            app_notice(app, COLOR_BAD, _("Could not copy %s into %s"), name, app->user_packs_dir);
-        } else {
-            size_t before = app->packs.pack_count;
-            pack_set_add_path(&app->packs, dst);
-            app_selection_sync(app);
-            added = app->packs.pack_count > before;
-            if (added)
-                app_notice(app, COLOR_GOOD,
-                           i18n_plural("Added \"%s\" (%s question) to your packs.",
-                                       "Added \"%s\" (%s questions) to your packs.",
-                                       (int64_t)pack->question_count),
-                           pack->title, ui_format_int((int64_t)pack->question_count).text);
+    FsFile file;
+    FsRefusal refusal = fs_open_file(path, DROP_MAX_BYTES, &file);
+    if (refusal != FS_OPENED) {
+        const char *noun = fs_refusal_noun(refusal);
+        if (noun[0])
+            app_notice(app, COLOR_BAD, _("%s was not added: it is %s."), shown, i18n_message(noun));
+        else if (refusal == FS_TOO_BIG)
+            app_notice(app, COLOR_BAD, _("%s was not added: it is too big."), shown);
+        else
+            app_notice(app, COLOR_BAD, _("%s was not added: it could not be opened."), shown);
+        return false;
+    }
+    size_t len = 0;
+    char *data = read_all(file.fd, file.size, &len);
+    close(file.fd);
+    if (!data) {
+        app_notice(app, COLOR_BAD, _("%s was not added: it could not be read."), shown);
+        return false;
+    }
+    DiagList diags = {0};
+    size_t warnings = 0;
+    Pack *pack = pack_load_buffer(name, data, len, &diags);
+    if (!pack && !pack_set_is_pack_name(name) && import_detect(name, data, len) != IMPORT_AUTO) {
+        /* Not a pack but a question bank in a format the importer knows:
+         * its reasons replace the pack checker's. */
+        diag_clear(&diags);
+        size_t ylen = 0;
+        char *yaml = import_dropped(name, data, len, &ylen, &diags, &warnings);
+        if (yaml) {
+            diag_clear(&diags);
+            free(data);
+            data = yaml;
+            len = ylen;
+            pack = pack_load_buffer(name, data, len, &diags);
         }
     }
-    pack_free(pack);
-    app->dirty = true;
+    bool added = false;
+    if (!pack) {
+        notice_not_added(app, name, &diags);
+    } else {
+        warnings += diags.count - diags.error_count;
+        added = add_checked(app, pack, name, data, len, warnings);
+        pack_free(pack);
+    }
+    diag_clear(&diags);
+    free(data);
     return added;
 }

@@ -25,6 +25,7 @@
 #include "app.h"
 #include "format.h"
 #include "i18n.h"
+#include "strutil.h"
 #include "widgets.h"
 
 typedef enum RowKind { ROW_PACK, ROW_TOPIC, ROW_FAILURE } RowKind;
@@ -62,7 +63,7 @@ static void row_text(const App *app, const PacksState *s, const Row *row, char *
     title[0] = detail[0] = '\0';
     if (row->kind == ROW_PACK) {
         const Pack *p = app->packs.packs[row->index];
-        snprintf(title, tn, "%s", p->title);
+        text_escape_controls(title, tn, p->title, TEXT_ESCAPE_VISIBLE);
         char topics[600] = "";
         size_t used = 0;
         for (size_t t = 0; t < p->topic_count && used + 4 < sizeof topics; t++) {
@@ -100,7 +101,9 @@ static void row_text(const App *app, const PacksState *s, const Row *row, char *
                  ui_format_int((int64_t)n).text);
     } else if (row->kind == ROW_FAILURE) {
         const PackFailure *f = &app->packs.failures[row->index];
-        snprintf(title, tn, _("%s \xE2\x80\x94 not loaded"), base_name(f->path));
+        char name[400];
+        text_escape_controls(name, sizeof name, base_name(f->path), TEXT_ESCAPE_VISIBLE);
+        snprintf(title, tn, _("%s \xE2\x80\x94 not loaded"), name);
         size_t used = 0;
         size_t shown = 0, limit = s->mode == PACKS_BROWSE ? 5 : 1;
         for (size_t i = 0; i < f->diags.count && shown < limit && used + 2 < dn; i++) {
@@ -109,7 +112,7 @@ static void row_text(const App *app, const PacksState *s, const Row *row, char *
             Diag d = f->diags.items[i];
             d.file = (char *)base_name(d.file ? d.file : "");
             char line[700];
-            diag_format(&d, line, sizeof line);
+            diag_format_as(&d, line, sizeof line, TEXT_ESCAPE_VISIBLE);
             int w = snprintf(detail + used, dn - used, "%s%s", shown ? "\n" : "", line);
             if (w < 0)
                 break;
