@@ -21,6 +21,7 @@
 #include "app.h"
 #include "pack_set.h"
 #include "ui_driver.h"
+#include "widgets.h"
 
 #define UI_DATA QUIZDECK_TEST_DATA "/ui"
 
@@ -82,23 +83,24 @@ static void test_drop_txt_and_no_extension_load_again(void **state)
     assert_non_null(pack_set_find(&app->packs, "drop-plain"));
 }
 
-/* A hundred files already hold the names a dropped pack would get: the
- * copy takes the next free one and every one of them is left as it was. */
+/* A hundred files already hold the names a dropped pack would get (other
+ * packs, of other ids): the copy takes the next free one and every one of
+ * them is left as it was. */
 static void test_drop_with_100_clashing_names_overwrites_nothing(void **state)
 {
     UiDriver *d = *state;
     assert_int_equal(mkdir(d->packs, 0755), 0);
-    char path[200], text[100];
+    char path[200], text[600], id[40];
     for (int k = 1; k <= 100; k++) {
         if (k == 1)
             snprintf(path, sizeof path, "%s/clash.yaml", d->packs);
         else
             snprintf(path, sizeof path, "%s/clash-%d.yaml", d->packs, k);
-        snprintf(text, sizeof text, "broken file %d: {\n", k);
-        write_text(path, text);
+        snprintf(id, sizeof id, "other-%d", k);
+        write_pack(path, id);
     }
     App *app = ui_start(d, NULL, 0, 1280, 720);
-    assert_int_equal(app->packs.failure_count, 100);
+    assert_int_equal(app->packs.pack_count, 100);
     char src[200];
     snprintf(src, sizeof src, "%s/clash.yaml", d->dir);
     write_pack(src, "clash");
@@ -110,8 +112,9 @@ static void test_drop_with_100_clashing_names_overwrites_nothing(void **state)
             snprintf(path, sizeof path, "%s/clash.yaml", d->packs);
         else
             snprintf(path, sizeof path, "%s/clash-%d.yaml", d->packs, k);
-        snprintf(text, sizeof text, "broken file %d: {\n", k);
-        char got[100] = "";
+        snprintf(id, sizeof id, "other-%d", k);
+        snprintf(text, sizeof text, pack_text, id, id);
+        char got[600] = "";
         FILE *fp = fopen(path, "rb");
         assert_non_null(fp);
         size_t n = fread(got, 1, sizeof got - 1, fp);
@@ -177,6 +180,125 @@ static void test_broken_packs_absent_from_choose(void **state)
     assert_true(ui_shows(d, "could not be loaded"));
 }
 
+/* Dropped again with the same id, a pack replaces the file in the packs
+ * folder once the player says so: the old file goes to removed/, the new
+ * questions are there, and what the learner ticked (by id) stays ticked. */
+static void test_drop_same_id_asks_and_replaces(void **state)
+{
+    UiDriver *d = *state;
+    App *app = ui_start(d, NULL, 0, 1280, 720);
+    char src[200], removed[240];
+    snprintf(src, sizeof src, "%s/same.yaml", d->dir);
+    write_pack(src, "same");
+    ui_drop(d, src);
+    assert_non_null(pack_set_find(&app->packs, "same"));
+    app->selection.pack[0] = true;
+    app_selection_save(app, APP_SELECTION_PLAY);
+
+    char text[900];
+    snprintf(text, sizeof text, pack_text, "same", "same");
+    strcat(text, "  - id: q2\n    type: truefalse\n    prompt: \"A second one.\"\n"
+                 "    answer: false\n");
+    write_text(src, text);
+    ui_drop(d, src);
+    assert_true(app_asking(app));
+    assert_int_equal(pack_set_find(&app->packs, "same")->question_count, 1);
+    ui_click(d, "Replace");
+    assert_false(app_asking(app));
+    const Pack *now = pack_set_find(&app->packs, "same");
+    assert_non_null(now);
+    assert_int_equal(now->question_count, 2);
+    assert_int_equal(app->packs.pack_count, 1);
+    assert_true(app->selection.pack[0]);
+    snprintf(removed, sizeof removed, "%s/removed/same.yaml", d->packs);
+    assert_true(exists(removed));
+
+    /* So is the next launch: one pack, two questions, still ticked. */
+    app = ui_start(d, NULL, 0, 1280, 720);
+    assert_int_equal(pack_set_find(&app->packs, "same")->question_count, 2);
+    assert_true(app->selection.pack[0]);
+}
+
+/* A pack that failed to load, fixed and dropped again, takes the broken
+ * file's place (asked first) and is no longer listed as broken. */
+static void test_fixed_pack_replaces_its_broken_file(void **state)
+{
+    UiDriver *d = *state;
+    assert_int_equal(mkdir(d->packs, 0755), 0);
+    char broken[200], src[200], removed[240];
+    snprintf(broken, sizeof broken, "%s/fixme.yaml", d->packs);
+    write_text(broken, "format: 1\nid: fixme\ntitle: [\n");
+    App *app = ui_start(d, NULL, 0, 1280, 720);
+    assert_int_equal(app->packs.failure_count, 1);
+    snprintf(src, sizeof src, "%s/fixme.yaml", d->dir);
+    write_pack(src, "fixme");
+    ui_drop(d, src);
+    assert_true(app_asking(app));
+    ui_click(d, "Replace");
+    assert_non_null(pack_set_find(&app->packs, "fixme"));
+    assert_int_equal(app->packs.failure_count, 0);
+    snprintf(removed, sizeof removed, "%s/removed/fixme.yaml", d->packs);
+    assert_true(exists(removed));
+}
+
+/* Delete on a pack of the packs folder, confirmed, moves its file into
+ * removed/ (never deletes it) and the pack is gone from the list. */
+static void test_remove_moves_the_file_aside(void **state)
+{
+    UiDriver *d = *state;
+    App *app = ui_start(d, NULL, 0, 1280, 720);
+    char src[200], copy[240], removed[240];
+    snprintf(src, sizeof src, "%s/gone.yaml", d->dir);
+    write_pack(src, "gone");
+    ui_drop(d, src);
+    assert_non_null(pack_set_find(&app->packs, "gone"));
+    ui_go(d, SCENE_PACKS, &(SceneArg){.packs = PACKS_BROWSE});
+    ui_refresh(d);
+    assert_true(ui_shows(d, d->packs)); /* where the folder is */
+    ui_key(d, SDLK_DELETE);
+    assert_true(app_asking(app));
+    ui_click(d, "Remove");
+    assert_null(pack_set_find(&app->packs, "gone"));
+    snprintf(copy, sizeof copy, "%s/gone.yaml", d->packs);
+    snprintf(removed, sizeof removed, "%s/removed/gone.yaml", d->packs);
+    assert_false(exists(copy));
+    assert_true(exists(removed));
+}
+
+/* Three hundred packs, more than the 256 widgets a Nav holds: the keys
+ * reach every one of them on the Choose screen. */
+static void test_300_packs_all_reachable(void **state)
+{
+    UiDriver *d = *state;
+    char folder[200], path[260], id[40];
+    snprintf(folder, sizeof folder, "%s/many", d->dir);
+    assert_int_equal(mkdir(folder, 0755), 0);
+    for (int k = 0; k < 300; k++) {
+        snprintf(id, sizeof id, "many-%03d", k);
+        snprintf(path, sizeof path, "%s/%s.yaml", folder, id);
+        write_pack(path, id);
+    }
+    const char *paths[] = {folder};
+    App *app = ui_start(d, paths, 1, 1280, 720);
+    assert_int_equal(app->packs.pack_count, 300);
+    ui_go(d, SCENE_PACKS, &(SceneArg){.packs = PACKS_CHOOSE});
+    for (int k = 0; k < 299; k++)
+        ui_key(d, SDLK_DOWN);
+    ui_refresh(d);
+    const AppWidget *last = ui_find(d, "Dropped many-299");
+    assert_non_null(last);
+    assert_true(last->flags & WIDGET_FOCUSED);
+    ui_key(d, SDLK_SPACE);
+    assert_true(app->selection.pack[299]);
+    /* And back up to the first. */
+    for (int k = 0; k < 299; k++)
+        ui_key(d, SDLK_UP);
+    ui_refresh(d);
+    const AppWidget *first = ui_find(d, "Dropped many-000");
+    assert_non_null(first);
+    assert_true(first->flags & WIDGET_FOCUSED);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -189,6 +311,11 @@ int main(void)
                                         ui_teardown),
         cmocka_unit_test_setup_teardown(test_broken_packs_absent_from_choose, ui_setup,
                                         ui_teardown),
+        cmocka_unit_test_setup_teardown(test_drop_same_id_asks_and_replaces, ui_setup, ui_teardown),
+        cmocka_unit_test_setup_teardown(test_fixed_pack_replaces_its_broken_file, ui_setup,
+                                        ui_teardown),
+        cmocka_unit_test_setup_teardown(test_remove_moves_the_file_aside, ui_setup, ui_teardown),
+        cmocka_unit_test_setup_teardown(test_300_packs_all_reachable, ui_setup, ui_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,8 +1,8 @@
-/* app_packs.c - the App's packs beyond loading them: the selection the
- * packs screen ticks (grown as packs are added) and what it offers, the
- * player's packs
- * folder, and a pack file dropped on the window, which is checked, copied
- * into that folder and added.
+/* app_packs.c - the App's packs: the selection the packs screen ticks
+ * (grown as packs are added) and what it offers, the player's packs folder,
+ * and loading the set (again, after a change), and removing a pack by
+ * moving its file aside. A file dropped on the window is app_drop.c's.
+ * Read pack_set.h first.
  */
 #include "app.h"
 #include "i18n.h"
@@ -10,15 +10,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <errno.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "app_private.h"
 #include "format.h"
-#include "fsutil.h"
-#include "import.h"
-#include "pack_load.h"
 #include "strutil.h"
 
 /* Grows one selection to the pack set (new packs unticked). */
@@ -247,266 +244,229 @@ bool app_make_dir(const char *path)
     return mkdir(buf, 0755) == 0 || app_is_dir(buf);
 }
 
-static const char *base_name(const char *path)
-{
-    const char *slash = strrchr(path, '/');
-    return slash ? slash + 1 : path;
-}
-
-/* ---- a file dropped on the window -------------------------------------------
+/* ---- loading, reloading, removing -------------------------------------------
  *
- * The dropped file is opened once, with fs_open_file (a FIFO or a device is
- * refused without waiting), and read from that descriptor into memory; the
- * path is never opened again. A pack is checked from those bytes; any other
- * file is tried as an import (the same code as `quizdeck --import`). The
- * copy is named after the pack's id, "<id>.yaml" or "<id>-N.yaml", so it is
- * always a name the packs folder loads, and it is put in place with link(),
- * which never replaces an existing file. */
+ * The App keeps the launch's pack paths so that it can load the same set
+ * again (Reload, a file replaced or removed, files changed while the window
+ * was away). A set that is replaced is kept, not freed, until the App ends:
+ * a round may still point into its packs. Ticks follow packs by id. */
 
-enum { DROP_MAX_BYTES = 64 * 1024 * 1024, DROP_MAX_CLASHES = 100000 };
+typedef struct AppPackPaths {
+    char **paths;
+    size_t count;
+    PackSet *retired; /* replaced sets, freed in app_packs_free */
+    size_t retired_count;
+    unsigned long long signature; /* of the files last loaded (files_signature) */
+} AppPackPaths;
 
-/* The whole of fd into a malloc'd buffer (NULL on a read error). */
-static char *read_all(int fd, long long hint, size_t *len)
+static void mix(unsigned long long *h, unsigned long long v)
 {
-    size_t cap = hint > 0 ? (size_t)hint + 1 : 4096, used = 0;
-    char *buf = malloc(cap);
-    while (buf) {
-        if (used == cap) {
-            char *more = realloc(buf, cap * 2);
-            if (!more)
-                break;
-            buf = more;
-            cap *= 2;
-        }
-        ssize_t n = read(fd, buf + used, cap - used);
-        if (n == 0) {
-            *len = used;
-            return buf;
-        }
-        if (n < 0 && errno != EINTR)
-            break;
-        if (n > 0)
-            used += (size_t)n;
-    }
-    free(buf);
-    return NULL;
+    *h = (*h ^ v) * 1099511628211ULL;
 }
 
-static bool write_all(int fd, const char *data, size_t len)
+/* A number that changes when a file of the set, or a folder it came from,
+ * changes (its size, its time, a file added or removed). */
+static unsigned long long files_signature(const App *app)
 {
-    while (len > 0) {
-        ssize_t n = write(fd, data, len);
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n <= 0)
-            return false;
-        data += n;
-        len -= (size_t)n;
+    unsigned long long h = 14695981039346656037ULL;
+    struct stat st;
+    for (size_t i = 0; i < app->packs.report_count; i++) {
+        if (stat(app->packs.reports[i].path, &st) == 0) {
+            mix(&h, (unsigned long long)st.st_size);
+            mix(&h, (unsigned long long)st.st_mtim.tv_sec);
+            mix(&h, (unsigned long long)st.st_mtim.tv_nsec);
+        } else {
+            mix(&h, i + 1);
+        }
     }
+    const AppPackPaths *pp = app->pack_paths;
+    for (size_t i = 0; pp && i <= pp->count; i++) {
+        const char *dir = i < pp->count ? pp->paths[i] : app->user_packs_dir;
+        if (stat(dir, &st) == 0 && S_ISDIR(st.st_mode)) {
+            mix(&h, (unsigned long long)st.st_mtim.tv_sec);
+            mix(&h, (unsigned long long)st.st_mtim.tv_nsec);
+        }
+    }
+    return h;
+}
+
+static void load_set(App *app)
+{
+    const AppPackPaths *pp = app->pack_paths;
+    for (size_t i = 0; pp && i < pp->count; i++)
+        pack_set_add_path(&app->packs, pp->paths[i]);
+    if (app_is_dir(app->user_packs_dir))
+        pack_set_add_path(&app->packs, app->user_packs_dir);
+    app_selection_sync(app);
+    if (app->pack_paths)
+        app->pack_paths->signature = files_signature(app);
+}
+
+void app_packs_load(App *app, const char *const *paths, size_t count)
+{
+    AppPackPaths *pp = calloc(1, sizeof *pp);
+    if (pp && count > 0)
+        pp->paths = calloc(count, sizeof *pp->paths);
+    for (size_t i = 0; pp && pp->paths && i < count; i++)
+        if (paths[i])
+            pp->paths[pp->count++] = strdup(paths[i]);
+    app->pack_paths = pp;
+    load_set(app);
+}
+
+/* The ticks of one selection by id, to put back after a reload. */
+typedef struct Ticks {
+    char **ids;   /* ticked pack ids */
+    char **topic; /* per ticked pack: "a,b" ticked topic ids, "" for none */
+    size_t count;
+} Ticks;
+
+static Ticks ticks_take(const App *app, const Selection *sel)
+{
+    Ticks t = {0};
+    t.ids = calloc(sel->count + 1, sizeof *t.ids);
+    t.topic = calloc(sel->count + 1, sizeof *t.topic);
+    if (!t.ids || !t.topic)
+        return t;
+    for (size_t i = 0; i < sel->count && i < app->packs.pack_count; i++) {
+        if (!sel->pack[i])
+            continue;
+        const Pack *p = app->packs.packs[i];
+        size_t len = 1;
+        for (size_t k = 0; k < p->topic_count; k++)
+            len += sel->topic[i][k] ? strlen(p->topics[k].id) + 1 : 0;
+        char *topics = calloc(1, len);
+        for (size_t k = 0; topics && k < p->topic_count; k++)
+            if (sel->topic[i][k]) {
+                strcat(topics, p->topics[k].id);
+                strcat(topics, ",");
+            }
+        t.ids[t.count] = strdup(p->id);
+        t.topic[t.count++] = topics;
+    }
+    return t;
+}
+
+static void ticks_put(const App *app, Selection *sel, Ticks *t)
+{
+    for (size_t n = 0; n < t->count; n++) {
+        int i = t->ids[n] ? pack_index(app, t->ids[n], strlen(t->ids[n])) : -1;
+        if (i >= 0 && (size_t)i < sel->count) {
+            const Pack *p = app->packs.packs[i];
+            sel->pack[i] = true;
+            for (size_t k = 0; t->topic[n] && k < p->topic_count; k++) {
+                size_t tl = strlen(p->topics[k].id);
+                for (const char *at = t->topic[n]; *at; at += strcspn(at, ",") + 1)
+                    if (strncmp(at, p->topics[k].id, tl) == 0 && at[tl] == ',')
+                        sel->topic[i][k] = true;
+            }
+        }
+        free(t->ids[n]);
+        free(t->topic[n]);
+    }
+    free(t->ids);
+    free(t->topic);
+    memset(t, 0, sizeof *t);
+}
+
+void app_packs_reload(App *app)
+{
+    AppPackPaths *pp = app->pack_paths;
+    Ticks play = ticks_take(app, &app->selection);
+    Ticks study = ticks_take(app, &app->study_selection);
+    PackSet *retired = pp ? realloc(pp->retired, (pp->retired_count + 1) * sizeof *retired) : NULL;
+    if (retired) {
+        pp->retired = retired;
+        retired[pp->retired_count++] = app->packs;
+    } else if (!app->quiz.active) {
+        pack_set_free(&app->packs); /* nothing can point into it */
+    }
+    memset(&app->packs, 0, sizeof app->packs);
+    app_selection_free(&app->selection);
+    app_selection_free(&app->study_selection);
+    load_set(app);
+    ticks_put(app, &app->selection, &play);
+    ticks_put(app, &app->study_selection, &study);
+    app->dirty = true;
+}
+
+bool app_packs_changed(const App *app)
+{
+    return app->pack_paths && files_signature(app) != app->pack_paths->signature;
+}
+
+void app_packs_free(App *app)
+{
+    AppPackPaths *pp = app->pack_paths;
+    pack_set_free(&app->packs);
+    if (!pp)
+        return;
+    for (size_t i = 0; i < pp->count; i++)
+        free(pp->paths[i]);
+    for (size_t i = 0; i < pp->retired_count; i++)
+        pack_set_free(&pp->retired[i]);
+    free(pp->retired);
+    free(pp->paths);
+    free(pp);
+    app->pack_paths = NULL;
+}
+
+bool app_pack_in_user_folder(const App *app, const char *path)
+{
+    size_t n = strlen(app->user_packs_dir);
+    return path && strncmp(path, app->user_packs_dir, n) == 0 && path[n] == '/' &&
+           strchr(path + n + 1, '/') == NULL;
+}
+
+bool app_move_aside(const App *app, const char *path, char *moved, size_t moved_size)
+{
+    char dir[APP_PATH_MAX + 16];
+    snprintf(dir, sizeof dir, "%s/removed", app->user_packs_dir);
+    if (!app_pack_in_user_folder(app, path) || !app_make_dir(dir))
+        return false;
+    const char *name = strrchr(path, '/') + 1;
+    for (int k = 1; k < 100000; k++) {
+        char dst[APP_PATH_MAX + 400];
+        if (k == 1)
+            snprintf(dst, sizeof dst, "%s/%s", dir, name);
+        else
+            snprintf(dst, sizeof dst, "%s/%d-%s", dir, k, name);
+        /* link() never replaces a file; the original name goes after. */
+        if (link(path, dst) == 0) {
+            unlink(path);
+            snprintf(moved, moved_size, "%s", dst);
+            return true;
+        }
+        if (errno != EEXIST)
+            return false;
+    }
+    return false;
+}
+
+bool app_remove_pack_file(App *app, const char *path)
+{
+    char moved[APP_PATH_MAX + 400];
+    if (!app_move_aside(app, path, moved, sizeof moved)) {
+        app_notice(app, COLOR_BAD, "%s",
+                   _("The file could not be moved aside; nothing was removed."));
+        return false;
+    }
+    app_packs_reload(app);
+    char shown[400];
+    text_escape_controls(shown, sizeof shown, strrchr(moved, '/') + 1, TEXT_ESCAPE_VISIBLE);
+    app_notice(app, COLOR_GOOD, _("Removed: moved to the removed folder as %s."), shown);
     return true;
 }
 
-/* Writes data as a new file "<stem>.yaml" (or "<stem>-N.yaml" when taken)
- * in dir, never replacing a file; its name goes to name. */
-static bool write_new_pack(const char *dir, const char *stem, const char *data, size_t len,
-                           char *name, size_t name_size)
+void app_open_packs_folder(App *app)
 {
-    char tmp[APP_PATH_MAX + 64];
-    snprintf(tmp, sizeof tmp, "%s/.quizdeck-drop-XXXXXX", dir);
-    int fd = mkstemp(tmp);
-    if (fd < 0)
-        return false;
-    bool ok = write_all(fd, data, len) && fsync(fd) == 0;
-    ok = close(fd) == 0 && ok;
-    bool placed = false;
-    for (int k = 1; ok && !placed && k < DROP_MAX_CLASHES; k++) {
-        char dst[APP_PATH_MAX + 320];
-        if (k == 1)
-            snprintf(name, name_size, "%s.yaml", stem);
-        else
-            snprintf(name, name_size, "%s-%d.yaml", stem, k);
-        snprintf(dst, sizeof dst, "%s/%s", dir, name);
-        if (link(tmp, dst) == 0)
-            placed = true;
-        else if (errno != EEXIST)
-            ok = false;
-    }
-    unlink(tmp);
-    return placed;
-}
-
-/* A name for the screen: every control character a visible symbol. */
-static const char *visible(char *buf, size_t size, const char *text)
-{
-    text_escape_controls(buf, size, text, TEXT_ESCAPE_VISIBLE);
-    return buf;
-}
-
-/* The first error of diags, as shown on screen, with the file's base name. */
-static void first_error(const DiagList *diags, char *out, size_t size)
-{
-    out[0] = '\0';
-    for (size_t i = 0; i < diags->count; i++) {
-        if (diags->items[i].severity == DIAG_ERROR) {
-            Diag d = diags->items[i];
-            d.file = (char *)base_name(d.file ? d.file : "");
-            diag_format_as(&d, out, size, TEXT_ESCAPE_VISIBLE);
-            return;
-        }
-    }
-}
-
-/* Tries a file that is not a pack as an import; the pack text, or NULL
- * with the reasons in diags. *warnings counts what the import skipped. */
-static char *import_dropped(const char *name, const char *data, size_t len, size_t *out_len,
-                            DiagList *diags, size_t *warnings)
-{
-    ImportPack *ip = import_pack_new();
-    if (!ip)
-        return NULL;
-    char *yaml = NULL;
-    char stem[256], id[PACK_MAX_ID + 1];
-    snprintf(stem, sizeof stem, "%s", name);
-    char *dot = strrchr(stem, '.');
-    if (dot && dot != stem)
-        *dot = '\0';
-    if (import_slug(stem, id, sizeof id, PACK_MAX_ID) == 0)
-        snprintf(id, sizeof id, "imported");
-    ImportResult r = {0};
-    if (import_buffer(ip, name, data, len, IMPORT_AUTO, NULL) && ip->question_count > 0 &&
-        import_finish(ip, id, stem, &r)) {
-        yaml = r.yaml;
-        *out_len = r.yaml_len;
-        r.yaml = NULL;
-        *warnings = ip->diags.count;
-    } else {
-        diag_append(diags, &ip->diags);
-        if (ip->diags.error_count == 0)
-            diag_add(diags, DIAG_ERROR, name, 0, 0, "%s", _("no questions could be imported"));
-    }
-    import_result_free(&r);
-    import_pack_free(ip);
-    return yaml;
-}
-
-static void notice_not_added(App *app, const char *name, const DiagList *diags)
-{
-    char first[600], shown[400];
-    first_error(diags, first, sizeof first);
-    visible(shown, sizeof shown, name);
-    if (diags->error_count > 1)
-        app_notice(app, COLOR_BAD,
-                   i18n_plural("%s was not added: %s (and %s more error)",
-                               "%s was not added: %s (and %s more errors)",
-                               (int64_t)diags->error_count - 1),
-                   shown, first, ui_format_int((int64_t)diags->error_count - 1).text);
-    else
-        app_notice(app, COLOR_BAD, _("%s was not added: %s"), shown, first);
-}
-
-/* The pack is checked; copies its text into the packs folder and loads it. */
-static bool add_checked(App *app, const Pack *pack, const char *name, const char *data, size_t len,
-                        size_t warnings)
-{
-    char shown[400], title[400];
-    visible(shown, sizeof shown, name);
-    visible(title, sizeof title, pack->title);
-    Pack *twin = pack_set_find(&app->packs, pack->id);
-    if (twin) {
-        char twin_name[400];
-        app_notice(app, COLOR_WARN, _("A pack with id \"%s\" is already loaded (%s)."), pack->id,
-                   visible(twin_name, sizeof twin_name, base_name(twin->path)));
-        return false;
-    }
     if (!app_make_dir(app->user_packs_dir)) {
         app_notice(app, COLOR_BAD, _("Cannot create the packs folder %s"), app->user_packs_dir);
-        return false;
+        return;
     }
-    char copy[PACK_MAX_ID + 32], dst[APP_PATH_MAX + 320];
-    if (!write_new_pack(app->user_packs_dir, pack->id, data, len, copy, sizeof copy)) {
-        app_notice(app, COLOR_BAD, _("Could not copy %s into %s"), shown, app->user_packs_dir);
-        return false;
-    }
-    snprintf(dst, sizeof dst, "%s/%s", app->user_packs_dir, copy);
-    size_t before = app->packs.pack_count;
-    pack_set_add_path(&app->packs, dst);
-    app_selection_sync(app);
-    if (app->packs.pack_count <= before) {
-        app_notice(app, COLOR_BAD, _("%s was copied as %s but could not be loaded."), shown, copy);
-        return false;
-    }
-    char count[80];
-    snprintf(count, sizeof count,
-             i18n_plural("%s question", "%s questions", (int64_t)pack->question_count),
-             ui_format_int((int64_t)pack->question_count).text);
-    if (warnings > 0)
-        app_notice(app, COLOR_WARN,
-                   i18n_plural("Added \"%s\" (%s) from %s as %s, with %s warning.",
-                               "Added \"%s\" (%s) from %s as %s, with %s warnings.",
-                               (int64_t)warnings),
-                   title, count, shown, copy, ui_format_int((int64_t)warnings).text);
-    else
-        app_notice(app, COLOR_GOOD, _("Added \"%s\" (%s) from %s as %s."), title, count, shown,
-                   copy);
-    return true;
-}
-
-bool app_add_pack_file(App *app, const char *path)
-{
-    app->dirty = true;
-    const char *name = base_name(path);
-    char shown[400];
-    visible(shown, sizeof shown, name);
-    if (app_is_dir(path)) {
-        /* A folder is a class session's, not a pack. */
-        app_notice(app, COLOR_WARN, "%s", _("Class sessions: use quizdeck --session"));
-        return false;
-    }
-    FsFile file;
-    FsRefusal refusal = fs_open_file(path, DROP_MAX_BYTES, &file);
-    if (refusal != FS_OPENED) {
-        const char *noun = fs_refusal_noun(refusal);
-        if (noun[0])
-            app_notice(app, COLOR_BAD, _("%s was not added: it is %s."), shown, i18n_message(noun));
-        else if (refusal == FS_TOO_BIG)
-            app_notice(app, COLOR_BAD, _("%s was not added: it is too big."), shown);
-        else
-            app_notice(app, COLOR_BAD, _("%s was not added: it could not be opened."), shown);
-        return false;
-    }
-    size_t len = 0;
-    char *data = read_all(file.fd, file.size, &len);
-    close(file.fd);
-    if (!data) {
-        app_notice(app, COLOR_BAD, _("%s was not added: it could not be read."), shown);
-        return false;
-    }
-    DiagList diags = {0};
-    size_t warnings = 0;
-    Pack *pack = pack_load_buffer(name, data, len, &diags);
-    if (!pack && !pack_set_is_pack_name(name) && import_detect(name, data, len) != IMPORT_AUTO) {
-        /* Not a pack but a question bank in a format the importer knows:
-         * its reasons replace the pack checker's. */
-        diag_clear(&diags);
-        size_t ylen = 0;
-        char *yaml = import_dropped(name, data, len, &ylen, &diags, &warnings);
-        if (yaml) {
-            diag_clear(&diags);
-            free(data);
-            data = yaml;
-            len = ylen;
-            pack = pack_load_buffer(name, data, len, &diags);
-        }
-    }
-    bool added = false;
-    if (!pack) {
-        notice_not_added(app, name, &diags);
-    } else {
-        warnings += diags.count - diags.error_count;
-        added = add_checked(app, pack, name, data, len, warnings);
-        pack_free(pack);
-    }
-    diag_clear(&diags);
-    free(data);
-    return added;
+    char url[APP_PATH_MAX + 16];
+    snprintf(url, sizeof url, "file://%s", app->user_packs_dir);
+    if (SDL_OpenURL(url) != 0)
+        app_notice(app, COLOR_WARN, _("The file manager could not be opened; the folder is %s"),
+                   app->user_packs_dir);
 }
