@@ -35,7 +35,8 @@ typedef struct Row {
     RowKind kind;
     size_t index; /* pack or failure index */
     size_t topic;
-    int y, h; /* in list coordinates (pixels from the list's top) */
+    size_t questions; /* ROW_TOPIC: the topic's, counted when the rows are made */
+    int y, h;         /* in list coordinates (pixels from the list's top) */
 } Row;
 
 typedef struct PacksState {
@@ -108,7 +109,7 @@ static void row_text(const App *app, const PacksState *s, const Row *row, char *
         const Pack *p = app->packs.packs[row->index];
         const PackTopic *t = &p->topics[row->topic];
         snprintf(title, tn, "%s", t->title[0] ? t->title : t->id);
-        size_t n = app_topic_size(p, t->id);
+        size_t n = row->questions;
         snprintf(detail, dn, i18n_plural("%s question", "%s questions", (int64_t)n),
                  ui_format_int((int64_t)n).text);
     } else if (row->kind == ROW_FAILURE) {
@@ -206,7 +207,7 @@ static bool any_ticked(App *app, const PacksState *s)
     return false;
 }
 
-static void add_row(PacksState *s, RowKind kind, size_t index, size_t topic)
+static void add_row(const App *app, PacksState *s, RowKind kind, size_t index, size_t topic)
 {
     if (s->row_count == s->row_cap) {
         int cap = s->row_cap ? s->row_cap * 2 : 64;
@@ -216,7 +217,12 @@ static void add_row(PacksState *s, RowKind kind, size_t index, size_t topic)
         s->rows = rows;
         s->row_cap = cap;
     }
-    s->rows[s->row_count++] = (Row){kind, index, topic, 0, 0};
+    size_t questions = 0;
+    if (kind == ROW_TOPIC) {
+        const Pack *p = app->packs.packs[index];
+        questions = app_topic_size(p, p->topics[topic].id);
+    }
+    s->rows[s->row_count++] = (Row){kind, index, topic, questions, 0, 0};
 }
 
 /* The nav indices of the two buttons (after the window of rows). */
@@ -303,15 +309,15 @@ static void build_rows(App *app, PacksState *s, const Selection *sel, SDL_Rect c
 {
     s->row_count = 0;
     for (size_t i = 0; i < app->packs.pack_count; i++) {
-        add_row(s, ROW_PACK, i, 0);
+        add_row(app, s, ROW_PACK, i, 0);
         if (s->mode == PACKS_CHOOSE && i < sel->count && sel->pack[i])
             for (size_t k = 0; k < app->packs.packs[i]->topic_count; k++)
-                add_row(s, ROW_TOPIC, i, k);
+                add_row(app, s, ROW_TOPIC, i, k);
     }
     /* Broken files are the author's business: listed in Packs only. */
     if (s->mode == PACKS_BROWSE)
         for (size_t i = 0; i < app->packs.failure_count; i++)
-            add_row(s, ROW_FAILURE, i, 0);
+            add_row(app, s, ROW_FAILURE, i, 0);
 
     const Theme *t = &app->theme;
     int y = ring;
