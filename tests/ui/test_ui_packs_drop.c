@@ -299,6 +299,25 @@ static void test_300_packs_all_reachable(void **state)
     assert_true(first->flags & WIDGET_FOCUSED);
 }
 
+/* A question bank in another format (GIFT here) is imported, the same way
+ * as `quizdeck --import`, and added under a loadable name. */
+static void test_drop_gift_is_imported(void **state)
+{
+    UiDriver *d = *state;
+    App *app = ui_start(d, NULL, 0, 1280, 720);
+    char src[200], copy[240];
+    snprintf(src, sizeof src, "%s/capitals.gift", d->dir);
+    write_text(src, "::Q1:: Paris is the capital of France. {T}\n\n"
+                    "::Q2:: What is the capital of Italy? {=Rome ~Milan ~Turin}\n");
+    ui_drop(d, src);
+    const Pack *p = pack_set_find(&app->packs, "capitals");
+    assert_non_null(p);
+    assert_int_equal(p->question_count, 2);
+    assert_true(ui_shows(d, "capitals.yaml"));
+    snprintf(copy, sizeof copy, "%s/capitals.yaml", d->packs);
+    assert_true(exists(copy));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -316,6 +335,7 @@ int main(void)
                                         ui_teardown),
         cmocka_unit_test_setup_teardown(test_remove_moves_the_file_aside, ui_setup, ui_teardown),
         cmocka_unit_test_setup_teardown(test_300_packs_all_reachable, ui_setup, ui_teardown),
+        cmocka_unit_test_setup_teardown(test_drop_gift_is_imported, ui_setup, ui_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
