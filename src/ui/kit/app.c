@@ -203,6 +203,13 @@ static void handle(App *app, SDL_Event *e)
             keep_minimum_size(app);
             app_resized(app);
         }
+        /* Back from the file manager or an editor: the Packs screen shows
+         * the files as they are now. */
+        if (e->window.event == SDL_WINDOWEVENT_FOCUS_GAINED && app_scene(app) == SCENE_PACKS &&
+            app_packs_changed(app)) {
+            app_packs_reload(app);
+            app_notice(app, COLOR_ACCENT, "%s", _("Pack files changed: packs reloaded."));
+        }
         app->dirty = true;
         return;
     case SDL_RENDER_TARGETS_RESET:
@@ -593,12 +600,7 @@ App *app_create(const AppConfig *config)
     app_apply_settings(app, false);
 
     /* Packs: the given paths, then the player's own folder. */
-    for (size_t i = 0; i < config->pack_path_count; i++)
-        if (config->pack_paths[i])
-            pack_set_add_path(&app->packs, config->pack_paths[i]);
-    if (app_is_dir(app->user_packs_dir))
-        pack_set_add_path(&app->packs, app->user_packs_dir);
-    app_selection_sync(app);
+    app_packs_load(app, config->pack_paths, config->pack_path_count);
     app_selection_load(app, APP_SELECTION_PLAY);
     app_selection_load(app, APP_SELECTION_STUDY);
 
@@ -636,7 +638,8 @@ void app_destroy(App *app)
     audio_free(app->audio);
     app->audio = NULL;
     app_end_round(app);
-    pack_set_free(&app->packs);
+    app_drop_free(app);
+    app_packs_free(app);
     store_close(app->store);
     text_destroy(app->text);
     if (app->mirror_frame)

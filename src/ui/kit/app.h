@@ -198,12 +198,14 @@ struct App {
     char notice[APP_NOTICE_MAX];
     ThemeColor notice_color;
     uint64_t notice_until;
-    uint64_t notice_since;     /* when it appeared: it may be dismissed after a while */
-    int notice_strip;          /* pixels at the bottom kept for it; theme.out_h leaves them out */
-    AppDialog *dialog;         /* the question app_ask put (app_dialog.c); NULL until one */
-    Audio *audio;              /* the sound device (audio.h); NULL while the volume is 0 */
-    SDL_Rect back_button;      /* as laid out (left to right; see app.c, mirroring) */
-    SDL_Texture *mirror_frame; /* right to left: the frame before its flip */
+    uint64_t notice_since; /* when it appeared: it may be dismissed after a while */
+    int notice_strip;      /* pixels at the bottom kept for it; theme.out_h leaves them out */
+    AppDialog *dialog;     /* the question app_ask put (app_dialog.c); NULL until one */
+    struct AppPackPaths *pack_paths; /* what app_packs_load loaded, to load again (app_packs.c) */
+    struct AppDrop *drop;            /* a dropped pack waiting for "Replace?" (app_drop.c) */
+    Audio *audio;                    /* the sound device (audio.h); NULL while the volume is 0 */
+    SDL_Rect back_button;            /* as laid out (left to right; see app.c, mirroring) */
+    SDL_Texture *mirror_frame;       /* right to left: the frame before its flip */
     int mirror_w, mirror_h;
     AppWidget widgets[APP_MAX_WIDGETS];
 
@@ -399,10 +401,45 @@ uint64_t app_new_seed(void);
 /* Wall-clock unix milliseconds, for the store (not for timers). */
 int64_t app_unix_ms(void);
 
-/* Copies a dropped .yaml into the user's packs folder once pack_load_file
- * accepts it and adds it to app->packs; otherwise shows its first error.
- * Returns true when the pack was added. (Called by the loop on a drop.) */
+/* A file dropped on the window (the loop calls it on SDL_DROPFILE). It is
+ * opened once (a FIFO or a device is refused at once) and read from that
+ * descriptor; a pack, or a question bank the importer reads, is copied into
+ * the player's packs folder as "<id>.yaml" ("<id>-N.yaml" when that name is
+ * taken; no file is ever replaced) and loaded, and a notice says what
+ * happened. A pack whose id is already loaded from the packs folder, or
+ * whose earlier broken file is there, replaces that file once the player
+ * says yes (the old one is moved into removed/). Returns true when a pack
+ * was added now. A folder is a class session's: see the comment there. */
 bool app_add_pack_file(App *app, const char *path);
+
+/* Loads the packs at `paths` (folders or files, in order), then the
+ * player's packs folder, and keeps the paths for app_packs_reload. Called
+ * once, by app_create. */
+void app_packs_load(App *app, const char *const *paths, size_t count);
+
+/* Loads the same paths again, keeping the ticks by pack id. The set it
+ * replaces stays alive until app_packs_free (a round may point into it). */
+void app_packs_reload(App *app);
+
+/* Has a file of the set, or a folder it came from, changed since it was
+ * loaded? (For the window regaining focus.) */
+bool app_packs_changed(const App *app);
+
+/* Frees the set and everything app_packs_load kept (app_destroy). */
+void app_packs_free(App *app);
+
+/* Is `path` a file directly in the player's packs folder (one the game may
+ * move aside or replace)? */
+bool app_pack_in_user_folder(const App *app, const char *path);
+
+/* Removes a pack file of the player's packs folder by moving it into its
+ * removed/ folder (never deleting it), then reloads. False (with a notice)
+ * when it could not be moved. */
+bool app_remove_pack_file(App *app, const char *path);
+
+/* Makes the player's packs folder if need be and opens it in the file
+ * manager (SDL_OpenURL); a notice gives its path when that fails. */
+void app_open_packs_folder(App *app);
 
 /* ---- for tests --------------------------------------------------------- */
 

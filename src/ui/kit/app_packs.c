@@ -1,8 +1,8 @@
-/* app_packs.c - the App's packs beyond loading them: the selection the
- * packs screen ticks (grown as packs are added) and what it offers, the
- * player's packs
- * folder, and a pack file dropped on the window, which is checked, copied
- * into that folder and added.
+/* app_packs.c - the App's packs: the selection the packs screen ticks
+ * (grown as packs are added) and what it offers, the player's packs folder,
+ * and loading the set (again, after a change), and removing a pack by
+ * moving its file aside. A file dropped on the window is app_drop.c's.
+ * Read pack_set.h first.
  */
 #include "app.h"
 #include "i18n.h"
@@ -10,11 +10,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <errno.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "app_private.h"
 #include "format.h"
-#include "pack_load.h"
+#include "strutil.h"
 
 /* Grows one selection to the pack set (new packs unticked). */
 static void sync_one(const App *app, Selection *sel)
@@ -242,106 +244,229 @@ bool app_make_dir(const char *path)
     return mkdir(buf, 0755) == 0 || app_is_dir(buf);
 }
 
-static const char *base_name(const char *path)
+/* ---- loading, reloading, removing -------------------------------------------
+ *
+ * The App keeps the launch's pack paths so that it can load the same set
+ * again (Reload, a file replaced or removed, files changed while the window
+ * was away). A set that is replaced is kept, not freed, until the App ends:
+ * a round may still point into its packs. Ticks follow packs by id. */
+
+typedef struct AppPackPaths {
+    char **paths;
+    size_t count;
+    PackSet *retired; /* replaced sets, freed in app_packs_free */
+    size_t retired_count;
+    unsigned long long signature; /* of the files last loaded (files_signature) */
+} AppPackPaths;
+
+static void mix(unsigned long long *h, unsigned long long v)
 {
-    const char *slash = strrchr(path, '/');
-    return slash ? slash + 1 : path;
+    *h = (*h ^ v) * 1099511628211ULL;
 }
 
-/* Copies src to dst through a temporary file and a rename (design rule 8). */
-static bool copy_file(const char *src, const char *dst)
+/* A number that changes when a file of the set, or a folder it came from,
+ * changes (its size, its time, a file added or removed). */
+static unsigned long long files_signature(const App *app)
 {
-    char tmp[APP_PATH_MAX + 320];
-    snprintf(tmp, sizeof tmp, "%s.tmp", dst);
-    FILE *in = fopen(src, "rb");
-    if (!in)
-        return false;
-    FILE *out = fopen(tmp, "wb");
-    if (!out) {
-        fclose(in);
-        return false;
+    unsigned long long h = 14695981039346656037ULL;
+    struct stat st;
+    for (size_t i = 0; i < app->packs.report_count; i++) {
+        if (stat(app->packs.reports[i].path, &st) == 0) {
+            mix(&h, (unsigned long long)st.st_size);
+            mix(&h, (unsigned long long)st.st_mtim.tv_sec);
+            mix(&h, (unsigned long long)st.st_mtim.tv_nsec);
+        } else {
+            mix(&h, i + 1);
+        }
     }
-    char buf[16384];
-    size_t n;
-    bool ok = true;
-    while ((n = fread(buf, 1, sizeof buf, in)) > 0)
-        if (fwrite(buf, 1, n, out) != n)
-            ok = false;
-    if (ferror(in))
-        ok = false;
-    fclose(in);
-    if (fclose(out) != 0)
-        ok = false;
-    if (ok && rename(tmp, dst) != 0)
-        ok = false;
-    if (!ok)
-        remove(tmp);
-    return ok;
+    const AppPackPaths *pp = app->pack_paths;
+    for (size_t i = 0; pp && i <= pp->count; i++) {
+        const char *dir = i < pp->count ? pp->paths[i] : app->user_packs_dir;
+        if (stat(dir, &st) == 0 && S_ISDIR(st.st_mode)) {
+            mix(&h, (unsigned long long)st.st_mtim.tv_sec);
+            mix(&h, (unsigned long long)st.st_mtim.tv_nsec);
+        }
+    }
+    return h;
 }
 
-bool app_add_pack_file(App *app, const char *path)
+static void load_set(App *app)
 {
-    DiagList diags = {0};
-    Pack *pack = pack_load_file(path, &diags);
-    if (!pack) {
-        char first[600] = "";
-        for (size_t i = 0; i < diags.count; i++) {
-            if (diags.items[i].severity == DIAG_ERROR) {
-                Diag d = diags.items[i];
-                d.file = (char *)base_name(d.file);
-                diag_format(&d, first, sizeof first);
-                break;
+    const AppPackPaths *pp = app->pack_paths;
+    for (size_t i = 0; pp && i < pp->count; i++)
+        pack_set_add_path(&app->packs, pp->paths[i]);
+    if (app_is_dir(app->user_packs_dir))
+        pack_set_add_path(&app->packs, app->user_packs_dir);
+    app_selection_sync(app);
+    if (app->pack_paths)
+        app->pack_paths->signature = files_signature(app);
+}
+
+void app_packs_load(App *app, const char *const *paths, size_t count)
+{
+    AppPackPaths *pp = calloc(1, sizeof *pp);
+    if (pp && count > 0)
+        pp->paths = calloc(count, sizeof *pp->paths);
+    for (size_t i = 0; pp && pp->paths && i < count; i++)
+        if (paths[i])
+            pp->paths[pp->count++] = strdup(paths[i]);
+    app->pack_paths = pp;
+    load_set(app);
+}
+
+/* The ticks of one selection by id, to put back after a reload. */
+typedef struct Ticks {
+    char **ids;   /* ticked pack ids */
+    char **topic; /* per ticked pack: "a,b" ticked topic ids, "" for none */
+    size_t count;
+} Ticks;
+
+static Ticks ticks_take(const App *app, const Selection *sel)
+{
+    Ticks t = {0};
+    t.ids = calloc(sel->count + 1, sizeof *t.ids);
+    t.topic = calloc(sel->count + 1, sizeof *t.topic);
+    if (!t.ids || !t.topic)
+        return t;
+    for (size_t i = 0; i < sel->count && i < app->packs.pack_count; i++) {
+        if (!sel->pack[i])
+            continue;
+        const Pack *p = app->packs.packs[i];
+        size_t len = 1;
+        for (size_t k = 0; k < p->topic_count; k++)
+            len += sel->topic[i][k] ? strlen(p->topics[k].id) + 1 : 0;
+        char *topics = calloc(1, len);
+        for (size_t k = 0; topics && k < p->topic_count; k++)
+            if (sel->topic[i][k]) {
+                strcat(topics, p->topics[k].id);
+                strcat(topics, ",");
+            }
+        t.ids[t.count] = strdup(p->id);
+        t.topic[t.count++] = topics;
+    }
+    return t;
+}
+
+static void ticks_put(const App *app, Selection *sel, Ticks *t)
+{
+    for (size_t n = 0; n < t->count; n++) {
+        int i = t->ids[n] ? pack_index(app, t->ids[n], strlen(t->ids[n])) : -1;
+        if (i >= 0 && (size_t)i < sel->count) {
+            const Pack *p = app->packs.packs[i];
+            sel->pack[i] = true;
+            for (size_t k = 0; t->topic[n] && k < p->topic_count; k++) {
+                size_t tl = strlen(p->topics[k].id);
+                for (const char *at = t->topic[n]; *at; at += strcspn(at, ",") + 1)
+                    if (strncmp(at, p->topics[k].id, tl) == 0 && at[tl] == ',')
+                        sel->topic[i][k] = true;
             }
         }
-        if (diags.error_count > 1)
-            app_notice(app, COLOR_BAD,
-                       i18n_plural("%s was not added: %s (and %s more error)",
-                                   "%s was not added: %s (and %s more errors)",
-                                   (int64_t)diags.error_count - 1),
-                       base_name(path), first, ui_format_int((int64_t)diags.error_count - 1).text);
+        free(t->ids[n]);
+        free(t->topic[n]);
+    }
+    free(t->ids);
+    free(t->topic);
+    memset(t, 0, sizeof *t);
+}
+
+void app_packs_reload(App *app)
+{
+    AppPackPaths *pp = app->pack_paths;
+    Ticks play = ticks_take(app, &app->selection);
+    Ticks study = ticks_take(app, &app->study_selection);
+    PackSet *retired = pp ? realloc(pp->retired, (pp->retired_count + 1) * sizeof *retired) : NULL;
+    if (retired) {
+        pp->retired = retired;
+        retired[pp->retired_count++] = app->packs;
+    } else if (!app->quiz.active) {
+        pack_set_free(&app->packs); /* nothing can point into it */
+    }
+    memset(&app->packs, 0, sizeof app->packs);
+    app_selection_free(&app->selection);
+    app_selection_free(&app->study_selection);
+    load_set(app);
+    ticks_put(app, &app->selection, &play);
+    ticks_put(app, &app->study_selection, &study);
+    app->dirty = true;
+}
+
+bool app_packs_changed(const App *app)
+{
+    return app->pack_paths && files_signature(app) != app->pack_paths->signature;
+}
+
+void app_packs_free(App *app)
+{
+    AppPackPaths *pp = app->pack_paths;
+    pack_set_free(&app->packs);
+    if (!pp)
+        return;
+    for (size_t i = 0; i < pp->count; i++)
+        free(pp->paths[i]);
+    for (size_t i = 0; i < pp->retired_count; i++)
+        pack_set_free(&pp->retired[i]);
+    free(pp->retired);
+    free(pp->paths);
+    free(pp);
+    app->pack_paths = NULL;
+}
+
+bool app_pack_in_user_folder(const App *app, const char *path)
+{
+    size_t n = strlen(app->user_packs_dir);
+    return path && strncmp(path, app->user_packs_dir, n) == 0 && path[n] == '/' &&
+           strchr(path + n + 1, '/') == NULL;
+}
+
+bool app_move_aside(const App *app, const char *path, char *moved, size_t moved_size)
+{
+    char dir[APP_PATH_MAX + 16];
+    snprintf(dir, sizeof dir, "%s/removed", app->user_packs_dir);
+    if (!app_pack_in_user_folder(app, path) || !app_make_dir(dir))
+        return false;
+    const char *name = strrchr(path, '/') + 1;
+    for (int k = 1; k < 100000; k++) {
+        char dst[APP_PATH_MAX + 400];
+        if (k == 1)
+            snprintf(dst, sizeof dst, "%s/%s", dir, name);
         else
-            app_notice(app, COLOR_BAD, _("%s was not added: %s"), base_name(path), first);
-        diag_clear(&diags);
-        /* List it with its errors on the packs screen too. */
-        pack_set_add_path(&app->packs, path);
+            snprintf(dst, sizeof dst, "%s/%d-%s", dir, k, name);
+        /* link() never replaces a file; the original name goes after. */
+        if (link(path, dst) == 0) {
+            unlink(path);
+            snprintf(moved, moved_size, "%s", dst);
+            return true;
+        }
+        if (errno != EEXIST)
+            return false;
+    }
+    return false;
+}
+
+bool app_remove_pack_file(App *app, const char *path)
+{
+    char moved[APP_PATH_MAX + 400];
+    if (!app_move_aside(app, path, moved, sizeof moved)) {
+        app_notice(app, COLOR_BAD, "%s",
+                   _("The file could not be moved aside; nothing was removed."));
         return false;
     }
-    diag_clear(&diags);
-    bool added = false;
-    Pack *twin = pack_set_find(&app->packs, pack->id);
-    if (twin) {
-        app_notice(app, COLOR_WARN, _("A pack with id \"%s\" is already loaded (%s)."), pack->id,
-                   base_name(twin->path));
-    } else if (!app_make_dir(app->user_packs_dir)) {
+    app_packs_reload(app);
+    char shown[400];
+    text_escape_controls(shown, sizeof shown, strrchr(moved, '/') + 1, TEXT_ESCAPE_VISIBLE);
+    app_notice(app, COLOR_GOOD, _("Removed: moved to the removed folder as %s."), shown);
+    return true;
+}
+
+void app_open_packs_folder(App *app)
+{
+    if (!app_make_dir(app->user_packs_dir)) {
         app_notice(app, COLOR_BAD, _("Cannot create the packs folder %s"), app->user_packs_dir);
-    } else {
-        char dst[APP_PATH_MAX + 300];
-        const char *name = base_name(path);
-        snprintf(dst, sizeof dst, "%s/%s", app->user_packs_dir, name);
-        /* Never overwrite a different pack of the same file name. */
-        for (int k = 2; k < 100; k++) {
-            struct stat st;
-            if (stat(dst, &st) != 0)
-                break;
-            size_t stem = strcspn(name, ".");
-            snprintf(dst, sizeof dst, "%s/%.*s-%d.yaml", app->user_packs_dir, (int)stem, name, k);
-        }
-        if (!copy_file(path, dst)) {
-            app_notice(app, COLOR_BAD, _("Could not copy %s into %s"), name, app->user_packs_dir);
-        } else {
-            size_t before = app->packs.pack_count;
-            pack_set_add_path(&app->packs, dst);
-            app_selection_sync(app);
-            added = app->packs.pack_count > before;
-            if (added)
-                app_notice(app, COLOR_GOOD,
-                           i18n_plural("Added \"%s\" (%s question) to your packs.",
-                                       "Added \"%s\" (%s questions) to your packs.",
-                                       (int64_t)pack->question_count),
-                           pack->title, ui_format_int((int64_t)pack->question_count).text);
-        }
+        return;
     }
-    pack_free(pack);
-    app->dirty = true;
-    return added;
+    char url[APP_PATH_MAX + 16];
+    snprintf(url, sizeof url, "file://%s", app->user_packs_dir);
+    if (SDL_OpenURL(url) != 0)
+        app_notice(app, COLOR_WARN, _("The file manager could not be opened; the folder is %s"),
+                   app->user_packs_dir);
 }

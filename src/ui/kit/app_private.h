@@ -52,6 +52,13 @@ bool app_is_dir(const char *path);
 /* mkdir -p; true when the folder exists afterwards. */
 bool app_make_dir(const char *path);
 
+/* Moves a file of the player's packs folder into its removed/ folder under
+ * a name no file there has; the new path goes to moved. (app_packs.c) */
+bool app_move_aside(const App *app, const char *path, char *moved, size_t moved_size);
+
+/* Frees a drop waiting for its answer (app_drop.c). */
+void app_drop_free(App *app);
+
 /* ---- app_dialog.c ------------------------------------------------------ */
 
 /* Gives the event to the question app_ask put, when one is up: true then

@@ -20,11 +20,13 @@
  * scene_title.c first.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "app.h"
 #include "format.h"
 #include "i18n.h"
+#include "strutil.h"
 #include "widgets.h"
 
 typedef enum RowKind { ROW_PACK, ROW_TOPIC, ROW_FAILURE } RowKind;
@@ -33,17 +35,29 @@ typedef struct Row {
     RowKind kind;
     size_t index; /* pack or failure index */
     size_t topic;
-    int y, h; /* in list coordinates (pixels from the list's top) */
+    size_t questions; /* ROW_TOPIC: the topic's, counted when the rows are made */
+    int y, h;         /* in list coordinates (pixels from the list's top) */
 } Row;
 
 typedef struct PacksState {
     PacksOpen mode;
     Nav nav;
     Scroll scroll;
-    Row rows[NAV_MAX];
-    int row_count;
-    int list_focus; /* the row Tab left the list from */
-    SDL_Rect view;  /* the scrolling list on screen */
+    /* Every row (no cap: a row per pack and per open topic). The Nav holds
+     * at most NAV_MAX widgets, so it holds a window of them: rows[first]
+     * to rows[first + nav_rows - 1] are nav indices 0 to nav_rows - 1
+     * (centred on the focused row, or on what is on screen), then the two
+     * buttons. */
+    Row *rows;
+    int row_count, row_cap;
+    int first, nav_rows;
+    int focus_row;                        /* the row with the focus, or the last one that had it */
+    int list_focus;                       /* the row Tab left the list from */
+    char remove_path[APP_PATH_MAX + 320]; /* the file "Remove?" asks about */
+    unsigned long long signature;         /* of what the rows were built from */
+    size_t questions, ticked;             /* the ticks' totals, as built */
+    int content_h;                        /* the list's height, as built */
+    SDL_Rect view;                        /* the scrolling list on screen */
     SDL_Rect all_rect, continue_rect;
     bool has_buttons; /* Select all and Continue / Done (not when browsing) */
     int footer_y;
@@ -62,7 +76,7 @@ static void row_text(const App *app, const PacksState *s, const Row *row, char *
     title[0] = detail[0] = '\0';
     if (row->kind == ROW_PACK) {
         const Pack *p = app->packs.packs[row->index];
-        snprintf(title, tn, "%s", p->title);
+        text_escape_controls(title, tn, p->title, TEXT_ESCAPE_VISIBLE);
         char topics[600] = "";
         size_t used = 0;
         for (size_t t = 0; t < p->topic_count && used + 4 < sizeof topics; t++) {
@@ -95,12 +109,14 @@ static void row_text(const App *app, const PacksState *s, const Row *row, char *
         const Pack *p = app->packs.packs[row->index];
         const PackTopic *t = &p->topics[row->topic];
         snprintf(title, tn, "%s", t->title[0] ? t->title : t->id);
-        size_t n = app_topic_size(p, t->id);
+        size_t n = row->questions;
         snprintf(detail, dn, i18n_plural("%s question", "%s questions", (int64_t)n),
                  ui_format_int((int64_t)n).text);
     } else if (row->kind == ROW_FAILURE) {
         const PackFailure *f = &app->packs.failures[row->index];
-        snprintf(title, tn, _("%s \xE2\x80\x94 not loaded"), base_name(f->path));
+        char name[400];
+        text_escape_controls(name, sizeof name, base_name(f->path), TEXT_ESCAPE_VISIBLE);
+        snprintf(title, tn, _("%s \xE2\x80\x94 not loaded"), name);
         size_t used = 0;
         size_t shown = 0, limit = s->mode == PACKS_BROWSE ? 5 : 1;
         for (size_t i = 0; i < f->diags.count && shown < limit && used + 2 < dn; i++) {
@@ -109,7 +125,7 @@ static void row_text(const App *app, const PacksState *s, const Row *row, char *
             Diag d = f->diags.items[i];
             d.file = (char *)base_name(d.file ? d.file : "");
             char line[700];
-            diag_format(&d, line, sizeof line);
+            diag_format_as(&d, line, sizeof line, TEXT_ESCAPE_VISIBLE);
             int w = snprintf(detail + used, dn - used, "%s%s", shown ? "\n" : "", line);
             if (w < 0)
                 break;
@@ -160,7 +176,8 @@ static const char *footer_hint(const PacksState *s)
 {
     switch (s->mode) {
     case PACKS_BROWSE:
-        return _("\xE2\x86\x91\xE2\x86\x93  scroll    Esc  back");
+        return _("\xE2\x86\x91\xE2\x86\x93  move    Delete  remove    Tab  Open folder, Reload    "
+                 "Esc  back");
     case PACKS_STUDY:
         return _("\xE2\x86\x91\xE2\x86\x93  move    Space  tick    Tab  Select all, Done    Esc  "
                  "back");
@@ -190,22 +207,132 @@ static bool any_ticked(App *app, const PacksState *s)
     return false;
 }
 
-static void add_row(PacksState *s, RowKind kind, size_t index, size_t topic)
+static void add_row(const App *app, PacksState *s, RowKind kind, size_t index, size_t topic)
 {
-    if (s->row_count >= NAV_MAX - 2)
-        return;
-    s->rows[s->row_count++] = (Row){kind, index, topic, 0, 0};
+    if (s->row_count == s->row_cap) {
+        int cap = s->row_cap ? s->row_cap * 2 : 64;
+        Row *rows = realloc(s->rows, (size_t)cap * sizeof *rows);
+        if (!rows)
+            return; /* out of memory: the list is shorter */
+        s->rows = rows;
+        s->row_cap = cap;
+    }
+    size_t questions = 0;
+    if (kind == ROW_TOPIC) {
+        const Pack *p = app->packs.packs[index];
+        questions = app_topic_size(p, p->topics[topic].id);
+    }
+    s->rows[s->row_count++] = (Row){kind, index, topic, questions, 0, 0};
 }
 
-/* The nav indices of the two buttons (after the rows). */
+/* The nav indices of the two buttons (after the window of rows). */
 static int all_index(const PacksState *s)
 {
-    return s->row_count;
+    return s->nav_rows;
 }
 
 static int continue_index(const PacksState *s)
 {
-    return s->row_count + 1;
+    return s->nav_rows + 1;
+}
+
+/* Is the nav focus on a row (not a button)? */
+static bool on_row(const PacksState *s)
+{
+    return s->nav.focus < s->nav_rows;
+}
+
+/* Chooses which rows the Nav holds: around the focused row when it is on
+ * screen (the keys move it one row at a time), else around what is. */
+static void place_window(PacksState *s)
+{
+    int w = s->row_count < NAV_MAX - 2 ? s->row_count : NAV_MAX - 2;
+    int top = s->scroll.offset, bottom = s->scroll.offset + s->view.h;
+    int v0 = -1, v1 = -1;
+    for (int r = 0; r < s->row_count; r++)
+        if (s->rows[r].y + s->rows[r].h >= top && s->rows[r].y <= bottom) {
+            if (v0 < 0)
+                v0 = r;
+            v1 = r;
+        }
+    if (s->focus_row >= s->row_count)
+        s->focus_row = s->row_count > 0 ? s->row_count - 1 : 0;
+    bool focus_seen = v0 < 0 || (s->focus_row >= v0 && s->focus_row <= v1);
+    int centre = focus_seen ? s->focus_row : (v0 + v1) / 2;
+    int first = centre - w / 2;
+    if (first > s->row_count - w)
+        first = s->row_count - w;
+    if (first < 0)
+        first = 0;
+    /* The nav index of the focus follows its row as the window moves; a
+     * focused button stays focused. (Before the first layout, nav_rows is
+     * 0 and the focus is on the first row.) */
+    int button = s->nav_rows > 0 || s->row_count == 0 ? s->nav.focus - s->nav_rows : -1;
+    if (button >= 0) {
+        s->nav.focus = w + button;
+    } else if (w > 0) {
+        int focus = s->focus_row - first;
+        s->nav.focus = focus >= 0 && focus < w ? focus : (v0 >= first ? v0 - first : 0);
+        s->focus_row = first + s->nav.focus;
+    }
+    s->first = first;
+    s->nav_rows = w;
+}
+
+/* What the rows, their sizes and the totals depend on: the set, the mode,
+ * the ticks, the column and the text size. They are made again only when
+ * it changes, not on every event (a 50,000-question pack stays cheap). */
+static unsigned long long list_signature(const App *app, const PacksState *s, int width)
+{
+    unsigned long long h = 14695981039346656037ULL;
+    const unsigned long long prime = 1099511628211ULL;
+#define MIX(v) (h = (h ^ (unsigned long long)(v)) * prime)
+    MIX(s->mode);
+    MIX(width);
+    MIX(theme_px(&app->theme, 1000));
+    MIX((uintptr_t)app->packs.packs);
+    MIX(app->packs.pack_count);
+    MIX(app->packs.failure_count);
+    const Selection *sel = s->mode == PACKS_STUDY ? &app->study_selection : &app->selection;
+    for (size_t i = 0; i < sel->count && i < app->packs.pack_count; i++) {
+        MIX(sel->pack[i]);
+        for (size_t k = 0; sel->pack[i] && k < app->packs.packs[i]->topic_count; k++)
+            MIX(sel->topic[i][k]);
+    }
+#undef MIX
+    return h;
+}
+
+/* Every row, measured, and the totals of the ticks. */
+static void build_rows(App *app, PacksState *s, const Selection *sel, SDL_Rect col, int gap,
+                       int ring)
+{
+    s->row_count = 0;
+    for (size_t i = 0; i < app->packs.pack_count; i++) {
+        add_row(app, s, ROW_PACK, i, 0);
+        if (s->mode == PACKS_CHOOSE && i < sel->count && sel->pack[i])
+            for (size_t k = 0; k < app->packs.packs[i]->topic_count; k++)
+                add_row(app, s, ROW_TOPIC, i, k);
+    }
+    /* Broken files are the author's business: listed in Packs only. */
+    if (s->mode == PACKS_BROWSE)
+        for (size_t i = 0; i < app->packs.failure_count; i++)
+            add_row(app, s, ROW_FAILURE, i, 0);
+
+    const Theme *t = &app->theme;
+    int y = ring;
+    int indent = theme_px(t, 36);
+    for (int r = 0; r < s->row_count; r++) {
+        char tt[300], dd[4200];
+        row_text(app, s, &s->rows[r], tt, sizeof tt, dd, sizeof dd);
+        int w = col.w - (s->rows[r].kind == ROW_TOPIC ? indent : 0);
+        bool check = s->mode != PACKS_BROWSE && s->rows[r].kind != ROW_FAILURE;
+        s->rows[r].y = y;
+        s->rows[r].h = widget_tile_height(app, w, tt, dd, check);
+        y += s->rows[r].h + gap;
+    }
+    s->content_h = y - gap + ring;
+    s->questions = s->mode == PACKS_STUDY ? 0 : app_selection_questions(app, &s->ticked);
 }
 
 static void layout(App *app, PacksState *s)
@@ -216,7 +343,7 @@ static void layout(App *app, PacksState *s)
     int gap = theme_px(t, 10);
     s->footer_y = widget_footer_top(app, footer_hint(s));
     int bottom = s->footer_y;
-    s->has_buttons = s->mode != PACKS_BROWSE;
+    s->has_buttons = true;
     if (s->has_buttons) {
         int bh = widget_button_height(app);
         int bw = theme_px(t, 220);
@@ -234,42 +361,28 @@ static void layout(App *app, PacksState *s)
         s->view.h = 0;
 
     const Selection *sel = selection_of(app, s);
-    s->row_count = 0;
-    for (size_t i = 0; i < app->packs.pack_count; i++) {
-        add_row(s, ROW_PACK, i, 0);
-        if (s->mode == PACKS_CHOOSE && i < sel->count && sel->pack[i])
-            for (size_t k = 0; k < app->packs.packs[i]->topic_count; k++)
-                add_row(s, ROW_TOPIC, i, k);
-    }
-    /* Broken files are the author's business: listed in Packs only. */
-    if (s->mode == PACKS_BROWSE)
-        for (size_t i = 0; i < app->packs.failure_count; i++)
-            add_row(s, ROW_FAILURE, i, 0);
-
-    int y = ring;
+    unsigned long long sig = list_signature(app, s, col.w);
+    if (sig != s->signature || s->rows == NULL)
+        build_rows(app, s, sel, col, gap, ring);
+    s->signature = sig;
+    scroll_set(&s->scroll, s->content_h, s->view.h);
+    place_window(s);
     int indent = theme_px(t, 36);
-    for (int r = 0; r < s->row_count; r++) {
-        char tt[300], dd[4200];
-        row_text(app, s, &s->rows[r], tt, sizeof tt, dd, sizeof dd);
-        int w = col.w - (s->rows[r].kind == ROW_TOPIC ? indent : 0);
-        bool check = s->mode != PACKS_BROWSE && s->rows[r].kind != ROW_FAILURE;
-        s->rows[r].y = y;
-        s->rows[r].h = widget_tile_height(app, w, tt, dd, check);
-        y += s->rows[r].h + gap;
-    }
-    scroll_set(&s->scroll, y - gap + ring, s->view.h);
 
     nav_begin(&s->nav);
-    for (int r = 0; r < s->row_count; r++) {
+    for (int r = s->first; r < s->first + s->nav_rows; r++) {
         const Row *row = &s->rows[r];
         int x = col.x + (row->kind == ROW_TOPIC ? indent : 0);
         SDL_Rect rect = {x, s->view.y + row->y - s->scroll.offset,
                          col.w - (row->kind == ROW_TOPIC ? indent : 0), row->h};
         nav_add(&s->nav, rect, true);
     }
-    if (s->has_buttons) {
+    if (s->mode == PACKS_BROWSE) {
+        nav_add(&s->nav, s->all_rect, true);      /* Open folder */
+        nav_add(&s->nav, s->continue_rect, true); /* Reload */
+    } else if (s->has_buttons) {
         nav_add(&s->nav, s->all_rect, app->packs.pack_count > 0);
-        bool go = s->mode == PACKS_STUDY || app_selection_questions(app, NULL) > 0;
+        bool go = s->mode == PACKS_STUDY || s->questions > 0;
         nav_add(&s->nav, s->continue_rect, go);
     }
     nav_end(&s->nav);
@@ -277,8 +390,8 @@ static void layout(App *app, PacksState *s)
 
 static void show_focus(App *app, PacksState *s)
 {
-    if (s->nav.focus < s->row_count) {
-        const Row *row = &s->rows[s->nav.focus];
+    if (on_row(s) && s->focus_row < s->row_count) {
+        const Row *row = &s->rows[s->focus_row];
         int ring = theme_px(&app->theme, THEME_FOCUS_GAP + THEME_FOCUS_W) + 1;
         scroll_show(&s->scroll, row->y - ring, row->y + row->h + ring);
     }
@@ -291,10 +404,23 @@ static void packs_enter(App *app, void *state, SceneId from, const SceneArg *arg
         s->mode = arg->packs;
         s->scroll.offset = 0;
         s->nav.focus = 0;
+        s->focus_row = 0;
+        s->first = 0;
+        s->nav_rows = 0;
         s->list_focus = 0;
         s->nav.pressed = -1;
     }
+    s->signature = 0; /* the packs or the language may have changed */
     layout(app, s);
+}
+
+static void packs_leave(App *app, void *state)
+{
+    (void)app;
+    PacksState *s = state;
+    free(s->rows); /* made again by the next layout */
+    s->rows = NULL;
+    s->row_count = s->row_cap = 0;
 }
 
 static void toggle(App *app, PacksState *s, int r)
@@ -328,6 +454,48 @@ static void go_on(App *app, PacksState *s)
         app_go(app, SCENE_SETUP);
 }
 
+/* ---- Packs: the folder, Reload, Remove ---- */
+
+static void reload(App *app)
+{
+    app_packs_reload(app);
+    app_notice(app, COLOR_ACCENT,
+               i18n_plural("Packs reloaded: %s pack.", "Packs reloaded: %s packs.",
+                           (int64_t)app->packs.pack_count),
+               ui_format_int((int64_t)app->packs.pack_count).text);
+}
+
+static void remove_now(App *app, void *user)
+{
+    PacksState *s = user;
+    app_remove_pack_file(app, s->remove_path);
+}
+
+static void ask_remove(App *app, PacksState *s, const Row *row)
+{
+    const char *path = row->kind == ROW_FAILURE ? app->packs.failures[row->index].path
+                                                : app->packs.packs[row->index]->path;
+    if (row->kind == ROW_TOPIC)
+        return;
+    if (!app_pack_in_user_folder(app, path)) {
+        app_notice(app, COLOR_WARN, "%s",
+                   _("Only the packs in your packs folder can be removed here."));
+        return;
+    }
+    snprintf(s->remove_path, sizeof s->remove_path, "%s", path);
+    char name[300], title_text[400];
+    text_escape_controls(name, sizeof name, base_name(path), TEXT_ESCAPE_VISIBLE);
+    snprintf(title_text, sizeof title_text, _("Remove %s?"), name);
+    app_ask(app, &(AppAsk){.title = title_text,
+                           .body = _("It is moved into the removed folder of your packs folder, "
+                                     "not deleted: put it back to get it again."),
+                           .yes = _("Remove"),
+                           .no = _("Keep it"),
+                           .yes_is_danger = true,
+                           .on_yes = remove_now,
+                           .user = s});
+}
+
 /* Tab and Shift+Tab: the list is one stop (the arrows move in it), then
  * Select all, then Continue. */
 static bool tab(PacksState *s, bool forward)
@@ -335,13 +503,18 @@ static bool tab(PacksState *s, bool forward)
     if (!s->has_buttons)
         return false;
     int f = s->nav.focus;
-    int stops[3] = {s->row_count > 0 ? s->list_focus : -1, all_index(s), continue_index(s)};
-    int at = f < s->row_count ? 0 : f == all_index(s) ? 1 : 2;
+    int back = s->list_focus - s->first;
+    if (back < 0 || back >= s->nav_rows)
+        back = 0;
+    int stops[3] = {s->nav_rows > 0 ? back : -1, all_index(s), continue_index(s)};
+    int at = f < s->nav_rows ? 0 : f == all_index(s) ? 1 : 2;
     for (int k = 1; k <= 3; k++) {
         int next = stops[((at + (forward ? k : -k)) % 3 + 3) % 3];
         if (next >= 0 && next < s->nav.count && s->nav.enabled[next]) {
-            if (f < s->row_count)
-                s->list_focus = f;
+            if (f < s->nav_rows)
+                s->list_focus = s->first + f;
+            if (next < s->nav_rows)
+                s->focus_row = s->first + next;
             nav_set_focus(&s->nav, next);
             s->nav.keyboard = true;
             return true;
@@ -354,11 +527,16 @@ static bool packs_event(App *app, void *state, const UiEvent *event)
 {
     PacksState *s = state;
     layout(app, s);
+    if (s->mode == PACKS_BROWSE && event->sdl->type == SDL_KEYDOWN &&
+        event->sdl->key.keysym.sym == SDLK_DELETE && on_row(s) && s->focus_row < s->row_count) {
+        ask_remove(app, s, &s->rows[s->focus_row]);
+        return true;
+    }
     if (scroll_wheel_event(&s->scroll, event, &app->theme))
         return true;
     if (event->action == ACTION_NEXT || event->action == ACTION_PREV) {
         if (tab(s, event->action == ACTION_NEXT)) {
-            if (s->nav.focus < s->row_count)
+            if (on_row(s))
                 show_focus(app, s);
             return true;
         }
@@ -370,14 +548,21 @@ static bool packs_event(App *app, void *state, const UiEvent *event)
         return false;
     bool changed = false;
     int hit = nav_event(&s->nav, event, &changed);
+    if (on_row(s)) {
+        s->focus_row = s->first + s->nav.focus;
+        s->list_focus = s->focus_row;
+    }
     if (changed && event->pointer == POINTER_NONE)
         show_focus(app, s);
-    if (s->nav.focus < s->row_count)
-        s->list_focus = s->nav.focus;
     if (hit >= 0) {
-        if (hit < s->row_count) {
+        if (hit < s->nav_rows) {
             if (s->mode != PACKS_BROWSE)
-                toggle(app, s, hit);
+                toggle(app, s, s->first + hit);
+        } else if (s->mode == PACKS_BROWSE) {
+            if (hit == all_index(s))
+                app_open_packs_folder(app);
+            else if (hit == continue_index(s))
+                reload(app);
         } else if (hit == all_index(s)) {
             select_all(app, s);
         } else if (hit == continue_index(s)) {
@@ -392,9 +577,13 @@ static bool packs_event(App *app, void *state, const UiEvent *event)
 static void draw_summary(App *app, PacksState *s)
 {
     const Theme *t = &app->theme;
-    char summary[400];
+    char summary[APP_PATH_MAX + 400];
     size_t n = 0;
-    if (s->mode == PACKS_STUDY) {
+    if (s->mode == PACKS_BROWSE) {
+        char dir[APP_PATH_MAX + 64];
+        text_escape_controls(dir, sizeof dir, app->user_packs_dir, TEXT_ESCAPE_VISIBLE);
+        snprintf(summary, sizeof summary, _("Your packs folder: %s"), dir);
+    } else if (s->mode == PACKS_STUDY) {
         const Selection *sel = &app->study_selection;
         for (size_t i = 0; i < sel->count; i++)
             n += sel->pack[i];
@@ -405,7 +594,8 @@ static void draw_summary(App *app, PacksState *s)
                      i18n_plural("%s pack is studied.", "%s packs are studied.", (int64_t)n),
                      ui_format_int((int64_t)n).text);
     } else {
-        size_t q = app_selection_questions(app, &n);
+        size_t q = s->questions;
+        n = s->ticked;
         if (n == 0) {
             snprintf(summary, sizeof summary, "%s", _("Tick at least one pack."));
         } else {
@@ -418,7 +608,7 @@ static void draw_summary(App *app, PacksState *s)
             snprintf(summary, sizeof summary, "%s \xC2\xB7 %s", packs, questions);
         }
     }
-    if (app->packs.failure_count > 0) {
+    if (app->packs.failure_count > 0 && s->mode != PACKS_BROWSE) {
         char broken[160];
         snprintf(broken, sizeof broken,
                  i18n_plural("%s pack file could not be loaded \xE2\x80\x94 see Packs.",
@@ -450,14 +640,14 @@ static void packs_draw(App *app, void *state)
                     "(see questions/README.md for the format)."));
     }
     const Selection *sel = selection_of(app, s);
-    for (int r = 0; r < s->row_count; r++) {
-        SDL_Rect rect = s->nav.rect[r];
+    for (int r = s->first; r < s->first + s->nav_rows; r++) {
+        SDL_Rect rect = s->nav.rect[r - s->first];
         if (rect.y + rect.h < s->view.y || rect.y > s->view.y + s->view.h)
             continue;
         const Row *row = &s->rows[r];
         char tt[300], dd[4200];
         row_text(app, s, row, tt, sizeof tt, dd, sizeof dd);
-        unsigned flags = nav_flag(&s->nav, r);
+        unsigned flags = nav_flag(&s->nav, r - s->first);
         bool check = s->mode != PACKS_BROWSE && row->kind != ROW_FAILURE;
         if (row->kind == ROW_FAILURE)
             flags |= WIDGET_DANGER;
@@ -475,12 +665,17 @@ static void packs_draw(App *app, void *state)
         draw_summary(app, s);
         int ai = all_index(s), ci = continue_index(s);
         unsigned af = nav_flag(&s->nav, ai) | (s->nav.enabled[ai] ? 0u : WIDGET_DISABLED);
-        widget_button(app, s->all_rect, any_ticked(app, s) ? _("Clear") : _("Select all"), af);
         unsigned cf = nav_flag(&s->nav, ci) | WIDGET_PRIMARY;
         if (!s->nav.enabled[ci])
             cf |= WIDGET_DISABLED;
-        widget_button(app, s->continue_rect, s->mode == PACKS_STUDY ? _("Done") : _("Continue"),
-                      cf);
+        if (s->mode == PACKS_BROWSE) {
+            widget_button(app, s->all_rect, _("Open folder"), af);
+            widget_button(app, s->continue_rect, _("Reload"), cf);
+        } else {
+            widget_button(app, s->all_rect, any_ticked(app, s) ? _("Clear") : _("Select all"), af);
+            widget_button(app, s->continue_rect, s->mode == PACKS_STUDY ? _("Done") : _("Continue"),
+                          cf);
+        }
     }
     widget_footer(app, footer_hint(s));
 }
@@ -489,6 +684,7 @@ const Scene scene_packs = {
     .name = "packs",
     .state_size = sizeof(PacksState),
     .enter = packs_enter,
+    .leave = packs_leave,
     .event = packs_event,
     .draw = packs_draw,
 };
