@@ -21,6 +21,8 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "yaml_hint.h"
+
 /* -------------------------------------------------------------- messages */
 
 void pl_error_at(Loader *L, Mark m, const char *fmt, ...)
@@ -271,6 +273,57 @@ static const char *control_name(unsigned c)
 
 /* ---------------------------------------------------------------- events */
 
+/* Feeds the file from its first byte to `lines` until it has what it
+ * wants: the descriptor is read with pread (its offset is left alone), a
+ * memory buffer directly. Only after a syntax error, so the cost (at most
+ * one more read of the file) is paid by broken files alone. */
+static void collect_lines(const Input *in, YamlLines *lines)
+{
+    if (in->fd < 0) {
+        yaml_lines_feed(lines, in->data, in->size);
+        yaml_lines_feed(lines, NULL, 0);
+        return;
+    }
+    char buf[16384];
+    off_t offset = 0;
+    for (;;) {
+        ssize_t got = pread(in->fd, buf, sizeof buf, offset);
+        if (got < 0 && errno == EINTR)
+            continue;
+        if (got <= 0) {
+            yaml_lines_feed(lines, NULL, 0);
+            return;
+        }
+        if (!yaml_lines_feed(lines, buf, (size_t)got))
+            return;
+        offset += got;
+    }
+}
+
+/* libyaml's syntax error, with a plain-language hint when the lines around
+ * it show a known mistake (yaml_hint.h), pointing where the hint says. */
+static void report_syntax_error(Loader *L)
+{
+    const yaml_parser_t *p = &L->parser;
+    Mark m = mark_of(p->problem_mark), c = mark_of(p->context_mark);
+    YamlSyntaxError error = {
+        .problem = p->problem,
+        .context = p->context,
+        .line = m.line,
+        .column = m.col,
+        .context_line = c.line,
+        .context_column = c.col,
+    };
+    YamlLines lines;
+    yaml_lines_init(&lines, &error);
+    collect_lines(&L->input, &lines);
+    char message[1024];
+    Mark at;
+    yaml_hint_message(&error, &lines, message, sizeof message, &at.line, &at.col);
+    yaml_lines_free(&lines);
+    pl_error_at(L, at, "%s", message);
+}
+
 /* Reports why libyaml stopped, in the format's words, and stops the loader. */
 static void report_parser_error(Loader *L)
 {
@@ -313,16 +366,9 @@ static void report_parser_error(Loader *L)
         pl_error_at(L, (Mark){1, 1}, "cannot read the text: %s (at byte %zu)",
                     p->problem ? p->problem : "unknown problem", p->problem_offset);
         return;
-    default: {
-        Mark m = mark_of(p->problem_mark);
-        if (p->context)
-            pl_error_at(L, m, "YAML syntax: %s (%s that starts on line %d)",
-                        p->problem ? p->problem : "unknown problem", p->context,
-                        mark_of(p->context_mark).line);
-        else
-            pl_error_at(L, m, "YAML syntax: %s", p->problem ? p->problem : "unknown problem");
+    default:
+        report_syntax_error(L);
         return;
-    }
     }
 }
 
