@@ -220,6 +220,31 @@ bool text_is_blank(const char *text, uint32_t *first_invisible)
     return blank;
 }
 
+bool text_is_utf8(const char *text, size_t len)
+{
+    const unsigned char *s = (const unsigned char *)text, *end = s + len;
+    while (s < end) {
+        /* Eight ASCII bytes at a time (most text is ASCII): none has its
+         * top bit set, and none is NUL (w - 0x01.. borrows from a zero byte). */
+        const uint64_t high = 0x8080808080808080u, ones = 0x0101010101010101u;
+        while (end - s >= 8) {
+            uint64_t w;
+            memcpy(&w, s, sizeof w);
+            if ((w & high) || ((w - ones) & ~w & high))
+                break;
+            s += 8;
+        }
+        if (s == end)
+            break;
+        uint32_t cp;
+        size_t n = utf8_decode(s, &cp); /* stops at the NUL at `end` */
+        if (n == 0 || cp == 0 || (size_t)(end - s) < n)
+            return false;
+        s += n;
+    }
+    return true;
+}
+
 size_t text_char_boundary(const char *text, size_t cut)
 {
     /* At most three steps back: a longer run of continuation bytes is not

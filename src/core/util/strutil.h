@@ -62,6 +62,12 @@ size_t text_escape_tail(char *dst, size_t size, const char *src, TextEscapeStyle
  * space, or 0 when there is none, so a message can name what is there. */
 bool text_is_blank(const char *text, uint32_t *first_invisible);
 
+/* True when the `len` bytes of `text` are strict UTF-8 (no overlong form,
+ * no surrogate, nothing past U+10FFFF) with no NUL among them. `text[len]`
+ * must be a NUL: the check is for a string whose length is known, such as
+ * one found with memchr in a buffer that is not trusted. */
+bool text_is_utf8(const char *text, size_t len);
+
 /* The largest cut <= `cut` that does not split a UTF-8 character of `text`
  * (which must have at least `cut` bytes): where to end a shortened copy. */
 size_t text_char_boundary(const char *text, size_t cut);
