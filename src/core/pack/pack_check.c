@@ -628,7 +628,7 @@ void pl_check_question(Loader *L)
     RawQuestion *r = &L->raw;
     Question *q = push_question(L);
     if (!q) {
-        pl_error_at(L, r->at, "out of memory");
+        pl_out_of_memory(L, r->at);
         L->stop = true;
         return;
     }
@@ -648,7 +648,7 @@ void pl_check_question(Loader *L)
                         (unsigned)first_line);
             break;
         case ID_INDEX_NO_MEMORY:
-            pl_error_at(L, r->id.at, "out of memory");
+            pl_out_of_memory(L, r->id.at);
             break;
         default:
             break;

@@ -41,6 +41,22 @@ void pl_warning_at(Loader *L, Mark m, const char *fmt, ...)
     va_end(ap);
 }
 
+bool pl_progress_at(PlProgress *progress, uint64_t bytes)
+{
+    if (!progress)
+        return false;
+    /* One thread writes: a plain load and store keep it from going back. */
+    if (atomic_load_explicit(&progress->bytes, memory_order_relaxed) < bytes)
+        atomic_store_explicit(&progress->bytes, bytes, memory_order_relaxed);
+    return atomic_load_explicit(&progress->cancel, memory_order_relaxed);
+}
+
+void pl_out_of_memory(Loader *L, Mark m)
+{
+    L->transient = true;
+    pl_error_at(L, m, "out of memory");
+}
+
 bool pl_error_kept(const Loader *L)
 {
     return diag_would_keep(L->diags, DIAG_ERROR);
@@ -223,6 +239,13 @@ int pl_input_read(void *data, unsigned char *buffer, size_t size, size_t *size_r
             return 0;
         }
         n = (size_t)got;
+        in->fd_bytes += n;
+        if (in->hash)
+            hash64_update(in->hash, buffer, n);
+        if (pl_progress_at(in->progress, in->fd_bytes)) {
+            in->stop = INPUT_CANCELLED;
+            return 0;
+        }
     } else {
         n = in->size - in->offset;
         if (n > size)
@@ -352,7 +375,12 @@ static void report_parser_error(Loader *L)
         pl_error_at(L, (Mark){1, 1}, "file is larger than 64 MiB, the limit for a pack");
         return;
     case INPUT_READ_FAILED:
+        L->transient = true;
         pl_error_at(L, (Mark){1, 1}, "cannot read the file: %s", strerror(in->read_error));
+        return;
+    case INPUT_CANCELLED:
+        L->transient = true;
+        pl_error_at(L, (Mark){1, 1}, "loading was stopped before the end of the file");
         return;
     case INPUT_OK:
         break;
@@ -360,6 +388,7 @@ static void report_parser_error(Loader *L)
     const yaml_parser_t *p = &L->parser;
     switch (p->error) {
     case YAML_MEMORY_ERROR:
+        L->transient = true;
         pl_error_at(L, (Mark){1, 1}, "out of memory while reading the file");
         return;
     case YAML_READER_ERROR:
@@ -618,7 +647,7 @@ void pl_read_value_into(Loader *L, Mark key, RawScalar *out, char *scratch)
         out->text = arena_strndup(&L->arena, s, n);
         out->len = n;
         if (!out->text) {
-            pl_error_at(L, out->at, "out of memory");
+            pl_out_of_memory(L, out->at);
             out->bad = true;
             out->text = "";
         }
