@@ -370,16 +370,25 @@ static Pack *load_and_keep(const char *cache_dir, const char *entry, PackCacheKe
     if (!p)
         return NULL;
     /* The Pack of the entry just written costs what a cached one costs
-     * (its text stays in the file until shown). Same Pack, same records:
-     * the second copy of the records is dropped. */
+     * (its text stays in the file until shown), from the first launch on.
+     * The parsed one goes first, so the two are never in memory together.
+     * Same Pack, same records: the second copy of the records is dropped. */
+    pack_free(p);
     DiagList again = {0};
     PackCacheMiss why;
     Pack *mapped = read_entry(entry, key, true, fd, name, &again, &why, NULL);
     diag_clear(&again);
-    if (!mapped)
-        return p;
-    pack_free(p);
-    return mapped;
+    if (mapped)
+        return mapped;
+    /* Gone already (another game replaced it with a newer state of the
+     * file, or memory ran out): parse again, records and all. */
+    diag_clear(diags);
+    bool again_transient;
+    if (lseek(fd, 0, SEEK_SET) != 0) {
+        diag_add(diags, DIAG_ERROR, name, 1, 1, "cannot read the file: %s", strerror(errno));
+        return NULL;
+    }
+    return pl_load_fd_observed(name, fd, diags, NULL, progress, &again_transient);
 }
 
 Pack *pc_load_fd(const char *cache_dir, const char *name, int fd, DiagList *diags,

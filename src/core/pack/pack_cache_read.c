@@ -90,13 +90,13 @@ static const char *stream_next(Stream *s)
     if (s->bad)
         return "";
     size_t room = (size_t)(s->end - s->at);
-    const unsigned char *nul = memchr(s->at, '\0', room < s->limit + 1 ? room : s->limit + 1);
-    if (!nul || !text_is_utf8((const char *)s->at, (size_t)(nul - s->at))) {
+    size_t len = text_utf8_string((const char *)s->at, room < s->limit + 1 ? room : s->limit + 1);
+    if (len == SIZE_MAX) {
         s->bad = true;
         return "";
     }
     const char *text = (const char *)s->at;
-    s->at = nul + 1;
+    s->at += len + 1;
     if (s->release && s->at - s->released >= RELEASE_CHUNK) {
         release_pages(s->released, s->at);
         s->released = s->at;
@@ -355,7 +355,8 @@ static bool read_question(Reader *r, const unsigned char *record, Question *q)
     if (iq.lists & LIST_PAIRS) {
         if (iq.pair_count > r->h.pair_count - r->pairs_used)
             return fail(r);
-        q->pairs = r->pairs + r->pairs_used;
+        static MatchPair no_pairs[1]; /* an empty list that is not NULL */
+        q->pairs = r->pairs ? r->pairs + r->pairs_used : no_pairs;
         r->pairs_used += iq.pair_count;
         for (size_t k = 0; k < iq.pair_count; k++) {
             q->pairs[k].left = stream_next(&r->text);
@@ -367,7 +368,8 @@ static bool read_question(Reader *r, const unsigned char *record, Question *q)
     if (iq.lists & LIST_GAPS) {
         if (iq.gap_count > r->h.gap_count - r->gaps_used)
             return fail(r);
-        q->gaps = r->gaps + r->gaps_used;
+        static ClozeGap no_gaps[1];
+        q->gaps = r->gaps ? r->gaps + r->gaps_used : no_gaps;
         const unsigned char *gap_records =
             r->image + r->h.regions[REGION_GAPS].offset + r->gaps_used * sizeof(ImageGap);
         r->gaps_used += iq.gap_count;
@@ -534,6 +536,8 @@ static Pack *read_body(Reader *r, const char *name, DiagList *diags)
         if (filled(r->shared[0]))
             return NULL;
     }
+    if (!id_index_reserve(&r->question_ids, h->question_count))
+        return NULL;
     const unsigned char *records = r->image + h->regions[REGION_QUESTIONS].offset;
     const unsigned char *released = records;
     for (uint32_t i = 0; i < h->question_count; i++) {

@@ -220,13 +220,13 @@ bool text_is_blank(const char *text, uint32_t *first_invisible)
     return blank;
 }
 
-bool text_is_utf8(const char *text, size_t len)
+size_t text_utf8_string(const char *text, size_t room)
 {
-    const unsigned char *s = (const unsigned char *)text, *end = s + len;
+    const unsigned char *s = (const unsigned char *)text, *end = s + room;
+    const uint64_t high = 0x8080808080808080u, ones = 0x0101010101010101u;
     while (s < end) {
-        /* Eight ASCII bytes at a time (most text is ASCII): none has its
-         * top bit set, and none is NUL (w - 0x01.. borrows from a zero byte). */
-        const uint64_t high = 0x8080808080808080u, ones = 0x0101010101010101u;
+        /* Eight ASCII bytes at a time, none of them NUL (w - 0x01.. borrows
+         * from a zero byte), which is most text. */
         while (end - s >= 8) {
             uint64_t w;
             memcpy(&w, s, sizeof w);
@@ -236,13 +236,23 @@ bool text_is_utf8(const char *text, size_t len)
         }
         if (s == end)
             break;
+        if (*s == '\0')
+            return (size_t)((const char *)s - text);
+        if (*s < 0x80) {
+            s++;
+            continue;
+        }
+        /* utf8_decode reads up to four bytes: only where they are all there. */
+        unsigned char c[4] = {0};
+        size_t have = (size_t)(end - s) < 4 ? (size_t)(end - s) : 4;
+        memcpy(c, s, have);
         uint32_t cp;
-        size_t n = utf8_decode(s, &cp); /* stops at the NUL at `end` */
-        if (n == 0 || cp == 0 || (size_t)(end - s) < n)
-            return false;
+        size_t n = utf8_decode(c, &cp);
+        if (n == 0 || n > have)
+            return SIZE_MAX;
         s += n;
     }
-    return true;
+    return SIZE_MAX; /* no NUL within room */
 }
 
 size_t text_char_boundary(const char *text, size_t cut)
