@@ -692,8 +692,8 @@ bool pl_read_key(Loader *L, char *buf, size_t size, Mark *at)
         pl_skip_node(L);
         return false;
     }
-    if (n >= size)
-        n = size - 1; /* long keys are unknown keys anyway */
+    if (n >= size) /* long keys are unknown keys anyway; cut between characters */
+        n = text_char_boundary(s, size - 1);
     memcpy(buf, s, n);
     buf[n] = '\0';
     pl_advance(L);

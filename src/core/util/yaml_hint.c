@@ -9,9 +9,12 @@
  */
 #include "yaml_hint.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include "strutil.h"
 
 /* ----------------------------------------------------- collecting lines */
 
@@ -334,16 +337,19 @@ static bool hint_colon_in_text(const YamlSyntaxError *e, const Text *t, Hint *h)
         end--;
     h->line = e->line;
     h->column = e->column;
+    static const char plain[] = "put the text in quotes, since YAML reads ': ' in it as a key";
     if (end == value || t->s[value] == '"' || t->s[value] == '\'' || colon - start > 80) {
-        snprintf(h->text, sizeof h->text,
-                 "put the text in quotes, since YAML reads ': ' in it as a key");
+        snprintf(h->text, sizeof h->text, "%s", plain);
         return true;
     }
     char quoted[64];
     quote_into(quoted, sizeof quoted, t->s + value, end - value);
-    snprintf(h->text, sizeof h->text,
-             "put the text in quotes, since YAML reads ': ' in it as a key: %.*s: \"%s\"",
-             (int)(colon - start), t->s + start, quoted);
+    snprintf(h->text, sizeof h->text, "%s: %.*s: \"%s\"", plain, (int)(colon - start), t->s + start,
+             quoted);
+    /* The line is quoted back only when it is text: libyaml may stop
+     * before a byte that is not UTF-8 would have been reported. */
+    if (text_utf8_string(h->text, strlen(h->text) + 1) == SIZE_MAX)
+        snprintf(h->text, sizeof h->text, "%s", plain);
     return true;
 }
 
