@@ -534,6 +534,31 @@ static void test_sealed_damage_is_refused(void **state)
         assert_int_equal(why, PACK_CACHE_MISS_CORRUPT);
     }
     free(bad);
+    /* Two questions with one id: their hashes meet, then their strings. */
+    static const char two[] =
+        "format: 1\nid: two\ntitle: Two\nquestions:\n"
+        "  - {id: a1, type: truefalse, prompt: P, answer: true, explain: E}\n"
+        "  - {id: a2, type: truefalse, prompt: P, answer: true, explain: E}\n";
+    DiagList two_diags = {0};
+    Pack *two_pack = pack_load_buffer("two.yaml", two, sizeof two - 1, &two_diags);
+    assert_non_null(two_pack);
+    void *twin;
+    size_t twin_size;
+    assert_true(pack_cache_encode(two_pack, &two_diags, &key, &twin, &twin_size));
+    ImageHeader th;
+    memcpy(&th, twin, sizeof th);
+    unsigned char *twin_ids = (unsigned char *)twin + th.regions[REGION_IDS].offset;
+    assert_memory_equal(twin_ids, "a1\0a2\0", 6);
+    twin_ids[4] = '1';
+    pack_cache_seal(twin, twin_size);
+    DiagList none = {0};
+    PackCacheMiss twin_why;
+    assert_null(pack_cache_decode(twin, twin_size, &key, "two.yaml", &none, &twin_why));
+    assert_int_equal(twin_why, PACK_CACHE_MISS_CORRUPT);
+    free(twin);
+    pack_free(two_pack);
+    diag_clear(&two_diags);
+
     /* And the key: another file's image, another state of this one. */
     DiagList diags = {0};
     PackCacheMiss why;

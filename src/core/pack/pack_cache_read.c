@@ -34,7 +34,7 @@
 #include "strutil.h"
 
 /* Pages are given back after every this many bytes read. */
-enum { RELEASE_CHUNK = 1 << 20 };
+enum { RELEASE_CHUNK = 256 * 1024 };
 
 /* Gives back the pages of a file mapping from the one holding `from` up
  * to the one holding `to` (which is kept: its end is still to be read).
@@ -119,7 +119,7 @@ typedef struct Reader {
     MatchPair *pairs;
     ClozeGap *gaps;
     size_t slots_used, pairs_used, gaps_used;
-    IdIndex question_ids;
+    uint64_t *id_hashes; /* of each question's id: are they all different? */
 } Reader;
 
 static bool fail(Reader *r)
@@ -311,7 +311,7 @@ static bool type_ok(const Question *q)
     return false;
 }
 
-static bool read_question(Reader *r, const unsigned char *record, Question *q)
+static bool read_question(Reader *r, const unsigned char *record, Question *q, size_t index)
 {
     ImageQuestion iq;
     memcpy(&iq, record, sizeof iq);
@@ -400,10 +400,35 @@ static bool read_question(Reader *r, const unsigned char *record, Question *q)
         (filled(q->topic) && r->h.topic_count > 0 && !r->shared_is_topic[iq.topic]) ||
         (filled(q->source) && !r->shared_is_section[iq.source]) || !type_ok(q))
         return fail(r);
-    uint32_t first;
-    if (id_index_insert(&r->question_ids, q->id, 0, &first) != ID_INDEX_ADDED)
-        return fail(r); /* a duplicate id, or out of memory: not this image */
+    r->id_hashes[index] = hash64(q->id, strlen(q->id), 0);
     return true;
+}
+
+static int compare_hashes(const void *a, const void *b)
+{
+    uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+    return (x > y) - (x < y);
+}
+
+/* True when no two questions share an id. The ids' hashes, sorted, are
+ * compared first (8 bytes a question, where an index of the strings takes
+ * 40); only when two hashes meet are the strings themselves. */
+static bool ids_unique(const Reader *r)
+{
+    size_t n = r->pack->question_count;
+    qsort(r->id_hashes, n, sizeof *r->id_hashes, compare_hashes);
+    bool clash = false;
+    for (size_t i = 1; i < n && !clash; i++)
+        clash = r->id_hashes[i] == r->id_hashes[i - 1];
+    if (!clash)
+        return true;
+    IdIndex ids = {0};
+    bool unique = id_index_reserve(&ids, n);
+    uint32_t first;
+    for (size_t i = 0; i < n && unique; i++)
+        unique = id_index_insert(&ids, r->pack->questions[i].id, 0, &first) == ID_INDEX_ADDED;
+    id_index_free(&ids);
+    return unique;
 }
 
 /* The pack's own strings, sections, topics and the shared strings. */
@@ -536,12 +561,14 @@ static Pack *read_body(Reader *r, const char *name, DiagList *diags)
         if (filled(r->shared[0]))
             return NULL;
     }
-    if (!id_index_reserve(&r->question_ids, h->question_count))
+    r->id_hashes = malloc((h->question_count ? h->question_count : 1) * sizeof *r->id_hashes);
+    if (!r->id_hashes)
         return NULL;
     const unsigned char *records = r->image + h->regions[REGION_QUESTIONS].offset;
     const unsigned char *released = records;
     for (uint32_t i = 0; i < h->question_count; i++) {
-        if (!read_question(r, records + (size_t)i * sizeof(ImageQuestion), &r->pack->questions[i]))
+        if (!read_question(r, records + (size_t)i * sizeof(ImageQuestion), &r->pack->questions[i],
+                           i))
             return NULL;
         const unsigned char *done = records + (size_t)(i + 1) * sizeof(ImageQuestion);
         if (r->release && done - released >= RELEASE_CHUNK) {
@@ -550,7 +577,7 @@ static Pack *read_body(Reader *r, const char *name, DiagList *diags)
         }
     }
     if (r->ids.at != r->ids.end || r->text.at != r->text.end || r->slots_used != h->slot_count ||
-        r->pairs_used != h->pair_count || r->gaps_used != h->gap_count)
+        r->pairs_used != h->pair_count || r->gaps_used != h->gap_count || !ids_unique(r))
         return NULL;
     /* The records last, so that a refused image has appended none. */
     if (!read_diags(r, name, diags))
@@ -580,7 +607,7 @@ Pack *pc_read_image(const unsigned char *image, size_t size, const PackCacheKey 
     if (*why != PACK_CACHE_MISS_NONE)
         return NULL;
     Pack *p = read_body(&r, name, diags);
-    id_index_free(&r.question_ids);
+    free(r.id_hashes);
     if (!p || r.bad) {
         arena_free(&r.arena);
         *why = PACK_CACHE_MISS_CORRUPT;
