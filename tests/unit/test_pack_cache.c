@@ -830,6 +830,25 @@ static void add_all(PackSet *set)
         pack_set_add_path(set, set_paths[i]);
 }
 
+/* A folder named with a slash at its end is read the same, entry names
+ * whole (the messages name "folder//entry" no more than before). */
+static void test_folder_with_a_trailing_slash(void **state)
+{
+    (void)state;
+    PackSet plain = {0}, slashed = {0};
+    pack_set_add_path(&plain, DATA "/folder-mixed");
+    pack_set_add_path(&slashed, DATA "/folder-mixed/");
+    assert_int_equal(plain.pack_count, slashed.pack_count);
+    assert_int_equal(plain.report_count, slashed.report_count);
+    assert_true(slashed.pack_count >= 2);
+    for (size_t i = 0; i < plain.report_count; i++) {
+        assert_string_equal(plain.reports[i].path, slashed.reports[i].path);
+        assert_int_equal(plain.reports[i].loaded, slashed.reports[i].loaded);
+    }
+    pack_set_free(&plain);
+    pack_set_free(&slashed);
+}
+
 /* The game's folders through the cache: cold (every entry written), then
  * warm (every one a hit), the same set as without a cache: packs, failures
  * (the same id twice included), reports and warnings. */
@@ -1044,6 +1063,7 @@ int main(void)
         cmocka_unit_test(test_cached_pack_outlives_its_entry),
         cmocka_unit_test(test_cached_pack_keeps_its_warnings),
         cmocka_unit_test(test_pack_set_through_the_cache_is_the_same),
+        cmocka_unit_test(test_folder_with_a_trailing_slash),
         cmocka_unit_test(test_loader_steps_to_the_same_set),
         cmocka_unit_test(test_loader_runs_in_a_worker_thread),
         cmocka_unit_test(test_cancelled_loader_stops_and_caches_nothing),

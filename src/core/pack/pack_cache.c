@@ -5,7 +5,7 @@
  * (the path itself is inside, and checked). A load first looks at the
  * entry's header (pread: a few hundred bytes) for the file's size, time,
  * inode and device; only when they match is the file hashed, and only when
- * the hash matches too is the entry mapped and read (pack_cache_image.c).
+ * the hash matches too is the entry mapped and read (pack_cache_read.c).
  * Otherwise the YAML is parsed, its bytes hashed as libyaml reads them, and
  * the entry written: to a temporary file of its own in the same folder,
  * synced, then renamed over the entry. The Pack returned after a write is

@@ -49,7 +49,7 @@
 #include "diag.h"
 #include "pack.h"
 
-/* The layout of an image (pack_cache_image.c). Bump it when the layout
+/* The layout of an image (pack_cache_internal.h). Bump it when the layout
  * changes; PACK_LOADER_VERSION (pack_load.h) when what the loader gives
  * for some file changes. */
 enum { PACK_CACHE_FORMAT_VERSION = 1 };

@@ -254,6 +254,13 @@ static bool plan_job(Plan *plan, Job job)
     return true;
 }
 
+static void close_folder(PlanFolder *folder)
+{
+    if (folder->dir)
+        closedir(folder->dir);
+    folder->dir = NULL;
+}
+
 static int compare_names(const void *a, const void *b)
 {
     return strcmp(*(char *const *)a, *(char *const *)b);
@@ -311,7 +318,7 @@ static PackSetStatus plan_folder(Plan *plan, const char *dir_path)
                 size = (unsigned long long)st.st_size;
             Job job = {.kind = JOB_ENTRY,
                        .path = path,
-                       .name = path + n - 1 - strlen(names[i]),
+                       .name = path + strlen(path) - strlen(names[i]),
                        .folder = folder,
                        .size = size};
             if (plan_job(plan, job))
@@ -320,6 +327,8 @@ static PackSetStatus plan_folder(Plan *plan, const char *dir_path)
         free(names[i]);
     }
     free(names);
+    if (plan->folders[folder].left == 0)
+        close_folder(&plan->folders[folder]);
     return PACK_SET_OK;
 }
 
@@ -336,13 +345,6 @@ static PackSetStatus plan_path(Plan *plan, const char *path)
     unsigned long long size = S_ISREG(st.st_mode) ? (unsigned long long)st.st_size : 0;
     plan_job(plan, (Job){.kind = JOB_FILE, .path = dup_string(path), .size = size});
     return PACK_SET_OK;
-}
-
-static void close_folder(PlanFolder *folder)
-{
-    if (folder->dir)
-        closedir(folder->dir);
-    folder->dir = NULL;
 }
 
 /* Reads the plan's next file into the set. */
