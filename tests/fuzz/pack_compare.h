@@ -7,7 +7,7 @@
  * message, the counts and whether some were dropped). The file a record
  * names, the Pack's arena and where its memory lives are not compared.
  *
- * Header-only (static functions) so that a unit test and a fuzz target can
+ * Header-only (static inline functions) so that a unit test and a fuzz target can
  * both include it: tests/unit/test_pack_cache.c and
  * tests/fuzz/fuzz_pack_cache.c. Read pack.h first.
  */
@@ -27,23 +27,23 @@ typedef struct PackDiff {
     char where[256];
 } PackDiff;
 
-static bool pack_diff_at(PackDiff *d, const char *what, size_t index, const char *detail)
+static inline bool pack_diff_at(PackDiff *d, const char *what, size_t index, const char *detail)
 {
     snprintf(d->where, sizeof d->where, "%s [%zu]%s%s", what, index, detail ? ": " : "",
              detail ? detail : "");
     return false;
 }
 
-static bool pack_same_string(PackDiff *d, const char *a, const char *b, const char *what,
-                             size_t index)
+static inline bool pack_same_string(PackDiff *d, const char *a, const char *b, const char *what,
+                                    size_t index)
 {
     if (!a || !b)
         return a == b || pack_diff_at(d, what, index, "NULL on one side");
     return strcmp(a, b) == 0 || pack_diff_at(d, what, index, a);
 }
 
-static bool pack_same_list(PackDiff *d, const char **a, size_t na, const char **b, size_t nb,
-                           const char *what, size_t index)
+static inline bool pack_same_list(PackDiff *d, const char **a, size_t na, const char **b, size_t nb,
+                                  const char *what, size_t index)
 {
     if (na != nb)
         return pack_diff_at(d, what, index, "counts differ");
@@ -55,7 +55,7 @@ static bool pack_same_list(PackDiff *d, const char **a, size_t na, const char **
     return true;
 }
 
-static bool pack_same_question(PackDiff *d, const Question *a, const Question *b, size_t i)
+static inline bool pack_same_question(PackDiff *d, const Question *a, const Question *b, size_t i)
 {
     if (a->type != b->type || a->difficulty != b->difficulty || a->time_limit != b->time_limit ||
         a->points != b->points || a->line != b->line || a->answer_index != b->answer_index ||
@@ -102,7 +102,7 @@ static bool pack_same_question(PackDiff *d, const Question *a, const Question *b
 
 /* True when the two Packs (either may be NULL) are the same; else says
  * where in d. */
-static bool pack_same(PackDiff *d, const Pack *a, const Pack *b)
+static inline bool pack_same(PackDiff *d, const Pack *a, const Pack *b)
 {
     if (!a || !b)
         return a == b ||
@@ -135,7 +135,7 @@ static bool pack_same(PackDiff *d, const Pack *a, const Pack *b)
 }
 
 /* True when the two lists hold the same records and counts. */
-static bool pack_same_diags(PackDiff *d, const DiagList *a, const DiagList *b)
+static inline bool pack_same_diags(PackDiff *d, const DiagList *a, const DiagList *b)
 {
     if (a->count != b->count || a->error_count != b->error_count ||
         a->warning_count != b->warning_count || a->warnings_kept != b->warnings_kept ||
@@ -153,17 +153,17 @@ static bool pack_same_diags(PackDiff *d, const DiagList *a, const DiagList *b)
 
 /* ---- a digest: the same loads give the same value ------------------------ */
 
-static void pack_digest_string(Hash64 *h, const char *s)
+static inline void pack_digest_string(Hash64 *h, const char *s)
 {
     hash64_update(h, s ? s : "\xFF(null)", s ? strlen(s) + 1 : 8);
 }
 
-static void pack_digest_number(Hash64 *h, long long n)
+static inline void pack_digest_number(Hash64 *h, long long n)
 {
     hash64_update(h, &n, sizeof n);
 }
 
-static void pack_digest_list(Hash64 *h, const char **list, size_t count)
+static inline void pack_digest_list(Hash64 *h, const char **list, size_t count)
 {
     pack_digest_number(h, list ? (long long)count : -1);
     for (size_t i = 0; i < count; i++)
@@ -171,7 +171,7 @@ static void pack_digest_list(Hash64 *h, const char **list, size_t count)
 }
 
 /* Adds one load (Pack may be NULL) and its records to the digest. */
-static void pack_digest(Hash64 *h, const Pack *p, const DiagList *diags)
+static inline void pack_digest(Hash64 *h, const Pack *p, const DiagList *diags)
 {
     pack_digest_number(h, (long long)diags->count);
     pack_digest_number(h, (long long)diags->error_count);

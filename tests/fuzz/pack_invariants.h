@@ -11,7 +11,7 @@
  *     limits of the format page; answers that point at real choices; a
  *     cloze gap's accepted answers non-empty and distinct.
  * A broken promise prints what broke and aborts, which libFuzzer reports as
- * a crash with the input saved. Header-only (static functions), one copy
+ * a crash with the input saved. Header-only (static inline functions), one copy
  * per fuzz target. Read pack.h first.
  */
 #ifndef QUIZDECK_PACK_INVARIANTS_H
@@ -28,14 +28,14 @@
 #include "pack.h"
 
 /* Reports a broken invariant and stops: abort() is the fuzzer's signal. */
-static void fuzz_fail(const char *what, const char *detail)
+static inline void fuzz_fail(const char *what, const char *detail)
 {
     fprintf(stderr, "fuzz: invariant broken: %s%s%s\n", what, detail ? ": " : "",
             detail ? detail : "");
     abort();
 }
 
-static void fuzz_check(bool ok, const char *what, const char *detail)
+static inline void fuzz_check(bool ok, const char *what, const char *detail)
 {
     if (!ok) {
         fuzz_fail(what, detail);
@@ -43,7 +43,7 @@ static void fuzz_check(bool ok, const char *what, const char *detail)
 }
 
 /* Strict UTF-8: no overlongs, no surrogates, nothing past U+10FFFF. */
-static bool fuzz_valid_utf8(const char *text)
+static inline bool fuzz_valid_utf8(const char *text)
 {
     const unsigned char *s = (const unsigned char *)text;
     while (*s) {
@@ -86,7 +86,7 @@ static bool fuzz_valid_utf8(const char *text)
 /* One line as the terminal or the screen gets it: valid UTF-8 with no
  * control character (C0, DEL, C1), so no line break and no escape
  * sequence. */
-static void fuzz_printable_line(const char *line, const char *what)
+static inline void fuzz_printable_line(const char *line, const char *what)
 {
     fuzz_check(fuzz_valid_utf8(line), "formatted diag is not valid UTF-8", what);
     for (const unsigned char *p = (const unsigned char *)line; *p; p++) {
@@ -98,7 +98,7 @@ static void fuzz_printable_line(const char *line, const char *what)
 
 /* A string of the model: never NULL, UTF-8, bounded; `required` ones are
  * not empty either. */
-static void fuzz_string(const char *text, bool required, const char *what)
+static inline void fuzz_string(const char *text, bool required, const char *what)
 {
     fuzz_check(text != NULL, "string is NULL", what);
     fuzz_check(strlen(text) <= PACK_MAX_STRING, "string over PACK_MAX_STRING", what);
@@ -106,7 +106,8 @@ static void fuzz_string(const char *text, bool required, const char *what)
     fuzz_check(!required || text[0] != '\0', "required string is empty", what);
 }
 
-static void fuzz_string_list(const char **list, size_t count, bool required, const char *what)
+static inline void fuzz_string_list(const char **list, size_t count, bool required,
+                                    const char *what)
 {
     fuzz_check(count == 0 || list != NULL, "list is NULL", what);
     for (size_t i = 0; i < count; i++) {
@@ -115,7 +116,7 @@ static void fuzz_string_list(const char **list, size_t count, bool required, con
 }
 
 /* Lists whose entries the format says are distinct. */
-static void fuzz_distinct(const char **list, size_t count, const char *what)
+static inline void fuzz_distinct(const char **list, size_t count, const char *what)
 {
     for (size_t i = 0; i < count; i++) {
         for (size_t j = i + 1; j < count; j++) {
@@ -126,7 +127,7 @@ static void fuzz_distinct(const char **list, size_t count, const char *what)
 
 /* Topic and section ids (and references to them) may be any text, of at
  * most PACK_MAX_ID characters. */
-static void fuzz_free_id(const char *id, bool required, const char *what)
+static inline void fuzz_free_id(const char *id, bool required, const char *what)
 {
     fuzz_string(id, required, what);
     size_t chars = 0;
@@ -137,7 +138,7 @@ static void fuzz_free_id(const char *id, bool required, const char *what)
 }
 
 /* Pack and question ids: [a-z0-9][a-z0-9-]*, at most PACK_MAX_ID. */
-static void fuzz_id(const char *id, const char *what)
+static inline void fuzz_id(const char *id, const char *what)
 {
     fuzz_string(id, true, what);
     size_t len = strlen(id);
@@ -149,13 +150,13 @@ static void fuzz_id(const char *id, const char *what)
     }
 }
 
-static void fuzz_options_count(size_t count, const char *what)
+static inline void fuzz_options_count(size_t count, const char *what)
 {
     fuzz_check(count >= PACK_MIN_OPTIONS && count <= PACK_MAX_OPTIONS, "option count outside 2..8",
                what);
 }
 
-static void fuzz_question(const Pack *pack, const Question *q)
+static inline void fuzz_question(const Pack *pack, const Question *q)
 {
     fuzz_id(q->id, "question id");
     fuzz_check((unsigned)q->type < QUESTION_TYPE_COUNT, "type out of range", q->id);
@@ -250,7 +251,7 @@ static void fuzz_question(const Pack *pack, const Question *q)
     }
 }
 
-static void fuzz_pack(const Pack *pack, const char *name)
+static inline void fuzz_pack(const Pack *pack, const char *name)
 {
     fuzz_check(pack->path != NULL && strcmp(pack->path, name) == 0,
                "pack path is not the name it was loaded under", NULL);
@@ -287,7 +288,7 @@ static void fuzz_pack(const Pack *pack, const char *name)
     }
 }
 
-static void fuzz_diags(const DiagList *diags, const char *name)
+static inline void fuzz_diags(const DiagList *diags, const char *name)
 {
     size_t errors = 0;
     fuzz_check(diags->count <= DIAG_MAX_ITEMS, "more than DIAG_MAX_ITEMS records", NULL);

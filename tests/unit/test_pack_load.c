@@ -689,68 +689,6 @@ static void test_positions_agree_with_any_line_ends(void **state)
     }
 }
 
-/* The hints for YAML syntax errors (the corpus has one file per hint,
- * read through a descriptor) read the lines the same way from memory and
- * whatever the line ends, a byte order mark included; the text quoted back
- * in a hint is cut, not overrun, when it is long, and shows Arabic whole. */
-static void test_yaml_hints_read_any_line_ends(void **state)
-{
-    (void)state;
-    static const char *const ends[] = {"\n", "\r\n", "\r", "\xE2\x80\xA8", "\xC2\x85"};
-    static const struct {
-        const char *body; /* after the header's four lines; %s is the line end */
-        int line, column;
-        const char *message;
-    } cases[] = {
-        {"  - id: a%s    prompt: Is this: a test?%s", 6, 20,
-         "YAML syntax: put the text in quotes, since YAML reads ': ' in it as a key: prompt: "
-         "\"Is this: a test?\" (libyaml: mapping values are not allowed in this context)"},
-        {"  - id: a%s    prompt: \"Why%s    answer: true%s", 6, 13,
-         "YAML syntax: this quote is never closed: add the closing \" where the text ends "
-         "(libyaml: found unexpected end of stream at line 8, column 1, while scanning a quoted "
-         "scalar that starts on line 6)"},
-        {"  - id: a%s\t  type: truefalse%s", 6, 1,
-         "YAML syntax: tabs cannot indent YAML; use spaces (libyaml: found a tab character that "
-         "violates indentation, while scanning a plain scalar that starts on line 5)"},
-        {"  - id: a%s    choices: [a, b%s    answer: a%s", 6, 14,
-         "YAML syntax: this '[' is never closed: add ']' after the last entry (libyaml: did "
-         "not find expected ',' or ']' at line 7, column 11, while parsing a flow sequence "
-         "that starts on line 6)"},
-        {"  - id: a%s    prompt: \xD9\x85\xD8\xA7 \xD8\xB0\xD8\xA7: \xD8\x9F%s", 6, 18,
-         "YAML syntax: put the text in quotes, since YAML reads ': ' in it as a key: prompt: "
-         "\"\xD9\x85\xD8\xA7 \xD8\xB0\xD8\xA7: \xD8\x9F\" (libyaml: mapping values are "
-         "not allowed in this context)"},
-        {"  - id: a%s    prompt: Which \"word\" of this long prompt, which goes on and on, "
-         "holds a colon: this one%s",
-         6, 82,
-         "YAML syntax: put the text in quotes, since YAML reads ': ' in it as a key: prompt: "
-         "\"Which \\\"word\\\" of this long prompt, which goes on and on, ho...\" (libyaml: "
-         "mapping "
-         "values are not allowed in this context)"},
-    };
-    for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
-        for (size_t i = 0; i < sizeof ends / sizeof ends[0]; i++) {
-            const char *e = ends[i];
-            char body[512], text[1024];
-            snprintf(body, sizeof body, cases[c].body, e, e, e);
-            int n = snprintf(text, sizeof text,
-                             "\xEF\xBB\xBF"
-                             "format: 1%sid: h%stitle: H%squestions:%s%s",
-                             e, e, e, e, body);
-            DiagList diags = {0};
-            assert_null(pack_load_buffer("h.yaml", text, (size_t)n, &diags));
-            bool ok = has_error(&diags, cases[c].line, cases[c].column, cases[c].message);
-            if (!ok) {
-                print_message("case %zu, line end %zu: want %d:%d: %s\n", c, i, cases[c].line,
-                              cases[c].column, cases[c].message);
-                print_diags(&diags);
-            }
-            assert_true(ok);
-            diag_clear(&diags);
-        }
-    }
-}
-
 /* Messages quote the file back in whole characters: a long unknown key is
  * cut between them, not in half an Arabic letter, so every message is text
  * (and a cache of it valid). */
@@ -879,7 +817,6 @@ int main(void)
         cmocka_unit_test(test_invalid_utf8_is_reported_where_it_is),
         cmocka_unit_test(test_raw_control_characters_are_reported_where_they_are),
         cmocka_unit_test(test_positions_agree_with_any_line_ends),
-        cmocka_unit_test(test_yaml_hints_read_any_line_ends),
         cmocka_unit_test(test_long_unknown_key_is_cut_between_characters),
         cmocka_unit_test(test_unicode_text_loads),
         cmocka_unit_test(test_plain_scalars_are_text),
