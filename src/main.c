@@ -19,6 +19,12 @@
  * The shipped packs are found next to an installed binary
  * (BINDIR/../share/quizdeck/questions), else in the source tree this binary
  * was built from, unless QUIZDECK_QUESTIONS_DIR names a folder.
+ *
+ * --list reads packs through the pack cache (pack_cache.h), as the game
+ * does, so it lists what the game would load and warms the cache for it;
+ * with QUIZDECK_CACHE_DEBUG set it says on standard error how the cache
+ * served each file. --check never uses the cache: it reports what each file
+ * says, read now.
  */
 #include <SDL.h>
 #include <limits.h>
@@ -34,6 +40,7 @@
 #include "import_cmd.h"
 #include "i18n.h"
 
+#include "pack_cache.h"
 #include "pack_set.h"
 #include "strutil.h"
 #include "ui.h"
@@ -277,9 +284,22 @@ static void print_pack(const Pack *p)
     print_text(stdout, "\n  file: ", p->path, "\n");
 }
 
+/* The first error of a file's records: why it did not load (its warnings,
+ * which may come first in the file, are not the reason). */
+static const Diag *first_error(const DiagList *list)
+{
+    for (size_t i = 0; i < list->count; i++)
+        if (list->items[i].severity == DIAG_ERROR)
+            return &list->items[i];
+    return NULL;
+}
+
 static int run_list(const char *const *paths, size_t count)
 {
     PackSet set = {0};
+    char *cache_dir = pack_cache_dir_from_env();
+    pack_set_use_cache(&set, cache_dir);
+    free(cache_dir);
     bool usage_error = false;
     for (size_t i = 0; i < count; i++) {
         if (!path_exists(paths[i])) {
@@ -294,8 +314,18 @@ static int run_list(const char *const *paths, size_t count)
     for (size_t i = 0; i < set.failure_count; i++) {
         const PackFailure *f = &set.failures[i];
         print_text(stderr, "not loaded: ", f->path, "\n");
-        if (f->diags.count)
-            print_diag(stderr, "  ", &f->diags.items[0]);
+        const Diag *reason = first_error(&f->diags);
+        if (reason)
+            print_diag(stderr, "  ", reason);
+        if (f->diags.error_count > 1)
+            fprintf(stderr, "  (and %zu more %s: quizdeck --check lists them all)\n",
+                    f->diags.error_count - 1, f->diags.error_count == 2 ? "error" : "errors");
+    }
+    const char *debug = getenv("QUIZDECK_CACHE_DEBUG");
+    for (size_t i = 0; debug && debug[0] && i < set.report_count; i++) {
+        char outcome[64];
+        snprintf(outcome, sizeof outcome, ": %s\n", pack_cache_outcome_name(set.reports[i].cache));
+        print_text(stderr, "cache: ", set.reports[i].path, outcome);
     }
     printf("%zu %s loaded, %zu failed\n", set.pack_count, set.pack_count == 1 ? "pack" : "packs",
            set.failure_count);

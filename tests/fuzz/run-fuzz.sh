@@ -2,11 +2,12 @@
 # run-fuzz.sh - run one of the libFuzzer targets for a bounded time (CI).
 #
 # Usage: tests/fuzz/run-fuzz.sh SECONDS BUILD_DIR [TARGET]
-#   TARGET is fuzz_pack_load (the loader, the default), fuzz_pack_set (the
-#   folder reader: entries, links, FIFOs made from the input),
-#   fuzz_diag_format (the escaping of what reaches a terminal or the screen)
-#   or fuzz_result_read (the class result reader); FUZZ_TARGET may name it
-#   instead.
+#   TARGET is fuzz_pack_load (the loader, the default), fuzz_pack_cache
+#   (the pack cache's image reader, and each load the same through an
+#   image), fuzz_pack_set (the folder reader: entries, links, FIFOs made
+#   from the input), fuzz_diag_format (the escaping of what reaches a
+#   terminal or the screen) or fuzz_result_read (the class result reader);
+#   FUZZ_TARGET may name it instead.
 #   Configures BUILD_DIR as a fuzz build when it is not one yet (clang,
 #   -DQUIZDECK_FUZZ=ON -DQUIZDECK_SANITIZE=ON), builds TARGET, seeds a
 #   temporary corpus from tests/data/**/*.yaml, questions/*.yaml and
@@ -15,19 +16,19 @@
 #   is saved in $FUZZ_ARTIFACTS (default BUILD_DIR/fuzz-artifacts/).
 #   Extra libFuzzer flags can be given in $FUZZ_FLAGS (e.g. -jobs=2); set
 #   FUZZ_CORPUS to a folder to keep the grown corpus between runs.
-#   After the loader (the default target only), the four text importers'
-#   targets run for SECONDS each.
+#   After the loader (the default target only), the pack cache's target and
+#   the four text importers' targets run for SECONDS each.
 set -eu
 
 if [ $# -lt 2 ] || [ $# -gt 3 ]; then
-    echo "usage: $0 SECONDS BUILD_DIR [fuzz_pack_load|fuzz_pack_set|fuzz_diag_format|fuzz_result_read]" >&2
+    echo "usage: $0 SECONDS BUILD_DIR [fuzz_pack_load|fuzz_pack_cache|fuzz_pack_set|fuzz_diag_format|fuzz_result_read]" >&2
     exit 2
 fi
 seconds=$1
 build=$2
 target=${3:-${FUZZ_TARGET:-fuzz_pack_load}}
 case $target in
-    fuzz_pack_load|fuzz_pack_set|fuzz_diag_format|fuzz_result_read) ;;
+    fuzz_pack_load|fuzz_pack_cache|fuzz_pack_set|fuzz_diag_format|fuzz_result_read) ;;
     *) echo "$0: unknown target '$target'" >&2; exit 2 ;;
 esac
 case $seconds in
@@ -91,6 +92,20 @@ status=0
 if [ "$status" -ne 0 ]; then
     echo "run-fuzz: the fuzzer failed (exit $status); reproducer in $artifacts/" >&2
     echo "run-fuzz: replay with: $fuzzer $artifacts/<crash-file>" >&2
+fi
+
+# The pack cache's image, from the same seeds (their loads, written as
+# images and damaged), for the same bounded time; only in the default run.
+if [ "$target" = fuzz_pack_load ] && [ "$status" -eq 0 ]; then
+    cmake --build "$build" --target fuzz_pack_cache -j2
+    echo "run-fuzz: fuzz_pack_cache, $seconds s"
+    # shellcheck disable=SC2086 # FUZZ_FLAGS is a list of flags
+    "$build/tests/fuzz/fuzz_pack_cache" -max_total_time="$seconds" -max_len=65536 -timeout=10 \
+        -rss_limit_mb=2048 -print_final_stats=1 -dict="$here/yaml.dict" \
+        -artifact_prefix="$artifacts/cache-" ${FUZZ_FLAGS:-} "$corpus" || status=$?
+    if [ "$status" -ne 0 ]; then
+        echo "run-fuzz: fuzz_pack_cache failed (exit $status); reproducer in $artifacts/" >&2
+    fi
 fi
 
 # The text importers, each for the same bounded time, seeded from their

@@ -3,6 +3,7 @@
  * input (a FIFO, links out of the folder, text that tries to print lines of
  * its own, a very long path). Runs the real binary (QUIZDECK_EXE) with its
  * output captured to a temporary file. */
+#include <dirent.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -23,15 +24,21 @@ typedef struct Run {
     char out[65536]; /* stdout and stderr together */
 } Run;
 
-static void run(Run *r, const char *args)
+/* The pack cache of every run: a folder of this test's own, so that no run
+ * reads or fills the user's cache (--list reads through it). */
+static char cli_cache[TEST_DIR_SIZE];
+
+static void run_with(Run *r, const char *env, const char *args)
 {
     char path[] = "/tmp/quizdeck-cli-XXXXXX";
     int fd = mkstemp(path);
     assert_true(fd >= 0);
     close(fd);
     char cmd[4096];
-    snprintf(cmd, sizeof cmd, "QUIZDECK_DATA_DIR=/tmp/quizdeck-cli-data '%s' %s >'%s' 2>&1",
-             QUIZDECK_EXE, args, path);
+    snprintf(cmd, sizeof cmd,
+             "QUIZDECK_DATA_DIR=/tmp/quizdeck-cli-data QUIZDECK_CACHE_DIR='%s' %s '%s' %s >'%s' "
+             "2>&1",
+             cli_cache, env, QUIZDECK_EXE, args, path);
     int raw = system(cmd);
     assert_true(WIFEXITED(raw));
     r->status = WEXITSTATUS(raw);
@@ -41,6 +48,11 @@ static void run(Run *r, const char *args)
     r->out[n] = '\0';
     fclose(f);
     unlink(path);
+}
+
+static void run(Run *r, const char *args)
+{
+    run_with(r, "", args);
 }
 
 typedef struct CliCase {
@@ -262,14 +274,77 @@ static void test_a_long_path_keeps_its_message(void **state)
     test_remove_tree(dir);
 }
 
+static size_t count_entries(const char *dir)
+{
+    DIR *d = opendir(dir);
+    if (!d)
+        return 0;
+    size_t n = 0;
+    for (struct dirent *e; (e = readdir(d)) != NULL;)
+        n += e->d_name[0] != '.';
+    closedir(d);
+    return n;
+}
+
+/* --list says why a pack did not load with its first error, even when a
+ * warning comes before it in the file; it reads through the cache (the
+ * second time, a hit, with the same output), while --check never does. */
+static void test_list_gives_the_error_and_uses_the_cache(void **state)
+{
+    (void)state;
+    char dir[TEST_DIR_SIZE], path[TEST_DIR_SIZE + 32], args[512];
+    assert_true(test_make_dir(dir));
+    snprintf(path, sizeof path, "%s/warned.yaml", dir);
+    write_text(path, "format: 1\nid: warned\ntitle: W\nquestions:\n"
+                     "  - {id: a, type: truefalse, prompt: P, answer: true}\n"
+                     "  - {id: b, type: truefalse, prompt: P, answer: maybe, explain: E}\n"
+                     "  - {id: c, type: truefalse, prompt: P, answer: perhaps, explain: E}\n");
+    test_remove_tree(cli_cache);
+    assert_int_equal(mkdir(cli_cache, 0700), 0);
+    snprintf(args, sizeof args, "--check '%s'", dir);
+    Run r;
+    run(&r, args);
+    assert_int_equal(r.status, 1);
+    assert_int_equal(count_entries(cli_cache), 0);
+
+    snprintf(args, sizeof args, "--list '%s'", dir);
+    char expect[512];
+    snprintf(expect, sizeof expect,
+             "not loaded: %s\n"
+             "  %s:6:49: error: 'answer' must be true or false (unquoted), not 'maybe'\n"
+             "  (and 1 more error: quizdeck --check lists them all)\n"
+             "cache: %s: written\n"
+             "0 packs loaded, 1 failed\n",
+             path, path, path);
+    run_with(&r, "QUIZDECK_CACHE_DEBUG=1", args);
+    assert_int_equal(r.status, 1);
+    assert_string_equal(r.out, expect);
+    assert_int_equal(count_entries(cli_cache), 1);
+    snprintf(expect, sizeof expect,
+             "not loaded: %s\n"
+             "  %s:6:49: error: 'answer' must be true or false (unquoted), not 'maybe'\n"
+             "  (and 1 more error: quizdeck --check lists them all)\n"
+             "cache: %s: hit\n"
+             "0 packs loaded, 1 failed\n",
+             path, path, path);
+    run_with(&r, "QUIZDECK_CACHE_DEBUG=1", args);
+    assert_string_equal(r.out, expect);
+    test_remove_tree(dir);
+}
+
 int main(void)
 {
+    if (!test_make_dir(cli_cache))
+        return 1;
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_exit_codes_and_messages),
         cmocka_unit_test(test_authoring_guide_example_output_is_real),
         cmocka_unit_test(test_check_lists_what_it_does_not_read),
         cmocka_unit_test(test_output_lines_are_all_quizdeck_wrote),
         cmocka_unit_test(test_a_long_path_keeps_its_message),
+        cmocka_unit_test(test_list_gives_the_error_and_uses_the_cache),
     };
-    return cmocka_run_group_tests(tests, NULL, NULL);
+    int failed = cmocka_run_group_tests(tests, NULL, NULL);
+    test_remove_tree(cli_cache);
+    return failed;
 }

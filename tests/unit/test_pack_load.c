@@ -20,6 +20,7 @@
 
 #include "pack_load.h"
 #include "pack_set.h"
+#include "strutil.h"
 
 static char *read_whole(const char *path, size_t *size)
 {
@@ -688,6 +689,43 @@ static void test_positions_agree_with_any_line_ends(void **state)
     }
 }
 
+/* Messages quote the file back in whole characters: a long unknown key is
+ * cut between them, not in half an Arabic letter, so every message is text
+ * (and a cache of it valid). */
+static void test_long_unknown_key_is_cut_between_characters(void **state)
+{
+    (void)state;
+    char text[1024] = "format: 1\nid: k\ntitle: K\nquestions:\n  - {id: a, type: truefalse, "
+                      "prompt: P, answer: true, explain: E, xy";
+    for (int i = 0; i < 40; i++)
+        strcat(text, "\xD8\xA7"); /* alef, two bytes: the 64-byte cut falls inside one */
+    strcat(text, ": 1}\n");
+    DiagList diags = {0};
+    assert_null(pack_load_buffer("k.yaml", text, strlen(text), &diags));
+    assert_int_equal(diags.error_count, 1);
+    const char *m = diags.items[0].message;
+    assert_true(strncmp(m, "unknown key 'xy", 15) == 0);
+    const char *quote = strchr(m + 13, '\'');
+    assert_non_null(quote);
+    assert_int_equal((quote - (m + 13)) % 2, 0); /* "xy" and whole two-byte letters */
+    assert_int_equal(text_utf8_string(m, strlen(m) + 1), strlen(m));
+    diag_clear(&diags);
+
+    /* A line quoted back in a YAML hint, whose last byte is half a
+     * character (libyaml stopped before the loader would have said so):
+     * the hint leaves the line out rather than quote the half. */
+    static const char half[] = "ect: 2:1: a(pack must btrue'e a m'pping o listpa---c\xDB";
+    assert_null(pack_load_buffer("h.yaml", half, sizeof half - 1, &diags));
+    for (size_t i = 0; i < diags.count; i++) {
+        m = diags.items[i].message;
+        assert_int_equal(text_utf8_string(m, strlen(m) + 1), strlen(m));
+    }
+    assert_true(has_error(&diags, 1, 9,
+                          "YAML syntax: put the text in quotes, since YAML reads ': ' in it as a "
+                          "key (libyaml: mapping values are not allowed in this context)"));
+    diag_clear(&diags);
+}
+
 static void test_unicode_text_loads(void **state)
 {
     (void)state;
@@ -779,6 +817,7 @@ int main(void)
         cmocka_unit_test(test_invalid_utf8_is_reported_where_it_is),
         cmocka_unit_test(test_raw_control_characters_are_reported_where_they_are),
         cmocka_unit_test(test_positions_agree_with_any_line_ends),
+        cmocka_unit_test(test_long_unknown_key_is_cut_between_characters),
         cmocka_unit_test(test_unicode_text_loads),
         cmocka_unit_test(test_plain_scalars_are_text),
         cmocka_unit_test(test_shipped_packs_meet_the_brief),

@@ -46,7 +46,9 @@ bool pl_check_text(Loader *L, RawScalar *v, const char *what, bool required_text
     if (!v->present || v->bad)
         return false;
     if (v->node != NODE_SCALAR) {
-        pl_error_at(L, v->at, "'%s' must be text, not %s", what, pl_node_name(v->node));
+        /* Text with ": " in it, unquoted, is read as a mapping. */
+        pl_error_at(L, v->at, "'%s' must be text, not %s%s", what, pl_node_name(v->node),
+                    v->node == NODE_MAPPING ? " (put text with ': ' in it in quotes)" : "");
         v->bad = true;
         return false;
     }
@@ -626,7 +628,7 @@ void pl_check_question(Loader *L)
     RawQuestion *r = &L->raw;
     Question *q = push_question(L);
     if (!q) {
-        pl_error_at(L, r->at, "out of memory");
+        pl_out_of_memory(L, r->at);
         L->stop = true;
         return;
     }
@@ -646,7 +648,7 @@ void pl_check_question(Loader *L)
                         (unsigned)first_line);
             break;
         case ID_INDEX_NO_MEMORY:
-            pl_error_at(L, r->id.at, "out of memory");
+            pl_out_of_memory(L, r->id.at);
             break;
         default:
             break;

@@ -21,6 +21,8 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "yaml_hint.h"
+
 /* -------------------------------------------------------------- messages */
 
 void pl_error_at(Loader *L, Mark m, const char *fmt, ...)
@@ -37,6 +39,22 @@ void pl_warning_at(Loader *L, Mark m, const char *fmt, ...)
     va_start(ap, fmt);
     diag_vadd(L->diags, DIAG_WARNING, L->name, m.line, m.col, fmt, ap);
     va_end(ap);
+}
+
+bool pl_progress_at(PlProgress *progress, uint64_t bytes)
+{
+    if (!progress)
+        return false;
+    /* One thread writes: a plain load and store keep it from going back. */
+    if (atomic_load_explicit(&progress->bytes, memory_order_relaxed) < bytes)
+        atomic_store_explicit(&progress->bytes, bytes, memory_order_relaxed);
+    return atomic_load_explicit(&progress->cancel, memory_order_relaxed);
+}
+
+void pl_out_of_memory(Loader *L, Mark m)
+{
+    L->transient = true;
+    pl_error_at(L, m, "out of memory");
 }
 
 bool pl_error_kept(const Loader *L)
@@ -221,6 +239,13 @@ int pl_input_read(void *data, unsigned char *buffer, size_t size, size_t *size_r
             return 0;
         }
         n = (size_t)got;
+        in->fd_bytes += n;
+        if (in->hash)
+            hash64_update(in->hash, buffer, n);
+        if (pl_progress_at(in->progress, in->fd_bytes)) {
+            in->stop = INPUT_CANCELLED;
+            return 0;
+        }
     } else {
         n = in->size - in->offset;
         if (n > size)
@@ -271,6 +296,57 @@ static const char *control_name(unsigned c)
 
 /* ---------------------------------------------------------------- events */
 
+/* Feeds the file from its first byte to `lines` until it has what it
+ * wants: the descriptor is read with pread (its offset is left alone), a
+ * memory buffer directly. Only after a syntax error, so the cost (at most
+ * one more read of the file) is paid by broken files alone. */
+static void collect_lines(const Input *in, YamlLines *lines)
+{
+    if (in->fd < 0) {
+        yaml_lines_feed(lines, in->data, in->size);
+        yaml_lines_feed(lines, NULL, 0);
+        return;
+    }
+    char buf[16384];
+    off_t offset = 0;
+    for (;;) {
+        ssize_t got = pread(in->fd, buf, sizeof buf, offset);
+        if (got < 0 && errno == EINTR)
+            continue;
+        if (got <= 0) {
+            yaml_lines_feed(lines, NULL, 0);
+            return;
+        }
+        if (!yaml_lines_feed(lines, buf, (size_t)got))
+            return;
+        offset += got;
+    }
+}
+
+/* libyaml's syntax error, with a plain-language hint when the lines around
+ * it show a known mistake (yaml_hint.h), pointing where the hint says. */
+static void report_syntax_error(Loader *L)
+{
+    const yaml_parser_t *p = &L->parser;
+    Mark m = mark_of(p->problem_mark), c = mark_of(p->context_mark);
+    YamlSyntaxError error = {
+        .problem = p->problem,
+        .context = p->context,
+        .line = m.line,
+        .column = m.col,
+        .context_line = c.line,
+        .context_column = c.col,
+    };
+    YamlLines lines;
+    yaml_lines_init(&lines, &error);
+    collect_lines(&L->input, &lines);
+    char message[1024];
+    Mark at;
+    yaml_hint_message(&error, &lines, message, sizeof message, &at.line, &at.col);
+    yaml_lines_free(&lines);
+    pl_error_at(L, at, "%s", message);
+}
+
 /* Reports why libyaml stopped, in the format's words, and stops the loader. */
 static void report_parser_error(Loader *L)
 {
@@ -299,7 +375,12 @@ static void report_parser_error(Loader *L)
         pl_error_at(L, (Mark){1, 1}, "file is larger than 64 MiB, the limit for a pack");
         return;
     case INPUT_READ_FAILED:
+        L->transient = true;
         pl_error_at(L, (Mark){1, 1}, "cannot read the file: %s", strerror(in->read_error));
+        return;
+    case INPUT_CANCELLED:
+        L->transient = true;
+        pl_error_at(L, (Mark){1, 1}, "loading was stopped before the end of the file");
         return;
     case INPUT_OK:
         break;
@@ -307,22 +388,16 @@ static void report_parser_error(Loader *L)
     const yaml_parser_t *p = &L->parser;
     switch (p->error) {
     case YAML_MEMORY_ERROR:
+        L->transient = true;
         pl_error_at(L, (Mark){1, 1}, "out of memory while reading the file");
         return;
     case YAML_READER_ERROR:
         pl_error_at(L, (Mark){1, 1}, "cannot read the text: %s (at byte %zu)",
                     p->problem ? p->problem : "unknown problem", p->problem_offset);
         return;
-    default: {
-        Mark m = mark_of(p->problem_mark);
-        if (p->context)
-            pl_error_at(L, m, "YAML syntax: %s (%s that starts on line %d)",
-                        p->problem ? p->problem : "unknown problem", p->context,
-                        mark_of(p->context_mark).line);
-        else
-            pl_error_at(L, m, "YAML syntax: %s", p->problem ? p->problem : "unknown problem");
+    default:
+        report_syntax_error(L);
         return;
-    }
     }
 }
 
@@ -572,7 +647,7 @@ void pl_read_value_into(Loader *L, Mark key, RawScalar *out, char *scratch)
         out->text = arena_strndup(&L->arena, s, n);
         out->len = n;
         if (!out->text) {
-            pl_error_at(L, out->at, "out of memory");
+            pl_out_of_memory(L, out->at);
             out->bad = true;
             out->text = "";
         }
@@ -617,8 +692,8 @@ bool pl_read_key(Loader *L, char *buf, size_t size, Mark *at)
         pl_skip_node(L);
         return false;
     }
-    if (n >= size)
-        n = size - 1; /* long keys are unknown keys anyway */
+    if (n >= size) /* long keys are unknown keys anyway; cut between characters */
+        n = text_char_boundary(s, size - 1);
     memcpy(buf, s, n);
     buf[n] = '\0';
     pl_advance(L);

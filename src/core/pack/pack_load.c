@@ -529,6 +529,7 @@ static Pack *load(Loader *L)
     L->input.col = 1;
     L->pack = arena_alloc(&L->arena, sizeof *L->pack);
     if (!L->pack || !yaml_parser_initialize(&L->parser)) {
+        L->transient = true;
         diag_add(L->diags, DIAG_ERROR, L->name, 1, 1, "out of memory");
         arena_free(&L->arena);
         return NULL;
@@ -553,6 +554,10 @@ static Pack *load(Loader *L)
     id_index_free(&L->question_ids);
     free(L->fixups);
     sort_diags(L);
+    /* Something asked for and not given (a string, a list, a record): the
+     * result is not what the file alone makes. */
+    if (L->arena.failed || L->diags->out_of_memory)
+        L->transient = true;
 
     if (has_errors(L) || !p->path) {
         free(L->questions);
@@ -564,6 +569,7 @@ static Pack *load(Loader *L)
     p->question_count = L->question_count;
     p->questions = arena_adopt(&L->arena, L->questions, L->question_count * sizeof *L->questions);
     if (!p->questions) {
+        L->transient = true;
         diag_add(L->diags, DIAG_ERROR, L->name, 1, 1, "out of memory");
         arena_free(&L->arena);
         return NULL;
@@ -608,6 +614,18 @@ Pack *pack_load_fd(const char *name, int fd, DiagList *diags)
     Loader L = {.name = name, .diags = diags};
     L.input.fd = fd;
     return load_counted(&L, NULL);
+}
+
+Pack *pl_load_fd_observed(const char *name, int fd, DiagList *diags, Hash64 *hash,
+                          PlProgress *progress, bool *transient)
+{
+    Loader L = {.name = name, .diags = diags};
+    L.input.fd = fd;
+    L.input.hash = hash;
+    L.input.progress = progress;
+    Pack *p = load(&L);
+    *transient = L.transient;
+    return p;
 }
 
 void pl_report_refusal(DiagList *diags, const char *path, FsRefusal refusal, const FsFile *file)

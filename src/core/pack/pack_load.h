@@ -13,6 +13,13 @@
 #include "diag.h"
 #include "pack.h"
 
+/* What this loader gives for a file: its Pack and its messages. Bump it
+ * whenever they change for some input (a check, a message, a field), so
+ * that caches (pack_cache.h) made by an older loader are not used.
+ * tests/unit/test_pack_cache.c notices when the loader's output over the
+ * test corpus changed without a bump. */
+enum { PACK_LOADER_VERSION = 1 };
+
 /* Loads and checks the pack at `path`. Errors and warnings are appended to
  * `diags` with `path` as their file name. Returns a Pack the caller owns
  * (free with pack_free) when the file has no errors, NULL otherwise.

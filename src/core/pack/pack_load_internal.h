@@ -22,6 +22,7 @@
 #ifndef QUIZDECK_PACK_LOAD_INTERNAL_H
 #define QUIZDECK_PACK_LOAD_INTERNAL_H
 
+#include <stdatomic.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <yaml.h>
@@ -29,6 +30,7 @@
 #include "arena.h"
 #include "diag.h"
 #include "fsutil.h"
+#include "hash64.h"
 #include "id_index.h"
 #include "pack.h"
 #include "pack_load.h"
@@ -174,7 +176,21 @@ typedef enum InputStop {
     INPUT_BAD_NONCHAR, /* bad_char at bad_at is U+FFFE or U+FFFF */
     INPUT_TOO_BIG,
     INPUT_READ_FAILED, /* read_error says why */
+    INPUT_CANCELLED,   /* PlProgress.cancel was set */
 } InputStop;
+
+/* Progress of one file's load, shared with another thread (pack_set.h's
+ * PackSetLoader): bytes of the file read so far (hashed or parsed), and a
+ * request to stop, which ends the load with an error. */
+typedef struct PlProgress {
+    atomic_ullong bytes;
+    atomic_bool cancel;
+} PlProgress;
+
+/* Says `bytes` of the file are read (progress never goes back, when a file
+ * is read twice: hashed, then parsed); true when the load is to stop.
+ * `progress` may be NULL. In pack_input.c. */
+bool pl_progress_at(PlProgress *progress, uint64_t bytes);
 
 typedef struct Input {
     int fd; /* or, when -1, a memory buffer: */
@@ -193,6 +209,12 @@ typedef struct Input {
     unsigned bad_char;
     InputStop stop;
     int read_error;
+    /* Observers of a descriptor's bytes (NULL when none): the pack cache
+     * hashes exactly the bytes that were parsed, and a loader thread
+     * reports how far it is. */
+    Hash64 *hash;
+    PlProgress *progress;
+    uint64_t fd_bytes; /* bytes read from fd */
 } Input;
 
 typedef struct Loader {
@@ -217,6 +239,10 @@ typedef struct Loader {
     char scratch[2][PACK_MAX_STRING + 1]; /* values read but not kept */
     size_t suggestion_cells;              /* edit-distance work spent on "did you mean" */
     size_t suggestions;                   /* "did you mean" searches run */
+    /* The result says something about the machine, not the file: a read
+     * error, lack of memory, a cancelled load. The cache keeps no such
+     * result. */
+    bool transient;
 } Loader;
 
 /* ------------------------------------------------- pack_input.c: messages */
@@ -234,6 +260,9 @@ void pl_warning_at(Loader *L, Mark m, const char *fmt, ...)
 #endif
     ;
 
+/* Reports "out of memory" at `m`, and that the result is transient. */
+void pl_out_of_memory(Loader *L, Mark m);
+
 /* True when an error reported now would be kept: work that only serves
  * its message (a "did you mean" search, a list of names) can be skipped
  * when it would not. */
@@ -247,6 +276,13 @@ const char *pl_excerpt(const char *text, char *buf, size_t size);
  * for FS_OPENED). The messages are what --check prints, e.g.
  * "not read: it is a named pipe (FIFO), not a file". In pack_load.c. */
 void pl_report_refusal(DiagList *diags, const char *path, FsRefusal refusal, const FsFile *file);
+
+/* pack_load_fd() with observers (Input): `hash` (may be NULL) gets every
+ * byte read from `fd`, `progress` (may be NULL) follows and may cancel;
+ * *transient tells whether the result depends on more than the bytes
+ * (Loader.transient, or records lost for lack of memory). In pack_load.c. */
+Pack *pl_load_fd_observed(const char *name, int fd, DiagList *diags, Hash64 *hash,
+                          PlProgress *progress, bool *transient);
 
 /* ---------------------------------------------------- pack_input.c: events */
 

@@ -7,11 +7,19 @@
  * is read from that very descriptor, so nothing can be swapped in between.
  * Every step costs the same however many packs the set holds: the files
  * already read and the pack ids are kept in hash tables.
+ *
+ * Adding a path is planned first (plan_path: the folder listed, one job
+ * per file, nothing read), then each job is run in order (run_job). Done
+ * at once, that is pack_set_add_path(); a job per call, it is the
+ * PackSetLoader at the bottom, which a worker thread can run while the UI
+ * reads its progress from the atomics it keeps.
  */
 #include "pack_set.h"
 
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
+#include <stdatomic.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -21,6 +29,7 @@
 #include <unistd.h>
 
 #include "fsutil.h"
+#include "pack_cache_internal.h"
 #include "pack_load.h"
 #include "pack_load_internal.h"
 #include "strutil.h"
@@ -49,13 +58,14 @@ static bool reserve_one(void **items, size_t count, size_t *capacity, size_t siz
 }
 
 static void add_report(PackSet *set, const char *path, const DiagList *diags, bool loaded,
-                       bool not_read)
+                       bool not_read, PackCacheOutcome cache)
 {
     if (!reserve_one((void **)&set->reports, set->report_count, &set->report_capacity,
                      sizeof *set->reports))
         return;
     PackReport *report = &set->reports[set->report_count];
-    *report = (PackReport){.path = dup_string(path), .loaded = loaded, .not_read = not_read};
+    *report = (PackReport){
+        .path = dup_string(path), .loaded = loaded, .not_read = not_read, .cache = cache};
     if (!report->path)
         return;
     diag_append(&report->diags, diags);
@@ -63,9 +73,10 @@ static void add_report(PackSet *set, const char *path, const DiagList *diags, bo
 }
 
 /* Keeps `diags` (emptied) as the failure of `path`. */
-static void add_failure(PackSet *set, const char *path, DiagList *diags, bool not_read)
+static void add_failure(PackSet *set, const char *path, DiagList *diags, bool not_read,
+                        PackCacheOutcome cache)
 {
-    add_report(set, path, diags, false, not_read);
+    add_report(set, path, diags, false, not_read, cache);
     char *copy = dup_string(path);
     if (!copy || !reserve_one((void **)&set->failures, set->failure_count, &set->failure_capacity,
                               sizeof *set->failures)) {
@@ -135,15 +146,23 @@ static bool first_visit(PackSet *set, const FsFile *file)
 
 /* --------------------------------------------------------------- files */
 
+bool pack_set_use_cache(PackSet *set, const char *cache_dir)
+{
+    free(set->cache_dir);
+    set->cache_dir = cache_dir ? dup_string(cache_dir) : NULL;
+    return set->cache_dir || !cache_dir;
+}
+
 /* Reads the opened file (and closes it) into the set. */
-static void add_opened(PackSet *set, const char *path, FsFile *file)
+static void add_opened(PackSet *set, const char *path, FsFile *file, PlProgress *progress)
 {
     if (!first_visit(set, file)) {
         close(file->fd);
         return;
     }
     DiagList diags = {0};
-    Pack *pack = pack_load_fd(path, file->fd, &diags);
+    PackCacheInfo cache;
+    Pack *pack = pc_load_fd(set->cache_dir, path, file->fd, &diags, progress, &cache);
     close(file->fd);
     if (pack) {
         /* The index maps each id to its pack's place: the one lookup both
@@ -165,25 +184,81 @@ static void add_opened(PackSet *set, const char *path, FsFile *file)
         }
     }
     if (!pack) {
-        add_failure(set, path, &diags, false);
+        add_failure(set, path, &diags, false, cache.outcome);
         return;
     }
     set->packs[set->pack_count++] = pack;
-    add_report(set, path, &diags, true, false);
+    add_report(set, path, &diags, true, false, cache.outcome);
     diag_append(&set->warnings, &diags);
     diag_clear(&diags);
 }
 
 /* What fs_open_* said: the file is read, or listed with why it was not. */
-static void add_entry(PackSet *set, const char *path, FsRefusal refusal, FsFile *file)
+static void add_entry(PackSet *set, const char *path, FsRefusal refusal, FsFile *file,
+                      PlProgress *progress)
 {
     if (refusal == FS_OPENED) {
-        add_opened(set, path, file);
+        add_opened(set, path, file, progress);
         return;
     }
     DiagList diags = {0};
     pl_report_refusal(&diags, path, refusal, file);
-    add_failure(set, path, &diags, true);
+    add_failure(set, path, &diags, true, PACK_CACHE_UNUSED);
+}
+
+/* ------------------------------------------------------------- the plan */
+
+/* What adding a path comes to, before anything is read: one job per file
+ * (or per failure to say), in the order they are read. Folders are listed
+ * while planning and stay open until their last entry is read, which is
+ * opened relative to the folder's descriptor. */
+typedef enum JobKind {
+    JOB_FILE,      /* a file named by the user */
+    JOB_ENTRY,     /* an entry of a folder */
+    JOB_MISSING,   /* nothing has that name */
+    JOB_NO_FOLDER, /* a folder that cannot be read (error) */
+} JobKind;
+
+typedef struct Job {
+    JobKind kind;
+    char *path;       /* owned: the file as messages name it */
+    const char *name; /* JOB_ENTRY: the entry's name (the end of path) */
+    size_t folder;    /* JOB_ENTRY: its folder */
+    int error;        /* JOB_NO_FOLDER */
+    unsigned long long size;
+} Job;
+
+typedef struct PlanFolder {
+    DIR *dir;
+    char *path;
+    size_t left; /* entries not read yet */
+} PlanFolder;
+
+typedef struct Plan {
+    Job *jobs;
+    size_t count, capacity, next;
+    PlanFolder *folders;
+    size_t folder_count, folder_capacity;
+    unsigned long long bytes;
+} Plan;
+
+static bool plan_job(Plan *plan, Job job)
+{
+    if (!job.path ||
+        !reserve_one((void **)&plan->jobs, plan->count, &plan->capacity, sizeof *plan->jobs)) {
+        free(job.path);
+        return false;
+    }
+    plan->jobs[plan->count++] = job;
+    plan->bytes += job.size;
+    return true;
+}
+
+static void close_folder(PlanFolder *folder)
+{
+    if (folder->dir)
+        closedir(folder->dir);
+    folder->dir = NULL;
 }
 
 static int compare_names(const void *a, const void *b)
@@ -191,15 +266,25 @@ static int compare_names(const void *a, const void *b)
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-static PackSetStatus add_folder(PackSet *set, const char *dir_path)
+static PackSetStatus plan_folder(Plan *plan, const char *dir_path)
 {
     DIR *dir = opendir(dir_path);
     if (!dir) {
-        DiagList diags = {0};
-        diag_add(&diags, DIAG_ERROR, dir_path, 1, 1, "cannot read the folder: %s", strerror(errno));
-        add_failure(set, dir_path, &diags, true);
+        plan_job(plan, (Job){.kind = JOB_NO_FOLDER, .path = dup_string(dir_path), .error = errno});
         return PACK_SET_NO_PATH;
     }
+    if (!reserve_one((void **)&plan->folders, plan->folder_count, &plan->folder_capacity,
+                     sizeof *plan->folders)) {
+        closedir(dir);
+        return PACK_SET_OK;
+    }
+    char *names_of = dup_string(dir_path);
+    if (!names_of) {
+        closedir(dir);
+        return PACK_SET_OK;
+    }
+    size_t folder = plan->folder_count++;
+    plan->folders[folder] = (PlanFolder){.dir = dir, .path = names_of};
     char **names = NULL;
     size_t count = 0, cap = 0;
     struct dirent *entry;
@@ -221,41 +306,101 @@ static PackSetStatus add_folder(PackSet *set, const char *dir_path)
         qsort(names, count, sizeof *names, compare_names);
     size_t dir_len = strlen(dir_path);
     bool slash = dir_len > 0 && dir_path[dir_len - 1] == '/';
-    int dir_fd = dirfd(dir);
     for (size_t i = 0; i < count; i++) {
         size_t n = dir_len + 1 + strlen(names[i]) + 1;
         char *path = malloc(n);
         if (path) {
             snprintf(path, n, "%s%s%s", dir_path, slash ? "" : "/", names[i]);
-            FsFile file;
-            FsRefusal refusal =
-                fs_open_in_folder(dir_fd, dir_path, names[i], PACK_MAX_FILE_BYTES, &file);
-            add_entry(set, path, refusal, &file);
-            free(path);
+            /* The size only measures progress: nothing is opened here. */
+            struct stat st;
+            unsigned long long size = 0;
+            if (fstatat(dirfd(dir), names[i], &st, 0) == 0 && S_ISREG(st.st_mode))
+                size = (unsigned long long)st.st_size;
+            Job job = {.kind = JOB_ENTRY,
+                       .path = path,
+                       .name = path + strlen(path) - strlen(names[i]),
+                       .folder = folder,
+                       .size = size};
+            if (plan_job(plan, job))
+                plan->folders[folder].left++;
         }
         free(names[i]);
     }
     free(names);
-    closedir(dir);
+    if (plan->folders[folder].left == 0)
+        close_folder(&plan->folders[folder]);
     return PACK_SET_OK;
 }
 
-PackSetStatus pack_set_add_path(PackSet *set, const char *path)
+static PackSetStatus plan_path(Plan *plan, const char *path)
 {
     struct stat st;
     if (lstat(path, &st) != 0) {
-        DiagList diags = {0};
-        diag_add(&diags, DIAG_ERROR, path, 1, 1, "no such file or folder");
-        add_failure(set, path, &diags, true);
+        plan_job(plan, (Job){.kind = JOB_MISSING, .path = dup_string(path)});
         return PACK_SET_NO_PATH;
     }
     /* A folder named by the user is read even through a link: they chose it. */
     if (stat(path, &st) == 0 && S_ISDIR(st.st_mode))
-        return add_folder(set, path);
-    FsFile file;
-    FsRefusal refusal = fs_open_file(path, PACK_MAX_FILE_BYTES, &file);
-    add_entry(set, path, refusal, &file);
+        return plan_folder(plan, path);
+    unsigned long long size = S_ISREG(st.st_mode) ? (unsigned long long)st.st_size : 0;
+    plan_job(plan, (Job){.kind = JOB_FILE, .path = dup_string(path), .size = size});
     return PACK_SET_OK;
+}
+
+/* Reads the plan's next file into the set. */
+static void run_job(PackSet *set, Plan *plan, PlProgress *progress)
+{
+    Job *job = &plan->jobs[plan->next++];
+    DiagList diags = {0};
+    FsFile file;
+    switch (job->kind) {
+    case JOB_MISSING:
+        diag_add(&diags, DIAG_ERROR, job->path, 1, 1, "no such file or folder");
+        add_failure(set, job->path, &diags, true, PACK_CACHE_UNUSED);
+        break;
+    case JOB_NO_FOLDER:
+        diag_add(&diags, DIAG_ERROR, job->path, 1, 1, "cannot read the folder: %s",
+                 strerror(job->error));
+        add_failure(set, job->path, &diags, true, PACK_CACHE_UNUSED);
+        break;
+    case JOB_FILE: {
+        FsRefusal refusal = fs_open_file(job->path, PACK_MAX_FILE_BYTES, &file);
+        add_entry(set, job->path, refusal, &file, progress);
+        break;
+    }
+    case JOB_ENTRY: {
+        PlanFolder *folder = &plan->folders[job->folder];
+        FsRefusal refusal = fs_open_in_folder(dirfd(folder->dir), folder->path, job->name,
+                                              PACK_MAX_FILE_BYTES, &file);
+        add_entry(set, job->path, refusal, &file, progress);
+        if (--folder->left == 0)
+            close_folder(folder);
+        break;
+    }
+    }
+}
+
+static void plan_free(Plan *plan)
+{
+    for (size_t i = 0; i < plan->count; i++)
+        free(plan->jobs[i].path);
+    free(plan->jobs);
+    for (size_t i = 0; i < plan->folder_count; i++) {
+        close_folder(&plan->folders[i]);
+        free(plan->folders[i].path);
+    }
+    free(plan->folders);
+    *plan = (Plan){0};
+}
+
+PackSetStatus pack_set_add_path(PackSet *set, const char *path)
+{
+    Plan plan = {0};
+    PackSetStatus status = plan_path(&plan, path);
+    while (plan.next < plan.count)
+        run_job(set, &plan, NULL);
+    plan_free(&plan);
+    return status;
 }
 
 size_t pack_set_error_count(const PackSet *set)
@@ -284,5 +429,127 @@ void pack_set_free(PackSet *set)
     free(set->seen);
     id_index_free(&set->pack_ids);
     diag_clear(&set->warnings);
+    free(set->cache_dir);
     *set = (PackSet){0};
+}
+
+/* ----------------------------------------------------------- the loader */
+
+struct PackSetLoader {
+    PackSet set;
+    Plan plan;
+    char **paths; /* until listed */
+    size_t path_count;
+    PlProgress progress;      /* the file being read */
+    atomic_ullong bytes_done; /* of the files read before it */
+    atomic_size_t files_done;
+    atomic_size_t files_total;
+    atomic_ullong bytes_total;
+    _Atomic(const char *) current;
+    atomic_bool listed, done;
+};
+
+PackSetLoader *pack_set_loader_new(const char *const *paths, size_t count, const char *cache_dir)
+{
+    PackSetLoader *l = calloc(1, sizeof *l);
+    if (!l)
+        return NULL;
+    l->paths = calloc(count ? count : 1, sizeof *l->paths);
+    bool ok = l->paths && pack_set_use_cache(&l->set, cache_dir);
+    for (size_t i = 0; ok && i < count; i++) {
+        l->paths[i] = dup_string(paths[i]);
+        ok = l->paths[i] != NULL;
+        l->path_count = i + 1;
+    }
+    atomic_init(&l->progress.bytes, 0);
+    atomic_init(&l->progress.cancel, false);
+    atomic_init(&l->bytes_done, 0);
+    atomic_init(&l->files_done, 0);
+    atomic_init(&l->files_total, 0);
+    atomic_init(&l->bytes_total, 0);
+    atomic_init(&l->current, NULL);
+    atomic_init(&l->listed, false);
+    atomic_init(&l->done, false);
+    if (!ok) {
+        PackSet discard = {0};
+        pack_set_loader_finish(l, &discard);
+        pack_set_free(&discard);
+        return NULL;
+    }
+    return l;
+}
+
+static void free_paths(PackSetLoader *l)
+{
+    for (size_t i = 0; i < l->path_count; i++)
+        free(l->paths[i]);
+    free(l->paths);
+    l->paths = NULL;
+    l->path_count = 0;
+}
+
+bool pack_set_loader_step(PackSetLoader *l)
+{
+    if (atomic_load(&l->done))
+        return false;
+    if (!atomic_load(&l->listed)) {
+        for (size_t i = 0; i < l->path_count; i++)
+            plan_path(&l->plan, l->paths[i]);
+        free_paths(l);
+        atomic_store(&l->bytes_total, l->plan.bytes);
+        atomic_store(&l->files_total, l->plan.count);
+        atomic_store(&l->listed, true);
+    }
+    if (l->plan.next == l->plan.count || atomic_load(&l->progress.cancel)) {
+        atomic_store(&l->current, NULL);
+        atomic_store(&l->done, true);
+        return false;
+    }
+    const Job *job = &l->plan.jobs[l->plan.next];
+    atomic_store(&l->current, job->path);
+    atomic_store(&l->progress.bytes, 0);
+    unsigned long long size = job->size;
+    run_job(&l->set, &l->plan, &l->progress);
+    /* Whatever was read of it, the file is done: it counts its size. */
+    atomic_store(&l->bytes_done, atomic_load(&l->bytes_done) + size);
+    atomic_store(&l->progress.bytes, 0);
+    atomic_store(&l->files_done, l->plan.next);
+    return true;
+}
+
+void pack_set_loader_run(PackSetLoader *l)
+{
+    while (pack_set_loader_step(l))
+        ;
+}
+
+PackSetProgress pack_set_loader_progress(const PackSetLoader *l)
+{
+    PackSetLoader *m = (PackSetLoader *)l; /* atomics are read, never changed */
+    PackSetProgress p = {
+        .files_done = atomic_load(&m->files_done),
+        .files_total = atomic_load(&m->files_total),
+        .bytes_done = atomic_load(&m->bytes_done) + atomic_load(&m->progress.bytes),
+        .bytes_total = atomic_load(&m->bytes_total),
+        .current = atomic_load(&m->current),
+        .listed = atomic_load(&m->listed),
+        .done = atomic_load(&m->done),
+    };
+    /* A file that grew since it was listed does not take the bar past its end. */
+    if (p.bytes_done > p.bytes_total)
+        p.bytes_done = p.bytes_total;
+    return p;
+}
+
+void pack_set_loader_cancel(PackSetLoader *l)
+{
+    atomic_store(&l->progress.cancel, true);
+}
+
+void pack_set_loader_finish(PackSetLoader *l, PackSet *set)
+{
+    free_paths(l);
+    plan_free(&l->plan);
+    *set = l->set;
+    free(l);
 }

@@ -5,6 +5,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 
 struct ArenaBlock {
     ArenaBlock *next;
@@ -16,6 +17,7 @@ struct ArenaBlock {
 struct ArenaAdopted {
     ArenaAdopted *next;
     void *buffer;
+    size_t mapped; /* 0: from malloc; else the length of a mapping */
 };
 
 /* Blocks start small (most packs are a few KiB) and double, capped so a huge
@@ -44,8 +46,10 @@ static void *arena_alloc_uninit(Arena *arena, size_t size)
         if (grow < need)
             grow = need;
         ArenaBlock *nb = malloc(sizeof *nb + grow);
-        if (!nb)
+        if (!nb) {
+            arena->failed = true;
             return NULL;
+        }
         nb->next = b;
         nb->size = grow;
         nb->used = 0;
@@ -107,11 +111,29 @@ void *arena_adopt(Arena *arena, void *buffer, size_t size)
     return buffer;
 }
 
+void *arena_adopt_mapping(Arena *arena, void *address, size_t length)
+{
+    ArenaAdopted *node = arena_alloc(arena, sizeof *node);
+    if (!node) {
+        munmap(address, length);
+        return NULL;
+    }
+    node->buffer = address;
+    node->mapped = length;
+    node->next = arena->adopted;
+    arena->adopted = node;
+    return address;
+}
+
 void arena_free(Arena *arena)
 {
     /* Adopted nodes live in the blocks: free their buffers first. */
-    for (ArenaAdopted *a = arena->adopted; a; a = a->next)
-        free(a->buffer);
+    for (ArenaAdopted *a = arena->adopted; a; a = a->next) {
+        if (a->mapped)
+            munmap(a->buffer, a->mapped);
+        else
+            free(a->buffer);
+    }
     arena->adopted = NULL;
     ArenaBlock *b = arena->head;
     while (b) {
@@ -122,4 +144,5 @@ void arena_free(Arena *arena)
     arena->head = NULL;
     arena->used = 0;
     arena->reserved = 0;
+    arena->failed = false;
 }

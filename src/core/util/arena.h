@@ -7,6 +7,7 @@
 #ifndef QUIZDECK_ARENA_H
 #define QUIZDECK_ARENA_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 typedef struct ArenaBlock ArenaBlock;
@@ -17,6 +18,7 @@ typedef struct Arena {
     size_t used;           /* bytes handed out, for statistics and benchmarks */
     size_t reserved;       /* bytes obtained from malloc */
     ArenaAdopted *adopted; /* malloc'd buffers the arena frees with itself */
+    bool failed;           /* some allocation failed (out of memory) */
 } Arena;
 
 /* A zeroed Arena is ready to use: `Arena a = {0};`. */
@@ -39,6 +41,14 @@ char *arena_strdup(Arena *arena, const char *text);
  * arena without a copy. Returns `buffer`; on failure frees it and returns
  * NULL. */
 void *arena_adopt(Arena *arena, void *buffer, size_t size);
+
+/* Makes the arena the owner of a memory mapping (from mmap, `length`
+ * bytes), unmapped with munmap() when the arena is freed: a pack read from
+ * the cache (pack_cache.h) points into the file it was read from, which is
+ * mapped once and dies with the pack. Returns `address`; on failure unmaps
+ * it and returns NULL. The mapping's size is not counted in `used`: its
+ * pages are read from the file only when touched. */
+void *arena_adopt_mapping(Arena *arena, void *address, size_t length);
 
 /* Frees every block; the arena is empty (and reusable) afterwards. */
 void arena_free(Arena *arena);

@@ -40,6 +40,7 @@ static Diag *slot_for(DiagList *list, DiagSeverity severity)
         Diag *items = realloc(list->items, cap * sizeof *items);
         if (!items) {
             list->truncated = true;
+            list->out_of_memory = true;
             return NULL;
         }
         list->items = items;
@@ -58,6 +59,7 @@ static void push(DiagList *list, DiagSeverity severity, const char *file, int li
         list->warning_count++;
     char *file_copy = message ? dup_string(file ? file : "") : NULL;
     if (!file_copy) {
+        list->out_of_memory |= message != NULL; /* else only counted, or already said */
         free(message);
         list->truncated = true;
         return;
@@ -96,6 +98,8 @@ void diag_vadd(DiagList *list, DiagSeverity severity, const char *file, int line
     }
     size_t len = (size_t)n > DIAG_MAX_MESSAGE ? DIAG_MAX_MESSAGE : (size_t)n;
     char *message = malloc(len + 1);
+    if (!message)
+        list->out_of_memory = true;
     if (message) {
         vsnprintf(message, len + 1, format, ap);
         if ((size_t)n > DIAG_MAX_MESSAGE)
@@ -117,7 +121,10 @@ void diag_append(DiagList *to, const DiagList *from)
 {
     for (size_t i = 0; i < from->count; i++) {
         const Diag *d = &from->items[i];
-        push(to, d->severity, d->file, d->line, d->column, dup_string(d->message));
+        char *message = dup_string(d->message);
+        if (!message)
+            to->out_of_memory = true;
+        push(to, d->severity, d->file, d->line, d->column, message);
     }
     /* Records `from` had already dropped still count. */
     size_t dropped_errors = from->error_count, dropped_warnings = from->warning_count;
@@ -131,6 +138,8 @@ void diag_append(DiagList *to, const DiagList *from)
     to->warning_count += dropped_warnings;
     if (from->truncated)
         to->truncated = true;
+    if (from->out_of_memory)
+        to->out_of_memory = true;
 }
 
 /* Appends the printable ASCII `text` to buf[*used..] as far as it fits. */

@@ -38,6 +38,7 @@ typedef struct DiagList {
     size_t warning_count; /* every warning reported, kept or not */
     size_t warnings_kept; /* how many of items are warnings */
     bool truncated;       /* some records were dropped (see diag_add) */
+    bool out_of_memory;   /* some of them for lack of memory, not for the limit */
 } DiagList;
 
 enum {

@@ -23,9 +23,9 @@ static IdIndexSlot *find_slot(IdIndexSlot *slots, size_t capacity, const char *k
     }
 }
 
-static bool grow(IdIndex *index)
+/* Rehashes into `cap` slots (a power of two, more than there are keys). */
+static bool grow_to(IdIndex *index, size_t cap)
 {
-    size_t cap = index->capacity ? index->capacity * 2 : 64;
     IdIndexSlot *slots = calloc(cap, sizeof *slots);
     if (!slots)
         return false;
@@ -38,6 +38,22 @@ static bool grow(IdIndex *index)
     index->slots = slots;
     index->capacity = cap;
     return true;
+}
+
+static bool grow(IdIndex *index)
+{
+    return grow_to(index, index->capacity ? index->capacity * 2 : 64);
+}
+
+bool id_index_reserve(IdIndex *index, size_t count)
+{
+    size_t cap = index->capacity ? index->capacity : 64;
+    while (count * 2 > cap) {
+        if (cap > SIZE_MAX / 4)
+            return false;
+        cap *= 2;
+    }
+    return cap == index->capacity || grow_to(index, cap);
 }
 
 IdIndexResult id_index_insert(IdIndex *index, const char *key, uint32_t value,

@@ -34,6 +34,11 @@ IdIndexResult id_index_insert(IdIndex *index, const char *key, uint32_t value,
 
 bool id_index_contains(const IdIndex *index, const char *key);
 
+/* Makes room for `count` keys in all, so that adding them rehashes nothing
+ * (for a caller that knows how many will come). False when out of memory;
+ * the index is unchanged then. */
+bool id_index_reserve(IdIndex *index, size_t count);
+
 /* Frees the table (not the keys); the index is empty afterwards. */
 void id_index_free(IdIndex *index);
 

@@ -229,6 +229,41 @@ bool text_is_blank(const char *text, uint32_t *first_invisible)
     return blank;
 }
 
+size_t text_utf8_string(const char *text, size_t room)
+{
+    const unsigned char *s = (const unsigned char *)text, *end = s + room;
+    const uint64_t high = 0x8080808080808080u, ones = 0x0101010101010101u;
+    while (s < end) {
+        /* Eight ASCII bytes at a time, none of them NUL (w - 0x01.. borrows
+         * from a zero byte), which is most text. */
+        while (end - s >= 8) {
+            uint64_t w;
+            memcpy(&w, s, sizeof w);
+            if ((w & high) || ((w - ones) & ~w & high))
+                break;
+            s += 8;
+        }
+        if (s == end)
+            break;
+        if (*s == '\0')
+            return (size_t)((const char *)s - text);
+        if (*s < 0x80) {
+            s++;
+            continue;
+        }
+        /* utf8_decode reads up to four bytes: only where they are all there. */
+        unsigned char c[4] = {0};
+        size_t have = (size_t)(end - s) < 4 ? (size_t)(end - s) : 4;
+        memcpy(c, s, have);
+        uint32_t cp;
+        size_t n = utf8_decode(c, &cp);
+        if (n == 0 || n > have)
+            return SIZE_MAX;
+        s += n;
+    }
+    return SIZE_MAX; /* no NUL within room */
+}
+
 size_t text_char_boundary(const char *text, size_t cut)
 {
     /* At most three steps back: a longer run of continuation bytes is not

@@ -67,6 +67,14 @@ size_t text_escape_tail(char *dst, size_t size, const char *src, TextEscapeStyle
  * space, or 0 when there is none, so a message can name what is there. */
 bool text_is_blank(const char *text, uint32_t *first_invisible);
 
+/* A string in a buffer that is not trusted: the length of the string that
+ * starts at `text` when a NUL ends it within its first `room` bytes and
+ * every byte before the NUL is strict UTF-8 (no overlong form, no
+ * surrogate, nothing past U+10FFFF); SIZE_MAX otherwise. Never reads past
+ * `room` bytes. One pass, eight ASCII bytes at a time.
+ *   size_t n = text_utf8_string(at, (size_t)(end - at)); if (n == SIZE_MAX) refuse; */
+size_t text_utf8_string(const char *text, size_t room);
+
 /* The largest cut <= `cut` that does not split a UTF-8 character of `text`
  * (which must have at least `cut` bytes): where to end a shortened copy. */
 size_t text_char_boundary(const char *text, size_t cut);
