@@ -13,7 +13,10 @@
 #ifndef QUIZDECK_SCENES_H
 #define QUIZDECK_SCENES_H
 
+#include <stdbool.h>
+
 typedef struct Scene Scene;
+typedef struct App App;
 
 typedef enum SceneId {
     SCENE_TITLE = 0, /* the main menu; the bottom of the back stack */
@@ -27,6 +30,7 @@ typedef enum SceneId {
     SCENE_PROFILES,    /* learners: switch, add, rename, delete (study_ui.h) */
     SCENE_STUDY,       /* a flashcard session */
     SCENE_STUDY_STATS, /* flashcard statistics and study settings */
+    SCENE_SESSION,     /* a class session: intro, the student's name, Start */
     SCENE_COUNT
 } SceneId;
 
@@ -54,6 +58,8 @@ typedef enum ProfilesOpen {
 typedef struct SceneArg {
     PacksOpen packs;       /* SCENE_PACKS */
     ProfilesOpen profiles; /* SCENE_PROFILES */
+    const char *session;   /* SCENE_SESSION: its folder or session.yaml (read at enter) */
+    bool session_locked;   /* SCENE_SESSION: a class computer (--session): Esc stays */
 } SceneArg;
 
 extern const Scene scene_title;       /* scene_title.c */
@@ -67,5 +73,16 @@ extern const Scene scene_results;     /* scene_results.c */
 extern const Scene scene_profiles;    /* scene_profiles.c */
 extern const Scene scene_study;       /* scene_study.c */
 extern const Scene scene_study_stats; /* scene_study_stats.c */
+extern const Scene scene_session;     /* scene_session.c */
+
+/* The one exception to "nothing else public": the session scene owns a
+ * ClassSession and ClassPlay beyond its visits; app_destroy() calls this
+ * to free them (an attempt not ended stays unfinished, as after a kill). */
+void scene_session_close(App *app);
+
+/* A file or folder dropped on the window: when it is a session folder or
+ * a session.yaml, opens it on the session screen and returns true; else
+ * false (then it may be a pack). */
+bool scene_session_drop(App *app, const char *path);
 
 #endif

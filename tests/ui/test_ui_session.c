@@ -1,0 +1,196 @@
+/* test_ui_session.c - a class session played in the game as a student
+ * would: the intro, the roster filter, a closed session, and a whole
+ * attempt with feedback: end through the real loop, down to the result
+ * file in the session's results/new/.
+ *
+ * Each test writes its own session folder into the fixture's data folder
+ * (so results/new starts empty) over the deterministic pack of
+ * tests/data/play/ (choices unshuffled, untimed).
+ *
+ * Read scene_session.c and tests/support/ui_driver.h first.
+ */
+#include <dirent.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include <cmocka.h>
+
+#include "app.h"
+#include "ui_driver.h"
+
+static const char *const play_packs[] = {QUIZDECK_TEST_DATA "/play"};
+
+static const char roster[] = "S01\tAhmad Al-Sabah\n"
+                             "S02\tNoura Al-Rashid\n"
+                             "S03\tSara Ali\n";
+
+/* Writes DIR/session/{session.yaml,students.txt}; `extra` is appended to
+ * session.yaml. The folder's path goes to out. */
+static void write_session(const UiDriver *d, const char *feedback, const char *extra, char *out,
+                          size_t size)
+{
+    snprintf(out, size, "%s/session", d->dir);
+    assert_int_equal(mkdir(out, 0777), 0);
+    char path[256];
+    snprintf(path, sizeof path, "%s/session.yaml", out);
+    FILE *f = fopen(path, "w");
+    assert_non_null(f);
+    fprintf(f,
+            "format: 1\n"
+            "kind: session\n"
+            "id: ui-session\n"
+            "title: \"Capitals quiz\"\n"
+            "packs: [play-every-type]\n"
+            "questions: [play-every-type/q-choice, play-every-type/q-truefalse]\n"
+            "order: fixed\n"
+            "time_limit: pack\n"
+            "scoring: accuracy\n"
+            "feedback: %s\n"
+            "%s",
+            feedback, extra);
+    fclose(f);
+    snprintf(path, sizeof path, "%s/students.txt", out);
+    f = fopen(path, "w");
+    assert_non_null(f);
+    fputs(roster, f);
+    fclose(f);
+}
+
+static void open_session(UiDriver *d, const char *folder)
+{
+    assert_non_null(ui_start(d, play_packs, 1, 1280, 720));
+    ui_go(d, SCENE_SESSION, &(SceneArg){.session = folder});
+    ui_refresh(d);
+}
+
+/* The one file in FOLDER/results/new, read whole into buf ("" when none). */
+static size_t read_result(const char *folder, char *buf, size_t size)
+{
+    char dir[256];
+    snprintf(dir, sizeof dir, "%s/results/new", folder);
+    buf[0] = '\0';
+    DIR *dp = opendir(dir);
+    if (!dp)
+        return 0;
+    size_t files = 0;
+    struct dirent *e;
+    while ((e = readdir(dp)) != NULL) {
+        if (e->d_name[0] == '.')
+            continue;
+        files++;
+        char path[600];
+        snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
+        FILE *f = fopen(path, "r");
+        if (!f)
+            continue;
+        size_t n = fread(buf, 1, size - 1, f);
+        buf[n] = '\0';
+        fclose(f);
+    }
+    closedir(dp);
+    return files;
+}
+
+static size_t count_of(const char *haystack, const char *needle)
+{
+    size_t n = 0;
+    for (const char *p = strstr(haystack, needle); p; p = strstr(p + 1, needle))
+        n++;
+    return n;
+}
+
+/* ---- tests ------------------------------------------------------------- */
+
+static void test_intro_and_roster_filter(void **state)
+{
+    UiDriver *d = *state;
+    char folder[128];
+    write_session(d, "each", "", folder, sizeof folder);
+    open_session(d, folder);
+    assert_true(ui_shows(d, "Capitals quiz"));
+    assert_non_null(ui_widget(d, "Open now"));
+    /* Every name before anything is typed; then only those that match. */
+    assert_non_null(ui_widget(d, "Ahmad Al-Sabah"));
+    assert_non_null(ui_widget(d, "Sara Ali"));
+    ui_type(d, "al-ra");
+    ui_refresh(d);
+    assert_non_null(ui_widget(d, "Noura Al-Rashid"));
+    assert_null(ui_find(d, "Ahmad Al-Sabah"));
+    assert_null(ui_find(d, "Sara Ali"));
+    /* A name not on the roster cannot start. */
+    ui_type(d, "zzz");
+    ui_key(d, SDLK_RETURN);
+    assert_int_equal(app_scene(d->app), SCENE_SESSION);
+    ui_refresh(d);
+    assert_non_null(ui_widget(d, "session-message"));
+}
+
+static void test_closed_session_cannot_start(void **state)
+{
+    UiDriver *d = *state;
+    char folder[128];
+    write_session(d, "each", "closes: 2020-01-01T09:00:00+03:00\n", folder, sizeof folder);
+    open_session(d, folder);
+    assert_non_null(ui_widget(d, "Closed"));
+    ui_type(d, "Sara");
+    ui_key(d, SDLK_RETURN);
+    assert_int_equal(app_scene(d->app), SCENE_SESSION);
+    ui_refresh(d);
+    assert_non_null(ui_widget(d, "session-message"));
+    char buf[64];
+    assert_int_equal(read_result(folder, buf, sizeof buf), 0);
+}
+
+static void test_whole_session_with_feedback_end_writes_the_result(void **state)
+{
+    UiDriver *d = *state;
+    char folder[128];
+    write_session(d, "end", "", folder, sizeof folder);
+    open_session(d, folder);
+    ui_type(d, "noura");
+    ui_key(d, SDLK_RETURN); /* the one name left */
+    assert_int_equal(app_scene(d->app), SCENE_QUESTION);
+    assert_non_null(d->app->class_play);
+
+    ui_key(d, SDLK_b); /* Paris: right; feedback end shows nothing yet */
+    assert_int_equal(app_scene(d->app), SCENE_QUESTION);
+    ui_key(d, SDLK_a); /* True: right, and the last answer */
+    assert_int_equal(app_scene(d->app), SCENE_RESULTS);
+    ui_refresh(d);
+    assert_true(ui_shows(d, "Handed in"));
+    assert_non_null(ui_widget(d, "delivery"));
+    /* feedback end: the review after the last answer; no retry, no again. */
+    assert_null(ui_find_prefix(d, "Retry"));
+    assert_null(ui_find(d, "Play again"));
+
+    char buf[16384];
+    assert_int_equal(read_result(folder, buf, sizeof buf), 1);
+    assert_non_null(strstr(buf, "student: \"Noura Al-Rashid\""));
+    assert_non_null(strstr(buf, "roster_id: \"S02\""));
+    assert_non_null(strstr(buf, "status: finished"));
+    assert_int_equal(count_of(buf, "right: true"), 2);
+
+    ui_key(d, SDLK_RETURN); /* Done: back to the session for the next student */
+    assert_int_equal(app_scene(d->app), SCENE_SESSION);
+    assert_null(d->app->class_play);
+}
+
+int main(void)
+{
+    setenv("SDL_VIDEODRIVER", "dummy", 0);
+    setenv("SDL_RENDER_DRIVER", "software", 0);
+    setenv("SDL_AUDIODRIVER", "dummy", 0);
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test_setup_teardown(test_intro_and_roster_filter, ui_setup, ui_teardown),
+        cmocka_unit_test_setup_teardown(test_closed_session_cannot_start, ui_setup, ui_teardown),
+        cmocka_unit_test_setup_teardown(test_whole_session_with_feedback_end_writes_the_result,
+                                        ui_setup, ui_teardown),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
