@@ -22,6 +22,8 @@
 #include <cmocka.h>
 
 #include "app.h"
+#include "format.h"
+#include "report.h"
 #include "ui_driver.h"
 
 static const char *const play_packs[] = {QUIZDECK_TEST_DATA "/play"};
@@ -181,6 +183,63 @@ static void test_whole_session_with_feedback_end_writes_the_result(void **state)
     assert_null(d->app->class_play);
 }
 
+/* The label the Class results screen gives a figure, as the report has it. */
+static void figure(char *out, size_t size, const char *label, double value, bool pct)
+{
+    char v[80];
+    if (pct) {
+        snprintf(v, sizeof v, "%d %%", (int)(value + 0.5));
+        ui_localize_digits(v, sizeof v);
+    } else {
+        snprintf(v, sizeof v, "%s", ui_format_int((int64_t)value).text);
+    }
+    snprintf(out, size, "%s: %s", label, v);
+}
+
+static void test_class_results_show_the_report_and_refresh(void **state)
+{
+    UiDriver *d = *state;
+    char folder[128], cmd[512];
+    snprintf(folder, sizeof folder, "%s/gcc-10b", d->dir);
+    snprintf(cmd, sizeof cmd,
+             "cp -r '%s/class/gcc-10b' '%s' && mkdir '%s/later' && mv '%s'/results/new/*Sabah* "
+             "'%s/later/'",
+             QUIZDECK_TEST_DATA, d->dir, d->dir, folder, d->dir);
+    assert_int_equal(system(cmd), 0);
+    Report rep;
+    DiagList diags = {0};
+    assert_int_equal(report_build(&rep, folder, NULL, 0, NULL, &diags), REPORT_OK);
+    size_t before = rep.student_count;
+
+    assert_non_null(ui_start(d, NULL, 0, 1280, 720));
+    ui_go(d, SCENE_CLASS_RESULTS, &(SceneArg){.session = folder});
+    ui_refresh(d);
+    char label[256];
+    figure(label, sizeof label, "Students", (double)rep.student_count, false);
+    assert_non_null(ui_widget(d, label));
+    figure(label, sizeof label, "Mean score", rep.mean_percent, true);
+    assert_non_null(ui_widget(d, label));
+    figure(label, sizeof label, "Median score", rep.median_percent, true);
+    assert_non_null(ui_widget(d, label));
+    const ReportQuestion *hardest = &rep.questions[0];
+    snprintf(label, sizeof label, "%s/%s: ", hardest->pack_id, hardest->question_id);
+    assert_non_null(ui_find_prefix(d, label));
+    report_free(&rep);
+    diag_clear(&diags);
+
+    /* A student's files arrive: within two seconds the figures follow. */
+    snprintf(cmd, sizeof cmd, "mv '%s'/later/* '%s/results/new/'", d->dir, folder);
+    assert_int_equal(system(cmd), 0);
+    assert_int_equal(report_build(&rep, folder, NULL, 0, NULL, &diags), REPORT_OK);
+    assert_true(rep.student_count > before);
+    ui_wait(d, 2100);
+    ui_refresh(d);
+    figure(label, sizeof label, "Students", (double)rep.student_count, false);
+    assert_non_null(ui_widget(d, label));
+    report_free(&rep);
+    diag_clear(&diags);
+}
+
 int main(void)
 {
     setenv("SDL_VIDEODRIVER", "dummy", 0);
@@ -191,6 +250,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_closed_session_cannot_start, ui_setup, ui_teardown),
         cmocka_unit_test_setup_teardown(test_whole_session_with_feedback_end_writes_the_result,
                                         ui_setup, ui_teardown),
+        cmocka_unit_test_setup_teardown(test_class_results_show_the_report_and_refresh, ui_setup,
+                                        ui_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

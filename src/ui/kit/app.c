@@ -38,6 +38,7 @@ static const Scene *const scene_table[SCENE_COUNT] = {
     [SCENE_STUDY] = &scene_study,
     [SCENE_STUDY_STATS] = &scene_study_stats,
     [SCENE_SESSION] = &scene_session,
+    [SCENE_CLASS_RESULTS] = &scene_class_results,
 };
 
 enum { OP_NONE, OP_GO, OP_BACK, OP_REPLACE, OP_HOME };

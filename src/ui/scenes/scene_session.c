@@ -44,7 +44,7 @@ typedef struct SessionState {
     char pending_name[CLASS_NAME_SIZE], pending_id[CLASS_NAME_SIZE];
     int64_t pending_round;
     Nav nav; /* 0 the field, 1..n the names shown, then Start */
-    SDL_Rect field_rect, start_rect, name_rect[SESSION_MATCHES_SHOWN];
+    SDL_Rect field_rect, start_rect, results_rect, name_rect[SESSION_MATCHES_SHOWN];
     int shown, info_y;
     char dropped[CLASS_PATH_SIZE]; /* a dropped session's path, until enter reads it */
 } SessionState;
@@ -263,12 +263,17 @@ static void layout(App *app, SessionState *st, int top)
         y += bh + gap;
     }
     st->start_rect = (SDL_Rect){c.x + c.w - theme_px(th, 240), y, theme_px(th, 240), bh};
+    /* The teacher's way to the report, where the game was opened from the
+     * menu (never on a class computer started with --session). */
+    st->results_rect = (SDL_Rect){c.x, y, theme_px(th, 240), st->launched ? 0 : bh};
     st->info_y = y + bh + gap;
     nav_begin(&st->nav);
     nav_add(&st->nav, st->field_rect, true);
     for (int i = 0; i < st->shown; i++)
         nav_add(&st->nav, st->name_rect[i], true);
     nav_add(&st->nav, st->start_rect, st->cs.ready);
+    if (!st->launched)
+        nav_add(&st->nav, st->results_rect, st->cs.ready);
     nav_end(&st->nav);
 }
 
@@ -309,6 +314,8 @@ static bool ssn_event(App *app, void *state, const UiEvent *event)
         return event->action != ACTION_NONE;
     if (hit >= 1 && hit <= st->shown)
         pick(app, st, hit - 1);
+    else if (hit == st->shown + 2)
+        app_go_with(app, SCENE_CLASS_RESULTS, &(SceneArg){.session = st->cs.folder});
     else
         start_typed(app, st);
     return true;
@@ -397,6 +404,8 @@ static void ssn_draw(App *app, void *state)
     }
     widget_button(app, st->start_rect, _("Start"),
                   WIDGET_PRIMARY | nav_flag(&st->nav, st->shown + 1));
+    if (!st->launched)
+        widget_button(app, st->results_rect, _("Class results"), nav_flag(&st->nav, st->shown + 2));
     if (st->message[0]) {
         TextSpec ms = {.style = TEXT_SMALL,
                        .wrap = c.w,
