@@ -183,6 +183,41 @@ static void test_whole_session_with_feedback_end_writes_the_result(void **state)
     assert_null(d->app->class_play);
 }
 
+/* A game closed mid-attempt (as after a kill: the attempt is never
+ * ended) offers it to the same student at the next start; Resume takes it
+ * up at the next question with the answer given kept. */
+static void test_unfinished_attempt_resumes_after_a_restart(void **state)
+{
+    UiDriver *d = *state;
+    char folder[128];
+    write_session(d, "end", "", folder, sizeof folder);
+    open_session(d, folder);
+    ui_type(d, "sara");
+    ui_key(d, SDLK_RETURN);
+    assert_int_equal(app_scene(d->app), SCENE_QUESTION);
+    ui_key(d, SDLK_b); /* Paris */
+    assert_int_equal(app_scene(d->app), SCENE_QUESTION);
+    ui_close(d);
+    char buf[16384];
+    assert_int_equal(read_result(folder, buf, sizeof buf), 0);
+
+    open_session(d, folder);
+    ui_type(d, "sara");
+    ui_key(d, SDLK_RETURN);
+    ui_refresh(d);
+    assert_non_null(ui_widget(d, "You have an unfinished attempt"));
+    ui_key(d, SDLK_RETURN); /* the default: Resume */
+    assert_int_equal(app_scene(d->app), SCENE_QUESTION);
+    ui_refresh(d);
+    assert_non_null(ui_widget(d, "Question 2 of 2"));
+    ui_key(d, SDLK_a); /* True */
+    assert_int_equal(app_scene(d->app), SCENE_RESULTS);
+    assert_int_equal(read_result(folder, buf, sizeof buf), 1);
+    assert_non_null(strstr(buf, "student: \"Sara Ali\""));
+    assert_non_null(strstr(buf, "status: finished"));
+    assert_int_equal(count_of(buf, "right: true"), 2);
+}
+
 /* The label the Class results screen gives a figure, as the report has it. */
 static void figure(char *out, size_t size, const char *label, double value, bool pct)
 {
@@ -250,6 +285,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_closed_session_cannot_start, ui_setup, ui_teardown),
         cmocka_unit_test_setup_teardown(test_whole_session_with_feedback_end_writes_the_result,
                                         ui_setup, ui_teardown),
+        cmocka_unit_test_setup_teardown(test_unfinished_attempt_resumes_after_a_restart, ui_setup,
+                                        ui_teardown),
         cmocka_unit_test_setup_teardown(test_class_results_show_the_report_and_refresh, ui_setup,
                                         ui_teardown),
     };
