@@ -120,6 +120,7 @@ static void test_intro_and_roster_filter(void **state)
     /* Every name before anything is typed; then only those that match. */
     assert_non_null(ui_widget(d, "Ahmad Al-Sabah"));
     assert_non_null(ui_widget(d, "Sara Ali"));
+    ui_shot(d, "session-intro");
     ui_type(d, "al-ra");
     ui_refresh(d);
     assert_non_null(ui_widget(d, "Noura Al-Rashid"));
@@ -131,6 +132,9 @@ static void test_intro_and_roster_filter(void **state)
     assert_int_equal(app_scene(d->app), SCENE_SESSION);
     ui_refresh(d);
     assert_non_null(ui_widget(d, "session-message"));
+    ui_resize(d, 800, 600);
+    ui_refresh(d);
+    ui_shot(d, "session-intro");
 }
 
 static void test_closed_session_cannot_start(void **state)
@@ -159,6 +163,8 @@ static void test_whole_session_with_feedback_end_writes_the_result(void **state)
     ui_key(d, SDLK_RETURN); /* the one name left */
     assert_int_equal(app_scene(d->app), SCENE_QUESTION);
     assert_non_null(d->app->class_play);
+    ui_refresh(d);
+    ui_shot(d, "session-question");
 
     ui_key(d, SDLK_b); /* Paris: right; feedback end shows nothing yet */
     assert_int_equal(app_scene(d->app), SCENE_QUESTION);
@@ -167,6 +173,7 @@ static void test_whole_session_with_feedback_end_writes_the_result(void **state)
     ui_refresh(d);
     assert_true(ui_shows(d, "Handed in"));
     assert_non_null(ui_widget(d, "delivery"));
+    ui_shot(d, "session-results");
     /* feedback end: the review after the last answer; no retry, no again. */
     assert_null(ui_find_prefix(d, "Retry"));
     assert_null(ui_find(d, "Play again"));
@@ -256,6 +263,7 @@ static void test_class_results_show_the_report_and_refresh(void **state)
     assert_non_null(ui_widget(d, label));
     figure(label, sizeof label, "Median score", rep.median_percent, true);
     assert_non_null(ui_widget(d, label));
+    ui_shot(d, "class-results");
     const ReportQuestion *hardest = &rep.questions[0];
     snprintf(label, sizeof label, "%s/%s: ", hardest->pack_id, hardest->question_id);
     assert_non_null(ui_find_prefix(d, label));
@@ -271,6 +279,9 @@ static void test_class_results_show_the_report_and_refresh(void **state)
     ui_refresh(d);
     figure(label, sizeof label, "Students", (double)rep.student_count, false);
     assert_non_null(ui_widget(d, label));
+    ui_resize(d, 800, 600);
+    ui_refresh(d);
+    ui_shot(d, "class-results");
     report_free(&rep);
     diag_clear(&diags);
 }
