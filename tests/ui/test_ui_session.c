@@ -286,6 +286,33 @@ static void test_class_results_show_the_report_and_refresh(void **state)
     diag_clear(&diags);
 }
 
+/* The session and Class results screens in Arabic, at both sizes: the
+ * translated texts are what is drawn (the README's Arabic shots). */
+static void test_session_screens_in_arabic(void **state)
+{
+    UiDriver *d = *state;
+    char folder[128], results[128], cmd[512];
+    write_session(d, "end", "", folder, sizeof folder);
+    snprintf(results, sizeof results, "%s/gcc-10b", d->dir);
+    snprintf(cmd, sizeof cmd, "cp -r '%s/class/gcc-10b' '%s'", QUIZDECK_TEST_DATA, d->dir);
+    assert_int_equal(system(cmd), 0);
+    static const int sizes[][2] = {{1280, 720}, {800, 600}};
+    for (size_t i = 0; i < 2; i++) {
+        App *app = ui_start(d, play_packs, 1, sizes[i][0], sizes[i][1]);
+        app->settings.language = UI_LANGUAGE_ARABIC;
+        app_apply_settings(app, false);
+        ui_go(d, SCENE_SESSION, &(SceneArg){.session = folder});
+        ui_refresh(d);
+        assert_non_null(ui_widget(d, "مفتوحة الآن" /* Open now */));
+        ui_shot(d, "ar-session-intro");
+        ui_go(d, SCENE_CLASS_RESULTS, &(SceneArg){.session = results});
+        ui_refresh(d);
+        assert_non_null(ui_find_prefix(d, "الطلاب: " /* Students: */));
+        ui_shot(d, "ar-class-results");
+        ui_close(d);
+    }
+}
+
 int main(void)
 {
     setenv("SDL_VIDEODRIVER", "dummy", 0);
@@ -300,6 +327,7 @@ int main(void)
                                         ui_teardown),
         cmocka_unit_test_setup_teardown(test_class_results_show_the_report_and_refresh, ui_setup,
                                         ui_teardown),
+        cmocka_unit_test_setup_teardown(test_session_screens_in_arabic, ui_setup, ui_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
