@@ -267,7 +267,7 @@ static void draw_row(App *app, const RoundQuestion *rq, size_t index, SDL_Rect r
     text_draw_fit(app->text, &ts, (SDL_Rect){tx, ty, tw, th1}, line);
     char detail[2 * PACK_MAX_STRING];
     const char *given = rq->answered ? res->given_text : _("(not asked)");
-    if (res->correct)
+    if (res->correct || !rq->answered || res->correct_text == NULL) /* a stopped attempt */
         snprintf(detail, sizeof detail, _("You: %s"), given);
     else
         snprintf(detail, sizeof detail, _("You: %s    Right: %s"), given, res->correct_text);
