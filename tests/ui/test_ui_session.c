@@ -190,6 +190,26 @@ static void test_whole_session_with_feedback_end_writes_the_result(void **state)
     assert_null(d->app->class_play);
 }
 
+/* The session screen with no session yet says to drop one; the folder
+ * dropped on the window opens it. */
+static void test_a_dropped_folder_opens_the_session(void **state)
+{
+    UiDriver *d = *state;
+    char folder[128];
+    write_session(d, "each", "", folder, sizeof folder);
+    assert_non_null(ui_start(d, play_packs, 1, 1280, 720));
+    ui_go(d, SCENE_SESSION, NULL);
+    ui_refresh(d);
+    assert_non_null(ui_widget(d, "session-drop"));
+    ui_drop(d, folder);
+    ui_refresh(d);
+    assert_int_equal(app_scene(d->app), SCENE_SESSION);
+    assert_true(ui_shows(d, "Capitals quiz"));
+    assert_non_null(ui_widget(d, "Open now"));
+    ui_key(d, SDLK_ESCAPE); /* not a --session class computer: back to the menu */
+    assert_int_equal(app_scene(d->app), SCENE_TITLE);
+}
+
 /* A game closed mid-attempt (as after a kill: the attempt is never
  * ended) offers it to the same student at the next start; Resume takes it
  * up at the next question with the answer given kept. */
@@ -323,6 +343,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_closed_session_cannot_start, ui_setup, ui_teardown),
         cmocka_unit_test_setup_teardown(test_whole_session_with_feedback_end_writes_the_result,
                                         ui_setup, ui_teardown),
+        cmocka_unit_test_setup_teardown(test_a_dropped_folder_opens_the_session, ui_setup,
+                                        ui_teardown),
         cmocka_unit_test_setup_teardown(test_unfinished_attempt_resumes_after_a_restart, ui_setup,
                                         ui_teardown),
         cmocka_unit_test_setup_teardown(test_class_results_show_the_report_and_refresh, ui_setup,

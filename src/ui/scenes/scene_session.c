@@ -296,6 +296,8 @@ static bool ssn_event(App *app, void *state, const UiEvent *event)
 {
     SessionState *st = state;
     const SDL_Event *e = event->sdl;
+    if (!st->open)
+        return false; /* only the drop hint: Esc goes back */
     if (e->type == SDL_TEXTEDITING) {
         snprintf(st->editing, sizeof st->editing, "%s", e->edit.text);
         return true;
@@ -352,7 +354,19 @@ static void ssn_draw(App *app, void *state)
 {
     SessionState *st = state;
     const Theme *th = &app->theme;
-    if (!st->open || !st->cs.ready) {
+    if (!st->open) { /* from the menu, before any session was opened */
+        int y = widget_header(app, _("Class session"), NULL);
+        SDL_Rect c = theme_column(th, 760, 20);
+        TextSpec hs = {.style = TEXT_BODY, .wrap = c.w};
+        const char *hint = _("Drop the session folder your teacher gave you, or its "
+                             "session.yaml, on this window.");
+        text_draw(app->text, &hs, c.x, y, hint);
+        app_record_widget(app, (SDL_Rect){c.x, y, c.w, text_line_height(app->text, &hs)},
+                          "session-drop", 0);
+        widget_footer(app, "");
+        return;
+    }
+    if (!st->cs.ready) {
         int y = widget_header(app, _("Class session"), _("This session cannot be played."));
         SDL_Rect c = theme_column(th, 760, 20);
         TextSpec es = {.style = TEXT_BODY, .wrap = c.w, .color = theme_color(COLOR_BAD)};
