@@ -338,15 +338,14 @@ typedef enum Mode { MODE_PLAY, MODE_CHECK, MODE_LIST } Mode;
 
 /* The game started into a class session (`--session`), after
  * class_cmd_session() checked it, delivered what waited and printed its
- * intro. The in-game session screens take over here; until they are in
- * the build, say so rather than open the ordinary menu, where a student
- * would land in free play. */
+ * intro: the game opens on the session's screen (scene_session.c), where
+ * the student gives their name and plays; there is no way into free play
+ * from there. */
 static int launch_session(const char *session_path, const UiLaunch *launch)
 {
-    (void)launch;
-    fprintf(stderr, "quizdeck: %s is ready, but this build has no session screens yet\n",
-            session_path);
-    return EXIT_INVALID;
+    UiLaunch session = *launch;
+    session.session = session_path;
+    return ui_run(&session);
 }
 
 int main(int argc, char **argv)

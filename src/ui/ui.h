@@ -13,6 +13,7 @@ typedef struct UiLaunch {
     size_t pack_path_count;
     const char *data_dir; /* where the database lives; NULL = SDL_GetPrefPath */
     int width, height;    /* initial window size in logical units; 0 = default */
+    const char *session;  /* --session: open this class session first; NULL = the menu */
 } UiLaunch;
 
 /* Runs the game; returns the process exit status (0 on a normal quit). */

@@ -37,6 +37,8 @@ static const Scene *const scene_table[SCENE_COUNT] = {
     [SCENE_PROFILES] = &scene_profiles,
     [SCENE_STUDY] = &scene_study,
     [SCENE_STUDY_STATS] = &scene_study_stats,
+    [SCENE_SESSION] = &scene_session,
+    [SCENE_CLASS_RESULTS] = &scene_class_results,
 };
 
 enum { OP_NONE, OP_GO, OP_BACK, OP_REPLACE, OP_HOME };
@@ -222,7 +224,8 @@ static void handle(App *app, SDL_Event *e)
         return;
     case SDL_DROPFILE:
         if (e->drop.file) {
-            app_add_pack_file(app, e->drop.file);
+            if (!scene_session_drop(app, e->drop.file)) /* a session folder, or a pack */
+                app_add_pack_file(app, e->drop.file);
             SDL_free(e->drop.file);
             e->drop.file = NULL;
         }
@@ -600,6 +603,8 @@ App *app_create(const AppConfig *config)
     app_apply_settings(app, false);
 
     /* Packs: the given paths, then the player's own folder. */
+    app->launch_paths = config->pack_paths;
+    app->launch_path_count = config->pack_path_count;
     app_packs_load(app, config->pack_paths, config->pack_path_count);
     app_selection_load(app, APP_SELECTION_PLAY);
     app_selection_load(app, APP_SELECTION_STUDY);
@@ -630,6 +635,7 @@ void app_destroy(App *app)
         return;
     if (app->depth > 0 && current(app)->leave)
         current(app)->leave(app, current_state(app));
+    scene_session_close(app);
     for (int i = 0; i < SCENE_COUNT; i++)
         free(app->scene_state[i]);
     app_selection_free(&app->selection);
@@ -674,7 +680,10 @@ int ui_run(const UiLaunch *launch)
     }
     /* A new database: ask who is learning before anything else. (Only
      * here, not in app_create, so tests start on the title.) */
-    if (app->first_launch && app->store)
+    if (launch->session) /* a class computer: the session, not the learners */
+        app_go_with(app, SCENE_SESSION,
+                    &(SceneArg){.session = launch->session, .session_locked = true});
+    else if (app->first_launch && app->store)
         app_go_with(app, SCENE_PROFILES, &(SceneArg){.profiles = PROFILES_FIRST_LAUNCH});
     int status = app_run(app);
     app_destroy(app);

@@ -161,6 +161,10 @@ struct App {
     Selection selection;               /* APP_SELECTION_PLAY */
     Selection study_selection;         /* APP_SELECTION_STUDY: packs only, topics unused */
     char user_packs_dir[APP_PATH_MAX]; /* where dropped packs are copied */
+    /* The pack paths it was started with (AppConfig; borrowed, they must
+     * outlive the App): a class session looks for its packs there too. */
+    const char *const *launch_paths;
+    size_t launch_path_count;
 
     /* The store; NULL when it could not be opened (play without saving;
      * store_message says why, for the screen). */
@@ -180,6 +184,10 @@ struct App {
      * answer to it through play.h; quiz.active is false when there is
      * none. The scenes never write the store for play themselves. */
     Quiz quiz;
+    /* A class attempt being played instead (scene_session.c owns it and
+     * sets this while it runs); NULL otherwise. The play scenes reach the
+     * round through play_quiz() (play.h), which picks the one running. */
+    struct ClassPlay *class_play;
 
     /* --- private to the App's own files (app_private.h) below this line --- */
     const Scene *scenes[SCENE_COUNT];

@@ -28,6 +28,29 @@
 
 /* ---- the round (play_round.c): the scenes' side of app->quiz ------------ */
 
+/* The round being played: a class attempt's (app->class_play, whose
+ * answers go through class_play.h so its result file is written) or the
+ * free round app->quiz. The scenes read the round only through this, and
+ * answer only through play_submit, so one set of scenes plays both. */
+Quiz *play_quiz(App *app);
+
+/* True while a class attempt is on screen (what the session fixes is
+ * locked: no retry, no play again). */
+bool play_is_class(const App *app);
+
+/* Is the round over? A class attempt also ends when its total time runs
+ * out (play_tick) before every question was answered. */
+bool play_is_over(App *app);
+
+/* Where the question screen goes after an answer: the feedback screen, or
+ * (a class session with feedback end or none) straight to the next
+ * question, or the results once the round is over. */
+SceneId play_next_scene(App *app);
+
+/* Called each update of the question screen: ends a class attempt whose
+ * total time ran out (true: go to the results). False otherwise. */
+bool play_tick(App *app);
+
 /* Passes the answer for the current question (a time-out when given is
  * NULL), taken in elapsed_ms, to the play engine, which judges and saves
  * it; a save that failed is shown as a notice (the engine keeps the answer

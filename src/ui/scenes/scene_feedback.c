@@ -63,8 +63,7 @@ static void feedback_enter(App *app, void *state, SceneId from, const SceneArg *
 
 static void go_on(App *app)
 {
-    app_replace(app, app->quiz.active && round_is_over(&app->quiz.round) ? SCENE_RESULTS
-                                                                         : SCENE_QUESTION);
+    app_replace(app, play_quiz(app)->active && play_is_over(app) ? SCENE_RESULTS : SCENE_QUESTION);
 }
 
 static bool feedback_event(App *app, void *state, const UiEvent *event)
@@ -74,7 +73,7 @@ static bool feedback_event(App *app, void *state, const UiEvent *event)
     if (event->action == ACTION_BACK) {
         /* As on the question screen; after the last answer there is no
          * round left to quit, and Esc goes on to the results. */
-        if (app->quiz.active && !round_is_over(&app->quiz.round))
+        if (play_quiz(app)->active && !play_is_over(app))
             play_ask_quit(app);
         else
             go_on(app);
@@ -196,7 +195,7 @@ static void feedback_draw(App *app, void *state)
     SDL_Renderer *ren = app->renderer;
     const Theme *th = &app->theme;
     const RoundResult *r = &rq->result;
-    const Round *round = &app->quiz.round;
+    const Round *round = &play_quiz(app)->round;
     const Question *q = rq->question;
     SDL_Rect c = st->col;
 
@@ -358,7 +357,7 @@ static void feedback_draw(App *app, void *state)
         app_record_widget(app, box, "source", 0);
     }
 
-    const char *label = round_is_over(round) ? _("See results") : _("Next question");
+    const char *label = play_is_over(app) ? _("See results") : _("Next question");
 
     widget_button(app, st->next, label, WIDGET_PRIMARY | nav_flag(&st->nav, 0));
     widget_footer(app, FEEDBACK_HINT);

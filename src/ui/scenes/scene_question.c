@@ -19,6 +19,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "class_play.h"
 #include "format.h"
 #include "i18n.h"
 #include "play.h"
@@ -99,9 +100,10 @@ static void question_enter(App *app, void *state, SceneId from, const SceneArg *
     play_input_free(&st->input);
     st->paused = false;
     st->ticked = 0;
-    const RoundQuestion *rq = app->quiz.active ? round_current(&app->quiz.round) : NULL;
+    const RoundQuestion *rq =
+        play_quiz(app)->active && !play_is_over(app) ? round_current(&play_quiz(app)->round) : NULL;
     if (rq == NULL) {
-        if (app->quiz.active)
+        if (play_quiz(app)->active)
             app_replace(app, SCENE_RESULTS);
         else
             app_home(app);
@@ -129,13 +131,13 @@ static void question_enter(App *app, void *state, SceneId from, const SceneArg *
 
 static void finish_question(App *app, QuestionState *st, bool timed_out)
 {
-    if (!app->quiz.active)
+    if (!play_quiz(app)->active)
         return;
     uint64_t now = app->now_ms;
     int64_t elapsed = st->clock_started && now >= st->shown_ms ? (int64_t)(now - st->shown_ms) : 0;
     play_submit(app, timed_out ? NULL : &st->input.given, elapsed);
     st->input.ready = false;
-    app_replace(app, SCENE_FEEDBACK);
+    app_replace(app, play_next_scene(app));
 }
 
 static bool question_event(App *app, void *state, const UiEvent *event)
@@ -161,8 +163,12 @@ static bool question_event(App *app, void *state, const UiEvent *event)
 static void question_update(App *app, void *state, uint64_t now_ms)
 {
     QuestionState *st = state;
-    if (st->input.rq == NULL || !app->quiz.active)
+    if (st->input.rq == NULL || !play_quiz(app)->active)
         return;
+    if (play_tick(app)) { /* a class attempt's total time ran out */
+        app_replace(app, SCENE_RESULTS);
+        return;
+    }
     if (!st->clock_started) {
         st->shown_ms = now_ms;
         st->clock_started = true;
@@ -178,6 +184,11 @@ static void question_update(App *app, void *state, uint64_t now_ms)
         st->paused = false;
         st->shown_ms += now_ms > st->paused_at ? now_ms - st->paused_at : 0;
     }
+    int64_t total_left = app->class_play && !st->paused
+                             ? class_play_time_left_ms(app->class_play, app_unix_ms())
+                             : -1;
+    if (total_left > 0) /* the total-time bar moves each second; the end is checked then */
+        app_wake_at(app, now_ms + (uint64_t)(total_left % 1000 ? total_left % 1000 : 1000));
     int64_t limit = st->input.rq->time_limit_ms;
     if (limit <= 0)
         return; /* untimed: nothing moves, the loop idles */
@@ -200,10 +211,33 @@ static void question_update(App *app, void *state, uint64_t now_ms)
 
 /* ---- draw -------------------------------------------------------------- */
 
+/* A class session's total time: a thin bar just under the progress bar,
+ * draining to the deadline, with the minutes left (class_play.h). */
+static void draw_total_time(App *app, const QuestionState *st, SDL_Rect progress)
+{
+    const ClassPlay *p = app->class_play;
+    int64_t left = p ? class_play_time_left_ms(p, app_unix_ms()) : -1;
+    int64_t span = p ? p->deadline_ms - p->started_ms : 0;
+    if (left < 0 || span <= 0)
+        return;
+    (void)st;
+    const Theme *th = &app->theme;
+    SDL_Rect bar = {progress.x, progress.y + progress.h + theme_px(th, 2), progress.w,
+                    theme_px(th, 3)};
+    float frac = (float)left / (float)span;
+    widget_progress(app, bar, frac, theme_color(frac < 0.1f ? COLOR_BAD : COLOR_TEXT_DIM));
+    char label[96];
+    int64_t secs = (left + 999) / 1000;
+    snprintf(label, sizeof label, _("Total time left %s:%02lld"), ui_format_int(secs / 60).text,
+             (long long)(secs % 60));
+    ui_localize_digits(label, sizeof label);
+    app_record_widget(app, bar, label, 0);
+}
+
 static void draw_top(App *app, QuestionState *st)
 {
     const Theme *th = &app->theme;
-    const Round *round = &app->quiz.round;
+    const Round *round = &play_quiz(app)->round;
     SDL_Rect c = st->col;
     char left[96], right[128];
     snprintf(left, sizeof left, _("Question %s of %s"),
@@ -229,6 +263,7 @@ static void draw_top(App *app, QuestionState *st)
     float done =
         round->question_count > 0 ? (float)round->current / (float)round->question_count : 0.0f;
     widget_progress(app, bar, done, theme_color(COLOR_ACCENT));
+    draw_total_time(app, st, bar);
 
     int64_t limit = st->input.rq->time_limit_ms;
     if (limit > 0) {
@@ -260,7 +295,7 @@ static void draw_top(App *app, QuestionState *st)
 static void question_draw(App *app, void *state)
 {
     QuestionState *st = state;
-    if (st->input.q == NULL || !app->quiz.active)
+    if (st->input.q == NULL || !play_quiz(app)->active)
         return;
     layout(app, st);
     draw_top(app, st);

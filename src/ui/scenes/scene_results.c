@@ -16,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "class_play.h"
 #include "format.h"
 #include "i18n.h"
 #include "play.h"
@@ -55,10 +56,13 @@ static const char *hint(const ResultsState *st)
 static void layout(App *app, ResultsState *st)
 {
     const Theme *th = &app->theme;
-    const Round *round = &app->quiz.round;
-    st->missed = count_missed(round);
-    st->again = (app->quiz.mode == QUIZ_MODE_PRACTICE || app->quiz.mode == QUIZ_MODE_TIMED) &&
-                app_selection_questions(app, NULL) > 0;
+    const Round *round = &play_quiz(app)->round;
+    bool klass = play_is_class(app); /* a session fixes the questions: no retry, no again */
+    st->missed = klass ? 0 : count_missed(round);
+    st->again =
+        !klass &&
+        (play_quiz(app)->mode == QUIZ_MODE_PRACTICE || play_quiz(app)->mode == QUIZ_MODE_TIMED) &&
+        app_selection_questions(app, NULL) > 0;
     st->col = theme_column(th, 920, 20);
     SDL_Rect c = st->col;
     TextSpec hs = {.style = TEXT_HEADING};
@@ -96,6 +100,8 @@ static void layout(App *app, ResultsState *st)
     }
     int ly = st->stats.y + st->stats.h + text_line_height(app->text, &ls) + theme_px(th, 12);
     st->list = (SDL_Rect){c.x, ly, c.w, by - gap - ly};
+    if (klass) /* room for where the result file went, above the buttons */
+        st->list.h -= 2 * text_line_height(app->text, &ss) + gap;
     /* Rows fit one line of the question and one of the answers at the
      * text size: every row the same, nothing shrunk. */
     TextSpec bs = {.style = TEXT_BODY};
@@ -114,7 +120,7 @@ static void results_enter(App *app, void *state, SceneId from, const SceneArg *a
 {
     (void)arg;
     ResultsState *st = state;
-    if (!app->quiz.active) {
+    if (!play_quiz(app)->active) {
         app_home(app);
         return;
     }
@@ -145,6 +151,10 @@ static void play_again(App *app)
 
 static void done(App *app)
 {
+    if (play_is_class(app)) { /* back to the session, which frees the attempt */
+        app_back(app);
+        return;
+    }
     app_end_round(app);
     app_home(app); /* the round is over: back to the title */
 }
@@ -168,7 +178,7 @@ static void press(App *app, ResultsButton b)
 static bool results_event(App *app, void *state, const UiEvent *event)
 {
     ResultsState *st = state;
-    if (!app->quiz.active)
+    if (!play_quiz(app)->active)
         return false;
     layout(app, st);
     const SDL_Event *e = event->sdl;
@@ -257,7 +267,7 @@ static void draw_row(App *app, const RoundQuestion *rq, size_t index, SDL_Rect r
     text_draw_fit(app->text, &ts, (SDL_Rect){tx, ty, tw, th1}, line);
     char detail[2 * PACK_MAX_STRING];
     const char *given = rq->answered ? res->given_text : _("(not asked)");
-    if (res->correct)
+    if (res->correct || !rq->answered || res->correct_text == NULL) /* a stopped attempt */
         snprintf(detail, sizeof detail, _("You: %s"), given);
     else
         snprintf(detail, sizeof detail, _("You: %s    Right: %s"), given, res->correct_text);
@@ -269,11 +279,29 @@ static void draw_row(App *app, const RoundQuestion *rq, size_t index, SDL_Rect r
     app_record_widget(app, r, line, res->correct ? WIDGET_SELECTED : 0u);
 }
 
+/* Where a class attempt's result file went, in the student's words (the
+ * core's message: results/new, or kept on this computer and where). */
+static void draw_delivery(App *app, const ResultsState *st, const ClassPlay *cp)
+{
+    const ClassDelivery *d = class_play_delivery(cp);
+    if (!d->ended)
+        return;
+    const Theme *th = &app->theme;
+    TextSpec ms = {.style = TEXT_SMALL,
+                   .wrap = st->list.w,
+                   .max_lines = 2,
+                   .color = theme_color(d->written ? COLOR_GOOD : COLOR_WARN)};
+    SDL_Rect box = {st->list.x, st->list.y + st->list.h + theme_px(th, 4), st->list.w,
+                    2 * text_line_height(app->text, &ms)};
+    text_draw_fit(app->text, &ms, box, i18n_message(d->message));
+    app_record_widget(app, box, "delivery", 0);
+}
+
 static void results_draw(App *app, void *state)
 {
     ResultsState *st = state;
-    const Round *round = &app->quiz.round;
-    if (!app->quiz.active)
+    const Round *round = &play_quiz(app)->round;
+    if (!play_quiz(app)->active)
         return;
     layout(app, st);
     SDL_Renderer *ren = app->renderer;
@@ -282,7 +310,22 @@ static void results_draw(App *app, void *state)
     SDL_Rect c = st->col;
 
     TextSpec hs = {.style = TEXT_HEADING};
-    text_draw(app->text, &hs, c.x, c.y, _("Round complete"));
+    const ClassPlay *cp = app->class_play;
+    text_draw(app->text, &hs, c.x, c.y, cp ? _("Handed in") : _("Round complete"));
+    if (cp) {
+        app_record_widget(app, (SDL_Rect){c.x, c.y, c.w / 2, text_line_height(app->text, &hs)},
+                          _("Handed in"), 0);
+        draw_delivery(app, st, cp);
+        if (!class_play_shows_review(cp)) { /* feedback none: only "submitted" */
+            TextSpec ms = {.style = TEXT_BODY, .wrap = c.w};
+            text_draw(app->text, &ms, c.x, st->stats.y, _("Your answers were submitted."));
+            app_record_widget(app, st->stats, "submitted", 0);
+            widget_button(app, st->button[BUTTON_DONE], _("Done"),
+                          WIDGET_PRIMARY | nav_flag(&st->nav, st->nav_button[BUTTON_DONE]));
+            widget_footer(app, hint(st));
+            return;
+        }
+    }
 
     /* Five figures: correct and points stay apart. */
     char correct[160], acc[32], time[96];

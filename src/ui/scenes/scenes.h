@@ -13,7 +13,10 @@
 #ifndef QUIZDECK_SCENES_H
 #define QUIZDECK_SCENES_H
 
+#include <stdbool.h>
+
 typedef struct Scene Scene;
+typedef struct App App;
 
 typedef enum SceneId {
     SCENE_TITLE = 0, /* the main menu; the bottom of the back stack */
@@ -21,12 +24,14 @@ typedef enum SceneId {
     SCENE_SETUP,     /* round setup: count, time, scoring; Start */
     SCENE_SETTINGS,
     SCENE_PROGRESS,
-    SCENE_QUESTION,    /* one question of the round (play.h) */
-    SCENE_FEEDBACK,    /* right/wrong + explanation, after each answer */
-    SCENE_RESULTS,     /* the round's results */
-    SCENE_PROFILES,    /* learners: switch, add, rename, delete (study_ui.h) */
-    SCENE_STUDY,       /* a flashcard session */
-    SCENE_STUDY_STATS, /* flashcard statistics and study settings */
+    SCENE_QUESTION,      /* one question of the round (play.h) */
+    SCENE_FEEDBACK,      /* right/wrong + explanation, after each answer */
+    SCENE_RESULTS,       /* the round's results */
+    SCENE_PROFILES,      /* learners: switch, add, rename, delete (study_ui.h) */
+    SCENE_STUDY,         /* a flashcard session */
+    SCENE_STUDY_STATS,   /* flashcard statistics and study settings */
+    SCENE_SESSION,       /* a class session: intro, the student's name, Start */
+    SCENE_CLASS_RESULTS, /* a session folder's report, refreshed as results arrive */
     SCENE_COUNT
 } SceneId;
 
@@ -54,18 +59,32 @@ typedef enum ProfilesOpen {
 typedef struct SceneArg {
     PacksOpen packs;       /* SCENE_PACKS */
     ProfilesOpen profiles; /* SCENE_PROFILES */
+    const char *session;   /* SCENE_SESSION, SCENE_CLASS_RESULTS: its folder (read at enter) */
+    bool session_locked;   /* SCENE_SESSION: a class computer (--session): Esc stays */
 } SceneArg;
 
-extern const Scene scene_title;       /* scene_title.c */
-extern const Scene scene_packs;       /* scene_packs.c */
-extern const Scene scene_setup;       /* scene_setup.c */
-extern const Scene scene_settings;    /* scene_settings.c */
-extern const Scene scene_progress;    /* scene_progress.c */
-extern const Scene scene_question;    /* scene_question.c */
-extern const Scene scene_feedback;    /* scene_feedback.c */
-extern const Scene scene_results;     /* scene_results.c */
-extern const Scene scene_profiles;    /* scene_profiles.c */
-extern const Scene scene_study;       /* scene_study.c */
-extern const Scene scene_study_stats; /* scene_study_stats.c */
+extern const Scene scene_title;         /* scene_title.c */
+extern const Scene scene_packs;         /* scene_packs.c */
+extern const Scene scene_setup;         /* scene_setup.c */
+extern const Scene scene_settings;      /* scene_settings.c */
+extern const Scene scene_progress;      /* scene_progress.c */
+extern const Scene scene_question;      /* scene_question.c */
+extern const Scene scene_feedback;      /* scene_feedback.c */
+extern const Scene scene_results;       /* scene_results.c */
+extern const Scene scene_profiles;      /* scene_profiles.c */
+extern const Scene scene_study;         /* scene_study.c */
+extern const Scene scene_study_stats;   /* scene_study_stats.c */
+extern const Scene scene_session;       /* scene_session.c */
+extern const Scene scene_class_results; /* scene_class_results.c */
+
+/* The one exception to "nothing else public": the session scene owns a
+ * ClassSession and ClassPlay beyond its visits; app_destroy() calls this
+ * to free them (an attempt not ended stays unfinished, as after a kill). */
+void scene_session_close(App *app);
+
+/* A file or folder dropped on the window: when it is a session folder or
+ * a session.yaml, opens it on the session screen and returns true; else
+ * false (then it may be a pack). */
+bool scene_session_drop(App *app, const char *path);
 
 #endif

@@ -1,0 +1,355 @@
+/* test_ui_session.c - a class session played in the game as a student
+ * would: the intro, the roster filter, a closed session, and a whole
+ * attempt with feedback: end through the real loop, down to the result
+ * file in the session's results/new/.
+ *
+ * Each test writes its own session folder into the fixture's data folder
+ * (so results/new starts empty) over the deterministic pack of
+ * tests/data/play/ (choices unshuffled, untimed).
+ *
+ * Read scene_session.c and tests/support/ui_driver.h first.
+ */
+#include <dirent.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include <cmocka.h>
+
+#include "app.h"
+#include "format.h"
+#include "report.h"
+#include "ui_driver.h"
+
+static const char *const play_packs[] = {QUIZDECK_TEST_DATA "/play"};
+
+static const char roster[] = "S01\tAhmad Al-Sabah\n"
+                             "S02\tNoura Al-Rashid\n"
+                             "S03\tSara Ali\n";
+
+/* Writes DIR/session/{session.yaml,students.txt}; `extra` is appended to
+ * session.yaml. The folder's path goes to out. */
+static void write_session(const UiDriver *d, const char *feedback, const char *extra, char *out,
+                          size_t size)
+{
+    snprintf(out, size, "%s/session", d->dir);
+    assert_int_equal(mkdir(out, 0777), 0);
+    char path[256];
+    snprintf(path, sizeof path, "%s/session.yaml", out);
+    FILE *f = fopen(path, "w");
+    assert_non_null(f);
+    fprintf(f,
+            "format: 1\n"
+            "kind: session\n"
+            "id: ui-session\n"
+            "title: \"Capitals quiz\"\n"
+            "packs: [play-every-type]\n"
+            "questions: [play-every-type/q-choice, play-every-type/q-truefalse]\n"
+            "order: fixed\n"
+            "time_limit: pack\n"
+            "scoring: accuracy\n"
+            "feedback: %s\n"
+            "%s",
+            feedback, extra);
+    fclose(f);
+    snprintf(path, sizeof path, "%s/students.txt", out);
+    f = fopen(path, "w");
+    assert_non_null(f);
+    fputs(roster, f);
+    fclose(f);
+}
+
+static void open_session(UiDriver *d, const char *folder)
+{
+    assert_non_null(ui_start(d, play_packs, 1, 1280, 720));
+    ui_go(d, SCENE_SESSION, &(SceneArg){.session = folder});
+    ui_refresh(d);
+}
+
+/* The one file in FOLDER/results/new, read whole into buf ("" when none). */
+static size_t read_result(const char *folder, char *buf, size_t size)
+{
+    char dir[256];
+    snprintf(dir, sizeof dir, "%s/results/new", folder);
+    buf[0] = '\0';
+    DIR *dp = opendir(dir);
+    if (!dp)
+        return 0;
+    size_t files = 0;
+    struct dirent *e;
+    while ((e = readdir(dp)) != NULL) {
+        if (e->d_name[0] == '.')
+            continue;
+        files++;
+        char path[600];
+        snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
+        FILE *f = fopen(path, "r");
+        if (!f)
+            continue;
+        size_t n = fread(buf, 1, size - 1, f);
+        buf[n] = '\0';
+        fclose(f);
+    }
+    closedir(dp);
+    return files;
+}
+
+static size_t count_of(const char *haystack, const char *needle)
+{
+    size_t n = 0;
+    for (const char *p = strstr(haystack, needle); p; p = strstr(p + 1, needle))
+        n++;
+    return n;
+}
+
+/* ---- tests ------------------------------------------------------------- */
+
+static void test_intro_and_roster_filter(void **state)
+{
+    UiDriver *d = *state;
+    char folder[128];
+    write_session(d, "each", "", folder, sizeof folder);
+    open_session(d, folder);
+    assert_true(ui_shows(d, "Capitals quiz"));
+    assert_non_null(ui_widget(d, "Open now"));
+    /* Every name before anything is typed; then only those that match. */
+    assert_non_null(ui_widget(d, "Ahmad Al-Sabah"));
+    assert_non_null(ui_widget(d, "Sara Ali"));
+    ui_shot(d, "session-intro");
+    ui_type(d, "al-ra");
+    ui_refresh(d);
+    assert_non_null(ui_widget(d, "Noura Al-Rashid"));
+    assert_null(ui_find(d, "Ahmad Al-Sabah"));
+    assert_null(ui_find(d, "Sara Ali"));
+    /* A name not on the roster cannot start. */
+    ui_type(d, "zzz");
+    ui_key(d, SDLK_RETURN);
+    assert_int_equal(app_scene(d->app), SCENE_SESSION);
+    ui_refresh(d);
+    assert_non_null(ui_widget(d, "session-message"));
+    ui_resize(d, 800, 600);
+    ui_refresh(d);
+    ui_shot(d, "session-intro");
+}
+
+static void test_closed_session_cannot_start(void **state)
+{
+    UiDriver *d = *state;
+    char folder[128];
+    write_session(d, "each", "closes: 2020-01-01T09:00:00+03:00\n", folder, sizeof folder);
+    open_session(d, folder);
+    assert_non_null(ui_widget(d, "Closed"));
+    ui_type(d, "Sara");
+    ui_key(d, SDLK_RETURN);
+    assert_int_equal(app_scene(d->app), SCENE_SESSION);
+    ui_refresh(d);
+    assert_non_null(ui_widget(d, "session-message"));
+    char buf[64];
+    assert_int_equal(read_result(folder, buf, sizeof buf), 0);
+}
+
+static void test_whole_session_with_feedback_end_writes_the_result(void **state)
+{
+    UiDriver *d = *state;
+    char folder[128];
+    write_session(d, "end", "", folder, sizeof folder);
+    open_session(d, folder);
+    ui_type(d, "noura");
+    ui_key(d, SDLK_RETURN); /* the one name left */
+    assert_int_equal(app_scene(d->app), SCENE_QUESTION);
+    assert_non_null(d->app->class_play);
+    ui_refresh(d);
+    ui_shot(d, "session-question");
+
+    ui_key(d, SDLK_b); /* Paris: right; feedback end shows nothing yet */
+    assert_int_equal(app_scene(d->app), SCENE_QUESTION);
+    ui_key(d, SDLK_a); /* True: right, and the last answer */
+    assert_int_equal(app_scene(d->app), SCENE_RESULTS);
+    ui_refresh(d);
+    assert_true(ui_shows(d, "Handed in"));
+    assert_non_null(ui_widget(d, "delivery"));
+    ui_shot(d, "session-results");
+    /* feedback end: the review after the last answer; no retry, no again. */
+    assert_null(ui_find_prefix(d, "Retry"));
+    assert_null(ui_find(d, "Play again"));
+
+    char buf[16384];
+    assert_int_equal(read_result(folder, buf, sizeof buf), 1);
+    assert_non_null(strstr(buf, "student: \"Noura Al-Rashid\""));
+    assert_non_null(strstr(buf, "roster_id: \"S02\""));
+    assert_non_null(strstr(buf, "status: finished"));
+    assert_int_equal(count_of(buf, "right: true"), 2);
+
+    ui_key(d, SDLK_RETURN); /* Done: back to the session for the next student */
+    assert_int_equal(app_scene(d->app), SCENE_SESSION);
+    assert_null(d->app->class_play);
+}
+
+/* The session screen with no session yet says to drop one; the folder
+ * dropped on the window opens it. */
+static void test_a_dropped_folder_opens_the_session(void **state)
+{
+    UiDriver *d = *state;
+    char folder[128];
+    write_session(d, "each", "", folder, sizeof folder);
+    assert_non_null(ui_start(d, play_packs, 1, 1280, 720));
+    ui_go(d, SCENE_SESSION, NULL);
+    ui_refresh(d);
+    assert_non_null(ui_widget(d, "session-drop"));
+    ui_drop(d, folder);
+    ui_refresh(d);
+    assert_int_equal(app_scene(d->app), SCENE_SESSION);
+    assert_true(ui_shows(d, "Capitals quiz"));
+    assert_non_null(ui_widget(d, "Open now"));
+    ui_key(d, SDLK_ESCAPE); /* not a --session class computer: back to the menu */
+    assert_int_equal(app_scene(d->app), SCENE_TITLE);
+}
+
+/* A game closed mid-attempt (as after a kill: the attempt is never
+ * ended) offers it to the same student at the next start; Resume takes it
+ * up at the next question with the answer given kept. */
+static void test_unfinished_attempt_resumes_after_a_restart(void **state)
+{
+    UiDriver *d = *state;
+    char folder[128];
+    write_session(d, "end", "", folder, sizeof folder);
+    open_session(d, folder);
+    ui_type(d, "sara");
+    ui_key(d, SDLK_RETURN);
+    assert_int_equal(app_scene(d->app), SCENE_QUESTION);
+    ui_key(d, SDLK_b); /* Paris */
+    assert_int_equal(app_scene(d->app), SCENE_QUESTION);
+    ui_close(d);
+    char buf[16384];
+    assert_int_equal(read_result(folder, buf, sizeof buf), 0);
+
+    open_session(d, folder);
+    ui_type(d, "sara");
+    ui_key(d, SDLK_RETURN);
+    ui_refresh(d);
+    assert_non_null(ui_widget(d, "You have an unfinished attempt"));
+    ui_key(d, SDLK_RETURN); /* the default: Resume */
+    assert_int_equal(app_scene(d->app), SCENE_QUESTION);
+    ui_refresh(d);
+    assert_non_null(ui_widget(d, "Question 2 of 2"));
+    ui_key(d, SDLK_a); /* True */
+    assert_int_equal(app_scene(d->app), SCENE_RESULTS);
+    assert_int_equal(read_result(folder, buf, sizeof buf), 1);
+    assert_non_null(strstr(buf, "student: \"Sara Ali\""));
+    assert_non_null(strstr(buf, "status: finished"));
+    assert_int_equal(count_of(buf, "right: true"), 2);
+}
+
+/* The label the Class results screen gives a figure, as the report has it. */
+static void figure(char *out, size_t size, const char *label, double value, bool pct)
+{
+    char v[80];
+    if (pct) {
+        snprintf(v, sizeof v, "%d %%", (int)(value + 0.5));
+        ui_localize_digits(v, sizeof v);
+    } else {
+        snprintf(v, sizeof v, "%s", ui_format_int((int64_t)value).text);
+    }
+    snprintf(out, size, "%s: %s", label, v);
+}
+
+static void test_class_results_show_the_report_and_refresh(void **state)
+{
+    UiDriver *d = *state;
+    char folder[128], cmd[512];
+    snprintf(folder, sizeof folder, "%s/gcc-10b", d->dir);
+    snprintf(cmd, sizeof cmd,
+             "cp -r '%s/class/gcc-10b' '%s' && mkdir '%s/later' && mv '%s'/results/new/*Sabah* "
+             "'%s/later/'",
+             QUIZDECK_TEST_DATA, d->dir, d->dir, folder, d->dir);
+    assert_int_equal(system(cmd), 0);
+    Report rep;
+    DiagList diags = {0};
+    assert_int_equal(report_build(&rep, folder, NULL, 0, NULL, &diags), REPORT_OK);
+    size_t before = rep.student_count;
+
+    assert_non_null(ui_start(d, NULL, 0, 1280, 720));
+    ui_go(d, SCENE_CLASS_RESULTS, &(SceneArg){.session = folder});
+    ui_refresh(d);
+    char label[256];
+    figure(label, sizeof label, "Students", (double)rep.student_count, false);
+    assert_non_null(ui_widget(d, label));
+    figure(label, sizeof label, "Mean score", rep.mean_percent, true);
+    assert_non_null(ui_widget(d, label));
+    figure(label, sizeof label, "Median score", rep.median_percent, true);
+    assert_non_null(ui_widget(d, label));
+    ui_shot(d, "class-results");
+    const ReportQuestion *hardest = &rep.questions[0];
+    snprintf(label, sizeof label, "%s/%s: ", hardest->pack_id, hardest->question_id);
+    assert_non_null(ui_find_prefix(d, label));
+    report_free(&rep);
+    diag_clear(&diags);
+
+    /* A student's files arrive: within two seconds the figures follow. */
+    snprintf(cmd, sizeof cmd, "mv '%s'/later/* '%s/results/new/'", d->dir, folder);
+    assert_int_equal(system(cmd), 0);
+    assert_int_equal(report_build(&rep, folder, NULL, 0, NULL, &diags), REPORT_OK);
+    assert_true(rep.student_count > before);
+    ui_wait(d, 2100);
+    ui_refresh(d);
+    figure(label, sizeof label, "Students", (double)rep.student_count, false);
+    assert_non_null(ui_widget(d, label));
+    ui_resize(d, 800, 600);
+    ui_refresh(d);
+    ui_shot(d, "class-results");
+    report_free(&rep);
+    diag_clear(&diags);
+}
+
+/* The session and Class results screens in Arabic, at both sizes: the
+ * translated texts are what is drawn (the README's Arabic shots). */
+static void test_session_screens_in_arabic(void **state)
+{
+    UiDriver *d = *state;
+    char folder[128], results[128], cmd[512];
+    write_session(d, "end", "", folder, sizeof folder);
+    snprintf(results, sizeof results, "%s/gcc-10b", d->dir);
+    snprintf(cmd, sizeof cmd, "cp -r '%s/class/gcc-10b' '%s'", QUIZDECK_TEST_DATA, d->dir);
+    assert_int_equal(system(cmd), 0);
+    static const int sizes[][2] = {{1280, 720}, {800, 600}};
+    for (size_t i = 0; i < 2; i++) {
+        App *app = ui_start(d, play_packs, 1, sizes[i][0], sizes[i][1]);
+        app->settings.language = UI_LANGUAGE_ARABIC;
+        app_apply_settings(app, false);
+        ui_go(d, SCENE_SESSION, &(SceneArg){.session = folder});
+        ui_refresh(d);
+        assert_non_null(ui_widget(d, "مفتوحة الآن" /* Open now */));
+        ui_shot(d, "ar-session-intro");
+        ui_go(d, SCENE_CLASS_RESULTS, &(SceneArg){.session = results});
+        ui_refresh(d);
+        assert_non_null(ui_find_prefix(d, "الطلاب: " /* Students: */));
+        ui_shot(d, "ar-class-results");
+        ui_close(d);
+    }
+}
+
+int main(void)
+{
+    setenv("SDL_VIDEODRIVER", "dummy", 0);
+    setenv("SDL_RENDER_DRIVER", "software", 0);
+    setenv("SDL_AUDIODRIVER", "dummy", 0);
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test_setup_teardown(test_intro_and_roster_filter, ui_setup, ui_teardown),
+        cmocka_unit_test_setup_teardown(test_closed_session_cannot_start, ui_setup, ui_teardown),
+        cmocka_unit_test_setup_teardown(test_whole_session_with_feedback_end_writes_the_result,
+                                        ui_setup, ui_teardown),
+        cmocka_unit_test_setup_teardown(test_a_dropped_folder_opens_the_session, ui_setup,
+                                        ui_teardown),
+        cmocka_unit_test_setup_teardown(test_unfinished_attempt_resumes_after_a_restart, ui_setup,
+                                        ui_teardown),
+        cmocka_unit_test_setup_teardown(test_class_results_show_the_report_and_refresh, ui_setup,
+                                        ui_teardown),
+        cmocka_unit_test_setup_teardown(test_session_screens_in_arabic, ui_setup, ui_teardown),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
