@@ -12,8 +12,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <fontconfig/fontconfig.h>
-
 static const float style_units[TEXT_STYLE_COUNT] = {
     [TEXT_BODY] = 19,    [TEXT_SMALL] = 15, [TEXT_LABEL] = 19,
     [TEXT_HEADING] = 28, [TEXT_TITLE] = 60, [TEXT_DISPLAY] = 44,
@@ -243,10 +241,6 @@ TextCache *text_create(SDL_Renderer *renderer, const Theme *theme, char *err, si
         snprintf(err, err_size, "cannot start SDL_ttf: %s", TTF_GetError());
         return NULL;
     }
-    if (!FcInit()) {
-        /* Not fatal: the known paths still work. */
-        fprintf(stderr, "quizdeck: fontconfig did not start; trying known font paths\n");
-    }
     TextCache *cache = calloc(1, sizeof *cache);
     if (!cache) {
         snprintf(err, err_size, "out of memory");
@@ -256,14 +250,17 @@ TextCache *text_create(SDL_Renderer *renderer, const Theme *theme, char *err, si
     cache->theme = theme;
     for (int s = 0; s < SCRIPT_COUNT; s++)
         cache->face_of[s][0] = cache->face_of[s][1] = -1;
-    if (!text_find_face(SCRIPT_COMMON, false, &cache->faces[0])) {
+    /* The face is opened at the size the first frame draws body text in:
+     * that is the check that it is usable, not a probe at another size. */
+    bool found = text_find_face(cache, SCRIPT_COMMON, false, &cache->faces[0]);
+    cache->face_count = 1;
+    if (!found || !text_get_font(cache, 0, text_font_px(cache, &(TextSpec){0}))) {
         snprintf(err, err_size,
                  "no usable font found: fontconfig has no sans-serif font and "
                  "DejaVu Sans is not installed (install fonts-dejavu-core)");
-        free(cache);
+        text_destroy(cache);
         return NULL;
     }
-    cache->face_count = 1;
     cache->face_of[SCRIPT_COMMON][0] = 0;
     return cache;
 }

@@ -92,7 +92,7 @@ enum { MAX_RUNS = 256, MAX_LINES = 512 };
 /* Working memory for laying out one string, kept with its cache so that
  * nothing is static: two caches never share it. Who uses which part, never
  * two at once: make_runs the bidi arrays, split_missing `split`;
- * line_width and render_surface's drawing loop `runs` and `piece` (the
+ * line_width and text_render_layout's drawing loop `runs` and `piece` (the
  * loop runs only after break_lines, and with it every line_width, is done);
  * text_layout `lines`, read by text_render_layout and the test hooks. */
 typedef struct TextScratch {
@@ -118,8 +118,9 @@ struct TextCache {
     size_t bytes;
     uint64_t tick;
     TextScratch scratch;
-    bool mirror; /* text_set_mirror: the frame is flipped after drawing */
-    size_t work; /* bytes measured by the layout so far (text_test_layout_work) */
+    bool mirror;  /* text_set_mirror: the frame is flipped after drawing */
+    int fc_state; /* fontconfig: 0 not started, 1 running, -1 failed */
+    size_t work;  /* bytes measured by the layout so far (text_test_layout_work) */
 };
 
 /* What the layout functions work with: one string's font size, weight
@@ -136,9 +137,10 @@ typedef struct Shaper {
 /* The script a language is written in (its face for text with no letters). */
 Script text_lang_script(const char *lang);
 
-/* Finds a face for script (bold or not) through fontconfig, then known
- * paths; false when there is none. */
-bool text_find_face(Script script, bool bold, Face *out);
+/* Finds a face for script (bold or not): the known DejaVu Sans paths first
+ * for the interface and symbols, fontconfig (started on first use) for the
+ * rest, then known paths; false when there is none. */
+bool text_find_face(TextCache *cache, Script script, bool bold, Face *out);
 
 /* The cache's face index for script and weight, found on first use
  * (falling back to the interface face, with a note on stderr). */
