@@ -578,17 +578,25 @@ typedef struct BenchQuitter {
     int seconds;
 } BenchQuitter;
 
-/* Sleeps, then asks the loop to end the way closing the window would. */
+/* Sleeps, then asks the loop to end the way closing the window would:
+ * twice, a tenth of a second apart, since closing mid-round first asks
+ * whether to leave it and a second close confirms (one alone left the
+ * loop waiting for ever). */
 static void *bench_quit_later(void *arg)
 {
     const BenchQuitter *q = arg;
     struct timespec ts = {.tv_sec = q->seconds, .tv_nsec = 0};
     while (nanosleep(&ts, &ts) != 0 && errno == EINTR) {
     }
-    SDL_Event e;
-    memset(&e, 0, sizeof e);
-    e.type = SDL_QUIT;
-    SDL_PushEvent(&e);
+    for (int i = 0; i < 2; i++) {
+        SDL_Event e;
+        memset(&e, 0, sizeof e);
+        e.type = SDL_QUIT;
+        SDL_PushEvent(&e);
+        struct timespec gap = {.tv_sec = 0, .tv_nsec = 100000000};
+        while (i == 0 && nanosleep(&gap, &gap) != 0 && errno == EINTR) {
+        }
+    }
     return NULL;
 }
 

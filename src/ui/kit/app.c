@@ -378,6 +378,15 @@ static int iterate(App *app, int timeout)
         app->dirty = false;
         app_draw_frame(app);
         SDL_RenderPresent(app->renderer);
+        if (!app->pads_started) {
+            /* Game controllers once the first screen is up: starting them
+             * (and the joystick subsystem under them) costs start-up time
+             * that no frame needs. Pads plugged in already are announced
+             * as added, as any pad plugged in later is. */
+            app->pads_started = true;
+            if (SDL_InitSubSystem(SDL_INIT_GAMECONTROLLER) != 0)
+                app->pads_started = false;
+        }
     }
     return count;
 }
@@ -524,19 +533,19 @@ App *app_create(const AppConfig *config)
 {
     i18n_init(NULL); /* main.c has bound the catalogue folder; tests may not */
 
-    if (SDL_InitSubSystem(SDL_INIT_VIDEO | SDL_INIT_GAMECONTROLLER) != 0) {
+    if (SDL_InitSubSystem(SDL_INIT_VIDEO) != 0) {
         fprintf(stderr, "quizdeck: cannot start SDL: %s\n", SDL_GetError());
         return NULL;
     }
     if (TTF_Init() != 0) {
         fprintf(stderr, "quizdeck: cannot start SDL_ttf: %s\n", TTF_GetError());
-        SDL_QuitSubSystem(SDL_INIT_VIDEO | SDL_INIT_GAMECONTROLLER);
+        SDL_QuitSubSystem(SDL_INIT_VIDEO);
         return NULL;
     }
     App *app = calloc(1, sizeof *app);
     if (!app) {
         TTF_Quit();
-        SDL_QuitSubSystem(SDL_INIT_VIDEO | SDL_INIT_GAMECONTROLLER);
+        SDL_QuitSubSystem(SDL_INIT_VIDEO);
         return NULL;
     }
     int w = config->width > 0 ? config->width : 1280;
@@ -633,6 +642,7 @@ void app_destroy(App *app)
 {
     if (!app)
         return;
+    bool pads_started = app->pads_started;
     if (app->depth > 0 && current(app)->leave)
         current(app)->leave(app, current_state(app));
     scene_session_close(app);
@@ -659,7 +669,7 @@ void app_destroy(App *app)
     free(app);
     SDL_StopTextInput();
     TTF_Quit();
-    SDL_QuitSubSystem(SDL_INIT_VIDEO | SDL_INIT_GAMECONTROLLER);
+    SDL_QuitSubSystem(pads_started ? SDL_INIT_VIDEO | SDL_INIT_GAMECONTROLLER : SDL_INIT_VIDEO);
 }
 
 /* ---- main.c's entry ---------------------------------------------------- */

@@ -199,6 +199,7 @@ struct App {
     SceneArg pending_arg[4];
     int pending_count;
     bool running, dirty, animating;
+    bool pads_started;    /* the game-controller subsystem, started after the first frame */
     uint64_t wake_at;     /* 0 = none */
     uint64_t guard_until; /* input before this (loop clock) is dropped: app_guard_input */
     bool repeat_blocked;  /* key repeats are dropped until the next fresh key press */

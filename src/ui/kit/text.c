@@ -1,16 +1,16 @@
 /* text.c - the texture cache and the public calls of text.h (read it for
  * the contract). A string is looked up by (size, weight, language script,
- * colour, wrap width, alignment, text); a miss is laid out and rendered by
- * text_layout.c with fonts from text_fonts.c (text_private.h), uploaded as
- * a texture and kept, the least recently used entry making room.
+ * colour, wrap width, alignment, text); a miss is laid out by text_layout.c
+ * with fonts from text_fonts.c (text_private.h) and kept measured; its
+ * texture is rendered and uploaded only when it is drawn in sight. The
+ * least recently used entry makes room, and the least recently used
+ * textures go while the textures pass MAX_CACHE_BYTES.
  */
 #include "text_private.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-#include <fontconfig/fontconfig.h>
 
 static const float style_units[TEXT_STYLE_COUNT] = {
     [TEXT_BODY] = 19,    [TEXT_SMALL] = 15, [TEXT_LABEL] = 19,
@@ -33,11 +33,24 @@ static uint64_t hash_text(const char *s)
     return h;
 }
 
+static size_t entry_bytes(const Entry *e)
+{
+    return e->texture ? (size_t)e->w * (size_t)e->h * 4u : 0;
+}
+
+/* Drops an entry's texture and keeps its measurement. */
+static void entry_drop_texture(TextCache *cache, Entry *e)
+{
+    if (!e->texture)
+        return;
+    cache->bytes -= entry_bytes(e);
+    SDL_DestroyTexture(e->texture);
+    e->texture = NULL;
+}
+
 static void entry_free(TextCache *cache, Entry *e)
 {
-    if (e->texture)
-        SDL_DestroyTexture(e->texture);
-    cache->bytes -= (size_t)e->w * (size_t)e->h * 4u;
+    entry_drop_texture(cache, e);
     free(e->text);
     memset(e, 0, sizeof *e);
 }
@@ -90,7 +103,53 @@ static void copy_texture(TextCache *cache, SDL_Texture *texture, const SDL_Rect 
         SDL_RenderCopy(cache->renderer, texture, src, dst);
 }
 
-static Entry *lookup(TextCache *cache, const TextSpec *spec, const char *text)
+static Shaper spec_shaper(TextCache *cache, const TextSpec *spec)
+{
+    return (Shaper){cache, text_font_px(cache, spec),
+                    style_bold[spec->style < TEXT_STYLE_COUNT ? spec->style : 0],
+                    text_lang_script(spec->lang)};
+}
+
+/* Makes the texture of a measured entry, first dropping the least recently
+ * used textures while the cache is over its budget (their measurements
+ * stay). False when it cannot be drawn. */
+static bool rasterise(TextCache *cache, Entry *e, const TextSpec *spec, const char *text)
+{
+    if (e->texture)
+        return true;
+    size_t need = (size_t)e->w * (size_t)e->h * 4u;
+    while (cache->bytes + need > MAX_CACHE_BYTES) {
+        Entry *old = NULL;
+        for (size_t i = 0; i < MAX_ENTRIES; i++) {
+            Entry *c = &cache->entries[i];
+            if (c->texture && c != e && (!old || c->used < old->used))
+                old = c;
+        }
+        if (!old)
+            break;
+        entry_drop_texture(cache, old);
+    }
+    Shaper sh = spec_shaper(cache, spec);
+    TextLayout layout;
+    if (!text_layout(&sh, text, spec->lang, e->wrap, e->align, e->max_lines, &layout))
+        return false;
+    SDL_Surface *surface = text_render_layout(&sh, text, &layout, spec_color(spec));
+    text_layout_free(&layout);
+    if (!surface)
+        return false;
+    e->texture = SDL_CreateTextureFromSurface(cache->renderer, surface);
+    SDL_FreeSurface(surface);
+    if (!e->texture)
+        return false;
+    SDL_SetTextureBlendMode(e->texture, SDL_BLENDMODE_BLEND);
+    cache->bytes += entry_bytes(e);
+    return true;
+}
+
+/* The cache entry of a string: measured (laid out, never drawn) on a miss,
+ * and with its texture made when `draw` is set. NULL for an empty string
+ * or when it cannot be laid out (or drawn). */
+static Entry *lookup(TextCache *cache, const TextSpec *spec, const char *text, bool draw)
 {
     if (!text || !text[0])
         return NULL;
@@ -111,44 +170,69 @@ static Entry *lookup(TextCache *cache, const TextSpec *spec, const char *text)
             e->color.r == color.r && e->color.g == color.g && e->color.b == color.b &&
             e->color.a == color.a && strcmp(e->text, text) == 0) {
             e->used = ++cache->tick;
-            return e;
+            return !draw || rasterise(cache, e, spec, text) ? e : NULL;
         }
         if (!e->text || (victim->text && e->used < victim->used))
             victim = e;
     }
-    /* Make room: the least recently used entry, and more while over budget. */
+    /* Make room: the least recently used entry. */
     if (victim->text)
         entry_free(cache, victim);
-    while (cache->bytes > MAX_CACHE_BYTES) {
-        Entry *old = NULL;
-        for (size_t i = 0; i < MAX_ENTRIES; i++)
-            if (cache->entries[i].text && (!old || cache->entries[i].used < old->used))
-                old = &cache->entries[i];
-        if (!old)
-            break;
-        entry_free(cache, old);
-    }
-    Shaper sh = {cache, px, bold, ls};
-    SDL_Surface *surface =
-        text_render_surface(&sh, text, spec->lang, color, wrap, align, max_lines);
-    if (!surface)
+    Shaper sh = spec_shaper(cache, spec);
+    TextLayout layout;
+    if (!text_layout(&sh, text, spec->lang, wrap, align, max_lines, &layout))
         return NULL;
-    SDL_Texture *texture = SDL_CreateTextureFromSurface(cache->renderer, surface);
-    int w = surface->w, hh = surface->h;
-    SDL_FreeSurface(surface);
     size_t n = strlen(text) + 1;
-    char *copy = texture ? malloc(n) : NULL;
+    char *copy = malloc(n);
     if (!copy) {
-        if (texture)
-            SDL_DestroyTexture(texture);
+        text_layout_free(&layout);
         return NULL;
     }
     memcpy(copy, text, n);
-    SDL_SetTextureBlendMode(texture, SDL_BLENDMODE_BLEND);
-    *victim = (Entry){h,     copy,      px,      bold, ls, color,        wrap,
-                      align, max_lines, texture, w,    hh, ++cache->tick};
-    cache->bytes += (size_t)w * (size_t)hh * 4u;
-    return victim;
+    *victim = (Entry){.hash = h,
+                      .text = copy,
+                      .px = px,
+                      .bold = bold,
+                      .lang_script = ls,
+                      .color = color,
+                      .wrap = wrap,
+                      .align = align,
+                      .max_lines = max_lines,
+                      .w = layout.maxx - layout.minx,
+                      .h = layout.skip * (int)layout.count,
+                      .dx = layout.minx,
+                      .text_w = layout.widest,
+                      .used = ++cache->tick};
+    text_layout_free(&layout);
+    return !draw || rasterise(cache, victim, spec, text) ? victim : NULL;
+}
+
+/* Where an entry's texture goes for a text box starting at box_x (wrapped
+ * text): its offset inside the box, mirrored with the texture in a flipped
+ * frame (the box's right part then holds what was its left). */
+static int entry_x(const TextCache *cache, const Entry *e, int box_x)
+{
+    if (e->wrap <= 0)
+        return box_x;
+    return cache->mirror ? box_x + e->wrap - (e->dx + e->w) : box_x + e->dx;
+}
+
+/* False when rows top..top+h lie wholly above or below what the renderer
+ * can show (the clip rectangle, else the viewport): a list's rows scrolled
+ * out of sight are measured, never rasterised. Only rows: a mirrored frame
+ * is flipped sideways after drawing. */
+static bool rows_visible(TextCache *cache, int top, int h)
+{
+    SDL_Rect area;
+    if (SDL_RenderIsClipEnabled(cache->renderer)) {
+        SDL_RenderGetClipRect(cache->renderer, &area); /* relative to the viewport */
+    } else {
+        SDL_RenderGetViewport(cache->renderer, &area);
+        area.y = 0; /* drawing is relative to the viewport's origin */
+    }
+    if (area.h <= 0)
+        return true; /* unknown: draw */
+    return top < area.y + area.h && top + h > area.y;
 }
 
 TextCache *text_create(SDL_Renderer *renderer, const Theme *theme, char *err, size_t err_size)
@@ -156,10 +240,6 @@ TextCache *text_create(SDL_Renderer *renderer, const Theme *theme, char *err, si
     if (!TTF_WasInit() && TTF_Init() != 0) {
         snprintf(err, err_size, "cannot start SDL_ttf: %s", TTF_GetError());
         return NULL;
-    }
-    if (!FcInit()) {
-        /* Not fatal: the known paths still work. */
-        fprintf(stderr, "quizdeck: fontconfig did not start; trying known font paths\n");
     }
     TextCache *cache = calloc(1, sizeof *cache);
     if (!cache) {
@@ -170,14 +250,17 @@ TextCache *text_create(SDL_Renderer *renderer, const Theme *theme, char *err, si
     cache->theme = theme;
     for (int s = 0; s < SCRIPT_COUNT; s++)
         cache->face_of[s][0] = cache->face_of[s][1] = -1;
-    if (!text_find_face(SCRIPT_COMMON, false, &cache->faces[0])) {
+    /* The face is opened at the size the first frame draws body text in:
+     * that is the check that it is usable, not a probe at another size. */
+    bool found = text_find_face(cache, SCRIPT_COMMON, false, &cache->faces[0]);
+    cache->face_count = 1;
+    if (!found || !text_get_font(cache, 0, text_font_px(cache, &(TextSpec){0}))) {
         snprintf(err, err_size,
                  "no usable font found: fontconfig has no sans-serif font and "
                  "DejaVu Sans is not installed (install fonts-dejavu-core)");
-        free(cache);
+        text_destroy(cache);
         return NULL;
     }
-    cache->face_count = 1;
     cache->face_of[SCRIPT_COMMON][0] = 0;
     return cache;
 }
@@ -228,18 +311,10 @@ int text_line_height(TextCache *cache, const TextSpec *spec)
 SDL_Point text_measure(TextCache *cache, const TextSpec *spec, const char *text)
 {
     SDL_Point p = {0, 0};
-    Entry *e = lookup(cache, spec, text);
+    Entry *e = lookup(cache, spec, text, false);
     if (e) {
-        p.x = e->w;
+        p.x = e->text_w;
         p.y = e->h;
-        if (spec->wrap > 0) {
-            /* The texture is wrap wide; report the widest line instead. */
-            TextSpec one = *spec;
-            one.wrap = 0;
-            Entry *flat = strchr(text, '\n') ? NULL : lookup(cache, &one, text);
-            if (flat && flat->w < p.x)
-                p.x = flat->w;
-        }
     }
     return p;
 }
@@ -247,10 +322,10 @@ SDL_Point text_measure(TextCache *cache, const TextSpec *spec, const char *text)
 SDL_Rect text_draw(TextCache *cache, const TextSpec *spec, int x, int y, const char *text)
 {
     SDL_Rect dst = {x, y, 0, 0};
-    Entry *e = lookup(cache, spec, text);
+    Entry *e = lookup(cache, spec, text, false);
     if (!e)
         return dst;
-    dst.w = e->w;
+    dst.w = e->wrap > 0 ? e->wrap : e->w; /* the text box */
     dst.h = e->h;
     if (spec->wrap <= 0) {
         if (spec->align == TEXT_ALIGN_CENTER)
@@ -258,7 +333,10 @@ SDL_Rect text_draw(TextCache *cache, const TextSpec *spec, int x, int y, const c
         else if (spec->align == TEXT_ALIGN_RIGHT)
             dst.x = x - e->w;
     }
-    copy_texture(cache, e->texture, NULL, &dst);
+    if (!rows_visible(cache, y, e->h) || !rasterise(cache, e, spec, text))
+        return dst;
+    SDL_Rect ink = {entry_x(cache, e, dst.x), y, e->w, e->h};
+    copy_texture(cache, e->texture, NULL, &ink);
     return dst;
 }
 
@@ -305,7 +383,7 @@ float text_fit_shrink(TextCache *cache, const TextSpec *spec, int w, int h, cons
     float f = base;
     for (int k = 0; (f = fit_step(base, floor, k)) > 0.0f; k++) {
         s.shrink = f;
-        Entry *e = lookup(cache, &s, text);
+        Entry *e = lookup(cache, &s, text, false);
         if (!e || e->h <= h)
             return f;
     }
@@ -325,7 +403,7 @@ SDL_Rect text_draw_fit(TextCache *cache, const TextSpec *spec, SDL_Rect box, con
     TextSpec s = *spec;
     s.wrap = box.w > 0 ? box.w : 1;
     s.shrink = text_fit_shrink(cache, spec, box.w, box.h, text);
-    Entry *e = lookup(cache, &s, text);
+    Entry *e = lookup(cache, &s, text, false);
     if (e && e->h > box.h) {
         /* Still too tall at the readable floor: as many lines as fit, the
          * last ending with an ellipsis. */
@@ -334,33 +412,59 @@ SDL_Rect text_draw_fit(TextCache *cache, const TextSpec *spec, SDL_Rect box, con
         s.max_lines = lines > 0 ? lines : 1;
         if (spec->max_lines > 0 && spec->max_lines < s.max_lines)
             s.max_lines = spec->max_lines;
-        e = lookup(cache, &s, text);
+        e = lookup(cache, &s, text, false);
     }
     SDL_Rect dst = {box.x, box.y, 0, 0};
     if (!e)
         return dst;
-    dst.w = e->w;
-    dst.h = e->h;
-    if (e->h <= box.h) {
+    dst.w = e->wrap;
+    dst.h = e->h < box.h ? e->h : box.h;
+    if (e->h <= box.h)
         dst.y = box.y + (box.h - e->h) / 2;
-        copy_texture(cache, e->texture, NULL, &dst);
+    if (!rows_visible(cache, dst.y, dst.h) || !rasterise(cache, e, &s, text))
         return dst;
-    }
     /* One line taller than the box: show the top part that fits. */
-    SDL_Rect src = {0, 0, e->w, box.h};
-    dst.h = box.h;
-    copy_texture(cache, e->texture, &src, &dst);
-
+    SDL_Rect src = {0, 0, e->w, dst.h};
+    SDL_Rect ink = {entry_x(cache, e, box.x), dst.y, e->w, dst.h};
+    copy_texture(cache, e->texture, &src, &ink);
     return dst;
 }
 
 size_t text_test_visual_runs(TextCache *cache, const TextSpec *spec, const char *text,
                              size_t *starts, size_t max)
 {
-    Shaper sh = {cache, text_font_px(cache, spec),
-                 style_bold[spec->style < TEXT_STYLE_COUNT ? spec->style : 0],
-                 text_lang_script(spec->lang)};
+    Shaper sh = spec_shaper(cache, spec);
     return text_layout_visual_runs(&sh, text, starts, max);
+}
+
+size_t text_test_line(TextCache *cache, const TextSpec *spec, const char *text, size_t line,
+                      char *out, size_t out_size)
+{
+    if (out_size > 0)
+        out[0] = '\0';
+    Shaper sh = spec_shaper(cache, spec);
+    TextLayout layout;
+    if (!text || !text[0] ||
+        !text_layout(&sh, text, spec->lang, spec->wrap > 0 ? spec->wrap : 0,
+                     inner_align(cache, spec), spec->max_lines, &layout))
+        return 0;
+    if (line < layout.count && out_size > 0) {
+        const LineSpan *ln = &cache->scratch.lines[line];
+        const char *src = layout.cut && line == layout.count - 1 ? layout.cut : text + ln->start;
+        size_t n = ln->end - ln->start;
+        if (n >= out_size)
+            n = out_size - 1;
+        memcpy(out, src, n);
+        out[n] = '\0';
+    }
+    size_t count = layout.count;
+    text_layout_free(&layout);
+    return count;
+}
+
+size_t text_test_layout_work(const TextCache *cache)
+{
+    return cache ? cache->work : 0;
 }
 
 bool text_is_rtl(const char *text, const char *lang)

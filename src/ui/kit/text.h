@@ -1,9 +1,14 @@
 /* text.h - drawing text: fonts by language, shaping, and a texture cache.
  *
  * Text is cached (design rule 6): one TTF_Font per face and pixel size, and
- * every rendered string is kept as a texture keyed by (font, text, colour,
- * wrap width, alignment) in a bounded least-recently-used cache, so drawing
- * the same label every frame costs one SDL_RenderCopy.
+ * every string is kept keyed by (font, text, colour, wrap width, alignment)
+ * in a bounded least-recently-used cache, so drawing the same label every
+ * frame costs one SDL_RenderCopy. Measuring lays a string out and never
+ * rasterises it; a texture (as wide as the text's ink, not the wrap width)
+ * is made only when the string is drawn inside the visible rows, and the
+ * textures together stay under a few tens of MB, the least recently used
+ * dropped first. Layout is linear in the text; what cannot be shown (past
+ * max_lines, or more than a texture holds) is cut with an ellipsis.
  *
  * Fonts come from fontconfig by language (DejaVu Sans for the interface,
  * Noto Sans Arabic etc. for right-to-left packs), with a list of known paths
@@ -129,6 +134,17 @@ bool text_is_rtl(const char *text, const char *lang);
  * <Arabic name> · 4 packs" keeps its order. */
 size_t text_test_visual_runs(TextCache *cache, const TextSpec *spec, const char *text,
                              size_t *starts, size_t max);
+
+/* Tests: the text of line `line` (from 0) as the string is laid out with
+ * spec, into out (cut to out_size), the last line shown ending with "…"
+ * when text was left out. Returns how many lines are shown. */
+size_t text_test_line(TextCache *cache, const TextSpec *spec, const char *text, size_t line,
+                      char *out, size_t out_size);
+
+/* Tests: how many bytes of text the layout has measured since the cache
+ * was made, a count of its work that a test can hold against the length
+ * of the text (layout is linear in it) without timing anything. */
+size_t text_test_layout_work(const TextCache *cache);
 
 /* The path of the font face used for a language ("" if none); for tests
  * and the log. Owned by the cache. */

@@ -1,6 +1,7 @@
 /* text_fonts.c - fonts by language for the text cache (text_private.h):
- * a face per script and weight found through fontconfig (the match must
- * claim the language), with the Debian font packages' paths as the
+ * a face per script and weight, the interface's DejaVu Sans from its known
+ * path and the others through fontconfig (started only then; the match
+ * must claim the language), with the Debian font packages' paths as the
  * fallback, and the open TTF_Fonts by face and pixel size.
  */
 #include "text_private.h"
@@ -58,19 +59,39 @@ Script text_lang_script(const char *lang)
     return SCRIPT_COMMON;
 }
 
-static bool file_opens_as_font(const char *path, long index)
+/* True when path is a readable font file (TrueType, OpenType or a
+ * collection), from its first four bytes: cheaper than opening it with
+ * FreeType at some size only to close it again. */
+static bool file_is_font(const char *path)
 {
-    TTF_Font *f = TTF_OpenFontIndex(path, 12, index);
+    FILE *f = fopen(path, "rb");
     if (!f)
         return false;
-    TTF_CloseFont(f);
-    return true;
+    unsigned char tag[4] = {0};
+    size_t n = fread(tag, 1, sizeof tag, f);
+    fclose(f);
+    return n == 4 && (memcmp(tag, "\x00\x01\x00\x00", 4) == 0 || memcmp(tag, "OTTO", 4) == 0 ||
+                      memcmp(tag, "true", 4) == 0 || memcmp(tag, "ttcf", 4) == 0);
+}
+
+/* Starts fontconfig the first time a face is asked of it, once per cache;
+ * false when it cannot start (the known paths still work). */
+static bool fc_ready(TextCache *cache)
+{
+    if (cache->fc_state == 0) {
+        cache->fc_state = FcInit() ? 1 : -1;
+        if (cache->fc_state < 0)
+            fprintf(stderr, "quizdeck: fontconfig did not start; trying known font paths\n");
+    }
+    return cache->fc_state > 0;
 }
 
 /* Asks fontconfig for `family` (NULL = any sans) covering `lang`. The match
  * must claim the language, else it is no answer. */
-static bool fc_find(const char *family, const char *lang, bool bold, Face *out)
+static bool fc_find(TextCache *cache, const char *family, const char *lang, bool bold, Face *out)
 {
+    if (!fc_ready(cache))
+        return false;
     FcPattern *pat = FcPatternCreate();
     if (!pat)
         return false;
@@ -106,14 +127,28 @@ static bool fc_find(const char *family, const char *lang, bool bold, Face *out)
             snprintf(out->path, sizeof out->path, "%s", (const char *)file);
             out->index = index;
             out->fake_bold = bold && weight < FC_WEIGHT_DEMIBOLD;
-            ok = file_opens_as_font(out->path, out->index);
+            ok = file_is_font(out->path);
         }
     }
     FcPatternDestroy(match);
     return ok;
 }
 
-bool text_find_face(Script script, bool bold, Face *out)
+/* The first known path of a script's face that is a font file. */
+static bool known_face(Script script, bool bold, Face *out)
+{
+    for (size_t i = 0; i < 4; i++) {
+        const char *path = fallback_paths[script][bold][i];
+        if (path && file_is_font(path)) {
+            snprintf(out->path, sizeof out->path, "%s", path);
+            out->index = 0;
+            return true;
+        }
+    }
+    return false;
+}
+
+bool text_find_face(TextCache *cache, Script script, bool bold, Face *out)
 {
     memset(out, 0, sizeof *out);
     out->script = script;
@@ -126,21 +161,21 @@ bool text_find_face(Script script, bool bold, Face *out)
                                                       [SCRIPT_ARABIC] = "ar",
                                                       [SCRIPT_HEBREW] = "he",
                                                       [SCRIPT_SYMBOL] = NULL};
-    if (fc_find(family_of[script], lang_of[script], bold, out))
+    /* The interface's known default, DejaVu Sans, needs no fontconfig:
+     * most launches never start it. */
+    bool known_default = script == SCRIPT_COMMON || script == SCRIPT_SYMBOL;
+    if (known_default && known_face(script, bold, out))
         return true;
-    if (script != SCRIPT_COMMON && lang_of[script] && fc_find(NULL, lang_of[script], bold, out))
+    if (fc_find(cache, family_of[script], lang_of[script], bold, out))
         return true;
-    if (script == SCRIPT_COMMON && fc_find("DejaVu Sans", NULL, bold, out))
+    if (script != SCRIPT_COMMON && lang_of[script] &&
+        fc_find(cache, NULL, lang_of[script], bold, out))
         return true;
-    for (size_t i = 0; i < 4; i++) {
-        const char *path = fallback_paths[script][bold][i];
-        if (path && file_opens_as_font(path, 0)) {
-            snprintf(out->path, sizeof out->path, "%s", path);
-            out->index = 0;
-            return true;
-        }
-    }
-    if (bold && text_find_face(script, false, out)) {
+    if (script == SCRIPT_COMMON && fc_find(cache, "DejaVu Sans", NULL, bold, out))
+        return true;
+    if (!known_default && known_face(script, bold, out))
+        return true;
+    if (bold && text_find_face(cache, script, false, out)) {
         out->bold = true;
         out->fake_bold = true;
         return true;
@@ -157,7 +192,7 @@ int text_face_index(TextCache *cache, Script script, bool bold)
         return *slot;
     if (script != SCRIPT_COMMON || bold) {
         Face face;
-        if (cache->face_count < MAX_FACES && text_find_face(script, bold, &face)) {
+        if (cache->face_count < MAX_FACES && text_find_face(cache, script, bold, &face)) {
             cache->faces[cache->face_count] = face;
             *slot = cache->face_count++;
             return *slot;

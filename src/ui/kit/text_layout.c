@@ -250,6 +250,7 @@ static int line_width(Shaper *sh, const char *s, size_t len, bool base_rtl)
 {
     Run *runs = sh->cache->scratch.runs;
     char *buf = sh->cache->scratch.piece;
+    sh->cache->work += len;
     size_t count = make_runs(sh, s, len, base_rtl, runs, MAX_RUNS);
     int total = 0;
     for (size_t r = 0; r < count; r++) {
@@ -329,61 +330,136 @@ size_t text_layout_visual_runs(Shaper *sh, const char *text, size_t *starts, siz
     return n;
 }
 
-/* Longest prefix of s[start..end) that fits `wrap` (at least one char). */
-static size_t fit_chars(Shaper *sh, const char *s, size_t start, size_t end, bool rtl, int wrap)
+/* The advance of one character in the face that draws it: an estimate
+ * of its share of a line, for cutting a word longer than the line. */
+static int char_advance(Shaper *sh, uint32_t c)
 {
-    size_t good = start;
+    Script sc = face_for(sh, is_neutral(c) ? sh->lang_script : script_of(c), c);
+    TTF_Font *font = script_font(sh, sc);
+    int advance = 0;
+    if (!font || c > 0xFFFF ||
+        TTF_GlyphMetrics(font, (Uint16)c, NULL, NULL, NULL, NULL, &advance) != 0)
+        return sh->px / 2;
+    return advance;
+}
+
+/* Longest prefix of s[start..end) that fits `wrap` (at least one char):
+ * summed advances find the cut, one measure of the line checks it, and
+ * characters go back one at a time while it is still too wide (kerning
+ * and shaping make the sum a little off, rarely by a whole character). */
+static size_t fit_chars(Shaper *sh, const char *s, size_t start, size_t end, bool rtl, int wrap,
+                        int *width)
+{
     size_t i = start;
-    utf8_next(s, end, &i);
-    good = i; /* one character always */
+    int x = char_advance(sh, utf8_next(s, end, &i));
+    size_t good = i; /* one character always */
     while (i < end) {
         size_t next = i;
-        utf8_next(s, end, &next);
-        if (line_width(sh, s + start, next - start, rtl) > wrap)
+        uint32_t c = utf8_next(s, end, &next);
+        sh->cache->work += next - i;
+        x += char_advance(sh, c);
+        if (x > wrap)
             break;
         good = i = next;
+    }
+    *width = line_width(sh, s + start, good - start, rtl);
+    while (*width > wrap) {
+        size_t back = good;
+        do
+            back--;
+        while (back > start && ((unsigned char)s[back] & 0xC0) == 0x80);
+        if (back <= start)
+            break;
+        good = back;
+        *width = line_width(sh, s + start, good - start, rtl);
     }
     return good;
 }
 
-/* Breaks the text into lines. Returns the count (at most max). */
+/* The end of the token at q: the spaces there, then one word. */
+static size_t token_end(const char *s, size_t q, size_t pe)
+{
+    while (q < pe && s[q] == ' ')
+        q++;
+    while (q < pe && s[q] != ' ')
+        q++;
+    return q;
+}
+
+/* The end of the line of paragraph s[ls..pe) that starts at ls, and its
+ * width. Each word is measured on its own and the widths summed, so a
+ * line costs its own length, never the rest of the paragraph; one measure
+ * of the whole line then checks the sum (a word too many is taken back). */
+static size_t fit_line(Shaper *sh, const char *s, size_t ls, size_t pe, bool rtl, int wrap,
+                       int *width)
+{
+    if (wrap <= 0) {
+        *width = line_width(sh, s + ls, pe - ls, rtl);
+        return pe;
+    }
+    size_t best = ls, q = ls;
+    int x = 0;
+    while (q < pe) {
+        size_t we = token_end(s, q, pe);
+        int tw = line_width(sh, s + q, we - q, rtl);
+        if (best > ls && x + tw > wrap)
+            break;
+        if (best == ls && tw > wrap)
+            break; /* the first word alone is too long */
+        x += tw;
+        best = q = we;
+    }
+    if (best == ls)
+        return fit_chars(sh, s, ls, pe, rtl, wrap, width);
+    *width = line_width(sh, s + ls, best - ls, rtl);
+    while (*width > wrap) {
+        /* Take the last word back: to the end of the word before it. */
+        size_t b = best;
+        while (b > ls && s[b - 1] != ' ')
+            b--;
+        while (b > ls && s[b - 1] == ' ')
+            b--;
+        if (b <= ls)
+            return fit_chars(sh, s, ls, pe, rtl, wrap, width);
+        best = b;
+        *width = line_width(sh, s + ls, best - ls, rtl);
+    }
+    return best;
+}
+
+/* Breaks the text into lines, at most max; sets *more when text was left
+ * over. Returns the count. */
 static size_t break_lines(Shaper *sh, const char *s, const char *lang, int wrap, LineSpan *lines,
-                          size_t max)
+                          size_t max, bool *more)
 {
     size_t count = 0, len = strlen(s), p = 0;
-    while (p <= len && count < max) {
+    *more = false;
+    while (p <= len) {
+        if (count >= max) {
+            *more = true;
+            break;
+        }
         size_t pe = p;
         while (pe < len && s[pe] != '\n')
             pe++;
         bool rtl = layout_paragraph_rtl(sh, s + p, pe - p, lang);
 
         size_t ls = p;
-        if (ls == pe) { /* empty paragraph: an empty line */
+        if (ls == pe) /* empty paragraph: an empty line */
             lines[count++] = (LineSpan){ls, ls, rtl, 0};
-        }
-        while (ls < pe && count < max) {
-            size_t le = pe;
-            if (wrap > 0 && line_width(sh, s + ls, pe - ls, rtl) > wrap) {
-                /* Greedy: add words while they fit. */
-                size_t best = ls, q = ls;
-                while (q < pe) {
-                    size_t we = q;
-                    while (we < pe && s[we] == ' ')
-                        we++;
-                    while (we < pe && s[we] != ' ')
-                        we++;
-                    if (line_width(sh, s + ls, we - ls, rtl) > wrap)
-                        break;
-                    best = q = we;
-                }
-                if (best == ls) /* one word longer than the line */
-                    best = fit_chars(sh, s, ls, pe, rtl, wrap);
-                le = best;
+        while (ls < pe) {
+            if (count >= max) {
+                *more = true;
+                return count;
             }
+            int width = 0;
+            size_t le = fit_line(sh, s, ls, pe, rtl, wrap, &width);
             size_t trim = le;
             while (trim > ls && s[trim - 1] == ' ')
                 trim--;
-            lines[count++] = (LineSpan){ls, trim, rtl, line_width(sh, s + ls, trim - ls, rtl)};
+            if (trim != le)
+                width = line_width(sh, s + ls, trim - ls, rtl);
+            lines[count++] = (LineSpan){ls, trim, rtl, width};
             ls = le;
             while (ls < pe && s[ls] == ' ')
                 ls++;
@@ -427,8 +503,9 @@ static void merge_piece(SDL_Surface *piece, SDL_Surface *out, int x, int y)
 }
 
 /* The last line kept when text is left out: its own text with "…" after
- * it, cut a character at a time until it fits `wrap` (a malloc'd string the
- * caller frees; NULL when out of memory). */
+ * it, cut until it fits `wrap` (a malloc'd string the caller frees; NULL
+ * when out of memory). Far too wide, it is first cut in proportion, so a
+ * long line costs a few measures, not one per character. */
 static char *cut_line(Shaper *sh, const char *s, const LineSpan *ln, int wrap, int *width)
 {
     static const char ellipsis[] = "\xE2\x80\xA6";
@@ -444,72 +521,137 @@ static char *cut_line(Shaper *sh, const char *s, const LineSpan *ln, int wrap, i
         *width = line_width(sh, buf, len + sizeof ellipsis - 1, ln->rtl);
         if (wrap <= 0 || *width <= wrap || len == 0)
             return buf;
-        do /* one whole character back */
-            len--;
-        while (len > 0 && ((unsigned char)buf[len] & 0xC0) == 0x80);
+        size_t to = len - 1;
+        if (*width > wrap + wrap / 8)
+            to = (size_t)((double)len * (double)wrap / (double)*width);
+        len = to < len ? to : len - 1;
+        while (len > 0 && ((unsigned char)buf[len] & 0xC0) == 0x80)
+            len--; /* a whole character */
     }
 }
 
-/* Renders the text into a new ARGB surface the caller frees. */
-SDL_Surface *text_render_surface(Shaper *sh, const char *text, const char *lang, SDL_Color color,
-                                 int wrap, TextAlign align, int max_lines)
+/* Where a line starts in the layout's box. */
+static int line_x(const TextLayout *layout, const LineSpan *ln)
 {
-    TextScratch *scratch = &sh->cache->scratch;
-    LineSpan *lines = scratch->lines;
-    size_t count = break_lines(sh, text, lang, wrap, lines, MAX_LINES);
-    char *cut = NULL; /* the last line's text when the rest is left out */
-    if (max_lines > 0 && count > (size_t)max_lines) {
-        count = (size_t)max_lines;
-        LineSpan *last = &lines[count - 1];
-        cut = cut_line(sh, text, last, wrap, &last->width);
-        if (cut != NULL) {
-            last->end = last->start + strlen(cut); /* its span now indexes `cut` */
-        }
-    }
+    TextAlign a = layout->align;
+    if (a == TEXT_ALIGN_AUTO)
+        a = ln->rtl ? TEXT_ALIGN_RIGHT : TEXT_ALIGN_LEFT;
+    if (a == TEXT_ALIGN_CENTER)
+        return (layout->box_w - ln->width) / 2;
+    if (a == TEXT_ALIGN_RIGHT)
+        return layout->box_w - ln->width;
+    return 0;
+}
+
+bool text_layout(Shaper *sh, const char *text, const char *lang, int wrap, TextAlign align,
+                 int max_lines, TextLayout *out)
+{
+    memset(out, 0, sizeof *out);
+    out->align = align;
     TTF_Font *base =
         text_get_font(sh->cache, text_face_index(sh->cache, sh->lang_script, sh->bold), sh->px);
     TTF_Font *ui =
         text_get_font(sh->cache, text_face_index(sh->cache, SCRIPT_COMMON, sh->bold), sh->px);
-    if (!base || !ui || count == 0) {
-        free(cut);
-        return NULL;
-    }
+    if (!base || !ui)
+        return false;
     int skip = TTF_FontLineSkip(ui);
     if (TTF_FontLineSkip(base) > skip)
         skip = TTF_FontLineSkip(base);
-    int width = wrap;
-    if (width <= 0)
+    if (skip <= 0)
+        skip = 1;
+    out->skip = skip;
+    /* What a texture can hold, and what the caller allows. */
+    size_t cap = (size_t)(MAX_TEXTURE_SIDE / skip);
+    if (cap > MAX_LINES)
+        cap = MAX_LINES;
+    if (max_lines > 0 && (size_t)max_lines < cap)
+        cap = (size_t)max_lines;
+    if (cap == 0)
+        cap = 1;
+    int limit = wrap > 0 && wrap < MAX_TEXTURE_SIDE ? wrap : MAX_TEXTURE_SIDE;
+    LineSpan *lines = sh->cache->scratch.lines;
+    bool more = false;
+    size_t count = break_lines(sh, text, lang, wrap > 0 ? limit : 0, lines, cap, &more);
+    if (count == 0)
+        return false;
+    if (wrap <= 0)
         for (size_t i = 0; i < count; i++)
-            if (lines[i].width > width)
-                width = lines[i].width;
+            if (lines[i].width > limit) {
+                /* Wider than a texture: cut this line, and leave out the rest. */
+                count = i + 1;
+                more = true;
+                break;
+            }
+    if (more) {
+        LineSpan *last = &lines[count - 1];
+        out->cut = cut_line(sh, text, last, limit, &last->width);
+        if (out->cut != NULL)
+            last->end = last->start + strlen(out->cut); /* its span now indexes `cut` */
+    }
+    out->count = count;
+    int width = wrap > 0 ? wrap : 0;
+    for (size_t i = 0; i < count; i++)
+        if (lines[i].width > out->widest)
+            out->widest = lines[i].width;
+    if (width <= 0)
+        width = out->widest;
     if (width <= 0)
         width = 1;
     if (width > MAX_TEXTURE_SIDE)
         width = MAX_TEXTURE_SIDE;
-    int height = skip * (int)count;
-    if (height > MAX_TEXTURE_SIDE)
-        height = MAX_TEXTURE_SIDE;
+    out->box_w = width;
+    out->minx = width;
+    out->maxx = 0;
+    for (size_t i = 0; i < count; i++) {
+        int x = line_x(out, &lines[i]);
+        if (x < out->minx)
+            out->minx = x;
+        if (x + lines[i].width > out->maxx)
+            out->maxx = x + lines[i].width;
+    }
+    if (out->minx < 0)
+        out->minx = 0;
+    if (out->maxx > width)
+        out->maxx = width;
+    if (out->maxx <= out->minx) { /* only empty lines */
+        out->minx = 0;
+        out->maxx = 1;
+    }
+    return true;
+}
+
+void text_layout_free(TextLayout *layout)
+{
+    free(layout->cut);
+    layout->cut = NULL;
+}
+
+SDL_Surface *text_render_layout(Shaper *sh, const char *text, const TextLayout *layout,
+                                SDL_Color color)
+{
+    TextScratch *scratch = &sh->cache->scratch;
+    const LineSpan *lines = scratch->lines;
+    TTF_Font *base =
+        text_get_font(sh->cache, text_face_index(sh->cache, sh->lang_script, sh->bold), sh->px);
+    TTF_Font *ui =
+        text_get_font(sh->cache, text_face_index(sh->cache, SCRIPT_COMMON, sh->bold), sh->px);
+    if (!base || !ui || layout->count == 0)
+        return NULL;
+    int width = layout->maxx - layout->minx;
+    int height = layout->skip * (int)layout->count;
     SDL_Surface *out =
         SDL_CreateRGBSurfaceWithFormat(0, width, height, 32, SDL_PIXELFORMAT_ARGB8888);
-    if (!out) {
-        free(cut);
+    if (!out)
         return NULL;
-    }
     SDL_FillRect(out, NULL, 0);
     Run *runs = scratch->runs;
     char *buf = scratch->piece;
-    for (size_t i = 0; i < count; i++) {
+    for (size_t i = 0; i < layout->count; i++) {
         const LineSpan *ln = &lines[i];
-        int x = 0;
-        TextAlign a = align;
-        if (a == TEXT_ALIGN_AUTO)
-            a = ln->rtl ? TEXT_ALIGN_RIGHT : TEXT_ALIGN_LEFT;
-        if (a == TEXT_ALIGN_CENTER)
-            x = (width - ln->width) / 2;
-        else if (a == TEXT_ALIGN_RIGHT)
-            x = width - ln->width;
-        int y = (int)i * skip;
-        const char *src = cut != NULL && i == count - 1 ? cut : text + ln->start;
+        int x = line_x(layout, ln) - layout->minx;
+        int y = (int)i * layout->skip;
+        const char *src =
+            layout->cut != NULL && i == layout->count - 1 ? layout->cut : text + ln->start;
         size_t nr = make_runs(sh, src, ln->end - ln->start, ln->rtl, runs, MAX_RUNS);
         for (size_t r = 0; r < nr; r++) {
             size_t n = runs[r].end - runs[r].start;
@@ -532,6 +674,5 @@ SDL_Surface *text_render_surface(Shaper *sh, const char *text, const char *lang,
             SDL_FreeSurface(piece);
         }
     }
-    free(cut);
     return out;
 }

@@ -24,10 +24,10 @@
 
 enum {
     MAX_FACES = 16,
-    MAX_FONTS = 40,    /* open TTF_Fonts (face x pixel size) */
-    MAX_ENTRIES = 600, /* cached textures */
-    MAX_CACHE_BYTES = 128 * 1024 * 1024,
-    MAX_LINE_CHARS = 8192, /* longer lines are cut (pack strings are <= 4096 bytes) */
+    MAX_FONTS = 40,                     /* open TTF_Fonts (face x pixel size) */
+    MAX_ENTRIES = 600,                  /* cached textures */
+    MAX_CACHE_BYTES = 32 * 1024 * 1024, /* textures; least recently used go first */
+    MAX_LINE_CHARS = 8192,              /* longer lines are cut (pack strings are <= 4096 bytes) */
     MAX_TEXTURE_SIDE = 16384,
     MIN_FONT_PX = 6,
 };
@@ -66,9 +66,11 @@ typedef struct Entry {
     SDL_Color color;
     int wrap;
     TextAlign align;
-    int max_lines; /* 0 = all */
-    SDL_Texture *texture;
-    int w, h;
+    int max_lines;        /* 0 = all */
+    SDL_Texture *texture; /* NULL until the string is first drawn (measured only) */
+    int w, h;             /* the texture's size: as wide as the text, not the wrap */
+    int dx;               /* the texture's left edge inside the wrap box */
+    int text_w;           /* the widest line */
     uint64_t used;
 } Entry;
 
@@ -90,9 +92,9 @@ enum { MAX_RUNS = 256, MAX_LINES = 512 };
 /* Working memory for laying out one string, kept with its cache so that
  * nothing is static: two caches never share it. Who uses which part, never
  * two at once: make_runs the bidi arrays, split_missing `split`;
- * line_width and render_surface's drawing loop `runs` and `piece` (the
+ * line_width and text_render_layout's drawing loop `runs` and `piece` (the
  * loop runs only after break_lines, and with it every line_width, is done);
- * render_surface `lines`. */
+ * text_layout `lines`, read by text_render_layout and the test hooks. */
 typedef struct TextScratch {
     FriBidiChar chars[MAX_LINE_CHARS];
     size_t offsets[MAX_LINE_CHARS + 1];
@@ -102,7 +104,7 @@ typedef struct TextScratch {
     Run split[MAX_RUNS];
     Run runs[MAX_RUNS];
     char piece[MAX_LINE_CHARS * 4 + 1]; /* one run, NUL-terminated for SDL_ttf */
-    LineSpan lines[MAX_LINES];
+    LineSpan lines[MAX_LINES + 1];      /* one more, to know that text was left out */
 } TextScratch;
 
 struct TextCache {
@@ -116,7 +118,9 @@ struct TextCache {
     size_t bytes;
     uint64_t tick;
     TextScratch scratch;
-    bool mirror; /* text_set_mirror: the frame is flipped after drawing */
+    bool mirror;  /* text_set_mirror: the frame is flipped after drawing */
+    int fc_state; /* fontconfig: 0 not started, 1 running, -1 failed */
+    size_t work;  /* bytes measured by the layout so far (text_test_layout_work) */
 };
 
 /* What the layout functions work with: one string's font size, weight
@@ -133,9 +137,10 @@ typedef struct Shaper {
 /* The script a language is written in (its face for text with no letters). */
 Script text_lang_script(const char *lang);
 
-/* Finds a face for script (bold or not) through fontconfig, then known
- * paths; false when there is none. */
-bool text_find_face(Script script, bool bold, Face *out);
+/* Finds a face for script (bold or not): the known DejaVu Sans paths first
+ * for the interface and symbols, fontconfig (started on first use) for the
+ * rest, then known paths; false when there is none. */
+bool text_find_face(TextCache *cache, Script script, bool bold, Face *out);
 
 /* The cache's face index for script and weight, found on first use
  * (falling back to the interface face, with a note on stderr). */
@@ -156,11 +161,31 @@ bool text_paragraph_rtl(const char *s, size_t len, const char *lang);
  * most max). Returns how many (bidi marks and isolates are left out). */
 size_t text_layout_visual_runs(Shaper *sh, const char *text, size_t *starts, size_t max);
 
-/* Lays the text out (wrapped to wrap pixels, 0 = never) and renders it into
- * a new ARGB surface the caller frees; NULL when nothing could be drawn.
- * With max_lines > 0 at most that many lines are drawn, the last one cut
- * with an ellipsis when text was left out. */
-SDL_Surface *text_render_surface(Shaper *sh, const char *text, const char *lang, SDL_Color color,
-                                 int wrap, TextAlign align, int max_lines);
+/* One string laid out: its lines (in the cache's scratch), where they
+ * start in the wrap box, and the last line's text when the rest was left
+ * out. Valid until the next layout with the same cache. */
+typedef struct TextLayout {
+    size_t count;
+    int skip;       /* line height */
+    int box_w;      /* the wrap width, or the widest line with no wrap */
+    int minx, maxx; /* the ink's horizontal extent inside the box */
+    int widest;     /* the widest line */
+    char *cut;      /* malloc'd: the last line with "…", or NULL */
+    TextAlign align;
+} TextLayout;
+
+/* Lays the text out (wrapped to wrap pixels, 0 = never) without drawing
+ * it: linear in the length of the text. With max_lines > 0 at most that
+ * many lines, and never more than a texture can hold; the last line kept
+ * ends with an ellipsis when text was left out. False when nothing can be
+ * shown; on true the caller calls text_layout_free. */
+bool text_layout(Shaper *sh, const char *text, const char *lang, int wrap, TextAlign align,
+                 int max_lines, TextLayout *out);
+void text_layout_free(TextLayout *layout);
+
+/* Renders a layout of text into a new ARGB surface maxx - minx wide that
+ * the caller frees; NULL when it cannot. */
+SDL_Surface *text_render_layout(Shaper *sh, const char *text, const TextLayout *layout,
+                                SDL_Color color);
 
 #endif
