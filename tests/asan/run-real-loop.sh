@@ -94,14 +94,14 @@ xdotool type --delay 60 "Asan"; key Return # first launch: the name
 wait_db "SELECT name FROM profiles" Asan "save the learner's name"
 sleep 1; key Down Up                       # the welcome notice goes
 key Return                                 # title: Play a round
-key Return Tab Return                      # tick the one pack, Continue
+key Return Tab Tab Return                  # tick the one pack, past Select all, Continue
 key Return                                 # setup: Start
 wait_db "SELECT count(*) FROM rounds" 1 "start a round"
 sleep 1
 key 1                                      # answer the first question (choice A)
 wait_db "SELECT count(*) FROM answers" 1 "save the answer"
 key Return                                 # feedback: Next question
-key Escape Return                          # quit the round: yes, the answer is kept
+key Escape y                               # quit the round ("Yes, quit"); the answer is kept
 wait_db "SELECT abandoned FROM rounds" 1 "leave the round"
 key Escape Escape                          # setup, packs: back to the title
 key Escape Return                          # Esc puts the focus on Quit; quit
