@@ -76,8 +76,21 @@ App *ui_open(UiDriver *d, const char *const *pack_paths, size_t count, int w, in
         /* From here the game's clock is the test's (UI_PACE_MS). */
         app_test_set_clock(d->app, app_test_clock(d->app) + 1);
         ui_pump(d);
+        ui_wait_packs(d);
     }
     return d->app;
+}
+
+void ui_wait_packs(UiDriver *d)
+{
+    /* Real time, not the test's clock: the worker thread reads files. A
+     * minute is far more than any test pack needs; the test fails after. */
+    for (int i = 0; i < 60000 && app_packs_loading(d->app); i++) {
+        SDL_Delay(1);
+        ui_pump(d);
+    }
+    if (app_packs_loading(d->app))
+        fail_msg("the packs did not finish loading");
 }
 
 App *ui_start(UiDriver *d, const char *const *pack_paths, size_t count, int w, int h)
