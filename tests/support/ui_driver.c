@@ -28,6 +28,10 @@ bool ui_fixture_open(UiDriver *d)
         return false;
     }
     snprintf(d->packs, sizeof d->packs, "%s/packs", d->dir);
+    /* The pack cache inside the test's folder, never the user's. */
+    char cache[UI_PATH_MAX + 8];
+    snprintf(cache, sizeof cache, "%s/cache", d->dir);
+    setenv("QUIZDECK_CACHE_DIR", cache, 1);
     return true;
 }
 
