@@ -17,6 +17,8 @@
 #include "ui_driver.h"
 #include "widgets.h"
 
+#define UI_DATA QUIZDECK_TEST_DATA "/ui"
+
 enum { BIG_QUESTIONS = 40000 };
 
 /* A valid pack of many choice questions: long enough to parse that the
@@ -84,6 +86,21 @@ static void test_first_frame_does_not_wait_for_a_big_pack(void **state)
     assert_true(ui_shows(d, "1 pack loaded"));
 }
 
+static void test_a_pack_dropped_during_the_load_joins_the_set(void **state)
+{
+    UiDriver *d = *state;
+    char path[UI_PATH_MAX + 16];
+    big_pack_path(d, path, sizeof path);
+    const char *paths[] = {path};
+    App *app = open_loading(d, paths, 1);
+    assert_true(app_packs_loading(app));
+    ui_drop(d, UI_DATA "/drop/ui-dropped.yaml");
+    ui_wait_packs(d);
+    assert_non_null(pack_set_find(&app->packs, "big-pack"));
+    assert_non_null(pack_set_find(&app->packs, "ui-dropped"));
+    assert_int_equal(app->packs.pack_count, 2);
+}
+
 static void test_closing_during_the_load_does_not_hang(void **state)
 {
     UiDriver *d = *state;
@@ -102,6 +119,8 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(test_first_frame_does_not_wait_for_a_big_pack, ui_setup,
+                                        ui_teardown),
+        cmocka_unit_test_setup_teardown(test_a_pack_dropped_during_the_load_joins_the_set, ui_setup,
                                         ui_teardown),
         cmocka_unit_test_setup_teardown(test_closing_during_the_load_does_not_hang, ui_setup,
                                         ui_teardown),

@@ -226,6 +226,7 @@ static void handle(App *app, SDL_Event *e)
         return;
     case SDL_DROPFILE:
         if (e->drop.file) {
+            app_packs_wait(app);                        /* a dropped pack joins the loaded set */
             if (!scene_session_drop(app, e->drop.file)) /* a session folder, or a pack */
                 app_add_pack_file(app, e->drop.file);
             SDL_free(e->drop.file);

@@ -433,6 +433,11 @@ void app_packs_load(App *app, const char *const *paths, size_t count);
  * True when `e` was that event (the App's handle() calls it first). */
 bool app_packs_event(App *app, const SDL_Event *e);
 
+/* Blocks until the first load is done and its set is the App's (nothing
+ * when it is). For what must change the set at once: a reload, a pack
+ * dropped on the window. */
+void app_packs_wait(App *app);
+
 /* Is the first load still running? Screens that need packs wait for it. */
 bool app_packs_loading(const App *app);
 

@@ -394,10 +394,17 @@ void app_packs_load(App *app, const char *const *paths, size_t count)
 bool app_packs_event(App *app, const SDL_Event *e)
 {
     AppPackPaths *pp = app->pack_paths;
-    if (pp == NULL || pp->worker == NULL || e->type != pp->loaded_event)
+    if (pp == NULL || pp->loaded_event == (Uint32)-1 || e->type != pp->loaded_event)
         return false;
-    join_worker(app);
+    if (pp->worker) /* else app_packs_wait joined it already */
+        join_worker(app);
     return true;
+}
+
+void app_packs_wait(App *app)
+{
+    if (app->pack_paths && app->pack_paths->worker)
+        join_worker(app);
 }
 
 bool app_packs_loading(const App *app)
@@ -484,6 +491,7 @@ static void ticks_put(const App *app, Selection *sel, Ticks *t)
 
 void app_packs_reload(App *app)
 {
+    app_packs_wait(app); /* the first set must be in place to be replaced */
     AppPackPaths *pp = app->pack_paths;
     Ticks play = ticks_take(app, &app->selection);
     Ticks study = ticks_take(app, &app->study_selection);
