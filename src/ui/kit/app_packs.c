@@ -1,7 +1,8 @@
 /* app_packs.c - the App's packs: the selection the packs screen ticks
  * (grown as packs are added) and what it offers, the player's packs folder,
- * and loading the set (again, after a change), and removing a pack by
- * moving its file aside. A file dropped on the window is app_drop.c's.
+ * and loading the set (the first time in a worker thread, with progress
+ * for the title; again after a change), and removing a pack by moving its
+ * file aside. A file dropped on the window is app_drop.c's.
  * Read pack_set.h first.
  */
 #include "app.h"
@@ -75,7 +76,9 @@ static Selection *selection_of(App *app, AppSelectionKind kind)
 
 void app_selection_save(App *app, AppSelectionKind kind)
 {
-    if (app->store == NULL)
+    /* While the first load runs no pack is known: saving would forget the
+     * remembered ticks. */
+    if (app->store == NULL || app_packs_loading(app))
         return;
     const Selection *sel = selection_of(app, kind);
     char *text = calloc(1, SELECTION_TEXT_MAX);
