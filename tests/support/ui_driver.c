@@ -28,6 +28,10 @@ bool ui_fixture_open(UiDriver *d)
         return false;
     }
     snprintf(d->packs, sizeof d->packs, "%s/packs", d->dir);
+    /* The pack cache inside the test's folder, never the user's. */
+    char cache[UI_PATH_MAX + 8];
+    snprintf(cache, sizeof cache, "%s/cache", d->dir);
+    setenv("QUIZDECK_CACHE_DIR", cache, 1);
     return true;
 }
 
@@ -76,8 +80,21 @@ App *ui_open(UiDriver *d, const char *const *pack_paths, size_t count, int w, in
         /* From here the game's clock is the test's (UI_PACE_MS). */
         app_test_set_clock(d->app, app_test_clock(d->app) + 1);
         ui_pump(d);
+        ui_wait_packs(d);
     }
     return d->app;
+}
+
+void ui_wait_packs(UiDriver *d)
+{
+    /* Real time, not the test's clock: the worker thread reads files. A
+     * minute is far more than any test pack needs; the test fails after. */
+    for (int i = 0; i < 60000 && app_packs_loading(d->app); i++) {
+        SDL_Delay(1);
+        ui_pump(d);
+    }
+    if (app_packs_loading(d->app))
+        fail_msg("the packs did not finish loading");
 }
 
 App *ui_start(UiDriver *d, const char *const *pack_paths, size_t count, int w, int h)

@@ -78,6 +78,10 @@ int ui_teardown(void **state);
  * d->app, or NULL when the App could not start. */
 App *ui_open(UiDriver *d, const char *const *pack_paths, size_t count, int w, int h);
 
+/* Pumps until the App's first pack load is done (ui_open calls it, so
+ * every test starts with its packs loaded); fails the test after a minute. */
+void ui_wait_packs(UiDriver *d);
+
 /* As ui_open; fails the test when the App does not start. */
 App *ui_start(UiDriver *d, const char *const *pack_paths, size_t count, int w, int h);
 

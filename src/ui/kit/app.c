@@ -42,7 +42,7 @@ static const Scene *const scene_table[SCENE_COUNT] = {
 };
 
 enum { OP_NONE, OP_GO, OP_BACK, OP_REPLACE, OP_HOME };
-enum { FRAME_MS = 16 };
+enum { FRAME_MS = 16, LOADING_REDRAW_MS = 100 };
 
 /* ---- the loop ---------------------------------------------------------- */
 
@@ -194,6 +194,8 @@ static void ask_before_closing(App *app)
 
 static void handle(App *app, SDL_Event *e)
 {
+    if (app_packs_event(app, e))
+        return;
     switch (e->type) {
     case SDL_QUIT:
         ask_before_closing(app);
@@ -224,6 +226,7 @@ static void handle(App *app, SDL_Event *e)
         return;
     case SDL_DROPFILE:
         if (e->drop.file) {
+            app_packs_wait(app);                        /* a dropped pack joins the loaded set */
             if (!scene_session_drop(app, e->drop.file)) /* a session folder, or a pack */
                 app_add_pack_file(app, e->drop.file);
             SDL_free(e->drop.file);
@@ -361,6 +364,11 @@ static int iterate(App *app, int timeout)
         count++;
     }
     app->now_ms = app_clock_ms(app);
+    /* While the packs load, their progress line moves: a redraw every
+     * LOADING_REDRAW_MS, and none once the set is ready. */
+    uint64_t redraw_at = app->now_ms + LOADING_REDRAW_MS;
+    if (app_packs_loading(app) && (!app->wake_at || app->wake_at > redraw_at))
+        app->wake_at = redraw_at;
     if (app->wake_at && app->now_ms >= app->wake_at) {
         app->wake_at = 0;
         app->dirty = true;
@@ -614,9 +622,9 @@ App *app_create(const AppConfig *config)
     /* Packs: the given paths, then the player's own folder. */
     app->launch_paths = config->pack_paths;
     app->launch_path_count = config->pack_path_count;
+    /* Loaded in a worker thread; the ticks are applied once it is done
+     * (app_packs.c). */
     app_packs_load(app, config->pack_paths, config->pack_path_count);
-    app_selection_load(app, APP_SELECTION_PLAY);
-    app_selection_load(app, APP_SELECTION_STUDY);
 
     /* Scenes: state blocks, then the title. */
     for (int i = 0; i < SCENE_COUNT; i++) {

@@ -421,10 +421,29 @@ int64_t app_unix_ms(void);
  * was added now. A folder is a class session's: see the comment there. */
 bool app_add_pack_file(App *app, const char *path);
 
-/* Loads the packs at `paths` (folders or files, in order), then the
- * player's packs folder, and keeps the paths for app_packs_reload. Called
- * once, by app_create. */
+/* Starts loading the packs at `paths` (folders or files, in order), then
+ * the player's packs folder, through the pack cache, in a worker thread,
+ * and keeps the paths for app_packs_reload. Called once, by app_create:
+ * the first frame never waits for it. Until the set is ready app->packs is
+ * empty and app_packs_loading() is true; then the remembered ticks are
+ * applied (app_selection_load) and the screen redrawn. */
 void app_packs_load(App *app, const char *const *paths, size_t count);
+
+/* The loader's "done" event: joins the worker and makes its set the App's.
+ * True when `e` was that event (the App's handle() calls it first). */
+bool app_packs_event(App *app, const SDL_Event *e);
+
+/* Blocks until the first load is done and its set is the App's (nothing
+ * when it is). For what must change the set at once: a reload, a pack
+ * dropped on the window. */
+void app_packs_wait(App *app);
+
+/* Is the first load still running? Screens that need packs wait for it. */
+bool app_packs_loading(const App *app);
+
+/* "Loading packs… N% (file.yaml)" into out while loading; false (out
+ * untouched) when the set is ready. Main thread. */
+bool app_packs_loading_line(const App *app, char *out, size_t size);
 
 /* Loads the same paths again, keeping the ticks by pack id. The set it
  * replaces stays alive until app_packs_free (a round may point into it). */

@@ -1,7 +1,8 @@
 /* app_packs.c - the App's packs: the selection the packs screen ticks
  * (grown as packs are added) and what it offers, the player's packs folder,
- * and loading the set (again, after a change), and removing a pack by
- * moving its file aside. A file dropped on the window is app_drop.c's.
+ * and loading the set (the first time in a worker thread, with progress
+ * for the title; again after a change), and removing a pack by moving its
+ * file aside. A file dropped on the window is app_drop.c's.
  * Read pack_set.h first.
  */
 #include "app.h"
@@ -16,6 +17,7 @@
 
 #include "app_private.h"
 #include "format.h"
+#include "pack_cache.h"
 #include "strutil.h"
 
 /* Grows one selection to the pack set (new packs unticked). */
@@ -74,7 +76,9 @@ static Selection *selection_of(App *app, AppSelectionKind kind)
 
 void app_selection_save(App *app, AppSelectionKind kind)
 {
-    if (app->store == NULL)
+    /* While the first load runs no pack is known: saving would forget the
+     * remembered ticks. */
+    if (app->store == NULL || app_packs_loading(app))
         return;
     const Selection *sel = selection_of(app, kind);
     char *text = calloc(1, SELECTION_TEXT_MAX);
@@ -257,6 +261,12 @@ typedef struct AppPackPaths {
     PackSet *retired; /* replaced sets, freed in app_packs_free */
     size_t retired_count;
     unsigned long long signature; /* of the files last loaded (files_signature) */
+    /* The first load runs in a worker thread (app_packs_load): the loader
+     * belongs to that thread until it is joined, except for progress and
+     * cancel; the main thread joins it on loaded_event. */
+    PackSetLoader *loader;
+    SDL_Thread *worker;
+    Uint32 loaded_event; /* registered SDL user event; (Uint32)-1 if none */
 } AppPackPaths;
 
 static void mix(unsigned long long *h, unsigned long long v)
@@ -290,16 +300,73 @@ static unsigned long long files_signature(const App *app)
     return h;
 }
 
-static void load_set(App *app)
+/* A loader of the launch's paths and the player's folder, through the
+ * pack cache of the environment; NULL when out of memory. */
+static PackSetLoader *loader_for(const App *app)
 {
     const AppPackPaths *pp = app->pack_paths;
-    for (size_t i = 0; pp && i < pp->count; i++)
-        pack_set_add_path(&app->packs, pp->paths[i]);
+    size_t n = pp ? pp->count : 0;
+    const char **paths = calloc(n + 1, sizeof *paths);
+    if (paths == NULL)
+        return NULL;
+    for (size_t i = 0; i < n; i++)
+        paths[i] = pp->paths[i];
     if (app_is_dir(app->user_packs_dir))
-        pack_set_add_path(&app->packs, app->user_packs_dir);
+        paths[n++] = app->user_packs_dir;
+    char *cache = pack_cache_dir_from_env();
+    PackSetLoader *loader = pack_set_loader_new(paths, n, cache);
+    free(cache);
+    free(paths);
+    return loader;
+}
+
+/* app->packs is empty: the loader's set becomes it. */
+static void set_ready(App *app, PackSetLoader *loader)
+{
+    pack_set_loader_finish(loader, &app->packs);
     app_selection_sync(app);
     if (app->pack_paths)
         app->pack_paths->signature = files_signature(app);
+}
+
+/* Reloads step the loader on the main thread: their callers (Reload, a
+ * pack removed or replaced) show the new set at once. */
+static void load_set(App *app)
+{
+    PackSetLoader *loader = loader_for(app);
+    if (loader == NULL)
+        return;
+    pack_set_loader_run(loader);
+    set_ready(app, loader);
+}
+
+static int load_worker(void *data)
+{
+    AppPackPaths *pp = data;
+    pack_set_loader_run(pp->loader);
+    SDL_Event e = {.type = pp->loaded_event};
+    SDL_PushEvent(&e); /* wakes the main loop even while it waits */
+    return 0;
+}
+
+/* The worker has returned: joins it and makes its set the App's, then
+ * puts back the remembered ticks (they name packs by id, so only now can
+ * they be found). */
+static void join_worker(App *app)
+{
+    AppPackPaths *pp = app->pack_paths;
+    SDL_WaitThread(pp->worker, NULL);
+    pp->worker = NULL;
+    PackSetLoader *loader = pp->loader;
+    pp->loader = NULL;
+    set_ready(app, loader);
+    app_selection_load(app, APP_SELECTION_PLAY);
+    app_selection_load(app, APP_SELECTION_STUDY);
+    /* The title chose its focus and its first entry without packs: it
+     * chooses again, as if it had just been opened with them. */
+    if (app_scene(app) == SCENE_TITLE)
+        app_replace(app, SCENE_TITLE);
+    app->dirty = true;
 }
 
 void app_packs_load(App *app, const char *const *paths, size_t count)
@@ -311,7 +378,63 @@ void app_packs_load(App *app, const char *const *paths, size_t count)
         if (paths[i])
             pp->paths[pp->count++] = strdup(paths[i]);
     app->pack_paths = pp;
-    load_set(app);
+    if (pp == NULL) {
+        load_set(app);
+        return;
+    }
+    pp->loaded_event = SDL_RegisterEvents(1);
+    pp->loader = loader_for(app);
+    if (pp->loader && pp->loaded_event != (Uint32)-1)
+        pp->worker = SDL_CreateThread(load_worker, "quizdeck-packs", pp);
+    if (pp->worker == NULL && pp->loader) {
+        /* No thread: load here, as before. */
+        pack_set_loader_run(pp->loader);
+        set_ready(app, pp->loader);
+        pp->loader = NULL;
+    }
+}
+
+bool app_packs_event(App *app, const SDL_Event *e)
+{
+    AppPackPaths *pp = app->pack_paths;
+    if (pp == NULL || pp->loaded_event == (Uint32)-1 || e->type != pp->loaded_event)
+        return false;
+    if (pp->worker) /* else app_packs_wait joined it already */
+        join_worker(app);
+    return true;
+}
+
+void app_packs_wait(App *app)
+{
+    if (app->pack_paths && app->pack_paths->worker)
+        join_worker(app);
+}
+
+bool app_packs_loading(const App *app)
+{
+    return app->pack_paths && app->pack_paths->loader != NULL;
+}
+
+bool app_packs_loading_line(const App *app, char *out, size_t size)
+{
+    if (!app_packs_loading(app) || size == 0)
+        return false;
+    PackSetProgress p = pack_set_loader_progress(app->pack_paths->loader);
+    int percent = 0;
+    if (p.listed && p.bytes_total > 0)
+        percent = (int)(p.bytes_done * 100 / p.bytes_total);
+    if (percent > 99)
+        percent = 99; /* 100% is the set, ready */
+    const char *name = p.current ? strrchr(p.current, '/') : NULL;
+    name = name ? name + 1 : p.current;
+    char shown[200] = "";
+    if (name)
+        text_escape_controls(shown, sizeof shown, name, TEXT_ESCAPE_VISIBLE);
+    if (shown[0])
+        snprintf(out, size, _("Loading packs\xE2\x80\xA6 %d%% (%s)"), percent, shown);
+    else
+        snprintf(out, size, _("Loading packs\xE2\x80\xA6 %d%%"), percent);
+    return true;
 }
 
 /* The ticks of one selection by id, to put back after a reload. */
@@ -371,6 +494,7 @@ static void ticks_put(const App *app, Selection *sel, Ticks *t)
 
 void app_packs_reload(App *app)
 {
+    app_packs_wait(app); /* the first set must be in place to be replaced */
     AppPackPaths *pp = app->pack_paths;
     Ticks play = ticks_take(app, &app->selection);
     Ticks study = ticks_take(app, &app->study_selection);
@@ -398,6 +522,14 @@ bool app_packs_changed(const App *app)
 void app_packs_free(App *app)
 {
     AppPackPaths *pp = app->pack_paths;
+    if (pp && pp->worker) {
+        /* Quit during the load: the file being read stops soon. */
+        pack_set_loader_cancel(pp->loader);
+        SDL_WaitThread(pp->worker, NULL);
+        pp->worker = NULL;
+        pack_set_loader_finish(pp->loader, &app->packs); /* freed just below */
+        pp->loader = NULL;
+    }
     pack_set_free(&app->packs);
     if (!pp)
         return;

@@ -286,6 +286,13 @@ static void title_enter(App *app, void *state, SceneId from, const SceneArg *arg
 
 static void activate(App *app, int item)
 {
+    if (app_packs_loading(app) && (item == ITEM_FIRST || item == ITEM_PLAY || item == ITEM_STUDY)) {
+        /* These need the packs: the loading line says how far they are. */
+        char line[300];
+        if (app_packs_loading_line(app, line, sizeof line))
+            app_notice(app, COLOR_ACCENT, "%s", line);
+        return;
+    }
     switch (item) {
     case ITEM_FIRST:
         if (app->resume.round_id != 0)
@@ -360,6 +367,8 @@ static void title_draw(App *app, void *state)
 
     char loaded[400], trouble[160];
     status_lines(app, loaded, sizeof loaded, trouble, sizeof trouble);
+    if (app_packs_loading_line(app, loaded, sizeof loaded))
+        trouble[0] = '\0'; /* the packs are not known yet */
     int wrap = t->out_w - 2 * theme_px(t, THEME_MARGIN);
     TextSpec info = {.style = TEXT_BODY,
                      .color = theme_color(COLOR_TEXT_DIM),
