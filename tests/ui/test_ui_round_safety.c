@@ -399,6 +399,26 @@ static void test_round_ended_under_the_question_goes_home(void **state)
     ui_wait(d, 1000);
     assert_int_equal(app_scene(app), SCENE_TITLE);
     assert_int_equal(ui_stored_answers(d, round_id), 0);
+
+    /* A new round started under the screen (no scene switch) is the one
+     * shown after the next frame, not the freed one. */
+    ui_start_round(d, PACK_ID, ids, 2, ROUND_TIME_FIXED, 10);
+    const char *const other[] = {"q-choice"};
+    RoundQuestionRef refs[] = {{PACK_ID, other[0]}};
+    RoundSettings rs = {.only = refs, .only_count = 1, .keep_only_order = true, .seed = 7};
+    rs.time_mode = ROUND_TIME_FIXED;
+    rs.fixed_seconds = 10;
+    QuizSetup setup = {.profile_id = app->profile_id,
+                       .packs = app->packs.packs,
+                       .pack_count = app->packs.pack_count,
+                       .round = rs,
+                       .mode = QUIZ_MODE_PRACTICE};
+    QuizError err = {0};
+    assert_int_equal(quiz_start(&app->quiz, app->store, &setup, app_unix_ms(), &err), QUIZ_OK);
+    ui_wait(d, 1000);
+    assert_int_equal(app_scene(app), SCENE_QUESTION);
+    assert_string_equal(ui_asked(d), "q-choice");
+    assert_non_null(ui_find(d, "prompt"));
 }
 
 int main(void)

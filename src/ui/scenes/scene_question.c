@@ -137,8 +137,9 @@ static bool question_round_shown(App *app, const QuestionState *st)
     return st->input.rq != NULL && quiz->active && round_current(&quiz->round) == st->input.rq;
 }
 
-/* When the round this screen shows has gone, drops the input and leaves
- * (to the results of a round still there, or home). True when it left. */
+/* When the round this screen shows has gone, drops the input and leaves:
+ * to the current question of a round started since, to the results of a
+ * round that is over, or home. True when it left. */
 static bool round_gone(App *app, QuestionState *st)
 {
     if (st->input.rq == NULL)
@@ -149,7 +150,10 @@ static bool round_gone(App *app, QuestionState *st)
         return true; /* a switch is already on its way (the next question) */
     play_input_free(&st->input);
     SDL_StopTextInput();
-    if (play_quiz(app)->active)
+    const Quiz *quiz = play_quiz(app);
+    if (quiz->active && round_current(&quiz->round) != NULL)
+        app_replace(app, SCENE_QUESTION); /* another round: show its question */
+    else if (quiz->active)
         app_replace(app, SCENE_RESULTS);
     else
         app_home(app);
