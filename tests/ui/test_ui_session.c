@@ -230,6 +230,7 @@ static void test_recent_sessions_from_the_menu(void **state)
     assert_non_null(ui_widget(d, "session-drop"));
     assert_null(ui_find(d, "Open now")); /* the list, not the last session */
     assert_non_null(ui_find(d, "Capitals quiz"));
+    ui_shot(d, "session-recent");
     ui_key(d, SDLK_RETURN);
     assert_non_null(ui_widget(d, "Open now"));
     assert_true(ui_shows(d, "Capitals quiz"));
