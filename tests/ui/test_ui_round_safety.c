@@ -379,6 +379,48 @@ static void test_feedback_and_results_fit_800x600(void **state)
     ui_assert_fits(d, "results", WIDGET_DANGER, true);
 }
 
+/* The round freed while its question is still on screen (app_end_round
+ * from elsewhere) sends the player home instead of drawing or timing a
+ * question that is gone; a key pressed then answers nothing. Under ASan
+ * this is the use-after-free check of the question screen. */
+static void test_round_ended_under_the_question_goes_home(void **state)
+{
+    UiDriver *d = *state;
+    App *app = open_play(d, 1280, 720);
+    const char *const ids[] = {"q-truefalse", "q-choice"};
+    ui_start_round(d, PACK_ID, ids, 2, ROUND_TIME_FIXED, 10);
+    int64_t round_id = app->quiz.round_id;
+    assert_int_equal(app_scene(app), SCENE_QUESTION);
+    ui_wait(d, UI_PACE_MS);
+
+    app_end_round(app);
+    assert_false(app->quiz.active);
+    ui_key(d, SDLK_t); /* reaches the question screen before anything else runs */
+    ui_wait(d, 1000);
+    assert_int_equal(app_scene(app), SCENE_TITLE);
+    assert_int_equal(ui_stored_answers(d, round_id), 0);
+
+    /* A new round started under the screen (no scene switch) is the one
+     * shown after the next frame, not the freed one. */
+    ui_start_round(d, PACK_ID, ids, 2, ROUND_TIME_FIXED, 10);
+    const char *const other[] = {"q-choice"};
+    RoundQuestionRef refs[] = {{PACK_ID, other[0]}};
+    RoundSettings rs = {.only = refs, .only_count = 1, .keep_only_order = true, .seed = 7};
+    rs.time_mode = ROUND_TIME_FIXED;
+    rs.fixed_seconds = 10;
+    QuizSetup setup = {.profile_id = app->profile_id,
+                       .packs = app->packs.packs,
+                       .pack_count = app->packs.pack_count,
+                       .round = rs,
+                       .mode = QUIZ_MODE_PRACTICE};
+    QuizError err = {0};
+    assert_int_equal(quiz_start(&app->quiz, app->store, &setup, app_unix_ms(), &err), QUIZ_OK);
+    ui_wait(d, 1000);
+    assert_int_equal(app_scene(app), SCENE_QUESTION);
+    assert_string_equal(ui_asked(d), "q-choice");
+    assert_non_null(ui_find(d, "prompt"));
+}
+
 int main(void)
 {
     setenv("SDL_VIDEODRIVER", "dummy", 0);
@@ -403,6 +445,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_results_offer_what_applies_and_done_goes_home,
                                         ui_setup, ui_teardown),
         cmocka_unit_test_setup_teardown(test_feedback_and_results_fit_800x600, ui_setup,
+                                        ui_teardown),
+        cmocka_unit_test_setup_teardown(test_round_ended_under_the_question_goes_home, ui_setup,
                                         ui_teardown),
     };
     int failed = cmocka_run_group_tests(tests, NULL, NULL);

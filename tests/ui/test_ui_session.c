@@ -210,6 +210,43 @@ static void test_a_dropped_folder_opens_the_session(void **state)
     assert_int_equal(app_scene(d->app), SCENE_TITLE);
 }
 
+/* A session opened by a drop is listed by "Class session" on the menu
+ * afterwards, with its title, and Enter opens it again; once its folder
+ * has gone it is shown as missing, and Enter removes it from the list. */
+static void test_recent_sessions_from_the_menu(void **state)
+{
+    UiDriver *d = *state;
+    char folder[128];
+    write_session(d, "each", "", folder, sizeof folder);
+    assert_non_null(ui_start(d, play_packs, 1, 1280, 720));
+    ui_drop(d, folder);
+    ui_refresh(d);
+    assert_non_null(ui_widget(d, "Open now"));
+    ui_key(d, SDLK_ESCAPE);
+    assert_int_equal(app_scene(d->app), SCENE_TITLE);
+
+    ui_click(d, "Class session");
+    assert_int_equal(app_scene(d->app), SCENE_SESSION);
+    assert_non_null(ui_widget(d, "session-drop"));
+    assert_null(ui_find(d, "Open now")); /* the list, not the last session */
+    assert_non_null(ui_find(d, "Capitals quiz"));
+    ui_shot(d, "session-recent");
+    ui_key(d, SDLK_RETURN);
+    assert_non_null(ui_widget(d, "Open now"));
+    assert_true(ui_shows(d, "Capitals quiz"));
+    ui_key(d, SDLK_ESCAPE);
+    assert_int_equal(app_scene(d->app), SCENE_TITLE);
+
+    char moved[160];
+    snprintf(moved, sizeof moved, "%s-moved", folder);
+    assert_int_equal(rename(folder, moved), 0);
+    ui_click(d, "Class session");
+    assert_non_null(ui_find_prefix(d, "Missing: "));
+    ui_key(d, SDLK_RETURN);
+    assert_null(ui_find(d, "Capitals quiz"));
+    assert_int_equal(app_scene(d->app), SCENE_SESSION);
+}
+
 /* A game closed mid-attempt (as after a kill: the attempt is never
  * ended) offers it to the same student at the next start; Resume takes it
  * up at the next question with the answer given kept. */
@@ -345,6 +382,7 @@ int main(void)
                                         ui_setup, ui_teardown),
         cmocka_unit_test_setup_teardown(test_a_dropped_folder_opens_the_session, ui_setup,
                                         ui_teardown),
+        cmocka_unit_test_setup_teardown(test_recent_sessions_from_the_menu, ui_setup, ui_teardown),
         cmocka_unit_test_setup_teardown(test_unfinished_attempt_resumes_after_a_restart, ui_setup,
                                         ui_teardown),
         cmocka_unit_test_setup_teardown(test_class_results_show_the_report_and_refresh, ui_setup,

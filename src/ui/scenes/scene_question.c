@@ -127,6 +127,39 @@ static void question_enter(App *app, void *state, SceneId from, const SceneArg *
     app_redraw(app);
 }
 
+/* The round can go while this screen is up (app_end_round from a notice,
+ * a test or a new round started elsewhere): st->input then borrows freed
+ * questions. Event, update and draw ask this first and touch nothing of
+ * the round when it says no. */
+static bool question_round_shown(App *app, const QuestionState *st)
+{
+    const Quiz *quiz = play_quiz(app);
+    return st->input.rq != NULL && quiz->active && round_current(&quiz->round) == st->input.rq;
+}
+
+/* When the round this screen shows has gone, drops the input and leaves:
+ * to the current question of a round started since, to the results of a
+ * round that is over, or home. True when it left. */
+static bool round_gone(App *app, QuestionState *st)
+{
+    if (st->input.rq == NULL)
+        return true;
+    if (question_round_shown(app, st))
+        return false;
+    if (app->pending_count > 0)
+        return true; /* a switch is already on its way (the next question) */
+    play_input_free(&st->input);
+    SDL_StopTextInput();
+    const Quiz *quiz = play_quiz(app);
+    if (quiz->active && round_current(&quiz->round) != NULL)
+        app_replace(app, SCENE_QUESTION); /* another round: show its question */
+    else if (quiz->active)
+        app_replace(app, SCENE_RESULTS);
+    else
+        app_home(app);
+    return true;
+}
+
 /* ---- event ------------------------------------------------------------- */
 
 static void finish_question(App *app, QuestionState *st, bool timed_out)
@@ -143,7 +176,7 @@ static void finish_question(App *app, QuestionState *st, bool timed_out)
 static bool question_event(App *app, void *state, const UiEvent *event)
 {
     QuestionState *st = state;
-    if (st->input.q == NULL)
+    if (st->input.q == NULL || round_gone(app, st))
         return false;
     layout(app, st);
     bool handled = play_input_event(app, &st->input, event);
@@ -163,7 +196,7 @@ static bool question_event(App *app, void *state, const UiEvent *event)
 static void question_update(App *app, void *state, uint64_t now_ms)
 {
     QuestionState *st = state;
-    if (st->input.rq == NULL || !play_quiz(app)->active)
+    if (round_gone(app, st))
         return;
     if (play_tick(app)) { /* a class attempt's total time ran out */
         app_replace(app, SCENE_RESULTS);
@@ -295,8 +328,8 @@ static void draw_top(App *app, QuestionState *st)
 static void question_draw(App *app, void *state)
 {
     QuestionState *st = state;
-    if (st->input.q == NULL || !play_quiz(app)->active)
-        return;
+    if (st->input.q == NULL || !question_round_shown(app, st))
+        return; /* the next update leaves */
     layout(app, st);
     draw_top(app, st);
     TextSpec ps = {.style = TEXT_HEADING, .wrap = st->prompt.w, .lang = st->input.lang};

@@ -11,6 +11,10 @@
  * the answers to class_play.h. An attempt a kill left unfinished is
  * offered to its student: take it up, or hand it in as it stands.
  *
+ * Opened from the menu without a folder, it lists the last sessions opened
+ * on this computer (SESSION_RECENT_KEY): Enter or a click opens one, and
+ * one whose folder has gone is shown as missing, and picking it removes it.
+ *
  * What the session fixes is locked: there is no settings screen, no retry
  * and no free play from here. Read class_play.h first, then play_round.c.
  */
@@ -28,7 +32,23 @@
 
 #define SESSION_HINT _("Type your name    Up/Down  choose    Enter  start")
 
-enum { SESSION_MATCHES_SHOWN = 6, SESSION_MATCHES_MAX = 64 };
+enum { SESSION_MATCHES_SHOWN = 6, SESSION_MATCHES_MAX = 64, SESSION_RECENT_MAX = 5 };
+
+/* The recent sessions are a global setting, not a learner's: a class
+ * computer is shared by students who each sign in under their own name (or
+ * none), and the folder the teacher handed out belongs to the computer.
+ * The value is one "title<TAB>folder" line per session, newest first. */
+#define SESSION_RECENT_KEY "class.recent_sessions"
+enum {
+    SESSION_TITLE_SIZE = 256,
+    SESSION_RECENT_TEXT = SESSION_RECENT_MAX * (CLASS_PATH_SIZE + SESSION_TITLE_SIZE)
+};
+
+typedef struct SessionRecent {
+    char title[SESSION_TITLE_SIZE];
+    char folder[CLASS_PATH_SIZE];
+    bool missing; /* its session.yaml is no longer there */
+} SessionRecent;
 
 typedef struct SessionState {
     ClassSession cs;
@@ -46,8 +66,14 @@ typedef struct SessionState {
     Nav nav; /* 0 the field, 1..n the names shown, then Start */
     SDL_Rect field_rect, start_rect, results_rect, name_rect[SESSION_MATCHES_SHOWN];
     int shown, info_y;
-    char dropped[CLASS_PATH_SIZE]; /* a dropped session's path, until enter reads it */
+    char dropped[CLASS_PATH_SIZE];            /* a dropped session's path, until enter reads it */
+    SessionRecent recent[SESSION_RECENT_MAX]; /* shown while no session is open */
+    int recent_count;
+    SDL_Rect recent_rect[SESSION_RECENT_MAX];
+    char recent_text[SESSION_RECENT_TEXT]; /* the setting's value, read or written */
 } SessionState;
+
+static bool is_session(const char *path);
 
 /* ---- the session ------------------------------------------------------- */
 
@@ -104,6 +130,99 @@ static void close_session(App *app, SessionState *st)
     st->open = false;
 }
 
+/* ---- recent sessions ------------------------------------------------------ */
+
+/* Copies src into dst, cut to size - 1 bytes (never inside a UTF-8
+ * sequence, so a long title stays valid text). */
+static void copy_cut(char *dst, size_t size, const char *src)
+{
+    size_t n = strlen(src);
+    if (n >= size) {
+        n = size - 1;
+        while (n > 0 && ((unsigned char)src[n] & 0xC0) == 0x80)
+            n--;
+    }
+    memcpy(dst, src, n);
+    dst[n] = '\0';
+}
+
+static void recent_load(App *app, SessionState *st)
+{
+    st->recent_count = 0;
+    if (app->store == NULL ||
+        store_setting_get_text(app->store, STORE_GLOBAL, SESSION_RECENT_KEY, st->recent_text,
+                               sizeof st->recent_text, NULL) != STORE_OK)
+        return;
+    char *line = st->recent_text;
+    while (line && *line && st->recent_count < SESSION_RECENT_MAX) {
+        char *end = strchr(line, '\n');
+        if (end)
+            *end = '\0';
+        char *tab = strchr(line, '\t');
+        if (tab) {
+            *tab = '\0';
+            SessionRecent *r = &st->recent[st->recent_count++];
+            copy_cut(r->title, sizeof r->title, line);
+            copy_cut(r->folder, sizeof r->folder, tab + 1);
+            r->missing = !is_session(r->folder);
+        }
+        line = end ? end + 1 : NULL;
+    }
+}
+
+static void recent_save(App *app, SessionState *st)
+{
+    if (app->store == NULL)
+        return;
+    size_t used = 0;
+    st->recent_text[0] = '\0';
+    for (int i = 0; i < st->recent_count; i++) {
+        int n = snprintf(st->recent_text + used, sizeof st->recent_text - used, "%s\t%s\n",
+                         st->recent[i].title, st->recent[i].folder);
+        if (n < 0 || (size_t)n >= sizeof st->recent_text - used)
+            break;
+        used += (size_t)n;
+    }
+    StoreError err = {0};
+    if (store_setting_set_text(app->store, STORE_GLOBAL, SESSION_RECENT_KEY, st->recent_text,
+                               &err) != STORE_OK)
+        app_notice(app, COLOR_WARN, "%s", i18n_message(err.message));
+}
+
+static void recent_remove(SessionState *st, int index)
+{
+    for (int i = index; i + 1 < st->recent_count; i++)
+        st->recent[i] = st->recent[i + 1];
+    st->recent_count--;
+}
+
+/* The session just opened goes to the top of the list (once; the oldest
+ * falls off past SESSION_RECENT_MAX). Titles and paths with a tab or a
+ * line break cannot be kept in the setting's lines: those are left out. */
+static void recent_add(App *app, SessionState *st, const char *title, const char *folder)
+{
+    if (strpbrk(folder, "\t\n") || folder[0] == '\0')
+        return;
+    recent_load(app, st);
+    for (int i = 0; i < st->recent_count; i++)
+        if (strcmp(st->recent[i].folder, folder) == 0) {
+            recent_remove(st, i);
+            break;
+        }
+    if (st->recent_count == SESSION_RECENT_MAX)
+        st->recent_count--;
+    memmove(&st->recent[1], &st->recent[0], (size_t)st->recent_count * sizeof st->recent[0]);
+    SessionRecent *r = &st->recent[0];
+    copy_cut(r->title, sizeof r->title, title);
+    for (char *c = r->title; *c; c++)
+        if (*c == '\t' || *c == '\n')
+            *c = ' ';
+    copy_cut(r->folder, sizeof r->folder, folder);
+    r->missing = false;
+    st->recent_count++;
+    recent_save(app, st);
+}
+
 static void open_session(App *app, SessionState *st, const char *path)
 {
     close_session(app, st);
@@ -111,10 +230,15 @@ static void open_session(App *app, SessionState *st, const char *path)
     class_session_open(&st->cs, path, app->launch_paths, app->launch_path_count, &err);
     st->open = true;
     st->message[0] = '\0';
-    if (!st->cs.ready)
+    if (!st->cs.ready) {
         set_message(st, true, err.message);
-    else if (app->store) /* files this computer kept for this session go now */
-        class_deliver(app->store, &st->cs, app_unix_ms(), NULL, NULL);
+    } else {
+        ClassIntro in;
+        class_intro(&st->cs, 1.0, app_unix_ms(), &in);
+        recent_add(app, st, in.title, st->cs.folder);
+        if (app->store) /* files this computer kept for this session go now */
+            class_deliver(app->store, &st->cs, app_unix_ms(), NULL, NULL);
+    }
     text_field_clear(&st->field);
     refilter(st);
 }
@@ -225,7 +349,6 @@ static void after_ask(App *app, SessionState *st)
 static void ssn_enter(App *app, void *state, SceneId from, const SceneArg *arg)
 {
     SessionState *st = state;
-    (void)from;
     if (app->class_play == &st->play) { /* back from the results: the next student */
         app->class_play = NULL;
         class_play_free(&st->play);
@@ -235,6 +358,10 @@ static void ssn_enter(App *app, void *state, SceneId from, const SceneArg *arg)
     if (arg->session) {
         st->launched = arg->session_locked;
         open_session(app, st, arg->session);
+    } else if (from == SCENE_TITLE) { /* "Class session" on the menu: the recent list */
+        close_session(app, st);
+        recent_load(app, st);
+        nav_set_focus(&st->nav, 0);
     }
     st->editing[0] = '\0';
     SDL_StartTextInput();
@@ -292,12 +419,63 @@ static void start_typed(App *app, SessionState *st)
         begin(app, st, st->field.text, NULL);
 }
 
+/* The recent list's rows under the drop hint, from y down. */
+static void recent_layout(App *app, SessionState *st, int y)
+{
+    SDL_Rect c = theme_column(&app->theme, 760, 20);
+    int bh = widget_button_detail_height(app);
+    int gap = theme_px(&app->theme, 8);
+    int bottom = widget_footer_top(app, "") - gap;
+    nav_begin(&st->nav);
+    for (int i = 0; i < st->recent_count; i++) {
+        bool fits = y + bh <= bottom;
+        st->recent_rect[i] = (SDL_Rect){c.x, y, c.w, fits ? bh : 0};
+        nav_add(&st->nav, st->recent_rect[i], fits);
+        y += bh + gap;
+    }
+    nav_end(&st->nav);
+}
+
+#define SESSION_DROP_HINT                                                                          \
+    _("Drop the session folder your teacher gave you, or its session.yaml, on this window.")
+
+/* Below the header and the drop hint (as wrapped at the column's width). */
+static int recent_top(App *app)
+{
+    const Theme *th = &app->theme;
+    SDL_Rect c = theme_column(th, 760, 20);
+    TextSpec hs = {.style = TEXT_BODY, .wrap = c.w};
+    return widget_header_bottom(app, _("Class session"), NULL) +
+           text_measure(app->text, &hs, SESSION_DROP_HINT).y + theme_px(th, 16);
+}
+
+/* Enter or a click on a recent session opens it; on a missing one it is
+ * removed from the list. Esc goes back (not handled here). */
+static bool recent_event(App *app, SessionState *st, const UiEvent *event)
+{
+    recent_layout(app, st, recent_top(app));
+    int hit = nav_event(&st->nav, event, NULL);
+    if (hit < 0 || hit >= st->recent_count)
+        return event->action != ACTION_NONE && event->action != ACTION_BACK;
+    if (st->recent[hit].missing) {
+        recent_remove(st, hit);
+        recent_save(app, st);
+        app_redraw(app);
+        return true;
+    }
+    snprintf(st->dropped, sizeof st->dropped, "%s", st->recent[hit].folder);
+    st->launched = false;
+    open_session(app, st, st->dropped);
+    app_redraw(app);
+    return true;
+}
+
 static bool ssn_event(App *app, void *state, const UiEvent *event)
 {
     SessionState *st = state;
     const SDL_Event *e = event->sdl;
     if (!st->open)
-        return false; /* only the drop hint: Esc goes back */
+        return recent_event(app, st, event);
     if (e->type == SDL_TEXTEDITING) {
         snprintf(st->editing, sizeof st->editing, "%s", e->edit.text);
         return true;
@@ -358,11 +536,23 @@ static void ssn_draw(App *app, void *state)
         int y = widget_header(app, _("Class session"), NULL);
         SDL_Rect c = theme_column(th, 760, 20);
         TextSpec hs = {.style = TEXT_BODY, .wrap = c.w};
-        const char *hint = _("Drop the session folder your teacher gave you, or its "
-                             "session.yaml, on this window.");
+        const char *hint = SESSION_DROP_HINT;
         text_draw(app->text, &hs, c.x, y, hint);
         app_record_widget(app, (SDL_Rect){c.x, y, c.w, text_line_height(app->text, &hs)},
                           "session-drop", 0);
+        recent_layout(app, st, recent_top(app));
+        for (int i = 0; i < st->recent_count; i++) {
+            if (st->recent_rect[i].h <= 0)
+                continue;
+            const SessionRecent *r = &st->recent[i];
+            char detail[CLASS_PATH_SIZE + 64];
+            if (r->missing)
+                snprintf(detail, sizeof detail, _("Missing: %s (Enter removes it)"), r->folder);
+            else
+                snprintf(detail, sizeof detail, "%s", r->folder);
+            widget_button_detail(app, st->recent_rect[i], r->title, detail,
+                                 nav_flag(&st->nav, i) | (r->missing ? WIDGET_DISABLED : 0));
+        }
         widget_footer(app, "");
         return;
     }

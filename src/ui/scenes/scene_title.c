@@ -6,8 +6,9 @@
  * (app->resume), else "Continue" ("Play again" after a round this session)
  * with the packs and settings of last time, remembered per learner. Then
  * "Play a round" (choose packs), "Study flashcards" with the cards due
- * today, Progress and Packs side by side, and a row of three small ones
- * (learners, settings, quit). The focus starts on the first entry.
+ * today, Progress, Packs and Class session side by side (one row, so the
+ * menu is no taller than before and still fits 640x480 at 200 % text),
+ * and a row of three small ones (learners, settings, quit). The focus starts on the first entry.
  *
  * Only entries that work are listed. Esc here moves the focus to Quit
  * rather than quitting, so a stray key never closes the game.
@@ -26,6 +27,7 @@ typedef enum TitleItem {
     ITEM_STUDY,
     ITEM_PROGRESS,
     ITEM_PACKS,
+    ITEM_CLASS, /* the session screen without a folder: its recent sessions */
     ITEM_LEARNERS,
     ITEM_SETTINGS,
     ITEM_QUIT,
@@ -33,10 +35,10 @@ typedef enum TitleItem {
 } TitleItem;
 
 static const char *const item_label[ITEM_COUNT] = {
-    [ITEM_PLAY] = N_("Play a round"), [ITEM_STUDY] = N_("Study flashcards"),
-    [ITEM_PROGRESS] = N_("Progress"), [ITEM_PACKS] = N_("Packs"),
-    [ITEM_LEARNERS] = N_("Learners"), [ITEM_SETTINGS] = N_("Settings"),
-    [ITEM_QUIT] = N_("Quit"),
+    [ITEM_PLAY] = N_("Play a round"),   [ITEM_STUDY] = N_("Study flashcards"),
+    [ITEM_PROGRESS] = N_("Progress"),   [ITEM_PACKS] = N_("Packs"),
+    [ITEM_CLASS] = N_("Class session"), [ITEM_LEARNERS] = N_("Learners"),
+    [ITEM_SETTINGS] = N_("Settings"),   [ITEM_QUIT] = N_("Quit"),
 };
 
 typedef enum FirstKind { FIRST_NONE, FIRST_RESUME, FIRST_CONTINUE } FirstKind;
@@ -187,12 +189,12 @@ static void layout(App *app, TitleState *s)
 {
     const Theme *t = &app->theme;
     s->first = first_kind(app);
-    /* As wide as the labels of the small row need at the player's text
-     * size (three in a row), within the window. */
-    int bw = theme_px(t, 400);
+    /* As wide as the labels of the two rows of three need at the
+     * player's text size, within the window. */
+    int bw = theme_px(t, 560); /* "Class session" in a row of three, in both languages */
     TextSpec ls = {.style = TEXT_LABEL};
     int gap0 = theme_px(t, 10);
-    for (int i = ITEM_LEARNERS; i < ITEM_COUNT; i++) {
+    for (int i = ITEM_PROGRESS; i < ITEM_COUNT; i++) {
         int need =
             3 * (text_measure(app->text, &ls, _(item_label[i])).x + theme_px(t, 30)) + 2 * gap0;
         if (need > bw)
@@ -204,7 +206,7 @@ static void layout(App *app, TitleState *s)
     int dh = widget_button_detail_height(app);
     int gap = theme_px(t, 10);
     int rows_detail = (s->first != FIRST_NONE) + 1; /* the first entry and Study */
-    int rows_plain = 4;                             /* Play, Progress|Packs, the small row */
+    int rows_plain = 4;                             /* Play, Progress|Packs|Class, the small row */
     if (s->first == FIRST_NONE)
         rows_plain = 3;
     /* The menu sits below the name, centred in what is left; when the
@@ -251,12 +253,15 @@ static void layout(App *app, TitleState *s)
     y += bh + gap;
     nav_add(&s->nav, (SDL_Rect){x, y, bw, dh}, packs && app->store != NULL);
     y += dh + gap;
-    int half = (bw - gap) / 2;
-    nav_add(&s->nav, (SDL_Rect){x, y, half, bh}, true);
-    nav_add(&s->nav, (SDL_Rect){x + half + gap, y, bw - half - gap, bh}, true);
-    y += bh + gap;
-    /* The small row: three equal buttons across the same width. */
+    /* Progress, Packs, Class session, then the small row: three equal
+     * buttons each across the same width. */
     int small = (bw - 2 * gap) / 3;
+    for (int i = ITEM_PROGRESS; i <= ITEM_CLASS; i++) {
+        int k = i - ITEM_PROGRESS;
+        int w = k == 2 ? bw - 2 * (small + gap) : small;
+        nav_add(&s->nav, (SDL_Rect){x + k * (small + gap), y, w, bh}, true);
+    }
+    y += bh + gap;
     for (int i = ITEM_LEARNERS; i < ITEM_COUNT; i++) {
         int k = i - ITEM_LEARNERS;
         int w = k == 2 ? bw - 2 * (small + gap) : small;
@@ -315,6 +320,9 @@ static void activate(App *app, int item)
     case ITEM_PACKS:
         app_go_with(app, SCENE_PACKS, &(SceneArg){.packs = PACKS_BROWSE});
         break;
+    case ITEM_CLASS:
+        app_go_with(app, SCENE_SESSION, &(SceneArg){0});
+        break;
     case ITEM_SETTINGS:
         app_go(app, SCENE_SETTINGS);
         break;
@@ -332,6 +340,16 @@ static bool title_event(App *app, void *state, const UiEvent *event)
     layout(app, s);
     if (event->action == ACTION_BACK) {
         nav_set_focus(&s->nav, ITEM_QUIT);
+        return true;
+    }
+    /* Down from the wide entries above the row of three goes to its first
+     * button (Progress, as before the row had three), not to the middle
+     * one that is nearest by centre. */
+    int f = s->nav.focus;
+    if (event->action == ACTION_DOWN &&
+        (f == ITEM_STUDY || (f == ITEM_PLAY && !s->nav.enabled[ITEM_STUDY]))) {
+        nav_set_focus(&s->nav, ITEM_PROGRESS);
+        app_redraw(app);
         return true;
     }
     int hit = nav_event(&s->nav, event, NULL);
