@@ -1,9 +1,13 @@
-/* fuzz_import_aiken.c - libFuzzer target for the Aiken importer.
+/* fuzz_import.c - the libFuzzer targets of the text importers, one program
+ * per format from this one source: fuzz_import_gift (Moodle GIFT),
+ * fuzz_import_csv (quizdeck, Kahoot and Blooket sheets), fuzz_import_aiken,
+ * fuzz_import_cards (Quizlet and Anki text). CMake builds each with
+ * FUZZ_IMPORT_<FORMAT> defined.
  *
  * Any bytes go in as a source file; the importer must report problems as
  * values and never crash, leak or hang, and whatever it imports must pass
  * the pack checker (import_finish guarantees it: a failure here is a bug).
- * Built with -DQUIZDECK_FUZZ=ON; tests/fuzz/run-fuzz.sh runs it in CI.
+ * Built with -DQUIZDECK_FUZZ=ON; tests/fuzz/run-fuzz.sh runs them in CI.
  */
 #include <stddef.h>
 #include <stdint.h>
@@ -36,6 +40,17 @@ static void run(const uint8_t *data, size_t size, const char *name, ImportFormat
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
+#if defined(FUZZ_IMPORT_GIFT)
+    run(data, size, "fuzz.gift", IMPORT_GIFT);
+#elif defined(FUZZ_IMPORT_CSV)
+    run(data, size, "fuzz.csv", IMPORT_CSV);
+#elif defined(FUZZ_IMPORT_AIKEN)
     run(data, size, "fuzz.aiken", IMPORT_AIKEN);
+#elif defined(FUZZ_IMPORT_CARDS)
+    run(data, size, "fuzz.txt", IMPORT_QUIZLET);
+    run(data, size, "fuzz.txt", IMPORT_ANKI);
+#else
+#error "define one FUZZ_IMPORT_<FORMAT> (tests/fuzz/CMakeLists.txt)"
+#endif
     return 0;
 }
