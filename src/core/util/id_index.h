@@ -4,6 +4,14 @@
  * against all before it would be quadratic. This is an open-addressing hash
  * set of borrowed strings, each with a small value (the line it was first
  * seen on, for "first used on line N" messages).
+ *
+ * The ids come from other people's packs (design rule 9), so the hash is
+ * keyed: each index draws its own key when it first allocates, from a
+ * secret the process takes from getrandom(2) once. Ids crafted to collide
+ * under one key (or under a plain, unkeyed hash) spread under another, and
+ * a pack cannot make every insertion probe every slot. What an index
+ * answers never depends on the key; only where the keys sit in `slots`
+ * does, which no caller reads.
  */
 #ifndef QUIZDECK_ID_INDEX_H
 #define QUIZDECK_ID_INDEX_H
@@ -22,6 +30,11 @@ typedef struct IdIndex {
     IdIndexSlot *slots; /* owned */
     size_t capacity;    /* a power of two, or 0 */
     size_t count;
+    uint64_t key[2]; /* the hash's key, drawn with the first table */
+    /* Slots looked at by insertions and rehashes since the index was
+     * empty: about 1.5 per key with a hash that spreads, n * n / 2 under a
+     * flood. Kept for the tests that show which (test_id_index.c). */
+    uint64_t probes;
 } IdIndex;
 
 typedef enum IdIndexResult { ID_INDEX_ADDED, ID_INDEX_DUPLICATE, ID_INDEX_NO_MEMORY } IdIndexResult;
