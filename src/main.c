@@ -36,6 +36,7 @@
 #include <unistd.h>
 
 #include "class_cmd.h"
+#include "cli_args.h"
 #include "fsutil.h"
 #include "import_cmd.h"
 #include "i18n.h"
@@ -82,7 +83,9 @@ static void print_usage(FILE *out)
             "\n"
             "Packs are YAML files; see questions/README.md for the format.\n"),
           out);
-    fprintf(out, "\nAuthoring:\n%s", import_cmd_usage());
+    /* TRANSLATORS: the heading of --help's lines on --import, --export,
+     * --try and --new-pack. */
+    fprintf(out, "\n%s\n%s", _("Authoring:"), import_cmd_usage());
 }
 
 /* True when something has that name, a broken link included (the pack set
@@ -119,16 +122,21 @@ static void print_escaped(FILE *out, const char *format, const char *text)
     free(big);
 }
 
-/* Prints one record as its whole line, however long its path. */
-static void print_diag(FILE *out, const char *indent, const Diag *diag)
+/* BINDIR/../RELATIVE for the binary that runs, into buf; NULL when the
+ * binary's folder cannot be told or the path does not fit. */
+static const char *beside_binary(char *buf, size_t size, const char *relative)
 {
-    char small[1024];
-    size_t n = (size_t)diag_format(diag, small, sizeof small);
-    char *big = n < sizeof small ? NULL : malloc(n + 1);
-    if (big)
-        diag_format(diag, big, n + 1);
-    fprintf(out, "%s%s\n", indent, big ? big : small);
-    free(big);
+    char exe[PATH_MAX];
+    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+    if (n <= 0)
+        return NULL;
+    exe[n] = '\0';
+    char *slash = strrchr(exe, '/');
+    if (!slash)
+        return NULL;
+    *slash = '\0';
+    int written = snprintf(buf, size, "%s/../%s", exe, relative);
+    return written > 0 && (size_t)written < size ? buf : NULL;
 }
 
 /* The folder of shipped packs: see the header comment for the order. */
@@ -137,19 +145,8 @@ static const char *shipped_questions_dir(char *buf, size_t size)
     const char *env = getenv("QUIZDECK_QUESTIONS_DIR");
     if (env && *env)
         return env;
-    char exe[PATH_MAX];
-    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
-    if (n > 0) {
-        exe[n] = '\0';
-        char *slash = strrchr(exe, '/');
-        if (slash) {
-            *slash = '\0';
-            int written = snprintf(buf, size, "%s/../%s", exe, QUIZDECK_INSTALL_QUESTIONS);
-            if (written > 0 && (size_t)written < size && is_dir(buf))
-                return buf;
-        }
-    }
-    return QUIZDECK_SOURCE_QUESTIONS;
+    const char *installed = beside_binary(buf, size, QUIZDECK_INSTALL_QUESTIONS);
+    return installed && is_dir(installed) ? installed : QUIZDECK_SOURCE_QUESTIONS;
 }
 
 /* The folder of translations (LOCALEDIR/ar/LC_MESSAGES/quizdeck.mo): next
@@ -161,21 +158,13 @@ static const char *locale_dir(char *buf, size_t size)
     const char *env = getenv("QUIZDECK_LOCALE_DIR");
     if (env && *env)
         return env;
-    char exe[PATH_MAX];
-    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
-    if (n > 0) {
-        exe[n] = '\0';
-        char *slash = strrchr(exe, '/');
-        if (slash) {
-            *slash = '\0';
-            char probe[PATH_MAX + 64];
-            int written = snprintf(buf, size, "%s/../%s", exe, QUIZDECK_INSTALL_LOCALE_DIR);
-            int probed = snprintf(probe, sizeof probe, "%s/ar/LC_MESSAGES/%s.mo", buf, I18N_DOMAIN);
-            if (written > 0 && (size_t)written < size && probed > 0 &&
-                (size_t)probed < sizeof probe && path_exists(probe))
-                return buf;
-        }
-    }
+    const char *installed = beside_binary(buf, size, QUIZDECK_INSTALL_LOCALE_DIR);
+    char probe[PATH_MAX + 64];
+    int probed =
+        installed ? snprintf(probe, sizeof probe, "%s/ar/LC_MESSAGES/%s.mo", installed, I18N_DOMAIN)
+                  : -1;
+    if (probed > 0 && (size_t)probed < sizeof probe && path_exists(probe))
+        return installed;
     return QUIZDECK_BUILD_LOCALE_DIR;
 }
 
@@ -192,16 +181,6 @@ static char *data_dir(const char *option)
     char *copy = dup_string(pref);
     SDL_free(pref);
     return copy;
-}
-
-static void print_diags(const DiagList *list)
-{
-    for (size_t i = 0; i < list->count; i++)
-        print_diag(stdout, "", &list->items[i]);
-    if (list->truncated)
-        printf(i18n_plural("(%zu more problem not shown)\n", "(%zu more problems not shown)\n",
-                           (int64_t)(list->error_count + list->warning_count - list->count)),
-               list->error_count + list->warning_count - list->count);
 }
 
 static int run_check(const char *const *paths, size_t count)
@@ -233,7 +212,7 @@ static int run_check(const char *const *paths, size_t count)
         questions += set.packs[i]->question_count;
     size_t warnings = 0;
     for (size_t i = 0; i < set.report_count; i++) {
-        print_diags(&set.reports[i].diags);
+        cli_print_diags(stdout, &set.reports[i].diags, NULL);
         warnings += set.reports[i].diags.warning_count;
     }
     size_t errors = pack_set_error_count(&set) + sessions.errors;
@@ -268,20 +247,29 @@ static void print_pack(const Pack *p)
     for (size_t i = 0; i < p->question_count; i++)
         per_type[p->questions[i].type]++;
     print_text(stdout, "", p->id, "\t");
-    print_text(stdout, "", p->title, "");
-    printf("\t%zu questions\n", p->question_count);
-    printf("  types:");
+    print_text(stdout, "", p->title, "\t");
+    /* TRANSLATORS: --list's third column. English says "questions" for
+     * every count, as scripts reading the column expect; give your
+     * language its plural forms. */
+    printf(i18n_plural("%zu questions", "%zu questions", (int64_t)p->question_count),
+           p->question_count);
+    /* TRANSLATORS: --list, before each question type (the pack format's
+     * keyword: choice, multi, ...) and its count. */
+    printf("\n  %s", _("types:"));
     for (int t = 0; t < QUESTION_TYPE_COUNT; t++)
         if (per_type[t])
             printf(" %s %zu", question_type_name((QuestionType)t), per_type[t]);
-    printf("\n  topics:");
+    /* TRANSLATORS: --list, before each topic's id and (title). */
+    printf("\n  %s", _("topics:"));
     if (!p->topic_count)
-        printf(" (none)");
+        printf(" %s", _("(none)"));
     for (size_t i = 0; i < p->topic_count; i++) {
-        print_text(stdout, i ? ", " : " ", p->topics[i].id, " (");
+        print_text(stdout, i ? C_("list separator", ", ") : " ", p->topics[i].id, " (");
         print_text(stdout, "", p->topics[i].title, ")");
     }
-    print_text(stdout, "\n  file: ", p->path, "\n");
+    /* TRANSLATORS: --list, before the pack's file name. */
+    printf("\n  %s", _("file:"));
+    print_text(stdout, " ", p->path, "\n");
 }
 
 /* The first error of a file's records: why it did not load (its warnings,
@@ -313,22 +301,33 @@ static int run_list(const char *const *paths, size_t count)
         print_pack(set.packs[i]);
     for (size_t i = 0; i < set.failure_count; i++) {
         const PackFailure *f = &set.failures[i];
-        print_text(stderr, "not loaded: ", f->path, "\n");
+        /* TRANSLATORS: --list, before the file name of a pack that did not
+         * load; the reason follows on the next line. */
+        print_escaped(stderr, _("not loaded: %s\n"), f->path);
         const Diag *reason = first_error(&f->diags);
         if (reason)
-            print_diag(stderr, "  ", reason);
+            cli_print_diag(stderr, "  ", reason);
+        size_t more = f->diags.error_count - 1;
         if (f->diags.error_count > 1)
-            fprintf(stderr, "  (and %zu more %s: quizdeck --check lists them all)\n",
-                    f->diags.error_count - 1, f->diags.error_count == 2 ? "error" : "errors");
+            fprintf(stderr,
+                    i18n_plural("  (and %zu more error: quizdeck --check lists them all)\n",
+                                "  (and %zu more errors: quizdeck --check lists them all)\n",
+                                (int64_t)more),
+                    more);
     }
+    /* QUIZDECK_CACHE_DEBUG is for developers: its lines stay English. */
     const char *debug = getenv("QUIZDECK_CACHE_DEBUG");
     for (size_t i = 0; debug && debug[0] && i < set.report_count; i++) {
         char outcome[64];
         snprintf(outcome, sizeof outcome, ": %s\n", pack_cache_outcome_name(set.reports[i].cache));
         print_text(stderr, "cache: ", set.reports[i].path, outcome);
     }
-    printf("%zu %s loaded, %zu failed\n", set.pack_count, set.pack_count == 1 ? "pack" : "packs",
-           set.failure_count);
+    char loaded[80];
+    snprintf(loaded, sizeof loaded,
+             i18n_plural("%zu pack loaded", "%zu packs loaded", (int64_t)set.pack_count),
+             set.pack_count);
+    /* TRANSLATORS: --list's last line: "3 packs loaded, 1 failed". */
+    printf(_("%s, %zu failed\n"), loaded, set.failure_count);
     int status = usage_error ? EXIT_USAGE : set.failure_count ? EXIT_INVALID : EXIT_VALID;
     pack_set_free(&set);
     return status;
@@ -368,10 +367,30 @@ int main(int argc, char **argv)
         return import_cmd_run(argc, argv, data_dir);
     if (class_cmd_deliver_wanted(argc, argv))
         return class_cmd_deliver(argc, argv, data_dir);
-    const char *session_path = NULL;
+    const char *session_path = NULL, *pack_dir = NULL;
+    const CliOption options[] = {
+        {"--session", &session_path}, {"--packs", &pack_dir}, {"--data", &data_option}};
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
-        if (!options_done && a[0] == '-' && a[1] != '\0') {
+        int option = options_done ? CLI_NOT_OPTION
+                                  : cli_option_value(options, CLI_COUNT(options), argc, argv, &i);
+        if (option == CLI_NO_VALUE) {
+            if (strcmp(a, "--session") == 0)
+                fprintf(stderr, "%s", _("quizdeck: --session needs a session folder\n"));
+            else
+                print_escaped(stderr, _("quizdeck: %s needs a folder\n"), a);
+            return EXIT_USAGE;
+        }
+        if (option >= 0) {
+            if (options[option].value != &pack_dir)
+                continue;
+            if (!is_dir(pack_dir)) {
+                print_escaped(stderr, _("quizdeck: --packs %s: no such folder\n"), pack_dir);
+                return EXIT_USAGE;
+            }
+            if (pack_dir_count < MAX_PATHS)
+                pack_dirs[pack_dir_count++] = pack_dir;
+        } else if (!options_done && a[0] == '-' && a[1] != '\0') {
             if (strcmp(a, "--") == 0) {
                 options_done = true;
             } else if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
@@ -384,26 +403,6 @@ int main(int argc, char **argv)
                 mode = MODE_CHECK;
             } else if (strcmp(a, "--list") == 0) {
                 mode = MODE_LIST;
-            } else if (strcmp(a, "--session") == 0) {
-                if (i + 1 >= argc) {
-                    fprintf(stderr, "quizdeck: --session needs a session folder\n");
-                    return EXIT_USAGE;
-                }
-                session_path = argv[++i];
-            } else if (strcmp(a, "--packs") == 0 || strcmp(a, "--data") == 0) {
-                if (i + 1 >= argc) {
-                    print_escaped(stderr, _("quizdeck: %s needs a folder\n"), a);
-                    return EXIT_USAGE;
-                }
-                const char *dir = argv[++i];
-                if (strcmp(a, "--data") == 0) {
-                    data_option = dir;
-                } else if (!is_dir(dir)) {
-                    print_escaped(stderr, _("quizdeck: --packs %s: no such folder\n"), dir);
-                    return EXIT_USAGE;
-                } else if (pack_dir_count < MAX_PATHS) {
-                    pack_dirs[pack_dir_count++] = dir;
-                }
             } else {
                 print_escaped(stderr, _("quizdeck: unknown option '%s'\n"), a);
                 print_usage(stderr);
@@ -426,10 +425,14 @@ int main(int argc, char **argv)
         }
         return run_check(paths, path_count);
     }
-    if (session_path && (mode != MODE_PLAY || !path_exists(session_path))) {
-        fprintf(stderr, "quizdeck: --session %s: %s\n", session_path,
-                mode != MODE_PLAY ? "cannot be combined with --check or --list"
-                                  : "no such file or folder");
+    if (session_path && mode != MODE_PLAY) {
+        print_escaped(stderr,
+                      _("quizdeck: --session %s: cannot be combined with --check or --list\n"),
+                      session_path);
+        return EXIT_USAGE;
+    }
+    if (session_path && !path_exists(session_path)) {
+        print_escaped(stderr, _("quizdeck: %s: no such file or folder\n"), session_path);
         return EXIT_USAGE;
     }
     if (path_count && mode == MODE_PLAY) {

@@ -25,6 +25,7 @@
 #include <time.h>
 
 #include "class_play.h"
+#include "cli_args.h"
 #include "fsutil.h"
 #include "i18n.h"
 #include "report.h"
@@ -35,17 +36,7 @@ enum { EXIT_VALID = 0, EXIT_INVALID = 1, EXIT_USAGE = 2, MAX_DIRS = 64 };
 
 static void print_diags(const DiagList *list)
 {
-    char line[1400];
-    for (size_t i = 0; i < list->count; i++) {
-        diag_format(&list->items[i], line, sizeof line);
-        puts(line);
-    }
-    if (list->truncated) {
-        size_t more = list->error_count + list->warning_count - list->count;
-        printf(i18n_plural("(%zu more problem not shown)\n", "(%zu more problems not shown)\n",
-                           (int64_t)more),
-               more);
-    }
+    cli_print_diags(stdout, list, NULL);
 }
 
 bool class_cmd_is_session(const char *path)
@@ -118,13 +109,7 @@ void class_cmd_check(const char *path, const char *const *installed, size_t inst
 
 bool class_cmd_wanted(int argc, char **argv)
 {
-    for (int i = 1; i < argc; i++) {
-        if (strcmp(argv[i], "--") == 0)
-            return false;
-        if (strcmp(argv[i], "--report") == 0)
-            return true;
-    }
-    return false;
+    return cli_args_has(argc, argv, (const char *const[]){"--report", NULL});
 }
 
 /* An output file being written: the temporary file and the target. */
@@ -172,7 +157,7 @@ static bool output_open(Output *o, const char *target)
     snprintf(o->tmp, n, "%s.tmp-XXXXXX", target);
     int fd = mkstemp(o->tmp);
     if (fd < 0) {
-        fprintf(stderr, "quizdeck: cannot write %s: %s\n", target, strerror(errno));
+        fprintf(stderr, _("quizdeck: cannot write %s: %s\n"), target, strerror(errno));
         free(o->tmp);
         o->tmp = NULL;
         return false;
@@ -205,7 +190,7 @@ static bool output_commit(Output *o, bool keep)
         return true;
     }
     if (keep)
-        fprintf(stderr, "quizdeck: cannot write %s: %s\n", o->target, strerror(errno));
+        fprintf(stderr, _("quizdeck: cannot write %s: %s\n"), o->target, strerror(errno));
     unlink(o->tmp);
     free(o->tmp);
     o->tmp = NULL;
@@ -221,40 +206,39 @@ static void usage(void)
 
 int class_cmd_main(int argc, char **argv, const char *shipped)
 {
-    const char *folder = NULL, *csv_path = NULL, *html_path = NULL;
+    const char *folder = NULL, *csv_path = NULL, *html_path = NULL, *pack_dir = NULL;
     const char *installed[MAX_DIRS + 1];
     size_t installed_count = 0;
     installed[installed_count++] = shipped;
+    enum { OPT_REPORT, OPT_PACKS };
+    const CliOption options[] = {[OPT_REPORT] = {"--report", &folder},
+                                 [OPT_PACKS] = {"--packs", &pack_dir},
+                                 {"--csv", &csv_path},
+                                 {"--html", &html_path}};
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
-        bool takes = strcmp(a, "--report") == 0 || strcmp(a, "--csv") == 0 ||
-                     strcmp(a, "--html") == 0 || strcmp(a, "--packs") == 0;
-        if (!takes) {
+        int option = cli_option_value(options, CLI_COUNT(options), argc, argv, &i);
+        if (option == CLI_NOT_OPTION) {
             fprintf(stderr, _("quizdeck: %s: not an option of --report\n"), a);
             usage();
             return EXIT_USAGE;
         }
-        if (i + 1 >= argc) {
+        if (option == CLI_NO_VALUE) {
+            bool names_folder = strcmp(a, "--report") == 0 || strcmp(a, "--packs") == 0;
             fprintf(stderr,
-                    strcmp(a, "--report") == 0 || strcmp(a, "--packs") == 0
-                        ? _("quizdeck: %s needs a folder\n")
-                        : _("quizdeck: %s needs a file name\n"),
+                    names_folder ? _("quizdeck: %s needs a folder\n")
+                                 : _("quizdeck: %s needs a file name\n"),
                     a);
             return EXIT_USAGE;
         }
-        const char *v = argv[++i];
-        if (strcmp(a, "--report") == 0)
-            folder = v;
-        else if (strcmp(a, "--csv") == 0)
-            csv_path = v;
-        else if (strcmp(a, "--html") == 0)
-            html_path = v;
-        else if (!is_dir(v)) {
-            fprintf(stderr, _("quizdeck: --packs %s: no such folder\n"), v);
+        if (option != OPT_PACKS)
+            continue;
+        if (!is_dir(pack_dir)) {
+            fprintf(stderr, _("quizdeck: --packs %s: no such folder\n"), pack_dir);
             return EXIT_USAGE;
-        } else if (installed_count <= MAX_DIRS) {
-            installed[installed_count++] = v;
         }
+        if (installed_count <= MAX_DIRS)
+            installed[installed_count++] = pack_dir;
     }
     if (!folder || !is_dir(folder)) {
         fprintf(stderr, _("quizdeck: --report %s: no such folder\n"), folder ? folder : "");
@@ -485,13 +469,7 @@ int class_cmd_session(const char *path, const char *const *packs, size_t pack_co
 
 bool class_cmd_deliver_wanted(int argc, char **argv)
 {
-    for (int i = 1; i < argc; i++) {
-        if (strcmp(argv[i], "--") == 0)
-            return false;
-        if (strcmp(argv[i], "--deliver") == 0)
-            return true;
-    }
-    return false;
+    return cli_args_has(argc, argv, (const char *const[]){"--deliver", NULL});
 }
 
 int class_cmd_deliver(int argc, char **argv, ClassCmdDataDir data_dir)

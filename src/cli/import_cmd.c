@@ -19,6 +19,7 @@
 #include <unistd.h>
 
 #include "answer_try.h"
+#include "cli_args.h"
 #include "export.h"
 #include "i18n.h"
 #include "import.h"
@@ -41,15 +42,8 @@ const char *import_cmd_usage(void)
 
 bool import_cmd_wanted(int argc, char **argv)
 {
-    for (int i = 1; i < argc; i++) {
-        const char *a = argv[i];
-        if (strcmp(a, "--") == 0)
-            return false;
-        if (strcmp(a, "--import") == 0 || strcmp(a, "--export") == 0 || strcmp(a, "--try") == 0 ||
-            strcmp(a, "--new-pack") == 0)
-            return true;
-    }
-    return false;
+    return cli_args_has(argc, argv,
+                        (const char *const[]){"--import", "--export", "--try", "--new-pack", NULL});
 }
 
 /* ---- files ------------------------------------------------------------------ */
@@ -126,22 +120,16 @@ static bool exists(const char *path)
 
 /* ---- printing ----------------------------------------------------------------- */
 
+/* An import's "has no 'explain'" warnings: its summary counts them in
+ * one line instead. */
+static bool no_explain(const Diag *diag)
+{
+    return diag->severity == DIAG_WARNING && strstr(diag->message, "has no 'explain'");
+}
+
 static void print_diags(const DiagList *list, bool skip_no_explain)
 {
-    char line[1400];
-    for (size_t i = 0; i < list->count; i++) {
-        if (skip_no_explain && list->items[i].severity == DIAG_WARNING &&
-            strstr(list->items[i].message, "has no 'explain'"))
-            continue;
-        diag_format(&list->items[i], line, sizeof line);
-        puts(line);
-    }
-    if (list->truncated) {
-        size_t more = list->error_count + list->warning_count - list->count;
-        printf(i18n_plural("(%zu more problem not shown)\n", "(%zu more problems not shown)\n",
-                           (int64_t)more),
-               more);
-    }
+    cli_print_diags(stdout, list, skip_no_explain ? no_explain : NULL);
 }
 
 static void print_summary(const ImportPack *pack, const ImportResult *r)
@@ -252,44 +240,43 @@ static int run_import(int argc, char **argv, ImportCmdDataDir data_dir)
     char *term_sep = NULL, *card_sep = NULL;
     int status = CMD_OK;
     bool options_done = false;
+    const char *from = NULL, *separator = NULL;
+    enum { OPT_FROM, OPT_TERM_SEP, OPT_CARD_SEP };
+    const CliOption takes_value[] = {[OPT_FROM] = {"--from", &from},
+                                     [OPT_TERM_SEP] = {"--term-sep", &separator},
+                                     [OPT_CARD_SEP] = {"--card-sep", &separator},
+                                     {"-o", &out_path},
+                                     {"--id", &id},
+                                     {"--title", &title},
+                                     {"--data", &data_option}};
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
-        bool takes = strcmp(a, "-o") == 0 || strcmp(a, "--from") == 0 || strcmp(a, "--id") == 0 ||
-                     strcmp(a, "--title") == 0 || strcmp(a, "--term-sep") == 0 ||
-                     strcmp(a, "--card-sep") == 0 || strcmp(a, "--data") == 0;
-        if (!options_done && strcmp(a, "--") == 0) {
+        int option = options_done
+                         ? CLI_NOT_OPTION
+                         : cli_option_value(takes_value, CLI_COUNT(takes_value), argc, argv, &i);
+        if (option == CLI_NO_VALUE) {
+            status = usage(_("%s needs a value"), a);
+            goto done;
+        } else if (option == OPT_FROM) {
+            if (!import_format_parse(from, &format)) {
+                status = usage(_("--from: unknown format %s"), from);
+                fprintf(stderr, "  (gift, moodle-xml, aiken, csv, quizlet, anki)\n");
+                goto done;
+            }
+        } else if (option == OPT_TERM_SEP || option == OPT_CARD_SEP) {
+            char **target = option == OPT_TERM_SEP ? &term_sep : &card_sep;
+            free(*target);
+            *target = separator_option(separator);
+            if (!*target || !**target) {
+                status = usage(_("%s: the separator cannot be empty"), a);
+                goto done;
+            }
+        } else if (option >= 0) {
+            continue;
+        } else if (!options_done && strcmp(a, "--") == 0) {
             options_done = true;
         } else if (!options_done && strcmp(a, "--import") == 0) {
             continue;
-        } else if (!options_done && takes) {
-            if (i + 1 >= argc) {
-                status = usage(_("%s needs a value"), a);
-                goto done;
-            }
-            const char *v = argv[++i];
-            if (strcmp(a, "-o") == 0)
-                out_path = v;
-            else if (strcmp(a, "--id") == 0)
-                id = v;
-            else if (strcmp(a, "--title") == 0)
-                title = v;
-            else if (strcmp(a, "--data") == 0)
-                data_option = v;
-            else if (strcmp(a, "--from") == 0) {
-                if (!import_format_parse(v, &format)) {
-                    status = usage(_("--from: unknown format %s"), v);
-                    fprintf(stderr, "  (gift, moodle-xml, aiken, csv, quizlet, anki)\n");
-                    goto done;
-                }
-            } else {
-                char **target = strcmp(a, "--term-sep") == 0 ? &term_sep : &card_sep;
-                free(*target);
-                *target = separator_option(v);
-                if (!*target || !**target) {
-                    status = usage(_("%s: the separator cannot be empty"), a);
-                    goto done;
-                }
-            }
         } else if (!options_done && a[0] == '-' && a[1]) {
             status = usage(_("--import: unknown option %s"), a);
             goto done;
@@ -420,22 +407,15 @@ done:
 static int run_export(int argc, char **argv)
 {
     const char *pack_path = NULL, *out_path = NULL, *to = NULL;
+    const CliOption options[] = {{"--export", &pack_path}, {"--to", &to}, {"-o", &out_path}};
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
-        if (strcmp(a, "--export") == 0) {
-            if (i + 1 >= argc)
-                return usage("%s", _("--export needs a pack file"));
-            pack_path = argv[++i];
-        } else if (strcmp(a, "--to") == 0 || strcmp(a, "-o") == 0) {
-            if (i + 1 >= argc)
-                return usage(_("%s needs a value"), a);
-            if (strcmp(a, "--to") == 0)
-                to = argv[++i];
-            else
-                out_path = argv[++i];
-        } else {
+        int option = cli_option_value(options, CLI_COUNT(options), argc, argv, &i);
+        if (option == CLI_NOT_OPTION)
             return usage(_("--export: unexpected argument %s"), a);
-        }
+        if (option == CLI_NO_VALUE)
+            return strcmp(a, "--export") == 0 ? usage("%s", _("--export needs a pack file"))
+                                              : usage(_("%s needs a value"), a);
     }
     ExportFormat format;
     if (!to)

@@ -332,6 +332,66 @@ static void test_list_gives_the_error_and_uses_the_cache(void **state)
     test_remove_tree(dir);
 }
 
+/* --help's Authoring heading and what --list says follow the language,
+ * while ids, titles, type keywords, paths and FILE:LINE:COLUMN: error:
+ * stay as they are. */
+static void test_list_and_help_speak_arabic(void **state)
+{
+    (void)state;
+    static Run r;
+    run_with(&r, "LANGUAGE=ar", "--help");
+    assert_int_equal(r.status, 0);
+    assert_non_null(strstr(r.out,
+                           "\n\xD8\xA5\xD8\xB9\xD8\xAF\xD8\xA7\xD8\xAF "
+                           "\xD8\xA7\xD9\x84\xD8\xAD\xD8\xB2\xD9\x85:\n")); /* إعداد الحزم: */
+    assert_null(strstr(r.out, "Authoring:"));
+    run_with(&r, "LANGUAGE=ar", "--list " DATA "/folder-mixed");
+    assert_int_equal(r.status, 1);
+    /* لم تُحمَّل: PATH, then its first error in English words */
+    assert_non_null(strstr(r.out, "\xD9\x84\xD9\x85 \xD8\xAA\xD9\x8F\xD8\xAD\xD9\x85\xD9"
+                                  "\x8E\xD9\x91\xD9\x84: " DATA "/folder-mixed/b-broken.yaml\n  "));
+    assert_non_null(strstr(r.out, "b-broken.yaml:2:5: error: "));
+    assert_non_null(
+        strstr(r.out, "kuwait-regional-security\tKuwait's Role in Regional Security\t2 "));
+    assert_non_null(strstr(r.out, "  \xD8\xA7\xD9\x84\xD8\xA3\xD9\x86\xD9\x88\xD8\xA7\xD8"
+                                  "\xB9: choice 1 typed 1\n")); /* الأنواع: */
+    assert_null(strstr(r.out, "not loaded"));
+    assert_null(strstr(r.out, "packs loaded"));
+    assert_null(strstr(r.out, "types:"));
+}
+
+/* An option given without its value is a usage error that names it, in
+ * every command; after "--" an option's name is a file like any other. */
+static void test_options_without_their_value(void **state)
+{
+    (void)state;
+    static const CliCase cases[] = {
+        {"--report", 2, "quizdeck: --report needs a folder"},
+        {"--report " DATA " --csv", 2, "quizdeck: --csv needs a file name"},
+        {"--report " DATA " --packs", 2, "quizdeck: --packs needs a folder"},
+        {"--report " DATA " --bogus x", 2, "quizdeck: --bogus: not an option of --report"},
+        {"--session", 2, "quizdeck: --session needs a session folder"},
+        {"--list --packs", 2, "quizdeck: --packs needs a folder"},
+        {"--list --data", 2, "quizdeck: --data needs a folder"},
+        {"--session /nonexistent", 2, "quizdeck: /nonexistent: no such file or folder"},
+        {"--list --session " DATA, 2, "cannot be combined with --check or --list"},
+        {"--import /nonexistent.gift --from", 2, "quizdeck: --from needs a value"},
+        {"--import /nonexistent.gift --term-sep", 2, "quizdeck: --term-sep needs a value"},
+        {"--import /nonexistent.gift --from nope", 2, "quizdeck: --from: unknown format nope"},
+        {"--import -- -o", 2, "quizdeck: -o: no such file"},
+        {"--export", 2, "quizdeck: --export needs a pack file"},
+        {"--export " DATA "/valid/all-types.yaml --to", 2, "quizdeck: --to needs a value"},
+        {"--export " DATA "/valid/all-types.yaml --to gift extra", 2,
+         "quizdeck: --export: unexpected argument extra"},
+    };
+    static Run r;
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        run(&r, cases[i].args);
+        if (r.status != cases[i].status || !strstr(r.out, cases[i].expect))
+            fail_msg("quizdeck %s: exit %d, printed:\n%s", cases[i].args, r.status, r.out);
+    }
+}
+
 int main(void)
 {
     if (!test_make_dir(cli_cache))
@@ -343,6 +403,8 @@ int main(void)
         cmocka_unit_test(test_output_lines_are_all_quizdeck_wrote),
         cmocka_unit_test(test_a_long_path_keeps_its_message),
         cmocka_unit_test(test_list_gives_the_error_and_uses_the_cache),
+        cmocka_unit_test(test_list_and_help_speak_arabic),
+        cmocka_unit_test(test_options_without_their_value),
     };
     int failed = cmocka_run_group_tests(tests, NULL, NULL);
     test_remove_tree(cli_cache);
