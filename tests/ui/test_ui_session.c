@@ -370,6 +370,55 @@ static void test_session_screens_in_arabic(void **state)
     }
 }
 
+/* A session with a total time shows it as a bar as thick as a question's
+ * clock, with the minutes and seconds left written at its end (on the
+ * left when the screen is mirrored), at both window sizes. */
+static void test_total_time_bar_is_readable(void **state)
+{
+    UiDriver *d = *state;
+    char folder[128];
+    write_session(d, "each", "total_time: 600\n", folder, sizeof folder);
+    static const struct {
+        int w, h;
+        bool arabic;
+        const char *label; /* the bar's widget label */
+    } runs[] = {
+        {1280, 720, false, "Total time left "},
+        {800, 600, true, "\xD8\xA7\xD9\x84\xD9\x88\xD9\x82\xD8\xAA " /* الوقت */},
+    };
+    for (size_t i = 0; i < sizeof runs / sizeof runs[0]; i++) {
+        App *app = ui_start(d, play_packs, 1, runs[i].w, runs[i].h);
+        if (runs[i].arabic) {
+            app->settings.language = UI_LANGUAGE_ARABIC;
+            app_apply_settings(app, false);
+        }
+        ui_go(d, SCENE_SESSION, &(SceneArg){.session = folder});
+        ui_refresh(d);
+        ui_type(d, i ? "sara" : "noura");
+        ui_key(d, SDLK_RETURN);
+        assert_int_equal(app_scene(app), SCENE_QUESTION);
+        const AppWidget *bar = ui_find_prefix(d, runs[i].label);
+        assert_non_null(bar);
+        SDL_Rect r = bar->rect;
+        assert_int_equal(r.h, theme_px(&app->theme, 10));
+        /* Full at the start: its far end (its start, mirrored) is filled. */
+        SDL_Color dim = theme_color(COLOR_TEXT_DIM);
+        int end_x = runs[i].arabic ? r.x + 3 : r.x + r.w - 4;
+        assert_true(ui_near(ui_pixel(d, end_x, r.y + r.h / 2), dim, 8));
+        /* "10:00" beside it: ink where the label stands, none elsewhere
+         * in that strip of the column. */
+        int gap = theme_px(&app->theme, 6);
+        SDL_Rect text = runs[i].arabic ? (SDL_Rect){r.x - gap - theme_px(&app->theme, 40), r.y - 4,
+                                                    theme_px(&app->theme, 40), r.h + 8}
+                                       : (SDL_Rect){r.x + r.w + gap, r.y - 4,
+                                                    theme_px(&app->theme, 40), r.h + 8};
+        assert_true(ui_ink(d, text, theme_color(COLOR_BG), 120) > 20);
+        ui_assert_fits(d, runs[i].arabic ? "ar total time" : "total time", 0, false);
+        ui_shot(d, runs[i].arabic ? "ar-session-total-time" : "session-total-time");
+        ui_close(d);
+    }
+}
+
 int main(void)
 {
     setenv("SDL_VIDEODRIVER", "dummy", 0);
@@ -388,6 +437,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_class_results_show_the_report_and_refresh, ui_setup,
                                         ui_teardown),
         cmocka_unit_test_setup_teardown(test_session_screens_in_arabic, ui_setup, ui_teardown),
+        cmocka_unit_test_setup_teardown(test_total_time_bar_is_readable, ui_setup, ui_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

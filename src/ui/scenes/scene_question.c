@@ -37,10 +37,17 @@ typedef struct QuestionState {
     int ticked; /* the last of the final seconds a tick was played for */
     /* Layout in pixels, recomputed from the theme before every event and draw. */
     SDL_Rect col, prompt, area;
-    int top_y, progress_y, timer_y, footer_y;
+    int top_y, progress_y, total_y, timer_y, footer_y; /* total_y: 0 without a total time */
 } QuestionState;
 
 /* ---- layout ------------------------------------------------------------ */
+
+/* A class attempt's whole time: its span, or 0 when it has no total limit. */
+static int64_t total_span_ms(const App *app)
+{
+    const ClassPlay *p = app->class_play;
+    return p && p->deadline_ms > p->started_ms ? p->deadline_ms - p->started_ms : 0;
+}
 
 static void layout(App *app, QuestionState *st)
 {
@@ -53,10 +60,14 @@ static void layout(App *app, QuestionState *st)
     TextSpec ss = {.style = TEXT_SMALL};
     st->top_y = c.y;
     st->progress_y = c.y + text_line_height(app->text, &ls) + theme_px(th, 4);
-    st->timer_y = st->progress_y + theme_px(th, 16);
     int timer_h = text_line_height(app->text, &ss);
     if (timer_h < theme_px(th, 10))
         timer_h = theme_px(th, 10);
+    /* A class attempt's total time has a row of its own above the
+     * question's clock, drawn the same way. */
+    st->total_y = total_span_ms(app) ? st->progress_y + theme_px(th, 16) : 0;
+    st->timer_y =
+        st->total_y ? st->total_y + timer_h + theme_px(th, 6) : st->progress_y + theme_px(th, 16);
     int prompt_top = st->timer_y + timer_h + theme_px(th, 10);
     st->footer_y = play_footer_top(app, play_input_hint(&st->input)) + theme_px(th, 6);
     int h_total = st->footer_y - prompt_top;
@@ -244,27 +255,49 @@ static void question_update(App *app, void *state, uint64_t now_ms)
 
 /* ---- draw -------------------------------------------------------------- */
 
-/* A class session's total time: a thin bar just under the progress bar,
- * draining to the deadline, with the minutes left (class_play.h). */
-static void draw_total_time(App *app, const QuestionState *st, SDL_Rect progress)
+/* One clock's row: a bar draining from full, and its time left as text
+ * at its end. Both clocks' bars end where the wider of their labels
+ * begins, so they line up. */
+static void draw_clock(App *app, const QuestionState *st, int y, float left_frac, SDL_Color fill,
+                       const char *text, const char *widget)
 {
-    const ClassPlay *p = app->class_play;
-    int64_t left = p ? class_play_time_left_ms(p, app_unix_ms()) : -1;
-    int64_t span = p ? p->deadline_ms - p->started_ms : 0;
-    if (left < 0 || span <= 0)
-        return;
-    (void)st;
     const Theme *th = &app->theme;
-    SDL_Rect bar = {progress.x, progress.y + progress.h + theme_px(th, 2), progress.w,
-                    theme_px(th, 3)};
+    SDL_Rect c = st->col;
+    TextSpec ss = {.style = TEXT_SMALL, .align = TEXT_ALIGN_RIGHT};
+    char widest[sizeof(UiInt) + 8];
+    snprintf(widest, sizeof widest, _("%s s"), "000");
+    int tw = text_measure(app->text, &ss, widest).x;
+    int total_w = text_measure(app->text, &ss, "00:00").x;
+    int text_w = text_measure(app->text, &ss, text).x; /* over 99 minutes */
+    if (total_w > tw)
+        tw = total_w;
+    if (text_w > tw)
+        tw = text_w;
+    SDL_Rect bar = {c.x, y, c.w - tw - theme_px(th, 10), theme_px(th, 10)};
+    widget_progress(app, bar, left_frac, fill);
+    int lh = text_line_height(app->text, &ss);
+    text_draw(app->text, &ss, c.x + c.w, y + bar.h / 2 - lh / 2, text);
+    app_record_widget(app, bar, widget, 0);
+}
+
+/* A class session's total time: a bar draining to the deadline, with the
+ * minutes and seconds left (class_play.h). */
+static void draw_total_time(App *app, const QuestionState *st)
+{
+    int64_t span = total_span_ms(app);
+    int64_t left = span ? class_play_time_left_ms(app->class_play, app_unix_ms()) : -1;
+    if (left < 0 || !st->total_y)
+        return;
     float frac = (float)left / (float)span;
-    widget_progress(app, bar, frac, theme_color(frac < 0.1f ? COLOR_BAD : COLOR_TEXT_DIM));
-    char label[96];
     int64_t secs = (left + 999) / 1000;
+    char text[sizeof(UiInt) + 8], label[96];
+    snprintf(text, sizeof text, "%s:%02lld", ui_format_int(secs / 60).text, (long long)(secs % 60));
+    ui_localize_digits(text, sizeof text);
     snprintf(label, sizeof label, _("Total time left %s:%02lld"), ui_format_int(secs / 60).text,
              (long long)(secs % 60));
     ui_localize_digits(label, sizeof label);
-    app_record_widget(app, bar, label, 0);
+    draw_clock(app, st, st->total_y, frac, theme_color(frac < 0.1f ? COLOR_BAD : COLOR_TEXT_DIM),
+               text, label);
 }
 
 static void draw_top(App *app, QuestionState *st)
@@ -296,7 +329,7 @@ static void draw_top(App *app, QuestionState *st)
     float done =
         round->question_count > 0 ? (float)round->current / (float)round->question_count : 0.0f;
     widget_progress(app, bar, done, theme_color(COLOR_ACCENT));
-    draw_total_time(app, st, bar);
+    draw_total_time(app, st);
 
     int64_t limit = st->input.rq->time_limit_ms;
     if (limit > 0) {
@@ -313,15 +346,7 @@ static void draw_top(App *app, QuestionState *st)
         char secs[sizeof(UiInt) + 4];
         /* TRANSLATORS: seconds left on the question's clock. */
         snprintf(secs, sizeof secs, _("%s s"), ui_format_int((limit - elapsed + 999) / 1000).text);
-        TextSpec ss = {.style = TEXT_SMALL, .align = TEXT_ALIGN_RIGHT};
-        char widest[sizeof(UiInt) + 8];
-        snprintf(widest, sizeof widest, _("%s s"), "000");
-        int tw = text_measure(app->text, &ss, widest).x + theme_px(th, 10);
-        SDL_Rect tb = {c.x, st->timer_y, c.w - tw, theme_px(th, 10)};
-        widget_progress(app, tb, left_frac, fill);
-        int lh = text_line_height(app->text, &ss);
-        text_draw(app->text, &ss, c.x + c.w, st->timer_y + tb.h / 2 - lh / 2, secs);
-        app_record_widget(app, tb, "time-bar", 0);
+        draw_clock(app, st, st->timer_y, left_frac, fill, secs, "time-bar");
     }
 }
 
