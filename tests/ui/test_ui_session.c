@@ -419,6 +419,45 @@ static void test_total_time_bar_is_readable(void **state)
     }
 }
 
+/* Five recent sessions at 800x600 with the text at 200 %: more than the
+ * screen holds. The list scrolls, so the last is reached with the keys
+ * (or the wheel) and opens; it is drawn whole inside the window. */
+static void test_recent_sessions_scroll_when_they_do_not_fit(void **state)
+{
+    UiDriver *d = *state;
+    char folder[128];
+    write_session(d, "each", "", folder, sizeof folder);
+    App *app = ui_start(d, play_packs, 1, 800, 600);
+    app->settings.font_scale = 200;
+    app_apply_settings(app, false);
+    char recent[1024] = "";
+    for (int i = 1; i <= 4; i++) {
+        char line[200];
+        snprintf(line, sizeof line, "Gone %d\t%s/gone-%d\n", i, d->dir, i);
+        strcat(recent, line);
+    }
+    strcat(recent, "Capitals quiz\t");
+    strcat(recent, folder);
+    strcat(recent, "\n");
+    assert_int_equal(
+        store_setting_set_text(app->store, STORE_GLOBAL, "class.recent_sessions", recent, NULL),
+        STORE_OK);
+    ui_click(d, "Class session");
+    assert_int_equal(app_scene(app), SCENE_SESSION);
+    const AppWidget *last = ui_find(d, "Capitals quiz");
+    int h = 0;
+    SDL_GetRendererOutputSize(app->renderer, NULL, &h);
+    assert_true(last == NULL || last->rect.y + last->rect.h > h); /* below the window at first */
+    ui_key_burst(d, SDLK_DOWN, 4);
+    ui_refresh(d);
+    last = ui_find(d, "Capitals quiz");
+    assert_non_null(last);
+    assert_true(last->rect.y >= 0 && last->rect.y + last->rect.h <= h);
+    ui_shot(d, "session-recent-scrolled");
+    ui_key(d, SDLK_RETURN);
+    assert_non_null(ui_widget(d, "Open now"));
+}
+
 int main(void)
 {
     setenv("SDL_VIDEODRIVER", "dummy", 0);
@@ -438,6 +477,8 @@ int main(void)
                                         ui_teardown),
         cmocka_unit_test_setup_teardown(test_session_screens_in_arabic, ui_setup, ui_teardown),
         cmocka_unit_test_setup_teardown(test_total_time_bar_is_readable, ui_setup, ui_teardown),
+        cmocka_unit_test_setup_teardown(test_recent_sessions_scroll_when_they_do_not_fit, ui_setup,
+                                        ui_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -14,6 +14,8 @@
  * Opened from the menu without a folder, it lists the last sessions opened
  * on this computer (SESSION_RECENT_KEY): Enter or a click opens one, and
  * one whose folder has gone is shown as missing, and picking it removes it.
+ * The list scrolls (keys, wheel) when the window or the text size leaves
+ * it less room than it needs.
  *
  * What the session fixes is locked: there is no settings screen, no retry
  * and no free play from here. Read class_play.h first, then play_round.c.
@@ -70,6 +72,8 @@ typedef struct SessionState {
     SessionRecent recent[SESSION_RECENT_MAX]; /* shown while no session is open */
     int recent_count;
     SDL_Rect recent_rect[SESSION_RECENT_MAX];
+    SDL_Rect recent_view; /* where the list is drawn, clipped */
+    Scroll recent_scroll;
     char recent_text[SESSION_RECENT_TEXT]; /* the setting's value, read or written */
 } SessionState;
 
@@ -362,6 +366,7 @@ static void ssn_enter(App *app, void *state, SceneId from, const SceneArg *arg)
         close_session(app, st);
         recent_load(app, st);
         nav_set_focus(&st->nav, 0);
+        st->recent_scroll.offset = 0;
     }
     st->editing[0] = '\0';
     SDL_StartTextInput();
@@ -419,19 +424,25 @@ static void start_typed(App *app, SessionState *st)
         begin(app, st, st->field.text, NULL);
 }
 
-/* The recent list's rows under the drop hint, from y down. */
-static void recent_layout(App *app, SessionState *st, int y)
+/* The recent list's rows under the drop hint, from top down to the
+ * footer: a view that scrolls when they do not all fit (with room for the
+ * focus ring around each). */
+static void recent_layout(App *app, SessionState *st, int top)
 {
-    SDL_Rect c = theme_column(&app->theme, 760, 20);
+    const Theme *th = &app->theme;
+    SDL_Rect c = theme_column(th, 760, 20);
     int bh = widget_button_detail_height(app);
-    int gap = theme_px(&app->theme, 8);
+    int gap = theme_px(th, 8);
+    int ring = theme_px(th, THEME_FOCUS_GAP + THEME_FOCUS_W) + 1;
     int bottom = widget_footer_top(app, "") - gap;
+    st->recent_view = (SDL_Rect){c.x - ring, top - ring, c.w + 2 * ring, bottom - top + ring};
+    scroll_set(&st->recent_scroll, st->recent_count * (bh + gap) - gap + 2 * ring,
+               st->recent_view.h);
+    int y = top - st->recent_scroll.offset;
     nav_begin(&st->nav);
-    for (int i = 0; i < st->recent_count; i++) {
-        bool fits = y + bh <= bottom;
-        st->recent_rect[i] = (SDL_Rect){c.x, y, c.w, fits ? bh : 0};
-        nav_add(&st->nav, st->recent_rect[i], fits);
-        y += bh + gap;
+    for (int i = 0; i < st->recent_count; i++, y += bh + gap) {
+        st->recent_rect[i] = (SDL_Rect){c.x, y, c.w, bh};
+        nav_add(&st->nav, st->recent_rect[i], true);
     }
     nav_end(&st->nav);
 }
@@ -454,7 +465,22 @@ static int recent_top(App *app)
 static bool recent_event(App *app, SessionState *st, const UiEvent *event)
 {
     recent_layout(app, st, recent_top(app));
-    int hit = nav_event(&st->nav, event, NULL);
+    if (scroll_wheel_event(&st->recent_scroll, event, &app->theme)) {
+        app_redraw(app);
+        return true;
+    }
+    if (pointer_outside(event, st->recent_view))
+        return false; /* rows scrolled out of the view are not there */
+    bool moved = false;
+    int hit = nav_event(&st->nav, event, &moved);
+    if (moved && st->nav.focus < st->recent_count) {
+        int ring = theme_px(&app->theme, THEME_FOCUS_GAP + THEME_FOCUS_W) + 1;
+        int gap = theme_px(&app->theme, 8);
+        int row = widget_button_detail_height(app) + gap;
+        int at = st->nav.focus * row;
+        scroll_show(&st->recent_scroll, at, at + row - gap + 2 * ring);
+        app_redraw(app);
+    }
     if (hit < 0 || hit >= st->recent_count)
         return event->action != ACTION_NONE && event->action != ACTION_BACK;
     if (st->recent[hit].missing) {
@@ -541,18 +567,25 @@ static void ssn_draw(App *app, void *state)
         app_record_widget(app, (SDL_Rect){c.x, y, c.w, text_line_height(app->text, &hs)},
                           "session-drop", 0);
         recent_layout(app, st, recent_top(app));
+        SDL_Rect view = st->recent_view;
+        SDL_RenderSetClipRect(app->renderer, &view);
         for (int i = 0; i < st->recent_count; i++) {
-            if (st->recent_rect[i].h <= 0)
+            SDL_Rect r = st->recent_rect[i];
+            if (r.y + r.h < view.y || r.y > view.y + view.h)
                 continue;
-            const SessionRecent *r = &st->recent[i];
+            const SessionRecent *recent = &st->recent[i];
             char detail[CLASS_PATH_SIZE + 64];
-            if (r->missing)
-                snprintf(detail, sizeof detail, _("Missing: %s (Enter removes it)"), r->folder);
+            /* The path isolated, so that in Arabic its slashes stay put. */
+            if (recent->missing)
+                snprintf(detail, sizeof detail, _("Missing: %s (Enter removes it)"),
+                         ui_isolate(recent->folder).text);
             else
-                snprintf(detail, sizeof detail, "%s", r->folder);
-            widget_button_detail(app, st->recent_rect[i], r->title, detail,
-                                 nav_flag(&st->nav, i) | (r->missing ? WIDGET_DISABLED : 0));
+                snprintf(detail, sizeof detail, "%s", recent->folder);
+            widget_button_detail(app, r, recent->title, detail,
+                                 nav_flag(&st->nav, i) | (recent->missing ? WIDGET_DISABLED : 0));
         }
+        SDL_RenderSetClipRect(app->renderer, NULL);
+        widget_scrollbar(app, view, &st->recent_scroll);
         widget_footer(app, "");
         return;
     }

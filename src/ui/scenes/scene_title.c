@@ -8,7 +8,9 @@
  * "Play a round" (choose packs), "Study flashcards" with the cards due
  * today, Progress, Packs and Class session side by side (one row, so the
  * menu is no taller than before and still fits 640x480 at 200 % text),
- * and a row of three small ones (learners, settings, quit). The focus starts on the first entry.
+ * and a row of three small ones (learners, settings, quit). The focus
+ * starts on the first entry. Class session opens the session screen on
+ * its list of recent sessions (scene_session.c), which scrolls.
  *
  * Only entries that work are listed. Esc here moves the focus to Quit
  * rather than quitting, so a stray key never closes the game.
