@@ -96,17 +96,32 @@ static bool path_exists(const char *path)
     return lstat(path, &st) == 0;
 }
 
+/* `text` escaped for a terminal (TEXT_ESCAPE_C): in `small` when it fits,
+ * else in a malloc'd copy the caller frees with escaped_free(). */
+static char *escaped(const char *text, char small[static 512])
+{
+    size_t n = text_escape_controls(small, 512, text, TEXT_ESCAPE_C);
+    char *big = n < 512 ? NULL : malloc(n + 1);
+    if (!big)
+        return small; /* cut, when there is no memory for all of it */
+    text_escape_controls(big, n + 1, text, TEXT_ESCAPE_C);
+    return big;
+}
+
+static void escaped_free(char *text, const char *small)
+{
+    if (text != small)
+        free(text);
+}
+
 /* Prints `text` escaped for a terminal, between `before` and `after` (our
  * own words, printed as they are). */
 static void print_text(FILE *out, const char *before, const char *text, const char *after)
 {
     char small[512];
-    size_t n = text_escape_controls(small, sizeof small, text, TEXT_ESCAPE_C);
-    char *big = n < sizeof small ? NULL : malloc(n + 1);
-    if (big)
-        text_escape_controls(big, n + 1, text, TEXT_ESCAPE_C);
-    fprintf(out, "%s%s%s", before, big ? big : small, after);
-    free(big);
+    char *e = escaped(text, small);
+    fprintf(out, "%s%s%s", before, e, after);
+    escaped_free(e, small);
 }
 
 /* Prints `text` escaped for a terminal into `format` (our own words, a
@@ -114,12 +129,9 @@ static void print_text(FILE *out, const char *before, const char *text, const ch
 static void print_escaped(FILE *out, const char *format, const char *text)
 {
     char small[512];
-    size_t n = text_escape_controls(small, sizeof small, text, TEXT_ESCAPE_C);
-    char *big = n < sizeof small ? NULL : malloc(n + 1);
-    if (big)
-        text_escape_controls(big, n + 1, text, TEXT_ESCAPE_C);
-    fprintf(out, format, big ? big : small);
-    free(big);
+    char *e = escaped(text, small);
+    fprintf(out, format, e);
+    escaped_free(e, small);
 }
 
 /* BINDIR/../RELATIVE for the binary that runs, into buf; NULL when the
