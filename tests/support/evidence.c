@@ -3,6 +3,8 @@
  */
 #include "evidence.h"
 
+#include "test_support.h"
+
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -11,23 +13,6 @@
 
 const char *const evidence_pack_columns[EVIDENCE_PACK_COLUMNS] = {
     "question", "gap", "kind", "statements", "answer", "support", "accept", "reject"};
-
-char *evidence_read_file(const char *path)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return NULL;
-    char *buf = NULL;
-    if (fseek(f, 0, SEEK_END) == 0) {
-        long n = ftell(f);
-        if (n >= 0 && fseek(f, 0, SEEK_SET) == 0 && (buf = malloc((size_t)n + 1)) != NULL) {
-            size_t got = fread(buf, 1, (size_t)n, f);
-            buf[got] = '\0';
-        }
-    }
-    fclose(f);
-    return buf;
-}
 
 static const char *base_name(const char *path)
 {
@@ -105,7 +90,7 @@ bool evidence_table_load(EvidenceTable *t, const char *path, const char *const *
                  EVIDENCE_MAX_COLUMNS);
         return false;
     }
-    t->text = evidence_read_file(path);
+    t->text = test_read_file(path, NULL);
     t->rows = calloc(EVIDENCE_MAX_ROWS, sizeof *t->rows);
     if (!t->text || !t->rows) {
         snprintf(message, EVIDENCE_MESSAGE, "cannot read %s", path);

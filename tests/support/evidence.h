@@ -55,10 +55,6 @@ typedef struct EvidenceList {
     char *buf;
 } EvidenceList;
 
-/* The whole file at `path`, NUL-terminated; NULL when it cannot be read.
- * The caller frees it. */
-char *evidence_read_file(const char *path);
-
 /* Reads the table at `path`, whose header must be columns[0..ncolumns).
  * Returns false (the table then empty) with a message in
  * message[0..EVIDENCE_MESSAGE) when the file is unreadable, a row has the

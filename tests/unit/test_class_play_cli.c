@@ -8,40 +8,21 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include <cmocka.h>
 
+#include "cli_run.h"
 #include "test_class_play.h"
-
-typedef struct Run {
-    int status;
-    char out[65536]; /* stdout and stderr together */
-} Run;
 
 /* Runs quizdeck with args; `prefix` goes before it (an environment, a
  * timeout), "" for none. */
-static void run_with(Run *r, const char *prefix, const char *args)
+static void run_with(CliRun *r, const char *prefix, const char *args)
 {
-    char path[] = "/tmp/quizdeck-class-cli-XXXXXX";
-    int fd = mkstemp(path);
-    assert_true(fd >= 0);
-    close(fd);
-    char cmd[4096];
-    snprintf(cmd, sizeof cmd, "%s '%s' %s >'%s' 2>&1", prefix, QUIZDECK_EXE, args, path);
-    int raw = system(cmd);
-    assert_true(WIFEXITED(raw));
-    r->status = WEXITSTATUS(raw);
-    FILE *f = fopen(path, "rb");
-    assert_non_null(f);
-    size_t n = fread(r->out, 1, sizeof r->out - 1, f);
-    r->out[n] = '\0';
-    fclose(f);
-    unlink(path);
+    assert_true(cli_run(r, prefix, args));
 }
 
-static void run(Run *r, const char *args)
+static void run(CliRun *r, const char *args)
 {
     run_with(r, "", args);
 }
@@ -49,13 +30,13 @@ static void run(Run *r, const char *args)
 /* A --session that opens: the game then starts on the session screen and
  * runs until the student quits, so it runs headless and is stopped after
  * a while; what it printed before the window opened is what counts. */
-static void run_game(Run *r, const char *args)
+static void run_game(CliRun *r, const char *args)
 {
     run_with(r, "SDL_VIDEODRIVER=dummy SDL_RENDER_DRIVER=software SDL_AUDIODRIVER=dummy timeout 3",
              args);
 }
 
-static void expect(const Run *r, const char *text)
+static void expect(const CliRun *r, const char *text)
 {
     if (!strstr(r->out, text))
         print_message("expected \"%s\" in:\n%s\n", text, r->out);
@@ -93,7 +74,7 @@ static void test_deliver_says_what_waits_and_where(void **state)
     Computer pc;
     attempt_waiting(&room, &pc);
     char args[512];
-    Run r;
+    CliRun r;
 
     /* While the folder is away again, --deliver keeps it and says so. */
     char away[256];
@@ -137,7 +118,7 @@ static void test_session_delivers_what_waited_and_shows_the_intro(void **state)
     Computer pc;
     attempt_waiting(&room, &pc);
     char args[512];
-    Run r;
+    CliRun r;
     snprintf(args, sizeof args, "--session '%s' --data '%s'", room.session, pc.data);
     run_game(&r, args);
     expect(&r, "delivered: gcc-quiz-10b--Ahmad_Al_Sabah--lab_pc--");

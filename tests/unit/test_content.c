@@ -34,6 +34,7 @@
 #include "answer_match.h"
 #include "evidence.h"
 #include "pack_set.h"
+#include "test_support.h"
 
 #define EVIDENCE_DIR    QUIZDECK_SOURCE_QUESTIONS "/evidence"
 #define DOCUMENT_PATH   EVIDENCE_DIR "/kuwait-regional-security.txt"
@@ -105,7 +106,7 @@ static void squeeze_spaces(char *s)
 static void document_load(Document *d)
 {
     memset(d, 0, sizeof *d);
-    d->text = evidence_read_file(DOCUMENT_PATH);
+    d->text = test_read_file(DOCUMENT_PATH, NULL);
     if (!d->text)
         fail_msg("cannot read %s", DOCUMENT_PATH);
     d->sections[d->section_count++] = d->text;
@@ -188,7 +189,7 @@ static Fixture *fixture(void)
     assert_int_equal(pack_set_add_path(&fx.packs, QUIZDECK_SOURCE_QUESTIONS), PACK_SET_OK);
     assert_true(fx.packs.pack_count > 0 && fx.packs.pack_count <= MAX_PACKS);
     document_load(&fx.doc);
-    char *raw = evidence_read_file(DOCUMENT_PATH);
+    char *raw = test_read_file(DOCUMENT_PATH, NULL);
     assert_non_null(raw);
     words_of(&fx.doc_words, raw);
     free(raw);
