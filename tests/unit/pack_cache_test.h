@@ -16,6 +16,7 @@
 #include "pack_cache.h"
 #include "pack_load.h"
 #include "pack_set.h"
+#include "test_support.h"
 
 #define DATA QUIZDECK_TEST_DATA
 
@@ -58,10 +59,7 @@ static inline void assert_same(const Load *a, const Load *b, const char *path)
 
 static inline void write_file(const char *path, const char *text)
 {
-    FILE *f = fopen(path, "wb");
-    assert_non_null(f);
-    assert_int_equal(fwrite(text, 1, strlen(text), f), strlen(text));
-    assert_int_equal(fclose(f), 0);
+    assert_true(test_write_text(path, text));
 }
 
 /* A valid pack of `n` questions of four types, for tests that need a

@@ -553,7 +553,7 @@ static void test_the_window_and_the_attempts(void **state)
     assert_int_equal(class_student_check(&f->cs, f->pc.store, NULL, "S01", &who, NULL), CLASS_OK);
     assert_int_equal(who.attempts_used, 2);
     assert_int_equal(who.last.right, 1);
-    assert_int_equal(files_in(f->cs.folder), 3); /* session.yaml, students.txt, results */
+    assert_int_equal(test_count_files(f->cs.folder), 3); /* session.yaml, students.txt, results */
 }
 
 int main(void)

@@ -9,7 +9,6 @@
 #ifndef QUIZDECK_TEST_CLASS_PLAY_H
 #define QUIZDECK_TEST_CLASS_PLAY_H
 
-#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -37,10 +36,7 @@ typedef struct Classroom {
 
 static inline void write_text(const char *path, const char *text)
 {
-    FILE *f = fopen(path, "wb");
-    assert_non_null(f);
-    assert_int_equal(fwrite(text, 1, strlen(text), f), strlen(text));
-    assert_int_equal(fclose(f), 0);
+    assert_true(test_write_text(path, text));
 }
 
 static inline void classroom_make(Classroom *c, const char *yaml, bool roster)
@@ -180,20 +176,6 @@ static inline const RoundResult *answer_one(ClassPlay *p, bool right, int64_t ms
     assert_true(err.status == CLASS_OK || err.status == CLASS_NOT_SAVED);
     assert_int_equal(r->correct, right);
     return r;
-}
-
-/* Files in a folder (0 when there is no such folder). */
-static inline size_t files_in(const char *dir)
-{
-    DIR *d = opendir(dir);
-    if (!d)
-        return 0;
-    size_t n = 0;
-    struct dirent *e;
-    while ((e = readdir(d)) != NULL)
-        n += e->d_name[0] != '.';
-    closedir(d);
-    return n;
 }
 
 #endif

@@ -98,7 +98,7 @@ static void test_deliver_says_what_waits_and_where(void **state)
     expect(&r, "1 delivered, nothing left waiting");
     char results[256];
     snprintf(results, sizeof results, "%s/results/new", room.session);
-    assert_int_equal(files_in(results), 1);
+    assert_int_equal(test_count_files(results), 1);
     run(&r, args);
     assert_int_equal(r.status, 0);
     expect(&r, "Nothing is waiting to be delivered from ");

@@ -14,6 +14,7 @@
  *     computers, one with extra time, one killed mid-way and restarted;
  *     the teacher's report counts three students with the right scores.
  */
+#include <dirent.h>
 #include <setjmp.h>
 #include <signal.h>
 #include <stdarg.h>
@@ -161,7 +162,7 @@ static void test_missing_results_folder_waits_and_is_delivered_later(void **stat
     answer_one(&f->play, true, 3000, &now);
     assert_false(f->play.others_waiting);
     assert_int_equal(waiting(&f->pc), 0);
-    assert_int_equal(files_in(f->results_new), 1);
+    assert_int_equal(test_count_files(f->results_new), 1);
     ClassAttempt a;
     read_result_of(f, "Ahmad Al-Sabah", &a);
     assert_int_equal(a.status, ATTEMPT_FINISHED);
@@ -213,14 +214,14 @@ static void test_read_only_results_folder_then_delivered_whole(void **state)
     assert_non_null(strstr(rep.items[1].path, "/results/new/"));
     class_deliver_report_free(&rep);
     assert_int_equal(waiting(&f->pc), 0);
-    assert_int_equal(files_in(f->results_new), 2);
+    assert_int_equal(test_count_files(f->results_new), 2);
     ClassAttempt a;
     read_result_of(f, "Mariam Al-Enezi", &a);
     assert_int_equal(a.answer_count, 12);
     class_attempt_free(&a);
     /* Nothing more to do. */
     assert_int_equal(class_deliver(f->pc.store, NULL, now, NULL, NULL), CLASS_OK);
-    assert_int_equal(files_in(f->results_new), 2);
+    assert_int_equal(test_count_files(f->results_new), 2);
 }
 
 static void test_a_delivery_cut_off_after_the_file_arrived_is_not_doubled(void **state)
@@ -243,7 +244,7 @@ static void test_a_delivery_cut_off_after_the_file_arrived_is_not_doubled(void *
     store_outbox_list_free(&list);
     assert_int_equal(class_deliver(f->pc.store, NULL, now, NULL, NULL), CLASS_OK);
     assert_int_equal(waiting(&f->pc), 0);
-    assert_int_equal(files_in(f->results_new), 1);
+    assert_int_equal(test_count_files(f->results_new), 1);
 }
 
 static void test_neither_folder_nor_database_then_try_again(void **state)

@@ -3,7 +3,6 @@
  * input (a FIFO, links out of the folder, text that tries to print lines of
  * its own, a very long path). Runs the real binary (QUIZDECK_EXE) with its
  * output captured to a temporary file. */
-#include <dirent.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -135,10 +134,7 @@ static void test_authoring_guide_example_output_is_real(void **state)
 
 static void write_text(const char *path, const char *text)
 {
-    FILE *f = fopen(path, "wb");
-    assert_non_null(f);
-    fputs(text, f);
-    fclose(f);
+    assert_true(test_write_text(path, text));
 }
 
 static size_t count_lines(const char *text)
@@ -252,18 +248,6 @@ static void test_a_long_path_keeps_its_message(void **state)
     test_remove_tree(dir);
 }
 
-static size_t count_entries(const char *dir)
-{
-    DIR *d = opendir(dir);
-    if (!d)
-        return 0;
-    size_t n = 0;
-    for (struct dirent *e; (e = readdir(d)) != NULL;)
-        n += e->d_name[0] != '.';
-    closedir(d);
-    return n;
-}
-
 /* --list says why a pack did not load with its first error, even when a
  * warning comes before it in the file; it reads through the cache (the
  * second time, a hit, with the same output), while --check never does. */
@@ -283,7 +267,7 @@ static void test_list_gives_the_error_and_uses_the_cache(void **state)
     CliRun r;
     run(&r, args);
     assert_int_equal(r.status, 1);
-    assert_int_equal(count_entries(cli_cache), 0);
+    assert_int_equal(test_count_files(cli_cache), 0);
 
     snprintf(args, sizeof args, "--list '%s'", dir);
     char expect[512];
@@ -297,7 +281,7 @@ static void test_list_gives_the_error_and_uses_the_cache(void **state)
     run_with(&r, "QUIZDECK_CACHE_DEBUG=1", args);
     assert_int_equal(r.status, 1);
     assert_string_equal(r.out, expect);
-    assert_int_equal(count_entries(cli_cache), 1);
+    assert_int_equal(test_count_files(cli_cache), 1);
     snprintf(expect, sizeof expect,
              "not loaded: %s\n"
              "  %s:6:49: error: 'answer' must be true or false (unquoted), not 'maybe'\n"

@@ -61,19 +61,6 @@ static int teardown(void **state)
     return 0;
 }
 
-static size_t count_files(const char *dir)
-{
-    DIR *d = opendir(dir);
-    if (!d)
-        return 0;
-    size_t n = 0;
-    struct dirent *e;
-    while ((e = readdir(d)) != NULL)
-        n += e->d_name[0] != '.';
-    closedir(d);
-    return n;
-}
-
 static char *path_in(const Fixture *f, const char *rel)
 {
     static char buf[512];
@@ -95,8 +82,8 @@ static void test_round_trip_keeps_every_field(void **state)
     assert_false(w.already_there);
     assert_string_equal(
         w.name, "gcc-quiz-10b--سارة_الحربي--lab_pc_07--20260301T081500+0300--abcdef12.yaml");
-    assert_int_equal(count_files(path_in(f, "results/new")), 1);
-    assert_int_equal(count_files(path_in(f, "results/tmp")), 0);
+    assert_int_equal(test_count_files(path_in(f, "results/new")), 1);
+    assert_int_equal(test_count_files(path_in(f, "results/tmp")), 0);
 
     ClassAttempt b;
     DiagList d = {0};
@@ -170,7 +157,7 @@ static void test_a_name_is_never_reused(void **state)
     assert_int_equal(result_write(f->dir, &a, 7, &w2), RESULT_OK);
     assert_true(w2.already_there);
     assert_string_equal(w1.path, w2.path);
-    assert_int_equal(count_files(path_in(f, "results/new")), 1);
+    assert_int_equal(test_count_files(path_in(f, "results/new")), 1);
     /* Other bytes under a taken name get a name of their own. */
     ClassTime later = {a.finished.unix_seconds + 60, 180};
     class_attempt_end(&a, ATTEMPT_FINISHED, later);
@@ -178,8 +165,8 @@ static void test_a_name_is_never_reused(void **state)
     assert_false(w3.already_there);
     assert_string_not_equal(w3.name, w1.name);
     assert_non_null(strstr(w3.name, "-2.yaml"));
-    assert_int_equal(count_files(path_in(f, "results/new")), 2);
-    assert_int_equal(count_files(path_in(f, "results/tmp")), 0);
+    assert_int_equal(test_count_files(path_in(f, "results/new")), 2);
+    assert_int_equal(test_count_files(path_in(f, "results/tmp")), 0);
     /* The first file is untouched. */
     ClassAttempt back;
     DiagList d = {0};
@@ -210,7 +197,7 @@ static void test_unwritable_folder_is_an_error_value(void **state)
     /* An attempt with no session is refused before anything is written. */
     ClassAttempt empty = {0};
     assert_int_equal(result_write(f->dir, &empty, 1, &w), RESULT_INVALID);
-    assert_int_equal(count_files(path_in(f, "results/new")), 0);
+    assert_int_equal(test_count_files(path_in(f, "results/new")), 0);
     class_attempt_free(&a);
 }
 
@@ -282,8 +269,8 @@ static void test_thirty_computers_finish_at_once(void **state)
         assert_true(WIFEXITED(st));
         assert_int_equal(WEXITSTATUS(st), 0);
     }
-    assert_int_equal(count_files(path_in(f, "results/tmp")), 0);
-    assert_int_equal(count_files(path_in(f, "results/new")), CLASS_SIZE);
+    assert_int_equal(test_count_files(path_in(f, "results/tmp")), 0);
+    assert_int_equal(test_count_files(path_in(f, "results/new")), CLASS_SIZE);
     /* Every file is complete and is one student's own. */
     DIR *d = opendir(path_in(f, "results/new"));
     assert_non_null(d);
