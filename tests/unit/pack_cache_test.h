@@ -103,6 +103,21 @@ static inline void write_generated_pack(const char *path, size_t n, const char *
     assert_int_equal(fclose(f), 0);
 }
 
+/* A fresh temporary folder `dir` holding a generated pack of `n`
+ * questions at dir/NAME (`pack`), and the path of a cache folder dir/cache
+ * (`cache`, left for the cache to make). Remove it all with
+ * test_remove_tree(dir). */
+enum { PACK_DIR_PATH = TEST_DIR_SIZE + 32 };
+static inline void pack_dir_make(char dir[TEST_DIR_SIZE], char pack[PACK_DIR_PATH],
+                                 char cache[PACK_DIR_PATH], const char *name, size_t n,
+                                 const char *title)
+{
+    assert_true(test_make_dir(dir));
+    snprintf(pack, PACK_DIR_PATH, "%s/%s", dir, name);
+    snprintf(cache, PACK_DIR_PATH, "%s/cache", dir);
+    write_generated_pack(pack, n, title);
+}
+
 static inline void assert_same_sets(const PackSet *a, const PackSet *b)
 {
     PackDiff d = {{0}};

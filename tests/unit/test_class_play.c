@@ -22,54 +22,18 @@
 
 #include "test_class_play.h"
 
-typedef struct Fixture {
-    Classroom room;
-    ClassSession cs;
-    Computer pc;
-    ClassPlay play;
-} Fixture;
-
-static int setup(void **state)
-{
-    Fixture *f = calloc(1, sizeof *f);
-    classroom_make(&f->room, NULL, true);
-    session_open_ok(&f->cs, f->room.session);
-    computer_open(&f->pc, &f->room, 1);
-    *state = f;
-    return 0;
-}
-
-static int teardown(void **state)
-{
-    Fixture *f = *state;
-    class_play_free(&f->play);
-    class_session_close(&f->cs);
-    computer_close(&f->pc);
-    classroom_free(&f->room);
-    free(f);
-    return 0;
-}
+typedef PlayFixture Fixture;
 
 /* A session of the test's own, opened in f instead of the example. */
 static void use_session(Fixture *f, const char *yaml, bool roster)
 {
-    class_play_free(&f->play);
-    class_session_close(&f->cs);
-    computer_close(&f->pc);
-    classroom_free(&f->room);
-    classroom_make(&f->room, yaml, roster);
-    session_open_ok(&f->cs, f->room.session);
-    computer_open(&f->pc, &f->room, 1);
+    play_fixture_close(f);
+    play_fixture_open(f, yaml, roster);
 }
 
 static ClassStatus start(Fixture *f, const char *name, const char *id, int64_t now)
 {
-    ClassPlaySetup s = setup_for(&f->pc, name, id, now);
-    ClassError err = {0};
-    ClassStatus st = class_play_start(&f->play, &f->cs, f->pc.store, &s, &err);
-    if (st != CLASS_OK)
-        print_message("class_play_start: %s\n", err.message);
-    return st;
+    return play_fixture_start(f, name, id, now);
 }
 
 /* ---- opening ------------------------------------------------------------------ */
@@ -559,22 +523,32 @@ static void test_the_window_and_the_attempts(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test_setup_teardown(test_intro_says_what_the_session_fixes, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_a_broken_session_says_why, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_roster_filters_as_one_types, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_intro_says_what_the_session_fixes, play_fixture_setup,
+                                        play_fixture_teardown),
+        cmocka_unit_test_setup_teardown(test_a_broken_session_says_why, play_fixture_setup,
+                                        play_fixture_teardown),
+        cmocka_unit_test_setup_teardown(test_roster_filters_as_one_types, play_fixture_setup,
+                                        play_fixture_teardown),
         cmocka_unit_test_setup_teardown(test_student_check_resolves_the_roster_and_extra_time,
-                                        setup, teardown),
-        cmocka_unit_test_setup_teardown(test_typed_names_without_a_roster, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_an_attempt_is_a_class_round_and_a_result_file, setup,
-                                        teardown),
-        cmocka_unit_test_setup_teardown(test_extra_time_multiplies_every_limit, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_fixed_is_the_same_everywhere_shuffled_is_not, setup,
-                                        teardown),
-        cmocka_unit_test_setup_teardown(test_feedback_modes, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_scoring_modes_reach_the_file, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_total_time_runs_out, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_a_student_who_stops, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_the_window_and_the_attempts, setup, teardown),
+                                        play_fixture_setup, play_fixture_teardown),
+        cmocka_unit_test_setup_teardown(test_typed_names_without_a_roster, play_fixture_setup,
+                                        play_fixture_teardown),
+        cmocka_unit_test_setup_teardown(test_an_attempt_is_a_class_round_and_a_result_file,
+                                        play_fixture_setup, play_fixture_teardown),
+        cmocka_unit_test_setup_teardown(test_extra_time_multiplies_every_limit, play_fixture_setup,
+                                        play_fixture_teardown),
+        cmocka_unit_test_setup_teardown(test_fixed_is_the_same_everywhere_shuffled_is_not,
+                                        play_fixture_setup, play_fixture_teardown),
+        cmocka_unit_test_setup_teardown(test_feedback_modes, play_fixture_setup,
+                                        play_fixture_teardown),
+        cmocka_unit_test_setup_teardown(test_scoring_modes_reach_the_file, play_fixture_setup,
+                                        play_fixture_teardown),
+        cmocka_unit_test_setup_teardown(test_total_time_runs_out, play_fixture_setup,
+                                        play_fixture_teardown),
+        cmocka_unit_test_setup_teardown(test_a_student_who_stops, play_fixture_setup,
+                                        play_fixture_teardown),
+        cmocka_unit_test_setup_teardown(test_the_window_and_the_attempts, play_fixture_setup,
+                                        play_fixture_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

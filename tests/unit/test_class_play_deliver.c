@@ -28,45 +28,11 @@
 #include "report.h"
 #include "test_class_play.h"
 
-typedef struct Fixture {
-    Classroom room;
-    ClassSession cs;
-    Computer pc;
-    ClassPlay play;
-    char results_new[TEST_DIR_SIZE + 64];
-} Fixture;
-
-static int setup(void **state)
-{
-    Fixture *f = calloc(1, sizeof *f);
-    classroom_make(&f->room, NULL, true);
-    session_open_ok(&f->cs, f->room.session);
-    computer_open(&f->pc, &f->room, 1);
-    snprintf(f->results_new, sizeof f->results_new, "%s/results/new", f->room.session);
-    *state = f;
-    return 0;
-}
-
-static int teardown(void **state)
-{
-    Fixture *f = *state;
-    class_play_free(&f->play);
-    class_session_close(&f->cs);
-    computer_close(&f->pc);
-    chmod(f->results_new, 0777);
-    classroom_free(&f->room);
-    free(f);
-    return 0;
-}
+typedef PlayFixture Fixture;
 
 static void start(Fixture *f, const char *id, int64_t now)
 {
-    ClassPlaySetup s = setup_for(&f->pc, NULL, id, now);
-    ClassError err = {0};
-    ClassStatus st = class_play_start(&f->play, &f->cs, f->pc.store, &s, &err);
-    if (st != CLASS_OK)
-        print_message("class_play_start: %s\n", err.message);
-    assert_int_equal(st, CLASS_OK);
+    assert_int_equal(play_fixture_start(f, NULL, id, now), CLASS_OK);
 }
 
 static int64_t waiting(const Computer *pc)
@@ -598,20 +564,24 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(test_missing_results_folder_waits_and_is_delivered_later,
-                                        setup, teardown),
-        cmocka_unit_test_setup_teardown(test_read_only_results_folder_then_delivered_whole, setup,
-                                        teardown),
+                                        play_fixture_setup, play_fixture_teardown),
+        cmocka_unit_test_setup_teardown(test_read_only_results_folder_then_delivered_whole,
+                                        play_fixture_setup, play_fixture_teardown),
         cmocka_unit_test_setup_teardown(
-            test_a_delivery_cut_off_after_the_file_arrived_is_not_doubled, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_neither_folder_nor_database_then_try_again, setup,
-                                        teardown),
-        cmocka_unit_test_setup_teardown(test_a_waiting_file_outlives_its_profile, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_killed_mid_attempt_is_resumed, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_killed_attempt_delivered_as_stopped, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_a_resume_after_the_deadline_is_time_up, setup,
-                                        teardown),
-        cmocka_unit_test_setup_teardown(test_three_students_three_computers_then_the_report, setup,
-                                        teardown),
+            test_a_delivery_cut_off_after_the_file_arrived_is_not_doubled, play_fixture_setup,
+            play_fixture_teardown),
+        cmocka_unit_test_setup_teardown(test_neither_folder_nor_database_then_try_again,
+                                        play_fixture_setup, play_fixture_teardown),
+        cmocka_unit_test_setup_teardown(test_a_waiting_file_outlives_its_profile,
+                                        play_fixture_setup, play_fixture_teardown),
+        cmocka_unit_test_setup_teardown(test_killed_mid_attempt_is_resumed, play_fixture_setup,
+                                        play_fixture_teardown),
+        cmocka_unit_test_setup_teardown(test_killed_attempt_delivered_as_stopped,
+                                        play_fixture_setup, play_fixture_teardown),
+        cmocka_unit_test_setup_teardown(test_a_resume_after_the_deadline_is_time_up,
+                                        play_fixture_setup, play_fixture_teardown),
+        cmocka_unit_test_setup_teardown(test_three_students_three_computers_then_the_report,
+                                        play_fixture_setup, play_fixture_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -168,11 +168,8 @@ static void test_cache_gives_the_yaml_load_of_every_pack_file(void **state)
 static void test_large_pack_is_the_same_from_the_cache(void **state)
 {
     (void)state;
-    char dir[TEST_DIR_SIZE], path[TEST_DIR_SIZE + 32], cache[TEST_DIR_SIZE + 32];
-    assert_true(test_make_dir(dir));
-    snprintf(path, sizeof path, "%s/big.yaml", dir);
-    snprintf(cache, sizeof cache, "%s/cache", dir);
-    write_generated_pack(path, 4000, "Big");
+    char dir[TEST_DIR_SIZE], path[PACK_DIR_PATH], cache[PACK_DIR_PATH];
+    pack_dir_make(dir, path, cache, "big.yaml", 4000, "Big");
     check_identity(path, cache);
     test_remove_tree(dir);
 }
@@ -586,11 +583,9 @@ static void test_unwritable_cache_folder_only_costs_the_write(void **state)
 static void test_two_games_writing_one_entry(void **state)
 {
     (void)state;
-    char dir[TEST_DIR_SIZE], pack[TEST_DIR_SIZE + 32], cache[TEST_DIR_SIZE + 32];
-    assert_true(test_make_dir(dir));
-    snprintf(pack, sizeof pack, "%s/shared.yaml", dir);
-    snprintf(cache, sizeof cache, "%s/cache", dir);
-    write_generated_pack(pack, 3000, "Shared"); /* writes take a while: they overlap */
+    char dir[TEST_DIR_SIZE], pack[PACK_DIR_PATH], cache[PACK_DIR_PATH];
+    pack_dir_make(dir, pack, cache, "shared.yaml", 3000,
+                  "Shared"); /* writes take a while: they overlap */
     Load yaml = load_yaml(pack);
     assert_non_null(yaml.pack);
     enum { ROUNDS = 12, GAMES = 2 };
