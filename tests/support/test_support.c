@@ -113,6 +113,23 @@ size_t test_count_files(const char *dir)
     return n;
 }
 
+size_t test_each_entry(const char *dir, TestVisit visit, void *ctx)
+{
+    DIR *d = opendir(dir);
+    if (!d)
+        return 0;
+    size_t n = 0;
+    for (struct dirent *e; (e = readdir(d)) != NULL;) {
+        if (e->d_name[0] == '.')
+            continue;
+        char path[4096];
+        snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
+        n += visit(path, e->d_name, ctx);
+    }
+    closedir(d);
+    return n;
+}
+
 double test_clock_ms(int clock)
 {
     struct timespec ts;

@@ -57,6 +57,14 @@ bool test_write_text(const char *path, const char *text);
  * there is no such folder. */
 size_t test_count_files(const char *dir);
 
+/* Calls visit(path, name, ctx) for each entry of folder `dir` whose name
+ * does not start with '.', in the order the folder lists them (`path` is
+ * dir/name). Returns how many visits returned true (a visitor passes over
+ * an entry it has no business with by returning false); 0 when there is
+ * no such folder. */
+typedef bool (*TestVisit)(const char *path, const char *name, void *ctx);
+size_t test_each_entry(const char *dir, TestVisit visit, void *ctx);
+
 /* Milliseconds on `clock` (CLOCK_MONOTONIC for wall time,
  * CLOCK_PROCESS_CPUTIME_ID for this process's CPU time): for benchmarks,
  * which print figures and never judge them. */

@@ -14,7 +14,6 @@
  *     computers, one with extra time, one killed mid-way and restarted;
  *     the teacher's report counts three students with the right scores.
  */
-#include <dirent.h>
 #include <setjmp.h>
 #include <signal.h>
 #include <stdarg.h>
@@ -42,32 +41,36 @@ static int64_t waiting(const Computer *pc)
     return n;
 }
 
+typedef struct ResultOf {
+    const char *student;
+    ClassAttempt *out;
+    bool found;
+} ResultOf;
+
+static bool read_if_theirs(const char *path, const char *name, void *ctx)
+{
+    (void)name;
+    ResultOf *want = ctx;
+    ClassAttempt a;
+    DiagList diags = {0};
+    assert_true(result_read_file(path, &a, &diags));
+    diag_clear(&diags);
+    if (strcmp(a.student, want->student) == 0) {
+        assert_false(want->found);
+        want->found = true;
+        *want->out = a;
+    } else {
+        class_attempt_free(&a);
+    }
+    return true;
+}
+
 /* The one result file of `student` in results/new, read back. */
 static void read_result_of(Fixture *f, const char *student, ClassAttempt *out)
 {
-    DIR *d = opendir(f->results_new);
-    assert_non_null(d);
-    struct dirent *e;
-    bool found = false;
-    while ((e = readdir(d)) != NULL) {
-        if (e->d_name[0] == '.')
-            continue;
-        char path[512];
-        snprintf(path, sizeof path, "%s/%s", f->results_new, e->d_name);
-        ClassAttempt a;
-        DiagList diags = {0};
-        assert_true(result_read_file(path, &a, &diags));
-        diag_clear(&diags);
-        if (strcmp(a.student, student) == 0) {
-            assert_false(found);
-            found = true;
-            *out = a;
-        } else {
-            class_attempt_free(&a);
-        }
-    }
-    closedir(d);
-    assert_true(found);
+    ResultOf want = {student, out, false};
+    assert_true(test_each_entry(f->results_new, read_if_theirs, &want) > 0);
+    assert_true(want.found);
 }
 
 /* Plays every question of the attempt: right when i % 3 != 2. */

@@ -8,7 +8,6 @@
  * (test_diags_as_expected in tests/support/test_support.h reads those
  * lines; warnings are not this corpus's business).
  */
-#include <dirent.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -46,8 +45,11 @@ static bool has_error_containing(const DiagList *diags, const char *fragment)
 
 /* ------------------------------------------------------------ corpus */
 
-static void check_corpus_file(const char *path)
+static bool check_corpus_file(const char *path, const char *name, void *ctx)
 {
+    (void)ctx;
+    if (!pack_set_is_pack_name(name))
+        return false;
     DiagList diags = {0};
     Pack *pack = pack_load_file(path, &diags);
     if (pack)
@@ -55,25 +57,13 @@ static void check_corpus_file(const char *path)
     assert_null(pack);
     assert_true(test_diags_as_expected(path, &diags, false));
     diag_clear(&diags);
+    return true;
 }
 
 static void test_broken_corpus(void **state)
 {
     (void)state;
-    const char *dir_path = QUIZDECK_TEST_DATA "/broken";
-    DIR *dir = opendir(dir_path);
-    assert_non_null(dir);
-    struct dirent *e;
-    size_t files = 0;
-    while ((e = readdir(dir)) != NULL) {
-        if (!pack_set_is_pack_name(e->d_name))
-            continue;
-        char path[1024];
-        snprintf(path, sizeof path, "%s/%s", dir_path, e->d_name);
-        check_corpus_file(path);
-        files++;
-    }
-    closedir(dir);
+    size_t files = test_each_entry(QUIZDECK_TEST_DATA "/broken", check_corpus_file, NULL);
     assert_true(files >= 50); /* one file per rule of the format page */
 }
 

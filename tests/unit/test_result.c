@@ -7,7 +7,6 @@
  * the end of a lesson: thirty computers finishing into one shared results
  * folder at the same moment.
  */
-#include <dirent.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -233,6 +232,31 @@ static void test_names_are_safe_on_every_share(void **state)
 
 enum { CLASS_SIZE = 30 };
 
+/* A result file of the thirty-computer test: whole, and the student's own
+ * (seen[k] set for Student k, once). */
+static bool check_students_own(const char *path, const char *name, void *ctx)
+{
+    bool *seen = ctx;
+    ClassAttempt a;
+    DiagList dl = {0};
+    assert_true(result_read_file(path, &a, &dl));
+    int k = -1;
+    assert_int_equal(sscanf(a.student, "Student %d", &k), 1);
+    assert_true(k >= 0 && k < CLASS_SIZE);
+    assert_false(seen[k]);
+    seen[k] = true;
+    char host[32];
+    snprintf(host, sizeof host, "pc-%02d", k);
+    assert_string_equal(a.host, host);
+    char mine[64];
+    snprintf(mine, sizeof mine, "--Student_%02d--pc_%02d--", k, k);
+    assert_non_null(strstr(name, mine)); /* the name and the content agree */
+    assert_int_equal(a.answer_count, 12);
+    class_attempt_free(&a);
+    diag_clear(&dl);
+    return true;
+}
+
 static void test_thirty_computers_finish_at_once(void **state)
 {
     Fixture *f = *state;
@@ -272,34 +296,9 @@ static void test_thirty_computers_finish_at_once(void **state)
     assert_int_equal(test_count_files(path_in(f, "results/tmp")), 0);
     assert_int_equal(test_count_files(path_in(f, "results/new")), CLASS_SIZE);
     /* Every file is complete and is one student's own. */
-    DIR *d = opendir(path_in(f, "results/new"));
-    assert_non_null(d);
     bool seen[CLASS_SIZE] = {false};
-    struct dirent *e;
-    while ((e = readdir(d)) != NULL) {
-        if (e->d_name[0] == '.')
-            continue;
-        char path[1024];
-        snprintf(path, sizeof path, "%s/results/new/%s", f->dir, e->d_name);
-        ClassAttempt a;
-        DiagList dl = {0};
-        assert_true(result_read_file(path, &a, &dl));
-        int k = -1;
-        assert_int_equal(sscanf(a.student, "Student %d", &k), 1);
-        assert_true(k >= 0 && k < CLASS_SIZE);
-        assert_false(seen[k]);
-        seen[k] = true;
-        char host[32];
-        snprintf(host, sizeof host, "pc-%02d", k);
-        assert_string_equal(a.host, host);
-        char mine[64];
-        snprintf(mine, sizeof mine, "--Student_%02d--pc_%02d--", k, k);
-        assert_non_null(strstr(e->d_name, mine)); /* the name and the content agree */
-        assert_int_equal(a.answer_count, 12);
-        class_attempt_free(&a);
-        diag_clear(&dl);
-    }
-    closedir(d);
+    assert_int_equal(test_each_entry(path_in(f, "results/new"), check_students_own, seen),
+                     CLASS_SIZE);
     for (int k = 0; k < CLASS_SIZE; k++)
         assert_true(seen[k]);
 }

@@ -10,7 +10,6 @@
  * loader and the pack checks together must report exactly those, because
  * that is what a teacher reads to fix the file.
  */
-#include <dirent.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -59,44 +58,36 @@ static void check_case(const char *session, const char *load)
     diag_clear(&d);
 }
 
+static bool check_broken_file(const char *path, const char *name, void *ctx)
+{
+    (void)ctx;
+    if (!pack_set_is_pack_name(name))
+        return false;
+    check_case(path, path);
+    return true;
+}
+
 static void test_broken_sessions(void **state)
 {
     (void)state;
-    const char *dir_path = SESSION_DATA "/broken";
-    DIR *dir = opendir(dir_path);
-    assert_non_null(dir);
-    struct dirent *e;
-    size_t files = 0;
-    while ((e = readdir(dir)) != NULL) {
-        if (!pack_set_is_pack_name(e->d_name))
-            continue;
-        char path[1024];
-        snprintf(path, sizeof path, "%s/%s", dir_path, e->d_name);
-        check_case(path, path);
-        files++;
-    }
-    closedir(dir);
+    size_t files = test_each_entry(SESSION_DATA "/broken", check_broken_file, NULL);
     assert_true(files >= 50); /* one file per rule of the contract */
+}
+
+static bool check_broken_folder(const char *path, const char *name, void *ctx)
+{
+    (void)name;
+    (void)ctx;
+    char file[4200];
+    snprintf(file, sizeof file, "%s/session.yaml", path);
+    check_case(file, path);
+    return true;
 }
 
 static void test_broken_session_folders(void **state)
 {
     (void)state;
-    const char *dir_path = SESSION_DATA "/folders";
-    DIR *dir = opendir(dir_path);
-    assert_non_null(dir);
-    struct dirent *e;
-    size_t folders = 0;
-    while ((e = readdir(dir)) != NULL) {
-        if (e->d_name[0] == '.')
-            continue;
-        char folder[1024], file[1100];
-        snprintf(folder, sizeof folder, "%s/%s", dir_path, e->d_name);
-        snprintf(file, sizeof file, "%s/session.yaml", folder);
-        check_case(file, folder);
-        folders++;
-    }
-    closedir(dir);
+    size_t folders = test_each_entry(SESSION_DATA "/folders", check_broken_folder, NULL);
     assert_true(folders >= 6);
 }
 
