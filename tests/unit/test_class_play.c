@@ -36,6 +36,25 @@ static ClassStatus start(Fixture *f, const char *name, const char *id, int64_t n
     return play_fixture_start(f, name, id, now);
 }
 
+/* Opens a session of the test's own, its session.yaml written from the
+ * printf-style format, without a roster, and starts Omar's attempt. */
+static void start_omar_in(Fixture *f, const char *format, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 2, 3)))
+#endif
+    ;
+
+static void start_omar_in(Fixture *f, const char *format, ...)
+{
+    char yaml[512];
+    va_list ap;
+    va_start(ap, format);
+    vsnprintf(yaml, sizeof yaml, format, ap);
+    va_end(ap);
+    use_session(f, yaml, false);
+    assert_int_equal(start(f, "Omar", NULL, T0_MS), CLASS_OK);
+}
+
 /* ---- opening ------------------------------------------------------------------ */
 
 static void test_intro_says_what_the_session_fixes(void **state)
@@ -371,13 +390,10 @@ static void test_feedback_modes(void **state)
         {"none", CLASS_AFTER_SUBMITTED, false},
     };
     for (size_t i = 0; i < 3; i++) {
-        char yaml[256];
-        snprintf(yaml, sizeof yaml,
-                 "format: 1\nkind: session\nid: fb\ntitle: Feedback\npacks: [kuwait-gcc]\n"
-                 "questions: 2\nfeedback: %s\n",
-                 cases[i].word);
-        use_session(f, yaml, false);
-        assert_int_equal(start(f, "Omar", NULL, T0_MS), CLASS_OK);
+        start_omar_in(f,
+                      "format: 1\nkind: session\nid: fb\ntitle: Feedback\npacks: [kuwait-gcc]\n"
+                      "questions: 2\nfeedback: %s\n",
+                      cases[i].word);
         assert_int_equal(class_play_after_answer(&f->play), cases[i].after);
         assert_int_equal(class_play_shows_review(&f->play), cases[i].review);
     }
@@ -392,13 +408,10 @@ static void test_scoring_modes_reach_the_file(void **state)
     } cases[] = {{"accuracy", false}, {"points", true}, {"points-streak", true}};
     int64_t plain_points = 0;
     for (size_t i = 0; i < 3; i++) {
-        char yaml[256];
-        snprintf(yaml, sizeof yaml,
-                 "format: 1\nkind: session\nid: sc\ntitle: Scoring\npacks: [kuwait-gcc]\n"
-                 "questions: 4\norder: fixed\nscoring: %s\n",
-                 cases[i].word);
-        use_session(f, yaml, false);
-        assert_int_equal(start(f, "Omar", NULL, T0_MS), CLASS_OK);
+        start_omar_in(f,
+                      "format: 1\nkind: session\nid: sc\ntitle: Scoring\npacks: [kuwait-gcc]\n"
+                      "questions: 4\norder: fixed\nscoring: %s\n",
+                      cases[i].word);
         int64_t now = T0_MS;
         for (int k = 0; k < 4; k++)
             answer_one(&f->play, true, 3000, &now);

@@ -43,10 +43,12 @@ static void expect(const CliRun *r, const char *text)
     assert_non_null(strstr(r->out, text));
 }
 
-/* A finished attempt of S01 on computer 1 whose file could not be written:
- * the session folder was away at the end. */
+/* A classroom on the example session with a finished attempt of S01 on
+ * computer 1 whose file could not be written: the session folder was away
+ * at the end. */
 static void attempt_waiting(Classroom *room, Computer *pc)
 {
+    classroom_make(room, NULL, true);
     ClassSession cs;
     session_open_ok(&cs, room->session);
     computer_open(pc, room, 1);
@@ -70,7 +72,6 @@ static void test_deliver_says_what_waits_and_where(void **state)
 {
     (void)state;
     Classroom room;
-    classroom_make(&room, NULL, true);
     Computer pc;
     attempt_waiting(&room, &pc);
     char args[512];
@@ -114,7 +115,6 @@ static void test_session_delivers_what_waited_and_shows_the_intro(void **state)
 {
     (void)state;
     Classroom room;
-    classroom_make(&room, NULL, true);
     Computer pc;
     attempt_waiting(&room, &pc);
     char args[512];

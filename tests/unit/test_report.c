@@ -316,13 +316,19 @@ static void test_tampered_files_are_flagged_not_counted(void **state)
     }
 }
 
+/* A scratch session with one honest attempt in results/new. */
+static void scratch_with_one_attempt(Scratch *s)
+{
+    scratch_make(s);
+    FixtureStudent who = {"Noura Al-Rashid", "S02", "pc", 1772342100, 50, 0, 0};
+    play_and_write(s->session, &s->packs, s->dir, &who, 1, NULL);
+}
+
 static void test_unreadable_files_are_listed(void **state)
 {
     (void)state;
     Scratch s;
-    scratch_make(&s);
-    FixtureStudent who = {"Noura Al-Rashid", "S02", "pc", 1772342100, 50, 0, 0};
-    play_and_write(s.session, &s.packs, s.dir, &who, 1, NULL);
+    scratch_with_one_attempt(&s);
     char path[256];
     snprintf(path, sizeof path, "%s/results/new/garbage.yaml", s.dir);
     assert_true(test_write_text(path, "not: [a result"));
@@ -350,9 +356,7 @@ static void test_edited_pack_is_recomputed_not_flagged(void **state)
 {
     (void)state;
     Scratch s;
-    scratch_make(&s);
-    FixtureStudent who = {"Noura Al-Rashid", "S02", "pc", 1772342100, 50, 0, 0};
-    play_and_write(s.session, &s.packs, s.dir, &who, 1, NULL);
+    scratch_with_one_attempt(&s);
     char pack[256];
     snprintf(pack, sizeof pack, "%s/packs/class-pack.yaml", s.dir);
     FILE *f = fopen(pack, "a");
