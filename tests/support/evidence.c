@@ -205,18 +205,17 @@ void evidence_render_key(const Question *q, size_t gap, char *out, size_t size)
     }
 }
 
-void evidence_typed_key(const Question *q, size_t gap, const char **answer,
-                        const char *const **accept, size_t *accept_count)
+EvidenceKey evidence_typed_key(const Question *q, size_t gap)
 {
-    if (q->type == QUESTION_CLOZE) {
-        *answer = q->gaps[gap - 1].answer;
-        *accept = q->gaps[gap - 1].accept;
-        *accept_count = q->gaps[gap - 1].accept_count;
-    } else {
-        *answer = q->answer;
-        *accept = q->accept;
-        *accept_count = q->accept_count;
-    }
+    if (q->type == QUESTION_CLOZE)
+        return (EvidenceKey){q->gaps[gap - 1].answer, q->gaps[gap - 1].accept,
+                             q->gaps[gap - 1].accept_count};
+    return (EvidenceKey){q->answer, q->accept, q->accept_count};
+}
+
+bool evidence_key_takes(const EvidenceKey *key, const char *given)
+{
+    return answer_matches_any(given, key->answer, key->accept, key->accept_count);
 }
 
 /* ---- problems ------------------------------------------------------------ */
@@ -289,10 +288,7 @@ void evidence_judge_listed(const EvidenceTable *t, const EvidenceRow *row, const
                            size_t gap, void *ctx)
 {
     EvidenceTally *tally = ctx;
-    const char *answer;
-    const char *const *accept;
-    size_t accept_count;
-    evidence_typed_key(q, gap, &answer, &accept, &accept_count);
+    EvidenceKey key = evidence_typed_key(q, gap);
     EvidenceList good, bad;
     split_row_list(&good, t, row, row->cells[EV_ACCEPT]);
     split_row_list(&bad, t, row, row->cells[EV_REJECT]);
@@ -302,11 +298,11 @@ void evidence_judge_listed(const EvidenceTable *t, const EvidenceRow *row, const
                          t->name, row->line, q->id, good.count, bad.count, EVIDENCE_MIN_ACCEPT,
                          EVIDENCE_MIN_REJECT);
     for (size_t i = 0; i < good.count; i++, tally->accepted++)
-        if (!answer_matches_any(good.items[i], answer, accept, accept_count))
+        if (!evidence_key_takes(&key, good.items[i]))
             evidence_problem("%s:%d: '%s' rejects the fair answer \"%s\"", t->name, row->line,
                              q->id, good.items[i]);
     for (size_t i = 0; i < bad.count; i++, tally->rejected++)
-        if (answer_matches_any(bad.items[i], answer, accept, accept_count))
+        if (evidence_key_takes(&key, bad.items[i]))
             evidence_problem("%s:%d: '%s' accepts the wrong answer \"%s\"", t->name, row->line,
                              q->id, bad.items[i]);
     evidence_list_free(&good);
@@ -327,11 +323,8 @@ void evidence_judge_cases(const PackSet *set, const EvidenceJudgeCase *cases, si
             evidence_problem("%s: '%s' gap %zu is not a typed answer", in, c->question, c->gap);
             continue;
         }
-        const char *answer;
-        const char *const *accept;
-        size_t accept_count;
-        evidence_typed_key(q, c->gap, &answer, &accept, &accept_count);
-        if (answer_matches_any(c->given, answer, accept, accept_count) != c->right)
+        EvidenceKey key = evidence_typed_key(q, c->gap);
+        if (evidence_key_takes(&key, c->given) != c->right)
             evidence_problem("%s: '%s': \"%s\" should be judged %s", in, c->question, c->given,
                              c->right ? "right" : "wrong");
     }

@@ -98,8 +98,15 @@ void evidence_render_key(const Question *q, size_t gap, char *out, size_t size);
 
 /* The expected answer and accept list a typed question, or gap `gap` of a
  * cloze (1-based, in range), is judged against. Pointers into the pack. */
-void evidence_typed_key(const Question *q, size_t gap, const char **answer,
-                        const char *const **accept, size_t *accept_count);
+typedef struct EvidenceKey {
+    const char *answer;
+    const char *const *accept;
+    size_t accept_count;
+} EvidenceKey;
+EvidenceKey evidence_typed_key(const Question *q, size_t gap);
+
+/* Whether the game's matcher (answer_matches_any) takes `given` for `key`. */
+bool evidence_key_takes(const EvidenceKey *key, const char *given);
 
 /* ---- problems ------------------------------------------------------------ */
 

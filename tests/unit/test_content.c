@@ -32,7 +32,6 @@
 
 #include <cmocka.h>
 
-#include "answer_match.h"
 #include "evidence.h"
 #include "pack_set.h"
 #include "test_support.h"

@@ -671,13 +671,10 @@ static void judge_listed(const EvidenceTable *t, const EvidenceRow *row, const Q
                          size_t gap, void *ctx)
 {
     evidence_judge_listed(t, row, q, gap, ctx);
-    const char *answer;
-    const char *const *accept;
-    size_t accept_count;
-    evidence_typed_key(q, gap, &answer, &accept, &accept_count);
+    EvidenceKey key = evidence_typed_key(q, gap);
     EvidenceList good;
     split_or_fail(&good, row->cells[EV_ACCEPT]);
-    check_habits_listed(t, row, answer, &good);
+    check_habits_listed(t, row, key.answer, &good);
     evidence_list_free(&good);
 }
 
@@ -704,14 +701,11 @@ static void judge_generated(const EvidenceTable *t, const EvidenceRow *row, cons
                             size_t gap, void *ctx)
 {
     Tally *tally = ctx;
-    const char *answer;
-    const char *const *accept;
-    size_t accept_count;
-    evidence_typed_key(q, gap, &answer, &accept, &accept_count);
+    EvidenceKey key = evidence_typed_key(q, gap);
     tally->rows++;
     /* The key and every accepted spelling the author wrote. */
-    for (size_t k = 0; k <= accept_count; k++) {
-        const char *base = k == 0 ? answer : accept[k - 1];
+    for (size_t k = 0; k <= key.accept_count; k++) {
+        const char *base = k == 0 ? key.answer : key.accept[k - 1];
         for (size_t s = 0; s < COUNT_OF(spellings); s++) {
             if (k > 0 && spellings[s].key_only)
                 continue;
@@ -720,7 +714,7 @@ static void judge_generated(const EvidenceTable *t, const EvidenceRow *row, cons
             if (same_text(variant, base))
                 continue; /* the habit does not apply */
             tally->generated++;
-            if (!answer_matches_any(variant, answer, accept, accept_count))
+            if (!evidence_key_takes(&key, variant))
                 evidence_problem("%s:%d: '%s' rejects \"%s\" (\"%s\" %s)", t->name, row->line,
                                  q->id, variant, base, spellings[s].name);
         }
