@@ -307,3 +307,29 @@ void test_store_close(TestStore *t)
         test_remove_tree(t->dir);
     t->dir[0] = '\0';
 }
+
+static bool debug_exec(Store *store, const char *sql)
+{
+    StoreError err = {0};
+    if (store_debug_exec(store, sql, &err) == STORE_OK)
+        return true;
+    fprintf(stderr, "%s: %s\n", sql, err.message);
+    return false;
+}
+
+bool test_store_fail_inserts(Store *store, const char *table)
+{
+    char sql[256];
+    snprintf(sql, sizeof sql,
+             "CREATE TEMP TRIGGER no_%s BEFORE INSERT ON %s"
+             " BEGIN SELECT RAISE(ABORT, 'injected failure'); END",
+             table, table);
+    return debug_exec(store, sql);
+}
+
+bool test_store_allow_inserts(Store *store, const char *table)
+{
+    char sql[128];
+    snprintf(sql, sizeof sql, "DROP TRIGGER no_%s", table);
+    return debug_exec(store, sql);
+}

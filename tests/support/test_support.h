@@ -132,4 +132,11 @@ bool test_store_open(TestStore *t, int64_t now_ms, const char *profile_name);
 /* Closes the store (if open) and removes the folder with all in it. */
 void test_store_close(TestStore *t);
 
+/* A disk that fails at the worst moment: from now on every INSERT into
+ * `table` of `store` fails (a temporary trigger no_TABLE), until
+ * test_store_allow_inserts. False, saying why on stderr, when the store
+ * refused. */
+bool test_store_fail_inserts(Store *store, const char *table);
+bool test_store_allow_inserts(Store *store, const char *table);
+
 #endif

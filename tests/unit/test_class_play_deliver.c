@@ -224,12 +224,7 @@ static void test_neither_folder_nor_database_then_try_again(void **state)
     for (int i = 0; i < 11; i++)
         answer_one(&f->play, true, 3000, &now);
     block_results(f, true);
-    StoreError e = {0};
-    assert_int_equal(store_debug_exec(f->pc.store,
-                                      "CREATE TEMP TRIGGER no_outbox BEFORE INSERT ON outbox"
-                                      " BEGIN SELECT RAISE(ABORT, 'disk trouble'); END;",
-                                      &e),
-                     STORE_OK);
+    assert_true(test_store_fail_inserts(f->pc.store, "outbox"));
     answer_one(&f->play, true, 3000, &now);
     const ClassDelivery *d = class_play_delivery(&f->play);
     assert_true(d->held);
@@ -242,7 +237,7 @@ static void test_neither_folder_nor_database_then_try_again(void **state)
     assert_int_equal(open.count, 1);
     store_class_attempt_list_free(&open);
 
-    assert_int_equal(store_debug_exec(f->pc.store, "DROP TRIGGER no_outbox", &e), STORE_OK);
+    assert_true(test_store_allow_inserts(f->pc.store, "outbox"));
     assert_int_equal(class_play_deliver_again(&f->play, now + 5000, NULL), CLASS_NOT_DELIVERED);
     assert_true(d->kept);
     block_results(f, false);
