@@ -3,6 +3,9 @@
  */
 #include "evidence.h"
 
+#include "answer_match.h"
+#include "test_support.h"
+
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -11,23 +14,6 @@
 
 const char *const evidence_pack_columns[EVIDENCE_PACK_COLUMNS] = {
     "question", "gap", "kind", "statements", "answer", "support", "accept", "reject"};
-
-char *evidence_read_file(const char *path)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return NULL;
-    char *buf = NULL;
-    if (fseek(f, 0, SEEK_END) == 0) {
-        long n = ftell(f);
-        if (n >= 0 && fseek(f, 0, SEEK_SET) == 0 && (buf = malloc((size_t)n + 1)) != NULL) {
-            size_t got = fread(buf, 1, (size_t)n, f);
-            buf[got] = '\0';
-        }
-    }
-    fclose(f);
-    return buf;
-}
 
 static const char *base_name(const char *path)
 {
@@ -105,7 +91,7 @@ bool evidence_table_load(EvidenceTable *t, const char *path, const char *const *
                  EVIDENCE_MAX_COLUMNS);
         return false;
     }
-    t->text = evidence_read_file(path);
+    t->text = test_read_file(path, NULL);
     t->rows = calloc(EVIDENCE_MAX_ROWS, sizeof *t->rows);
     if (!t->text || !t->rows) {
         snprintf(message, EVIDENCE_MESSAGE, "cannot read %s", path);
@@ -219,16 +205,127 @@ void evidence_render_key(const Question *q, size_t gap, char *out, size_t size)
     }
 }
 
-void evidence_typed_key(const Question *q, size_t gap, const char **answer,
-                        const char *const **accept, size_t *accept_count)
+EvidenceKey evidence_typed_key(const Question *q, size_t gap)
 {
-    if (q->type == QUESTION_CLOZE) {
-        *answer = q->gaps[gap - 1].answer;
-        *accept = q->gaps[gap - 1].accept;
-        *accept_count = q->gaps[gap - 1].accept_count;
-    } else {
-        *answer = q->answer;
-        *accept = q->accept;
-        *accept_count = q->accept_count;
+    if (q->type == QUESTION_CLOZE)
+        return (EvidenceKey){q->gaps[gap - 1].answer, q->gaps[gap - 1].accept,
+                             q->gaps[gap - 1].accept_count};
+    return (EvidenceKey){q->answer, q->accept, q->accept_count};
+}
+
+bool evidence_key_takes(const EvidenceKey *key, const char *given)
+{
+    return answer_matches_any(given, key->answer, key->accept, key->accept_count);
+}
+
+/* ---- problems ------------------------------------------------------------ */
+
+static size_t problems;
+
+void evidence_problem(const char *format, ...)
+{
+    va_list ap;
+    va_start(ap, format);
+    vfprintf(stderr, format, ap);
+    va_end(ap);
+    fputc('\n', stderr);
+    problems++;
+}
+
+void evidence_problems_reset(void)
+{
+    problems = 0;
+}
+
+size_t evidence_problem_count(void)
+{
+    return problems;
+}
+
+/* ---- typed answers ------------------------------------------------------- */
+
+bool evidence_is_typed(const Question *q)
+{
+    return q->type == QUESTION_TYPED || q->type == QUESTION_CLOZE;
+}
+
+const Question *evidence_find_english(const PackSet *set, const char *id)
+{
+    for (size_t i = 0; i < set->pack_count; i++) {
+        if (strcmp(set->packs[i]->language, "en") != 0)
+            continue;
+        const Question *q = pack_find_question(set->packs[i], id);
+        if (q)
+            return q;
+    }
+    return NULL;
+}
+
+void evidence_each_typed_row(const EvidenceTable *t, const Pack *pack, EvidenceVisit visit,
+                             void *ctx)
+{
+    for (size_t r = 0; r < t->count; r++) {
+        const EvidenceRow *row = &t->rows[r];
+        const Question *q = pack_find_question(pack, row->cells[EV_QUESTION]);
+        size_t gap = evidence_row_gap(row);
+        if (q && evidence_is_typed(q) &&
+            (q->type != QUESTION_CLOZE || (gap >= 1 && gap <= q->gap_count)))
+            visit(t, row, q, gap, ctx);
+    }
+}
+
+/* Splits a " | " list of a row; a list too long to hold is a problem (the
+ * list then empty). */
+static void split_row_list(EvidenceList *l, const EvidenceTable *t, const EvidenceRow *row,
+                           const char *cell)
+{
+    if (!evidence_list_split(l, cell, " | "))
+        evidence_problem("%s:%d: a list of more than %d items: %s", t->name, row->line,
+                         EVIDENCE_MAX_LIST, cell);
+}
+
+void evidence_judge_listed(const EvidenceTable *t, const EvidenceRow *row, const Question *q,
+                           size_t gap, void *ctx)
+{
+    EvidenceTally *tally = ctx;
+    EvidenceKey key = evidence_typed_key(q, gap);
+    EvidenceList good, bad;
+    split_row_list(&good, t, row, row->cells[EV_ACCEPT]);
+    split_row_list(&bad, t, row, row->cells[EV_REJECT]);
+    tally->rows++;
+    if (good.count < EVIDENCE_MIN_ACCEPT || bad.count < EVIDENCE_MIN_REJECT)
+        evidence_problem("%s:%d: '%s' lists %zu variants and %zu near-misses; at least %d and %d",
+                         t->name, row->line, q->id, good.count, bad.count, EVIDENCE_MIN_ACCEPT,
+                         EVIDENCE_MIN_REJECT);
+    for (size_t i = 0; i < good.count; i++, tally->accepted++)
+        if (!evidence_key_takes(&key, good.items[i]))
+            evidence_problem("%s:%d: '%s' rejects the fair answer \"%s\"", t->name, row->line,
+                             q->id, good.items[i]);
+    for (size_t i = 0; i < bad.count; i++, tally->rejected++)
+        if (evidence_key_takes(&key, bad.items[i]))
+            evidence_problem("%s:%d: '%s' accepts the wrong answer \"%s\"", t->name, row->line,
+                             q->id, bad.items[i]);
+    evidence_list_free(&good);
+    evidence_list_free(&bad);
+}
+
+void evidence_judge_cases(const PackSet *set, const EvidenceJudgeCase *cases, size_t count)
+{
+    for (size_t i = 0; i < count; i++) {
+        const EvidenceJudgeCase *c = &cases[i];
+        const Pack *pack = c->pack ? pack_set_find(set, c->pack) : NULL;
+        const Question *q = !c->pack ? evidence_find_english(set, c->question)
+                            : pack   ? pack_find_question(pack, c->question)
+                                     : NULL;
+        const char *in = c->pack ? c->pack : "the English packs";
+        if (!q || !evidence_is_typed(q) || (q->type == QUESTION_CLOZE) != (c->gap > 0) ||
+            (c->gap > 0 && c->gap > q->gap_count)) {
+            evidence_problem("%s: '%s' gap %zu is not a typed answer", in, c->question, c->gap);
+            continue;
+        }
+        EvidenceKey key = evidence_typed_key(q, c->gap);
+        if (evidence_key_takes(&key, c->given) != c->right)
+            evidence_problem("%s: '%s': \"%s\" should be judged %s", in, c->question, c->given,
+                             c->right ? "right" : "wrong");
     }
 }

@@ -9,7 +9,12 @@
  *
  * Errors are values: a table that cannot be read, or has a row of the wrong
  * shape, gives false and a message with the file and line; the tests turn
- * that into a failure. Read questions/evidence/README.md first.
+ * that into a failure. What the packs get wrong is a problem: printed and
+ * counted (evidence_problem), so that a test lists every problem it finds
+ * before it fails and one run shows an author all there is to fix. The
+ * checks both content tests make of typed answers are here too, so the
+ * English and the Arabic packs are judged by one piece of code. Read
+ * questions/evidence/README.md first.
  */
 #ifndef QUIZDECK_TEST_EVIDENCE_H
 #define QUIZDECK_TEST_EVIDENCE_H
@@ -18,12 +23,15 @@
 #include <stddef.h>
 
 #include "pack.h"
+#include "pack_set.h"
 
 enum {
     EVIDENCE_MAX_ROWS = 400,
     EVIDENCE_MAX_COLUMNS = 8,
     EVIDENCE_MAX_LIST = 48,
-    EVIDENCE_MESSAGE = 512, /* room for an error message */
+    EVIDENCE_MESSAGE = 512,  /* room for an error message */
+    EVIDENCE_MIN_ACCEPT = 2, /* variants each typed answer or gap must list ... */
+    EVIDENCE_MIN_REJECT = 2, /* ... and near-misses */
 };
 
 /* The columns of a pack's table, as its header line spells them. */
@@ -54,10 +62,6 @@ typedef struct EvidenceList {
     size_t count;
     char *buf;
 } EvidenceList;
-
-/* The whole file at `path`, NUL-terminated; NULL when it cannot be read.
- * The caller frees it. */
-char *evidence_read_file(const char *path);
 
 /* Reads the table at `path`, whose header must be columns[0..ncolumns).
  * Returns false (the table then empty) with a message in
@@ -94,7 +98,75 @@ void evidence_render_key(const Question *q, size_t gap, char *out, size_t size);
 
 /* The expected answer and accept list a typed question, or gap `gap` of a
  * cloze (1-based, in range), is judged against. Pointers into the pack. */
-void evidence_typed_key(const Question *q, size_t gap, const char **answer,
-                        const char *const **accept, size_t *accept_count);
+typedef struct EvidenceKey {
+    const char *answer;
+    const char *const *accept;
+    size_t accept_count;
+} EvidenceKey;
+EvidenceKey evidence_typed_key(const Question *q, size_t gap);
+
+/* Whether the game's matcher (answer_matches_any) takes `given` for `key`. */
+bool evidence_key_takes(const EvidenceKey *key, const char *given);
+
+/* ---- problems ------------------------------------------------------------ */
+
+/* Prints one problem on stderr and counts it. */
+void evidence_problem(const char *format, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 1, 2)))
+#endif
+    ;
+
+/* Starts counting again; a test calls it first and, at its end, asserts
+ * that evidence_problem_count() is 0. */
+void evidence_problems_reset(void);
+size_t evidence_problem_count(void);
+
+/* ---- typed answers ------------------------------------------------------- */
+
+/* True for the types a student types an answer to: typed and cloze. */
+bool evidence_is_typed(const Question *q);
+
+/* The question `id` of the English packs of `set` (each translation,
+ * kuwait-*-ar, reuses its English pack's ids, so an id names the English
+ * question); NULL when none asks it. */
+const Question *evidence_find_english(const PackSet *set, const char *id);
+
+/* Calls visit(t, row, q, gap, ctx) for every row of `t` whose question
+ * `pack` has, is typed and, for a cloze, has the row's gap (the tests of
+ * the tables' shape report the other rows). */
+typedef void (*EvidenceVisit)(const EvidenceTable *t, const EvidenceRow *row, const Question *q,
+                              size_t gap, void *ctx);
+void evidence_each_typed_row(const EvidenceTable *t, const Pack *pack, EvidenceVisit visit,
+                             void *ctx);
+
+/* What evidence_judge_listed counted. */
+typedef struct EvidenceTally {
+    size_t rows, accepted, rejected;
+} EvidenceTally;
+
+/* An EvidenceVisit (ctx an EvidenceTally): the row lists at least
+ * EVIDENCE_MIN_ACCEPT variants and EVIDENCE_MIN_REJECT near-misses, and
+ * the game's matcher (answer_matches_any) accepts each variant and turns
+ * down each near-miss against the key and accept list the loader read.
+ * Each failure is a problem. */
+void evidence_judge_listed(const EvidenceTable *t, const EvidenceRow *row, const Question *q,
+                           size_t gap, void *ctx);
+
+/* An answer whose judgement is fixed whatever the tables say: in pack
+ * `pack` (NULL: the English pack that asks the question), question
+ * `question`, gap `gap` (1-based for a cloze, 0 otherwise), `given` must be
+ * judged `right`. */
+typedef struct EvidenceJudgeCase {
+    const char *pack;
+    const char *question;
+    size_t gap;
+    const char *given;
+    bool right;
+} EvidenceJudgeCase;
+
+/* Holds every case against the packs of `set`; a case that names no typed
+ * answer, or is judged otherwise, is a problem. */
+void evidence_judge_cases(const PackSet *set, const EvidenceJudgeCase *cases, size_t count);
 
 #endif

@@ -56,6 +56,81 @@ bool test_copy_file(const char *from, const char *to)
     return ok;
 }
 
+char *test_read_stream(FILE *f, size_t *size)
+{
+    if (fflush(f) != 0 || fseek(f, 0, SEEK_END) != 0)
+        return NULL;
+    long n = ftell(f);
+    if (n < 0 || fseek(f, 0, SEEK_SET) != 0)
+        return NULL;
+    char *buf = malloc((size_t)n + 1);
+    if (!buf)
+        return NULL;
+    size_t got = fread(buf, 1, (size_t)n, f);
+    if (got != (size_t)n) {
+        free(buf);
+        return NULL;
+    }
+    buf[got] = '\0';
+    if (size)
+        *size = got;
+    return buf;
+}
+
+char *test_read_file(const char *path, size_t *size)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return NULL;
+    char *text = test_read_stream(f, size);
+    fclose(f);
+    return text;
+}
+
+bool test_write_file(const char *path, const void *data, size_t size)
+{
+    FILE *f = fopen(path, "wb");
+    if (!f)
+        return false;
+    bool ok = fwrite(data, 1, size, f) == size;
+    return fclose(f) == 0 && ok;
+}
+
+bool test_write_text(const char *path, const char *text)
+{
+    return test_write_file(path, text, strlen(text));
+}
+
+size_t test_each_entry(const char *dir, TestVisit visit, void *ctx)
+{
+    DIR *d = opendir(dir);
+    if (!d)
+        return 0;
+    size_t n = 0;
+    for (struct dirent *e; (e = readdir(d)) != NULL;) {
+        if (e->d_name[0] == '.')
+            continue;
+        char path[4096];
+        snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
+        n += visit(path, e->d_name, ctx);
+    }
+    closedir(d);
+    return n;
+}
+
+static bool count_one(const char *path, const char *name, void *ctx)
+{
+    (void)path;
+    (void)name;
+    (void)ctx;
+    return true;
+}
+
+size_t test_count_files(const char *dir)
+{
+    return test_each_entry(dir, count_one, NULL);
+}
+
 double test_clock_ms(int clock)
 {
     struct timespec ts;
@@ -93,6 +168,111 @@ int test_offset_switch(int64_t unix_ms, void *user)
     return unix_ms < *switch_ms ? 60 : 120;
 }
 
+/* ---- diagnostics ------------------------------------------------------ */
+
+static bool ends_with(const char *s, const char *tail)
+{
+    size_t n = strlen(s), k = strlen(tail);
+    return n >= k && strcmp(s + n - k, tail) == 0;
+}
+
+bool test_has_diag(const DiagList *d, DiagSeverity severity, const char *file, int line, int column,
+                   const char *message)
+{
+    for (size_t i = 0; i < d->count; i++) {
+        const Diag *x = &d->items[i];
+        if (x->severity == severity && x->line == line && x->column == column &&
+            (!file || (x->file && ends_with(x->file, file))) && strcmp(x->message, message) == 0)
+            return true;
+    }
+    return false;
+}
+
+void test_print_diags(const char *lead, const DiagList *d)
+{
+    char line[1400];
+    for (size_t i = 0; i < d->count; i++) {
+        diag_format(&d->items[i], line, sizeof line);
+        printf("%s%s\n", lead, line);
+    }
+}
+
+static const char EXPECT_ERROR[] = "# expect: ";
+static const char EXPECT_WARNING[] = "# expect-warning: ";
+
+/* One expectation line (after its "# expect...: "): [FILE:]LINE:COLUMN:
+ * MESSAGE, FILE `own` when left out. False when it has no LINE:COLUMN. */
+static bool expect_parse(const char *spec, const char *own, char *file, size_t file_size, int *line,
+                         int *column, const char **message)
+{
+    snprintf(file, file_size, "%s", own);
+    const char *colon = strchr(spec, ':');
+    if (colon && (colon[1] < '0' || colon[1] > '9' || spec[0] < '0' || spec[0] > '9')) {
+        snprintf(file, file_size, "%.*s", (int)(colon - spec), spec);
+        spec = colon + 1;
+    }
+    int used = 0;
+    if (sscanf(spec, "%d:%d: %n", line, column, &used) != 2 || used == 0)
+        return false;
+    *message = spec + used;
+    return true;
+}
+
+bool test_diags_as_expected(const char *path, const DiagList *got, bool exact_warnings)
+{
+    char *text = test_read_file(path, NULL);
+    if (!text) {
+        printf("%s: cannot be read\n", path);
+        return false;
+    }
+    const char *slash = strrchr(path, '/');
+    const char *own = slash ? slash + 1 : path;
+    size_t errors = 0, warnings = 0;
+    bool all_found = true;
+    for (char *line = text; line[0] == '#';) {
+        char *end = strchr(line, '\n');
+        if (end)
+            *end = '\0';
+        bool warning = strncmp(line, EXPECT_WARNING, sizeof EXPECT_WARNING - 1) == 0;
+        bool error = strncmp(line, EXPECT_ERROR, sizeof EXPECT_ERROR - 1) == 0;
+        if (warning || error) {
+            const char *spec = line + (warning ? sizeof EXPECT_WARNING : sizeof EXPECT_ERROR) - 1;
+            char file[256];
+            int l = 0, c = 0;
+            const char *message = NULL;
+            if (!expect_parse(spec, own, file, sizeof file, &l, &c, &message)) {
+                printf("%s: not an expectation: %s\n", path, line);
+                all_found = false;
+            } else if (!test_has_diag(got, warning ? DIAG_WARNING : DIAG_ERROR, file, l, c,
+                                      message)) {
+                printf("%s: missing %s %s:%d:%d: %s\n", path, warning ? "warning" : "error", file,
+                       l, c, message);
+                all_found = false;
+            }
+            if (warning)
+                warnings++;
+            else
+                errors++;
+        }
+        if (!end)
+            break;
+        line = end + 1;
+    }
+    free(text);
+    if (errors + warnings == 0) {
+        printf("%s has no '# expect:' lines\n", path);
+        return false;
+    }
+    bool holds = all_found && got->error_count == errors &&
+                 (!exact_warnings || got->warning_count == warnings);
+    if (!holds) {
+        printf("%s: want %zu errors, %zu warnings; got %zu, %zu\n", path, errors, warnings,
+               got->error_count, got->warning_count);
+        test_print_diags("  got: ", got);
+    }
+    return holds;
+}
+
 /* ---- a store to test with ---------------------------------------------- */
 
 bool test_store_dir(TestStore *t)
@@ -127,4 +307,30 @@ void test_store_close(TestStore *t)
     if (t->dir[0])
         test_remove_tree(t->dir);
     t->dir[0] = '\0';
+}
+
+static bool debug_exec(Store *store, const char *sql)
+{
+    StoreError err = {0};
+    if (store_debug_exec(store, sql, &err) == STORE_OK)
+        return true;
+    fprintf(stderr, "%s: %s\n", sql, err.message);
+    return false;
+}
+
+bool test_store_fail_inserts(Store *store, const char *table)
+{
+    char sql[256];
+    snprintf(sql, sizeof sql,
+             "CREATE TEMP TRIGGER no_%s BEFORE INSERT ON %s"
+             " BEGIN SELECT RAISE(ABORT, 'injected failure'); END",
+             table, table);
+    return debug_exec(store, sql);
+}
+
+bool test_store_allow_inserts(Store *store, const char *table)
+{
+    char sql[128];
+    snprintf(sql, sizeof sql, "DROP TRIGGER no_%s", table);
+    return debug_exec(store, sql);
 }

@@ -5,6 +5,12 @@
  * TestStore is the usual start of a test that needs a store: a temporary
  * folder, a store open in it and one profile; test_store_close() undoes
  * all of it. Times are unix milliseconds, as everywhere in the core.
+ * The diagnostics helpers hold what a loader reported against what a test
+ * expects, as an author would read it (FILE:LINE:COLUMN: MESSAGE).
+ *
+ * Errors are values here too: a helper that cannot do its work returns
+ * false or NULL (and says why on stderr where that helps); the tests turn
+ * that into a failure, so this library needs no test framework.
  */
 #ifndef QUIZDECK_TEST_SUPPORT_H
 #define QUIZDECK_TEST_SUPPORT_H
@@ -12,7 +18,9 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
+#include "diag.h"
 #include "store.h"
 
 #define TEST_MIN_MS  ((int64_t)60000)
@@ -31,6 +39,31 @@ bool test_make_dir(char *dir);
 /* Copies the file at `from` to `to` (created or truncated); false on any
  * error. */
 bool test_copy_file(const char *from, const char *to);
+
+/* The whole file at `path`, NUL-terminated, its length in *size when size
+ * is not NULL; NULL when it cannot be read. The caller frees it. */
+char *test_read_file(const char *path, size_t *size);
+
+/* All of the open stream `f` from its start (flushed first, so a test can
+ * read back a tmpfile() a function wrote), as test_read_file. */
+char *test_read_stream(FILE *f, size_t *size);
+
+/* Writes data[0..size) to `path` (created or truncated); false on any
+ * error. test_write_text writes a NUL-terminated text. */
+bool test_write_file(const char *path, const void *data, size_t size);
+bool test_write_text(const char *path, const char *text);
+
+/* The entries of folder `dir` whose names do not start with '.'; 0 when
+ * there is no such folder. */
+size_t test_count_files(const char *dir);
+
+/* Calls visit(path, name, ctx) for each entry of folder `dir` whose name
+ * does not start with '.', in the order the folder lists them (`path` is
+ * dir/name). Returns how many visits returned true (a visitor passes over
+ * an entry it has no business with by returning false); 0 when there is
+ * no such folder. */
+typedef bool (*TestVisit)(const char *path, const char *name, void *ctx);
+size_t test_each_entry(const char *dir, TestVisit visit, void *ctx);
 
 /* Milliseconds on `clock` (CLOCK_MONOTONIC for wall time,
  * CLOCK_PROCESS_CPUTIME_ID for this process's CPU time): for benchmarks,
@@ -54,6 +87,30 @@ int64_t test_utc_ms(int y, int mo, int d, int h, int mi);
  * from it on. */
 int test_offset_switch(int64_t unix_ms, void *user);
 
+/* ---- diagnostics ------------------------------------------------------ */
+
+/* True when `d` holds a diagnostic of `severity` at line:column with
+ * exactly `message`, in a file whose name ends with `file` (any file when
+ * file is NULL). */
+bool test_has_diag(const DiagList *d, DiagSeverity severity, const char *file, int line, int column,
+                   const char *message);
+
+/* Prints every diagnostic of `d` on stdout, one a line after `lead`, as
+ * diag_format writes it: what a failing test shows of what it got. */
+void test_print_diags(const char *lead, const DiagList *d);
+
+/* Holds `got` against the expectations at the top of the file at `path`:
+ * each of its leading '#' lines of the form
+ *   # expect: [FILE:]LINE:COLUMN: MESSAGE           an error
+ *   # expect-warning: [FILE:]LINE:COLUMN: MESSAGE   a warning
+ * must be in `got` (FILE ends the diagnostic's file name; left out, it is
+ * the name of the file at `path`), and `got` must hold no other error, nor
+ * any other warning when `exact_warnings` (a corpus that speaks of errors
+ * only passes false). True when all holds; otherwise false, having printed
+ * what is missing, the counts and all it got. A file with no expectation
+ * does not hold either: a corpus file says what it is for. */
+bool test_diags_as_expected(const char *path, const DiagList *got, bool exact_warnings);
+
 /* ---- a store to test with ---------------------------------------------- */
 
 typedef struct TestStore {
@@ -74,5 +131,12 @@ bool test_store_open(TestStore *t, int64_t now_ms, const char *profile_name);
 
 /* Closes the store (if open) and removes the folder with all in it. */
 void test_store_close(TestStore *t);
+
+/* A disk that fails at the worst moment: from now on every INSERT into
+ * `table` of `store` fails (a temporary trigger no_TABLE), until
+ * test_store_allow_inserts. False, saying why on stderr, when the store
+ * refused. */
+bool test_store_fail_inserts(Store *store, const char *table);
+bool test_store_allow_inserts(Store *store, const char *table);
 
 #endif

@@ -16,6 +16,7 @@
 #include "pack_cache.h"
 #include "pack_load.h"
 #include "pack_set.h"
+#include "test_support.h"
 
 #define DATA QUIZDECK_TEST_DATA
 
@@ -58,10 +59,7 @@ static inline void assert_same(const Load *a, const Load *b, const char *path)
 
 static inline void write_file(const char *path, const char *text)
 {
-    FILE *f = fopen(path, "wb");
-    assert_non_null(f);
-    assert_int_equal(fwrite(text, 1, strlen(text), f), strlen(text));
-    assert_int_equal(fclose(f), 0);
+    assert_true(test_write_text(path, text));
 }
 
 /* A valid pack of `n` questions of four types, for tests that need a
@@ -103,6 +101,21 @@ static inline void write_generated_pack(const char *path, size_t n, const char *
         }
     }
     assert_int_equal(fclose(f), 0);
+}
+
+/* A fresh temporary folder `dir` holding a generated pack of `n`
+ * questions at dir/NAME (`pack`), and the path of a cache folder dir/cache
+ * (`cache`, left for the cache to make). Remove it all with
+ * test_remove_tree(dir). */
+enum { PACK_DIR_PATH = TEST_DIR_SIZE + 32 };
+static inline void pack_dir_make(char dir[TEST_DIR_SIZE], char pack[PACK_DIR_PATH],
+                                 char cache[PACK_DIR_PATH], const char *name, size_t n,
+                                 const char *title)
+{
+    assert_true(test_make_dir(dir));
+    snprintf(pack, PACK_DIR_PATH, "%s/%s", dir, name);
+    snprintf(cache, PACK_DIR_PATH, "%s/cache", dir);
+    write_generated_pack(pack, n, title);
 }
 
 static inline void assert_same_sets(const PackSet *a, const PackSet *b)

@@ -22,54 +22,37 @@
 
 #include "test_class_play.h"
 
-typedef struct Fixture {
-    Classroom room;
-    ClassSession cs;
-    Computer pc;
-    ClassPlay play;
-} Fixture;
-
-static int setup(void **state)
-{
-    Fixture *f = calloc(1, sizeof *f);
-    classroom_make(&f->room, NULL, true);
-    session_open_ok(&f->cs, f->room.session);
-    computer_open(&f->pc, &f->room, 1);
-    *state = f;
-    return 0;
-}
-
-static int teardown(void **state)
-{
-    Fixture *f = *state;
-    class_play_free(&f->play);
-    class_session_close(&f->cs);
-    computer_close(&f->pc);
-    classroom_free(&f->room);
-    free(f);
-    return 0;
-}
+typedef PlayFixture Fixture;
 
 /* A session of the test's own, opened in f instead of the example. */
 static void use_session(Fixture *f, const char *yaml, bool roster)
 {
-    class_play_free(&f->play);
-    class_session_close(&f->cs);
-    computer_close(&f->pc);
-    classroom_free(&f->room);
-    classroom_make(&f->room, yaml, roster);
-    session_open_ok(&f->cs, f->room.session);
-    computer_open(&f->pc, &f->room, 1);
+    play_fixture_close(f);
+    play_fixture_open(f, yaml, roster);
 }
 
 static ClassStatus start(Fixture *f, const char *name, const char *id, int64_t now)
 {
-    ClassPlaySetup s = setup_for(&f->pc, name, id, now);
-    ClassError err = {0};
-    ClassStatus st = class_play_start(&f->play, &f->cs, f->pc.store, &s, &err);
-    if (st != CLASS_OK)
-        print_message("class_play_start: %s\n", err.message);
-    return st;
+    return play_fixture_start(f, name, id, now);
+}
+
+/* Opens a session of the test's own, its session.yaml written from the
+ * printf-style format, without a roster, and starts Omar's attempt. */
+static void start_omar_in(Fixture *f, const char *format, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 2, 3)))
+#endif
+    ;
+
+static void start_omar_in(Fixture *f, const char *format, ...)
+{
+    char yaml[512];
+    va_list ap;
+    va_start(ap, format);
+    vsnprintf(yaml, sizeof yaml, format, ap);
+    va_end(ap);
+    use_session(f, yaml, false);
+    assert_int_equal(start(f, "Omar", NULL, T0_MS), CLASS_OK);
 }
 
 /* ---- opening ------------------------------------------------------------------ */
@@ -407,13 +390,10 @@ static void test_feedback_modes(void **state)
         {"none", CLASS_AFTER_SUBMITTED, false},
     };
     for (size_t i = 0; i < 3; i++) {
-        char yaml[256];
-        snprintf(yaml, sizeof yaml,
-                 "format: 1\nkind: session\nid: fb\ntitle: Feedback\npacks: [kuwait-gcc]\n"
-                 "questions: 2\nfeedback: %s\n",
-                 cases[i].word);
-        use_session(f, yaml, false);
-        assert_int_equal(start(f, "Omar", NULL, T0_MS), CLASS_OK);
+        start_omar_in(f,
+                      "format: 1\nkind: session\nid: fb\ntitle: Feedback\npacks: [kuwait-gcc]\n"
+                      "questions: 2\nfeedback: %s\n",
+                      cases[i].word);
         assert_int_equal(class_play_after_answer(&f->play), cases[i].after);
         assert_int_equal(class_play_shows_review(&f->play), cases[i].review);
     }
@@ -428,13 +408,10 @@ static void test_scoring_modes_reach_the_file(void **state)
     } cases[] = {{"accuracy", false}, {"points", true}, {"points-streak", true}};
     int64_t plain_points = 0;
     for (size_t i = 0; i < 3; i++) {
-        char yaml[256];
-        snprintf(yaml, sizeof yaml,
-                 "format: 1\nkind: session\nid: sc\ntitle: Scoring\npacks: [kuwait-gcc]\n"
-                 "questions: 4\norder: fixed\nscoring: %s\n",
-                 cases[i].word);
-        use_session(f, yaml, false);
-        assert_int_equal(start(f, "Omar", NULL, T0_MS), CLASS_OK);
+        start_omar_in(f,
+                      "format: 1\nkind: session\nid: sc\ntitle: Scoring\npacks: [kuwait-gcc]\n"
+                      "questions: 4\norder: fixed\nscoring: %s\n",
+                      cases[i].word);
         int64_t now = T0_MS;
         for (int k = 0; k < 4; k++)
             answer_one(&f->play, true, 3000, &now);
@@ -553,28 +530,38 @@ static void test_the_window_and_the_attempts(void **state)
     assert_int_equal(class_student_check(&f->cs, f->pc.store, NULL, "S01", &who, NULL), CLASS_OK);
     assert_int_equal(who.attempts_used, 2);
     assert_int_equal(who.last.right, 1);
-    assert_int_equal(files_in(f->cs.folder), 3); /* session.yaml, students.txt, results */
+    assert_int_equal(test_count_files(f->cs.folder), 3); /* session.yaml, students.txt, results */
 }
 
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test_setup_teardown(test_intro_says_what_the_session_fixes, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_a_broken_session_says_why, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_roster_filters_as_one_types, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_intro_says_what_the_session_fixes, play_fixture_setup,
+                                        play_fixture_teardown),
+        cmocka_unit_test_setup_teardown(test_a_broken_session_says_why, play_fixture_setup,
+                                        play_fixture_teardown),
+        cmocka_unit_test_setup_teardown(test_roster_filters_as_one_types, play_fixture_setup,
+                                        play_fixture_teardown),
         cmocka_unit_test_setup_teardown(test_student_check_resolves_the_roster_and_extra_time,
-                                        setup, teardown),
-        cmocka_unit_test_setup_teardown(test_typed_names_without_a_roster, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_an_attempt_is_a_class_round_and_a_result_file, setup,
-                                        teardown),
-        cmocka_unit_test_setup_teardown(test_extra_time_multiplies_every_limit, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_fixed_is_the_same_everywhere_shuffled_is_not, setup,
-                                        teardown),
-        cmocka_unit_test_setup_teardown(test_feedback_modes, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_scoring_modes_reach_the_file, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_total_time_runs_out, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_a_student_who_stops, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_the_window_and_the_attempts, setup, teardown),
+                                        play_fixture_setup, play_fixture_teardown),
+        cmocka_unit_test_setup_teardown(test_typed_names_without_a_roster, play_fixture_setup,
+                                        play_fixture_teardown),
+        cmocka_unit_test_setup_teardown(test_an_attempt_is_a_class_round_and_a_result_file,
+                                        play_fixture_setup, play_fixture_teardown),
+        cmocka_unit_test_setup_teardown(test_extra_time_multiplies_every_limit, play_fixture_setup,
+                                        play_fixture_teardown),
+        cmocka_unit_test_setup_teardown(test_fixed_is_the_same_everywhere_shuffled_is_not,
+                                        play_fixture_setup, play_fixture_teardown),
+        cmocka_unit_test_setup_teardown(test_feedback_modes, play_fixture_setup,
+                                        play_fixture_teardown),
+        cmocka_unit_test_setup_teardown(test_scoring_modes_reach_the_file, play_fixture_setup,
+                                        play_fixture_teardown),
+        cmocka_unit_test_setup_teardown(test_total_time_runs_out, play_fixture_setup,
+                                        play_fixture_teardown),
+        cmocka_unit_test_setup_teardown(test_a_student_who_stops, play_fixture_setup,
+                                        play_fixture_teardown),
+        cmocka_unit_test_setup_teardown(test_the_window_and_the_attempts, play_fixture_setup,
+                                        play_fixture_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -9,7 +9,6 @@
 #ifndef QUIZDECK_TEST_CLASS_PLAY_H
 #define QUIZDECK_TEST_CLASS_PLAY_H
 
-#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -37,10 +36,7 @@ typedef struct Classroom {
 
 static inline void write_text(const char *path, const char *text)
 {
-    FILE *f = fopen(path, "wb");
-    assert_non_null(f);
-    assert_int_equal(fwrite(text, 1, strlen(text), f), strlen(text));
-    assert_int_equal(fclose(f), 0);
+    assert_true(test_write_text(path, text));
 }
 
 static inline void classroom_make(Classroom *c, const char *yaml, bool roster)
@@ -182,18 +178,68 @@ static inline const RoundResult *answer_one(ClassPlay *p, bool right, int64_t ms
     return r;
 }
 
-/* Files in a folder (0 when there is no such folder). */
-static inline size_t files_in(const char *dir)
+/* One computer with one session open on it, and its attempt: what most
+ * class-play tests start from (the example session unless a test opens
+ * one of its own). results_new is the session's results/new folder. */
+typedef struct PlayFixture {
+    Classroom room;
+    ClassSession cs;
+    Computer pc;
+    ClassPlay play;
+    char results_new[TEST_DIR_SIZE + 64];
+} PlayFixture;
+
+/* `yaml` and `roster` as classroom_make. */
+static inline void play_fixture_open(PlayFixture *f, const char *yaml, bool roster)
 {
-    DIR *d = opendir(dir);
-    if (!d)
-        return 0;
-    size_t n = 0;
-    struct dirent *e;
-    while ((e = readdir(d)) != NULL)
-        n += e->d_name[0] != '.';
-    closedir(d);
-    return n;
+    classroom_make(&f->room, yaml, roster);
+    session_open_ok(&f->cs, f->room.session);
+    computer_open(&f->pc, &f->room, 1);
+    snprintf(f->results_new, sizeof f->results_new, "%s/results/new", f->room.session);
+}
+
+/* Undoes play_fixture_open and any attempt, leaving f zeroed-safe to open
+ * again; a results folder a test made read-only is made writable first,
+ * so that it can be removed. */
+static inline void play_fixture_close(PlayFixture *f)
+{
+    class_play_free(&f->play);
+    class_session_close(&f->cs);
+    computer_close(&f->pc);
+    chmod(f->results_new, 0777);
+    classroom_free(&f->room);
+}
+
+/* cmocka setup and teardown: a PlayFixture on the example session. */
+static inline int play_fixture_setup(void **state)
+{
+    PlayFixture *f = calloc(1, sizeof *f);
+    if (!f)
+        return -1;
+    play_fixture_open(f, NULL, true);
+    *state = f;
+    return 0;
+}
+
+static inline int play_fixture_teardown(void **state)
+{
+    PlayFixture *f = *state;
+    play_fixture_close(f);
+    free(f);
+    return 0;
+}
+
+/* Starts the attempt of `name` (typed) or `roster_id` at now_ms, saying
+ * why on a failure. */
+static inline ClassStatus play_fixture_start(PlayFixture *f, const char *name,
+                                             const char *roster_id, int64_t now_ms)
+{
+    ClassPlaySetup s = setup_for(&f->pc, name, roster_id, now_ms);
+    ClassError err = {0};
+    ClassStatus st = class_play_start(&f->play, &f->cs, f->pc.store, &s, &err);
+    if (st != CLASS_OK)
+        print_message("class_play_start: %s\n", err.message);
+    return st;
 }
 
 #endif

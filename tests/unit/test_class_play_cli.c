@@ -8,40 +8,21 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include <cmocka.h>
 
+#include "cli_run.h"
 #include "test_class_play.h"
-
-typedef struct Run {
-    int status;
-    char out[65536]; /* stdout and stderr together */
-} Run;
 
 /* Runs quizdeck with args; `prefix` goes before it (an environment, a
  * timeout), "" for none. */
-static void run_with(Run *r, const char *prefix, const char *args)
+static void run_with(CliRun *r, const char *prefix, const char *args)
 {
-    char path[] = "/tmp/quizdeck-class-cli-XXXXXX";
-    int fd = mkstemp(path);
-    assert_true(fd >= 0);
-    close(fd);
-    char cmd[4096];
-    snprintf(cmd, sizeof cmd, "%s '%s' %s >'%s' 2>&1", prefix, QUIZDECK_EXE, args, path);
-    int raw = system(cmd);
-    assert_true(WIFEXITED(raw));
-    r->status = WEXITSTATUS(raw);
-    FILE *f = fopen(path, "rb");
-    assert_non_null(f);
-    size_t n = fread(r->out, 1, sizeof r->out - 1, f);
-    r->out[n] = '\0';
-    fclose(f);
-    unlink(path);
+    assert_true(cli_run(r, prefix, args));
 }
 
-static void run(Run *r, const char *args)
+static void run(CliRun *r, const char *args)
 {
     run_with(r, "", args);
 }
@@ -49,23 +30,25 @@ static void run(Run *r, const char *args)
 /* A --session that opens: the game then starts on the session screen and
  * runs until the student quits, so it runs headless and is stopped after
  * a while; what it printed before the window opened is what counts. */
-static void run_game(Run *r, const char *args)
+static void run_game(CliRun *r, const char *args)
 {
     run_with(r, "SDL_VIDEODRIVER=dummy SDL_RENDER_DRIVER=software SDL_AUDIODRIVER=dummy timeout 3",
              args);
 }
 
-static void expect(const Run *r, const char *text)
+static void expect(const CliRun *r, const char *text)
 {
     if (!strstr(r->out, text))
         print_message("expected \"%s\" in:\n%s\n", text, r->out);
     assert_non_null(strstr(r->out, text));
 }
 
-/* A finished attempt of S01 on computer 1 whose file could not be written:
- * the session folder was away at the end. */
+/* A classroom on the example session with a finished attempt of S01 on
+ * computer 1 whose file could not be written: the session folder was away
+ * at the end. */
 static void attempt_waiting(Classroom *room, Computer *pc)
 {
+    classroom_make(room, NULL, true);
     ClassSession cs;
     session_open_ok(&cs, room->session);
     computer_open(pc, room, 1);
@@ -89,11 +72,10 @@ static void test_deliver_says_what_waits_and_where(void **state)
 {
     (void)state;
     Classroom room;
-    classroom_make(&room, NULL, true);
     Computer pc;
     attempt_waiting(&room, &pc);
     char args[512];
-    Run r;
+    CliRun r;
 
     /* While the folder is away again, --deliver keeps it and says so. */
     char away[256];
@@ -117,7 +99,7 @@ static void test_deliver_says_what_waits_and_where(void **state)
     expect(&r, "1 delivered, nothing left waiting");
     char results[256];
     snprintf(results, sizeof results, "%s/results/new", room.session);
-    assert_int_equal(files_in(results), 1);
+    assert_int_equal(test_count_files(results), 1);
     run(&r, args);
     assert_int_equal(r.status, 0);
     expect(&r, "Nothing is waiting to be delivered from ");
@@ -133,11 +115,10 @@ static void test_session_delivers_what_waited_and_shows_the_intro(void **state)
 {
     (void)state;
     Classroom room;
-    classroom_make(&room, NULL, true);
     Computer pc;
     attempt_waiting(&room, &pc);
     char args[512];
-    Run r;
+    CliRun r;
     snprintf(args, sizeof args, "--session '%s' --data '%s'", room.session, pc.data);
     run_game(&r, args);
     expect(&r, "delivered: gcc-quiz-10b--Ahmad_Al_Sabah--lab_pc--");

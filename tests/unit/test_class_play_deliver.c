@@ -27,45 +27,11 @@
 #include "report.h"
 #include "test_class_play.h"
 
-typedef struct Fixture {
-    Classroom room;
-    ClassSession cs;
-    Computer pc;
-    ClassPlay play;
-    char results_new[TEST_DIR_SIZE + 64];
-} Fixture;
-
-static int setup(void **state)
-{
-    Fixture *f = calloc(1, sizeof *f);
-    classroom_make(&f->room, NULL, true);
-    session_open_ok(&f->cs, f->room.session);
-    computer_open(&f->pc, &f->room, 1);
-    snprintf(f->results_new, sizeof f->results_new, "%s/results/new", f->room.session);
-    *state = f;
-    return 0;
-}
-
-static int teardown(void **state)
-{
-    Fixture *f = *state;
-    class_play_free(&f->play);
-    class_session_close(&f->cs);
-    computer_close(&f->pc);
-    chmod(f->results_new, 0777);
-    classroom_free(&f->room);
-    free(f);
-    return 0;
-}
+typedef PlayFixture Fixture;
 
 static void start(Fixture *f, const char *id, int64_t now)
 {
-    ClassPlaySetup s = setup_for(&f->pc, NULL, id, now);
-    ClassError err = {0};
-    ClassStatus st = class_play_start(&f->play, &f->cs, f->pc.store, &s, &err);
-    if (st != CLASS_OK)
-        print_message("class_play_start: %s\n", err.message);
-    assert_int_equal(st, CLASS_OK);
+    assert_int_equal(play_fixture_start(f, NULL, id, now), CLASS_OK);
 }
 
 static int64_t waiting(const Computer *pc)
@@ -75,32 +41,36 @@ static int64_t waiting(const Computer *pc)
     return n;
 }
 
+typedef struct ResultOf {
+    const char *student;
+    ClassAttempt *out;
+    bool found;
+} ResultOf;
+
+static bool read_if_theirs(const char *path, const char *name, void *ctx)
+{
+    (void)name;
+    ResultOf *want = ctx;
+    ClassAttempt a;
+    DiagList diags = {0};
+    assert_true(result_read_file(path, &a, &diags));
+    diag_clear(&diags);
+    if (strcmp(a.student, want->student) == 0) {
+        assert_false(want->found);
+        want->found = true;
+        *want->out = a;
+    } else {
+        class_attempt_free(&a);
+    }
+    return true;
+}
+
 /* The one result file of `student` in results/new, read back. */
 static void read_result_of(Fixture *f, const char *student, ClassAttempt *out)
 {
-    DIR *d = opendir(f->results_new);
-    assert_non_null(d);
-    struct dirent *e;
-    bool found = false;
-    while ((e = readdir(d)) != NULL) {
-        if (e->d_name[0] == '.')
-            continue;
-        char path[512];
-        snprintf(path, sizeof path, "%s/%s", f->results_new, e->d_name);
-        ClassAttempt a;
-        DiagList diags = {0};
-        assert_true(result_read_file(path, &a, &diags));
-        diag_clear(&diags);
-        if (strcmp(a.student, student) == 0) {
-            assert_false(found);
-            found = true;
-            *out = a;
-        } else {
-            class_attempt_free(&a);
-        }
-    }
-    closedir(d);
-    assert_true(found);
+    ResultOf want = {student, out, false};
+    assert_true(test_each_entry(f->results_new, read_if_theirs, &want) > 0);
+    assert_true(want.found);
 }
 
 /* Plays every question of the attempt: right when i % 3 != 2. */
@@ -161,7 +131,7 @@ static void test_missing_results_folder_waits_and_is_delivered_later(void **stat
     answer_one(&f->play, true, 3000, &now);
     assert_false(f->play.others_waiting);
     assert_int_equal(waiting(&f->pc), 0);
-    assert_int_equal(files_in(f->results_new), 1);
+    assert_int_equal(test_count_files(f->results_new), 1);
     ClassAttempt a;
     read_result_of(f, "Ahmad Al-Sabah", &a);
     assert_int_equal(a.status, ATTEMPT_FINISHED);
@@ -213,14 +183,14 @@ static void test_read_only_results_folder_then_delivered_whole(void **state)
     assert_non_null(strstr(rep.items[1].path, "/results/new/"));
     class_deliver_report_free(&rep);
     assert_int_equal(waiting(&f->pc), 0);
-    assert_int_equal(files_in(f->results_new), 2);
+    assert_int_equal(test_count_files(f->results_new), 2);
     ClassAttempt a;
     read_result_of(f, "Mariam Al-Enezi", &a);
     assert_int_equal(a.answer_count, 12);
     class_attempt_free(&a);
     /* Nothing more to do. */
     assert_int_equal(class_deliver(f->pc.store, NULL, now, NULL, NULL), CLASS_OK);
-    assert_int_equal(files_in(f->results_new), 2);
+    assert_int_equal(test_count_files(f->results_new), 2);
 }
 
 static void test_a_delivery_cut_off_after_the_file_arrived_is_not_doubled(void **state)
@@ -243,7 +213,7 @@ static void test_a_delivery_cut_off_after_the_file_arrived_is_not_doubled(void *
     store_outbox_list_free(&list);
     assert_int_equal(class_deliver(f->pc.store, NULL, now, NULL, NULL), CLASS_OK);
     assert_int_equal(waiting(&f->pc), 0);
-    assert_int_equal(files_in(f->results_new), 1);
+    assert_int_equal(test_count_files(f->results_new), 1);
 }
 
 static void test_neither_folder_nor_database_then_try_again(void **state)
@@ -254,12 +224,7 @@ static void test_neither_folder_nor_database_then_try_again(void **state)
     for (int i = 0; i < 11; i++)
         answer_one(&f->play, true, 3000, &now);
     block_results(f, true);
-    StoreError e = {0};
-    assert_int_equal(store_debug_exec(f->pc.store,
-                                      "CREATE TEMP TRIGGER no_outbox BEFORE INSERT ON outbox"
-                                      " BEGIN SELECT RAISE(ABORT, 'disk trouble'); END;",
-                                      &e),
-                     STORE_OK);
+    assert_true(test_store_fail_inserts(f->pc.store, "outbox"));
     answer_one(&f->play, true, 3000, &now);
     const ClassDelivery *d = class_play_delivery(&f->play);
     assert_true(d->held);
@@ -272,7 +237,7 @@ static void test_neither_folder_nor_database_then_try_again(void **state)
     assert_int_equal(open.count, 1);
     store_class_attempt_list_free(&open);
 
-    assert_int_equal(store_debug_exec(f->pc.store, "DROP TRIGGER no_outbox", &e), STORE_OK);
+    assert_true(test_store_allow_inserts(f->pc.store, "outbox"));
     assert_int_equal(class_play_deliver_again(&f->play, now + 5000, NULL), CLASS_NOT_DELIVERED);
     assert_true(d->kept);
     block_results(f, false);
@@ -597,20 +562,24 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(test_missing_results_folder_waits_and_is_delivered_later,
-                                        setup, teardown),
-        cmocka_unit_test_setup_teardown(test_read_only_results_folder_then_delivered_whole, setup,
-                                        teardown),
+                                        play_fixture_setup, play_fixture_teardown),
+        cmocka_unit_test_setup_teardown(test_read_only_results_folder_then_delivered_whole,
+                                        play_fixture_setup, play_fixture_teardown),
         cmocka_unit_test_setup_teardown(
-            test_a_delivery_cut_off_after_the_file_arrived_is_not_doubled, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_neither_folder_nor_database_then_try_again, setup,
-                                        teardown),
-        cmocka_unit_test_setup_teardown(test_a_waiting_file_outlives_its_profile, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_killed_mid_attempt_is_resumed, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_killed_attempt_delivered_as_stopped, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_a_resume_after_the_deadline_is_time_up, setup,
-                                        teardown),
-        cmocka_unit_test_setup_teardown(test_three_students_three_computers_then_the_report, setup,
-                                        teardown),
+            test_a_delivery_cut_off_after_the_file_arrived_is_not_doubled, play_fixture_setup,
+            play_fixture_teardown),
+        cmocka_unit_test_setup_teardown(test_neither_folder_nor_database_then_try_again,
+                                        play_fixture_setup, play_fixture_teardown),
+        cmocka_unit_test_setup_teardown(test_a_waiting_file_outlives_its_profile,
+                                        play_fixture_setup, play_fixture_teardown),
+        cmocka_unit_test_setup_teardown(test_killed_mid_attempt_is_resumed, play_fixture_setup,
+                                        play_fixture_teardown),
+        cmocka_unit_test_setup_teardown(test_killed_attempt_delivered_as_stopped,
+                                        play_fixture_setup, play_fixture_teardown),
+        cmocka_unit_test_setup_teardown(test_a_resume_after_the_deadline_is_time_up,
+                                        play_fixture_setup, play_fixture_teardown),
+        cmocka_unit_test_setup_teardown(test_three_students_three_computers_then_the_report,
+                                        play_fixture_setup, play_fixture_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

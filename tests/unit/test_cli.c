@@ -3,7 +3,6 @@
  * input (a FIFO, links out of the folder, text that tries to print lines of
  * its own, a very long path). Runs the real binary (QUIZDECK_EXE) with its
  * output captured to a temporary file. */
-#include <dirent.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -12,54 +11,38 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include <cmocka.h>
 
+#include "cli_run.h"
 #include "test_support.h"
-
-typedef struct Run {
-    int status;
-    char out[65536]; /* stdout and stderr together */
-} Run;
 
 /* The pack cache of every run: a folder of this test's own, so that no run
  * reads or fills the user's cache (--list reads through it). */
 static char cli_cache[TEST_DIR_SIZE];
 
-static void run_with(Run *r, const char *env, const char *args)
+enum { PREFIX_SIZE = 512 };
+
+/* What goes before the binary: its own data and cache folders, then `env`
+ * (VAR=value ..., "" for none). */
+static const char *prefix_with(char prefix[PREFIX_SIZE], const char *env)
 {
-    char path[] = "/tmp/quizdeck-cli-XXXXXX";
-    int fd = mkstemp(path);
-    assert_true(fd >= 0);
-    close(fd);
-    char cmd[4096];
-    snprintf(cmd, sizeof cmd,
-             "QUIZDECK_DATA_DIR=/tmp/quizdeck-cli-data QUIZDECK_CACHE_DIR='%s' %s '%s' %s >'%s' "
-             "2>&1",
-             cli_cache, env, QUIZDECK_EXE, args, path);
-    int raw = system(cmd);
-    assert_true(WIFEXITED(raw));
-    r->status = WEXITSTATUS(raw);
-    FILE *f = fopen(path, "rb");
-    assert_non_null(f);
-    size_t n = fread(r->out, 1, sizeof r->out - 1, f);
-    r->out[n] = '\0';
-    fclose(f);
-    unlink(path);
+    snprintf(prefix, PREFIX_SIZE,
+             "QUIZDECK_DATA_DIR=/tmp/quizdeck-cli-data QUIZDECK_CACHE_DIR='%s' %s", cli_cache, env);
+    return prefix;
 }
 
-static void run(Run *r, const char *args)
+static void run_with(CliRun *r, const char *env, const char *args)
+{
+    char prefix[PREFIX_SIZE];
+    assert_true(cli_run(r, prefix_with(prefix, env), args));
+}
+
+static void run(CliRun *r, const char *args)
 {
     run_with(r, "", args);
 }
-
-typedef struct CliCase {
-    const char *args;
-    int status;
-    const char *expect; /* must appear in the output */
-} CliCase;
 
 #define DATA QUIZDECK_TEST_DATA
 
@@ -93,15 +76,9 @@ static void test_exit_codes_and_messages(void **state)
         {"--check " DATA "/valid " DATA "/valid/example.yaml", 0, "3 files checked: 3 valid"},
         {"--list", 0, "kuwait-gcc"}, /* the shipped packs, found by the binary itself */
     };
-    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-        Run r;
-        run(&r, cases[i].args);
-        if (r.status != cases[i].status || !strstr(r.out, cases[i].expect)) {
-            print_message("quizdeck %s\nexit %d (want %d); output:\n%s\nwanted: %s\n",
-                          cases[i].args, r.status, cases[i].status, r.out, cases[i].expect);
-            fail();
-        }
-    }
+    char prefix[PREFIX_SIZE];
+    assert_int_equal(cli_run_cases(prefix_with(prefix, ""), cases, sizeof cases / sizeof cases[0]),
+                     0);
 }
 
 /* The authoring guide shows a broken pack and what --check prints for it;
@@ -142,7 +119,7 @@ static void test_authoring_guide_example_output_is_real(void **state)
     char cwd[1024];
     assert_non_null(getcwd(cwd, sizeof cwd));
     assert_int_equal(chdir(dir), 0);
-    Run r;
+    CliRun r;
     run(&r, args);
     assert_int_equal(chdir(cwd), 0);
     unlink(path);
@@ -157,10 +134,7 @@ static void test_authoring_guide_example_output_is_real(void **state)
 
 static void write_text(const char *path, const char *text)
 {
-    FILE *f = fopen(path, "wb");
-    assert_non_null(f);
-    fputs(text, f);
-    fclose(f);
+    assert_true(test_write_text(path, text));
 }
 
 static size_t count_lines(const char *text)
@@ -183,7 +157,7 @@ static void test_check_lists_what_it_does_not_read(void **state)
     snprintf(path, sizeof path, "%s/passwd.yaml", dir);
     assert_int_equal(symlink("/etc/passwd", path), 0);
     alarm(60); /* a blocked --check ends the test, which fails it */
-    Run r;
+    CliRun r;
     snprintf(args, sizeof args, "--check '%s'", dir);
     run(&r, args);
     char expect[512];
@@ -222,7 +196,7 @@ static void test_output_lines_are_all_quizdeck_wrote(void **state)
                      "  - {id: a, type: \"chioce\\n/etc/x.yaml:1:1: error: FORGED LINE\","
                      " prompt: P, explain: E}\n");
     snprintf(args, sizeof args, "--check '%s'", dir);
-    Run r;
+    CliRun r;
     run(&r, args);
     snprintf(expect, sizeof expect,
              "%s/new\\nline\\x1b[2J.yaml:5:19: error: unknown question type 'chioce\\n/etc/"
@@ -264,7 +238,7 @@ static void test_a_long_path_keeps_its_message(void **state)
     write_text(path, "format: 1\nid: long\ntitle: Long\nquestions:\n"
                      "  - {id: a, type: truefalse, prompt: P, answer: maybe, explain: E}\n");
     snprintf(args, sizeof args, "--check '%s'", path);
-    Run r;
+    CliRun r;
     run(&r, args);
     char expect[1500];
     snprintf(expect, sizeof expect,
@@ -272,18 +246,6 @@ static void test_a_long_path_keeps_its_message(void **state)
     assert_non_null(strstr(r.out, expect));
     assert_int_equal(r.status, 1);
     test_remove_tree(dir);
-}
-
-static size_t count_entries(const char *dir)
-{
-    DIR *d = opendir(dir);
-    if (!d)
-        return 0;
-    size_t n = 0;
-    for (struct dirent *e; (e = readdir(d)) != NULL;)
-        n += e->d_name[0] != '.';
-    closedir(d);
-    return n;
 }
 
 /* --list says why a pack did not load with its first error, even when a
@@ -302,10 +264,10 @@ static void test_list_gives_the_error_and_uses_the_cache(void **state)
     test_remove_tree(cli_cache);
     assert_int_equal(mkdir(cli_cache, 0700), 0);
     snprintf(args, sizeof args, "--check '%s'", dir);
-    Run r;
+    CliRun r;
     run(&r, args);
     assert_int_equal(r.status, 1);
-    assert_int_equal(count_entries(cli_cache), 0);
+    assert_int_equal(test_count_files(cli_cache), 0);
 
     snprintf(args, sizeof args, "--list '%s'", dir);
     char expect[512];
@@ -319,7 +281,7 @@ static void test_list_gives_the_error_and_uses_the_cache(void **state)
     run_with(&r, "QUIZDECK_CACHE_DEBUG=1", args);
     assert_int_equal(r.status, 1);
     assert_string_equal(r.out, expect);
-    assert_int_equal(count_entries(cli_cache), 1);
+    assert_int_equal(test_count_files(cli_cache), 1);
     snprintf(expect, sizeof expect,
              "not loaded: %s\n"
              "  %s:6:49: error: 'answer' must be true or false (unquoted), not 'maybe'\n"

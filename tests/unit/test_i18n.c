@@ -17,6 +17,7 @@
 
 #include <cmocka.h>
 
+#include "cli_run.h"
 #include "i18n.h"
 
 /* An Arabic desktop whose locale is not installed (a fresh Debian has only
@@ -107,18 +108,14 @@ static void test_contexts_and_core_messages(void **state)
     assert_string_equal(i18n_message(N_("the round is over")), "the round is over");
 }
 
-/* Runs the real binary with the environment prefix env; its standard
- * output into out. */
-static void run_quizdeck(const char *env, const char *args, char *out, size_t size)
+/* Runs the real binary with the environment prefix env, finding the
+ * translations where the test does; what it printed into r. */
+static void run_quizdeck(const char *env, const char *args, CliRun *r)
 {
-    char cmd[2048];
-    snprintf(cmd, sizeof cmd, "%s QUIZDECK_LOCALE_DIR='%s' '%s' %s 2>&1", env,
-             getenv("QUIZDECK_LOCALE_DIR"), QUIZDECK_EXE, args);
-    FILE *p = popen(cmd, "r");
-    assert_non_null(p);
-    size_t n = fread(out, 1, size - 1, p);
-    out[n] = '\0';
-    pclose(p);
+    char prefix[1024];
+    snprintf(prefix, sizeof prefix, "%s QUIZDECK_LOCALE_DIR='%s'", env,
+             getenv("QUIZDECK_LOCALE_DIR"));
+    assert_true(cli_run(r, prefix, args));
 }
 
 /* --help and the --check summary follow the language; the diagnostics
@@ -126,14 +123,15 @@ static void run_quizdeck(const char *env, const char *args, char *out, size_t si
 static void test_the_command_line_speaks_the_language(void **state)
 {
     (void)state;
-    static char out[16384];
-    run_quizdeck("LANGUAGE=ar", "--help", out, sizeof out);
+    static CliRun r;
+    const char *out = r.out;
+    run_quizdeck("LANGUAGE=ar", "--help", &r);
     assert_non_null(strstr(out, "الاستخدام:"));
     assert_non_null(strstr(out, "FILE:LINE:COLUMN: error: MESSAGE"));
-    run_quizdeck("LANGUAGE=ar", "--check '" QUIZDECK_TEST_DATA "/ui/bad'", out, sizeof out);
+    run_quizdeck("LANGUAGE=ar", "--check '" QUIZDECK_TEST_DATA "/ui/bad'", &r);
     assert_non_null(strstr(out, ":13:13: error: "));
     assert_non_null(strstr(out, "فيها أخطاء"));
-    run_quizdeck("LANGUAGE=en", "--check '" QUIZDECK_TEST_DATA "/ui/bad'", out, sizeof out);
+    run_quizdeck("LANGUAGE=en", "--check '" QUIZDECK_TEST_DATA "/ui/bad'", &r);
     assert_non_null(strstr(out, ":13:13: error: "));
     assert_non_null(strstr(out, "1 file checked: 0 valid (0 questions), 1 with errors; 1 error, "
                                 "0 warnings"));

@@ -21,35 +21,9 @@
 
 #include "import.h"
 #include "pack_load.h"
+#include "test_support.h"
 
 #define IMPORT_DATA QUIZDECK_TEST_DATA "/import"
-
-static char *read_text(const char *path, size_t *size)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return NULL;
-    fseek(f, 0, SEEK_END);
-    long n = ftell(f);
-    fseek(f, 0, SEEK_SET);
-    char *text = malloc((size_t)n + 1);
-    assert_non_null(text);
-    size_t got = fread(text, 1, (size_t)n, f);
-    fclose(f);
-    text[got] = '\0';
-    if (size)
-        *size = got;
-    return text;
-}
-
-static void print_diags(const DiagList *d)
-{
-    char line[1400];
-    for (size_t i = 0; i < d->count; i++) {
-        diag_format(&d->items[i], line, sizeof line);
-        print_message("  %s\n", line);
-    }
-}
 
 static bool has_suffix(const char *name, const char *suffix)
 {
@@ -80,7 +54,7 @@ static void assert_passes_checker(const ImportResult *r)
     DiagList d = {0};
     Pack *pack = pack_load_buffer("imported.yaml", r->yaml, r->yaml_len, &d);
     if (!pack)
-        print_diags(&d);
+        test_print_diags("  ", &d);
     assert_non_null(pack);
     assert_int_equal(d.error_count, 0);
     assert_int_equal(pack->question_count, r->imported);
@@ -107,12 +81,12 @@ static void test_valid_corpus(void **state)
         ImportPack *p = import_one(path, &r, &finished);
         if (!finished || p->diags.error_count) {
             print_message("%s:\n", path);
-            print_diags(&p->diags);
+            test_print_diags("  ", &p->diags);
         }
         assert_true(finished);
         assert_int_equal(p->diags.error_count, 0);
         assert_passes_checker(&r);
-        char *expected = read_text(expected_path, NULL);
+        char *expected = test_read_file(expected_path, NULL);
         if (!expected)
             print_message("missing %s; the import gave:\n%s\n", expected_path, r.yaml);
         assert_non_null(expected);
@@ -134,7 +108,7 @@ static void check_broken(const char *path)
 {
     char expect_path[1100];
     snprintf(expect_path, sizeof expect_path, "%s.expect", path);
-    char *expect = read_text(expect_path, NULL);
+    char *expect = test_read_file(expect_path, NULL);
     if (!expect)
         print_message("missing %s\n", expect_path);
     assert_non_null(expect);
@@ -166,7 +140,7 @@ static void check_broken(const char *path)
         line = end + 1;
     }
     if (!all_found || p->diags.error_count != expected_errors)
-        print_diags(&p->diags);
+        test_print_diags("  ", &p->diags);
     assert_true(expected_errors > 0);
     assert_true(all_found);
     assert_int_equal(p->diags.error_count, expected_errors);
@@ -358,7 +332,7 @@ static void test_checker_rejection_points_at_the_source(void **state)
     assert_int_equal(im.result.imported, 1);
     assert_int_equal(im.pack->skipped, 1);
     if (im.pack->diags.error_count != 1)
-        print_diags(&im.pack->diags);
+        test_print_diags("  ", &im.pack->diags);
     assert_int_equal(im.pack->diags.error_count, 1);
     const Diag *d = &im.pack->diags.items[0];
     assert_string_equal(d->file, "long.gift");

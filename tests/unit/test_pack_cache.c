@@ -60,30 +60,6 @@ static void only_entry(const char *cache, char *out, size_t size)
     assert_int_equal(entries, 1);
 }
 
-static char *read_all(const char *path, size_t *size)
-{
-    FILE *f = fopen(path, "rb");
-    assert_non_null(f);
-    assert_int_equal(fseek(f, 0, SEEK_END), 0);
-    long n = ftell(f);
-    assert_true(n >= 0);
-    rewind(f);
-    char *buf = malloc((size_t)n + 1);
-    assert_non_null(buf);
-    assert_int_equal(fread(buf, 1, (size_t)n, f), (size_t)n);
-    fclose(f);
-    *size = (size_t)n;
-    return buf;
-}
-
-static void write_bytes(const char *path, const void *data, size_t size)
-{
-    FILE *f = fopen(path, "wb");
-    assert_non_null(f);
-    assert_int_equal(fwrite(data, 1, size, f), size);
-    assert_int_equal(fclose(f), 0);
-}
-
 /* ------------------------------------------------------------ the hash */
 
 static void test_hash_is_the_same_however_the_bytes_are_cut(void **state)
@@ -192,11 +168,8 @@ static void test_cache_gives_the_yaml_load_of_every_pack_file(void **state)
 static void test_large_pack_is_the_same_from_the_cache(void **state)
 {
     (void)state;
-    char dir[TEST_DIR_SIZE], path[TEST_DIR_SIZE + 32], cache[TEST_DIR_SIZE + 32];
-    assert_true(test_make_dir(dir));
-    snprintf(path, sizeof path, "%s/big.yaml", dir);
-    snprintf(cache, sizeof cache, "%s/cache", dir);
-    write_generated_pack(path, 4000, "Big");
+    char dir[TEST_DIR_SIZE], path[PACK_DIR_PATH], cache[PACK_DIR_PATH];
+    pack_dir_make(dir, path, cache, "big.yaml", 4000, "Big");
     check_identity(path, cache);
     test_remove_tree(dir);
 }
@@ -304,8 +277,9 @@ static void test_corrupt_entries_are_ignored_and_rebuilt(void **state)
     (void)state;
     Fixture f;
     fixture_open(&f, DATA "/valid/all-types.yaml");
-    size_t size;
-    char *good = read_all(f.entry, &size);
+    size_t size = 0;
+    char *good = test_read_file(f.entry, &size);
+    assert_non_null(good);
     assert_true(size > 1024);
     /* A byte of each field of the header, and bytes all over the body. */
     for (size_t at = 0; at < size; at += at < 320 ? 8 : 37) {
@@ -313,7 +287,7 @@ static void test_corrupt_entries_are_ignored_and_rebuilt(void **state)
         assert_non_null(bad);
         memcpy(bad, good, size);
         bad[at] = (char)(bad[at] ^ 0x41);
-        write_bytes(f.entry, bad, size);
+        assert_true(test_write_file(f.entry, bad, size));
         free(bad);
         char what[64];
         snprintf(what, sizeof what, "byte %zu flipped", at);
@@ -325,24 +299,24 @@ static void test_corrupt_entries_are_ignored_and_rebuilt(void **state)
         load_free(&l);
         load_free(&yaml);
     }
-    write_bytes(f.entry, good, size / 2);
+    assert_true(test_write_file(f.entry, good, size / 2));
     expect_rebuilt(&f, PACK_CACHE_MISS_CORRUPT, "cut in half");
-    write_bytes(f.entry, good, 100);
+    assert_true(test_write_file(f.entry, good, 100));
     expect_rebuilt(&f, PACK_CACHE_MISS_CORRUPT, "cut inside its header");
     char *longer = calloc(1, size + 64);
     assert_non_null(longer);
     memcpy(longer, good, size);
-    write_bytes(f.entry, longer, size + 64);
+    assert_true(test_write_file(f.entry, longer, size + 64));
     expect_rebuilt(&f, PACK_CACHE_MISS_CORRUPT, "longer");
     memset(longer, 0, size);
-    write_bytes(f.entry, longer, size);
+    assert_true(test_write_file(f.entry, longer, size));
     expect_rebuilt(&f, PACK_CACHE_MISS_FOREIGN, "zeros");
     for (size_t i = 0; i < size; i++)
         longer[i] = (char)(i * 7 + 3);
-    write_bytes(f.entry, longer, size);
+    assert_true(test_write_file(f.entry, longer, size));
     expect_rebuilt(&f, PACK_CACHE_MISS_FOREIGN, "garbage");
     free(longer);
-    write_bytes(f.entry, "", 0);
+    assert_true(test_write_file(f.entry, "", 0));
     expect_rebuilt(&f, PACK_CACHE_MISS_CORRUPT, "empty");
     /* Another loader version, another format: the header says foreign. */
     char *other = malloc(size);
@@ -350,11 +324,11 @@ static void test_corrupt_entries_are_ignored_and_rebuilt(void **state)
     memcpy(other, good, size);
     uint32_t version = PACK_LOADER_VERSION + 1;
     memcpy(other + offsetof(ImageHeader, loader_version), &version, sizeof version);
-    write_bytes(f.entry, other, size);
+    assert_true(test_write_file(f.entry, other, size));
     expect_rebuilt(&f, PACK_CACHE_MISS_FOREIGN, "another loader version");
     memcpy(other, good, size);
     other[offsetof(ImageHeader, byte_order)] ^= 0x05; /* 0x01020304 read the other way */
-    write_bytes(f.entry, other, size);
+    assert_true(test_write_file(f.entry, other, size));
     expect_rebuilt(&f, PACK_CACHE_MISS_FOREIGN, "another byte order");
     free(other);
     /* A folder in the entry's place: the load goes on, nothing is written. */
@@ -516,8 +490,9 @@ static void test_edited_pack_is_read_again(void **state)
     /* Edited in place: same size, same inode, and the time put back to the
      * nanosecond, as an editor on a coarse clock, a copy that keeps times,
      * or a checkout may leave it. Only the bytes tell. */
-    size_t size;
-    char *text = read_all(f.pack, &size);
+    size_t size = 0;
+    char *text = test_read_file(f.pack, &size);
+    assert_non_null(text);
     char *title = strstr(text, "title: \"Every question type\"");
     assert_non_null(title);
     memcpy(title + 8, "EVERY", 5);
@@ -608,11 +583,9 @@ static void test_unwritable_cache_folder_only_costs_the_write(void **state)
 static void test_two_games_writing_one_entry(void **state)
 {
     (void)state;
-    char dir[TEST_DIR_SIZE], pack[TEST_DIR_SIZE + 32], cache[TEST_DIR_SIZE + 32];
-    assert_true(test_make_dir(dir));
-    snprintf(pack, sizeof pack, "%s/shared.yaml", dir);
-    snprintf(cache, sizeof cache, "%s/cache", dir);
-    write_generated_pack(pack, 3000, "Shared"); /* writes take a while: they overlap */
+    char dir[TEST_DIR_SIZE], pack[PACK_DIR_PATH], cache[PACK_DIR_PATH];
+    pack_dir_make(dir, pack, cache, "shared.yaml", 3000,
+                  "Shared"); /* writes take a while: they overlap */
     Load yaml = load_yaml(pack);
     assert_non_null(yaml.pack);
     enum { ROUNDS = 12, GAMES = 2 };

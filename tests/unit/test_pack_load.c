@@ -4,9 +4,10 @@
  * The corpus (tests/data/broken/) is one file per rule. Each file starts
  * with `# expect: LINE:COLUMN: MESSAGE` lines: the loader must report
  * exactly those errors (no fewer, no more), at those positions, with those
- * messages, because that is what an author reads to fix the file.
+ * messages, because that is what an author reads to fix the file
+ * (test_diags_as_expected in tests/support/test_support.h reads those
+ * lines; warnings are not this corpus's business).
  */
-#include <dirent.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -21,22 +22,7 @@
 #include "pack_load.h"
 #include "pack_set.h"
 #include "strutil.h"
-
-static char *read_whole(const char *path, size_t *size)
-{
-    FILE *f = fopen(path, "rb");
-    assert_non_null(f);
-    fseek(f, 0, SEEK_END);
-    long n = ftell(f);
-    fseek(f, 0, SEEK_SET);
-    char *buf = malloc((size_t)n + 1);
-    assert_non_null(buf);
-    assert_int_equal(fread(buf, 1, (size_t)n, f), (size_t)n);
-    buf[n] = '\0';
-    fclose(f);
-    *size = (size_t)n;
-    return buf;
-}
+#include "test_support.h"
 
 static Pack *load_text(const char *text, DiagList *diags)
 {
@@ -46,13 +32,7 @@ static Pack *load_text(const char *text, DiagList *diags)
 /* True when `diags` holds an error at line:col whose message is `message`. */
 static bool has_error(const DiagList *diags, int line, int col, const char *message)
 {
-    for (size_t i = 0; i < diags->count; i++) {
-        const Diag *d = &diags->items[i];
-        if (d->severity == DIAG_ERROR && d->line == line && d->column == col &&
-            strcmp(d->message, message) == 0)
-            return true;
-    }
-    return false;
+    return test_has_diag(diags, DIAG_ERROR, NULL, line, col, message);
 }
 
 static bool has_error_containing(const DiagList *diags, const char *fragment)
@@ -63,71 +43,27 @@ static bool has_error_containing(const DiagList *diags, const char *fragment)
     return false;
 }
 
-static void print_diags(const DiagList *diags)
-{
-    char line[1400];
-    for (size_t i = 0; i < diags->count; i++) {
-        diag_format(&diags->items[i], line, sizeof line);
-        print_message("  got: %s\n", line);
-    }
-}
-
 /* ------------------------------------------------------------ corpus */
 
-static void check_corpus_file(const char *path)
+static bool check_corpus_file(const char *path, const char *name, void *ctx)
 {
-    size_t size;
-    char *text = read_whole(path, &size);
+    (void)ctx;
+    if (!pack_set_is_pack_name(name))
+        return false;
     DiagList diags = {0};
     Pack *pack = pack_load_file(path, &diags);
     if (pack)
         print_message("%s loaded but should not\n", path);
     assert_null(pack);
-
-    size_t expected = 0;
-    bool all_found = true;
-    for (char *line = text; line && strncmp(line, "# expect: ", 10) == 0;) {
-        int l = 0, c = 0, used = 0;
-        assert_int_equal(sscanf(line + 10, "%d:%d: %n", &l, &c, &used), 2);
-        char *msg = line + 10 + used;
-        char *end = strchr(msg, '\n');
-        assert_non_null(end);
-        *end = '\0';
-        expected++;
-        if (!has_error(&diags, l, c, msg)) {
-            print_message("%s: missing error %d:%d: %s\n", path, l, c, msg);
-            all_found = false;
-        }
-        line = end + 1;
-    }
-    if (expected == 0)
-        print_message("%s has no '# expect:' lines\n", path);
-    assert_true(expected > 0);
-    if (!all_found || diags.error_count != expected)
-        print_diags(&diags);
-    assert_true(all_found);
-    assert_int_equal(diags.error_count, expected);
+    assert_true(test_diags_as_expected(path, &diags, false));
     diag_clear(&diags);
-    free(text);
+    return true;
 }
 
 static void test_broken_corpus(void **state)
 {
     (void)state;
-    const char *dir_path = QUIZDECK_TEST_DATA "/broken";
-    DIR *dir = opendir(dir_path);
-    assert_non_null(dir);
-    struct dirent *e;
-    size_t files = 0;
-    while ((e = readdir(dir)) != NULL) {
-        if (!pack_set_is_pack_name(e->d_name))
-            continue;
-        char path[1024];
-        snprintf(path, sizeof path, "%s/%s", dir_path, e->d_name);
-        check_corpus_file(path);
-        files++;
-    }
-    closedir(dir);
+    size_t files = test_each_entry(QUIZDECK_TEST_DATA "/broken", check_corpus_file, NULL);
     assert_true(files >= 50); /* one file per rule of the format page */
 }
 
@@ -139,7 +75,7 @@ static void test_every_type_builds_the_model(void **state)
     DiagList diags = {0};
     Pack *p = pack_load_file(QUIZDECK_TEST_DATA "/valid/all-types.yaml", &diags);
     if (!p)
-        print_diags(&diags);
+        test_print_diags("  got: ", &diags);
     assert_non_null(p);
     assert_int_equal(diags.error_count, 0);
     assert_int_equal(diags.warning_count, 0);
@@ -214,7 +150,7 @@ static void test_cloze_accept_lands_on_its_gap(void **state)
     DiagList diags = {0};
     Pack *p = pack_load_file(QUIZDECK_TEST_DATA "/valid/cloze-accept.yaml", &diags);
     if (!p)
-        print_diags(&diags);
+        test_print_diags("  got: ", &diags);
     assert_non_null(p);
     assert_int_equal(diags.error_count, 0);
 
@@ -339,7 +275,7 @@ static void test_each_type_names_what_it_is_missing(void **state)
         }
         if (!all_found || diags.error_count != expected) {
             print_message("type %s\n", cases[i].type);
-            print_diags(&diags);
+            test_print_diags("  got: ", &diags);
         }
         assert_true(all_found);
         assert_int_equal(diags.error_count, expected);
@@ -530,7 +466,7 @@ static void test_ids_are_limited_to_64_characters(void **state)
                           : !p && diags.error_count == 1 && has_error_containing(&diags, expected);
             if (!ok) {
                 print_message("%s of %zu characters:\n%s\n", cases[i].what, len, text);
-                print_diags(&diags);
+                test_print_diags("  got: ", &diags);
             }
             assert_true(ok);
             pack_free(p);
@@ -566,7 +502,7 @@ static void test_invalid_utf8_is_reported_where_it_is(void **state)
         if (!has_error_containing(&diags, "invalid UTF-8") || diags.items[0].line != 7 ||
             diags.items[0].column != cases[i].column) {
             print_message("case %s\n", cases[i].name);
-            print_diags(&diags);
+            test_print_diags("  got: ", &diags);
             fail();
         }
         diag_clear(&diags);
@@ -630,7 +566,7 @@ static void test_raw_control_characters_are_reported_where_they_are(void **state
                   has_error(&diags, 7, cases[i].column, cases[i].message);
         if (!ok) {
             print_message("case %zu\n", i);
-            print_diags(&diags);
+            test_print_diags("  got: ", &diags);
         }
         assert_true(ok);
         diag_clear(&diags);
@@ -682,7 +618,7 @@ static void test_positions_agree_with_any_line_ends(void **state)
                             "control character U+001B (ESC) is not allowed in a pack; delete it");
         if (!ok) {
             print_message("line end %zu\n", i);
-            print_diags(&diags);
+            test_print_diags("  got: ", &diags);
         }
         assert_true(ok);
         diag_clear(&diags);
@@ -771,8 +707,8 @@ static void test_shipped_packs_meet_the_brief(void **state)
     PackSet set = {0};
     assert_int_equal(pack_set_add_path(&set, QUIZDECK_SOURCE_QUESTIONS), PACK_SET_OK);
     for (size_t i = 0; i < set.failure_count; i++)
-        print_diags(&set.failures[i].diags);
-    print_diags(&set.warnings);
+        test_print_diags("  got: ", &set.failures[i].diags);
+    test_print_diags("  got: ", &set.warnings);
     assert_int_equal(set.failure_count, 0);
     assert_int_equal(set.warnings.warning_count, 0);
     assert_true(set.pack_count >= 4);

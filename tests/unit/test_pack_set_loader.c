@@ -136,11 +136,8 @@ static void *run_loader(void *loader)
 static void test_loader_runs_in_a_worker_thread(void **state)
 {
     (void)state;
-    char dir[TEST_DIR_SIZE], big[TEST_DIR_SIZE + 32], cache[TEST_DIR_SIZE + 32];
-    assert_true(test_make_dir(dir));
-    snprintf(big, sizeof big, "%s/big.yaml", dir);
-    snprintf(cache, sizeof cache, "%s/cache", dir);
-    write_generated_pack(big, 20000, "Big");
+    char dir[TEST_DIR_SIZE], big[PACK_DIR_PATH], cache[PACK_DIR_PATH];
+    pack_dir_make(dir, big, cache, "big.yaml", 20000, "Big");
     const char *paths[] = {QUIZDECK_SOURCE_QUESTIONS, big};
     PackSet plain = {0};
     pack_set_add_path(&plain, paths[0]);
@@ -175,11 +172,8 @@ static void test_loader_runs_in_a_worker_thread(void **state)
 static void test_cancelled_loader_stops_and_caches_nothing(void **state)
 {
     (void)state;
-    char dir[TEST_DIR_SIZE], big[TEST_DIR_SIZE + 32], cache[TEST_DIR_SIZE + 32];
-    assert_true(test_make_dir(dir));
-    snprintf(big, sizeof big, "%s/big.yaml", dir);
-    snprintf(cache, sizeof cache, "%s/cache", dir);
-    write_generated_pack(big, 40000, "Big");
+    char dir[TEST_DIR_SIZE], big[PACK_DIR_PATH], cache[PACK_DIR_PATH];
+    pack_dir_make(dir, big, cache, "big.yaml", 40000, "Big");
     const char *paths[] = {big, QUIZDECK_SOURCE_QUESTIONS};
     PackSetLoader *loader = pack_set_loader_new(paths, 2, cache);
     assert_non_null(loader);

@@ -252,12 +252,7 @@ static void test_failed_review_leaves_no_answer(void **state)
 {
     Fixture *f = *state;
     assert_int_equal(start(f, f->db.store, 5), QUIZ_OK);
-    StoreError serr = {0};
-    assert_int_equal(store_debug_exec(f->db.store,
-                                      "CREATE TEMP TRIGGER no_reviews BEFORE INSERT ON reviews "
-                                      "BEGIN SELECT RAISE(ABORT, 'injected failure'); END",
-                                      &serr),
-                     STORE_OK);
+    assert_true(test_store_fail_inserts(f->db.store, "reviews"));
     GivenAnswer g;
     right_answer(quiz_current(&f->quiz), &g);
     QuizError err = {0};
@@ -267,7 +262,7 @@ static void test_failed_review_leaves_no_answer(void **state)
     assert_int_equal(stored_answers(f), 0);
     assert_int_equal(quiz_unsaved_count(&f->quiz), 1);
 
-    assert_int_equal(store_debug_exec(f->db.store, "DROP TRIGGER no_reviews", &serr), STORE_OK);
+    assert_true(test_store_allow_inserts(f->db.store, "reviews"));
     right_answer(quiz_current(&f->quiz), &g);
     assert_non_null(quiz_answer(&f->quiz, &g, 1000, NOW_MS + 5000, &err));
     assert_int_equal(err.status, QUIZ_OK);

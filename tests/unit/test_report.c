@@ -33,54 +33,12 @@
 
 /* ---------------------------------------------------------------- helpers */
 
-static char *read_stream(FILE *f, size_t *size)
+/* What a function wrote into the tmpfile f, from its start. */
+static char *read_back(FILE *f)
 {
-    fflush(f);
-    fseek(f, 0, SEEK_END);
-    long n = ftell(f);
-    fseek(f, 0, SEEK_SET);
-    char *buf = malloc((size_t)n + 1);
-    assert_non_null(buf);
-    assert_int_equal(fread(buf, 1, (size_t)n, f), (size_t)n);
-    buf[n] = '\0';
-    *size = (size_t)n;
-    return buf;
-}
-
-static char *read_path(const char *path, size_t *size)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return NULL;
-    char *s = read_stream(f, size);
-    fclose(f);
-    return s;
-}
-
-static void write_path(const char *path, const char *data, size_t size)
-{
-    FILE *f = fopen(path, "wb");
-    assert_non_null(f);
-    assert_int_equal(fwrite(data, 1, size, f), size);
-    fclose(f);
-}
-
-static void copy_file(const char *from, const char *to)
-{
-    size_t n = 0;
-    char *s = read_path(from, &n);
+    char *s = test_read_stream(f, NULL);
     assert_non_null(s);
-    write_path(to, s, n);
-    free(s);
-}
-
-static void print_diags(const DiagList *d)
-{
-    char line[1400];
-    for (size_t i = 0; i < d->count; i++) {
-        diag_format(&d->items[i], line, sizeof line);
-        print_message("%s\n", line);
-    }
+    return s;
 }
 
 /* Builds the report of `folder`, with its CSV and summary as strings. */
@@ -91,16 +49,15 @@ static void build(const char *folder, Report *rep, char **csv, char **text)
     DiagList d = {0};
     ReportStatus st = report_build(rep, folder, NULL, 0, c, &d);
     if (st != REPORT_OK)
-        print_diags(&d);
+        test_print_diags("", &d);
     assert_int_equal(st, REPORT_OK);
     diag_clear(&d);
-    size_t n;
-    *csv = read_stream(c, &n);
+    *csv = read_back(c);
     fclose(c);
     if (text) {
         FILE *t = tmpfile();
         report_write_text(rep, t);
-        *text = read_stream(t, &n);
+        *text = read_back(t);
         fclose(t);
     }
 }
@@ -131,7 +88,7 @@ static void scratch_make(Scratch *s)
     for (size_t i = 0; i < 3; i++) {
         snprintf(a, sizeof a, "%s/%s", GOLDEN, files[i]);
         snprintf(b, sizeof b, "%s/%s", s->dir, files[i]);
-        copy_file(a, b);
+        assert_true(test_copy_file(a, b));
     }
     DiagList d = {0};
     s->session = session_load(s->dir, &d);
@@ -203,8 +160,8 @@ static void regenerate_golden(void)
     Report rep;
     char *csv, *text;
     build(GOLDEN, &rep, &csv, &text);
-    write_path(GOLDEN "/../gcc-10b.csv", csv, strlen(csv));
-    write_path(GOLDEN "/../gcc-10b.txt", text, strlen(text));
+    assert_true(test_write_text(GOLDEN "/../gcc-10b.csv", csv));
+    assert_true(test_write_text(GOLDEN "/../gcc-10b.txt", text));
     free(csv);
     free(text);
     report_free(&rep);
@@ -218,9 +175,8 @@ static void test_golden_csv_and_summary(void **state)
     Report rep;
     char *csv, *text;
     build(GOLDEN, &rep, &csv, &text);
-    size_t n;
-    char *want_csv = read_path(GOLDEN "/../gcc-10b.csv", &n);
-    char *want_text = read_path(GOLDEN "/../gcc-10b.txt", &n);
+    char *want_csv = test_read_file(GOLDEN "/../gcc-10b.csv", NULL);
+    char *want_text = test_read_file(GOLDEN "/../gcc-10b.txt", NULL);
     assert_non_null(want_csv);
     assert_non_null(want_text);
     if (strcmp(csv, want_csv) != 0)
@@ -360,18 +316,24 @@ static void test_tampered_files_are_flagged_not_counted(void **state)
     }
 }
 
+/* A scratch session with one honest attempt in results/new. */
+static void scratch_with_one_attempt(Scratch *s)
+{
+    scratch_make(s);
+    FixtureStudent who = {"Noura Al-Rashid", "S02", "pc", 1772342100, 50, 0, 0};
+    play_and_write(s->session, &s->packs, s->dir, &who, 1, NULL);
+}
+
 static void test_unreadable_files_are_listed(void **state)
 {
     (void)state;
     Scratch s;
-    scratch_make(&s);
-    FixtureStudent who = {"Noura Al-Rashid", "S02", "pc", 1772342100, 50, 0, 0};
-    play_and_write(s.session, &s.packs, s.dir, &who, 1, NULL);
+    scratch_with_one_attempt(&s);
     char path[256];
     snprintf(path, sizeof path, "%s/results/new/garbage.yaml", s.dir);
-    write_path(path, "not: [a result", 14);
+    assert_true(test_write_text(path, "not: [a result"));
     snprintf(path, sizeof path, "%s/results/new/notes.txt", s.dir);
-    write_path(path, "ignored", 7);
+    assert_true(test_write_text(path, "ignored"));
     Report rep;
     char *csv;
     build(s.dir, &rep, &csv, NULL);
@@ -394,9 +356,7 @@ static void test_edited_pack_is_recomputed_not_flagged(void **state)
 {
     (void)state;
     Scratch s;
-    scratch_make(&s);
-    FixtureStudent who = {"Noura Al-Rashid", "S02", "pc", 1772342100, 50, 0, 0};
-    play_and_write(s.session, &s.packs, s.dir, &who, 1, NULL);
+    scratch_with_one_attempt(&s);
     char pack[256];
     snprintf(pack, sizeof pack, "%s/packs/class-pack.yaml", s.dir);
     FILE *f = fopen(pack, "a");
@@ -443,8 +403,7 @@ static void test_same_output_every_run_and_results_untouched(void **state)
     FILE *h1 = tmpfile(), *h2 = tmpfile();
     report_write_html(&r1, h1);
     report_write_html(&r2, h2);
-    size_t n1, n2;
-    char *html1 = read_stream(h1, &n1), *html2 = read_stream(h2, &n2);
+    char *html1 = read_back(h1), *html2 = read_back(h2);
     assert_string_equal(html1, html2);
     /* self-contained: no script, nothing fetched; charts inline; RTL safe */
     assert_null(strstr(html1, "<script"));
@@ -516,8 +475,7 @@ static void test_csv_fields_are_quoted_as_rfc4180_says(void **state)
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         FILE *f = tmpfile();
         report_csv_field(f, cases[i].in);
-        size_t n;
-        char *s = read_stream(f, &n);
+        char *s = read_back(f);
         assert_string_equal(s, cases[i].out);
         free(s);
         fclose(f);

@@ -10,11 +10,11 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include <cmocka.h>
 
+#include "cli_run.h"
 #include "test_support.h"
 
 #define DATA    QUIZDECK_TEST_DATA
@@ -23,42 +23,21 @@
 /* where the import cases write their pack (removed after them) */
 #define IMPORTED "/tmp/quizdeck-report-cli-import.yaml"
 
-typedef struct Run {
-    int status;
-    char out[65536]; /* stdout and stderr together */
-} Run;
+/* What goes before the binary in every run: a data folder of the tests'. */
+#define PREFIX "QUIZDECK_DATA_DIR=/tmp/quizdeck-cli-data"
 
 /* Runs quizdeck with `env` (VAR=value ...) before it, and args. */
-static void run_in(Run *r, const char *env, const char *args)
+static void run_in(CliRun *r, const char *env, const char *args)
 {
-    char path[] = "/tmp/quizdeck-report-cli-XXXXXX";
-    int fd = mkstemp(path);
-    assert_true(fd >= 0);
-    close(fd);
-    char cmd[4096];
-    snprintf(cmd, sizeof cmd, "%s QUIZDECK_DATA_DIR=/tmp/quizdeck-cli-data '%s' %s >'%s' 2>&1", env,
-             QUIZDECK_EXE, args, path);
-    int raw = system(cmd);
-    assert_true(WIFEXITED(raw));
-    r->status = WEXITSTATUS(raw);
-    FILE *f = fopen(path, "rb");
-    assert_non_null(f);
-    size_t n = fread(r->out, 1, sizeof r->out - 1, f);
-    r->out[n] = '\0';
-    fclose(f);
-    unlink(path);
+    char prefix[512];
+    snprintf(prefix, sizeof prefix, "%s " PREFIX, env);
+    assert_true(cli_run(r, prefix, args));
 }
 
-static void run(Run *r, const char *args)
+static void run(CliRun *r, const char *args)
 {
     run_in(r, "", args);
 }
-
-typedef struct CliCase {
-    const char *args;
-    int status;
-    const char *expect; /* must appear in the output */
-} CliCase;
 
 static void test_check_and_report_exit_codes_and_messages(void **state)
 {
@@ -91,29 +70,7 @@ static void test_check_and_report_exit_codes_and_messages(void **state)
         {"--report " DATA "/session", 1, "no report for"},
         {"--help", 0, "quizdeck --report FOLDER [--csv FILE] [--html FILE]"},
     };
-    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-        Run r;
-        run(&r, cases[i].args);
-        if (r.status != cases[i].status || !strstr(r.out, cases[i].expect)) {
-            print_message("quizdeck %s\nexit %d (want %d); output:\n%s\nwanted: %s\n",
-                          cases[i].args, r.status, cases[i].status, r.out, cases[i].expect);
-            fail();
-        }
-    }
-}
-
-static char *slurp(const char *path)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return NULL;
-    static char buf[1 << 20];
-    size_t n = fread(buf, 1, sizeof buf - 1, f);
-    buf[n] = '\0';
-    fclose(f);
-    char *copy = malloc(n + 1);
-    memcpy(copy, buf, n + 1);
-    return copy;
+    assert_int_equal(cli_run_cases(PREFIX, cases, sizeof cases / sizeof cases[0]), 0);
 }
 
 static void test_report_writes_csv_and_html_files(void **state)
@@ -124,18 +81,19 @@ static void test_report_writes_csv_and_html_files(void **state)
     char args[1024];
     snprintf(args, sizeof args, "--report " GOLDEN " --csv %s/class.csv --html %s/class.html", dir,
              dir);
-    Run r;
+    CliRun r;
     run(&r, args);
     assert_int_equal(r.status, 0);
     assert_non_null(strstr(r.out, "CSV: "));
     assert_non_null(strstr(r.out, "HTML: "));
     char path[256];
     snprintf(path, sizeof path, "%s/class.csv", dir);
-    char *csv = slurp(path), *golden = slurp(DATA "/class/gcc-10b.csv");
+    char *csv = test_read_file(path, NULL),
+         *golden = test_read_file(DATA "/class/gcc-10b.csv", NULL);
     assert_non_null(csv);
     assert_string_equal(csv, golden);
     snprintf(path, sizeof path, "%s/class.html", dir);
-    char *html = slurp(path);
+    char *html = test_read_file(path, NULL);
     assert_non_null(html);
     assert_non_null(strstr(html, "<!DOCTYPE html>"));
     assert_non_null(strstr(html, "</html>"));
@@ -143,7 +101,7 @@ static void test_report_writes_csv_and_html_files(void **state)
     snprintf(args, sizeof args, "ls -A %s | wc -l > %s.count", dir, dir);
     assert_int_equal(system(args), 0);
     snprintf(path, sizeof path, "%s.count", dir);
-    char *count = slurp(path);
+    char *count = test_read_file(path, NULL);
     assert_int_equal(atoi(count), 2);
     unlink(path);
     free(count);
@@ -182,15 +140,8 @@ static void test_report_follows_the_language(void **state)
         {"--import " DATA "/import/valid/moodle-export.gift -o " IMPORTED, 0,
          "moodle-export.gift:48:1: warning: GIFT: "},
     };
-    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-        Run r;
-        run_in(&r, "LANGUAGE=ar", cases[i].args);
-        if (r.status != cases[i].status || !strstr(r.out, cases[i].expect)) {
-            print_message("LANGUAGE=ar quizdeck %s\nexit %d (want %d); output:\n%s\nwanted: %s\n",
-                          cases[i].args, r.status, cases[i].status, r.out, cases[i].expect);
-            fail();
-        }
-    }
+    assert_int_equal(cli_run_cases("LANGUAGE=ar " PREFIX, cases, sizeof cases / sizeof cases[0]),
+                     0);
     unlink(IMPORTED);
 
     char dir[] = "/tmp/quizdeck-report-ar-XXXXXX";
@@ -198,18 +149,19 @@ static void test_report_follows_the_language(void **state)
     char args[1024];
     snprintf(args, sizeof args, "--report " GOLDEN " --csv %s/class.csv --html %s/class.html", dir,
              dir);
-    Run r;
+    CliRun r;
     run_in(&r, "LANGUAGE=ar", args);
     assert_int_equal(r.status, 0);
     char path[256];
     snprintf(path, sizeof path, "%s/class.csv", dir);
-    char *csv = slurp(path), *golden = slurp(DATA "/class/gcc-10b.csv");
+    char *csv = test_read_file(path, NULL),
+         *golden = test_read_file(DATA "/class/gcc-10b.csv", NULL);
     assert_non_null(csv);
     assert_non_null(golden);
     size_t header = strcspn(golden, "\n") + 1;
     assert_true(strncmp(csv, golden, header) == 0);
     snprintf(path, sizeof path, "%s/class.html", dir);
-    char *html = slurp(path);
+    char *html = test_read_file(path, NULL);
     assert_non_null(html);
     assert_non_null(strstr(html, "<html lang=\"ar\" dir=\"rtl\">"));
     assert_non_null(strstr(html, "<h2>توزيع النتائج</h2>"));
@@ -224,7 +176,7 @@ static void test_report_follows_the_language(void **state)
     run(&r, args);
     assert_int_equal(r.status, 0);
     snprintf(path, sizeof path, "%s.html", dir);
-    html = slurp(path);
+    html = test_read_file(path, NULL);
     assert_non_null(html);
     assert_non_null(strstr(html, "<html lang=\"en\" dir=\"ltr\">"));
     assert_non_null(strstr(html, "<h2>Score distribution</h2>"));

@@ -7,7 +7,6 @@
  * the end of a lesson: thirty computers finishing into one shared results
  * folder at the same moment.
  */
-#include <dirent.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -61,19 +60,6 @@ static int teardown(void **state)
     return 0;
 }
 
-static size_t count_files(const char *dir)
-{
-    DIR *d = opendir(dir);
-    if (!d)
-        return 0;
-    size_t n = 0;
-    struct dirent *e;
-    while ((e = readdir(d)) != NULL)
-        n += e->d_name[0] != '.';
-    closedir(d);
-    return n;
-}
-
 static char *path_in(const Fixture *f, const char *rel)
 {
     static char buf[512];
@@ -95,8 +81,8 @@ static void test_round_trip_keeps_every_field(void **state)
     assert_false(w.already_there);
     assert_string_equal(
         w.name, "gcc-quiz-10b--سارة_الحربي--lab_pc_07--20260301T081500+0300--abcdef12.yaml");
-    assert_int_equal(count_files(path_in(f, "results/new")), 1);
-    assert_int_equal(count_files(path_in(f, "results/tmp")), 0);
+    assert_int_equal(test_count_files(path_in(f, "results/new")), 1);
+    assert_int_equal(test_count_files(path_in(f, "results/tmp")), 0);
 
     ClassAttempt b;
     DiagList d = {0};
@@ -170,7 +156,7 @@ static void test_a_name_is_never_reused(void **state)
     assert_int_equal(result_write(f->dir, &a, 7, &w2), RESULT_OK);
     assert_true(w2.already_there);
     assert_string_equal(w1.path, w2.path);
-    assert_int_equal(count_files(path_in(f, "results/new")), 1);
+    assert_int_equal(test_count_files(path_in(f, "results/new")), 1);
     /* Other bytes under a taken name get a name of their own. */
     ClassTime later = {a.finished.unix_seconds + 60, 180};
     class_attempt_end(&a, ATTEMPT_FINISHED, later);
@@ -178,8 +164,8 @@ static void test_a_name_is_never_reused(void **state)
     assert_false(w3.already_there);
     assert_string_not_equal(w3.name, w1.name);
     assert_non_null(strstr(w3.name, "-2.yaml"));
-    assert_int_equal(count_files(path_in(f, "results/new")), 2);
-    assert_int_equal(count_files(path_in(f, "results/tmp")), 0);
+    assert_int_equal(test_count_files(path_in(f, "results/new")), 2);
+    assert_int_equal(test_count_files(path_in(f, "results/tmp")), 0);
     /* The first file is untouched. */
     ClassAttempt back;
     DiagList d = {0};
@@ -210,7 +196,7 @@ static void test_unwritable_folder_is_an_error_value(void **state)
     /* An attempt with no session is refused before anything is written. */
     ClassAttempt empty = {0};
     assert_int_equal(result_write(f->dir, &empty, 1, &w), RESULT_INVALID);
-    assert_int_equal(count_files(path_in(f, "results/new")), 0);
+    assert_int_equal(test_count_files(path_in(f, "results/new")), 0);
     class_attempt_free(&a);
 }
 
@@ -245,6 +231,31 @@ static void test_names_are_safe_on_every_share(void **state)
 /* --------------------------------------------------- thirty at once */
 
 enum { CLASS_SIZE = 30 };
+
+/* A result file of the thirty-computer test: whole, and the student's own
+ * (seen[k] set for Student k, once). */
+static bool check_students_own(const char *path, const char *name, void *ctx)
+{
+    bool *seen = ctx;
+    ClassAttempt a;
+    DiagList dl = {0};
+    assert_true(result_read_file(path, &a, &dl));
+    int k = -1;
+    assert_int_equal(sscanf(a.student, "Student %d", &k), 1);
+    assert_true(k >= 0 && k < CLASS_SIZE);
+    assert_false(seen[k]);
+    seen[k] = true;
+    char host[32];
+    snprintf(host, sizeof host, "pc-%02d", k);
+    assert_string_equal(a.host, host);
+    char mine[64];
+    snprintf(mine, sizeof mine, "--Student_%02d--pc_%02d--", k, k);
+    assert_non_null(strstr(name, mine)); /* the name and the content agree */
+    assert_int_equal(a.answer_count, 12);
+    class_attempt_free(&a);
+    diag_clear(&dl);
+    return true;
+}
 
 static void test_thirty_computers_finish_at_once(void **state)
 {
@@ -282,37 +293,12 @@ static void test_thirty_computers_finish_at_once(void **state)
         assert_true(WIFEXITED(st));
         assert_int_equal(WEXITSTATUS(st), 0);
     }
-    assert_int_equal(count_files(path_in(f, "results/tmp")), 0);
-    assert_int_equal(count_files(path_in(f, "results/new")), CLASS_SIZE);
+    assert_int_equal(test_count_files(path_in(f, "results/tmp")), 0);
+    assert_int_equal(test_count_files(path_in(f, "results/new")), CLASS_SIZE);
     /* Every file is complete and is one student's own. */
-    DIR *d = opendir(path_in(f, "results/new"));
-    assert_non_null(d);
     bool seen[CLASS_SIZE] = {false};
-    struct dirent *e;
-    while ((e = readdir(d)) != NULL) {
-        if (e->d_name[0] == '.')
-            continue;
-        char path[1024];
-        snprintf(path, sizeof path, "%s/results/new/%s", f->dir, e->d_name);
-        ClassAttempt a;
-        DiagList dl = {0};
-        assert_true(result_read_file(path, &a, &dl));
-        int k = -1;
-        assert_int_equal(sscanf(a.student, "Student %d", &k), 1);
-        assert_true(k >= 0 && k < CLASS_SIZE);
-        assert_false(seen[k]);
-        seen[k] = true;
-        char host[32];
-        snprintf(host, sizeof host, "pc-%02d", k);
-        assert_string_equal(a.host, host);
-        char mine[64];
-        snprintf(mine, sizeof mine, "--Student_%02d--pc_%02d--", k, k);
-        assert_non_null(strstr(e->d_name, mine)); /* the name and the content agree */
-        assert_int_equal(a.answer_count, 12);
-        class_attempt_free(&a);
-        diag_clear(&dl);
-    }
-    closedir(d);
+    assert_int_equal(test_each_entry(path_in(f, "results/new"), check_students_own, seen),
+                     CLASS_SIZE);
     for (int k = 0; k < CLASS_SIZE; k++)
         assert_true(seen[k]);
 }

@@ -10,7 +10,6 @@
  * loader and the pack checks together must report exactly those, because
  * that is what a teacher reads to fix the file.
  */
-#include <dirent.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -27,26 +26,12 @@
 #include "class_time.h"
 #include "pack_set.h"
 #include "session.h"
+#include "test_support.h"
 
 #define SESSION_DATA QUIZDECK_TEST_DATA "/session"
 #define EXAMPLE      QUIZDECK_SOURCE_QUESTIONS "/../examples/class-session"
 
 static const char *const shipped[] = {QUIZDECK_SOURCE_QUESTIONS};
-
-static char *read_whole(const char *path)
-{
-    FILE *f = fopen(path, "rb");
-    assert_non_null(f);
-    fseek(f, 0, SEEK_END);
-    long n = ftell(f);
-    fseek(f, 0, SEEK_SET);
-    char *buf = malloc((size_t)n + 1);
-    assert_non_null(buf);
-    assert_int_equal(fread(buf, 1, (size_t)n, f), (size_t)n);
-    buf[n] = '\0';
-    fclose(f);
-    return buf;
-}
 
 /* Every message a session and its packs produce, in one list. */
 static void check_all(const char *path, DiagList *all)
@@ -62,130 +47,47 @@ static void check_all(const char *path, DiagList *all)
     session_free(s);
 }
 
-static bool ends_with(const char *s, const char *tail)
-{
-    size_t n = strlen(s), k = strlen(tail);
-    return n >= k && strcmp(s + n - k, tail) == 0;
-}
-
-static bool has_diag(const DiagList *d, DiagSeverity sev, const char *file, int line, int col,
-                     const char *message)
-{
-    for (size_t i = 0; i < d->count; i++) {
-        const Diag *x = &d->items[i];
-        if (x->severity == sev && x->line == line && x->column == col && ends_with(x->file, file) &&
-            strcmp(x->message, message) == 0)
-            return true;
-    }
-    return false;
-}
-
-static void print_all(const DiagList *d)
-{
-    char line[1400];
-    for (size_t i = 0; i < d->count; i++) {
-        diag_format(&d->items[i], line, sizeof line);
-        print_message("  got: %s\n", line);
-    }
-}
-
-/* Checks one case: `session` is the session.yaml (or a file) to load,
- * `load` what to give session_load (the file or its folder). */
+/* Checks one case: `session` is the session.yaml (or a file) whose
+ * expectations the loader and the pack checks must meet, `load` what to
+ * give session_load (the file or its folder). */
 static void check_case(const char *session, const char *load)
 {
-    char *text = read_whole(session);
     DiagList d = {0};
     check_all(load, &d);
-    size_t errors = 0, warnings = 0;
-    bool all_found = true;
-    for (char *line = text; line && line[0] == '#';) {
-        char *end = strchr(line, '\n');
-        assert_non_null(end);
-        *end = '\0';
-        bool warning = strncmp(line, "# expect-warning: ", 18) == 0;
-        bool error = strncmp(line, "# expect: ", 10) == 0;
-        if (warning || error) {
-            const char *spec = line + (warning ? 18 : 10);
-            char file[128] = "session.yaml";
-            const char *colon = strchr(spec, ':');
-            if (colon && (colon[1] < '0' || colon[1] > '9' || spec[0] < '0' || spec[0] > '9')) {
-                /* FILE:LINE:COLUMN */
-                snprintf(file, sizeof file, "%.*s", (int)(colon - spec), spec);
-                spec = colon + 1;
-            }
-            int l = 0, c = 0, used = 0;
-            assert_int_equal(sscanf(spec, "%d:%d: %n", &l, &c, &used), 2);
-            const char *msg = spec + used;
-            /* a single file of the corpus is its own "session.yaml" */
-            const char *want_file =
-                strcmp(file, "session.yaml") == 0 && !ends_with(session, "session.yaml")
-                    ? strrchr(session, '/') + 1
-                    : file;
-            if (!has_diag(&d, warning ? DIAG_WARNING : DIAG_ERROR, want_file, l, c, msg)) {
-                print_message("%s: missing %s %s:%d:%d: %s\n", session,
-                              warning ? "warning" : "error", want_file, l, c, msg);
-                all_found = false;
-            }
-            if (warning)
-                warnings++;
-            else
-                errors++;
-        }
-        line = end + 1;
-    }
-    if (errors + warnings == 0)
-        print_message("%s has no '# expect:' lines\n", session);
-    assert_true(errors + warnings > 0);
-    if (!all_found || d.error_count != errors || d.warning_count != warnings) {
-        print_message("%s: want %zu errors, %zu warnings; got %zu, %zu\n", session, errors,
-                      warnings, d.error_count, d.warning_count);
-        print_all(&d);
-    }
-    assert_true(all_found);
-    assert_int_equal(d.error_count, errors);
-    assert_int_equal(d.warning_count, warnings);
+    assert_true(test_diags_as_expected(session, &d, true));
     diag_clear(&d);
-    free(text);
+}
+
+static bool check_broken_file(const char *path, const char *name, void *ctx)
+{
+    (void)ctx;
+    if (!pack_set_is_pack_name(name))
+        return false;
+    check_case(path, path);
+    return true;
 }
 
 static void test_broken_sessions(void **state)
 {
     (void)state;
-    const char *dir_path = SESSION_DATA "/broken";
-    DIR *dir = opendir(dir_path);
-    assert_non_null(dir);
-    struct dirent *e;
-    size_t files = 0;
-    while ((e = readdir(dir)) != NULL) {
-        if (!pack_set_is_pack_name(e->d_name))
-            continue;
-        char path[1024];
-        snprintf(path, sizeof path, "%s/%s", dir_path, e->d_name);
-        check_case(path, path);
-        files++;
-    }
-    closedir(dir);
+    size_t files = test_each_entry(SESSION_DATA "/broken", check_broken_file, NULL);
     assert_true(files >= 50); /* one file per rule of the contract */
+}
+
+static bool check_broken_folder(const char *path, const char *name, void *ctx)
+{
+    (void)name;
+    (void)ctx;
+    char file[4200];
+    snprintf(file, sizeof file, "%s/session.yaml", path);
+    check_case(file, path);
+    return true;
 }
 
 static void test_broken_session_folders(void **state)
 {
     (void)state;
-    const char *dir_path = SESSION_DATA "/folders";
-    DIR *dir = opendir(dir_path);
-    assert_non_null(dir);
-    struct dirent *e;
-    size_t folders = 0;
-    while ((e = readdir(dir)) != NULL) {
-        if (e->d_name[0] == '.')
-            continue;
-        char folder[1024], file[1100];
-        snprintf(folder, sizeof folder, "%s/%s", dir_path, e->d_name);
-        snprintf(file, sizeof file, "%s/session.yaml", folder);
-        check_case(file, folder);
-        folders++;
-    }
-    closedir(dir);
+    size_t folders = test_each_entry(SESSION_DATA "/folders", check_broken_folder, NULL);
     assert_true(folders >= 6);
 }
 
@@ -196,7 +98,7 @@ static Session *load_example(SessionPacks *packs)
     DiagList d = {0};
     Session *s = session_load(EXAMPLE, &d);
     if (!s || !session_resolve_packs(s, shipped, 1, packs, &d) || d.count)
-        print_all(&d);
+        test_print_diags("  got: ", &d);
     assert_non_null(s);
     assert_int_equal(d.count, 0);
     diag_clear(&d);

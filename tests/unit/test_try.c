@@ -15,12 +15,12 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include <cmocka.h>
 
 #include "answer_try.h"
+#include "cli_run.h"
 #include "pack_load.h"
 #include "test_support.h"
 
@@ -87,29 +87,7 @@ static void test_answers_are_judged_as_in_the_game(void **state)
 
 /* ---- the command line --------------------------------------------------------- */
 
-typedef struct Run {
-    int status;
-    char out[65536];
-} Run;
-
 static char work_dir[] = "/tmp/quizdeck-try-XXXXXX";
-
-static void run(Run *r, const char *args)
-{
-    char path[1100];
-    snprintf(path, sizeof path, "%s/out.txt", work_dir);
-    char cmd[8192];
-    snprintf(cmd, sizeof cmd, "cd '%s' && QUIZDECK_DATA_DIR='%s/data' '%s' %s >'%s' 2>&1", work_dir,
-             work_dir, QUIZDECK_EXE, args, path);
-    int raw = system(cmd);
-    assert_true(WIFEXITED(raw));
-    r->status = WEXITSTATUS(raw);
-    FILE *f = fopen(path, "rb");
-    assert_non_null(f);
-    size_t n = fread(r->out, 1, sizeof r->out - 1, f);
-    r->out[n] = '\0';
-    fclose(f);
-}
 
 static int setup(void **state)
 {
@@ -123,12 +101,6 @@ static int teardown(void **state)
     test_remove_tree(work_dir);
     return 0;
 }
-
-typedef struct CliCase {
-    const char *args;
-    int status;
-    const char *expect;
-} CliCase;
 
 #define GIFT QUIZDECK_TEST_DATA "/import/valid/moodle-export.gift"
 
@@ -167,15 +139,10 @@ static void test_commands(void **state)
         {"--export " ALL_TYPES " --to pdf", 2, "unknown format"},
         {"--help", 0, "quizdeck --import FILE..."},
     };
-    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-        Run r;
-        run(&r, cases[i].args);
-        if (r.status != cases[i].status || !strstr(r.out, cases[i].expect))
-            print_message("case %zu: quizdeck %s\nstatus %d, output:\n%s\n", i, cases[i].args,
-                          r.status, r.out);
-        assert_int_equal(r.status, cases[i].status);
-        assert_non_null(strstr(r.out, cases[i].expect));
-    }
+    /* In the work folder, with a data folder of its own. */
+    char prefix[256];
+    snprintf(prefix, sizeof prefix, "cd '%s' && QUIZDECK_DATA_DIR='%s/data'", work_dir, work_dir);
+    assert_int_equal(cli_run_cases(prefix, cases, sizeof cases / sizeof cases[0]), 0);
 }
 
 int main(void)
