@@ -23,7 +23,8 @@
  * store_live_tx_ended() when the outermost level ends.
  *
  * Read store_internal.h first; the callers are store_rounds.c (begin,
- * finish, abandon, answers, the unfinished list) and store_db.c.
+ * finish, abandon, the unfinished list), store_answers.c (an answer
+ * claims its round) and store_db.c.
  */
 #define _GNU_SOURCE /* F_OFD_SETLK, F_OFD_GETLK (Linux, glibc) */
 #include "i18n.h"
