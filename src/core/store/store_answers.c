@@ -113,8 +113,7 @@ StoreStatus store_answer_record(Store *store, const StoreAnswer *a, int64_t *ans
         store_bind_int(st, 11, a->answered_at);
         store_bind_int(st, 12, a->timed_out ? 1 : 0);
         store_bind_int(st, 13, a->has_given ? 1 : 0);
-        s = store_run(store, st, what, err);
-        id = sqlite3_last_insert_rowid(store->db);
+        s = store_insert(store, st, &id, what, err);
         if (s != STORE_OK && store->last_rc == SQLITE_CONSTRAINT_UNIQUE)
             s = store_fail(err, STORE_INVALID, store->last_rc,
                            "Could not %s: round %lld already has an answer at position %d.", what,
@@ -131,11 +130,8 @@ StoreStatus store_answer_record(Store *store, const StoreAnswer *a, int64_t *ans
         store_bind_int(st, 3, a->points);
         s = store_run(store, st, what, err);
     }
-    if ((s = store_tx_end(store, s, what, err)) != STORE_OK)
-        return s;
     /* Answering a round is playing it (a round taken up again, say). */
-    store_live_claim(store, a->round_id);
-    if (answer_id)
+    if ((s = store_live_tx_end(store, s, a->round_id, what, err)) == STORE_OK && answer_id)
         *answer_id = id;
     return s;
 }

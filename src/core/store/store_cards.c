@@ -245,6 +245,7 @@ StoreStatus store_review_record(Store *store, const StoreCard *card, const Store
         return s;
     s = card_write(store, card, err);
     sqlite3_stmt *st;
+    int64_t id = 0;
     if (s == STORE_OK && (s = keyed(store, SQL_REVIEW_INSERT, r->profile_id, r->pack_id,
                                     r->question_id, r->deletion, &st, err)) == STORE_OK) {
         store_bind_int(st, 5, r->reviewed_at);
@@ -257,10 +258,9 @@ StoreStatus store_review_record(Store *store, const StoreCard *card, const Store
         store_bind_double(st, 12, r->difficulty);
         store_bind_int(st, 13, r->ms_taken);
         store_bind_text(st, 14, r->source == STORE_SOURCE_QUIZ ? "quiz" : "study");
-        s = store_run(store, st, what, err);
+        s = store_insert(store, st, &id, what, err);
         sqlite3_clear_bindings(st);
     }
-    int64_t id = sqlite3_last_insert_rowid(store->db);
     if ((s = store_tx_end(store, s, what, err)) == STORE_OK && review_id)
         *review_id = id;
     return s;

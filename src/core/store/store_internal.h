@@ -110,6 +110,10 @@ StoreStatus store_stmt(Store *store, const char *sql, sqlite3_stmt **out, StoreE
 /* Steps a statement that returns no rows, resets it and turns a failure
  * into a status (see store_db_fail). */
 StoreStatus store_run(Store *store, sqlite3_stmt *st, const char *what, StoreError *err);
+/* store_run for an INSERT; when it succeeded, *id (may be NULL) is the new
+ * row's id. */
+StoreStatus store_insert(Store *store, sqlite3_stmt *st, int64_t *id, const char *what,
+                         StoreError *err);
 /* Like store_run for UPDATE/DELETE by id: no row changed is STORE_NOT_FOUND. */
 StoreStatus store_run_changed(Store *store, sqlite3_stmt *st, int64_t id, const char *what,
                               StoreError *err);
@@ -190,6 +194,10 @@ bool store_live_claim(Store *store, int64_t round_id);
 void store_live_release(Store *store, int64_t round_id);
 /* Whether another live handle (not this one) plays round_id. */
 bool store_live_elsewhere(Store *store, int64_t round_id);
+/* store_tx_end() for a write that plays round_id (starting it, answering
+ * in it): once the write is kept, this handle plays the round. */
+StoreStatus store_live_tx_end(Store *store, StoreStatus status, int64_t round_id, const char *what,
+                              StoreError *err);
 /* The outermost transaction ended: claims and releases made in it take
  * effect (committed) or are undone. */
 void store_live_tx_ended(Store *store, bool committed);

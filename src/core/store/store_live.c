@@ -124,6 +124,15 @@ bool store_live_claim(Store *store, int64_t round_id)
     return true;
 }
 
+StoreStatus store_live_tx_end(Store *store, StoreStatus status, int64_t round_id, const char *what,
+                              StoreError *err)
+{
+    StoreStatus s = store_tx_end(store, status, what, err);
+    if (s == STORE_OK)
+        store_live_claim(store, round_id);
+    return s;
+}
+
 void store_live_release(Store *store, int64_t round_id)
 {
     StoreLive *entry = find(store, round_id);

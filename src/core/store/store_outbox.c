@@ -291,12 +291,10 @@ StoreStatus store_outbox_add(Store *store, const StoreOutboxItem *item, int64_t 
         sqlite3_bind_null(st, 5);
     store_bind_text(st, 6, item->session_id);
     store_bind_text(st, 7, item->student);
-    s = store_run(store, st, N_("keep the result file on this computer"), err);
+    s = store_insert(store, st, id, N_("keep the result file on this computer"), err);
     if (s != STORE_OK && store->last_rc == SQLITE_CONSTRAINT_UNIQUE)
         return store_fail(err, STORE_EXISTS, store->last_rc,
                           "The result file %s is waiting to be delivered already.", item->name);
-    if (s == STORE_OK && id)
-        *id = sqlite3_last_insert_rowid(store->db);
     return s;
 }
 

@@ -102,11 +102,9 @@ StoreStatus store_profile_add(Store *store, const char *name, int64_t now_ms, in
         return s;
     store_bind_text(st, 1, clean);
     store_bind_int(st, 2, now_ms);
-    s = store_run(store, st, N_("add the profile"), err);
+    s = store_insert(store, st, id_out, N_("add the profile"), err);
     if (s != STORE_OK && store->last_rc == SQLITE_CONSTRAINT_UNIQUE)
         return name_taken(err, clean);
-    if (s == STORE_OK && id_out)
-        *id_out = sqlite3_last_insert_rowid(store->db);
     return s;
 }
 

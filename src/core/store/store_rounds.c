@@ -310,15 +310,12 @@ StoreStatus store_round_begin(Store *store, const StoreRoundStart *start, int64_
         store_bind_text(st, 11, start->topic);
         store_bind_int(st, 12, start->keep_only_order ? 1 : 0);
         store_bind_int(st, 13, (int64_t)start->pack_count);
-        s = store_run(store, st, what, err);
-        id = sqlite3_last_insert_rowid(store->db);
+        s = store_insert(store, st, &id, what, err);
     }
     if (s == STORE_OK)
         s = add_children(store, id, start, what, err);
-    if ((s = store_tx_end(store, s, what, err)) != STORE_OK)
-        return s;
-    store_live_claim(store, id); /* a new id: nobody else can hold it */
-    if (round_id)
+    /* A new id: nobody else can hold it. */
+    if ((s = store_live_tx_end(store, s, id, what, err)) == STORE_OK && round_id)
         *round_id = id;
     return s;
 }

@@ -215,6 +215,15 @@ StoreStatus store_run(Store *store, sqlite3_stmt *st, const char *what, StoreErr
     return store_db_fail(store, err, rc, what);
 }
 
+StoreStatus store_insert(Store *store, sqlite3_stmt *st, int64_t *id, const char *what,
+                         StoreError *err)
+{
+    StoreStatus s = store_run(store, st, what, err);
+    if (s == STORE_OK && id)
+        *id = sqlite3_last_insert_rowid(store->db);
+    return s;
+}
+
 StoreStatus store_run_changed(Store *store, sqlite3_stmt *st, int64_t id, const char *what,
                               StoreError *err)
 {
