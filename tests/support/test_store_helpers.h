@@ -1,7 +1,7 @@
 /* test_store_helpers.h - what the store's cmocka tests share: the fixture
  * (setup/teardown around a TestStore, see test_support.h), OK() for store
  * calls, builders for rounds, answers, cards and reviews, and raw reads of
- * the database that bypass the store.
+ * the database that bypass the store (one value, or a whole table as text).
  *
  * Include after <cmocka.h>; everything here is static inline, so a test
  * file pays only for what it uses. Times are around STORE_TEST_T0.
@@ -20,6 +20,11 @@
 
 /* 2026-01-01 00:00:00 UTC */
 #define STORE_TEST_T0 ((int64_t)1767225600000)
+/* The short names the store tests write their times with. */
+#define T0      STORE_TEST_T0
+#define MIN_MS  TEST_MIN_MS
+#define HOUR_MS TEST_HOUR_MS
+#define DAY_MS  TEST_DAY_MS
 
 /* ---- the fixture ------------------------------------------------------- */
 
@@ -183,17 +188,35 @@ static inline StoreReview review_of(const StoreCard *c, int64_t at, int rating,
     return r;
 }
 
-/* One integer from the raw database, bypassing the store. */
-static inline int64_t raw_int(const char *db_path, const char *sql)
+/* ---- raw reads, bypassing the store ------------------------------------- */
+
+/* sql prepared on the database file at db_path, opened with `flags`
+ * (SQLITE_OPEN_READONLY...); raw_done() ends it. */
+static inline sqlite3_stmt *raw_prepare(const char *db_path, int flags, const char *sql,
+                                        sqlite3 **db)
 {
-    sqlite3 *db = NULL;
-    assert_int_equal(sqlite3_open_v2(db_path, &db, SQLITE_OPEN_READWRITE, NULL), SQLITE_OK);
+    *db = NULL;
+    assert_int_equal(sqlite3_open_v2(db_path, db, flags, NULL), SQLITE_OK);
     sqlite3_stmt *st = NULL;
-    assert_int_equal(sqlite3_prepare_v2(db, sql, -1, &st, NULL), SQLITE_OK);
-    assert_int_equal(sqlite3_step(st), SQLITE_ROW);
-    int64_t v = sqlite3_column_int64(st, 0);
+    if (sqlite3_prepare_v2(*db, sql, -1, &st, NULL) != SQLITE_OK)
+        fail_msg("%s: %s", sql, sqlite3_errmsg(*db));
+    return st;
+}
+
+static inline void raw_done(sqlite3 *db, sqlite3_stmt *st)
+{
     sqlite3_finalize(st);
     sqlite3_close(db);
+}
+
+/* One integer from the raw database. */
+static inline int64_t raw_int(const char *db_path, const char *sql)
+{
+    sqlite3 *db;
+    sqlite3_stmt *st = raw_prepare(db_path, SQLITE_OPEN_READWRITE, sql, &db);
+    assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+    int64_t v = sqlite3_column_int64(st, 0);
+    raw_done(db, st);
     return v;
 }
 
@@ -201,15 +224,44 @@ static inline int64_t raw_int(const char *db_path, const char *sql)
 static inline const char *raw_text(const char *db_path, const char *sql)
 {
     static char buf[256];
-    sqlite3 *db = NULL;
-    assert_int_equal(sqlite3_open_v2(db_path, &db, SQLITE_OPEN_READWRITE, NULL), SQLITE_OK);
-    sqlite3_stmt *st = NULL;
-    assert_int_equal(sqlite3_prepare_v2(db, sql, -1, &st, NULL), SQLITE_OK);
+    sqlite3 *db;
+    sqlite3_stmt *st = raw_prepare(db_path, SQLITE_OPEN_READWRITE, sql, &db);
     assert_int_equal(sqlite3_step(st), SQLITE_ROW);
     snprintf(buf, sizeof buf, "%s", (const char *)sqlite3_column_text(st, 0));
-    sqlite3_finalize(st);
-    sqlite3_close(db);
+    raw_done(db, st);
     return buf;
+}
+
+/* Every row of sql from the raw database (opened read-only), a line each
+ * with its columns as text between '|' (NULL as "NULL"): one malloc'd
+ * string to compare a table before and after. */
+static inline char *raw_dump(const char *db_path, const char *sql)
+{
+    sqlite3 *db;
+    sqlite3_stmt *st = raw_prepare(db_path, SQLITE_OPEN_READONLY, sql, &db);
+    size_t cap = 4096, len = 0;
+    char *out = malloc(cap);
+    assert_non_null(out);
+    out[0] = '\0';
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        int columns = sqlite3_column_count(st);
+        for (int c = 0; c < columns; c++) {
+            const unsigned char *t = sqlite3_column_text(st, c);
+            const char *text = t ? (const char *)t : "NULL";
+            size_t need = len + strlen(text) + 2;
+            if (need > cap) {
+                cap = need * 2;
+                out = realloc(out, cap);
+                assert_non_null(out);
+            }
+            len +=
+                (size_t)snprintf(out + len, cap - len, "%s%c", text, c + 1 < columns ? '|' : '\n');
+        }
+    }
+    assert_int_equal(rc, SQLITE_DONE);
+    raw_done(db, st);
+    return out;
 }
 
 #endif

@@ -6,9 +6,10 @@
  * Covers: creating the file and schema, profiles and their isolation,
  * settings, a damaged file moved aside, an unusable folder, two handles on
  * one file and a busy database. Rounds, answers and transactions are in
- * test_store_rounds.c, cards and study figures in test_store_cards.c, the
- * migration from schema 1 in test_store_migrate.c and the kill-mid-write
- * case in test_store_crash.c.
+ * test_store_rounds.c, cards and study figures in test_store_cards.c, class
+ * attempts and result files waiting in test_store_outbox.c, the migration
+ * from schema 1 in test_store_migrate.c and the kill-mid-write case in
+ * test_store_crash.c.
  */
 #include <dirent.h>
 #include <setjmp.h>
@@ -24,11 +25,6 @@
 #include <cmocka.h>
 
 #include "test_store_helpers.h"
-
-#define T0      STORE_TEST_T0
-#define MIN_MS  TEST_MIN_MS
-#define HOUR_MS TEST_HOUR_MS
-#define DAY_MS  TEST_DAY_MS
 
 static bool file_exists(const char *path)
 {

@@ -18,11 +18,6 @@
 
 #include "test_store_helpers.h"
 
-#define T0      STORE_TEST_T0
-#define MIN_MS  TEST_MIN_MS
-#define HOUR_MS TEST_HOUR_MS
-#define DAY_MS  TEST_DAY_MS
-
 /* ---- cards and reviews -------------------------------------------------- */
 
 static void test_cards_and_reviews(void **state)

@@ -31,8 +31,6 @@
 #include "quiz.h"
 #include "test_store_helpers.h"
 
-#define T0 STORE_TEST_T0
-
 /* Caps the file at the pages it has now (SQLite raises a smaller cap to
  * the current size), or lifts the cap again. */
 static void disk_full(Store *s, bool full)

@@ -20,16 +20,25 @@
 #include "store.h"
 #include "test_support.h"
 
+/* A fresh folder in t with the file `name` in it: `bytes` bytes that are
+ * no SQLite header; its path in path. */
+static void folder_with_file(TestStore *t, const char *name, int bytes, char *path, size_t size)
+{
+    assert_true(test_store_dir(t));
+    snprintf(path, size, "%s/%s", t->dir, name);
+    FILE *f = fopen(path, "wb");
+    assert_non_null(f);
+    for (int i = 0; i < bytes; i++)
+        fputc((i * 7919) & 0xff, f);
+    fclose(f);
+}
+
 static void test_a_folder_that_is_a_file_is_said_in_arabic(void **state)
 {
     (void)state;
-    char dir[] = "/tmp/quizdeck-store-i18n-XXXXXX";
-    assert_non_null(mkdtemp(dir));
-    char file[64];
-    snprintf(file, sizeof file, "%s/plain", dir);
-    FILE *f = fopen(file, "w");
-    assert_non_null(f);
-    fclose(f);
+    TestStore t = {0};
+    char file[sizeof t.db];
+    folder_with_file(&t, "plain", 0, file, sizeof file);
 
     assert_true(i18n_set_language("ar"));
     Store *store = NULL;
@@ -44,31 +53,23 @@ static void test_a_folder_that_is_a_file_is_said_in_arabic(void **state)
     err = (StoreError){0};
     assert_int_not_equal(store_open(&store, file, &err), STORE_OK);
     assert_non_null(strstr(err.message, "it is not a folder"));
-    test_remove_tree(dir);
+    test_store_close(&t);
 }
 
 static void test_an_unreadable_save_is_set_aside_in_arabic(void **state)
 {
     (void)state;
-    char dir[] = "/tmp/quizdeck-store-i18n-XXXXXX";
-    assert_non_null(mkdtemp(dir));
-    char db[64];
-    snprintf(db, sizeof db, "%s/quizdeck.db", dir);
-    FILE *f = fopen(db, "wb");
-    assert_non_null(f);
-    for (int i = 0; i < 4096; i++)
-        fputc((i * 7919) & 0xff, f); /* not an SQLite header */
-    fclose(f);
+    TestStore t = {0};
+    char db[sizeof t.db];
+    folder_with_file(&t, "quizdeck.db", 4096, db, sizeof db);
 
     assert_true(i18n_set_language("ar"));
-    Store *store = NULL;
     StoreError err = {0};
-    assert_int_equal(store_open(&store, dir, &err), STORE_OK);
+    assert_int_equal(store_open(&t.store, t.dir, &err), STORE_OK);
     assert_true(err.recovered);
     assert_non_null(strstr(err.message, "تعذّرت قراءة تقدمك المحفوظ، فبدأ quizdeck ملف حفظ جديدًا"));
-    store_close(store);
     assert_true(i18n_set_language("en"));
-    test_remove_tree(dir);
+    test_store_close(&t);
 }
 
 int main(void)

@@ -28,8 +28,6 @@
 
 #include "test_store_helpers.h"
 
-#define T0 STORE_TEST_T0
-
 /* How the other window's round ends while the parent watches. */
 typedef enum Ending {
     ENDING_KILLED, /* the game is killed: SIGKILL */

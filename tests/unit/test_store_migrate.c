@@ -33,38 +33,6 @@ enum { LINA = 1, MAHA = 2 };
 
 /* ---- raw reads, bypassing the store --------------------------------------- */
 
-/* Every row of sql, each column as text, into one malloc'd string (raw_int
- * and raw_text of test_store_helpers.h read one value). */
-static char *dump(const char *db_path, const char *sql)
-{
-    sqlite3 *db = NULL;
-    assert_int_equal(sqlite3_open_v2(db_path, &db, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
-    sqlite3_stmt *st = NULL;
-    if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK)
-        fail_msg("%s: %s", sql, sqlite3_errmsg(db));
-    size_t cap = 4096, len = 0;
-    char *out = malloc(cap);
-    assert_non_null(out);
-    out[0] = '\0';
-    while (sqlite3_step(st) == SQLITE_ROW) {
-        for (int c = 0; c < sqlite3_column_count(st); c++) {
-            const unsigned char *t = sqlite3_column_text(st, c);
-            const char *text = t ? (const char *)t : "NULL";
-            size_t need = len + strlen(text) + 3;
-            if (need > cap) {
-                cap = need * 2;
-                out = realloc(out, cap);
-                assert_non_null(out);
-            }
-            len += (size_t)sprintf(out + len, "%s%s", text,
-                                   c + 1 < sqlite3_column_count(st) ? "|" : "\n");
-        }
-    }
-    sqlite3_finalize(st);
-    sqlite3_close(db);
-    return out;
-}
-
 static void raw_exec(const char *db_path, const char *sql)
 {
     sqlite3 *db = NULL;
@@ -130,7 +98,7 @@ static void test_every_row_kept(void **state)
     assert_int_equal(raw_int(t->db, "PRAGMA user_version"), 1);
     char *before[KEPT_COUNT];
     for (size_t i = 0; i < KEPT_COUNT; i++)
-        before[i] = dump(t->db, KEPT[i].sql);
+        before[i] = raw_dump(t->db, KEPT[i].sql);
     /* The fixture holds what its README says. */
     static const struct {
         const char *table;
@@ -150,7 +118,7 @@ static void test_every_row_kept(void **state)
     OK(store_check_integrity(t->store, E));
     assert_int_equal(raw_int(t->db, "SELECT count(*) FROM pragma_foreign_key_check"), 0);
     for (size_t i = 0; i < KEPT_COUNT; i++) {
-        char *after = dump(t->db, KEPT[i].sql);
+        char *after = raw_dump(t->db, KEPT[i].sql);
         if (strcmp(before[i], after) != 0)
             fail_msg("%s changed:\n%s---\n%s", KEPT[i].what, before[i], after);
         free(after);
@@ -532,14 +500,14 @@ static void test_failed_migration_changes_nothing(void **state)
     raw_exec(t->db, "UPDATE rounds SET packs = 'kuwait-gcc,"
                     "a-pack-id-that-is-far-too-long-for-the-format-which-allows-64-chars'"
                     " WHERE id = 2");
-    char *before = dump(t->db, "SELECT * FROM rounds ORDER BY id");
+    char *before = raw_dump(t->db, "SELECT * FROM rounds ORDER BY id");
     StoreError err;
     Store *s = NULL;
     assert_int_not_equal(store_open_at(&s, t->dir, NOW, &err), STORE_OK);
     assert_null(s);
     assert_non_null(strstr(err.message, "update"));
     assert_int_equal(raw_int(t->db, "PRAGMA user_version"), 1);
-    char *after = dump(t->db, "SELECT * FROM rounds ORDER BY id");
+    char *after = raw_dump(t->db, "SELECT * FROM rounds ORDER BY id");
     assert_string_equal(after, before);
     free(before);
     free(after);

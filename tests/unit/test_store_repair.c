@@ -24,8 +24,6 @@
 
 #include "test_store_helpers.h"
 
-#define T0 STORE_TEST_T0
-
 enum {
     ANSWERS = 600, /* Maha's finished round: many pages of answers */
     OPEN_ANSWERS = 20,
@@ -89,37 +87,6 @@ static Built build(Fixture *f)
     return b;
 }
 
-/* Every row of a table as text, in a fixed order (caller frees). */
-static char *dump(const char *db_path, const char *sql)
-{
-    sqlite3 *db = NULL;
-    assert_int_equal(sqlite3_open_v2(db_path, &db, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
-    sqlite3_stmt *st = NULL;
-    assert_int_equal(sqlite3_prepare_v2(db, sql, -1, &st, NULL), SQLITE_OK);
-    size_t cap = 1 << 16, len = 0;
-    char *out = malloc(cap);
-    assert_non_null(out);
-    out[0] = '\0';
-    int rc;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        for (int c = 0; c < sqlite3_column_count(st); c++) {
-            const unsigned char *t = sqlite3_column_text(st, c);
-            size_t n = strlen(t ? (const char *)t : "NULL") + 2;
-            if (len + n + 1 > cap) {
-                cap *= 2;
-                out = realloc(out, cap);
-                assert_non_null(out);
-            }
-            len += (size_t)snprintf(out + len, cap - len, "%s%c", t ? (const char *)t : "NULL",
-                                    c + 1 < sqlite3_column_count(st) ? '|' : '\n');
-        }
-    }
-    assert_int_equal(rc, SQLITE_DONE);
-    sqlite3_finalize(st);
-    sqlite3_close(db);
-    return out;
-}
-
 /* The whole save file's content, table by table. */
 static const char *const TABLES[] = {
     "SELECT * FROM profiles ORDER BY id",
@@ -131,12 +98,12 @@ static const char *const TABLES[] = {
     "SELECT * FROM cards ORDER BY profile_id, pack_id, question_id, deletion",
     "SELECT * FROM reviews ORDER BY id",
 };
-enum { TABLE_COUNT = sizeof TABLES / sizeof TABLES[0] };
+enum { TABLE_COUNT = sizeof TABLES / sizeof TABLES[0], TABLE_CARDS = 6 };
 
 static void dump_all(const char *db_path, char *out[TABLE_COUNT])
 {
     for (size_t i = 0; i < TABLE_COUNT; i++)
-        out[i] = dump(db_path, TABLES[i]);
+        out[i] = raw_dump(db_path, TABLES[i]);
 }
 
 /* ---- damaging pages -------------------------------------------------------- */
@@ -221,6 +188,16 @@ static StoreError reopen(Fixture *f)
     return err;
 }
 
+/* reopen(), expecting the rows that could be read copied into a fresh
+ * file and some rows lost. */
+static StoreError reopen_salvaged(Fixture *f)
+{
+    StoreError err = reopen(f);
+    assert_int_equal(err.recovery, STORE_RECOVERY_SALVAGED);
+    assert_false(err.kept.everything);
+    return err;
+}
+
 static void assert_moved_aside(const Fixture *f, const StoreError *err)
 {
     char want[160];
@@ -241,6 +218,37 @@ static void assert_learners(Store *s)
         (strcmp(list.items[0].name, "Maha") == 0 && strcmp(list.items[1].name, "Omar") == 0) ||
         (strcmp(list.items[0].name, "Omar") == 0 && strcmp(list.items[1].name, "Maha") == 0));
     store_profile_list_free(&list);
+}
+
+/* Closes the store and asserts that `count` tables from TABLES[first] on
+ * read as they did in before[] (their raw_dump()s, freed here): no row lost
+ * or changed. */
+static void assert_tables_kept(Fixture *f, size_t first, size_t count, char **before)
+{
+    store_close(f->store);
+    f->store = NULL;
+    for (size_t i = 0; i < count; i++) {
+        char *after = raw_dump(f->db, TABLES[first + i]);
+        assert_string_equal(after, before[i]);
+        free(after);
+        free(before[i]);
+    }
+}
+
+/* The same for the flashcards table alone. */
+static void assert_cards_kept(Fixture *f, char *before)
+{
+    assert_tables_kept(f, TABLE_CARDS, 1, &before);
+}
+
+/* Garbles a leaf page in the middle of `table` and reopens the file,
+ * salvaged; *cards_before is the flashcards table as it was before (a
+ * raw_dump(), for assert_cards_kept()). */
+static StoreError salvage_leaf(Fixture *f, const char *table, char **cards_before)
+{
+    *cards_before = raw_dump(f->db, TABLES[TABLE_CARDS]);
+    garble_page(f->db, middle_child(f->db, root_page(f->db, table)));
+    return reopen_salvaged(f);
 }
 
 /* ---- an index ------------------------------------------------------------- */
@@ -267,14 +275,7 @@ static void test_index_header_rebuilt_in_place(void **state)
     assert_non_null(strstr(err.message, "repaired"));
     assert_non_null(strstr(err.message, "nothing was lost"));
     assert_string_equal(err.moved_to, "");
-    store_close(f->store);
-    f->store = NULL;
-    for (size_t i = 0; i < TABLE_COUNT; i++) {
-        char *after = dump(f->db, TABLES[i]);
-        assert_string_equal(after, before[i]);
-        free(after);
-        free(before[i]);
-    }
+    assert_tables_kept(f, 0, TABLE_COUNT, before);
 }
 
 /* The issue's case: an index's root page is garbage. REINDEX cannot free
@@ -299,14 +300,7 @@ static void test_garbage_index_page_loses_nothing(void **state)
     assert_int_equal(err.kept.cards, CARDS + 1);
     assert_int_equal(err.kept.reviews, 2 * CARDS + 1);
     assert_learners(f->store);
-    store_close(f->store);
-    f->store = NULL;
-    for (size_t i = 0; i < TABLE_COUNT; i++) {
-        char *after = dump(f->db, TABLES[i]);
-        assert_string_equal(after, before[i]);
-        free(after);
-        free(before[i]);
-    }
+    assert_tables_kept(f, 0, TABLE_COUNT, before);
     /* Opening again is quiet. */
     assert_int_equal(store_open_at(&f->store, f->dir, T0, &err), STORE_OK);
     assert_false(err.recovered);
@@ -322,12 +316,8 @@ static void test_damaged_table_page_keeps_the_rest(void **state)
 {
     Fixture *f = *state;
     Built b = build(f);
-    char *cards_before = dump(f->db, TABLES[6]);
-    garble_page(f->db, middle_child(f->db, root_page(f->db, "answers")));
-
-    StoreError err = reopen(f);
-    assert_int_equal(err.recovery, STORE_RECOVERY_SALVAGED);
-    assert_false(err.kept.everything);
+    char *cards_before;
+    StoreError err = salvage_leaf(f, "answers", &cards_before);
     assert_moved_aside(f, &err);
     int64_t kept = err.kept.answers;
     assert_true(kept < ANSWERS + OPEN_ANSWERS);
@@ -363,12 +353,7 @@ static void test_damaged_table_page_keeps_the_rest(void **state)
     next_position = 0;
     record(f->store, answer(r, "gcc", "after-repair", "", true, T0 + 1000000));
     assert_int_equal(store_setting_int_or(f->store, b.maha, "font.size", 0), 3);
-    store_close(f->store);
-    f->store = NULL;
-    char *cards_after = dump(f->db, TABLES[6]);
-    assert_string_equal(cards_after, cards_before);
-    free(cards_after);
-    free(cards_before);
+    assert_cards_kept(f, cards_before);
 }
 
 /* A leaf page of flashcards is garbage: each lost card is rebuilt from its
@@ -377,12 +362,8 @@ static void test_lost_flashcards_rebuilt_from_reviews(void **state)
 {
     Fixture *f = *state;
     Built b = build(f);
-    char *cards_before = dump(f->db, TABLES[6]);
-    garble_page(f->db, middle_child(f->db, root_page(f->db, "cards")));
-
-    StoreError err = reopen(f);
-    assert_int_equal(err.recovery, STORE_RECOVERY_SALVAGED);
-    assert_false(err.kept.everything);
+    char *cards_before;
+    StoreError err = salvage_leaf(f, "cards", &cards_before);
     assert_int_equal(err.kept.cards, CARDS + 1);
     assert_int_equal(err.kept.reviews, 2 * CARDS + 1);
     StoreCardList cards = {0};
@@ -399,12 +380,7 @@ static void test_lost_flashcards_rebuilt_from_reviews(void **state)
         assert_int_equal(c->reps, 2);
     }
     store_card_list_free(&cards);
-    store_close(f->store);
-    f->store = NULL;
-    char *cards_after = dump(f->db, TABLES[6]);
-    assert_string_equal(cards_after, cards_before);
-    free(cards_after);
-    free(cards_before);
+    assert_cards_kept(f, cards_before);
 }
 
 /* The learners' and the rounds' pages are garbage: the learners come back
@@ -417,9 +393,7 @@ static void test_lost_parents_come_back(void **state)
     garble_page(f->db, root_page(f->db, "profiles"));
     garble_page(f->db, root_page(f->db, "rounds"));
 
-    StoreError err = reopen(f);
-    assert_int_equal(err.recovery, STORE_RECOVERY_SALVAGED);
-    assert_false(err.kept.everything);
+    StoreError err = reopen_salvaged(f);
     assert_int_equal(err.kept.profiles, 2);
     assert_int_equal(err.kept.answers, ANSWERS + OPEN_ANSWERS);
     assert_int_equal(err.kept.cards, CARDS + 1);
@@ -459,9 +433,7 @@ static void test_old_schema_salvaged_then_migrated(void **state)
     assert_int_equal(raw_int(f->db, "PRAGMA user_version"), 1);
     garble_page(f->db, root_page(f->db, "answers"));
 
-    StoreError err = reopen(f);
-    assert_int_equal(err.recovery, STORE_RECOVERY_SALVAGED);
-    assert_false(err.kept.everything);
+    StoreError err = reopen_salvaged(f);
     assert_int_equal(err.kept.profiles, 2);
     assert_int_equal(err.kept.settings, 7);
     assert_int_equal(err.kept.rounds, 5);

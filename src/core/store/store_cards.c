@@ -70,12 +70,22 @@ static StoreStatus keyed(Store *store, const char *sql, int64_t profile_id, cons
     return s;
 }
 
-static void read_card(sqlite3_stmt *st, StoreCard *c)
+/* A card's key from columns col..col+3, in keyed()'s order. */
+static void read_key(sqlite3_stmt *st, int col, int64_t *profile_id, char pack_id[STORE_ID_SIZE],
+                     char question_id[STORE_ID_SIZE], int *deletion)
 {
-    c->profile_id = sqlite3_column_int64(st, 0);
-    store_copy_id(c->pack_id, sqlite3_column_text(st, 1));
-    store_copy_id(c->question_id, sqlite3_column_text(st, 2));
-    c->deletion = store_col_int(st, 3);
+    *profile_id = sqlite3_column_int64(st, col);
+    store_copy_id(pack_id, sqlite3_column_text(st, col + 1));
+    store_copy_id(question_id, sqlite3_column_text(st, col + 2));
+    *deletion = store_col_int(st, col + 3);
+}
+
+/* A row of CARD_COLS into item (a StoreCard), every field of it. */
+static bool read_card(sqlite3_stmt *st, void *item)
+{
+    StoreCard *c = item;
+    memset(c, 0, sizeof *c);
+    read_key(st, 0, &c->profile_id, c->pack_id, c->question_id, &c->deletion);
     c->state = (StoreCardState)store_col_int(st, 4);
     c->stability = sqlite3_column_double(st, 5);
     c->difficulty = sqlite3_column_double(st, 6);
@@ -86,6 +96,28 @@ static void read_card(sqlite3_stmt *st, StoreCard *c)
     c->lapses = store_col_int(st, 11);
     c->scheduled_days = store_col_int(st, 12);
     c->first_seen = sqlite3_column_int64(st, 13);
+    return true;
+}
+
+/* A row of REVIEW_COLS into item (a StoreReview, zeroed). */
+static bool read_review(sqlite3_stmt *st, void *item)
+{
+    StoreReview *r = item;
+    r->id = sqlite3_column_int64(st, 0);
+    read_key(st, 1, &r->profile_id, r->pack_id, r->question_id, &r->deletion);
+    r->reviewed_at = sqlite3_column_int64(st, 5);
+    r->rating = store_col_int(st, 6);
+    r->state_before = (StoreCardState)store_col_int(st, 7);
+    r->state_after = (StoreCardState)store_col_int(st, 8);
+    r->elapsed_days = store_col_int(st, 9);
+    r->scheduled_days = store_col_int(st, 10);
+    r->stability = sqlite3_column_double(st, 11);
+    r->difficulty = sqlite3_column_double(st, 12);
+    r->ms_taken = sqlite3_column_int64(st, 13);
+    const unsigned char *src = sqlite3_column_text(st, 14);
+    r->source =
+        src && strcmp((const char *)src, "quiz") == 0 ? STORE_SOURCE_QUIZ : STORE_SOURCE_STUDY;
+    return true;
 }
 
 /* The upsert alone, inside or outside a transaction. */
@@ -146,55 +178,37 @@ StoreStatus store_card_get(Store *store, int64_t profile_id, const char *pack_id
     StoreStatus s = store_need_out(out, err);
     if (s == STORE_OK)
         s = keyed(store, SQL_CARD_GET, profile_id, pack_id, question_id, deletion, &st, err);
-    if (s != STORE_OK)
-        return s;
-    int rc = sqlite3_step(st);
-    if (rc == SQLITE_ROW) {
-        memset(out, 0, sizeof *out);
-        read_card(st, out);
-        rc = SQLITE_DONE;
-    } else if (rc == SQLITE_DONE) {
-        sqlite3_reset(st);
+    bool found = false;
+    if (s == STORE_OK)
+        s = store_read_row(store, st, read_card, out, &found, N_("read the card"), err);
+    if (s == STORE_OK && !found)
         return store_fail(err, STORE_NOT_FOUND, 0, "No card for %s/%s yet.", pack_id, question_id);
-    }
-    return store_done(store, st, rc, N_("read the card"), err);
+    return s;
 }
 
 void store_card_list_free(StoreCardList *list)
 {
-    if (!list)
-        return;
-    free(list->items);
-    list->items = NULL;
-    list->count = 0;
+    if (list)
+        store_list_clear((void **)&list->items, &list->count);
 }
 
 StoreStatus store_cards_load(Store *store, int64_t profile_id, StoreCardList *out, StoreError *err)
 {
-    StoreStatus s = store_need(store, err);
-    if (s == STORE_OK)
-        s = store_need_out(out, err);
+    StoreStatus s = store_need_list(store, out, sizeof *out, err);
     if (s != STORE_OK)
         return s;
-    memset(out, 0, sizeof *out);
     const char *what = N_("load the flashcards");
     /* Count first inside one read transaction, so the array is allocated
      * once (100,000 cards) and the count cannot change under us. */
     if ((s = store_tx_begin_read(store, what, err)) != STORE_OK)
         return s;
     sqlite3_stmt *st;
-    int rc;
-    size_t cap = 0;
+    int64_t n = 0;
     if ((s = store_stmt(store, SQL_CARDS_COUNT, &st, err)) == STORE_OK) {
         store_bind_int(st, 1, profile_id);
-        rc = sqlite3_step(st);
-        if (rc == SQLITE_ROW) {
-            sqlite3_int64 n = sqlite3_column_int64(st, 0);
-            cap = n > 0 ? (size_t)n : 0;
-            rc = SQLITE_DONE;
-        }
-        s = store_done(store, st, rc, what, err);
+        s = store_query_int(store, st, &n, what, err);
     }
+    size_t cap = n > 0 ? (size_t)n : 0;
     if (s == STORE_OK && cap > 0) {
         out->items = malloc(cap * sizeof *out->items);
         if (!out->items)
@@ -202,16 +216,8 @@ StoreStatus store_cards_load(Store *store, int64_t profile_id, StoreCardList *ou
     }
     if (s == STORE_OK && (s = store_stmt(store, SQL_CARDS_LOAD, &st, err)) == STORE_OK) {
         store_bind_int(st, 1, profile_id);
-        while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-            if (!store_grow((void **)&out->items, &cap, out->count, sizeof *out->items)) {
-                rc = SQLITE_NOMEM;
-                break;
-            }
-            StoreCard *c = &out->items[out->count++];
-            memset(c, 0, sizeof *c);
-            read_card(st, c);
-        }
-        s = store_done(store, st, rc, what, err);
+        s = store_read_rows(store, st, (void **)&out->items, &out->count, cap, sizeof *out->items,
+                            read_card, what, err);
     }
     if ((s = store_tx_end(store, s, what, err)) != STORE_OK)
         store_card_list_free(out);
@@ -239,6 +245,7 @@ StoreStatus store_review_record(Store *store, const StoreCard *card, const Store
         return s;
     s = card_write(store, card, err);
     sqlite3_stmt *st;
+    int64_t id = 0;
     if (s == STORE_OK && (s = keyed(store, SQL_REVIEW_INSERT, r->profile_id, r->pack_id,
                                     r->question_id, r->deletion, &st, err)) == STORE_OK) {
         store_bind_int(st, 5, r->reviewed_at);
@@ -251,10 +258,9 @@ StoreStatus store_review_record(Store *store, const StoreCard *card, const Store
         store_bind_double(st, 12, r->difficulty);
         store_bind_int(st, 13, r->ms_taken);
         store_bind_text(st, 14, r->source == STORE_SOURCE_QUIZ ? "quiz" : "study");
-        s = store_run(store, st, what, err);
+        s = store_insert(store, st, &id, what, err);
         sqlite3_clear_bindings(st);
     }
-    int64_t id = sqlite3_last_insert_rowid(store->db);
     if ((s = store_tx_end(store, s, what, err)) == STORE_OK && review_id)
         *review_id = id;
     return s;
@@ -262,11 +268,8 @@ StoreStatus store_review_record(Store *store, const StoreCard *card, const Store
 
 void store_review_list_free(StoreReviewList *list)
 {
-    if (!list)
-        return;
-    free(list->items);
-    list->items = NULL;
-    list->count = 0;
+    if (list)
+        store_list_clear((void **)&list->items, &list->count);
 }
 
 StoreStatus store_card_reviews(Store *store, int64_t profile_id, const char *pack_id,
@@ -274,40 +277,13 @@ StoreStatus store_card_reviews(Store *store, int64_t profile_id, const char *pac
                                StoreError *err)
 {
     sqlite3_stmt *st;
-    StoreStatus s = store_need_out(out, err);
+    StoreStatus s = store_need_list(store, out, sizeof *out, err);
     if (s == STORE_OK)
         s = keyed(store, SQL_CARD_REVIEWS, profile_id, pack_id, question_id, deletion, &st, err);
     if (s != STORE_OK)
         return s;
-    memset(out, 0, sizeof *out);
-    size_t cap = 0;
-    int rc;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        if (!store_grow((void **)&out->items, &cap, out->count, sizeof *out->items)) {
-            rc = SQLITE_NOMEM;
-            break;
-        }
-        StoreReview *r = &out->items[out->count++];
-        memset(r, 0, sizeof *r);
-        r->id = sqlite3_column_int64(st, 0);
-        r->profile_id = sqlite3_column_int64(st, 1);
-        store_copy_id(r->pack_id, sqlite3_column_text(st, 2));
-        store_copy_id(r->question_id, sqlite3_column_text(st, 3));
-        r->deletion = store_col_int(st, 4);
-        r->reviewed_at = sqlite3_column_int64(st, 5);
-        r->rating = store_col_int(st, 6);
-        r->state_before = (StoreCardState)store_col_int(st, 7);
-        r->state_after = (StoreCardState)store_col_int(st, 8);
-        r->elapsed_days = store_col_int(st, 9);
-        r->scheduled_days = store_col_int(st, 10);
-        r->stability = sqlite3_column_double(st, 11);
-        r->difficulty = sqlite3_column_double(st, 12);
-        r->ms_taken = sqlite3_column_int64(st, 13);
-        const unsigned char *src = sqlite3_column_text(st, 14);
-        r->source =
-            src && strcmp((const char *)src, "quiz") == 0 ? STORE_SOURCE_QUIZ : STORE_SOURCE_STUDY;
-    }
-    if ((s = store_done(store, st, rc, "read the card's reviews", err)) != STORE_OK)
+    if ((s = store_read_rows(store, st, (void **)&out->items, &out->count, 0, sizeof *out->items,
+                             read_review, "read the card's reviews", err)) != STORE_OK)
         store_review_list_free(out);
     return s;
 }

@@ -3,8 +3,8 @@
  * recovering a damaged file (repairing it with store_repair.c, moving it
  * aside), the statement cache and transactions. The
  * domain files (store_profiles.c, store_settings.c, store_rounds.c,
- * store_cards.c, store_stats.c) hold the queries; store_internal.h says
- * what they share.
+ * store_answers.c, store_cards.c, store_stats.c, store_outbox.c) hold the
+ * queries; store_internal.h says what they share.
  *
  * Read store_schema.c first (the tables), then here: the statement cache,
  * transactions, and opening and recovering a damaged file (store_open_at,

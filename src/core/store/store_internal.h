@@ -6,10 +6,12 @@
  * damaged file, the statement cache, transactions), store_repair.c what
  * a damaged file is repaired with and store_live.c which rounds a live
  * handle is playing; store_profiles.c, store_settings.c, store_rounds.c
- * (rounds and answers), store_cards.c (cards and reviews) and store_stats.c
- * (progress, most missed, study days, retention) each keep their SQL next
- * to the code that runs it; store_util.c has the error and column helpers
- * below. Read store_schema.c, then store_db.c.
+ * (rounds), store_answers.c (their answers), store_cards.c (cards and
+ * reviews), store_stats.c (progress, most missed, study days, retention)
+ * and store_outbox.c (class attempts, result files waiting) each keep
+ * their SQL next to the code that runs it; store_util.c has the error,
+ * column and row-reading helpers below. Read store_schema.c, then
+ * store_db.c.
  *
  * A query function reads like this:
  *     sqlite3_stmt *st;
@@ -18,7 +20,11 @@
  *     store_bind_int(st, 1, id);
  *     return store_run(store, st, "do the thing", err);
  * store_stmt() finds the cached statement for that SQL (preparing it on
- * first use) and hands it back reset, with no bindings.
+ * first use) and hands it back reset, with no bindings. A query that
+ * returns rows ends in store_read_rows() (a list) or store_read_row() (one
+ * row) with the domain file's reader of its row type:
+ *     return store_read_rows(store, st, (void **)&out->items, &out->count, 0,
+ *                            sizeof *out->items, read_thing, "list things", err);
  */
 #ifndef QUIZDECK_STORE_INTERNAL_H
 #define QUIZDECK_STORE_INTERNAL_H
@@ -76,6 +82,9 @@ StoreStatus store_db_fail(const Store *store, StoreError *err, int rc, const cha
 StoreStatus store_need(const Store *store, StoreError *err);
 /* STORE_INVALID unless out is non-NULL ("No list to fill."). */
 StoreStatus store_need_out(const void *out, StoreError *err);
+/* store_need(), then store_need_out(); once both pass, the size bytes of
+ * *out (a list to fill) are zeroed. */
+StoreStatus store_need_list(const Store *store, void *out, size_t size, StoreError *err);
 
 /* ---- ids and columns (store_util.c) --------------------------------------- */
 
@@ -89,6 +98,9 @@ char *store_dup_column(sqlite3_stmt *st, int col);
 int store_col_int(sqlite3_stmt *st, int col);
 /* Grows a list's item array to hold one more; false when out of memory. */
 bool store_grow(void **items, size_t *capacity, size_t count, size_t item_size);
+/* Frees a list's item array and empties the list (what the items own is
+ * the caller's to free first). */
+void store_list_clear(void **items, size_t *count);
 
 /* ---- statements (store_db.c, binds in store_util.c) ----------------------- */
 
@@ -98,12 +110,41 @@ StoreStatus store_stmt(Store *store, const char *sql, sqlite3_stmt **out, StoreE
 /* Steps a statement that returns no rows, resets it and turns a failure
  * into a status (see store_db_fail). */
 StoreStatus store_run(Store *store, sqlite3_stmt *st, const char *what, StoreError *err);
+/* store_run for an INSERT; when it succeeded, *id (may be NULL) is the new
+ * row's id. */
+StoreStatus store_insert(Store *store, sqlite3_stmt *st, int64_t *id, const char *what,
+                         StoreError *err);
 /* Like store_run for UPDATE/DELETE by id: no row changed is STORE_NOT_FOUND. */
 StoreStatus store_run_changed(Store *store, sqlite3_stmt *st, int64_t id, const char *what,
                               StoreError *err);
 /* Ends reading rows: resets st and turns rc (the last sqlite3_step result,
  * SQLITE_DONE when all went well) into a status. */
 StoreStatus store_done(Store *store, sqlite3_stmt *st, int rc, const char *what, StoreError *err);
+
+/* ---- reading rows (store_util.c) ------------------------------------------- */
+
+/* Fills item from the row st stands on; false when out of memory (what it
+ * did fill stays in item, for the list's free). One per row type, in the
+ * domain file that owns the type. */
+typedef bool (*StoreReadRow)(sqlite3_stmt *st, void *item);
+
+/* Steps st (prepared and bound) to its end, appending one item of
+ * item_size bytes per row to the array *items of *count items, which has
+ * room for `capacity` already (0 when *items is NULL) and grows as needed;
+ * each new item is zeroed, then filled by read_row. st is reset and the
+ * result is store_done()'s for `what`; on a failure the items read so far
+ * stay in the list, for the caller's list free. */
+StoreStatus store_read_rows(Store *store, sqlite3_stmt *st, void **items, size_t *count,
+                            size_t capacity, size_t item_size, StoreReadRow read_row,
+                            const char *what, StoreError *err);
+/* Steps st once: a row there is read into item by read_row, which is
+ * left alone when there is none; *found (may be NULL) says which. st is
+ * reset; the result is store_done()'s for `what`. */
+StoreStatus store_read_row(Store *store, sqlite3_stmt *st, StoreReadRow read_row, void *item,
+                           bool *found, const char *what, StoreError *err);
+/* Column 0 of st's one row (a COUNT(*)...) in *value; 0 when no row. */
+StoreStatus store_query_int(Store *store, sqlite3_stmt *st, int64_t *value, const char *what,
+                            StoreError *err);
 
 /* The bound text must live until the statement is next reset. NULL = "". */
 void store_bind_text(sqlite3_stmt *st, int index, const char *text);
@@ -153,6 +194,10 @@ bool store_live_claim(Store *store, int64_t round_id);
 void store_live_release(Store *store, int64_t round_id);
 /* Whether another live handle (not this one) plays round_id. */
 bool store_live_elsewhere(Store *store, int64_t round_id);
+/* store_tx_end() for a write that plays round_id (starting it, answering
+ * in it): once the write is kept, this handle plays the round. */
+StoreStatus store_live_tx_end(Store *store, StoreStatus status, int64_t round_id, const char *what,
+                              StoreError *err);
 /* The outermost transaction ended: claims and releases made in it take
  * effect (committed) or are undone. */
 void store_live_tx_ended(Store *store, bool committed);

@@ -23,7 +23,8 @@
  * store_live_tx_ended() when the outermost level ends.
  *
  * Read store_internal.h first; the callers are store_rounds.c (begin,
- * finish, abandon, answers, the unfinished list) and store_db.c.
+ * finish, abandon, the unfinished list), store_answers.c (an answer
+ * claims its round) and store_db.c.
  */
 #define _GNU_SOURCE /* F_OFD_SETLK, F_OFD_GETLK (Linux, glibc) */
 #include "i18n.h"
@@ -121,6 +122,15 @@ bool store_live_claim(Store *store, int64_t round_id)
     store->live[store->live_count++] =
         (StoreLive){.round_id = round_id, .new_in_tx = store->tx_depth > 0, .ending = false};
     return true;
+}
+
+StoreStatus store_live_tx_end(Store *store, StoreStatus status, int64_t round_id, const char *what,
+                              StoreError *err)
+{
+    StoreStatus s = store_tx_end(store, status, what, err);
+    if (s == STORE_OK)
+        store_live_claim(store, round_id);
+    return s;
 }
 
 void store_live_release(Store *store, int64_t round_id)

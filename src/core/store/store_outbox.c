@@ -155,14 +155,13 @@ void store_class_attempt_list_free(StoreClassAttemptList *list)
         for (size_t k = 0; k < sizeof owned / sizeof owned[0]; k++)
             free((char *)owned[k]);
     }
-    free(list->items);
-    list->items = NULL;
-    list->count = 0;
+    store_list_clear((void **)&list->items, &list->count);
 }
 
-/* One row of ATTEMPT_COLS into a (zeroed); false when out of memory. */
-static bool read_attempt(sqlite3_stmt *st, StoreClassAttempt *a)
+/* One row of ATTEMPT_COLS into item (a StoreClassAttempt, zeroed). */
+static bool read_attempt(sqlite3_stmt *st, void *item)
 {
+    StoreClassAttempt *a = item;
     a->round_id = sqlite3_column_int64(st, 0);
     a->folder = store_dup_column(st, 1);
     a->session_id = store_dup_column(st, 2);
@@ -190,21 +189,8 @@ static bool read_attempt(sqlite3_stmt *st, StoreClassAttempt *a)
 static StoreStatus read_attempts(Store *store, sqlite3_stmt *st, StoreClassAttemptList *out,
                                  const char *what, StoreError *err)
 {
-    size_t cap = 0;
-    int rc;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        if (!store_grow((void **)&out->items, &cap, out->count, sizeof *out->items)) {
-            rc = SQLITE_NOMEM;
-            break;
-        }
-        StoreClassAttempt *a = &out->items[out->count++];
-        memset(a, 0, sizeof *a);
-        if (!read_attempt(st, a)) {
-            rc = SQLITE_NOMEM;
-            break;
-        }
-    }
-    StoreStatus s = store_done(store, st, rc, what, err);
+    StoreStatus s = store_read_rows(store, st, (void **)&out->items, &out->count, 0,
+                                    sizeof *out->items, read_attempt, what, err);
     if (s != STORE_OK)
         store_class_attempt_list_free(out);
     return s;
@@ -214,13 +200,8 @@ static StoreStatus read_attempts(Store *store, sqlite3_stmt *st, StoreClassAttem
 static StoreStatus attempt_query(Store *store, const char *sql, StoreClassAttemptList *out,
                                  sqlite3_stmt **st, StoreError *err)
 {
-    StoreStatus s = store_need(store, err);
-    if (s == STORE_OK)
-        s = store_need_out(out, err);
-    if (s != STORE_OK)
-        return s;
-    memset(out, 0, sizeof *out);
-    return store_stmt(store, sql, st, err);
+    StoreStatus s = store_need_list(store, out, sizeof *out, err);
+    return s == STORE_OK ? store_stmt(store, sql, st, err) : s;
 }
 
 StoreStatus store_class_attempt_get(Store *store, int64_t round_id, StoreClassAttemptList *out,
@@ -266,6 +247,12 @@ StoreStatus store_class_attempts_of(Store *store, const char *session_id, const 
     return read_attempts(store, st, out, "list the student's class attempts", err);
 }
 
+static bool read_double(sqlite3_stmt *st, void *item)
+{
+    *(double *)item = sqlite3_column_double(st, 0);
+    return true;
+}
+
 StoreStatus store_round_time_factor(Store *store, int64_t round_id, double *factor, StoreError *err)
 {
     *factor = 1.0;
@@ -274,12 +261,8 @@ StoreStatus store_round_time_factor(Store *store, int64_t round_id, double *fact
     if (s != STORE_OK || (s = store_stmt(store, SQL_ROUND_FACTOR, &st, err)) != STORE_OK)
         return s;
     store_bind_int(st, 1, round_id);
-    int rc = sqlite3_step(st);
-    if (rc == SQLITE_ROW) {
-        *factor = sqlite3_column_double(st, 0);
-        rc = SQLITE_DONE;
-    }
-    return store_done(store, st, rc, "read the round's time factor", err);
+    return store_read_row(store, st, read_double, factor, NULL, "read the round's time factor",
+                          err);
 }
 
 /* ---- the outbox ------------------------------------------------------------- */
@@ -308,12 +291,10 @@ StoreStatus store_outbox_add(Store *store, const StoreOutboxItem *item, int64_t 
         sqlite3_bind_null(st, 5);
     store_bind_text(st, 6, item->session_id);
     store_bind_text(st, 7, item->student);
-    s = store_run(store, st, N_("keep the result file on this computer"), err);
+    s = store_insert(store, st, id, N_("keep the result file on this computer"), err);
     if (s != STORE_OK && store->last_rc == SQLITE_CONSTRAINT_UNIQUE)
         return store_fail(err, STORE_EXISTS, store->last_rc,
                           "The result file %s is waiting to be delivered already.", item->name);
-    if (s == STORE_OK && id)
-        *id = sqlite3_last_insert_rowid(store->db);
     return s;
 }
 
@@ -328,9 +309,7 @@ void store_outbox_list_free(StoreOutboxList *list)
         for (size_t k = 0; k < sizeof owned / sizeof owned[0]; k++)
             free((char *)owned[k]);
     }
-    free(list->items);
-    list->items = NULL;
-    list->count = 0;
+    store_list_clear((void **)&list->items, &list->count);
 }
 
 /* The blob column as malloc'd bytes (one NUL after them, never counted). */
@@ -348,43 +327,33 @@ static char *dup_blob(sqlite3_stmt *st, int col, size_t *size)
     return copy;
 }
 
+/* One row of SQL_OUTBOX_LIST into item (a StoreOutboxItem, zeroed). */
+static bool read_outbox_item(sqlite3_stmt *st, void *item)
+{
+    StoreOutboxItem *x = item;
+    x->id = sqlite3_column_int64(st, 0);
+    x->folder = store_dup_column(st, 1);
+    x->name = store_dup_column(st, 2);
+    x->data = dup_blob(st, 3, &x->size);
+    x->created_at = sqlite3_column_int64(st, 4);
+    x->round_id = sqlite3_column_int64(st, 5);
+    x->session_id = store_dup_column(st, 6);
+    x->student = store_dup_column(st, 7);
+    x->tries = store_col_int(st, 8);
+    x->last_try_at = sqlite3_column_int64(st, 9);
+    x->last_error = store_dup_column(st, 10);
+    return x->folder && x->name && x->data && x->session_id && x->student && x->last_error;
+}
+
 StoreStatus store_outbox_list(Store *store, StoreOutboxList *out, StoreError *err)
 {
-    StoreStatus s = store_need(store, err);
-    if (s == STORE_OK)
-        s = store_need_out(out, err);
-    if (s != STORE_OK)
-        return s;
-    memset(out, 0, sizeof *out);
+    StoreStatus s = store_need_list(store, out, sizeof *out, err);
     sqlite3_stmt *st;
-    if ((s = store_stmt(store, SQL_OUTBOX_LIST, &st, err)) != STORE_OK)
+    if (s != STORE_OK || (s = store_stmt(store, SQL_OUTBOX_LIST, &st, err)) != STORE_OK)
         return s;
-    size_t cap = 0;
-    int rc;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        if (!store_grow((void **)&out->items, &cap, out->count, sizeof *out->items)) {
-            rc = SQLITE_NOMEM;
-            break;
-        }
-        StoreOutboxItem *x = &out->items[out->count++];
-        memset(x, 0, sizeof *x);
-        x->id = sqlite3_column_int64(st, 0);
-        x->folder = store_dup_column(st, 1);
-        x->name = store_dup_column(st, 2);
-        x->data = dup_blob(st, 3, &x->size);
-        x->created_at = sqlite3_column_int64(st, 4);
-        x->round_id = sqlite3_column_int64(st, 5);
-        x->session_id = store_dup_column(st, 6);
-        x->student = store_dup_column(st, 7);
-        x->tries = store_col_int(st, 8);
-        x->last_try_at = sqlite3_column_int64(st, 9);
-        x->last_error = store_dup_column(st, 10);
-        if (!x->folder || !x->name || !x->data || !x->session_id || !x->student || !x->last_error) {
-            rc = SQLITE_NOMEM;
-            break;
-        }
-    }
-    if ((s = store_done(store, st, rc, N_("list the result files waiting"), err)) != STORE_OK)
+    if ((s = store_read_rows(store, st, (void **)&out->items, &out->count, 0, sizeof *out->items,
+                             read_outbox_item, N_("list the result files waiting"), err)) !=
+        STORE_OK)
         store_outbox_list_free(out);
     return s;
 }
@@ -396,12 +365,7 @@ StoreStatus store_outbox_count(Store *store, int64_t *count, StoreError *err)
     sqlite3_stmt *st;
     if (s != STORE_OK || (s = store_stmt(store, SQL_OUTBOX_COUNT, &st, err)) != STORE_OK)
         return s;
-    int rc = sqlite3_step(st);
-    if (rc == SQLITE_ROW) {
-        *count = sqlite3_column_int64(st, 0);
-        rc = SQLITE_DONE;
-    }
-    return store_done(store, st, rc, N_("count the result files waiting"), err);
+    return store_query_int(store, st, count, N_("count the result files waiting"), err);
 }
 
 StoreStatus store_outbox_remove(Store *store, int64_t id, StoreError *err)

@@ -102,11 +102,9 @@ StoreStatus store_profile_add(Store *store, const char *name, int64_t now_ms, in
         return s;
     store_bind_text(st, 1, clean);
     store_bind_int(st, 2, now_ms);
-    s = store_run(store, st, N_("add the profile"), err);
+    s = store_insert(store, st, id_out, N_("add the profile"), err);
     if (s != STORE_OK && store->last_rc == SQLITE_CONSTRAINT_UNIQUE)
         return name_taken(err, clean);
-    if (s == STORE_OK && id_out)
-        *id_out = sqlite3_last_insert_rowid(store->db);
     return s;
 }
 
@@ -169,42 +167,29 @@ void store_profile_list_free(StoreProfileList *list)
         return;
     for (size_t i = 0; i < list->count; i++)
         free((char *)list->items[i].name);
-    free(list->items);
-    list->items = NULL;
-    list->count = 0;
+    store_list_clear((void **)&list->items, &list->count);
+}
+
+/* One row of SQL_PROFILE_LIST into item (a StoreProfile, zeroed). */
+static bool read_profile(sqlite3_stmt *st, void *item)
+{
+    StoreProfile *p = item;
+    p->id = sqlite3_column_int64(st, 0);
+    p->name = store_dup_column(st, 1);
+    p->created_at = sqlite3_column_int64(st, 2);
+    p->last_used_at = sqlite3_column_int64(st, 3);
+    p->sort_order = store_col_int(st, 4);
+    return p->name != NULL;
 }
 
 StoreStatus store_profile_list(Store *store, StoreProfileList *out, StoreError *err)
 {
-    StoreStatus s = store_need(store, err);
-    if (s == STORE_OK)
-        s = store_need_out(out, err);
-    if (s != STORE_OK)
-        return s;
-    memset(out, 0, sizeof *out);
+    StoreStatus s = store_need_list(store, out, sizeof *out, err);
     sqlite3_stmt *st;
-    if ((s = store_stmt(store, SQL_PROFILE_LIST, &st, err)) != STORE_OK)
+    if (s != STORE_OK || (s = store_stmt(store, SQL_PROFILE_LIST, &st, err)) != STORE_OK)
         return s;
-    size_t cap = 0;
-    int rc;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        if (!store_grow((void **)&out->items, &cap, out->count, sizeof *out->items)) {
-            rc = SQLITE_NOMEM;
-            break;
-        }
-        StoreProfile *p = &out->items[out->count];
-        p->name = store_dup_column(st, 1);
-        if (!p->name) {
-            rc = SQLITE_NOMEM;
-            break;
-        }
-        out->count++;
-        p->id = sqlite3_column_int64(st, 0);
-        p->created_at = sqlite3_column_int64(st, 2);
-        p->last_used_at = sqlite3_column_int64(st, 3);
-        p->sort_order = store_col_int(st, 4);
-    }
-    if ((s = store_done(store, st, rc, N_("list the profiles"), err)) != STORE_OK)
+    if ((s = store_read_rows(store, st, (void **)&out->items, &out->count, 0, sizeof *out->items,
+                             read_profile, N_("list the profiles"), err)) != STORE_OK)
         store_profile_list_free(out);
     return s;
 }

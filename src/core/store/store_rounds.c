@@ -1,9 +1,8 @@
-/* store_rounds.c - quiz rounds and their answers (store.h, "rounds and
- * answers"). A round is written when it starts (its settings, its packs in
- * order, its "only" list), each answer when it is given (with its given
- * answer as ordered values, adding to the round's running totals in the
- * same transaction), and its end computed from the stored answers. So a
- * round can be listed, re-judged and replayed from the database alone.
+/* store_rounds.c - quiz rounds (store.h, "rounds and answers"; the
+ * answers are store_answers.c). A round is written when it starts (its
+ * settings, its packs in order, its "only" list) and its end computed from
+ * the stored answers. So a round can be listed, its best scores found and
+ * it can be replayed from the database alone.
  * Read store_schema.c (the tables) and store_internal.h first.
  */
 #include "i18n.h"
@@ -17,10 +16,6 @@
     "question_count, time_rule, fixed_seconds, scoring, streak_bonus, topic, pack_count, "         \
     "(SELECT COUNT(*) FROM answers a WHERE a.round_id = rounds.id), "                              \
     "correct_count, points, best_streak, keep_only_order"
-
-#define ANSWER_COLS                                                                                \
-    "id, round_id, profile_id, position, pack_id, question_id, topic_id, given, "                  \
-    "fraction_right, correct, points, ms_taken, answered_at, timed_out, has_given"
 
 static const char SQL_ROUND_BEGIN[] =
     "INSERT INTO rounds(profile_id, started_at, seed, mode, requested_count, question_count,"
@@ -65,24 +60,6 @@ static const char SQL_ROUND_PACKS[] =
     "SELECT pack_id FROM round_packs WHERE round_id = ?1 ORDER BY position";
 static const char SQL_ROUND_QUESTIONS[] =
     "SELECT pack_id, question_id FROM round_questions WHERE round_id = ?1 ORDER BY position";
-/* The profile comes from the round, so an answer cannot land on the wrong
- * profile. */
-static const char SQL_ANSWER_INSERT[] =
-    "INSERT INTO answers(round_id, profile_id, position, pack_id, question_id, topic_id,"
-    " given, fraction_right, correct, points, ms_taken, answered_at, timed_out, has_given)"
-    " SELECT id, profile_id, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13"
-    " FROM rounds WHERE id = ?1";
-static const char SQL_ANSWER_VALUE_ADD[] =
-    "INSERT INTO answer_values(answer_id, slot, int_value, text_value) VALUES(?1, ?2, ?3, ?4)";
-static const char SQL_ROUND_ADD_TOTALS[] = "UPDATE rounds SET correct_count = correct_count + ?2,"
-                                           " points = points + ?3 WHERE id = ?1";
-static const char SQL_ROUND_ANSWERS[] = "SELECT " ANSWER_COLS " FROM answers WHERE round_id = ?1"
-                                        " ORDER BY position, answered_at, id";
-/* In the same order as SQL_ROUND_ANSWERS, so the two merge in one pass. */
-static const char SQL_ROUND_ANSWER_VALUES[] =
-    "SELECT v.answer_id, v.int_value, v.text_value FROM answer_values v"
-    " JOIN answers a ON a.id = v.answer_id WHERE a.round_id = ?1"
-    " ORDER BY a.position, a.answered_at, a.id, v.slot";
 
 /* ---- the words for modes, time rules and scoring ------------------------- */
 
@@ -132,13 +109,14 @@ void store_round_list_free(StoreRoundList *list)
         free((char *)list->items[i].topic);
         free((char *)list->items[i].packs);
     }
-    free(list->items);
-    list->items = NULL;
-    list->count = 0;
+    store_list_clear((void **)&list->items, &list->count);
 }
 
-static void read_round(sqlite3_stmt *st, StoreRound *r)
+/* A row of ROUND_COLS into item (a StoreRound), its topic malloc'd; its
+ * packs are join_packs()'s. */
+static bool read_round(sqlite3_stmt *st, void *item)
 {
+    StoreRound *r = item;
     r->id = sqlite3_column_int64(st, 0);
     r->profile_id = sqlite3_column_int64(st, 1);
     r->started_at = sqlite3_column_int64(st, 2);
@@ -160,6 +138,13 @@ static void read_round(sqlite3_stmt *st, StoreRound *r)
     r->best_streak = store_col_int(st, 18);
     int total = r->question_count > 0 ? r->question_count : r->answered_count;
     r->accuracy = total > 0 ? (double)r->correct_count / (double)total : 0.0;
+    return (r->topic = store_dup_column(st, 13)) != NULL;
+}
+
+static bool read_pack_id(sqlite3_stmt *st, void *item)
+{
+    store_copy_id(item, sqlite3_column_text(st, 0));
+    return true;
 }
 
 /* The round's packs in order into *ids (malloc'd; NULL when none). */
@@ -173,16 +158,8 @@ static StoreStatus load_packs(Store *store, int64_t round_id, char (**ids)[STORE
     if (s != STORE_OK)
         return s;
     store_bind_int(st, 1, round_id);
-    size_t cap = 0;
-    int rc;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        if (!store_grow((void **)ids, &cap, *count, sizeof **ids)) {
-            rc = SQLITE_NOMEM;
-            break;
-        }
-        store_copy_id((*ids)[(*count)++], sqlite3_column_text(st, 0));
-    }
-    if ((s = store_done(store, st, rc, "read the round's packs", err)) != STORE_OK) {
+    if ((s = store_read_rows(store, st, (void **)ids, count, 0, sizeof **ids, read_pack_id,
+                             "read the round's packs", err)) != STORE_OK) {
         free(*ids);
         *ids = NULL;
         *count = 0;
@@ -215,29 +192,13 @@ static StoreStatus join_packs(Store *store, StoreRound *r, StoreError *err)
     return joined ? STORE_OK : store_fail(err, STORE_NO_MEMORY, 0, "Out of memory reading rounds.");
 }
 
-/* Steps st (bound, ROUND_COLS) to the end into out, then adds each
- * round's pack list. */
+/* Steps st (bound, ROUND_COLS) to the end into out (empty), then adds
+ * each round's pack list. */
 static StoreStatus read_rounds(Store *store, sqlite3_stmt *st, StoreRoundList *out,
                                const char *what, StoreError *err)
 {
-    memset(out, 0, sizeof *out);
-    size_t cap = 0;
-    int rc;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        if (!store_grow((void **)&out->items, &cap, out->count, sizeof *out->items)) {
-            rc = SQLITE_NOMEM;
-            break;
-        }
-        StoreRound *r = &out->items[out->count];
-        memset(r, 0, sizeof *r);
-        out->count++;
-        read_round(st, r);
-        if (!(r->topic = store_dup_column(st, 13))) {
-            rc = SQLITE_NOMEM;
-            break;
-        }
-    }
-    StoreStatus s = store_done(store, st, rc, what, err);
+    StoreStatus s = store_read_rows(store, st, (void **)&out->items, &out->count, 0,
+                                    sizeof *out->items, read_round, what, err);
     for (size_t i = 0; i < out->count && s == STORE_OK; i++)
         s = join_packs(store, &out->items[i], err);
     if (s != STORE_OK)
@@ -245,13 +206,12 @@ static StoreStatus read_rounds(Store *store, sqlite3_stmt *st, StoreRoundList *o
     return s;
 }
 
-/* A round query with the profile (or round) id in ?1; st gets it. */
+/* A round query with the profile (or round) id in ?1; st gets it, out is
+ * emptied. */
 static StoreStatus round_query(Store *store, const char *sql, int64_t id, StoreRoundList *out,
                                sqlite3_stmt **st, StoreError *err)
 {
-    StoreStatus s = store_need(store, err);
-    if (s == STORE_OK)
-        s = store_need_out(out, err);
+    StoreStatus s = store_need_list(store, out, sizeof *out, err);
     if (s == STORE_OK)
         s = store_stmt(store, sql, st, err);
     if (s == STORE_OK)
@@ -350,15 +310,12 @@ StoreStatus store_round_begin(Store *store, const StoreRoundStart *start, int64_
         store_bind_text(st, 11, start->topic);
         store_bind_int(st, 12, start->keep_only_order ? 1 : 0);
         store_bind_int(st, 13, (int64_t)start->pack_count);
-        s = store_run(store, st, what, err);
-        id = sqlite3_last_insert_rowid(store->db);
+        s = store_insert(store, st, &id, what, err);
     }
     if (s == STORE_OK)
         s = add_children(store, id, start, what, err);
-    if ((s = store_tx_end(store, s, what, err)) != STORE_OK)
-        return s;
-    store_live_claim(store, id); /* a new id: nobody else can hold it */
-    if (round_id)
+    /* A new id: nobody else can hold it. */
+    if ((s = store_live_tx_end(store, s, id, what, err)) == STORE_OK && round_id)
         *round_id = id;
     return s;
 }
@@ -483,6 +440,14 @@ void store_round_spec_free(StoreRoundSpec *spec)
     memset(spec, 0, sizeof *spec);
 }
 
+static bool read_question_ref(sqlite3_stmt *st, void *item)
+{
+    StoreQuestionRef *q = item;
+    store_copy_id(q->pack_id, sqlite3_column_text(st, 0));
+    store_copy_id(q->question_id, sqlite3_column_text(st, 1));
+    return true;
+}
+
 static StoreStatus load_only(Store *store, StoreRoundSpec *out, StoreError *err)
 {
     sqlite3_stmt *st;
@@ -490,18 +455,17 @@ static StoreStatus load_only(Store *store, StoreRoundSpec *out, StoreError *err)
     if (s != STORE_OK)
         return s;
     store_bind_int(st, 1, out->round.id);
-    size_t cap = 0;
-    int rc;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        if (!store_grow((void **)&out->only, &cap, out->only_count, sizeof *out->only)) {
-            rc = SQLITE_NOMEM;
-            break;
-        }
-        StoreQuestionRef *q = &out->only[out->only_count++];
-        store_copy_id(q->pack_id, sqlite3_column_text(st, 0));
-        store_copy_id(q->question_id, sqlite3_column_text(st, 1));
-    }
-    return store_done(store, st, rc, "read the round's questions", err);
+    return store_read_rows(store, st, (void **)&out->only, &out->only_count, 0, sizeof *out->only,
+                           read_question_ref, "read the round's questions", err);
+}
+
+/* A row of ROUND_COLS into item (a StoreRoundSpec): its round and the
+ * order of its "only" list. */
+static bool read_spec(sqlite3_stmt *st, void *item)
+{
+    StoreRoundSpec *spec = item;
+    spec->keep_only_order = sqlite3_column_int(st, 19) != 0;
+    return read_round(st, &spec->round);
 }
 
 /* The round row of out->round.id into out, its strings malloc'd. */
@@ -513,18 +477,10 @@ static StoreStatus load_round(Store *store, StoreRoundSpec *out, const char *wha
         return s;
     int64_t id = out->round.id;
     store_bind_int(st, 1, id);
-    int rc = sqlite3_step(st);
-    if (rc == SQLITE_DONE) {
-        sqlite3_reset(st);
+    bool found = false;
+    if ((s = store_read_row(store, st, read_spec, out, &found, what, err)) == STORE_OK && !found)
         return store_fail(err, STORE_NOT_FOUND, 0, "There is no round %lld.", (long long)id);
-    }
-    if (rc == SQLITE_ROW) {
-        read_round(st, &out->round);
-        out->keep_only_order = sqlite3_column_int(st, 19) != 0;
-        out->round.topic = store_dup_column(st, 13);
-        rc = out->round.topic ? SQLITE_DONE : SQLITE_NOMEM;
-    }
-    return store_done(store, st, rc, what, err);
+    return s;
 }
 
 StoreStatus store_round_spec(Store *store, int64_t round_id, StoreRoundSpec *out, StoreError *err)
@@ -548,234 +504,5 @@ StoreStatus store_round_spec(Store *store, int64_t round_id, StoreRoundSpec *out
         s = load_only(store, out, err);
     if ((s = store_tx_end(store, s, what, err)) != STORE_OK)
         store_round_spec_free(out);
-    return s;
-}
-
-/* ---- answers -------------------------------------------------------------- */
-
-static StoreStatus check_answer(const StoreAnswer *a, StoreError *err)
-{
-    if (!a)
-        return store_fail(err, STORE_INVALID, 0, "No answer to record.");
-    StoreStatus s = store_check_id(err, a->pack_id, "pack");
-    if (s == STORE_OK)
-        s = store_check_id(err, a->question_id, "question");
-    if (s != STORE_OK)
-        return s;
-    if (strnlen(a->topic_id, STORE_ID_SIZE) >= STORE_ID_SIZE)
-        return store_fail(err, STORE_INVALID, 0, "The topic id is too long.");
-    if (a->given && strlen(a->given) > STORE_TEXT_MAX)
-        return store_fail(err, STORE_INVALID, 0, "The given answer is too long to save.");
-    if (a->position < 0)
-        return store_fail(err, STORE_INVALID, 0, "The answer's position %d is not 0 or more.",
-                          a->position);
-    if (!a->has_given && (a->given_int_count > 0 || a->given_text_count > 0))
-        return store_fail(err, STORE_INVALID, 0,
-                          "The answer has given values but has_given is not set.");
-    if (a->given_int_count > STORE_GIVEN_MAX_INTS || a->given_text_count > STORE_GIVEN_MAX_TEXTS ||
-        (a->given_text_count > 0 && !a->given_texts))
-        return store_fail(err, STORE_INVALID, 0,
-                          "The given answer has more than %d numbers or %d texts.",
-                          STORE_GIVEN_MAX_INTS, STORE_GIVEN_MAX_TEXTS);
-    for (size_t i = 0; i < a->given_text_count; i++)
-        if (a->given_texts[i] && strlen(a->given_texts[i]) > STORE_TEXT_MAX)
-            return store_fail(err, STORE_INVALID, 0, "A text of the given answer is too long.");
-    return STORE_OK;
-}
-
-/* The given ints (slots 0..n-1) and texts (slots n..) of answer_id. */
-static StoreStatus add_values(Store *store, int64_t answer_id, const StoreAnswer *a,
-                              const char *what, StoreError *err)
-{
-    StoreStatus s = STORE_OK;
-    size_t slots = a->given_int_count + a->given_text_count;
-    for (size_t slot = 0; slot < slots && s == STORE_OK; slot++) {
-        sqlite3_stmt *st;
-        if ((s = store_stmt(store, SQL_ANSWER_VALUE_ADD, &st, err)) != STORE_OK)
-            break;
-        store_bind_int(st, 1, answer_id);
-        store_bind_int(st, 2, (int64_t)slot);
-        if (slot < a->given_int_count) {
-            store_bind_int(st, 3, a->given_ints[slot]);
-        } else {
-            const char *text = a->given_texts[slot - a->given_int_count];
-            store_bind_text(st, 4, text);
-        }
-        s = store_run(store, st, what, err);
-    }
-    return s;
-}
-
-StoreStatus store_answer_record(Store *store, const StoreAnswer *a, int64_t *answer_id,
-                                StoreError *err)
-{
-    StoreStatus s = store_need(store, err);
-    if (s == STORE_OK)
-        s = check_answer(a, err);
-    const char *what = N_("save the answer");
-    if (s != STORE_OK || (s = store_tx_begin(store, what, err)) != STORE_OK)
-        return s;
-    sqlite3_stmt *st;
-    int64_t id = 0;
-    if ((s = store_stmt(store, SQL_ANSWER_INSERT, &st, err)) == STORE_OK) {
-        store_bind_int(st, 1, a->round_id);
-        store_bind_int(st, 2, a->position);
-        store_bind_text(st, 3, a->pack_id);
-        store_bind_text(st, 4, a->question_id);
-        store_bind_text(st, 5, a->topic_id);
-        store_bind_text(st, 6, a->given);
-        store_bind_double(st, 7, a->fraction_right);
-        store_bind_int(st, 8, a->correct ? 1 : 0);
-        store_bind_int(st, 9, a->points);
-        store_bind_int(st, 10, a->ms_taken);
-        store_bind_int(st, 11, a->answered_at);
-        store_bind_int(st, 12, a->timed_out ? 1 : 0);
-        store_bind_int(st, 13, a->has_given ? 1 : 0);
-        s = store_run(store, st, what, err);
-        id = sqlite3_last_insert_rowid(store->db);
-        if (s != STORE_OK && store->last_rc == SQLITE_CONSTRAINT_UNIQUE)
-            s = store_fail(err, STORE_INVALID, store->last_rc,
-                           "Could not %s: round %lld already has an answer at position %d.", what,
-                           (long long)a->round_id, a->position);
-        else if (s == STORE_OK && sqlite3_changes(store->db) == 0)
-            s = store_fail(err, STORE_NOT_FOUND, 0, "Could not %s: there is no round %lld.", what,
-                           (long long)a->round_id);
-    }
-    if (s == STORE_OK)
-        s = add_values(store, id, a, what, err);
-    if (s == STORE_OK && (s = store_stmt(store, SQL_ROUND_ADD_TOTALS, &st, err)) == STORE_OK) {
-        store_bind_int(st, 1, a->round_id);
-        store_bind_int(st, 2, a->correct ? 1 : 0);
-        store_bind_int(st, 3, a->points);
-        s = store_run(store, st, what, err);
-    }
-    if ((s = store_tx_end(store, s, what, err)) != STORE_OK)
-        return s;
-    /* Answering a round is playing it (a round taken up again, say). */
-    store_live_claim(store, a->round_id);
-    if (answer_id)
-        *answer_id = id;
-    return s;
-}
-
-void store_answer_list_free(StoreAnswerList *list)
-{
-    if (!list)
-        return;
-    for (size_t i = 0; i < list->count; i++) {
-        StoreAnswer *a = &list->items[i];
-        free((char *)a->given);
-        for (size_t k = 0; k < a->given_text_count; k++)
-            free((char *)a->given_texts[k]);
-        free((void *)a->given_texts);
-    }
-    free(list->items);
-    list->items = NULL;
-    list->count = 0;
-}
-
-static void read_answer(sqlite3_stmt *st, StoreAnswer *a)
-{
-    a->id = sqlite3_column_int64(st, 0);
-    a->round_id = sqlite3_column_int64(st, 1);
-    a->profile_id = sqlite3_column_int64(st, 2);
-    a->position = store_col_int(st, 3);
-    store_copy_id(a->pack_id, sqlite3_column_text(st, 4));
-    store_copy_id(a->question_id, sqlite3_column_text(st, 5));
-    store_copy_id(a->topic_id, sqlite3_column_text(st, 6));
-    a->fraction_right = sqlite3_column_double(st, 8);
-    a->correct = sqlite3_column_int(st, 9) != 0;
-    a->points = sqlite3_column_int64(st, 10);
-    a->ms_taken = sqlite3_column_int64(st, 11);
-    a->answered_at = sqlite3_column_int64(st, 12);
-    a->timed_out = sqlite3_column_int(st, 13) != 0;
-    a->has_given = sqlite3_column_int(st, 14) != 0;
-}
-
-/* Adds one answer_values row (answer id, int, text) to a. */
-static bool add_value(sqlite3_stmt *st, StoreAnswer *a)
-{
-    if (sqlite3_column_type(st, 1) != SQLITE_NULL) {
-        if (a->given_int_count < STORE_GIVEN_MAX_INTS)
-            a->given_ints[a->given_int_count++] = sqlite3_column_int64(st, 1);
-        return true;
-    }
-    if (a->given_text_count >= STORE_GIVEN_MAX_TEXTS)
-        return true;
-    char **texts = (char **)a->given_texts;
-    if (!texts && !(texts = calloc(STORE_GIVEN_MAX_TEXTS, sizeof *texts)))
-        return false;
-    a->given_texts = (const char *const *)texts;
-    if (!(texts[a->given_text_count] = store_dup_column(st, 2)))
-        return false;
-    a->given_text_count++;
-    return true;
-}
-
-/* Fills the answers' given values; both queries share one order, so the
- * value rows walk through the answers once. */
-static StoreStatus read_values(Store *store, int64_t round_id, StoreAnswerList *out,
-                               StoreError *err)
-{
-    sqlite3_stmt *st;
-    StoreStatus s = store_stmt(store, SQL_ROUND_ANSWER_VALUES, &st, err);
-    if (s != STORE_OK)
-        return s;
-    store_bind_int(st, 1, round_id);
-    size_t i = 0;
-    int rc;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        int64_t id = sqlite3_column_int64(st, 0);
-        while (i < out->count && out->items[i].id != id)
-            i++;
-        if (i == out->count)
-            break; /* an answer written after the list was read: not ours */
-        if (!add_value(st, &out->items[i])) {
-            rc = SQLITE_NOMEM;
-            break;
-        }
-    }
-    if (rc == SQLITE_ROW)
-        rc = SQLITE_DONE;
-    return store_done(store, st, rc, N_("read the given answers"), err);
-}
-
-StoreStatus store_round_answers(Store *store, int64_t round_id, StoreAnswerList *out,
-                                StoreError *err)
-{
-    StoreStatus s = store_need(store, err);
-    if (s == STORE_OK)
-        s = store_need_out(out, err);
-    if (s != STORE_OK)
-        return s;
-    memset(out, 0, sizeof *out);
-    const char *what = "read the round's answers";
-    sqlite3_stmt *st;
-    if ((s = store_tx_begin_read(store, what, err)) != STORE_OK)
-        return s;
-    if ((s = store_stmt(store, SQL_ROUND_ANSWERS, &st, err)) == STORE_OK) {
-        store_bind_int(st, 1, round_id);
-        size_t cap = 0;
-        int rc;
-        while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-            if (!store_grow((void **)&out->items, &cap, out->count, sizeof *out->items)) {
-                rc = SQLITE_NOMEM;
-                break;
-            }
-            StoreAnswer *a = &out->items[out->count];
-            memset(a, 0, sizeof *a);
-            if (!(a->given = store_dup_column(st, 7))) {
-                rc = SQLITE_NOMEM;
-                break;
-            }
-            out->count++;
-            read_answer(st, a);
-        }
-        s = store_done(store, st, rc, what, err);
-    }
-    if (s == STORE_OK)
-        s = read_values(store, round_id, out, err);
-    if ((s = store_tx_end(store, s, what, err)) != STORE_OK)
-        store_answer_list_free(out);
     return s;
 }

@@ -42,13 +42,12 @@ static const char SQL_RETENTION[] = "SELECT COUNT(*), ifnull(SUM(rating >= 2), 0
                                     " AND reviewed_at > ?2 AND reviewed_at <= ?3";
 
 /* The statement sql for a profile's figures, with the profile in ?1 and a
- * count (recent answers, a limit) in ?2, after checking store and out. */
+ * count (recent answers, a limit) in ?2, after checking store and out (a
+ * list of out_size bytes, emptied). */
 static StoreStatus profile_query(Store *store, const char *sql, int64_t profile_id, int count,
-                                 const void *out, sqlite3_stmt **st, StoreError *err)
+                                 void *out, size_t out_size, sqlite3_stmt **st, StoreError *err)
 {
-    StoreStatus s = store_need(store, err);
-    if (s == STORE_OK)
-        s = store_need_out(out, err);
+    StoreStatus s = store_need_list(store, out, out_size, err);
     if (s == STORE_OK)
         s = store_stmt(store, sql, st, err);
     if (s == STORE_OK) {
@@ -62,37 +61,32 @@ static StoreStatus profile_query(Store *store, const char *sql, int64_t profile_
 
 void store_progress_list_free(StoreProgressList *list)
 {
-    if (!list)
-        return;
-    free(list->items);
-    list->items = NULL;
-    list->count = 0;
+    if (list)
+        store_list_clear((void **)&list->items, &list->count);
+}
+
+/* A row of PROGRESS_SELECT into item (a StoreProgress, zeroed). */
+static bool read_progress_row(sqlite3_stmt *st, void *item)
+{
+    StoreProgress *p = item;
+    store_copy_id(p->pack_id, sqlite3_column_text(st, 0));
+    store_copy_id(p->topic_id, sqlite3_column_text(st, 1));
+    p->questions_seen = sqlite3_column_int64(st, 2);
+    p->answers_total = sqlite3_column_int64(st, 3);
+    p->recent_count = store_col_int(st, 4);
+    p->recent_correct = store_col_int(st, 5);
+    p->recent_accuracy =
+        p->recent_count > 0 ? (double)p->recent_correct / (double)p->recent_count : 0.0;
+    p->last_answered_at = sqlite3_column_int64(st, 6);
+    return true;
 }
 
 static StoreStatus read_progress(Store *store, sqlite3_stmt *st, StoreProgressList *out,
                                  StoreError *err)
 {
-    memset(out, 0, sizeof *out);
-    size_t cap = 0;
-    int rc;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        if (!store_grow((void **)&out->items, &cap, out->count, sizeof *out->items)) {
-            rc = SQLITE_NOMEM;
-            break;
-        }
-        StoreProgress *p = &out->items[out->count++];
-        memset(p, 0, sizeof *p);
-        store_copy_id(p->pack_id, sqlite3_column_text(st, 0));
-        store_copy_id(p->topic_id, sqlite3_column_text(st, 1));
-        p->questions_seen = sqlite3_column_int64(st, 2);
-        p->answers_total = sqlite3_column_int64(st, 3);
-        p->recent_count = store_col_int(st, 4);
-        p->recent_correct = store_col_int(st, 5);
-        p->recent_accuracy =
-            p->recent_count > 0 ? (double)p->recent_correct / (double)p->recent_count : 0.0;
-        p->last_answered_at = sqlite3_column_int64(st, 6);
-    }
-    StoreStatus s = store_done(store, st, rc, N_("read the progress"), err);
+    StoreStatus s =
+        store_read_rows(store, st, (void **)&out->items, &out->count, 0, sizeof *out->items,
+                        read_progress_row, N_("read the progress"), err);
     sqlite3_clear_bindings(st);
     if (s != STORE_OK)
         store_progress_list_free(out);
@@ -103,7 +97,8 @@ StoreStatus store_progress_by_pack(Store *store, int64_t profile_id, int recent,
                                    StoreProgressList *out, StoreError *err)
 {
     sqlite3_stmt *st;
-    StoreStatus s = profile_query(store, SQL_PROGRESS_PACK, profile_id, recent, out, &st, err);
+    StoreStatus s =
+        profile_query(store, SQL_PROGRESS_PACK, profile_id, recent, out, sizeof *out, &st, err);
     return s == STORE_OK ? read_progress(store, st, out, err) : s;
 }
 
@@ -113,7 +108,8 @@ StoreStatus store_progress_by_topic(Store *store, int64_t profile_id, const char
     sqlite3_stmt *st;
     StoreStatus s = pack_id ? store_check_id(err, pack_id, "pack") : STORE_OK;
     if (s == STORE_OK)
-        s = profile_query(store, SQL_PROGRESS_TOPIC, profile_id, recent, out, &st, err);
+        s = profile_query(store, SQL_PROGRESS_TOPIC, profile_id, recent, out, sizeof *out, &st,
+                          err);
     if (s != STORE_OK)
         return s;
     if (pack_id)
@@ -123,35 +119,31 @@ StoreStatus store_progress_by_topic(Store *store, int64_t profile_id, const char
 
 void store_missed_list_free(StoreMissedList *list)
 {
-    if (!list)
-        return;
-    free(list->items);
-    list->items = NULL;
-    list->count = 0;
+    if (list)
+        store_list_clear((void **)&list->items, &list->count);
+}
+
+/* A row of SQL_MOST_MISSED into item (a StoreMissed, zeroed). */
+static bool read_missed(sqlite3_stmt *st, void *item)
+{
+    StoreMissed *m = item;
+    store_copy_id(m->pack_id, sqlite3_column_text(st, 0));
+    store_copy_id(m->question_id, sqlite3_column_text(st, 1));
+    m->misses = sqlite3_column_int64(st, 2);
+    m->last_answered_at = sqlite3_column_int64(st, 3);
+    return true;
 }
 
 StoreStatus store_most_missed(Store *store, int64_t profile_id, int limit, StoreMissedList *out,
                               StoreError *err)
 {
     sqlite3_stmt *st;
-    StoreStatus s = profile_query(store, SQL_MOST_MISSED, profile_id, limit, out, &st, err);
+    StoreStatus s =
+        profile_query(store, SQL_MOST_MISSED, profile_id, limit, out, sizeof *out, &st, err);
     if (s != STORE_OK)
         return s;
-    memset(out, 0, sizeof *out);
-    size_t cap = 0;
-    int rc;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        if (!store_grow((void **)&out->items, &cap, out->count, sizeof *out->items)) {
-            rc = SQLITE_NOMEM;
-            break;
-        }
-        StoreMissed *m = &out->items[out->count++];
-        store_copy_id(m->pack_id, sqlite3_column_text(st, 0));
-        store_copy_id(m->question_id, sqlite3_column_text(st, 1));
-        m->misses = sqlite3_column_int64(st, 2);
-        m->last_answered_at = sqlite3_column_int64(st, 3);
-    }
-    if ((s = store_done(store, st, rc, "read the most-missed questions", err)) != STORE_OK)
+    if ((s = store_read_rows(store, st, (void **)&out->items, &out->count, 0, sizeof *out->items,
+                             read_missed, "read the most-missed questions", err)) != STORE_OK)
         store_missed_list_free(out);
     return s;
 }
@@ -179,15 +171,19 @@ StoreStatus store_study_days(Store *store, int64_t profile_id, int64_t now_ms, c
         store_bind_int(st, 1, profile_id);
         store_bind_int(st, 2, from);
         store_bind_int(st, 3, to);
-        int rc = sqlite3_step(st);
-        if (rc == SQLITE_ROW) {
-            counts[i] = sqlite3_column_int64(st, 0);
-            rc = SQLITE_DONE;
-        }
-        s = store_done(store, st, rc, N_("count the study days"), err);
+        s = store_query_int(store, st, &counts[i], N_("count the study days"), err);
         from = to;
     }
     return s;
+}
+
+/* SQL_RETENTION's row into item (int64_t[2]: reviews, passed). */
+static bool read_retention(sqlite3_stmt *st, void *item)
+{
+    int64_t *figures = item;
+    figures[0] = sqlite3_column_int64(st, 0);
+    figures[1] = sqlite3_column_int64(st, 1);
+    return true;
 }
 
 StoreStatus store_retention(Store *store, int64_t profile_id, int64_t now_ms, int window_days,
@@ -206,13 +202,13 @@ StoreStatus store_retention(Store *store, int64_t profile_id, int64_t now_ms, in
     store_bind_int(st, 1, profile_id);
     store_bind_int(st, 2, now_ms - (int64_t)(window_days < 0 ? 0 : window_days) * DAY_MS_PER_DAY);
     store_bind_int(st, 3, now_ms);
-    int rc = sqlite3_step(st);
-    if (rc == SQLITE_ROW) {
-        if (total)
-            *total = sqlite3_column_int64(st, 0);
-        if (passed)
-            *passed = sqlite3_column_int64(st, 1);
-        rc = SQLITE_DONE;
-    }
-    return store_done(store, st, rc, "compute the retention", err);
+    int64_t figures[2] = {0, 0};
+    if ((s = store_read_row(store, st, read_retention, figures, NULL, "compute the retention",
+                            err)) != STORE_OK)
+        return s;
+    if (total)
+        *total = figures[0];
+    if (passed)
+        *passed = figures[1];
+    return s;
 }

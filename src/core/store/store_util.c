@@ -97,6 +97,16 @@ StoreStatus store_need_out(const void *out, StoreError *err)
     return out ? STORE_OK : store_fail(err, STORE_INVALID, 0, "No list to fill.");
 }
 
+StoreStatus store_need_list(const Store *store, void *out, size_t size, StoreError *err)
+{
+    StoreStatus s = store_need(store, err);
+    if (s == STORE_OK)
+        s = store_need_out(out, err);
+    if (s == STORE_OK)
+        memset(out, 0, size);
+    return s;
+}
+
 const char *store_status_name(StoreStatus status)
 {
     switch (status) {
@@ -177,6 +187,13 @@ bool store_grow(void **items, size_t *capacity, size_t count, size_t item_size)
     return true;
 }
 
+void store_list_clear(void **items, size_t *count)
+{
+    free(*items);
+    *items = NULL;
+    *count = 0;
+}
+
 /* ---- running statements --------------------------------------------------- */
 
 /* Remembers the code of the last statement, and a full disk for the end of
@@ -198,6 +215,15 @@ StoreStatus store_run(Store *store, sqlite3_stmt *st, const char *what, StoreErr
     return store_db_fail(store, err, rc, what);
 }
 
+StoreStatus store_insert(Store *store, sqlite3_stmt *st, int64_t *id, const char *what,
+                         StoreError *err)
+{
+    StoreStatus s = store_run(store, st, what, err);
+    if (s == STORE_OK && id)
+        *id = sqlite3_last_insert_rowid(store->db);
+    return s;
+}
+
 StoreStatus store_run_changed(Store *store, sqlite3_stmt *st, int64_t id, const char *what,
                               StoreError *err)
 {
@@ -215,6 +241,55 @@ StoreStatus store_done(Store *store, sqlite3_stmt *st, int rc, const char *what,
     if (rc == SQLITE_DONE)
         return store_ok(err);
     return store_db_fail(store, err, rc, what);
+}
+
+/* ---- reading rows ------------------------------------------------------------ */
+
+StoreStatus store_read_rows(Store *store, sqlite3_stmt *st, void **items, size_t *count,
+                            size_t capacity, size_t item_size, StoreReadRow read_row,
+                            const char *what, StoreError *err)
+{
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        if (!store_grow(items, &capacity, *count, item_size)) {
+            rc = SQLITE_NOMEM;
+            break;
+        }
+        /* Counted before it is read: what a failed read did fill is freed
+         * with the list. */
+        void *item = (char *)*items + *count * item_size;
+        memset(item, 0, item_size);
+        (*count)++;
+        if (!read_row(st, item)) {
+            rc = SQLITE_NOMEM;
+            break;
+        }
+    }
+    return store_done(store, st, rc, what, err);
+}
+
+StoreStatus store_read_row(Store *store, sqlite3_stmt *st, StoreReadRow read_row, void *item,
+                           bool *found, const char *what, StoreError *err)
+{
+    int rc = sqlite3_step(st);
+    if (found)
+        *found = rc == SQLITE_ROW;
+    if (rc == SQLITE_ROW)
+        rc = read_row(st, item) ? SQLITE_DONE : SQLITE_NOMEM;
+    return store_done(store, st, rc, what, err);
+}
+
+static bool read_int(sqlite3_stmt *st, void *item)
+{
+    *(int64_t *)item = sqlite3_column_int64(st, 0);
+    return true;
+}
+
+StoreStatus store_query_int(Store *store, sqlite3_stmt *st, int64_t *value, const char *what,
+                            StoreError *err)
+{
+    *value = 0;
+    return store_read_row(store, st, read_int, value, NULL, what, err);
 }
 
 void store_bind_text(sqlite3_stmt *st, int index, const char *text)

@@ -38,24 +38,6 @@ static void check(StoreStatus s, const StoreError *err, const char *what)
     }
 }
 
-static int64_t round_begin(int64_t profile, const char *mode, const char *settings,
-                           const char *const *packs, size_t n, int questions, int64_t at,
-                           uint64_t seed)
-{
-    StoreRoundStart start = {.profile_id = profile,
-                             .started_at = at,
-                             .seed = seed,
-                             .mode = mode,
-                             .settings = settings,
-                             .pack_ids = packs,
-                             .pack_count = n,
-                             .question_count = questions};
-    StoreError err;
-    int64_t id = 0;
-    check(store_round_begin(store, &start, &id, &err), &err, "round");
-    return id;
-}
-
 typedef struct Given {
     const char *pack, *question, *topic, *given;
     double fraction;
@@ -64,32 +46,118 @@ typedef struct Given {
     bool timed_out;
 } Given;
 
-/* Records the answers one after another from `at`, and returns the sums
- * a finished round is given. */
-static void answers(int64_t round, const Given *g, size_t n, int64_t at, int *correct,
-                    int64_t *points)
+typedef enum Ending { LEFT_OPEN, FINISHED, ABANDONED } Ending;
+
+/* One round of the fixture: begun at `at`, its answers recorded 20 s
+ * apart from there, then ended as `ending` says (finished at finished_at
+ * with the sums of its answers). */
+typedef struct Played {
+    int learner; /* 0 Lina, 1 Maha */
+    const char *mode, *settings;
+    const char *const *packs;
+    size_t pack_count;
+    int questions;
+    int64_t at;
+    uint64_t seed;
+    const Given *given;
+    size_t given_count;
+    Ending ending;
+    int64_t finished_at;
+    int best_streak;
+} Played;
+
+#define COUNT(a) (sizeof(a) / sizeof((a)[0]))
+
+static const char *const GCC[] = {"kuwait-gcc"};
+static const char *const TWO[] = {"kuwait-gcc", "kuwait-diplomacy"};
+static const char *const ALLIANCES[] = {"kuwait-alliances"};
+static const char *const DEPLOY[] = {"kuwait-deployments"};
+
+static const Given G1[] = {
+    {"kuwait-gcc", "gcc-founding", "membership", "B: 1981", 1.0, true, 1000, 4200, false},
+    {"kuwait-gcc", "gcc-platform-cloze", "cooperation", "Riyadh / joint forces", 0.5, false, 500,
+     9100, false},
+    {"kuwait-gcc", "gcc-size", "membership", "ستة", 1.0, true, 1100, 5300, false},
+};
+static const Given G2[] = {
+    {"kuwait-gcc", "gcc-founding", "membership", "B: 1981", 1.0, true, 900, 6000, false},
+    {"kuwait-diplomacy", "dip-summit-host", "", "(time out)", 0.0, false, 0, 20000, true},
+    {"kuwait-gcc", "gcc-platform-cloze", "cooperation", "Riyadh / Peninsula Shield", 1.0, true,
+     1050, 8000, false},
+    {"kuwait-diplomacy", "dip-mediation", "", "A: Qatar", 1.0, true, 1200, 3000, false},
+};
+static const Given G3[] = {
+    {"kuwait-alliances", "ally-1991", "", "الولايات المتحدة", 1.0, true, 1, 7000, false},
+    {"kuwait-alliances", "ally-nato", "", "False", 0.0, false, 0, 4000, false},
+};
+static const Given G4[] = {
+    {"kuwait-deployments", "dep-1994", "", "Vigilant Warrior", 1.0, true, 1000, 5000, false},
+};
+static const Given G5[] = {
+    {"kuwait-gcc", "gcc-size", "membership", "5", 0.0, false, 0, 3000, false},
+    {"kuwait-gcc", "gcc-kind", "membership", "A: a regional organisation", 1.0, true, 800, 6000,
+     false},
+};
+
+/* The rounds, in the order they are written (their ids are 1..5). */
+static const Played ROUNDS[] = {
+    /* Lina, 1: a finished single-pack practice round. */
+    {0, "practice", "{\"count\":3,\"time\":0,\"fixed\":0,\"scoring\":0,\"streak\":1}", GCC, 1, 3,
+     T0 + 2 * DAY_MS, 1111, G1, COUNT(G1), FINISHED, T0 + 2 * DAY_MS + 2 * MIN_MS, 1},
+    /* Lina, 2: a finished timed round over two packs, one time-out. */
+    {0, "timed", "{\"count\":4,\"time\":1,\"fixed\":0,\"scoring\":0,\"streak\":1}", TWO, 2, 4,
+     T0 + 4 * DAY_MS, 2222, G2, COUNT(G2), FINISHED, T0 + 4 * DAY_MS + 3 * MIN_MS, 2},
+    /* Lina, 3: abandoned after two answers (fixed time, accuracy scoring). */
+    {0, "timed", "{\"count\":0,\"time\":2,\"fixed\":30,\"scoring\":1,\"streak\":0}", ALLIANCES, 1,
+     12, T0 + 6 * DAY_MS, 3333, G3, COUNT(G3), ABANDONED, 0, 0},
+    /* Lina, 4: killed mid-round, settings never written (older build). */
+    {0, "practice", "", DEPLOY, 1, 5, T0 + 8 * DAY_MS, 4444, G4, COUNT(G4), LEFT_OPEN, 0, 0},
+    /* Maha: one finished round whose settings text is not JSON. */
+    {1, "practice", "{count:2", GCC, 1, 2, T0 + 3 * DAY_MS + HOUR_MS, 5555, G5, COUNT(G5), FINISHED,
+     T0 + 3 * DAY_MS + HOUR_MS + MIN_MS, 1},
+};
+
+/* Writes the round p of the learner with id `profile`. */
+static void play(int64_t profile, const Played *p)
 {
-    *correct = 0;
-    *points = 0;
-    for (size_t i = 0; i < n; i++) {
+    StoreRoundStart start = {.profile_id = profile,
+                             .started_at = p->at,
+                             .seed = p->seed,
+                             .mode = p->mode,
+                             .settings = p->settings,
+                             .pack_ids = p->packs,
+                             .pack_count = p->pack_count,
+                             .question_count = p->questions};
+    StoreError err;
+    int64_t round = 0;
+    check(store_round_begin(store, &start, &round, &err), &err, "round");
+    int correct = 0;
+    int64_t points = 0;
+    for (size_t i = 0; i < p->given_count; i++) {
+        const Given *g = &p->given[i];
         StoreAnswer a;
         memset(&a, 0, sizeof a);
         a.round_id = round;
-        snprintf(a.pack_id, sizeof a.pack_id, "%s", g[i].pack);
-        snprintf(a.question_id, sizeof a.question_id, "%s", g[i].question);
-        snprintf(a.topic_id, sizeof a.topic_id, "%s", g[i].topic);
-        a.given = g[i].given;
-        a.fraction_right = g[i].fraction;
-        a.correct = g[i].correct;
-        a.points = g[i].points;
-        a.ms_taken = g[i].ms;
-        a.answered_at = at + (int64_t)(i + 1) * 20000;
-        a.timed_out = g[i].timed_out;
-        StoreError err;
+        snprintf(a.pack_id, sizeof a.pack_id, "%s", g->pack);
+        snprintf(a.question_id, sizeof a.question_id, "%s", g->question);
+        snprintf(a.topic_id, sizeof a.topic_id, "%s", g->topic);
+        a.given = g->given;
+        a.fraction_right = g->fraction;
+        a.correct = g->correct;
+        a.points = g->points;
+        a.ms_taken = g->ms;
+        a.answered_at = p->at + (int64_t)(i + 1) * 20000;
+        a.timed_out = g->timed_out;
         check(store_answer_record(store, &a, NULL, &err), &err, "answer");
-        *correct += g[i].correct;
-        *points += g[i].points;
+        correct += g->correct;
+        points += g->points;
     }
+    if (p->ending == FINISHED)
+        check(
+            store_round_finish(store, round, p->finished_at, correct, points, p->best_streak, &err),
+            &err, "finish");
+    else if (p->ending == ABANDONED)
+        check(store_round_abandon(store, round, &err), &err, "abandon");
 }
 
 static void review(int64_t profile, const char *pack, const char *question, int deletion,
@@ -221,72 +289,9 @@ int main(int argc, char **argv)
           "set");
     check(store_setting_set_int(store, maha, "study.day_start_hour", 5, &err), &err, "set");
 
-    const char *gcc[] = {"kuwait-gcc"};
-    const char *two[] = {"kuwait-gcc", "kuwait-diplomacy"};
-    const char *alliances[] = {"kuwait-alliances"};
-    const char *deploy[] = {"kuwait-deployments"};
-    int correct;
-    int64_t points;
-
-    /* Lina, 1: a finished single-pack practice round. */
-    int64_t r1 = round_begin(lina, "practice",
-                             "{\"count\":3,\"time\":0,\"fixed\":0,\"scoring\":0,\"streak\":1}", gcc,
-                             1, 3, T0 + 2 * DAY_MS, 1111);
-    static const Given g1[] = {
-        {"kuwait-gcc", "gcc-founding", "membership", "B: 1981", 1.0, true, 1000, 4200, false},
-        {"kuwait-gcc", "gcc-platform-cloze", "cooperation", "Riyadh / joint forces", 0.5, false,
-         500, 9100, false},
-        {"kuwait-gcc", "gcc-size", "membership", "ستة", 1.0, true, 1100, 5300, false},
-    };
-    answers(r1, g1, 3, T0 + 2 * DAY_MS, &correct, &points);
-    check(store_round_finish(store, r1, T0 + 2 * DAY_MS + 2 * MIN_MS, correct, points, 1, &err),
-          &err, "finish");
-
-    /* Lina, 2: a finished timed round over two packs, one time-out. */
-    int64_t r2 = round_begin(lina, "timed",
-                             "{\"count\":4,\"time\":1,\"fixed\":0,\"scoring\":0,\"streak\":1}", two,
-                             2, 4, T0 + 4 * DAY_MS, 2222);
-    static const Given g2[] = {
-        {"kuwait-gcc", "gcc-founding", "membership", "B: 1981", 1.0, true, 900, 6000, false},
-        {"kuwait-diplomacy", "dip-summit-host", "", "(time out)", 0.0, false, 0, 20000, true},
-        {"kuwait-gcc", "gcc-platform-cloze", "cooperation", "Riyadh / Peninsula Shield", 1.0, true,
-         1050, 8000, false},
-        {"kuwait-diplomacy", "dip-mediation", "", "A: Qatar", 1.0, true, 1200, 3000, false},
-    };
-    answers(r2, g2, 4, T0 + 4 * DAY_MS, &correct, &points);
-    check(store_round_finish(store, r2, T0 + 4 * DAY_MS + 3 * MIN_MS, correct, points, 2, &err),
-          &err, "finish");
-
-    /* Lina, 3: abandoned after two answers (fixed time, accuracy scoring). */
-    int64_t r3 = round_begin(lina, "timed",
-                             "{\"count\":0,\"time\":2,\"fixed\":30,\"scoring\":1,\"streak\":0}",
-                             alliances, 1, 12, T0 + 6 * DAY_MS, 3333);
-    static const Given g3[] = {
-        {"kuwait-alliances", "ally-1991", "", "الولايات المتحدة", 1.0, true, 1, 7000, false},
-        {"kuwait-alliances", "ally-nato", "", "False", 0.0, false, 0, 4000, false},
-    };
-    answers(r3, g3, 2, T0 + 6 * DAY_MS, &correct, &points);
-    check(store_round_abandon(store, r3, &err), &err, "abandon");
-
-    /* Lina, 4: killed mid-round, settings never written (older build). */
-    int64_t r4 = round_begin(lina, "practice", "", deploy, 1, 5, T0 + 8 * DAY_MS, 4444);
-    static const Given g4[] = {
-        {"kuwait-deployments", "dep-1994", "", "Vigilant Warrior", 1.0, true, 1000, 5000, false},
-    };
-    answers(r4, g4, 1, T0 + 8 * DAY_MS, &correct, &points);
-
-    /* Maha: one finished round whose settings text is not JSON. */
-    int64_t r5 =
-        round_begin(maha, "practice", "{count:2", gcc, 1, 2, T0 + 3 * DAY_MS + HOUR_MS, 5555);
-    static const Given g5[] = {
-        {"kuwait-gcc", "gcc-size", "membership", "5", 0.0, false, 0, 3000, false},
-        {"kuwait-gcc", "gcc-kind", "membership", "A: a regional organisation", 1.0, true, 800, 6000,
-         false},
-    };
-    answers(r5, g5, 2, T0 + 3 * DAY_MS + HOUR_MS, &correct, &points);
-    check(
-        store_round_finish(store, r5, T0 + 3 * DAY_MS + HOUR_MS + MIN_MS, correct, points, 1, &err),
-        &err, "finish");
+    const int64_t learners[] = {lina, maha};
+    for (size_t i = 0; i < COUNT(ROUNDS); i++)
+        play(learners[ROUNDS[i].learner], &ROUNDS[i]);
 
     /* Flashcards and their review logs; the cloze has two gap cards. */
     review(lina, "kuwait-gcc", "gcc-founding", 0, T0 + 2 * DAY_MS, 3, STORE_CARD_NEW,
