@@ -346,7 +346,7 @@ static int iterate(App *app, int timeout)
     int count = 0;
     SDL_Event e;
     if (timeout != 0 && !app->animating)
-        renderer_bench_idle(app->renderer); /* benchmarks only: renderer.h */
+        renderer_bench_idle(app->renderer, !app_packs_loading(app)); /* benchmarks: renderer.h */
     app->animating = false;
     /* Each event is handled with the clock of its own moment, not of the
      * iteration before the wait (an untimed question would otherwise take
