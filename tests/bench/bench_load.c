@@ -55,22 +55,6 @@ enum {
 static const double BENCH_TARGET_TIME_RATIO = 1.5;
 static const double BENCH_TARGET_MEMORY_RATIO = 3.0;
 
-/* ------------------------------------------------------------------ RNG */
-
-/* SplitMix64 for the hostile packs: tiny, seeded, identical on every
- * platform, so a hostile file is the same for a given seed. */
-typedef struct BenchRng {
-    uint64_t state;
-} BenchRng;
-
-static uint64_t bench_rng_next(BenchRng *rng)
-{
-    uint64_t z = (rng->state += 0x9E3779B97F4A7C15u);
-    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9u;
-    z = (z ^ (z >> 27)) * 0x94D049BB133111EBu;
-    return z ^ (z >> 31);
-}
-
 /* --------------------------------------------------------- measurements */
 
 /* Wall-clock time: what a user waits. */
@@ -249,10 +233,10 @@ enum {
 static const long BENCH_HOSTILE_MULTI_BYTES = 60L * 1024 * 1024;
 
 /* `len` random lowercase letters. */
-static void bench_letters(BenchRng *rng, char *buf, size_t len)
+static void bench_letters(PackGenRng *rng, char *buf, size_t len)
 {
     for (size_t i = 0; i < len; i++) {
-        buf[i] = (char)('a' + bench_rng_next(rng) % 26);
+        buf[i] = (char)('a' + pack_gen_rng_next(rng) % 26);
     }
     buf[len] = '\0';
 }
@@ -261,7 +245,7 @@ static void bench_letters(BenchRng *rng, char *buf, size_t len)
  * (about 11 MiB). */
 static bool bench_write_undeclared_topics(FILE *out, uint64_t seed)
 {
-    BenchRng rng = {seed};
+    PackGenRng rng = {seed};
     char id[BENCH_HOSTILE_ID + 1];
     fputs("format: 1\nid: hostile-topics\ntitle: Undeclared topics\ntopics:\n", out);
     for (size_t t = 0; t < BENCH_HOSTILE_TOPICS; t++) {
@@ -283,7 +267,7 @@ static bool bench_write_undeclared_topics(FILE *out, uint64_t seed)
  * 60 MiB. */
 static bool bench_write_multi_not_choices(FILE *out, uint64_t seed)
 {
-    BenchRng rng = {seed};
+    PackGenRng rng = {seed};
     char text[BENCH_HOSTILE_ID + 1];
     fputs("format: 1\nid: hostile-multi\ntitle: Answers not among the choices\nquestions:\n", out);
     for (size_t i = 0; ftell(out) < BENCH_HOSTILE_MULTI_BYTES; i++) {

@@ -19,13 +19,7 @@ enum {
 
 /* ------------------------------------------------------------------ RNG */
 
-/* SplitMix64: tiny, seeded, identical on every platform, so the generated
- * file is byte-for-byte the same for a given seed and question count. */
-typedef struct BenchRng {
-    uint64_t state;
-} BenchRng;
-
-static uint64_t bench_rng_next(BenchRng *rng)
+uint64_t pack_gen_rng_next(PackGenRng *rng)
 {
     uint64_t z = (rng->state += 0x9E3779B97F4A7C15u);
     z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9u;
@@ -34,9 +28,9 @@ static uint64_t bench_rng_next(BenchRng *rng)
 }
 
 /* A number in [lo, hi]; the slight modulo bias does not matter here. */
-static size_t bench_rng_range(BenchRng *rng, size_t lo, size_t hi)
+static size_t bench_rng_range(PackGenRng *rng, size_t lo, size_t hi)
 {
-    return lo + (size_t)(bench_rng_next(rng) % (uint64_t)(hi - lo + 1));
+    return lo + (size_t)(pack_gen_rng_next(rng) % (uint64_t)(hi - lo + 1));
 }
 
 /* ------------------------------------------------------------ generator */
@@ -218,15 +212,15 @@ enum { BENCH_WORD_COUNT = sizeof bench_words / sizeof bench_words[0] };
 /* Writes words into buf until its length lies in [min_len, max_len]; the
  * first letter is capitalised when `sentence`, and `end` (if not 0) closes it.
  * Only letters, spaces and . ? , appear, so the text is safe in "...". */
-static size_t bench_text(BenchRng *rng, char *buf, size_t min_len, size_t max_len, bool sentence,
+static size_t bench_text(PackGenRng *rng, char *buf, size_t min_len, size_t max_len, bool sentence,
                          char end)
 {
     size_t target = bench_rng_range(rng, min_len, max_len);
     size_t reserve = end ? 1 : 0;
     size_t len = 0;
     while (len + reserve < target) {
-        const char *word = bench_words[bench_rng_next(rng) % BENCH_WORD_COUNT];
-        const char *sep = len == 0 ? "" : sentence && bench_rng_next(rng) % 11 == 0 ? ", " : " ";
+        const char *word = bench_words[pack_gen_rng_next(rng) % BENCH_WORD_COUNT];
+        const char *sep = len == 0 ? "" : sentence && pack_gen_rng_next(rng) % 11 == 0 ? ", " : " ";
         if (len + strlen(sep) + strlen(word) + reserve > max_len) {
             if (len + reserve >= min_len) {
                 break;
@@ -253,7 +247,7 @@ static size_t bench_text(BenchRng *rng, char *buf, size_t min_len, size_t max_le
 
 /* Short distinct texts (choices, items, pair sides): regenerate on a clash.
  * `texts` holds `count` rows of BENCH_TEXT_MAX bytes. */
-static void bench_distinct(BenchRng *rng, char (*texts)[BENCH_TEXT_MAX], size_t count,
+static void bench_distinct(PackGenRng *rng, char (*texts)[BENCH_TEXT_MAX], size_t count,
                            size_t min_len, size_t max_len)
 {
     for (size_t i = 0; i < count; i++) {
@@ -287,24 +281,24 @@ static void bench_write_list(FILE *out, const char *key, char (*texts)[BENCH_TEX
 }
 
 /* One question of the given type, with the keys every question may carry. */
-static void bench_write_question(FILE *out, BenchRng *rng, size_t index, QuestionType type)
+static void bench_write_question(FILE *out, PackGenRng *rng, size_t index, QuestionType type)
 {
     static char texts[2 * PACK_MAX_OPTIONS][BENCH_TEXT_MAX]; /* 8 KiB: off the stack */
     char text[BENCH_TEXT_MAX];
-    bool flow = bench_rng_next(rng) % 2 == 0;
+    bool flow = pack_gen_rng_next(rng) % 2 == 0;
 
     fprintf(out, "  - id: q-%06zu\n    type: %s\n", index, question_type_name(type));
     fprintf(out, "    topic: t%zu\n", bench_rng_range(rng, 0, BENCH_TOPICS - 1));
-    if (bench_rng_next(rng) % 4 != 0) {
+    if (pack_gen_rng_next(rng) % 4 != 0) {
         fprintf(out, "    source: s%zu\n", bench_rng_range(rng, 0, BENCH_SECTIONS - 1));
     }
-    if (bench_rng_next(rng) % 3 == 0) {
+    if (pack_gen_rng_next(rng) % 3 == 0) {
         fprintf(out, "    difficulty: %zu\n", bench_rng_range(rng, 1, 3));
     }
-    if (bench_rng_next(rng) % 8 == 0) {
+    if (pack_gen_rng_next(rng) % 8 == 0) {
         fprintf(out, "    time_limit: %zu\n", bench_rng_range(rng, 0, 120));
     }
-    if (bench_rng_next(rng) % 8 == 0) {
+    if (pack_gen_rng_next(rng) % 8 == 0) {
         fprintf(out, "    points: %zu\n", 100 * bench_rng_range(rng, 1, 50));
     }
     if (type != QUESTION_CLOZE && type != QUESTION_FLASHCARD) {
@@ -318,7 +312,7 @@ static void bench_write_question(FILE *out, BenchRng *rng, size_t index, Questio
         bench_distinct(rng, texts, count, 4, 48);
         bench_write_list(out, "choices", texts, count, flow);
         fprintf(out, "    answer: \"%s\"\n", texts[bench_rng_range(rng, 0, count - 1)]);
-        if (bench_rng_next(rng) % 10 == 0) {
+        if (pack_gen_rng_next(rng) % 10 == 0) {
             fputs("    shuffle: false\n", out);
         }
         break;
@@ -330,7 +324,7 @@ static void bench_write_question(FILE *out, BenchRng *rng, size_t index, Questio
         bench_distinct(rng, texts, count, 4, 48);
         bench_write_list(out, "choices", texts, count, flow);
         for (size_t i = 0; i < count; i++) {
-            if (bench_rng_next(rng) % 2 == 0 || (i == count - 1 && picked_count == 0)) {
+            if (pack_gen_rng_next(rng) % 2 == 0 || (i == count - 1 && picked_count == 0)) {
                 memcpy(picked[picked_count++], texts[i], BENCH_TEXT_MAX);
             }
         }
@@ -338,7 +332,7 @@ static void bench_write_question(FILE *out, BenchRng *rng, size_t index, Questio
         break;
     }
     case QUESTION_TRUEFALSE:
-        fprintf(out, "    answer: %s\n", bench_rng_next(rng) % 2 ? "true" : "false");
+        fprintf(out, "    answer: %s\n", pack_gen_rng_next(rng) % 2 ? "true" : "false");
         break;
     case QUESTION_TYPED: {
         /* Row 0 is the answer, the rest other accepted spellings. */
@@ -375,7 +369,7 @@ static void bench_write_question(FILE *out, BenchRng *rng, size_t index, Questio
             fprintf(out, "%s%s {{", g > 0 ? " " : "", text);
             bench_text(rng, text, 3, 20, false, 0);
             fputs(text, out);
-            if (bench_rng_next(rng) % 3 == 0) {
+            if (pack_gen_rng_next(rng) % 3 == 0) {
                 bench_text(rng, text, 3, 16, false, 0);
                 fprintf(out, "|%s", text);
             }
@@ -395,7 +389,7 @@ static void bench_write_question(FILE *out, BenchRng *rng, size_t index, Questio
         break;
     }
 
-    if (bench_rng_next(rng) % 4 == 0) {
+    if (pack_gen_rng_next(rng) % 4 == 0) {
         size_t first = bench_rng_range(rng, 10, BENCH_WORD_COUNT - 1);
         size_t second = bench_rng_range(rng, 10, BENCH_WORD_COUNT - 2);
         second += second >= first; /* two different tags */
@@ -407,7 +401,7 @@ static void bench_write_question(FILE *out, BenchRng *rng, size_t index, Questio
 
 bool pack_gen_write(FILE *out, const PackGenSpec *spec)
 {
-    BenchRng rng = {spec->seed};
+    PackGenRng rng = {spec->seed};
     char text[BENCH_TEXT_MAX];
     size_t questions = spec->questions;
 

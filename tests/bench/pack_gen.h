@@ -10,6 +10,15 @@
 #include <stdint.h>
 #include <stdio.h>
 
+/* SplitMix64: tiny, seeded, identical on every platform, so a generated
+ * file is byte-for-byte the same for a given seed (pack_gen_write, and
+ * bench_load's hostile packs). A zero state is a fine seed. */
+typedef struct PackGenRng {
+    uint64_t state;
+} PackGenRng;
+
+uint64_t pack_gen_rng_next(PackGenRng *rng);
+
 /* The id a pack gets when its spec names none. */
 #define PACK_GEN_ID "bench-generated"
 

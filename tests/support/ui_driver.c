@@ -43,6 +43,20 @@ void ui_fixture_close(UiDriver *d)
     d->dir[0] = '\0';
 }
 
+void ui_write_big_pack(const char *path, const char *id, const char *title, int questions)
+{
+    FILE *f = fopen(path, "w");
+    assert_non_null(f);
+    fprintf(f, "format: 1\nid: %s\ntitle: \"%s\"\nquestions:\n", id, title);
+    for (int i = 0; i < questions; i++)
+        fprintf(f,
+                "  - id: q%d\n    type: choice\n    prompt: \"Question number %d, which one?\"\n"
+                "    choices: [\"first %d\", \"second %d\", \"third %d\"]\n"
+                "    answer: \"second %d\"\n",
+                i, i, i, i, i, i);
+    assert_int_equal(fclose(f), 0);
+}
+
 int ui_setup(void **state)
 {
     UiDriver *d = calloc(1, sizeof *d);
@@ -89,11 +103,11 @@ void ui_wait_packs(UiDriver *d)
 {
     /* Real time, not the test's clock: the worker thread reads files. A
      * minute is far more than any test pack needs; the test fails after. */
-    for (int i = 0; i < 60000 && app_packs_loading(d->app); i++) {
+    for (int i = 0; i < 60000 && (app_packs_loading(d->app) || app_packs_reloading(d->app)); i++) {
         SDL_Delay(1);
         ui_pump(d);
     }
-    if (app_packs_loading(d->app))
+    if (app_packs_loading(d->app) || app_packs_reloading(d->app))
         fail_msg("the packs did not finish loading");
 }
 

@@ -65,6 +65,11 @@ bool ui_fixture_open(UiDriver *d);
 /* Closes the App if it is open and removes the data folder and all in it. */
 void ui_fixture_close(UiDriver *d);
 
+/* Writes a valid pack of `questions` choice questions at path (the test
+ * fails when it cannot): large enough, in the tens of thousands, that
+ * parsing it takes longer than the loop needs to handle a few events. */
+void ui_write_big_pack(const char *path, const char *id, const char *title, int questions);
+
 /* cmocka setup and teardown: a UiDriver with a fresh folder in *state, and
  * everything closed and removed after the test, even when it failed. */
 int ui_setup(void **state);
@@ -78,8 +83,10 @@ int ui_teardown(void **state);
  * d->app, or NULL when the App could not start. */
 App *ui_open(UiDriver *d, const char *const *pack_paths, size_t count, int w, int h);
 
-/* Pumps until the App's first pack load is done (ui_open calls it, so
- * every test starts with its packs loaded); fails the test after a minute. */
+/* Pumps until the App's pack load is done, the first (ui_open calls it, so
+ * every test starts with its packs loaded) or a reload (Reload, Replace,
+ * Remove load the set again in the background); fails the test after a
+ * minute. */
 void ui_wait_packs(UiDriver *d);
 
 /* As ui_open; fails the test when the App does not start. */

@@ -21,22 +21,6 @@
 
 enum { BIG_QUESTIONS = 40000 };
 
-/* A valid pack of many choice questions: long enough to parse that the
- * first frame comes well before it is read. */
-static void write_big_pack(const char *path)
-{
-    FILE *f = fopen(path, "w");
-    assert_non_null(f);
-    fprintf(f, "format: 1\nid: big-pack\ntitle: \"A big pack\"\nquestions:\n");
-    for (int i = 0; i < BIG_QUESTIONS; i++)
-        fprintf(f,
-                "  - id: q%d\n    type: choice\n    prompt: \"Question number %d, which one?\"\n"
-                "    choices: [\"first %d\", \"second %d\", \"third %d\"]\n"
-                "    answer: \"second %d\"\n",
-                i, i, i, i, i, i);
-    assert_int_equal(fclose(f), 0);
-}
-
 /* The game opened without waiting for its packs (ui_open waits). */
 static App *open_loading(UiDriver *d, const char *const *paths, size_t count)
 {
@@ -55,7 +39,9 @@ static App *open_loading(UiDriver *d, const char *const *paths, size_t count)
 static void big_pack_path(const UiDriver *d, char *path, size_t size)
 {
     snprintf(path, size, "%s/big.yaml", d->dir);
-    write_big_pack(path);
+    /* Long enough to parse that the first frame comes well before it is
+     * read. */
+    ui_write_big_pack(path, "big-pack", "A big pack", BIG_QUESTIONS);
 }
 
 static void test_first_frame_does_not_wait_for_a_big_pack(void **state)

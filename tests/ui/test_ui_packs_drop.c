@@ -204,6 +204,7 @@ static void test_drop_same_id_asks_and_replaces(void **state)
     assert_true(app_asking(app));
     assert_int_equal(pack_set_find(&app->packs, "same")->question_count, 1);
     ui_click(d, "Replace");
+    ui_wait_packs(d); /* the set is loaded again in the background */
     assert_false(app_asking(app));
     const Pack *now = pack_set_find(&app->packs, "same");
     assert_non_null(now);
@@ -235,6 +236,7 @@ static void test_fixed_pack_replaces_its_broken_file(void **state)
     ui_drop(d, src);
     assert_true(app_asking(app));
     ui_click(d, "Replace");
+    ui_wait_packs(d); /* the set is loaded again in the background */
     assert_non_null(pack_set_find(&app->packs, "fixme"));
     assert_int_equal(app->packs.failure_count, 0);
     snprintf(removed, sizeof removed, "%s/removed/fixme.yaml", d->packs);
@@ -258,6 +260,7 @@ static void test_remove_moves_the_file_aside(void **state)
     ui_key(d, SDLK_DELETE);
     assert_true(app_asking(app));
     ui_click(d, "Remove");
+    ui_wait_packs(d);
     assert_null(pack_set_find(&app->packs, "gone"));
     snprintf(copy, sizeof copy, "%s/gone.yaml", d->packs);
     snprintf(removed, sizeof removed, "%s/removed/gone.yaml", d->packs);

@@ -219,15 +219,22 @@ static void test_settled_line_once_when_idle(void **state)
         got += (size_t)n;
     close(fds[0]);
     text[got] = '\0';
-    /* One line: the time it settled (after the App was made) and the
-     * renderer, nothing more however long the loop then idled. */
-    long long ns = 0;
-    char name[32] = "";
+    /* Two lines: the time it settled (after the App was made) and the
+     * renderer, then the time its packs were ready (not before it
+     * settled), nothing more however long the loop then idled. */
+    long long ns = 0, ready_ns = 0;
+    char name[32] = "", ready_name[32] = "";
     assert_int_equal(sscanf(text, "settled %lld %31s", &ns, name), 2);
     assert_string_equal(name, "software");
     assert_true(ns >= (long long)before.tv_sec * 1000000000LL + before.tv_nsec);
-    assert_non_null(strchr(text, '\n'));
-    assert_null(strchr(strchr(text, '\n') + 1, '\n'));
+    const char *second = strchr(text, '\n');
+    assert_non_null(second);
+    second++;
+    assert_int_equal(sscanf(second, "ready %lld %31s", &ready_ns, ready_name), 2);
+    assert_string_equal(ready_name, "software");
+    assert_true(ready_ns >= ns);
+    assert_non_null(strchr(second, '\n'));
+    assert_null(strchr(strchr(second, '\n') + 1, '\n'));
 }
 
 int main(void)

@@ -192,6 +192,11 @@ static void ask_before_closing(App *app)
                  });
 }
 
+static void say_files_changed(App *app)
+{
+    app_notice(app, COLOR_ACCENT, "%s", _("Pack files changed: packs reloaded."));
+}
+
 static void handle(App *app, SDL_Event *e)
 {
     if (app_packs_event(app, e))
@@ -210,10 +215,8 @@ static void handle(App *app, SDL_Event *e)
         /* Back from the file manager or an editor: the Packs screen shows
          * the files as they are now. */
         if (e->window.event == SDL_WINDOWEVENT_FOCUS_GAINED && app_scene(app) == SCENE_PACKS &&
-            app_packs_changed(app)) {
-            app_packs_reload(app);
-            app_notice(app, COLOR_ACCENT, "%s", _("Pack files changed: packs reloaded."));
-        }
+            !app_packs_loading(app) && !app_packs_reloading(app) && app_packs_changed(app))
+            app_packs_reload(app, say_files_changed);
         app->dirty = true;
         return;
     case SDL_RENDER_TARGETS_RESET:
@@ -346,7 +349,7 @@ static int iterate(App *app, int timeout)
     int count = 0;
     SDL_Event e;
     if (timeout != 0 && !app->animating)
-        renderer_bench_idle(app->renderer); /* benchmarks only: renderer.h */
+        renderer_bench_idle(app->renderer, !app_packs_loading(app)); /* benchmarks: renderer.h */
     app->animating = false;
     /* Each event is handled with the clock of its own moment, not of the
      * iteration before the wait (an untimed question would otherwise take
@@ -367,8 +370,10 @@ static int iterate(App *app, int timeout)
     /* While the packs load, their progress line moves: a redraw every
      * LOADING_REDRAW_MS, and none once the set is ready. */
     uint64_t redraw_at = app->now_ms + LOADING_REDRAW_MS;
-    if (app_packs_loading(app) && (!app->wake_at || app->wake_at > redraw_at))
+    if ((app_packs_loading(app) || app_packs_reloading(app)) &&
+        (!app->wake_at || app->wake_at > redraw_at))
         app->wake_at = redraw_at;
+    app_packs_tick(app);
     if (app->wake_at && app->now_ms >= app->wake_at) {
         app->wake_at = 0;
         app->dirty = true;

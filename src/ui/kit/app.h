@@ -433,21 +433,32 @@ void app_packs_load(App *app, const char *const *paths, size_t count);
  * True when `e` was that event (the App's handle() calls it first). */
 bool app_packs_event(App *app, const SDL_Event *e);
 
-/* Blocks until the first load is done and its set is the App's (nothing
- * when it is). For what must change the set at once: a reload, a pack
- * dropped on the window. */
+/* Blocks until the load running (the first or a reload) is done and its
+ * set is the App's (nothing when none runs). For what must change the set
+ * at once: a pack dropped on the window. */
 void app_packs_wait(App *app);
 
 /* Is the first load still running? Screens that need packs wait for it. */
 bool app_packs_loading(const App *app);
 
-/* "Loading packs… N% (file.yaml)" into out while loading; false (out
- * untouched) when the set is ready. Main thread. */
+/* Is a reload running? The set in use stays usable meanwhile. */
+bool app_packs_reloading(const App *app);
+
+/* "Loading packs… N% (file.yaml)" into out while the first load runs;
+ * false (out untouched) when the set is ready. Main thread. */
 bool app_packs_loading_line(const App *app, char *out, size_t size);
 
-/* Loads the same paths again, keeping the ticks by pack id. The set it
- * replaces stays alive until app_packs_free (a round may point into it). */
-void app_packs_reload(App *app);
+/* Called on the main thread once a reload's set is the App's. */
+typedef void (*AppPacksReady)(App *app);
+
+/* Loads the same paths again in the worker thread, as the first load: the
+ * loop goes on meanwhile, the set in use stays the App's (and usable)
+ * until the new one is ready, and a reload that takes a while shows its
+ * progress in the notice strip. Then the new set replaces it, keeping the
+ * ticks by pack id, and `ready` (may be NULL) is called. The set it
+ * replaces stays alive until app_packs_free (a round may point into it).
+ * Asked while a load runs, it starts when that one is in. */
+void app_packs_reload(App *app, AppPacksReady ready);
 
 /* Has a file of the set, or a folder it came from, changed since it was
  * loaded? (For the window regaining focus.) */

@@ -232,9 +232,9 @@ static void replace_now(App *app, void *user)
                    _("The old file could not be moved aside; nothing was replaced."));
     } else if (!write_new_pack(dir, target_name, d->id, d->data, d->len, name, sizeof name)) {
         app_notice(app, COLOR_BAD, "%s", _("The new file could not be written."));
-        app_packs_reload(app);
+        app_packs_reload(app, NULL);
     } else {
-        app_packs_reload(app);
+        app_packs_reload(app, NULL);
         app_notice(app, COLOR_GOOD,
                    _("Replaced \"%s\"; the old file is in the removed folder. Progress is kept."),
                    d->title);

@@ -252,8 +252,12 @@ bool app_make_dir(const char *path)
  *
  * The App keeps the launch's pack paths so that it can load the same set
  * again (Reload, a file replaced or removed, files changed while the window
- * was away). A set that is replaced is kept, not freed, until the App ends:
- * a round may still point into its packs. Ticks follow packs by id. */
+ * was away). Every load runs in a worker thread through a PackSetLoader:
+ * the first one into an empty set (app_packs_loading() meanwhile), each
+ * reload beside the set in use, which stays the App's until the new one is
+ * ready and then gives way to it. A set that is replaced is kept, not
+ * freed, until the App ends: a round (or a screen) may still point into
+ * its packs. Ticks follow packs by id. */
 
 typedef struct AppPackPaths {
     char **paths;
@@ -261,13 +265,27 @@ typedef struct AppPackPaths {
     PackSet *retired; /* replaced sets, freed in app_packs_free */
     size_t retired_count;
     unsigned long long signature; /* of the files last loaded (files_signature) */
-    /* The first load runs in a worker thread (app_packs_load): the loader
-     * belongs to that thread until it is joined, except for progress and
-     * cancel; the main thread joins it on loaded_event. */
+    /* The load running, if any: the loader belongs to the worker until it
+     * is joined, except for progress and cancel; the main thread joins it
+     * on loaded_event (whose code is the load's serial, so an event of a
+     * load joined already by app_packs_wait is told apart). */
     PackSetLoader *loader;
     SDL_Thread *worker;
     Uint32 loaded_event; /* registered SDL user event; (Uint32)-1 if none */
+    Sint32 serial;       /* of the load running or last run */
+    bool first;          /* the load running is the first: app->packs is empty */
+    AppPacksReady ready; /* the running reload's, called once its set is in */
+    /* A reload asked while a load ran: started when that one is in. */
+    bool again;
+    AppPacksReady again_ready;
+    /* The running reload's progress line in the notice strip (app_packs_tick). */
+    uint64_t started_ms;
+    enum { RELOAD_NOTICE_NONE, RELOAD_NOTICE_UP, RELOAD_NOTICE_GONE } notice;
+    char notice_line[APP_NOTICE_MAX];
 } AppPackPaths;
+
+/* A reload shorter than this shows no progress line: it would only flash. */
+enum { RELOAD_QUIET_MS = 300 };
 
 static void mix(unsigned long long *h, unsigned long long v)
 {
@@ -329,114 +347,6 @@ static void set_ready(App *app, PackSetLoader *loader)
         app->pack_paths->signature = files_signature(app);
 }
 
-/* Reloads step the loader on the main thread: their callers (Reload, a
- * pack removed or replaced) show the new set at once. */
-static void load_set(App *app)
-{
-    PackSetLoader *loader = loader_for(app);
-    if (loader == NULL)
-        return;
-    pack_set_loader_run(loader);
-    set_ready(app, loader);
-}
-
-static int load_worker(void *data)
-{
-    AppPackPaths *pp = data;
-    pack_set_loader_run(pp->loader);
-    SDL_Event e = {.type = pp->loaded_event};
-    SDL_PushEvent(&e); /* wakes the main loop even while it waits */
-    return 0;
-}
-
-/* The worker has returned: joins it and makes its set the App's, then
- * puts back the remembered ticks (they name packs by id, so only now can
- * they be found). */
-static void join_worker(App *app)
-{
-    AppPackPaths *pp = app->pack_paths;
-    SDL_WaitThread(pp->worker, NULL);
-    pp->worker = NULL;
-    PackSetLoader *loader = pp->loader;
-    pp->loader = NULL;
-    set_ready(app, loader);
-    app_selection_load(app, APP_SELECTION_PLAY);
-    app_selection_load(app, APP_SELECTION_STUDY);
-    /* The title chose its focus and its first entry without packs: it
-     * chooses again, as if it had just been opened with them. */
-    if (app_scene(app) == SCENE_TITLE)
-        app_replace(app, SCENE_TITLE);
-    app->dirty = true;
-}
-
-void app_packs_load(App *app, const char *const *paths, size_t count)
-{
-    AppPackPaths *pp = calloc(1, sizeof *pp);
-    if (pp && count > 0)
-        pp->paths = calloc(count, sizeof *pp->paths);
-    for (size_t i = 0; pp && pp->paths && i < count; i++)
-        if (paths[i])
-            pp->paths[pp->count++] = strdup(paths[i]);
-    app->pack_paths = pp;
-    if (pp == NULL) {
-        load_set(app);
-        return;
-    }
-    pp->loaded_event = SDL_RegisterEvents(1);
-    pp->loader = loader_for(app);
-    if (pp->loader && pp->loaded_event != (Uint32)-1)
-        pp->worker = SDL_CreateThread(load_worker, "quizdeck-packs", pp);
-    if (pp->worker == NULL && pp->loader) {
-        /* No thread: load here, as before. */
-        pack_set_loader_run(pp->loader);
-        set_ready(app, pp->loader);
-        pp->loader = NULL;
-    }
-}
-
-bool app_packs_event(App *app, const SDL_Event *e)
-{
-    AppPackPaths *pp = app->pack_paths;
-    if (pp == NULL || pp->loaded_event == (Uint32)-1 || e->type != pp->loaded_event)
-        return false;
-    if (pp->worker) /* else app_packs_wait joined it already */
-        join_worker(app);
-    return true;
-}
-
-void app_packs_wait(App *app)
-{
-    if (app->pack_paths && app->pack_paths->worker)
-        join_worker(app);
-}
-
-bool app_packs_loading(const App *app)
-{
-    return app->pack_paths && app->pack_paths->loader != NULL;
-}
-
-bool app_packs_loading_line(const App *app, char *out, size_t size)
-{
-    if (!app_packs_loading(app) || size == 0)
-        return false;
-    PackSetProgress p = pack_set_loader_progress(app->pack_paths->loader);
-    int percent = 0;
-    if (p.listed && p.bytes_total > 0)
-        percent = (int)(p.bytes_done * 100 / p.bytes_total);
-    if (percent > 99)
-        percent = 99; /* 100% is the set, ready */
-    const char *name = p.current ? strrchr(p.current, '/') : NULL;
-    name = name ? name + 1 : p.current;
-    char shown[200] = "";
-    if (name)
-        text_escape_controls(shown, sizeof shown, name, TEXT_ESCAPE_VISIBLE);
-    if (shown[0])
-        snprintf(out, size, _("Loading packs\xE2\x80\xA6 %d%% (%s)"), percent, shown);
-    else
-        snprintf(out, size, _("Loading packs\xE2\x80\xA6 %d%%"), percent);
-    return true;
-}
-
 /* The ticks of one selection by id, to put back after a reload. */
 typedef struct Ticks {
     char **ids;   /* ticked pack ids */
@@ -492,13 +402,14 @@ static void ticks_put(const App *app, Selection *sel, Ticks *t)
     memset(t, 0, sizeof *t);
 }
 
-void app_packs_reload(App *app)
+/* A reload's set is done: it takes the place of the one in use, with the
+ * ticks as they are now (the player may have ticked while it loaded). */
+static void set_replaced(App *app, PackSetLoader *loader)
 {
-    app_packs_wait(app); /* the first set must be in place to be replaced */
     AppPackPaths *pp = app->pack_paths;
     Ticks play = ticks_take(app, &app->selection);
     Ticks study = ticks_take(app, &app->study_selection);
-    PackSet *retired = pp ? realloc(pp->retired, (pp->retired_count + 1) * sizeof *retired) : NULL;
+    PackSet *retired = realloc(pp->retired, (pp->retired_count + 1) * sizeof *retired);
     if (retired) {
         pp->retired = retired;
         retired[pp->retired_count++] = app->packs;
@@ -508,10 +419,203 @@ void app_packs_reload(App *app)
     memset(&app->packs, 0, sizeof app->packs);
     app_selection_free(&app->selection);
     app_selection_free(&app->study_selection);
-    load_set(app);
+    set_ready(app, loader);
     ticks_put(app, &app->selection, &play);
     ticks_put(app, &app->study_selection, &study);
+}
+
+static int load_worker(void *data)
+{
+    AppPackPaths *pp = data;
+    pack_set_loader_run(pp->loader);
+    SDL_Event e = {.type = pp->loaded_event};
+    e.user.code = pp->serial;
+    SDL_PushEvent(&e); /* wakes the main loop even while it waits */
+    return 0;
+}
+
+static void join_worker(App *app);
+
+/* Starts a load (the first, or a reload of the same paths) in a worker
+ * thread; without a thread it runs here and is in at once. */
+static void start_load(App *app, bool first, AppPacksReady ready)
+{
+    AppPackPaths *pp = app->pack_paths;
+    pp->loader = loader_for(app);
+    if (pp->loader == NULL)
+        return; /* out of memory: the set in use stays */
+    pp->first = first;
+    pp->ready = ready;
+    pp->serial++;
+    pp->started_ms = app_clock_ms(app);
+    pp->notice = RELOAD_NOTICE_NONE;
+    if (pp->loaded_event != (Uint32)-1)
+        pp->worker = SDL_CreateThread(load_worker, "quizdeck-packs", pp);
+    if (pp->worker == NULL) {
+        pack_set_loader_run(pp->loader);
+        join_worker(app);
+    }
+}
+
+/* The load is done (its worker returned, or there was none): joins it and
+ * makes its set the App's. After the first, puts back the remembered ticks
+ * (they name packs by id, so only now can they be found); after a reload,
+ * keeps the ticks of the set it replaces. Then a reload asked meanwhile
+ * starts. */
+static void join_worker(App *app)
+{
+    AppPackPaths *pp = app->pack_paths;
+    if (pp->worker)
+        SDL_WaitThread(pp->worker, NULL);
+    pp->worker = NULL;
+    PackSetLoader *loader = pp->loader;
+    pp->loader = NULL;
+    AppPacksReady ready = pp->ready;
+    pp->ready = NULL;
+    if (pp->first) {
+        set_ready(app, loader);
+        app_selection_load(app, APP_SELECTION_PLAY);
+        app_selection_load(app, APP_SELECTION_STUDY);
+    } else {
+        set_replaced(app, loader);
+    }
+    if (pp->notice == RELOAD_NOTICE_UP && strcmp(app->notice, pp->notice_line) == 0)
+        app->notice_until = app_clock_ms(app); /* the line has done its work */
+    pp->notice = RELOAD_NOTICE_NONE;
+    /* The title chose its focus, its first entry and its counts with the
+     * set before: it chooses again, as if it had just been opened. Other
+     * screens lay out again when the set they show changes. */
+    if (app_scene(app) == SCENE_TITLE)
+        app_replace(app, SCENE_TITLE);
     app->dirty = true;
+    if (ready)
+        ready(app);
+    if (pp->again) {
+        pp->again = false;
+        start_load(app, false, pp->again_ready);
+    }
+}
+
+void app_packs_load(App *app, const char *const *paths, size_t count)
+{
+    AppPackPaths *pp = calloc(1, sizeof *pp);
+    if (pp && count > 0)
+        pp->paths = calloc(count, sizeof *pp->paths);
+    for (size_t i = 0; pp && pp->paths && i < count; i++)
+        if (paths[i])
+            pp->paths[pp->count++] = strdup(paths[i]);
+    app->pack_paths = pp;
+    if (pp == NULL) {
+        /* Out of memory already: one load here, and no reloads. */
+        PackSetLoader *loader = loader_for(app);
+        if (loader) {
+            pack_set_loader_run(loader);
+            set_ready(app, loader);
+        }
+        return;
+    }
+    pp->loaded_event = SDL_RegisterEvents(1);
+    start_load(app, true, NULL);
+}
+
+bool app_packs_event(App *app, const SDL_Event *e)
+{
+    AppPackPaths *pp = app->pack_paths;
+    if (pp == NULL || pp->loaded_event == (Uint32)-1 || e->type != pp->loaded_event)
+        return false;
+    /* Else app_packs_wait joined that load already. */
+    if (pp->worker && e->user.code == pp->serial)
+        join_worker(app);
+    return true;
+}
+
+void app_packs_wait(App *app)
+{
+    if (app->pack_paths && app->pack_paths->worker)
+        join_worker(app);
+}
+
+bool app_packs_loading(const App *app)
+{
+    return app->pack_paths && app->pack_paths->loader != NULL && app->pack_paths->first;
+}
+
+bool app_packs_reloading(const App *app)
+{
+    return app->pack_paths && app->pack_paths->loader != NULL && !app->pack_paths->first;
+}
+
+/* "Loading packs… N% (file.yaml)" for the load running. */
+static void progress_line(const PackSetLoader *loader, char *out, size_t size)
+{
+    PackSetProgress p = pack_set_loader_progress(loader);
+    int percent = 0;
+    if (p.listed && p.bytes_total > 0)
+        percent = (int)(p.bytes_done * 100 / p.bytes_total);
+    if (percent > 99)
+        percent = 99; /* 100% is the set, ready */
+    const char *name = p.current ? strrchr(p.current, '/') : NULL;
+    name = name ? name + 1 : p.current;
+    char shown[200] = "";
+    if (name)
+        text_escape_controls(shown, sizeof shown, name, TEXT_ESCAPE_VISIBLE);
+    if (shown[0])
+        snprintf(out, size, _("Loading packs\xE2\x80\xA6 %d%% (%s)"), percent, shown);
+    else
+        snprintf(out, size, _("Loading packs\xE2\x80\xA6 %d%%"), percent);
+}
+
+bool app_packs_loading_line(const App *app, char *out, size_t size)
+{
+    if (!app_packs_loading(app) || size == 0)
+        return false;
+    progress_line(app->pack_paths->loader, out, size);
+    return true;
+}
+
+void app_packs_tick(App *app)
+{
+    AppPackPaths *pp = app->pack_paths;
+    if (!app_packs_reloading(app) || pp->notice == RELOAD_NOTICE_GONE)
+        return;
+    /* The reload's line in the notice strip, on whatever screen is up,
+     * once it has taken long enough to be worth a line. One the player put
+     * away stays away; a notice of something else is never covered. */
+    bool up = app->notice[0] && app->now_ms < app->notice_until;
+    if (pp->notice == RELOAD_NOTICE_UP && (!up || strcmp(app->notice, pp->notice_line) != 0)) {
+        pp->notice = RELOAD_NOTICE_GONE;
+        return;
+    }
+    if (pp->notice == RELOAD_NOTICE_NONE && (up || app->now_ms < pp->started_ms + RELOAD_QUIET_MS))
+        return;
+    progress_line(pp->loader, pp->notice_line, sizeof pp->notice_line);
+    if (pp->notice == RELOAD_NOTICE_NONE) {
+        app_notice(app, COLOR_ACCENT, "%s", pp->notice_line);
+        pp->notice = RELOAD_NOTICE_UP;
+        return;
+    }
+    snprintf(app->notice, sizeof app->notice, "%s", pp->notice_line);
+    if (app->notice_until < app->now_ms + RELOAD_QUIET_MS)
+        app->notice_until = app->now_ms + RELOAD_QUIET_MS;
+    app->dirty = true;
+}
+
+void app_packs_reload(App *app, AppPacksReady ready)
+{
+    AppPackPaths *pp = app->pack_paths;
+    if (pp == NULL) {
+        if (ready)
+            ready(app);
+        return;
+    }
+    if (pp->loader) {
+        /* One load at a time: this one starts when that one is in (it
+         * would read the files as they were before, perhaps). */
+        pp->again = true;
+        pp->again_ready = ready;
+        return;
+    }
+    start_load(app, false, ready);
 }
 
 bool app_packs_changed(const App *app)
@@ -522,12 +626,15 @@ bool app_packs_changed(const App *app)
 void app_packs_free(App *app)
 {
     AppPackPaths *pp = app->pack_paths;
-    if (pp && pp->worker) {
-        /* Quit during the load: the file being read stops soon. */
+    if (pp && pp->loader) {
+        /* Quit during a load: the file being read stops soon. */
         pack_set_loader_cancel(pp->loader);
-        SDL_WaitThread(pp->worker, NULL);
+        if (pp->worker)
+            SDL_WaitThread(pp->worker, NULL);
         pp->worker = NULL;
-        pack_set_loader_finish(pp->loader, &app->packs); /* freed just below */
+        PackSet partial = {0};
+        pack_set_loader_finish(pp->loader, &partial);
+        pack_set_free(&partial);
         pp->loader = NULL;
     }
     pack_set_free(&app->packs);
@@ -583,7 +690,7 @@ bool app_remove_pack_file(App *app, const char *path)
                    _("The file could not be moved aside; nothing was removed."));
         return false;
     }
-    app_packs_reload(app);
+    app_packs_reload(app, NULL);
     char shown[400];
     text_escape_controls(shown, sizeof shown, strrchr(moved, '/') + 1, TEXT_ESCAPE_VISIBLE);
     app_notice(app, COLOR_GOOD, _("Removed: moved to the removed folder as %s."), shown);

@@ -56,6 +56,10 @@ bool app_make_dir(const char *path);
  * a name no file there has; the new path goes to moved. (app_packs.c) */
 bool app_move_aside(const App *app, const char *path, char *moved, size_t moved_size);
 
+/* While a reload runs, its progress line in the notice strip; the loop
+ * calls it every iteration. */
+void app_packs_tick(App *app);
+
 /* Frees a drop waiting for its answer (app_drop.c). */
 void app_drop_free(App *app);
 

@@ -1,5 +1,5 @@
 /* renderer.c - the renderer choice (see renderer.h for the words and the
- * order in which they are read) and the benchmarks' settled marker.
+ * order in which they are read) and the benchmarks' settled and ready markers.
  *
  * Why the software renderer by default on X11. quizdeck is a 2D UI that
  * redraws only when something changes (design rule 5): a key, a click, a
@@ -188,13 +188,24 @@ SDL_Renderer *renderer_create(SDL_Window *window, const char *setting)
     return renderer;
 }
 
-/* ---- the settled marker ------------------------------------------------- */
+/* ---- the settled and ready markers ------------------------------------- */
 
-void renderer_bench_idle(SDL_Renderer *renderer)
+static void bench_mark(int fd, const char *what, const char *renderer_name)
 {
-    static enum { MARK_UNREAD, MARK_WAITING, MARK_DONE } state = MARK_UNREAD;
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    char line[128];
+    int len = snprintf(line, sizeof line, "%s %lld %s\n", what,
+                       (long long)ts.tv_sec * 1000000000LL + ts.tv_nsec, renderer_name);
+    if (len > 0 && write(fd, line, (size_t)len) < 0)
+        fprintf(stderr, "quizdeck: QUIZDECK_BENCH_SETTLED_FD=%d: cannot write\n", fd);
+}
+
+void renderer_bench_idle(SDL_Renderer *renderer, bool ready)
+{
+    static enum { MARK_UNREAD, MARK_SETTLED, MARK_READY, MARK_DONE } state = MARK_UNREAD;
     static int fd = -1;
-    if (state == MARK_DONE)
+    if (state == MARK_DONE || (state == MARK_READY && !ready))
         return;
     if (state == MARK_UNREAD) {
         const char *value = SDL_getenv("QUIZDECK_BENCH_SETTLED_FD");
@@ -205,21 +216,21 @@ void renderer_bench_idle(SDL_Renderer *renderer)
             return;
         }
         fd = (int)n;
-        state = MARK_WAITING;
+        state = MARK_SETTLED;
     }
     /* Not idle while events wait: the loop handles and draws them first. */
     SDL_PumpEvents();
     if (SDL_HasEvents(SDL_FIRSTEVENT, SDL_LASTEVENT))
         return;
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
     SDL_RendererInfo info = {0};
     if (renderer == NULL || SDL_GetRendererInfo(renderer, &info) != 0 || info.name == NULL)
         info.name = "unknown";
-    char line[128];
-    int len = snprintf(line, sizeof line, "settled %lld %s\n",
-                       (long long)ts.tv_sec * 1000000000LL + ts.tv_nsec, info.name);
-    if (len > 0 && write(fd, line, (size_t)len) < 0)
-        fprintf(stderr, "quizdeck: QUIZDECK_BENCH_SETTLED_FD=%d: cannot write\n", fd);
-    state = MARK_DONE;
+    if (state == MARK_SETTLED) {
+        bench_mark(fd, "settled", info.name);
+        state = MARK_READY;
+    }
+    if (ready) {
+        bench_mark(fd, "ready", info.name);
+        state = MARK_DONE;
+    }
 }

@@ -1,5 +1,5 @@
 /* renderer.h - which SDL renderer the game draws with, chosen once at start,
- * and the start-up benchmarks' "settled" marker.
+ * and the start-up benchmarks' "settled" and "ready" markers.
  *
  * The choice, first match wins:
  *   1. QUIZDECK_RENDERER in the environment (one of the words below);
@@ -75,11 +75,17 @@ SDL_Renderer *renderer_create_driver(SDL_Window *window, const char *name);
 
 /* For the start-up benchmarks (tests/bench/run-ui-bench.sh): the loop calls
  * this each time it is about to block waiting for an event, not for an
- * animation frame. Only when QUIZDECK_BENCH_SETTLED_FD names a file
- * descriptor, and only the first time no event is pending (the first frame
- * has been presented and the loop is idle), it writes one line there:
+ * animation frame, with `ready` true once everything the first screen
+ * offers is loaded (the game: every pack; a program with nothing to load:
+ * always). Only when QUIZDECK_BENCH_SETTLED_FD names a file descriptor,
+ * and only at a moment when no event is pending, it writes there:
  *   settled MONOTONIC_NS RENDERER_NAME
- * with CLOCK_MONOTONIC in nanoseconds. Otherwise it does nothing. */
-void renderer_bench_idle(SDL_Renderer *renderer);
+ * the first time (the first frame has been presented and the loop is
+ * idle: the screen answers keys), then
+ *   ready MONOTONIC_NS RENDERER_NAME
+ * the first time it is idle with `ready` (both lines from one call when
+ * the packs were ready at once), with CLOCK_MONOTONIC in nanoseconds.
+ * Otherwise it does nothing. */
+void renderer_bench_idle(SDL_Renderer *renderer, bool ready);
 
 #endif

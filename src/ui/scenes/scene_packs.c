@@ -456,13 +456,18 @@ static void go_on(App *app, PacksState *s)
 
 /* ---- Packs: the folder, Reload, Remove ---- */
 
-static void reload(App *app)
+/* Once the reload (in the background) is in. */
+static void say_reloaded(App *app)
 {
-    app_packs_reload(app);
     app_notice(app, COLOR_ACCENT,
                i18n_plural("Packs reloaded: %s pack.", "Packs reloaded: %s packs.",
                            (int64_t)app->packs.pack_count),
                ui_format_int((int64_t)app->packs.pack_count).text);
+}
+
+static void reload(App *app)
+{
+    app_packs_reload(app, say_reloaded);
 }
 
 static void remove_now(App *app, void *user)
