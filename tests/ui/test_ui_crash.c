@@ -172,9 +172,7 @@ static _Noreturn void child_idle(App *app, int fd, const CrashMsg *base, int cou
 
 static _Noreturn void child_play(UiDriver *d, int fd, CrashMode mode, int answers)
 {
-    setenv("SDL_VIDEODRIVER", "dummy", 0);
-    setenv("SDL_RENDER_DRIVER", "software", 0);
-    setenv("SDL_AUDIODRIVER", "dummy", 0);
+    ui_headless();
     App *app = ui_open(d, pack_paths, SDL_arraysize(pack_paths), WIDTH, HEIGHT);
     if (app == NULL)
         _exit(CHILD_NO_APP);
@@ -453,14 +451,10 @@ static void test_every_type_answered_before_the_kill(void **state)
 
 int main(void)
 {
-    setenv("SDL_VIDEODRIVER", "dummy", 0);
-    setenv("SDL_RENDER_DRIVER", "software", 0);
-    setenv("SDL_AUDIODRIVER", "dummy", 0);
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test_setup_teardown(test_kill_while_idle_on_a_question, ui_setup, ui_teardown),
-        cmocka_unit_test_setup_teardown(test_kill_while_answering, ui_setup, ui_teardown),
-        cmocka_unit_test_setup_teardown(test_every_type_answered_before_the_kill, ui_setup,
-                                        ui_teardown),
+        UI_TEST(test_kill_while_idle_on_a_question),
+        UI_TEST(test_kill_while_answering),
+        UI_TEST(test_every_type_answered_before_the_kill),
     };
-    return cmocka_run_group_tests(tests, NULL, NULL);
+    return ui_run_tests(tests);
 }

@@ -183,12 +183,10 @@ static void test_arabic_screens_fit(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test_setup_teardown(test_arabic_mirrors_the_layout, ui_setup, ui_teardown),
-        cmocka_unit_test_setup_teardown(test_the_choice_belongs_to_the_learner, ui_setup,
-                                        ui_teardown),
-        cmocka_unit_test_setup_teardown(test_arabic_indic_digits_are_a_setting, ui_setup,
-                                        ui_teardown),
-        cmocka_unit_test_setup_teardown(test_arabic_screens_fit, ui_setup, ui_teardown),
+        UI_TEST(test_arabic_mirrors_the_layout),
+        UI_TEST(test_the_choice_belongs_to_the_learner),
+        UI_TEST(test_arabic_indic_digits_are_a_setting),
+        UI_TEST(test_arabic_screens_fit),
     };
-    return cmocka_run_group_tests(tests, NULL, NULL);
+    return ui_run_tests(tests);
 }

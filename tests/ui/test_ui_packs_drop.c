@@ -321,21 +321,16 @@ static void test_drop_gift_is_imported(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test_setup_teardown(test_drop_txt_and_no_extension_load_again, ui_setup,
-                                        ui_teardown),
-        cmocka_unit_test_setup_teardown(test_drop_with_100_clashing_names_overwrites_nothing,
-                                        ui_setup, ui_teardown),
-        cmocka_unit_test_setup_teardown(test_drop_fifo_does_not_hang, ui_setup, ui_teardown),
-        cmocka_unit_test_setup_teardown(test_control_character_is_shown_visibly, ui_setup,
-                                        ui_teardown),
-        cmocka_unit_test_setup_teardown(test_broken_packs_absent_from_choose, ui_setup,
-                                        ui_teardown),
-        cmocka_unit_test_setup_teardown(test_drop_same_id_asks_and_replaces, ui_setup, ui_teardown),
-        cmocka_unit_test_setup_teardown(test_fixed_pack_replaces_its_broken_file, ui_setup,
-                                        ui_teardown),
-        cmocka_unit_test_setup_teardown(test_remove_moves_the_file_aside, ui_setup, ui_teardown),
-        cmocka_unit_test_setup_teardown(test_300_packs_all_reachable, ui_setup, ui_teardown),
-        cmocka_unit_test_setup_teardown(test_drop_gift_is_imported, ui_setup, ui_teardown),
+        UI_TEST(test_drop_txt_and_no_extension_load_again),
+        UI_TEST(test_drop_with_100_clashing_names_overwrites_nothing),
+        UI_TEST(test_drop_fifo_does_not_hang),
+        UI_TEST(test_control_character_is_shown_visibly),
+        UI_TEST(test_broken_packs_absent_from_choose),
+        UI_TEST(test_drop_same_id_asks_and_replaces),
+        UI_TEST(test_fixed_pack_replaces_its_broken_file),
+        UI_TEST(test_remove_moves_the_file_aside),
+        UI_TEST(test_300_packs_all_reachable),
+        UI_TEST(test_drop_gift_is_imported),
     };
-    return cmocka_run_group_tests(tests, NULL, NULL);
+    return ui_run_tests(tests);
 }
