@@ -14,6 +14,7 @@
 
 #include <cmocka.h>
 
+#include "learn.h"
 #include "test_support.h"
 #include "widgets.h"
 
@@ -442,6 +443,16 @@ void ui_assert_fits(UiDriver *d, const char *what, unsigned may_overlap, bool la
                 fail_msg("%s %dx%d: \"%s\" overlaps \"%s\"", what, w, h, a->label, b->label);
         }
     }
+}
+
+void ui_study(UiDriver *d, int new_per_day)
+{
+    App *app = d->app;
+    LearnSettings ls = learn_settings_load(app->store, app->profile_id);
+    ls.new_per_day = new_per_day;
+    if (learn_settings_save(app->store, app->profile_id, &ls, NULL) != STORE_OK)
+        fail_msg("the study settings were not saved");
+    ui_go(d, SCENE_STUDY, NULL);
 }
 
 /* ---- rounds --------------------------------------------------------------- */

@@ -216,6 +216,10 @@ void ui_go(UiDriver *d, SceneId id, const SceneArg *arg);
  * screen in the message. */
 void ui_assert_fits(UiDriver *d, const char *what, unsigned may_overlap, bool labelled_only);
 
+/* Sets the learner's new cards a day (the other study settings kept) and
+ * opens the Study screen; fails the test when the setting is not saved. */
+void ui_study(UiDriver *d, int new_per_day);
+
 /* ---- rounds --------------------------------------------------------------- */
 
 /* Starts a round of the named questions of pack pack_id, in this order

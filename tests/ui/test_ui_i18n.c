@@ -173,7 +173,6 @@ static void test_arabic_screens_fit(void **state)
         app_apply_settings(app, false);
         for (size_t i = 0; i < sizeof scenes / sizeof scenes[0]; i++) {
             ui_go(d, scenes[i], NULL);
-            ui_refresh(d);
             ui_assert_fits(d, "arabic", 0, true);
         }
         ui_close(d);

@@ -71,7 +71,6 @@ static void test_first_frame_does_not_wait_for_a_big_pack(void **state)
     const Pack *big = pack_set_find(&app->packs, "big-pack");
     assert_non_null(big);
     assert_int_equal(big->question_count, BIG_QUESTIONS);
-    ui_refresh(d);
     assert_null(ui_find_prefix(d, "Loading packs"));
     assert_true(ui_shows(d, "1 pack loaded"));
 }

@@ -88,11 +88,8 @@ static void test_held_key_does_not_repeat_into_the_next_screen(void **state)
 static void test_study_is_not_rated_by_a_stray_key(void **state)
 {
     UiDriver *d = *state;
-    App *app = ui_open_play(d, 1280, 720);
-    LearnSettings ls = learn_settings_load(app->store, app->profile_id);
-    ls.new_per_day = 20;
-    assert_int_equal(learn_settings_save(app->store, app->profile_id, &ls, NULL), STORE_OK);
-    ui_go(d, SCENE_STUDY, NULL);
+    ui_open_play(d, 1280, 720);
+    ui_study(d, 20);
     ui_key_burst(d, SDLK_SPACE, 3);
     assert_non_null(ui_find(d, "Good")); /* flipped, not rated */
     assert_true(ui_shows(d, "0 learning \xC2\xB7 0 review \xC2\xB7 12 new"));

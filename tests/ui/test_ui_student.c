@@ -113,10 +113,7 @@ static void test_study_packs_are_chosen_and_the_counts_agree(void **state)
 {
     UiDriver *d = *state;
     App *app = ui_open_play(d, 1280, 720);
-    LearnSettings ls = learn_settings_load(app->store, app->profile_id);
-    ls.new_per_day = 20;
-    assert_int_equal(learn_settings_save(app->store, app->profile_id, &ls, NULL), STORE_OK);
-    ui_go(d, SCENE_STUDY, NULL);
+    ui_study(d, 20);
     assert_true(ui_shows(d, "0 learning \xC2\xB7 0 review \xC2\xB7 12 new"));
 
     /* P: the packs to study; the Arabic pack (the first row) alone. */
