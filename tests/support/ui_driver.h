@@ -23,6 +23,17 @@
  *         assert_int_equal(app_scene(d->app), SCENE_PACKS);
  *     }
  *
+ *     int main(void)
+ *     {
+ *         const struct CMUnitTest tests[] = {UI_TEST(test_x)};
+ *         return ui_run_tests(tests);
+ *     }
+ *
+ * The play tests share one pack (UI_PLAY_PACK_ID) and its steps: open it
+ * (ui_open_play), start a round of named questions (ui_play_round), answer
+ * right or wrong (ui_answer, ui_next, ui_answer_all), read back what the
+ * store kept (ui_read_round).
+ *
  * Read app.h ("for tests") first: the driver is built on that seam.
  */
 #ifndef QUIZDECK_UI_DRIVER_H

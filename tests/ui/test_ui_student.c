@@ -21,7 +21,6 @@
 
 #include "app.h"
 #include "audio.h"
-#include "learn.h"
 #include "play.h"
 #include "round.h"
 #include "store.h"
