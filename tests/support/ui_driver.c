@@ -14,6 +14,7 @@
 
 #include <cmocka.h>
 
+#include "learn.h"
 #include "test_support.h"
 #include "widgets.h"
 
@@ -78,9 +79,24 @@ int ui_teardown(void **state)
     return 0;
 }
 
+void ui_headless(void)
+{
+    setenv("SDL_VIDEODRIVER", "dummy", 0);
+    setenv("SDL_RENDER_DRIVER", "software", 0);
+    setenv("SDL_AUDIODRIVER", "dummy", 0);
+}
+
+int ui_run_group(const char *name, const struct CMUnitTest *tests, size_t count)
+{
+    ui_headless();
+    int failed = _cmocka_run_group_tests(name, tests, count, NULL, NULL);
+    SDL_Quit();
+    return failed;
+}
+
 /* ---- the App ------------------------------------------------------------- */
 
-App *ui_open(UiDriver *d, const char *const *pack_paths, size_t count, int w, int h)
+App *ui_launch(UiDriver *d, const char *const *pack_paths, size_t count, int w, int h)
 {
     ui_close(d);
     AppConfig config = {.pack_paths = pack_paths,
@@ -93,6 +109,14 @@ App *ui_open(UiDriver *d, const char *const *pack_paths, size_t count, int w, in
     if (d->app != NULL) {
         /* From here the game's clock is the test's (UI_PACE_MS). */
         app_test_set_clock(d->app, app_test_clock(d->app) + 1);
+        app_pump(d->app, 1); /* the first frame */
+    }
+    return d->app;
+}
+
+App *ui_open(UiDriver *d, const char *const *pack_paths, size_t count, int w, int h)
+{
+    if (ui_launch(d, pack_paths, count, w, h) != NULL) {
         ui_pump(d);
         ui_wait_packs(d);
     }
@@ -116,6 +140,15 @@ App *ui_start(UiDriver *d, const char *const *pack_paths, size_t count, int w, i
     if (ui_open(d, pack_paths, count, w, h) == NULL)
         fail_msg("the game did not start (data folder %s)", d->dir);
     return d->app;
+}
+
+App *ui_open_play(UiDriver *d, int w, int h)
+{
+    static const char *const play[] = {UI_PLAY_PACK_DIR};
+    App *app = ui_start(d, play, 1, w, h);
+    if (app->store == NULL)
+        fail_msg("the game started without its store (data folder %s)", d->dir);
+    return app;
 }
 
 void ui_close(UiDriver *d)
@@ -153,6 +186,15 @@ static void pace(UiDriver *d)
 {
     if (!d->hold_clock)
         app_test_set_clock(d->app, app_test_clock(d->app) + UI_PACE_MS);
+}
+
+/* A new input at the player's pace: an event of `type` to fill in. */
+static SDL_Event new_input(UiDriver *d, Uint32 type)
+{
+    pace(d);
+    SDL_Event e = {0};
+    e.type = type;
+    return e;
 }
 
 static void push(UiDriver *d, SDL_Event *e)
@@ -208,9 +250,7 @@ void ui_key(UiDriver *d, SDL_Keycode key)
 
 void ui_type(UiDriver *d, const char *utf8)
 {
-    pace(d);
-    SDL_Event e = {0};
-    e.type = SDL_TEXTINPUT;
+    SDL_Event e = new_input(d, SDL_TEXTINPUT);
     e.text.windowID = window_id(d);
     snprintf(e.text.text, sizeof e.text.text, "%s", utf8);
     push(d, &e);
@@ -218,9 +258,7 @@ void ui_type(UiDriver *d, const char *utf8)
 
 void ui_compose(UiDriver *d, const char *utf8)
 {
-    pace(d);
-    SDL_Event e = {0};
-    e.type = SDL_TEXTEDITING;
+    SDL_Event e = new_input(d, SDL_TEXTEDITING);
     e.edit.windowID = window_id(d);
     snprintf(e.edit.text, sizeof e.edit.text, "%s", utf8);
     e.edit.start = (Sint32)strlen(e.edit.text);
@@ -229,9 +267,7 @@ void ui_compose(UiDriver *d, const char *utf8)
 
 void ui_pad(UiDriver *d, Uint8 button)
 {
-    pace(d);
-    SDL_Event e = {0};
-    e.type = SDL_CONTROLLERBUTTONDOWN;
+    SDL_Event e = new_input(d, SDL_CONTROLLERBUTTONDOWN);
     e.cbutton.button = button;
     e.cbutton.state = SDL_PRESSED;
     SDL_PushEvent(&e);
@@ -242,9 +278,7 @@ void ui_pad(UiDriver *d, Uint8 button)
 
 void ui_wheel(UiDriver *d, int notches)
 {
-    pace(d);
-    SDL_Event e = {0};
-    e.type = SDL_MOUSEWHEEL;
+    SDL_Event e = new_input(d, SDL_MOUSEWHEEL);
     e.wheel.windowID = window_id(d);
     e.wheel.y = notches;
     push(d, &e);
@@ -293,9 +327,7 @@ void ui_drag(UiDriver *d, SDL_Point from, SDL_Point to)
 
 void ui_drop(UiDriver *d, const char *path)
 {
-    pace(d);
-    SDL_Event e = {0};
-    e.type = SDL_DROPFILE;
+    SDL_Event e = new_input(d, SDL_DROPFILE);
     e.drop.windowID = window_id(d);
     e.drop.file = SDL_strdup(path); /* the loop frees it, as SDL's own */
     push(d, &e);
@@ -303,9 +335,7 @@ void ui_drop(UiDriver *d, const char *path)
 
 void ui_close_window(UiDriver *d)
 {
-    pace(d);
-    SDL_Event e = {0};
-    e.type = SDL_QUIT;
+    SDL_Event e = new_input(d, SDL_QUIT);
     push(d, &e);
 }
 
@@ -429,10 +459,20 @@ void ui_assert_fits(UiDriver *d, const char *what, unsigned may_overlap, bool la
     }
 }
 
+void ui_study(UiDriver *d, int new_per_day)
+{
+    App *app = d->app;
+    LearnSettings ls = learn_settings_load(app->store, app->profile_id);
+    ls.new_per_day = new_per_day;
+    if (learn_settings_save(app->store, app->profile_id, &ls, NULL) != STORE_OK)
+        fail_msg("the study settings were not saved");
+    ui_go(d, SCENE_STUDY, NULL);
+}
+
 /* ---- rounds --------------------------------------------------------------- */
 
-void ui_start_round(UiDriver *d, const char *pack_id, const char *const *ids, size_t n,
-                    RoundTimeMode mode, int seconds)
+int64_t ui_start_round(UiDriver *d, const char *pack_id, const char *const *ids, size_t n,
+                       RoundTimeMode mode, int seconds)
 {
     RoundQuestionRef refs[32];
     if (n > SDL_arraysize(refs))
@@ -451,6 +491,12 @@ void ui_start_round(UiDriver *d, const char *pack_id, const char *const *ids, si
     ui_pump(d);
     if (app_scene(d->app) != SCENE_QUESTION)
         fail_msg("no question on screen after the round started");
+    return d->app->quiz.round_id;
+}
+
+int64_t ui_play_round(UiDriver *d, const char *const *ids, size_t n)
+{
+    return ui_start_round(d, UI_PLAY_PACK_ID, ids, n, ROUND_TIME_OFF, 0);
 }
 
 const char *ui_asked(UiDriver *d)
@@ -459,60 +505,85 @@ const char *ui_asked(UiDriver *d)
     return rq != NULL ? rq->question->id : "";
 }
 
-static Store *open_store(const UiDriver *d)
+/* Types text and presses Enter, as into a typed answer or a cloze gap. */
+static void type_enter(UiDriver *d, const char *text)
 {
-    Store *store = NULL;
-    StoreError err = {0};
-    if (store_open(&store, d->dir, &err) != STORE_OK)
-        fail_msg("the store in %s: %s", d->dir, err.message);
-    return store;
+    ui_type(d, text);
+    ui_key(d, SDLK_RETURN);
 }
 
-static void load_answers(const UiDriver *d, Store *store, int64_t round_id, StoreAnswerList *out)
+void ui_answer(UiDriver *d, bool right)
+{
+    const char *id = ui_asked(d);
+    if (strcmp(id, "q-choice") == 0) {
+        ui_key(d, right ? SDLK_b : SDLK_a); /* Paris, Berlin */
+    } else if (strcmp(id, "q-truefalse") == 0) {
+        ui_key(d, right ? SDLK_t : SDLK_f);
+    } else if (strcmp(id, "q-typed") == 0) {
+        type_enter(d, right ? "Rome" : "Paris");
+    } else if (strcmp(id, "q-cloze") == 0) {
+        type_enter(d, "Spain");
+        type_enter(d, right ? "Madrid" : "Lisbon");
+    } else {
+        fail_msg("no keys to answer \"%s\"", id);
+    }
+}
+
+void ui_next(UiDriver *d)
+{
+    if (app_scene(d->app) != SCENE_FEEDBACK)
+        fail_msg("no feedback to go on from (scene %s)", d->app->scenes[app_scene(d->app)]->name);
+    ui_key(d, SDLK_RETURN);
+}
+
+void ui_answer_all(UiDriver *d, bool right)
+{
+    while (app_scene(d->app) == SCENE_QUESTION) {
+        ui_answer(d, right);
+        ui_next(d);
+    }
+    if (app_scene(d->app) != SCENE_RESULTS)
+        fail_msg("no results after the last answer (scene %s)",
+                 d->app->scenes[app_scene(d->app)]->name);
+}
+
+void ui_read_round(const UiDriver *d, int64_t round_id, TestRound *out)
 {
     StoreError err = {0};
-    if (store_round_answers(store, round_id, out, &err) != STORE_OK)
-        fail_msg("the answers of round %lld in %s: %s", (long long)round_id, d->dir, err.message);
+    if (test_round_open(d->dir, round_id, out, &err) != STORE_OK)
+        fail_msg("round %lld in %s: %s", (long long)round_id, d->dir, err.message);
 }
 
 size_t ui_stored_answers(const UiDriver *d, int64_t round_id)
 {
-    Store *store = open_store(d);
-    StoreAnswerList answers = {0};
-    load_answers(d, store, round_id, &answers);
-    size_t n = answers.count;
-    store_answer_list_free(&answers);
-    store_close(store);
+    TestRound r;
+    ui_read_round(d, round_id, &r);
+    size_t n = r.answers.count;
+    test_round_free(&r);
     return n;
 }
 
 UiStoredAnswer ui_first_answer(const UiDriver *d, int64_t round_id)
 {
-    Store *store = open_store(d);
-    StoreAnswerList answers = {0};
-    load_answers(d, store, round_id, &answers);
-    if (answers.count == 0)
+    TestRound r;
+    ui_read_round(d, round_id, &r);
+    if (r.answers.count == 0)
         fail_msg("round %lld has no answer", (long long)round_id);
-    const StoreAnswer *s = &answers.items[0];
+    const StoreAnswer *s = &r.answers.items[0];
     UiStoredAnswer a = {s->timed_out, s->correct, s->ms_taken, ""};
     snprintf(a.given, sizeof a.given, "%s", s->given ? s->given : "");
-    store_answer_list_free(&answers);
-    store_close(store);
+    test_round_free(&r);
     return a;
 }
 
 StoreRound ui_stored_round(const UiDriver *d, int64_t round_id)
 {
-    Store *store = open_store(d);
-    StoreRoundList list = {0};
-    StoreError err = {0};
-    if (store_round_get(store, round_id, &list, &err) != STORE_OK || list.count != 1)
-        fail_msg("round %lld in %s: %s", (long long)round_id, d->dir, err.message);
-    StoreRound r = list.items[0];
-    r.topic = r.packs = NULL; /* owned by the list, freed below */
-    store_round_list_free(&list);
-    store_close(store);
-    return r;
+    TestRound r;
+    ui_read_round(d, round_id, &r);
+    StoreRound row = r.round.items[0];
+    row.topic = row.packs = NULL; /* owned by the list, freed below */
+    test_round_free(&r);
+    return row;
 }
 
 /* ---- pixels -------------------------------------------------------------- */
@@ -526,7 +597,9 @@ SDL_Color ui_pixel(UiDriver *d, int x, int y)
     return c;
 }
 
-int ui_count_color(UiDriver *d, SDL_Rect r, SDL_Color color, int tolerance)
+/* How many pixels of r (in the current frame) `test` says yes to. */
+static int count_pixels(UiDriver *d, SDL_Rect r, bool (*test)(SDL_Color c, SDL_Color ref, int n),
+                        SDL_Color ref, int n)
 {
     ui_refresh(d);
     Uint32 *px = calloc((size_t)r.w * (size_t)r.h, sizeof *px);
@@ -536,35 +609,29 @@ int ui_count_color(UiDriver *d, SDL_Rect r, SDL_Color color, int tolerance)
         free(px);
         fail_msg("cannot read pixels: %s", SDL_GetError());
     }
-    int n = 0;
+    int yes = 0;
     for (int i = 0; i < r.w * r.h; i++) {
         SDL_Color c = {(Uint8)((px[i] >> 16) & 0xFF), (Uint8)((px[i] >> 8) & 0xFF),
                        (Uint8)(px[i] & 0xFF), 255};
-        n += ui_near(c, color, tolerance);
+        yes += test(c, ref, n);
     }
     free(px);
-    return n;
+    return yes;
+}
+
+static bool differs(SDL_Color c, SDL_Color from, int threshold)
+{
+    return abs(c.r - from.r) + abs(c.g - from.g) + abs(c.b - from.b) > threshold;
+}
+
+int ui_count_color(UiDriver *d, SDL_Rect r, SDL_Color color, int tolerance)
+{
+    return count_pixels(d, r, ui_near, color, tolerance);
 }
 
 int ui_ink(UiDriver *d, SDL_Rect r, SDL_Color from, int threshold)
 {
-    ui_refresh(d);
-    Uint32 *px = calloc((size_t)r.w * (size_t)r.h, sizeof *px);
-    if (px == NULL)
-        fail_msg("out of memory reading %dx%d pixels", r.w, r.h);
-    if (SDL_RenderReadPixels(d->app->renderer, &r, SDL_PIXELFORMAT_ARGB8888, px, r.w * 4) != 0) {
-        free(px);
-        fail_msg("cannot read pixels: %s", SDL_GetError());
-    }
-    int ink = 0;
-    for (int i = 0; i < r.w * r.h; i++) {
-        int cr = (int)((px[i] >> 16) & 0xFF), cg = (int)((px[i] >> 8) & 0xFF),
-            cb = (int)(px[i] & 0xFF);
-        if (abs(cr - from.r) + abs(cg - from.g) + abs(cb - from.b) > threshold)
-            ink++;
-    }
-    free(px);
-    return ink;
+    return count_pixels(d, r, differs, from, threshold);
 }
 
 bool ui_near(SDL_Color a, SDL_Color b, int tolerance)

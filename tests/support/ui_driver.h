@@ -23,6 +23,17 @@
  *         assert_int_equal(app_scene(d->app), SCENE_PACKS);
  *     }
  *
+ *     int main(void)
+ *     {
+ *         const struct CMUnitTest tests[] = {UI_TEST(test_x)};
+ *         return ui_run_tests(tests);
+ *     }
+ *
+ * The play tests share one pack (UI_PLAY_PACK_ID) and its steps: open it
+ * (ui_open_play), start a round of named questions (ui_play_round), answer
+ * right or wrong (ui_answer, ui_next, ui_answer_all), read back what the
+ * store kept (ui_read_round).
+ *
  * Read app.h ("for tests") first: the driver is built on that seam.
  */
 #ifndef QUIZDECK_UI_DRIVER_H
@@ -37,6 +48,7 @@
 #include "app.h"
 #include "round.h"
 #include "store.h"
+#include "store_query.h"
 
 enum {
     UI_PUMP = 4, /* loop iterations after each input: events, update, draw */
@@ -75,6 +87,22 @@ void ui_write_big_pack(const char *path, const char *id, const char *title, int 
 int ui_setup(void **state);
 int ui_teardown(void **state);
 
+struct CMUnitTest; /* cmocka.h, included before this header */
+
+/* A UI test in a cmocka table: the function run on a fresh fixture. */
+#define UI_TEST(test) cmocka_unit_test_setup_teardown(test, ui_setup, ui_teardown)
+
+/* A UI test program's main: runs the table of tests headless (SDL's dummy
+ * video and audio drivers and the software renderer, unless the
+ * environment names others) and shuts SDL down after. Returns the number
+ * of tests that failed, for main to return. */
+#define ui_run_tests(tests) ui_run_group(#tests, tests, sizeof(tests) / sizeof((tests)[0]))
+int ui_run_group(const char *name, const struct CMUnitTest *tests, size_t count);
+
+/* Sets the headless drivers above, unless the environment names others:
+ * for a program that runs the App outside ui_run_tests (a forked child). */
+void ui_headless(void);
+
 /* ---- the App ------------------------------------------------------------- */
 
 /* Opens the game on the fixture's folder as a player would start it: the
@@ -82,6 +110,11 @@ int ui_teardown(void **state);
  * w x h pixels (0 = 1280 x 720), then a few loop iterations. Returns
  * d->app, or NULL when the App could not start. */
 App *ui_open(UiDriver *d, const char *const *pack_paths, size_t count, int w, int h);
+
+/* As ui_open, without waiting for the packs: the first frame (one loop
+ * iteration) is drawn and the packs may still be loading behind it. The
+ * pack_paths must stay valid while the App lives. */
+App *ui_launch(UiDriver *d, const char *const *pack_paths, size_t count, int w, int h);
 
 /* Pumps until the App's pack load is done, the first (ui_open calls it, so
  * every test starts with its packs loaded) or a reload (Reload, Replace,
@@ -91,6 +124,16 @@ void ui_wait_packs(UiDriver *d);
 
 /* As ui_open; fails the test when the App does not start. */
 App *ui_start(UiDriver *d, const char *const *pack_paths, size_t count, int w, int h);
+
+/* The play tests' pack: tests/data/play/, one question of each type with
+ * its choices unshuffled (so a test knows which tile holds which answer),
+ * and the Arabic pack beside it. */
+#define UI_PLAY_PACK_DIR QUIZDECK_TEST_DATA "/play"
+#define UI_PLAY_PACK_ID  "play-every-type"
+
+/* As ui_start on the play packs at w x h; fails the test unless the store
+ * opened too (the play tests read back what it keeps). */
+App *ui_open_play(UiDriver *d, int w, int h);
 
 /* Closes the game (app_destroy); the folder stays for the next launch. */
 void ui_close(UiDriver *d);
@@ -191,20 +234,51 @@ void ui_go(UiDriver *d, SceneId id, const SceneArg *arg);
  * screen in the message. */
 void ui_assert_fits(UiDriver *d, const char *what, unsigned may_overlap, bool labelled_only);
 
+/* Sets the learner's new cards a day (the other study settings kept) and
+ * opens the Study screen; fails the test when the setting is not saved. */
+void ui_study(UiDriver *d, int new_per_day);
+
 /* ---- rounds --------------------------------------------------------------- */
 
 /* Starts a round of the named questions of pack pack_id, in this order
  * (the fixed seed 7), with the time rule given, and fails the test unless
- * the question screen is then up. */
-void ui_start_round(UiDriver *d, const char *pack_id, const char *const *ids, size_t n,
-                    RoundTimeMode mode, int seconds);
+ * the question screen is then up. Returns the round's id in the store. */
+int64_t ui_start_round(UiDriver *d, const char *pack_id, const char *const *ids, size_t n,
+                       RoundTimeMode mode, int seconds);
+
+/* As ui_start_round for an untimed round of the play pack; returns the
+ * round's id in the store. */
+int64_t ui_play_round(UiDriver *d, const char *const *ids, size_t n);
+
+/* A list of question ids and its length, as the two arguments ids, n of
+ * the calls above: ui_play_round(d, UI_IDS("q-choice", "q-typed")). */
+#define UI_IDS(...)                                                                                \
+    (const char *const[]){__VA_ARGS__},                                                            \
+        sizeof((const char *const[]){__VA_ARGS__}) / sizeof(const char *)
 
 /* The id of the question being asked ("" when none). */
 const char *ui_asked(UiDriver *d);
 
+/* Answers the play pack's question on screen by keyboard, right or wrong:
+ * a tile's letter (Paris or Berlin; true or false), a typed answer (Rome
+ * or Paris) and Enter, both cloze gaps (Spain, then Madrid or Lisbon).
+ * Fails the test for a question it has no keys for. */
+void ui_answer(UiDriver *d, bool right);
+
+/* Enter on the feedback screen, to the next question or the results;
+ * fails the test when the feedback is not up. */
+void ui_next(UiDriver *d);
+
+/* Answers every question left in the round (ui_answer, ui_next) and fails
+ * the test unless the results are then on screen. */
+void ui_answer_all(UiDriver *d, bool right);
+
 /* What the store in the fixture's folder holds for a round, read with a
- * connection of the test's own: how many answers; the first answer (its
- * texts copied); the round's row. Each fails the test on a store error. */
+ * connection of the test's own (store_query.h): the round's row and
+ * answers into out, for test_round_free; how many answers; the first
+ * answer (its texts copied); the round's row. Each fails the test on a
+ * store error. */
+void ui_read_round(const UiDriver *d, int64_t round_id, TestRound *out);
 size_t ui_stored_answers(const UiDriver *d, int64_t round_id);
 
 typedef struct UiStoredAnswer {

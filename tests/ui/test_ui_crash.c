@@ -172,9 +172,7 @@ static _Noreturn void child_idle(App *app, int fd, const CrashMsg *base, int cou
 
 static _Noreturn void child_play(UiDriver *d, int fd, CrashMode mode, int answers)
 {
-    setenv("SDL_VIDEODRIVER", "dummy", 0);
-    setenv("SDL_RENDER_DRIVER", "software", 0);
-    setenv("SDL_AUDIODRIVER", "dummy", 0);
+    ui_headless();
     App *app = ui_open(d, pack_paths, SDL_arraysize(pack_paths), WIDTH, HEIGHT);
     if (app == NULL)
         _exit(CHILD_NO_APP);
@@ -319,27 +317,24 @@ static size_t check_store(const char *dir, const Acks *acks)
         fail_msg("integrity_check: %s", err.message);
 
     int64_t round_id = acks->started.round_id;
-    StoreAnswerList answers = {0};
-    assert_int_equal(store_round_answers(store, round_id, &answers, &err), STORE_OK);
-    assert_true(answers.count >= (size_t)acks->count);
+    TestRound r;
+    assert_int_equal(test_round_read(store, round_id, &r, &err), STORE_OK);
+    const StoreAnswerList *answers = &r.answers;
+    assert_true(answers->count >= (size_t)acks->count);
     for (int i = 0; i < acks->count; i++) {
-        assert_string_equal(answers.items[i].pack_id, acks->answer[i].pack_id);
-        assert_string_equal(answers.items[i].question_id, acks->answer[i].question_id);
-        assert_int_equal(answers.items[i].round_id, round_id);
+        assert_string_equal(answers->items[i].pack_id, acks->answer[i].pack_id);
+        assert_string_equal(answers->items[i].question_id, acks->answer[i].question_id);
+        assert_int_equal(answers->items[i].round_id, round_id);
     }
     /* Never more than the acknowledged ones plus the one being given. */
-    assert_true(answers.count <= (size_t)acks->count + 1);
-    size_t stored = answers.count;
-    store_answer_list_free(&answers);
-
-    StoreRoundList round = {0};
-    assert_int_equal(store_round_get(store, round_id, &round, &err), STORE_OK);
-    assert_int_equal(round.count, 1);
-    assert_false(round.items[0].finished);
-    assert_false(round.items[0].abandoned);
-    assert_int_equal(round.items[0].answered_count, (int)stored);
-    assert_int_equal(round.items[0].question_count, acks->started.question_count);
-    store_round_list_free(&round);
+    assert_true(answers->count <= (size_t)acks->count + 1);
+    size_t stored = answers->count;
+    assert_int_equal(r.round.count, 1);
+    assert_false(r.round.items[0].finished);
+    assert_false(r.round.items[0].abandoned);
+    assert_int_equal(r.round.items[0].answered_count, (int)stored);
+    assert_int_equal(r.round.items[0].question_count, acks->started.question_count);
+    test_round_free(&r);
 
     StoreRoundList open = {0};
     assert_int_equal(store_rounds_unfinished(store, acks->started.profile_id, &open, &err),
@@ -453,14 +448,10 @@ static void test_every_type_answered_before_the_kill(void **state)
 
 int main(void)
 {
-    setenv("SDL_VIDEODRIVER", "dummy", 0);
-    setenv("SDL_RENDER_DRIVER", "software", 0);
-    setenv("SDL_AUDIODRIVER", "dummy", 0);
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test_setup_teardown(test_kill_while_idle_on_a_question, ui_setup, ui_teardown),
-        cmocka_unit_test_setup_teardown(test_kill_while_answering, ui_setup, ui_teardown),
-        cmocka_unit_test_setup_teardown(test_every_type_answered_before_the_kill, ui_setup,
-                                        ui_teardown),
+        UI_TEST(test_kill_while_idle_on_a_question),
+        UI_TEST(test_kill_while_answering),
+        UI_TEST(test_every_type_answered_before_the_kill),
     };
-    return cmocka_run_group_tests(tests, NULL, NULL);
+    return ui_run_tests(tests);
 }

@@ -45,10 +45,9 @@ int main(void)
     close(fd);
     setenv("FONTCONFIG_FILE", conf, 1);
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test_setup_teardown(test_text_shows_without_fontconfig_fonts, ui_setup,
-                                        ui_teardown),
+        UI_TEST(test_text_shows_without_fontconfig_fonts),
     };
-    int failed = cmocka_run_group_tests(tests, NULL, NULL);
+    int failed = ui_run_tests(tests);
     unlink(conf);
     return failed;
 }

@@ -173,7 +173,6 @@ static void test_arabic_screens_fit(void **state)
         app_apply_settings(app, false);
         for (size_t i = 0; i < sizeof scenes / sizeof scenes[0]; i++) {
             ui_go(d, scenes[i], NULL);
-            ui_refresh(d);
             ui_assert_fits(d, "arabic", 0, true);
         }
         ui_close(d);
@@ -183,12 +182,10 @@ static void test_arabic_screens_fit(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test_setup_teardown(test_arabic_mirrors_the_layout, ui_setup, ui_teardown),
-        cmocka_unit_test_setup_teardown(test_the_choice_belongs_to_the_learner, ui_setup,
-                                        ui_teardown),
-        cmocka_unit_test_setup_teardown(test_arabic_indic_digits_are_a_setting, ui_setup,
-                                        ui_teardown),
-        cmocka_unit_test_setup_teardown(test_arabic_screens_fit, ui_setup, ui_teardown),
+        UI_TEST(test_arabic_mirrors_the_layout),
+        UI_TEST(test_the_choice_belongs_to_the_learner),
+        UI_TEST(test_arabic_indic_digits_are_a_setting),
+        UI_TEST(test_arabic_screens_fit),
     };
-    return cmocka_run_group_tests(tests, NULL, NULL);
+    return ui_run_tests(tests);
 }

@@ -21,36 +21,26 @@
 
 enum { BIG_QUESTIONS = 40000 };
 
-/* The game opened without waiting for its packs (ui_open waits). */
-static App *open_loading(UiDriver *d, const char *const *paths, size_t count)
+/* The big pack written into the test's folder, and the game opened on it
+ * without waiting for its packs (ui_launch). The path is the App's to read
+ * as long as it runs. */
+static App *launch_on_a_big_pack(UiDriver *d)
 {
-    AppConfig config = {.pack_paths = paths,
-                        .pack_path_count = count,
-                        .data_dir = d->dir,
-                        .width = 1280,
-                        .height = 720,
-                        .hidden = true};
-    d->app = app_create(&config);
-    assert_non_null(d->app);
-    app_pump(d->app, 1); /* the first frame */
-    return d->app;
-}
-
-static void big_pack_path(const UiDriver *d, char *path, size_t size)
-{
-    snprintf(path, size, "%s/big.yaml", d->dir);
+    static char path[UI_PATH_MAX + 16];
+    static const char *const paths[] = {path};
+    snprintf(path, sizeof path, "%s/big.yaml", d->dir);
     /* Long enough to parse that the first frame comes well before it is
      * read. */
     ui_write_big_pack(path, "big-pack", "A big pack", BIG_QUESTIONS);
+    App *app = ui_launch(d, paths, 1, 1280, 720);
+    assert_non_null(app);
+    return app;
 }
 
 static void test_first_frame_does_not_wait_for_a_big_pack(void **state)
 {
     UiDriver *d = *state;
-    char path[UI_PATH_MAX + 16];
-    big_pack_path(d, path, sizeof path);
-    const char *paths[] = {path};
-    App *app = open_loading(d, paths, 1);
+    App *app = launch_on_a_big_pack(d);
     /* The title is up before the pack is read, with the progress line. */
     assert_true(app_packs_loading(app));
     assert_int_equal(app_scene(app), SCENE_TITLE);
@@ -67,7 +57,6 @@ static void test_first_frame_does_not_wait_for_a_big_pack(void **state)
     const Pack *big = pack_set_find(&app->packs, "big-pack");
     assert_non_null(big);
     assert_int_equal(big->question_count, BIG_QUESTIONS);
-    ui_refresh(d);
     assert_null(ui_find_prefix(d, "Loading packs"));
     assert_true(ui_shows(d, "1 pack loaded"));
 }
@@ -75,10 +64,7 @@ static void test_first_frame_does_not_wait_for_a_big_pack(void **state)
 static void test_a_pack_dropped_during_the_load_joins_the_set(void **state)
 {
     UiDriver *d = *state;
-    char path[UI_PATH_MAX + 16];
-    big_pack_path(d, path, sizeof path);
-    const char *paths[] = {path};
-    App *app = open_loading(d, paths, 1);
+    App *app = launch_on_a_big_pack(d);
     assert_true(app_packs_loading(app));
     ui_drop(d, UI_DATA "/drop/ui-dropped.yaml");
     ui_wait_packs(d);
@@ -90,11 +76,8 @@ static void test_a_pack_dropped_during_the_load_joins_the_set(void **state)
 static void test_closing_during_the_load_does_not_hang(void **state)
 {
     UiDriver *d = *state;
-    char path[UI_PATH_MAX + 16];
-    big_pack_path(d, path, sizeof path);
-    const char *paths[] = {path};
     alarm(30); /* a hang fails the test instead of stalling the suite */
-    open_loading(d, paths, 1);
+    launch_on_a_big_pack(d);
     assert_true(app_packs_loading(d->app));
     ui_close(d);
     alarm(0);
@@ -104,14 +87,9 @@ static void test_closing_during_the_load_does_not_hang(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test_setup_teardown(test_first_frame_does_not_wait_for_a_big_pack, ui_setup,
-                                        ui_teardown),
-        cmocka_unit_test_setup_teardown(test_a_pack_dropped_during_the_load_joins_the_set, ui_setup,
-                                        ui_teardown),
-        cmocka_unit_test_setup_teardown(test_closing_during_the_load_does_not_hang, ui_setup,
-                                        ui_teardown),
+        UI_TEST(test_first_frame_does_not_wait_for_a_big_pack),
+        UI_TEST(test_a_pack_dropped_during_the_load_joins_the_set),
+        UI_TEST(test_closing_during_the_load_does_not_hang),
     };
-    int failed = cmocka_run_group_tests(tests, NULL, NULL);
-    SDL_Quit();
-    return failed;
+    return ui_run_tests(tests);
 }

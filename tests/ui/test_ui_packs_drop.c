@@ -83,6 +83,17 @@ static void test_drop_txt_and_no_extension_load_again(void **state)
     assert_non_null(pack_set_find(&app->packs, "drop-plain"));
 }
 
+/* The k-th file (from 1) holding a name a dropped clash.yaml would get:
+ * clash.yaml, clash-2.yaml, ...; and the id of the other pack in it. */
+static void clash_file(const UiDriver *d, int k, char *path, size_t size, char *id, size_t id_size)
+{
+    if (k == 1)
+        snprintf(path, size, "%s/clash.yaml", d->packs);
+    else
+        snprintf(path, size, "%s/clash-%d.yaml", d->packs, k);
+    snprintf(id, id_size, "other-%d", k);
+}
+
 /* A hundred files already hold the names a dropped pack would get (other
  * packs, of other ids): the copy takes the next free one and every one of
  * them is left as it was. */
@@ -92,11 +103,7 @@ static void test_drop_with_100_clashing_names_overwrites_nothing(void **state)
     assert_int_equal(mkdir(d->packs, 0755), 0);
     char path[200], text[600], id[40];
     for (int k = 1; k <= 100; k++) {
-        if (k == 1)
-            snprintf(path, sizeof path, "%s/clash.yaml", d->packs);
-        else
-            snprintf(path, sizeof path, "%s/clash-%d.yaml", d->packs, k);
-        snprintf(id, sizeof id, "other-%d", k);
+        clash_file(d, k, path, sizeof path, id, sizeof id);
         write_pack(path, id);
     }
     App *app = ui_start(d, NULL, 0, 1280, 720);
@@ -108,11 +115,7 @@ static void test_drop_with_100_clashing_names_overwrites_nothing(void **state)
     assert_non_null(pack_set_find(&app->packs, "clash"));
     assert_true(ui_shows(d, "clash-101.yaml"));
     for (int k = 1; k <= 100; k++) {
-        if (k == 1)
-            snprintf(path, sizeof path, "%s/clash.yaml", d->packs);
-        else
-            snprintf(path, sizeof path, "%s/clash-%d.yaml", d->packs, k);
-        snprintf(id, sizeof id, "other-%d", k);
+        clash_file(d, k, path, sizeof path, id, sizeof id);
         snprintf(text, sizeof text, pack_text, id, id);
         char got[600] = "";
         FILE *fp = fopen(path, "rb");
@@ -159,7 +162,6 @@ static void test_control_character_is_shown_visibly(void **state)
     ui_key(d, SDLK_ESCAPE); /* the notice goes */
     ui_click(d, "Packs");
     assert_int_equal(app_scene(d->app), SCENE_PACKS);
-    ui_refresh(d);
     assert_true(ui_shows(d, "bad\xE2\x90\x9Bname.yaml"));
     assert_false(ui_shows(d, "bad\x1bname"));
 }
@@ -172,10 +174,8 @@ static void test_broken_packs_absent_from_choose(void **state)
     App *app = ui_start(d, ui_packs, 2, 1280, 720);
     assert_int_equal(app->packs.failure_count, 1);
     ui_go(d, SCENE_PACKS, &(SceneArg){.packs = PACKS_BROWSE});
-    ui_refresh(d);
     assert_true(ui_shows(d, "not loaded"));
     ui_go(d, SCENE_PACKS, &(SceneArg){.packs = PACKS_CHOOSE});
-    ui_refresh(d);
     assert_false(ui_shows(d, "not loaded"));
     assert_true(ui_shows(d, "could not be loaded"));
 }
@@ -255,7 +255,6 @@ static void test_remove_moves_the_file_aside(void **state)
     ui_drop(d, src);
     assert_non_null(pack_set_find(&app->packs, "gone"));
     ui_go(d, SCENE_PACKS, &(SceneArg){.packs = PACKS_BROWSE});
-    ui_refresh(d);
     assert_true(ui_shows(d, d->packs)); /* where the folder is */
     ui_key(d, SDLK_DELETE);
     assert_true(app_asking(app));
@@ -324,21 +323,16 @@ static void test_drop_gift_is_imported(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test_setup_teardown(test_drop_txt_and_no_extension_load_again, ui_setup,
-                                        ui_teardown),
-        cmocka_unit_test_setup_teardown(test_drop_with_100_clashing_names_overwrites_nothing,
-                                        ui_setup, ui_teardown),
-        cmocka_unit_test_setup_teardown(test_drop_fifo_does_not_hang, ui_setup, ui_teardown),
-        cmocka_unit_test_setup_teardown(test_control_character_is_shown_visibly, ui_setup,
-                                        ui_teardown),
-        cmocka_unit_test_setup_teardown(test_broken_packs_absent_from_choose, ui_setup,
-                                        ui_teardown),
-        cmocka_unit_test_setup_teardown(test_drop_same_id_asks_and_replaces, ui_setup, ui_teardown),
-        cmocka_unit_test_setup_teardown(test_fixed_pack_replaces_its_broken_file, ui_setup,
-                                        ui_teardown),
-        cmocka_unit_test_setup_teardown(test_remove_moves_the_file_aside, ui_setup, ui_teardown),
-        cmocka_unit_test_setup_teardown(test_300_packs_all_reachable, ui_setup, ui_teardown),
-        cmocka_unit_test_setup_teardown(test_drop_gift_is_imported, ui_setup, ui_teardown),
+        UI_TEST(test_drop_txt_and_no_extension_load_again),
+        UI_TEST(test_drop_with_100_clashing_names_overwrites_nothing),
+        UI_TEST(test_drop_fifo_does_not_hang),
+        UI_TEST(test_control_character_is_shown_visibly),
+        UI_TEST(test_broken_packs_absent_from_choose),
+        UI_TEST(test_drop_same_id_asks_and_replaces),
+        UI_TEST(test_fixed_pack_replaces_its_broken_file),
+        UI_TEST(test_remove_moves_the_file_aside),
+        UI_TEST(test_300_packs_all_reachable),
+        UI_TEST(test_drop_gift_is_imported),
     };
-    return cmocka_run_group_tests(tests, NULL, NULL);
+    return ui_run_tests(tests);
 }

@@ -27,34 +27,7 @@
 #include "ui_driver.h"
 #include "widgets.h"
 
-#define PACK_ID "play-every-type"
-
 /* ---- set-up ------------------------------------------------------------ */
-
-static const char *const play_packs[] = {QUIZDECK_TEST_DATA "/play"};
-
-/* The game on the test's fresh folder with the play packs, at w x h. */
-static App *open_play(UiDriver *d, int w, int h)
-{
-    App *app = ui_open(d, play_packs, 1, w, h);
-    assert_non_null(app);
-    assert_non_null(app->store);
-    return app;
-}
-
-/* Starts a round of the named questions of a pack, in this order. */
-static void start_pack_round(UiDriver *d, const char *pack_id, const char *const *ids, size_t n,
-                             RoundTimeMode mode, int seconds)
-{
-    ui_start_round(d, pack_id, ids, n, mode, seconds);
-    assert_int_equal(app_scene(d->app), SCENE_QUESTION);
-}
-
-static void start_round(UiDriver *d, const char *const *ids, size_t n, RoundTimeMode mode,
-                        int seconds)
-{
-    start_pack_round(d, PACK_ID, ids, n, mode, seconds);
-}
 
 static const RoundQuestion *current(App *app)
 {
@@ -63,36 +36,7 @@ static const RoundQuestion *current(App *app)
     return rq;
 }
 
-/* Continues from the feedback screen by keyboard. */
-static void next_by_key(UiDriver *d)
-{
-    assert_int_equal(app_scene(d->app), SCENE_FEEDBACK);
-    ui_key(d, SDLK_RETURN);
-}
-
 /* ---- the store --------------------------------------------------------- */
-
-typedef struct Stored {
-    Store *store;
-    StoreAnswerList answers;
-    StoreRoundList round;
-} Stored;
-
-static void load_stored(const UiDriver *d, int64_t round_id, Stored *out)
-{
-    memset(out, 0, sizeof *out);
-    StoreError err = {0};
-    assert_int_equal(store_open(&out->store, d->dir, &err), STORE_OK);
-    assert_int_equal(store_round_answers(out->store, round_id, &out->answers, &err), STORE_OK);
-    assert_int_equal(store_round_get(out->store, round_id, &out->round, &err), STORE_OK);
-}
-
-static void free_stored(Stored *s)
-{
-    store_answer_list_free(&s->answers);
-    store_round_list_free(&s->round);
-    store_close(s->store);
-}
 
 static const char *const every_type[] = {"q-choice", "q-multi", "q-truefalse", "q-typed",
                                          "q-order",  "q-match", "q-cloze",     "q-flashcard"};
@@ -100,15 +44,15 @@ enum { EVERY_TYPE_COUNT = 8 };
 
 static void assert_all_right(const UiDriver *d, int64_t round_id)
 {
-    Stored s;
-    load_stored(d, round_id, &s);
+    TestRound s;
+    ui_read_round(d, round_id, &s);
     assert_int_equal(s.answers.count, EVERY_TYPE_COUNT);
     for (size_t i = 0; i < s.answers.count; i++) {
         const StoreAnswer *a = &s.answers.items[i];
         if (!a->correct)
             fail_msg("%s stored wrong: given \"%s\", fraction %.2f", a->question_id, a->given,
                      a->fraction_right);
-        assert_string_equal(a->pack_id, PACK_ID);
+        assert_string_equal(a->pack_id, UI_PLAY_PACK_ID);
         assert_string_equal(a->question_id, every_type[i]);
         assert_true(a->fraction_right > 0.999);
         /* A flashcard is self-graded: no points in a scored round. */
@@ -121,7 +65,7 @@ static void assert_all_right(const UiDriver *d, int64_t round_id)
     assert_true(s.round.items[0].finished);
     assert_false(s.round.items[0].abandoned);
     assert_int_equal(s.round.items[0].correct_count, EVERY_TYPE_COUNT);
-    free_stored(&s);
+    test_round_free(&s);
 }
 
 /* ---- the per-type table ------------------------------------------------- */
@@ -209,15 +153,14 @@ static void match_by_keys(UiDriver *d)
 static void test_every_type_by_keyboard(void **state)
 {
     UiDriver *d = *state;
-    App *app = open_play(d, 1280, 720);
-    start_round(d, every_type, EVERY_TYPE_COUNT, ROUND_TIME_OFF, 0);
-    int64_t round_id = app->quiz.round_id;
+    App *app = ui_open_play(d, 1280, 720);
+    int64_t round_id = ui_play_round(d, every_type, EVERY_TYPE_COUNT);
     assert_true(round_id > 0);
 
     ui_shot(d, "choice");
     ui_key(d, SDLK_b); /* Paris, by letter */
     ui_shot(d, "feedback");
-    next_by_key(d);
+    ui_next(d);
 
     ui_shot(d, "multi");
     ui_key(d, SDLK_1); /* Two */
@@ -225,11 +168,11 @@ static void test_every_type_by_keyboard(void **state)
     ui_key(d, SDLK_TAB);
     ui_key(d, SDLK_TAB);
     ui_key(d, SDLK_RETURN); /* Submit */
-    next_by_key(d);
+    ui_next(d);
 
     ui_shot(d, "truefalse");
     ui_key(d, SDLK_t);
-    next_by_key(d);
+    ui_next(d);
 
     /* Typed: a two-byte character typed by mistake goes with one Backspace. */
     ui_type(d, "Rom");
@@ -237,15 +180,15 @@ static void test_every_type_by_keyboard(void **state)
     ui_shot(d, "typed");
     ui_key(d, SDLK_BACKSPACE);
     ui_key(d, SDLK_RETURN);
-    next_by_key(d);
+    ui_next(d);
 
     ui_shot(d, "order");
     order_by_keys(d);
-    next_by_key(d);
+    ui_next(d);
 
     ui_shot(d, "match");
     match_by_keys(d);
-    next_by_key(d);
+    ui_next(d);
 
     ui_type(d, "Spain");
     ui_key(d, SDLK_RETURN); /* next gap */
@@ -253,13 +196,13 @@ static void test_every_type_by_keyboard(void **state)
     ui_shot(d, "cloze");
     ui_key(d, SDLK_RETURN); /* submit */
     ui_shot(d, "feedback-cloze");
-    next_by_key(d);
+    ui_next(d);
 
     ui_shot(d, "flashcard");
     ui_key(d, SDLK_RETURN); /* reveal */
     ui_shot(d, "flashcard-back");
     ui_key(d, SDLK_y);
-    next_by_key(d);
+    ui_next(d);
 
     assert_int_equal(app_scene(app), SCENE_RESULTS);
     ui_shot(d, "results");
@@ -305,9 +248,8 @@ static void order_by_mouse(UiDriver *d)
 static void test_every_type_by_mouse(void **state)
 {
     UiDriver *d = *state;
-    App *app = open_play(d, 1280, 720);
-    start_round(d, every_type, EVERY_TYPE_COUNT, ROUND_TIME_OFF, 0);
-    int64_t round_id = app->quiz.round_id;
+    App *app = ui_open_play(d, 1280, 720);
+    int64_t round_id = ui_play_round(d, every_type, EVERY_TYPE_COUNT);
 
     ui_click(d, "Paris");
     ui_click(d, "Next question");
@@ -359,10 +301,8 @@ static void test_every_type_by_mouse(void **state)
 static void test_wrong_answer_feedback_and_retry(void **state)
 {
     UiDriver *d = *state;
-    App *app = open_play(d, 1280, 720);
-    const char *const ids[] = {"q-choice", "q-truefalse", "q-typed"};
-    start_round(d, ids, 3, ROUND_TIME_OFF, 0);
-    int64_t first = app->quiz.round_id;
+    App *app = ui_open_play(d, 1280, 720);
+    int64_t first = ui_play_round(d, UI_IDS("q-choice", "q-truefalse", "q-typed"));
 
     ui_key(d, SDLK_a); /* Berlin: wrong */
     assert_int_equal(app_scene(app), SCENE_FEEDBACK);
@@ -378,22 +318,22 @@ static void test_wrong_answer_feedback_and_retry(void **state)
     SDL_Color bad = theme_color(COLOR_BAD);
     assert_int_equal(c.r, bad.r);
     assert_int_equal(c.g, bad.g);
-    next_by_key(d);
+    ui_next(d);
 
     ui_key(d, SDLK_t); /* right */
     assert_non_null(ui_widget(d, "Right!"));
     assert_non_null(ui_widget(d, "icon-right"));
-    next_by_key(d);
+    ui_next(d);
 
     ui_type(d, "Paris"); /* wrong */
     ui_key(d, SDLK_RETURN);
-    next_by_key(d);
+    ui_next(d);
     assert_int_equal(app_scene(app), SCENE_RESULTS);
     assert_non_null(ui_widget(d, "Correct answers: 1 / 3"));
     assert_non_null(ui_widget(d, "Retry the 2 I missed"));
 
-    Stored s;
-    load_stored(d, first, &s);
+    TestRound s;
+    ui_read_round(d, first, &s);
     assert_int_equal(s.answers.count, 3);
     assert_false(s.answers.items[0].correct);
     assert_string_equal(s.answers.items[0].question_id, "q-choice");
@@ -411,15 +351,15 @@ static void test_wrong_answer_feedback_and_retry(void **state)
                   {"q-typed", STORE_RATING_AGAIN}};
     for (size_t i = 0; i < 3; i++) {
         StoreReviewList reviews = {0};
-        assert_int_equal(
-            store_card_reviews(s.store, app->profile_id, PACK_ID, graded[i].id, 0, &reviews, NULL),
-            STORE_OK);
+        assert_int_equal(store_card_reviews(s.store, app->profile_id, UI_PLAY_PACK_ID, graded[i].id,
+                                            0, &reviews, NULL),
+                         STORE_OK);
         assert_int_equal(reviews.count, 1);
         assert_int_equal(reviews.items[0].rating, graded[i].rating);
         assert_int_equal(reviews.items[0].source, STORE_SOURCE_QUIZ);
         store_review_list_free(&reviews);
     }
-    free_stored(&s);
+    test_round_free(&s);
 
     ui_click(d, "Retry the 2 I missed");
     assert_int_equal(app_scene(app), SCENE_QUESTION);
@@ -436,12 +376,11 @@ static void test_wrong_answer_feedback_and_retry(void **state)
 static void test_timed_question_times_out(void **state)
 {
     UiDriver *d = *state;
-    App *app = open_play(d, 1280, 720);
+    App *app = ui_open_play(d, 1280, 720);
     app_test_set_clock(app, 100000);
     ui_pump(d);
-    const char *const ids[] = {"q-choice", "q-truefalse"};
-    start_round(d, ids, 2, ROUND_TIME_FIXED, 10);
-    int64_t round_id = app->quiz.round_id;
+    int64_t round_id =
+        ui_start_round(d, UI_PLAY_PACK_ID, UI_IDS("q-choice", "q-truefalse"), ROUND_TIME_FIXED, 10);
 
     const AppWidget *bar = ui_widget(d, "time-bar");
     SDL_Rect r = bar->rect;
@@ -464,13 +403,13 @@ static void test_timed_question_times_out(void **state)
     assert_non_null(ui_widget(d, "Time's up"));
 
     /* The next question answered in 2 s of the test clock. */
-    next_by_key(d);
+    ui_next(d);
     app_test_set_clock(app, 112001);
     ui_pump(d);
     ui_key(d, SDLK_t);
 
-    Stored s;
-    load_stored(d, round_id, &s);
+    TestRound s;
+    ui_read_round(d, round_id, &s);
     assert_int_equal(s.answers.count, 2);
     assert_true(s.answers.items[0].timed_out);
     assert_false(s.answers.items[0].correct);
@@ -478,7 +417,7 @@ static void test_timed_question_times_out(void **state)
     assert_int_equal(s.answers.items[0].points, 0);
     assert_true(s.answers.items[1].correct);
     assert_int_equal(s.answers.items[1].ms_taken, 2000);
-    free_stored(&s);
+    test_round_free(&s);
 }
 
 /* ---- Esc asks before abandoning ---------------------------------------- */
@@ -486,11 +425,10 @@ static void test_timed_question_times_out(void **state)
 static void test_escape_confirms_abandon(void **state)
 {
     UiDriver *d = *state;
-    App *app = open_play(d, 1280, 720);
-    start_round(d, every_type, 3, ROUND_TIME_OFF, 0);
-    int64_t round_id = app->quiz.round_id;
+    App *app = ui_open_play(d, 1280, 720);
+    int64_t round_id = ui_play_round(d, every_type, 3);
     ui_key(d, SDLK_b);
-    next_by_key(d);
+    ui_next(d);
 
     ui_key(d, SDLK_ESCAPE);
     assert_int_equal(app_scene(app), SCENE_QUESTION);
@@ -513,13 +451,13 @@ static void test_escape_confirms_abandon(void **state)
     assert_int_equal(app_scene(app), SCENE_TITLE);
     assert_false(app->quiz.active);
 
-    Stored s;
-    load_stored(d, round_id, &s);
+    TestRound s;
+    ui_read_round(d, round_id, &s);
     assert_true(s.round.items[0].abandoned);
     assert_false(s.round.items[0].finished);
     assert_int_equal(s.answers.count, 1); /* the answer given is kept */
     assert_true(s.answers.items[0].correct);
-    free_stored(&s);
+    test_round_free(&s);
 }
 
 /* ---- layout: every type at every size, and a resize mid-question ------- */
@@ -547,7 +485,7 @@ static void test_every_type_fits_every_size(void **state)
         /* Each size on a fresh folder, as a first launch at that size. */
         ui_fixture_close(d);
         assert_true(ui_fixture_open(d));
-        App *app = open_play(d, sizes[s].x, sizes[s].y);
+        App *app = ui_open_play(d, sizes[s].x, sizes[s].y);
         bool big_text = s == SDL_arraysize(sizes) - 1;
         if (big_text) {
             app->settings.font_scale = THEME_FONT_SCALE_MAX;
@@ -557,7 +495,7 @@ static void test_every_type_fits_every_size(void **state)
                                               "q-typed",  "q-order",     "q-match",
                                               "q-cloze",  "q-flashcard", "q-eight-long"};
         for (size_t t = 0; t < SDL_arraysize(layouts); t++) {
-            start_round(d, &layouts[t], 1, ROUND_TIME_FIXED, 30);
+            ui_start_round(d, UI_PLAY_PACK_ID, &layouts[t], 1, ROUND_TIME_FIXED, 30);
             if (app->theme.out_w != sizes[s].x)
                 fail_msg("window is %d wide, asked %d", app->theme.out_w, sizes[s].x);
             assert_layout_sane(d, layouts[t]);
@@ -574,10 +512,8 @@ static void test_every_type_fits_every_size(void **state)
 static void test_resize_mid_question(void **state)
 {
     UiDriver *d = *state;
-    App *app = open_play(d, 1280, 720);
-    const char *const ids[] = {"q-match"};
-    start_round(d, ids, 1, ROUND_TIME_OFF, 0);
-    int64_t round_id = app->quiz.round_id;
+    App *app = ui_open_play(d, 1280, 720);
+    int64_t round_id = ui_play_round(d, UI_IDS("q-match"));
     ui_click(d, "France"); /* a half-made pair survives the resize */
 
     ui_resize(d, 640, 480);
@@ -601,11 +537,11 @@ static void test_resize_mid_question(void **state)
     ui_click(d, "Submit");
     assert_int_equal(app_scene(app), SCENE_FEEDBACK);
 
-    Stored s;
-    load_stored(d, round_id, &s);
+    TestRound s;
+    ui_read_round(d, round_id, &s);
     assert_int_equal(s.answers.count, 1);
     assert_true(s.answers.items[0].correct);
-    free_stored(&s);
+    test_round_free(&s);
 }
 
 /* ---- pixels: focus and the prompt -------------------------------------- */
@@ -613,9 +549,8 @@ static void test_resize_mid_question(void **state)
 static void test_focus_ring_and_prompt_pixels(void **state)
 {
     UiDriver *d = *state;
-    App *app = open_play(d, 1280, 720);
-    const char *const ids[] = {"q-choice"};
-    start_round(d, ids, 1, ROUND_TIME_OFF, 0);
+    App *app = ui_open_play(d, 1280, 720);
+    ui_play_round(d, UI_IDS("q-choice"));
 
     assert_true(ink_in(d, ui_widget(d, "prompt")->rect) > 50);
 
@@ -654,10 +589,9 @@ static void test_focus_ring_and_prompt_pixels(void **state)
 static void test_arabic_typed_and_choice(void **state)
 {
     UiDriver *d = *state;
-    App *app = open_play(d, 1280, 720);
-    const char *const ids[] = {"ar-typed", "ar-choice"};
-    start_pack_round(d, "play-arabic", ids, 2, ROUND_TIME_OFF, 0);
-    int64_t round_id = app->quiz.round_id;
+    ui_open_play(d, 1280, 720);
+    int64_t round_id =
+        ui_start_round(d, "play-arabic", UI_IDS("ar-typed", "ar-choice"), ROUND_TIME_OFF, 0);
     assert_true(ink_in(d, ui_widget(d, "prompt")->rect) > 50);
 
     /* One letter too many (two bytes in UTF-8) goes with one Backspace. */
@@ -668,20 +602,20 @@ static void test_arabic_typed_and_choice(void **state)
     ui_key(d, SDLK_BACKSPACE);
     ui_key(d, SDLK_RETURN);
     assert_non_null(ui_widget(d, "Right!"));
-    next_by_key(d);
+    ui_next(d);
 
     ui_shot(d, "arabic-choice");
     ui_key(d, SDLK_1);
     assert_non_null(ui_widget(d, "Right!"));
 
-    Stored s;
-    load_stored(d, round_id, &s);
+    TestRound s;
+    ui_read_round(d, round_id, &s);
     assert_int_equal(s.answers.count, 2);
     assert_string_equal(s.answers.items[0].given,
                         "\xD8\xA7\xD9\x84\xD9\x83\xD9\x88\xD9\x8A\xD8\xAA");
     assert_true(s.answers.items[0].correct);
     assert_true(s.answers.items[1].correct);
-    free_stored(&s);
+    test_round_free(&s);
 }
 
 /* ---- IME composition --------------------------------------------------- */
@@ -689,9 +623,8 @@ static void test_arabic_typed_and_choice(void **state)
 static void test_ime_composition_is_shown_and_committed(void **state)
 {
     UiDriver *d = *state;
-    App *app = open_play(d, 1280, 720);
-    const char *const ids[] = {"q-typed"};
-    start_round(d, ids, 1, ROUND_TIME_OFF, 0);
+    App *app = ui_open_play(d, 1280, 720);
+    ui_play_round(d, UI_IDS("q-typed"));
     int empty_ink = ink_in(d, ui_widget(d, "answer-field")->rect);
 
     /* The IME is composing: the text shows in the field, Enter is the
@@ -711,18 +644,16 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_every_type_has_an_answer_area),
-        cmocka_unit_test_setup_teardown(test_every_type_by_keyboard, ui_setup, ui_teardown),
-        cmocka_unit_test_setup_teardown(test_every_type_by_mouse, ui_setup, ui_teardown),
-        cmocka_unit_test_setup_teardown(test_wrong_answer_feedback_and_retry, ui_setup,
-                                        ui_teardown),
-        cmocka_unit_test_setup_teardown(test_timed_question_times_out, ui_setup, ui_teardown),
-        cmocka_unit_test_setup_teardown(test_escape_confirms_abandon, ui_setup, ui_teardown),
-        cmocka_unit_test_setup_teardown(test_every_type_fits_every_size, ui_setup, ui_teardown),
-        cmocka_unit_test_setup_teardown(test_resize_mid_question, ui_setup, ui_teardown),
-        cmocka_unit_test_setup_teardown(test_focus_ring_and_prompt_pixels, ui_setup, ui_teardown),
-        cmocka_unit_test_setup_teardown(test_arabic_typed_and_choice, ui_setup, ui_teardown),
-        cmocka_unit_test_setup_teardown(test_ime_composition_is_shown_and_committed, ui_setup,
-                                        ui_teardown),
+        UI_TEST(test_every_type_by_keyboard),
+        UI_TEST(test_every_type_by_mouse),
+        UI_TEST(test_wrong_answer_feedback_and_retry),
+        UI_TEST(test_timed_question_times_out),
+        UI_TEST(test_escape_confirms_abandon),
+        UI_TEST(test_every_type_fits_every_size),
+        UI_TEST(test_resize_mid_question),
+        UI_TEST(test_focus_ring_and_prompt_pixels),
+        UI_TEST(test_arabic_typed_and_choice),
+        UI_TEST(test_ime_composition_is_shown_and_committed),
     };
-    return cmocka_run_group_tests(tests, NULL, NULL);
+    return ui_run_tests(tests);
 }

@@ -24,35 +24,28 @@
 
 #include "app.h"
 #include "audio.h"
-#include "learn.h"
 #include "play.h"
 #include "round.h"
 #include "store.h"
 #include "ui_driver.h"
 #include "widgets.h"
 
-#define PACK_ID "play-every-type"
-
-static const char *const play_packs[] = {QUIZDECK_TEST_DATA "/play"};
-
-/* The game on the test's fresh folder with the play packs, at w x h. */
-static App *open_play(UiDriver *d, int w, int h)
+/* A cloze half right: the first gap right, the second wrong. */
+static void answer_cloze_half_right(UiDriver *d)
 {
-    App *app = ui_open(d, play_packs, 1, w, h);
-    assert_non_null(app);
-    assert_non_null(app->store);
-    return app;
+    ui_type(d, "Spain");
+    ui_key(d, SDLK_RETURN);
+    ui_type(d, "Lisbon");
+    ui_key(d, SDLK_RETURN);
 }
 /* Enter pressed twice on "Next question" goes on to the next question and
  * no further: the second press does not answer a question not yet seen. */
 static void test_double_enter_does_not_answer_the_next_question(void **state)
 {
     UiDriver *d = *state;
-    App *app = open_play(d, 1280, 720);
-    const char *const ids[] = {"q-truefalse", "q-choice", "q-multi"};
-    ui_start_round(d, PACK_ID, ids, 3, ROUND_TIME_OFF, 0);
-    int64_t round_id = app->quiz.round_id;
-    ui_key(d, SDLK_t);
+    App *app = ui_open_play(d, 1280, 720);
+    int64_t round_id = ui_play_round(d, UI_IDS("q-truefalse", "q-choice", "q-multi"));
+    ui_answer(d, true);
     assert_int_equal(app_scene(app), SCENE_FEEDBACK);
 
     ui_key_burst(d, SDLK_RETURN, 2);
@@ -71,11 +64,9 @@ static void test_double_enter_does_not_answer_the_next_question(void **state)
 static void test_held_key_does_not_repeat_into_the_next_screen(void **state)
 {
     UiDriver *d = *state;
-    App *app = open_play(d, 1280, 720);
-    const char *const ids[] = {"q-truefalse", "q-choice"};
-    ui_start_round(d, PACK_ID, ids, 2, ROUND_TIME_OFF, 0);
-    int64_t round_id = app->quiz.round_id;
-    ui_key(d, SDLK_t);
+    App *app = ui_open_play(d, 1280, 720);
+    int64_t round_id = ui_play_round(d, UI_IDS("q-truefalse", "q-choice"));
+    ui_answer(d, true);
     ui_wait(d, UI_PACE_MS);
     ui_key_event(d, SDL_KEYDOWN, SDLK_RETURN, false);
     assert_int_equal(app_scene(app), SCENE_QUESTION);
@@ -96,11 +87,8 @@ static void test_held_key_does_not_repeat_into_the_next_screen(void **state)
 static void test_study_is_not_rated_by_a_stray_key(void **state)
 {
     UiDriver *d = *state;
-    App *app = open_play(d, 1280, 720);
-    LearnSettings ls = learn_settings_load(app->store, app->profile_id);
-    ls.new_per_day = 20;
-    assert_int_equal(learn_settings_save(app->store, app->profile_id, &ls, NULL), STORE_OK);
-    ui_go(d, SCENE_STUDY, NULL);
+    ui_open_play(d, 1280, 720);
+    ui_study(d, 20);
     ui_key_burst(d, SDLK_SPACE, 3);
     assert_non_null(ui_find(d, "Good")); /* flipped, not rated */
     assert_true(ui_shows(d, "0 learning \xC2\xB7 0 review \xC2\xB7 12 new"));
@@ -123,12 +111,11 @@ static void test_study_is_not_rated_by_a_stray_key(void **state)
 static void test_timer_stops_while_quit_is_asked(void **state)
 {
     UiDriver *d = *state;
-    App *app = open_play(d, 1280, 720);
+    App *app = ui_open_play(d, 1280, 720);
     app_test_set_clock(app, 200000);
     ui_pump(d);
-    const char *const ids[] = {"q-choice", "q-truefalse"};
-    ui_start_round(d, PACK_ID, ids, 2, ROUND_TIME_FIXED, 10);
-    int64_t round_id = app->quiz.round_id;
+    int64_t round_id =
+        ui_start_round(d, UI_PLAY_PACK_ID, UI_IDS("q-choice", "q-truefalse"), ROUND_TIME_FIXED, 10);
 
     ui_wait(d, 2000);
     ui_key(d, SDLK_ESCAPE);
@@ -161,11 +148,9 @@ static void test_timer_stops_while_quit_is_asked(void **state)
 static void test_escape_on_feedback_asks_to_quit(void **state)
 {
     UiDriver *d = *state;
-    App *app = open_play(d, 1280, 720);
-    const char *const ids[] = {"q-truefalse", "q-choice"};
-    ui_start_round(d, PACK_ID, ids, 2, ROUND_TIME_OFF, 0);
-    int64_t round_id = app->quiz.round_id;
-    ui_key(d, SDLK_t);
+    App *app = ui_open_play(d, 1280, 720);
+    int64_t round_id = ui_play_round(d, UI_IDS("q-truefalse", "q-choice"));
+    ui_answer(d, true);
     assert_int_equal(app_scene(app), SCENE_FEEDBACK);
 
     ui_key(d, SDLK_ESCAPE);
@@ -189,12 +174,10 @@ static void test_escape_on_feedback_asks_to_quit(void **state)
 static void test_closing_the_window_mid_round_asks_first(void **state)
 {
     UiDriver *d = *state;
-    App *app = open_play(d, 1280, 720);
-    const char *const ids[] = {"q-truefalse", "q-choice", "q-typed"};
-    ui_start_round(d, PACK_ID, ids, 3, ROUND_TIME_OFF, 0);
-    int64_t round_id = app->quiz.round_id;
-    ui_key(d, SDLK_t);
-    ui_key(d, SDLK_RETURN);
+    App *app = ui_open_play(d, 1280, 720);
+    int64_t round_id = ui_play_round(d, UI_IDS("q-truefalse", "q-choice", "q-typed"));
+    ui_answer(d, true);
+    ui_next(d);
     assert_int_equal(app_scene(app), SCENE_QUESTION);
 
     ui_close_window(d);
@@ -213,7 +196,7 @@ static void test_closing_the_window_mid_round_asks_first(void **state)
     assert_int_equal(r.answered_count, 1);
 
     /* Away from a round, closing does not ask. */
-    App *again = open_play(d, 1280, 720);
+    App *again = ui_open_play(d, 1280, 720);
     ui_close_window(d);
     assert_false(again->running);
 }
@@ -224,10 +207,8 @@ static void test_closing_the_window_mid_round_asks_first(void **state)
 static void test_empty_answers_say_what_is_missing(void **state)
 {
     UiDriver *d = *state;
-    App *app = open_play(d, 1280, 720);
-    const char *const ids[] = {"q-typed", "q-multi", "q-match", "q-cloze"};
-    ui_start_round(d, PACK_ID, ids, 4, ROUND_TIME_OFF, 0);
-    int64_t round_id = app->quiz.round_id;
+    App *app = ui_open_play(d, 1280, 720);
+    int64_t round_id = ui_play_round(d, UI_IDS("q-typed", "q-multi", "q-match", "q-cloze"));
 
     ui_key(d, SDLK_RETURN);
     assert_int_equal(app_scene(app), SCENE_QUESTION);
@@ -264,16 +245,12 @@ static void test_empty_answers_say_what_is_missing(void **state)
     ui_click(d, "I don't know");
     assert_int_equal(app_scene(app), SCENE_FEEDBACK);
 
-    Store *store = NULL;
-    StoreError err = {0};
-    assert_int_equal(store_open(&store, d->dir, &err), STORE_OK);
-    StoreAnswerList answers = {0};
-    assert_int_equal(store_round_answers(store, round_id, &answers, &err), STORE_OK);
-    assert_int_equal(answers.count, 4);
-    for (size_t i = 0; i < answers.count; i++)
-        assert_false(answers.items[i].correct);
-    store_answer_list_free(&answers);
-    store_close(store);
+    TestRound stored;
+    ui_read_round(d, round_id, &stored);
+    assert_int_equal(stored.answers.count, 4);
+    for (size_t i = 0; i < stored.answers.count; i++)
+        assert_false(stored.answers.items[i].correct);
+    test_round_free(&stored);
 }
 
 /* A cloze half right: the feedback shows the whole sentence, marks each
@@ -282,13 +259,9 @@ static void test_empty_answers_say_what_is_missing(void **state)
 static void test_cloze_feedback_marks_each_gap(void **state)
 {
     UiDriver *d = *state;
-    App *app = open_play(d, 1280, 720);
-    const char *const ids[] = {"q-cloze"};
-    ui_start_round(d, PACK_ID, ids, 1, ROUND_TIME_OFF, 0);
-    ui_type(d, "Spain");
-    ui_key(d, SDLK_RETURN);
-    ui_type(d, "Lisbon");
-    ui_key(d, SDLK_RETURN);
+    App *app = ui_open_play(d, 1280, 720);
+    ui_play_round(d, UI_IDS("q-cloze"));
+    answer_cloze_half_right(d);
     assert_int_equal(app_scene(app), SCENE_FEEDBACK);
     ui_shot(d, "feedback-cloze-partly");
     assert_non_null(ui_widget(d, "Partly right"));
@@ -311,16 +284,12 @@ static void test_cloze_feedback_marks_each_gap(void **state)
 static void test_results_offer_what_applies_and_done_goes_home(void **state)
 {
     UiDriver *d = *state;
-    App *app = open_play(d, 1280, 720);
+    App *app = ui_open_play(d, 1280, 720);
     for (size_t i = 0; i < app->packs.pack_count; i++)
-        app->selection.pack[i] = strcmp(app->packs.packs[i]->id, PACK_ID) == 0;
+        app->selection.pack[i] = strcmp(app->packs.packs[i]->id, UI_PLAY_PACK_ID) == 0;
     const char *const ids[] = {"q-choice", "q-truefalse"};
-    ui_start_round(d, PACK_ID, ids, 2, ROUND_TIME_OFF, 0);
-    int64_t first = app->quiz.round_id;
-    ui_key(d, SDLK_a); /* Berlin: wrong */
-    ui_key(d, SDLK_RETURN);
-    ui_key(d, SDLK_f); /* false: wrong */
-    ui_key(d, SDLK_RETURN);
+    int64_t first = ui_play_round(d, ids, 2);
+    ui_answer_all(d, false); /* Berlin, false */
     assert_int_equal(app_scene(app), SCENE_RESULTS);
     ui_shot(d, "results-nothing-right");
     const AppWidget *correct = ui_widget(d, "Correct answers: 0 / 2");
@@ -334,11 +303,8 @@ static void test_results_offer_what_applies_and_done_goes_home(void **state)
     /* Everything right: no retry; Done goes to the title. */
     ui_key(d, SDLK_ESCAPE);
     ui_key(d, SDLK_y);
-    ui_start_round(d, PACK_ID, ids, 2, ROUND_TIME_OFF, 0);
-    ui_key(d, SDLK_b);
-    ui_key(d, SDLK_RETURN);
-    ui_key(d, SDLK_t);
-    ui_key(d, SDLK_RETURN);
+    ui_play_round(d, ids, 2);
+    ui_answer_all(d, true);
     assert_int_equal(app_scene(app), SCENE_RESULTS);
     assert_null(ui_find_prefix(d, "Retry"));
     assert_false(ui_shows(d, "R  retry missed"));
@@ -355,13 +321,9 @@ static void test_results_offer_what_applies_and_done_goes_home(void **state)
 static void test_feedback_and_results_fit_800x600(void **state)
 {
     UiDriver *d = *state;
-    App *app = open_play(d, 800, 600);
-    const char *const ids[] = {"q-cloze", "q-flashcard", "q-choice"};
-    ui_start_round(d, PACK_ID, ids, 3, ROUND_TIME_OFF, 0);
-    ui_type(d, "Spain");
-    ui_key(d, SDLK_RETURN);
-    ui_type(d, "Lisbon");
-    ui_key(d, SDLK_RETURN);
+    App *app = ui_open_play(d, 800, 600);
+    ui_play_round(d, UI_IDS("q-cloze", "q-flashcard", "q-choice"));
+    answer_cloze_half_right(d);
     ui_shot(d, "feedback-cloze-partly");
     ui_assert_fits(d, "cloze feedback", WIDGET_DANGER, true);
     ui_key(d, SDLK_RETURN);
@@ -386,10 +348,9 @@ static void test_feedback_and_results_fit_800x600(void **state)
 static void test_round_ended_under_the_question_goes_home(void **state)
 {
     UiDriver *d = *state;
-    App *app = open_play(d, 1280, 720);
+    App *app = ui_open_play(d, 1280, 720);
     const char *const ids[] = {"q-truefalse", "q-choice"};
-    ui_start_round(d, PACK_ID, ids, 2, ROUND_TIME_FIXED, 10);
-    int64_t round_id = app->quiz.round_id;
+    int64_t round_id = ui_start_round(d, UI_PLAY_PACK_ID, ids, 2, ROUND_TIME_FIXED, 10);
     assert_int_equal(app_scene(app), SCENE_QUESTION);
     ui_wait(d, UI_PACE_MS);
 
@@ -402,9 +363,9 @@ static void test_round_ended_under_the_question_goes_home(void **state)
 
     /* A new round started under the screen (no scene switch) is the one
      * shown after the next frame, not the freed one. */
-    ui_start_round(d, PACK_ID, ids, 2, ROUND_TIME_FIXED, 10);
+    ui_start_round(d, UI_PLAY_PACK_ID, ids, 2, ROUND_TIME_FIXED, 10);
     const char *const other[] = {"q-choice"};
-    RoundQuestionRef refs[] = {{PACK_ID, other[0]}};
+    RoundQuestionRef refs[] = {{UI_PLAY_PACK_ID, other[0]}};
     RoundSettings rs = {.only = refs, .only_count = 1, .keep_only_order = true, .seed = 7};
     rs.time_mode = ROUND_TIME_FIXED;
     rs.fixed_seconds = 10;
@@ -423,33 +384,18 @@ static void test_round_ended_under_the_question_goes_home(void **state)
 
 int main(void)
 {
-    setenv("SDL_VIDEODRIVER", "dummy", 0);
-    setenv("SDL_RENDER_DRIVER", "software", 0);
-    setenv("SDL_AUDIODRIVER", "dummy", 0);
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test_setup_teardown(test_double_enter_does_not_answer_the_next_question,
-                                        ui_setup, ui_teardown),
-        cmocka_unit_test_setup_teardown(test_held_key_does_not_repeat_into_the_next_screen,
-                                        ui_setup, ui_teardown),
-        cmocka_unit_test_setup_teardown(test_study_is_not_rated_by_a_stray_key, ui_setup,
-                                        ui_teardown),
-        cmocka_unit_test_setup_teardown(test_timer_stops_while_quit_is_asked, ui_setup,
-                                        ui_teardown),
-        cmocka_unit_test_setup_teardown(test_escape_on_feedback_asks_to_quit, ui_setup,
-                                        ui_teardown),
-        cmocka_unit_test_setup_teardown(test_closing_the_window_mid_round_asks_first, ui_setup,
-                                        ui_teardown),
-        cmocka_unit_test_setup_teardown(test_empty_answers_say_what_is_missing, ui_setup,
-                                        ui_teardown),
-        cmocka_unit_test_setup_teardown(test_cloze_feedback_marks_each_gap, ui_setup, ui_teardown),
-        cmocka_unit_test_setup_teardown(test_results_offer_what_applies_and_done_goes_home,
-                                        ui_setup, ui_teardown),
-        cmocka_unit_test_setup_teardown(test_feedback_and_results_fit_800x600, ui_setup,
-                                        ui_teardown),
-        cmocka_unit_test_setup_teardown(test_round_ended_under_the_question_goes_home, ui_setup,
-                                        ui_teardown),
+        UI_TEST(test_double_enter_does_not_answer_the_next_question),
+        UI_TEST(test_held_key_does_not_repeat_into_the_next_screen),
+        UI_TEST(test_study_is_not_rated_by_a_stray_key),
+        UI_TEST(test_timer_stops_while_quit_is_asked),
+        UI_TEST(test_escape_on_feedback_asks_to_quit),
+        UI_TEST(test_closing_the_window_mid_round_asks_first),
+        UI_TEST(test_empty_answers_say_what_is_missing),
+        UI_TEST(test_cloze_feedback_marks_each_gap),
+        UI_TEST(test_results_offer_what_applies_and_done_goes_home),
+        UI_TEST(test_feedback_and_results_fit_800x600),
+        UI_TEST(test_round_ended_under_the_question_goes_home),
     };
-    int failed = cmocka_run_group_tests(tests, NULL, NULL);
-    SDL_Quit();
-    return failed;
+    return ui_run_tests(tests);
 }

@@ -26,8 +26,6 @@
 #include "report.h"
 #include "ui_driver.h"
 
-static const char *const play_packs[] = {QUIZDECK_TEST_DATA "/play"};
-
 static const char roster[] = "S01\tAhmad Al-Sabah\n"
                              "S02\tNoura Al-Rashid\n"
                              "S03\tSara Ali\n";
@@ -66,9 +64,17 @@ static void write_session(const UiDriver *d, const char *feedback, const char *e
 
 static void open_session(UiDriver *d, const char *folder)
 {
-    assert_non_null(ui_start(d, play_packs, 1, 1280, 720));
+    ui_open_play(d, 1280, 720);
     ui_go(d, SCENE_SESSION, &(SceneArg){.session = folder});
     ui_refresh(d);
+}
+
+/* A new session folder (write_session) opened on its intro screen. */
+static void open_new_session(UiDriver *d, const char *feedback, const char *extra, char *folder,
+                             size_t size)
+{
+    write_session(d, feedback, extra, folder, size);
+    open_session(d, folder);
 }
 
 /* The one file in FOLDER/results/new, read whole into buf ("" when none). */
@@ -107,14 +113,23 @@ static size_t count_of(const char *haystack, const char *needle)
     return n;
 }
 
+/* A name typed on the intro and Enter: the session does not start, and
+ * says why. */
+static void assert_name_refused(UiDriver *d, const char *name)
+{
+    ui_type(d, name);
+    ui_key(d, SDLK_RETURN);
+    assert_int_equal(app_scene(d->app), SCENE_SESSION);
+    assert_non_null(ui_widget(d, "session-message"));
+}
+
 /* ---- tests ------------------------------------------------------------- */
 
 static void test_intro_and_roster_filter(void **state)
 {
     UiDriver *d = *state;
     char folder[128];
-    write_session(d, "each", "", folder, sizeof folder);
-    open_session(d, folder);
+    open_new_session(d, "each", "", folder, sizeof folder);
     assert_true(ui_shows(d, "Capitals quiz"));
     assert_non_null(ui_widget(d, "Open now"));
     /* Every name before anything is typed; then only those that match. */
@@ -122,16 +137,11 @@ static void test_intro_and_roster_filter(void **state)
     assert_non_null(ui_widget(d, "Sara Ali"));
     ui_shot(d, "session-intro");
     ui_type(d, "al-ra");
-    ui_refresh(d);
     assert_non_null(ui_widget(d, "Noura Al-Rashid"));
     assert_null(ui_find(d, "Ahmad Al-Sabah"));
     assert_null(ui_find(d, "Sara Ali"));
     /* A name not on the roster cannot start. */
-    ui_type(d, "zzz");
-    ui_key(d, SDLK_RETURN);
-    assert_int_equal(app_scene(d->app), SCENE_SESSION);
-    ui_refresh(d);
-    assert_non_null(ui_widget(d, "session-message"));
+    assert_name_refused(d, "zzz");
     ui_resize(d, 800, 600);
     ui_refresh(d);
     ui_shot(d, "session-intro");
@@ -141,14 +151,9 @@ static void test_closed_session_cannot_start(void **state)
 {
     UiDriver *d = *state;
     char folder[128];
-    write_session(d, "each", "closes: 2020-01-01T09:00:00+03:00\n", folder, sizeof folder);
-    open_session(d, folder);
+    open_new_session(d, "each", "closes: 2020-01-01T09:00:00+03:00\n", folder, sizeof folder);
     assert_non_null(ui_widget(d, "Closed"));
-    ui_type(d, "Sara");
-    ui_key(d, SDLK_RETURN);
-    assert_int_equal(app_scene(d->app), SCENE_SESSION);
-    ui_refresh(d);
-    assert_non_null(ui_widget(d, "session-message"));
+    assert_name_refused(d, "Sara");
     char buf[64];
     assert_int_equal(read_result(folder, buf, sizeof buf), 0);
 }
@@ -157,8 +162,7 @@ static void test_whole_session_with_feedback_end_writes_the_result(void **state)
 {
     UiDriver *d = *state;
     char folder[128];
-    write_session(d, "end", "", folder, sizeof folder);
-    open_session(d, folder);
+    open_new_session(d, "end", "", folder, sizeof folder);
     ui_type(d, "noura");
     ui_key(d, SDLK_RETURN); /* the one name left */
     assert_int_equal(app_scene(d->app), SCENE_QUESTION);
@@ -170,7 +174,6 @@ static void test_whole_session_with_feedback_end_writes_the_result(void **state)
     assert_int_equal(app_scene(d->app), SCENE_QUESTION);
     ui_key(d, SDLK_a); /* True: right, and the last answer */
     assert_int_equal(app_scene(d->app), SCENE_RESULTS);
-    ui_refresh(d);
     assert_true(ui_shows(d, "Handed in"));
     assert_non_null(ui_widget(d, "delivery"));
     ui_shot(d, "session-results");
@@ -197,9 +200,8 @@ static void test_a_dropped_folder_opens_the_session(void **state)
     UiDriver *d = *state;
     char folder[128];
     write_session(d, "each", "", folder, sizeof folder);
-    assert_non_null(ui_start(d, play_packs, 1, 1280, 720));
+    ui_open_play(d, 1280, 720);
     ui_go(d, SCENE_SESSION, NULL);
-    ui_refresh(d);
     assert_non_null(ui_widget(d, "session-drop"));
     ui_drop(d, folder);
     ui_refresh(d);
@@ -218,9 +220,8 @@ static void test_recent_sessions_from_the_menu(void **state)
     UiDriver *d = *state;
     char folder[128];
     write_session(d, "each", "", folder, sizeof folder);
-    assert_non_null(ui_start(d, play_packs, 1, 1280, 720));
+    ui_open_play(d, 1280, 720);
     ui_drop(d, folder);
-    ui_refresh(d);
     assert_non_null(ui_widget(d, "Open now"));
     ui_key(d, SDLK_ESCAPE);
     assert_int_equal(app_scene(d->app), SCENE_TITLE);
@@ -254,8 +255,7 @@ static void test_unfinished_attempt_resumes_after_a_restart(void **state)
 {
     UiDriver *d = *state;
     char folder[128];
-    write_session(d, "end", "", folder, sizeof folder);
-    open_session(d, folder);
+    open_new_session(d, "end", "", folder, sizeof folder);
     ui_type(d, "sara");
     ui_key(d, SDLK_RETURN);
     assert_int_equal(app_scene(d->app), SCENE_QUESTION);
@@ -268,11 +268,9 @@ static void test_unfinished_attempt_resumes_after_a_restart(void **state)
     open_session(d, folder);
     ui_type(d, "sara");
     ui_key(d, SDLK_RETURN);
-    ui_refresh(d);
     assert_non_null(ui_widget(d, "You have an unfinished attempt"));
     ui_key(d, SDLK_RETURN); /* the default: Resume */
     assert_int_equal(app_scene(d->app), SCENE_QUESTION);
-    ui_refresh(d);
     assert_non_null(ui_widget(d, "Question 2 of 2"));
     ui_key(d, SDLK_a); /* True */
     assert_int_equal(app_scene(d->app), SCENE_RESULTS);
@@ -355,15 +353,13 @@ static void test_session_screens_in_arabic(void **state)
     assert_int_equal(system(cmd), 0);
     static const int sizes[][2] = {{1280, 720}, {800, 600}};
     for (size_t i = 0; i < 2; i++) {
-        App *app = ui_start(d, play_packs, 1, sizes[i][0], sizes[i][1]);
+        App *app = ui_open_play(d, sizes[i][0], sizes[i][1]);
         app->settings.language = UI_LANGUAGE_ARABIC;
         app_apply_settings(app, false);
         ui_go(d, SCENE_SESSION, &(SceneArg){.session = folder});
-        ui_refresh(d);
         assert_non_null(ui_widget(d, "مفتوحة الآن" /* Open now */));
         ui_shot(d, "ar-session-intro");
         ui_go(d, SCENE_CLASS_RESULTS, &(SceneArg){.session = results});
-        ui_refresh(d);
         assert_non_null(ui_find_prefix(d, "الطلاب: " /* Students: */));
         ui_shot(d, "ar-class-results");
         ui_close(d);
@@ -387,7 +383,7 @@ static void test_total_time_bar_is_readable(void **state)
         {800, 600, true, "\xD8\xA7\xD9\x84\xD9\x88\xD9\x82\xD8\xAA " /* الوقت */},
     };
     for (size_t i = 0; i < sizeof runs / sizeof runs[0]; i++) {
-        App *app = ui_start(d, play_packs, 1, runs[i].w, runs[i].h);
+        App *app = ui_open_play(d, runs[i].w, runs[i].h);
         if (runs[i].arabic) {
             app->settings.language = UI_LANGUAGE_ARABIC;
             app_apply_settings(app, false);
@@ -427,7 +423,7 @@ static void test_recent_sessions_scroll_when_they_do_not_fit(void **state)
     UiDriver *d = *state;
     char folder[128];
     write_session(d, "each", "", folder, sizeof folder);
-    App *app = ui_start(d, play_packs, 1, 800, 600);
+    App *app = ui_open_play(d, 800, 600);
     app->settings.font_scale = 200;
     app_apply_settings(app, false);
     char recent[1024] = "";
@@ -460,25 +456,17 @@ static void test_recent_sessions_scroll_when_they_do_not_fit(void **state)
 
 int main(void)
 {
-    setenv("SDL_VIDEODRIVER", "dummy", 0);
-    setenv("SDL_RENDER_DRIVER", "software", 0);
-    setenv("SDL_AUDIODRIVER", "dummy", 0);
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test_setup_teardown(test_intro_and_roster_filter, ui_setup, ui_teardown),
-        cmocka_unit_test_setup_teardown(test_closed_session_cannot_start, ui_setup, ui_teardown),
-        cmocka_unit_test_setup_teardown(test_whole_session_with_feedback_end_writes_the_result,
-                                        ui_setup, ui_teardown),
-        cmocka_unit_test_setup_teardown(test_a_dropped_folder_opens_the_session, ui_setup,
-                                        ui_teardown),
-        cmocka_unit_test_setup_teardown(test_recent_sessions_from_the_menu, ui_setup, ui_teardown),
-        cmocka_unit_test_setup_teardown(test_unfinished_attempt_resumes_after_a_restart, ui_setup,
-                                        ui_teardown),
-        cmocka_unit_test_setup_teardown(test_class_results_show_the_report_and_refresh, ui_setup,
-                                        ui_teardown),
-        cmocka_unit_test_setup_teardown(test_session_screens_in_arabic, ui_setup, ui_teardown),
-        cmocka_unit_test_setup_teardown(test_total_time_bar_is_readable, ui_setup, ui_teardown),
-        cmocka_unit_test_setup_teardown(test_recent_sessions_scroll_when_they_do_not_fit, ui_setup,
-                                        ui_teardown),
+        UI_TEST(test_intro_and_roster_filter),
+        UI_TEST(test_closed_session_cannot_start),
+        UI_TEST(test_whole_session_with_feedback_end_writes_the_result),
+        UI_TEST(test_a_dropped_folder_opens_the_session),
+        UI_TEST(test_recent_sessions_from_the_menu),
+        UI_TEST(test_unfinished_attempt_resumes_after_a_restart),
+        UI_TEST(test_class_results_show_the_report_and_refresh),
+        UI_TEST(test_session_screens_in_arabic),
+        UI_TEST(test_total_time_bar_is_readable),
+        UI_TEST(test_recent_sessions_scroll_when_they_do_not_fit),
     };
-    return cmocka_run_group_tests(tests, NULL, NULL);
+    return ui_run_tests(tests);
 }

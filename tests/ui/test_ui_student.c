@@ -21,25 +21,11 @@
 
 #include "app.h"
 #include "audio.h"
-#include "learn.h"
 #include "play.h"
 #include "round.h"
 #include "store.h"
 #include "ui_driver.h"
 #include "widgets.h"
-
-#define PACK_ID "play-every-type"
-
-static const char *const play_packs[] = {QUIZDECK_TEST_DATA "/play"};
-
-/* The game on the test's fresh folder with the play packs, at w x h. */
-static App *open_play(UiDriver *d, int w, int h)
-{
-    App *app = ui_open(d, play_packs, 1, w, h);
-    assert_non_null(app);
-    assert_non_null(app->store);
-    return app;
-}
 
 /* Two good packs (one with topics) and a broken one. */
 static const char *const ui_packs[] = {QUIZDECK_TEST_DATA "/ui/good", QUIZDECK_TEST_DATA "/ui/bad"};
@@ -125,11 +111,8 @@ static void test_ticked_packs_are_remembered_and_continue_is_one_key(void **stat
 static void test_study_packs_are_chosen_and_the_counts_agree(void **state)
 {
     UiDriver *d = *state;
-    App *app = open_play(d, 1280, 720);
-    LearnSettings ls = learn_settings_load(app->store, app->profile_id);
-    ls.new_per_day = 20;
-    assert_int_equal(learn_settings_save(app->store, app->profile_id, &ls, NULL), STORE_OK);
-    ui_go(d, SCENE_STUDY, NULL);
+    App *app = ui_open_play(d, 1280, 720);
+    ui_study(d, 20);
     assert_true(ui_shows(d, "0 learning \xC2\xB7 0 review \xC2\xB7 12 new"));
 
     /* P: the packs to study; the Arabic pack (the first row) alone. */
@@ -147,7 +130,7 @@ static void test_study_packs_are_chosen_and_the_counts_agree(void **state)
     assert_true(ui_shows(d, "1 card due today \xC2\xB7 1 new"));
 
     /* The next launch studies the same pack, and the statistics agree. */
-    app = open_play(d, 1280, 720);
+    app = ui_open_play(d, 1280, 720);
     ui_go(d, SCENE_STUDY_STATS, NULL);
     assert_true(ui_shows(d, "Today: 1 learning \xC2\xB7 0 review \xC2\xB7 1 new"));
     assert_non_null(ui_widget(d, "Due today"));
@@ -162,7 +145,7 @@ static void test_study_packs_are_chosen_and_the_counts_agree(void **state)
 static void test_long_choice_keeps_a_readable_size(void **state)
 {
     UiDriver *d = *state;
-    App *app = open_play(d, 800, 600);
+    App *app = ui_open_play(d, 800, 600);
     static const struct {
         int w, h, font;
     } sizes[] = {{800, 600, 100}, {1280, 720, 100}, {800, 600, 200}};
@@ -170,8 +153,7 @@ static void test_long_choice_keeps_a_readable_size(void **state)
         app->settings.font_scale = sizes[k].font;
         app_apply_settings(app, false);
         ui_resize(d, sizes[k].w, sizes[k].h);
-        const char *const ids[] = {"q-eight-long"};
-        ui_start_round(d, PACK_ID, ids, 1, ROUND_TIME_OFF, 0);
+        ui_play_round(d, UI_IDS("q-eight-long"));
         TextSpec body = {.style = TEXT_BODY};
         body.shrink = text_shrink_floor(&body);
         int floor_px = text_font_px(app->text, &body);
@@ -198,7 +180,7 @@ static void test_long_choice_keeps_a_readable_size(void **state)
 static void test_controls_grow_with_the_text(void **state)
 {
     UiDriver *d = *state;
-    App *app = open_play(d, 800, 600);
+    App *app = ui_open_play(d, 800, 600);
     app->settings.font_scale = 200;
     app_apply_settings(app, false);
     app->selection.pack[0] = true;
@@ -229,10 +211,9 @@ static void test_controls_grow_with_the_text(void **state)
                 fail_msg("\"%s\" drawn at %d px, not %d", w->label, w->text_px, full_px);
         }
     }
-    const char *const ids[] = {"q-multi"};
     app_home(app);
     ui_pump(d);
-    ui_start_round(d, PACK_ID, ids, 1, ROUND_TIME_OFF, 0);
+    ui_play_round(d, UI_IDS("q-multi"));
     ui_shot(d, "big-text-multi");
     const AppWidget *submit = ui_widget(d, "Submit");
     assert_true(submit->rect.h >= line);
@@ -245,7 +226,7 @@ static void test_controls_grow_with_the_text(void **state)
 static void test_arabic_name_keeps_the_title_line_in_order(void **state)
 {
     UiDriver *d = *state;
-    App *app = open_play(d, 1280, 720);
+    App *app = ui_open_play(d, 1280, 720);
     const char *name = "\xD8\xB3\xD8\xA7\xD8\xB1\xD8\xA9 "
                        "\xD8\xA3\xD8\xAD\xD9\x85\xD8\xAF"; /* سارة أحمد */
     assert_int_equal(store_profile_rename(app->store, app->profile_id, name, NULL), STORE_OK);
@@ -277,10 +258,8 @@ static void test_arabic_name_keeps_the_title_line_in_order(void **state)
 static void test_text_field_edits_as_people_expect(void **state)
 {
     UiDriver *d = *state;
-    App *app = open_play(d, 1280, 720);
-    const char *const ids[] = {"q-typed"};
-    ui_start_round(d, PACK_ID, ids, 1, ROUND_TIME_OFF, 0);
-    int64_t round_id = app->quiz.round_id;
+    App *app = ui_open_play(d, 1280, 720);
+    int64_t round_id = ui_play_round(d, UI_IDS("q-typed"));
     ui_type(d, "Paris");
     ui_key_mod(d, SDLK_a, KMOD_LCTRL);
     ui_type(d, "Rme"); /* replaces the selection */
@@ -310,7 +289,7 @@ static void test_text_field_edits_as_people_expect(void **state)
 static void test_notice_never_covers_a_button(void **state)
 {
     UiDriver *d = *state;
-    App *app = open_play(d, 800, 600);
+    App *app = ui_open_play(d, 800, 600);
     app->selection.pack[0] = true;
     static const char *const notice =
         "A notice that goes on long enough to take two lines of the screen, at the "
@@ -341,8 +320,7 @@ static void test_notice_never_covers_a_button(void **state)
     /* A multiple-answer question's Submit, too. */
     app_home(app);
     ui_pump(d);
-    const char *const ids[] = {"q-multi"};
-    ui_start_round(d, PACK_ID, ids, 1, ROUND_TIME_OFF, 0);
+    ui_play_round(d, UI_IDS("q-multi"));
     app_notice(app, COLOR_BAD, "%s", notice);
     ui_pump(d);
     ui_shot(d, "notice-over-question");
@@ -361,7 +339,7 @@ static void test_notice_never_covers_a_button(void **state)
 static void test_window_keeps_a_sensible_minimum_size(void **state)
 {
     UiDriver *d = *state;
-    App *app = open_play(d, 1280, 720);
+    App *app = ui_open_play(d, 1280, 720);
     SDL_SetWindowMinimumSize(app->window, 1, 1); /* as if the hint were ignored */
     SDL_SetWindowSize(app->window, 200, 150);
     SDL_Event e = {0};
@@ -412,7 +390,7 @@ static void test_sound_cues_are_synthesised(void **state)
 static void test_sound_is_off_by_default_and_plays_a_round(void **state)
 {
     UiDriver *d = *state;
-    App *app = open_play(d, 1280, 720);
+    App *app = ui_open_play(d, 1280, 720);
     assert_null(app->audio);
     assert_int_equal(SDL_WasInit(SDL_INIT_AUDIO), 0);
 
@@ -423,13 +401,12 @@ static void test_sound_is_off_by_default_and_plays_a_round(void **state)
     assert_int_equal(audio_played(app->audio, AUDIO_RIGHT), 1); /* a sample */
     ui_key(d, SDLK_ESCAPE);
 
-    app = open_play(d, 1280, 720); /* the next launch keeps it */
+    app = ui_open_play(d, 1280, 720); /* the next launch keeps it */
     assert_int_equal(app->settings.volume, 25);
     assert_non_null(app->audio);
     app_test_set_clock(app, 300000);
     ui_pump(d);
-    const char *const ids[] = {"q-choice"};
-    ui_start_round(d, PACK_ID, ids, 1, ROUND_TIME_FIXED, 10);
+    ui_start_round(d, UI_PLAY_PACK_ID, UI_IDS("q-choice"), ROUND_TIME_FIXED, 10);
     ui_wait(d, 7500); /* 2.5 s left */
     assert_int_equal(audio_played(app->audio, AUDIO_TICK), 1);
     ui_wait(d, 1000); /* 1.5 s left */
@@ -451,29 +428,17 @@ static void test_sound_is_off_by_default_and_plays_a_round(void **state)
 
 int main(void)
 {
-    setenv("SDL_VIDEODRIVER", "dummy", 0);
-    setenv("SDL_RENDER_DRIVER", "software", 0);
-    setenv("SDL_AUDIODRIVER", "dummy", 0);
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test_setup_teardown(test_ticked_packs_are_remembered_and_continue_is_one_key,
-                                        ui_setup, ui_teardown),
-        cmocka_unit_test_setup_teardown(test_study_packs_are_chosen_and_the_counts_agree, ui_setup,
-                                        ui_teardown),
-        cmocka_unit_test_setup_teardown(test_long_choice_keeps_a_readable_size, ui_setup,
-                                        ui_teardown),
-        cmocka_unit_test_setup_teardown(test_controls_grow_with_the_text, ui_setup, ui_teardown),
-        cmocka_unit_test_setup_teardown(test_arabic_name_keeps_the_title_line_in_order, ui_setup,
-                                        ui_teardown),
-        cmocka_unit_test_setup_teardown(test_text_field_edits_as_people_expect, ui_setup,
-                                        ui_teardown),
-        cmocka_unit_test_setup_teardown(test_notice_never_covers_a_button, ui_setup, ui_teardown),
-        cmocka_unit_test_setup_teardown(test_window_keeps_a_sensible_minimum_size, ui_setup,
-                                        ui_teardown),
+        UI_TEST(test_ticked_packs_are_remembered_and_continue_is_one_key),
+        UI_TEST(test_study_packs_are_chosen_and_the_counts_agree),
+        UI_TEST(test_long_choice_keeps_a_readable_size),
+        UI_TEST(test_controls_grow_with_the_text),
+        UI_TEST(test_arabic_name_keeps_the_title_line_in_order),
+        UI_TEST(test_text_field_edits_as_people_expect),
+        UI_TEST(test_notice_never_covers_a_button),
+        UI_TEST(test_window_keeps_a_sensible_minimum_size),
         cmocka_unit_test(test_sound_cues_are_synthesised),
-        cmocka_unit_test_setup_teardown(test_sound_is_off_by_default_and_plays_a_round, ui_setup,
-                                        ui_teardown),
+        UI_TEST(test_sound_is_off_by_default_and_plays_a_round),
     };
-    int failed = cmocka_run_group_tests(tests, NULL, NULL);
-    SDL_Quit();
-    return failed;
+    return ui_run_tests(tests);
 }

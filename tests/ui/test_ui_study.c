@@ -331,13 +331,10 @@ static void test_stats_and_settings(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test_setup_teardown(test_study_session_by_keyboard, ui_setup, ui_teardown),
-        cmocka_unit_test_setup_teardown(test_two_button_mode, ui_setup, ui_teardown),
-        cmocka_unit_test_setup_teardown(test_profiles_first_launch_and_manage, ui_setup,
-                                        ui_teardown),
-        cmocka_unit_test_setup_teardown(test_stats_and_settings, ui_setup, ui_teardown),
+        UI_TEST(test_study_session_by_keyboard),
+        UI_TEST(test_two_button_mode),
+        UI_TEST(test_profiles_first_launch_and_manage),
+        UI_TEST(test_stats_and_settings),
     };
-    int failed = cmocka_run_group_tests(tests, NULL, NULL);
-    SDL_Quit();
-    return failed;
+    return ui_run_tests(tests);
 }

@@ -170,8 +170,8 @@ static void test_cut_text_ends_with_ellipsis(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test_setup_teardown(test_long_choices_layout_is_linear, ui_setup, ui_teardown),
-        cmocka_unit_test_setup_teardown(test_cut_text_ends_with_ellipsis, ui_setup, ui_teardown),
+        UI_TEST(test_long_choices_layout_is_linear),
+        UI_TEST(test_cut_text_ends_with_ellipsis),
     };
-    return cmocka_run_group_tests(tests, NULL, NULL);
+    return ui_run_tests(tests);
 }
