@@ -300,7 +300,7 @@ static void test_list_gives_the_error_and_uses_the_cache(void **state)
 static void test_list_and_help_speak_arabic(void **state)
 {
     (void)state;
-    static Run r;
+    static CliRun r;
     run_with(&r, "LANGUAGE=ar", "--help");
     assert_int_equal(r.status, 0);
     assert_non_null(strstr(r.out,
@@ -346,7 +346,7 @@ static void test_options_without_their_value(void **state)
         {"--export " DATA "/valid/all-types.yaml --to gift extra", 2,
          "quizdeck: --export: unexpected argument extra"},
     };
-    static Run r;
+    static CliRun r;
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         run(&r, cases[i].args);
         if (r.status != cases[i].status || !strstr(r.out, cases[i].expect))
