@@ -176,7 +176,7 @@ static const Pack *pack_loaded_from(const PackSet *set, const char *path)
 static const Pack *resolve_path(const Session *s, const SessionPackRef *ref, SessionPacks *out,
                                 DiagList *diags)
 {
-    char buf[CY_EXCERPT];
+    char buf[YC_EXCERPT];
     char *path = cy_join(s->folder, ref->name);
     if (!path)
         return NULL;
@@ -185,14 +185,14 @@ static const Pack *resolve_path(const Session *s, const SessionPackRef *ref, Ses
     CyPlace place = cy_place(s->folder, path);
     if (place == CY_NOWHERE || stat(path, &st) != 0) {
         error_at(diags, s, ref->at, "pack file '%s' does not exist in the session folder",
-                 cy_excerpt(ref->name, buf));
+                 yc_excerpt(ref->name, buf, sizeof buf));
     } else if (place == CY_OUTSIDE) {
         error_at(diags, s, ref->at,
                  "pack file '%s' is a link out of the session folder; it is not read",
-                 cy_excerpt(ref->name, buf));
+                 yc_excerpt(ref->name, buf, sizeof buf));
     } else if (!S_ISREG(st.st_mode)) {
         error_at(diags, s, ref->at, "pack file '%s' is not a regular file",
-                 cy_excerpt(ref->name, buf));
+                 yc_excerpt(ref->name, buf, sizeof buf));
     } else {
         pack = pack_loaded_from(&out->local, path);
         if (!pack) {
@@ -203,7 +203,7 @@ static const Pack *resolve_path(const Session *s, const SessionPackRef *ref, Ses
         }
         if (!pack)
             error_at(diags, s, ref->at, "pack file '%s' has errors (listed with it)",
-                     cy_excerpt(ref->name, buf));
+                     yc_excerpt(ref->name, buf, sizeof buf));
     }
     free(path);
     return pack;
@@ -224,12 +224,12 @@ static const Pack *resolve_id(const Session *s, const SessionPackRef *ref, const
         ids[n++] = out->local.packs[i]->id;
     for (size_t i = 0; i < out->installed.pack_count && n < 128; i++)
         ids[n++] = out->installed.packs[i]->id;
-    char buf[CY_EXCERPT], hint[120];
+    char buf[YC_EXCERPT], hint[120];
     error_at(diags, s, ref->at,
              "pack '%s' was not found, neither in the session's packs/ folder nor among the "
              "installed packs%s",
-             cy_excerpt(ref->name, buf),
-             hint_text(cy_closest(ref->name, ids, n), hint, sizeof hint));
+             yc_excerpt(ref->name, buf, sizeof buf),
+             hint_text(yc_closest_name(ref->name, ids, n, NULL), hint, sizeof hint));
     return NULL;
 }
 
@@ -270,16 +270,16 @@ static void check_topics(const Session *s, const SessionPacks *out, DiagList *di
         }
         if (found)
             continue;
-        char buf[CY_EXCERPT], hint[120];
+        char buf[YC_EXCERPT], hint[120];
         error_at(diags, s, s->topics[t].at, "no pack of the session has a topic '%s'%s",
-                 cy_excerpt(s->topics[t].id, buf),
-                 hint_text(cy_closest(s->topics[t].id, ids, n), hint, sizeof hint));
+                 yc_excerpt(s->topics[t].id, buf, sizeof buf),
+                 hint_text(yc_closest_name(s->topics[t].id, ids, n, NULL), hint, sizeof hint));
     }
 }
 
 static void check_question_refs(const Session *s, const SessionPacks *out, DiagList *diags)
 {
-    char buf[CY_EXCERPT], hint[120];
+    char buf[YC_EXCERPT], hint[120];
     for (size_t i = 0; i < s->question_ref_count; i++) {
         const SessionQuestionRef *ref = &s->questions[i];
         const SessionPack *sp = session_packs_find(out, ref->pack_id);
@@ -290,7 +290,8 @@ static void check_question_refs(const Session *s, const SessionPacks *out, DiagL
             error_at(diags, s, ref->at,
                      "question '%s/%s' names pack '%s', which is not in 'packs'%s", ref->pack_id,
                      ref->question_id, ref->pack_id,
-                     hint_text(cy_closest(ref->pack_id, ids, out->pack_count), hint, sizeof hint));
+                     hint_text(yc_closest_name(ref->pack_id, ids, out->pack_count, NULL), hint,
+                               sizeof hint));
             continue;
         }
         const Question *q = pack_find_question(sp->pack, ref->question_id);
@@ -300,8 +301,8 @@ static void check_question_refs(const Session *s, const SessionPacks *out, DiagL
             for (size_t k = 0; k < sp->pack->question_count && n < 1000; k++)
                 ids[n++] = sp->pack->questions[k].id;
             error_at(diags, s, ref->at, "pack '%s' has no question '%s'%s", ref->pack_id,
-                     cy_excerpt(ref->question_id, buf),
-                     hint_text(cy_closest(ref->question_id, ids, n), hint, sizeof hint));
+                     yc_excerpt(ref->question_id, buf, sizeof buf),
+                     hint_text(yc_closest_name(ref->question_id, ids, n, NULL), hint, sizeof hint));
             continue;
         }
         if (q->type == QUESTION_FLASHCARD)

@@ -84,4 +84,8 @@ void yaml_lines_free(YamlLines *lines);
 bool yaml_hint_message(const YamlSyntaxError *error, const YamlLines *lines, char *buf, size_t size,
                        int *line, int *column);
 
+/* The message with libyaml's words alone (the second form above), for a
+ * format whose pages pin them; it points at libyaml's mark. */
+void yaml_plain_message(const YamlSyntaxError *error, char *buf, size_t size);
+
 #endif
