@@ -107,60 +107,126 @@ static bool path_stays_inside(const char *p)
     }
 }
 
-/* ---------------------------------------------------------------- packs */
+/* ---------------------------------------------------- packs and topics */
 
-static void parse_packs(SessionLoader *L, YcMark key)
+/* A list of distinct texts in a session: `packs`, `topics`. */
+typedef struct TextList {
+    const char *key;   /* "packs" */
+    const char *shape; /* what it must be: "a list of pack ids" */
+    const char *entry; /* "pack": "pack 'x' is listed twice" */
+    size_t max;        /* entries kept */
+    const char *plays; /* "more than 64 packs; a session plays at most 64" (or NULL) */
+    const char *empty; /* what an empty list is told */
+    /* The entry's own checks (it is text): false once reported. */
+    bool (*check)(YcCursor *r, YcValue *v);
+} TextList;
+
+/* Reads the list at the cursor into kept[0..list->max), each entry checked
+ * and refused when it repeats one before. Returns how many were kept; false
+ * in *ok when the list is not one or is empty (reported). */
+static size_t read_text_list(YcCursor *r, YcMark key, const TextList *list, YcValue *kept, bool *ok)
 {
-    YcCursor *r = &L->r;
-    Session *s = L->s;
-    YcMark at = yc_here(r);
-    if (!yc_enter(r, YC_NODE_SEQUENCE, "packs", "a list of pack ids"))
-        return;
-    SessionPackRef kept[SESSION_MAX_PACKS];
-    size_t n = 0, seen = 0;
-    char buf[YC_EXCERPT];
+    size_t n = 0;
+    YcMark at = yc_here(r), over = {0, 0};
+    char label[48], buf[YC_EXCERPT];
+    *ok = false;
+    snprintf(label, sizeof label, "%s entry", list->key);
+    if (!yc_enter(r, YC_NODE_SEQUENCE, list->key, list->shape))
+        return 0;
+    size_t seen = 0;
     while (yc_more(r)) {
         YcValue v;
         yc_read_value(r, key, &v);
         seen++;
-        if (!yc_text(r, &v, "packs entry", true))
-            continue;
-        bool is_path = strchr(v.text, '/') || strchr(v.text, '\\') || has_suffix(v.text, ".yaml") ||
-                       has_suffix(v.text, ".yml");
-        if (is_path && !path_stays_inside(v.text)) {
-            yc_error(r, v.at,
-                     "pack path '%s' leads out of the session folder; a session's packs must be "
-                     "inside its folder (in packs/) or installed",
-                     yc_excerpt(v.text, buf, sizeof buf));
-            continue;
-        }
-        if (!is_path && !yc_id(r, &v, "pack id"))
+        if (!yc_text(r, &v, label, true) || !list->check(r, &v))
             continue;
         bool dup = false;
         for (size_t i = 0; i < n && !dup; i++)
-            if (strcmp(kept[i].name, v.text) == 0) {
-                yc_error(r, v.at, "pack '%s' is listed twice (first on line %d)",
+            if (strcmp(kept[i].text, v.text) == 0) {
+                yc_error(r, v.at, "%s '%s' is listed twice (first on line %d)", list->entry,
                          yc_excerpt(v.text, buf, sizeof buf), kept[i].at.line);
                 dup = true;
             }
         if (dup)
             continue;
-        if (n == SESSION_MAX_PACKS) {
-            if (seen == SESSION_MAX_PACKS + 1)
-                yc_error(r, v.at, "more than %d packs; a session plays at most %d",
-                         SESSION_MAX_PACKS, SESSION_MAX_PACKS);
+        if (n == list->max) {
+            if (!over.line)
+                over = v.at;
             continue;
         }
-        kept[n++] = (SessionPackRef){v.text, is_path, smark(v.at)};
+        kept[n++] = v;
     }
-    if (seen == 0) {
-        yc_error(r, at, "'packs' is empty; a session plays at least one pack");
+    if (over.line && list->plays)
+        yc_error(r, over, "more than %zu %ss; a session %s at most %zu", list->max, list->entry,
+                 list->plays, list->max);
+    else if (over.line)
+        yc_error(r, over, "more than %zu %ss", list->max, list->entry);
+    if (seen == 0)
+        yc_error(r, at, "%s", list->empty);
+    *ok = seen > 0;
+    return n;
+}
+
+/* A pack is named by its id, or by a path in the session folder. */
+static bool is_pack_path(const char *text)
+{
+    return strchr(text, '/') || strchr(text, '\\') || has_suffix(text, ".yaml") ||
+           has_suffix(text, ".yml");
+}
+
+static bool check_pack(YcCursor *r, YcValue *v)
+{
+    if (!is_pack_path(v->text))
+        return yc_id(r, v, "pack id");
+    if (path_stays_inside(v->text))
+        return true;
+    char buf[YC_EXCERPT];
+    yc_error(r, v->at,
+             "pack path '%s' leads out of the session folder; a session's packs must be "
+             "inside its folder (in packs/) or installed",
+             yc_excerpt(v->text, buf, sizeof buf));
+    return false;
+}
+
+static bool check_topic(YcCursor *r, YcValue *v)
+{
+    return yc_id_length(r, v, "topic id");
+}
+
+enum { LIST_PACKS, LIST_TOPICS };
+
+static const TextList text_lists[2] = {
+    [LIST_PACKS] = {"packs", "a list of pack ids", "pack", SESSION_MAX_PACKS, "plays",
+                    "'packs' is empty; a session plays at least one pack", check_pack},
+    [LIST_TOPICS] = {"topics", "a list of topic ids", "topic", SESSION_MAX_TOPICS, NULL,
+                     "'topics' is an empty list; leave it out to play every topic", check_topic},
+};
+
+/* `packs` into s->packs, `topics` into s->topics. */
+static void parse_text_list(SessionLoader *L, YcMark key, int which)
+{
+    Session *s = L->s;
+    YcValue kept[SESSION_MAX_PACKS > SESSION_MAX_TOPICS ? SESSION_MAX_PACKS : SESSION_MAX_TOPICS];
+    bool ok;
+    size_t n = read_text_list(&L->r, key, &text_lists[which], kept, &ok);
+    size_t size = which == LIST_PACKS ? sizeof *s->packs : sizeof *s->topics;
+    void *items = ok ? arena_alloc_array(&s->arena, n ? n : 1, size) : NULL;
+    if (!items)
         return;
+    for (size_t i = 0; i < n; i++) {
+        const char *text = kept[i].text;
+        if (which == LIST_PACKS)
+            ((SessionPackRef *)items)[i] =
+                (SessionPackRef){text, is_pack_path(text), smark(kept[i].at)};
+        else
+            ((SessionTopic *)items)[i] = (SessionTopic){text, smark(kept[i].at)};
     }
-    s->packs = arena_alloc_array(&s->arena, n ? n : 1, sizeof *s->packs);
-    if (s->packs) {
-        memcpy(s->packs, kept, n * sizeof *kept);
+    if (which == LIST_PACKS) {
+        s->packs = items;
         s->pack_count = n;
+    } else {
+        s->topics = items;
+        s->topic_count = n;
     }
 }
 
@@ -246,49 +312,6 @@ static void parse_questions(SessionLoader *L, YcMark key)
              "'questions' must be how many to draw (a whole number from 1 to %d) or a list of "
              "PACK/QUESTION ids, not %s",
              SESSION_MAX_QUESTIONS, v.node == YC_NODE_SCALAR ? "text" : yc_node_name(v.node));
-}
-
-static void parse_topics(SessionLoader *L, YcMark key)
-{
-    YcCursor *r = &L->r;
-    Session *s = L->s;
-    YcMark at = yc_here(r);
-    if (!yc_enter(r, YC_NODE_SEQUENCE, "topics", "a list of topic ids"))
-        return;
-    SessionTopic *kept = arena_alloc_array(&s->arena, SESSION_MAX_TOPICS, sizeof *kept);
-    size_t n = 0, seen = 0;
-    char buf[YC_EXCERPT];
-    while (yc_more(r)) {
-        YcValue v;
-        yc_read_value(r, key, &v);
-        seen++;
-        if (!yc_text(r, &v, "topics entry", true) || !kept)
-            continue;
-        if (strlen(v.text) > PACK_MAX_ID) {
-            yc_error(r, v.at, "topic id is %zu characters long; the limit is %d", strlen(v.text),
-                     PACK_MAX_ID);
-            continue;
-        }
-        bool dup = false;
-        for (size_t i = 0; i < n && !dup; i++)
-            if (strcmp(kept[i].id, v.text) == 0) {
-                yc_error(r, v.at, "topic '%s' is listed twice (first on line %d)",
-                         yc_excerpt(v.text, buf, sizeof buf), kept[i].at.line);
-                dup = true;
-            }
-        if (dup)
-            continue;
-        if (n == SESSION_MAX_TOPICS) {
-            if (seen == SESSION_MAX_TOPICS + 1)
-                yc_error(r, v.at, "more than %d topics", SESSION_MAX_TOPICS);
-            continue;
-        }
-        kept[n++] = (SessionTopic){v.text, smark(v.at)};
-    }
-    if (seen == 0)
-        yc_error(r, at, "'topics' is an empty list; leave it out to play every topic");
-    s->topics = kept;
-    s->topic_count = n;
 }
 
 /* -------------------------------------------------------- accommodations */
@@ -480,13 +503,13 @@ static void parse_key(SessionLoader *L, SessionKey k, YcMark at)
             s->title = v.text;
         break;
     case SK_PACKS:
-        parse_packs(L, at);
+        parse_text_list(L, at, LIST_PACKS);
         break;
     case SK_QUESTIONS:
         parse_questions(L, at);
         break;
     case SK_TOPICS:
-        parse_topics(L, at);
+        parse_text_list(L, at, LIST_TOPICS);
         break;
     case SK_SEED:
         yc_read_value(r, at, &v);

@@ -483,28 +483,36 @@ static bool observe(void *context, const unsigned char *bytes, size_t n, uint64_
     return pl_progress_at(o->progress, total);
 }
 
+/* The Pack with the format's defaults, read from the file; NULL when out
+ * of memory (reported). */
+static Pack *start_pack(Loader *L)
+{
+    L->pack = arena_alloc(&L->arena, sizeof *L->pack);
+    if (!L->pack) {
+        yc_out_of_memory(&L->yc, (YcMark){1, 1});
+        return NULL;
+    }
+    Pack *p = L->pack;
+    *p = (Pack){.id = "",
+                .title = "",
+                .description = "",
+                .language = "en",
+                .author = "",
+                .source_title = "",
+                .default_time_limit = PACK_DEFAULT_TIME_LIMIT,
+                .default_points = PACK_DEFAULT_POINTS};
+    p->path = arena_strdup(&L->arena, L->yc.name);
+    parse_stream(L);
+    return p;
+}
+
 /* Runs the loader over the cursor yc_open_*() started (`opened`: the
  * parser could start); returns the Pack or NULL. */
 static Pack *load(Loader *L, bool opened, PackLoadStats *stats)
 {
     const char *name = L->yc.name;
     DiagList *diags = L->yc.diags;
-    Pack *p = opened ? arena_alloc(&L->arena, sizeof *L->pack) : NULL;
-    L->pack = p;
-    if (p) {
-        *p = (Pack){.id = "",
-                    .title = "",
-                    .description = "",
-                    .language = "en",
-                    .author = "",
-                    .source_title = "",
-                    .default_time_limit = PACK_DEFAULT_TIME_LIMIT,
-                    .default_points = PACK_DEFAULT_POINTS};
-        p->path = arena_strdup(&L->arena, name);
-        parse_stream(L);
-    } else if (opened) {
-        yc_out_of_memory(&L->yc, (YcMark){1, 1});
-    }
+    Pack *p = opened ? start_pack(L) : NULL;
     yc_close(&L->yc);
     id_index_free(&L->question_ids);
     free(L->fixups);
