@@ -7,6 +7,8 @@
  * key known, every value of its type and in range, every count bounded
  * (answers, packs, display entries, record numbers and texts). What the
  * values mean (does the score match the answers?) is the report's check.
+ * Keys and values go through the core's YAML cursor and its checks
+ * (yaml_cursor.h, the pack loader's too), opened by cy_open (class_yaml.h).
  *
  * Read result.h first, then this file from result_read_buffer() upwards.
  */

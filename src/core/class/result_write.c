@@ -10,6 +10,8 @@
  * and where even that is missing a plain rename after checking that the
  * name is free is used: the names carry the student, the computer, the
  * second and 32 random bits, so two writers never race for one name.
+ * Session ids are checked with yc_is_id (yaml_cursor.h), the readers' own
+ * test.
  *
  * Read result.h first.
  */

@@ -1,5 +1,7 @@
 /* session_files.c - the files beside session.yaml: the roster
- * (students.txt), and telling a session file from a pack (session.h).
+ * (students.txt), and telling a session file from a pack (session.h). The
+ * roster's UTF-8 is checked, with the line and column of a bad byte, by
+ * yaml_cursor.h's yc_utf8_check.
  *
  * Read session.h first; session_load.c calls session_load_roster().
  */

@@ -2,10 +2,12 @@
  * of ../shared/class-format.md that needs no pack (session.h, step 1).
  *
  * Like the pack loader: the file is read whole (1 MiB at most), libyaml's
- * events are pulled one at a time through class_yaml.h's cursor, each key's
+ * events are pulled one at a time through the core's YAML cursor (the pack
+ * loader's own, yaml_cursor.h, opened by class_yaml.h's cy_open), each key's
  * value is checked where it is read, and the checks that need the whole file
  * (required keys, opens before closes, accommodations against the roster)
- * run at the end. Every problem is reported with its line and column; only a
+ * run at the end. `packs` and `topics` are one reader of distinct texts
+ * (read_text_list) with a table row each. Every problem is reported with its line and column; only a
  * YAML syntax error stops the reading.
  *
  * Read session.h first, then this file from session_load() upwards.

@@ -14,6 +14,8 @@
  * in the drawn order for `order: fixed` (choices shuffled by the session
  * seed, so the same for everyone), shuffled by seed + FNV-1a(student) for
  * `order: shuffled`.
+ * Messages about the session file go through say(), at the session mark
+ * the reader kept.
  *
  * Read session.h first.
  */

@@ -13,9 +13,11 @@
  *
  * This file is the loader's outline: the public entry points (at the
  * bottom), the stream and its one document, the top-level keys, the
- * questions list and the end-of-file checks. The bytes and events are in
- * pack_input.c, value and question checks in pack_check.c, each question
- * type's rules in pack_types.c; pack_load_internal.h lists what they share.
+ * questions list and the end-of-file checks, and the pack's YcFormat: the
+ * limits and words the core's YAML cursor (yaml_cursor.h, shared with the
+ * class files) reads a pack with. The bytes, events and value checks are
+ * there; lists and question checks in pack_check.c, each question type's
+ * rules in pack_types.c; pack_load_internal.h lists what they share.
  * Read pack_load_internal.h, then this file from load() upwards.
  */
 #include "pack_load.h"
@@ -73,7 +75,7 @@ static void parse_questions(Loader *L, YcMark key)
     if (yc_node(&L->yc) != YC_NODE_SEQUENCE) {
         YcNode kind = yc_node(&L->yc);
         yc_skip(&L->yc);
-        if (!L->yc.stop) /* see pl_read_value: a syntax error says it better */
+        if (!L->yc.stop) /* see yc_read_value_into: a syntax error says it better */
             yc_error(&L->yc, at, "'questions' must be a list of questions, not %s",
                      yc_node_name(kind));
         return;

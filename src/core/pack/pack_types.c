@@ -8,7 +8,9 @@
  * readers of the keys that are not plain values or lists (match pairs, a
  * cloze's accept mapping), cloze gaps, and the eight check functions.
  *
- * Read pack_load_internal.h first, and pack_check.c for the common keys.
+ * Values are read and checked through yaml_cursor.h (yc_read_value,
+ * yc_text, ...). Read pack_load_internal.h first, and pack_check.c for the
+ * common keys.
  */
 #include "pack_load_internal.h"
 
@@ -144,7 +146,7 @@ void pl_read_accept(Loader *L, YcMark key, RawAccept *out)
         yc_skip(&L->yc);
     }
     if (L->yc.stop)
-        out->bad = true; /* see pl_read_value: the syntax error is the message */
+        out->bad = true; /* see yc_read_value_into: the syntax error is the message */
 }
 
 /* ------------------------------------------------------------- cloze */

@@ -5,7 +5,8 @@
  * author wrote them: indentation, the first `key:` of a line, quotes and
  * brackets and whether they close. Each hint is a small function that
  * either recognises its mistake and fills a Hint, or says no; they are
- * tried in a fixed order, most certain first.
+ * tried in a fixed order, most certain first. yaml_plain_message() is the
+ * message without a hint, for formats that pin libyaml's words.
  */
 #include "yaml_hint.h"
 

@@ -15,6 +15,7 @@
  *   YAML syntax: HINT (libyaml: PROBLEM[ at line L, column C][, CONTEXT that starts on line N])
  * and, with no hint, the message libyaml's words have always made:
  *   YAML syntax: PROBLEM[ (CONTEXT that starts on line N)]
+ * (yaml_plain_message() makes that one alone, for a format that wants it).
  *
  * Libyaml-free (the caller copies the fields out of yaml_parser_t) and
  * allocation-free apart from the collected lines, so any reader of YAML in
