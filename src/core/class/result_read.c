@@ -7,6 +7,8 @@
  * key known, every value of its type and in range, every count bounded
  * (answers, packs, display entries, record numbers and texts). What the
  * values mean (does the score match the answers?) is the report's check.
+ * Keys and values go through the core's YAML cursor and its checks
+ * (yaml_cursor.h, the pack loader's too), opened by cy_open (class_yaml.h).
  *
  * Read result.h first, then this file from result_read_buffer() upwards.
  */
@@ -73,11 +75,11 @@ static const char *const status_names[] = {"finished", "time-up", "stopped"};
 #define MAX_POINTS 1000000LL
 
 typedef struct Reader {
-    CyReader r;
+    YcCursor r;
     ClassAttempt *a;
     unsigned seen;
-    CyMark key_marks[RK_COUNT];
-    CyMark top;
+    YcMark key_marks[RK_COUNT];
+    YcMark top;
 } Reader;
 
 /* ---------------------------------------------------------------- values */
@@ -91,57 +93,57 @@ static bool is_hex64(const char *s)
     return n == 64;
 }
 
-static void read_sha(Reader *R, CyMark key, const char *what, char out[CLASS_SHA256_HEX])
+static void read_sha(Reader *R, YcMark key, const char *what, char out[CLASS_SHA256_HEX])
 {
-    CyValue v;
-    cy_read(&R->r, key, &v);
-    if (!cy_text(&R->r, &v, what, true))
+    YcValue v;
+    yc_read_value(&R->r, key, &v);
+    if (!yc_text(&R->r, &v, what, true))
         return;
     if (!is_hex64(v.text)) {
-        cy_error(&R->r, v.at, "'%s' must be 64 lowercase hexadecimal digits (a SHA-256)", what);
+        yc_error(&R->r, v.at, "'%s' must be 64 lowercase hexadecimal digits (a SHA-256)", what);
         return;
     }
     memcpy(out, v.text, CLASS_SHA256_HEX);
 }
 
-static const char *read_text(Reader *R, CyMark key, const char *what, bool required, size_t max)
+static const char *read_text(Reader *R, YcMark key, const char *what, bool required, size_t max)
 {
-    CyValue v;
-    cy_read(&R->r, key, &v);
-    if (!cy_text(&R->r, &v, what, required))
+    YcValue v;
+    yc_read_value(&R->r, key, &v);
+    if (!yc_text(&R->r, &v, what, required))
         return NULL;
     if (v.len > max) {
-        cy_error(&R->r, v.at, "'%s' is %zu bytes long; the limit is %zu", what, v.len, max);
+        yc_error(&R->r, v.at, "'%s' is %zu bytes long; the limit is %zu", what, v.len, max);
         return NULL;
     }
     return v.text;
 }
 
-static const char *read_id(Reader *R, CyMark key, const char *what)
+static const char *read_id(Reader *R, YcMark key, const char *what)
 {
-    CyValue v;
-    cy_read(&R->r, key, &v);
-    return cy_id(&R->r, &v, what) ? v.text : NULL;
+    YcValue v;
+    yc_read_value(&R->r, key, &v);
+    return yc_id(&R->r, &v, what) ? v.text : NULL;
 }
 
-static bool read_int(Reader *R, CyMark key, const char *what, long long lo, long long hi,
+static bool read_int(Reader *R, YcMark key, const char *what, long long lo, long long hi,
                      long long *out)
 {
-    CyValue v;
-    cy_read(&R->r, key, &v);
-    return cy_int(&R->r, &v, what, lo, hi, out);
+    YcValue v;
+    yc_read_value(&R->r, key, &v);
+    return yc_int(&R->r, &v, what, lo, hi, out);
 }
 
-static bool read_moment(Reader *R, CyMark key, const char *what, ClassTime *out)
+static bool read_moment(Reader *R, YcMark key, const char *what, ClassTime *out)
 {
-    CyValue v;
-    cy_read(&R->r, key, &v);
-    if (!cy_text(&R->r, &v, what, true))
+    YcValue v;
+    yc_read_value(&R->r, key, &v);
+    if (!yc_text(&R->r, &v, what, true))
         return false;
     if (!class_time_parse(v.text, out)) {
-        char buf[CY_EXCERPT];
-        cy_error(&R->r, v.at, "'%s' is '%s', not a date and time with its offset", what,
-                 cy_excerpt(v.text, buf));
+        char buf[YC_EXCERPT];
+        yc_error(&R->r, v.at, "'%s' is '%s', not a date and time with its offset", what,
+                 yc_excerpt(v.text, buf, sizeof buf));
         return false;
     }
     return true;
@@ -151,32 +153,32 @@ static bool read_moment(Reader *R, CyMark key, const char *what, ClassTime *out)
 
 static void read_packs(Reader *R)
 {
-    CyReader *r = &R->r;
+    YcCursor *r = &R->r;
     ClassAttempt *a = R->a;
-    if (!cy_enter(r, CY_SEQUENCE, "packs", "a list of {id, sha256}"))
+    if (!yc_enter(r, YC_NODE_SEQUENCE, "packs", "a list of {id, sha256}"))
         return;
     a->packs = arena_alloc_array(&a->arena, RESULT_MAX_PACKS, sizeof *a->packs);
-    while (cy_more(r)) {
-        CyMark at = cy_here(r);
+    while (yc_more(r)) {
+        YcMark at = yc_here(r);
         if (a->pack_count == RESULT_MAX_PACKS || !a->packs) {
-            cy_error(r, at, "more than %d packs", RESULT_MAX_PACKS);
-            cy_skip(r);
+            yc_error(r, at, "more than %d packs", RESULT_MAX_PACKS);
+            yc_skip(r);
             continue;
         }
-        if (!cy_enter(r, CY_MAPPING, "packs entry", "a mapping {id, sha256}"))
+        if (!yc_enter(r, YC_NODE_MAPPING, "packs entry", "a mapping {id, sha256}"))
             continue;
         AttemptPack p = {.id = NULL};
         unsigned seen = 0;
-        char key[CY_MAX_KEY];
-        CyMark kat;
-        while (cy_next_key(r, key, &kat)) {
-            int k = cy_key_index(key, pack_keys, 2);
+        char key[YC_MAX_KEY];
+        YcMark kat;
+        while (yc_next_key(r, key, &kat)) {
+            int k = yc_key_index(key, pack_keys, 2);
             if (k < 0 || (seen & (1u << k))) {
                 if (k < 0)
-                    cy_unknown_key(r, kat, key, "a packs entry", pack_keys, 2);
+                    yc_unknown_key(r, kat, key, "a packs entry", pack_keys, 2);
                 else
-                    cy_duplicate_key(r, kat, key, kat);
-                cy_skip(r);
+                    yc_duplicate_key(r, kat, key, kat);
+                yc_skip(r);
                 continue;
             }
             seen |= 1u << k;
@@ -186,14 +188,14 @@ static void read_packs(Reader *R)
                 read_sha(R, kat, "sha256", p.sha256);
         }
         if (seen != 3) {
-            cy_error(r, at, "a packs entry needs 'id' and 'sha256'");
+            yc_error(r, at, "a packs entry needs 'id' and 'sha256'");
             continue;
         }
         if (!p.id || !p.sha256[0])
             continue;
         for (size_t i = 0; i < a->pack_count; i++)
             if (strcmp(a->packs[i].id, p.id) == 0) {
-                cy_error(r, at, "pack '%s' is listed twice", p.id);
+                yc_error(r, at, "pack '%s' is listed twice", p.id);
                 p.id = NULL;
                 break;
             }
@@ -207,20 +209,20 @@ static void read_packs(Reader *R)
 /* display: a list of distinct author indices 0..n-1, at most 8. */
 static void read_display(Reader *R, AttemptAnswer *x)
 {
-    CyReader *r = &R->r;
-    CyMark at = cy_here(r);
-    if (!cy_enter(r, CY_SEQUENCE, "display", "a list of numbers like [2, 0, 1, 3]"))
+    YcCursor *r = &R->r;
+    YcMark at = yc_here(r);
+    if (!yc_enter(r, YC_NODE_SEQUENCE, "display", "a list of numbers like [2, 0, 1, 3]"))
         return;
     size_t n = 0;
     bool bad = false;
-    while (cy_more(r)) {
+    while (yc_more(r)) {
         long long v;
         if (!read_int(R, at, "display entry", 0, PACK_MAX_OPTIONS - 1, &v)) {
             bad = true;
             continue;
         }
         if (n == PACK_MAX_OPTIONS) {
-            cy_error(r, at, "'display' has more than %d entries", PACK_MAX_OPTIONS);
+            yc_error(r, at, "'display' has more than %d entries", PACK_MAX_OPTIONS);
             bad = true;
             continue;
         }
@@ -230,12 +232,12 @@ static void read_display(Reader *R, AttemptAnswer *x)
         return;
     for (size_t i = 0; i < n; i++) {
         if (x->display[i] >= n) {
-            cy_error(r, at, "'display' must be an order of 0..%zu, each once", n ? n - 1 : 0);
+            yc_error(r, at, "'display' must be an order of 0..%zu, each once", n ? n - 1 : 0);
             return;
         }
         for (size_t j = 0; j < i; j++)
             if (x->display[i] == x->display[j]) {
-                cy_error(r, at, "'display' must be an order of 0..%zu, each once", n - 1);
+                yc_error(r, at, "'display' must be an order of 0..%zu, each once", n - 1);
                 return;
             }
     }
@@ -244,37 +246,37 @@ static void read_display(Reader *R, AttemptAnswer *x)
 
 static void read_record(Reader *R, AttemptAnswer *x)
 {
-    CyReader *r = &R->r;
-    CyMark at = cy_here(r);
-    if (!cy_enter(r, CY_MAPPING, "answer", "a mapping {ints: [...], texts: [...]}"))
+    YcCursor *r = &R->r;
+    YcMark at = yc_here(r);
+    if (!yc_enter(r, YC_NODE_MAPPING, "answer", "a mapping {ints: [...], texts: [...]}"))
         return;
     unsigned seen = 0;
-    char key[CY_MAX_KEY];
-    CyMark kat;
-    while (cy_next_key(r, key, &kat)) {
-        int k = cy_key_index(key, record_keys, 2);
+    char key[YC_MAX_KEY];
+    YcMark kat;
+    while (yc_next_key(r, key, &kat)) {
+        int k = yc_key_index(key, record_keys, 2);
         if (k < 0 || (seen & (1u << k))) {
             if (k < 0)
-                cy_unknown_key(r, kat, key, "an answer", record_keys, 2);
+                yc_unknown_key(r, kat, key, "an answer", record_keys, 2);
             else
-                cy_duplicate_key(r, kat, key, kat);
-            cy_skip(r);
+                yc_duplicate_key(r, kat, key, kat);
+            yc_skip(r);
             continue;
         }
         seen |= 1u << k;
-        if (!cy_enter(r, CY_SEQUENCE, key, "a list"))
+        if (!yc_enter(r, YC_NODE_SEQUENCE, key, "a list"))
             continue;
         size_t n = 0;
-        while (cy_more(r)) {
+        while (yc_more(r)) {
             size_t limit = k == 0 ? ANSWER_RECORD_MAX_INTS : ANSWER_RECORD_MAX_TEXTS;
             if (n == limit) {
-                cy_error(r, cy_here(r), "'%s' has more than %zu entries", key, limit);
-                cy_skip(r);
+                yc_error(r, yc_here(r), "'%s' has more than %zu entries", key, limit);
+                yc_skip(r);
                 n++;
                 continue;
             }
             if (n > limit) {
-                cy_skip(r);
+                yc_skip(r);
                 continue;
             }
             if (k == 0) {
@@ -282,7 +284,7 @@ static void read_record(Reader *R, AttemptAnswer *x)
                 if (read_int(R, kat, "ints entry", -1, UINT32_MAX, &v))
                     x->answer.ints[x->answer.int_count++] = v;
             } else {
-                const char *t = read_text(R, kat, "texts entry", false, CY_MAX_STRING);
+                const char *t = read_text(R, kat, "texts entry", false, YC_MAX_STRING);
                 if (t)
                     x->answer.texts[x->answer.text_count++] = t;
             }
@@ -290,35 +292,35 @@ static void read_record(Reader *R, AttemptAnswer *x)
         }
     }
     if (seen != 3)
-        cy_error(r, at, "'answer' needs 'ints' and 'texts'");
+        yc_error(r, at, "'answer' needs 'ints' and 'texts'");
 }
 
 static void read_answer(Reader *R, AttemptAnswer *x)
 {
-    CyReader *r = &R->r;
-    CyMark at = cy_here(r);
-    if (!cy_enter(r, CY_MAPPING, "questions entry", "a mapping (pack, question, ...)"))
+    YcCursor *r = &R->r;
+    YcMark at = yc_here(r);
+    if (!yc_enter(r, YC_NODE_MAPPING, "questions entry", "a mapping (pack, question, ...)"))
         return;
     unsigned seen = 0;
-    CyMark marks[AK_COUNT];
-    char key[CY_MAX_KEY];
-    CyMark kat;
+    YcMark marks[AK_COUNT];
+    char key[YC_MAX_KEY];
+    YcMark kat;
     long long v;
-    while (cy_next_key(r, key, &kat)) {
-        int k = cy_key_index(key, answer_keys, AK_COUNT);
+    while (yc_next_key(r, key, &kat)) {
+        int k = yc_key_index(key, answer_keys, AK_COUNT);
         if (k < 0) {
-            cy_unknown_key(r, kat, key, "a question", answer_keys, AK_COUNT);
-            cy_skip(r);
+            yc_unknown_key(r, kat, key, "a question", answer_keys, AK_COUNT);
+            yc_skip(r);
             continue;
         }
         if (seen & (1u << k)) {
-            cy_duplicate_key(r, kat, key, marks[k]);
-            cy_skip(r);
+            yc_duplicate_key(r, kat, key, marks[k]);
+            yc_skip(r);
             continue;
         }
         seen |= 1u << k;
         marks[k] = kat;
-        CyValue val;
+        YcValue val;
         switch ((AnswerKey)k) {
         case AK_PACK:
             x->pack_id = read_id(R, kat, "pack");
@@ -333,15 +335,15 @@ static void read_answer(Reader *R, AttemptAnswer *x)
             read_record(R, x);
             break;
         case AK_GIVEN:
-            x->given = read_text(R, kat, "given", false, CY_MAX_STRING);
+            x->given = read_text(R, kat, "given", false, YC_MAX_STRING);
             break;
         case AK_RIGHT:
-            cy_read(r, kat, &val);
-            cy_bool(r, &val, "right", &x->right);
+            yc_read_value(r, kat, &val);
+            yc_bool(r, &val, "right", &x->right);
             break;
         case AK_SCORE:
-            cy_read(r, kat, &val);
-            cy_number(r, &val, "score", 0.0, 1.0, &x->score);
+            yc_read_value(r, kat, &val);
+            yc_number(r, &val, "score", 0.0, 1.0, &x->score);
             break;
         case AK_POINTS:
             if (read_int(R, kat, "points", 0, MAX_POINTS, &v))
@@ -356,30 +358,30 @@ static void read_answer(Reader *R, AttemptAnswer *x)
                 x->limit_ms = v;
             break;
         case AK_TIMED_OUT:
-            cy_read(r, kat, &val);
-            cy_bool(r, &val, "timed_out", &x->timed_out);
+            yc_read_value(r, kat, &val);
+            yc_bool(r, &val, "timed_out", &x->timed_out);
             break;
         case AK_COUNT:
-            cy_skip(r);
+            yc_skip(r);
             break;
         }
     }
     for (int k = 0; k < AK_COUNT; k++)
         if (!(seen & (1u << k)))
-            cy_error(r, at, "a question is missing '%s'", answer_keys[k]);
+            yc_error(r, at, "a question is missing '%s'", answer_keys[k]);
     if (!x->given)
         x->given = "";
 }
 
 static void read_questions(Reader *R)
 {
-    CyReader *r = &R->r;
+    YcCursor *r = &R->r;
     ClassAttempt *a = R->a;
-    if (!cy_enter(r, CY_SEQUENCE, "questions", "a list of the questions answered"))
+    if (!yc_enter(r, YC_NODE_SEQUENCE, "questions", "a list of the questions answered"))
         return;
-    while (cy_more(r)) {
+    while (yc_more(r)) {
         if (a->answer_count == RESULT_MAX_ANSWERS) {
-            cy_error(r, cy_here(r), "more than %d questions", RESULT_MAX_ANSWERS);
+            yc_error(r, yc_here(r), "more than %d questions", RESULT_MAX_ANSWERS);
             r->stop = true; /* no point reading (and holding) the rest */
             return;
         }
@@ -387,7 +389,7 @@ static void read_questions(Reader *R)
             size_t cap = a->answer_cap ? a->answer_cap * 2 : 16;
             AttemptAnswer *grown = arena_alloc_array(&a->arena, cap, sizeof *grown);
             if (!grown) {
-                cy_error(r, cy_here(r), "out of memory");
+                yc_error(r, yc_here(r), "out of memory");
                 r->stop = true;
                 return;
             }
@@ -404,30 +406,30 @@ static void read_questions(Reader *R)
 
 static void read_totals(Reader *R)
 {
-    CyReader *r = &R->r;
+    YcCursor *r = &R->r;
     AttemptTotals *t = &R->a->totals;
-    CyMark at = cy_here(r);
-    if (!cy_enter(r, CY_MAPPING, "totals", "a mapping (questions, answered, ...)"))
+    YcMark at = yc_here(r);
+    if (!yc_enter(r, YC_NODE_MAPPING, "totals", "a mapping (questions, answered, ...)"))
         return;
     unsigned seen = 0;
-    char key[CY_MAX_KEY];
-    CyMark kat;
-    while (cy_next_key(r, key, &kat)) {
-        int k = cy_key_index(key, total_keys, 6);
+    char key[YC_MAX_KEY];
+    YcMark kat;
+    while (yc_next_key(r, key, &kat)) {
+        int k = yc_key_index(key, total_keys, 6);
         if (k < 0 || (seen & (1u << k))) {
             if (k < 0)
-                cy_unknown_key(r, kat, key, "'totals'", total_keys, 6);
+                yc_unknown_key(r, kat, key, "'totals'", total_keys, 6);
             else
-                cy_duplicate_key(r, kat, key, kat);
-            cy_skip(r);
+                yc_duplicate_key(r, kat, key, kat);
+            yc_skip(r);
             continue;
         }
         seen |= 1u << k;
         long long v = 0;
         if (k == 4) {
-            CyValue val;
-            cy_read(r, kat, &val);
-            cy_number(r, &val, "score", 0.0, RESULT_MAX_ANSWERS, &t->score);
+            YcValue val;
+            yc_read_value(r, kat, &val);
+            yc_number(r, &val, "score", 0.0, RESULT_MAX_ANSWERS, &t->score);
             continue;
         }
         long long hi = k == 5 ? MAX_POINTS * RESULT_MAX_ANSWERS : RESULT_MAX_ANSWERS;
@@ -453,16 +455,16 @@ static void read_totals(Reader *R)
     }
     for (int k = 0; k < 6; k++)
         if (!(seen & (1u << k)))
-            cy_error(r, at, "'totals' is missing '%s'", total_keys[k]);
+            yc_error(r, at, "'totals' is missing '%s'", total_keys[k]);
 }
 
 /* ---------------------------------------------------------------- top */
 
-static void read_key(Reader *R, TopKey k, CyMark at)
+static void read_key(Reader *R, TopKey k, YcMark at)
 {
-    CyReader *r = &R->r;
+    YcCursor *r = &R->r;
     ClassAttempt *a = R->a;
-    CyValue v;
+    YcValue v;
     long long n;
     int word;
     switch (k) {
@@ -470,9 +472,9 @@ static void read_key(Reader *R, TopKey k, CyMark at)
         read_int(R, at, "format", RESULT_FORMAT_VERSION, RESULT_FORMAT_VERSION, &n);
         break;
     case RK_KIND:
-        cy_read(r, at, &v);
-        if (cy_text(r, &v, "kind", true) && strcmp(v.text, "result") != 0)
-            cy_error(r, v.at, "'kind' must be 'result' in a result file");
+        yc_read_value(r, at, &v);
+        if (yc_text(r, &v, "kind", true) && strcmp(v.text, "result") != 0)
+            yc_error(r, v.at, "'kind' must be 'result' in a result file");
         break;
     case RK_SESSION:
         a->session_id = read_id(R, at, "session");
@@ -502,9 +504,9 @@ static void read_key(Reader *R, TopKey k, CyMark at)
         read_moment(R, at, "finished", &a->finished);
         break;
     case RK_STATUS:
-        cy_read(r, at, &v);
+        yc_read_value(r, at, &v);
         word = 0;
-        if (cy_word(r, &v, "status", status_names, 3, &word))
+        if (yc_word(r, &v, "status", status_names, 3, &word))
             a->status = (AttemptStatus)word;
         break;
     case RK_QUESTIONS:
@@ -514,28 +516,28 @@ static void read_key(Reader *R, TopKey k, CyMark at)
         read_totals(R);
         break;
     case RK_COUNT:
-        cy_skip(r);
+        yc_skip(r);
         break;
     }
 }
 
 static void read_top(Reader *R)
 {
-    CyReader *r = &R->r;
-    R->top = cy_here(r);
-    cy_advance(r);
-    char key[CY_MAX_KEY];
-    CyMark at;
-    while (cy_next_key(r, key, &at)) {
-        int k = cy_key_index(key, top_keys, RK_COUNT);
+    YcCursor *r = &R->r;
+    R->top = yc_here(r);
+    yc_advance(r);
+    char key[YC_MAX_KEY];
+    YcMark at;
+    while (yc_next_key(r, key, &at)) {
+        int k = yc_key_index(key, top_keys, RK_COUNT);
         if (k < 0) {
-            cy_unknown_key(r, at, key, "a result file", top_keys, RK_COUNT);
-            cy_skip(r);
+            yc_unknown_key(r, at, key, "a result file", top_keys, RK_COUNT);
+            yc_skip(r);
             continue;
         }
         if (R->seen & (1u << k)) {
-            cy_duplicate_key(r, at, key, R->key_marks[k]);
-            cy_skip(r);
+            yc_duplicate_key(r, at, key, R->key_marks[k]);
+            yc_skip(r);
             continue;
         }
         R->seen |= 1u << k;
@@ -546,9 +548,9 @@ static void read_top(Reader *R)
         return;
     for (int k = 0; k < RK_COUNT; k++)
         if (!(R->seen & (1u << k)))
-            cy_error(r, R->top, "missing '%s'", top_keys[k]);
+            yc_error(r, R->top, "missing '%s'", top_keys[k]);
     if (R->a->finished.unix_seconds < R->a->started.unix_seconds)
-        cy_error(r, R->key_marks[RK_FINISHED], "'finished' is before 'started'");
+        yc_error(r, R->key_marks[RK_FINISHED], "'finished' is before 'started'");
 }
 
 bool result_read_buffer(const char *name, const char *data, size_t size, ClassAttempt *out,
@@ -562,13 +564,14 @@ bool result_read_buffer(const char *name, const char *data, size_t size, ClassAt
     size_t first = diags->count;
     Reader R = {.a = out};
     if (cy_open(&R.r, name, data, size, &out->arena, diags) &&
-        cy_start_document(&R.r, "a result file", "format, kind, session, ...")) {
+        yc_start_document(&R.r, "a result file", "format, kind, session, ...",
+                          "format, kind, session, ...")) {
         read_top(&R);
-        cy_end_document(&R.r, "a result");
+        yc_end_document(&R.r, "a result");
     }
-    bool ok = !cy_has_errors(&R.r) && !R.r.stop;
-    cy_close(&R.r);
-    cy_sort_diags(diags, first);
+    bool ok = !yc_has_errors(&R.r) && !R.r.stop;
+    yc_close(&R.r);
+    yc_sort_diags(diags, first);
     if (!out->roster_id)
         out->roster_id = "";
     if (!out->host)

@@ -10,6 +10,8 @@
  * and where even that is missing a plain rename after checking that the
  * name is free is used: the names carry the student, the computer, the
  * second and 32 random bits, so two writers never race for one name.
+ * Session ids are checked with yc_is_id (yaml_cursor.h), the readers' own
+ * test.
  *
  * Read result.h first.
  */
@@ -196,7 +198,7 @@ static void name_part(StrBuf *b, const char *text)
 void result_file_name(const ClassAttempt *a, uint64_t nonce, char name[RESULT_NAME_MAX])
 {
     StrBuf b = {0};
-    strbuf_add(&b, a->session_id && cy_is_id(a->session_id) ? a->session_id : "session");
+    strbuf_add(&b, a->session_id && yc_is_id(a->session_id) ? a->session_id : "session");
     strbuf_add(&b, "--");
     name_part(&b, a->student ? a->student : "");
     strbuf_add(&b, "--");
@@ -428,7 +430,7 @@ ResultStatus result_encode(const ClassAttempt *a, char **data, size_t *size)
 {
     *data = NULL;
     *size = 0;
-    if (!a->session_id || !cy_is_id(a->session_id) || !a->student || !a->host || !a->version ||
+    if (!a->session_id || !yc_is_id(a->session_id) || !a->student || !a->host || !a->version ||
         (a->answer_count && !a->answers))
         return RESULT_INVALID;
     for (size_t i = 0; i < a->pack_count; i++)

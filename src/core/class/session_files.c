@@ -1,5 +1,7 @@
 /* session_files.c - the files beside session.yaml: the roster
- * (students.txt), and telling a session file from a pack (session.h).
+ * (students.txt), and telling a session file from a pack (session.h). The
+ * roster's UTF-8 is checked, with the line and column of a bad byte, by
+ * yaml_cursor.h's yc_utf8_check.
  *
  * Read session.h first; session_load.c calls session_load_roster().
  */
@@ -54,16 +56,16 @@ static bool has_control(const char *s)
  * Windows editors write) is allowed. */
 static void parse_roster(Session *s, const char *path, char *text, size_t size, DiagList *diags)
 {
-    CyReader rr;
-    Arena unused = {0};
-    if (!cy_open(&rr, path, text, size, &unused, diags)) {
-        cy_close(&rr);
+    YcMark bad_at;
+    unsigned char byte;
+    if (!yc_utf8_check(text, size, &bad_at, &byte)) {
+        diag_add(diags, DIAG_ERROR, path, bad_at.line, bad_at.col,
+                 "invalid UTF-8 (byte 0x%02X): the file must be saved as UTF-8", byte);
         return;
     }
-    cy_close(&rr); /* only its UTF-8 check was needed */
     size_t cap = 0;
     int line = 0;
-    char buf[CY_EXCERPT];
+    char buf[YC_EXCERPT];
     char *p = text;
     if (size >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0)
         p += 3;
@@ -106,13 +108,14 @@ static void parse_roster(Session *s, const char *path, char *text, size_t size, 
             const SessionStudent *o = &s->students[i];
             if (id[0] && strcmp(o->id, id) == 0) {
                 diag_add(diags, DIAG_ERROR, path, line, 1,
-                         "ID '%s' is given twice (first on line %d)", cy_excerpt(id, buf), o->line);
+                         "ID '%s' is given twice (first on line %d)",
+                         yc_excerpt(id, buf, sizeof buf), o->line);
                 bad = true;
             } else if (strcmp(o->name, name) == 0 && (!id[0] || !o->id[0])) {
                 diag_add(diags, DIAG_ERROR, path, line, 1,
                          "'%s' is listed twice (first on line %d); give both an ID "
                          "('ID<TAB>Name') so they can be told apart",
-                         cy_excerpt(name, buf), o->line);
+                         yc_excerpt(name, buf, sizeof buf), o->line);
                 bad = true;
             }
         }

@@ -2,10 +2,12 @@
  * of ../shared/class-format.md that needs no pack (session.h, step 1).
  *
  * Like the pack loader: the file is read whole (1 MiB at most), libyaml's
- * events are pulled one at a time through class_yaml.h's cursor, each key's
+ * events are pulled one at a time through the core's YAML cursor (the pack
+ * loader's own, yaml_cursor.h, opened by class_yaml.h's cy_open), each key's
  * value is checked where it is read, and the checks that need the whole file
  * (required keys, opens before closes, accommodations against the roster)
- * run at the end. Every problem is reported with its line and column; only a
+ * run at the end. `packs` and `topics` are one reader of distinct texts
+ * (read_text_list) with a table row each. Every problem is reported with its line and column; only a
  * YAML syntax error stops the reading.
  *
  * Read session.h first, then this file from session_load() upwards.
@@ -70,16 +72,16 @@ const char *session_feedback_name(SessionFeedback feedback)
 }
 
 typedef struct SessionLoader {
-    CyReader r;
+    YcCursor r;
     Session *s;
     unsigned seen;
-    CyMark key_marks[SK_COUNT];
-    CyMark top;
-    CyValue roster_value;
+    YcMark key_marks[SK_COUNT];
+    YcMark top;
+    YcValue roster_value;
     size_t question_cap, accommodation_cap;
 } SessionLoader;
 
-static SessionMark smark(CyMark m)
+static SessionMark smark(YcMark m)
 {
     return (SessionMark){m.line, m.col};
 }
@@ -107,97 +109,163 @@ static bool path_stays_inside(const char *p)
     }
 }
 
-/* ---------------------------------------------------------------- packs */
+/* ---------------------------------------------------- packs and topics */
 
-static void parse_packs(SessionLoader *L, CyMark key)
+/* A list of distinct texts in a session: `packs`, `topics`. */
+typedef struct TextList {
+    const char *key;   /* "packs" */
+    const char *shape; /* what it must be: "a list of pack ids" */
+    const char *entry; /* "pack": "pack 'x' is listed twice" */
+    size_t max;        /* entries kept */
+    const char *plays; /* "more than 64 packs; a session plays at most 64" (or NULL) */
+    const char *empty; /* what an empty list is told */
+    /* The entry's own checks (it is text): false once reported. */
+    bool (*check)(YcCursor *r, YcValue *v);
+} TextList;
+
+/* Reads the list at the cursor into kept[0..list->max), each entry checked
+ * and refused when it repeats one before. Returns how many were kept; false
+ * in *ok when the list is not one or is empty (reported). */
+static size_t read_text_list(YcCursor *r, YcMark key, const TextList *list, YcValue *kept, bool *ok)
 {
-    CyReader *r = &L->r;
-    Session *s = L->s;
-    CyMark at = cy_here(r);
-    if (!cy_enter(r, CY_SEQUENCE, "packs", "a list of pack ids"))
-        return;
-    SessionPackRef kept[SESSION_MAX_PACKS];
-    size_t n = 0, seen = 0;
-    char buf[CY_EXCERPT];
-    while (cy_more(r)) {
-        CyValue v;
-        cy_read(r, key, &v);
+    size_t n = 0;
+    YcMark at = yc_here(r), over = {0, 0};
+    char label[48], buf[YC_EXCERPT];
+    *ok = false;
+    snprintf(label, sizeof label, "%s entry", list->key);
+    if (!yc_enter(r, YC_NODE_SEQUENCE, list->key, list->shape))
+        return 0;
+    size_t seen = 0;
+    while (yc_more(r)) {
+        YcValue v;
+        yc_read_value(r, key, &v);
         seen++;
-        if (!cy_text(r, &v, "packs entry", true))
-            continue;
-        bool is_path = strchr(v.text, '/') || strchr(v.text, '\\') || has_suffix(v.text, ".yaml") ||
-                       has_suffix(v.text, ".yml");
-        if (is_path && !path_stays_inside(v.text)) {
-            cy_error(r, v.at,
-                     "pack path '%s' leads out of the session folder; a session's packs must be "
-                     "inside its folder (in packs/) or installed",
-                     cy_excerpt(v.text, buf));
-            continue;
-        }
-        if (!is_path && !cy_id(r, &v, "pack id"))
+        if (!yc_text(r, &v, label, true) || !list->check(r, &v))
             continue;
         bool dup = false;
         for (size_t i = 0; i < n && !dup; i++)
-            if (strcmp(kept[i].name, v.text) == 0) {
-                cy_error(r, v.at, "pack '%s' is listed twice (first on line %d)",
-                         cy_excerpt(v.text, buf), kept[i].at.line);
+            if (strcmp(kept[i].text, v.text) == 0) {
+                yc_error(r, v.at, "%s '%s' is listed twice (first on line %d)", list->entry,
+                         yc_excerpt(v.text, buf, sizeof buf), kept[i].at.line);
                 dup = true;
             }
         if (dup)
             continue;
-        if (n == SESSION_MAX_PACKS) {
-            if (seen == SESSION_MAX_PACKS + 1)
-                cy_error(r, v.at, "more than %d packs; a session plays at most %d",
-                         SESSION_MAX_PACKS, SESSION_MAX_PACKS);
+        if (n == list->max) {
+            if (!over.line)
+                over = v.at;
             continue;
         }
-        kept[n++] = (SessionPackRef){v.text, is_path, smark(v.at)};
+        kept[n++] = v;
     }
-    if (seen == 0) {
-        cy_error(r, at, "'packs' is empty; a session plays at least one pack");
+    if (over.line && list->plays)
+        yc_error(r, over, "more than %zu %ss; a session %s at most %zu", list->max, list->entry,
+                 list->plays, list->max);
+    else if (over.line)
+        yc_error(r, over, "more than %zu %ss", list->max, list->entry);
+    if (seen == 0)
+        yc_error(r, at, "%s", list->empty);
+    *ok = seen > 0;
+    return n;
+}
+
+/* A pack is named by its id, or by a path in the session folder. */
+static bool is_pack_path(const char *text)
+{
+    return strchr(text, '/') || strchr(text, '\\') || has_suffix(text, ".yaml") ||
+           has_suffix(text, ".yml");
+}
+
+static bool check_pack(YcCursor *r, YcValue *v)
+{
+    if (!is_pack_path(v->text))
+        return yc_id(r, v, "pack id");
+    if (path_stays_inside(v->text))
+        return true;
+    char buf[YC_EXCERPT];
+    yc_error(r, v->at,
+             "pack path '%s' leads out of the session folder; a session's packs must be "
+             "inside its folder (in packs/) or installed",
+             yc_excerpt(v->text, buf, sizeof buf));
+    return false;
+}
+
+static bool check_topic(YcCursor *r, YcValue *v)
+{
+    return yc_id_length(r, v, "topic id");
+}
+
+enum { LIST_PACKS, LIST_TOPICS };
+
+static const TextList text_lists[2] = {
+    [LIST_PACKS] = {"packs", "a list of pack ids", "pack", SESSION_MAX_PACKS, "plays",
+                    "'packs' is empty; a session plays at least one pack", check_pack},
+    [LIST_TOPICS] = {"topics", "a list of topic ids", "topic", SESSION_MAX_TOPICS, NULL,
+                     "'topics' is an empty list; leave it out to play every topic", check_topic},
+};
+
+/* `packs` into s->packs, `topics` into s->topics. */
+static void parse_text_list(SessionLoader *L, YcMark key, int which)
+{
+    Session *s = L->s;
+    YcValue kept[SESSION_MAX_PACKS > SESSION_MAX_TOPICS ? SESSION_MAX_PACKS : SESSION_MAX_TOPICS];
+    bool ok;
+    size_t n = read_text_list(&L->r, key, &text_lists[which], kept, &ok);
+    size_t size = which == LIST_PACKS ? sizeof *s->packs : sizeof *s->topics;
+    void *items = ok ? arena_alloc_array(&s->arena, n ? n : 1, size) : NULL;
+    if (!items)
         return;
+    for (size_t i = 0; i < n; i++) {
+        const char *text = kept[i].text;
+        if (which == LIST_PACKS)
+            ((SessionPackRef *)items)[i] =
+                (SessionPackRef){text, is_pack_path(text), smark(kept[i].at)};
+        else
+            ((SessionTopic *)items)[i] = (SessionTopic){text, smark(kept[i].at)};
     }
-    s->packs = arena_alloc_array(&s->arena, n ? n : 1, sizeof *s->packs);
-    if (s->packs) {
-        memcpy(s->packs, kept, n * sizeof *kept);
+    if (which == LIST_PACKS) {
+        s->packs = items;
         s->pack_count = n;
+    } else {
+        s->topics = items;
+        s->topic_count = n;
     }
 }
 
 /* ------------------------------------------------------------ questions */
 
-static void add_question_ref(SessionLoader *L, CyValue *v)
+static void add_question_ref(SessionLoader *L, YcValue *v)
 {
-    CyReader *r = &L->r;
+    YcCursor *r = &L->r;
     Session *s = L->s;
-    char buf[CY_EXCERPT];
+    char buf[YC_EXCERPT];
     const char *slash = strchr(v->text, '/');
     if (!slash || strchr(slash + 1, '/')) {
-        cy_error(r, v->at, "question '%s' must be written PACK/QUESTION, e.g. kuwait-gcc/gcc-size",
-                 cy_excerpt(v->text, buf));
+        yc_error(r, v->at, "question '%s' must be written PACK/QUESTION, e.g. kuwait-gcc/gcc-size",
+                 yc_excerpt(v->text, buf, sizeof buf));
         return;
     }
     char *pack_id = arena_strndup(&s->arena, v->text, (size_t)(slash - v->text));
     const char *question_id = slash + 1;
     if (!pack_id)
         return;
-    if (!cy_is_id(pack_id) || !cy_is_id(question_id)) {
-        cy_error(r, v->at,
+    if (!yc_is_id(pack_id) || !yc_is_id(question_id)) {
+        yc_error(r, v->at,
                  "question '%s' must be written PACK/QUESTION with the pack's and the question's "
                  "ids (lowercase letters a-z, digits and '-')",
-                 cy_excerpt(v->text, buf));
+                 yc_excerpt(v->text, buf, sizeof buf));
         return;
     }
     for (size_t i = 0; i < s->question_ref_count; i++) {
         const SessionQuestionRef *q = &s->questions[i];
         if (strcmp(q->pack_id, pack_id) == 0 && strcmp(q->question_id, question_id) == 0) {
-            cy_error(r, v->at, "question '%s' is listed twice (first on line %d)",
-                     cy_excerpt(v->text, buf), q->at.line);
+            yc_error(r, v->at, "question '%s' is listed twice (first on line %d)",
+                     yc_excerpt(v->text, buf, sizeof buf), q->at.line);
             return;
         }
     }
     if (s->question_ref_count == SESSION_MAX_QUESTIONS) {
-        cy_error(r, v->at, "more than %d questions; a session asks at most %d",
+        yc_error(r, v->at, "more than %d questions; a session asks at most %d",
                  SESSION_MAX_QUESTIONS, SESSION_MAX_QUESTIONS);
         return;
     }
@@ -210,124 +278,81 @@ static void add_question_ref(SessionLoader *L, CyValue *v)
         (SessionQuestionRef){pack_id, question_id, smark(v->at)};
 }
 
-static void parse_questions(SessionLoader *L, CyMark key)
+static void parse_questions(SessionLoader *L, YcMark key)
 {
-    CyReader *r = &L->r;
+    YcCursor *r = &L->r;
     Session *s = L->s;
-    s->questions_at = smark(cy_here(r));
-    if (cy_node(r) == CY_SEQUENCE) {
-        CyMark at = cy_here(r);
-        cy_advance(r);
+    s->questions_at = smark(yc_here(r));
+    if (yc_node(r) == YC_NODE_SEQUENCE) {
+        YcMark at = yc_here(r);
+        yc_advance(r);
         size_t seen = 0;
-        while (cy_more(r)) {
-            CyValue v;
-            cy_read(r, key, &v);
+        while (yc_more(r)) {
+            YcValue v;
+            yc_read_value(r, key, &v);
             seen++;
             char label[48];
             snprintf(label, sizeof label, "questions entry %zu", seen);
-            if (cy_text(r, &v, label, true))
+            if (yc_text(r, &v, label, true))
                 add_question_ref(L, &v);
         }
         if (seen == 0)
-            cy_error(r, at, "'questions' is an empty list; leave it out to play every question");
+            yc_error(r, at, "'questions' is an empty list; leave it out to play every question");
         return;
     }
-    CyValue v;
-    cy_read(r, key, &v);
+    YcValue v;
+    yc_read_value(r, key, &v);
     if (v.bad)
         return;
-    if (v.node == CY_SCALAR && v.kind == CY_INT) {
+    if (v.node == YC_NODE_SCALAR && v.kind == YC_INT) {
         long long n;
-        if (cy_int(r, &v, "questions", 1, SESSION_MAX_QUESTIONS, &n))
+        if (yc_int(r, &v, "questions", 1, SESSION_MAX_QUESTIONS, &n))
             s->question_count = (size_t)n;
         return;
     }
-    cy_error(r, v.at,
+    yc_error(r, v.at,
              "'questions' must be how many to draw (a whole number from 1 to %d) or a list of "
              "PACK/QUESTION ids, not %s",
-             SESSION_MAX_QUESTIONS, v.node == CY_SCALAR ? "text" : cy_node_name(v.node));
-}
-
-static void parse_topics(SessionLoader *L, CyMark key)
-{
-    CyReader *r = &L->r;
-    Session *s = L->s;
-    CyMark at = cy_here(r);
-    if (!cy_enter(r, CY_SEQUENCE, "topics", "a list of topic ids"))
-        return;
-    SessionTopic *kept = arena_alloc_array(&s->arena, SESSION_MAX_TOPICS, sizeof *kept);
-    size_t n = 0, seen = 0;
-    char buf[CY_EXCERPT];
-    while (cy_more(r)) {
-        CyValue v;
-        cy_read(r, key, &v);
-        seen++;
-        if (!cy_text(r, &v, "topics entry", true) || !kept)
-            continue;
-        if (strlen(v.text) > PACK_MAX_ID) {
-            cy_error(r, v.at, "topic id is %zu characters long; the limit is %d", strlen(v.text),
-                     PACK_MAX_ID);
-            continue;
-        }
-        bool dup = false;
-        for (size_t i = 0; i < n && !dup; i++)
-            if (strcmp(kept[i].id, v.text) == 0) {
-                cy_error(r, v.at, "topic '%s' is listed twice (first on line %d)",
-                         cy_excerpt(v.text, buf), kept[i].at.line);
-                dup = true;
-            }
-        if (dup)
-            continue;
-        if (n == SESSION_MAX_TOPICS) {
-            if (seen == SESSION_MAX_TOPICS + 1)
-                cy_error(r, v.at, "more than %d topics", SESSION_MAX_TOPICS);
-            continue;
-        }
-        kept[n++] = (SessionTopic){v.text, smark(v.at)};
-    }
-    if (seen == 0)
-        cy_error(r, at, "'topics' is an empty list; leave it out to play every topic");
-    s->topics = kept;
-    s->topic_count = n;
+             SESSION_MAX_QUESTIONS, v.node == YC_NODE_SCALAR ? "text" : yc_node_name(v.node));
 }
 
 /* -------------------------------------------------------- accommodations */
 
-static void parse_accommodation(SessionLoader *L, CyValue *name)
+static void parse_accommodation(SessionLoader *L, YcValue *name)
 {
-    CyReader *r = &L->r;
+    YcCursor *r = &L->r;
     Session *s = L->s;
-    char what[120], buf[CY_EXCERPT];
+    char what[120], buf[YC_EXCERPT];
     /* cy_enter quotes `what`: "'Ali' in 'accommodations' must be ..." */
-    snprintf(what, sizeof what, "%s' in 'accommodations", cy_excerpt(name->text, buf));
-    if (!cy_enter(r, CY_MAPPING, what, "a mapping like {time_factor: 1.5}"))
+    snprintf(what, sizeof what, "%s' in 'accommodations", yc_excerpt(name->text, buf, sizeof buf));
+    if (!yc_enter(r, YC_NODE_MAPPING, what, "a mapping like {time_factor: 1.5}"))
         return;
-    CyValue factor = {0};
-    char key[CY_MAX_KEY];
-    CyMark at;
-    while (cy_next_key(r, key, &at)) {
-        int k = cy_key_index(key, accommodation_keys, 1);
+    YcValue factor = {0};
+    char key[YC_MAX_KEY];
+    YcMark at;
+    while (yc_next_key(r, key, &at)) {
+        int k = yc_key_index(key, accommodation_keys, 1);
         if (k < 0) {
-            cy_unknown_key(r, at, key, "an accommodation", accommodation_keys, 1);
-            cy_skip(r);
+            yc_unknown_key(r, at, key, "an accommodation", accommodation_keys, 1);
+            yc_skip(r);
         } else if (factor.present) {
-            cy_duplicate_key(r, at, key, factor.key);
-            cy_skip(r);
+            yc_duplicate_key(r, at, key, factor.key);
+            yc_skip(r);
         } else {
-            cy_read(r, at, &factor);
+            yc_read_value(r, at, &factor);
         }
     }
     if (!factor.present) {
-        cy_error(r, name->at, "'%s' is missing 'time_factor' (1.0 to 4.0)", what);
+        yc_error(r, name->at, "'%s' is missing 'time_factor' (1.0 to 4.0)", what);
         return;
     }
     double f;
-    if (!cy_number(r, &factor, "time_factor", 1.0, 4.0, &f) || name->bad)
+    if (!yc_number(r, &factor, "time_factor", 1.0, 4.0, &f) || name->bad)
         return;
     for (size_t i = 0; i < s->accommodation_count; i++)
         if (strcmp(s->accommodations[i].student, name->text) == 0) {
-            cy_error(r, name->at, "'%s' has accommodations twice (first on line %d)",
-                     cy_excerpt(name->text, buf), s->accommodations[i].at.line);
+            yc_error(r, name->at, "'%s' has accommodations twice (first on line %d)",
+                     yc_excerpt(name->text, buf, sizeof buf), s->accommodations[i].at.line);
             return;
         }
     if (s->accommodation_count == SESSION_MAX_STUDENTS)
@@ -343,17 +368,18 @@ static void parse_accommodation(SessionLoader *L, CyValue *name)
 
 static void parse_accommodations(SessionLoader *L)
 {
-    CyReader *r = &L->r;
-    if (!cy_enter(r, CY_MAPPING, "accommodations", "a mapping of student to {time_factor: ...}"))
+    YcCursor *r = &L->r;
+    if (!yc_enter(r, YC_NODE_MAPPING, "accommodations",
+                  "a mapping of student to {time_factor: ...}"))
         return;
-    while (cy_more(r)) {
-        CyValue name;
-        cy_read(r, cy_here(r), &name);
-        if (!name.bad && (name.node != CY_SCALAR || name.kind == CY_NULL || !name.text[0])) {
-            cy_error(r, name.at, "a student in 'accommodations' must be a roster name or ID");
+    while (yc_more(r)) {
+        YcValue name;
+        yc_read_value(r, yc_here(r), &name);
+        if (!name.bad && (name.node != YC_NODE_SCALAR || name.kind == YC_NULL || !name.text[0])) {
+            yc_error(r, name.at, "a student in 'accommodations' must be a roster name or ID");
             name.bad = true;
         } else if (!name.bad && strlen(name.text) > SESSION_MAX_NAME) {
-            cy_error(r, name.at, "a student's name is at most %d bytes", SESSION_MAX_NAME);
+            yc_error(r, name.at, "a student's name is at most %d bytes", SESSION_MAX_NAME);
             name.bad = true;
         }
         parse_accommodation(L, &name);
@@ -362,103 +388,103 @@ static void parse_accommodations(SessionLoader *L)
 
 /* ---------------------------------------------------------------- values */
 
-static void parse_time_limit(SessionLoader *L, CyMark key)
+static void parse_time_limit(SessionLoader *L, YcMark key)
 {
-    CyReader *r = &L->r;
-    CyValue v;
-    cy_read(r, key, &v);
+    YcCursor *r = &L->r;
+    YcValue v;
+    yc_read_value(r, key, &v);
     if (v.bad)
         return;
-    if (v.node == CY_SCALAR && v.kind == CY_STRING && strcmp(v.text, "pack") == 0) {
+    if (v.node == YC_NODE_SCALAR && v.kind == YC_STRING && strcmp(v.text, "pack") == 0) {
         L->s->time_from_pack = true;
         return;
     }
-    if (v.node == CY_SCALAR && v.kind == CY_INT) {
+    if (v.node == YC_NODE_SCALAR && v.kind == YC_INT) {
         long long n;
-        if (cy_int(r, &v, "time_limit", 0, PACK_MAX_TIME_LIMIT, &n)) {
+        if (yc_int(r, &v, "time_limit", 0, PACK_MAX_TIME_LIMIT, &n)) {
             L->s->time_from_pack = false;
             L->s->time_limit = (int)n;
         }
         return;
     }
-    char buf[CY_EXCERPT];
-    cy_error(r, v.at,
+    char buf[YC_EXCERPT];
+    yc_error(r, v.at,
              "'time_limit' must be seconds per question (0 to %d, 0 = untimed) or 'pack', not "
              "%s%s%s",
-             PACK_MAX_TIME_LIMIT, v.node == CY_SCALAR ? "'" : "",
-             v.node == CY_SCALAR ? cy_excerpt(v.text, buf) : cy_node_name(v.node),
-             v.node == CY_SCALAR ? "'" : "");
+             PACK_MAX_TIME_LIMIT, v.node == YC_NODE_SCALAR ? "'" : "",
+             v.node == YC_NODE_SCALAR ? yc_excerpt(v.text, buf, sizeof buf) : yc_node_name(v.node),
+             v.node == YC_NODE_SCALAR ? "'" : "");
 }
 
-static void parse_moment(SessionLoader *L, CyMark key, const char *what, bool *has, ClassTime *t)
+static void parse_moment(SessionLoader *L, YcMark key, const char *what, bool *has, ClassTime *t)
 {
-    CyReader *r = &L->r;
-    CyValue v;
-    cy_read(r, key, &v);
-    if (!cy_text(r, &v, what, true))
+    YcCursor *r = &L->r;
+    YcValue v;
+    yc_read_value(r, key, &v);
+    if (!yc_text(r, &v, what, true))
         return;
     if (!class_time_parse(v.text, t)) {
-        char buf[CY_EXCERPT];
-        cy_error(r, v.at,
+        char buf[YC_EXCERPT];
+        yc_error(r, v.at,
                  "'%s' is '%s'; it must be a date and time with its offset from UTC, like "
                  "2026-03-01T08:00:00+03:00",
-                 what, cy_excerpt(v.text, buf));
+                 what, yc_excerpt(v.text, buf, sizeof buf));
         return;
     }
     *has = true;
 }
 
-static void parse_word(SessionLoader *L, CyMark key, const char *what, const char *const *names,
+static void parse_word(SessionLoader *L, YcMark key, const char *what, const char *const *names,
                        size_t count, int *out)
 {
-    CyValue v;
-    cy_read(&L->r, key, &v);
-    cy_word(&L->r, &v, what, names, count, out);
+    YcValue v;
+    yc_read_value(&L->r, key, &v);
+    yc_word(&L->r, &v, what, names, count, out);
 }
 
-static void parse_format(SessionLoader *L, CyMark key)
+static void parse_format(SessionLoader *L, YcMark key)
 {
-    CyReader *r = &L->r;
-    CyValue v;
-    cy_read(r, key, &v);
+    YcCursor *r = &L->r;
+    YcValue v;
+    yc_read_value(r, key, &v);
     if (v.bad)
         return;
-    if (v.node == CY_SCALAR && v.kind == CY_INT) {
+    if (v.node == YC_NODE_SCALAR && v.kind == YC_INT) {
         if (strcmp(v.text, "1") != 0)
-            cy_error(r, v.at,
+            yc_error(r, v.at,
                      "unsupported format %s: this version of quizdeck reads session format %d",
                      v.text, SESSION_FORMAT_VERSION);
         return;
     }
-    char buf[CY_EXCERPT];
-    cy_error(r, v.at, "'format' must be the number %d (unquoted), not %s%s%s",
-             SESSION_FORMAT_VERSION, v.node == CY_SCALAR ? "'" : "",
-             v.node == CY_SCALAR ? cy_excerpt(v.text, buf) : cy_node_name(v.node),
-             v.node == CY_SCALAR ? "'" : "");
+    char buf[YC_EXCERPT];
+    yc_error(r, v.at, "'format' must be the number %d (unquoted), not %s%s%s",
+             SESSION_FORMAT_VERSION, v.node == YC_NODE_SCALAR ? "'" : "",
+             v.node == YC_NODE_SCALAR ? yc_excerpt(v.text, buf, sizeof buf) : yc_node_name(v.node),
+             v.node == YC_NODE_SCALAR ? "'" : "");
 }
 
-static void parse_kind(SessionLoader *L, CyMark key)
+static void parse_kind(SessionLoader *L, YcMark key)
 {
-    CyReader *r = &L->r;
-    CyValue v;
-    cy_read(r, key, &v);
-    if (!cy_text(r, &v, "kind", true))
+    YcCursor *r = &L->r;
+    YcValue v;
+    yc_read_value(r, key, &v);
+    if (!yc_text(r, &v, "kind", true))
         return;
     if (strcmp(v.text, "session") == 0)
         return;
-    char buf[CY_EXCERPT];
+    char buf[YC_EXCERPT];
     if (strcmp(v.text, "result") == 0)
-        cy_error(r, v.at, "this is a result file ('kind: result'), not a session");
+        yc_error(r, v.at, "this is a result file ('kind: result'), not a session");
     else
-        cy_error(r, v.at, "'kind' is '%s'; a session file says 'kind: session'",
-                 cy_excerpt(v.text, buf));
+        yc_error(r, v.at, "'kind' is '%s'; a session file says 'kind: session'",
+                 yc_excerpt(v.text, buf, sizeof buf));
 }
 
-static void parse_key(SessionLoader *L, SessionKey k, CyMark at)
+static void parse_key(SessionLoader *L, SessionKey k, YcMark at)
 {
-    CyReader *r = &L->r;
+    YcCursor *r = &L->r;
     Session *s = L->s;
-    CyValue v;
+    YcValue v;
     long long n;
     int word;
     switch (k) {
@@ -469,27 +495,27 @@ static void parse_key(SessionLoader *L, SessionKey k, CyMark at)
         parse_kind(L, at);
         break;
     case SK_ID:
-        cy_read(r, at, &v);
-        if (cy_id(r, &v, "session id"))
+        yc_read_value(r, at, &v);
+        if (yc_id(r, &v, "session id"))
             s->id = v.text;
         break;
     case SK_TITLE:
-        cy_read(r, at, &v);
-        if (cy_text(r, &v, "title", true))
+        yc_read_value(r, at, &v);
+        if (yc_text(r, &v, "title", true))
             s->title = v.text;
         break;
     case SK_PACKS:
-        parse_packs(L, at);
+        parse_text_list(L, at, LIST_PACKS);
         break;
     case SK_QUESTIONS:
         parse_questions(L, at);
         break;
     case SK_TOPICS:
-        parse_topics(L, at);
+        parse_text_list(L, at, LIST_TOPICS);
         break;
     case SK_SEED:
-        cy_read(r, at, &v);
-        if (cy_int(r, &v, "seed", 0, INT64_MAX, &n)) {
+        yc_read_value(r, at, &v);
+        if (yc_int(r, &v, "seed", 0, INT64_MAX, &n)) {
             s->seed = (uint64_t)n;
             s->seed_given = true;
         }
@@ -503,8 +529,8 @@ static void parse_key(SessionLoader *L, SessionKey k, CyMark at)
         parse_time_limit(L, at);
         break;
     case SK_TOTAL_TIME:
-        cy_read(r, at, &v);
-        if (cy_int(r, &v, "total_time", 0, SESSION_MAX_TOTAL_TIME, &n))
+        yc_read_value(r, at, &v);
+        if (yc_int(r, &v, "total_time", 0, SESSION_MAX_TOTAL_TIME, &n))
             s->total_time = (int)n;
         break;
     case SK_SCORING:
@@ -518,8 +544,8 @@ static void parse_key(SessionLoader *L, SessionKey k, CyMark at)
         s->feedback = (SessionFeedback)word;
         break;
     case SK_ATTEMPTS:
-        cy_read(r, at, &v);
-        if (cy_int(r, &v, "attempts", 1, SESSION_MAX_ATTEMPTS, &n))
+        yc_read_value(r, at, &v);
+        if (yc_int(r, &v, "attempts", 1, SESSION_MAX_ATTEMPTS, &n))
             s->attempts = (int)n;
         break;
     case SK_OPENS:
@@ -529,35 +555,35 @@ static void parse_key(SessionLoader *L, SessionKey k, CyMark at)
         parse_moment(L, at, "closes", &s->has_closes, &s->closes);
         break;
     case SK_ROSTER:
-        cy_read(r, at, &L->roster_value);
-        cy_bool(r, &L->roster_value, "roster", &s->roster);
+        yc_read_value(r, at, &L->roster_value);
+        yc_bool(r, &L->roster_value, "roster", &s->roster);
         break;
     case SK_ACCOMMODATIONS:
         parse_accommodations(L);
         break;
     case SK_COUNT:
-        cy_skip(r);
+        yc_skip(r);
         break;
     }
 }
 
 static void parse_top(SessionLoader *L)
 {
-    CyReader *r = &L->r;
-    L->top = cy_here(r);
-    cy_advance(r); /* MAPPING_START */
-    char key[CY_MAX_KEY];
-    CyMark at;
-    while (cy_next_key(r, key, &at)) {
-        int k = cy_key_index(key, session_keys, SK_COUNT);
+    YcCursor *r = &L->r;
+    L->top = yc_here(r);
+    yc_advance(r); /* MAPPING_START */
+    char key[YC_MAX_KEY];
+    YcMark at;
+    while (yc_next_key(r, key, &at)) {
+        int k = yc_key_index(key, session_keys, SK_COUNT);
         if (k < 0) {
-            cy_unknown_key(r, at, key, "the session", session_keys, SK_COUNT);
-            cy_skip(r);
+            yc_unknown_key(r, at, key, "the session", session_keys, SK_COUNT);
+            yc_skip(r);
             continue;
         }
         if (L->seen & (1u << k)) {
-            cy_duplicate_key(r, at, key, L->key_marks[k]);
-            cy_skip(r);
+            yc_duplicate_key(r, at, key, L->key_marks[k]);
+            yc_skip(r);
             continue;
         }
         L->seen |= 1u << k;
@@ -571,7 +597,7 @@ static void parse_top(SessionLoader *L)
 /* The checks that need the whole file and the roster. */
 static void finish(SessionLoader *L, DiagList *diags)
 {
-    CyReader *r = &L->r;
+    YcCursor *r = &L->r;
     Session *s = L->s;
     static const struct {
         SessionKey key;
@@ -585,9 +611,9 @@ static void finish(SessionLoader *L, DiagList *diags)
     };
     for (size_t i = 0; i < sizeof required / sizeof required[0]; i++)
         if (!(L->seen & (1u << required[i].key)))
-            cy_error(r, L->top, "%s", required[i].message);
+            yc_error(r, L->top, "%s", required[i].message);
     if (s->has_opens && s->has_closes && s->closes.unix_seconds <= s->opens.unix_seconds)
-        cy_error(r, L->key_marks[SK_CLOSES], "'closes' must come after 'opens'");
+        yc_error(r, L->key_marks[SK_CLOSES], "'closes' must come after 'opens'");
     if (!s->seed_given && s->id[0])
         s->seed = class_fnv1a64(s->id);
 
@@ -595,20 +621,20 @@ static void finish(SessionLoader *L, DiagList *diags)
     bool have_roster = s->student_count > 0;
     if (L->roster_value.present && !L->roster_value.bad) {
         if (s->roster && !s->roster_path[0])
-            cy_error(r, L->roster_value.at,
+            yc_error(r, L->roster_value.at,
                      "'roster' is true but the folder has no students.txt (one name a line)");
     } else {
         s->roster = have_roster || s->roster_path[0];
     }
-    char buf[CY_EXCERPT];
+    char buf[YC_EXCERPT];
     for (size_t i = 0; i < s->accommodation_count; i++) {
         const SessionAccommodation *a = &s->accommodations[i];
-        CyMark at = {a->at.line, a->at.col};
+        YcMark at = {a->at.line, a->at.col};
         if (!s->roster_path[0]) {
-            cy_warning(r, at,
+            yc_warning(r, at,
                        "no students.txt, so '%s' cannot be checked: it must be written exactly as "
                        "the student types their name",
-                       cy_excerpt(a->student, buf));
+                       yc_excerpt(a->student, buf, sizeof buf));
             continue;
         }
         if (!have_roster || session_find_student(s, a->student))
@@ -617,9 +643,10 @@ static void finish(SessionLoader *L, DiagList *diags)
         size_t n = 0;
         for (size_t k = 0; k < s->student_count && n < 64; k++)
             names[n++] = s->students[k].name;
-        const char *hint = cy_closest(a->student, names, n);
-        cy_error(r, at, "'%s' is not in students.txt%s%s%s", cy_excerpt(a->student, buf),
-                 hint ? " (did you mean '" : "", hint ? hint : "", hint ? "'?)" : "");
+        const char *hint = yc_closest_name(a->student, names, n, NULL);
+        yc_error(r, at, "'%s' is not in students.txt%s%s%s",
+                 yc_excerpt(a->student, buf, sizeof buf), hint ? " (did you mean '" : "",
+                 hint ? hint : "", hint ? "'?)" : "");
     }
 }
 
@@ -657,14 +684,15 @@ static Session *load(const char *name, const char *folder, const char *data, siz
     class_sha256_hex(data, size, s->sha256);
     SessionLoader L = {.s = s};
     if (cy_open(&L.r, name, data, size, &s->arena, diags) &&
-        cy_start_document(&L.r, "a session", "format, kind, id, title, packs, ...")) {
+        yc_start_document(&L.r, "a session", "format, kind, id, title, packs, ...",
+                          "format, kind, id, title, packs, ...")) {
         parse_top(&L);
-        cy_end_document(&L.r, "a session");
+        yc_end_document(&L.r, "a session");
         if (!L.r.stop)
             finish(&L, diags);
     }
-    cy_close(&L.r);
-    cy_sort_diags(diags, first);
+    yc_close(&L.r);
+    yc_sort_diags(diags, first);
     if (diags->error_count > errors_before || !s->path || !s->folder) {
         session_free(s);
         return NULL;

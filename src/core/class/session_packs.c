@@ -14,6 +14,8 @@
  * in the drawn order for `order: fixed` (choices shuffled by the session
  * seed, so the same for everyone), shuffled by seed + FNV-1a(student) for
  * `order: shuffled`.
+ * Messages about the session file go through say(), at the session mark
+ * the reader kept.
  *
  * Read session.h first.
  */
@@ -37,39 +39,20 @@
 
 /* ------------------------------------------------------------- messages */
 
+/* A message at a place of the session file. */
 static void say(DiagList *d, DiagSeverity sev, const Session *s, SessionMark at, const char *fmt,
-                va_list ap)
-{
-    char msg[900];
-    vsnprintf(msg, sizeof msg, fmt, ap);
-    diag_add(d, sev, s->path, at.line, at.col, "%s", msg);
-}
-
-static void error_at(DiagList *d, const Session *s, SessionMark at, const char *fmt, ...)
+                ...)
 #if defined(__GNUC__)
-    __attribute__((format(printf, 4, 5)))
+    __attribute__((format(printf, 5, 6)))
 #endif
     ;
 
-static void error_at(DiagList *d, const Session *s, SessionMark at, const char *fmt, ...)
+static void say(DiagList *d, DiagSeverity sev, const Session *s, SessionMark at, const char *fmt,
+                ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    say(d, DIAG_ERROR, s, at, fmt, ap);
-    va_end(ap);
-}
-
-static void warning_at(DiagList *d, const Session *s, SessionMark at, const char *fmt, ...)
-#if defined(__GNUC__)
-    __attribute__((format(printf, 4, 5)))
-#endif
-    ;
-
-static void warning_at(DiagList *d, const Session *s, SessionMark at, const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    say(d, DIAG_WARNING, s, at, fmt, ap);
+    diag_vadd(d, sev, s->path, at.line, at.col, fmt, ap);
     va_end(ap);
 }
 
@@ -176,7 +159,7 @@ static const Pack *pack_loaded_from(const PackSet *set, const char *path)
 static const Pack *resolve_path(const Session *s, const SessionPackRef *ref, SessionPacks *out,
                                 DiagList *diags)
 {
-    char buf[CY_EXCERPT];
+    char buf[YC_EXCERPT];
     char *path = cy_join(s->folder, ref->name);
     if (!path)
         return NULL;
@@ -184,15 +167,15 @@ static const Pack *resolve_path(const Session *s, const SessionPackRef *ref, Ses
     struct stat st;
     CyPlace place = cy_place(s->folder, path);
     if (place == CY_NOWHERE || stat(path, &st) != 0) {
-        error_at(diags, s, ref->at, "pack file '%s' does not exist in the session folder",
-                 cy_excerpt(ref->name, buf));
+        say(diags, DIAG_ERROR, s, ref->at, "pack file '%s' does not exist in the session folder",
+            yc_excerpt(ref->name, buf, sizeof buf));
     } else if (place == CY_OUTSIDE) {
-        error_at(diags, s, ref->at,
-                 "pack file '%s' is a link out of the session folder; it is not read",
-                 cy_excerpt(ref->name, buf));
+        say(diags, DIAG_ERROR, s, ref->at,
+            "pack file '%s' is a link out of the session folder; it is not read",
+            yc_excerpt(ref->name, buf, sizeof buf));
     } else if (!S_ISREG(st.st_mode)) {
-        error_at(diags, s, ref->at, "pack file '%s' is not a regular file",
-                 cy_excerpt(ref->name, buf));
+        say(diags, DIAG_ERROR, s, ref->at, "pack file '%s' is not a regular file",
+            yc_excerpt(ref->name, buf, sizeof buf));
     } else {
         pack = pack_loaded_from(&out->local, path);
         if (!pack) {
@@ -202,8 +185,8 @@ static const Pack *resolve_path(const Session *s, const SessionPackRef *ref, Ses
                 pack = out->local.packs[out->local.pack_count - 1];
         }
         if (!pack)
-            error_at(diags, s, ref->at, "pack file '%s' has errors (listed with it)",
-                     cy_excerpt(ref->name, buf));
+            say(diags, DIAG_ERROR, s, ref->at, "pack file '%s' has errors (listed with it)",
+                yc_excerpt(ref->name, buf, sizeof buf));
     }
     free(path);
     return pack;
@@ -224,12 +207,12 @@ static const Pack *resolve_id(const Session *s, const SessionPackRef *ref, const
         ids[n++] = out->local.packs[i]->id;
     for (size_t i = 0; i < out->installed.pack_count && n < 128; i++)
         ids[n++] = out->installed.packs[i]->id;
-    char buf[CY_EXCERPT], hint[120];
-    error_at(diags, s, ref->at,
-             "pack '%s' was not found, neither in the session's packs/ folder nor among the "
-             "installed packs%s",
-             cy_excerpt(ref->name, buf),
-             hint_text(cy_closest(ref->name, ids, n), hint, sizeof hint));
+    char buf[YC_EXCERPT], hint[120];
+    say(diags, DIAG_ERROR, s, ref->at,
+        "pack '%s' was not found, neither in the session's packs/ folder nor among the "
+        "installed packs%s",
+        yc_excerpt(ref->name, buf, sizeof buf),
+        hint_text(yc_closest_name(ref->name, ids, n, NULL), hint, sizeof hint));
     return NULL;
 }
 
@@ -270,16 +253,16 @@ static void check_topics(const Session *s, const SessionPacks *out, DiagList *di
         }
         if (found)
             continue;
-        char buf[CY_EXCERPT], hint[120];
-        error_at(diags, s, s->topics[t].at, "no pack of the session has a topic '%s'%s",
-                 cy_excerpt(s->topics[t].id, buf),
-                 hint_text(cy_closest(s->topics[t].id, ids, n), hint, sizeof hint));
+        char buf[YC_EXCERPT], hint[120];
+        say(diags, DIAG_ERROR, s, s->topics[t].at, "no pack of the session has a topic '%s'%s",
+            yc_excerpt(s->topics[t].id, buf, sizeof buf),
+            hint_text(yc_closest_name(s->topics[t].id, ids, n, NULL), hint, sizeof hint));
     }
 }
 
 static void check_question_refs(const Session *s, const SessionPacks *out, DiagList *diags)
 {
-    char buf[CY_EXCERPT], hint[120];
+    char buf[YC_EXCERPT], hint[120];
     for (size_t i = 0; i < s->question_ref_count; i++) {
         const SessionQuestionRef *ref = &s->questions[i];
         const SessionPack *sp = session_packs_find(out, ref->pack_id);
@@ -287,10 +270,11 @@ static void check_question_refs(const Session *s, const SessionPacks *out, DiagL
             const char *ids[SESSION_MAX_PACKS];
             for (size_t k = 0; k < out->pack_count; k++)
                 ids[k] = out->packs[k].pack->id;
-            error_at(diags, s, ref->at,
-                     "question '%s/%s' names pack '%s', which is not in 'packs'%s", ref->pack_id,
-                     ref->question_id, ref->pack_id,
-                     hint_text(cy_closest(ref->pack_id, ids, out->pack_count), hint, sizeof hint));
+            say(diags, DIAG_ERROR, s, ref->at,
+                "question '%s/%s' names pack '%s', which is not in 'packs'%s", ref->pack_id,
+                ref->question_id, ref->pack_id,
+                hint_text(yc_closest_name(ref->pack_id, ids, out->pack_count, NULL), hint,
+                          sizeof hint));
             continue;
         }
         const Question *q = pack_find_question(sp->pack, ref->question_id);
@@ -299,19 +283,20 @@ static void check_question_refs(const Session *s, const SessionPacks *out, DiagL
             size_t n = 0;
             for (size_t k = 0; k < sp->pack->question_count && n < 1000; k++)
                 ids[n++] = sp->pack->questions[k].id;
-            error_at(diags, s, ref->at, "pack '%s' has no question '%s'%s", ref->pack_id,
-                     cy_excerpt(ref->question_id, buf),
-                     hint_text(cy_closest(ref->question_id, ids, n), hint, sizeof hint));
+            say(diags, DIAG_ERROR, s, ref->at, "pack '%s' has no question '%s'%s", ref->pack_id,
+                yc_excerpt(ref->question_id, buf, sizeof buf),
+                hint_text(yc_closest_name(ref->question_id, ids, n, NULL), hint, sizeof hint));
             continue;
         }
         if (q->type == QUESTION_FLASHCARD)
-            warning_at(diags, s, ref->at,
-                       "'%s/%s' is a flashcard: flashcards are self-graded, so a session leaves "
-                       "them out",
-                       ref->pack_id, ref->question_id);
+            say(diags, DIAG_WARNING, s, ref->at,
+                "'%s/%s' is a flashcard: flashcards are self-graded, so a session leaves "
+                "them out",
+                ref->pack_id, ref->question_id);
         else if (!topic_wanted(s, q))
-            warning_at(diags, s, ref->at, "'%s/%s' is left out: its topic '%s' is not in 'topics'",
-                       ref->pack_id, ref->question_id, q->topic[0] ? q->topic : "(none)");
+            say(diags, DIAG_WARNING, s, ref->at,
+                "'%s/%s' is left out: its topic '%s' is not in 'topics'", ref->pack_id,
+                ref->question_id, q->topic[0] ? q->topic : "(none)");
     }
 }
 
@@ -427,8 +412,8 @@ bool session_resolve_packs(const Session *session, const char *const *installed,
             continue;
         const SessionPack *twice = session_packs_find(out, p->id);
         if (twice) {
-            error_at(diags, s, ref->at, "pack '%s' is named twice (its file is %s)", p->id,
-                     twice->path);
+            say(diags, DIAG_ERROR, s, ref->at, "pack '%s' is named twice (its file is %s)", p->id,
+                twice->path);
             continue;
         }
         SessionPack *sp = &out->packs[out->pack_count++];
@@ -461,21 +446,21 @@ bool session_resolve_packs(const Session *session, const char *const *installed,
         free(every);
         SessionMark top = {1, 1};
         if (!session_draw(s, out, &drawn, &n)) {
-            error_at(diags, s, top, "out of memory");
+            say(diags, DIAG_ERROR, s, top, "out of memory");
         } else if (n == 0) {
-            error_at(diags, s, s->questions_at.line ? s->questions_at : top,
-                     "no question qualifies: the packs have only flashcards, or none of the "
-                     "chosen topics");
+            say(diags, DIAG_ERROR, s, s->questions_at.line ? s->questions_at : top,
+                "no question qualifies: the packs have only flashcards, or none of the "
+                "chosen topics");
         } else if (n > SESSION_MAX_QUESTIONS) {
-            error_at(diags, s, top,
-                     "the packs have %zu questions; a session asks at most %d (set "
-                     "'questions: N' to draw fewer)",
-                     n, SESSION_MAX_QUESTIONS);
+            say(diags, DIAG_ERROR, s, top,
+                "the packs have %zu questions; a session asks at most %d (set "
+                "'questions: N' to draw fewer)",
+                n, SESSION_MAX_QUESTIONS);
         } else if (s->question_count > all) {
-            warning_at(diags, s, s->questions_at,
-                       "'questions' asks for %zu, but only %zu questions qualify; all %zu are "
-                       "played",
-                       s->question_count, all, all);
+            say(diags, DIAG_WARNING, s, s->questions_at,
+                "'questions' asks for %zu, but only %zu questions qualify; all %zu are "
+                "played",
+                s->question_count, all, all);
         }
         free(drawn);
     }

@@ -13,9 +13,11 @@
  *
  * This file is the loader's outline: the public entry points (at the
  * bottom), the stream and its one document, the top-level keys, the
- * questions list and the end-of-file checks. The bytes and events are in
- * pack_input.c, value and question checks in pack_check.c, each question
- * type's rules in pack_types.c; pack_load_internal.h lists what they share.
+ * questions list and the end-of-file checks, and the pack's YcFormat: the
+ * limits and words the core's YAML cursor (yaml_cursor.h, shared with the
+ * class files) reads a pack with. The bytes, events and value checks are
+ * there; lists and question checks in pack_check.c, each question type's
+ * rules in pack_types.c; pack_load_internal.h lists what they share.
  * Read pack_load_internal.h, then this file from load() upwards.
  */
 #include "pack_load.h"
@@ -53,59 +55,68 @@ static const char *const source_keys[] = {"title", "sections"};
 static const char *const topic_keys[] = {"id", "title"};
 static const char *const defaults_keys[] = {"time_limit", "points"};
 
-static bool has_errors(const Loader *L)
-{
-    return L->diags->error_count > L->errors_before;
-}
+/* What a pack asks of the YAML cursor; the words are the format page's. */
+static const YcFormat pack_format = {
+    .max_bytes = PACK_MAX_FILE_BYTES,
+    .too_big = "file is larger than 64 MiB, the limit for a pack",
+    .max_depth = 16, /* the schema needs 5; deeper is hostile or a mistake */
+    .depth_note = "; a pack needs far fewer",
+    .noun = "a pack",
+    .utf8_advice = "packs must be saved as UTF-8",
+    .quote_hint = true,
+    .syntax_hints = true,
+    .suggestion_budget = PACK_SUGGESTION_BUDGET,
+};
 
 /* 'questions': a non-empty list of question mappings. */
-static void parse_questions(Loader *L, Mark key)
+static void parse_questions(Loader *L, YcMark key)
 {
-    Mark at = pl_here(L);
-    if (pl_node_kind(L) != NODE_SEQUENCE) {
-        NodeKind kind = pl_node_kind(L);
-        pl_skip_node(L);
-        if (!L->stop) /* see pl_read_value: a syntax error says it better */
-            pl_error_at(L, at, "'questions' must be a list of questions, not %s",
-                        pl_node_name(kind));
+    YcMark at = yc_here(&L->yc);
+    if (yc_node(&L->yc) != YC_NODE_SEQUENCE) {
+        YcNode kind = yc_node(&L->yc);
+        yc_skip(&L->yc);
+        if (!L->yc.stop) /* see yc_read_value_into: a syntax error says it better */
+            yc_error(&L->yc, at, "'questions' must be a list of questions, not %s",
+                     yc_node_name(kind));
         return;
     }
     (void)key;
-    pl_advance(L);
+    yc_advance(&L->yc);
     size_t seen = 0;
-    while (pl_peek(L) != YAML_SEQUENCE_END_EVENT && pl_peek(L) != YAML_NO_EVENT) {
+    while (yc_peek(&L->yc) != YAML_SEQUENCE_END_EVENT && yc_peek(&L->yc) != YAML_NO_EVENT) {
         if (seen == PACK_MAX_QUESTIONS) {
-            pl_error_at(L, pl_here(L), "more than %d questions; split the pack into several files",
-                        PACK_MAX_QUESTIONS);
+            yc_error(&L->yc, yc_here(&L->yc),
+                     "more than %d questions; split the pack into several files",
+                     PACK_MAX_QUESTIONS);
             L->too_many_questions = true;
-            L->stop = true; /* no point reading (and holding) the rest */
+            L->yc.stop = true; /* no point reading (and holding) the rest */
             return;
         }
         seen++;
-        if (pl_node_kind(L) != NODE_MAPPING) {
-            pl_error_at(L, pl_here(L),
-                        "question %zu must be a mapping of keys (id, type, prompt, ...), "
-                        "not %s",
-                        seen, pl_node_name(pl_node_kind(L)));
-            pl_skip_node(L);
+        if (yc_node(&L->yc) != YC_NODE_MAPPING) {
+            yc_error(&L->yc, yc_here(&L->yc),
+                     "question %zu must be a mapping of keys (id, type, prompt, ...), "
+                     "not %s",
+                     seen, yc_node_name(yc_node(&L->yc)));
+            yc_skip(&L->yc);
             continue;
         }
         if (!pl_read_question(L))
             return; /* a syntax error cut the question short: no guessing */
         pl_check_question(L);
     }
-    pl_advance(L);
+    yc_advance(&L->yc);
     if (seen == 0)
-        pl_error_at(L, at, "'questions' is empty; a pack needs at least one question");
+        yc_error(&L->yc, at, "'questions' is empty; a pack needs at least one question");
 }
 
 /* ----------------------------------------------------------- top level */
 
 typedef struct TopLevel {
-    Mark at;
+    YcMark at;
     unsigned seen;
-    Mark key_marks[TK_COUNT];
-    RawScalar format, id, title, description, language, author;
+    YcMark key_marks[TK_COUNT];
+    YcValue format, id, title, description, language, author;
     bool has_questions, has_topics, has_sections;
     IdIndex topic_ids, section_ids;
 } TopLevel;
@@ -113,68 +124,59 @@ typedef struct TopLevel {
 static void parse_source(Loader *L, TopLevel *t)
 {
     Pack *p = L->pack;
-    if (pl_node_kind(L) != NODE_MAPPING) {
-        pl_error_at(L, pl_here(L), "'source' must be a mapping with 'title' and 'sections', not %s",
-                    pl_node_name(pl_node_kind(L)));
-        pl_skip_node(L);
+    if (yc_node(&L->yc) != YC_NODE_MAPPING) {
+        yc_error(&L->yc, yc_here(&L->yc),
+                 "'source' must be a mapping with 'title' and 'sections', not %s",
+                 yc_node_name(yc_node(&L->yc)));
+        yc_skip(&L->yc);
         return;
     }
-    pl_advance(L);
+    yc_advance(&L->yc);
     unsigned seen = 0;
-    Mark marks[2] = {{0, 0}, {0, 0}};
-    while (pl_peek(L) != YAML_MAPPING_END_EVENT && pl_peek(L) != YAML_NO_EVENT) {
+    YcMark marks[2] = {{0, 0}, {0, 0}};
+    while (yc_peek(&L->yc) != YAML_MAPPING_END_EVENT && yc_peek(&L->yc) != YAML_NO_EVENT) {
         char key[64];
-        Mark at;
-        if (!pl_read_key(L, key, sizeof key, &at))
+        YcMark at;
+        if (!yc_read_key(&L->yc, key, sizeof key, &at))
             continue;
-        int k = pl_key_index(key, source_keys, 2);
-        if (k < 0) {
-            pl_unknown_key(L, at, key, "'source'", source_keys, 2);
-            pl_skip_node(L);
+        int k = yc_known_key(&L->yc, key, at, "'source'", source_keys, 2, &seen, marks);
+        if (k < 0)
             continue;
-        }
-        if (seen & (1u << k)) {
-            pl_duplicate_key(L, at, key, marks[k]);
-            pl_skip_node(L);
-            continue;
-        }
-        seen |= 1u << k;
-        marks[k] = at;
         if (k == 0) {
-            RawScalar v;
-            pl_read_value(L, at, &v);
-            if (pl_check_text(L, &v, "source title", false))
+            YcValue v;
+            yc_read_value(&L->yc, at, &v);
+            if (yc_text(&L->yc, &v, "source title", false))
                 p->source_title = v.text;
             continue;
         }
         /* sections: a mapping of section id to title */
-        if (pl_node_kind(L) != NODE_MAPPING) {
-            pl_error_at(L, pl_here(L),
-                        "'sections' must be a mapping of section id to title, not %s",
-                        pl_node_name(pl_node_kind(L)));
-            pl_skip_node(L);
+        if (yc_node(&L->yc) != YC_NODE_MAPPING) {
+            yc_error(&L->yc, yc_here(&L->yc),
+                     "'sections' must be a mapping of section id to title, not %s",
+                     yc_node_name(yc_node(&L->yc)));
+            yc_skip(&L->yc);
             continue;
         }
         t->has_sections = true;
-        pl_advance(L);
+        yc_advance(&L->yc);
         size_t cap = 0;
-        while (pl_peek(L) != YAML_MAPPING_END_EVENT && pl_peek(L) != YAML_NO_EVENT) {
-            RawScalar id, title;
-            pl_read_value(L, pl_here(L), &id);
-            pl_read_value(L, id.at, &title);
-            if (!pl_check_text(L, &id, "section id", true) ||
-                !pl_check_id_length(L, &id, "section id"))
+        while (yc_peek(&L->yc) != YAML_MAPPING_END_EVENT && yc_peek(&L->yc) != YAML_NO_EVENT) {
+            YcValue id, title;
+            yc_read_value(&L->yc, yc_here(&L->yc), &id);
+            yc_read_value(&L->yc, id.at, &title);
+            if (!yc_text(&L->yc, &id, "section id", true) ||
+                !yc_id_length(&L->yc, &id, "section id"))
                 continue;
-            if (!pl_check_text(L, &title, "section title", true))
+            if (!yc_text(&L->yc, &title, "section title", true))
                 continue;
             if (p->section_count == MAX_SECTIONS) {
-                pl_error_at(L, id.at, "more than %d sections", MAX_SECTIONS);
+                yc_error(&L->yc, id.at, "more than %d sections", MAX_SECTIONS);
                 continue;
             }
             uint32_t first;
             if (id_index_insert(&t->section_ids, id.text, (uint32_t)id.at.line, &first) ==
                 ID_INDEX_DUPLICATE) {
-                pl_duplicate_key(L, id.at, id.text, (Mark){(int)first, 1});
+                yc_duplicate_key(&L->yc, id.at, id.text, (YcMark){(int)first, 1});
                 continue;
             }
             if (p->section_count == cap) {
@@ -189,73 +191,75 @@ static void parse_source(Loader *L, TopLevel *t)
             }
             p->sections[p->section_count++] = (PackSection){id.text, title.text};
         }
-        pl_advance(L);
+        yc_advance(&L->yc);
     }
-    pl_advance(L);
+    yc_advance(&L->yc);
+}
+
+/* A mapping of two scalar fields (a topic, the defaults) into fields[],
+ * up to and with its end. */
+static void read_fields(Loader *L, const char *where, const char *const names[2], YcValue fields[2])
+{
+    unsigned seen = 0;
+    YcMark marks[2];
+    while (yc_peek(&L->yc) != YAML_MAPPING_END_EVENT && yc_peek(&L->yc) != YAML_NO_EVENT) {
+        char key[YC_MAX_KEY];
+        YcMark at;
+        if (!yc_read_key(&L->yc, key, sizeof key, &at))
+            continue;
+        int k = yc_known_key(&L->yc, key, at, where, names, 2, &seen, marks);
+        if (k >= 0)
+            yc_read_value(&L->yc, at, &fields[k]);
+    }
+    yc_advance(&L->yc);
 }
 
 static void parse_topics(Loader *L, TopLevel *t)
 {
     Pack *p = L->pack;
-    if (pl_node_kind(L) != NODE_SEQUENCE) {
-        pl_error_at(L, pl_here(L), "'topics' must be a list of {id, title} entries, not %s",
-                    pl_node_name(pl_node_kind(L)));
-        pl_skip_node(L);
+    if (yc_node(&L->yc) != YC_NODE_SEQUENCE) {
+        yc_error(&L->yc, yc_here(&L->yc), "'topics' must be a list of {id, title} entries, not %s",
+                 yc_node_name(yc_node(&L->yc)));
+        yc_skip(&L->yc);
         return;
     }
     t->has_topics = true;
-    pl_advance(L);
+    yc_advance(&L->yc);
     size_t cap = 0, index = 0;
-    while (pl_peek(L) != YAML_SEQUENCE_END_EVENT && pl_peek(L) != YAML_NO_EVENT) {
-        Mark at = pl_here(L);
+    while (yc_peek(&L->yc) != YAML_SEQUENCE_END_EVENT && yc_peek(&L->yc) != YAML_NO_EVENT) {
+        YcMark at = yc_here(&L->yc);
         index++;
-        if (pl_node_kind(L) != NODE_MAPPING) {
-            pl_error_at(L, at, "topic %zu must be a mapping with 'id' and 'title', not %s", index,
-                        pl_node_name(pl_node_kind(L)));
-            pl_skip_node(L);
+        if (yc_node(&L->yc) != YC_NODE_MAPPING) {
+            yc_error(&L->yc, at, "topic %zu must be a mapping with 'id' and 'title', not %s", index,
+                     yc_node_name(yc_node(&L->yc)));
+            yc_skip(&L->yc);
             continue;
         }
-        pl_advance(L);
-        RawScalar fields[2] = {{0}, {0}};
-        while (pl_peek(L) != YAML_MAPPING_END_EVENT && pl_peek(L) != YAML_NO_EVENT) {
-            char key[64];
-            Mark kat;
-            if (!pl_read_key(L, key, sizeof key, &kat))
-                continue;
-            int k = pl_key_index(key, topic_keys, 2);
-            if (k < 0) {
-                pl_unknown_key(L, kat, key, "a topic", topic_keys, 2);
-                pl_skip_node(L);
-            } else if (fields[k].present) {
-                pl_duplicate_key(L, kat, key, fields[k].key);
-                pl_skip_node(L);
-            } else {
-                pl_read_value(L, kat, &fields[k]);
-            }
-        }
-        pl_advance(L);
+        yc_advance(&L->yc);
+        YcValue fields[2] = {{0}, {0}};
+        read_fields(L, "a topic", topic_keys, fields);
         bool ok = true;
         for (int k = 0; k < 2; k++) {
             if (!fields[k].present) {
-                pl_error_at(L, at, "topic %zu is missing '%s'", index, topic_keys[k]);
+                yc_error(&L->yc, at, "topic %zu is missing '%s'", index, topic_keys[k]);
                 ok = false;
-            } else if (!pl_check_text(L, &fields[k], k == 0 ? "topic id" : "topic title", true)) {
+            } else if (!yc_text(&L->yc, &fields[k], k == 0 ? "topic id" : "topic title", true)) {
                 ok = false;
-            } else if (k == 0 && !pl_check_id_length(L, &fields[k], "topic id")) {
+            } else if (k == 0 && !yc_id_length(&L->yc, &fields[k], "topic id")) {
                 ok = false;
             }
         }
         if (!ok)
             continue;
         if (p->topic_count == MAX_TOPICS) {
-            pl_error_at(L, at, "more than %d topics", MAX_TOPICS);
+            yc_error(&L->yc, at, "more than %d topics", MAX_TOPICS);
             continue;
         }
         uint32_t first;
         if (id_index_insert(&t->topic_ids, fields[0].text, (uint32_t)fields[0].at.line, &first) ==
             ID_INDEX_DUPLICATE) {
-            pl_error_at(L, fields[0].at, "duplicate topic id '%s' (first used on line %u)",
-                        fields[0].text, (unsigned)first);
+            yc_error(&L->yc, fields[0].at, "duplicate topic id '%s' (first used on line %u)",
+                     fields[0].text, (unsigned)first);
             continue;
         }
         if (p->topic_count == cap) {
@@ -270,37 +274,22 @@ static void parse_topics(Loader *L, TopLevel *t)
         }
         p->topics[p->topic_count++] = (PackTopic){fields[0].text, fields[1].text};
     }
-    pl_advance(L);
+    yc_advance(&L->yc);
 }
 
 static void parse_defaults(Loader *L)
 {
     Pack *p = L->pack;
-    if (pl_node_kind(L) != NODE_MAPPING) {
-        pl_error_at(L, pl_here(L), "'defaults' must be a mapping (time_limit, points), not %s",
-                    pl_node_name(pl_node_kind(L)));
-        pl_skip_node(L);
+    if (yc_node(&L->yc) != YC_NODE_MAPPING) {
+        yc_error(&L->yc, yc_here(&L->yc),
+                 "'defaults' must be a mapping (time_limit, points), not %s",
+                 yc_node_name(yc_node(&L->yc)));
+        yc_skip(&L->yc);
         return;
     }
-    pl_advance(L);
-    RawScalar fields[2] = {{0}, {0}};
-    while (pl_peek(L) != YAML_MAPPING_END_EVENT && pl_peek(L) != YAML_NO_EVENT) {
-        char key[64];
-        Mark at;
-        if (!pl_read_key(L, key, sizeof key, &at))
-            continue;
-        int k = pl_key_index(key, defaults_keys, 2);
-        if (k < 0) {
-            pl_unknown_key(L, at, key, "'defaults'", defaults_keys, 2);
-            pl_skip_node(L);
-        } else if (fields[k].present) {
-            pl_duplicate_key(L, at, key, fields[k].key);
-            pl_skip_node(L);
-        } else {
-            pl_read_value(L, at, &fields[k]);
-        }
-    }
-    pl_advance(L);
+    yc_advance(&L->yc);
+    YcValue fields[2] = {{0}, {0}};
+    read_fields(L, "'defaults'", defaults_keys, fields);
     if (fields[0].present)
         pl_check_int(L, &fields[0], "time_limit", 0, PACK_MAX_TIME_LIMIT, &p->default_time_limit);
     if (fields[1].present)
@@ -312,13 +301,14 @@ enum { SUGGEST_FROM = 64 };
 
 /* "topic 'x' is not declared in 'topics' (did you mean 'y'?)", suggesting
  * from the `count` declared `ids`. */
-static void report_undeclared(Loader *L, Mark at, const char *what, const char *value,
+static void report_undeclared(Loader *L, YcMark at, const char *what, const char *value,
                               const char *where, const char *const *ids, size_t count)
 {
-    const char *hint = pl_closest(L, value, ids, count);
+    const char *hint = yc_closest(&L->yc, value, ids, count);
     char buf[80];
-    pl_error_at(L, at, "%s '%s' is not declared %s%s%s%s", what, pl_excerpt(value, buf, sizeof buf),
-                where, hint ? " (did you mean '" : "", hint ? hint : "", hint ? "'?)" : "");
+    yc_error(&L->yc, at, "%s '%s' is not declared %s%s%s%s", what,
+             yc_excerpt(value, buf, sizeof buf), where, hint ? " (did you mean '" : "",
+             hint ? hint : "", hint ? "'?)" : "");
 }
 
 /* The checks that need the whole file: required top-level keys, declared
@@ -327,13 +317,13 @@ static void finish_pack(Loader *L, TopLevel *t)
 {
     Pack *p = L->pack;
     if (!(t->seen & (1u << TK_FORMAT)))
-        pl_error_at(L, t->at, "missing 'format' (write 'format: 1' at the top)");
+        yc_error(&L->yc, t->at, "missing 'format' (write 'format: 1' at the top)");
     if (!(t->seen & (1u << TK_ID)))
-        pl_error_at(L, t->at, "missing 'id' (the pack's id, e.g. 'id: my-pack')");
+        yc_error(&L->yc, t->at, "missing 'id' (the pack's id, e.g. 'id: my-pack')");
     if (!(t->seen & (1u << TK_TITLE)))
-        pl_error_at(L, t->at, "missing 'title' (the name shown in the pack list)");
+        yc_error(&L->yc, t->at, "missing 'title' (the name shown in the pack list)");
     if (!(t->seen & (1u << TK_QUESTIONS)))
-        pl_error_at(L, t->at, "missing 'questions' (the list of questions)");
+        yc_error(&L->yc, t->at, "missing 'questions' (the list of questions)");
 
     const char *topic_ids[SUGGEST_FROM], *section_ids[SUGGEST_FROM];
     size_t topic_count = p->topic_count < SUGGEST_FROM ? p->topic_count : SUGGEST_FROM;
@@ -350,10 +340,10 @@ static void finish_pack(Loader *L, TopLevel *t)
                               topic_count);
         if (q->source[0] && !id_index_contains(&t->section_ids, q->source)) {
             if (!t->has_sections)
-                pl_error_at(L, f->source,
-                            "source '%s' is not declared: add it under "
-                            "'source: sections:' at the top of the pack",
-                            pl_excerpt(q->source, (char[80]){0}, 80));
+                yc_error(&L->yc, f->source,
+                         "source '%s' is not declared: add it under "
+                         "'source: sections:' at the top of the pack",
+                         yc_excerpt(q->source, (char[80]){0}, 80));
             else
                 report_undeclared(L, f->source, "source", q->source, "in 'source.sections'",
                                   section_ids, section_count);
@@ -368,78 +358,69 @@ static void finish_pack(Loader *L, TopLevel *t)
 static void parse_top_level(Loader *L, TopLevel *t)
 {
     Pack *p = L->pack;
-    t->at = pl_here(L);
-    pl_advance(L); /* MAPPING_START */
-    while (pl_peek(L) != YAML_MAPPING_END_EVENT && pl_peek(L) != YAML_NO_EVENT) {
+    t->at = yc_here(&L->yc);
+    yc_advance(&L->yc); /* MAPPING_START */
+    while (yc_peek(&L->yc) != YAML_MAPPING_END_EVENT && yc_peek(&L->yc) != YAML_NO_EVENT) {
         char key[64];
-        Mark at;
-        if (!pl_read_key(L, key, sizeof key, &at))
+        YcMark at;
+        if (!yc_read_key(&L->yc, key, sizeof key, &at))
             continue;
-        int k = pl_key_index(key, top_keys, TK_COUNT);
-        if (k < 0) {
-            pl_unknown_key(L, at, key, "the pack", top_keys, TK_COUNT);
-            pl_skip_node(L);
+        int k =
+            yc_known_key(&L->yc, key, at, "the pack", top_keys, TK_COUNT, &t->seen, t->key_marks);
+        if (k < 0)
             continue;
-        }
-        if (t->seen & (1u << k)) {
-            pl_duplicate_key(L, at, key, t->key_marks[k]);
-            pl_skip_node(L);
-            continue;
-        }
-        t->seen |= 1u << k;
-        t->key_marks[k] = at;
         switch ((TopKey)k) {
         case TK_FORMAT: {
-            pl_read_value(L, at, &t->format);
-            RawScalar *v = &t->format;
+            yc_read_value(&L->yc, at, &t->format);
+            YcValue *v = &t->format;
             if (v->bad)
                 break;
-            if (v->node == NODE_SCALAR && v->kind == SCALAR_INT) {
+            if (v->node == YC_NODE_SCALAR && v->kind == YC_INT) {
                 long long version;
-                if (!pl_parse_int(v->text, &version) || version != PACK_FORMAT_VERSION)
-                    pl_error_at(L, v->at,
-                                "unsupported format %s: this version of quizdeck reads "
-                                "format %d",
-                                v->text, PACK_FORMAT_VERSION);
+                if (!yc_parse_int(v->text, &version) || version != PACK_FORMAT_VERSION)
+                    yc_error(&L->yc, v->at,
+                             "unsupported format %s: this version of quizdeck reads "
+                             "format %d",
+                             v->text, PACK_FORMAT_VERSION);
             } else {
-                pl_error_at(L, v->at, "'format' must be the number %d (unquoted), not %s%s%s",
-                            PACK_FORMAT_VERSION, v->node == NODE_SCALAR ? "'" : "",
-                            v->node == NODE_SCALAR ? v->text : pl_node_name(v->node),
-                            v->node == NODE_SCALAR ? "'" : "");
+                yc_error(&L->yc, v->at, "'format' must be the number %d (unquoted), not %s%s%s",
+                         PACK_FORMAT_VERSION, v->node == YC_NODE_SCALAR ? "'" : "",
+                         v->node == YC_NODE_SCALAR ? v->text : yc_node_name(v->node),
+                         v->node == YC_NODE_SCALAR ? "'" : "");
             }
             break;
         }
         case TK_ID:
-            pl_read_value(L, at, &t->id);
-            if (pl_check_id(L, &t->id, "pack id")) {
+            yc_read_value(&L->yc, at, &t->id);
+            if (yc_id(&L->yc, &t->id, "pack id")) {
                 p->id = t->id.text;
                 p->id_line = t->id.at.line;
                 p->id_column = t->id.at.col;
             }
             break;
         case TK_TITLE:
-            pl_read_value(L, at, &t->title);
-            if (pl_check_text(L, &t->title, "title", true))
+            yc_read_value(&L->yc, at, &t->title);
+            if (yc_text(&L->yc, &t->title, "title", true))
                 p->title = t->title.text;
             break;
         case TK_DESCRIPTION:
-            pl_read_value(L, at, &t->description);
-            if (pl_check_text(L, &t->description, "description", false))
+            yc_read_value(&L->yc, at, &t->description);
+            if (yc_text(&L->yc, &t->description, "description", false))
                 p->description = t->description.text;
             break;
         case TK_AUTHOR:
-            pl_read_value(L, at, &t->author);
-            if (pl_check_text(L, &t->author, "author", false))
+            yc_read_value(&L->yc, at, &t->author);
+            if (yc_text(&L->yc, &t->author, "author", false))
                 p->author = t->author.text;
             break;
         case TK_LANGUAGE:
-            pl_read_value(L, at, &t->language);
-            if (pl_check_text(L, &t->language, "language", true)) {
+            yc_read_value(&L->yc, at, &t->language);
+            if (yc_text(&L->yc, &t->language, "language", true)) {
                 if (!pl_is_language_tag(t->language.text))
-                    pl_error_at(L, t->language.at,
-                                "language '%s' is not a language tag like "
-                                "'en', 'ar' or 'pt-BR'",
-                                pl_excerpt(t->language.text, (char[80]){0}, 80));
+                    yc_error(&L->yc, t->language.at,
+                             "language '%s' is not a language tag like "
+                             "'en', 'ar' or 'pt-BR'",
+                             yc_excerpt(t->language.text, (char[80]){0}, 80));
                 else
                     p->language = t->language.text;
             }
@@ -457,81 +438,60 @@ static void parse_top_level(Loader *L, TopLevel *t)
             parse_questions(L, at);
             break;
         default:
-            pl_skip_node(L);
+            yc_skip(&L->yc);
             break;
         }
     }
-    pl_advance(L); /* MAPPING_END */
-    if (!L->stop)
+    yc_advance(&L->yc); /* MAPPING_END */
+    if (!L->yc.stop)
         finish_pack(L, t);
 }
 
 /* The stream: exactly one document whose root is a mapping. */
 static void parse_stream(Loader *L)
 {
-    pl_advance(L); /* STREAM_START */
-    pl_advance(L);
-    if (pl_peek(L) == YAML_STREAM_END_EVENT) {
-        pl_error_at(L, (Mark){1, 1},
-                    "the file is empty: a pack needs format, id, title and "
-                    "questions");
-        return;
-    }
-    if (pl_peek(L) != YAML_DOCUMENT_START_EVENT)
-        return; /* a syntax error, already reported */
-    pl_advance(L);
     TopLevel t = {0};
-    if (pl_node_kind(L) == NODE_MAPPING) {
+    if (yc_start_document(&L->yc, "a pack", "format, id, title and questions",
+                          "format, id, title, questions, ..."))
         parse_top_level(L, &t);
-    } else if (!L->stop) {
-        pl_error_at(L, pl_here(L),
-                    "a pack must be a mapping of keys (format, id, title, questions, "
-                    "...), not %s",
-                    pl_node_name(pl_node_kind(L)));
-        pl_skip_node(L);
-    }
     id_index_free(&t.topic_ids);
     id_index_free(&t.section_ids);
-    if (pl_peek(L) == YAML_DOCUMENT_END_EVENT)
-        pl_advance(L);
-    if (pl_peek(L) == YAML_DOCUMENT_START_EVENT)
-        pl_error_at(L, pl_here(L),
-                    "a second YAML document ('---') starts here; a pack file holds "
-                    "exactly one");
+    yc_end_document(&L->yc, "a pack");
 }
 
-/* Stable insertion sort of this file's records by position, so a reader
- * meets them in file order. Bounded by DIAG_MAX_ITEMS. */
-static void sort_diags(Loader *L)
+bool pl_progress_at(PlProgress *progress, uint64_t bytes)
 {
-    size_t n = L->diags->count - L->first_diag;
-    if (n < 2)
-        return; /* also: items may still be NULL, and NULL + 0 is undefined */
-    Diag *d = L->diags->items + L->first_diag;
-    for (size_t i = 1; i < n; i++) {
-        Diag x = d[i];
-        size_t j = i;
-        while (j > 0 && (d[j - 1].line > x.line ||
-                         (d[j - 1].line == x.line && d[j - 1].column > x.column))) {
-            d[j] = d[j - 1];
-            j--;
-        }
-        d[j] = x;
-    }
+    if (!progress)
+        return false;
+    /* One thread writes: a plain load and store keep it from going back. */
+    if (atomic_load_explicit(&progress->bytes, memory_order_relaxed) < bytes)
+        atomic_store_explicit(&progress->bytes, bytes, memory_order_relaxed);
+    return atomic_load_explicit(&progress->cancel, memory_order_relaxed);
 }
 
-/* Runs the loader over its input; returns the Pack or NULL. */
-static Pack *load(Loader *L)
+/* Who watches the bytes of a descriptor as they are read: the pack cache
+ * hashes exactly the bytes that were parsed, a loader thread reports how
+ * far it is (and may cancel). */
+typedef struct Observers {
+    Hash64 *hash;
+    PlProgress *progress;
+} Observers;
+
+static bool observe(void *context, const unsigned char *bytes, size_t n, uint64_t total)
 {
-    L->first_diag = L->diags->count;
-    L->errors_before = L->diags->error_count;
-    L->input.line = 1;
-    L->input.col = 1;
+    Observers *o = context;
+    if (o->hash)
+        hash64_update(o->hash, bytes, n);
+    return pl_progress_at(o->progress, total);
+}
+
+/* The Pack with the format's defaults, read from the file; NULL when out
+ * of memory (reported). */
+static Pack *start_pack(Loader *L)
+{
     L->pack = arena_alloc(&L->arena, sizeof *L->pack);
-    if (!L->pack || !yaml_parser_initialize(&L->parser)) {
-        L->transient = true;
-        diag_add(L->diags, DIAG_ERROR, L->name, 1, 1, "out of memory");
-        arena_free(&L->arena);
+    if (!L->pack) {
+        yc_out_of_memory(&L->yc, (YcMark){1, 1});
         return NULL;
     }
     Pack *p = L->pack;
@@ -543,23 +503,31 @@ static Pack *load(Loader *L)
                 .source_title = "",
                 .default_time_limit = PACK_DEFAULT_TIME_LIMIT,
                 .default_points = PACK_DEFAULT_POINTS};
-    p->path = arena_strdup(&L->arena, L->name);
-    yaml_parser_set_input(&L->parser, pl_input_read, &L->input);
-
+    p->path = arena_strdup(&L->arena, L->yc.name);
     parse_stream(L);
+    return p;
+}
 
-    if (L->have_ev)
-        yaml_event_delete(&L->ev);
-    yaml_parser_delete(&L->parser);
+/* Runs the loader over the cursor yc_open_*() started (`opened`: the
+ * parser could start); returns the Pack or NULL. */
+static Pack *load(Loader *L, bool opened, PackLoadStats *stats)
+{
+    const char *name = L->yc.name;
+    DiagList *diags = L->yc.diags;
+    Pack *p = opened ? start_pack(L) : NULL;
+    yc_close(&L->yc);
     id_index_free(&L->question_ids);
     free(L->fixups);
-    sort_diags(L);
+    yc_sort_diags(diags, L->yc.first_diag);
+    if (stats)
+        *stats = (PackLoadStats){.suggestions = L->yc.suggestions,
+                                 .suggestion_cells = L->yc.suggestion_cells};
     /* Something asked for and not given (a string, a list, a record): the
      * result is not what the file alone makes. */
-    if (L->arena.failed || L->diags->out_of_memory)
-        L->transient = true;
+    if (L->arena.failed || diags->out_of_memory)
+        L->yc.transient = true;
 
-    if (has_errors(L) || !p->path) {
+    if (!p || yc_has_errors(&L->yc) || !p->path) {
         free(L->questions);
         arena_free(&L->arena);
         return NULL;
@@ -569,22 +537,12 @@ static Pack *load(Loader *L)
     p->question_count = L->question_count;
     p->questions = arena_adopt(&L->arena, L->questions, L->question_count * sizeof *L->questions);
     if (!p->questions) {
-        L->transient = true;
-        diag_add(L->diags, DIAG_ERROR, L->name, 1, 1, "out of memory");
+        L->yc.transient = true;
+        diag_add(diags, DIAG_ERROR, name, 1, 1, "out of memory");
         arena_free(&L->arena);
         return NULL;
     }
     p->arena = L->arena;
-    return p;
-}
-
-/* Loads from whatever L->input reads; fills `stats` when asked. */
-static Pack *load_counted(Loader *L, PackLoadStats *stats)
-{
-    Pack *p = load(L);
-    if (stats)
-        *stats =
-            (PackLoadStats){.suggestions = L->suggestions, .suggestion_cells = L->suggestion_cells};
     return p;
 }
 
@@ -594,14 +552,12 @@ Pack *pack_load_buffer_stats(const char *name, const char *data, size_t size, Di
     if (stats)
         *stats = (PackLoadStats){0};
     if (size > PACK_MAX_FILE_BYTES) {
-        diag_add(diags, DIAG_ERROR, name, 1, 1, "file is larger than 64 MiB, the limit for a pack");
+        diag_add(diags, DIAG_ERROR, name, 1, 1, "%s", pack_format.too_big);
         return NULL;
     }
-    Loader L = {.name = name, .diags = diags};
-    L.input.fd = -1;
-    L.input.data = (const unsigned char *)data;
-    L.input.size = size;
-    return load_counted(&L, stats);
+    Loader L = {0};
+    bool opened = yc_open_buffer(&L.yc, &pack_format, name, data, size, &L.arena, diags);
+    return load(&L, opened, stats);
 }
 
 Pack *pack_load_buffer(const char *name, const char *data, size_t size, DiagList *diags)
@@ -611,20 +567,21 @@ Pack *pack_load_buffer(const char *name, const char *data, size_t size, DiagList
 
 Pack *pack_load_fd(const char *name, int fd, DiagList *diags)
 {
-    Loader L = {.name = name, .diags = diags};
-    L.input.fd = fd;
-    return load_counted(&L, NULL);
+    Loader L = {0};
+    bool opened = yc_open_fd(&L.yc, &pack_format, name, fd, &L.arena, diags);
+    return load(&L, opened, NULL);
 }
 
 Pack *pl_load_fd_observed(const char *name, int fd, DiagList *diags, Hash64 *hash,
                           PlProgress *progress, bool *transient)
 {
-    Loader L = {.name = name, .diags = diags};
-    L.input.fd = fd;
-    L.input.hash = hash;
-    L.input.progress = progress;
-    Pack *p = load(&L);
-    *transient = L.transient;
+    Loader L = {0};
+    Observers observers = {hash, progress};
+    bool opened = yc_open_fd(&L.yc, &pack_format, name, fd, &L.arena, diags);
+    L.yc.input.observer = observe;
+    L.yc.input.observer_context = &observers;
+    Pack *p = load(&L, opened, NULL);
+    *transient = L.yc.transient;
     return p;
 }
 

@@ -8,7 +8,9 @@
  * readers of the keys that are not plain values or lists (match pairs, a
  * cloze's accept mapping), cloze gaps, and the eight check functions.
  *
- * Read pack_load_internal.h first, and pack_check.c for the common keys.
+ * Values are read and checked through yaml_cursor.h (yc_read_value,
+ * yc_text, ...). Read pack_load_internal.h first, and pack_check.c for the
+ * common keys.
  */
 #include "pack_load_internal.h"
 
@@ -20,57 +22,57 @@
 /* ----------------------------------------------------------- match pairs */
 
 /* match pairs: a list of single-entry mappings `- left: right`. */
-void pl_read_pairs(Loader *L, Mark key, RawPairs *out)
+void pl_read_pairs(Loader *L, YcMark key, RawPairs *out)
 {
     memset(out, 0, offsetof(RawPairs, items));
     out->present = true;
     out->key = key;
-    out->at = pl_here(L);
-    if (pl_node_kind(L) != NODE_SEQUENCE) {
-        pl_error_at(L, out->at, "'pairs' must be a list of '- left: right' entries, not %s",
-                    pl_node_name(pl_node_kind(L)));
+    out->at = yc_here(&L->yc);
+    if (yc_node(&L->yc) != YC_NODE_SEQUENCE) {
+        yc_error(&L->yc, out->at, "'pairs' must be a list of '- left: right' entries, not %s",
+                 yc_node_name(yc_node(&L->yc)));
         out->bad = true;
-        pl_skip_node(L);
+        yc_skip(&L->yc);
         return;
     }
-    pl_advance(L);
-    while (pl_peek(L) != YAML_SEQUENCE_END_EVENT && pl_peek(L) != YAML_NO_EVENT) {
-        Mark at = pl_here(L);
+    yc_advance(&L->yc);
+    while (yc_peek(&L->yc) != YAML_SEQUENCE_END_EVENT && yc_peek(&L->yc) != YAML_NO_EVENT) {
+        YcMark at = yc_here(&L->yc);
         size_t index = ++out->count;
-        if (pl_node_kind(L) != NODE_MAPPING) {
-            pl_error_at(L, at, "pair %zu must be one 'left: right' entry, not %s", index,
-                        pl_node_name(pl_node_kind(L)));
+        if (yc_node(&L->yc) != YC_NODE_MAPPING) {
+            yc_error(&L->yc, at, "pair %zu must be one 'left: right' entry, not %s", index,
+                     yc_node_name(yc_node(&L->yc)));
             out->bad = true;
-            pl_skip_node(L);
+            yc_skip(&L->yc);
             continue;
         }
-        pl_advance(L);
+        yc_advance(&L->yc);
         size_t entries = 0;
-        RawScalar left = {0}, right = {0};
-        while (pl_peek(L) != YAML_MAPPING_END_EVENT && pl_peek(L) != YAML_NO_EVENT) {
+        YcValue left = {0}, right = {0};
+        while (yc_peek(&L->yc) != YAML_MAPPING_END_EVENT && yc_peek(&L->yc) != YAML_NO_EVENT) {
             entries++;
-            RawScalar k, v;
+            YcValue k, v;
             bool keep = entries == 1 && out->kept < MAX_LIST_KEPT; /* else only checked */
-            pl_read_value_into(L, pl_here(L), &k, keep ? NULL : L->scratch[0]);
-            pl_read_value_into(L, k.at, &v, keep ? NULL : L->scratch[1]);
+            yc_read_value_into(&L->yc, yc_here(&L->yc), &k, keep ? NULL : L->scratch[0]);
+            yc_read_value_into(&L->yc, k.at, &v, keep ? NULL : L->scratch[1]);
             if (entries == 1) {
                 left = k;
                 right = v;
             }
         }
-        pl_advance(L);
+        yc_advance(&L->yc);
         if (entries != 1) {
-            pl_error_at(L, at, "pair %zu must be exactly one 'left: right' entry; it has %zu",
-                        index, entries);
+            yc_error(&L->yc, at, "pair %zu must be exactly one 'left: right' entry; it has %zu",
+                     index, entries);
             out->bad = true;
             continue;
         }
-        if (!pl_is_plain_text(&left) || !pl_is_plain_text(&right)) {
+        if (!yc_is_plain_text(&left) || !yc_is_plain_text(&right)) {
             char label[40];
             snprintf(label, sizeof label, "pair %zu left side", index);
-            pl_check_text(L, &left, label, true);
+            yc_text(&L->yc, &left, label, true);
             snprintf(label, sizeof label, "pair %zu right side", index);
-            pl_check_text(L, &right, label, true);
+            yc_text(&L->yc, &right, label, true);
             out->bad = true;
             continue;
         }
@@ -81,7 +83,7 @@ void pl_read_pairs(Loader *L, Mark key, RawPairs *out)
             out->kept++;
         }
     }
-    pl_advance(L);
+    yc_advance(&L->yc);
 }
 
 /* A cloze's `accept: {N: [...], ...}`. Each list is read and checked here,
@@ -90,15 +92,15 @@ void pl_read_pairs(Loader *L, Mark key, RawPairs *out)
  * them once the question is complete. */
 static void read_gap_accepts(Loader *L, RawAccept *out)
 {
-    pl_advance(L); /* MAPPING_START */
-    while (pl_peek(L) != YAML_MAPPING_END_EVENT && pl_peek(L) != YAML_NO_EVENT) {
-        RawScalar gap;
-        pl_read_value(L, pl_here(L), &gap);
+    yc_advance(&L->yc); /* MAPPING_START */
+    while (yc_peek(&L->yc) != YAML_MAPPING_END_EVENT && yc_peek(&L->yc) != YAML_NO_EVENT) {
+        YcValue gap;
+        yc_read_value(&L->yc, yc_here(&L->yc), &gap);
         size_t index = ++out->gap_entries;
         char label[48], number[16];
-        if (gap.node == NODE_SCALAR && !gap.bad)
+        if (gap.node == YC_NODE_SCALAR && !gap.bad)
             snprintf(label, sizeof label, "accept gap %s",
-                     pl_excerpt(gap.text, number, sizeof number));
+                     yc_excerpt(gap.text, number, sizeof number));
         else
             snprintf(label, sizeof label, "accept entry %zu", index);
         RawList *list = &out->scratch;
@@ -111,8 +113,8 @@ static void read_gap_accepts(Loader *L, RawAccept *out)
             continue;
         bool ok = true;
         if (list->count > MAX_ACCEPT) {
-            pl_error_at(L, list->at, "'%s' has %zu entries; the limit is %d", label, list->count,
-                        MAX_ACCEPT);
+            yc_error(&L->yc, list->at, "'%s' has %zu entries; the limit is %d", label, list->count,
+                     MAX_ACCEPT);
             ok = false;
         }
         ok = pl_check_distinct(L, list, "accepted answer") && ok;
@@ -122,36 +124,36 @@ static void read_gap_accepts(Loader *L, RawAccept *out)
         g->items = g->count ? pl_list_copy(L, list) : NULL;
         g->ok = !g->count || g->items;
     }
-    pl_advance(L); /* MAPPING_END */
+    yc_advance(&L->yc); /* MAPPING_END */
 }
 
 /* `accept` in either shape (see RawAccept). */
-void pl_read_accept(Loader *L, Mark key, RawAccept *out)
+void pl_read_accept(Loader *L, YcMark key, RawAccept *out)
 {
     memset(out, 0, offsetof(RawAccept, list));
     memset(&out->list, 0, offsetof(RawList, items));
     out->present = true;
     out->key = key;
-    out->at = pl_here(L);
-    out->node = pl_node_kind(L);
-    if (out->node == NODE_SEQUENCE) {
+    out->at = yc_here(&L->yc);
+    out->node = yc_node(&L->yc);
+    if (out->node == YC_NODE_SEQUENCE) {
         pl_read_text_list(L, key, "accept", &out->list);
-    } else if (out->node == NODE_MAPPING) {
+    } else if (out->node == YC_NODE_MAPPING) {
         read_gap_accepts(L, out);
     } else {
-        out->empty = pl_is_empty_plain(L);
-        out->bad = pl_peek(L) == YAML_ALIAS_EVENT;
-        pl_skip_node(L);
+        out->empty = yc_is_empty_plain(&L->yc);
+        out->bad = yc_peek(&L->yc) == YAML_ALIAS_EVENT;
+        yc_skip(&L->yc);
     }
-    if (L->stop)
-        out->bad = true; /* see pl_read_value: the syntax error is the message */
+    if (L->yc.stop)
+        out->bad = true; /* see yc_read_value_into: the syntax error is the message */
 }
 
 /* ------------------------------------------------------------- cloze */
 
 /* Cuts a cloze text at its {{answer|hint}} gaps into the question. Reports
  * (at the text's position) an unclosed or empty gap, or no gap at all. */
-static bool parse_cloze(Loader *L, const RawScalar *v, Question *q)
+static bool parse_cloze(Loader *L, const YcValue *v, Question *q)
 {
     ClozeGap gaps[MAX_CLOZE_GAPS];
     const char *parts[MAX_CLOZE_GAPS + 1];
@@ -160,17 +162,17 @@ static bool parse_cloze(Loader *L, const RawScalar *v, Question *q)
     while ((s = strstr(s, "{{")) != NULL) {
         const char *close = strstr(s + 2, "}}");
         if (!close) {
-            pl_error_at(L, v->at, "cloze text has '{{' without a closing '}}'");
+            yc_error(&L->yc, v->at, "cloze text has '{{' without a closing '}}'");
             return false;
         }
         const char *inner = s + 2;
         const char *open_again = strstr(inner, "{{");
         if (open_again && open_again < close) {
-            pl_error_at(L, v->at, "cloze gaps cannot be nested: '{{' inside another gap");
+            yc_error(&L->yc, v->at, "cloze gaps cannot be nested: '{{' inside another gap");
             return false;
         }
         if (n == MAX_CLOZE_GAPS) {
-            pl_error_at(L, v->at, "cloze text has more than %d gaps", MAX_CLOZE_GAPS);
+            yc_error(&L->yc, v->at, "cloze text has more than %d gaps", MAX_CLOZE_GAPS);
             return false;
         }
         const char *bar = memchr(inner, '|', (size_t)(close - inner));
@@ -181,8 +183,8 @@ static bool parse_cloze(Loader *L, const RawScalar *v, Question *q)
         while (ae > a && isspace((unsigned char)ae[-1]))
             ae--;
         if (a == ae) {
-            pl_error_at(L, v->at,
-                        "cloze gap %zu has no answer: write {{answer}} or {{answer|hint}}", n + 1);
+            yc_error(&L->yc, v->at,
+                     "cloze gap %zu has no answer: write {{answer}} or {{answer|hint}}", n + 1);
             return false;
         }
         const char *h = bar ? bar + 1 : close, *he = close;
@@ -199,7 +201,7 @@ static bool parse_cloze(Loader *L, const RawScalar *v, Question *q)
         s = start = close + 2;
     }
     if (n == 0) {
-        pl_error_at(L, v->at, "cloze text has no gap: mark each answer as {{answer}}");
+        yc_error(&L->yc, v->at, "cloze text has no gap: mark each answer as {{answer}}");
         return false;
     }
     parts[n] = arena_strdup(&L->arena, start);
@@ -222,17 +224,17 @@ static int find_entry(const RawList *list, const char *text)
     return -1;
 }
 
-static void answer_not_a_choice(Loader *L, Mark at, const char *what, const char *text,
+static void answer_not_a_choice(Loader *L, YcMark at, const char *what, const char *text,
                                 const RawList *choices)
 {
     char buf[80];
-    const char *hint = pl_closest(L, text, choices->items, choices->kept);
+    const char *hint = yc_closest(&L->yc, text, choices->items, choices->kept);
     if (hint)
-        pl_error_at(L, at, "%s '%s' is not one of the choices (did you mean '%s'?)", what,
-                    pl_excerpt(text, buf, sizeof buf), hint);
+        yc_error(&L->yc, at, "%s '%s' is not one of the choices (did you mean '%s'?)", what,
+                 yc_excerpt(text, buf, sizeof buf), hint);
     else
-        pl_error_at(L, at, "%s '%s' is not one of the choices", what,
-                    pl_excerpt(text, buf, sizeof buf));
+        yc_error(&L->yc, at, "%s '%s' is not one of the choices", what,
+                 yc_excerpt(text, buf, sizeof buf));
 }
 
 static void check_choices(Loader *L, RawQuestion *r, Question *q)
@@ -257,55 +259,56 @@ static void check_gap_accepts(Loader *L, const RawAccept *a, Question *q)
 {
     if (!a->present || a->bad)
         return;
-    if (a->node != NODE_MAPPING) {
-        pl_error_at(L, a->at,
-                    "for a cloze, 'accept' maps a gap number to a list, e.g. accept: {1: [...]}");
+    if (a->node != YC_NODE_MAPPING) {
+        yc_error(&L->yc, a->at,
+                 "for a cloze, 'accept' maps a gap number to a list, e.g. accept: {1: [...]}");
         return;
     }
     if (a->gap_entries > MAX_CLOZE_GAPS)
-        pl_error_at(L, a->at, "'accept' has %zu entries; a cloze has at most %d gaps",
-                    a->gap_entries, MAX_CLOZE_GAPS);
-    Mark first[MAX_CLOZE_GAPS];
+        yc_error(&L->yc, a->at, "'accept' has %zu entries; a cloze has at most %d gaps",
+                 a->gap_entries, MAX_CLOZE_GAPS);
+    YcMark first[MAX_CLOZE_GAPS];
     bool seen[MAX_CLOZE_GAPS] = {false};
     char buf[80];
     for (size_t i = 0; i < a->gaps_kept; i++) {
         const RawGapAccept *g = &a->gaps[i];
-        const RawScalar *v = &g->gap;
+        const YcValue *v = &g->gap;
         if (v->bad)
             continue;
-        if (v->node != NODE_SCALAR || v->kind != SCALAR_INT) {
-            bool quoted = v->node == NODE_SCALAR && v->kind == SCALAR_STRING &&
-                          pl_resolve_plain(v->text, v->len) == SCALAR_INT;
-            if (v->node == NODE_SCALAR)
-                pl_error_at(
-                    L, v->at, "cloze 'accept' keys are gap numbers (1 = the first gap), not '%s'%s",
-                    pl_excerpt(v->text, buf, sizeof buf), quoted ? " (remove the quotes)" : "");
+        if (v->node != YC_NODE_SCALAR || v->kind != YC_INT) {
+            bool quoted = v->node == YC_NODE_SCALAR && v->kind == YC_STRING &&
+                          yc_resolve_plain(v->text, v->len) == YC_INT;
+            if (v->node == YC_NODE_SCALAR)
+                yc_error(&L->yc, v->at,
+                         "cloze 'accept' keys are gap numbers (1 = the first gap), not '%s'%s",
+                         yc_excerpt(v->text, buf, sizeof buf),
+                         quoted ? " (remove the quotes)" : "");
             else
-                pl_error_at(L, v->at,
-                            "cloze 'accept' keys are gap numbers (1 = the first gap), not %s",
-                            pl_node_name(v->node));
+                yc_error(&L->yc, v->at,
+                         "cloze 'accept' keys are gap numbers (1 = the first gap), not %s",
+                         yc_node_name(v->node));
             continue;
         }
         long long n;
-        if (!pl_parse_int(v->text, &n))
+        if (!yc_parse_int(v->text, &n))
             n = LLONG_MAX; /* too big for any text */
         if (n < 1) {
-            pl_error_at(L, v->at, "cloze 'accept' names gap %s; gaps are numbered from 1",
-                        pl_excerpt(v->text, buf, sizeof buf));
+            yc_error(&L->yc, v->at, "cloze 'accept' names gap %s; gaps are numbered from 1",
+                     yc_excerpt(v->text, buf, sizeof buf));
             continue;
         }
         if (q->gap_count && (unsigned long long)n > q->gap_count) {
-            pl_error_at(L, v->at, "cloze 'accept' names gap %s, but the text has %zu %s",
-                        pl_excerpt(v->text, buf, sizeof buf), q->gap_count,
-                        q->gap_count == 1 ? "gap" : "gaps");
+            yc_error(&L->yc, v->at, "cloze 'accept' names gap %s, but the text has %zu %s",
+                     yc_excerpt(v->text, buf, sizeof buf), q->gap_count,
+                     q->gap_count == 1 ? "gap" : "gaps");
             continue;
         }
         if (n > MAX_CLOZE_GAPS)
             continue; /* the text is in error: its gap count is unknown */
         size_t gap = (size_t)n - 1;
         if (seen[gap]) {
-            pl_error_at(L, v->at, "duplicate gap %lld in 'accept' (first given on line %d)", n,
-                        first[gap].line);
+            yc_error(&L->yc, v->at, "duplicate gap %lld in 'accept' (first given on line %d)", n,
+                     first[gap].line);
             continue;
         }
         seen[gap] = true;
@@ -326,13 +329,13 @@ static void check_gap_accepts(Loader *L, const RawAccept *a, Question *q)
 static void check_shuffle(Loader *L, RawQuestion *r, Question *q)
 {
     if (r->shuffle.present)
-        pl_check_bool(L, &r->shuffle, "shuffle", &q->shuffle);
+        yc_bool(&L->yc, &r->shuffle, "shuffle", &q->shuffle);
 }
 
 static void check_choice(Loader *L, RawQuestion *r, Question *q)
 {
     check_choices(L, r, q);
-    if (pl_check_text(L, &r->answer, "answer", true) && r->choices.present && !r->choices.bad) {
+    if (yc_text(&L->yc, &r->answer, "answer", true) && r->choices.present && !r->choices.bad) {
         int i = find_entry(&r->choices, r->answer.text);
         if (i < 0)
             answer_not_a_choice(L, r->answer.at, "answer", r->answer.text, &r->choices);
@@ -348,7 +351,7 @@ static void check_multi(Loader *L, RawQuestion *r, Question *q)
     if (r->answers.present && !r->answers.bad) {
         RawList *a = &r->answers;
         if (a->count == 0)
-            pl_error_at(L, a->at, "'answers' is empty; list at least one right choice");
+            yc_error(&L->yc, a->at, "'answers' is empty; list at least one right choice");
         pl_check_distinct(L, a, "answer");
         if (r->choices.present && !r->choices.bad) {
             for (size_t i = 0; i < a->kept; i++) {
@@ -365,22 +368,22 @@ static void check_multi(Loader *L, RawQuestion *r, Question *q)
 
 static void check_truefalse(Loader *L, RawQuestion *r, Question *q)
 {
-    pl_check_bool(L, &r->answer, "answer", &q->truth);
+    yc_bool(&L->yc, &r->answer, "answer", &q->truth);
 }
 
 static void check_typed(Loader *L, RawQuestion *r, Question *q)
 {
-    if (pl_check_text(L, &r->answer, "answer", true))
+    if (yc_text(&L->yc, &r->answer, "answer", true))
         q->answer = r->answer.text;
     const RawAccept *a = &r->accept;
     if (!a->present || a->bad)
         return;
-    if (a->node != NODE_SEQUENCE) {
+    if (a->node != YC_NODE_SEQUENCE) {
         pl_not_a_list(L, a->at, "accept", a->node, a->empty);
     } else if (!a->list.bad) {
         if (a->list.count > MAX_ACCEPT)
-            pl_error_at(L, a->list.at, "'accept' has %zu entries; the limit is %d", a->list.count,
-                        MAX_ACCEPT);
+            yc_error(&L->yc, a->list.at, "'accept' has %zu entries; the limit is %d", a->list.count,
+                     MAX_ACCEPT);
         q->accept = pl_list_copy(L, &a->list);
         q->accept_count = a->list.kept;
     }
@@ -404,8 +407,8 @@ static void check_match(Loader *L, RawQuestion *r, Question *q)
     if (!p->present || p->bad)
         return;
     if (p->count < PACK_MIN_OPTIONS || p->count > PACK_MAX_OPTIONS) {
-        pl_error_at(L, p->at, "'pairs' has %zu %s; it must have %d to %d", p->count,
-                    p->count == 1 ? "entry" : "entries", PACK_MIN_OPTIONS, PACK_MAX_OPTIONS);
+        yc_error(&L->yc, p->at, "'pairs' has %zu %s; it must have %d to %d", p->count,
+                 p->count == 1 ? "entry" : "entries", PACK_MIN_OPTIONS, PACK_MAX_OPTIONS);
         return;
     }
     char buf[80];
@@ -413,13 +416,13 @@ static void check_match(Loader *L, RawQuestion *r, Question *q)
     for (size_t i = 1; i < p->kept; i++)
         for (size_t j = 0; j < i; j++) {
             if (strcmp(p->items[i].left, p->items[j].left) == 0) {
-                pl_error_at(L, p->left_marks[i], "duplicate left side '%s' (already pair %zu)",
-                            pl_excerpt(p->items[i].left, buf, sizeof buf), j + 1);
+                yc_error(&L->yc, p->left_marks[i], "duplicate left side '%s' (already pair %zu)",
+                         yc_excerpt(p->items[i].left, buf, sizeof buf), j + 1);
                 ok = false;
             }
             if (strcmp(p->items[i].right, p->items[j].right) == 0) {
-                pl_error_at(L, p->right_marks[i], "duplicate right side '%s' (already pair %zu)",
-                            pl_excerpt(p->items[i].right, buf, sizeof buf), j + 1);
+                yc_error(&L->yc, p->right_marks[i], "duplicate right side '%s' (already pair %zu)",
+                         yc_excerpt(p->items[i].right, buf, sizeof buf), j + 1);
                 ok = false;
             }
         }
@@ -433,16 +436,16 @@ static void check_match(Loader *L, RawQuestion *r, Question *q)
 
 static void check_cloze(Loader *L, RawQuestion *r, Question *q)
 {
-    if (pl_check_text(L, &r->text, "text", true) && parse_cloze(L, &r->text, q))
+    if (yc_text(&L->yc, &r->text, "text", true) && parse_cloze(L, &r->text, q))
         q->text = r->text.text;
     check_gap_accepts(L, &r->accept, q);
 }
 
 static void check_flashcard(Loader *L, RawQuestion *r, Question *q)
 {
-    if (pl_check_text(L, &r->front, "front", true))
+    if (yc_text(&L->yc, &r->front, "front", true))
         q->front = r->front.text;
-    if (pl_check_text(L, &r->back, "back", true))
+    if (yc_text(&L->yc, &r->back, "back", true))
         q->back = r->back.text;
 }
 

@@ -5,7 +5,8 @@
  * author wrote them: indentation, the first `key:` of a line, quotes and
  * brackets and whether they close. Each hint is a small function that
  * either recognises its mistake and fills a Hint, or says no; they are
- * tried in a fixed order, most certain first.
+ * tried in a fixed order, most certain first. yaml_plain_message() is the
+ * message without a hint, for formats that pin libyaml's words.
  */
 #include "yaml_hint.h"
 
@@ -524,6 +525,16 @@ static bool find_hint(const YamlSyntaxError *e, const YamlLines *l, Hint *h)
            hint_indentation(e, l, &t, h);
 }
 
+void yaml_plain_message(const YamlSyntaxError *error, char *buf, size_t size)
+{
+    const char *problem = error->problem ? error->problem : "unknown problem";
+    char context[300] = "";
+    if (error->context)
+        snprintf(context, sizeof context, " (%s that starts on line %d)", error->context,
+                 error->context_line);
+    snprintf(buf, size, "YAML syntax: %s%s", problem, context);
+}
+
 bool yaml_hint_message(const YamlSyntaxError *error, const YamlLines *lines, char *buf, size_t size,
                        int *line, int *column)
 {
@@ -534,14 +545,11 @@ bool yaml_hint_message(const YamlSyntaxError *error, const YamlLines *lines, cha
     bool hinted = find_hint(&e, lines, &h);
     *line = h.line;
     *column = h.column;
-    char context[300] = "";
     if (!hinted) {
-        if (error->context)
-            snprintf(context, sizeof context, " (%s that starts on line %d)", error->context,
-                     error->context_line);
-        snprintf(buf, size, "YAML syntax: %s%s", problem, context);
+        yaml_plain_message(error, buf, size);
         return false;
     }
+    char context[300] = "";
     char mark[80] = "";
     if (h.line != error->line || h.column != error->column)
         snprintf(mark, sizeof mark, " at line %d, column %d", error->line, error->column);

@@ -15,6 +15,7 @@
  *   YAML syntax: HINT (libyaml: PROBLEM[ at line L, column C][, CONTEXT that starts on line N])
  * and, with no hint, the message libyaml's words have always made:
  *   YAML syntax: PROBLEM[ (CONTEXT that starts on line N)]
+ * (yaml_plain_message() makes that one alone, for a format that wants it).
  *
  * Libyaml-free (the caller copies the fields out of yaml_parser_t) and
  * allocation-free apart from the collected lines, so any reader of YAML in
@@ -83,5 +84,9 @@ void yaml_lines_free(YamlLines *lines);
  * line that is indented wrongly. Returns true when a hint was given. */
 bool yaml_hint_message(const YamlSyntaxError *error, const YamlLines *lines, char *buf, size_t size,
                        int *line, int *column);
+
+/* The message with libyaml's words alone (the second form above), for a
+ * format whose pages pin them; it points at libyaml's mark. */
+void yaml_plain_message(const YamlSyntaxError *error, char *buf, size_t size);
 
 #endif
