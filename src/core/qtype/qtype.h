@@ -146,6 +146,14 @@ typedef struct QuestionKind {
      * a record that does not fit the question (then *out is unusable). */
     void (*encode)(const Question *q, const Answer *answer, AnswerRecord *out);
     bool (*decode)(const Question *q, const AnswerRecord *record, Answer *out);
+
+    /* True when q keeps what pack.h promises of its type: a prompt where
+     * the type shows one, 2..8 distinct entries, a right answer among
+     * them, and so on: the loader's checks of the type (pack_types.c)
+     * restated over the model. The pack cache asks it of every question it
+     * reads back, so an image cannot give a question the loader could not
+     * have made. */
+    bool (*well_formed)(const Question *q);
 } QuestionKind;
 
 /* The descriptor of a type; a valid "unknown" kind (judges everything wrong,
@@ -205,6 +213,11 @@ bool qtype_decode_bool(const AnswerRecord *record, bool *out);
  * checks each is below n (or -1 when allow_none). */
 void qtype_encode_indices(const size_t *indices, size_t n, AnswerRecord *out);
 bool qtype_decode_indices(const AnswerRecord *record, size_t n, bool allow_none, size_t *out);
+
+/* For well_formed: PACK_MIN_OPTIONS..PACK_MAX_OPTIONS entries; no two of
+ * a list the same. */
+bool qtype_entry_count_ok(size_t count);
+bool qtype_all_distinct(const char *const *list, size_t count);
 
 /* Maps display positions through shown->display (QTYPE_NONE stays). */
 void qtype_map_positions(const QuestionShown *shown, const size_t *positions, size_t *out);
