@@ -123,8 +123,116 @@ static void emit_key_list(Emit *e, const char *key, ImportList list)
     emit_list(e, list.items, list.count);
 }
 
+/* ---- one row per type: the keys of its own, as the loader reads them ---- */
+
+/* choice and multi: `shuffle: false` follows their keys when the author
+ * turned it off. */
+static void emit_no_shuffle(Emit *e, const ImportQuestion *q)
+{
+    if (q->no_shuffle) {
+        emit_plain(e, "shuffle");
+        emit_plain(e, "false");
+    }
+}
+
+static void emit_choice(Emit *e, const ImportQuestion *q)
+{
+    emit_key_list(e, "choices", q->choices);
+    emit_key_text(e, "answer",
+                  q->answer_index < q->choices.count ? q->choices.items[q->answer_index] : "");
+    emit_no_shuffle(e, q);
+}
+
+static void emit_multi(Emit *e, const ImportQuestion *q)
+{
+    emit_key_list(e, "choices", q->choices);
+    const char *right[32];
+    size_t n = 0;
+    for (size_t i = 0; i < q->choices.count && i < 32; i++)
+        if (q->answer_mask & (1u << i))
+            right[n++] = q->choices.items[i];
+    emit_plain(e, "answers");
+    emit_list(e, right, n);
+    emit_no_shuffle(e, q);
+}
+
+static void emit_truefalse(Emit *e, const ImportQuestion *q)
+{
+    emit_plain(e, "answer");
+    emit_plain(e, q->truth ? "true" : "false");
+}
+
+static void emit_typed(Emit *e, const ImportQuestion *q)
+{
+    emit_key_text(e, "answer", q->answer);
+    if (q->accept.count)
+        emit_key_list(e, "accept", q->accept);
+}
+
+static void emit_order(Emit *e, const ImportQuestion *q)
+{
+    emit_key_list(e, "items", q->items);
+}
+
+static void emit_match(Emit *e, const ImportQuestion *q)
+{
+    emit_plain(e, "pairs");
+    emit_sequence_start(e, false);
+    for (size_t i = 0; i < q->lefts.count && i < q->rights.count; i++) {
+        emit_mapping_start(e, false);
+        emit_scalar_style(e, q->lefts.items[i], YAML_DOUBLE_QUOTED_SCALAR_STYLE);
+        emit_scalar_style(e, q->rights.items[i], YAML_DOUBLE_QUOTED_SCALAR_STYLE);
+        emit_mapping_end(e);
+    }
+    emit_sequence_end(e);
+}
+
+static void emit_cloze(Emit *e, const ImportQuestion *q)
+{
+    emit_key_text(e, "text", q->text);
+    bool any = false;
+    for (size_t g = 0; g < q->gap_count; g++)
+        any = any || q->gap_accept[g].count > 0;
+    if (!any)
+        return;
+    emit_plain(e, "accept");
+    emit_mapping_start(e, false);
+    for (size_t g = 0; g < q->gap_count; g++) {
+        if (!q->gap_accept[g].count)
+            continue;
+        emit_int(e, (long)g + 1);
+        emit_list(e, q->gap_accept[g].items, q->gap_accept[g].count);
+    }
+    emit_mapping_end(e);
+}
+
+static void emit_flashcard(Emit *e, const ImportQuestion *q)
+{
+    emit_key_text(e, "front", q->front);
+    emit_key_text(e, "back", q->back);
+}
+
+typedef struct EmitRow {
+    /* Writes the type's own keys, after the prompt. */
+    void (*keys)(Emit *e, const ImportQuestion *q);
+    /* Shows its text or front instead: the prompt is written only when
+     * there is one (the loader's prompt_optional, pack_types.c). */
+    bool prompt_optional;
+} EmitRow;
+
+static const EmitRow emit_rows[] = {
+    [QUESTION_CHOICE] = {emit_choice, false},       [QUESTION_MULTI] = {emit_multi, false},
+    [QUESTION_TRUEFALSE] = {emit_truefalse, false}, [QUESTION_TYPED] = {emit_typed, false},
+    [QUESTION_ORDER] = {emit_order, false},         [QUESTION_MATCH] = {emit_match, false},
+    [QUESTION_CLOZE] = {emit_cloze, true},          [QUESTION_FLASHCARD] = {emit_flashcard, true},
+};
+_Static_assert(sizeof emit_rows / sizeof emit_rows[0] == QUESTION_TYPE_COUNT,
+               "every question type has its row in emit_rows");
+
 static void emit_question(Emit *e, const ImportQuestion *q)
 {
+    /* An importer only makes questions of the eight types. */
+    const EmitRow *row = (unsigned)q->type < QUESTION_TYPE_COUNT ? &emit_rows[q->type] : NULL;
     emit_mapping_start(e, false);
     emit_plain(e, "id");
     emit_plain(e, q->id);
@@ -134,77 +242,10 @@ static void emit_question(Emit *e, const ImportQuestion *q)
         emit_plain(e, "topic");
         emit_plain(e, q->topic);
     }
-    if (q->prompt[0] || (q->type != QUESTION_CLOZE && q->type != QUESTION_FLASHCARD))
+    if (q->prompt[0] || !row || !row->prompt_optional)
         emit_key_text(e, "prompt", q->prompt);
-    switch (q->type) {
-    case QUESTION_CHOICE:
-        emit_key_list(e, "choices", q->choices);
-        emit_key_text(e, "answer",
-                      q->answer_index < q->choices.count ? q->choices.items[q->answer_index] : "");
-        break;
-    case QUESTION_MULTI: {
-        emit_key_list(e, "choices", q->choices);
-        const char *right[32];
-        size_t n = 0;
-        for (size_t i = 0; i < q->choices.count && i < 32; i++)
-            if (q->answer_mask & (1u << i))
-                right[n++] = q->choices.items[i];
-        emit_plain(e, "answers");
-        emit_list(e, right, n);
-        break;
-    }
-    case QUESTION_TRUEFALSE:
-        emit_plain(e, "answer");
-        emit_plain(e, q->truth ? "true" : "false");
-        break;
-    case QUESTION_TYPED:
-        emit_key_text(e, "answer", q->answer);
-        if (q->accept.count)
-            emit_key_list(e, "accept", q->accept);
-        break;
-    case QUESTION_ORDER:
-        emit_key_list(e, "items", q->items);
-        break;
-    case QUESTION_MATCH:
-        emit_plain(e, "pairs");
-        emit_sequence_start(e, false);
-        for (size_t i = 0; i < q->lefts.count && i < q->rights.count; i++) {
-            emit_mapping_start(e, false);
-            emit_scalar_style(e, q->lefts.items[i], YAML_DOUBLE_QUOTED_SCALAR_STYLE);
-            emit_scalar_style(e, q->rights.items[i], YAML_DOUBLE_QUOTED_SCALAR_STYLE);
-            emit_mapping_end(e);
-        }
-        emit_sequence_end(e);
-        break;
-    case QUESTION_CLOZE: {
-        emit_key_text(e, "text", q->text);
-        bool any = false;
-        for (size_t g = 0; g < q->gap_count; g++)
-            any = any || q->gap_accept[g].count > 0;
-        if (any) {
-            emit_plain(e, "accept");
-            emit_mapping_start(e, false);
-            for (size_t g = 0; g < q->gap_count; g++) {
-                if (!q->gap_accept[g].count)
-                    continue;
-                emit_int(e, (long)g + 1);
-                emit_list(e, q->gap_accept[g].items, q->gap_accept[g].count);
-            }
-            emit_mapping_end(e);
-        }
-        break;
-    }
-    case QUESTION_FLASHCARD:
-        emit_key_text(e, "front", q->front);
-        emit_key_text(e, "back", q->back);
-        break;
-    default:
-        break;
-    }
-    if (q->no_shuffle && (q->type == QUESTION_CHOICE || q->type == QUESTION_MULTI)) {
-        emit_plain(e, "shuffle");
-        emit_plain(e, "false");
-    }
+    if (row)
+        row->keys(e, q);
     if (q->time_limit >= 0) {
         emit_plain(e, "time_limit");
         emit_int(e, q->time_limit);
