@@ -9,6 +9,23 @@
  * switching over the type, so a ninth type is one new qtype_*.c file here,
  * one row in qtype.c's table, and one file in src/ui/play/.
  *
+ * Where per-type code lives: nowhere outside this folder switches over
+ * QuestionType.
+ *   - What is the type's own and free of any file format is a member of
+ *     QuestionKind, in the type's qtype_*.c file: judging, texts, cards,
+ *     stored answers, and well_formed (what the pack cache checks of a
+ *     question it reads back; it stores every Question field alike).
+ *   - What belongs to a format stays in that format's layer as one table,
+ *     a row per type, indexed by QuestionType with designated
+ *     initialisers and a _Static_assert that it has QUESTION_TYPE_COUNT
+ *     rows: pack_types.c (the YAML keys and checks), pack_emit.c's
+ *     emit_rows (the YAML an import writes), export.c's gift_rows and
+ *     csv_rows, import_csv.c's csv_rows, answer_try.c's try_rows (--try's
+ *     text), and play_input.c in the UI.
+ * A new type goes last, before QUESTION_TYPE_COUNT (the store and the
+ * cache keep types as numbers), so every table without its row fails to
+ * build.
+ *
  * Two forms of an answer:
  *   - GivenAnswer is what a screen collects: every index is a display
  *     position (the round shuffles choices, items and the match column).
