@@ -2,7 +2,7 @@
  * (export.h). Each writer is the mirror of its reader (import_gift.c,
  * import_csv.c), so an export imports back to the same questions; the
  * round-trip tests (tests/unit/test_export.c) hold them to it. What each
- * type writes is its row of gift_rows and csv_rows, indexed by
+ * type writes is its row of gift_rows and csv_writers, indexed by
  * QuestionType.
  *
  * Read export.h first.
@@ -317,13 +317,13 @@ static void csv_fill_options(CsvCells *c, const char *const *list, size_t count)
         strbuf_add(csv_option(c), list[i]);
 }
 
-static void csv_choice(const Question *q, CsvCells *c)
+static void csv_write_choice(const Question *q, CsvCells *c)
 {
     csv_fill_options(c, q->choices, q->choice_count);
     strbuf_add(&c->answer, q->choices[q->answer_index]);
 }
 
-static void csv_multi(const Question *q, CsvCells *c)
+static void csv_write_multi(const Question *q, CsvCells *c)
 {
     csv_fill_options(c, q->choices, q->choice_count);
     bool first = true;
@@ -335,12 +335,12 @@ static void csv_multi(const Question *q, CsvCells *c)
     }
 }
 
-static void csv_truefalse(const Question *q, CsvCells *c)
+static void csv_write_truefalse(const Question *q, CsvCells *c)
 {
     strbuf_add(&c->answer, q->truth ? "true" : "false");
 }
 
-static void csv_typed(const Question *q, CsvCells *c)
+static void csv_write_typed(const Question *q, CsvCells *c)
 {
     strbuf_add(&c->answer, q->answer);
     for (size_t i = 0; i < q->accept_count; i++) {
@@ -352,18 +352,18 @@ static void csv_typed(const Question *q, CsvCells *c)
     }
 }
 
-static void csv_order(const Question *q, CsvCells *c)
+static void csv_write_order(const Question *q, CsvCells *c)
 {
     csv_fill_options(c, q->items, q->item_count);
 }
 
-static void csv_match(const Question *q, CsvCells *c)
+static void csv_write_match(const Question *q, CsvCells *c)
 {
     for (size_t i = 0; i < q->pair_count && c->n < CSV_OPTION_COLUMNS; i++)
         strbuf_addf(csv_option(c), "%s = %s", q->pairs[i].left, q->pairs[i].right);
 }
 
-static void csv_cloze(const Question *q, CsvCells *c)
+static void csv_write_cloze(const Question *q, CsvCells *c)
 {
     strbuf_add(&c->text, q->text);
     for (size_t g = 0; g < q->gap_count; g++) {
@@ -377,26 +377,26 @@ static void csv_cloze(const Question *q, CsvCells *c)
     }
 }
 
-static void csv_flashcard(const Question *q, CsvCells *c)
+static void csv_write_flashcard(const Question *q, CsvCells *c)
 {
     strbuf_add(&c->text, q->front);
     strbuf_add(&c->answer, q->back);
 }
 
-/* How each type fills its cells: the mirror of import_csv.c's csv_rows. */
-static void (*const csv_rows[])(const Question *q, CsvCells *c) = {
-    [QUESTION_CHOICE] = csv_choice,       [QUESTION_MULTI] = csv_multi,
-    [QUESTION_TRUEFALSE] = csv_truefalse, [QUESTION_TYPED] = csv_typed,
-    [QUESTION_ORDER] = csv_order,         [QUESTION_MATCH] = csv_match,
-    [QUESTION_CLOZE] = csv_cloze,         [QUESTION_FLASHCARD] = csv_flashcard,
+/* How each type fills its cells: the mirror of import_csv.c's csv_readers. */
+static void (*const csv_writers[])(const Question *q, CsvCells *c) = {
+    [QUESTION_CHOICE] = csv_write_choice,       [QUESTION_MULTI] = csv_write_multi,
+    [QUESTION_TRUEFALSE] = csv_write_truefalse, [QUESTION_TYPED] = csv_write_typed,
+    [QUESTION_ORDER] = csv_write_order,         [QUESTION_MATCH] = csv_write_match,
+    [QUESTION_CLOZE] = csv_write_cloze,         [QUESTION_FLASHCARD] = csv_write_flashcard,
 };
-_Static_assert(sizeof csv_rows / sizeof csv_rows[0] == QUESTION_TYPE_COUNT,
-               "every question type has its row in csv_rows");
+_Static_assert(sizeof csv_writers / sizeof csv_writers[0] == QUESTION_TYPE_COUNT,
+               "every question type has its row in csv_writers");
 
 static bool csv_question(const Pack *pack, const Question *q, StrBuf *out, DiagList *notes)
 {
     CsvCells c = {0};
-    csv_rows[q->type](q, &c); /* a Pack's types are in range */
+    csv_writers[q->type](q, &c); /* a Pack's types are in range */
     if (c.dropped)
         diag_add(notes, DIAG_WARNING, pack->path, q->line, 1,
                  "question '%s': more than %d accepted spellings; the sheet has %d option "

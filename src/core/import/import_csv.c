@@ -483,7 +483,7 @@ static bool csv_refuse(CsvSheet *s, ImportQuestion *q, size_t offset, const char
     return false;
 }
 
-static bool csv_choice(CsvSheet *s, const CsvCells *c, ImportQuestion *q)
+static bool csv_read_choice(CsvSheet *s, const CsvCells *c, ImportQuestion *q)
 {
     q->choices = import_list(s->src, c->options, c->n);
     size_t k = option_named(c->answer, c->options, c->n);
@@ -493,7 +493,7 @@ static bool csv_choice(CsvSheet *s, const CsvCells *c, ImportQuestion *q)
     return true;
 }
 
-static bool csv_multi(CsvSheet *s, const CsvCells *c, ImportQuestion *q)
+static bool csv_read_multi(CsvSheet *s, const CsvCells *c, ImportQuestion *q)
 {
     q->choices = import_list(s->src, c->options, c->n);
     const char *names[IMPORT_MAX_LIST];
@@ -508,7 +508,7 @@ static bool csv_multi(CsvSheet *s, const CsvCells *c, ImportQuestion *q)
     return true;
 }
 
-static bool csv_truefalse(CsvSheet *s, const CsvCells *c, ImportQuestion *q)
+static bool csv_read_truefalse(CsvSheet *s, const CsvCells *c, ImportQuestion *q)
 {
     if (!parse_truth(c->answer, &q->truth))
         return csv_refuse(s, q, c->answer_at,
@@ -516,20 +516,20 @@ static bool csv_truefalse(CsvSheet *s, const CsvCells *c, ImportQuestion *q)
     return true;
 }
 
-static bool csv_typed(CsvSheet *s, const CsvCells *c, ImportQuestion *q)
+static bool csv_read_typed(CsvSheet *s, const CsvCells *c, ImportQuestion *q)
 {
     q->answer = c->answer;
     q->accept = import_list(s->src, c->options, c->n);
     return true;
 }
 
-static bool csv_order(CsvSheet *s, const CsvCells *c, ImportQuestion *q)
+static bool csv_read_order(CsvSheet *s, const CsvCells *c, ImportQuestion *q)
 {
     q->items = import_list(s->src, c->options, c->n);
     return true;
 }
 
-static bool csv_match(CsvSheet *s, const CsvCells *c, ImportQuestion *q)
+static bool csv_read_match(CsvSheet *s, const CsvCells *c, ImportQuestion *q)
 {
     const char *lefts[CSV_OPTIONS], *rights[CSV_OPTIONS];
     for (size_t i = 0; i < c->n; i++) {
@@ -549,7 +549,7 @@ static bool csv_match(CsvSheet *s, const CsvCells *c, ImportQuestion *q)
     return true;
 }
 
-static bool csv_cloze(CsvSheet *s, const CsvCells *c, ImportQuestion *q)
+static bool csv_read_cloze(CsvSheet *s, const CsvCells *c, ImportQuestion *q)
 {
     q->text = cell_text(s, c->row, s->cols.text);
     if (!q->text[0] && strstr(q->prompt, "{{")) { /* the text in the prompt column */
@@ -582,7 +582,7 @@ static bool csv_cloze(CsvSheet *s, const CsvCells *c, ImportQuestion *q)
     return true;
 }
 
-static bool csv_flashcard(CsvSheet *s, const CsvCells *c, ImportQuestion *q)
+static bool csv_read_flashcard(CsvSheet *s, const CsvCells *c, ImportQuestion *q)
 {
     q->front = cell_text(s, c->row, s->cols.text);
     if (!q->front[0]) {
@@ -595,15 +595,15 @@ static bool csv_flashcard(CsvSheet *s, const CsvCells *c, ImportQuestion *q)
 
 /* Fills the type's fields of q from the cells; false (q skipped, the
  * reason reported) when they do not make a question of the type. The
- * mirror of export.c's csv_rows. */
-static bool (*const csv_rows[])(CsvSheet *s, const CsvCells *c, ImportQuestion *q) = {
-    [QUESTION_CHOICE] = csv_choice,       [QUESTION_MULTI] = csv_multi,
-    [QUESTION_TRUEFALSE] = csv_truefalse, [QUESTION_TYPED] = csv_typed,
-    [QUESTION_ORDER] = csv_order,         [QUESTION_MATCH] = csv_match,
-    [QUESTION_CLOZE] = csv_cloze,         [QUESTION_FLASHCARD] = csv_flashcard,
+ * mirror of export.c's csv_writers. */
+static bool (*const csv_readers[])(CsvSheet *s, const CsvCells *c, ImportQuestion *q) = {
+    [QUESTION_CHOICE] = csv_read_choice,       [QUESTION_MULTI] = csv_read_multi,
+    [QUESTION_TRUEFALSE] = csv_read_truefalse, [QUESTION_TYPED] = csv_read_typed,
+    [QUESTION_ORDER] = csv_read_order,         [QUESTION_MATCH] = csv_read_match,
+    [QUESTION_CLOZE] = csv_read_cloze,         [QUESTION_FLASHCARD] = csv_read_flashcard,
 };
-_Static_assert(sizeof csv_rows / sizeof csv_rows[0] == QUESTION_TYPE_COUNT,
-               "every question type has its row in csv_rows");
+_Static_assert(sizeof csv_readers / sizeof csv_readers[0] == QUESTION_TYPE_COUNT,
+               "every question type has its row in csv_readers");
 
 /* quizdeck's own columns: see the header. */
 static void quizdeck_row(CsvSheet *s, const ImportRow *row)
@@ -638,7 +638,7 @@ static void quizdeck_row(CsvSheet *s, const ImportRow *row)
         return;
     row_common(s, row, q);
     q->prompt = cell_text(s, row, s->cols.prompt);
-    csv_rows[type](s, &c, q);
+    csv_readers[type](s, &c, q);
 }
 
 /* Kahoot's and Blooket's templates: a question, up to four answers, the

@@ -46,23 +46,28 @@ static void import_vreport(ImportSource *src, DiagSeverity severity, int line, i
         src->errors++;
 }
 
-void import_error(ImportSource *src, size_t offset, const char *format, ...)
+/* A report at `offset` of the text. */
+static void import_vreport_offset(ImportSource *src, DiagSeverity severity, size_t offset,
+                                  const char *format, va_list ap)
 {
     int line, column;
     import_position(src, offset, &line, &column);
+    import_vreport(src, severity, line, column, format, ap);
+}
+
+void import_error(ImportSource *src, size_t offset, const char *format, ...)
+{
     va_list ap;
     va_start(ap, format);
-    import_vreport(src, DIAG_ERROR, line, column, format, ap);
+    import_vreport_offset(src, DIAG_ERROR, offset, format, ap);
     va_end(ap);
 }
 
 void import_warning(ImportSource *src, size_t offset, const char *format, ...)
 {
-    int line, column;
-    import_position(src, offset, &line, &column);
     va_list ap;
     va_start(ap, format);
-    import_vreport(src, DIAG_WARNING, line, column, format, ap);
+    import_vreport_offset(src, DIAG_WARNING, offset, format, ap);
     va_end(ap);
 }
 

@@ -151,6 +151,22 @@ static const char **take_list(Reader *r, Stream *s, size_t count, bool present)
     return list;
 }
 
+/* The next `count` records of a table of `total` (`*used` taken so far:
+ * the pairs, the gaps) for a list that is present; NULL after fail() when
+ * the table has fewer left. An empty list is not NULL: it points at
+ * `empty`, the image keeps the difference. */
+static void *take_records(Reader *r, void *table, size_t size, size_t *used, uint32_t total,
+                          size_t count, void *empty)
+{
+    if (count > total - *used) {
+        fail(r);
+        return NULL;
+    }
+    void *records = table ? (unsigned char *)table + *used * size : empty;
+    *used += count;
+    return records;
+}
+
 /* Header checks: what the image is, whose, and that its regions fit. */
 static PackCacheMiss check_layout(Reader *r)
 {
@@ -296,11 +312,11 @@ static bool read_question(Reader *r, const unsigned char *record, Question *q, s
     q->accept = take_list(r, &r->text, iq.accept_count, iq.lists & LIST_ACCEPT);
     q->items = take_list(r, &r->text, iq.item_count, iq.lists & LIST_ITEMS);
     if (iq.lists & LIST_PAIRS) {
-        if (iq.pair_count > r->h.pair_count - r->pairs_used)
-            return fail(r);
-        static MatchPair no_pairs[1]; /* an empty list that is not NULL */
-        q->pairs = r->pairs ? r->pairs + r->pairs_used : no_pairs;
-        r->pairs_used += iq.pair_count;
+        static MatchPair no_pairs[1];
+        q->pairs = take_records(r, r->pairs, sizeof *r->pairs, &r->pairs_used, r->h.pair_count,
+                                iq.pair_count, no_pairs);
+        if (!q->pairs)
+            return false;
         for (size_t k = 0; k < iq.pair_count; k++) {
             q->pairs[k].left = stream_next(&r->text);
             q->pairs[k].right = stream_next(&r->text);
@@ -309,13 +325,13 @@ static bool read_question(Reader *r, const unsigned char *record, Question *q, s
         return fail(r);
     }
     if (iq.lists & LIST_GAPS) {
-        if (iq.gap_count > r->h.gap_count - r->gaps_used)
-            return fail(r);
         static ClozeGap no_gaps[1];
-        q->gaps = r->gaps ? r->gaps + r->gaps_used : no_gaps;
         const unsigned char *gap_records =
             r->image + r->h.regions[REGION_GAPS].offset + r->gaps_used * sizeof(ImageGap);
-        r->gaps_used += iq.gap_count;
+        q->gaps = take_records(r, r->gaps, sizeof *r->gaps, &r->gaps_used, r->h.gap_count,
+                               iq.gap_count, no_gaps);
+        if (!q->gaps)
+            return false;
         for (size_t k = 0; k < iq.gap_count; k++) {
             ImageGap ig;
             memcpy(&ig, gap_records + k * sizeof ig, sizeof ig);

@@ -20,8 +20,8 @@
  *     initialisers and a _Static_assert that it has QUESTION_TYPE_COUNT
  *     rows: pack_types.c (the YAML keys and checks), pack_emit.c's
  *     emit_rows (the YAML an import writes), export.c's gift_rows and
- *     csv_rows, import_csv.c's csv_rows, answer_try.c's try_rows (--try's
- *     text), and play_input.c in the UI.
+ *     csv_writers, import_csv.c's csv_readers, answer_try.c's try_rows
+ *     (--try's text), and play_input.c in the UI.
  * A new type goes last, before QUESTION_TYPE_COUNT (the store and the
  * cache keep types as numbers), so every table without its row fails to
  * build.
