@@ -56,6 +56,32 @@ static void test_every_type_has_its_kind(void **state)
     assert_int_equal(unknown->judge(question("q-choice"), &a, NULL).right, 0);
 }
 
+/* Every question the loader gives keeps its type's promises; one that
+ * breaks them (an answer past the choices, a pair's left given twice, a
+ * flashcard without a back) does not, so the pack cache refuses an image
+ * that holds it instead of showing a question no one can answer. */
+static void test_well_formed(void **state)
+{
+    (void)state;
+    for (size_t i = 0; i < pack->question_count; i++) {
+        const Question *q = &pack->questions[i];
+        assert_true(question_kind(q->type)->well_formed(q));
+    }
+    Question choice = *question("q-choice");
+    choice.answer_index = choice.choice_count;
+    assert_false(question_kind(choice.type)->well_formed(&choice));
+    Question match = *question("q-match");
+    MatchPair pairs[PACK_MAX_OPTIONS];
+    memcpy(pairs, match.pairs, match.pair_count * sizeof *pairs);
+    pairs[1].left = pairs[0].left;
+    match.pairs = pairs;
+    assert_false(question_kind(match.type)->well_formed(&match));
+    Question card = *question("q-flashcard");
+    card.back = "";
+    assert_false(question_kind(card.type)->well_formed(&card));
+    assert_false(question_kind(QUESTION_TYPE_COUNT)->well_formed(question("q-choice")));
+}
+
 /* What Results, Progress and Feedback list for each question: never the
  * author's {{...}} markup (Progress used to show it). */
 static void test_stand_for_text(void **state)
@@ -210,6 +236,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_every_type_has_its_kind),
+        cmocka_unit_test(test_well_formed),
         cmocka_unit_test(test_stand_for_text),
         cmocka_unit_test(test_judging_in_author_terms),
         cmocka_unit_test(test_key_uses_the_letters_shown),

@@ -45,6 +45,9 @@ static void test_answers_are_judged_as_in_the_game(void **state)
         {"q-multi", "United States", TRY_PARTLY, "partly right: 1/2 (50% of the points)"},
         {"q-multi", "A | B | C", TRY_PARTLY, "partly right: 1/2"},
         {"q-multi", "C", TRY_WRONG, "wrong"},
+        {"q-multi", "Brazil | Chile", TRY_UNREADABLE,
+         "'Chile' is not one of the choices (A: United States, B: United Kingdom, C: Brazil); "
+         "separate several with ' | '"},
         {"q-truefalse", "true", TRY_RIGHT, "right"},
         {"q-truefalse", "F", TRY_WRONG, "wrong"},
         {"q-truefalse", "maybe", TRY_UNREADABLE, "true or false"},
@@ -56,15 +59,23 @@ static void test_answers_are_judged_as_in_the_game(void **state)
          "'nineteen ninety-one' is 4 edits away; it allows 2 (one per 8 characters)"},
         {"q-order", "GCC | Military | Alliances | Diplomacy", TRY_RIGHT, "right"},
         {"q-order", "Military | GCC | Alliances | Diplomacy", TRY_PARTLY, "partly right: 2/4"},
-        {"q-order", "GCC | Military", TRY_UNREADABLE, "give all 4 items"},
+        {"q-order", "GCC | Military", TRY_UNREADABLE,
+         "give all 4 items in your order, separated by ' | ' ('GCC', 'Military', 'Alliances', "
+         "'Diplomacy')"},
+        {"q-order", "GCC | GCC | Alliances | Diplomacy", TRY_UNREADABLE, "'GCC' is given twice"},
         {"q-match", "Iraq = reconstruction conference | Yemen = peace talks", TRY_RIGHT, "right"},
         {"q-match", "Iraq = peace talks", TRY_WRONG, "wrong"},
         {"q-match", "Iran = peace talks", TRY_UNREADABLE, "not one of the left sides"},
+        {"q-match", "Iraq = war", TRY_UNREADABLE,
+         "'war' is not one of the right sides ('reconstruction conference', 'peace talks')"},
+        {"q-match", "Iraq", TRY_UNREADABLE, "write each pair as 'left = right'"},
         {"q-cloze", "six | founding", TRY_RIGHT, "gap 2: right: matched the answer 'founding'"},
         {"q-cloze", "seven | founding", TRY_PARTLY, "gap 1: wrong: nearest spelling 'six'"},
         {"q-cloze", "six", TRY_UNREADABLE, "the cloze has 2 gaps"},
         {"q-flashcard", "knew", TRY_RIGHT, "right"},
         {"q-flashcard", "didn't know", TRY_WRONG, "wrong"},
+        {"q-flashcard", "maybe", TRY_UNREADABLE,
+         "cannot judge that answer: a flashcard's answer is knew or didn't know\n"},
     };
     DiagList d = {0};
     Pack *p = pack_load_file(ALL_TYPES, &d);

@@ -254,6 +254,22 @@ const ClassDelivery *class_play_delivery(const ClassPlay *p)
 }
 
 /* Ends the attempt with `status` at ended_ms and hands its file over. */
+/* What the end of p's attempt hands over (class_play_internal.h): its
+ * file, and the round to close in the store (abandoned unless it is over). */
+static ClassHandover handover_of(ClassPlay *p, bool over, int64_t ended_ms, int64_t now_ms)
+{
+    return (ClassHandover){
+        .store = p->store,
+        .folder = p->cs->folder,
+        .round_id = p->bound ? p->quiz.round_id : 0,
+        .abandon_round = !over && p->quiz.round_id,
+        .attempt = &p->attempt,
+        .nonce = p->nonce,
+        .ended_ms = ended_ms,
+        .now_ms = now_ms,
+    };
+}
+
 static ClassStatus end_attempt(ClassPlay *p, AttemptStatus status, int64_t ended_ms, int64_t now_ms,
                                ClassError *err)
 {
@@ -266,16 +282,7 @@ static ClassStatus end_attempt(ClassPlay *p, AttemptStatus status, int64_t ended
      * Progress; the file is made from memory either way. */
     quiz_flush(&p->quiz, NULL);
     class_attempt_end(&p->attempt, status, class_time_at(ended_ms, p->utc_offset));
-    ClassHandover h = {
-        .store = p->store,
-        .folder = p->cs->folder,
-        .round_id = p->bound ? p->quiz.round_id : 0,
-        .abandon_round = !over && p->quiz.round_id,
-        .attempt = &p->attempt,
-        .nonce = p->nonce,
-        .ended_ms = ended_ms,
-        .now_ms = now_ms,
-    };
+    ClassHandover h = handover_of(p, over, ended_ms, now_ms);
     if (!p->bound && !over && p->quiz.store && p->quiz.round_id)
         store_round_abandon(p->store, p->quiz.round_id, NULL);
     return class_hand_over(&h, &p->delivery, err);
@@ -351,16 +358,8 @@ ClassStatus class_play_deliver_again(ClassPlay *p, int64_t now_ms, ClassError *e
     if (p->delivery.held) {
         /* Nothing of the end reached the store: hand it over again whole. */
         bool over = quiz_is_over(&p->quiz);
-        ClassHandover h = {
-            .store = p->store,
-            .folder = p->cs->folder,
-            .round_id = p->bound ? p->quiz.round_id : 0,
-            .abandon_round = !over && p->quiz.round_id,
-            .attempt = &p->attempt,
-            .nonce = p->nonce,
-            .ended_ms = (int64_t)p->attempt.finished.unix_seconds * 1000,
-            .now_ms = now_ms,
-        };
+        ClassHandover h =
+            handover_of(p, over, (int64_t)p->attempt.finished.unix_seconds * 1000, now_ms);
         return class_hand_over(&h, &p->delivery, err);
     }
     ClassDeliverReport report;

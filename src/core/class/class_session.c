@@ -17,6 +17,7 @@
 
 #include "answer_match.h"
 #include "class_play_internal.h"
+#include "error_value.h"
 #include "class_yaml.h"
 
 /* ---- errors ------------------------------------------------------------------ */
@@ -56,13 +57,7 @@ const char *class_status_message(ClassStatus status)
 
 ClassStatus class_fail(ClassError *err, ClassStatus status, const char *fmt, ...)
 {
-    if (err) {
-        err->status = status;
-        va_list ap;
-        va_start(ap, fmt);
-        vsnprintf(err->message, sizeof err->message, fmt, ap);
-        va_end(ap);
-    }
+    ERROR_VALUE_SET(err, status, fmt);
     return status;
 }
 

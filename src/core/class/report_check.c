@@ -49,6 +49,23 @@ static const AttemptPack *attempt_pack(const ClassAttempt *a, const char *id)
 }
 
 /* "pack/question" in buf, the key of the drawn set and of question stats. */
+const char *report_file_state_word(ReportFileState s)
+{
+    switch (s) {
+    case REPORT_FILE_FLAGGED:
+        return _("flagged");
+    case REPORT_FILE_UNREADABLE:
+        return _("not readable");
+    case REPORT_FILE_DUPLICATE:
+        return _("duplicate");
+    case REPORT_FILE_OTHER_ATTEMPT:
+        return _("other attempt");
+    case REPORT_FILE_COUNTED:
+        return _("counted");
+    }
+    return "?";
+}
+
 const char *report_qkey(const char *pack_id, const char *question_id, char *buf, size_t size)
 {
     snprintf(buf, size, "%s/%s", pack_id, question_id);

@@ -16,6 +16,7 @@
  * Read report.h first.
  */
 #include "report.h"
+#include "report_internal.h"
 
 #include "i18n.h"
 
@@ -414,23 +415,6 @@ static void students(const Report *rep, FILE *out)
     fputs("</tbody>\n</table>\n</section>\n", out);
 }
 
-static const char *state_text(ReportFileState s)
-{
-    switch (s) {
-    case REPORT_FILE_FLAGGED:
-        return _("flagged");
-    case REPORT_FILE_UNREADABLE:
-        return _("not readable");
-    case REPORT_FILE_DUPLICATE:
-        return _("duplicate");
-    case REPORT_FILE_OTHER_ATTEMPT:
-        return _("other attempt");
-    case REPORT_FILE_COUNTED:
-        return _("counted");
-    }
-    return "?";
-}
-
 static void left_out(const Report *rep, FILE *out)
 {
     if (rep->student_count == rep->file_count)
@@ -450,7 +434,7 @@ static void left_out(const Report *rep, FILE *out)
         esc(out, f->student);
         fprintf(out, "</td><td><span class=\"%s\">%s</span>: ",
                 f->state == REPORT_FILE_FLAGGED || f->state == REPORT_FILE_UNREADABLE ? "flag" : "",
-                state_text(f->state));
+                report_file_state_word(f->state));
         esc(out, f->reason);
         fputs("</td></tr>\n", out);
     }

@@ -27,4 +27,8 @@ void report_check_free(Check *c);
 /* "pack/question" into buf: the key of the drawn set and of the stats. */
 const char *report_qkey(const char *pack_id, const char *question_id, char *buf, size_t size);
 
+/* What became of a file, in a word ("counted", "flagged", ...), translated:
+ * the text and the HTML report both print it. */
+const char *report_file_state_word(ReportFileState s);
+
 #endif

@@ -8,6 +8,7 @@
  * silently. Read report.h first.
  */
 #include "report.h"
+#include "report_internal.h"
 
 #include "i18n.h"
 
@@ -39,23 +40,6 @@ void report_csv_field(FILE *out, const char *text)
 static double percent(double credit, size_t n)
 {
     return n ? 100.0 * credit / (double)n : 0.0;
-}
-
-static const char *state_word(ReportFileState s)
-{
-    switch (s) {
-    case REPORT_FILE_FLAGGED:
-        return _("flagged");
-    case REPORT_FILE_UNREADABLE:
-        return _("not read");
-    case REPORT_FILE_DUPLICATE:
-        return _("duplicate");
-    case REPORT_FILE_OTHER_ATTEMPT:
-        return _("other attempt");
-    case REPORT_FILE_COUNTED:
-        return _("counted");
-    }
-    return "?";
 }
 
 /* Characters (not bytes) of UTF-8 text: what a terminal column counts. */
@@ -191,7 +175,7 @@ void report_write_text(const Report *rep, FILE *out)
             const ReportFile *f = &rep->files[i];
             if (f->state == REPORT_FILE_COUNTED)
                 continue;
-            fprintf(out, "  %s: %s: %s\n", f->name, state_word(f->state), f->reason);
+            fprintf(out, "  %s: %s: %s\n", f->name, report_file_state_word(f->state), f->reason);
         }
     }
 }

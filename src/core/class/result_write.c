@@ -27,10 +27,10 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
-#include <yaml.h>
 
 #include "class_yaml.h"
 #include "strbuf.h"
+#include "yaml_emit.h"
 
 const char *attempt_status_name(AttemptStatus status)
 {
@@ -212,62 +212,13 @@ void result_file_name(const ClassAttempt *a, uint64_t nonce, char name[RESULT_NA
 
 /* -------------------------------------------------------------- encoding */
 
-typedef struct Emit {
-    yaml_emitter_t e;
-    yaml_event_t ev;
-    bool failed;
-} Emit;
-
-static int emit_to_strbuf(void *data, unsigned char *buffer, size_t size)
+static void boolean(YamlEmit *m, bool v)
 {
-    StrBuf *b = data;
-    strbuf_add_n(b, (const char *)buffer, size);
-    return !b->failed;
-}
-
-static void emit(Emit *m)
-{
-    if (!m->failed && !yaml_emitter_emit(&m->e, &m->ev))
-        m->failed = true;
-}
-
-static void scalar(Emit *m, const char *text, yaml_scalar_style_t style)
-{
-    if (m->failed)
-        return;
-    if (!yaml_scalar_event_initialize(&m->ev, NULL, NULL, (yaml_char_t *)(uintptr_t)text,
-                                      (int)strlen(text), 1, 1, style)) {
-        m->failed = true;
-        return;
-    }
-    emit(m);
-}
-
-static void plain(Emit *m, const char *text)
-{
-    scalar(m, text, YAML_PLAIN_SCALAR_STYLE);
-}
-
-/* Free text (names, answers): always quoted, so "true" or "12" stays text. */
-static void quoted(Emit *m, const char *text)
-{
-    scalar(m, text, YAML_DOUBLE_QUOTED_SCALAR_STYLE);
-}
-
-static void integer(Emit *m, long long v)
-{
-    char buf[32];
-    snprintf(buf, sizeof buf, "%lld", v);
-    plain(m, buf);
-}
-
-static void boolean(Emit *m, bool v)
-{
-    plain(m, v ? "true" : "false");
+    yaml_emit_plain(m, v ? "true" : "false");
 }
 
 /* A fraction as few digits as it needs: 1, 0.75, 0.3333 (4 places). */
-static void fraction(Emit *m, double v)
+static void fraction(YamlEmit *m, double v)
 {
     char buf[40];
     snprintf(buf, sizeof buf, "%.4f", v);
@@ -281,149 +232,93 @@ static void fraction(Emit *m, double v)
     }
     if (strcmp(buf, "-0") == 0)
         strcpy(buf, "0");
-    plain(m, buf);
+    yaml_emit_plain(m, buf);
 }
 
-static void map_start(Emit *m, bool flow)
-{
-    if (m->failed)
-        return;
-    yaml_mapping_start_event_initialize(&m->ev, NULL, NULL, 1,
-                                        flow ? YAML_FLOW_MAPPING_STYLE : YAML_BLOCK_MAPPING_STYLE);
-    emit(m);
-}
-
-static void seq_start(Emit *m, bool flow)
-{
-    if (m->failed)
-        return;
-    yaml_sequence_start_event_initialize(
-        &m->ev, NULL, NULL, 1, flow ? YAML_FLOW_SEQUENCE_STYLE : YAML_BLOCK_SEQUENCE_STYLE);
-    emit(m);
-}
-
-static void map_end(Emit *m)
-{
-    if (m->failed)
-        return;
-    yaml_mapping_end_event_initialize(&m->ev);
-    emit(m);
-}
-
-static void seq_end(Emit *m)
-{
-    if (m->failed)
-        return;
-    yaml_sequence_end_event_initialize(&m->ev);
-    emit(m);
-}
-
-static void time_value(Emit *m, ClassTime t)
+static void time_value(YamlEmit *m, ClassTime t)
 {
     char buf[CLASS_TIME_TEXT];
     class_time_format(t, buf);
-    plain(m, buf);
+    yaml_emit_plain(m, buf);
 }
 
-static void emit_answer(Emit *m, const AttemptAnswer *x)
+static void emit_answer(YamlEmit *m, const AttemptAnswer *x)
 {
-    map_start(m, false);
-    plain(m, "pack");
-    plain(m, x->pack_id);
-    plain(m, "question");
-    plain(m, x->question_id);
-    plain(m, "display");
-    seq_start(m, true);
+    yaml_emit_start(m, YAML_EMIT_MAP, false);
+    yaml_emit_key_plain(m, "pack", x->pack_id);
+    yaml_emit_key_plain(m, "question", x->question_id);
+    yaml_emit_plain(m, "display");
+    yaml_emit_start(m, YAML_EMIT_SEQ, true);
     for (size_t k = 0; k < x->display_count && k < PACK_MAX_OPTIONS; k++)
-        integer(m, (long long)x->display[k]);
-    seq_end(m);
-    plain(m, "answer");
-    map_start(m, true);
-    plain(m, "ints");
-    seq_start(m, true);
+        yaml_emit_int(m, (long long)x->display[k]);
+    yaml_emit_end(m, YAML_EMIT_SEQ);
+    yaml_emit_plain(m, "answer");
+    yaml_emit_start(m, YAML_EMIT_MAP, true);
+    yaml_emit_plain(m, "ints");
+    yaml_emit_start(m, YAML_EMIT_SEQ, true);
     for (size_t k = 0; k < x->answer.int_count && k < ANSWER_RECORD_MAX_INTS; k++)
-        integer(m, (long long)x->answer.ints[k]);
-    seq_end(m);
-    plain(m, "texts");
-    seq_start(m, true);
+        yaml_emit_int(m, (long long)x->answer.ints[k]);
+    yaml_emit_end(m, YAML_EMIT_SEQ);
+    yaml_emit_plain(m, "texts");
+    yaml_emit_start(m, YAML_EMIT_SEQ, true);
     for (size_t k = 0; k < x->answer.text_count && k < ANSWER_RECORD_MAX_TEXTS; k++)
-        quoted(m, x->answer.texts[k] ? x->answer.texts[k] : "");
-    seq_end(m);
-    map_end(m);
-    plain(m, "given");
-    quoted(m, x->given ? x->given : "");
-    plain(m, "right");
+        yaml_emit_quoted(m, x->answer.texts[k] ? x->answer.texts[k] : "");
+    yaml_emit_end(m, YAML_EMIT_SEQ);
+    yaml_emit_end(m, YAML_EMIT_MAP);
+    yaml_emit_key_quoted(m, "given", x->given ? x->given : "");
+    yaml_emit_plain(m, "right");
     boolean(m, x->right);
-    plain(m, "score");
+    yaml_emit_plain(m, "score");
     fraction(m, x->score);
-    plain(m, "points");
-    integer(m, (long long)x->points);
-    plain(m, "ms");
-    integer(m, (long long)x->ms);
-    plain(m, "limit_ms");
-    integer(m, (long long)x->limit_ms);
-    plain(m, "timed_out");
+    yaml_emit_key_int(m, "points", (long long)x->points);
+    yaml_emit_key_int(m, "ms", (long long)x->ms);
+    yaml_emit_key_int(m, "limit_ms", (long long)x->limit_ms);
+    yaml_emit_plain(m, "timed_out");
     boolean(m, x->timed_out);
-    map_end(m);
+    yaml_emit_end(m, YAML_EMIT_MAP);
 }
 
-static void emit_attempt(Emit *m, const ClassAttempt *a)
+static void emit_attempt(YamlEmit *m, const ClassAttempt *a)
 {
-    map_start(m, false);
-    plain(m, "format");
-    integer(m, RESULT_FORMAT_VERSION);
-    plain(m, "kind");
-    plain(m, "result");
-    plain(m, "session");
-    plain(m, a->session_id);
-    plain(m, "session_sha256");
-    plain(m, a->session_sha256);
-    plain(m, "packs");
-    seq_start(m, false);
+    yaml_emit_start(m, YAML_EMIT_MAP, false);
+    yaml_emit_key_int(m, "format", RESULT_FORMAT_VERSION);
+    yaml_emit_key_plain(m, "kind", "result");
+    yaml_emit_key_plain(m, "session", a->session_id);
+    yaml_emit_key_plain(m, "session_sha256", a->session_sha256);
+    yaml_emit_plain(m, "packs");
+    yaml_emit_start(m, YAML_EMIT_SEQ, false);
     for (size_t i = 0; i < a->pack_count; i++) {
-        map_start(m, true);
-        plain(m, "id");
-        plain(m, a->packs[i].id);
-        plain(m, "sha256");
-        plain(m, a->packs[i].sha256);
-        map_end(m);
+        yaml_emit_start(m, YAML_EMIT_MAP, true);
+        yaml_emit_key_plain(m, "id", a->packs[i].id);
+        yaml_emit_key_plain(m, "sha256", a->packs[i].sha256);
+        yaml_emit_end(m, YAML_EMIT_MAP);
     }
-    seq_end(m);
-    plain(m, "student");
-    quoted(m, a->student);
-    plain(m, "roster_id");
-    quoted(m, a->roster_id ? a->roster_id : "");
-    plain(m, "host");
-    quoted(m, a->host);
-    plain(m, "quizdeck");
-    quoted(m, a->version);
-    plain(m, "started");
+    yaml_emit_end(m, YAML_EMIT_SEQ);
+    yaml_emit_key_quoted(m, "student", a->student);
+    yaml_emit_key_quoted(m, "roster_id", a->roster_id ? a->roster_id : "");
+    yaml_emit_key_quoted(m, "host", a->host);
+    yaml_emit_key_quoted(m, "quizdeck", a->version);
+    yaml_emit_plain(m, "started");
     time_value(m, a->started);
-    plain(m, "finished");
+    yaml_emit_plain(m, "finished");
     time_value(m, a->finished);
-    plain(m, "status");
-    plain(m, attempt_status_name(a->status));
-    plain(m, "questions");
-    seq_start(m, a->answer_count == 0);
+    yaml_emit_key_plain(m, "status", attempt_status_name(a->status));
+    yaml_emit_plain(m, "questions");
+    yaml_emit_start(m, YAML_EMIT_SEQ, a->answer_count == 0);
     for (size_t i = 0; i < a->answer_count; i++)
         emit_answer(m, &a->answers[i]);
-    seq_end(m);
-    plain(m, "totals");
-    map_start(m, false);
-    plain(m, "questions");
-    integer(m, (long long)a->totals.questions);
-    plain(m, "answered");
-    integer(m, (long long)a->totals.answered);
-    plain(m, "timed_out");
-    integer(m, (long long)a->totals.timed_out);
-    plain(m, "right");
-    integer(m, (long long)a->totals.right);
-    plain(m, "score");
+    yaml_emit_end(m, YAML_EMIT_SEQ);
+    yaml_emit_plain(m, "totals");
+    yaml_emit_start(m, YAML_EMIT_MAP, false);
+    yaml_emit_key_int(m, "questions", (long long)a->totals.questions);
+    yaml_emit_key_int(m, "answered", (long long)a->totals.answered);
+    yaml_emit_key_int(m, "timed_out", (long long)a->totals.timed_out);
+    yaml_emit_key_int(m, "right", (long long)a->totals.right);
+    yaml_emit_plain(m, "score");
     fraction(m, a->totals.score);
-    plain(m, "points");
-    integer(m, (long long)a->totals.points);
-    map_end(m);
-    map_end(m);
+    yaml_emit_key_int(m, "points", (long long)a->totals.points);
+    yaml_emit_end(m, YAML_EMIT_MAP);
+    yaml_emit_end(m, YAML_EMIT_MAP);
 }
 
 ResultStatus result_encode(const ClassAttempt *a, char **data, size_t *size)
@@ -437,35 +332,15 @@ ResultStatus result_encode(const ClassAttempt *a, char **data, size_t *size)
         if (!a->packs[i].id)
             return RESULT_INVALID;
     StrBuf out = {0};
-    Emit m = {0};
-    if (!yaml_emitter_initialize(&m.e))
+    YamlEmit m;
+    if (!yaml_emit_open(&m, &out, -1)) /* -1: no folding of long answers */
         return RESULT_NO_MEMORY;
-    yaml_emitter_set_output(&m.e, emit_to_strbuf, &out);
-    yaml_emitter_set_unicode(&m.e, 1); /* UTF-8 as it is: Arabic names stay readable */
-    yaml_emitter_set_width(&m.e, -1);  /* no folding of long answers */
-    yaml_emitter_set_indent(&m.e, 2);
-    yaml_stream_start_event_initialize(&m.ev, YAML_UTF8_ENCODING);
-    emit(&m);
-    if (!m.failed) {
-        yaml_document_start_event_initialize(&m.ev, NULL, NULL, NULL, 1);
-        emit(&m);
-    }
     emit_attempt(&m, a);
-    if (!m.failed) {
-        yaml_document_end_event_initialize(&m.ev, 1);
-        emit(&m);
-    }
-    if (!m.failed) {
-        yaml_stream_end_event_initialize(&m.ev);
-        emit(&m);
-    }
-    if (!m.failed && !yaml_emitter_flush(&m.e))
-        m.failed = true;
-    bool emitter_error = m.e.error != YAML_NO_ERROR && m.e.error != YAML_MEMORY_ERROR;
-    yaml_emitter_delete(&m.e);
+    bool emitter_error = false;
+    bool ok = yaml_emit_close(&m, &emitter_error);
     size_t n = out.len;
     char *bytes = strbuf_take(&out);
-    if (m.failed || !bytes) {
+    if (!ok || !bytes) {
         free(bytes);
         return emitter_error ? RESULT_INVALID : RESULT_NO_MEMORY;
     }

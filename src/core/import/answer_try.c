@@ -2,6 +2,12 @@
  * (answer_try.h): parsed into an Answer in the author's indices, judged by
  * the question kind's own judge, described with the kind's own words.
  *
+ * How the text is read is --try's own syntax (" | " between parts,
+ * "left = right", letters for choices), so it lives here in one row per
+ * type (try_rows, indexed by QuestionType): the row reads the text into an
+ * Answer and may add what a verdict alone does not say (which spelling a
+ * typed answer or a gap matched).
+ *
  * Read answer_try.h first; qtype.h for Answer and QuestionShown.
  */
 #include <stdio.h>
@@ -60,12 +66,6 @@ static void list_entries(StrBuf *out, const char *const *entries, size_t count, 
     }
 }
 
-static TryVerdict unreadable(StrBuf *out, const char *what)
-{
-    strbuf_addf(out, "cannot judge that answer: %s\n", what);
-    return TRY_UNREADABLE;
-}
-
 /* What a typed answer or a gap met: the spelling it matched, or the
  * nearest one and how far it was. */
 static void spelling_detail(StrBuf *out, const char *given, const char *answer,
@@ -100,149 +100,237 @@ static void spelling_detail(StrBuf *out, const char *given, const char *answer,
         strbuf_add(out, " (one per 8 characters)");
 }
 
+/* What a row reads into besides the Answer: the parts of the text, and
+ * the gap texts an Answer of a cloze borrows. */
+typedef struct TryScratch {
+    TryParts parts;
+    const char *gaps[QTYPE_MAX_GAPS];
+} TryScratch;
+
+/* "'x' is not one of the choices (A: ..., B: ...)" and what follows. */
+static void not_one_of(StrBuf *why, const char *want, const char *what, const char *const *entries,
+                       size_t count, bool letters, const char *tail)
+{
+    strbuf_addf(why, "'%s' is not one of the %s (", want, what);
+    list_entries(why, entries, count, letters);
+    strbuf_addf(why, ")%s", tail);
+}
+
+/* ---- one row per type: reading the text, and the detail after the verdict */
+
+static bool try_choice(const Question *q, const char *given, TryScratch *t, Answer *a, StrBuf *why)
+{
+    (void)t;
+    a->choice = entry_named(given, q->choices, q->choice_count, true);
+    if (a->choice == QTYPE_NONE)
+        not_one_of(why, given, "choices", q->choices, q->choice_count, true, "");
+    return a->choice != QTYPE_NONE;
+}
+
+static bool try_multi(const Question *q, const char *given, TryScratch *t, Answer *a, StrBuf *why)
+{
+    split_parts(given, &t->parts);
+    for (size_t i = 0; i < t->parts.count; i++) {
+        const char *part = t->parts.text[i];
+        if (!part[0])
+            continue;
+        size_t k = entry_named(part, q->choices, q->choice_count, true);
+        if (k == QTYPE_NONE) {
+            not_one_of(why, part, "choices", q->choices, q->choice_count, true,
+                       "; separate several with ' | '");
+            return false;
+        }
+        a->picked |= 1u << k;
+    }
+    return true;
+}
+
+/* One of the words for yes and for no; false for neither. */
+static bool yes_or_no(const char *given, const char *const *yes, const char *const *no, size_t n,
+                      bool *out)
+{
+    for (size_t i = 0; i < n; i++) {
+        if (import_ieq(given, yes[i]))
+            return *out = true, true;
+    }
+    for (size_t i = 0; i < n; i++) {
+        if (import_ieq(given, no[i]))
+            return *out = false, true;
+    }
+    return false;
+}
+
+static bool try_truefalse(const Question *q, const char *given, TryScratch *t, Answer *a,
+                          StrBuf *why)
+{
+    (void)q;
+    (void)t;
+    static const char *const yes[] = {"true", "t", "yes"}, *const no[] = {"false", "f", "no"};
+    if (yes_or_no(given, yes, no, 3, &a->truth))
+        return true;
+    strbuf_add(why, "a true/false answer is true or false");
+    return false;
+}
+
+static bool try_typed(const Question *q, const char *given, TryScratch *t, Answer *a, StrBuf *why)
+{
+    (void)q;
+    (void)t;
+    (void)why;
+    a->text = given;
+    return true;
+}
+
+static void typed_detail(const Question *q, const char *given, const TryScratch *t,
+                         uint32_t gaps_right, StrBuf *out)
+{
+    (void)t;
+    (void)gaps_right;
+    strbuf_add(out, ": ");
+    spelling_detail(out, given, q->answer, q->accept, q->accept_count);
+}
+
+static bool try_order(const Question *q, const char *given, TryScratch *t, Answer *a, StrBuf *why)
+{
+    split_parts(given, &t->parts);
+    if (t->parts.count != q->item_count || t->parts.more) {
+        strbuf_addf(why, "give all %zu items in your order, separated by ' | ' (", q->item_count);
+        list_entries(why, q->items, q->item_count, false);
+        strbuf_add(why, ")");
+        return false;
+    }
+    uint32_t seen = 0;
+    for (size_t p = 0; p < t->parts.count; p++) {
+        size_t k = entry_named(t->parts.text[p], q->items, q->item_count, false);
+        if (k == QTYPE_NONE || (seen & (1u << k))) {
+            strbuf_addf(why, "'%s' is %s", t->parts.text[p],
+                        k == QTYPE_NONE ? "not one of the items" : "given twice");
+            return false;
+        }
+        seen |= 1u << k;
+        a->order[p] = k;
+    }
+    return true;
+}
+
+static bool try_match(const Question *q, const char *given, TryScratch *t, Answer *a, StrBuf *why)
+{
+    split_parts(given, &t->parts);
+    const char *lefts[PACK_MAX_OPTIONS], *rights[PACK_MAX_OPTIONS];
+    for (size_t i = 0; i < q->pair_count && i < PACK_MAX_OPTIONS; i++) {
+        lefts[i] = q->pairs[i].left;
+        rights[i] = q->pairs[i].right;
+    }
+    for (size_t p = 0; p < t->parts.count; p++) {
+        if (!t->parts.text[p][0])
+            continue;
+        char *eq = strchr(t->parts.text[p], '=');
+        if (!eq) {
+            strbuf_add(why, "write each pair as 'left = right', separated by ' | '");
+            return false;
+        }
+        *eq = '\0';
+        const char *l = t->parts.text[p], *r = eq + 1;
+        size_t ln = strlen(l), rn = strlen(r);
+        import_trim(&l, &ln);
+        import_trim(&r, &rn);
+        char lb[512], rb[512];
+        snprintf(lb, sizeof lb, "%.*s", (int)ln, l);
+        snprintf(rb, sizeof rb, "%.*s", (int)rn, r);
+        size_t li = entry_named(lb, lefts, q->pair_count, false);
+        size_t ri = entry_named(rb, rights, q->pair_count, false);
+        if (li == QTYPE_NONE) {
+            not_one_of(why, lb, "left sides", lefts, q->pair_count, false, "");
+            return false;
+        }
+        if (ri == QTYPE_NONE) {
+            not_one_of(why, rb, "right sides", rights, q->pair_count, false, "");
+            return false;
+        }
+        a->match[li] = ri;
+    }
+    return true;
+}
+
+static bool try_cloze(const Question *q, const char *given, TryScratch *t, Answer *a, StrBuf *why)
+{
+    split_parts(given, &t->parts);
+    if (t->parts.count != q->gap_count || t->parts.more) {
+        strbuf_addf(why,
+                    "the cloze has %zu %s; give one answer per gap, in order, separated by ' | '",
+                    q->gap_count, q->gap_count == 1 ? "gap" : "gaps");
+        return false;
+    }
+    for (size_t g = 0; g < t->parts.count && g < QTYPE_MAX_GAPS; g++)
+        t->gaps[g] = t->parts.text[g];
+    a->gaps = t->gaps;
+    a->gap_count = t->parts.count;
+    return true;
+}
+
+/* A line per gap: right or wrong, and the spelling it met. */
+static void cloze_detail(const Question *q, const char *given, const TryScratch *t,
+                         uint32_t gaps_right, StrBuf *out)
+{
+    (void)given;
+    for (size_t g = 0; g < q->gap_count && g < QTYPE_MAX_GAPS; g++) {
+        const ClozeGap *gap = &q->gaps[g];
+        bool ok = (gaps_right >> g) & 1u;
+        strbuf_addf(out, "\n  gap %zu: %s: ", g + 1, ok ? "right" : "wrong");
+        spelling_detail(out, t->gaps[g], gap->answer, gap->accept, gap->accept_count);
+    }
+}
+
+static bool try_flashcard(const Question *q, const char *given, TryScratch *t, Answer *a,
+                          StrBuf *why)
+{
+    (void)q;
+    (void)t;
+    static const char *const yes[] = {"knew", "yes", "y"}, *const no[] = {"didn't know", "no", "n"};
+    if (yes_or_no(given, yes, no, 3, &a->knew))
+        return true;
+    strbuf_add(why, "a flashcard's answer is knew or didn't know");
+    return false;
+}
+
+typedef struct TryRow {
+    /* Reads `given` into *a (blank on entry); false after saying in `why`
+     * what the text should be. */
+    bool (*read)(const Question *q, const char *given, TryScratch *t, Answer *a, StrBuf *why);
+    /* What the verdict line adds, or NULL: ends without a line break. */
+    void (*detail)(const Question *q, const char *given, const TryScratch *t, uint32_t gaps_right,
+                   StrBuf *out);
+} TryRow;
+
+static const TryRow try_rows[] = {
+    [QUESTION_CHOICE] = {try_choice, NULL},       [QUESTION_MULTI] = {try_multi, NULL},
+    [QUESTION_TRUEFALSE] = {try_truefalse, NULL}, [QUESTION_TYPED] = {try_typed, typed_detail},
+    [QUESTION_ORDER] = {try_order, NULL},         [QUESTION_MATCH] = {try_match, NULL},
+    [QUESTION_CLOZE] = {try_cloze, cloze_detail}, [QUESTION_FLASHCARD] = {try_flashcard, NULL},
+};
+_Static_assert(sizeof try_rows / sizeof try_rows[0] == QUESTION_TYPE_COUNT,
+               "every question type has its row in try_rows");
+
+/* ---- the verdict ------------------------------------------------------------ */
+
 TryVerdict answer_try(const Question *q, const char *given, StrBuf *out)
 {
+    if ((unsigned)q->type >= QUESTION_TYPE_COUNT) {
+        strbuf_add(out, "cannot judge that answer: unknown question type\n");
+        return TRY_UNREADABLE;
+    }
+    const TryRow *row = &try_rows[q->type];
     const QuestionKind *kind = question_kind(q->type);
     Answer a;
     qtype_answer_blank(&a);
-    TryParts parts;
-    const char *gaps[QTYPE_MAX_GAPS];
-    switch (q->type) {
-    case QUESTION_CHOICE:
-        a.choice = entry_named(given, q->choices, q->choice_count, true);
-        if (a.choice == QTYPE_NONE) {
-            StrBuf b = {0};
-            strbuf_addf(&b, "'%s' is not one of the choices (", given);
-            list_entries(&b, q->choices, q->choice_count, true);
-            strbuf_add(&b, ")");
-            TryVerdict v = unreadable(out, strbuf_text(&b));
-            strbuf_free(&b);
-            return v;
-        }
-        break;
-    case QUESTION_MULTI:
-        split_parts(given, &parts);
-        for (size_t i = 0; i < parts.count; i++) {
-            if (!parts.text[i][0])
-                continue;
-            size_t k = entry_named(parts.text[i], q->choices, q->choice_count, true);
-            if (k == QTYPE_NONE) {
-                StrBuf b = {0};
-                strbuf_addf(&b, "'%s' is not one of the choices (", parts.text[i]);
-                list_entries(&b, q->choices, q->choice_count, true);
-                strbuf_add(&b, "); separate several with ' | '");
-                TryVerdict v = unreadable(out, strbuf_text(&b));
-                strbuf_free(&b);
-                return v;
-            }
-            a.picked |= 1u << k;
-        }
-        break;
-    case QUESTION_TRUEFALSE:
-        if (import_ieq(given, "true") || import_ieq(given, "t") || import_ieq(given, "yes"))
-            a.truth = true;
-        else if (import_ieq(given, "false") || import_ieq(given, "f") || import_ieq(given, "no"))
-            a.truth = false;
-        else
-            return unreadable(out, "a true/false answer is true or false");
-        break;
-    case QUESTION_TYPED:
-        a.text = given;
-        break;
-    case QUESTION_ORDER: {
-        split_parts(given, &parts);
-        if (parts.count != q->item_count || parts.more) {
-            StrBuf b = {0};
-            strbuf_addf(&b, "give all %zu items in your order, separated by ' | ' (",
-                        q->item_count);
-            list_entries(&b, q->items, q->item_count, false);
-            strbuf_add(&b, ")");
-            TryVerdict v = unreadable(out, strbuf_text(&b));
-            strbuf_free(&b);
-            return v;
-        }
-        uint32_t seen = 0;
-        for (size_t p = 0; p < parts.count; p++) {
-            size_t k = entry_named(parts.text[p], q->items, q->item_count, false);
-            if (k == QTYPE_NONE || (seen & (1u << k))) {
-                StrBuf b = {0};
-                strbuf_addf(&b, "'%s' is %s", parts.text[p],
-                            k == QTYPE_NONE ? "not one of the items" : "given twice");
-                TryVerdict v = unreadable(out, strbuf_text(&b));
-                strbuf_free(&b);
-                return v;
-            }
-            seen |= 1u << k;
-            a.order[p] = k;
-        }
-        break;
+    TryScratch t;
+    StrBuf why = {0};
+    if (!row->read(q, given, &t, &a, &why)) {
+        strbuf_addf(out, "cannot judge that answer: %s\n", strbuf_text(&why));
+        strbuf_free(&why);
+        return TRY_UNREADABLE;
     }
-    case QUESTION_MATCH: {
-        split_parts(given, &parts);
-        const char *lefts[PACK_MAX_OPTIONS], *rights[PACK_MAX_OPTIONS];
-        for (size_t i = 0; i < q->pair_count && i < PACK_MAX_OPTIONS; i++) {
-            lefts[i] = q->pairs[i].left;
-            rights[i] = q->pairs[i].right;
-        }
-        for (size_t p = 0; p < parts.count; p++) {
-            if (!parts.text[p][0])
-                continue;
-            char *eq = strchr(parts.text[p], '=');
-            if (!eq)
-                return unreadable(out, "write each pair as 'left = right', separated by ' | '");
-            *eq = '\0';
-            const char *l = parts.text[p], *r = eq + 1;
-            size_t ln = strlen(l), rn = strlen(r);
-            import_trim(&l, &ln);
-            import_trim(&r, &rn);
-            char lb[512], rb[512];
-            snprintf(lb, sizeof lb, "%.*s", (int)ln, l);
-            snprintf(rb, sizeof rb, "%.*s", (int)rn, r);
-            size_t li = entry_named(lb, lefts, q->pair_count, false);
-            size_t ri = entry_named(rb, rights, q->pair_count, false);
-            if (li == QTYPE_NONE || ri == QTYPE_NONE) {
-                StrBuf b = {0};
-                strbuf_addf(&b, "'%s' is not one of the %s sides (", li == QTYPE_NONE ? lb : rb,
-                            li == QTYPE_NONE ? "left" : "right");
-                list_entries(&b, li == QTYPE_NONE ? lefts : rights, q->pair_count, false);
-                strbuf_add(&b, ")");
-                TryVerdict v = unreadable(out, strbuf_text(&b));
-                strbuf_free(&b);
-                return v;
-            }
-            a.match[li] = ri;
-        }
-        break;
-    }
-    case QUESTION_CLOZE:
-        split_parts(given, &parts);
-        if (parts.count != q->gap_count || parts.more) {
-            StrBuf b = {0};
-            strbuf_addf(&b,
-                        "the cloze has %zu %s; give one answer per gap, in order, separated "
-                        "by ' | '",
-                        q->gap_count, q->gap_count == 1 ? "gap" : "gaps");
-            TryVerdict v = unreadable(out, strbuf_text(&b));
-            strbuf_free(&b);
-            return v;
-        }
-        for (size_t g = 0; g < parts.count && g < QTYPE_MAX_GAPS; g++)
-            gaps[g] = parts.text[g];
-        a.gaps = gaps;
-        a.gap_count = parts.count;
-        break;
-    case QUESTION_FLASHCARD:
-        if (import_ieq(given, "knew") || import_ieq(given, "yes") || import_ieq(given, "y"))
-            a.knew = true;
-        else if (import_ieq(given, "didn't know") || import_ieq(given, "no") ||
-                 import_ieq(given, "n"))
-            a.knew = false;
-        else
-            return unreadable(out, "a flashcard's answer is knew or didn't know");
-        break;
-    default:
-        return unreadable(out, "unknown question type");
-    }
+    strbuf_free(&why);
 
     uint32_t gaps_right = 0;
     ScoreFraction f = kind->judge(q, &a, &gaps_right);
@@ -254,26 +342,15 @@ TryVerdict answer_try(const Question *q, const char *given, StrBuf *out)
                     100.0 * scoring_fraction_value(f));
     else
         strbuf_add(out, "wrong");
+    if (row->detail)
+        row->detail(q, given, &t, gaps_right, out);
+    strbuf_add(out, "\n");
     /* the author's order, as shown with shuffling off */
     size_t display[PACK_MAX_OPTIONS];
     size_t entries = kind->entry_count(q);
     for (size_t i = 0; i < entries && i < PACK_MAX_OPTIONS; i++)
         display[i] = i;
     QuestionShown shown = {q, display, entries < PACK_MAX_OPTIONS ? entries : PACK_MAX_OPTIONS};
-    if (q->type == QUESTION_TYPED) {
-        strbuf_add(out, ": ");
-        spelling_detail(out, given, q->answer, q->accept, q->accept_count);
-    }
-    strbuf_add(out, "\n");
-    if (q->type == QUESTION_CLOZE) {
-        for (size_t g = 0; g < q->gap_count && g < QTYPE_MAX_GAPS; g++) {
-            const ClozeGap *gap = &q->gaps[g];
-            bool ok = (gaps_right >> g) & 1u;
-            strbuf_addf(out, "  gap %zu: %s: ", g + 1, ok ? "right" : "wrong");
-            spelling_detail(out, gaps[g], gap->answer, gap->accept, gap->accept_count);
-            strbuf_add(out, "\n");
-        }
-    }
     StrBuf given_words = {0}, key_words = {0};
     kind->describe_answer(&shown, &a, &given_words);
     kind->describe_key(&shown, &key_words);

@@ -462,6 +462,149 @@ static void csv_fail(CsvSheet *s, size_t offset, const char *message, const char
     import_count_skip(s->src, "with errors");
 }
 
+/* ---- quizdeck's own columns: one row per type reads its cells ---------------- */
+
+/* What a type's row reads besides its question: the non-empty option
+ * cells, the answer cell and where it is. */
+typedef struct CsvCells {
+    const ImportRow *row;
+    const char *options[CSV_OPTIONS];
+    size_t n;
+    const char *answer;
+    size_t answer_at;
+} CsvCells;
+
+/* A row that cannot be a question: skipped, after saying why. */
+static bool csv_refuse(CsvSheet *s, ImportQuestion *q, size_t offset, const char *message,
+                       const char *detail)
+{
+    q->skipped = true;
+    csv_fail(s, offset, message, detail);
+    return false;
+}
+
+static bool csv_read_choice(CsvSheet *s, const CsvCells *c, ImportQuestion *q)
+{
+    q->choices = import_list(s->src, c->options, c->n);
+    size_t k = option_named(c->answer, c->options, c->n);
+    if (k == SIZE_MAX)
+        return csv_refuse(s, q, c->answer_at, "the answer is not one of the options: ", c->answer);
+    q->answer_index = k;
+    return true;
+}
+
+static bool csv_read_multi(CsvSheet *s, const CsvCells *c, ImportQuestion *q)
+{
+    q->choices = import_list(s->src, c->options, c->n);
+    const char *names[IMPORT_MAX_LIST];
+    size_t m = split_bar(s, c->answer, names, IMPORT_MAX_LIST);
+    for (size_t i = 0; i < m; i++) {
+        size_t k = option_named(names[i], c->options, c->n);
+        if (k == SIZE_MAX)
+            return csv_refuse(s, q, c->answer_at,
+                              "an answer is not one of the options: ", names[i]);
+        q->answer_mask |= 1u << k;
+    }
+    return true;
+}
+
+static bool csv_read_truefalse(CsvSheet *s, const CsvCells *c, ImportQuestion *q)
+{
+    if (!parse_truth(c->answer, &q->truth))
+        return csv_refuse(s, q, c->answer_at,
+                          "a true/false answer must be true or false, not: ", c->answer);
+    return true;
+}
+
+static bool csv_read_typed(CsvSheet *s, const CsvCells *c, ImportQuestion *q)
+{
+    q->answer = c->answer;
+    q->accept = import_list(s->src, c->options, c->n);
+    return true;
+}
+
+static bool csv_read_order(CsvSheet *s, const CsvCells *c, ImportQuestion *q)
+{
+    q->items = import_list(s->src, c->options, c->n);
+    return true;
+}
+
+static bool csv_read_match(CsvSheet *s, const CsvCells *c, ImportQuestion *q)
+{
+    const char *lefts[CSV_OPTIONS], *rights[CSV_OPTIONS];
+    for (size_t i = 0; i < c->n; i++) {
+        const char *option = c->options[i];
+        const char *eq = strstr(option, " = ");
+        size_t skip = 3;
+        if (!eq)
+            eq = strchr(option, '='), skip = 1;
+        if (!eq)
+            return csv_refuse(s, q, c->row->offset,
+                              "a match option must be 'left = right', not: ", option);
+        lefts[i] = import_clean(s->src, option, (size_t)(eq - option), 0, NULL);
+        rights[i] = import_clean(s->src, eq + skip, strlen(eq + skip), 0, NULL);
+    }
+    q->lefts = import_list(s->src, lefts, c->n);
+    q->rights = import_list(s->src, rights, c->n);
+    return true;
+}
+
+static bool csv_read_cloze(CsvSheet *s, const CsvCells *c, ImportQuestion *q)
+{
+    q->text = cell_text(s, c->row, s->cols.text);
+    if (!q->text[0] && strstr(q->prompt, "{{")) { /* the text in the prompt column */
+        q->text = q->prompt;
+        q->prompt = "";
+    }
+    size_t gaps = 0;
+    for (const char *p = q->text; (p = strstr(p, "{{")) != NULL; p += 2)
+        gaps++;
+    if (gaps > 64)
+        gaps = 64;
+    if (!c->n || !gaps)
+        return true;
+    ImportList *lists = arena_alloc_array(&s->src->pack->arena, gaps, sizeof *lists);
+    const char *per[CSV_OPTIONS];
+    for (size_t g = 0; lists && g < gaps; g++) {
+        size_t m = 0;
+        for (size_t i = 0; i < c->n; i++) {
+            char *end;
+            unsigned long num = strtoul(c->options[i], &end, 10);
+            while (*end == ' ')
+                end++;
+            if (num == g + 1 && *end == '=')
+                per[m++] = import_clean(s->src, end + 1, strlen(end + 1), 0, NULL);
+        }
+        lists[g] = import_list(s->src, per, m);
+    }
+    q->gap_accept = lists;
+    q->gap_count = lists ? gaps : 0;
+    return true;
+}
+
+static bool csv_read_flashcard(CsvSheet *s, const CsvCells *c, ImportQuestion *q)
+{
+    q->front = cell_text(s, c->row, s->cols.text);
+    if (!q->front[0]) {
+        q->front = q->prompt;
+        q->prompt = "";
+    }
+    q->back = c->answer;
+    return true;
+}
+
+/* Fills the type's fields of q from the cells; false (q skipped, the
+ * reason reported) when they do not make a question of the type. The
+ * mirror of export.c's csv_writers. */
+static bool (*const csv_readers[])(CsvSheet *s, const CsvCells *c, ImportQuestion *q) = {
+    [QUESTION_CHOICE] = csv_read_choice,       [QUESTION_MULTI] = csv_read_multi,
+    [QUESTION_TRUEFALSE] = csv_read_truefalse, [QUESTION_TYPED] = csv_read_typed,
+    [QUESTION_ORDER] = csv_read_order,         [QUESTION_MATCH] = csv_read_match,
+    [QUESTION_CLOZE] = csv_read_cloze,         [QUESTION_FLASHCARD] = csv_read_flashcard,
+};
+_Static_assert(sizeof csv_readers / sizeof csv_readers[0] == QUESTION_TYPE_COUNT,
+               "every question type has its row in csv_readers");
+
 /* quizdeck's own columns: see the header. */
 static void quizdeck_row(CsvSheet *s, const ImportRow *row)
 {
@@ -482,123 +625,20 @@ static void quizdeck_row(CsvSheet *s, const ImportRow *row)
                  type_name);
         return;
     }
-    const char *options[CSV_OPTIONS];
-    size_t n = 0;
+    CsvCells c = {.row = row};
     for (int k = 0; k < CSV_OPTIONS; k++) {
         const char *o = cell_text(s, row, s->cols.option[k]);
         if (o[0])
-            options[n++] = o;
+            c.options[c.n++] = o;
     }
-    const char *answer = cell_text(s, row, s->cols.answer);
-    size_t answer_at = cell_offset(row, s->cols.answer);
+    c.answer = cell_text(s, row, s->cols.answer);
+    c.answer_at = cell_offset(row, s->cols.answer);
     ImportQuestion *q = import_add(s->src, type, row->offset);
     if (!q)
         return;
     row_common(s, row, q);
     q->prompt = cell_text(s, row, s->cols.prompt);
-    switch (type) {
-    case QUESTION_CHOICE: {
-        q->choices = import_list(s->src, options, n);
-        size_t k = option_named(answer, options, n);
-        if (k == SIZE_MAX) {
-            q->skipped = true;
-            csv_fail(s, answer_at, "the answer is not one of the options: ", answer);
-            return;
-        }
-        q->answer_index = k;
-        break;
-    }
-    case QUESTION_MULTI: {
-        q->choices = import_list(s->src, options, n);
-        const char *names[IMPORT_MAX_LIST];
-        size_t m = split_bar(s, answer, names, IMPORT_MAX_LIST);
-        for (size_t i = 0; i < m; i++) {
-            size_t k = option_named(names[i], options, n);
-            if (k == SIZE_MAX) {
-                q->skipped = true;
-                csv_fail(s, answer_at, "an answer is not one of the options: ", names[i]);
-                return;
-            }
-            q->answer_mask |= 1u << k;
-        }
-        break;
-    }
-    case QUESTION_TRUEFALSE:
-        if (!parse_truth(answer, &q->truth)) {
-            q->skipped = true;
-            csv_fail(s, answer_at, "a true/false answer must be true or false, not: ", answer);
-            return;
-        }
-        break;
-    case QUESTION_TYPED:
-        q->answer = answer;
-        q->accept = import_list(s->src, options, n);
-        break;
-    case QUESTION_ORDER:
-        q->items = import_list(s->src, options, n);
-        break;
-    case QUESTION_MATCH: {
-        const char *lefts[CSV_OPTIONS], *rights[CSV_OPTIONS];
-        for (size_t i = 0; i < n; i++) {
-            const char *eq = strstr(options[i], " = ");
-            size_t skip = 3;
-            if (!eq)
-                eq = strchr(options[i], '='), skip = 1;
-            if (!eq) {
-                q->skipped = true;
-                csv_fail(s, row->offset,
-                         "a match option must be 'left = right', not: ", options[i]);
-                return;
-            }
-            lefts[i] = import_clean(s->src, options[i], (size_t)(eq - options[i]), 0, NULL);
-            rights[i] = import_clean(s->src, eq + skip, strlen(eq + skip), 0, NULL);
-        }
-        q->lefts = import_list(s->src, lefts, n);
-        q->rights = import_list(s->src, rights, n);
-        break;
-    }
-    case QUESTION_CLOZE: {
-        q->text = cell_text(s, row, s->cols.text);
-        if (!q->text[0] && strstr(q->prompt, "{{")) { /* the text in the prompt column */
-            q->text = q->prompt;
-            q->prompt = "";
-        }
-        size_t gaps = 0;
-        for (const char *p = q->text; (p = strstr(p, "{{")) != NULL; p += 2)
-            gaps++;
-        if (gaps > 64)
-            gaps = 64;
-        if (n && gaps) {
-            ImportList *lists = arena_alloc_array(&s->src->pack->arena, gaps, sizeof *lists);
-            const char *per[CSV_OPTIONS];
-            for (size_t g = 0; lists && g < gaps; g++) {
-                size_t m = 0;
-                for (size_t i = 0; i < n; i++) {
-                    char *end;
-                    unsigned long num = strtoul(options[i], &end, 10);
-                    while (*end == ' ')
-                        end++;
-                    if (num == g + 1 && *end == '=')
-                        per[m++] = import_clean(s->src, end + 1, strlen(end + 1), 0, NULL);
-                }
-                lists[g] = import_list(s->src, per, m);
-            }
-            q->gap_accept = lists;
-            q->gap_count = lists ? gaps : 0;
-        }
-        break;
-    }
-    case QUESTION_FLASHCARD:
-        q->front = cell_text(s, row, s->cols.text);
-        if (!q->front[0]) {
-            q->front = q->prompt;
-            q->prompt = "";
-        }
-        q->back = answer;
-        break;
-    default:
-        break;
-    }
+    csv_readers[type](s, &c, q);
 }
 
 /* Kahoot's and Blooket's templates: a question, up to four answers, the

@@ -254,6 +254,32 @@ static void gift_fail(const GiftBlock *b, size_t at, const char *message)
     import_count_skip(b->src, "with errors");
 }
 
+/* The answers of w[from, to) split at `marks`, each "%weight%text#feedback"
+ * with its weight: 100 after '=', `unmarked` after another marker or none,
+ * unless it gives its own. Returns their number, or SIZE_MAX after failing
+ * the question (at `open`) for having too many. */
+static size_t weighted_answers(const GiftBlock *b, size_t open, size_t from, size_t to,
+                               const char *marks, double unmarked, GiftPiece *pieces,
+                               MoodleAnswer *answers)
+{
+    bool too_many;
+    size_t n = split_pieces(b, from, to, marks, pieces, IMPORT_MAX_LIST, &too_many);
+    if (too_many) {
+        gift_fail(b, open, "more than 64 answers in one question");
+        return SIZE_MAX;
+    }
+    for (size_t k = 0; k < n; k++) {
+        size_t f = pieces[k].from;
+        double weight = pieces[k].mark == '=' ? 100 : unmarked;
+        while (f < pieces[k].to && is_blank_char(b->w[f]))
+            f++;
+        take_weight(b, &f, pieces[k].to, &weight);
+        gift_answer(b, f, pieces[k].to, &answers[k]);
+        answers[k].fraction = weight;
+    }
+    return n;
+}
+
 static void gift_question(GiftBlock *b, GiftState *state)
 {
     size_t i = 0, end = b->len;
@@ -368,21 +394,9 @@ static void gift_question(GiftBlock *b, GiftState *state)
     if (has_tilde) {
         m.kind = MOODLE_MULTICHOICE;
         m.single = has_equals ? 1 : 0;
-        size_t n = split_pieces(b, a_from, a_to, "~=", pieces, IMPORT_MAX_LIST, &too_many);
-        if (too_many) {
-            gift_fail(b, open, "more than 64 answers in one question");
+        m.answer_count = weighted_answers(b, open, a_from, a_to, "~=", 0, pieces, answers);
+        if (m.answer_count == SIZE_MAX)
             return;
-        }
-        for (size_t k = 0; k < n; k++) {
-            size_t f = pieces[k].from;
-            double weight = pieces[k].mark == '=' ? 100 : 0;
-            while (f < pieces[k].to && is_blank_char(b->w[f]))
-                f++;
-            take_weight(b, &f, pieces[k].to, &weight);
-            gift_answer(b, f, pieces[k].to, &answers[k]);
-            answers[k].fraction = weight;
-        }
-        m.answer_count = n;
     } else if (has_equals && has_arrow) {
         m.kind = MOODLE_MATCHING;
         size_t n = split_pieces(b, a_from, a_to, "=", pieces, IMPORT_MAX_LIST, &too_many);
@@ -424,21 +438,9 @@ static void gift_question(GiftBlock *b, GiftState *state)
             m.false_feedback = is_true ? wrong : right;
         } else {
             m.kind = MOODLE_SHORTANSWER;
-            size_t n = split_pieces(b, a_from, a_to, "=", pieces, IMPORT_MAX_LIST, &too_many);
-            if (too_many) {
-                gift_fail(b, open, "more than 64 answers in one question");
+            m.answer_count = weighted_answers(b, open, a_from, a_to, "=", 100, pieces, answers);
+            if (m.answer_count == SIZE_MAX)
                 return;
-            }
-            for (size_t k = 0; k < n; k++) {
-                size_t f = pieces[k].from;
-                double weight = 100;
-                while (f < pieces[k].to && is_blank_char(b->w[f]))
-                    f++;
-                take_weight(b, &f, pieces[k].to, &weight);
-                gift_answer(b, f, pieces[k].to, &answers[k]);
-                answers[k].fraction = weight;
-            }
-            m.answer_count = n;
         }
     }
     moodle_add(b->src, &m);

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "import_internal.h"
+#include "strutil.h"
 
 /* ---- positions ------------------------------------------------------------ */
 
@@ -45,23 +46,28 @@ static void import_vreport(ImportSource *src, DiagSeverity severity, int line, i
         src->errors++;
 }
 
-void import_error(ImportSource *src, size_t offset, const char *format, ...)
+/* A report at `offset` of the text. */
+static void import_vreport_offset(ImportSource *src, DiagSeverity severity, size_t offset,
+                                  const char *format, va_list ap)
 {
     int line, column;
     import_position(src, offset, &line, &column);
+    import_vreport(src, severity, line, column, format, ap);
+}
+
+void import_error(ImportSource *src, size_t offset, const char *format, ...)
+{
     va_list ap;
     va_start(ap, format);
-    import_vreport(src, DIAG_ERROR, line, column, format, ap);
+    import_vreport_offset(src, DIAG_ERROR, offset, format, ap);
     va_end(ap);
 }
 
 void import_warning(ImportSource *src, size_t offset, const char *format, ...)
 {
-    int line, column;
-    import_position(src, offset, &line, &column);
     va_list ap;
     va_start(ap, format);
-    import_vreport(src, DIAG_WARNING, line, column, format, ap);
+    import_vreport_offset(src, DIAG_WARNING, offset, format, ap);
     va_end(ap);
 }
 
@@ -145,23 +151,6 @@ static const uint16_t cp1252_high[32] = {
     0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0,      0x017E, 0x0178,
 };
 
-static size_t utf8_put(uint32_t cp, char *out)
-{
-    if (cp < 0x80) {
-        out[0] = (char)cp;
-        return 1;
-    }
-    if (cp < 0x800) {
-        out[0] = (char)(0xC0 | (cp >> 6));
-        out[1] = (char)(0x80 | (cp & 0x3F));
-        return 2;
-    }
-    out[0] = (char)(0xE0 | (cp >> 12));
-    out[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
-    out[2] = (char)(0x80 | (cp & 0x3F));
-    return 3;
-}
-
 /* Windows-1252 to UTF-8 (at most 3 bytes per byte); undefined bytes become
  * U+FFFD. Returns the new buffer (malloc'd) and its length. */
 static char *cp1252_to_utf8(const unsigned char *in, size_t size, size_t *out_size)
@@ -175,7 +164,7 @@ static char *cp1252_to_utf8(const unsigned char *in, size_t size, size_t *out_si
         uint32_t cp = b;
         if (b >= 0x80 && b < 0xA0)
             cp = cp1252_high[b - 0x80] ? cp1252_high[b - 0x80] : 0xFFFD;
-        n += utf8_put(cp, out + n);
+        n += text_utf8_encode(cp, out + n);
     }
     out[n] = '\0';
     *out_size = n;

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "import_internal.h"
+#include "strutil.h"
 
 static bool is_ascii_alpha(char c)
 {
@@ -89,30 +90,6 @@ static const NamedEntity named_entities[] = {
     {"euro", 0x20AC},   {"pound", 0x00A3},  {"frac12", 0x00BD}, {"sup2", 0x00B2},
 };
 
-static size_t put_utf8(uint32_t cp, char *out)
-{
-    if (cp < 0x80) {
-        out[0] = (char)cp;
-        return 1;
-    }
-    if (cp < 0x800) {
-        out[0] = (char)(0xC0 | (cp >> 6));
-        out[1] = (char)(0x80 | (cp & 0x3F));
-        return 2;
-    }
-    if (cp < 0x10000) {
-        out[0] = (char)(0xE0 | (cp >> 12));
-        out[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
-        out[2] = (char)(0x80 | (cp & 0x3F));
-        return 3;
-    }
-    out[0] = (char)(0xF0 | (cp >> 18));
-    out[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
-    out[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
-    out[3] = (char)(0x80 | (cp & 0x3F));
-    return 4;
-}
-
 /* Decodes the entity at s[0] == '&' (at most n bytes): writes its UTF-8 to
  * out and returns the bytes consumed, 0 when it is not one we know. */
 static size_t decode_entity(const char *s, size_t n, char *out, size_t *written)
@@ -161,7 +138,7 @@ static size_t decode_entity(const char *s, size_t n, char *out, size_t *written)
         if (!found)
             return 0;
     }
-    *written = put_utf8(cp, out);
+    *written = text_utf8_encode(cp, out);
     return end + 1;
 }
 

@@ -7,7 +7,8 @@
  * string region read string after string, each found (the first NUL within
  * its region and limit) and checked to be UTF-8, and every record checked
  * against the promises of pack.h and the bounds of the format page, down
- * to answers that point at real choices and question ids used once. So a
+ * to answers that point at real choices (each type's own promises are its
+ * QuestionKind's well_formed, qtype.h) and question ids used once. So a
  * damaged or crafted image cannot hand the game a Pack the loader could
  * not have made; it is refused, and the caller reads the YAML instead.
  *
@@ -31,6 +32,7 @@
 #include "hash64.h"
 #include "id_index.h"
 #include "pack_load.h"
+#include "qtype.h"
 #include "strutil.h"
 
 /* Pages are given back after every this many bytes read. */
@@ -149,6 +151,22 @@ static const char **take_list(Reader *r, Stream *s, size_t count, bool present)
     return list;
 }
 
+/* The next `count` records of a table of `total` (`*used` taken so far:
+ * the pairs, the gaps) for a list that is present; NULL after fail() when
+ * the table has fewer left. An empty list is not NULL: it points at
+ * `empty`, the image keeps the difference. */
+static void *take_records(Reader *r, void *table, size_t size, size_t *used, uint32_t total,
+                          size_t count, void *empty)
+{
+    if (count > total - *used) {
+        fail(r);
+        return NULL;
+    }
+    void *records = table ? (unsigned char *)table + *used * size : empty;
+    *used += count;
+    return records;
+}
+
 /* Header checks: what the image is, whose, and that its regions fit. */
 static PackCacheMiss check_layout(Reader *r)
 {
@@ -247,68 +265,9 @@ static bool is_free_id(const char *s)
     return chars <= PACK_MAX_ID;
 }
 
-static bool all_distinct(const char *const *list, size_t count)
-{
-    for (size_t i = 0; i < count; i++)
-        for (size_t j = i + 1; j < count; j++)
-            if (strcmp(list[i], list[j]) == 0)
-                return false;
-    return true;
-}
-
-static bool options_ok(size_t count)
-{
-    return count >= PACK_MIN_OPTIONS && count <= PACK_MAX_OPTIONS;
-}
-
 static bool filled(const char *s)
 {
     return s[0] != '\0';
-}
-
-/* What each type promises (pack.h), checked on the question just read. */
-static bool type_ok(const Question *q)
-{
-    switch (q->type) {
-    case QUESTION_CHOICE:
-        return options_ok(q->choice_count) && all_distinct(q->choices, q->choice_count) &&
-               q->answer_index < q->choice_count;
-    case QUESTION_MULTI:
-        return options_ok(q->choice_count) && all_distinct(q->choices, q->choice_count) &&
-               q->answer_mask != 0 && (q->answer_mask >> q->choice_count) == 0;
-    case QUESTION_TRUEFALSE:
-        return true;
-    case QUESTION_TYPED:
-        return filled(q->answer);
-    case QUESTION_ORDER:
-        return options_ok(q->item_count) && all_distinct(q->items, q->item_count);
-    case QUESTION_MATCH:
-        if (!options_ok(q->pair_count) || !q->pairs)
-            return false;
-        for (size_t i = 0; i < q->pair_count; i++)
-            for (size_t j = 0; j < i; j++)
-                if (strcmp(q->pairs[i].left, q->pairs[j].left) == 0 ||
-                    strcmp(q->pairs[i].right, q->pairs[j].right) == 0)
-                    return false;
-        return true;
-    case QUESTION_CLOZE:
-        if (!filled(q->text) || q->gap_count < 1 || !q->gaps || !q->cloze_parts)
-            return false;
-        for (size_t i = 0; i < q->gap_count; i++) {
-            const ClozeGap *g = &q->gaps[i];
-            if (!filled(g->answer) || !all_distinct(g->accept, g->accept_count))
-                return false;
-            for (size_t k = 0; k < g->accept_count; k++)
-                if (!filled(g->accept[k]))
-                    return false;
-        }
-        return true;
-    case QUESTION_FLASHCARD:
-        return filled(q->front) && filled(q->back);
-    case QUESTION_TYPE_COUNT:
-        break;
-    }
-    return false;
 }
 
 static bool read_question(Reader *r, const unsigned char *record, Question *q, size_t index)
@@ -353,11 +312,11 @@ static bool read_question(Reader *r, const unsigned char *record, Question *q, s
     q->accept = take_list(r, &r->text, iq.accept_count, iq.lists & LIST_ACCEPT);
     q->items = take_list(r, &r->text, iq.item_count, iq.lists & LIST_ITEMS);
     if (iq.lists & LIST_PAIRS) {
-        if (iq.pair_count > r->h.pair_count - r->pairs_used)
-            return fail(r);
-        static MatchPair no_pairs[1]; /* an empty list that is not NULL */
-        q->pairs = r->pairs ? r->pairs + r->pairs_used : no_pairs;
-        r->pairs_used += iq.pair_count;
+        static MatchPair no_pairs[1];
+        q->pairs = take_records(r, r->pairs, sizeof *r->pairs, &r->pairs_used, r->h.pair_count,
+                                iq.pair_count, no_pairs);
+        if (!q->pairs)
+            return false;
         for (size_t k = 0; k < iq.pair_count; k++) {
             q->pairs[k].left = stream_next(&r->text);
             q->pairs[k].right = stream_next(&r->text);
@@ -366,13 +325,13 @@ static bool read_question(Reader *r, const unsigned char *record, Question *q, s
         return fail(r);
     }
     if (iq.lists & LIST_GAPS) {
-        if (iq.gap_count > r->h.gap_count - r->gaps_used)
-            return fail(r);
         static ClozeGap no_gaps[1];
-        q->gaps = r->gaps ? r->gaps + r->gaps_used : no_gaps;
         const unsigned char *gap_records =
             r->image + r->h.regions[REGION_GAPS].offset + r->gaps_used * sizeof(ImageGap);
-        r->gaps_used += iq.gap_count;
+        q->gaps = take_records(r, r->gaps, sizeof *r->gaps, &r->gaps_used, r->h.gap_count,
+                               iq.gap_count, no_gaps);
+        if (!q->gaps)
+            return false;
         for (size_t k = 0; k < iq.gap_count; k++) {
             ImageGap ig;
             memcpy(&ig, gap_records + k * sizeof ig, sizeof ig);
@@ -392,13 +351,14 @@ static bool read_question(Reader *r, const unsigned char *record, Question *q, s
     if (r->bad || r->text.bad || r->ids.bad)
         return fail(r);
 
-    /* The promises of pack.h and the format page. */
-    bool needs_prompt = q->type != QUESTION_CLOZE && q->type != QUESTION_FLASHCARD;
-    if (!is_pack_id(q->id) || (needs_prompt && !filled(q->prompt)) || q->difficulty < 1 ||
-        q->difficulty > 3 || q->time_limit < 0 || q->time_limit > PACK_MAX_TIME_LIMIT ||
-        q->points < 1 || q->points > PACK_MAX_POINTS || q->line < 1 || q->tag_count > MAX_TAGS ||
+    /* The promises of pack.h and the format page; the type's own are its
+     * kind's (qtype.h). */
+    if (!is_pack_id(q->id) || q->difficulty < 1 || q->difficulty > 3 || q->time_limit < 0 ||
+        q->time_limit > PACK_MAX_TIME_LIMIT || q->points < 1 || q->points > PACK_MAX_POINTS ||
+        q->line < 1 || q->tag_count > MAX_TAGS ||
         (filled(q->topic) && r->h.topic_count > 0 && !r->shared_is_topic[iq.topic]) ||
-        (filled(q->source) && !r->shared_is_section[iq.source]) || !type_ok(q))
+        (filled(q->source) && !r->shared_is_section[iq.source]) ||
+        !question_kind(q->type)->well_formed(q))
         return fail(r);
     r->id_hashes[index] = hash64(q->id, strlen(q->id), 0);
     return true;

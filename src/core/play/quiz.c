@@ -19,6 +19,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "error_value.h"
 #include "i18n.h"
 #include "strutil.h"
 
@@ -52,13 +53,7 @@ const char *quiz_status_message(QuizStatus status)
 
 static QuizStatus quiz_fail(QuizError *err, QuizStatus status, const char *fmt, ...)
 {
-    if (err != NULL) {
-        err->status = status;
-        va_list ap;
-        va_start(ap, fmt);
-        vsnprintf(err->message, sizeof err->message, fmt, ap);
-        va_end(ap);
-    }
+    ERROR_VALUE_SET(err, status, fmt);
     return status;
 }
 

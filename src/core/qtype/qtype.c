@@ -60,6 +60,12 @@ static bool unknown_decode(const Question *q, const AnswerRecord *r, Answer *out
     return false;
 }
 
+static bool unknown_well_formed(const Question *q)
+{
+    (void)q;
+    return false;
+}
+
 static const QuestionKind qtype_unknown = {
     .type = QUESTION_TYPE_COUNT,
     .name = "?",
@@ -76,6 +82,7 @@ static const QuestionKind qtype_unknown = {
     .card_texts = unknown_card_texts,
     .encode = unknown_encode,
     .decode = unknown_decode,
+    .well_formed = unknown_well_formed,
 };
 
 /* ---- the table ----------------------------------------------------------- */
@@ -195,6 +202,20 @@ void qtype_from_display_plain(const QuestionShown *shown, const GivenAnswer *g, 
     out->text = g->text;
     out->gaps = g->gaps;
     out->gap_count = g->gap_count;
+}
+
+bool qtype_entry_count_ok(size_t count)
+{
+    return count >= PACK_MIN_OPTIONS && count <= PACK_MAX_OPTIONS;
+}
+
+bool qtype_all_distinct(const char *const *list, size_t count)
+{
+    for (size_t i = 0; i < count; i++)
+        for (size_t j = i + 1; j < count; j++)
+            if (strcmp(list[i], list[j]) == 0)
+                return false;
+    return true;
 }
 
 void qtype_stand_for_prompt(const Question *q, StrBuf *out)

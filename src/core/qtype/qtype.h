@@ -9,6 +9,23 @@
  * switching over the type, so a ninth type is one new qtype_*.c file here,
  * one row in qtype.c's table, and one file in src/ui/play/.
  *
+ * Where per-type code lives: nowhere outside this folder switches over
+ * QuestionType.
+ *   - What is the type's own and free of any file format is a member of
+ *     QuestionKind, in the type's qtype_*.c file: judging, texts, cards,
+ *     stored answers, and well_formed (what the pack cache checks of a
+ *     question it reads back; it stores every Question field alike).
+ *   - What belongs to a format stays in that format's layer as one table,
+ *     a row per type, indexed by QuestionType with designated
+ *     initialisers and a _Static_assert that it has QUESTION_TYPE_COUNT
+ *     rows: pack_types.c (the YAML keys and checks), pack_emit.c's
+ *     emit_rows (the YAML an import writes), export.c's gift_rows and
+ *     csv_writers, import_csv.c's csv_readers, answer_try.c's try_rows
+ *     (--try's text), and play_input.c in the UI.
+ * A new type goes last, before QUESTION_TYPE_COUNT (the store and the
+ * cache keep types as numbers), so every table without its row fails to
+ * build.
+ *
  * Two forms of an answer:
  *   - GivenAnswer is what a screen collects: every index is a display
  *     position (the round shuffles choices, items and the match column).
@@ -146,6 +163,14 @@ typedef struct QuestionKind {
      * a record that does not fit the question (then *out is unusable). */
     void (*encode)(const Question *q, const Answer *answer, AnswerRecord *out);
     bool (*decode)(const Question *q, const AnswerRecord *record, Answer *out);
+
+    /* True when q keeps what pack.h promises of its type: a prompt where
+     * the type shows one, 2..8 distinct entries, a right answer among
+     * them, and so on: the loader's checks of the type (pack_types.c)
+     * restated over the model. The pack cache asks it of every question it
+     * reads back, so an image cannot give a question the loader could not
+     * have made. */
+    bool (*well_formed)(const Question *q);
 } QuestionKind;
 
 /* The descriptor of a type; a valid "unknown" kind (judges everything wrong,
@@ -205,6 +230,11 @@ bool qtype_decode_bool(const AnswerRecord *record, bool *out);
  * checks each is below n (or -1 when allow_none). */
 void qtype_encode_indices(const size_t *indices, size_t n, AnswerRecord *out);
 bool qtype_decode_indices(const AnswerRecord *record, size_t n, bool allow_none, size_t *out);
+
+/* For well_formed: PACK_MIN_OPTIONS..PACK_MAX_OPTIONS entries; no two of
+ * a list the same. */
+bool qtype_entry_count_ok(size_t count);
+bool qtype_all_distinct(const char *const *list, size_t count);
 
 /* Maps display positions through shown->display (QTYPE_NONE stays). */
 void qtype_map_positions(const QuestionShown *shown, const size_t *positions, size_t *out);

@@ -66,6 +66,12 @@ static bool choice_decode(const Question *q, const AnswerRecord *r, Answer *out)
     return true;
 }
 
+static bool choice_well_formed(const Question *q)
+{
+    return q->prompt[0] != '\0' && qtype_entry_count_ok(q->choice_count) &&
+           qtype_all_distinct(q->choices, q->choice_count) && q->answer_index < q->choice_count;
+}
+
 const QuestionKind qtype_choice = {
     .type = QUESTION_CHOICE,
     .name = "choice",
@@ -82,4 +88,5 @@ const QuestionKind qtype_choice = {
     .card_texts = choice_card_texts,
     .encode = choice_encode,
     .decode = choice_decode,
+    .well_formed = choice_well_formed,
 };

@@ -121,6 +121,22 @@ static bool cloze_decode(const Question *q, const AnswerRecord *r, Answer *out)
     return true;
 }
 
+/* The prompt is optional: the text is what is shown. */
+static bool cloze_well_formed(const Question *q)
+{
+    if (!q->text[0] || q->gap_count < 1 || !q->gaps || !q->cloze_parts)
+        return false;
+    for (size_t i = 0; i < q->gap_count; i++) {
+        const ClozeGap *g = &q->gaps[i];
+        if (!g->answer[0] || !qtype_all_distinct(g->accept, g->accept_count))
+            return false;
+        for (size_t k = 0; k < g->accept_count; k++)
+            if (!g->accept[k][0])
+                return false;
+    }
+    return true;
+}
+
 const QuestionKind qtype_cloze = {
     .type = QUESTION_CLOZE,
     .name = "cloze",
@@ -137,4 +153,5 @@ const QuestionKind qtype_cloze = {
     .card_texts = cloze_card_texts,
     .encode = cloze_encode,
     .decode = cloze_decode,
+    .well_formed = cloze_well_formed,
 };

@@ -48,6 +48,12 @@ static bool flashcard_decode(const Question *q, const AnswerRecord *r, Answer *o
     return qtype_decode_bool(r, &out->knew);
 }
 
+/* The prompt is optional: the front is what is shown. */
+static bool flashcard_well_formed(const Question *q)
+{
+    return q->front[0] != '\0' && q->back[0] != '\0';
+}
+
 const QuestionKind qtype_flashcard = {
     .type = QUESTION_FLASHCARD,
     .name = "flashcard",
@@ -65,4 +71,5 @@ const QuestionKind qtype_flashcard = {
     .card_texts = flashcard_card_texts,
     .encode = flashcard_encode,
     .decode = flashcard_decode,
+    .well_formed = flashcard_well_formed,
 };

@@ -4,6 +4,8 @@
 #include "i18n.h"
 #include "qtype.h"
 
+#include <string.h>
+
 static size_t match_entry_count(const Question *q)
 {
     return q->pair_count < PACK_MAX_OPTIONS ? q->pair_count : PACK_MAX_OPTIONS;
@@ -72,6 +74,20 @@ static bool match_decode(const Question *q, const AnswerRecord *r, Answer *out)
     return qtype_decode_indices(r, match_entry_count(q), true, out->match);
 }
 
+/* Neither side repeats: a left paired twice, or two lefts sharing a
+ * right, could not be told apart on screen. */
+static bool match_well_formed(const Question *q)
+{
+    if (!q->prompt[0] || !qtype_entry_count_ok(q->pair_count) || !q->pairs)
+        return false;
+    for (size_t i = 0; i < q->pair_count; i++)
+        for (size_t j = 0; j < i; j++)
+            if (strcmp(q->pairs[i].left, q->pairs[j].left) == 0 ||
+                strcmp(q->pairs[i].right, q->pairs[j].right) == 0)
+                return false;
+    return true;
+}
+
 const QuestionKind qtype_match = {
     .type = QUESTION_MATCH,
     .name = "match",
@@ -88,4 +104,5 @@ const QuestionKind qtype_match = {
     .card_texts = match_card_texts,
     .encode = match_encode,
     .decode = match_decode,
+    .well_formed = match_well_formed,
 };

@@ -84,6 +84,13 @@ static bool multi_decode(const Question *q, const AnswerRecord *r, Answer *out)
     return true;
 }
 
+static bool multi_well_formed(const Question *q)
+{
+    return q->prompt[0] != '\0' && qtype_entry_count_ok(q->choice_count) &&
+           qtype_all_distinct(q->choices, q->choice_count) && q->answer_mask != 0 &&
+           (q->answer_mask >> q->choice_count) == 0;
+}
+
 const QuestionKind qtype_multi = {
     .type = QUESTION_MULTI,
     .name = "multi",
@@ -100,4 +107,5 @@ const QuestionKind qtype_multi = {
     .card_texts = multi_card_texts,
     .encode = multi_encode,
     .decode = multi_decode,
+    .well_formed = multi_well_formed,
 };

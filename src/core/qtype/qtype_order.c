@@ -72,6 +72,12 @@ static bool order_decode(const Question *q, const AnswerRecord *r, Answer *out)
     return qtype_decode_indices(r, order_entry_count(q), false, out->order);
 }
 
+static bool order_well_formed(const Question *q)
+{
+    return q->prompt[0] != '\0' && qtype_entry_count_ok(q->item_count) &&
+           qtype_all_distinct(q->items, q->item_count);
+}
+
 const QuestionKind qtype_order = {
     .type = QUESTION_ORDER,
     .name = "order",
@@ -88,4 +94,5 @@ const QuestionKind qtype_order = {
     .card_texts = order_card_texts,
     .encode = order_encode,
     .decode = order_decode,
+    .well_formed = order_well_formed,
 };

@@ -41,6 +41,11 @@ static bool truefalse_decode(const Question *q, const AnswerRecord *r, Answer *o
     return qtype_decode_bool(r, &out->truth);
 }
 
+static bool truefalse_well_formed(const Question *q)
+{
+    return q->prompt[0] != '\0';
+}
+
 const QuestionKind qtype_truefalse = {
     .type = QUESTION_TRUEFALSE,
     .name = "truefalse",
@@ -57,4 +62,5 @@ const QuestionKind qtype_truefalse = {
     .card_texts = truefalse_card_texts,
     .encode = truefalse_encode,
     .decode = truefalse_decode,
+    .well_formed = truefalse_well_formed,
 };

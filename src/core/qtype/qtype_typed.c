@@ -50,6 +50,11 @@ static bool typed_decode(const Question *q, const AnswerRecord *r, Answer *out)
     return true;
 }
 
+static bool typed_well_formed(const Question *q)
+{
+    return q->prompt[0] != '\0' && q->answer[0] != '\0';
+}
+
 const QuestionKind qtype_typed = {
     .type = QUESTION_TYPED,
     .name = "typed",
@@ -66,4 +71,5 @@ const QuestionKind qtype_typed = {
     .card_texts = typed_card_texts,
     .encode = typed_encode,
     .decode = typed_decode,
+    .well_formed = typed_well_formed,
 };

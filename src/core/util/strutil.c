@@ -74,8 +74,7 @@ static bool must_escape(uint32_t cp, TextEscapeStyle style)
            (style == TEXT_ESCAPE_C && is_bidi_control(cp));
 }
 
-/* Writes the UTF-8 form of `cp` (below U+10000) into out; returns its length. */
-static size_t utf8_encode_bmp(uint32_t cp, char *out)
+size_t text_utf8_encode(uint32_t cp, char *out)
 {
     if (cp < 0x80) {
         out[0] = (char)cp;
@@ -86,10 +85,17 @@ static size_t utf8_encode_bmp(uint32_t cp, char *out)
         out[1] = (char)(0x80 | (cp & 0x3F));
         return 2;
     }
-    out[0] = (char)(0xE0 | (cp >> 12));
-    out[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
-    out[2] = (char)(0x80 | (cp & 0x3F));
-    return 3;
+    if (cp < 0x10000) {
+        out[0] = (char)(0xE0 | (cp >> 12));
+        out[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+        out[2] = (char)(0x80 | (cp & 0x3F));
+        return 3;
+    }
+    out[0] = (char)(0xF0 | (cp >> 18));
+    out[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
+    out[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
+    out[3] = (char)(0x80 | (cp & 0x3F));
+    return 4;
 }
 
 /* How the character (or the lone byte) at `s` is shown: its form goes into
@@ -104,7 +110,7 @@ static size_t escape_unit(const unsigned char *s, TextEscapeStyle style, char ou
         if (style == TEXT_ESCAPE_C)
             *out_len = (size_t)snprintf(out, 8, "\\x%02x", s[0]);
         else
-            *out_len = utf8_encode_bmp(0xFFFD, out);
+            *out_len = text_utf8_encode(0xFFFD, out);
         return 1;
     }
     if (!must_escape(cp, style)) {
@@ -123,7 +129,7 @@ static size_t escape_unit(const unsigned char *s, TextEscapeStyle style, char ou
         return n;
     }
     uint32_t shown = cp < 0x20 ? 0x2400 + cp : cp == 0x7F ? 0x2421 : cp >= 0x2028 ? 0x2424 : 0xFFFD;
-    *out_len = utf8_encode_bmp(shown, out);
+    *out_len = text_utf8_encode(shown, out);
     return n;
 }
 

@@ -75,6 +75,11 @@ bool text_is_blank(const char *text, uint32_t *first_invisible);
  *   size_t n = text_utf8_string(at, (size_t)(end - at)); if (n == SIZE_MAX) refuse; */
 size_t text_utf8_string(const char *text, size_t room);
 
+/* Writes the UTF-8 form of code point `cp` (at most U+10FFFF, no
+ * surrogate: the caller's to check) into out, which has room for 4 bytes;
+ * returns its length. */
+size_t text_utf8_encode(uint32_t cp, char *out);
+
 /* The largest cut <= `cut` that does not split a UTF-8 character of `text`
  * (which must have at least `cut` bytes): where to end a shortened copy. */
 size_t text_char_boundary(const char *text, size_t cut);
