@@ -1098,6 +1098,181 @@ static void test_no_store_and_orphans(void **state)
     pack_free(p);
 }
 
+/* ---- the title's count ---------------------------------------------------------------- */
+
+/* What the title shows comes from a deck of the stored cards alone
+ * (learn_deck_build_seen); it must say exactly what the study screen says
+ * over the full deck, under any daily limit. The (re)learning count is
+ * also checked by hand: cards whose due falls on today's study day. */
+static LearnToday assert_title_counts_as_study(Fixture *f, Pack *const *packs, size_t n,
+                                               int64_t now, int limit)
+{
+    LearnSettings s = f->settings;
+    s.new_per_day = limit;
+    LearnDeck full, seen;
+    StoreError err;
+    assert_int_equal(learn_deck_build(&full, f->store, f->alice, packs, n, now, &f->rule, &err),
+                     STORE_OK);
+    assert_int_equal(
+        learn_deck_build_seen(&seen, f->store, f->alice, packs, n, now, &f->rule, &err), STORE_OK);
+    LearnToday want = learn_deck_today(&full, &s, now, &f->rule);
+    LearnToday got = learn_deck_today(&seen, &s, now, &f->rule);
+    assert_int_equal(got.learning, want.learning);
+    assert_int_equal(got.review, want.review);
+    assert_int_equal(got.fresh, want.fresh);
+
+    /* The full deck's count is the queue's. */
+    StudyQueueInfo info;
+    size_t idx;
+    learn_deck_next(&full, &s, now, &f->rule, &idx, &info);
+    assert_int_equal(want.review, info.review_due);
+    assert_int_equal(want.fresh, info.new_queued);
+    size_t learning = 0, stored = 0;
+    int64_t today = fsrs_day_number(now, &f->rule);
+    for (size_t i = 0; i < full.count; i++) {
+        FsrsState st = full.cards[i].state;
+        if ((st == FSRS_STATE_LEARNING || st == FSRS_STATE_RELEARNING) &&
+            fsrs_day_number(full.cards[i].due_ms, &f->rule) <= today)
+            learning++;
+        stored += full.keys[i].stored;
+    }
+    assert_int_equal(want.learning, learning);
+    /* The small deck holds just the stored cards, and the same day's facts. */
+    assert_int_equal(seen.count, stored);
+    assert_int_equal(seen.new_done_today, full.new_done_today);
+    assert_int_equal(seen.orphans, full.orphans);
+    assert_int_equal(full.unseen_new, 0);
+    learn_deck_free(&seen);
+    learn_deck_free(&full);
+    return want;
+}
+
+/* The same at every daily limit; returns the counts at a limit of 7. */
+static LearnToday assert_title_counts_at_limits(Fixture *f, Pack *const *packs, size_t n,
+                                                int64_t now)
+{
+    static const int limits[] = {0, 1, 7, 20, 9999};
+    LearnToday at7 = {0, 0, 0};
+    for (size_t i = 0; i < sizeof limits / sizeof limits[0]; i++) {
+        LearnToday t = assert_title_counts_as_study(f, packs, n, now, limits[i]);
+        if (limits[i] == 7)
+            at7 = t;
+    }
+    return at7;
+}
+
+/* Studies the full deck's card (question_id, deletion) of `pack` at now. */
+static void study_card(Fixture *f, Pack *const *packs, size_t n, const char *pack_id,
+                       const char *question_id, int deletion, FsrsRating rating, int64_t now)
+{
+    LearnDeck deck;
+    StoreError err;
+    size_t idx;
+    assert_int_equal(learn_deck_build(&deck, f->store, f->alice, packs, n, now, &f->rule, &err),
+                     STORE_OK);
+    assert_true(learn_deck_find(&deck, pack_id, question_id, deletion, &idx));
+    assert_int_equal(learn_record_study_review(f->store, f->alice, &deck, idx, rating, 2000, now,
+                                               &f->rule, &f->params, NULL, &err),
+                     STORE_OK);
+    learn_deck_free(&deck);
+}
+
+/* A week of a learner with new, learning, review and relearning cards, a
+ * daily limit partly used, cloze gaps studied today (their unseen siblings
+ * left out), a quiz's new card (not counted against the limit) and stored
+ * cards of packs no longer loaded: the title and the study screen agree at
+ * every step. */
+static void test_title_count_without_unseen_cards(void **state)
+{
+    Fixture *f = *state;
+    Pack *cards = load_cards_pack();
+    PackSet set;
+    load_kuwait(&set);
+    size_t n = set.pack_count + 1;
+    Pack **packs = calloc(n, sizeof *packs);
+    assert_non_null(packs);
+    packs[0] = cards;
+    memcpy(packs + 1, set.packs, set.pack_count * sizeof *packs);
+    /* A cloze of the Kuwait packs, by its gap count. */
+    const Pack *kpack = NULL;
+    const Question *kcloze = NULL;
+    for (size_t p = 0; p < set.pack_count && kcloze == NULL; p++)
+        for (size_t q = 0; q < set.packs[p]->question_count && kcloze == NULL; q++)
+            if (set.packs[p]->questions[q].type == QUESTION_CLOZE &&
+                set.packs[p]->questions[q].gap_count >= 2) {
+                kpack = set.packs[p];
+                kcloze = &set.packs[p]->questions[q];
+            }
+    assert_non_null(kcloze);
+
+    /* A fresh learner: all new, the limit decides. */
+    int64_t now = kuwait(9, 12, 0);
+    LearnToday t = assert_title_counts_at_limits(f, packs, n, now);
+    assert_int_equal(t.fresh, 7);
+    assert_int_equal(t.learning + t.review, 0);
+
+    /* Reviews stored before, one overdue, one due tomorrow; and cards of a
+     * pack and a question that are not loaded. */
+    put_review_card(f, cards->id, "q-choice", kuwait(8, 9, 0));
+    put_review_card(f, cards->id, "q-multi", kuwait(10, 12, 0));
+    put_review_card(f, "gone-pack", "q-choice", kuwait(9, 6, 0));
+    put_review_card(f, cards->id, "gone-question", kuwait(9, 6, 0));
+    /* Study today: one gap of each cloze, and three more new cards. */
+    study_card(f, packs, n, cards->id, "q-cloze", 1, FSRS_RATING_GOOD, now);
+    study_card(f, packs, n, kpack->id, kcloze->id, 1, FSRS_RATING_EASY, now);
+    study_card(f, packs, n, cards->id, "q-tf", 0, FSRS_RATING_AGAIN, now);
+    study_card(f, packs, n, cards->id, "q-typed", 0, FSRS_RATING_GOOD, now);
+    study_card(f, packs, n, cards->id, "q-order", 0, FSRS_RATING_EASY, now);
+    /* A quiz meets a new card: no use of the day's limit. */
+    StoreError err;
+    assert_int_equal(learn_record_quiz_answer(f->store, f->alice, set.packs[0]->id,
+                                              &set.packs[0]->questions[0], 1.0, false, 3000, 20000,
+                                              now, &f->rule, &f->params, NULL, &err),
+                     STORE_OK);
+    t = assert_title_counts_at_limits(f, packs, n, now);
+    assert_int_equal(t.fresh, 2);    /* 7 less the 5 studied */
+    assert_int_equal(t.review, 1);   /* the overdue one */
+    assert_int_equal(t.learning, 4); /* Again, two Goods, the quiz's card */
+    /* With no limit every unseen card is offered but the clozes' other
+     * gaps: the small deck counts them without building them. */
+    LearnDeck full, seen;
+    assert_int_equal(learn_deck_build(&full, f->store, f->alice, packs, n, now, &f->rule, &err),
+                     STORE_OK);
+    assert_int_equal(
+        learn_deck_build_seen(&seen, f->store, f->alice, packs, n, now, &f->rule, &err), STORE_OK);
+    size_t unseen = 0;
+    for (size_t i = 0; i < full.count; i++)
+        unseen += !full.keys[i].stored;
+    assert_int_equal(seen.unseen_new, unseen - (1 + (kcloze->gap_count - 1)));
+    learn_deck_free(&seen);
+    learn_deck_free(&full);
+
+    /* Later the same study day, and at 03:55 (still today) a card whose
+     * 10-minute step ends tomorrow. */
+    assert_title_counts_at_limits(f, packs, n, kuwait(9, 12, 30));
+    assert_title_counts_at_limits(f, packs, n, kuwait(9, 23, 0));
+    now = kuwait(10, 3, 55);
+    study_card(f, packs, n, cards->id, "q-match", 0, FSRS_RATING_GOOD, now);
+    t = assert_title_counts_at_limits(f, packs, n, now);
+    assert_int_equal(t.fresh, 1);
+
+    /* The next day: the review due today lapses into relearning, the
+     * clozes' other gaps are offered again. */
+    now = kuwait(10, 5, 0);
+    assert_title_counts_at_limits(f, packs, n, now);
+    study_card(f, packs, n, cards->id, "q-choice", 0, FSRS_RATING_AGAIN, now);
+    t = assert_title_counts_at_limits(f, packs, n, now);
+    assert_int_equal(t.review, 1); /* q-multi, due at noon */
+    assert_int_equal(t.fresh, 7);
+    assert_title_counts_at_limits(f, packs, n, kuwait(10, 5, 30));
+    assert_title_counts_at_limits(f, packs, n, kuwait(13, 9, 0));
+    assert_title_counts_at_limits(f, packs, n, kuwait(30, 9, 0));
+
+    free(packs);
+    pack_set_free(&set);
+    pack_free(cards);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1118,6 +1293,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_no_store_and_orphans, setup, teardown),
         cmocka_unit_test_setup_teardown(test_quiz_keeps_new_limit_and_memory_follows_answers, setup,
                                         teardown),
+        cmocka_unit_test_setup_teardown(test_title_count_without_unseen_cards, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

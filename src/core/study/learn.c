@@ -234,6 +234,19 @@ void learn_deck_free(LearnDeck *deck)
     memset(deck, 0, sizeof *deck);
 }
 
+/* A question whose cards give each other's answers away: a cloze of two
+ * or more gaps. */
+static bool has_siblings(const Question *q)
+{
+    return q->type == QUESTION_CLOZE && q->gap_count >= 2;
+}
+
+/* Reviewed (by study or quiz) on day `today`: its siblings wait. */
+static bool reviewed_on(const FsrsCard *card, int64_t today, const FsrsDayRule *rule)
+{
+    return card->last_review_ms != 0 && fsrs_day_number(card->last_review_ms, rule) == today;
+}
+
 /* Leaves out, until the deck is built again tomorrow, the other gaps of the
  * cloze that card `index` belongs to, when they are new or in review: shown
  * next, each would repeat the answer just seen. Cards in (re)learning steps
@@ -242,7 +255,7 @@ void learn_deck_free(LearnDeck *deck)
 static void bury_siblings(LearnDeck *deck, size_t index)
 {
     const Question *q = deck->keys[index].question;
-    if (q->type != QUESTION_CLOZE || q->gap_count < 2)
+    if (!has_siblings(q))
         return;
     size_t first = index, last = index;
     while (first > 0 && deck->keys[first - 1].question == q)
@@ -273,21 +286,65 @@ static bool introduced_by_study(Store *store, const StoreCard *card)
     return study;
 }
 
-StoreStatus learn_deck_build(LearnDeck *deck, Store *store, int64_t profile_id, Pack *const *packs,
-                             size_t pack_count, int64_t now_ms, const FsrsDayRule *rule,
-                             StoreError *err)
+/* Adds the cards of one question to the deck from n on; returns the new n.
+ * Unseen cards are built new (due at now_ms), or with seen_only only
+ * counted in unseen_new, less those a sibling reviewed today buries (all
+ * unseen cards are new, so bury_siblings would leave each out). */
+static size_t add_question(LearnDeck *deck, size_t n, const Pack *pack, const Question *question,
+                           const StoreCard *const *sorted, size_t stored_count, bool seen_only,
+                           int64_t now_ms, int64_t today, const FsrsDayRule *rule, size_t *matched)
+{
+    size_t k_count = learn_card_count(question), unseen = 0;
+    bool sibling_today = false;
+    for (size_t k = 0; k < k_count; k++) {
+        int deletion = learn_card_deletion(question, k);
+        KeyProbe probe = {pack->id, question->id, deletion};
+        const StoreCard *const *hit =
+            sorted ? bsearch(&probe, sorted, stored_count, sizeof *sorted, probe_cmp) : NULL;
+        if (hit == NULL && seen_only) {
+            unseen++;
+            continue;
+        }
+        LearnKey *key = &deck->keys[n];
+        key->pack = pack;
+        key->question = question;
+        key->deletion = deletion;
+        if (hit != NULL) {
+            deck->cards[n] = learn_card_from_store(*hit);
+            key->stored = true;
+            key->first_seen = (*hit)->first_seen;
+            sibling_today = sibling_today || reviewed_on(&deck->cards[n], today, rule);
+            (*matched)++;
+        } else {
+            deck->cards[n] = fsrs_card_new(now_ms);
+        }
+        n++;
+    }
+    if (!(sibling_today && has_siblings(question)))
+        deck->unseen_new += unseen;
+    return n;
+}
+
+/* learn_deck_build and learn_deck_build_seen: one build, with or without
+ * the unseen cards materialised. */
+static StoreStatus deck_build(LearnDeck *deck, Store *store, int64_t profile_id, Pack *const *packs,
+                              size_t pack_count, int64_t now_ms, const FsrsDayRule *rule,
+                              bool seen_only, StoreError *err)
 {
     memset(deck, 0, sizeof *deck);
-    size_t total = 0;
-    for (size_t p = 0; p < pack_count; p++)
-        for (size_t q = 0; q < packs[p]->question_count; q++)
-            total += learn_card_count(&packs[p]->questions[q]);
-
     StoreCardList stored = {0};
     if (store != NULL) {
         StoreStatus st = store_cards_load(store, profile_id, &stored, err);
         if (st != STORE_OK)
             return st;
+    }
+    size_t total = 0;
+    if (seen_only) {
+        total = stored.count; /* at most every stored card is in a loaded pack */
+    } else {
+        for (size_t p = 0; p < pack_count; p++)
+            for (size_t q = 0; q < packs[p]->question_count; q++)
+                total += learn_card_count(&packs[p]->questions[q]);
     }
     const StoreCard **sorted = NULL;
     if (stored.count > 0) {
@@ -325,41 +382,32 @@ StoreStatus learn_deck_build(LearnDeck *deck, Store *store, int64_t profile_id, 
             deck->new_done_today++;
 
     size_t n = 0, matched = 0;
-    for (size_t p = 0; p < pack_count; p++) {
-        const Pack *pack = packs[p];
-        for (size_t q = 0; q < pack->question_count; q++) {
-            const Question *question = &pack->questions[q];
-            size_t k_count = learn_card_count(question);
-            for (size_t k = 0; k < k_count; k++) {
-                LearnKey *key = &deck->keys[n];
-                key->pack = pack;
-                key->question = question;
-                key->deletion = learn_card_deletion(question, k);
-                KeyProbe probe = {pack->id, question->id, key->deletion};
-                const StoreCard *const *hit =
-                    sorted ? bsearch(&probe, sorted, stored.count, sizeof *sorted, probe_cmp)
-                           : NULL;
-                if (hit != NULL) {
-                    deck->cards[n] = learn_card_from_store(*hit);
-                    key->stored = true;
-                    key->first_seen = (*hit)->first_seen;
-                    matched++;
-                } else {
-                    deck->cards[n] = fsrs_card_new(now_ms);
-                }
-                n++;
-            }
-        }
-    }
+    for (size_t p = 0; p < pack_count; p++)
+        for (size_t q = 0; q < packs[p]->question_count; q++)
+            n = add_question(deck, n, packs[p], &packs[p]->questions[q], sorted, stored.count,
+                             seen_only, now_ms, today, rule, &matched);
     deck->count = n;
     deck->orphans = stored.count - matched;
     for (size_t i = 0; i < n; i++)
-        if (deck->cards[i].last_review_ms != 0 &&
-            fsrs_day_number(deck->cards[i].last_review_ms, rule) == today)
+        if (reviewed_on(&deck->cards[i], today, rule))
             bury_siblings(deck, i);
     free(sorted);
     store_card_list_free(&stored);
     return ok(err);
+}
+
+StoreStatus learn_deck_build(LearnDeck *deck, Store *store, int64_t profile_id, Pack *const *packs,
+                             size_t pack_count, int64_t now_ms, const FsrsDayRule *rule,
+                             StoreError *err)
+{
+    return deck_build(deck, store, profile_id, packs, pack_count, now_ms, rule, false, err);
+}
+
+StoreStatus learn_deck_build_seen(LearnDeck *deck, Store *store, int64_t profile_id,
+                                  Pack *const *packs, size_t pack_count, int64_t now_ms,
+                                  const FsrsDayRule *rule, StoreError *err)
+{
+    return deck_build(deck, store, profile_id, packs, pack_count, now_ms, rule, true, err);
 }
 
 StudyOptions learn_deck_options(const LearnDeck *deck, const LearnSettings *settings)
@@ -377,6 +425,16 @@ bool learn_deck_next(const LearnDeck *deck, const LearnSettings *settings, int64
 {
     StudyOptions o = learn_deck_options(deck, settings);
     return study_next(deck->cards, deck->count, now_ms, rule, &o, index, info);
+}
+
+LearnToday learn_deck_today(const LearnDeck *deck, const LearnSettings *settings, int64_t now_ms,
+                            const FsrsDayRule *rule)
+{
+    StudyOptions o = learn_deck_options(deck, settings);
+    StudyQueueInfo info;
+    study_count(deck->cards, deck->count, deck->unseen_new, now_ms, rule, &o, &info);
+    LearnToday t = {info.learning_today, info.review_due, info.new_queued};
+    return t;
 }
 
 bool learn_deck_next_early(const LearnDeck *deck, size_t *index)

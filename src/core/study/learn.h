@@ -135,6 +135,10 @@ typedef struct LearnDeck {
      * cloze was studied today (it would give this one's answer away).
      * Owned; passed to study.h as StudyOptions.skip. */
     unsigned char *buried;
+    /* New cards of the packs left out of cards/keys, already less the
+     * buried ones: 0 for learn_deck_build, the packs' unseen cards for
+     * learn_deck_build_seen. Counted by learn_deck_today only. */
+    size_t unseen_new;
 } LearnDeck;
 
 /* Builds the deck of every card of `packs` (in pack order, then question
@@ -147,6 +151,17 @@ StoreStatus learn_deck_build(LearnDeck *deck, Store *store, int64_t profile_id, 
                              StoreError *err);
 void learn_deck_free(LearnDeck *deck);
 
+/* The same deck holding only the cards the store has (same order, same
+ * buried flags, new_done_today and orphans), with the packs' other cards
+ * counted in unseen_new instead of built: for a count of what is due
+ * (learn_deck_today) when nothing will be studied, e.g. the title screen,
+ * at a few bytes a stored card rather than a card for every question. The
+ * queue functions (learn_deck_next) do not see the unseen cards: study
+ * from a learn_deck_build deck. */
+StoreStatus learn_deck_build_seen(LearnDeck *deck, Store *store, int64_t profile_id,
+                                  Pack *const *packs, size_t pack_count, int64_t now_ms,
+                                  const FsrsDayRule *rule, StoreError *err);
+
 /* The deck's study options: the setting's daily limit and the cards already
  * introduced today. */
 StudyOptions learn_deck_options(const LearnDeck *deck, const LearnSettings *settings);
@@ -156,6 +171,17 @@ StudyOptions learn_deck_options(const LearnDeck *deck, const LearnSettings *sett
  * (info may be NULL). */
 bool learn_deck_next(const LearnDeck *deck, const LearnSettings *settings, int64_t now_ms,
                      const FsrsDayRule *rule, size_t *index, StudyQueueInfo *info);
+
+/* What is left to study today, the one count of the study screen's
+ * header, its statistics and the title: (re)learning cards due before
+ * today ends (now or later today), reviews due today (overdue included),
+ * and the new cards today's limit lets in (unseen_new included). */
+typedef struct LearnToday {
+    size_t learning, review, fresh;
+} LearnToday;
+
+LearnToday learn_deck_today(const LearnDeck *deck, const LearnSettings *settings, int64_t now_ms,
+                            const FsrsDayRule *rule);
 
 /* For "study it now": the learning/relearning card due soonest, whether or
  * not it is due yet. False when there is none. */

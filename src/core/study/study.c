@@ -80,7 +80,7 @@ static void sort_by_due(DueRef *refs, DueRef *tmp, size_t n)
         memcpy(refs, src, n * sizeof *refs);
 }
 
-/* The counting pass shared by the queue and study_next. */
+/* The counting pass shared by the queue, study_next and study_count. */
 static void count_cards(const FsrsCard *cards, size_t count, int64_t now_ms, int64_t day_end,
                         const unsigned char *skip, StudyQueueInfo *info)
 {
@@ -90,6 +90,8 @@ static void count_cards(const FsrsCard *cards, size_t count, int64_t now_ms, int
             continue;
         const FsrsCard *c = &cards[i];
         if (is_learning(c->state)) {
+            if (c->due_ms < day_end)
+                info->learning_today++;
             if (c->due_ms <= now_ms) {
                 info->learning_due++;
             } else {
@@ -106,13 +108,30 @@ static void count_cards(const FsrsCard *cards, size_t count, int64_t now_ms, int
     }
 }
 
-static void finish_info(StudyQueueInfo *info, const StudyOptions *opts, int64_t now_ms)
+/* Counts the cards (and new_outside more new ones) and applies the daily
+ * limit; returns the end of today for the caller's own pass. */
+static int64_t count_queue(const FsrsCard *cards, size_t count, size_t new_outside, int64_t now_ms,
+                           const FsrsDayRule *rule, const StudyOptions *opts, StudyQueueInfo *info)
 {
+    const int64_t day_end = tomorrow_start(now_ms, rule);
+    count_cards(cards, count, now_ms, day_end, opts != NULL ? opts->skip : NULL, info);
+    info->new_available += new_outside;
     size_t limit = new_limit(opts);
     info->new_queued = info->new_available < limit ? info->new_available : limit;
     bool nothing_due = info->learning_due + info->review_due + info->new_queued == 0;
     info->wait_ms =
         nothing_due && info->learning_waiting > 0 ? info->next_learning_due_ms - now_ms : 0;
+    return day_end;
+}
+
+void study_count(const FsrsCard *cards, size_t count, size_t new_outside, int64_t now_ms,
+                 const FsrsDayRule *rule, const StudyOptions *opts, StudyQueueInfo *info)
+{
+    if (info == NULL)
+        return;
+    if (cards == NULL)
+        count = 0;
+    count_queue(cards, count, new_outside, now_ms, rule, opts, info);
 }
 
 StudyStatus study_build_queue(const FsrsCard *cards, size_t count, int64_t now_ms,
@@ -121,10 +140,8 @@ StudyStatus study_build_queue(const FsrsCard *cards, size_t count, int64_t now_m
 {
     if (info == NULL || (cards == NULL && count > 0) || (order == NULL && order_cap > 0))
         return STUDY_BAD_ARGS;
-    const int64_t day_end = tomorrow_start(now_ms, rule);
+    const int64_t day_end = count_queue(cards, count, 0, now_ms, rule, opts, info);
     const unsigned char *skip = opts != NULL ? opts->skip : NULL;
-    count_cards(cards, count, now_ms, day_end, skip, info);
-    finish_info(info, opts, now_ms);
 
     size_t due = info->learning_due + info->review_due;
     DueRef *refs = NULL;
@@ -171,14 +188,11 @@ bool study_next(const FsrsCard *cards, size_t count, int64_t now_ms, const FsrsD
 {
     if (cards == NULL && count > 0)
         return false;
-    const int64_t day_end = tomorrow_start(now_ms, rule);
     StudyQueueInfo local;
     if (info == NULL)
         info = &local;
+    const int64_t day_end = count_queue(cards, count, 0, now_ms, rule, opts, info);
     const unsigned char *skip = opts != NULL ? opts->skip : NULL;
-    count_cards(cards, count, now_ms, day_end, skip, info);
-    finish_info(info, opts, now_ms);
-    info->count = 0;
 
     /* Best of each kind in one pass; earlier index wins ties, as in the queue. */
     size_t best_learn = SIZE_MAX, best_review = SIZE_MAX, first_new = SIZE_MAX;

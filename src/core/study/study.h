@@ -58,6 +58,9 @@ typedef struct StudyQueueInfo {
      * but learning cards wait: ms until the first of them, for "come back in
      * 4 minutes" or an offer to study early. Otherwise 0. */
     int64_t wait_ms;
+    /* Learning + relearning cards due before today ends (the due ones
+     * included): what is left of the day's steps, for "N due today". */
+    size_t learning_today;
 } StudyQueueInfo;
 
 /* Orders what to study at now_ms: learning and relearning cards due now (by
@@ -71,6 +74,15 @@ typedef struct StudyQueueInfo {
 StudyStatus study_build_queue(const FsrsCard *cards, size_t count, int64_t now_ms,
                               const FsrsDayRule *rule, const StudyOptions *opts, size_t *order,
                               size_t order_cap, StudyQueueInfo *info);
+
+/* The counts of study_build_queue() alone (info->count 0), in one pass
+ * without allocating. new_outside is a number of new cards the caller keeps
+ * outside `cards` (after them in queue order, none skipped): they join
+ * new_available before the daily limit, so a caller that holds only its
+ * seen cards gets the counts of the whole deck (learn_deck_today). The
+ * queue and study_next count through this same pass, with none outside. */
+void study_count(const FsrsCard *cards, size_t count, size_t new_outside, int64_t now_ms,
+                 const FsrsDayRule *rule, const StudyOptions *opts, StudyQueueInfo *info);
 
 /* The first entry study_build_queue() would give, found in one pass without
  * allocating: cheap enough to call after every answer. Returns false when

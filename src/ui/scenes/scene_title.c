@@ -148,7 +148,9 @@ static void first_texts(const App *app, const TitleState *s, char *label, size_t
 
 /* The cards left to study today, counted as the study screen counts them
  * (study_ui_today) over the packs the learner studies: "5 due today ·
- * 10 new". */
+ * 10 new". From the stored cards only (study_ui_today_count): on every
+ * visit of the title, a deck of every unseen card of a large pack would
+ * cost its memory and time for two numbers. */
 static void count_due(App *app, TitleState *s)
 {
     s->due = -1;
@@ -157,12 +159,9 @@ static void count_due(App *app, TitleState *s)
         return;
     LearnSettings settings = study_ui_settings(app);
     FsrsDayRule rule = study_ui_rule(&settings);
-    LearnDeck deck;
-    int64_t now = app_unix_ms();
-    if (study_ui_deck(app, &deck, now, &rule, NULL) != STORE_OK)
+    StudyUiToday today;
+    if (!study_ui_today_count(app, &settings, app_unix_ms(), &rule, &today))
         return;
-    StudyUiToday today = study_ui_today(&deck, &settings, now, &rule);
-    learn_deck_free(&deck);
     size_t due = today.learning + today.review;
     s->due = (int)due;
     char fresh[64] = "";

@@ -10,7 +10,8 @@
  *     profile's study settings, day rule (the machine's time zone through
  *     learn_local_utc_offset) and FSRS parameters.
  *   study_ui_deck: the learner's deck over the packs they study.
- *   study_ui_today: what is left to study today, one count for all screens.
+ *   study_ui_today: what is left to study today, one count for all screens;
+ *     study_ui_today_count: the same without a deck of unseen cards.
  *   study_ui_packs_text: "All packs" or "2 of 5 packs".
  *   study_ui_profile_name: the current learner's name, for the title screen.
  */
@@ -45,12 +46,16 @@ static inline FsrsParams study_ui_params(const LearnSettings *settings)
     return learn_params(settings);
 }
 
-/* Builds the current learner's deck over the packs they study
- * (app_study_packs: the ticked ones, or all) at now_ms, as the study
- * screen, its statistics and the title's count all do, so they agree.
- * The caller frees *deck with learn_deck_free. */
-static inline StoreStatus study_ui_deck(App *app, LearnDeck *deck, int64_t now_ms,
-                                        const FsrsDayRule *rule, StoreError *err)
+/* A learn_deck_build or learn_deck_build_seen. */
+typedef StoreStatus (*StudyUiDeckBuild)(LearnDeck *deck, Store *store, int64_t profile_id,
+                                        Pack *const *packs, size_t pack_count, int64_t now_ms,
+                                        const FsrsDayRule *rule, StoreError *err);
+
+/* `build` over the packs the current learner studies (app_study_packs: the
+ * ticked ones, or all) at now_ms. */
+static inline StoreStatus study_ui_deck_with(App *app, StudyUiDeckBuild build, LearnDeck *deck,
+                                             int64_t now_ms, const FsrsDayRule *rule,
+                                             StoreError *err)
 {
     Pack **packs = calloc(app->packs.pack_count ? app->packs.pack_count : 1, sizeof *packs);
     if (packs == NULL) {
@@ -60,39 +65,47 @@ static inline StoreStatus study_ui_deck(App *app, LearnDeck *deck, int64_t now_m
         return STORE_NO_MEMORY;
     }
     size_t n = app_study_packs(app, packs);
-    StoreStatus st =
-        learn_deck_build(deck, app->store, app->profile_id, packs, n, now_ms, rule, err);
+    StoreStatus st = build(deck, app->store, app->profile_id, packs, n, now_ms, rule, err);
     free(packs);
     return st;
 }
 
-/* What is left to study today, counted one way for the study screen's
- * header, its statistics and the title, so they agree: cards in
- * (re)learning due today (now or later today), reviews due today (overdue
- * included), and the new cards today's limit lets in. */
-typedef struct StudyUiToday {
-    size_t learning, review, fresh;
-} StudyUiToday;
+/* Builds the current learner's deck over the packs they study at now_ms,
+ * as the study screen and its statistics do, so they agree with the
+ * title's count (study_ui_today_count). The caller frees *deck with
+ * learn_deck_free. */
+static inline StoreStatus study_ui_deck(App *app, LearnDeck *deck, int64_t now_ms,
+                                        const FsrsDayRule *rule, StoreError *err)
+{
+    return study_ui_deck_with(app, learn_deck_build, deck, now_ms, rule, err);
+}
+
+/* What is left to study today, counted one way (learn_deck_today) for the
+ * study screen's header, its statistics and the title, so they agree:
+ * cards in (re)learning due today (now or later today), reviews due today
+ * (overdue included), and the new cards today's limit lets in. */
+typedef LearnToday StudyUiToday;
 
 static inline StudyUiToday study_ui_today(const LearnDeck *deck, const LearnSettings *settings,
                                           int64_t now_ms, const FsrsDayRule *rule)
 {
-    StudyUiToday t = {0, 0, 0};
-    StudyQueueInfo info;
-    memset(&info, 0, sizeof info);
-    size_t index;
-    learn_deck_next(deck, settings, now_ms, rule, &index, &info);
-    t.review = info.review_due;
-    t.fresh = info.new_queued;
-    int64_t today = fsrs_day_number(now_ms, rule);
-    for (size_t i = 0; i < deck->count; i++) {
-        FsrsState st = deck->cards[i].state;
-        if ((st == FSRS_STATE_LEARNING || st == FSRS_STATE_RELEARNING) &&
-            !(deck->buried != NULL && deck->buried[i]) &&
-            fsrs_day_number(deck->cards[i].due_ms, rule) <= today)
-            t.learning++;
-    }
-    return t;
+    return learn_deck_today(deck, settings, now_ms, rule);
+}
+
+/* study_ui_today over the packs the learner studies, for a screen that
+ * only shows the count (the title): built from the stored cards alone
+ * (learn_deck_build_seen), so a large pack of unseen questions costs no
+ * deck. False (and *out zeroed) when the store cannot be read. */
+static inline bool study_ui_today_count(App *app, const LearnSettings *settings, int64_t now_ms,
+                                        const FsrsDayRule *rule, StudyUiToday *out)
+{
+    memset(out, 0, sizeof *out);
+    LearnDeck deck;
+    if (study_ui_deck_with(app, learn_deck_build_seen, &deck, now_ms, rule, NULL) != STORE_OK)
+        return false;
+    *out = study_ui_today(&deck, settings, now_ms, rule);
+    learn_deck_free(&deck);
+    return true;
 }
 
 /* "All packs" or "2 of 5 packs": what the learner studies. */
