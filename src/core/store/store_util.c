@@ -2,6 +2,7 @@
  * id checks, column reads and binds (declared in store_internal.h; read
  * that first).
  */
+#include "error_value.h"
 #include "i18n.h"
 #include "store_internal.h"
 #include "strutil.h"
@@ -13,16 +14,11 @@
 
 /* ---- errors --------------------------------------------------------------- */
 
-StoreStatus store_fail(StoreError *err, StoreStatus status, int code, const char *format, ...)
+StoreStatus store_fail(StoreError *err, StoreStatus status, int code, const char *fmt, ...)
 {
-    if (err) {
-        err->status = status;
+    ERROR_VALUE_SET(err, status, fmt);
+    if (err)
         err->sqlite_code = code;
-        va_list ap;
-        va_start(ap, format);
-        vsnprintf(err->message, sizeof err->message, format, ap);
-        va_end(ap);
-    }
     return status;
 }
 
