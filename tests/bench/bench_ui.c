@@ -23,10 +23,12 @@
  *           getrusage of the whole process over the wall time.
  *
  * Usage: bench_ui [--runs N] [--frames N] [--idle-seconds S] [--only WHAT]
- *                 [--packs DIR] [--redraw-size WxH]
+ *                 [--packs DIR] [--redraw-size WxH] [--shots DIR]
  *   WHAT is start, redraw or idle (default all). --packs: the shipped packs
  *   (default QUIZDECK_SOURCE_QUESTIONS). --redraw-size: the window of the
  *   redraw figures (default 1920x1080; 3840x2160 for a 4K screen).
+ *   --shots: save each type's question screen there as TYPE-WxH.bmp after
+ *   its redraws, to check that a change to drawing keeps every pixel.
  * The video and render drivers come from the environment (SDL_VIDEODRIVER,
  * SDL_RENDER_DRIVER, QUIZDECK_RENDERER; unset, the game's own choice of
  * renderer.h); run-ui-bench.sh runs it under Xvfb and with the dummy
@@ -101,6 +103,7 @@ typedef struct BenchOptions {
     int idle_s;
     const char *only;       /* NULL = all */
     const char *packs;      /* the shipped packs folder */
+    const char *shots;      /* NULL, or where redraw saves each type's frame */
     int redraw_w, redraw_h; /* the window of the redraw figures */
 } BenchOptions;
 
@@ -490,6 +493,7 @@ static void bench_redraw(const BenchOptions *o)
         test_remove_tree(dir);
         return;
     }
+    app_packs_wait(app); /* the launch loads its packs in a worker thread */
     app_pump(app, 3);
     SDL_RendererInfo info = {0};
     SDL_GetRendererInfo(app->renderer, &info);
@@ -554,6 +558,14 @@ static void bench_redraw(const BenchOptions *o)
             bench_series_add(&flush, f);
         }
         bench_series_print("    warm: draw + flush, no present", &one_flush, NULL);
+        if (o->shots) {
+            /* The frame as drawn, to compare two builds pixel for pixel. */
+            char bmp[1200];
+            snprintf(bmp, sizeof bmp, "%s/%s-%dx%d.bmp", o->shots,
+                     question_type_name((QuestionType)type), app->theme.out_w, app->theme.out_h);
+            if (!app_save_frame(app, bmp))
+                printf("    could not save %s\n", bmp);
+        }
     }
     printf("  all types together:\n");
     bench_series_print("    first frame of a question", &firsts, NULL);
@@ -628,6 +640,7 @@ static void bench_idle(const BenchOptions *o)
         test_remove_tree(dir);
         return;
     }
+    app_packs_wait(app);
     app_pump(app, 3);
     RoundSettings rs = {0};
     rs.time_mode = ROUND_TIME_OFF;
@@ -683,7 +696,7 @@ static int bench_int_arg(const char *s, int lo, int hi, int fallback)
 static void bench_usage(void)
 {
     fprintf(stderr, "Usage: bench_ui [--runs N] [--frames N] [--idle-seconds S] "
-                    "[--only start|redraw|idle] [--packs DIR] [--redraw-size WxH]\n");
+                    "[--only start|redraw|idle] [--packs DIR] [--redraw-size WxH] [--shots DIR]\n");
 }
 
 int main(int argc, char **argv)
@@ -711,6 +724,8 @@ int main(int argc, char **argv)
             o.only = argv[++i];
         else if (strcmp(a, "--packs") == 0 && has)
             o.packs = argv[++i];
+        else if (strcmp(a, "--shots") == 0 && has)
+            o.shots = argv[++i];
         else if (strcmp(a, "--redraw-size") == 0 && has &&
                  sscanf(argv[++i], "%dx%d", &o.redraw_w, &o.redraw_h) == 2 && o.redraw_w > 0 &&
                  o.redraw_h > 0 && o.redraw_w <= BENCH_REDRAW_MAX && o.redraw_h <= BENCH_REDRAW_MAX)

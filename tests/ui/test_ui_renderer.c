@@ -2,7 +2,9 @@
  * the default for each kind of display, the overrides and their order,
  * that a renderer the machine cannot make never stops the game from
  * starting, and the settled line the README's start-up figures are read
- * from.
+ * from; and that the opaque fills written straight into the window
+ * (renderer_clear, renderer_fill_rects) leave the pixels SDL's own calls
+ * would, clip rectangle and viewport included.
  *
  * The decision is a pure function and is tested as a table; the rest opens
  * the real App on SDL's dummy video driver (which has no OpenGL).
@@ -181,6 +183,87 @@ static void test_unknown_word_is_ignored(void **state)
     assert_title_with(*state, "fastest", NULL, "software");
 }
 
+/* ---- opaque fills --------------------------------------------------------- */
+
+enum { FILL_W = 64, FILL_H = 48 };
+
+typedef struct FillCase {
+    const char *what;
+    SDL_Rect viewport; /* w == 0: the whole window */
+    SDL_Rect clip;     /* w == 0: no clip rectangle */
+    SDL_BlendMode mode;
+    SDL_Color color;
+} FillCase;
+
+static const FillCase fill_cases[] = {
+    {"plain", {0}, {0}, SDL_BLENDMODE_NONE, {200, 40, 90, 255}},
+    /* A scrolled list: rows out of its clip rectangle never paint over the
+     * header above it or the footer below. */
+    {"clipped", {0}, {5, 9, 40, 20}, SDL_BLENDMODE_NONE, {30, 220, 60, 255}},
+    {"viewport", {7, 3, 40, 30}, {0}, SDL_BLENDMODE_NONE, {30, 60, 220, 255}},
+    {"viewport and clip", {7, 3, 40, 30}, {-4, 2, 30, 60}, SDL_BLENDMODE_NONE, {9, 9, 9, 255}},
+    {"clip outside", {0}, {100, 100, 5, 5}, SDL_BLENDMODE_NONE, {255, 255, 0, 255}},
+    /* Blended: left to SDL, the same pixels. */
+    {"blended", {0}, {5, 9, 40, 20}, SDL_BLENDMODE_BLEND, {200, 100, 0, 120}},
+};
+
+/* Rects inside, across the edges of and outside the window. */
+static const SDL_Rect fill_rects[] = {
+    {2, 2, 10, 6}, {50, 40, 30, 30}, {-5, 20, 12, 3}, {20, -4, 4, 9}, {70, 5, 3, 3}, {0, 30, 64, 1},
+};
+
+/* Draws a case's frame with SDL's calls (direct false) or renderer.h's,
+ * and reads it back. */
+static void draw_fills(SDL_Renderer *r, const FillCase *c, bool direct, Uint32 *out)
+{
+    SDL_RenderSetViewport(r, NULL);
+    SDL_RenderSetClipRect(r, NULL);
+    SDL_Color bg = {17, 20, 28, 255};
+    if (direct) {
+        assert_int_equal(renderer_clear(r, bg), 0);
+    } else {
+        SDL_SetRenderDrawColor(r, bg.r, bg.g, bg.b, bg.a);
+        SDL_RenderClear(r);
+    }
+    SDL_RenderSetViewport(r, c->viewport.w > 0 ? &c->viewport : NULL);
+    SDL_RenderSetClipRect(r, c->clip.w > 0 ? &c->clip : NULL);
+    SDL_SetRenderDrawBlendMode(r, c->mode);
+    SDL_SetRenderDrawColor(r, c->color.r, c->color.g, c->color.b, c->color.a);
+    int n = (int)(sizeof fill_rects / sizeof fill_rects[0]);
+    if (direct)
+        assert_int_equal(renderer_fill_rects(r, fill_rects, n), 0);
+    else
+        SDL_RenderFillRects(r, fill_rects, n);
+    SDL_RenderSetViewport(r, NULL);
+    SDL_RenderSetClipRect(r, NULL);
+    assert_int_equal(SDL_RenderReadPixels(r, NULL, SDL_PIXELFORMAT_ARGB8888, out, FILL_W * 4), 0);
+}
+
+static void test_fills_match_sdl(void **state)
+{
+    (void)state;
+    assert_int_equal(SDL_InitSubSystem(SDL_INIT_VIDEO), 0);
+    SDL_Window *w = SDL_CreateWindow("fills", 0, 0, FILL_W, FILL_H, SDL_WINDOW_HIDDEN);
+    assert_non_null(w);
+    SDL_Renderer *r = renderer_create_driver(w, "software");
+    assert_non_null(r);
+    static Uint32 sdl[FILL_W * FILL_H], ours[FILL_W * FILL_H];
+    for (size_t i = 0; i < sizeof fill_cases / sizeof fill_cases[0]; i++) {
+        const FillCase *c = &fill_cases[i];
+        draw_fills(r, c, false, sdl);
+        draw_fills(r, c, true, ours);
+        for (int p = 0; p < FILL_W * FILL_H; p++)
+            if (sdl[p] != ours[p])
+                fail_msg("%s: pixel (%d, %d) is %08x, SDL draws %08x", c->what, p % FILL_W,
+                         p / FILL_W, (unsigned)ours[p], (unsigned)sdl[p]);
+    }
+    /* Something was drawn at all: the first rect in the plain case. */
+    draw_fills(r, &fill_cases[0], true, ours);
+    assert_int_equal(ours[3 * FILL_W + 3] & 0xffffff, 0xc8285a);
+    SDL_DestroyRenderer(r);
+    SDL_DestroyWindow(w);
+}
+
 /* ---- the settled line ----------------------------------------------------- */
 
 static void *quit_soon(void *arg)
@@ -241,6 +324,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_plan_table),
+        cmocka_unit_test(test_fills_match_sdl),
         cmocka_unit_test_setup_teardown(test_default_is_software_here, setup, teardown),
         cmocka_unit_test_setup_teardown(test_renderer_this_machine_lacks_falls_back, setup,
                                         teardown),

@@ -330,8 +330,7 @@ void app_draw_frame(App *app)
     SDL_Color bg = theme_color(COLOR_BG);
     SDL_RenderSetClipRect(app->renderer, NULL);
     SDL_SetRenderDrawBlendMode(app->renderer, SDL_BLENDMODE_BLEND);
-    SDL_SetRenderDrawColor(app->renderer, bg.r, bg.g, bg.b, 255);
-    SDL_RenderClear(app->renderer);
+    renderer_clear(app->renderer, (SDL_Color){bg.r, bg.g, bg.b, 255}); /* renderer.h */
     const Scene *scene = current(app);
     if (scene->draw)
         scene->draw(app, current_state(app));

@@ -188,6 +188,93 @@ SDL_Renderer *renderer_create(SDL_Window *window, const char *setting)
     return renderer;
 }
 
+/* ---- opaque fills (renderer.h) ----------------------------------------- */
+
+/* The window framebuffer an opaque fill may write to directly, or NULL:
+ * only SDL's software renderer drawing on its window draws into
+ * SDL_GetWindowSurface (SW_CreateRenderer; after a resize SDL makes a new
+ * one and the renderer takes it too), and only without a scale or a
+ * logical size are render coordinates pixels. *viewport gets the viewport
+ * in pixels. */
+static SDL_Surface *direct_surface(SDL_Renderer *renderer, SDL_Rect *viewport)
+{
+    SDL_RendererInfo info;
+    if (renderer == NULL || SDL_GetRenderTarget(renderer) != NULL ||
+        SDL_GetRendererInfo(renderer, &info) != 0 || info.name == NULL ||
+        SDL_strcmp(info.name, "software") != 0)
+        return NULL;
+    float sx = 0.0f, sy = 0.0f;
+    int lw = 0, lh = 0, ow = 0, oh = 0;
+    SDL_RenderGetScale(renderer, &sx, &sy);
+    SDL_RenderGetLogicalSize(renderer, &lw, &lh);
+    if (sx != 1.0f || sy != 1.0f || lw != 0 || lh != 0)
+        return NULL;
+    SDL_Window *window = SDL_RenderGetWindow(renderer);
+    SDL_Surface *s = window ? SDL_GetWindowSurface(window) : NULL;
+    if (s == NULL || s->pixels == NULL || SDL_MUSTLOCK(s) || s->format->BytesPerPixel != 4 ||
+        SDL_GetRendererOutputSize(renderer, &ow, &oh) != 0 || ow != s->w || oh != s->h)
+        return NULL;
+    SDL_RenderGetViewport(renderer, viewport);
+    return s;
+}
+
+/* Plain stores, one row after another (the compiler makes them wide). */
+static void fill_pixels(SDL_Surface *s, SDL_Rect r, Uint32 pixel)
+{
+    Uint8 *row = (Uint8 *)s->pixels + (size_t)r.y * (size_t)s->pitch + (size_t)r.x * 4u;
+    for (int y = 0; y < r.h; y++, row += s->pitch) {
+        Uint32 *p = (Uint32 *)(void *)row;
+        for (int x = 0; x < r.w; x++)
+            p[x] = pixel;
+    }
+}
+
+int renderer_clear(SDL_Renderer *renderer, SDL_Color color)
+{
+    if (SDL_SetRenderDrawColor(renderer, color.r, color.g, color.b, color.a) != 0)
+        return -1;
+    SDL_Rect viewport;
+    SDL_Surface *s = direct_surface(renderer, &viewport);
+    if (s == NULL || SDL_RenderFlush(renderer) != 0)
+        return SDL_RenderClear(renderer);
+    fill_pixels(s, (SDL_Rect){0, 0, s->w, s->h},
+                SDL_MapRGBA(s->format, color.r, color.g, color.b, color.a));
+    return 0;
+}
+
+int renderer_fill_rects(SDL_Renderer *renderer, const SDL_Rect *rects, int count)
+{
+    SDL_BlendMode mode = SDL_BLENDMODE_BLEND;
+    SDL_Color c = {0, 0, 0, 0};
+    SDL_Rect viewport;
+    SDL_Surface *s = NULL;
+    if (count > 0 && SDL_GetRenderDrawBlendMode(renderer, &mode) == 0 &&
+        mode == SDL_BLENDMODE_NONE && SDL_GetRenderDrawColor(renderer, &c.r, &c.g, &c.b, &c.a) == 0)
+        s = direct_surface(renderer, &viewport);
+    if (s == NULL || SDL_RenderFlush(renderer) != 0)
+        return SDL_RenderFillRects(renderer, rects, count);
+    /* What SDL's software renderer would touch: the viewport, narrowed to
+     * the clip rectangle (relative to the viewport), within the surface. */
+    SDL_Rect area = viewport, surface = {0, 0, s->w, s->h};
+    if (SDL_RenderIsClipEnabled(renderer)) {
+        SDL_Rect clip;
+        SDL_RenderGetClipRect(renderer, &clip);
+        clip.x += viewport.x;
+        clip.y += viewport.y;
+        if (!SDL_IntersectRect(&area, &clip, &area))
+            return 0;
+    }
+    if (!SDL_IntersectRect(&area, &surface, &area))
+        return 0;
+    Uint32 pixel = SDL_MapRGBA(s->format, c.r, c.g, c.b, c.a);
+    for (int i = 0; i < count; i++) {
+        SDL_Rect r = {rects[i].x + viewport.x, rects[i].y + viewport.y, rects[i].w, rects[i].h};
+        if (r.w > 0 && r.h > 0 && SDL_IntersectRect(&r, &area, &r))
+            fill_pixels(s, r, pixel);
+    }
+    return 0;
+}
+
 /* ---- the settled and ready markers ------------------------------------- */
 
 static void bench_mark(int fd, const char *what, const char *renderer_name)

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "i18n.h"
+#include "renderer.h"
 
 /* ---- shapes ------------------------------------------------------------ */
 
@@ -16,7 +17,8 @@
  * triangles pixel by pixel with blending, which made a 1920x1080 question
  * screen take ~14 ms; spans are memset-like fills and keep a full redraw
  * near 2 ms (tests/bench/bench_ui.c). Rows with the same span are merged,
- * so a tile is its corner rows plus one tall rectangle. */
+ * so a tile is its corner rows plus one tall rectangle. Opaque spans are
+ * written with plain stores (renderer_fill_rects, renderer.h). */
 
 /* How far row `row` of a rounded rectangle `h` rows tall, with corner
  * radius `r`, is inset from each side (0 outside the corners). */
@@ -39,7 +41,7 @@ typedef struct SpanBatch {
 static void spans_flush(SpanBatch *b)
 {
     if (b->count > 0)
-        SDL_RenderFillRects(b->renderer, b->rects, b->count);
+        renderer_fill_rects(b->renderer, b->rects, b->count);
     b->count = 0;
 }
 
