@@ -4,7 +4,8 @@
  * starting, and the settled line the README's start-up figures are read
  * from; and that the opaque fills written straight into the window
  * (renderer_clear, renderer_fill_rects) leave the pixels SDL's own calls
- * would, clip rectangle and viewport included.
+ * would, clip rectangle and viewport included, and that text in a frame
+ * mirrored for a right-to-left interface reads the right way round.
  *
  * The decision is a pure function and is tested as a table; the rest opens
  * the real App on SDL's dummy video driver (which has no OpenGL).
@@ -25,6 +26,7 @@
 
 #include "app.h"
 #include "renderer.h"
+#include "text.h"
 #include "test_support.h"
 
 /* ---- the decision --------------------------------------------------------- */
@@ -264,6 +266,51 @@ static void test_fills_match_sdl(void **state)
     SDL_DestroyWindow(w);
 }
 
+/* A right-to-left frame is drawn left to right and flipped in the window
+ * (renderer_flip_window); its text was flipped when rasterised, so on
+ * screen it reads exactly as in a left-to-right frame, at the mirrored
+ * place, not as in a mirror. */
+static void test_mirrored_text_reads_right(void **state)
+{
+    App *app = open_app(*state);
+    assert_non_null(app);
+    SDL_Renderer *r = app->renderer;
+    int w = app->theme.out_w, h = app->theme.out_h, x = 40, y = 30;
+    assert_true(renderer_can_flip_window(r));
+    Uint32 *plain = calloc((size_t)w * (size_t)h, 4), *flipped = calloc((size_t)w * (size_t)h, 4);
+    assert_non_null(plain);
+    assert_non_null(flipped);
+    TextSpec spec = {.style = TEXT_TITLE, .align = TEXT_ALIGN_LEFT};
+    SDL_Color bg = {17, 20, 28, 255};
+    SDL_Rect box = {0};
+    for (int mirrored = 0; mirrored < 2; mirrored++) {
+        text_set_mirror(app->text, mirrored != 0);
+        assert_int_equal(renderer_clear(r, bg), 0);
+        box = text_draw(app->text, &spec, x, y, "Rb7");
+        if (mirrored)
+            assert_true(renderer_flip_window(r));
+        assert_int_equal(SDL_RenderReadPixels(r, NULL, SDL_PIXELFORMAT_ARGB8888,
+                                              mirrored ? flipped : plain, w * 4),
+                         0);
+    }
+    text_set_mirror(app->text, false);
+    assert_true(box.w > 10 && box.h > 10 && x + box.w < w && y + box.h < h);
+    int mirror_x = w - x - box.w;
+    size_t same = 0, as_in_a_mirror = 0, ink = 0;
+    for (int row = y; row < y + box.h; row++)
+        for (int col = 0; col < box.w; col++) {
+            Uint32 want = plain[row * w + x + col];
+            ink += (want & 0xffffff) != 0x11141c;
+            same += flipped[row * w + mirror_x + col] == want;
+            as_in_a_mirror += flipped[row * w + mirror_x + box.w - 1 - col] == want;
+        }
+    assert_true(ink > 50);
+    assert_int_equal(same, (size_t)box.w * (size_t)box.h);
+    assert_true(as_in_a_mirror < same); /* "Rb7" is no palindrome in ink */
+    free(plain);
+    free(flipped);
+}
+
 /* ---- the settled line ----------------------------------------------------- */
 
 static void *quit_soon(void *arg)
@@ -325,6 +372,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_plan_table),
         cmocka_unit_test(test_fills_match_sdl),
+        cmocka_unit_test_setup_teardown(test_mirrored_text_reads_right, setup, teardown),
         cmocka_unit_test_setup_teardown(test_default_is_software_here, setup, teardown),
         cmocka_unit_test_setup_teardown(test_renderer_this_machine_lacks_falls_back, setup,
                                         teardown),

@@ -253,7 +253,7 @@ static void handle(App *app, SDL_Event *e)
         return;
     app_notice_input(app, e);
     UiEvent ui = input_map(&app->input, e);
-    if (app->theme.rtl && app->mirror_frame) {
+    if (app->theme.rtl && app->mirrored) {
         /* The pointer over the unmirrored layout; the arrow keys move to
          * what is left or right on the screen, and a value grows to the
          * left, as right-to-left sliders do. */
@@ -280,13 +280,20 @@ static void handle(App *app, SDL_Event *e)
 }
 
 /* A right-to-left interface is drawn as the left-to-right layout into a
- * texture that is then copied to the window flipped, so every scene, list,
+ * texture that is then copied to the window flipped (or, with the software
+ * renderer on a window, into the window, flipped there: renderer.h), so every scene, list,
  * bar, chart and footer mirrors without knowing it; text is drawn flipped
  * (text_set_mirror) and so reads right; pointer input is flipped back in
  * handle(), and the widget records (app_widget_*) are flipped to what the
  * window shows. False, and no mirroring, when render targets fail. */
 static bool mirror_begin(App *app)
 {
+    if (renderer_can_flip_window(app->renderer)) { /* flipped in place instead (renderer.h) */
+        if (app->mirror_frame)
+            SDL_DestroyTexture(app->mirror_frame);
+        app->mirror_frame = NULL;
+        return true;
+    }
     int w = app->theme.out_w, h = app->theme.out_h;
     if (app->mirror_frame && (app->mirror_w != w || app->mirror_h != h)) {
         SDL_DestroyTexture(app->mirror_frame);
@@ -307,10 +314,15 @@ static bool mirror_begin(App *app)
 
 static void mirror_end(App *app)
 {
-    SDL_SetRenderTarget(app->renderer, NULL);
-    SDL_RenderSetClipRect(app->renderer, NULL);
-    SDL_SetTextureBlendMode(app->mirror_frame, SDL_BLENDMODE_NONE);
-    SDL_RenderCopyEx(app->renderer, app->mirror_frame, NULL, NULL, 0.0, NULL, SDL_FLIP_HORIZONTAL);
+    if (app->mirror_frame) {
+        SDL_SetRenderTarget(app->renderer, NULL);
+        SDL_RenderSetClipRect(app->renderer, NULL);
+        SDL_SetTextureBlendMode(app->mirror_frame, SDL_BLENDMODE_NONE);
+        SDL_RenderCopyEx(app->renderer, app->mirror_frame, NULL, NULL, 0.0, NULL,
+                         SDL_FLIP_HORIZONTAL);
+    } else {
+        renderer_flip_window(app->renderer);
+    }
     for (size_t i = 0; i < app->widget_count; i++) {
         SDL_Rect *r = &app->widgets[i].rect;
         r->x = app->theme.out_w - r->x - r->w;
@@ -322,6 +334,7 @@ void app_draw_frame(App *app)
     app->widget_count = 0;
     app->back_button = (SDL_Rect){0, 0, 0, 0};
     bool mirror = app->theme.rtl && mirror_begin(app);
+    app->mirrored = mirror;
     if (!mirror && app->mirror_frame) {
         SDL_DestroyTexture(app->mirror_frame); /* back to left to right */
         app->mirror_frame = NULL;

@@ -215,6 +215,7 @@ struct App {
     Audio *audio;                    /* the sound device (audio.h); NULL while the volume is 0 */
     SDL_Rect back_button;            /* as laid out (left to right; see app.c, mirroring) */
     SDL_Texture *mirror_frame;       /* right to left: the frame before its flip */
+    bool mirrored;                   /* the last frame was drawn mirrored (app.c) */
     int mirror_w, mirror_h;
     AppWidget widgets[APP_MAX_WIDGETS];
 

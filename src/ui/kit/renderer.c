@@ -275,6 +275,30 @@ int renderer_fill_rects(SDL_Renderer *renderer, const SDL_Rect *rects, int count
     return 0;
 }
 
+bool renderer_can_flip_window(SDL_Renderer *renderer)
+{
+    SDL_Rect viewport;
+    return direct_surface(renderer, &viewport) != NULL;
+}
+
+bool renderer_flip_window(SDL_Renderer *renderer)
+{
+    SDL_Rect viewport;
+    SDL_Surface *s = direct_surface(renderer, &viewport);
+    if (s == NULL || SDL_RenderFlush(renderer) != 0)
+        return false;
+    Uint8 *row = s->pixels;
+    for (int y = 0; y < s->h; y++, row += s->pitch) {
+        Uint32 *p = (Uint32 *)(void *)row;
+        for (int l = 0, r = s->w - 1; l < r; l++, r--) {
+            Uint32 t = p[l];
+            p[l] = p[r];
+            p[r] = t;
+        }
+    }
+    return true;
+}
+
 /* ---- the settled and ready markers ------------------------------------- */
 
 static void bench_mark(int fd, const char *what, const char *renderer_name)

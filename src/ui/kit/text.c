@@ -93,14 +93,29 @@ static TextAlign inner_align(const TextCache *cache, const TextSpec *spec)
                                        : align;
 }
 
-/* Every text texture reaches the frame here: flipped in a mirrored frame. */
+/* Every text texture reaches the frame here. In a mirrored frame the
+ * texture was flipped when it was made (rasterise): SDL_RenderCopyEx's
+ * flip costs the software renderer temporary surfaces and generic blits
+ * on every copy. Callers' src rectangles span the texture's whole width,
+ * so flipping first and copying src is the flipped copy of src. */
 static void copy_texture(TextCache *cache, SDL_Texture *texture, const SDL_Rect *src,
                          const SDL_Rect *dst)
 {
-    if (cache->mirror)
-        SDL_RenderCopyEx(cache->renderer, texture, src, dst, 0.0, NULL, SDL_FLIP_HORIZONTAL);
-    else
-        SDL_RenderCopy(cache->renderer, texture, src, dst);
+    SDL_RenderCopy(cache->renderer, texture, src, dst);
+}
+
+/* Flips a 32-bit surface left to right in place. */
+static void flip_surface(SDL_Surface *s)
+{
+    Uint8 *row = s->pixels;
+    for (int y = 0; y < s->h; y++, row += s->pitch) {
+        Uint32 *p = (Uint32 *)(void *)row;
+        for (int l = 0, r = s->w - 1; l < r; l++, r--) {
+            Uint32 t = p[l];
+            p[l] = p[r];
+            p[r] = t;
+        }
+    }
 }
 
 static Shaper spec_shaper(TextCache *cache, const TextSpec *spec)
@@ -137,6 +152,8 @@ static bool rasterise(TextCache *cache, Entry *e, const TextSpec *spec, const ch
     text_layout_free(&layout);
     if (!surface)
         return false;
+    if (cache->mirror)
+        flip_surface(surface); /* text_render_layout's surfaces are ARGB8888 */
     e->texture = SDL_CreateTextureFromSurface(cache->renderer, surface);
     SDL_FreeSurface(surface);
     if (!e->texture)
