@@ -3,7 +3,9 @@
  * layout work growing faster than the text (line fitting used to be
  * quadratic: 4.7 s before such a question appeared), a redrawn frame lays
  * nothing out again (idle costs nothing), and text that cannot all be
- * shown ends with an ellipsis instead of being dropped silently.
+ * shown ends with an ellipsis instead of being dropped silently; a string
+ * drawn the first time is laid out once, and drawn the same whichever
+ * strings were measured in between.
  *
  * Work is counted, never timed: text_test_layout_work (text.h) is the
  * number of bytes the layout has measured. Read tests/support/ui_driver.h
@@ -21,6 +23,7 @@
 #include <cmocka.h>
 
 #include "app.h"
+#include "renderer.h"
 #include "round.h"
 #include "text.h"
 #include "ui_driver.h"
@@ -167,11 +170,66 @@ static void test_cut_text_ends_with_ellipsis(void **state)
     assert_true(strlen(line) < sizeof wide - 1);
 }
 
+/* Draws `text` alone in a cleared frame and reads the frame back. */
+static void draw_alone(App *app, const TextSpec *spec, const char *text, Uint32 *out, int w)
+{
+    renderer_clear(app->renderer, (SDL_Color){17, 20, 28, 255});
+    text_draw(app->text, spec, 20, 20, text);
+    assert_int_equal(
+        SDL_RenderReadPixels(app->renderer, NULL, SDL_PIXELFORMAT_ARGB8888, out, w * 4), 0);
+}
+
+static void test_first_draw_lays_out_once(void **state)
+{
+    UiDriver *d = *state;
+    App *app = ui_start(d, NULL, 0, 800, 600);
+    int w = app->theme.out_w, h = app->theme.out_h;
+    size_t px = (size_t)w * (size_t)h;
+    Uint32 *fresh = calloc(px, 4), *later = calloc(px, 4);
+    assert_non_null(fresh);
+    assert_non_null(later);
+    static const char *const texts[] = {
+        "Kuwait became independent in 1961 and joined the Arab League that year.",
+        "\xD8\xA7\xD9\x84\xD9\x83\xD9\x88\xD9\x8A\xD8\xAA 1961", /* الكويت 1961 */
+    };
+    static const char *const langs[] = {"en", "ar"};
+    for (size_t i = 0; i < 2; i++) {
+        TextSpec spec = {.style = TEXT_HEADING, .wrap = 300, .lang = langs[i]};
+        /* Drawn the first time: measured, then drawn from that layout. */
+        text_clear(app->text);
+        size_t before = text_test_layout_work(app->text);
+        text_measure(app->text, &spec, texts[i]);
+        size_t measured = text_test_layout_work(app->text) - before;
+        text_clear(app->text);
+        before = text_test_layout_work(app->text);
+        draw_alone(app, &spec, texts[i], fresh, w);
+        assert_true(measured > 0);
+        assert_int_equal(text_test_layout_work(app->text) - before, measured);
+        /* Measured, then other strings laid out, then drawn: the same. */
+        text_clear(app->text);
+        text_measure(app->text, &spec, texts[i]);
+        text_measure(app->text, &spec, "Another string, laid out in between");
+        TextSpec other_lang = spec;
+        other_lang.lang = i == 0 ? "de" : "fa";
+        text_measure(app->text, &other_lang, texts[i]);
+        draw_alone(app, &spec, texts[i], later, w);
+        size_t ink = 0;
+        for (size_t p = 0; p < px; p++) {
+            assert_int_equal(later[p], fresh[p]);
+            ink += (fresh[p] & 0xffffff) != 0x11141c;
+        }
+        assert_true(ink > 100);
+    }
+    free(fresh);
+    free(later);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         UI_TEST(test_long_choices_layout_is_linear),
         UI_TEST(test_cut_text_ends_with_ellipsis),
+        UI_TEST(test_first_draw_lays_out_once),
     };
     return ui_run_tests(tests);
 }

@@ -48,8 +48,47 @@ static void entry_drop_texture(TextCache *cache, Entry *e)
     e->texture = NULL;
 }
 
+/* Forgets the held layout (text_private.h). */
+static void drop_held(TextCache *cache)
+{
+    if (cache->held_entry)
+        text_layout_free(&cache->held);
+    cache->held_entry = NULL;
+}
+
+/* text_layout, with the held layout dropped first: the new one takes
+ * over the scratch lines it points into. */
+static bool layout_string(TextCache *cache, Shaper *sh, const char *text, const char *lang,
+                          int wrap, TextAlign align, int max_lines, TextLayout *out)
+{
+    drop_held(cache);
+    return text_layout(sh, text, lang, wrap, align, max_lines, out);
+}
+
+/* Keeps a layout just made for entry e (its owner now the cache), when
+ * its language can be matched later; else frees it. */
+static void hold(TextCache *cache, Entry *e, const char *lang, TextLayout *layout)
+{
+    size_t n = lang ? strlen(lang) : 0;
+    if (n >= sizeof cache->held_lang) {
+        text_layout_free(layout);
+        return;
+    }
+    memcpy(cache->held_lang, lang ? lang : "", n + 1);
+    cache->held = *layout;
+    cache->held_entry = e;
+}
+
+/* Is the held layout the one entry e would get with this language? */
+static bool held_for(const TextCache *cache, const Entry *e, const char *lang)
+{
+    return cache->held_entry == e && strcmp(cache->held_lang, lang ? lang : "") == 0;
+}
+
 static void entry_free(TextCache *cache, Entry *e)
 {
+    if (cache->held_entry == e)
+        drop_held(cache);
     entry_drop_texture(cache, e);
     free(e->text);
     memset(e, 0, sizeof *e);
@@ -146,8 +185,13 @@ static bool rasterise(TextCache *cache, Entry *e, const TextSpec *spec, const ch
     }
     Shaper sh = spec_shaper(cache, spec);
     TextLayout layout;
-    if (!text_layout(&sh, text, spec->lang, e->wrap, e->align, e->max_lines, &layout))
+    if (held_for(cache, e, spec->lang)) {
+        layout = cache->held; /* measured just now: the same layout */
+        cache->held_entry = NULL;
+    } else if (!layout_string(cache, &sh, text, spec->lang, e->wrap, e->align, e->max_lines,
+                              &layout)) {
         return false;
+    }
     SDL_Surface *surface = text_render_layout(&sh, text, &layout, spec_color(spec));
     text_layout_free(&layout);
     if (!surface)
@@ -197,7 +241,7 @@ static Entry *lookup(TextCache *cache, const TextSpec *spec, const char *text, b
         entry_free(cache, victim);
     Shaper sh = spec_shaper(cache, spec);
     TextLayout layout;
-    if (!text_layout(&sh, text, spec->lang, wrap, align, max_lines, &layout))
+    if (!layout_string(cache, &sh, text, spec->lang, wrap, align, max_lines, &layout))
         return NULL;
     size_t n = strlen(text) + 1;
     char *copy = malloc(n);
@@ -220,7 +264,7 @@ static Entry *lookup(TextCache *cache, const TextSpec *spec, const char *text, b
                       .dx = layout.minx,
                       .text_w = layout.widest,
                       .used = ++cache->tick};
-    text_layout_free(&layout);
+    hold(cache, victim, spec->lang, &layout);
     return !draw || rasterise(cache, victim, spec, text) ? victim : NULL;
 }
 
@@ -305,6 +349,7 @@ void text_destroy(TextCache *cache)
     if (!cache)
         return;
     text_clear(cache);
+    drop_held(cache);
     for (size_t i = 0; i < MAX_FONTS; i++)
         if (cache->fonts[i].font)
             TTF_CloseFont(cache->fonts[i].font);
@@ -462,8 +507,8 @@ size_t text_test_line(TextCache *cache, const TextSpec *spec, const char *text, 
     Shaper sh = spec_shaper(cache, spec);
     TextLayout layout;
     if (!text || !text[0] ||
-        !text_layout(&sh, text, spec->lang, spec->wrap > 0 ? spec->wrap : 0,
-                     inner_align(cache, spec), spec->max_lines, &layout))
+        !layout_string(cache, &sh, text, spec->lang, spec->wrap > 0 ? spec->wrap : 0,
+                       inner_align(cache, spec), spec->max_lines, &layout))
         return 0;
     if (line < layout.count && out_size > 0) {
         const LineSpan *ln = &cache->scratch.lines[line];

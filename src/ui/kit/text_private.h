@@ -89,6 +89,19 @@ typedef struct LineSpan {
 
 enum { MAX_RUNS = 256, MAX_LINES = 512 };
 
+/* One string laid out: its lines (in the cache's scratch), where they
+ * start in the wrap box, and the last line's text when the rest was left
+ * out. Valid until the next layout with the same cache. */
+typedef struct TextLayout {
+    size_t count;
+    int skip;       /* line height */
+    int box_w;      /* the wrap width, or the widest line with no wrap */
+    int minx, maxx; /* the ink's horizontal extent inside the box */
+    int widest;     /* the widest line */
+    char *cut;      /* malloc'd: the last line with "…", or NULL */
+    TextAlign align;
+} TextLayout;
+
 /* Working memory for laying out one string, kept with its cache so that
  * nothing is static: two caches never share it. Who uses which part, never
  * two at once: make_runs the bidi arrays, split_missing `split`;
@@ -118,6 +131,13 @@ struct TextCache {
     size_t bytes;
     uint64_t tick;
     TextScratch scratch;
+    /* The layout of the last string laid out (its lines in scratch.lines):
+     * the entry it was made for and the language it was made with, so
+     * that rasterising a string just measured does not lay it out again
+     * (text.c). Dropped before any other layout. */
+    Entry *held_entry;
+    TextLayout held;
+    char held_lang[16];
     bool mirror;  /* text_set_mirror: the frame is flipped after drawing */
     int fc_state; /* fontconfig: 0 not started, 1 running, -1 failed */
     size_t work;  /* bytes measured by the layout so far (text_test_layout_work) */
@@ -160,19 +180,6 @@ bool text_paragraph_rtl(const char *s, size_t len, const char *lang);
  * order, left to right: the byte offset each starts at, into starts (at
  * most max). Returns how many (bidi marks and isolates are left out). */
 size_t text_layout_visual_runs(Shaper *sh, const char *text, size_t *starts, size_t max);
-
-/* One string laid out: its lines (in the cache's scratch), where they
- * start in the wrap box, and the last line's text when the rest was left
- * out. Valid until the next layout with the same cache. */
-typedef struct TextLayout {
-    size_t count;
-    int skip;       /* line height */
-    int box_w;      /* the wrap width, or the widest line with no wrap */
-    int minx, maxx; /* the ink's horizontal extent inside the box */
-    int widest;     /* the widest line */
-    char *cut;      /* malloc'd: the last line with "…", or NULL */
-    TextAlign align;
-} TextLayout;
 
 /* Lays the text out (wrapped to wrap pixels, 0 = never) without drawing
  * it: linear in the length of the text. With max_lines > 0 at most that
