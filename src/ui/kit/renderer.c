@@ -287,6 +287,14 @@ bool renderer_flip_window(SDL_Renderer *renderer)
     SDL_Surface *s = direct_surface(renderer, &viewport);
     if (s == NULL || SDL_RenderFlush(renderer) != 0)
         return false;
+    renderer_flip_surface(s);
+    return true;
+}
+
+void renderer_flip_surface(SDL_Surface *s)
+{
+    if (s == NULL || s->pixels == NULL || s->format->BytesPerPixel != 4)
+        return;
     Uint8 *row = s->pixels;
     for (int y = 0; y < s->h; y++, row += s->pitch) {
         Uint32 *p = (Uint32 *)(void *)row;
@@ -296,7 +304,6 @@ bool renderer_flip_window(SDL_Renderer *renderer)
             p[r] = t;
         }
     }
-    return true;
 }
 
 /* ---- the settled and ready markers ------------------------------------- */

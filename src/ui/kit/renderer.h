@@ -104,6 +104,10 @@ int renderer_fill_rects(SDL_Renderer *renderer, const SDL_Rect *rects, int count
 bool renderer_can_flip_window(SDL_Renderer *renderer);
 bool renderer_flip_window(SDL_Renderer *renderer);
 
+/* Flips a 32-bit surface left to right in place (other depths are left
+ * alone); for the window above and for text made for a mirrored frame. */
+void renderer_flip_surface(SDL_Surface *s);
+
 /* For the start-up benchmarks (tests/bench/run-ui-bench.sh): the loop calls
  * this each time it is about to block waiting for an event, not for an
  * animation frame, with `ready` true once everything the first screen

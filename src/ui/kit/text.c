@@ -8,6 +8,8 @@
  */
 #include "text_private.h"
 
+#include "renderer.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -143,20 +145,6 @@ static void copy_texture(TextCache *cache, SDL_Texture *texture, const SDL_Rect 
     SDL_RenderCopy(cache->renderer, texture, src, dst);
 }
 
-/* Flips a 32-bit surface left to right in place. */
-static void flip_surface(SDL_Surface *s)
-{
-    Uint8 *row = s->pixels;
-    for (int y = 0; y < s->h; y++, row += s->pitch) {
-        Uint32 *p = (Uint32 *)(void *)row;
-        for (int l = 0, r = s->w - 1; l < r; l++, r--) {
-            Uint32 t = p[l];
-            p[l] = p[r];
-            p[r] = t;
-        }
-    }
-}
-
 static Shaper spec_shaper(TextCache *cache, const TextSpec *spec)
 {
     return (Shaper){cache, text_font_px(cache, spec),
@@ -197,7 +185,7 @@ static bool rasterise(TextCache *cache, Entry *e, const TextSpec *spec, const ch
     if (!surface)
         return false;
     if (cache->mirror)
-        flip_surface(surface); /* text_render_layout's surfaces are ARGB8888 */
+        renderer_flip_surface(surface); /* renderer.h */
     e->texture = SDL_CreateTextureFromSurface(cache->renderer, surface);
     SDL_FreeSurface(surface);
     if (!e->texture)
