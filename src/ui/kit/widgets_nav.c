@@ -65,55 +65,53 @@ static long interval_gap(long a0, long a1, long b0, long b1)
     return b0 >= a1 ? b0 - a1 : a0 >= b1 ? a0 - b1 : 0;
 }
 
+/* A rectangle's extent on one axis (vertical: its rows). */
+typedef struct Extent {
+    long start, size;
+} Extent;
+
+static Extent extent_of(SDL_Rect r, bool vertical)
+{
+    return vertical ? (Extent){r.y, r.h} : (Extent){r.x, r.w};
+}
+
+static long extent_mid(Extent e)
+{
+    return e.start + e.size / 2;
+}
+
 /* The nearest enabled widget in a direction: the gap along the direction
  * counts once, the gap across it twice (none when the two overlap across:
  * a row of two buttons right under a wide one is the next step down), so
  * a list moves row by row and a grid keeps its column; among equals the
- * one whose centre is nearest across wins. */
+ * one whose centre is nearest across wins. The four directions are one
+ * rule on the axis they move along. */
 static int spatial(const Nav *nav, InputAction dir)
 {
     if (nav->focus < 0 || nav->focus >= nav->count)
         return first_enabled(nav, 0, 1);
+    if (dir != ACTION_UP && dir != ACTION_DOWN && dir != ACTION_LEFT && dir != ACTION_RIGHT)
+        return -1;
+    bool vertical = dir == ACTION_UP || dir == ACTION_DOWN;
+    bool forward = dir == ACTION_DOWN || dir == ACTION_RIGHT;
     SDL_Rect c = nav->rect[nav->focus];
+    Extent c_along = extent_of(c, vertical), c_across = extent_of(c, !vertical);
     int best = -1;
     long best_score = 0;
     for (int i = 0; i < nav->count; i++) {
         if (i == nav->focus || !nav->enabled[i])
             continue;
-        SDL_Rect r = nav->rect[i];
-        long along = 0, across = 0, centre = 0;
-        bool vertical = dir == ACTION_UP || dir == ACTION_DOWN;
-        switch (dir) {
-        case ACTION_UP:
-            if (r.y + r.h / 2 >= c.y + c.h / 2)
-                continue;
-            along = c.y - (r.y + r.h);
-            break;
-        case ACTION_DOWN:
-            if (r.y + r.h / 2 <= c.y + c.h / 2)
-                continue;
-            along = r.y - (c.y + c.h);
-            break;
-        case ACTION_LEFT:
-            if (r.x + r.w / 2 >= c.x + c.w / 2)
-                continue;
-            along = c.x - (r.x + r.w);
-            break;
-        case ACTION_RIGHT:
-            if (r.x + r.w / 2 <= c.x + c.w / 2)
-                continue;
-            along = r.x - (c.x + c.w);
-            break;
-        default:
-            return -1;
-        }
-        if (vertical) {
-            across = interval_gap(c.x, c.x + c.w, r.x, r.x + r.w);
-            centre = labs((long)(r.x + r.w / 2) - (c.x + c.w / 2));
-        } else {
-            across = interval_gap(c.y, c.y + c.h, r.y, r.y + r.h);
-            centre = labs((long)(r.y + r.h / 2) - (c.y + c.h / 2));
-        }
+        Extent along_r = extent_of(nav->rect[i], vertical);
+        Extent across_r = extent_of(nav->rect[i], !vertical);
+        /* Only what lies beyond the focus that way, by their centres. */
+        if (forward ? extent_mid(along_r) <= extent_mid(c_along)
+                    : extent_mid(along_r) >= extent_mid(c_along))
+            continue;
+        long along = forward ? along_r.start - (c_along.start + c_along.size)
+                             : c_along.start - (along_r.start + along_r.size);
+        long across = interval_gap(c_across.start, c_across.start + c_across.size, across_r.start,
+                                   across_r.start + across_r.size);
+        long centre = labs(extent_mid(across_r) - extent_mid(c_across));
         if (along < 0)
             along = 0;
         long score = (along + 2 * across) * 65536L + centre;
