@@ -143,49 +143,49 @@ static void row_text(const App *app, const PacksState *s, const Row *row, char *
     }
 }
 
-static const char *subtitle(const PacksState *s)
+/* What each way of opening the screen says: its title, the line under
+ * it and the keys in the footer (translated where they are shown). */
+typedef struct ModeText {
+    const char *title, *subtitle, *footer;
+} ModeText;
+
+static const ModeText mode_texts[] = {
+    [PACKS_CHOOSE] = {N_("Choose packs"),
+                      N_("Tick the packs to play from. A ticked pack lists its topics: tick "
+                         "some to narrow the round, or none for all."),
+                      N_("\xE2\x86\x91\xE2\x86\x93  move    Space  tick    Tab  Select all, "
+                         "Continue    Esc  back")},
+    [PACKS_BROWSE] = {N_("Packs"),
+                      N_("Every pack the game found. Drop a .yaml file on this window to add "
+                         "it to your packs."),
+                      N_("\xE2\x86\x91\xE2\x86\x93  move    Delete  remove    Tab  Open folder, "
+                         "Reload    Esc  back")},
+    [PACKS_STUDY] = {N_("Packs to study"),
+                     N_("Tick the packs whose flashcards you want to study; with none ticked, "
+                        "you study them all. Remembered for next time."),
+                     N_("\xE2\x86\x91\xE2\x86\x93  move    Space  tick    Tab  Select all, "
+                        "Done    Esc  back")},
+};
+
+static const ModeText *mode_text(const PacksState *s)
 {
-    switch (s->mode) {
-    case PACKS_BROWSE:
-        return _("Every pack the game found. Drop a .yaml file on this window to add "
-                 "it to your packs.");
-    case PACKS_STUDY:
-        return _("Tick the packs whose flashcards you want to study; with none ticked, you "
-                 "study them all. Remembered for next time.");
-    case PACKS_CHOOSE:
-        break;
-    }
-    return _("Tick the packs to play from. A ticked pack lists its topics: tick "
-             "some to narrow the round, or none for all.");
+    size_t m = (size_t)s->mode;
+    return &mode_texts[m < SDL_arraysize(mode_texts) ? m : PACKS_CHOOSE];
 }
 
 static const char *title(const PacksState *s)
 {
-    switch (s->mode) {
-    case PACKS_BROWSE:
-        return _("Packs");
-    case PACKS_STUDY:
-        return _("Packs to study");
-    case PACKS_CHOOSE:
-        break;
-    }
-    return _("Choose packs");
+    return _(mode_text(s)->title);
+}
+
+static const char *subtitle(const PacksState *s)
+{
+    return _(mode_text(s)->subtitle);
 }
 
 static const char *footer_hint(const PacksState *s)
 {
-    switch (s->mode) {
-    case PACKS_BROWSE:
-        return _("\xE2\x86\x91\xE2\x86\x93  move    Delete  remove    Tab  Open folder, Reload    "
-                 "Esc  back");
-    case PACKS_STUDY:
-        return _("\xE2\x86\x91\xE2\x86\x93  move    Space  tick    Tab  Select all, Done    Esc  "
-                 "back");
-    case PACKS_CHOOSE:
-        break;
-    }
-    return _("\xE2\x86\x91\xE2\x86\x93  move    Space  tick    Tab  Select all, Continue    Esc  "
-             "back");
+    return _(mode_text(s)->footer);
 }
 
 static AppSelectionKind kind_of(const PacksState *s)
