@@ -15,9 +15,10 @@
  * 81 ms of CPU before the first screen settles, the software renderer to
  * 20 MiB and 26 ms (an SDL + SDL_ttf program that shows one string: 15 MiB,
  * 18 ms). The software renderer draws a full 1920x1080 question screen in
- * 1.4 ms (2.5 ms with the present through X shared memory; app.c turns
- * SDL's "framebuffer acceleration" off on X11 so that presenting does not
- * go through an OpenGL texture either), a 3840x2160 one in 4.4 ms (8 ms).
+ * 1.0 ms of CPU (1.6-1.9 ms wall with the present through X shared memory,
+ * with the opaque fills below; app.c turns SDL's "framebuffer acceleration"
+ * off on X11 so that presenting does not go through an OpenGL texture
+ * either), a 3840x2160 one in 3.9 ms (6.5-7 ms).
  * A GPU would save those milliseconds on the frames that are drawn: a few
  * a second while someone uses the game, about 9% of a core (CPU time,
  * 1080p) while a timed bar drains; it can never win back the start-up and
