@@ -277,20 +277,6 @@ static bool bench_spawn(char *const *args, int fds[2], int64_t *t0, pid_t *pid)
     return true;
 }
 
-static bool bench_read_all(int fd, void *buf, size_t size)
-{
-    size_t got = 0;
-    while (got < size) {
-        ssize_t n = read(fd, (char *)buf + got, size - got);
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n <= 0)
-            return false;
-        got += (size_t)n;
-    }
-    return true;
-}
-
 /* One in-process run: exec ourselves in child mode. Returns false on failure. */
 static bool bench_start_once(const BenchOptions *o, const char *self, const char *dir,
                              int64_t *total, int64_t *to_main, int64_t *create, int64_t *frame,
@@ -311,7 +297,7 @@ static bool bench_start_once(const BenchOptions *o, const char *self, const char
         return false;
     }
     BenchStart r;
-    bool ok = bench_read_all(fds[0], &r, sizeof r);
+    bool ok = test_read_exactly(fds[0], &r, sizeof r);
     close(fds[0]);
     int status = 0;
     waitpid(pid, &status, 0);

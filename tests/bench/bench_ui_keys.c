@@ -100,6 +100,7 @@ int main(int argc, char **argv)
         return 1;
     }
     app_pump(app, 3);
+    app_packs_wait(app); /* the launch loads its packs in a worker thread */
 
     size_t ticked = 0, questions = 0;
     for (size_t i = 0; i < app->packs.pack_count; i++) {

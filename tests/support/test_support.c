@@ -4,6 +4,7 @@
 #include "day.h"
 
 #include <dirent.h>
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -54,6 +55,20 @@ bool test_copy_file(const char *from, const char *to)
     if (out && fclose(out) != 0)
         ok = false;
     return ok;
+}
+
+bool test_read_exactly(int fd, void *buf, size_t size)
+{
+    size_t got = 0;
+    while (got < size) {
+        ssize_t n = read(fd, (char *)buf + got, size - got);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0)
+            return false;
+        got += (size_t)n;
+    }
+    return true;
 }
 
 char *test_read_stream(FILE *f, size_t *size)

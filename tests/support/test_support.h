@@ -48,6 +48,10 @@ char *test_read_file(const char *path, size_t *size);
  * read back a tmpfile() a function wrote), as test_read_file. */
 char *test_read_stream(FILE *f, size_t *size);
 
+/* Reads exactly size bytes from fd (a pipe from a child process), retrying
+ * after signals; false when the other end closed or failed first. */
+bool test_read_exactly(int fd, void *buf, size_t size);
+
 /* Writes data[0..size) to `path` (created or truncated); false on any
  * error. test_write_text writes a NUL-terminated text. */
 bool test_write_file(const char *path, const void *data, size_t size);

@@ -45,6 +45,7 @@
 #include "app.h"
 #include "round.h"
 #include "store.h"
+#include "test_support.h"
 #include "ui_driver.h"
 #include "widgets.h"
 
@@ -233,16 +234,7 @@ typedef struct Acks {
 /* Reads one message; false at end of file (the child is gone). */
 static bool read_msg(int fd, CrashMsg *msg)
 {
-    size_t got = 0;
-    while (got < sizeof *msg) {
-        ssize_t n = read(fd, (char *)msg + got, sizeof *msg - got);
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n <= 0)
-            return false;
-        got += (size_t)n;
-    }
-    return true;
+    return test_read_exactly(fd, msg, sizeof *msg);
 }
 
 /* Forks the child, reads its messages until `until_answers` answers are
