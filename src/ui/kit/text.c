@@ -4,7 +4,8 @@
  * with fonts from text_fonts.c (text_private.h) and kept measured; its
  * texture is rendered and uploaded only when it is drawn in sight. The
  * least recently used entry makes room, and the least recently used
- * textures go while the textures pass MAX_CACHE_BYTES.
+ * textures go while the textures pass the budget (text_cache_budget: a
+ * multiple of the window's pixels).
  */
 #include "text_private.h"
 
@@ -152,6 +153,20 @@ static Shaper spec_shaper(TextCache *cache, const TextSpec *spec)
                     text_lang_script(spec->lang)};
 }
 
+size_t text_cache_budget(TextCache *cache)
+{
+    int w = 0, h = 0;
+    if (SDL_GetRendererOutputSize(cache->renderer, &w, &h) != 0 || w <= 0 || h <= 0)
+        return MIN_CACHE_BYTES;
+    size_t screens = (size_t)w * (size_t)h * 4u * CACHE_SCREENS;
+    return screens > MIN_CACHE_BYTES ? screens : MIN_CACHE_BYTES;
+}
+
+size_t text_cache_bytes(const TextCache *cache)
+{
+    return cache->bytes;
+}
+
 /* Makes the texture of a measured entry, first dropping the least recently
  * used textures while the cache is over its budget (their measurements
  * stay). False when it cannot be drawn. */
@@ -160,7 +175,8 @@ static bool rasterise(TextCache *cache, Entry *e, const TextSpec *spec, const ch
     if (e->texture)
         return true;
     size_t need = (size_t)e->w * (size_t)e->h * 4u;
-    while (cache->bytes + need > MAX_CACHE_BYTES) {
+    size_t budget = text_cache_budget(cache);
+    while (cache->bytes + need > budget) {
         Entry *old = NULL;
         for (size_t i = 0; i < MAX_ENTRIES; i++) {
             Entry *c = &cache->entries[i];

@@ -146,6 +146,12 @@ size_t text_test_line(TextCache *cache, const TextSpec *spec, const char *text, 
  * of the text (layout is linear in it) without timing anything. */
 size_t text_test_layout_work(const TextCache *cache);
 
+/* The bytes of texture the cache may keep (a multiple of the window's
+ * pixels, text_private.h), and what it keeps now: for tests and the
+ * benchmarks. */
+size_t text_cache_budget(TextCache *cache);
+size_t text_cache_bytes(const TextCache *cache);
+
 /* The path of the font face used for a language ("" if none); for tests
  * and the log. Owned by the cache. */
 const char *text_font_path(TextCache *cache, const char *lang, bool bold);

@@ -24,10 +24,16 @@
 
 enum {
     MAX_FACES = 16,
-    MAX_FONTS = 40,                     /* open TTF_Fonts (face x pixel size) */
-    MAX_ENTRIES = 600,                  /* cached textures */
-    MAX_CACHE_BYTES = 32 * 1024 * 1024, /* textures; least recently used go first */
-    MAX_LINE_CHARS = 8192,              /* longer lines are cut (pack strings are <= 4096 bytes) */
+    MAX_FONTS = 40,    /* open TTF_Fonts (face x pixel size) */
+    MAX_ENTRIES = 600, /* cached textures */
+    /* Texture bytes kept: CACHE_SCREENS times the window's own pixels
+     * (a screen of text can never need more than the screen), and at least
+     * MIN_CACHE_BYTES; least recently used go first. At 1280x720 that is
+     * 3.5 MiB, at 1920x1080 8 MiB: what lets the game stay within its
+     * memory targets with hundreds of packs scrolled through. */
+    CACHE_SCREENS = 1,
+    MIN_CACHE_BYTES = 4 * 1024 * 1024,
+    MAX_LINE_CHARS = 8192, /* longer lines are cut (pack strings are <= 4096 bytes) */
     MAX_TEXTURE_SIDE = 16384,
     MIN_FONT_PX = 6,
 };

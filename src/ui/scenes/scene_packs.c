@@ -26,6 +26,7 @@
 #include "app.h"
 #include "format.h"
 #include "i18n.h"
+#include "strbuf.h"
 #include "strutil.h"
 #include "widgets.h"
 
@@ -69,77 +70,111 @@ static const char *base_name(const char *path)
     return slash ? slash + 1 : path;
 }
 
-/* The text of a row: title and detail, into the caller's buffers. */
-static void row_text(const App *app, const PacksState *s, const Row *row, char *title, size_t tn,
-                     char *detail, size_t dn)
+/* Adds src to b with every control character shown as a symbol (strutil.h),
+ * whole: a pack's title, author or description is never cut here (the tile
+ * wraps it and ends a text too long for its lines with "…"). */
+static void add_visible(StrBuf *b, const char *src)
 {
-    title[0] = detail[0] = '\0';
+    size_t n = text_escape_controls(NULL, 0, src, TEXT_ESCAPE_VISIBLE);
+    char small[512];
+    char *out = n < sizeof small ? small : malloc(n + 1);
+    if (!out)
+        return;
+    text_escape_controls(out, n + 1, src, TEXT_ESCAPE_VISIBLE);
+    strbuf_add(b, out);
+    if (out != small)
+        free(out);
+}
+
+/* A pack's topics for its row, whole topics only: as many as fit in
+ * ROW_TOPICS_BYTES, then "… and N more", so a row of a pack with hundreds
+ * of topics stays a few lines and still says how many it did not name. */
+enum { ROW_TOPICS_BYTES = 480 };
+
+static void add_topics(StrBuf *b, const Pack *p)
+{
+    size_t start = b->len, t = 0;
+    for (; t < p->topic_count; t++) {
+        const char *name = p->topics[t].title[0] ? p->topics[t].title : p->topics[t].id;
+        if (t > 0 && b->len - start + strlen(name) + 2 > ROW_TOPICS_BYTES)
+            break;
+        if (t > 0)
+            strbuf_add(b, ", ");
+        add_visible(b, name);
+    }
+    if (t < p->topic_count) {
+        strbuf_add(b, " ");
+        strbuf_addf(b,
+                    i18n_plural("\xE2\x80\xA6 and %s more", "\xE2\x80\xA6 and %s more",
+                                (int64_t)(p->topic_count - t)),
+                    ui_format_int((int64_t)(p->topic_count - t)).text);
+    }
+}
+
+/* The text of a row: its title and its detail, appended to the caller's
+ * buffers (which free them). */
+static void row_text(const App *app, const PacksState *s, const Row *row, StrBuf *title,
+                     StrBuf *detail)
+{
     if (row->kind == ROW_PACK) {
         const Pack *p = app->packs.packs[row->index];
-        text_escape_controls(title, tn, p->title, TEXT_ESCAPE_VISIBLE);
-        char topics[600] = "";
-        size_t used = 0;
-        for (size_t t = 0; t < p->topic_count && used + 4 < sizeof topics; t++) {
-            int w = snprintf(topics + used, sizeof topics - used, "%s%s", t ? ", " : "",
-                             p->topics[t].title[0] ? p->topics[t].title : p->topics[t].id);
-            if (w < 0)
-                break;
-            used += (size_t)w;
-            if (used >= sizeof topics)
-                used = sizeof topics - 1;
-        }
-        char count[64];
-        snprintf(count, sizeof count,
-                 i18n_plural("%s question", "%s questions", (int64_t)p->question_count),
-                 ui_format_int((int64_t)p->question_count).text);
+        add_visible(title, p->title);
+        strbuf_addf(detail, i18n_plural("%s question", "%s questions", (int64_t)p->question_count),
+                    ui_format_int((int64_t)p->question_count).text);
         if (s->mode == PACKS_BROWSE) {
-            char by[200] = "", lang[80], topic_line[700] = "";
-            if (p->author[0])
-                snprintf(by, sizeof by, _("by %s"), p->author);
-            snprintf(lang, sizeof lang, _("language: %s"), p->language);
-            if (topics[0])
-                snprintf(topic_line, sizeof topic_line, _("Topics: %s"), topics);
-            snprintf(detail, dn, "%s \xC2\xB7 %s%s%s%s%s%s%s", count, lang,
-                     by[0] ? " \xC2\xB7 " : "", by, p->description[0] ? "\n" : "", p->description,
-                     topics[0] ? "\n" : "", topic_line);
-        } else {
-            snprintf(detail, dn, "%s%s%s", count, topics[0] ? " \xC2\xB7 " : "", topics);
+            strbuf_add(detail, " \xC2\xB7 ");
+            strbuf_addf(detail, _("language: %s"), p->language);
+            if (p->author[0]) {
+                StrBuf by = {0};
+                add_visible(&by, p->author);
+                strbuf_add(detail, " \xC2\xB7 ");
+                strbuf_addf(detail, _("by %s"), strbuf_text(&by));
+                strbuf_free(&by);
+            }
+            if (p->description[0]) {
+                strbuf_add(detail, "\n");
+                add_visible(detail, p->description);
+            }
+            if (p->topic_count > 0) {
+                StrBuf topics = {0};
+                add_topics(&topics, p);
+                strbuf_add(detail, "\n");
+                strbuf_addf(detail, _("Topics: %s"), strbuf_text(&topics));
+                strbuf_free(&topics);
+            }
+        } else if (p->topic_count > 0) {
+            strbuf_add(detail, " \xC2\xB7 ");
+            add_topics(detail, p);
         }
     } else if (row->kind == ROW_TOPIC) {
         const Pack *p = app->packs.packs[row->index];
         const PackTopic *t = &p->topics[row->topic];
-        snprintf(title, tn, "%s", t->title[0] ? t->title : t->id);
+        add_visible(title, t->title[0] ? t->title : t->id);
         size_t n = row->questions;
-        snprintf(detail, dn, i18n_plural("%s question", "%s questions", (int64_t)n),
-                 ui_format_int((int64_t)n).text);
+        strbuf_addf(detail, i18n_plural("%s question", "%s questions", (int64_t)n),
+                    ui_format_int((int64_t)n).text);
     } else if (row->kind == ROW_FAILURE) {
         const PackFailure *f = &app->packs.failures[row->index];
         char name[400];
         text_escape_controls(name, sizeof name, base_name(f->path), TEXT_ESCAPE_VISIBLE);
-        snprintf(title, tn, _("%s \xE2\x80\x94 not loaded"), name);
-        size_t used = 0;
+        strbuf_addf(title, _("%s \xE2\x80\x94 not loaded"), name);
         size_t shown = 0, limit = s->mode == PACKS_BROWSE ? 5 : 1;
-        for (size_t i = 0; i < f->diags.count && shown < limit && used + 2 < dn; i++) {
+        for (size_t i = 0; i < f->diags.count && shown < limit; i++) {
             if (f->diags.items[i].severity != DIAG_ERROR)
                 continue;
             Diag d = f->diags.items[i];
             d.file = (char *)base_name(d.file ? d.file : "");
             char line[700];
             diag_format_as(&d, line, sizeof line, TEXT_ESCAPE_VISIBLE);
-            int w = snprintf(detail + used, dn - used, "%s%s", shown ? "\n" : "", line);
-            if (w < 0)
-                break;
-            used += (size_t)w;
-            if (used >= dn)
-                used = dn - 1;
+            strbuf_addf(detail, "%s%s", shown ? "\n" : "", line);
             shown++;
         }
-        if (f->diags.error_count > shown && used + 2 < dn)
-            snprintf(detail + used, dn - used,
-                     i18n_plural("\n(and %s more error; run quizdeck --check)",
-                                 "\n(and %s more errors; run quizdeck --check)",
-                                 (int64_t)(f->diags.error_count - shown)),
-                     ui_format_int((int64_t)(f->diags.error_count - shown)).text);
+        if (f->diags.error_count > shown)
+            strbuf_addf(detail,
+                        i18n_plural("\n(and %s more error; run quizdeck --check)",
+                                    "\n(and %s more errors; run quizdeck --check)",
+                                    (int64_t)(f->diags.error_count - shown)),
+                        ui_format_int((int64_t)(f->diags.error_count - shown)).text);
     }
 }
 
@@ -323,12 +358,14 @@ static void build_rows(App *app, PacksState *s, const Selection *sel, SDL_Rect c
     int y = ring;
     int indent = theme_px(t, 36);
     for (int r = 0; r < s->row_count; r++) {
-        char tt[300], dd[4200];
-        row_text(app, s, &s->rows[r], tt, sizeof tt, dd, sizeof dd);
+        StrBuf tt = {0}, dd = {0};
+        row_text(app, s, &s->rows[r], &tt, &dd);
         int w = col.w - (s->rows[r].kind == ROW_TOPIC ? indent : 0);
         bool check = s->mode != PACKS_BROWSE && s->rows[r].kind != ROW_FAILURE;
         s->rows[r].y = y;
-        s->rows[r].h = widget_tile_height(app, w, tt, dd, check);
+        s->rows[r].h = widget_tile_height(app, w, strbuf_text(&tt), strbuf_text(&dd), check);
+        strbuf_free(&tt);
+        strbuf_free(&dd);
         y += s->rows[r].h + gap;
     }
     s->content_h = y - gap + ring;
@@ -650,8 +687,8 @@ static void packs_draw(App *app, void *state)
         if (rect.y + rect.h < s->view.y || rect.y > s->view.y + s->view.h)
             continue;
         const Row *row = &s->rows[r];
-        char tt[300], dd[4200];
-        row_text(app, s, row, tt, sizeof tt, dd, sizeof dd);
+        StrBuf tt = {0}, dd = {0};
+        row_text(app, s, row, &tt, &dd);
         unsigned flags = nav_flag(&s->nav, r - s->first);
         bool check = s->mode != PACKS_BROWSE && row->kind != ROW_FAILURE;
         if (row->kind == ROW_FAILURE)
@@ -660,7 +697,9 @@ static void packs_draw(App *app, void *state)
                  (row->kind == ROW_PACK ? sel->pack[row->index]
                                         : sel->topic[row->index][row->topic]))
             flags |= WIDGET_SELECTED;
-        widget_tile(app, rect, tt, dd, check, flags);
+        widget_tile(app, rect, strbuf_text(&tt), strbuf_text(&dd), check, flags);
+        strbuf_free(&tt);
+        strbuf_free(&dd);
     }
     SDL_RenderSetClipRect(app->renderer, NULL);
     widget_scrollbar(app, (SDL_Rect){s->view.x, s->view.y, s->view.w + theme_px(t, 10), s->view.h},
