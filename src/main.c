@@ -28,9 +28,6 @@
  */
 #include <SDL.h>
 #include <limits.h>
-#if defined(__GLIBC__)
-#include <malloc.h>
-#endif
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -362,24 +359,8 @@ static int launch_session(const char *session_path, const UiLaunch *launch)
     return ui_run(&session);
 }
 
-/* glibc serves blocks of 128 KiB and more with their own mappings, given
- * back to the system when freed, but after the first such free it raises
- * that threshold to the freed size (up to 32 MiB), so the text cache's
- * textures (a few hundred KiB each, made and evicted while a long list
- * scrolls) then come from the heap, which fragments and never shrinks: 5
- * MiB more peak memory after scrolling through 200 packs
- * (tests/bench/run-ui-bench.sh, "after Choose packs and Packs"). A fixed
- * threshold keeps them returnable. */
-static void keep_large_blocks_returnable(void)
-{
-#if defined(__GLIBC__)
-    mallopt(M_MMAP_THRESHOLD, 128 * 1024);
-#endif
-}
-
 int main(int argc, char **argv)
 {
-    keep_large_blocks_returnable();
     char locale_buf[PATH_MAX];
     i18n_init(locale_dir(locale_buf, sizeof locale_buf));
     if (class_cmd_wanted(argc, argv)) {

@@ -12,7 +12,9 @@
  * wall time and this thread's CPU time (steady on a busy machine), and the
  * same for the key-down half alone; and the first frame of the screen.
  *
- * Usage: bench_ui_keys [--keys N] [--tick PACK_ID] [--packs DIR]...
+ * Usage: bench_ui_keys [--keys N] [--tick PACK_ID] [--walk] [--packs DIR]...
+ *   --walk then walks every row of Choose packs and of Packs and prints
+ *   the peak RSS after each (the 200-pack memory target).
  *   The shipped packs are loaded, then each --packs folder (or file), as
  *   the game does; --tick names the pack to tick (default the one with most
  *   questions); --keys the presses to time (default 200).
@@ -60,6 +62,45 @@ static void keys_send(App *app, SDL_Keycode key, bool down)
     app_pump(app, 1);
 }
 
+/* VmHWM of this process, in MiB (0 when /proc cannot tell). */
+static double keys_peak_mib(void)
+{
+    FILE *f = fopen("/proc/self/status", "r");
+    char line[256];
+    double kib = 0;
+    while (f && fgets(line, sizeof line, f))
+        if (sscanf(line, "VmHWM: %lf kB", &kib) == 1)
+            break;
+    if (f)
+        fclose(f);
+    return kib / 1024.0;
+}
+
+/* --walk: Down through every row of Choose packs, then of Packs (browse),
+ * so that every row's text is laid out and drawn once: the peak memory a
+ * player reaches by scrolling through all their packs. */
+static void keys_walk(App *app)
+{
+    size_t rows = 0;
+    for (size_t i = 0; i < app->packs.pack_count; i++)
+        rows += 1 + app->packs.packs[i]->topic_count; /* a ticked pack lists its topics */
+    rows += app->packs.failure_count + 4;
+    printf("walking every row (%zu packs): peak RSS %.1f MiB before\n", app->packs.pack_count,
+           keys_peak_mib());
+    const int modes[] = {PACKS_CHOOSE, PACKS_BROWSE};
+    const char *names[] = {"Choose packs", "Packs (browse)"};
+    for (size_t m = 0; m < 2; m++) {
+        app_go_with(app, SCENE_PACKS, &(SceneArg){.packs = modes[m]});
+        app_pump(app, 1);
+        for (size_t k = 0; k < rows; k++) {
+            keys_send(app, SDLK_DOWN, true);
+            keys_send(app, SDLK_DOWN, false);
+        }
+        printf("  after walking %-20s peak RSS %.1f MiB (target after both: 35 MB)\n", names[m],
+               keys_peak_mib());
+    }
+}
+
 static void keys_print(const char *what, double *wall, double *cpu, size_t n)
 {
     double w = test_median(wall, n), c = test_median(cpu, n); /* both sorted now */
@@ -74,18 +115,22 @@ int main(int argc, char **argv)
     size_t path_count = 1;
     const char *tick = NULL;
     int keys = KEYS_DEFAULT;
+    bool walk = false;
     for (int i = 1; i < argc; i++) {
         bool has = i + 1 < argc;
         if (strcmp(argv[i], "--packs") == 0 && has && path_count < KEYS_MAX_PATHS)
             paths[path_count++] = argv[++i];
         else if (strcmp(argv[i], "--tick") == 0 && has)
             tick = argv[++i];
+        else if (strcmp(argv[i], "--walk") == 0)
+            walk = true;
         else if (strcmp(argv[i], "--keys") == 0 && has)
             keys = atoi(argv[++i]);
         else
             keys = -1;
         if (keys < 1 || keys > KEYS_MAX) {
-            fprintf(stderr, "usage: bench_ui_keys [--keys N] [--tick PACK_ID] [--packs DIR]...\n");
+            fprintf(stderr,
+                    "usage: bench_ui_keys [--keys N] [--tick PACK_ID] [--walk] [--packs DIR]...\n");
             return 2;
         }
     }
@@ -159,6 +204,8 @@ int main(int argc, char **argv)
     keys_print("  of which the key-down half", down_wall, down_cpu, (size_t)keys);
     printf("  still on the packs screen: %s\n", app_scene(app) == SCENE_PACKS ? "yes" : "no");
     free(v);
+    if (walk)
+        keys_walk(app);
     app_destroy(app);
     SDL_Quit();
     test_remove_tree(dir);
