@@ -23,7 +23,8 @@
 #      also as a ratio to KWordQuiz in the same round;
 #   3. the cost of a key press on the Choose packs screen with the 50,000-
 #      question pack ticked (bench_ui_keys, default environment), and with
-#      the shipped packs only;
+#      the shipped packs only; and the peak RSS after walking every row of
+#      Choose packs and Packs with 200 packs (bench_ui_keys --walk);
 #   4. bench_ui: start-up breakdown, full redraws of the question screen at
 #      1920x1080 and 3840x2160, and idle CPU, in the default environment on
 #      X11 and with SDL's dummy video driver (what CI has).
@@ -188,6 +189,8 @@ echo
 "$bench/bench_ui_keys" --keys "$keys" --packs "$work/packs-50k"
 echo
 "$bench/bench_ui_keys" --keys "$keys"
+echo
+"$bench/bench_ui_keys" --keys "$keys" --walk --packs "$work/packs-200"
 
 for video in x11 dummy; do
     echo
