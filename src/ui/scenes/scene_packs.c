@@ -93,13 +93,14 @@ enum { ROW_TOPICS_BYTES = 480 };
 
 static void add_topics(StrBuf *b, const Pack *p)
 {
+    const char *sep = C_("list separator", ", ");
     size_t start = b->len, t = 0;
     for (; t < p->topic_count; t++) {
         const char *name = p->topics[t].title[0] ? p->topics[t].title : p->topics[t].id;
-        if (t > 0 && b->len - start + strlen(name) + 2 > ROW_TOPICS_BYTES)
+        if (t > 0 && b->len - start + strlen(name) + strlen(sep) > ROW_TOPICS_BYTES)
             break;
         if (t > 0)
-            strbuf_add(b, ", ");
+            strbuf_add(b, sep);
         add_visible(b, name);
     }
     if (t < p->topic_count) {
