@@ -484,9 +484,20 @@ static bool read_diags(Reader *r, const char *name, DiagList *diags)
 }
 
 /* Allocates the pack and the tables its lists are slices of. */
-static bool allocate(Reader *r)
+static bool allocate(Reader *r, const char *name)
 {
     const ImageHeader *h = &r->h;
+    /* Everything read_meta and this function take, with each allocation's
+     * alignment slack: one block of that size (arena.h). */
+    size_t slack = 16 * 16, need = sizeof *r->pack + h->shared_count * (sizeof *r->shared + 2) +
+                                   h->section_count * sizeof *r->pack->sections +
+                                   h->topic_count * sizeof *r->pack->topics + strlen(name) + 1 +
+                                   slack;
+    if (h->flags & IMAGE_HAS_PACK)
+        need += h->question_count * sizeof *r->pack->questions + h->slot_count * sizeof *r->slots +
+                h->pair_count * sizeof *r->pairs + h->gap_count * sizeof *r->gaps;
+    if (!arena_reserve(&r->arena, need))
+        return false;
     r->pack = arena_alloc(&r->arena, sizeof *r->pack);
     r->shared = arena_alloc_array(&r->arena, h->shared_count, sizeof *r->shared);
     r->shared_is_topic = arena_alloc(&r->arena, h->shared_count);
@@ -511,7 +522,7 @@ static Pack *read_body(Reader *r, const char *name, DiagList *diags)
     r->meta = stream_of(r->image, &h->regions[REGION_META], PACK_MAX_STRING, r->release);
     r->ids = stream_of(r->image, &h->regions[REGION_IDS], PACK_MAX_ID, r->release);
     r->text = stream_of(r->image, &h->regions[REGION_TEXT], PACK_MAX_STRING, r->release);
-    if (!allocate(r))
+    if (!allocate(r, name))
         return NULL;
     bool has_pack = h->flags & IMAGE_HAS_PACK;
     if (has_pack && !read_meta(r, name))

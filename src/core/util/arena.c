@@ -30,6 +30,22 @@ static size_t align_up(size_t n)
     return (n + a - 1) & ~(a - 1);
 }
 
+/* A new block of `size` bytes, the arena's head from now on. */
+static ArenaBlock *push_block(Arena *arena, size_t size)
+{
+    ArenaBlock *nb = malloc(sizeof *nb + size);
+    if (!nb) {
+        arena->failed = true;
+        return NULL;
+    }
+    nb->next = arena->head;
+    nb->size = size;
+    nb->used = 0;
+    arena->head = nb;
+    arena->reserved += size;
+    return nb;
+}
+
 /* Bump-allocates without clearing: for callers that fill every byte. */
 static void *arena_alloc_uninit(Arena *arena, size_t size)
 {
@@ -45,22 +61,22 @@ static void *arena_alloc_uninit(Arena *arena, size_t size)
             grow = ARENA_MAX_BLOCK;
         if (grow < need)
             grow = need;
-        ArenaBlock *nb = malloc(sizeof *nb + grow);
-        if (!nb) {
-            arena->failed = true;
+        b = push_block(arena, grow);
+        if (!b)
             return NULL;
-        }
-        nb->next = b;
-        nb->size = grow;
-        nb->used = 0;
-        arena->head = nb;
-        arena->reserved += grow;
-        b = nb;
     }
     void *p = b->data + b->used;
     b->used += need;
     arena->used += need;
     return p;
+}
+
+bool arena_reserve(Arena *arena, size_t size)
+{
+    if (arena->head || size == 0 || size > SIZE_MAX / 2)
+        return true;
+    size_t grow = align_up(size);
+    return push_block(arena, grow) != NULL;
 }
 
 void *arena_alloc(Arena *arena, size_t size)

@@ -23,6 +23,13 @@ typedef struct Arena {
 
 /* A zeroed Arena is ready to use: `Arena a = {0};`. */
 
+/* A hint for an empty arena whose whole size is known in advance (a pack
+ * read from its cache entry): its first block is made `size` bytes, not
+ * the usual 16 KiB, so two hundred small packs do not each hold a mostly
+ * empty block. What goes past `size` grows the arena as usual. Does
+ * nothing once the arena has a block; false when out of memory. */
+bool arena_reserve(Arena *arena, size_t size);
+
 /* Returns `size` bytes aligned for any type, zeroed; NULL when out of memory.
  * The memory belongs to the arena. */
 void *arena_alloc(Arena *arena, size_t size);
