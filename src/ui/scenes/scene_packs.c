@@ -156,9 +156,10 @@ static void row_text(const App *app, const PacksState *s, const Row *row, StrBuf
                     ui_format_int((int64_t)n).text);
     } else if (row->kind == ROW_FAILURE) {
         const PackFailure *f = &app->packs.failures[row->index];
-        char name[400];
-        text_escape_controls(name, sizeof name, base_name(f->path), TEXT_ESCAPE_VISIBLE);
-        strbuf_addf(title, _("%s \xE2\x80\x94 not loaded"), name);
+        StrBuf name = {0};
+        add_visible(&name, base_name(f->path));
+        strbuf_addf(title, _("%s \xE2\x80\x94 not loaded"), strbuf_text(&name));
+        strbuf_free(&name);
         size_t shown = 0, limit = s->mode == PACKS_BROWSE ? 5 : 1;
         for (size_t i = 0; i < f->diags.count && shown < limit; i++) {
             if (f->diags.items[i].severity != DIAG_ERROR)
